@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const PASSPHRASE_MIN_LENGTH = 12;
+
+export const newPassphrase = z
+  .string()
+  .min(PASSPHRASE_MIN_LENGTH, { message: `Kies een wachtwoord van minstens ${PASSPHRASE_MIN_LENGTH} tekens.` })
+  .max(1024, { message: 'Het wachtwoord is te lang.' });
+export const passphrase = z.string().min(1, { message: 'Vul het wachtwoord in.' }).max(1024);
+
+/** Recovery code: 8 groups of 5 characters from an unambiguous alphabet; case and dashes are ignored. */
+export const recoveryCode = z.string().min(1, { message: 'Vul de herstelcode in.' }).max(200);
+
+export const vaultRef = z.object({
+  /** Absolute path of the vault folder. */
+  path: z.string(),
+  name: z.string(),
+  /** Demo vaults hold fictitious households only. */
+  demo: z.boolean(),
+});
+
+export const vaultStatus = z.object({
+  state: z.enum(['none', 'locked', 'unlocked']),
+  vault: vaultRef.nullable(),
+  /** Epoch ms when the vault locks itself unless there is activity; null when not unlocked. */
+  autoLockAt: z.number().nullable(),
+  autoLockMinutes: z.number().int(),
+  schemaVersion: z.number().int().nullable(),
+});
+export type VaultStatus = z.infer<typeof vaultStatus>;
+
+export const knownVault = vaultRef.extend({ lastOpenedAt: z.number().nullable() });
+export type KnownVault = z.infer<typeof knownVault>;
+
+export const settingsSchema = z.object({
+  autoLockMinutes: z
+    .number({ message: 'Vul een aantal minuten in.' })
+    .int({ message: 'Vul een heel aantal minuten in.' })
+    .min(1, { message: 'Automatisch vergrendelen kan na minstens 1 minuut.' })
+    .max(240, { message: 'Automatisch vergrendelen kan na hoogstens 240 minuten.' }),
+  userName: z.string().trim().min(1, { message: 'Vul uw naam in.' }).max(200),
+});
+export type Settings = z.infer<typeof settingsSchema>;

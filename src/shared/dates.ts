@@ -1,0 +1,45 @@
+// Calendar dates are ISO "YYYY-MM-DD" strings (no time zone drift); timestamps are epoch ms.
+import { differenceInYears, format, isValid, parse, parseISO } from 'date-fns';
+
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A clock is injected everywhere so tests control time. */
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE_PATTERN.test(value)) return false;
+  const d = parseISO(value);
+  return isValid(d) && format(d, 'yyyy-MM-dd') === value;
+}
+
+/** Local calendar date of a timestamp as ISO. */
+export function isoDateOf(epochMs: number): string {
+  return format(new Date(epochMs), 'yyyy-MM-dd');
+}
+
+/** "2026-12-31" -> "31-12-2026". */
+export function formatNlDate(iso: string): string {
+  return format(parseISO(iso), 'dd-MM-yyyy');
+}
+
+/** "31-12-2026" (or 31-12-2026 with slashes/dots) -> "2026-12-31"; null when not a real date. */
+export function parseNlDate(input: string): string | null {
+  const cleaned = input.trim().replace(/[/.]/g, '-');
+  if (isIsoDate(cleaned)) return cleaned;
+  const d = parse(cleaned, 'd-M-yyyy', new Date(2000, 0, 1));
+  if (!isValid(d) || !/^\d{1,2}-\d{1,2}-\d{4}$/.test(cleaned)) return null;
+  return format(d, 'yyyy-MM-dd');
+}
+
+/** Whole years of age on a reference date (both ISO). */
+export function ageOn(birthDate: string, referenceDate: string): number {
+  return differenceInYears(parseISO(referenceDate), parseISO(birthDate));
+}
+
+/** Timestamp in nl-NL: "31-12-2026 14:05". */
+export function formatNlDateTime(epochMs: number): string {
+  return format(new Date(epochMs), 'dd-MM-yyyy HH:mm');
+}

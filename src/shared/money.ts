@@ -1,0 +1,78 @@
+// Money: always Decimal, never a JS number. Stored as integer cents, exchanged as "1234.56" strings.
+import Decimal from 'decimal.js';
+
+/** A Decimal constructor of our own so settings elsewhere never change how money rounds. */
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Money = Decimal;
+
+/** Canonical amount string in contracts and files: optional minus, digits, optional 1-2 decimals. */
+export const AMOUNT_PATTERN = /^-?\d{1,12}(\.\d{1,2})?$/;
+
+export function money(value: Decimal.Value): Decimal {
+  return new Money(value);
+}
+
+export const ZERO = new Money(0);
+
+/** Round to cents, half-up (the default whenever a rule says "round"). */
+export function roundCents(value: Decimal): Decimal {
+  return new Money(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** "1234.5" -> 123450 cents. Refuses more than two decimals rather than rounding silently. */
+export function toCents(amount: string | Decimal): number {
+  const d = new Money(amount);
+  const cents = d.times(100);
+  if (!cents.isInteger()) throw new RangeError(`amount has more than two decimals: ${d.toString()}`);
+  if (cents.abs().greaterThan(Number.MAX_SAFE_INTEGER)) throw new RangeError('amount out of range');
+  return cents.toNumber();
+}
+
+/** 123450 cents -> Decimal 1234.50. */
+export function fromCents(cents: number | bigint): Decimal {
+  return new Money(cents.toString()).dividedBy(100);
+}
+
+/** Decimal -> canonical "1234.50" string (two decimals, rounded half-up). */
+export function toAmountString(value: Decimal): string {
+  return roundCents(value).toFixed(2);
+}
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total: Decimal = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+const euroFormatter = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+
+/** Display in nl-NL: "€ 1.234,56". Rounds half-up to cents first so display never uses float rounding. */
+export function formatEuro(value: Decimal | string): string {
+  const rounded = roundCents(new Money(value));
+  // Intl takes a number; after rounding to cents the value is exactly representable as a decimal string,
+  // and formatting a string keeps full precision in modern engines.
+  return euroFormatter.format(rounded.toFixed(2) as unknown as number).replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Parse what a Dutch user types: "1.234,56", "1234,56", "1234.56", "€ 12,5", "-10".
+ * Returns null for anything that is not an amount with at most two decimals.
+ */
+export function parseEuroInput(input: string): Decimal | null {
+  let s = input.trim().replace(/^€\s*/, '').replace(/\s/g, '');
+  if (s === '') return null;
+  const negative = s.startsWith('-');
+  if (negative) s = s.slice(1);
+  let normalized: string;
+  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)) {
+    normalized = s.replace(/\./g, '').replace(',', '.'); // 1.234,56
+  } else if (/^\d+(,\d{1,2})?$/.test(s)) {
+    normalized = s.replace(',', '.'); // 1234,56
+  } else if (/^\d+(\.\d{1,2})?$/.test(s)) {
+    normalized = s; // 1234.56 (machine style; a dot followed by three digits was handled above)
+  } else {
+    return null;
+  }
+  const d = new Money(normalized);
+  return negative ? d.negated() : d;
+}
