@@ -87,8 +87,8 @@ export const contract = {
     unlocked: false,
     input: z.object({
       name: z.string().trim().min(1, { message: 'Geef de kluis een naam.' }).max(100),
-      /** Folder to create the vault in; default: the app's vault folder. */
-      folder: z.string().min(1).max(4096).optional(),
+      /** Vault folder to create (absolute path, must not exist yet); default: <vault folder>/<name>.houvast. */
+      path: z.string().min(1).max(4096).optional(),
       passphrase: newPassphrase,
     }),
     output: z.object({ status: vaultStatus, recoveryCode: z.string() }),
