@@ -223,6 +223,5 @@ export const events = {
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;
 
-/** The single RPC channel name used by Electron IPC. */
-export const RPC_CHANNEL = 'houvast:rpc';
-export const EVENT_CHANNEL = 'houvast:event';
+/** The single RPC channel name used by Electron IPC (defined in channels.ts for the preload). */
+export { RPC_CHANNEL, EVENT_CHANNEL } from './channels';

@@ -1,0 +1,107 @@
+// `npm run bench`: a few figures to watch over time, not a test. A vault with 300 demo-like households
+// (the demo files from resources/demo/, repeated with varied names, BSNs and postcodes), then:
+// vault unlock time with the real Argon2id parameters, and dossier.list search latency.
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore, defaultResourcesDir } from '../src/core/app';
+import { silentLogger } from '../src/core/logger';
+import { interchangeSchema, type DossierDataInput } from '../src/shared/dossier/schema';
+
+const HOUSEHOLDS = 300;
+const PASSPHRASE = 'benchmark wachtwoord 2026';
+const LAST_NAMES = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Smits', 'de Graaf'];
+const FIRST_NAMES = ['Anna', 'Mohamed', 'Sanne', 'Daan', 'Fatima', 'Lars', 'Noor', 'Kevin', 'Priya', 'Bram', 'Yasmin', 'Joost'];
+
+function elfproefBsn(seed: number): string {
+  for (let n = 100_000_000 + seed * 97; ; n++) {
+    const s = String(n);
+    let total = 0;
+    for (let i = 0; i < 8; i++) total += Number(s[i]) * (9 - i);
+    total -= Number(s[8]);
+    if (total % 11 === 0) return s;
+  }
+}
+
+function demoTemplates(): DossierDataInput[] {
+  const dir = path.join(defaultResourcesDir(), 'demo');
+  const out: DossierDataInput[] = [];
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const parsed = interchangeSchema.parse(JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
+    out.push(...(parsed.dossiers as DossierDataInput[]));
+  }
+  if (out.length === 0) throw new Error('no demo households found');
+  return out;
+}
+
+function variant(template: DossierDataInput, i: number): DossierDataInput {
+  const copy = structuredClone(template);
+  const lastName = `${LAST_NAMES[i % LAST_NAMES.length]}${i >= LAST_NAMES.length ? `-${Math.floor(i / LAST_NAMES.length)}` : ''}`;
+  copy.number = undefined;
+  copy.adults = copy.adults.map((a, k) => ({ ...a, lastName, firstName: FIRST_NAMES[(i + k) % FIRST_NAMES.length]!, bsn: elfproefBsn(i * 2 + k) }));
+  copy.children = copy.children.map((c) => ({ ...c, lastName }));
+  if (copy.address) copy.address = { ...copy.address, postcode: `${1000 + (i % 8999)} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(66 + (i % 24))}` };
+  return copy;
+}
+
+function stats(ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (n=${ms.length})`;
+}
+
+async function call(core: Awaited<ReturnType<typeof createCore>>, name: string, input: unknown): Promise<unknown> {
+  const env = await core.router.handle(name as never, input);
+  if (!env.ok) throw new Error(`${name}: ${env.error.code}`);
+  return env.value;
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'houvast-bench-'));
+  const core = await createCore({ dataDir, resourcesDir: defaultResourcesDir(), logger: silentLogger });
+  try {
+    let t = performance.now();
+    await call(core, 'vault.create', { name: 'Benchmark', passphrase: PASSPHRASE });
+    console.log(`vault.create (Argon2id, default parameters): ${(performance.now() - t).toFixed(0)} ms`);
+
+    const templates = demoTemplates();
+    t = performance.now();
+    for (let i = 0; i < HOUSEHOLDS; i++) await call(core, 'dossier.create', { data: variant(templates[i % templates.length]!, i) });
+    console.log(`dossier.create x${HOUSEHOLDS}: ${(performance.now() - t).toFixed(0)} ms total, ${((performance.now() - t) / HOUSEHOLDS).toFixed(2)} ms each`);
+
+    const unlocks: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await call(core, 'vault.lock', {});
+      t = performance.now();
+      await call(core, 'vault.unlock', { passphrase: PASSPHRASE });
+      unlocks.push(performance.now() - t);
+    }
+    console.log(`vault.unlock: ${stats(unlocks)}`);
+
+    // Search as you type: every prefix of a few realistic queries.
+    const queries = ['Jansen', 'van Leeuwen', '1234', elfproefBsn(42), 'Anna', 'zzz'];
+    const latencies: number[] = [];
+    let lastHits = 0;
+    for (const q of queries) {
+      for (let len = 1; len <= q.length; len++) {
+        t = performance.now();
+        lastHits = ((await call(core, 'dossier.list', { query: q.slice(0, len) })) as unknown[]).length;
+        latencies.push(performance.now() - t);
+      }
+    }
+    t = performance.now();
+    const all = (await call(core, 'dossier.list', {})) as unknown[];
+    console.log(`dossier.list (no query, ${all.length} dossiers): ${(performance.now() - t).toFixed(1)} ms`);
+    console.log(`dossier.list search as you type over ${all.length} dossiers: ${stats(latencies)} (last query hits: ${lastHits})`);
+  } finally {
+    await core.dispose();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? `${err.name}: ${err.message}` : err);
+  process.exit(1);
+});

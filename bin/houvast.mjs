@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// `houvast` CLI entry. tsx's ESM loader compiles the TypeScript sources on the fly, so no build step
+// is needed; the command itself lives in src/cli/main.ts.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import(new URL('../src/cli/main.ts', import.meta.url).href);
+process.exitCode = await runCli(process.argv.slice(2), {
+  env: process.env,
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+});

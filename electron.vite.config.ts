@@ -1,0 +1,41 @@
+// Build of the desktop app: main (ESM, Node target), preload (CommonJS: sandboxed preloads cannot load
+// ES modules, and everything is bundled because a sandboxed preload cannot require packages), and the
+// renderer (served from app://app/, so relative asset URLs).
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      lib: { entry: resolve(root, 'electron/main/index.ts') },
+      rolldownOptions: {
+        // Native module: loaded at run time, from the Electron-ABI build via nativeBinding.
+        external: ['better-sqlite3-multiple-ciphers'],
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      externalizeDeps: false,
+      lib: { entry: resolve(root, 'electron/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: 'index.cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    // The WebSocket transport exists only in the harness build (vite.harness.config.ts).
+    define: { __HOUVAST_HARNESS__: 'false' },
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      rolldownOptions: { input: resolve(root, 'src/renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,580 @@
+// Dossiers: a household with its persons, bank accounts, incomes, expenses, debts and notes.
+// Every write runs in one transaction together with its audit entry, so the log and the data never
+// disagree. Money is stored as integer cents and handed out as "1234.50" strings.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/contract/errors';
+import type { DossierSummary } from '../../shared/contract/procedures';
+import { isoDateOf } from '../../shared/dates';
+import {
+  DOSSIER_STATUSES,
+  type Dossier,
+  type DossierData,
+  type DossierStatus,
+  type HelpType,
+} from '../../shared/dossier/schema';
+import { fromCents, toCents } from '../../shared/money';
+import type { Db } from '../db/driver';
+import type { AuditService } from './audit';
+import type { ServiceContext } from './context';
+
+export interface ListQuery {
+  query?: string;
+  status?: DossierStatus;
+  typeOfHelp?: HelpType;
+}
+
+export interface DossierService {
+  create(data: DossierData): Dossier;
+  /** Reads a dossier and logs that it was opened. */
+  get(id: string): Dossier;
+  update(id: string, data: DossierData): Dossier;
+  list(query?: ListQuery): DossierSummary[];
+  close(id: string): Dossier;
+  delete(id: string, confirmNumber: string): void;
+  addNote(id: string, text: string): Dossier;
+  /** Store helpers for import/export (no audit entry of their own). */
+  insert(db: Db, data: DossierData, options?: { keepNumberIfFree?: boolean }): { id: string; number: string };
+  read(id: string): Dossier;
+}
+
+export const DOSSIER_NUMBER_PATTERN = /^(\d{4})-(\d{4,})$/;
+
+/** Section names for the audit log: they say what changed without any personal data. */
+const SECTIONS = {
+  status: 'Status',
+  help: 'Begeleiding',
+  adults: 'Volwassenen',
+  children: 'Kinderen',
+  address: 'Adres',
+  contact: 'Contactgegevens',
+  bankAccounts: 'Bankrekeningen',
+  incomes: 'Inkomsten',
+  expenses: 'Uitgaven',
+  debts: 'Schulden',
+} as const;
+
+interface DossierRow {
+  id: string;
+  number: string;
+  status: DossierStatus;
+  type_of_help: HelpType;
+  professional: string;
+  fictitious: number;
+  street: string | null;
+  house_number: string | null;
+  postcode: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  date_aanmelding: string | null;
+  date_stabilisatie: string | null;
+  date_schuldregeling: string | null;
+  date_nazorg: string | null;
+  date_afgesloten: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const DATE_COLUMN: Record<DossierStatus, keyof DossierRow> = {
+  aanmelding: 'date_aanmelding',
+  stabilisatie: 'date_stabilisatie',
+  schuldregeling: 'date_schuldregeling',
+  nazorg: 'date_nazorg',
+  afgesloten: 'date_afgesloten',
+};
+
+const SUB_TABLES = ['persons', 'bank_accounts', 'incomes', 'expenses', 'debts'] as const;
+
+/** Empty optional text is stored as NULL and handed out as absent. */
+const orNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v === '' ? null : v);
+const orUndef = (v: string | null): string | undefined => (v === null ? undefined : v);
+const amountOut = (cents: number): string => fromCents(cents).toFixed(2);
+
+/** Lower case without diacritics, so "ozdemir" finds "Özdemir". */
+export function foldForSearch(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Ids the client sent are kept (stable keys in forms) unless missing or repeated within the list. */
+function itemIds<T extends { id?: string | undefined }>(items: readonly T[]): string[] {
+  const seen = new Set<string>();
+  return items.map((item) => {
+    const id = item.id && !seen.has(item.id) ? item.id : randomUUID();
+    seen.add(id);
+    return id;
+  });
+}
+
+export function createDossierService(ctx: ServiceContext, deps: { audit: AuditService; actor(): string }): DossierService {
+  const today = () => isoDateOf(ctx.clock.now());
+
+  function nextNumber(db: Db): string {
+    const year = new Date(ctx.clock.now()).getFullYear();
+    const row = db.prepare('SELECT last FROM dossier_number_seq WHERE year = ?').get(year) as { last: number } | undefined;
+    let next = (row?.last ?? 0) + 1;
+    const taken = db.prepare('SELECT 1 FROM dossiers WHERE number = ?');
+    // A number typed in by hand (or imported) may already sit ahead of the counter.
+    while (taken.get(formatNumber(year, next))) next += 1;
+    db.prepare(
+      'INSERT INTO dossier_number_seq (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last',
+    ).run(year, next);
+    return formatNumber(year, next);
+  }
+
+  function numberTaken(db: Db, number: string, exceptId?: string): boolean {
+    const row = db.prepare('SELECT id FROM dossiers WHERE number = ?').get(number) as { id: string } | undefined;
+    return row !== undefined && row.id !== exceptId;
+  }
+
+  function writeMain(db: Db, id: string, number: string, data: DossierData, createdAt: number, updatedAt: number, insert: boolean): void {
+    const values = {
+      id,
+      number,
+      status: data.status,
+      type_of_help: data.typeOfHelp,
+      professional: data.professional,
+      fictitious: data.fictitious ? 1 : 0,
+      street: data.address?.street ?? null,
+      house_number: data.address?.houseNumber ?? null,
+      postcode: data.address?.postcode ?? null,
+      city: data.address?.city ?? null,
+      phone: orNull(data.contact?.phone),
+      email: orNull(data.contact?.email),
+      date_aanmelding: data.statusDates.aanmelding ?? null,
+      date_stabilisatie: data.statusDates.stabilisatie ?? null,
+      date_schuldregeling: data.statusDates.schuldregeling ?? null,
+      date_nazorg: data.statusDates.nazorg ?? null,
+      date_afgesloten: data.statusDates.afgesloten ?? null,
+      created_at: createdAt,
+      updated_at: updatedAt,
+    };
+    const columns = Object.keys(values);
+    if (insert) {
+      db.prepare(`INSERT INTO dossiers (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(values);
+    } else {
+      const sets = columns.filter((c) => c !== 'id' && c !== 'created_at').map((c) => `${c} = @${c}`);
+      db.prepare(`UPDATE dossiers SET ${sets.join(', ')} WHERE id = @id`).run(values);
+    }
+  }
+
+  function writeItems(db: Db, dossierId: string, data: DossierData): void {
+    const person = db.prepare(
+      `INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const personIds = itemIds([...data.adults, ...data.children]);
+    let order = 0;
+    for (const a of data.adults) {
+      person.run(personIds[order], dossierId, 'adult', a.role, a.firstName, a.lastName, a.birthDate, a.bsn ?? null, null, order);
+      order += 1;
+    }
+    for (const c of data.children) {
+      person.run(personIds[order], dossierId, 'child', null, c.firstName, c.lastName, c.birthDate, null, c.livingInHousehold ? 1 : 0, order);
+      order += 1;
+    }
+
+    const bank = db.prepare('INSERT INTO bank_accounts (id, dossier_id, iban, holder, description, sort_order) VALUES (?, ?, ?, ?, ?, ?)');
+    itemIds(data.bankAccounts).forEach((id, i) => {
+      const b = data.bankAccounts[i]!;
+      bank.run(id, dossierId, b.iban, orNull(b.holder), orNull(b.description), i);
+    });
+
+    const income = db.prepare(
+      `INSERT INTO incomes (id, dossier_id, description, category, amount_cents, frequency, person_role, start_date, end_date, sort_order)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    itemIds(data.incomes).forEach((id, i) => {
+      const x = data.incomes[i]!;
+      income.run(id, dossierId, x.description, x.category, toCents(x.amount), x.frequency, x.personRole ?? null, x.startDate ?? null, x.endDate ?? null, i);
+    });
+
+    const expense = db.prepare(
+      `INSERT INTO expenses (id, dossier_id, description, category, amount_cents, frequency, start_date, end_date, sort_order)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    itemIds(data.expenses).forEach((id, i) => {
+      const x = data.expenses[i]!;
+      expense.run(id, dossierId, x.description, x.category, toCents(x.amount), x.frequency, x.startDate ?? null, x.endDate ?? null, i);
+    });
+
+    const debt = db.prepare(
+      `INSERT INTO debts (id, dossier_id, creditor, collector, reference, original_cents, current_cents, kind, status, since, sort_order)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    itemIds(data.debts).forEach((id, i) => {
+      const d = data.debts[i]!;
+      debt.run(id, dossierId, d.creditor, orNull(d.collector), orNull(d.reference), toCents(d.originalAmount), toCents(d.currentAmount), d.kind, d.status, d.since ?? null, i);
+    });
+  }
+
+  function writeNotes(db: Db, dossierId: string, data: DossierData, now: number): void {
+    const note = db.prepare('INSERT INTO notes (id, dossier_id, created_at, author, text) VALUES (?, ?, ?, ?, ?)');
+    itemIds(data.notes).forEach((id, i) => {
+      const n = data.notes[i]!;
+      note.run(id, dossierId, n.createdAt ?? now, orNull(n.author), n.text);
+    });
+  }
+
+  /** The status being entered gets today's date unless the professional already filled one in. */
+  function withStatusDate(data: DossierData, previous: DossierStatus | null): DossierData {
+    if (previous === data.status || data.statusDates[data.status]) return data;
+    return { ...data, statusDates: { ...data.statusDates, [data.status]: today() } };
+  }
+
+  function insert(db: Db, data: DossierData, options: { keepNumberIfFree?: boolean } = {}): { id: string; number: string } {
+    const requested = data.number?.trim() || undefined;
+    let number: string;
+    if (requested && !numberTaken(db, requested)) {
+      number = requested;
+    } else if (requested && !options.keepNumberIfFree) {
+      throw new AppError('VALIDATION', 'Dit dossiernummer is al in gebruik.', [
+        { path: 'data.number', message: 'Dit dossiernummer is al in gebruik.' },
+      ]);
+    } else {
+      number = nextNumber(db);
+    }
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    const stored = withStatusDate(data, null);
+    writeMain(db, id, number, stored, now, now, true);
+    writeItems(db, id, stored);
+    writeNotes(db, id, stored, now);
+    return { id, number };
+  }
+
+  function readRow(db: Db, id: string): DossierRow {
+    const row = db.prepare('SELECT * FROM dossiers WHERE id = ?').get(id) as DossierRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'Dit dossier bestaat niet (meer).');
+    return row;
+  }
+
+  function read(id: string): Dossier {
+    const db = ctx.db();
+    const row = readRow(db, id);
+    const persons = db.prepare('SELECT * FROM persons WHERE dossier_id = ? ORDER BY sort_order').all(id) as {
+      id: string;
+      kind: 'adult' | 'child';
+      role: 'aanvrager' | 'partner' | null;
+      first_name: string;
+      last_name: string;
+      birth_date: string;
+      bsn: string | null;
+      living_in_household: number | null;
+    }[];
+    const all = <T>(table: string, order = 'sort_order') =>
+      db.prepare(`SELECT * FROM ${table} WHERE dossier_id = ? ORDER BY ${order}`).all(id) as T[];
+
+    const statusDates: DossierData['statusDates'] = {};
+    for (const s of DOSSIER_STATUSES) {
+      const v = row[DATE_COLUMN[s]] as string | null;
+      if (v !== null) statusDates[s] = v;
+    }
+    const contact: DossierData['contact'] = {};
+    if (row.phone !== null) contact.phone = row.phone;
+    if (row.email !== null) contact.email = row.email;
+
+    return {
+      id: row.id,
+      number: row.number,
+      status: row.status,
+      typeOfHelp: row.type_of_help,
+      professional: row.professional,
+      statusDates,
+      fictitious: row.fictitious === 1,
+      adults: persons
+        .filter((p) => p.kind === 'adult')
+        .map((p) => ({ id: p.id, role: p.role!, firstName: p.first_name, lastName: p.last_name, birthDate: p.birth_date, bsn: p.bsn })),
+      children: persons
+        .filter((p) => p.kind === 'child')
+        .map((p) => ({ id: p.id, firstName: p.first_name, lastName: p.last_name, birthDate: p.birth_date, livingInHousehold: p.living_in_household === 1 })),
+      address:
+        row.street !== null && row.house_number !== null && row.postcode !== null && row.city !== null
+          ? { street: row.street, houseNumber: row.house_number, postcode: row.postcode, city: row.city }
+          : null,
+      contact,
+      bankAccounts: all<{ id: string; iban: string; holder: string | null; description: string | null }>('bank_accounts').map((b) => ({
+        id: b.id,
+        iban: b.iban,
+        holder: orUndef(b.holder),
+        description: orUndef(b.description),
+      })),
+      incomes: all<{
+        id: string;
+        description: string;
+        category: DossierData['incomes'][number]['category'];
+        amount_cents: number;
+        frequency: DossierData['incomes'][number]['frequency'];
+        person_role: 'aanvrager' | 'partner' | null;
+        start_date: string | null;
+        end_date: string | null;
+      }>('incomes').map((x) => ({
+        id: x.id,
+        description: x.description,
+        category: x.category,
+        amount: amountOut(x.amount_cents),
+        frequency: x.frequency,
+        personRole: x.person_role,
+        startDate: x.start_date,
+        endDate: x.end_date,
+      })),
+      expenses: all<{
+        id: string;
+        description: string;
+        category: DossierData['expenses'][number]['category'];
+        amount_cents: number;
+        frequency: DossierData['expenses'][number]['frequency'];
+        start_date: string | null;
+        end_date: string | null;
+      }>('expenses').map((x) => ({
+        id: x.id,
+        description: x.description,
+        category: x.category,
+        amount: amountOut(x.amount_cents),
+        frequency: x.frequency,
+        startDate: x.start_date,
+        endDate: x.end_date,
+      })),
+      debts: all<{
+        id: string;
+        creditor: string;
+        collector: string | null;
+        reference: string | null;
+        original_cents: number;
+        current_cents: number;
+        kind: DossierData['debts'][number]['kind'];
+        status: DossierData['debts'][number]['status'];
+        since: string | null;
+      }>('debts').map((d) => ({
+        id: d.id,
+        creditor: d.creditor,
+        collector: orUndef(d.collector),
+        reference: orUndef(d.reference),
+        originalAmount: amountOut(d.original_cents),
+        currentAmount: amountOut(d.current_cents),
+        kind: d.kind,
+        status: d.status,
+        since: d.since,
+      })),
+      notes: all<{ id: string; created_at: number; author: string | null; text: string }>('notes', 'created_at, row_id').map((n) => ({
+        id: n.id,
+        createdAt: n.created_at,
+        author: orUndef(n.author),
+        text: n.text,
+      })),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  /** Which sections differ, compared without generated ids, key order or empty optional fields. */
+  function changedSections(before: Dossier, after: DossierData): string[] {
+    const items = (list: readonly object[]) => canon(list.map(({ id: _id, ...rest }: { id?: unknown }) => rest));
+    const out: string[] = [];
+    if (before.status !== after.status || canon(before.statusDates) !== canon(after.statusDates)) out.push(SECTIONS.status);
+    if (before.typeOfHelp !== after.typeOfHelp || before.professional !== after.professional) out.push(SECTIONS.help);
+    if (items(before.adults) !== items(after.adults)) out.push(SECTIONS.adults);
+    if (items(before.children) !== items(after.children)) out.push(SECTIONS.children);
+    if (canon(before.address) !== canon(after.address)) out.push(SECTIONS.address);
+    if (canon(before.contact) !== canon(after.contact)) out.push(SECTIONS.contact);
+    if (items(before.bankAccounts) !== items(after.bankAccounts)) out.push(SECTIONS.bankAccounts);
+    if (items(before.incomes) !== items(after.incomes.map(canonAmounts))) out.push(SECTIONS.incomes);
+    if (items(before.expenses) !== items(after.expenses.map(canonAmounts))) out.push(SECTIONS.expenses);
+    if (items(before.debts) !== items(after.debts.map(canonAmounts))) out.push(SECTIONS.debts);
+    return out;
+  }
+
+  return {
+    insert,
+    read,
+
+    create(data) {
+      const db = ctx.db();
+      const created = db.transaction(() => {
+        const result = insert(db, data);
+        deps.audit.append(deps.actor(), 'dossier.created', result.id, result.number, null);
+        return result;
+      })();
+      return read(created.id);
+    },
+
+    get(id) {
+      const dossier = read(id);
+      deps.audit.append(deps.actor(), 'dossier.opened', dossier.id, dossier.number, null);
+      return dossier;
+    },
+
+    update(id, data) {
+      const db = ctx.db();
+      db.transaction(() => {
+        const before = read(id);
+        const requested = data.number?.trim();
+        if (requested && requested !== before.number) {
+          throw new AppError('VALIDATION', 'Het dossiernummer kan niet worden gewijzigd.', [
+            { path: 'data.number', message: 'Het dossiernummer kan niet worden gewijzigd.' },
+          ]);
+        }
+        const next = withStatusDate(data, before.status);
+        const sections = changedSections(before, next);
+        if (sections.length === 0) return;
+        writeMain(db, id, before.number, next, before.createdAt, ctx.clock.now(), false);
+        for (const table of SUB_TABLES) db.prepare(`DELETE FROM ${table} WHERE dossier_id = ?`).run(id);
+        writeItems(db, id, next);
+        deps.audit.append(deps.actor(), 'dossier.changed', id, before.number, sections.join(', '));
+      })();
+      return read(id);
+    },
+
+    list(q = {}) {
+      const db = ctx.db();
+      const where: string[] = [];
+      const params: string[] = [];
+      if (q.status) {
+        where.push('d.status = ?');
+        params.push(q.status);
+      }
+      if (q.typeOfHelp) {
+        where.push('d.type_of_help = ?');
+        params.push(q.typeOfHelp);
+      }
+      const rows = db
+        .prepare(
+          `SELECT d.id, d.number, d.postcode, d.city, d.status, d.type_of_help, d.professional, d.fictitious, d.updated_at
+           FROM dossiers d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY d.updated_at DESC, d.number DESC`,
+        )
+        .all(...params) as Pick<DossierRow, 'id' | 'number' | 'postcode' | 'city' | 'status' | 'type_of_help' | 'professional' | 'fictitious' | 'updated_at'>[];
+      const people = db
+        .prepare('SELECT dossier_id, kind, role, first_name, last_name, bsn FROM persons ORDER BY dossier_id, sort_order')
+        .all() as { dossier_id: string; kind: 'adult' | 'child'; role: string | null; first_name: string; last_name: string; bsn: string | null }[];
+      const byDossier = new Map<string, typeof people>();
+      for (const p of people) {
+        const list = byDossier.get(p.dossier_id);
+        if (list) list.push(p);
+        else byDossier.set(p.dossier_id, [p]);
+      }
+
+      // Search as you type: every word must occur somewhere (names of adults and children, dossier
+      // number, postcode with or without its space, BSN). Done in JS for Unicode-aware folding;
+      // a vault holds hundreds of dossiers, not millions.
+      const tokens = foldForSearch(q.query ?? '')
+        .split(/[\s,;]+/)
+        .filter(Boolean);
+
+      const out: DossierSummary[] = [];
+      for (const r of rows) {
+        const persons = byDossier.get(r.id) ?? [];
+        if (tokens.length > 0) {
+          const fields = [r.number, r.postcode ?? '', (r.postcode ?? '').replace(/\s/g, '')];
+          for (const p of persons) fields.push(`${p.first_name} ${p.last_name}`, p.bsn ?? '');
+          const haystack = foldForSearch(fields.join('\n'));
+          if (!tokens.every((t) => haystack.includes(t))) continue;
+        }
+        const adults = persons.filter((p) => p.kind === 'adult');
+        const ordered = [...adults.filter((a) => a.role === 'aanvrager'), ...adults.filter((a) => a.role !== 'aanvrager')];
+        out.push({
+          id: r.id,
+          number: r.number,
+          displayName: ordered.map((a) => `${a.last_name}, ${a.first_name}`).join(' en '),
+          postcode: r.postcode,
+          city: r.city,
+          status: r.status,
+          typeOfHelp: r.type_of_help,
+          professional: r.professional,
+          childrenCount: persons.filter((p) => p.kind === 'child').length,
+          fictitious: r.fictitious === 1,
+          updatedAt: r.updated_at,
+        });
+      }
+      return out;
+    },
+
+    close(id) {
+      const db = ctx.db();
+      db.transaction(() => {
+        const row = readRow(db, id);
+        db.prepare('UPDATE dossiers SET status = ?, date_afgesloten = ?, updated_at = ? WHERE id = ?').run(
+          'afgesloten',
+          today(),
+          ctx.clock.now(),
+          id,
+        );
+        deps.audit.append(deps.actor(), 'dossier.closed', id, row.number, null);
+      })();
+      return read(id);
+    },
+
+    delete(id, confirmNumber) {
+      const db = ctx.db();
+      db.transaction(() => {
+        const row = readRow(db, id);
+        if (confirmNumber.trim() !== row.number) {
+          throw new AppError('VALIDATION', 'Het dossiernummer klopt niet. Het dossier is niet verwijderd.', [
+            { path: 'confirmNumber', message: 'Typ het dossiernummer over om te bevestigen.' },
+          ]);
+        }
+        // ON DELETE CASCADE removes persons, accounts, incomes, expenses, debts and notes.
+        db.prepare('DELETE FROM dossiers WHERE id = ?').run(id);
+        deps.audit.append(deps.actor(), 'dossier.deleted', id, row.number, null);
+      })();
+      // Move the (zeroed) pages from the WAL into the main file and empty the WAL, so no older page
+      // version with the deleted data stays behind in the -wal file.
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (err) {
+        ctx.logger.warn('dossier.delete_checkpoint_failed', { error: err });
+      }
+    },
+
+    addNote(id, text) {
+      const db = ctx.db();
+      db.transaction(() => {
+        const row = readRow(db, id);
+        const now = ctx.clock.now();
+        db.prepare('INSERT INTO notes (id, dossier_id, created_at, author, text) VALUES (?, ?, ?, ?, ?)').run(
+          randomUUID(),
+          id,
+          now,
+          deps.actor(),
+          text,
+        );
+        db.prepare('UPDATE dossiers SET updated_at = ? WHERE id = ?').run(now, id);
+        deps.audit.append(deps.actor(), 'dossier.note_added', id, row.number, null);
+      })();
+      return read(id);
+    },
+  };
+}
+
+function formatNumber(year: number, n: number): string {
+  return `${year}-${String(n).padStart(4, '0')}`;
+}
+
+/** Amounts as the store hands them out ("12.5" -> "12.50"), so comparing before/after is fair. */
+function canonAmounts<T extends object>(item: T): T {
+  const out: Record<string, unknown> = { ...item };
+  for (const key of ['amount', 'originalAmount', 'currentAmount']) {
+    const v = out[key];
+    if (typeof v === 'string') out[key] = amountOut(toCents(v));
+  }
+  return out as T;
+}
+
+/** Stable JSON for comparisons: sorted keys, empty optional values (undefined, null, '') dropped. */
+function canon(value: unknown): string {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .filter((k) => {
+            const x = (v as Record<string, unknown>)[k];
+            return x !== undefined && x !== null && x !== '';
+          })
+          .map((k) => [k, walk((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return JSON.stringify(walk(value) ?? null);
+}

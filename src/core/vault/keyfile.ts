@@ -1,0 +1,214 @@
+// The vault's keyfile (vault.key.json): the random 256-bit data key, wrapped with AES-256-GCM under
+// (a) a key derived from the passphrase and (b) a key derived from the recovery code, both with
+// Argon2id. KDF parameters and salts are stored beside each wrapped key so they can be raised later.
+// GCM's additional data binds every blob to its vault and purpose: blobs cannot be swapped around.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { argon2id } from 'hash-wasm';
+import { z } from 'zod';
+import { AppError } from '../../shared/contract/errors';
+import { writeFileAtomic } from './fs-atomic';
+import { allocSecret, takeSecret, wipe } from './secret';
+
+export const KEYFILE_NAME = 'vault.key.json';
+export const KEYFILE_FORMAT = 'houvast.keyfile';
+export const KEYFILE_VERSION = 1;
+export const DATA_KEY_BYTES = 32;
+export const SALT_BYTES = 16;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export interface KdfParams {
+  /** Argon2id memory in KiB (65536 = 64 MiB). */
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+}
+
+/** ENGINEERING.md decision: Argon2id, 64 MiB, t=3, p=4, 16-byte salt. */
+export const DEFAULT_KDF: Readonly<KdfParams> = Object.freeze({ memoryKiB: 65536, iterations: 3, parallelism: 4 });
+
+export type WrapPurpose = 'passphrase' | 'recovery';
+
+const base64 = z.string().max(4096).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+// Bounds keep a tampered file from asking for gigabytes of memory or hours of hashing.
+const kdfSchema = z
+  .object({
+    alg: z.literal('argon2id'),
+    memoryKiB: z.number().int().min(8).max(1024 * 1024),
+    iterations: z.number().int().min(1).max(64),
+    parallelism: z.number().int().min(1).max(64),
+    salt: base64,
+  })
+  .refine((k) => k.memoryKiB >= 8 * k.parallelism, { message: 'memoryKiB must be at least 8 × parallelism' });
+
+const wrappedSchema = z.object({ kdf: kdfSchema, iv: base64, ciphertext: base64, tag: base64 });
+export type WrappedKey = z.infer<typeof wrappedSchema>;
+
+const keyfileSchema = z.object({
+  format: z.literal(KEYFILE_FORMAT),
+  version: z.literal(KEYFILE_VERSION),
+  vaultId: z.uuid(),
+  name: z.string().max(200),
+  demo: z.boolean(),
+  createdAt: z.number().int().nonnegative(),
+  passphrase: wrappedSchema,
+  recovery: wrappedSchema,
+});
+export type Keyfile = z.infer<typeof keyfileSchema>;
+
+function aad(vaultId: string, purpose: WrapPurpose): Buffer {
+  return Buffer.from(`${KEYFILE_FORMAT}/v${KEYFILE_VERSION}/${vaultId}/${purpose}`, 'utf8');
+}
+
+/** Argon2id → 32-byte key-encryption key. The secret is not wiped here (the caller owns it). */
+export async function deriveKek(secret: Uint8Array, salt: Uint8Array, kdf: KdfParams): Promise<Buffer> {
+  const raw = await argon2id({
+    password: secret,
+    salt,
+    iterations: kdf.iterations,
+    parallelism: kdf.parallelism,
+    memorySize: kdf.memoryKiB,
+    hashLength: 32,
+    outputType: 'binary',
+  });
+  return takeSecret(raw);
+}
+
+export async function wrapKey(
+  dataKey: Buffer,
+  secret: Uint8Array,
+  ctx: { vaultId: string; purpose: WrapPurpose },
+  kdf: KdfParams,
+): Promise<WrappedKey> {
+  const salt = randomBytes(SALT_BYTES);
+  const kek = await deriveKek(secret, salt, kdf);
+  try {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', kek, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(aad(ctx.vaultId, ctx.purpose));
+    const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+    return {
+      kdf: {
+        alg: 'argon2id',
+        memoryKiB: kdf.memoryKiB,
+        iterations: kdf.iterations,
+        parallelism: kdf.parallelism,
+        salt: salt.toString('base64'),
+      },
+      iv: iv.toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    };
+  } finally {
+    wipe(kek);
+  }
+}
+
+/**
+ * The data key, or null when the secret is wrong or any part of the blob was tampered with
+ * (GCM tag mismatch). Never throws for bad input: a wrong secret is an expected outcome.
+ */
+export async function unwrapKey(
+  wrapped: WrappedKey,
+  secret: Uint8Array,
+  ctx: { vaultId: string; purpose: WrapPurpose },
+): Promise<Buffer | null> {
+  let kek: Buffer | null = null;
+  let plain: Buffer | null = null;
+  try {
+    kek = await deriveKek(secret, Buffer.from(wrapped.kdf.salt, 'base64'), wrapped.kdf);
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.iv, 'base64'), {
+      authTagLength: TAG_BYTES,
+    });
+    decipher.setAAD(aad(ctx.vaultId, ctx.purpose));
+    decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
+    plain = Buffer.concat([decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]);
+    if (plain.length !== DATA_KEY_BYTES) return null;
+    const dataKey = allocSecret(DATA_KEY_BYTES);
+    plain.copy(dataKey);
+    return dataKey;
+  } catch {
+    return null;
+  } finally {
+    wipe(kek, plain);
+  }
+}
+
+/** True when stored parameters are below the current defaults (then an unlock re-wraps). */
+export function isWeakerThan(stored: KdfParams, current: KdfParams): boolean {
+  return stored.memoryKiB < current.memoryKiB || stored.iterations < current.iterations;
+}
+
+/** A fresh random 256-bit data key in a wipeable buffer. */
+export function generateDataKey(): Buffer {
+  const key = allocSecret(DATA_KEY_BYTES);
+  const random = randomBytes(DATA_KEY_BYTES);
+  random.copy(key);
+  random.fill(0);
+  return key;
+}
+
+export async function createKeyfile(input: {
+  vaultId: string;
+  name: string;
+  demo: boolean;
+  createdAt: number;
+  dataKey: Buffer;
+  passphrase: Uint8Array;
+  recoverySecret: Uint8Array;
+  kdf: KdfParams;
+}): Promise<Keyfile> {
+  const { vaultId } = input;
+  return {
+    format: KEYFILE_FORMAT,
+    version: KEYFILE_VERSION,
+    vaultId,
+    name: input.name,
+    demo: input.demo,
+    createdAt: input.createdAt,
+    passphrase: await wrapKey(input.dataKey, input.passphrase, { vaultId, purpose: 'passphrase' }, input.kdf),
+    recovery: await wrapKey(input.dataKey, input.recoverySecret, { vaultId, purpose: 'recovery' }, input.kdf),
+  };
+}
+
+export async function readKeyfile(file: string): Promise<Keyfile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') {
+      throw new AppError('VAULT_NOT_FOUND', 'Op deze plek staat geen Houvast-kluis (het sleutelbestand ontbreekt).');
+    }
+    throw err;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw keyfileCorrupt();
+  }
+  const header = z.object({ format: z.string(), version: z.number() }).safeParse(json);
+  if (!header.success || header.data.format !== KEYFILE_FORMAT) {
+    throw new AppError('VAULT_NOT_FOUND', 'Dit is geen sleutelbestand van een Houvast-kluis.');
+  }
+  if (header.data.version > KEYFILE_VERSION) {
+    throw new AppError(
+      'DB_FROM_FUTURE',
+      'Deze kluis is gemaakt met een nieuwere versie van Houvast. Werk Houvast bij; de kluis is niet gewijzigd.',
+    );
+  }
+  const parsed = keyfileSchema.safeParse(json);
+  if (!parsed.success) throw keyfileCorrupt();
+  return parsed.data;
+}
+
+function keyfileCorrupt(): AppError {
+  return new AppError('VAULT_CORRUPT', 'Het sleutelbestand van de kluis is beschadigd. Er is niets gewijzigd.');
+}
+
+export async function writeKeyfile(file: string, keyfile: Keyfile): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(keyfile, null, 2)}\n`);
+}

@@ -1,0 +1,668 @@
+// The vault lock state machine: none → locked → unlocked → locked …, plus create, recovery, passphrase
+// change and auto-lock after inactivity. It owns the only handle to the encrypted database and the only
+// copy of the data key; lock() closes the handle and zero-fills the key.
+//
+// Concurrency: create/open/unlock/recovery/changePassphrase run one at a time (a promise queue).
+// lock()/close() are synchronous so a timer or a power event locks at once; an unlock that is still
+// deriving its key when that happens notices the lock (generation counter) and discards its key.
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, open, readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError, DEFAULT_MESSAGES } from '../../shared/contract/errors';
+import { PASSPHRASE_MIN_LENGTH, knownVault } from '../../shared/contract/vault';
+import type { KnownVault, VaultStatus } from '../../shared/contract/vault';
+import type { Clock } from '../../shared/dates';
+import { snapshot } from '../db/backup';
+import { openEncrypted, userVersion } from '../db/driver';
+import type { Db } from '../db/driver';
+import { assertNotFromFuture, latestVersion, migrate } from '../db/migrate';
+import type { Migration } from '../db/migrations/types';
+import type { Logger } from '../logger';
+import { defaultVaultFolder } from '../paths';
+import { FILE_MODE, ensurePrivateDir, writeFileAtomic } from './fs-atomic';
+import {
+  DEFAULT_KDF,
+  KEYFILE_NAME,
+  createKeyfile,
+  generateDataKey,
+  isWeakerThan,
+  readKeyfile,
+  unwrapKey,
+  wrapKey,
+  writeKeyfile,
+} from './keyfile';
+import type { KdfParams, Keyfile } from './keyfile';
+import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
+import { secretFromString, wipe } from './secret';
+
+export const VAULT_DB_NAME = 'vault.db';
+export const BACKUPS_DIR_NAME = 'backups';
+export const VAULT_FOLDER_SUFFIX = '.houvast';
+export const REGISTRY_FILE_NAME = 'vaults.json';
+export const DEFAULT_AUTO_LOCK_MINUTES = 10;
+export const MIN_AUTO_LOCK_MINUTES = 1;
+export const MAX_AUTO_LOCK_MINUTES = 240;
+
+export interface VaultTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface VaultManagerOptions {
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  /** Argon2id parameters for new wraps; default 64 MiB, t=3, p=4. Tests pass cheap ones. */
+  kdf?: KdfParams;
+  /** Driver build for another ABI (the Electron shell passes its own). */
+  nativeBinding?: string;
+  migrations: readonly Migration[];
+  /** Injected for tests; default: the global setTimeout/clearTimeout (unref'd so the CLI can exit). */
+  timers?: VaultTimers;
+  onStatusChange?: (status: VaultStatus) => void;
+  autoLockMinutes?: number;
+}
+
+export interface CreateVaultInput {
+  name: string;
+  /** Vault folder to create; default `<dataDir>/vaults/<name>.houvast`. Must not exist or be empty. */
+  path?: string;
+  passphrase: string;
+  demo?: boolean;
+}
+
+interface Selected {
+  path: string;
+  vaultId: string;
+  name: string;
+  demo: boolean;
+}
+
+interface Unlocked {
+  db: Db;
+  dataKey: Buffer;
+  schemaVersion: number;
+}
+
+const registrySchema = z.object({
+  format: z.literal('houvast.vaults'),
+  version: z.literal(1),
+  vaults: z.array(knownVault),
+});
+
+const defaultTimers: VaultTimers = {
+  setTimeout(callback, ms) {
+    const handle = setTimeout(callback, ms);
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout(handle) {
+    clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
+};
+
+/** Folder name for a vault name: keeps letters and digits, drops what file systems reject. */
+export function vaultFolderName(name: string): string {
+  const cleaned = name
+    .normalize('NFC')
+    .replace(/[<>:"/\\|?*\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+|\.+$/g, '')
+    .slice(0, 80)
+    .trim();
+  return `${cleaned === '' ? 'kluis' : cleaned}${VAULT_FOLDER_SUFFIX}`;
+}
+
+function wrongPassphrase(): AppError {
+  return new AppError('WRONG_PASSPHRASE', DEFAULT_MESSAGES.WRONG_PASSPHRASE);
+}
+
+function wrongRecoveryCode(): AppError {
+  return new AppError('WRONG_RECOVERY_CODE', DEFAULT_MESSAGES.WRONG_RECOVERY_CODE);
+}
+
+function assertNewPassphrase(value: string, field: string): void {
+  if (value.length < PASSPHRASE_MIN_LENGTH) {
+    const message = `Kies een wachtwoord van minstens ${PASSPHRASE_MIN_LENGTH} tekens.`;
+    throw new AppError('VALIDATION', message, [{ path: field, message }]);
+  }
+}
+
+export class VaultManager {
+  private readonly dataDir: string;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly kdf: KdfParams;
+  private readonly nativeBinding: string | undefined;
+  private readonly migrations: readonly Migration[];
+  private readonly latestSchema: number;
+  private readonly timers: VaultTimers;
+  private readonly onStatusChange: ((status: VaultStatus) => void) | undefined;
+
+  private selected: Selected | null = null;
+  private unlocked: Unlocked | null = null;
+  private autoLockMinutes: number;
+  private autoLockAt: number | null = null;
+  private timer: unknown = null;
+  /** Bumped by every lock/close/selection change; an unlock in flight compares it before committing. */
+  private generation = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private registry: KnownVault[] | null = null;
+
+  constructor(options: VaultManagerOptions) {
+    this.dataDir = path.resolve(options.dataDir);
+    this.clock = options.clock;
+    this.logger = options.logger;
+    this.kdf = { ...(options.kdf ?? DEFAULT_KDF) };
+    this.nativeBinding = options.nativeBinding;
+    this.migrations = options.migrations;
+    this.latestSchema = latestVersion(options.migrations);
+    this.timers = options.timers ?? defaultTimers;
+    this.onStatusChange = options.onStatusChange;
+    this.autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
+    if (options.autoLockMinutes !== undefined) this.validateAutoLockMinutes(options.autoLockMinutes);
+    this.autoLockMinutes = options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
+  }
+
+  /** Where new vaults go unless the user picks a folder. */
+  vaultFolder(): string {
+    return defaultVaultFolder(this.dataDir);
+  }
+
+  status(): VaultStatus {
+    const sel = this.selected;
+    return {
+      state: !sel ? 'none' : this.unlocked ? 'unlocked' : 'locked',
+      vault: sel ? { path: sel.path, name: sel.name, demo: sel.demo } : null,
+      autoLockAt: this.unlocked ? this.autoLockAt : null,
+      autoLockMinutes: this.autoLockMinutes,
+      schemaVersion: this.unlocked ? this.unlocked.schemaVersion : null,
+    };
+  }
+
+  /** The open database, or AppError NO_VAULT / LOCKED. */
+  db(): Db {
+    if (!this.selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
+    if (!this.unlocked) throw new AppError('LOCKED', DEFAULT_MESSAGES.LOCKED);
+    return this.unlocked.db;
+  }
+
+  /** Create a new vault folder with keyfile and database; it is left selected and unlocked. */
+  create(input: CreateVaultInput): Promise<{ recoveryCode: string; status: VaultStatus }> {
+    return this.exclusive(async () => {
+      const name = input.name.trim();
+      if (name === '') {
+        const message = 'Geef de kluis een naam.';
+        throw new AppError('VALIDATION', message, [{ path: 'name', message }]);
+      }
+      assertNewPassphrase(input.passphrase, 'passphrase');
+      const folder = path.resolve(input.path ?? path.join(this.vaultFolder(), vaultFolderName(name)));
+      const existing = await readdir(folder).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return null;
+        if (err.code === 'ENOTDIR') return ['(file)'];
+        throw err;
+      });
+      if (existing && existing.length > 0) {
+        throw new AppError('VAULT_EXISTS', 'Op deze plek staat al een kluis of een andere map met bestanden. Kies een andere naam of plek.');
+      }
+
+      // Creating a vault replaces the current selection.
+      this.closeInternal();
+
+      const folderExisted = existing !== null;
+      const dbPath = path.join(folder, VAULT_DB_NAME);
+      const keyfilePath = path.join(folder, KEYFILE_NAME);
+      const backupsDir = path.join(folder, BACKUPS_DIR_NAME);
+      const vaultId = randomUUID();
+      const demo = input.demo ?? false;
+      let dataKey: Buffer | null = generateDataKey();
+      const passphrase = secretFromString(input.passphrase);
+      const recovery = generateRecoveryCode();
+      let db: Db | null = null;
+      try {
+        await ensurePrivateDir(folder);
+        await ensurePrivateDir(backupsDir);
+        const keyfile = await createKeyfile({
+          vaultId,
+          name,
+          demo,
+          createdAt: this.clock.now(),
+          dataKey,
+          passphrase,
+          recoverySecret: recovery.secret,
+          kdf: this.kdf,
+        });
+        // Keyfile first: a database must never exist without the means to open it.
+        await writeKeyfile(keyfilePath, keyfile);
+        // An empty file created with 0600 becomes the database; SQLite gives -wal/-shm the same mode.
+        await (await open(dbPath, 'wx', FILE_MODE)).close();
+        await chmod(dbPath, FILE_MODE).catch(() => undefined);
+        db = openEncrypted(dbPath, dataKey, this.openOptions());
+        const result = migrate(db, this.migrations, { backup: () => this.backup(db as Db, backupsDir, 0) });
+        this.selected = { path: folder, vaultId, name, demo };
+        this.unlocked = { db, dataKey, schemaVersion: result.to };
+        db = null;
+        dataKey = null; // ownership moved to this.unlocked
+      } catch (err) {
+        db?.close();
+        wipe(dataKey);
+        await this.removeHalfCreatedVault(folder, folderExisted);
+        this.logger.error('vault.create_failed', { error: err });
+        throw err;
+      } finally {
+        wipe(passphrase, recovery.secret);
+      }
+      this.scheduleAutoLock();
+      this.logger.info('vault.created', { vaultId, demo });
+      await this.remember({ path: folder, name, demo, lastOpenedAt: this.clock.now() });
+      this.emit();
+      return { recoveryCode: recovery.code, status: this.status() };
+    });
+  }
+
+  /** Select an existing vault folder (or its vault.db / vault.key.json); it stays locked. */
+  open(vaultPath: string): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      const folder = resolveVaultFolder(vaultPath);
+      const keyfile = await readKeyfile(path.join(folder, KEYFILE_NAME));
+      this.closeInternal();
+      this.selected = { path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo };
+      await this.remember({ path: folder, name: keyfile.name, demo: keyfile.demo, lastOpenedAt: this.clock.now() });
+      this.emit();
+      return this.status();
+    });
+  }
+
+  /** Unlock the selected vault. A wrong passphrase throws WRONG_PASSPHRASE and changes nothing. */
+  unlock(passphrase: string): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      const sel = this.requireSelected();
+      const generation = this.generation;
+      const keyfile = await this.readSelectedKeyfile(sel);
+      const secret = secretFromString(passphrase);
+      let dataKey: Buffer | null = null;
+      try {
+        dataKey = await unwrapKey(keyfile.passphrase, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
+        if (!dataKey) {
+          this.logger.warn('vault.unlock_failed', { reason: 'wrong_passphrase' });
+          throw wrongPassphrase();
+        }
+        if (this.unlocked) {
+          // Already unlocked (e.g. a second window): the passphrase was right; keep the open session.
+          this.assertSameKey(dataKey);
+          return this.status();
+        }
+        this.probe(sel, dataKey);
+        if (isWeakerThan(keyfile.passphrase.kdf, this.kdf)) {
+          // Parameters from an older or cheaper setup: raise them while we hold the passphrase.
+          const rewrapped: Keyfile = {
+            ...keyfile,
+            passphrase: await wrapKey(dataKey, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' }, this.kdf),
+          };
+          await writeKeyfile(path.join(sel.path, KEYFILE_NAME), rewrapped);
+          this.logger.info('vault.kdf_upgraded', { vaultId: keyfile.vaultId, purpose: 'passphrase' });
+        }
+        this.commitUnlock(sel, keyfile, dataKey, generation);
+        dataKey = null; // owned by this.unlocked now
+      } finally {
+        wipe(secret, dataKey);
+      }
+      await this.remember({ path: sel.path, name: sel.name, demo: sel.demo, lastOpenedAt: this.clock.now() });
+      this.emit();
+      return this.status();
+    });
+  }
+
+  /**
+   * Unlock with the recovery code and set a new passphrase. The recovery code stays valid.
+   * A wrong code throws WRONG_RECOVERY_CODE and changes nothing.
+   */
+  unlockWithRecoveryCode(recoveryCode: string, newPassphrase: string): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      assertNewPassphrase(newPassphrase, 'newPassphrase');
+      const sel = this.requireSelected();
+      const generation = this.generation;
+      const keyfile = await this.readSelectedKeyfile(sel);
+      const recoverySecret = parseRecoveryCode(recoveryCode);
+      if (!recoverySecret) {
+        this.logger.warn('vault.recovery_failed', { reason: 'malformed_code' });
+        throw wrongRecoveryCode();
+      }
+      let newSecret: Buffer | null = null;
+      let dataKey: Buffer | null = null;
+      try {
+        const ctx = { vaultId: keyfile.vaultId };
+        dataKey = await unwrapKey(keyfile.recovery, recoverySecret, { ...ctx, purpose: 'recovery' });
+        if (!dataKey) {
+          this.logger.warn('vault.recovery_failed', { reason: 'wrong_code' });
+          throw wrongRecoveryCode();
+        }
+        if (this.unlocked) this.assertSameKey(dataKey);
+        else this.probe(sel, dataKey);
+        newSecret = secretFromString(newPassphrase);
+        const updated: Keyfile = {
+          ...keyfile,
+          passphrase: await wrapKey(dataKey, newSecret, { ...ctx, purpose: 'passphrase' }, this.kdf),
+          recovery: isWeakerThan(keyfile.recovery.kdf, this.kdf)
+            ? await wrapKey(dataKey, recoverySecret, { ...ctx, purpose: 'recovery' }, this.kdf)
+            : keyfile.recovery,
+        };
+        await writeKeyfile(path.join(sel.path, KEYFILE_NAME), updated);
+        this.logger.info('vault.recovered', { vaultId: keyfile.vaultId });
+        if (!this.unlocked) {
+          this.commitUnlock(sel, keyfile, dataKey, generation);
+          dataKey = null;
+        }
+      } finally {
+        wipe(recoverySecret, newSecret, dataKey);
+      }
+      await this.remember({ path: sel.path, name: sel.name, demo: sel.demo, lastOpenedAt: this.clock.now() });
+      this.emit();
+      return this.status();
+    });
+  }
+
+  /** Re-wrap the data key under a new passphrase (the database itself is not re-encrypted). */
+  changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      this.db(); // NO_VAULT / LOCKED
+      assertNewPassphrase(newPassphrase, 'newPassphrase');
+      const sel = this.requireSelected();
+      const keyfile = await this.readSelectedKeyfile(sel);
+      const current = secretFromString(currentPassphrase);
+      let next: Buffer | null = null;
+      let dataKey: Buffer | null = null;
+      try {
+        // Our own copy: a lock() during the KDF zero-fills the session key, never this one.
+        dataKey = await unwrapKey(keyfile.passphrase, current, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
+        if (!dataKey) {
+          this.logger.warn('vault.passphrase_change_failed', { reason: 'wrong_passphrase' });
+          throw wrongPassphrase();
+        }
+        if (this.unlocked) this.assertSameKey(dataKey);
+        next = secretFromString(newPassphrase);
+        const updated: Keyfile = {
+          ...keyfile,
+          passphrase: await wrapKey(dataKey, next, { vaultId: keyfile.vaultId, purpose: 'passphrase' }, this.kdf),
+        };
+        await writeKeyfile(path.join(sel.path, KEYFILE_NAME), updated);
+        this.logger.info('vault.passphrase_changed', { vaultId: keyfile.vaultId });
+      } finally {
+        wipe(current, next, dataKey);
+      }
+      if (this.unlocked) this.scheduleAutoLock();
+    });
+  }
+
+  /** Lock now: checkpoint and close the database, zero-fill the data key. Idempotent. */
+  lock(): VaultStatus {
+    const changed = this.lockInternal('manual');
+    if (changed) this.emit();
+    return this.status();
+  }
+
+  /** Lock and deselect the vault. */
+  close(): VaultStatus {
+    const changed = this.closeInternal();
+    if (changed) this.emit();
+    return this.status();
+  }
+
+  /** User activity: postpone the auto-lock. No effect unless unlocked. */
+  touch(): VaultStatus {
+    if (this.unlocked) this.scheduleAutoLock();
+    return this.status();
+  }
+
+  setAutoLockMinutes(minutes: number): VaultStatus {
+    this.validateAutoLockMinutes(minutes);
+    this.autoLockMinutes = minutes;
+    if (this.unlocked) this.scheduleAutoLock();
+    this.emit();
+    return this.status();
+  }
+
+  /** Vaults this installation has seen (paths, names, demo flag; no client data). */
+  async knownVaults(): Promise<KnownVault[]> {
+    return this.exclusive(async () => (await this.loadRegistry()).map((v) => ({ ...v })));
+  }
+
+  /** Remove a vault from the list of known vaults; its files are left alone. */
+  forget(vaultPath: string): Promise<void> {
+    return this.exclusive(async () => {
+      const target = path.resolve(vaultPath);
+      const list = await this.loadRegistry();
+      this.registry = list.filter((v) => v.path !== target);
+      await this.saveRegistry();
+    });
+  }
+
+  /** Test hook: references to the key buffers currently held (to check they are zeroed on lock). */
+  __keyBuffersForTest(): Buffer[] {
+    return this.unlocked ? [this.unlocked.dataKey] : [];
+  }
+
+  // ---- internals -------------------------------------------------------------------------------
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private openOptions(extra: { readonly?: boolean } = {}) {
+    return { ...extra, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) };
+  }
+
+  private requireSelected(): Selected {
+    if (!this.selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
+    return this.selected;
+  }
+
+  private async readSelectedKeyfile(sel: Selected): Promise<Keyfile> {
+    const keyfile = await readKeyfile(path.join(sel.path, KEYFILE_NAME));
+    if (keyfile.vaultId !== sel.vaultId) {
+      // The folder's contents were replaced while selected: refuse rather than guess.
+      throw new AppError('VAULT_CORRUPT', 'De kluis is op schijf vervangen. Open de kluis opnieuw. Er is niets gewijzigd.');
+    }
+    return keyfile;
+  }
+
+  private assertSameKey(dataKey: Buffer): void {
+    const held = this.unlocked?.dataKey;
+    if (held && !timingSafeEqual(held, dataKey)) {
+      throw new AppError('VAULT_CORRUPT', 'Het sleutelbestand hoort niet bij de geopende kluis. Er is niets gewijzigd.');
+    }
+  }
+
+  /**
+   * Read-only look at the database before anything is written: the key must fit and the schema must
+   * not be newer than this build (DB_FROM_FUTURE leaves the file byte-for-byte untouched).
+   */
+  private probe(sel: Selected, dataKey: Buffer): void {
+    const dbPath = path.join(sel.path, VAULT_DB_NAME);
+    if (!existsSync(dbPath)) {
+      throw new AppError('VAULT_CORRUPT', 'Het databasebestand van de kluis ontbreekt. Er is niets gewijzigd.');
+    }
+    const db = openEncrypted(dbPath, dataKey, this.openOptions({ readonly: true }));
+    try {
+      assertNotFromFuture(userVersion(db), this.latestSchema);
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Synchronous from here on: nothing can interleave between the generation check and the state change. */
+  private commitUnlock(sel: Selected, keyfile: Keyfile, dataKey: Buffer, generation: number): void {
+    if (generation !== this.generation || this.selected !== sel) {
+      throw new AppError('LOCKED', 'Het ontgrendelen is afgebroken omdat de kluis intussen is vergrendeld.');
+    }
+    const dbPath = path.join(sel.path, VAULT_DB_NAME);
+    const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
+    const db = openEncrypted(dbPath, dataKey, this.openOptions());
+    let schemaVersion: number;
+    try {
+      const before = userVersion(db);
+      const result = migrate(db, this.migrations, { backup: () => this.backup(db, backupsDir, before) });
+      if (result.applied.length > 0) {
+        this.logger.info('vault.migrated', { vaultId: keyfile.vaultId, from: result.from, to: result.to });
+      }
+      schemaVersion = result.to;
+    } catch (err) {
+      db.close();
+      if (err instanceof AppError) throw err;
+      this.logger.error('vault.migration_failed', { vaultId: keyfile.vaultId, error: err });
+      throw new AppError(
+        'INTERNAL',
+        'De kluis kon niet worden bijgewerkt naar deze versie van Houvast. Er is niets gewijzigd.',
+      );
+    }
+    // The keyfile may carry a newer name/demo flag than the selection.
+    this.selected = { ...sel, name: keyfile.name, demo: keyfile.demo };
+    this.unlocked = { db, dataKey, schemaVersion };
+    this.scheduleAutoLock();
+    this.logger.info('vault.unlocked', { vaultId: keyfile.vaultId });
+  }
+
+  private backup(db: Db, backupsDir: string, fromVersion: number): void {
+    const file = snapshot(db, backupsDir, `pre-migration-v${fromVersion}`, this.clock);
+    this.logger.info('vault.backup_created', { file: path.basename(file) });
+  }
+
+  private lockInternal(reason: 'manual' | 'auto' | 'close'): boolean {
+    this.generation++;
+    this.clearTimer();
+    this.autoLockAt = null;
+    const session = this.unlocked;
+    if (!session) return false;
+    this.unlocked = null;
+    try {
+      // Fold the WAL back into the (encrypted) main file so no -wal is left behind.
+      session.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (err) {
+      this.logger.warn('vault.checkpoint_failed', { error: err });
+    }
+    try {
+      session.db.close();
+    } catch (err) {
+      this.logger.error('vault.close_failed', { error: err });
+    }
+    session.dataKey.fill(0);
+    this.logger.info('vault.locked', { reason });
+    return true;
+  }
+
+  private closeInternal(): boolean {
+    const locked = this.lockInternal('close');
+    const hadSelection = this.selected !== null;
+    this.selected = null;
+    return locked || hadSelection;
+  }
+
+  private validateAutoLockMinutes(minutes: number): void {
+    if (!Number.isInteger(minutes) || minutes < MIN_AUTO_LOCK_MINUTES || minutes > MAX_AUTO_LOCK_MINUTES) {
+      const message = `Automatisch vergrendelen kan na ${MIN_AUTO_LOCK_MINUTES} tot ${MAX_AUTO_LOCK_MINUTES} minuten.`;
+      throw new AppError('VALIDATION', message, [{ path: 'autoLockMinutes', message }]);
+    }
+  }
+
+  private scheduleAutoLock(): void {
+    this.clearTimer();
+    this.autoLockAt = this.clock.now() + this.autoLockMinutes * 60_000;
+    this.arm(this.autoLockAt - this.clock.now());
+  }
+
+  private arm(ms: number): void {
+    this.timer = this.timers.setTimeout(() => this.onTimer(), Math.max(0, ms));
+  }
+
+  private onTimer(): void {
+    this.timer = null;
+    if (!this.unlocked || this.autoLockAt === null) return;
+    const remaining = this.autoLockAt - this.clock.now();
+    // Timers can fire early or late relative to the clock; the clock decides.
+    if (remaining > 0) {
+      this.arm(remaining);
+      return;
+    }
+    if (this.lockInternal('auto')) this.emit();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) {
+      this.timers.clearTimeout(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private emit(): void {
+    if (!this.onStatusChange) return;
+    try {
+      this.onStatusChange(this.status());
+    } catch (err) {
+      this.logger.warn('vault.status_listener_failed', { error: err });
+    }
+  }
+
+  private async removeHalfCreatedVault(folder: string, folderExisted: boolean): Promise<void> {
+    try {
+      if (!folderExisted) {
+        await rm(folder, { recursive: true, force: true });
+        return;
+      }
+      for (const name of [VAULT_DB_NAME, `${VAULT_DB_NAME}-wal`, `${VAULT_DB_NAME}-shm`, KEYFILE_NAME]) {
+        await rm(path.join(folder, name), { force: true });
+      }
+      await rm(path.join(folder, BACKUPS_DIR_NAME), { recursive: true, force: true });
+    } catch (err) {
+      this.logger.warn('vault.create_cleanup_failed', { error: err });
+    }
+  }
+
+  private get registryPath(): string {
+    return path.join(this.dataDir, REGISTRY_FILE_NAME);
+  }
+
+  private async loadRegistry(): Promise<KnownVault[]> {
+    if (this.registry) return this.registry;
+    let list: KnownVault[] = [];
+    try {
+      const parsed = registrySchema.safeParse(JSON.parse(await readFile(this.registryPath, 'utf8')));
+      if (parsed.success) list = parsed.data.vaults;
+      else this.logger.warn('vault.registry_invalid', {});
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn('vault.registry_unreadable', { error: err });
+    }
+    this.registry = list;
+    return list;
+  }
+
+  private async remember(entry: KnownVault): Promise<void> {
+    const list = await this.loadRegistry();
+    const others = list.filter((v) => v.path !== entry.path);
+    this.registry = [entry, ...others];
+    await this.saveRegistry();
+  }
+
+  private async saveRegistry(): Promise<void> {
+    try {
+      await ensurePrivateDir(this.dataDir);
+      const body = { format: 'houvast.vaults', version: 1, vaults: this.registry ?? [] };
+      await writeFileAtomic(this.registryPath, `${JSON.stringify(body, null, 2)}\n`);
+    } catch (err) {
+      // The list is a convenience; failing to save it must not fail the vault operation.
+      this.logger.warn('vault.registry_write_failed', { error: err });
+    }
+  }
+}
+
+/** Accept the vault folder itself or one of the two files inside it. */
+function resolveVaultFolder(input: string): string {
+  const resolved = path.resolve(input);
+  const base = path.basename(resolved);
+  return base === VAULT_DB_NAME || base === KEYFILE_NAME ? path.dirname(resolved) : resolved;
+}
+

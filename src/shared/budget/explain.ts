@@ -1,0 +1,41 @@
+// Every figure the engine produces carries its derivation: the rule (Dutch), the named inputs and the norm
+// table periods it used, so a professional can show a creditor or a judge how it was reached.
+import type Decimal from 'decimal.js';
+import type { NormTableRef } from './norms';
+
+export type InputValue = string | number | boolean | null;
+
+export interface Explanation {
+  /** The rule in Dutch, including where it rounds. */
+  rule: string;
+  /** Named input values; amounts as decimal strings (see fmt). */
+  inputs: Record<string, InputValue>;
+  /** Norm table periods used (group, period, sources, status, origin, figures). Empty when no table was used. */
+  tables: NormTableRef[];
+}
+
+export interface Figure {
+  /** Dutch label for display. */
+  label: string;
+  /** null = cannot be computed; the result's warnings say why. */
+  value: Decimal | null;
+  explanation: Explanation;
+}
+
+export interface BudgetWarning {
+  code: string;
+  message: string;
+  /** Name of the figure the warning is about (key in the JSON output), if any. */
+  figure?: string;
+}
+
+/** Amount for an explanation: two decimals when exact to the cent, otherwise up to 6 decimals (marked ≈). */
+export function fmt(value: Decimal | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (value.decimalPlaces() <= 2) return value.toFixed(2);
+  return `≈${value.toDecimalPlaces(6).toString()}`;
+}
+
+export function figure(label: string, value: Decimal | null, rule: string, inputs: Record<string, InputValue> = {}, tables: NormTableRef[] = []): Figure {
+  return { label, value, explanation: { rule, inputs, tables } };
+}

@@ -1,0 +1,72 @@
+// Household type and age groups on a reference date (Participatiewet art. 20-22a; RULES.md a.1).
+import { differenceInMonths, parseISO } from 'date-fns';
+import { ageOn } from '../dates';
+import type { DossierData } from '../dossier/schema';
+import { NormUse, selectGroupPeriod, type NormSet, type NormTableRef } from './norms';
+
+export const HOUSEHOLD_TYPES = ['alleenstaande', 'alleenstaande_ouder', 'gehuwden'] as const;
+export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
+export const HOUSEHOLD_TYPE_LABELS: Record<HouseholdType, string> = {
+  alleenstaande: 'Alleenstaande',
+  alleenstaande_ouder: 'Alleenstaande ouder',
+  gehuwden: 'Gehuwden / samenwonenden',
+};
+
+export const AGE_GROUPS = ['18-20', '21-aow', 'aow'] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+export const AGE_GROUP_LABELS: Record<AgeGroup, string> = {
+  '18-20': '18 t/m 20 jaar',
+  '21-aow': '21 jaar tot AOW-leeftijd',
+  aow: 'AOW-leeftijd',
+};
+
+export interface HouseholdAdult {
+  role: 'aanvrager' | 'partner';
+  age: number;
+  ageGroup: AgeGroup;
+}
+
+export interface Household {
+  type: HouseholdType;
+  adults: HouseholdAdult[];
+  /** Children living in the household and younger than 18 on the reference date. */
+  childrenUnder18: number;
+  /** Kostendelende medebewoners (27+) besides the adults of the household (input). */
+  kostendelers: number;
+  /** A in the kostendelersnorm: adults of the household + kostendelers, or null without kostendelers. */
+  kostendelersA: number | null;
+  fixedAddress: boolean;
+  /** AOW age in months on the reference date (from the aow_leeftijd table). */
+  aowAgeMonths: number;
+  tables: NormTableRef[];
+}
+
+/** Determine household type and age groups. Throws NormNotCoveredError when the AOW-age table does not cover the date. */
+export function determineHousehold(dossier: DossierData, kostendelers: number, date: string, norms: NormSet): Household {
+  const use = new NormUse(norms);
+  const aowPeriod = selectGroupPeriod(norms, 'aow_leeftijd', date);
+  const years = use.figure(aowPeriod, 'age_years');
+  const months = use.figure(aowPeriod, 'age_extra_months');
+  const aowAgeMonths = (years?.toNumber() ?? 67) * 12 + (months?.toNumber() ?? 0);
+  const ref = parseISO(date);
+  const adults = [...dossier.adults]
+    .sort((a, b) => (a.role === 'aanvrager' ? -1 : 0) - (b.role === 'aanvrager' ? -1 : 0))
+    .map((a): HouseholdAdult => {
+      const age = ageOn(a.birthDate, date);
+      const ageMonths = differenceInMonths(ref, parseISO(a.birthDate));
+      const ageGroup: AgeGroup = ageMonths >= aowAgeMonths ? 'aow' : age >= 21 ? '21-aow' : '18-20';
+      return { role: a.role, age, ageGroup };
+    });
+  const childrenUnder18 = dossier.children.filter((c) => c.livingInHousehold && ageOn(c.birthDate, date) < 18 && c.birthDate <= date).length;
+  const type: HouseholdType = adults.length >= 2 ? 'gehuwden' : childrenUnder18 > 0 ? 'alleenstaande_ouder' : 'alleenstaande';
+  return {
+    type,
+    adults,
+    childrenUnder18,
+    kostendelers,
+    kostendelersA: kostendelers > 0 ? adults.length + kostendelers : null,
+    fixedAddress: dossier.address !== null,
+    aowAgeMonths,
+    tables: use.tables(),
+  };
+}

@@ -1,0 +1,73 @@
+// Budget inputs that are not part of the dossier: the BVV stated on a beslaglegger's notice, the number of
+// kostendelers, the VTLB correction lines and the reference date. Stored per dossier and sent over the contract.
+import { z } from 'zod';
+import { amount, isoDate, nonNegativeAmount } from '../dossier/schema';
+
+export const VTLB_CORRECTION_KINDS = [
+  'woonlasten',
+  'zorgkosten',
+  'kindgebonden_budget',
+  'arbeidstoeslag',
+  'eigen_risico',
+  'woon_werk',
+  'kinderopvang',
+  'schoolkosten',
+  'overig',
+] as const;
+export type VtlbCorrectionKind = (typeof VTLB_CORRECTION_KINDS)[number];
+
+export const VTLB_CORRECTION_LABELS: Record<VtlbCorrectionKind, string> = {
+  woonlasten: 'Correctie individuele lasten: woonlasten (werkelijk min fictief)',
+  zorgkosten: 'Correctie individuele lasten: zorgkosten (premie en zorgtoeslag, werkelijk min fictief)',
+  kindgebonden_budget: 'Correctie individuele lasten: kindgebonden budget (werkelijk min fictief)',
+  arbeidstoeslag: 'Arbeidstoeslag',
+  eigen_risico: 'Reservering eigen risico zorgverzekering',
+  woon_werk: 'Woon-werkverkeer (niet vergoed)',
+  kinderopvang: 'Kinderopvang (eigen bijdrage na toeslag)',
+  schoolkosten: 'Schoolkosten kinderen',
+  overig: 'Overige correctie',
+};
+
+/** The "correctie individuele lasten" can be negative (e.g. very low rent, RULES.md c.1 step 3). */
+export const VTLB_NEGATIVE_ALLOWED: ReadonlySet<VtlbCorrectionKind> = new Set(['woonlasten', 'zorgkosten', 'kindgebonden_budget']);
+
+export const statedBvvSchema = z.object({
+  /** BVV per month as stated on the beslaglegger's mededeling. */
+  amount: nonNegativeAmount,
+  /** Date of the mededeling. */
+  date: isoDate,
+  /** Who stated it (deurwaarder, Belastingdienst, CJIB, ...). */
+  statedBy: z.string().trim().min(1, { message: 'Vul in wie de beslagvrije voet heeft opgegeven.' }).max(200),
+});
+export type StatedBvv = z.output<typeof statedBvvSchema>;
+
+export const vtlbCorrectionSchema = z
+  .object({
+    kind: z.enum(VTLB_CORRECTION_KINDS),
+    /** Per month. */
+    amount,
+    note: z.string().trim().min(1, { message: 'Geef bij elke correctie een toelichting.' }).max(1000),
+  })
+  .refine((c) => VTLB_NEGATIVE_ALLOWED.has(c.kind) || !c.amount.startsWith('-'), {
+    message: 'Alleen een correctie individuele lasten mag negatief zijn.',
+    path: ['amount'],
+  });
+export type VtlbCorrection = z.output<typeof vtlbCorrectionSchema>;
+
+export const budgetInputsSchema = z.object({
+  /** Peildatum; absent = today (the caller resolves it with its Clock, see resolveReferenceDate). */
+  referenceDate: isoDate.nullable().optional(),
+  statedBvv: statedBvvSchema.nullable().optional(),
+  /** Kostendelende medebewoners: housemates of 27 or older other than the aanvrager and partner. */
+  kostendelers: z
+    .number({ message: 'Vul een aantal in.' })
+    .int({ message: 'Vul een heel aantal in.' })
+    .min(0, { message: 'Het aantal kan niet negatief zijn.' })
+    .max(20, { message: 'Hoogstens 20 kostendelers.' })
+    .default(0),
+  vtlbCorrections: z.array(vtlbCorrectionSchema).max(50).default([]),
+});
+export type BudgetInputs = z.output<typeof budgetInputsSchema>;
+export type BudgetInputsInput = z.input<typeof budgetInputsSchema>;
+
+export const EMPTY_BUDGET_INPUTS: BudgetInputs = { referenceDate: null, statedBvv: null, kostendelers: 0, vtlbCorrections: [] };

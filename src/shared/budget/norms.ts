@@ -1,0 +1,266 @@
+// Norm tables in memory: bundled and user-supplied files merged per group, periods with their exact validity,
+// and the lookup of the period in force on a date. Pure: the Node loader (src/core/norms/load.ts) reads files.
+import type Decimal from 'decimal.js';
+import { addDays, format, parseISO } from 'date-fns';
+import { AppError } from '../contract/errors';
+import { formatNlDate } from '../dates';
+import { Money } from '../money';
+import {
+  NORM_GROUP_LABELS,
+  type NormFile,
+  type NormGroup,
+  type NormOrigin,
+  type NormStatus,
+} from './norm-schema';
+
+export interface ResolvedPeriod {
+  group: NormGroup;
+  /** First day (ISO). */
+  start: string;
+  /** Last day, inclusive (ISO). */
+  end: string;
+  status: NormStatus;
+  source: string[];
+  origin: NormOrigin;
+  figures: Readonly<Record<string, string>>;
+  figureStatus: Readonly<Record<string, NormStatus>>;
+  missing: readonly string[];
+  notes: readonly string[];
+}
+
+export interface NormTable {
+  group: NormGroup;
+  title: string;
+  unit: string;
+  indexationDates: readonly string[];
+  source: readonly string[];
+  figureLabels: Readonly<Record<string, string>>;
+  /** Sorted by start; never overlapping. */
+  periods: readonly ResolvedPeriod[];
+}
+
+/** All norm tables available to a calculation, one per group. */
+export type NormSet = Partial<Record<NormGroup, NormTable>>;
+
+/** Reference to the table period a figure came from: printed in every explanation. */
+export interface NormTableRef {
+  group: NormGroup;
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  status: NormStatus;
+  origin: NormOrigin;
+  source: string[];
+  /** The figures used from this period, with their own status (e.g. "derived" for an excl.-VT norm). */
+  figures: { key: string; label: string; value: string; status: NormStatus }[];
+}
+
+/** A reference date that no period of a required group covers: refused, never served from an older table. */
+export class NormNotCoveredError extends AppError {
+  constructor(
+    readonly group: NormGroup,
+    readonly date: string,
+    readonly coverage: string,
+  ) {
+    super(
+      'NORM_NOT_COVERED',
+      `Er is geen normtabel "${NORM_GROUP_LABELS[group]}" voor ${formatNlDate(date)}. ${coverage} ` +
+        'Voeg een normtabel toe voor deze datum (Instellingen → Normen) of kies een andere peildatum.',
+    );
+    this.name = 'NormNotCoveredError';
+  }
+}
+
+/** A figure the calculation needs but the period lacks; reported by name, never guessed. */
+export interface MissingFigure {
+  group: NormGroup;
+  periodStart: string;
+  key: string;
+  label: string;
+  /** Whether the table lists it explicitly as missing (known gap) rather than simply not containing it. */
+  listedAsMissing: boolean;
+  message: string;
+}
+
+function dayBefore(iso: string): string {
+  return format(addDays(parseISO(iso), -1), 'yyyy-MM-dd');
+}
+
+/** First indexation date strictly after `start` (indexation dates are MM-DD). */
+export function nextIndexationDate(start: string, indexationDates: readonly string[]): string {
+  const year = Number(start.slice(0, 4));
+  const candidates: string[] = [];
+  for (const y of [year, year + 1]) for (const md of indexationDates) candidates.push(`${y}-${md}`);
+  candidates.sort();
+  return candidates.find((c) => c > start) ?? `${year + 1}-${[...indexationDates].sort()[0]}`;
+}
+
+/**
+ * Merge files into a NormSet. Later files win for a period with the same start date, so pass bundled files
+ * first and user files after them; every period keeps the origin of the file it came from.
+ */
+export function buildNormSet(files: readonly NormFile[]): NormSet {
+  const byGroup = new Map<NormGroup, { meta: NormFile; periods: Map<string, { file: NormFile; start: string }> }>();
+  for (const file of files) {
+    let entry = byGroup.get(file.group);
+    if (!entry) {
+      entry = { meta: file, periods: new Map() };
+      byGroup.set(file.group, entry);
+    }
+    for (const start of Object.keys(file.periods)) entry.periods.set(start, { file, start });
+  }
+  const set: NormSet = {};
+  for (const [group, { meta, periods }] of byGroup) {
+    const starts = [...periods.keys()].sort();
+    const resolved: ResolvedPeriod[] = starts.map((start, i) => {
+      const { file } = periods.get(start)!;
+      const p = file.periods[start]!;
+      const next = starts[i + 1];
+      const implied = next !== undefined ? dayBefore(next) : dayBefore(nextIndexationDate(start, meta.indexationDates));
+      const end = p.validTo !== undefined && p.validTo < implied ? p.validTo : implied;
+      return {
+        group,
+        start,
+        end,
+        status: p.status,
+        source: [...p.source],
+        origin: file.origin,
+        figures: { ...p.figures },
+        figureStatus: { ...(p.figureStatus ?? {}) },
+        missing: [...(p.missing ?? [])],
+        notes: [...(p.notes ?? [])],
+      };
+    });
+    const labels: Record<string, string> = {};
+    for (const f of files) if (f.group === group) Object.assign(labels, f.figureLabels ?? {});
+    set[group] = {
+      group,
+      title: meta.title,
+      unit: meta.unit,
+      indexationDates: [...meta.indexationDates],
+      source: [...meta.source],
+      figureLabels: labels,
+      periods: resolved,
+    };
+  }
+  return set;
+}
+
+/** Human description of what a table covers, e.g. "Beschikbaar: 01-01-2024 t/m 31-12-2026." */
+export function describeCoverage(table: NormTable | undefined): string {
+  if (!table || table.periods.length === 0) return 'Er zijn geen perioden voor deze normgroep.';
+  const ranges: { from: string; to: string }[] = [];
+  for (const p of table.periods) {
+    const last = ranges[ranges.length - 1];
+    if (last && dayBefore(p.start) === last.to) last.to = p.end;
+    else ranges.push({ from: p.start, to: p.end });
+  }
+  return `Beschikbaar: ${ranges.map((r) => `${formatNlDate(r.from)} t/m ${formatNlDate(r.to)}`).join(', ')}.`;
+}
+
+/** The period in force on `date`; throws NormNotCoveredError when none covers it. */
+export function selectPeriod(table: NormTable, date: string): ResolvedPeriod {
+  const p = findPeriod(table, date);
+  if (!p) throw new NormNotCoveredError(table.group, date, describeCoverage(table));
+  return p;
+}
+
+/** Like selectPeriod but returns null instead of throwing. */
+export function findPeriod(table: NormTable | undefined, date: string): ResolvedPeriod | null {
+  if (!table) return null;
+  for (let i = table.periods.length - 1; i >= 0; i--) {
+    const p = table.periods[i]!;
+    if (p.start <= date) return date <= p.end ? p : null;
+  }
+  return null;
+}
+
+/** Period of `group` in force on `date` from a NormSet; throws when the group is absent or does not cover it. */
+export function selectGroupPeriod(norms: NormSet, group: NormGroup, date: string): ResolvedPeriod {
+  const table = norms[group];
+  if (!table) throw new NormNotCoveredError(group, date, describeCoverage(undefined));
+  return selectPeriod(table, date);
+}
+
+export function figureLabel(table: NormTable | undefined, key: string): string {
+  if (!table) return key;
+  const parts = key.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const prefix = parts.slice(0, n).join('.');
+    const label = table.figureLabels[prefix];
+    if (label !== undefined) {
+      const rest = parts.slice(n).join('.');
+      return rest ? `${label} (${rest})` : label;
+    }
+  }
+  return key;
+}
+
+/**
+ * Collects which table periods and figures a calculation used, so each result can name them. One instance per
+ * figure being explained.
+ */
+export class NormUse {
+  private readonly refs = new Map<string, NormTableRef>();
+  readonly missing: MissingFigure[] = [];
+
+  constructor(private readonly norms: NormSet) {}
+
+  /** Record that a period was consulted (even when no single figure was read from it). */
+  period(period: ResolvedPeriod): NormTableRef {
+    const id = `${period.group}@${period.start}`;
+    let ref = this.refs.get(id);
+    if (!ref) {
+      const table = this.norms[period.group];
+      ref = {
+        group: period.group,
+        title: table?.title ?? NORM_GROUP_LABELS[period.group],
+        periodStart: period.start,
+        periodEnd: period.end,
+        status: period.status,
+        origin: period.origin,
+        source: [...period.source],
+        figures: [],
+      };
+      this.refs.set(id, ref);
+    }
+    return ref;
+  }
+
+  /** A figure as Decimal, or null (recorded as missing) when the period lacks it. */
+  figure(period: ResolvedPeriod, key: string): Decimal | null {
+    const ref = this.period(period);
+    const table = this.norms[period.group];
+    const label = figureLabel(table, key);
+    const raw = period.figures[key];
+    if (raw === undefined) {
+      const listed = period.missing.some((m) => {
+        const name = m.split(' ')[0]!;
+        return key === name || key.startsWith(`${name}.`);
+      });
+      this.missing.push({
+        group: period.group,
+        periodStart: period.start,
+        key,
+        label,
+        listedAsMissing: listed,
+        message:
+          `Ontbrekend normbedrag: ${label} [${key}] in de tabel ${table?.title ?? NORM_GROUP_LABELS[period.group]} ` +
+          `vanaf ${formatNlDate(period.start)}${listed ? ' (niet gepubliceerd)' : ''}. Dit bedrag wordt niet geschat.`,
+      });
+      return null;
+    }
+    if (!ref.figures.some((f) => f.key === key)) {
+      ref.figures.push({ key, label, value: raw, status: period.figureStatus[key] ?? period.status });
+    }
+    return new Money(raw);
+  }
+
+  has(period: ResolvedPeriod, key: string): boolean {
+    return period.figures[key] !== undefined;
+  }
+
+  tables(): NormTableRef[] {
+    return [...this.refs.values()].map((r) => ({ ...r, source: [...r.source], figures: [...r.figures] }));
+  }
+}

@@ -1,0 +1,73 @@
+// Layer 5: a newcomer's first look. The welcome screen offers the demo vault; after unlocking it with
+// the password the app shows, the fictitious households from resources/demo/ are listed and marked so.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  expectGuardsClean,
+  heading,
+  screenshot,
+  seriousAxeViolations,
+  startE2eApp,
+  waitVisible,
+  type E2eApp,
+} from '../support/browser';
+
+describe('the demo vault in the browser', () => {
+  let app: E2eApp;
+  let page: Page;
+  let demoPassphrase = '';
+  let demoNames: string[] = [];
+
+  beforeAll(async () => {
+    app = await startE2eApp('demo');
+    page = app.page;
+    const info = await app.handle.core.router.handle('app.info', {});
+    if (!info.ok) throw new Error(info.error.code);
+    demoPassphrase = (info.value as { demoPassphrase: string }).demoPassphrase;
+    await page.goto(app.server.url);
+  });
+  afterEach(() => {
+    try {
+      expectGuardsClean(app);
+    } finally {
+      app.resetGuards();
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens the demo vault and shows its password', async () => {
+    await waitVisible(heading(page, 'Welkom bij Houvast'));
+    await page.getByRole('button', { name: 'Demokluis openen', exact: true }).click();
+    await waitVisible(heading(page, 'Kluis ontgrendelen'), 90_000);
+    await waitVisible(page.getByText(demoPassphrase, { exact: false }).first());
+    await screenshot(page, '10-demo-ontgrendelen');
+  });
+
+  it('lists the fictitious households after unlocking with the shown password', async () => {
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(demoPassphrase);
+    await page.getByRole('button', { name: 'Ontgrendelen', exact: true }).click();
+    await waitVisible(heading(page, 'Dossiers'), 60_000);
+
+    const env = await app.handle.core.router.handle('dossier.list', {});
+    if (!env.ok) throw new Error(env.error.code);
+    const list = env.value as { displayName: string; fictitious: boolean }[];
+    expect(list.length).toBeGreaterThanOrEqual(5);
+    expect(list.every((d) => d.fictitious)).toBe(true);
+    demoNames = list.map((d) => d.displayName);
+    for (const name of demoNames) await waitVisible(page.getByText(name, { exact: false }).first());
+    // Fictitious data says so on screen.
+    await waitVisible(page.getByText(/fictie[fv]/i).first());
+    await screenshot(page, '11-demo-dossiers');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('finds a demo household by typing part of its name', async () => {
+    const [first, second] = demoNames;
+    const family = first!.split(',')[0]!.trim();
+    await page.getByLabel('Zoeken', { exact: true }).fill(family.toLowerCase());
+    await waitVisible(page.getByText(first!, { exact: false }).first());
+    if (second && !second.includes(family)) await page.getByText(second, { exact: false }).first().waitFor({ state: 'hidden' });
+  });
+});

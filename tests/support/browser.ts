@@ -1,0 +1,179 @@
+// Browser end-to-end support: Debian's Chromium through playwright-core, the real web shell and core on
+// a fresh data folder, and the guards every e2e test runs under (ENGINEERING.md §9 #7 and #8):
+// no CSP violations, and no request to anything but the harness origin.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { WS_PATH } from '../../src/shared/contract/wire';
+import { startWebServer, type WebServer } from '../../src/web/server';
+import { startTestCore, type TestCoreHandle } from './core';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const HARNESS_DIR = path.join(REPO, 'out', 'harness');
+export const SCREENSHOT_DIR = path.join(REPO, 'test-results', 'screenshots');
+
+export const CHROMIUM_PATH = process.env.HOUVAST_CHROMIUM ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface CspViolation {
+  directive: string;
+  blockedURI: string;
+  sample: string;
+}
+
+export interface E2eApp {
+  handle: TestCoreHandle;
+  server: WebServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** CSP violations reported by the page since the last reset. */
+  cspViolations: CspViolation[];
+  /** Requests to anything but the harness origin (all aborted) since the last reset. */
+  foreignRequests: string[];
+  /** Uncaught page errors since the last reset. */
+  pageErrors: string[];
+  resetGuards(): void;
+  close(): Promise<void>;
+}
+
+/** A real core (real Argon2id parameters: this is the app as shipped) behind the web shell, and a page. */
+export async function startE2eApp(prefix: string): Promise<E2eApp> {
+  const handle = await startTestCore({ cheapKdf: false, prefix: `e2e-${prefix}` });
+  const server = await startWebServer({ core: handle.core, staticDir: HARNESS_DIR, host: '127.0.0.1', port: 0 });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
+  const cspViolations: CspViolation[] = [];
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  await context.route('**', (route) => {
+    const url = route.request().url();
+    if (url === server.origin || url.startsWith(`${server.origin}/`)) return route.continue();
+    foreignRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  // Bindings and init scripts go through the DevTools protocol, so the page's CSP does not block them.
+  await context.exposeBinding('__houvastReportCsp', (_source, v: CspViolation) => {
+    cspViolations.push(v);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __houvastReportCsp(v: unknown): void }).__houvastReportCsp({
+        directive: e.effectiveDirective || e.violatedDirective,
+        blockedURI: e.blockedURI,
+        sample: e.sample,
+      });
+    });
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.setDefaultTimeout(20_000);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+
+  return {
+    handle,
+    server,
+    browser,
+    context,
+    page,
+    cspViolations,
+    foreignRequests,
+    pageErrors,
+    resetGuards() {
+      cspViolations.length = 0;
+      foreignRequests.length = 0;
+      pageErrors.length = 0;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+      await handle.cleanup();
+    },
+  };
+}
+
+/** The assertions every e2e test ends with. */
+export function expectGuardsClean(app: E2eApp): void {
+  expect(app.cspViolations, 'CSP violations').toEqual([]);
+  expect(app.foreignRequests, 'requests outside the harness origin').toEqual([]);
+  expect(app.pageErrors, 'uncaught errors in the page').toEqual([]);
+}
+
+/**
+ * Injects an inline script and an inline event handler: the CSP must block both (and report them).
+ * Returns whether either ran; removes the expected violations from the record.
+ */
+export async function inlineScriptRuns(app: E2eApp): Promise<boolean> {
+  const before = app.cspViolations.length;
+  await app.page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__houvastInlineRan = true;';
+    document.body.appendChild(s);
+    const img = document.createElement('img');
+    img.setAttribute('onerror', 'window.__houvastHandlerRan = true;');
+    img.src = 'data:image/png;base64,AAAA';
+    document.body.appendChild(img);
+  });
+  await expect.poll(() => app.cspViolations.length - before, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+  const ran = await app.page.evaluate(() => {
+    const w = window as unknown as { __houvastInlineRan?: boolean; __houvastHandlerRan?: boolean };
+    return Boolean(w.__houvastInlineRan) || Boolean(w.__houvastHandlerRan);
+  });
+  const injected = app.cspViolations.splice(before);
+  for (const v of injected) expect(v.directive).toMatch(/^script-src/);
+  await app.page.evaluate(() => document.querySelectorAll('body > script:not([src]), body > img[onerror]').forEach((n) => n.remove()));
+  return ran;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Axe on the current screen; returns the serious and critical violations (expected: none). */
+export async function seriousAxeViolations(page: Page): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+export function heading(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('heading', { level: 1, name });
+}
+
+export async function waitVisible(locator: Locator, timeout?: number): Promise<void> {
+  await locator.waitFor({ state: 'visible', ...(timeout ? { timeout } : {}) });
+}
+
+/** Calls the contract from inside the page over the harness socket (as any script in the page could). */
+export async function callFromPage(page: Page, name: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    ({ name, input, wsPath }) =>
+      new Promise((resolve, reject) => {
+        const token = new URLSearchParams(location.hash.replace(/^#/, '')).get('token') ?? '';
+        const ws = new WebSocket(`ws://${location.host}${wsPath}?token=${encodeURIComponent(token)}`);
+        ws.onerror = () => reject(new Error('socket error'));
+        ws.onopen = () => ws.send(JSON.stringify({ id: 1, name, input }));
+        ws.onmessage = (ev) => {
+          const msg = JSON.parse(String(ev.data)) as { id?: number; envelope?: unknown };
+          if (msg.id === 1) {
+            ws.close();
+            resolve(msg.envelope);
+          }
+        };
+      }),
+    { name, input, wsPath: WS_PATH },
+  );
+}

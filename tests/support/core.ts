@@ -1,0 +1,39 @@
+// A real core on a fresh temporary data folder, for contract and browser tests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCore, defaultResourcesDir } from '../../src/core/app';
+import { silentLogger } from '../../src/core/logger';
+
+/** Argon2id parameters that keep contract tests fast; the browser tests use the real defaults. */
+export const CHEAP_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
+
+export type TestCore = Awaited<ReturnType<typeof createCore>>;
+
+export interface TestCoreHandle {
+  core: TestCore;
+  dataDir: string;
+  cleanup(): Promise<void>;
+}
+
+export async function makeTempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), `houvast-${prefix}-`));
+}
+
+export async function startTestCore(opts: { cheapKdf: boolean; prefix?: string }): Promise<TestCoreHandle> {
+  const dataDir = await makeTempDir(opts.prefix ?? 'core');
+  const core = await createCore({
+    dataDir,
+    resourcesDir: defaultResourcesDir(),
+    logger: silentLogger,
+    ...(opts.cheapKdf ? { kdf: CHEAP_KDF } : {}),
+  });
+  return {
+    core,
+    dataDir,
+    async cleanup() {
+      await core.dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

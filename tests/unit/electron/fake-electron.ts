@@ -1,0 +1,110 @@
+// A recording stand-in for the parts of the `electron` module the shell uses, so the shell's wiring
+// is tested as data without the Electron binary.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+export class FakeWebContents extends EventEmitter {
+  url = 'app://app/index.html';
+  send = vi.fn();
+  windowOpenHandler: ((details: { url: string }) => unknown) | null = null;
+  getURL = () => this.url;
+  setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => unknown) => {
+    this.windowOpenHandler = handler;
+  });
+}
+
+export function createFakeElectron(options: { lock?: boolean; isPackaged?: boolean } = {}) {
+  const calls: string[] = [];
+  const windows: FakeBrowserWindow[] = [];
+
+  class FakeBrowserWindow extends EventEmitter {
+    readonly options: unknown;
+    readonly webContents = new FakeWebContents();
+    destroyed = false;
+    minimized = false;
+    setContentProtection = vi.fn((_on: boolean) => calls.push('setContentProtection'));
+    show = vi.fn(() => calls.push('show'));
+    loadURL = vi.fn(async (_url: string) => undefined);
+    isDestroyed = () => this.destroyed;
+    isMinimized = () => this.minimized;
+    restore = vi.fn();
+    focus = vi.fn();
+    constructor(opts: unknown) {
+      super();
+      this.options = opts;
+      windows.push(this);
+    }
+  }
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: options.isPackaged ?? false,
+    enableSandbox: vi.fn(() => calls.push('enableSandbox')),
+    requestSingleInstanceLock: vi.fn(() => {
+      calls.push('requestSingleInstanceLock');
+      return options.lock ?? true;
+    }),
+    quit: vi.fn(() => calls.push('quit')),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => {
+      calls.push('whenReady');
+      return Promise.resolve();
+    }),
+    setPath: vi.fn(),
+    getPath: vi.fn((name: string) => `/fake/${name}`),
+    getAppPath: vi.fn(() => '/fake/app'),
+  });
+
+  const webRequest = { onBeforeRequest: vi.fn() };
+  const defaultSession = {
+    webRequest,
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  };
+
+  const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handle: vi.fn((channel: string, handler: (...args: unknown[]) => unknown) => {
+        ipcHandlers.set(channel, handler);
+      }),
+    },
+    powerMonitor: new EventEmitter(),
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
+      handle: vi.fn(),
+    },
+    session: { defaultSession },
+    shell: { openExternal: vi.fn(async () => undefined) },
+  };
+  return { electron, calls, windows, ipcHandlers };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+const KEY = Symbol.for('houvast.test.fakeElectron');
+
+/** Installs a fresh fake as "the" electron module for the next import (survives vi.resetModules). */
+export function installFakeElectron(options: { lock?: boolean; isPackaged?: boolean } = {}): FakeElectron {
+  const fake = createFakeElectron(options);
+  (globalThis as Record<symbol, unknown>)[KEY] = fake;
+  return fake;
+}
+
+/**
+ * For vi.mock('electron', ...) factories. Vitest caches the factory's result across vi.resetModules(),
+ * so every export is a getter that reads the fake installed last.
+ */
+export function currentFakeElectron(): FakeElectron['electron'] {
+  const current = (): FakeElectron['electron'] => {
+    const fake = (globalThis as Record<symbol, unknown>)[KEY] as FakeElectron | undefined;
+    if (!fake) throw new Error('installFakeElectron() was not called');
+    return fake.electron;
+  };
+  const names = Object.keys(createFakeElectron().electron) as (keyof FakeElectron['electron'])[];
+  const facade = {} as FakeElectron['electron'];
+  for (const name of names) Object.defineProperty(facade, name, { enumerable: true, get: () => current()[name] });
+  return facade;
+}

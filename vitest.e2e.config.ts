@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser end-to-end tests (Layer 5): the web shell with a real core, driven in Debian's Chromium through
+// playwright-core. One file at a time: each starts its own server and browser, and Argon2id is real.
+export default defineConfig({
+  resolve: {
+    alias: {
+      // An accidental `import 'electron'` outside electron/ must fail loudly, never try a download.
+      electron: new URL('./tests/support/electron-stub.ts', import.meta.url).pathname,
+    },
+  },
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['tests/support/e2e-global-setup.ts'],
+    fileParallelism: false,
+    pool: 'forks',
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    teardownTimeout: 30_000,
+  },
+});
