@@ -50,8 +50,10 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
-// The data folder is "Houvast" on every platform, whatever the package name (README "Where data lives").
-app.setPath('userData', path.join(app.getPath('appData'), 'Houvast'));
+// The data folder is "Houvast" on every platform, whatever the package name (README "Where data lives");
+// HOUVAST_DATA_DIR overrides it. The single-instance lock below is scoped to this folder, which is
+// exactly what must not have two writers.
+app.setPath('userData', process.env.HOUVAST_DATA_DIR || path.join(app.getPath('appData'), 'Houvast'));
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
@@ -104,8 +106,9 @@ async function start(): Promise<void> {
   hardenSession(paths.rendererDir);
 
   core = await createCore({
-    dataDir: process.env.HOUVAST_DATA_DIR || app.getPath('userData'),
+    dataDir: app.getPath('userData'),
     resourcesDir: paths.resourcesDir,
+    version: app.getVersion(),
     ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
     logger,
   });

@@ -25,7 +25,8 @@ export function createAppProtocolHandler(rendererDir: string, readFile: ReadFile
     } catch {
       return notFound();
     }
-    return new Response(method === 'HEAD' ? null : body, {
+    // Node's Buffer is a Uint8Array over ArrayBufferLike, which lib.dom's BodyInit does not name.
+    return new Response(method === 'HEAD' ? null : (body as unknown as BodyInit), {
       status: 200,
       headers: { ...RESPONSE_SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) },
     });

@@ -10,17 +10,18 @@ function pad(text: string, width: number): string {
 /** A fixed-width table of dossier summaries; fictitious households are marked. */
 export function formatDossierTable(rows: DossierSummary[]): string {
   if (rows.length === 0) return 'Geen dossiers gevonden.\n';
-  const headers = ['Nummer', 'Naam', 'Postcode', 'Plaats', 'Status', 'Soort hulp', 'Kinderen'];
+  const headers = ['Nummer', 'Naam', 'Postcode', 'Plaats', 'Status', 'Soort hulp', 'Kinderen', 'Fictief'];
   const cells = rows.map((r) => [
     r.number,
-    r.fictitious ? `${r.displayName} (fictief)` : r.displayName,
+    r.displayName,
     r.postcode ?? '-',
     r.city ?? '-',
     DOSSIER_STATUS_LABELS[r.status],
     HELP_TYPE_LABELS[r.typeOfHelp],
     String(r.childrenCount),
+    r.fictitious ? 'ja' : '',
   ]);
-  const widths = headers.map((h, i) => Math.min(40, Math.max(Array.from(h).length, ...cells.map((c) => Array.from(c[i]!).length))));
+  const widths = headers.map((h, i) => Math.min(48, Math.max(Array.from(h).length, ...cells.map((c) => Array.from(c[i]!).length))));
   const line = (cols: string[]) =>
     cols
       .map((c, i) => pad(c, widths[i]!))

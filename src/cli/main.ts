@@ -4,10 +4,7 @@
 // never data. Exit codes: 0 ok, 1 error, 2 usage error, 130 cancelled.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createCore, defaultResourcesDir } from '../core/app';
-import { createInProcessTransport } from '../core/inprocess';
-import { createLogger, silentLogger, type Logger } from '../core/logger';
-import { defaultDataDir } from '../core/paths';
+import type { Logger } from '../core/logger';
 import { createClient, type Client } from '../shared/contract/client';
 import { AppError } from '../shared/contract/errors';
 import {
@@ -89,7 +86,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     // Unexpected: say so without details, which could carry data; HOUVAST_DEBUG=1 shows the error type.
     err('Fout: er ging iets mis. Er is niets gewijzigd.');
-    if (io.env.HOUVAST_DEBUG === '1') createLogger((l) => err(l)).error('cli.unexpected', { error: e });
+    if (io.env.HOUVAST_DEBUG === '1') {
+      const { createLogger } = await import('../core/logger');
+      createLogger((l) => err(l)).error('cli.unexpected', { error: e });
+    }
     return EXIT_ERROR;
   }
 }
@@ -110,6 +110,9 @@ async function runCommand(cmd: ParsedCommand, io: CliIo): Promise<number> {
   let importFile: unknown;
   if (cmd.command === 'dossier import') importFile = await readImportFile(path.resolve(io.cwd, cmd.args[0]!));
 
+  // Loaded only for real commands, so help and usage errors answer at once.
+  const [{ createCore, defaultResourcesDir }, { createInProcessTransport }, { createLogger, silentLogger }, { defaultDataDir }] =
+    await Promise.all([import('../core/app'), import('../core/inprocess'), import('../core/logger'), import('../core/paths')]);
   const kdfTest = io.env.HOUVAST_KDF_TEST === '1';
   if (kdfTest) io.stderr.write(KDF_TEST_WARNING);
   const logger: Logger = io.env.HOUVAST_DEBUG === '1' ? createLogger((l) => io.stderr.write(`${l}\n`)) : silentLogger;

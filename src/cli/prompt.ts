@@ -16,11 +16,12 @@ export class PromptCancelled extends Error {
 
 export function readHidden(prompt: string, { stdin, stderr }: PromptStreams): Promise<string> {
   return new Promise((resolve, reject) => {
-    stderr.write(prompt);
     let value = '';
     let inEscape = false; // skip terminal escape sequences such as arrow keys (ESC [ A)
     const wasRaw = stdin.isRaw;
+    // Raw mode before the prompt appears, so nothing typed after seeing the prompt is ever echoed.
     stdin.setRawMode(true);
+    stderr.write(prompt);
     stdin.resume();
     stdin.setEncoding('utf8');
     const finish = (err: Error | null) => {

@@ -14,32 +14,34 @@ export function wsUrl(port: number, token: string): string {
   return `ws://127.0.0.1:${port}${WS_PATH}?token=${encodeURIComponent(token)}`;
 }
 
+let nextOrigin = '';
+let lastSocket: WebSocket | null = null;
+
+/**
+ * Stands in for the browser's WebSocket (the renderer's transport uses the global, also for
+ * WebSocket.OPEN at call time, so it stays installed): a `ws` socket that sends the Origin a browser
+ * would send for the harness page.
+ */
+class BrowserLikeWebSocket extends WebSocket {
+  constructor(address: string) {
+    super(address, { origin: nextOrigin });
+    lastSocket = this;
+  }
+}
+
 /** The renderer's WebSocket transport, connected from Node with the given Origin header. */
 export function createNodeWsTransport(url: string, origin: string): ClosableTransport {
-  let socket: WebSocket | null = null;
-  class OriginWebSocket extends WebSocket {
-    constructor(address: string) {
-      super(address, { origin });
-      socket = this;
-    }
-  }
-  const g = globalThis as { WebSocket?: unknown };
-  const previous = g.WebSocket;
-  g.WebSocket = OriginWebSocket;
-  let transport: Transport;
-  try {
-    transport = createWsTransport(url);
-  } finally {
-    g.WebSocket = previous;
-  }
+  (globalThis as { WebSocket?: unknown }).WebSocket = BrowserLikeWebSocket;
+  nextOrigin = origin;
+  const transport = createWsTransport(url);
+  const socket = lastSocket;
   return {
     ...transport,
     close: () =>
       new Promise<void>((resolve) => {
-        const s = socket;
-        if (!s || s.readyState === WebSocket.CLOSED) return resolve();
-        s.once('close', () => resolve());
-        s.close();
+        if (!socket || socket.readyState === WebSocket.CLOSED) return resolve();
+        socket.once('close', () => resolve());
+        socket.close();
       }),
   };
 }

@@ -1,5 +1,5 @@
 // Encrypted snapshots of an open vault database. VACUUM INTO writes a consistent copy encrypted with the
-// same key (db.serialize() would return plaintext pages and db.backup() fails with this driver).
+// same key. The driver's own serialize (plaintext pages!) and online-backup API are never used here.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -413,7 +413,12 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
             { path: 'data.number', message: 'Het dossiernummer kan niet worden gewijzigd.' },
           ]);
         }
-        const next = withStatusDate(data, before.status);
+        // Status dates the form did not send are kept; an explicit null clears one.
+        const statusDates = { ...before.statusDates };
+        for (const [status, date] of Object.entries(data.statusDates) as [DossierStatus, string | null | undefined][]) {
+          if (date !== undefined) statusDates[status] = date;
+        }
+        const next = withStatusDate({ ...data, statusDates }, before.status);
         const sections = changedSections(before, next);
         if (sections.length === 0) return;
         writeMain(db, id, before.number, next, before.createdAt, ctx.clock.now(), false);
@@ -551,7 +556,7 @@ function formatNumber(year: number, n: number): string {
 
 /** Amounts as the store hands them out ("12.5" -> "12.50"), so comparing before/after is fair. */
 function canonAmounts<T extends object>(item: T): T {
-  const out: Record<string, unknown> = { ...item };
+  const out = { ...item } as Record<string, unknown>;
   for (const key of ['amount', 'originalAmount', 'currentAmount']) {
     const v = out[key];
     if (typeof v === 'string') out[key] = amountOut(toCents(v));

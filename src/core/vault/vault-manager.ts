@@ -241,7 +241,7 @@ export class VaultManager {
         await (await open(dbPath, 'wx', FILE_MODE)).close();
         await chmod(dbPath, FILE_MODE).catch(() => undefined);
         db = openEncrypted(dbPath, dataKey, this.openOptions());
-        const result = migrate(db, this.migrations, { backup: () => this.backup(db as Db, backupsDir, 0) });
+        const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db as Db, backupsDir, 0) });
         this.selected = { path: folder, vaultId, name, demo };
         this.unlocked = { db, dataKey, schemaVersion: result.to };
         db = null;
@@ -278,9 +278,10 @@ export class VaultManager {
 
   /** Unlock the selected vault. A wrong passphrase throws WRONG_PASSPHRASE and changes nothing. */
   unlock(passphrase: string): Promise<VaultStatus> {
+    // Captured at call time: a lock() requested after this call must win over it.
+    const generation = this.generation;
     return this.exclusive(async () => {
       const sel = this.requireSelected();
-      const generation = this.generation;
       const keyfile = await this.readSelectedKeyfile(sel);
       const secret = secretFromString(passphrase);
       let dataKey: Buffer | null = null;
@@ -321,10 +322,10 @@ export class VaultManager {
    * A wrong code throws WRONG_RECOVERY_CODE and changes nothing.
    */
   unlockWithRecoveryCode(recoveryCode: string, newPassphrase: string): Promise<VaultStatus> {
+    const generation = this.generation;
     return this.exclusive(async () => {
       assertNewPassphrase(newPassphrase, 'newPassphrase');
       const sel = this.requireSelected();
-      const generation = this.generation;
       const keyfile = await this.readSelectedKeyfile(sel);
       const recoverySecret = parseRecoveryCode(recoveryCode);
       if (!recoverySecret) {
@@ -350,6 +351,9 @@ export class VaultManager {
             ? await wrapKey(dataKey, recoverySecret, { ...ctx, purpose: 'recovery' }, this.kdf)
             : keyfile.recovery,
         };
+        if (generation !== this.generation) {
+          throw new AppError('LOCKED', 'Het ontgrendelen is afgebroken omdat de kluis intussen is vergrendeld.');
+        }
         await writeKeyfile(path.join(sel.path, KEYFILE_NAME), updated);
         this.logger.info('vault.recovered', { vaultId: keyfile.vaultId });
         if (!this.unlocked) {
@@ -394,6 +398,30 @@ export class VaultManager {
         wipe(current, next, dataKey);
       }
       if (this.unlocked) this.scheduleAutoLock();
+    });
+  }
+
+  /**
+   * Re-authentication (e.g. before a plaintext export): the passphrase must open this vault's keyfile
+   * and yield the key of the open session. Throws NO_VAULT / LOCKED / WRONG_PASSPHRASE; changes nothing.
+   */
+  verifyPassphrase(passphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      this.db(); // NO_VAULT / LOCKED
+      const sel = this.requireSelected();
+      const keyfile = await this.readSelectedKeyfile(sel);
+      const secret = secretFromString(passphrase);
+      let dataKey: Buffer | null = null;
+      try {
+        dataKey = await unwrapKey(keyfile.passphrase, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
+        if (!dataKey) {
+          this.logger.warn('vault.reauth_failed', { reason: 'wrong_passphrase' });
+          throw wrongPassphrase();
+        }
+        if (this.unlocked) this.assertSameKey(dataKey);
+      } finally {
+        wipe(secret, dataKey);
+      }
     });
   }
 
@@ -506,7 +534,7 @@ export class VaultManager {
     let schemaVersion: number;
     try {
       const before = userVersion(db);
-      const result = migrate(db, this.migrations, { backup: () => this.backup(db, backupsDir, before) });
+      const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db, backupsDir, before) });
       if (result.applied.length > 0) {
         this.logger.info('vault.migrated', { vaultId: keyfile.vaultId, from: result.from, to: result.to });
       }
@@ -527,7 +555,7 @@ export class VaultManager {
     this.logger.info('vault.unlocked', { vaultId: keyfile.vaultId });
   }
 
-  private backup(db: Db, backupsDir: string, fromVersion: number): void {
+  private snapshotBeforeMigration(db: Db, backupsDir: string, fromVersion: number): void {
     const file = snapshot(db, backupsDir, `pre-migration-v${fromVersion}`, this.clock);
     this.logger.info('vault.backup_created', { file: path.basename(file) });
   }

@@ -4,7 +4,8 @@ import type { Envelope } from '../../shared/contract/errors';
 
 export interface PreloadBridge {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): void;
+  /** Returns an unsubscribe function: through contextBridge, off() cannot match the copied listener. */
+  on(event: string, listener: (payload: unknown) => void): void | (() => void);
   off(event: string, listener: (payload: unknown) => void): void;
 }
 
@@ -12,8 +13,8 @@ export function createIpcTransport(bridge: PreloadBridge): Transport {
   return {
     invoke: (name, input) => bridge.invoke(name, input),
     on(event, listener) {
-      bridge.on(event, listener);
-      return () => bridge.off(event, listener);
+      const unsubscribe = bridge.on(event, listener);
+      return typeof unsubscribe === 'function' ? unsubscribe : () => bridge.off(event, listener);
     },
   };
 }

@@ -94,49 +94,52 @@ export const normFileSchema = z
       normPeriodSchema,
     ),
   })
-  .superRefine((file, ctx) => {
-    const starts = Object.keys(file.periods).sort();
-    if (starts.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['periods'], message: 'Het bestand bevat geen perioden.' });
-    }
-    starts.forEach((start, i) => {
-      const p = file.periods[start]!;
-      const path = ['periods', start];
-      if (!isIsoDate(start)) ctx.addIssue({ code: 'custom', path, message: `${start} is geen bestaande datum.` });
-      if (p.validTo !== undefined) {
-        if (p.validTo < start) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'validTo'], message: 'De einddatum ligt voor de begindatum.' });
-        }
-        const next = starts[i + 1];
-        if (next !== undefined && p.validTo >= next) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, 'validTo'],
-            message: `De periode overlapt met de volgende periode (vanaf ${next}).`,
-          });
-        }
+  // Runs even when other fields are invalid (when: always), so a rejected file lists all its problems at once;
+  // therefore it reads the raw value defensively.
+  .superRefine(
+    (raw, ctx) => {
+      const file = raw as { periods?: unknown };
+      if (typeof file.periods !== 'object' || file.periods === null) return;
+      const periods = file.periods as Record<string, unknown>;
+      const starts = Object.keys(periods).sort();
+      if (starts.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['periods'], message: 'Het bestand bevat geen perioden.' });
       }
-      const keys = Object.keys(p.figures);
-      if (p.status !== 'missing' && keys.length === 0) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'figures'], message: 'De periode bevat geen bedragen.' });
-      }
-      for (const k of Object.keys(p.figureStatus ?? {})) {
-        if (!(k in p.figures)) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'figureStatus', k], message: `Status voor onbekend bedrag "${k}".` });
+      starts.forEach((start, i) => {
+        const path = ['periods', start];
+        if (!isIsoDate(start)) ctx.addIssue({ code: 'custom', path, message: `${start} is geen bestaande datum.` });
+        const p = periods[start] as Partial<Record<string, unknown>> | null;
+        if (typeof p !== 'object' || p === null) return;
+        const validTo = typeof p.validTo === 'string' ? p.validTo : undefined;
+        if (validTo !== undefined) {
+          if (validTo < start) {
+            ctx.addIssue({ code: 'custom', path: [...path, 'validTo'], message: 'De einddatum ligt voor de begindatum.' });
+          }
+          const next = starts[i + 1];
+          if (next !== undefined && validTo >= next) {
+            ctx.addIssue({ code: 'custom', path: [...path, 'validTo'], message: `De periode overlapt met de volgende periode (vanaf ${next}).` });
+          }
         }
-      }
-      for (const m of p.missing ?? []) {
-        const name = m.split(' ')[0]!;
-        if (keys.some((k) => k === name || k.startsWith(`${name}.`))) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, 'missing'],
-            message: `"${name}" staat als ontbrekend vermeld maar heeft ook een bedrag.`,
-          });
+        const figures = typeof p.figures === 'object' && p.figures !== null ? (p.figures as Record<string, unknown>) : {};
+        const keys = Object.keys(figures);
+        if (p.status !== 'missing' && keys.length === 0) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'figures'], message: 'De periode bevat geen bedragen.' });
         }
-      }
-    });
-  });
+        const fs = typeof p.figureStatus === 'object' && p.figureStatus !== null ? Object.keys(p.figureStatus) : [];
+        for (const k of fs) {
+          if (!(k in figures)) ctx.addIssue({ code: 'custom', path: [...path, 'figureStatus', k], message: `Status voor onbekend bedrag "${k}".` });
+        }
+        const missing = Array.isArray(p.missing) ? p.missing.filter((m): m is string => typeof m === 'string') : [];
+        for (const m of missing) {
+          const name = m.split(' ')[0]!;
+          if (keys.some((k) => k === name || k.startsWith(`${name}.`))) {
+            ctx.addIssue({ code: 'custom', path: [...path, 'missing'], message: `"${name}" staat als ontbrekend vermeld maar heeft ook een bedrag.` });
+          }
+        }
+      });
+    },
+    { when: () => true },
+  );
 
 export type NormFile = z.output<typeof normFileSchema>;
 

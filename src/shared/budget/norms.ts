@@ -116,8 +116,10 @@ export function buildNormSet(files: readonly NormFile[]): NormSet {
       const { file } = periods.get(start)!;
       const p = file.periods[start]!;
       const next = starts[i + 1];
-      const implied = next !== undefined ? dayBefore(next) : dayBefore(nextIndexationDate(start, meta.indexationDates));
-      const end = p.validTo !== undefined && p.validTo < implied ? p.validTo : implied;
+      // An explicit validTo wins, but never reaches into the next period (which may come from another file).
+      const beforeNext = next !== undefined ? dayBefore(next) : null;
+      const implied = beforeNext ?? dayBefore(nextIndexationDate(start, meta.indexationDates));
+      const end = p.validTo === undefined ? implied : beforeNext !== null && p.validTo > beforeNext ? beforeNext : p.validTo;
       return {
         group,
         start,

@@ -52,6 +52,7 @@ export function createFakeElectron(options: { lock?: boolean; isPackaged?: boole
     setPath: vi.fn(),
     getPath: vi.fn((name: string) => `/fake/${name}`),
     getAppPath: vi.fn(() => '/fake/app'),
+    getVersion: vi.fn(() => '9.8.7'),
   });
 
   const webRequest = { onBeforeRequest: vi.fn() };

@@ -6,11 +6,12 @@ import { installFakeElectron, type FakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).currentFakeElectron());
 
+type AnyFn = (...args: any[]) => any;
 const core = vi.hoisted(() => ({
-  createCore: null as unknown as ReturnType<typeof import('vitest').vi.fn>,
-  router: { handle: null as unknown as ReturnType<typeof import('vitest').vi.fn> },
+  createCore: null as unknown as import('vitest').Mock<AnyFn>,
+  router: { handle: null as unknown as import('vitest').Mock<AnyFn> },
   emit: null as null | ((event: string, payload: unknown) => void),
-  dispose: null as unknown as ReturnType<typeof import('vitest').vi.fn>,
+  dispose: null as unknown as import('vitest').Mock<AnyFn>,
 }));
 
 vi.mock('../../../src/core/app', () => ({
@@ -91,7 +92,17 @@ describe('electron/main/index.ts lifecycle', () => {
     expect(options.dataDir).toBe('/fake/userData');
     expect(String(options.resourcesDir)).toMatch(/resources$/);
     expect(options.logger).toBeDefined();
+    expect(options.version).toBe('9.8.7');
     expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', expect.stringMatching(/Houvast$/));
+  });
+
+  it('HOUVAST_DATA_DIR moves the data folder (and with it the single-instance lock)', async () => {
+    process.env.HOUVAST_DATA_DIR = '/tmp/houvast-elsewhere';
+    await boot();
+    expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', '/tmp/houvast-elsewhere');
+    const setPathOrder = fake.electron.app.setPath.mock.invocationCallOrder[0]!;
+    const lockOrder = fake.electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!;
+    expect(setPathOrder).toBeLessThan(lockOrder);
   });
 
   it('opens one window with WINDOW_OPTIONS', async () => {

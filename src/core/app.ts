@@ -1,0 +1,230 @@
+// The core: one VaultManager, the services over its database, and the router that every shell
+// (Electron IPC, the web shell, the CLI, tests) calls. Shells never reach past the router.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError, DEFAULT_MESSAGES } from '../shared/contract/errors';
+import type { VaultStatus } from '../shared/contract/vault';
+import { systemClock, type Clock } from '../shared/dates';
+import { migrations } from './db/migrations';
+import { createLogger, type Logger } from './logger';
+import { createRouter, type Handlers, type Router } from './router';
+import { createAuditService, type AuditAction } from './services/audit';
+import type { ServiceContext } from './services/context';
+import { DEMO_PASSPHRASE, createDemo } from './services/demo';
+import { createDossierService } from './services/dossiers';
+import { createInterchangeService } from './services/interchange';
+import { createSettingsService } from './services/settings';
+import { KEYFILE_NAME, VaultManager, type KdfParams, type VaultTimers } from './vault';
+import { readKeyfile, unwrapKey } from './vault/keyfile';
+import { secretFromString, wipe } from './vault/secret';
+
+export interface CoreOptions {
+  /** The app's data folder (vault registry, default vault folder). */
+  dataDir: string;
+  /** The repo's or the package's resources/ (demo households, norm tables, schemas). */
+  resourcesDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** Argon2id parameters for new wraps; tests pass cheap ones. */
+  kdf?: KdfParams;
+  /** Driver build for Electron's ABI. */
+  nativeBinding?: string;
+  timers?: VaultTimers;
+  /** App version for app.info; default: the version in package.json beside resources/. */
+  version?: string;
+}
+
+export interface Core {
+  router: Router;
+  /** Pushed events ('vault.status' on every state change, auto-lock included). Returns an unsubscribe. */
+  onEvent(listener: (event: string, payload: unknown) => void): () => void;
+  /** Lock and close the vault. */
+  dispose(): Promise<void>;
+  /** For tests and shells that need to look at the vault state directly. */
+  vault: VaultManager;
+}
+
+/** resources/ of this checkout, for tsx and vitest runs (the packaged app passes its own). */
+export function defaultResourcesDir(): string {
+  return fileURLToPath(new URL('../../resources', import.meta.url));
+}
+
+function packageVersion(resourcesDir: string): string {
+  for (const candidate of [path.join(resourcesDir, '..', 'package.json'), fileURLToPath(new URL('../../package.json', import.meta.url))]) {
+    try {
+      const version = (JSON.parse(readFileSync(candidate, 'utf8')) as { version?: unknown }).version;
+      if (typeof version === 'string') return version;
+    } catch {
+      // try the next place
+    }
+  }
+  return '0.0.0';
+}
+
+export function createCore(opts: CoreOptions): Core {
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? createLogger();
+  const version = opts.version ?? packageVersion(opts.resourcesDir);
+  const listeners = new Set<(event: string, payload: unknown) => void>();
+
+  const emit = (event: string, payload: unknown) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event, payload);
+      } catch (err) {
+        logger.warn('core.listener_failed', { event, error: err });
+      }
+    }
+  };
+
+  const vault = new VaultManager({
+    dataDir: opts.dataDir,
+    clock,
+    logger,
+    migrations,
+    ...(opts.kdf ? { kdf: opts.kdf } : {}),
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.timers ? { timers: opts.timers } : {}),
+    onStatusChange: (status: VaultStatus) => emit('vault.status', status),
+  });
+
+  const ctx: ServiceContext = { db: () => vault.db(), clock, logger };
+  const audit = createAuditService(ctx);
+  const settings = createSettingsService(ctx, {
+    audit,
+    onAutoLockMinutes: (minutes) => vault.setAutoLockMinutes(minutes),
+  });
+  const actor = () => settings.get().userName;
+  const dossiers = createDossierService(ctx, { audit, actor });
+  const interchange = createInterchangeService(ctx, { dossiers, audit, actor });
+
+  /** Vault-level audit entry; only while the database is open. */
+  const logVault = (action: AuditAction, detail: string | null = null) => {
+    audit.append(actor(), action, null, null, detail);
+  };
+
+  /** After any unlock: the vault's own auto-lock setting applies. */
+  const afterUnlock = (action: AuditAction) => {
+    const minutes = settings.get().autoLockMinutes;
+    if (vault.status().autoLockMinutes !== minutes) vault.setAutoLockMinutes(minutes);
+    logVault(action);
+  };
+
+  const lockWithAudit = (detail: string) => {
+    if (vault.status().state === 'unlocked') {
+      try {
+        logVault('vault.locked', detail);
+      } catch (err) {
+        // Locking must never fail because the log could not be written.
+        logger.warn('audit.lock_entry_failed', { error: err });
+      }
+    }
+  };
+
+  /** A demo vault only ever holds fictitious households: whatever is added there is marked so. */
+  const inDemoVault = () => vault.status().vault?.demo === true;
+  const markIfDemo = <T extends { fictitious: boolean }>(data: T): T => (inDemoVault() ? { ...data, fictitious: true } : data);
+
+  /** A plaintext export needs the passphrase again: checked against the keyfile, no state changes. */
+  async function verifyPassphrase(passphrase: string): Promise<void> {
+    const selected = vault.status().vault;
+    if (!selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
+    const keyfile = await readKeyfile(path.join(selected.path, KEYFILE_NAME));
+    const secret = secretFromString(passphrase);
+    const key = await unwrapKey(keyfile.passphrase, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
+    wipe(secret, key);
+    if (!key) throw new AppError('WRONG_PASSPHRASE', DEFAULT_MESSAGES.WRONG_PASSPHRASE);
+  }
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      version,
+      defaultVaultFolder: vault.vaultFolder(),
+      knownVaults: await vault.knownVaults(),
+      demoPassphrase: DEMO_PASSPHRASE,
+    }),
+    'vault.status': () => vault.status(),
+    'vault.create': async ({ name, path: folder, passphrase }) => {
+      lockWithAudit('Andere kluis gemaakt');
+      const { recoveryCode } = await vault.create({ name, passphrase, ...(folder ? { path: folder } : {}) });
+      afterUnlock('vault.created');
+      return { status: vault.status(), recoveryCode };
+    },
+    'vault.createDemo': () => {
+      lockWithAudit('Demokluis geopend');
+      return createDemo({
+        vault,
+        dataDir: opts.dataDir,
+        resourcesDir: opts.resourcesDir,
+        afterCreate: () => afterUnlock('vault.created'),
+        importFile: (file) => interchange.importFile(file, { markFictitious: true }),
+      });
+    },
+    'vault.open': ({ path: folder }) => {
+      lockWithAudit('Andere kluis gekozen');
+      return vault.open(folder);
+    },
+    'vault.unlock': async ({ passphrase }) => {
+      const wasUnlocked = vault.status().state === 'unlocked';
+      await vault.unlock(passphrase);
+      if (!wasUnlocked) afterUnlock('vault.unlocked');
+      return vault.status();
+    },
+    'vault.unlockWithRecoveryCode': async ({ recoveryCode, newPassphrase }) => {
+      await vault.unlockWithRecoveryCode(recoveryCode, newPassphrase);
+      afterUnlock('vault.recovered');
+      return vault.status();
+    },
+    'vault.lock': () => {
+      lockWithAudit('Handmatig');
+      return vault.lock();
+    },
+    'vault.close': () => {
+      lockWithAudit('Kluis gesloten');
+      return vault.close();
+    },
+    'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
+      await vault.changePassphrase(currentPassphrase, newPassphrase);
+      logVault('vault.passphrase_changed');
+      return { changed: true as const };
+    },
+    'session.touch': () => vault.touch(),
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+    'dossier.list': (query) => dossiers.list(query),
+    'dossier.get': ({ id }) => dossiers.get(id),
+    'dossier.create': ({ data }) => dossiers.create(markIfDemo(data)),
+    'dossier.update': ({ id, data }) => dossiers.update(id, markIfDemo(data)),
+    'dossier.addNote': ({ id, text }) => dossiers.addNote(id, text),
+    'dossier.close': ({ id }) => dossiers.close(id),
+    'dossier.delete': ({ id, confirmNumber }) => {
+      dossiers.delete(id, confirmNumber);
+      return { deleted: true as const };
+    },
+    'dossier.import': ({ file }) => interchange.importFile(file, { markFictitious: inDemoVault() }),
+    'dossier.export': async ({ id, passphrase }) => {
+      dossiers.read(id); // NOT_FOUND before spending a KDF run
+      await verifyPassphrase(passphrase);
+      // The vault may have locked while the KDF ran: vault.db() inside the export answers LOCKED then.
+      return interchange.exportDossier(id);
+    },
+    'audit.list': ({ dossierId, limit }) => audit.list({ ...(dossierId ? { dossierId } : {}), ...(limit ? { limit } : {}) }),
+  };
+
+  const router = createRouter(handlers, { assertUnlocked: () => void vault.db() }, logger);
+
+  return {
+    router,
+    vault,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async dispose() {
+      lockWithAudit('Programma afgesloten');
+      vault.close();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// The demo vault: fictitious households from resources/demo/*.json in a vault with a public passphrase,
+// so a newcomer has something to look at. It only ever holds fictitious data (every dossier is marked).
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../shared/contract/errors';
+import type { VaultStatus } from '../../shared/contract/vault';
+import { defaultVaultFolder } from '../paths';
+import type { VaultManager } from '../vault';
+import { KEYFILE_NAME } from '../vault';
+import type { InterchangeFile } from '../../shared/dossier/schema';
+import { parseInterchange } from './interchange';
+
+/** Public on purpose: the demo vault holds fictitious households only. */
+export const DEMO_PASSPHRASE = 'houvast-demo-2026';
+export const DEMO_VAULT_NAME = 'Demokluis (fictieve huishoudens)';
+export const DEMO_FOLDER_NAME = 'demo.houvast';
+
+export function demoVaultPath(dataDir: string): string {
+  return path.join(defaultVaultFolder(dataDir), DEMO_FOLDER_NAME);
+}
+
+/** Every resources/demo/*.json, validated; an invalid demo file is a build error, reported by name. */
+export async function loadDemoFiles(resourcesDir: string): Promise<{ name: string; file: InterchangeFile }[]> {
+  const dir = path.join(resourcesDir, 'demo');
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  const out: { name: string; file: InterchangeFile }[] = [];
+  for (const name of names) {
+    const json: unknown = JSON.parse(await readFile(path.join(dir, name), 'utf8'));
+    try {
+      out.push({ name, file: parseInterchange(json) });
+    } catch (err) {
+      if (err instanceof AppError) {
+        throw new AppError('INTERNAL', `Het demobestand ${name} is niet geldig.`, err.issues);
+      }
+      throw err;
+    }
+  }
+  return out;
+}
+
+export async function createDemo(deps: {
+  vault: VaultManager;
+  dataDir: string;
+  resourcesDir: string;
+  /** Runs once, right after the vault was created and unlocked (audit entry, settings). */
+  afterCreate?(): void;
+  importFile(file: unknown): unknown;
+}): Promise<{ status: VaultStatus; passphrase: string }> {
+  const folder = demoVaultPath(deps.dataDir);
+  if (existsSync(path.join(folder, KEYFILE_NAME))) {
+    const status = await deps.vault.open(folder);
+    return { status, passphrase: DEMO_PASSPHRASE };
+  }
+  // Validate every file before creating anything, so a bad file never leaves a half-filled demo vault.
+  const files = await loadDemoFiles(deps.resourcesDir);
+  await deps.vault.create({ name: DEMO_VAULT_NAME, path: folder, passphrase: DEMO_PASSPHRASE, demo: true });
+  try {
+    deps.afterCreate?.();
+    for (const { file } of files) deps.importFile(file);
+  } finally {
+    deps.vault.lock();
+  }
+  return { status: deps.vault.status(), passphrase: DEMO_PASSPHRASE };
+}

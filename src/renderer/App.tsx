@@ -1,0 +1,62 @@
+// Top level: which flow to show follows the vault state alone.
+import { useEffect, useState } from 'react';
+import type { Client } from '../shared/contract/client';
+import { Loading } from './components/Status';
+import { SessionProvider, useSession } from './state/session';
+import { CreateVaultScreen } from './screens/create-vault/CreateVaultScreen';
+import { RecoveryCodeScreen } from './screens/create-vault/RecoveryCodeScreen';
+import { AppFrame } from './screens/frame/AppFrame';
+import { RecoveryUnlockScreen } from './screens/unlock/RecoveryUnlockScreen';
+import { UnlockScreen } from './screens/unlock/UnlockScreen';
+import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
+
+export function App({ client }: { client: Client }) {
+  return (
+    <SessionProvider client={client}>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const { status, fatal, recoveryCode, setRecoveryCode, sessionKey } = useSession();
+  if (fatal) {
+    return (
+      <main className="narrow">
+        <div className="alert" role="alert">
+          {fatal}
+        </div>
+      </main>
+    );
+  }
+  if (!status) {
+    return (
+      <main className="narrow">
+        <Loading>Houvast wordt geladen…</Loading>
+      </main>
+    );
+  }
+  if (recoveryCode) return <RecoveryCodeScreen code={recoveryCode} onDone={() => setRecoveryCode(null)} />;
+  switch (status.state) {
+    case 'none':
+      return <NoVault />;
+    case 'locked':
+      return <Locked key={sessionKey} />;
+    case 'unlocked':
+      return <AppFrame key={sessionKey} />;
+  }
+}
+
+function NoVault() {
+  const [creating, setCreating] = useState(false);
+  return creating ? <CreateVaultScreen onCancel={() => setCreating(false)} /> : <WelcomeScreen onCreate={() => setCreating(true)} />;
+}
+
+function Locked() {
+  const [recover, setRecover] = useState(false);
+  // A vault that locks while a form was half filled must not leave it in the browser's history either.
+  useEffect(() => {
+    document.title = 'Kluis ontgrendelen – Houvast';
+  }, []);
+  return recover ? <RecoveryUnlockScreen onBack={() => setRecover(false)} /> : <UnlockScreen onRecover={() => setRecover(true)} />;
+}

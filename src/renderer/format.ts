@@ -1,0 +1,67 @@
+// Display helpers in nl-NL (the shared modules do the real work).
+import { AUDIT_ACTIONS } from '../shared/contract/procedures';
+import { ageOn, formatNlDate, formatNlDateTime, isoDateOf, parseNlDate } from '../shared/dates';
+import { parseEuroInput, toAmountString } from '../shared/money';
+
+export function showDate(iso: string | null | undefined): string {
+  return iso ? formatNlDate(iso) : '—';
+}
+
+export function showDateTime(ms: number): string {
+  return formatNlDateTime(ms);
+}
+
+export function today(): string {
+  return isoDateOf(Date.now());
+}
+
+export function ageOf(birthDate: string): number {
+  return ageOn(birthDate, today());
+}
+
+/** What the user typed as a date -> ISO when it is one; otherwise the text itself, for the schema to refuse. */
+export function dateInputToIso(input: string): string {
+  const s = input.trim();
+  if (s === '') return '';
+  return parseNlDate(s) ?? s;
+}
+
+/** An optional date field: empty means null. */
+export function optionalDateInputToIso(input: string): string | null {
+  return input.trim() === '' ? null : dateInputToIso(input);
+}
+
+export function isoToDateInput(iso: string | null | undefined): string {
+  return iso ? formatNlDate(iso) : '';
+}
+
+/** "1.234,56" -> "1234.56"; text that is no amount is passed on for the schema to refuse. */
+export function amountInputToCanonical(input: string): string {
+  const d = parseEuroInput(input);
+  return d ? toAmountString(d) : input.trim();
+}
+
+/** "1234.5" -> "1.234,50" for editing. */
+export function canonicalToAmountInput(amount: string): string {
+  const [int = '0', frac = ''] = amount.replace('-', '').split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${amount.startsWith('-') ? '-' : ''}${grouped},${frac.padEnd(2, '0')}`;
+}
+
+export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
+  'vault.created': 'Kluis aangemaakt',
+  'vault.unlocked': 'Kluis ontgrendeld',
+  'vault.locked': 'Kluis vergrendeld',
+  'vault.passphrase_changed': 'Wachtwoord gewijzigd',
+  'vault.recovered': 'Ontgrendeld met herstelcode',
+  'vault.migrated': 'Kluis bijgewerkt naar nieuwe versie',
+  'settings.changed': 'Instellingen gewijzigd',
+  'dossier.created': 'Dossier aangemaakt',
+  'dossier.opened': 'Dossier geopend',
+  'dossier.changed': 'Dossier gewijzigd',
+  'dossier.closed': 'Dossier afgesloten',
+  'dossier.deleted': 'Dossier verwijderd',
+  'dossier.imported': 'Dossier geïmporteerd',
+  'dossier.exported': 'Dossier geëxporteerd',
+  'dossier.note_added': 'Notitie toegevoegd',
+};

@@ -1,0 +1,124 @@
+// Add or edit one income or expense item; amounts as the user types them ("1.234,56"), dates dd-mm-jjjj.
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import {
+  EXPENSE_CATEGORIES,
+  EXPENSE_CATEGORY_LABELS,
+  INCOME_CATEGORIES,
+  INCOME_CATEGORY_LABELS,
+} from '../../../shared/dossier/categories';
+import { expenseSchema, incomeSchema, type Dossier, type Expense, type Income } from '../../../shared/dossier/schema';
+import { FREQUENCIES, FREQUENCY_LABELS, type Frequency } from '../../../shared/frequency';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextField, optionsOf } from '../../components/fields';
+import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
+import { amountInputToCanonical, canonicalToAmountInput, isoToDateInput, optionalDateInputToIso } from '../../format';
+import { AppError } from '../../../shared/contract/errors';
+import { errorMessage, useCall } from '../../state/session';
+import { stripStored } from '../dossier-form/model';
+
+export type BudgetKind = 'income' | 'expense';
+
+interface ItemForm {
+  description: string;
+  category: string;
+  amount: string;
+  frequency: Frequency;
+  startDate: string;
+  endDate: string;
+}
+
+export function BudgetItemForm({
+  kind,
+  dossier,
+  index,
+  onDone,
+}: {
+  kind: BudgetKind;
+  dossier: Dossier;
+  /** null: a new item. */
+  index: number | null;
+  onDone: (saved: Dossier | null) => void;
+}) {
+  const call = useCall();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const key = kind === 'income' ? 'incomes' : 'expenses';
+  const existing: Income | Expense | undefined = index === null ? undefined : dossier[key][index];
+  const schema = kind === 'income' ? incomeSchema : expenseSchema;
+  const resolver = useMemo(
+    () =>
+      mappedResolver<ItemForm, Income | Expense>(schema as never, (v) => ({
+        ...(existing?.id ? { id: existing.id } : {}),
+        ...(existing && 'personRole' in existing ? { personRole: existing.personRole } : {}),
+        description: v.description,
+        category: v.category,
+        amount: amountInputToCanonical(v.amount),
+        frequency: v.frequency,
+        startDate: optionalDateInputToIso(v.startDate),
+        endDate: optionalDateInputToIso(v.endDate),
+      })),
+    [schema, existing],
+  );
+  const form = useForm<ItemForm, unknown, Income | Expense>({
+    resolver,
+    defaultValues: {
+      description: existing?.description ?? '',
+      category: existing?.category ?? (kind === 'income' ? 'loon' : 'huur'),
+      amount: existing ? canonicalToAmountInput(existing.amount) : '',
+      frequency: existing?.frequency ?? 'maand',
+      startDate: isoToDateInput(existing?.startDate),
+      endDate: isoToDateInput(existing?.endDate),
+    },
+  });
+  const { errors, submitCount, isSubmitting } = form.formState;
+  const P = `${kind}-item`;
+  const f = (name: keyof ItemForm) => ({ id: fieldId(P, name), registration: form.register(name), error: errorOf(errors, name) });
+  const title =
+    index === null ? (kind === 'income' ? 'Inkomst toevoegen' : 'Uitgave toevoegen') : kind === 'income' ? 'Inkomst bewerken' : 'Uitgave bewerken';
+
+  const onSubmit = form.handleSubmit(async (item) => {
+    setServerError(null);
+    const list = [...dossier[key]] as (Income | Expense)[];
+    if (index === null) list.push(item);
+    else list[index] = item;
+    try {
+      const saved = (await call('dossier.update', { id: dossier.id, data: { ...stripStored(dossier), [key]: list } })) as Dossier;
+      onDone(saved);
+    } catch (err) {
+      // Issues on this item ("data.incomes.3.amount") go to the matching field.
+      const at = `data.${key}.${index ?? list.length - 1}.`;
+      if (err instanceof AppError) {
+        for (const issue of err.issues ?? []) {
+          if (issue.path.startsWith(at)) form.setError(issue.path.slice(at.length) as keyof ItemForm, { type: 'server', message: issue.message });
+        }
+      }
+      setServerError(errorMessage(err));
+    }
+  });
+
+  const categories =
+    kind === 'income' ? optionsOf(INCOME_CATEGORIES, INCOME_CATEGORY_LABELS) : optionsOf(EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS);
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`}>
+      <h3 id={`${P}-titel`}>{title}</h3>
+      <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
+      <div className="grid-3">
+        <TextField {...f('description')} label="Omschrijving" autoComplete="off" autoFocus />
+        <SelectField {...f('category')} label="Categorie" options={categories} />
+        <TextField {...f('amount')} label="Bedrag" inputMode="decimal" autoComplete="off" hint="In euro, bijvoorbeeld 1.234,56" />
+        <SelectField {...f('frequency')} label="Frequentie" options={optionsOf(FREQUENCIES, FREQUENCY_LABELS)} />
+        <TextField {...f('startDate')} label="Ingangsdatum" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" hint="Leeg laten als onbekend." />
+        <TextField {...f('endDate')} label="Einddatum" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" hint="Leeg laten als doorlopend." />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={isSubmitting}>
+          Opslaan
+        </button>
+        <button type="button" className="button" onClick={() => onDone(null)}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}

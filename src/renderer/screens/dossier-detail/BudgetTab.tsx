@@ -1,0 +1,164 @@
+// Income and expenses with their monthly equivalents (exact, Decimal) and monthly totals.
+import { useState } from 'react';
+import {
+  EXPENSE_CATEGORY_LABELS,
+  INCOME_CATEGORY_LABELS,
+  type ExpenseCategory,
+  type IncomeCategory,
+} from '../../../shared/dossier/categories';
+import type { Dossier, Expense, Income } from '../../../shared/dossier/schema';
+import { FREQUENCY_LABELS, toMonthly } from '../../../shared/frequency';
+import { formatEuro, money, sum } from '../../../shared/money';
+import { showDate } from '../../format';
+import { BudgetItemForm, type BudgetKind } from './BudgetItemForm';
+import { useDossierSaver } from './useDossierSaver';
+
+type Editing = { kind: BudgetKind; index: number | null } | null;
+
+function monthly(item: Income | Expense) {
+  return toMonthly(money(item.amount), item.frequency);
+}
+
+export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
+  const [editing, setEditing] = useState<Editing>(null);
+  const { save, error } = useDossierSaver(dossier, onChange);
+  const totalIn = sum(dossier.incomes.map(monthly));
+  const totalOut = sum(dossier.expenses.map(monthly));
+  const balance = totalIn.minus(totalOut);
+
+  const remove = async (kind: BudgetKind, index: number) => {
+    const key = kind === 'income' ? 'incomes' : 'expenses';
+    const list = dossier[key].filter((_, i) => i !== index);
+    await save({ [key]: list });
+  };
+
+  return (
+    <div className="stack">
+      <dl className="totals" aria-label="Totalen per maand">
+        <div>
+          <dt>Inkomsten per maand</dt>
+          <dd>{formatEuro(totalIn)}</dd>
+        </div>
+        <div>
+          <dt>Uitgaven per maand</dt>
+          <dd>{formatEuro(totalOut)}</dd>
+        </div>
+        <div className={balance.isNegative() ? 'negative' : ''}>
+          <dt>Verschil per maand</dt>
+          <dd>{formatEuro(balance)}</dd>
+        </div>
+      </dl>
+      {error ? (
+        <div className="alert" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {(['income', 'expense'] as const).map((kind) => {
+        const items: (Income | Expense)[] = kind === 'income' ? dossier.incomes : dossier.expenses;
+        const title = kind === 'income' ? 'Inkomsten' : 'Uitgaven';
+        const noun = kind === 'income' ? 'inkomst' : 'uitgave';
+        const label = (c: string) =>
+          kind === 'income' ? INCOME_CATEGORY_LABELS[c as IncomeCategory] : EXPENSE_CATEGORY_LABELS[c as ExpenseCategory];
+        return (
+          <section key={kind} aria-labelledby={`h-${kind}`}>
+            <div className="section-head">
+              <h2 id={`h-${kind}`}>{title}</h2>
+              {editing?.kind !== kind ? (
+                <button type="button" className="button" onClick={() => setEditing({ kind, index: null })}>
+                  {kind === 'income' ? 'Inkomst toevoegen' : 'Uitgave toevoegen'}
+                </button>
+              ) : null}
+            </div>
+            {editing?.kind === kind ? (
+              <BudgetItemForm
+                kind={kind}
+                dossier={dossier}
+                index={editing.index}
+                onDone={(d) => {
+                  if (d) onChange(d);
+                  setEditing(null);
+                }}
+              />
+            ) : null}
+            {items.length === 0 ? (
+              <p className="muted">Geen {title.toLowerCase()} vastgelegd.</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table">
+                  <caption className="visually-hidden">{title}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Omschrijving</th>
+                      <th scope="col">Categorie</th>
+                      <th scope="col" className="num">
+                        Bedrag
+                      </th>
+                      <th scope="col">Frequentie</th>
+                      <th scope="col" className="num">
+                        Per maand
+                      </th>
+                      <th scope="col">Periode</th>
+                      <th scope="col">
+                        <span className="visually-hidden">Acties</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((item, i) => (
+                      <tr key={item.id ?? i}>
+                        <td>{item.description}</td>
+                        <td>{label(item.category)}</td>
+                        <td className="num nowrap">{formatEuro(item.amount)}</td>
+                        <td>{FREQUENCY_LABELS[item.frequency]}</td>
+                        <td className="num nowrap">{formatEuro(monthly(item))}</td>
+                        <td className="nowrap">{period(item.startDate, item.endDate)}</td>
+                        <td className="row-actions">
+                          <button
+                            type="button"
+                            className="button small"
+                            aria-label={`${capitalize(noun)} ${item.description} bewerken`}
+                            onClick={() => setEditing({ kind, index: i })}
+                          >
+                            Bewerken
+                          </button>
+                          <button
+                            type="button"
+                            className="button small danger-quiet"
+                            aria-label={`${capitalize(noun)} ${item.description} verwijderen`}
+                            onClick={() => void remove(kind, i)}
+                          >
+                            Verwijderen
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row" colSpan={4}>
+                        Totaal per maand
+                      </th>
+                      <td className="num nowrap total">{formatEuro(kind === 'income' ? totalIn : totalOut)}</td>
+                      <td colSpan={2} />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function period(start?: string | null, end?: string | null): string {
+  if (!start && !end) return 'Doorlopend';
+  if (start && !end) return `vanaf ${showDate(start)}`;
+  if (!start && end) return `tot en met ${showDate(end)}`;
+  return `${showDate(start)} t/m ${showDate(end)}`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,144 @@
+// One dossier: loads it once (the core logs "opened"), shows it, and switches to the edit form in place.
+import { useCallback, useEffect, useState } from 'react';
+import { DOSSIER_STATUS_LABELS, HELP_TYPE_LABELS, type Dossier } from '../../../shared/dossier/schema';
+import { FictitiousBadge, StatusBadge } from '../../components/Badge';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { Alert, Loading } from '../../components/Status';
+import { Tabs } from '../../components/Tabs';
+import { displayName } from '../../dossier-view';
+import { errorMessage, useCall } from '../../state/session';
+import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
+import { AuditTab } from './AuditTab';
+import { BudgetTab } from './BudgetTab';
+import { CloseDialog, DeleteDialog, ExportDialog } from './dialogs';
+import { DebtsTab } from './DebtsTab';
+import { HouseholdTab } from './HouseholdTab';
+import { NotesTab } from './NotesTab';
+
+const TABS = [
+  { id: 'huishouden', label: 'Huishouden' },
+  { id: 'budget', label: 'Inkomsten en uitgaven' },
+  { id: 'schulden', label: 'Schulden' },
+  { id: 'notities', label: 'Notities' },
+  { id: 'logboek', label: 'Logboek' },
+] as const;
+
+type Dialog = 'close' | 'delete' | 'export' | null;
+
+export function DossierScreen({ id }: { id: string }) {
+  const call = useCall();
+  const [dossier, setDossier] = useState<Dossier | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<string>('huishouden');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    call('dossier.get', { id }).then(
+      (d) => alive && setDossier(d as Dossier),
+      (err: unknown) => alive && setError(errorMessage(err)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [call, id]);
+
+  const replace = useCallback((d: Dossier) => setDossier(d), []);
+
+  if (error && !dossier) {
+    return (
+      <>
+        <ScreenHeading title="Dossier">Dossier niet geopend</ScreenHeading>
+        <Alert>{error}</Alert>
+      </>
+    );
+  }
+  if (!dossier) return <Loading>Dossier wordt geopend…</Loading>;
+  if (editing) {
+    return (
+      <DossierFormScreen
+        dossier={dossier}
+        onSaved={(d) => {
+          setDossier(d);
+          setEditing(false);
+          setMessage('De wijzigingen zijn opgeslagen.');
+        }}
+        onCancel={() => setEditing(false)}
+      />
+    );
+  }
+
+  return (
+    <>
+      <div className="screen-top">
+        <div>
+          <ScreenHeading title="Dossier">
+            {displayName(dossier)} {dossier.fictitious ? <FictitiousBadge /> : null}
+          </ScreenHeading>
+          <p className="dossier-meta">
+            <span>
+              Dossiernummer <strong className="mono">{dossier.number}</strong>
+            </span>
+            <span>
+              Status <StatusBadge>{DOSSIER_STATUS_LABELS[dossier.status]}</StatusBadge>
+            </span>
+            <span>{HELP_TYPE_LABELS[dossier.typeOfHelp]}</span>
+            <span>Medewerker: {dossier.professional}</span>
+          </p>
+        </div>
+        <div className="actions header-actions">
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            Bewerken
+          </button>
+          {dossier.status !== 'afgesloten' ? (
+            <button type="button" className="button" onClick={() => setDialog('close')}>
+              Dossier afsluiten
+            </button>
+          ) : null}
+          <button type="button" className="button" onClick={() => setDialog('export')}>
+            Exporteren
+          </button>
+          <button type="button" className="button danger" onClick={() => setDialog('delete')}>
+            Verwijderen
+          </button>
+        </div>
+      </div>
+      {message ? (
+        <p className="success" role="status">
+          {message}
+        </p>
+      ) : null}
+      <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Onderdelen van het dossier">
+        {tab === 'huishouden' ? <HouseholdTab dossier={dossier} /> : null}
+        {tab === 'budget' ? <BudgetTab dossier={dossier} onChange={replace} /> : null}
+        {tab === 'schulden' ? <DebtsTab dossier={dossier} onChange={replace} /> : null}
+        {tab === 'notities' ? <NotesTab dossier={dossier} onChange={replace} /> : null}
+        {tab === 'logboek' ? <AuditTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}
+      </Tabs>
+      {dialog === 'close' ? (
+        <CloseDialog
+          dossier={dossier}
+          onClose={() => setDialog(null)}
+          onDone={(d) => {
+            setDossier(d);
+            setDialog(null);
+            setMessage('Het dossier is afgesloten.');
+          }}
+        />
+      ) : null}
+      {dialog === 'delete' ? <DeleteDialog dossier={dossier} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'export' ? (
+        <ExportDialog
+          dossier={dossier}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            setMessage('Het exportbestand is gedownload. Het bevat persoonsgegevens: bewaar het veilig.');
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

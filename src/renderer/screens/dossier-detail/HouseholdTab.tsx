@@ -1,0 +1,116 @@
+// The household at a glance: adults, children (with age and whether they live at home), address,
+// contact and bank accounts. Children come right after the adults: they are why the dossier exists.
+import type { Dossier } from '../../../shared/dossier/schema';
+import { formatIban } from '../../../shared/validation/iban';
+import { ageOf, showDate } from '../../format';
+import { fullName, groupDigits } from '../../dossier-view';
+
+export function HouseholdTab({ dossier }: { dossier: Dossier }) {
+  const adults = [...dossier.adults].sort((a, b) => (a.role === b.role ? 0 : a.role === 'aanvrager' ? -1 : 1));
+  return (
+    <div className="stack">
+      <section aria-labelledby="h-volwassenen">
+        <h2 id="h-volwassenen">Volwassenen</h2>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Naam</th>
+                <th scope="col">Rol</th>
+                <th scope="col">Geboortedatum</th>
+                <th scope="col" className="num">
+                  Leeftijd
+                </th>
+                <th scope="col">BSN</th>
+              </tr>
+            </thead>
+            <tbody>
+              {adults.map((a, i) => (
+                <tr key={a.id ?? i}>
+                  <td>{fullName(a)}</td>
+                  <td>{a.role === 'aanvrager' ? 'Aanvrager' : 'Partner'}</td>
+                  <td className="nowrap">{showDate(a.birthDate)}</td>
+                  <td className="num">{ageOf(a.birthDate)} jaar</td>
+                  <td className="mono nowrap">{a.bsn ? groupDigits(a.bsn, 3) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="h-kinderen">
+        <h2 id="h-kinderen">Kinderen ({dossier.children.length})</h2>
+        {dossier.children.length === 0 ? (
+          <p className="muted">Geen kinderen vastgelegd.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Naam</th>
+                  <th scope="col">Geboortedatum</th>
+                  <th scope="col" className="num">
+                    Leeftijd
+                  </th>
+                  <th scope="col">Woont thuis</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dossier.children.map((c, i) => (
+                  <tr key={c.id ?? i}>
+                    <td>{fullName(c)}</td>
+                    <td className="nowrap">{showDate(c.birthDate)}</td>
+                    <td className="num">{ageOf(c.birthDate)} jaar</td>
+                    <td>{c.livingInHousehold ? 'Ja' : 'Nee'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <div className="grid-2">
+        <section aria-labelledby="h-adres" className="card">
+          <h2 id="h-adres">Adres</h2>
+          {dossier.address ? (
+            <address className="address">
+              {dossier.address.street} {dossier.address.houseNumber}
+              <br />
+              {dossier.address.postcode} {dossier.address.city}
+            </address>
+          ) : (
+            <p>Geen vast woonadres</p>
+          )}
+        </section>
+        <section aria-labelledby="h-contact" className="card">
+          <h2 id="h-contact">Contact</h2>
+          <dl className="dl">
+            <dt>Telefoon</dt>
+            <dd>{dossier.contact.phone || '—'}</dd>
+            <dt>E-mail</dt>
+            <dd>{dossier.contact.email || '—'}</dd>
+          </dl>
+        </section>
+      </div>
+
+      <section aria-labelledby="h-rekeningen">
+        <h2 id="h-rekeningen">Bankrekeningen</h2>
+        {dossier.bankAccounts.length === 0 ? (
+          <p className="muted">Geen rekeningen vastgelegd.</p>
+        ) : (
+          <ul className="plain-list">
+            {dossier.bankAccounts.map((b, i) => (
+              <li key={b.id ?? i}>
+                <span className="mono">{formatIban(b.iban)}</span>
+                {b.description ? <span className="muted"> · {b.description}</span> : null}
+                {b.holder ? <span className="muted"> · t.n.v. {b.holder}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+// New and edit dossier: one react-hook-form over the shared dossier schema; the core's issues come back
+// onto the same fields.
+import { useEffect, useMemo, useState } from 'react';
+import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
+import {
+  DOSSIER_STATUSES,
+  DOSSIER_STATUS_LABELS,
+  HELP_TYPES,
+  HELP_TYPE_LABELS,
+  dossierDataSchema,
+  type Dossier,
+  type DossierData,
+} from '../../../shared/dossier/schema';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { CheckboxField, SelectField, TextField, optionsOf } from '../../components/fields';
+import { applyServerError, errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useNavigate } from '../../state/route';
+import { useCall } from '../../state/session';
+import { emptyAdult, emptyChild, fromFormValues, toFormValues, type DossierFormValues } from './model';
+
+const P = 'dossier';
+const DATE_HINT = 'dd-mm-jjjj';
+type Form = UseFormReturn<DossierFormValues, unknown, DossierData>;
+
+export function DossierFormScreen({
+  dossier,
+  onSaved,
+  onCancel,
+}: {
+  /** Absent for a new dossier. */
+  dossier?: Dossier;
+  onSaved?: (d: Dossier) => void;
+  onCancel?: () => void;
+}) {
+  const call = useCall();
+  const navigate = useNavigate();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const resolver = useMemo(() => mappedResolver(dossierDataSchema, (v: DossierFormValues) => fromFormValues(v, dossier)), [dossier]);
+  const form = useForm<DossierFormValues, unknown, DossierData>({
+    resolver,
+    defaultValues: toFormValues(dossier),
+    shouldFocusError: true,
+  });
+  const { errors, isSubmitting, submitCount } = form.formState;
+
+  // A new dossier is usually for the person who enters it.
+  useEffect(() => {
+    if (dossier) return;
+    call('settings.get', {}).then(
+      (s) => {
+        if (!form.getValues('professional')) form.setValue('professional', s.userName);
+      },
+      () => undefined,
+    );
+  }, [call, dossier, form]);
+
+  const onSubmit = form.handleSubmit(async (data) => {
+    setServerError(null);
+    try {
+      const saved = dossier ? await call('dossier.update', { id: dossier.id, data }) : await call('dossier.create', { data });
+      if (onSaved) onSaved(saved);
+      else navigate({ name: 'dossier', id: saved.id });
+    } catch (err) {
+      setServerError(applyServerError(form, err));
+    }
+  });
+
+  const cancel = () => {
+    if (onCancel) onCancel();
+    else navigate({ name: 'dossiers' });
+  };
+
+  const title = dossier ? 'Dossier bewerken' : 'Nieuw dossier';
+  return (
+    <>
+      <ScreenHeading title={title}>{title}</ScreenHeading>
+      {dossier ? <p className="muted">Dossiernummer {dossier.number}</p> : null}
+      <form noValidate onSubmit={onSubmit} className="dossier-form" aria-busy={isSubmitting}>
+        <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
+        <AdultsSection form={form} />
+        <ChildrenSection form={form} />
+        <AddressSection form={form} />
+        <fieldset className="card">
+          <legend>Contact</legend>
+          <div className="grid-2">
+            <TextField {...reg(form, 'contact.phone')} label="Telefoon" type="tel" autoComplete="off" />
+            <TextField {...reg(form, 'contact.email')} label="E-mail" type="email" autoComplete="off" />
+          </div>
+        </fieldset>
+        <BankSection form={form} />
+        <fieldset className="card">
+          <legend>Dossier</legend>
+          <div className="grid-3">
+            <SelectField {...reg(form, 'status')} label="Status" options={optionsOf(DOSSIER_STATUSES, DOSSIER_STATUS_LABELS)} />
+            <SelectField {...reg(form, 'typeOfHelp')} label="Soort hulp" options={optionsOf(HELP_TYPES, HELP_TYPE_LABELS)} />
+            <TextField {...reg(form, 'professional')} label="Verantwoordelijk medewerker" autoComplete="off" />
+          </div>
+        </fieldset>
+        <div className="actions form-actions">
+          <button type="submit" className="button primary" disabled={isSubmitting}>
+            Opslaan
+          </button>
+          <button type="button" className="button" onClick={cancel}>
+            Annuleren
+          </button>
+          {isSubmitting ? (
+            <span role="status" className="muted">
+              Bezig met opslaan…
+            </span>
+          ) : null}
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** id, registration and inline error of one field. */
+function reg(form: Form, name: string) {
+  return {
+    id: fieldId(P, name),
+    registration: form.register(name as never),
+    error: errorOf(form.formState.errors, name),
+  };
+}
+
+function AdultsSection({ form }: { form: Form }) {
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'adults', keyName: 'fieldKey' });
+  const partnerIndex = fields.findIndex((f) => f.role === 'partner');
+  return (
+    <>
+      {fields.map((f, i) => (
+        <fieldset key={f.fieldKey} className="card">
+          <legend>{f.role === 'aanvrager' ? 'Aanvrager' : 'Partner'}</legend>
+          <PersonFields form={form} base={`adults.${i}`} withBsn />
+          {f.role === 'partner' ? (
+            <div className="actions">
+              <button type="button" className="button danger-quiet" onClick={() => remove(i)}>
+                Partner verwijderen
+              </button>
+            </div>
+          ) : null}
+        </fieldset>
+      ))}
+      {partnerIndex < 0 ? (
+        <div className="actions section-actions">
+          <button type="button" className="button" onClick={() => append(emptyAdult('partner'))}>
+            Partner toevoegen
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function PersonFields({ form, base, withBsn }: { form: Form; base: string; withBsn?: boolean }) {
+  return (
+    <div className="grid-4">
+      <TextField {...reg(form, `${base}.firstName`)} label="Voornaam" autoComplete="off" />
+      <TextField {...reg(form, `${base}.lastName`)} label="Achternaam" autoComplete="off" />
+      <TextField
+        {...reg(form, `${base}.birthDate`)}
+        label="Geboortedatum"
+        placeholder={DATE_HINT}
+        inputMode="numeric"
+        autoComplete="off"
+        className="field-date"
+      />
+      {withBsn ? (
+        <TextField {...reg(form, `${base}.bsn`)} label="BSN" inputMode="numeric" autoComplete="off" spellCheck={false} />
+      ) : null}
+    </div>
+  );
+}
+
+function ChildrenSection({ form }: { form: Form }) {
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'children', keyName: 'fieldKey' });
+  return (
+    <fieldset className="card">
+      <legend>Kinderen</legend>
+      {fields.length === 0 ? <p className="muted">Nog geen kinderen toegevoegd.</p> : null}
+      {fields.map((f, i) => (
+        <fieldset key={f.fieldKey} className="subcard">
+          <legend>{`Kind ${i + 1}`}</legend>
+          <PersonFields form={form} base={`children.${i}`} />
+          <div className="row-between">
+            <CheckboxField {...reg(form, `children.${i}.livingInHousehold`)} label="Woont thuis" />
+            <button type="button" className="button danger-quiet" onClick={() => remove(i)}>
+              Kind verwijderen
+            </button>
+          </div>
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => append(emptyChild(form.getValues('adults.0.lastName') ?? ''))}
+          disabled={fields.length >= 20}
+        >
+          Kind toevoegen
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function AddressSection({ form }: { form: Form }) {
+  const noAddress = form.watch('noFixedAddress');
+  return (
+    <fieldset className="card">
+      <legend>Adres</legend>
+      <CheckboxField {...reg(form, 'noFixedAddress')} label="Geen vast woonadres" />
+      {noAddress ? null : (
+        <div className="grid-address">
+          <TextField {...reg(form, 'address.street')} label="Straat" autoComplete="off" />
+          <TextField {...reg(form, 'address.houseNumber')} label="Huisnummer" autoComplete="off" className="field-short" />
+          <TextField {...reg(form, 'address.postcode')} label="Postcode" autoComplete="off" className="field-short" placeholder="1234 AB" />
+          <TextField {...reg(form, 'address.city')} label="Plaats" autoComplete="off" />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+function BankSection({ form }: { form: Form }) {
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'bankAccounts', keyName: 'fieldKey' });
+  return (
+    <fieldset className="card">
+      <legend>Bankrekeningen</legend>
+      {fields.length === 0 ? <p className="muted">Nog geen rekeningen toegevoegd.</p> : null}
+      {fields.map((f, i) => (
+        <fieldset key={f.fieldKey} className="subcard">
+          <legend>{`Rekening ${i + 1}`}</legend>
+          <div className="grid-2">
+            <TextField
+              {...reg(form, `bankAccounts.${i}.iban`)}
+              label="IBAN"
+              autoComplete="off"
+              spellCheck={false}
+              className="mono-input"
+              placeholder="NL00 BANK 0123 4567 89"
+            />
+            <TextField {...reg(form, `bankAccounts.${i}.description`)} label="Omschrijving" autoComplete="off" hint="Bijvoorbeeld beheerrekening of leefgeldrekening." />
+          </div>
+          <div className="actions">
+            <button type="button" className="button danger-quiet" onClick={() => remove(i)}>
+              Rekening verwijderen
+            </button>
+          </div>
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button type="button" className="button" onClick={() => append({ iban: '', description: '' })} disabled={fields.length >= 10}>
+          Rekening toevoegen
+        </button>
+      </div>
+    </fieldset>
+  );
+}

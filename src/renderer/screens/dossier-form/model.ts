@@ -1,0 +1,135 @@
+// The dossier form's values are what the user types (Dutch dates, spaced IBANs); these functions convert
+// between them and the shared dossier model, keeping field paths identical so schema issues map 1:1.
+import type { Dossier, DossierDataInput, DossierStatus, HelpType } from '../../../shared/dossier/schema';
+import { formatIban } from '../../../shared/validation/iban';
+import { dateInputToIso, isoToDateInput } from '../../format';
+
+export interface AdultForm {
+  id?: string | undefined;
+  role: 'aanvrager' | 'partner';
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  bsn: string;
+}
+export interface ChildForm {
+  id?: string | undefined;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  livingInHousehold: boolean;
+}
+export interface AccountForm {
+  id?: string | undefined;
+  iban: string;
+  description: string;
+}
+export interface DossierFormValues {
+  adults: AdultForm[];
+  children: ChildForm[];
+  noFixedAddress: boolean;
+  address: { street: string; houseNumber: string; postcode: string; city: string };
+  contact: { phone: string; email: string };
+  bankAccounts: AccountForm[];
+  status: DossierStatus;
+  typeOfHelp: HelpType;
+  professional: string;
+}
+
+export function emptyAdult(role: AdultForm['role']): AdultForm {
+  return { role, firstName: '', lastName: '', birthDate: '', bsn: '' };
+}
+export function emptyChild(lastName = ''): ChildForm {
+  return { firstName: '', lastName, birthDate: '', livingInHousehold: true };
+}
+
+export function toFormValues(d?: Dossier, professional = ''): DossierFormValues {
+  if (!d) {
+    return {
+      adults: [emptyAdult('aanvrager')],
+      children: [],
+      noFixedAddress: false,
+      address: { street: '', houseNumber: '', postcode: '', city: '' },
+      contact: { phone: '', email: '' },
+      bankAccounts: [],
+      status: 'aanmelding',
+      typeOfHelp: 'beschermingsbewind',
+      professional,
+    };
+  }
+  // The aanvrager always comes first in the form.
+  const adults = [...d.adults].sort((a, b) => (a.role === b.role ? 0 : a.role === 'aanvrager' ? -1 : 1));
+  return {
+    adults: adults.map((a) => ({
+      id: a.id,
+      role: a.role,
+      firstName: a.firstName,
+      lastName: a.lastName,
+      birthDate: isoToDateInput(a.birthDate),
+      bsn: a.bsn ?? '',
+    })),
+    children: d.children.map((c) => ({
+      id: c.id,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      birthDate: isoToDateInput(c.birthDate),
+      livingInHousehold: c.livingInHousehold,
+    })),
+    noFixedAddress: d.address === null,
+    address: d.address ?? { street: '', houseNumber: '', postcode: '', city: '' },
+    contact: { phone: d.contact.phone ?? '', email: d.contact.email ?? '' },
+    bankAccounts: d.bankAccounts.map((b) => ({ id: b.id, iban: formatIban(b.iban), description: b.description ?? '' })),
+    status: d.status,
+    typeOfHelp: d.typeOfHelp,
+    professional: d.professional,
+  };
+}
+
+function opt(s: string): string | undefined {
+  const t = s.trim();
+  return t === '' ? undefined : t;
+}
+
+/** Form values -> dossier data (input of the shared schema); `base` keeps what the form does not edit. */
+export function fromFormValues(v: DossierFormValues, base?: Dossier): DossierDataInput {
+  const holders = new Map((base?.bankAccounts ?? []).map((b) => [b.id, b.holder]));
+  return {
+    ...(base ? stripStored(base) : {}),
+    status: v.status,
+    typeOfHelp: v.typeOfHelp,
+    professional: v.professional,
+    adults: v.adults.map((a) => ({
+      ...(a.id ? { id: a.id } : {}),
+      role: a.role,
+      firstName: a.firstName,
+      lastName: a.lastName,
+      birthDate: dateInputToIso(a.birthDate),
+      bsn: a.bsn.trim() === '' ? null : a.bsn,
+    })),
+    children: v.children.map((c) => ({
+      ...(c.id ? { id: c.id } : {}),
+      firstName: c.firstName,
+      lastName: c.lastName,
+      birthDate: dateInputToIso(c.birthDate),
+      livingInHousehold: c.livingInHousehold,
+    })),
+    address: v.noFixedAddress ? null : { ...v.address },
+    contact: { phone: v.contact.phone.trim(), email: v.contact.email.trim() },
+    bankAccounts: v.bankAccounts.map((b) => ({
+      ...(b.id ? { id: b.id } : {}),
+      iban: b.iban,
+      holder: (b.id ? holders.get(b.id) : undefined) ?? undefined,
+      description: opt(b.description),
+    })),
+    incomes: base?.incomes ?? [],
+    expenses: base?.expenses ?? [],
+    debts: base?.debts ?? [],
+    notes: base?.notes ?? [],
+  };
+}
+
+/** The stored dossier without what the vault adds (id, timestamps): the input of dossier.update. */
+export function stripStored(d: Dossier): DossierDataInput {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...data } = d;
+  return data;
+}

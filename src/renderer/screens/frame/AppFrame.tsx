@@ -1,0 +1,94 @@
+// The unlocked app: header, navigation and the current screen. Mounted fresh on every unlock and
+// unmounted on lock, which drops every piece of decrypted data held in React state.
+import { useCallback, useState } from 'react';
+import { FictitiousBadge } from '../../components/Badge';
+import { NavLink } from '../../components/NavLink';
+import { NavigateContext, type Route } from '../../state/route';
+import { errorMessage, useSession } from '../../state/session';
+import { AuditLogScreen } from '../audit/AuditLogScreen';
+import { DossierScreen } from '../dossier-detail/DossierScreen';
+import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
+import { DossierListScreen } from '../dossiers/DossierListScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+
+export function AppFrame() {
+  const { status, call, applyStatus } = useSession();
+  const [route, setRoute] = useState<Route>({ name: 'dossiers' });
+  const [lockError, setLockError] = useState<string | null>(null);
+  const navigate = useCallback((r: Route) => setRoute(r), []);
+
+  const lock = async () => {
+    try {
+      applyStatus(await call('vault.lock', {}));
+    } catch (err) {
+      setLockError(errorMessage(err));
+    }
+  };
+
+  const section = route.name === 'audit' ? 'audit' : route.name === 'settings' ? 'settings' : 'dossiers';
+
+  return (
+    <NavigateContext.Provider value={navigate}>
+      <a className="skip-link" href="#inhoud" onClick={(e) => {
+        e.preventDefault();
+        document.querySelector<HTMLElement>('#inhoud h1')?.focus();
+      }}>
+        Naar de inhoud
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="app-name">Houvast</span>
+          {status?.vault ? (
+            <span className="header-vault">
+              <span className="visually-hidden">Kluis: </span>
+              {status.vault.name}
+              {status.vault.demo ? (
+                <>
+                  {' '}
+                  <FictitiousBadge />
+                </>
+              ) : null}
+            </span>
+          ) : null}
+        </div>
+        <nav aria-label="Hoofdmenu" className="main-nav">
+          <NavLink to={{ name: 'dossiers' }} current={section === 'dossiers'}>
+            Dossiers
+          </NavLink>
+          <NavLink to={{ name: 'audit' }} current={section === 'audit'}>
+            Logboek
+          </NavLink>
+          <NavLink to={{ name: 'settings' }} current={section === 'settings'}>
+            Instellingen
+          </NavLink>
+        </nav>
+        <button type="button" className="button lock-button" onClick={() => void lock()}>
+          Vergrendelen
+        </button>
+      </header>
+      {lockError ? (
+        <div className="alert" role="alert">
+          {lockError}
+        </div>
+      ) : null}
+      <main id="inhoud" className="content">
+        <Screen route={route} />
+      </main>
+    </NavigateContext.Provider>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'dossiers':
+      return <DossierListScreen />;
+    case 'new-dossier':
+      return <DossierFormScreen />;
+    case 'dossier':
+      return <DossierScreen key={route.id} id={route.id} />;
+    case 'audit':
+      return <AuditLogScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}

@@ -1,0 +1,92 @@
+// Unlock the selected vault with its password.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { contract } from '../../../shared/contract/procedures';
+import { Alert } from '../../components/Status';
+import { FictitiousBadge } from '../../components/Badge';
+import { TextField } from '../../components/fields';
+import { errorOf } from '../../components/form-helpers';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { errorMessage, useSession } from '../../state/session';
+
+const schema = contract['vault.unlock'].input;
+type Form = z.input<typeof schema>;
+
+export function UnlockScreen({ onRecover }: { onRecover: () => void }) {
+  const { status, call, applyStatus, demoPassphrase } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { passphrase: '' } });
+  const vault = status?.vault;
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    setError(null);
+    setBusy(true);
+    try {
+      const next = await call('vault.unlock', { passphrase: v.passphrase });
+      applyStatus(next);
+    } catch (err) {
+      setError(errorMessage(err));
+      form.setValue('passphrase', '');
+      form.setFocus('passphrase');
+      setBusy(false);
+    }
+  });
+
+  const chooseOther = async () => {
+    setError(null);
+    try {
+      applyStatus(await call('vault.close', {}));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <main className="narrow">
+      <ScreenHeading title="Kluis ontgrendelen">Kluis ontgrendelen</ScreenHeading>
+      {vault ? (
+        <p className="vault-title">
+          <span className="muted">Kluis: </span>
+          <strong>{vault.name}</strong> {vault.demo ? <FictitiousBadge /> : null}
+        </p>
+      ) : null}
+      {vault?.demo && demoPassphrase ? (
+        <p className="notice">
+          Demokluis met fictieve huishoudens. Wachtwoord: <code className="demo-pass">{demoPassphrase}</code>
+        </p>
+      ) : null}
+      <form noValidate onSubmit={onSubmit} className="card" aria-busy={busy}>
+        <Alert>{error}</Alert>
+        <TextField
+          id="ontgrendel-wachtwoord"
+          label="Wachtwoord"
+          type="password"
+          autoComplete="current-password"
+          registration={form.register('passphrase')}
+          error={errorOf(form.formState.errors, 'passphrase')}
+        />
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            Ontgrendelen
+          </button>
+          {busy ? (
+            <span role="status" className="muted">
+              Bezig met ontgrendelen…
+            </span>
+          ) : null}
+        </div>
+      </form>
+      <div className="actions secondary-actions">
+        <button type="button" className="button link-button" onClick={onRecover}>
+          Herstelcode gebruiken
+        </button>
+        <button type="button" className="button link-button" onClick={() => void chooseOther()}>
+          Andere kluis kiezen
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+// In-app navigation as plain state: the harness URL's hash carries the connection token, and the Electron
+// build has nothing to gain from URLs, so no router is needed. Routes hold ids only, never case data.
+import { createContext, useContext } from 'react';
+
+export type Route =
+  | { name: 'dossiers' }
+  | { name: 'new-dossier' }
+  | { name: 'dossier'; id: string }
+  | { name: 'audit' }
+  | { name: 'settings' };
+
+export type Navigate = (route: Route) => void;
+
+export const NavigateContext = createContext<Navigate>(() => undefined);
+
+export function useNavigate(): Navigate {
+  return useContext(NavigateContext);
+}
+
+/** href for a route, only so links look and behave like links (clicks are handled in-app). */
+export function hrefOf(route: Route): string {
+  return route.name === 'dossier' ? `#dossier-${route.id}` : `#${route.name}`;
+}

@@ -1,0 +1,766 @@
+// The budget rules engine: pure, no I/O. For a dossier, the budget inputs and a NormSet it computes the
+// bijstandsnorm, income, beslagvrije voet (2021 rules), VTLB, afloscapaciteit, child benefits check and the
+// Nibud budget, each figure with its explanation. Rounding points are listed in README.md (same folder).
+import type Decimal from 'decimal.js';
+import { addDays, format, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
+import { ageOn, formatNlDate } from '../dates';
+import type { DossierData } from '../dossier/schema';
+import {
+  EXPENSE_CATEGORY_GROUP,
+  INCOME_CATEGORY_LABELS,
+  NIBUD_GROUP_LABELS,
+  NIBUD_GROUPS,
+  NON_ATTACHABLE_INCOME,
+  type ExpenseCategory,
+  type IncomeCategory,
+  type NibudGroup,
+} from '../dossier/categories';
+import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
+import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
+import { figure, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
+import {
+  AGE_GROUP_LABELS,
+  determineHousehold,
+  HOUSEHOLD_TYPE_LABELS,
+  type Household,
+} from './household';
+import {
+  VTLB_CORRECTION_LABELS,
+  type BudgetInputs,
+  type VtlbCorrectionKind,
+} from './inputs';
+import { findPeriod, NormUse, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
+
+/** Fractions fixed by law (not indexed), so they live in code with their article. */
+export const BVV_FRACTION = new Money('0.95'); // art. 475da lid 2 / 475dc lid 1 Rv
+export const NO_ADDRESS_FRACTION = new Money('0.475'); // art. 475da lid 4 Rv
+export const HOLIDAY_PAY_EXCL_FRACTION = new Money('0.95'); // RULES.md a.1 (5 % rule, see conflict note)
+export const NUL_AANBOD_SINCE = '2024-07-01'; // NVVK Gedragscode, RULES.md d.1
+
+export interface IncomeLine {
+  index: number;
+  description: string;
+  category: IncomeCategory;
+  amount: string;
+  frequency: Frequency;
+  attachable: boolean;
+  /** Whether the line counts on the reference date (start/end dates). */
+  counted: boolean;
+  monthly: Decimal;
+}
+
+export interface ExpenseLine {
+  index: number;
+  description: string;
+  category: ExpenseCategory;
+  group: NibudGroup;
+  amount: string;
+  frequency: Frequency;
+  counted: boolean;
+  monthly: Decimal;
+}
+
+export interface VtlbLine {
+  kind: VtlbCorrectionKind | 'basis' | 'pgl';
+  figure: Figure;
+  note: string | null;
+}
+
+export interface ChildBenefitLine {
+  /** 1-based position of the child in the dossier (no names in results). */
+  child: number;
+  ageOnQuarterStart: number | null;
+  band: '0-5' | '6-11' | '12-17' | null;
+  kinderbijslagPerMonth: Figure;
+  kgbSupplementBand: '12-15' | '16-17' | null;
+}
+
+export type BvvRegime = 'inkomen_tot_norm' | 'inkomen_boven_norm' | 'geen_vast_adres' | 'onbekend';
+
+export interface BudgetResult {
+  referenceDate: string;
+  household: Household & { typeLabel: string; explanation: Figure['explanation'] };
+  bijstandsnorm: Figure;
+  bijstandsnormExclVakantietoeslag: Figure;
+  income: { total: Figure; attachable: Figure; nonAttachable: Figure; forAfloscapaciteit: Figure; lines: IncomeLine[] };
+  beslagvrijeVoet: Figure & { regime: BvvRegime; lowerBound: Figure | null; upperBound: Figure | null };
+  vtlb: { lines: VtlbLine[]; total: Figure };
+  afloscapaciteit: Figure;
+  children: {
+    kinderbijslagExpected: Figure;
+    kinderbijslagReceived: Figure;
+    kgbExpected: Figure;
+    kgbReceived: Figure;
+    perChild: ChildBenefitLine[];
+  };
+  budget: {
+    expensesByGroup: Record<NibudGroup, Figure>;
+    expensesTotal: Figure;
+    saldo: Figure;
+    leefgeldPerWeek: Figure;
+    gapToNorm: Figure;
+    lines: ExpenseLine[];
+  };
+  /** Every table period the calculation consulted (for the header of a report). */
+  normPeriods: NormTableRef[];
+  missingFigures: MissingFigure[];
+  warnings: BudgetWarning[];
+}
+
+function activeOn(item: { startDate?: string | null; endDate?: string | null }, date: string): boolean {
+  return (!item.startDate || item.startDate <= date) && (!item.endDate || item.endDate >= date);
+}
+
+const bvvMaxKey = (h: Household): string =>
+  h.type === 'alleenstaande' ? 'single' : h.type === 'alleenstaande_ouder' ? 'single_parent' : h.childrenUnder18 > 0 ? 'couple_with_children' : 'couple_no_children';
+
+/** Table key of the bijstandsnorm (incl. VT) for the household without kostendelers; null when no table has one. */
+function normKey(h: Household): { key: string; article: string } | null {
+  const groups = h.adults.map((a) => a.ageGroup);
+  const kids = h.childrenUnder18 > 0 ? 'with_children' : 'no_children';
+  if (groups.length === 1) {
+    const g = groups[0]!;
+    if (g === 'aow') return { key: 'aow_age.single.incl_holiday_pay', article: 'art. 22 onderdeel a' };
+    if (g === '21-aow') return { key: 'age_21_to_aow.single.incl_holiday_pay', article: 'art. 21 onderdeel a' };
+    return { key: 'age_18_to_20.single.incl_holiday_pay', article: 'art. 20 lid 1 onderdeel a/b' };
+  }
+  const aow = groups.filter((g) => g === 'aow').length;
+  const young = groups.filter((g) => g === '18-20').length;
+  if (young === 2) return { key: `age_18_to_20.couple_both_18_20_${kids}.incl_holiday_pay`, article: 'art. 20 lid 1' };
+  if (young === 1) return { key: `age_18_to_20.couple_one_18_20_one_21plus_${kids}.incl_holiday_pay`, article: 'art. 20 lid 1' };
+  if (aow === 2) return { key: 'aow_age.couple.incl_holiday_pay', article: 'art. 22 onderdeel b' };
+  if (aow === 1) return { key: 'aow_age.couple_one_aow_other_21plus.incl_holiday_pay', article: 'art. 22 onderdeel c' };
+  return { key: 'age_21_to_aow.couple.incl_holiday_pay', article: 'art. 21 onderdeel b' };
+}
+
+interface Ctx {
+  norms: NormSet;
+  date: string;
+  warnings: BudgetWarning[];
+  missing: MissingFigure[];
+  used: Map<string, NormTableRef>;
+}
+
+function collect(ctx: Ctx, use: NormUse): NormTableRef[] {
+  const refs = use.tables();
+  for (const r of refs) {
+    const id = `${r.group}@${r.periodStart}`;
+    const prev = ctx.used.get(id);
+    if (!prev) ctx.used.set(id, { ...r, figures: [...r.figures] });
+    else for (const f of r.figures) if (!prev.figures.some((x) => x.key === f.key)) prev.figures.push(f);
+  }
+  for (const m of use.missing) {
+    if (!ctx.missing.some((x) => x.key === m.key && x.group === m.group && x.periodStart === m.periodStart)) {
+      ctx.missing.push(m);
+      ctx.warnings.push({ code: 'NORMBEDRAG_ONTBREEKT', message: m.message });
+    }
+  }
+  return refs;
+}
+
+function warn(ctx: Ctx, code: string, message: string, fig?: string): void {
+  ctx.warnings.push(fig === undefined ? { code, message } : { code, message, figure: fig });
+}
+
+// ---------------------------------------------------------------------------------------------- bijstandsnorm
+
+function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod): { incl: Figure; excl: Figure } {
+  const use = new NormUse(ctx.norms);
+  const nk = normKey(h);
+  const inputs: Record<string, InputValue> = {
+    huishouden: HOUSEHOLD_TYPE_LABELS[h.type],
+    leeftijdsgroepen: h.adults.map((a) => `${a.role}: ${AGE_GROUP_LABELS[a.ageGroup]}`).join('; '),
+    'kinderen jonger dan 18': h.childrenUnder18,
+    kostendelers: h.kostendelers,
+  };
+  let incl: Decimal | null = null;
+  let rule: string;
+  let exclFromTable: Decimal | null = null;
+  if (h.kostendelersA !== null) {
+    // Kostendelersnorm (art. 22a): per person ((40 + 30A)/A) % of B; the tables hold the per-person amounts.
+    inputs['A (aantal kostendelers incl. aanvrager/partner)'] = h.kostendelersA;
+    if (h.adults.some((a) => a.ageGroup !== '21-aow')) {
+      rule =
+        'Kostendelersnorm (Participatiewet art. 22a) voor een huishouden met iemand jonger dan 21 of op AOW-leeftijd: ' +
+        'de tabellen bevatten hiervoor geen bedragen; de norm wordt niet geschat.';
+      warn(ctx, 'KOSTENDELERSNORM_NIET_ONDERSTEUND', 'De kostendelersnorm voor jongeren (18-20) of AOW-gerechtigden staat niet in de normtabellen; de bijstandsnorm is niet berekend.', 'bijstandsnorm');
+      use.period(bijstand);
+    } else {
+      const perPerson = use.figure(bijstand, `cost_sharer_per_person.${h.kostendelersA}`);
+      rule =
+        'Kostendelersnorm (Participatiewet art. 22a): normbedrag per persoon uit de tabel voor A kostendelers ' +
+        '(formule ((40 + 30 × A) / A) % van de gehuwdennorm), maal het aantal volwassenen in het huishouden. Geen afronding (tabelbedragen).';
+      inputs['aantal volwassenen in het huishouden'] = h.adults.length;
+      inputs['norm per persoon'] = fmt(perPerson);
+      incl = perPerson === null ? null : perPerson.times(h.adults.length);
+    }
+  } else if (nk === null) {
+    rule = 'Geen norm voor deze samenstelling.';
+  } else {
+    incl = use.figure(bijstand, nk.key);
+    rule =
+      `Bijstandsnorm incl. vakantietoeslag, Participatiewet ${nk.article}, uit de tabel voor de periode. ` +
+      'Alleenstaande en alleenstaande ouder hebben dezelfde norm; het gepubliceerde bedrag wordt gebruikt, nooit herberekend.';
+    const exclKey = nk.key.replace('incl_holiday_pay', 'excl_holiday_pay');
+    if (use.has(bijstand, exclKey)) exclFromTable = use.figure(bijstand, exclKey);
+  }
+  if (h.adults.some((a) => a.age < 18)) {
+    warn(ctx, 'JONGER_DAN_18', 'Een volwassene in het dossier is jonger dan 18 jaar; de 18-20-norm is gebruikt.');
+  }
+  const inclRefs = collect(ctx, use);
+  const inclFig = figure('Bijstandsnorm (incl. vakantietoeslag)', incl, rule, inputs, inclRefs);
+
+  let exclFig: Figure;
+  if (exclFromTable !== null) {
+    exclFig = figure('Bijstandsnorm (excl. vakantietoeslag)', exclFromTable, 'Bedrag excl. vakantietoeslag uit de tabel (zie status: vaak afgeleid als 95 % van de norm incl.).', { 'norm incl. vakantietoeslag': fmt(incl) }, inclRefs);
+  } else if (incl !== null) {
+    const excl = roundCents(incl.times(HOLIDAY_PAY_EXCL_FRACTION));
+    exclFig = figure(
+      'Bijstandsnorm (excl. vakantietoeslag)',
+      excl,
+      'Afgeleid (geen gepubliceerd bedrag): norm incl. vakantietoeslag × 0,95, half-up afgerond op centen (RULES.md a.1). ' +
+        'Let op: Participatiewet art. 19 lid 3 noemt 4,8 %; alle gepubliceerde paren gebruiken 5 %.',
+      { 'norm incl. vakantietoeslag': fmt(incl), factor: '0.95', status: 'afgeleid' },
+      inclRefs,
+    );
+  } else {
+    exclFig = figure('Bijstandsnorm (excl. vakantietoeslag)', null, 'Niet te berekenen: de norm incl. vakantietoeslag ontbreekt.', {}, inclRefs);
+  }
+  return { incl: inclFig, excl: exclFig };
+}
+
+// ---------------------------------------------------------------------------------------------- income
+
+function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
+  const lines: IncomeLine[] = dossier.incomes.map((i, index) => ({
+    index,
+    description: i.description,
+    category: i.category,
+    amount: i.amount,
+    frequency: i.frequency,
+    attachable: !NON_ATTACHABLE_INCOME.has(i.category),
+    counted: activeOn(i, ctx.date),
+    monthly: toMonthly(new Money(i.amount), i.frequency),
+  }));
+  const counted = lines.filter((l) => l.counted);
+  const att = sum(counted.filter((l) => l.attachable).map((l) => l.monthly));
+  const non = sum(counted.filter((l) => !l.attachable).map((l) => l.monthly));
+  const total = att.plus(non);
+  // Toeslagen and child benefits stay out of the afloscapaciteit: they compensate costs whose fictitious
+  // amounts (correctie individuele lasten) are not published, so they are left out on both sides.
+  const forAflos = att;
+  const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> =>
+    Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${l.amount} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
+  const skipped = lines.length - counted.length;
+  const normRule =
+    'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
+    'geen afronding (alleen bij weergave). Posten buiten hun begin- en einddatum op de peildatum tellen niet mee' +
+    (skipped > 0 ? ` (${skipped} post(en) niet meegeteld).` : '.');
+  return {
+    lines,
+    total: figure('Inkomen per maand', total, `Som van alle inkomsten per maand. ${normRule}`, lineInputs(counted)),
+    attachable: figure('Beslagbaar inkomen per maand', att, `Som van de inkomsten die niet onder toeslagen en kinderregelingen vallen. ${normRule}`, lineInputs(counted.filter((l) => l.attachable))),
+    nonAttachable: figure(
+      'Niet-beslagbaar inkomen per maand',
+      non,
+      `Zorgtoeslag, huurtoeslag, kindgebonden budget en kinderbijslag zijn niet beslagbaar (RULES.md b.1 stap 8). ${normRule}`,
+      lineInputs(counted.filter((l) => !l.attachable)),
+    ),
+    forAfloscapaciteit: figure(
+      'Netto inkomen voor de afloscapaciteit',
+      forAflos,
+      'Netto beslagbaar inkomen per maand. Toeslagen, kindgebonden budget en kinderbijslag tellen niet mee: zij dekken kosten ' +
+        '(huur, zorgpremie, kinderen) die in de VTLB via de correctie individuele lasten worden verrekend (RULES.md c.1); ' +
+        'omdat de fictieve bedragen daarvan niet zijn gepubliceerd, blijven ze aan beide kanten buiten de berekening. ' + normRule,
+      lineInputs(counted.filter((l) => l.attachable)),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- beslagvrije voet
+
+function computeBvv(
+  ctx: Ctx,
+  h: Household,
+  inputs: BudgetInputs,
+  attachable: Decimal,
+  bijstand: ResolvedPeriod,
+  bvvPeriod: ResolvedPeriod,
+): BudgetResult['beslagvrijeVoet'] {
+  const use = new NormUse(ctx.norms);
+  const single = h.type !== 'gehuwden';
+  const normKeyBvv = single ? 'age_21_to_aow.single.incl_holiday_pay' : 'age_21_to_aow.couple.incl_holiday_pay';
+  const norm = use.figure(bijstand, normKeyBvv);
+  const label = 'Beslagvrije voet';
+  const under21 = h.adults.some((a) => a.ageGroup === '18-20');
+  const aow = h.adults.some((a) => a.ageGroup === 'aow');
+  const baseInputs: Record<string, InputValue> = {
+    huishouden: HOUSEHOLD_TYPE_LABELS[h.type],
+    [single ? 'A (norm art. 21 a, incl. VT)' : 'B (norm art. 21 b, incl. VT)']: fmt(norm),
+    'beslagbaar inkomen per maand (incl. VT)': fmt(attachable),
+  };
+  const normNote =
+    'De beslagvrije voet gebruikt altijd de norm 21 jaar tot AOW-leeftijd (art. 475da lid 2 Rv)' +
+    (under21 ? '; ook voor een schuldenaar jonger dan 21 (RULES.md a.1)' : '') +
+    (aow ? '; de hogere AOW-norm telt alleen in de VTLB (PGL-correctie)' : '') +
+    '.';
+  const stated = inputs.statedBvv ?? null;
+  if (stated) {
+    baseInputs['opgegeven beslagvrije voet'] = stated.amount;
+    baseInputs['opgegeven op'] = formatNlDate(stated.date);
+    baseInputs['opgegeven door'] = stated.statedBy;
+  }
+  const nul = { lowerBound: null, upperBound: null };
+
+  if (!h.fixedAddress) {
+    const b = use.figure(bijstand, 'age_21_to_aow.couple.incl_holiday_pay');
+    const refs = collect(ctx, use);
+    if (b === null) return { ...figure(label, null, 'Geen vast woonadres: 47,5 % van de gehuwdennorm, maar die ontbreekt.', baseInputs, refs), regime: 'geen_vast_adres', ...nul };
+    const raw = roundCents(b.times(NO_ADDRESS_FRACTION));
+    const cap = roundCents(attachable.times(BVV_FRACTION));
+    const value = raw.greaterThan(cap) ? cap : raw;
+    warn(ctx, 'GEEN_VAST_ADRES', 'Geen vast woonadres in het dossier: de beslagvrije voet is 47,5 % van de gehuwdennorm (art. 475da lid 4 Rv). Een normale beslagvrije voet geldt als de schuldenaar de deurwaarder inzicht geeft in woonsituatie en inkomen (art. 475e lid 1 Rv).', 'beslagvrijeVoet');
+    return {
+      ...figure(
+        label,
+        value,
+        'Geen woonadres in Nederland (art. 475da lid 4 Rv): 47,5 % van de gehuwdennorm (art. 21 b), half-up afgerond op centen; ' +
+          'nooit meer dan 95 % van het inkomen (art. 475dc lid 1 Rv), ook half-up afgerond.',
+        { ...baseInputs, 'B (gehuwdennorm incl. VT)': fmt(b), '47,5 % van B': fmt(raw), '95 % van het inkomen': fmt(cap) },
+        refs,
+      ),
+      regime: 'geen_vast_adres',
+      ...nul,
+    };
+  }
+
+  if (norm === null) {
+    const refs = collect(ctx, use);
+    return { ...figure(label, null, 'Niet te berekenen: de norm 21 jaar tot AOW-leeftijd ontbreekt.', baseInputs, refs), regime: 'onbekend', ...nul };
+  }
+
+  if (attachable.lessThanOrEqualTo(norm)) {
+    const value = roundCents(attachable.times(BVV_FRACTION));
+    const refs = collect(ctx, use);
+    if (stated && !new Money(stated.amount).equals(value)) {
+      warn(
+        ctx,
+        'BVV_OPGAVE_WIJKT_AF',
+        `De opgegeven beslagvrije voet (${formatEuro(stated.amount)}, ${stated.statedBy}) wijkt af van 95 % van het inkomen (${formatEuro(value)}). Controleer de berekening van de beslaglegger.`,
+        'beslagvrijeVoet',
+      );
+    }
+    return {
+      ...figure(label, value, `Inkomen tot en met de norm: 95 % van het netto inkomen incl. vakantietoeslag, half-up afgerond op centen (art. 475da Rv; RULES.md b.1 stap 3). ${normNote}`, baseInputs, refs),
+      regime: 'inkomen_tot_norm',
+      ...nul,
+    };
+  }
+
+  // Above the norm: the formula needs unpublished parameters (D, minimum-inkomensijkpunt); the stated BVV is the input.
+  const lower = roundCents(norm.times(BVV_FRACTION));
+  const upper = use.figure(bvvPeriod, bvvMaxKey(h));
+  const refs = collect(ctx, use);
+  const lowerFig = figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen (RULES.md b.3; afgeleid).', { norm: fmt(norm) }, refs);
+  const upperFig = figure('Bovengrens beslagvrije voet (maximum)', upper, 'Gepubliceerde maximale beslagvrije voet voor dit huishouden (art. 475da lid 1 Rv).', { huishouden: HOUSEHOLD_TYPE_LABELS[h.type] }, refs);
+  const bounds = { lowerBound: lowerFig, upperBound: upperFig };
+  const boundsText = `tussen ${formatEuro(lower)} en ${upper ? formatEuro(upper) : 'het (ontbrekende) maximum'}`;
+  if (!stated) {
+    warn(
+      ctx,
+      'BVV_OPGAVE_NODIG',
+      `Het inkomen ligt boven de bijstandsnorm: de beslagvrije voet hangt dan af van niet-gepubliceerde parameters (drempelinkomen, minimum-inkomensijkpunt). ` +
+        `Vul de beslagvrije voet in die de beslaglegger heeft opgegeven; die hoort ${boundsText} te liggen.`,
+      'beslagvrijeVoet',
+    );
+    return {
+      ...figure(label, null, `Inkomen boven de norm: 95 % van de norm plus een compensatie (art. 475da lid 2 Rv) met parameters die niet zijn gepubliceerd; zonder opgave van de beslaglegger niet te berekenen. ${normNote}`, baseInputs, refs),
+      regime: 'inkomen_boven_norm',
+      ...bounds,
+    };
+  }
+  const value = new Money(stated.amount);
+  if (value.lessThan(lower)) {
+    warn(ctx, 'BVV_ONDER_ONDERGRENS', `De opgegeven beslagvrije voet (${formatEuro(value)}) is lager dan de ondergrens ${formatEuro(lower)} (95 % van de norm). Mogelijk te veel beslag: vraag de beslaglegger om herberekening.`, 'beslagvrijeVoet');
+  }
+  if (upper !== null && value.greaterThan(upper)) {
+    warn(ctx, 'BVV_BOVEN_MAXIMUM', `De opgegeven beslagvrije voet (${formatEuro(value)}) is hoger dan het wettelijk maximum ${formatEuro(upper)}.`, 'beslagvrijeVoet');
+  }
+  const cap = attachable.times(BVV_FRACTION);
+  if (value.greaterThan(roundCents(cap))) {
+    warn(ctx, 'BVV_BOVEN_95_PROCENT', `De opgegeven beslagvrije voet is hoger dan 95 % van het inkomen (${formatEuro(cap)}); dat kan niet (art. 475dc lid 1 Rv).`, 'beslagvrijeVoet');
+  }
+  if (stated.date < bvvPeriod.start) {
+    warn(ctx, 'BVV_OPGAVE_VEROUDERD', `De opgave van de beslagvrije voet (${formatNlDate(stated.date)}) is ouder dan de huidige normperiode (vanaf ${formatNlDate(bvvPeriod.start)}); vraag een actuele opgave.`, 'beslagvrijeVoet');
+  }
+  return {
+    ...figure(
+      label,
+      value,
+      `Inkomen boven de norm: de beslagvrije voet zoals opgegeven door de beslaglegger (invoer), getoetst aan de ondergrens (95 % van de norm) en het gepubliceerde maximum. ${normNote}`,
+      { ...baseInputs, ondergrens: fmt(lower), bovengrens: fmt(upper) },
+      refs,
+    ),
+    regime: 'inkomen_boven_norm',
+    ...bounds,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- VTLB
+
+function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, bijstand: ResolvedPeriod): BudgetResult['vtlb'] {
+  const lines: VtlbLine[] = [];
+  lines.push({ kind: 'basis', figure: { ...bvv, label: 'Basis: beslagvrije voet' }, note: null });
+
+  // PGL-correctie (RULES.md c.1 step 2): 95 % × AOW-norm − 95 % × standard norm, rounded half-up to cents.
+  const use = new NormUse(ctx.norms);
+  const aowCount = h.adults.filter((a) => a.ageGroup === 'aow').length;
+  let pgl: Figure;
+  if (aowCount === 0) {
+    pgl = figure('PGL-correctie', ZERO, 'Niemand in het huishouden heeft de AOW-leeftijd bereikt: geen PGL-correctie.', {});
+  } else {
+    const single = h.adults.length === 1;
+    const aowKey = single ? 'aow_age.single.incl_holiday_pay' : aowCount === 2 ? 'aow_age.couple.incl_holiday_pay' : 'aow_age.couple_one_aow_other_21plus.incl_holiday_pay';
+    const stdKey = single ? 'age_21_to_aow.single.incl_holiday_pay' : 'age_21_to_aow.couple.incl_holiday_pay';
+    const aowNorm = use.figure(bijstand, aowKey);
+    const stdNorm = use.figure(bijstand, stdKey);
+    const value = aowNorm && stdNorm ? roundCents(aowNorm.times(BVV_FRACTION).minus(stdNorm.times(BVV_FRACTION))) : null;
+    pgl = figure(
+      'PGL-correctie',
+      value,
+      'Pensioengerechtigde leeftijd: 95 % × AOW-norm − 95 % × norm 21 jaar tot AOW-leeftijd, half-up afgerond op centen (RULES.md c.1 stap 2).',
+      { 'AOW-norm incl. VT': fmt(aowNorm), 'norm 21 tot AOW incl. VT': fmt(stdNorm) },
+      collect(ctx, use),
+    );
+  }
+  lines.push({ kind: 'pgl', figure: pgl, note: null });
+
+  let maxEigenRisico: Decimal | null = null;
+  const zvwTable = ctx.norms.zorgverzekering;
+  const zvw = findPeriod(zvwTable, ctx.date);
+  let zvwRefs: NormTableRef[] = [];
+  if (zvw && inputs.vtlbCorrections.some((c) => c.kind === 'eigen_risico')) {
+    const u = new NormUse(ctx.norms);
+    if (u.has(zvw, 'mandatory_deductible_per_year')) maxEigenRisico = u.figure(zvw, 'mandatory_deductible_per_year')!.dividedBy(12);
+    zvwRefs = collect(ctx, u);
+  }
+  for (const c of inputs.vtlbCorrections) {
+    const amount = new Money(c.amount);
+    const inputsC: Record<string, InputValue> = { bedrag: c.amount, toelichting: c.note };
+    let rule = 'Correctie ingevoerd door de medewerker (geen gepubliceerde rekenregel; RULES.md c.1 stap 3-4).';
+    let tables: NormTableRef[] = [];
+    if (c.kind === 'eigen_risico') {
+      tables = zvwRefs;
+      if (maxEigenRisico !== null) {
+        inputsC['verplicht eigen risico per maand (jaarbedrag / 12)'] = fmt(maxEigenRisico);
+        rule += ' Getoetst aan het verplicht eigen risico per maand.';
+        if (amount.greaterThan(roundCents(maxEigenRisico))) {
+          warn(ctx, 'EIGEN_RISICO_TE_HOOG', `De reservering eigen risico (${formatEuro(amount)}) is hoger dan het verplicht eigen risico per maand (${formatEuro(maxEigenRisico)}).`, 'vtlb');
+        }
+      }
+    }
+    lines.push({ kind: c.kind, figure: figure(VTLB_CORRECTION_LABELS[c.kind], amount, rule, inputsC, tables), note: c.note });
+  }
+
+  const parts = lines.map((l) => l.figure.value);
+  const total = parts.some((p) => p === null) ? null : sum(parts as Decimal[]);
+  const totalFig = figure(
+    'Vrij te laten bedrag (VTLB)',
+    total,
+    'VTLB = beslagvrije voet (basis) + PGL-correctie + correctie individuele lasten + overige correcties (NVVK VTLB-calculator; RULES.md c.1). ' +
+      'Alle onderdelen zijn bedragen in centen; de som wordt niet verder afgerond.',
+    Object.fromEntries(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])),
+    [],
+  );
+  if (total === null) {
+    warn(ctx, 'VTLB_ONBEKEND', 'Het VTLB kan niet worden berekend omdat ' + (bvv.value === null ? 'de beslagvrije voet ontbreekt.' : 'een onderdeel ontbreekt.'), 'vtlb');
+  }
+  return { lines, total: totalFig };
+}
+
+// ---------------------------------------------------------------------------------------------- children
+
+function quarterStart(date: string): string {
+  return format(startOfQuarter(parseISO(date)), 'yyyy-MM-dd');
+}
+
+function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: BudgetResult['income'], norm: Figure): BudgetResult['children'] {
+  const qs = quarterStart(ctx.date);
+  const perChild: ChildBenefitLine[] = [];
+  const inHousehold = dossier.children.map((c, i) => ({ c, i })).filter(({ c }) => c.livingInHousehold);
+  const received = sum(income.lines.filter((l) => l.counted && l.category === 'kinderbijslag').map((l) => l.monthly));
+  const kgbReceived = sum(income.lines.filter((l) => l.counted && l.category === 'kindgebonden_budget').map((l) => l.monthly));
+
+  // Kinderbijslag: band by age on the first day of the quarter (AKW art. 12 lid 3); monthly = quarterly / 3.
+  const kbUse = new NormUse(ctx.norms);
+  const eligible = inHousehold.filter(({ c }) => c.birthDate < qs && ageOn(c.birthDate, qs) < 18);
+  const kbPeriod = eligible.length > 0 ? selectGroupPeriod(ctx.norms, 'kinderbijslag', qs) : null;
+  const kbParts: Decimal[] = [];
+  let kbMissing = false;
+  for (const { c, i } of inHousehold) {
+    const born = c.birthDate < qs;
+    const age = born ? ageOn(c.birthDate, qs) : null;
+    const band = age === null || age >= 18 ? null : age <= 5 ? '0-5' : age <= 11 ? '6-11' : '12-17';
+    let fig: Figure;
+    if (band === null || kbPeriod === null) {
+      fig = figure(
+        'Kinderbijslag per maand',
+        ZERO,
+        age === null
+          ? 'Kind geboren op of na de eerste dag van het kwartaal: kinderbijslag vanaf het volgende kwartaal.'
+          : 'Kind is op de eerste dag van het kwartaal 18 of ouder: geen kinderbijslag.',
+        { 'eerste dag kwartaal': formatNlDate(qs), leeftijd: age },
+      );
+    } else {
+      const key = band === '0-5' ? 'age_0_5' : band === '6-11' ? 'age_6_11' : 'age_12_17';
+      const perQuarter = kbUse.figure(kbPeriod, key);
+      if (perQuarter === null) kbMissing = true;
+      const monthly = perQuarter === null ? null : perQuarter.dividedBy(3);
+      if (monthly) kbParts.push(monthly);
+      fig = figure(
+        'Kinderbijslag per maand',
+        monthly,
+        'Kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal (AKW art. 12 lid 3), gedeeld door 3; niet afgerond (alleen bij weergave).',
+        { 'eerste dag kwartaal': formatNlDate(qs), 'leeftijd op die dag': age, leeftijdsgroep: band, 'bedrag per kwartaal': fmt(perQuarter) },
+      );
+    }
+    // KGB supplements start the month after the 12th / 16th birthday: age on the last day of the previous month.
+    const lastDayPrevMonth = format(addDays(startOfMonth(parseISO(ctx.date)), -1), 'yyyy-MM-dd');
+    const ageEndPrevMonth = c.birthDate <= lastDayPrevMonth ? ageOn(c.birthDate, lastDayPrevMonth) : -1;
+    perChild.push({
+      child: i + 1,
+      ageOnQuarterStart: age,
+      band,
+      kinderbijslagPerMonth: fig,
+      kgbSupplementBand: ageEndPrevMonth >= 16 && ageEndPrevMonth < 18 ? '16-17' : ageEndPrevMonth >= 12 && ageEndPrevMonth < 16 ? '12-15' : null,
+    });
+  }
+  const kbRefs = collect(ctx, kbUse);
+  for (const p of perChild) p.kinderbijslagPerMonth.explanation.tables = kbRefs;
+  const expected = kbMissing ? null : sum(kbParts);
+  const expectedFig = figure(
+    'Kinderbijslag verwacht per maand',
+    expected,
+    'Som per kind van het kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal, gedeeld door 3 (AKW art. 12). ' +
+      'Alleen kinderen die in het huishouden wonen.',
+    Object.fromEntries(perChild.map((p) => [`kind ${p.child}`, p.band === null ? 'geen' : `${p.band} jaar: ${fmt(p.kinderbijslagPerMonth.value)}`])),
+    kbRefs,
+  );
+  const receivedFig = figure('Kinderbijslag ontvangen per maand', received, 'Som van de inkomensposten "Kinderbijslag" op de peildatum, per maand.', { 'ontvangen per maand': fmt(received) });
+  if (expected !== null && expected.greaterThan(0) && roundCents(received).lessThan(roundCents(expected))) {
+    warn(
+      ctx,
+      'MOGELIJK_NIET_GEBRUIK_KINDERBIJSLAG',
+      `Mogelijk niet-gebruik: het huishouden ontvangt ${formatEuro(received)} kinderbijslag per maand, verwacht is ${formatEuro(expected)}. Controleer de aanvraag bij de SVB.`,
+      'kinderbijslagVerwacht',
+    );
+  }
+
+  // Kindgebonden budget (Wkgb art. 2): maximum = per child + age supplements (from the month after the 12th / 16th
+  // birthday) + alleenstaande-ouderkop; afbouw needs the drempelinkomen, which is not published.
+  const kgbChildren = perChild.filter((p) => {
+    const c = dossier.children[p.child - 1]!;
+    return c.birthDate <= ctx.date && ageOn(c.birthDate, ctx.date) < 18;
+  });
+  let kgbFig: Figure;
+  if (kgbChildren.length === 0) {
+    kgbFig = figure('Kindgebonden budget verwacht per maand', ZERO, 'Geen kinderen jonger dan 18 in het huishouden: geen kindgebonden budget.', {});
+  } else {
+    const kgbPeriod = findPeriod(ctx.norms.kindgebonden_budget, ctx.date);
+    if (!kgbPeriod) {
+      kgbFig = figure('Kindgebonden budget verwacht per maand', null, 'Geen tabel kindgebonden budget voor de peildatum.', {});
+      warn(ctx, 'KGB_GEEN_TABEL', `Er is geen tabel kindgebonden budget voor ${formatNlDate(ctx.date)}; het verwachte bedrag is niet berekend.`, 'kindgebondenBudgetVerwacht');
+    } else {
+      const u = new NormUse(ctx.norms);
+      const perChildAmount = u.figure(kgbPeriod, 'max_per_child');
+      const s1215 = kgbChildren.some((p) => p.kgbSupplementBand === '12-15') ? u.figure(kgbPeriod, 'supplement_age_12_15') : ZERO;
+      const s1617 = kgbChildren.some((p) => p.kgbSupplementBand === '16-17') ? u.figure(kgbPeriod, 'supplement_age_16_17') : ZERO;
+      const alo = h.type === 'alleenstaande_ouder' ? u.figure(kgbPeriod, 'single_parent_supplement') : ZERO;
+      let yearly: Decimal | null = null;
+      if (perChildAmount && s1215 && s1617 && alo) {
+        yearly = perChildAmount.times(kgbChildren.length);
+        for (const p of kgbChildren) {
+          if (p.kgbSupplementBand === '12-15') yearly = yearly.plus(s1215);
+          if (p.kgbSupplementBand === '16-17') yearly = yearly.plus(s1617);
+        }
+        yearly = yearly.plus(alo);
+      }
+      const attachable = income.attachable.value!;
+      const atNormLevel = norm.value !== null && attachable.lessThanOrEqualTo(norm.value);
+      let monthly: Decimal | null = null;
+      let rule =
+        'Maximaal kindgebonden budget: bedrag per kind + verhoging 12-15 / 16-17 jaar (vanaf de maand na de 12e / 16e verjaardag) + ' +
+        'alleenstaande-ouderkop, per jaar, gedeeld door 12 (niet afgerond). ';
+      if (yearly !== null && atNormLevel) {
+        monthly = yearly.dividedBy(12);
+        rule += 'Inkomen op of onder de bijstandsnorm: aangenomen dat het toetsingsinkomen onder het drempelinkomen ligt, dus geen afbouw.';
+      } else if (yearly !== null) {
+        rule += 'Inkomen boven de bijstandsnorm: de afbouw hangt af van het drempelinkomen, dat niet is gepubliceerd; niet berekend.';
+        warn(ctx, 'KGB_AFBOUW_ONBEKEND', `Het kindgebonden budget wordt boven het drempelinkomen afgebouwd; het drempelinkomen ontbreekt in de tabel (income_threshold). Maximaal ${formatEuro(yearly.dividedBy(12))} per maand.`, 'kindgebondenBudgetVerwacht');
+      }
+      kgbFig = figure(
+        'Kindgebonden budget verwacht per maand',
+        monthly,
+        rule,
+        {
+          'kinderen jonger dan 18': kgbChildren.length,
+          'per kind per jaar': fmt(perChildAmount),
+          'alleenstaande-ouderkop per jaar': h.type === 'alleenstaande_ouder' ? fmt(alo) : null,
+          'maximum per jaar': fmt(yearly),
+          'beslagbaar inkomen per maand': fmt(attachable),
+          'bijstandsnorm': fmt(norm.value),
+        },
+        collect(ctx, u),
+      );
+      if (monthly !== null && roundCents(kgbReceived).lessThan(roundCents(monthly))) {
+        warn(
+          ctx,
+          'MOGELIJK_NIET_GEBRUIK_KGB',
+          `Mogelijk niet-gebruik: het huishouden ontvangt ${formatEuro(kgbReceived)} kindgebonden budget per maand, verwacht is ${formatEuro(monthly)}. Controleer de aanvraag bij Dienst Toeslagen.`,
+          'kindgebondenBudgetVerwacht',
+        );
+      }
+    }
+  }
+  return {
+    kinderbijslagExpected: expectedFig,
+    kinderbijslagReceived: receivedFig,
+    kgbExpected: kgbFig,
+    kgbReceived: figure('Kindgebonden budget ontvangen per maand', kgbReceived, 'Som van de inkomensposten "Kindgebonden budget" op de peildatum, per maand.', {}),
+    perChild,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- budget
+
+function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['income'], norm: Figure): BudgetResult['budget'] {
+  const lines: ExpenseLine[] = dossier.expenses.map((e, index) => ({
+    index,
+    description: e.description,
+    category: e.category,
+    group: EXPENSE_CATEGORY_GROUP[e.category],
+    amount: e.amount,
+    frequency: e.frequency,
+    counted: activeOn(e, ctx.date),
+    monthly: toMonthly(new Money(e.amount), e.frequency),
+  }));
+  const counted = lines.filter((l) => l.counted);
+  const byGroup = Object.fromEntries(
+    NIBUD_GROUPS.map((g) => {
+      const ls = counted.filter((l) => l.group === g);
+      return [
+        g,
+        figure(
+          NIBUD_GROUP_LABELS[g],
+          sum(ls.map((l) => l.monthly)),
+          'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
+          Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${l.category} (${l.amount} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
+        ),
+      ];
+    }),
+  ) as Record<NibudGroup, Figure>;
+  const total = sum(NIBUD_GROUPS.map((g) => byGroup[g].value!));
+  const inc = income.total.value!;
+  const saldo = inc.minus(total);
+  const fixed = byGroup.vaste_lasten.value!;
+  const leefgeld = inc.minus(fixed).times(12).dividedBy(52);
+  if (saldo.isNegative()) {
+    warn(ctx, 'TEKORT', `Het huishouden komt ${formatEuro(saldo.negated())} per maand tekort.`, 'saldoPerMaand');
+  }
+  const gap = norm.value === null ? null : income.attachable.value!.minus(norm.value);
+  return {
+    lines,
+    expensesByGroup: byGroup,
+    expensesTotal: figure('Uitgaven per maand', total, 'Som van alle uitgaven per maand (vaste lasten + reserveringsuitgaven + huishoudelijke uitgaven).', Object.fromEntries(NIBUD_GROUPS.map((g) => [NIBUD_GROUP_LABELS[g], fmt(byGroup[g].value)]))),
+    saldo: figure('Saldo per maand', saldo, 'Inkomen per maand − uitgaven per maand; negatief is een tekort.', { inkomen: fmt(inc), uitgaven: fmt(total) }),
+    leefgeldPerWeek: figure('Leefgeld per week', leefgeld, 'Leefgeld na vaste lasten: (inkomen per maand − vaste lasten per maand) × 12 / 52; niet afgerond (alleen bij weergave).', { inkomen: fmt(inc), 'vaste lasten': fmt(fixed) }),
+    gapToNorm: figure(
+      'Verschil met de bijstandsnorm',
+      gap,
+      'Beslagbaar inkomen per maand (zonder toeslagen en kinderregelingen) − bijstandsnorm incl. vakantietoeslag voor dit huishouden; negatief = onder de norm.',
+      { 'beslagbaar inkomen': fmt(income.attachable.value), bijstandsnorm: fmt(norm.value) },
+      norm.explanation.tables,
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- entry point
+
+/**
+ * Compute the budget for a dossier on `referenceDate`. Throws NormNotCoveredError when a required table
+ * (bijstandsnormen, beslagvrije_voet, aow_leeftijd, and kinderbijslag when there are children) has no period
+ * for the date. Everything else that cannot be computed becomes a null figure plus a warning.
+ */
+export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
+  const ctx: Ctx = { norms, date: referenceDate, warnings: [], missing: [], used: new Map() };
+  const bijstand = selectGroupPeriod(norms, 'bijstandsnormen', referenceDate);
+  const bvvPeriod = selectGroupPeriod(norms, 'beslagvrije_voet', referenceDate);
+  const h = determineHousehold(dossier, inputs.kostendelers, referenceDate, norms);
+  for (const t of h.tables) ctx.used.set(`${t.group}@${t.periodStart}`, t);
+  const periodsUse = new NormUse(norms);
+  periodsUse.period(bijstand);
+  periodsUse.period(bvvPeriod);
+  collect(ctx, periodsUse);
+
+  const { incl, excl } = computeNorm(ctx, h, bijstand);
+  const income = computeIncome(ctx, dossier);
+  const bvv = computeBvv(ctx, h, inputs, income.attachable.value!, bijstand, bvvPeriod);
+  const vtlb = computeVtlb(ctx, h, inputs, bvv, bijstand);
+
+  let aflos: Figure;
+  const v = vtlb.total.value;
+  const inc = income.forAfloscapaciteit.value!;
+  if (v === null) {
+    aflos = figure('Afloscapaciteit', null, 'Niet te berekenen zonder VTLB.', { inkomen: fmt(inc) });
+  } else {
+    const raw = inc.minus(v);
+    const value = raw.isNegative() ? ZERO : raw;
+    const nulAanbod = !raw.greaterThan(0);
+    aflos = figure(
+      'Afloscapaciteit',
+      value,
+      'Afloscapaciteit = netto inkomen − VTLB per maand, nooit negatief (RULES.md d.1). Niet afgerond (alleen bij weergave).' +
+        (nulAanbod
+          ? referenceDate >= NUL_AANBOD_SINCE
+            ? ' Geen afloscapaciteit: sinds 1 juli 2024 is een schuldregeling met nul-aanbod mogelijk.'
+            : ' Geen afloscapaciteit; vóór 1 juli 2024 vroegen NVVK-leden een minimale afdracht (ca. € 64 per maand).'
+          : ''),
+      { 'netto inkomen': fmt(inc), VTLB: fmt(v), verschil: fmt(raw) },
+    );
+  }
+  const children = computeChildren(ctx, dossier, h, income, incl);
+  const budget = computeExpenses(ctx, dossier, income, incl);
+
+  const typeLabel = HOUSEHOLD_TYPE_LABELS[h.type];
+  return {
+    referenceDate,
+    household: {
+      ...h,
+      typeLabel,
+      explanation: {
+        rule:
+          'Twee volwassenen in het dossier: gehuwden/samenwonenden; één volwassene met een thuiswonend kind jonger dan 18: alleenstaande ouder; ' +
+          'anders alleenstaande. Leeftijdsgroep per volwassene op de peildatum: 18-20, 21 tot AOW-leeftijd, AOW-leeftijd (uit de tabel AOW-leeftijd).',
+        inputs: {
+          volwassenen: h.adults.length,
+          leeftijden: h.adults.map((a) => `${a.role} ${a.age}`).join(', '),
+          'thuiswonende kinderen jonger dan 18': h.childrenUnder18,
+          kostendelers: h.kostendelers,
+          'vast woonadres': h.fixedAddress,
+        },
+        tables: h.tables,
+      },
+    },
+    bijstandsnorm: incl,
+    bijstandsnormExclVakantietoeslag: excl,
+    income,
+    beslagvrijeVoet: bvv,
+    vtlb,
+    afloscapaciteit: aflos,
+    children,
+    budget,
+    normPeriods: [...ctx.used.values()].sort((a, b) => a.group.localeCompare(b.group) || a.periodStart.localeCompare(b.periodStart)),
+    missingFigures: ctx.missing,
+    warnings: ctx.warnings,
+  };
+}

@@ -1,0 +1,157 @@
+// The CLI / JSON output format of a budget (issue 3 §3; documented in docs/budget-json.md).
+// Amounts are strings with two decimals, rounded half-up here (display point); null = not computable.
+import type Decimal from 'decimal.js';
+import { NIBUD_GROUPS, type NibudGroup } from '../dossier/categories';
+import { toAmountString } from '../money';
+import type { BudgetResult } from './engine';
+import type { BudgetWarning, Explanation, Figure } from './explain';
+import type { NormGroup } from './norm-schema';
+import type { Projection } from './projection';
+
+export const BUDGET_JSON_FORMAT = 'houvast.budget' as const;
+export const BUDGET_JSON_VERSION = 1 as const;
+
+export type JsonAmount = string | null;
+
+export interface JsonNormPeriod {
+  start: string;
+  end: string;
+  status: string;
+  origin: 'bundled' | 'user';
+  source: string[];
+}
+
+export interface BudgetJson {
+  format: typeof BUDGET_JSON_FORMAT;
+  version: typeof BUDGET_JSON_VERSION;
+  referenceDate: string;
+  normPeriod: Partial<Record<NormGroup, JsonNormPeriod>>;
+  householdType: string;
+  householdTypeLabel: string;
+  ageGroups: string[];
+  kostendelers: number;
+  bijstandsnorm: JsonAmount;
+  bijstandsnormExclVakantietoeslag: JsonAmount;
+  beslagvrijeVoet: JsonAmount;
+  beslagvrijeVoetRegime: string;
+  beslagvrijeVoetGrenzen: { ondergrens: JsonAmount; bovengrens: JsonAmount } | null;
+  pglCorrectie: JsonAmount;
+  vtlbCorrecties: { soort: string; omschrijving: string; bedrag: JsonAmount; toelichting: string | null }[];
+  vtlb: JsonAmount;
+  afloscapaciteit: JsonAmount;
+  inkomenPerMaand: JsonAmount;
+  beslagbaarInkomenPerMaand: JsonAmount;
+  nietBeslagbaarInkomenPerMaand: JsonAmount;
+  uitgavenPerMaand: JsonAmount;
+  uitgavenPerGroep: Record<NibudGroup, JsonAmount>;
+  saldoPerMaand: JsonAmount;
+  leefgeldPerWeek: JsonAmount;
+  verschilMetBijstandsnorm: JsonAmount;
+  kinderbijslagVerwacht: JsonAmount;
+  kinderbijslagOntvangen: JsonAmount;
+  kindgebondenBudgetVerwacht: JsonAmount;
+  kindgebondenBudgetOntvangen: JsonAmount;
+  ontbrekendeNormbedragen: { group: string; periodStart: string; key: string; label: string }[];
+  warnings: BudgetWarning[];
+  explanation: Record<string, Explanation & { label: string; value: JsonAmount }>;
+  projectie?: {
+    month: string;
+    covered: boolean;
+    reason: string | null;
+    inkomen: JsonAmount;
+    uitgaven: JsonAmount;
+    saldo: JsonAmount;
+    bijstandsnorm: JsonAmount;
+    afloscapaciteit: JsonAmount;
+    kinderbijslagVerwacht: JsonAmount;
+    negative: boolean;
+    changes: string[];
+  }[];
+  eersteTekortMaand?: string | null;
+}
+
+const amt = (d: Decimal | null | undefined): JsonAmount => (d === null || d === undefined ? null : toAmountString(d));
+const val = (f: Figure): JsonAmount => amt(f.value);
+
+export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJson {
+  const normPeriod: BudgetJson['normPeriod'] = {};
+  for (const t of r.normPeriods) {
+    // One period per group on a single reference date; kinderbijslag uses the quarter start (same half-year).
+    normPeriod[t.group] = { start: t.periodStart, end: t.periodEnd, status: t.status, origin: t.origin, source: t.source };
+  }
+  const explained: [string, Figure][] = [
+    ['bijstandsnorm', r.bijstandsnorm],
+    ['bijstandsnormExclVakantietoeslag', r.bijstandsnormExclVakantietoeslag],
+    ['beslagvrijeVoet', r.beslagvrijeVoet],
+    ...(r.beslagvrijeVoet.lowerBound ? ([['beslagvrijeVoetOndergrens', r.beslagvrijeVoet.lowerBound]] as [string, Figure][]) : []),
+    ...(r.beslagvrijeVoet.upperBound ? ([['beslagvrijeVoetBovengrens', r.beslagvrijeVoet.upperBound]] as [string, Figure][]) : []),
+    ...r.vtlb.lines.map((l, i): [string, Figure] => [i === 0 ? 'vtlbBasis' : i === 1 ? 'pglCorrectie' : `vtlbCorrectie${i - 1}`, l.figure]),
+    ['vtlb', r.vtlb.total],
+    ['afloscapaciteit', r.afloscapaciteit],
+    ['inkomenPerMaand', r.income.total],
+    ['beslagbaarInkomenPerMaand', r.income.attachable],
+    ['nietBeslagbaarInkomenPerMaand', r.income.nonAttachable],
+    ['inkomenVoorAfloscapaciteit', r.income.forAfloscapaciteit],
+    ['uitgavenPerMaand', r.budget.expensesTotal],
+    ...NIBUD_GROUPS.map((g): [string, Figure] => [`uitgaven_${g}`, r.budget.expensesByGroup[g]]),
+    ['saldoPerMaand', r.budget.saldo],
+    ['leefgeldPerWeek', r.budget.leefgeldPerWeek],
+    ['verschilMetBijstandsnorm', r.budget.gapToNorm],
+    ['kinderbijslagVerwacht', r.children.kinderbijslagExpected],
+    ['kinderbijslagOntvangen', r.children.kinderbijslagReceived],
+    ['kindgebondenBudgetVerwacht', r.children.kgbExpected],
+  ];
+  const out: BudgetJson = {
+    format: BUDGET_JSON_FORMAT,
+    version: BUDGET_JSON_VERSION,
+    referenceDate: r.referenceDate,
+    normPeriod,
+    householdType: r.household.type,
+    householdTypeLabel: r.household.typeLabel,
+    ageGroups: r.household.adults.map((a) => `${a.role}: ${a.ageGroup}`),
+    kostendelers: r.household.kostendelers,
+    bijstandsnorm: val(r.bijstandsnorm),
+    bijstandsnormExclVakantietoeslag: val(r.bijstandsnormExclVakantietoeslag),
+    beslagvrijeVoet: val(r.beslagvrijeVoet),
+    beslagvrijeVoetRegime: r.beslagvrijeVoet.regime,
+    beslagvrijeVoetGrenzen: r.beslagvrijeVoet.lowerBound
+      ? { ondergrens: val(r.beslagvrijeVoet.lowerBound), bovengrens: r.beslagvrijeVoet.upperBound ? val(r.beslagvrijeVoet.upperBound) : null }
+      : null,
+    pglCorrectie: val(r.vtlb.lines[1]!.figure),
+    vtlbCorrecties: r.vtlb.lines.slice(2).map((l) => ({ soort: l.kind, omschrijving: l.figure.label, bedrag: val(l.figure), toelichting: l.note })),
+    vtlb: val(r.vtlb.total),
+    afloscapaciteit: val(r.afloscapaciteit),
+    inkomenPerMaand: val(r.income.total),
+    beslagbaarInkomenPerMaand: val(r.income.attachable),
+    nietBeslagbaarInkomenPerMaand: val(r.income.nonAttachable),
+    uitgavenPerMaand: val(r.budget.expensesTotal),
+    uitgavenPerGroep: Object.fromEntries(NIBUD_GROUPS.map((g) => [g, val(r.budget.expensesByGroup[g])])) as Record<NibudGroup, JsonAmount>,
+    saldoPerMaand: val(r.budget.saldo),
+    leefgeldPerWeek: val(r.budget.leefgeldPerWeek),
+    verschilMetBijstandsnorm: val(r.budget.gapToNorm),
+    kinderbijslagVerwacht: val(r.children.kinderbijslagExpected),
+    kinderbijslagOntvangen: val(r.children.kinderbijslagReceived),
+    kindgebondenBudgetVerwacht: val(r.children.kgbExpected),
+    kindgebondenBudgetOntvangen: val(r.children.kgbReceived),
+    ontbrekendeNormbedragen: r.missingFigures.map((m) => ({ group: m.group, periodStart: m.periodStart, key: m.key, label: m.label })),
+    warnings: r.warnings,
+    explanation: Object.fromEntries(explained.map(([k, f]) => [k, { label: f.label, value: val(f), ...f.explanation }])),
+  };
+  if (projection) {
+    out.projectie = projection.months.map((m) => ({
+      month: m.month,
+      covered: m.covered,
+      reason: m.reason,
+      inkomen: amt(m.inkomen),
+      uitgaven: amt(m.uitgaven),
+      saldo: amt(m.saldo),
+      bijstandsnorm: amt(m.bijstandsnorm),
+      afloscapaciteit: amt(m.afloscapaciteit),
+      kinderbijslagVerwacht: amt(m.kinderbijslagVerwacht),
+      negative: m.negative,
+      changes: m.changes,
+    }));
+    out.eersteTekortMaand = projection.firstNegativeMonth;
+  }
+  return out;
+}

@@ -1,0 +1,194 @@
+// Migrations: all pending in one transaction, backup first, rollback on failure, DB from the future refused.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openEncrypted, userVersion } from '../../../src/core/db/driver';
+import type { Db } from '../../../src/core/db/driver';
+import { latestVersion, migrate } from '../../../src/core/db/migrate';
+import type { Migration } from '../../../src/core/db/migrations/types';
+import { generateDataKey } from '../../../src/core/vault/keyfile';
+import { keyMaterialHooks } from '../../../src/core/vault/secret';
+import { PASSPHRASE, TEST_MIGRATIONS, expectCode, sandbox, sha256File } from './helpers';
+import type { Sandbox } from './helpers';
+
+let sb: Sandbox;
+beforeEach(async () => {
+  sb = await sandbox('migrate');
+});
+afterEach(async () => {
+  keyMaterialHooks.onAllocate = null;
+  await sb.cleanup();
+});
+
+const THREE: Migration[] = [
+  ...TEST_MIGRATIONS,
+  { version: 3, name: 'letters', up: (db) => db.exec('CREATE TABLE letters (id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES people(id))') },
+];
+
+function tables(db: Db): string[] {
+  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+}
+
+function freshDb(file: string, key: Buffer): Db {
+  return openEncrypted(file, key, { create: true });
+}
+
+describe('migrate()', () => {
+  it('migrates a database created at every earlier version to the latest, backing up all but a new one', () => {
+    const key = generateDataKey();
+    for (let start = 0; start < THREE.length; start++) {
+      const file = path.join(sb.dir, `v${start}.db`);
+      const db = freshDb(file, key);
+      migrate(db, THREE.slice(0, start), { backup: () => undefined });
+      expect(userVersion(db)).toBe(start);
+      if (start >= 1) db.prepare("INSERT INTO people (name) VALUES ('Ria')").run();
+
+      const backup = vi.fn();
+      const result = migrate(db, THREE, { backup });
+      expect(result).toEqual({ from: start, to: 3, applied: THREE.slice(start).map((m) => m.name) });
+      expect(backup).toHaveBeenCalledTimes(start > 0 ? 1 : 0);
+      expect(userVersion(db)).toBe(3);
+      expect(tables(db)).toEqual(['letters', 'people']);
+      expect(db.prepare("SELECT name FROM pragma_table_info('people')").pluck().all()).toContain('note');
+      if (start >= 1) expect(db.prepare('SELECT name FROM people').pluck().all()).toEqual(['Ria']);
+      // Up to date: nothing runs, no backup.
+      expect(migrate(db, THREE, { backup }).applied).toEqual([]);
+      expect(backup).toHaveBeenCalledTimes(start > 0 ? 1 : 0);
+      db.close();
+    }
+  });
+
+  it('runs the backup before any migration touches the database', () => {
+    const db = freshDb(path.join(sb.dir, 'order.db'), generateDataKey());
+    migrate(db, THREE.slice(0, 1), { backup: () => undefined });
+    const order: string[] = [];
+    const traced = THREE.map((m) => ({ ...m, up: (d: Db) => (order.push(`up${m.version}`), m.up(d)) }));
+    migrate(db, traced, { backup: () => order.push(`backup@v${userVersion(db)}`) });
+    expect(order).toEqual(['backup@v1', 'up2', 'up3']);
+    db.close();
+  });
+
+  it('rolls back ALL pending migrations and user_version when one fails', () => {
+    const db = freshDb(path.join(sb.dir, 'fail.db'), generateDataKey());
+    migrate(db, THREE.slice(0, 1), { backup: () => undefined });
+    db.prepare("INSERT INTO people (name) VALUES ('Bram')").run();
+    const failing: Migration[] = [
+      ...THREE.slice(0, 2),
+      {
+        version: 3,
+        name: 'broken',
+        up: (d) => {
+          d.exec('CREATE TABLE half_done (x)');
+          d.exec('INSERT INTO people (name) VALUES (NULL)'); // NOT NULL constraint fails
+        },
+      },
+    ];
+    const backup = vi.fn();
+    expect(() => migrate(db, failing, { backup })).toThrow(/NOT NULL/);
+    expect(backup).toHaveBeenCalledTimes(1);
+    expect(userVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(['people']);
+    expect(db.prepare("SELECT name FROM pragma_table_info('people')").pluck().all()).not.toContain('note');
+    expect(db.prepare('SELECT name FROM people').pluck().all()).toEqual(['Bram']);
+    db.close();
+  });
+
+  it('refuses a database from a newer version before writing anything (file hash unchanged)', () => {
+    const key = generateDataKey();
+    const file = path.join(sb.dir, 'future.db');
+    const db = freshDb(file, key);
+    migrate(db, THREE, { backup: () => undefined });
+    db.pragma('user_version = 9');
+    db.pragma('journal_mode = DELETE'); // leave one self-contained file to hash
+    db.close();
+    const before = sha256File(file);
+
+    const ro = openEncrypted(file, key, { readonly: true });
+    const backup = vi.fn();
+    const up = vi.fn();
+    expect(() => migrate(ro, [{ version: 1, name: 'x', up }], { backup })).toThrow(expectCode('DB_FROM_FUTURE'));
+    expect(backup).not.toHaveBeenCalled();
+    expect(up).not.toHaveBeenCalled();
+    ro.close();
+    expect(sha256File(file)).toBe(before);
+  });
+
+  it('rejects a migration list with gaps or out of order', () => {
+    expect(() => latestVersion([THREE[1]!])).toThrow(/out of order/);
+    expect(() => latestVersion([THREE[0]!, THREE[2]!])).toThrow(/out of order/);
+    expect(latestVersion([])).toBe(0);
+  });
+});
+
+describe('VaultManager and migrations', () => {
+  async function vaultAtVersion1(): Promise<{ folder: string; key: Buffer }> {
+    const vm = sb.manager({ migrations: TEST_MIGRATIONS.slice(0, 1) });
+    const { status } = await vm.create({ name: 'Oud', passphrase: PASSPHRASE });
+    expect(status.schemaVersion).toBe(1);
+    vm.db().prepare("INSERT INTO people (name) VALUES ('Sanne')").run();
+    const key = Buffer.from(vm.__keyBuffersForTest()[0]!); // a copy for the test's own inspection
+    vm.close();
+    return { folder: status.vault!.path, key };
+  }
+
+  it('unlocking an older vault makes an encrypted backup, then migrates', async () => {
+    const { folder, key } = await vaultAtVersion1();
+    expect(readdirSync(path.join(folder, 'backups'))).toEqual([]);
+    const vm = sb.manager();
+    await vm.open(folder);
+    const status = await vm.unlock(PASSPHRASE);
+    expect(status.schemaVersion).toBe(2);
+    expect(vm.db().prepare('SELECT name, note FROM people').all()).toEqual([{ name: 'Sanne', note: null }]);
+
+    const backups = readdirSync(path.join(folder, 'backups'));
+    expect(backups).toEqual(['2026-03-01T09-00-00.000Z-pre-migration-v1.db']);
+    const snap = openEncrypted(path.join(folder, 'backups', backups[0]!), key, { readonly: true });
+    expect(userVersion(snap)).toBe(1);
+    expect(snap.prepare('SELECT name FROM people').pluck().all()).toEqual(['Sanne']);
+    snap.close();
+  });
+
+  it('a failing migration on unlock leaves the vault locked at its old version', async () => {
+    const { folder, key } = await vaultAtVersion1();
+    const broken: Migration[] = [TEST_MIGRATIONS[0]!, { version: 2, name: 'broken', up: () => { throw new Error('boom'); } }];
+    const vm = sb.manager({ migrations: broken });
+    await vm.open(folder);
+    await expect(vm.unlock(PASSPHRASE)).rejects.toThrow(expectCode('INTERNAL'));
+    expect(vm.status().state).toBe('locked');
+    const db = openEncrypted(path.join(folder, 'vault.db'), key);
+    expect(userVersion(db)).toBe(1);
+    db.close();
+    // The older build can still open it.
+    const old = sb.manager({ migrations: TEST_MIGRATIONS.slice(0, 1) });
+    await old.open(folder);
+    await old.unlock(PASSPHRASE);
+    expect(old.db().prepare('SELECT name FROM people').pluck().all()).toEqual(['Sanne']);
+  });
+
+  it('DB_FROM_FUTURE on unlock: vault.db untouched, stays locked, key material zeroed', async () => {
+    const { folder, key } = await vaultAtVersion1();
+    const dbPath = path.join(folder, 'vault.db');
+    const newer = openEncrypted(dbPath, key);
+    newer.pragma('user_version = 7');
+    // Rollback-journal mode (as after a restore or SQLCipher tools): merely switching it to WAL would
+    // rewrite the header, so an unchanged hash proves the refusal came before any journal-mode change.
+    newer.pragma('journal_mode = DELETE');
+    newer.close();
+    const before = sha256File(dbPath);
+
+    const allocated: Buffer[] = [];
+    keyMaterialHooks.onAllocate = (b) => allocated.push(b);
+    const vm = sb.manager();
+    await vm.open(folder);
+    await expect(vm.unlock(PASSPHRASE)).rejects.toThrow(expectCode('DB_FROM_FUTURE'));
+    expect(vm.status().state).toBe('locked');
+    expect(sha256File(dbPath)).toBe(before);
+    expect(readdirSync(path.join(folder, 'backups'))).toEqual([]);
+    // The data key was unwrapped (the passphrase was right) and then wiped.
+    expect(allocated.some((b) => b.length === 32)).toBe(true);
+    for (const b of allocated) expect(b.every((x) => x === 0)).toBe(true);
+    // The read-only probe wrote no pages: a WAL file, if SQLite left one, is empty.
+    const wal = path.join(folder, 'vault.db-wal');
+    if (existsSync(wal)) expect(statSync(wal).size).toBe(0);
+  });
+});

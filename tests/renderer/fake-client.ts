@@ -1,0 +1,77 @@
+// A fake Client for renderer tests: answers each procedure from a handler (or a fixed value), records
+// every call, and can push 'vault.status' events like the core does on auto-lock.
+import type { Client } from '../../src/shared/contract/client';
+import type { Envelope, ErrorBody } from '../../src/shared/contract/errors';
+import type { EventPayload, ProcedureInput, ProcedureName, ProcedureOutput } from '../../src/shared/contract/procedures';
+import type { VaultStatus } from '../../src/shared/contract/vault';
+
+type Handler<K extends ProcedureName> = (input: ProcedureInput<K>) => ProcedureOutput<K> | ErrorBody | Promise<ProcedureOutput<K> | ErrorBody>;
+export type Handlers = { [K in ProcedureName]?: Handler<K> };
+
+export class FakeError {
+  constructor(readonly body: ErrorBody) {}
+}
+
+export function fail(code: ErrorBody['code'], message: string, issues?: ErrorBody['issues']): FakeError {
+  return new FakeError({ code, message, ...(issues ? { issues } : {}) });
+}
+
+export interface FakeClient extends Client {
+  calls: { name: ProcedureName; input: unknown }[];
+  callsTo(name: ProcedureName): unknown[];
+  emitStatus(status: VaultStatus): void;
+  handlers: Handlers;
+}
+
+export function status(state: VaultStatus['state'], demo = false): VaultStatus {
+  return {
+    state,
+    vault: state === 'none' ? null : { path: '/kluizen/wijkteam.houvast', name: 'Wijkteam Oost', demo },
+    autoLockAt: state === 'unlocked' ? Date.now() + 600_000 : null,
+    autoLockMinutes: 10,
+    schemaVersion: state === 'none' ? null : 1,
+  };
+}
+
+export function createFakeClient(handlers: Handlers, initial: VaultStatus = status('none')): FakeClient {
+  const calls: { name: ProcedureName; input: unknown }[] = [];
+  const listeners = new Set<(s: VaultStatus) => void>();
+  const defaults: Handlers = {
+    'vault.status': () => initial,
+    'app.info': () => ({ version: '0.1.0', defaultVaultFolder: '/kluizen', knownVaults: [], demoPassphrase: 'demo-demo-demo' }),
+    'session.touch': () => initial,
+  };
+  const all = { ...defaults, ...handlers };
+  const client: FakeClient = {
+    calls,
+    handlers: all,
+    callsTo: (name) => calls.filter((c) => c.name === name).map((c) => c.input),
+    emitStatus(s) {
+      for (const l of listeners) l(s);
+    },
+    async tryCall(name, input) {
+      calls.push({ name, input });
+      const h = all[name] as ((i: unknown) => unknown) | undefined;
+      if (!h) return { ok: false, error: { code: 'INTERNAL', message: `Geen fake voor ${name}` } } as Envelope<never>;
+      try {
+        const value = await h(input);
+        if (value instanceof FakeError) return { ok: false, error: value.body } as Envelope<never>;
+        return { ok: true, value } as Envelope<never>;
+      } catch (err) {
+        if (err instanceof FakeError) return { ok: false, error: err.body } as Envelope<never>;
+        throw err;
+      }
+    },
+    async call(name, input) {
+      const env = await client.tryCall(name, input);
+      if (!env.ok) throw new Error(env.error.message);
+      return env.value;
+    },
+    on(event, listener) {
+      const l = listener as (s: EventPayload<'vault.status'>) => void;
+      if (event === 'vault.status') listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  return client;
+}

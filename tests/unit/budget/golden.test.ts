@@ -1,0 +1,275 @@
+// Golden cases computed by hand from RULES.md (hand computation in the comment above each case) against the
+// real bundled norm tables.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeBudget } from '../../../src/shared/budget/engine';
+import { toBudgetJson } from '../../../src/shared/budget/json';
+import type { NormSet } from '../../../src/shared/budget/norms';
+import { adult, bundledNorms, child, dossier, inputs } from './helpers';
+
+let norms: NormSet;
+beforeAll(async () => {
+  norms = await bundledNorms();
+});
+
+const s = (d: { toFixed(n: number): string } | null) => (d === null ? null : d.toFixed(2));
+const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
+
+describe('golden: single parent with three children in bijstand (2026-07-15)', () => {
+  /*
+   * Period 2026-07-01 (RULES a.2, b.2, f.1, f.2).
+   * Household: 1 adult (36), 3 children in the household < 18 -> alleenstaande ouder; norm A = 1419.46 (excl. 1348.49, derived).
+   * Quarter start 2026-07-01: children 4 (0-5: 298.40), 10 (6-11: 362.35), 14 (12-17: 426.29) per quarter.
+   *   kinderbijslag expected = (298.40 + 362.35 + 426.29) / 3 = 1087.04 / 3 = 362.34666.. -> "362.35".
+   * KGB (2026): 3 x 2580 + 724 (child of 14, 12-15 supplement) + 3416 (ALO-kop) = 11880 / yr = 990.00 / month;
+   *   income 1419.46 <= norm -> no afbouw assumed; received 990.00 -> no warning.
+   * Attachable income 1419.46 (bijstand) <= A -> BVV = 0.95 x 1419.46 = 1348.487 -> 1348.49.
+   * VTLB = 1348.49 + PGL 0 + woonlasten correction 50.00 = 1398.49; afloscapaciteit = 1419.46 - 1398.49 = 20.97.
+   * Income total = 1419.46 + 362.34666.. + 990 + 129 + 400 = 3300.80666.. -> "3300.81".
+   * Expenses: vaste lasten 850 + 150 + 160 = 1160; reservering 100; huishoudelijk 600 -> 1860.00.
+   * Saldo = 3300.80666.. - 1860 = 1440.80666.. -> "1440.81".
+   * Leefgeld/week = (3300.80666.. - 1160) x 12 / 52 = 25689.68 / 52 = 494.0323.. -> "494.03".
+   * Gap to norm = 1419.46 - 1419.46 = 0.00.
+   */
+  it('computes every figure', () => {
+    const d = dossier({
+      adults: [adult('aanvrager', '1990-03-10')],
+      children: [child('2021-09-01'), child('2016-05-20'), child('2012-02-01')],
+      incomes: [
+        { description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1419.46', frequency: 'maand' },
+        { description: 'Kinderbijslag', category: 'kinderbijslag', amount: '1087.04', frequency: 'kwartaal' },
+        { description: 'KGB', category: 'kindgebonden_budget', amount: '990.00', frequency: 'maand' },
+        { description: 'Zorgtoeslag', category: 'zorgtoeslag', amount: '129.00', frequency: 'maand' },
+        { description: 'Huurtoeslag', category: 'huurtoeslag', amount: '400.00', frequency: 'maand' },
+      ],
+      expenses: [
+        { description: 'Huur', category: 'huur', amount: '850.00', frequency: 'maand' },
+        { description: 'Energie', category: 'energie', amount: '150.00', frequency: 'maand' },
+        { description: 'Zorgpremie', category: 'zorgverzekering', amount: '160.00', frequency: 'maand' },
+        { description: 'Kleding', category: 'kleding', amount: '100.00', frequency: 'maand' },
+        { description: 'Boodschappen', category: 'voeding', amount: '600.00', frequency: 'maand' },
+      ],
+    });
+    const r = computeBudget(d, inputs({ vtlbCorrections: [{ kind: 'woonlasten', amount: '50.00', note: 'huur hoger dan fictief' }] }), norms, '2026-07-15');
+    expect(r.household.type).toBe('alleenstaande_ouder');
+    expect(s(r.bijstandsnorm.value)).toBe('1419.46');
+    expect(s(r.bijstandsnormExclVakantietoeslag.value)).toBe('1348.49');
+    expect(r.bijstandsnorm.explanation.tables[0]).toMatchObject({ group: 'bijstandsnormen', periodStart: '2026-07-01', origin: 'bundled', status: 'official' });
+    expect(r.bijstandsnormExclVakantietoeslag.explanation.tables[0]!.figures.find((f) => f.key.endsWith('excl_holiday_pay'))!.status).toBe('derived');
+    expect(s(r.beslagvrijeVoet.value)).toBe('1348.49');
+    expect(r.beslagvrijeVoet.regime).toBe('inkomen_tot_norm');
+    expect(s(r.vtlb.total.value)).toBe('1398.49');
+    expect(s(r.afloscapaciteit.value)).toBe('20.97');
+    expect(r.children.perChild.map((c) => c.band)).toEqual(['0-5', '6-11', '12-17']);
+    expect(r.children.kinderbijslagExpected.value!.times(3).toFixed(2)).toBe('1087.04');
+    expect(s(r.children.kgbExpected.value)).toBe('990.00');
+    expect(s(r.income.total.value)).toBe('3300.81');
+    expect(s(r.budget.expensesTotal.value)).toBe('1860.00');
+    expect(s(r.budget.saldo.value)).toBe('1440.81');
+    expect(s(r.budget.leefgeldPerWeek.value)).toBe('494.03');
+    expect(s(r.budget.gapToNorm.value)).toBe('0.00');
+    expect(codes(r)).not.toContain('MOGELIJK_NIET_GEBRUIK_KINDERBIJSLAG');
+    expect(codes(r)).not.toContain('MOGELIJK_NIET_GEBRUIK_KGB');
+
+    const j = toBudgetJson(r);
+    expect(j).toMatchObject({
+      referenceDate: '2026-07-15',
+      householdType: 'alleenstaande_ouder',
+      bijstandsnorm: '1419.46',
+      beslagvrijeVoet: '1348.49',
+      vtlb: '1398.49',
+      afloscapaciteit: '20.97',
+      inkomenPerMaand: '3300.81',
+      uitgavenPerMaand: '1860.00',
+      saldoPerMaand: '1440.81',
+      kinderbijslagVerwacht: '362.35',
+    });
+    expect(j.normPeriod.bijstandsnormen).toMatchObject({ start: '2026-07-01', end: '2026-12-31', status: 'official', origin: 'bundled' });
+    expect(j.normPeriod.beslagvrije_voet!.start).toBe('2026-07-01');
+    expect(j.explanation.afloscapaciteit!.inputs).toMatchObject({ VTLB: '1398.49' });
+  });
+
+  /* Same household without kinderbijslag and KGB entered: expected 362.35 and 990.00 but 0 received -> two
+   * "mogelijk niet-gebruik" warnings. */
+  it('warns about mogelijk niet-gebruik', () => {
+    const d = dossier({
+      adults: [adult('aanvrager', '1990-03-10')],
+      children: [child('2021-09-01'), child('2016-05-20'), child('2012-02-01')],
+      incomes: [{ description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1419.46', frequency: 'maand' }],
+    });
+    const r = computeBudget(d, inputs(), norms, '2026-07-15');
+    expect(codes(r)).toContain('MOGELIJK_NIET_GEBRUIK_KINDERBIJSLAG');
+    expect(codes(r)).toContain('MOGELIJK_NIET_GEBRUIK_KGB');
+    expect(r.warnings.find((w) => w.code === 'MOGELIJK_NIET_GEBRUIK_KINDERBIJSLAG')!.message).toMatch(/Mogelijk niet-gebruik.*€ 362,35/);
+  });
+});
+
+describe('golden: couple with one earner and older children (2026-03-15)', () => {
+  /*
+   * Period 2026-01-01. Adults 46 and 43 -> gehuwden, norm B = 2002.13 (excl. 1902.02 derived).
+   * Children: born 2010-06-01 (15 on 2026-01-01 -> 12-17: 421.53 / quarter) and 2007-11-01 (18 on 2026-01-01 -> none).
+   *   Kinderbijslag expected = 421.53 / 3 = 140.51; nothing received -> "mogelijk niet-gebruik".
+   * One child < 18 -> BVV maximum "couple_with_children" = 3155.31.
+   * Attachable income: loon 2600.00 > B -> lower bound 0.95 x 2002.13 = 1902.0235 -> 1902.02; upper 3155.31.
+   * Stated BVV 2250.00 (inside bounds, <= 95 % x 2600 = 2470) -> BVV 2250.00, no bound warnings.
+   * VTLB = 2250.00 + 0 + woon-werk 40.00 = 2290.00; afloscapaciteit = 2600 - 2290 = 310.00.
+   * KGB: income above the norm -> afbouw unknown (drempelinkomen missing) -> null + warning.
+   */
+  const base = () =>
+    dossier({
+      adults: [adult('aanvrager', '1980-01-01'), adult('partner', '1982-05-05')],
+      children: [child('2010-06-01'), child('2007-11-01')],
+      incomes: [{ description: 'Salaris', category: 'loon', amount: '2600.00', frequency: 'maand', personRole: 'aanvrager' }],
+    });
+  const stated = (amount: string, date = '2026-02-01') => ({ amount, date, statedBy: 'Deurwaarder' });
+
+  it('stated BVV inside the bounds', () => {
+    const r = computeBudget(base(), inputs({ statedBvv: stated('2250.00'), vtlbCorrections: [{ kind: 'woon_werk', amount: '40.00', note: 'reiskosten niet vergoed' }] }), norms, '2026-03-15');
+    expect(r.household.type).toBe('gehuwden');
+    expect(s(r.bijstandsnorm.value)).toBe('2002.13');
+    expect(s(r.beslagvrijeVoet.lowerBound!.value)).toBe('1902.02');
+    expect(s(r.beslagvrijeVoet.upperBound!.value)).toBe('3155.31');
+    expect(s(r.beslagvrijeVoet.value)).toBe('2250.00');
+    expect(s(r.vtlb.total.value)).toBe('2290.00');
+    expect(s(r.afloscapaciteit.value)).toBe('310.00');
+    expect(r.children.kinderbijslagExpected.value!.toFixed(2)).toBe('140.51');
+    expect(r.children.perChild.map((c) => c.band)).toEqual(['12-17', null]);
+    expect(r.children.kgbExpected.value).toBeNull();
+    const c = codes(r);
+    expect(c).toContain('MOGELIJK_NIET_GEBRUIK_KINDERBIJSLAG');
+    expect(c).toContain('KGB_AFBOUW_ONBEKEND');
+    expect(c).not.toContain('BVV_ONDER_ONDERGRENS');
+    expect(c).not.toContain('BVV_BOVEN_MAXIMUM');
+  });
+
+  /* Stated 1800.00 < 1902.02 -> BVV_ONDER_ONDERGRENS (value still the stated 1800.00). Stated 3200.00 > 3155.31 and
+   * > 0.95 x 2600 = 2470.00 -> BVV_BOVEN_MAXIMUM and BVV_BOVEN_95_PROCENT. Dated 2025-12-01, before the period
+   * 2026-01-01 -> BVV_OPGAVE_VEROUDERD. */
+  it('stated BVV outside the bounds', () => {
+    const low = computeBudget(base(), inputs({ statedBvv: stated('1800.00') }), norms, '2026-03-15');
+    expect(s(low.beslagvrijeVoet.value)).toBe('1800.00');
+    expect(codes(low)).toContain('BVV_ONDER_ONDERGRENS');
+    const high = computeBudget(base(), inputs({ statedBvv: stated('3200.00', '2025-12-01') }), norms, '2026-03-15');
+    expect(codes(high)).toEqual(expect.arrayContaining(['BVV_BOVEN_MAXIMUM', 'BVV_BOVEN_95_PROCENT', 'BVV_OPGAVE_VEROUDERD']));
+    // 2600 - 3200 < 0 -> floored at zero
+    expect(s(high.afloscapaciteit.value)).toBe('0.00');
+  });
+
+  /* No stated BVV above the norm -> BVV null, VTLB null, afloscapaciteit null; JSON nulls with warnings saying why. */
+  it('no stated BVV above the norm', () => {
+    const r = computeBudget(base(), inputs(), norms, '2026-03-15');
+    expect(r.beslagvrijeVoet.value).toBeNull();
+    const j = toBudgetJson(r);
+    expect(j.beslagvrijeVoet).toBeNull();
+    expect(j.vtlb).toBeNull();
+    expect(j.afloscapaciteit).toBeNull();
+    expect(j.beslagvrijeVoetGrenzen).toEqual({ ondergrens: '1902.02', bovengrens: '3155.31' });
+    const w = j.warnings.find((x) => x.code === 'BVV_OPGAVE_NODIG')!;
+    expect(w.message).toContain('€ 1.902,02');
+    expect(w.message).toContain('€ 3.155,31');
+  });
+});
+
+describe('golden: AOW age (2026-07-15)', () => {
+  /*
+   * Single born 1958-03-01: 68 on the reference date (AOW age 67, table aow_leeftijd) -> age group aow.
+   * Norm = aow_age.single 1587.34; excl. derived 0.95 x 1587.34 = 1507.973 -> 1507.97.
+   * BVV uses A = 1419.46 (21-AOW): income AOW 1500.00 > A -> stated BVV 1348.49 (= lower bound 0.95 x 1419.46).
+   * PGL = 0.95 x 1587.34 - 0.95 x 1419.46 = 1507.973 - 1348.487 = 159.486 -> 159.49 (RULES c.1 example).
+   * VTLB = 1348.49 + 159.49 = 1507.98; afloscapaciteit = max(0, 1500 - 1507.98) = 0 (nul-aanbod).
+   */
+  it('adds the PGL correction and floors the afloscapaciteit', () => {
+    const d = dossier({
+      adults: [adult('aanvrager', '1958-03-01')],
+      incomes: [{ description: 'AOW', category: 'aow_pensioen', amount: '1500.00', frequency: 'maand' }],
+    });
+    const r = computeBudget(d, inputs({ statedBvv: { amount: '1348.49', date: '2026-07-01', statedBy: 'SVB' } }), norms, '2026-07-15');
+    expect(r.household.adults[0]!.ageGroup).toBe('aow');
+    expect(s(r.bijstandsnorm.value)).toBe('1587.34');
+    expect(s(r.bijstandsnormExclVakantietoeslag.value)).toBe('1507.97');
+    expect(s(r.beslagvrijeVoet.value)).toBe('1348.49');
+    expect(s(r.vtlb.lines[1]!.figure.value)).toBe('159.49');
+    expect(s(r.vtlb.total.value)).toBe('1507.98');
+    expect(s(r.afloscapaciteit.value)).toBe('0.00');
+    expect(r.afloscapaciteit.explanation.rule).toContain('nul-aanbod');
+    expect(codes(r)).not.toContain('BVV_ONDER_ONDERGRENS');
+  });
+});
+
+describe('golden: under 21 (2026-07-15)', () => {
+  /*
+   * Single born 2006-01-10: 20 -> norm age_18_to_20.single 350.42; excl. derived 0.95 x 350.42 = 332.899 -> 332.90.
+   * BVV uses the 21+ norm A = 1419.46: income loon 1200.00 <= A -> BVV = 0.95 x 1200 = 1140.00.
+   * VTLB 1140.00; afloscapaciteit = 1200 - 1140 = 60.00; gap = 1200 - 350.42 = 849.58.
+   */
+  it('uses the 21+ norm for the BVV', () => {
+    const d = dossier({
+      adults: [adult('aanvrager', '2006-01-10')],
+      incomes: [{ description: 'Loon', category: 'loon', amount: '1200.00', frequency: 'maand' }],
+    });
+    const r = computeBudget(d, inputs(), norms, '2026-07-15');
+    expect(r.household.adults[0]!.ageGroup).toBe('18-20');
+    expect(s(r.bijstandsnorm.value)).toBe('350.42');
+    expect(s(r.bijstandsnormExclVakantietoeslag.value)).toBe('332.90');
+    expect(s(r.beslagvrijeVoet.value)).toBe('1140.00');
+    expect(r.beslagvrijeVoet.explanation.inputs['A (norm art. 21 a, incl. VT)']).toBe('1419.46');
+    expect(r.beslagvrijeVoet.explanation.rule).toContain('jonger dan 21');
+    expect(s(r.afloscapaciteit.value)).toBe('60.00');
+    expect(s(r.budget.gapToNorm.value)).toBe('849.58');
+  });
+});
+
+describe('golden: no fixed address (2026-07-15)', () => {
+  /*
+   * address null -> BVV = 0.475 x B = 0.475 x 2027.79 = 963.20025 -> 963.20 (RULES b.1 step 10);
+   * cap 0.95 x 1419.46 = 1348.49 is higher, so 963.20. VTLB 963.20; afloscapaciteit = 1419.46 - 963.20 = 456.26.
+   */
+  it('uses 47.5 % of the gehuwdennorm', () => {
+    const d = dossier({
+      adults: [adult('aanvrager', '1985-04-04')],
+      address: null,
+      incomes: [{ description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1419.46', frequency: 'maand' }],
+    });
+    const r = computeBudget(d, inputs(), norms, '2026-07-15');
+    expect(r.beslagvrijeVoet.regime).toBe('geen_vast_adres');
+    expect(s(r.beslagvrijeVoet.value)).toBe('963.20');
+    expect(s(r.afloscapaciteit.value)).toBe('456.26');
+    expect(codes(r)).toContain('GEEN_VAST_ADRES');
+  });
+});
+
+describe('golden: kostendelers', () => {
+  /* 2026-01-01 table: single (40) + 1 kostendeler -> A = 2 -> 1001.07 per person (derived in the table);
+   * household of 1 adult -> norm 1001.07; excl. derived 0.95 x 1001.07 = 951.0165 -> 951.02. */
+  it('uses the per-person table amount', () => {
+    const d = dossier({ adults: [adult('aanvrager', '1986-01-01')] });
+    const r = computeBudget(d, inputs({ kostendelers: 1 }), norms, '2026-03-01');
+    expect(s(r.bijstandsnorm.value)).toBe('1001.07');
+    expect(s(r.bijstandsnormExclVakantietoeslag.value)).toBe('951.02');
+    expect(r.bijstandsnorm.explanation.tables[0]!.figures[0]).toMatchObject({ key: 'cost_sharer_per_person.2', status: 'derived' });
+  });
+
+  /* 2026-07-01: cost_sharer_per_person is listed as missing (law gives only the formula) -> norm null, the missing
+   * figure is reported by name, never computed from the formula or taken from 2026-01. */
+  it('reports the missing figure by name', () => {
+    const d = dossier({ adults: [adult('aanvrager', '1986-01-01')] });
+    const r = computeBudget(d, inputs({ kostendelers: 1 }), norms, '2026-07-15');
+    expect(r.bijstandsnorm.value).toBeNull();
+    expect(r.missingFigures).toEqual([expect.objectContaining({ key: 'cost_sharer_per_person.2', periodStart: '2026-07-01', listedAsMissing: true })]);
+    const w = r.warnings.find((x) => x.code === 'NORMBEDRAG_ONTBREEKT')!;
+    expect(w.message).toContain('cost_sharer_per_person.2');
+    expect(w.message).toContain('01-07-2026');
+    const j = toBudgetJson(r);
+    expect(j.bijstandsnorm).toBeNull();
+    expect(j.ontbrekendeNormbedragen[0]!.key).toBe('cost_sharer_per_person.2');
+  });
+
+  /* Couple, one at AOW age and one 21+, in 2025-01: art. 22 c amount not in the 2025-01 table -> missing. */
+  it('reports a figure absent from an older period', () => {
+    const d = dossier({ adults: [adult('aanvrager', '1955-01-01'), adult('partner', '1970-01-01')] });
+    const r = computeBudget(d, inputs(), norms, '2025-03-01');
+    expect(r.bijstandsnorm.value).toBeNull();
+    expect(r.missingFigures[0]!.key).toBe('aow_age.couple_one_aow_other_21plus.incl_holiday_pay');
+    const later = computeBudget(d, inputs(), norms, '2026-03-01');
+    expect(s(later.bijstandsnorm.value)).toBe('2144.16');
+  });
+});

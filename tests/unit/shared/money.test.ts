@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  AMOUNT_PATTERN,
+  fromCents,
+  formatEuro,
+  money,
+  parseEuroInput,
+  roundCents,
+  sum,
+  toAmountString,
+  toCents,
+} from '../../../src/shared/money';
+
+const cents = fc.integer({ min: -99_999_999_999, max: 99_999_999_999 });
+
+/** Formats cents the way a Dutch user types an amount: thousands dots, decimal comma. */
+function typedNl(c: number): string {
+  const neg = c < 0;
+  const abs = Math.abs(c);
+  const euros = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${neg ? '-' : ''}${euros},${String(abs % 100).padStart(2, '0')}`;
+}
+
+describe('money', () => {
+  it('sums of cents are exact (no float drift)', () => {
+    fc.assert(
+      fc.property(fc.array(cents, { maxLength: 50 }), (list) => {
+        const total = sum(list.map((c) => fromCents(c)));
+        const expected = list.reduce((a, b) => a + BigInt(b), 0n);
+        expect(toCents(total)).toBe(Number(expected));
+      }),
+    );
+  });
+
+  it('0.10 + 0.20 is exactly 0.30', () => {
+    expect(sum([money('0.10'), money('0.20')]).equals(money('0.30'))).toBe(true);
+    expect(toAmountString(sum([money('0.1'), money('0.2')]))).toBe('0.30');
+  });
+
+  it('toCents and fromCents round-trip', () => {
+    fc.assert(
+      fc.property(cents, (c) => {
+        expect(toCents(fromCents(c))).toBe(c);
+      }),
+    );
+  });
+
+  it('parse -> format -> parse round-trips nl-NL input such as "1.234,56"', () => {
+    fc.assert(
+      fc.property(cents, (c) => {
+        const parsed = parseEuroInput(typedNl(c));
+        expect(parsed).not.toBeNull();
+        expect(toCents(parsed!)).toBe(c);
+        const formatted = formatEuro(parsed!);
+        const reparsed = parseEuroInput(formatted.replace('€ ', '').replace(/^-€ /, '-'));
+        expect(reparsed).not.toBeNull();
+        expect(reparsed!.equals(parsed!)).toBe(true);
+      }),
+    );
+  });
+
+  it.each([
+    ['1.234,56', '1234.56'],
+    ['1234,56', '1234.56'],
+    ['1234.56', '1234.56'],
+    ['€ 12,5', '12.5'],
+    ['-10', '-10'],
+    ['1.234.567', '1234567'],
+    ['  7,05 ', '7.05'],
+  ])('parseEuroInput(%j) = %s', (input, expected) => {
+    expect(parseEuroInput(input)?.equals(money(expected))).toBe(true);
+  });
+
+  it.each(['', 'abc', '1,234', '12,345', '1.23.4', '1,2,3', '€', '--5', '1.2345'])('parseEuroInput(%j) is null', (input) => {
+    expect(parseEuroInput(input)).toBeNull();
+  });
+
+  it.each([
+    ['1331.425', '1331.43'], // RULES.md a.1: 1401.50 x 0.95, half-up
+    ['0.005', '0.01'],
+    ['0.004999', '0.00'],
+    ['2.675', '2.68'], // a float would give 2.67
+    ['-1.005', '-1.01'], // half-up away from zero
+    ['1419.453', '1419.45'],
+  ])('roundCents(%s) = %s (half-up)', (input, expected) => {
+    expect(roundCents(money(input)).toFixed(2)).toBe(expected);
+  });
+
+  it('1401.50 x 0.95 rounds to 1331.43', () => {
+    expect(toAmountString(money('1401.50').times('0.95'))).toBe('1331.43');
+  });
+
+  it('toCents refuses three decimals instead of rounding silently', () => {
+    expect(() => toCents('1.005')).toThrow(RangeError);
+    expect(() => toCents(money('0.001'))).toThrow(RangeError);
+    expect(toCents('1.5')).toBe(150);
+    expect(toCents('-0.07')).toBe(-7);
+  });
+
+  it('formatEuro gives nl-NL formatting with a normal space', () => {
+    expect(formatEuro('1234.56')).toBe('€ 1.234,56');
+    expect(formatEuro(money('0'))).toBe('€ 0,00');
+    expect(formatEuro('1419.46')).toBe('€ 1.419,46');
+    expect(formatEuro('1234567.891')).toBe('€ 1.234.567,89');
+  });
+
+  it('formatEuro shows negative amounts with a minus sign', () => {
+    const out = formatEuro('-1234.56');
+    expect(out).toMatch(/^[-\u2212]\s?€ 1\.234,56$|^€ -1\.234,56$/);
+    expect(out).toContain('1.234,56');
+    expect(out).not.toBe(formatEuro('1234.56'));
+  });
+
+  it('AMOUNT_PATTERN accepts canonical strings only', () => {
+    for (const ok of ['0', '1234.56', '-5.5', '999999999999.99']) expect(AMOUNT_PATTERN.test(ok)).toBe(true);
+    for (const bad of ['1,5', '1.234', '1e3', '', '.5', '1.', '+1', '1234567890123']) expect(AMOUNT_PATTERN.test(bad)).toBe(false);
+  });
+});
