@@ -15,9 +15,8 @@ import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDossierService } from './services/dossiers';
 import { createInterchangeService } from './services/interchange';
 import { createSettingsService } from './services/settings';
-import { KEYFILE_NAME, VaultManager, type KdfParams, type VaultTimers } from './vault';
-import { readKeyfile, unwrapKey } from './vault/keyfile';
-import { secretFromString, wipe } from './vault/secret';
+import { VaultManager, type KdfParams, type VaultTimers } from './vault';
+import type { Db } from './db/driver';
 
 export interface CoreOptions {
   /** The app's data folder (vault registry, default vault folder). */
@@ -87,7 +86,21 @@ export function createCore(opts: CoreOptions): Core {
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     ...(opts.timers ? { timers: opts.timers } : {}),
     onStatusChange: (status: VaultStatus) => emit('vault.status', status),
+    // Manual locks are logged by lockWithAudit with their reason; the timer's lock is logged here,
+    // while the database is still open.
+    onBeforeLock: (db, reason) => {
+      if (reason === 'auto') auditOn(db, 'vault.locked', 'Automatisch na inactiviteit');
+    },
+    onMigrated: (db, from, to) => auditOn(db, 'vault.migrated', `Schemaversie ${from} naar ${to}`),
   });
+
+  /** Audit entry written through a given open database (used while the vault is changing state). */
+  function auditOn(db: Db, action: AuditAction, detail: string): void {
+    const bound: ServiceContext = { db: () => db, clock, logger };
+    const boundAudit = createAuditService(bound);
+    const userName = createSettingsService(bound, { audit: boundAudit }).get().userName;
+    boundAudit.append(userName, action, null, null, detail);
+  }
 
   const ctx: ServiceContext = { db: () => vault.db(), clock, logger };
   const audit = createAuditService(ctx);
@@ -127,15 +140,7 @@ export function createCore(opts: CoreOptions): Core {
   const markIfDemo = <T extends { fictitious: boolean }>(data: T): T => (inDemoVault() ? { ...data, fictitious: true } : data);
 
   /** A plaintext export needs the passphrase again: checked against the keyfile, no state changes. */
-  async function verifyPassphrase(passphrase: string): Promise<void> {
-    const selected = vault.status().vault;
-    if (!selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
-    const keyfile = await readKeyfile(path.join(selected.path, KEYFILE_NAME));
-    const secret = secretFromString(passphrase);
-    const key = await unwrapKey(keyfile.passphrase, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
-    wipe(secret, key);
-    if (!key) throw new AppError('WRONG_PASSPHRASE', DEFAULT_MESSAGES.WRONG_PASSPHRASE);
-  }
+  const verifyPassphrase = (passphrase: string): Promise<void> => vault.verifyPassphrase(passphrase);
 
   const handlers: Handlers = {
     'app.info': async () => ({

@@ -5,7 +5,7 @@ import type { Envelope, ErrorBody } from '../../src/shared/contract/errors';
 import type { EventPayload, ProcedureInput, ProcedureName, ProcedureOutput } from '../../src/shared/contract/procedures';
 import type { VaultStatus } from '../../src/shared/contract/vault';
 
-type Handler<K extends ProcedureName> = (input: ProcedureInput<K>) => ProcedureOutput<K> | ErrorBody | Promise<ProcedureOutput<K> | ErrorBody>;
+type Handler<K extends ProcedureName> = (input: ProcedureInput<K>) => ProcedureOutput<K> | FakeError | Promise<ProcedureOutput<K> | FakeError>;
 export type Handlers = { [K in ProcedureName]?: Handler<K> };
 
 export class FakeError {

@@ -62,6 +62,10 @@ export interface VaultManagerOptions {
   /** Injected for tests; default: the global setTimeout/clearTimeout (unref'd so the CLI can exit). */
   timers?: VaultTimers;
   onStatusChange?: (status: VaultStatus) => void;
+  /** Runs while the database is still open, just before any lock (manual, auto or close): for the audit log. */
+  onBeforeLock?: (db: Db, reason: 'manual' | 'auto' | 'close') => void;
+  /** Runs after migrations were applied on unlock, with the database open. */
+  onMigrated?: (db: Db, from: number, to: number) => void;
   autoLockMinutes?: number;
 }
 
@@ -141,6 +145,8 @@ export class VaultManager {
   private readonly latestSchema: number;
   private readonly timers: VaultTimers;
   private readonly onStatusChange: ((status: VaultStatus) => void) | undefined;
+  private readonly onBeforeLock: VaultManagerOptions['onBeforeLock'];
+  private readonly onMigrated: VaultManagerOptions['onMigrated'];
 
   private selected: Selected | null = null;
   private unlocked: Unlocked | null = null;
@@ -162,6 +168,8 @@ export class VaultManager {
     this.latestSchema = latestVersion(options.migrations);
     this.timers = options.timers ?? defaultTimers;
     this.onStatusChange = options.onStatusChange;
+    this.onBeforeLock = options.onBeforeLock;
+    this.onMigrated = options.onMigrated;
     this.autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
     if (options.autoLockMinutes !== undefined) this.validateAutoLockMinutes(options.autoLockMinutes);
     this.autoLockMinutes = options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
@@ -537,6 +545,11 @@ export class VaultManager {
       const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db, backupsDir, before) });
       if (result.applied.length > 0) {
         this.logger.info('vault.migrated', { vaultId: keyfile.vaultId, from: result.from, to: result.to });
+        try {
+          this.onMigrated?.(db, result.from, result.to);
+        } catch (err) {
+          this.logger.warn('vault.migrated_listener_failed', { error: err });
+        }
       }
       schemaVersion = result.to;
     } catch (err) {
@@ -567,6 +580,12 @@ export class VaultManager {
     const session = this.unlocked;
     if (!session) return false;
     this.unlocked = null;
+    try {
+      this.onBeforeLock?.(session.db, reason);
+    } catch (err) {
+      // Locking must never fail because a listener failed.
+      this.logger.warn('vault.before_lock_listener_failed', { error: err });
+    }
     try {
       // Fold the WAL back into the (encrypted) main file so no -wal is left behind.
       session.db.pragma('wal_checkpoint(TRUNCATE)');

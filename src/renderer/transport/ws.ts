@@ -8,11 +8,16 @@ const DISCONNECTED: Envelope<never> = {
   error: { code: 'INTERNAL', message: 'De verbinding met Houvast is verbroken. Herlaad de pagina.' },
 };
 
-export function createWsTransport(url: string): Transport {
+/** WebSocket.OPEN; a literal so the transport also runs with Node's `ws` package in parity tests. */
+const OPEN = 1;
+
+type SocketCtor = new (url: string) => WebSocket;
+
+export function createWsTransport(url: string, SocketImpl: SocketCtor = globalThis.WebSocket): Transport {
   let nextId = 1;
   const pending = new Map<number, (env: Envelope<unknown>) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const socket = new WebSocket(url);
+  const socket = new SocketImpl(url);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
     socket.addEventListener('error', () => reject(new Error('websocket error')), { once: true });
@@ -37,7 +42,7 @@ export function createWsTransport(url: string): Transport {
       } catch {
         return DISCONNECTED;
       }
-      if (socket.readyState !== WebSocket.OPEN) return DISCONNECTED;
+      if (socket.readyState !== OPEN) return DISCONNECTED;
       const id = nextId++;
       const req: WireRequest = { id, name, input };
       return new Promise((resolve) => {

@@ -109,19 +109,20 @@ describe('selectPeriod', () => {
 
 describe('user-supplied periods', () => {
   it('extend coverage and are marked as user-supplied in results', () => {
-    const user: NormFile[] = ['bijstandsnormen', 'beslagvrije_voet', 'kinderbijslag'].map((group) => ({
+    const figuresFor = (group: string): Record<string, string> =>
+      group === 'bijstandsnormen'
+        ? { 'age_21_to_aow.single.incl_holiday_pay': '1440.00', 'age_21_to_aow.couple.incl_holiday_pay': '2057.14' }
+        : group === 'beslagvrije_voet'
+          ? { single: '2230.00', single_parent: '2570.00', couple_no_children: '2930.00', couple_with_children: '3200.00' }
+          : { age_0_5: '300.00', age_6_11: '364.00', age_12_17: '428.00' };
+    const user: NormFile[] = ['bijstandsnormen', 'beslagvrije_voet', 'kinderbijslag'].map((group): NormFile => ({
       format: 'houvast.norms', version: 1, group: group as NormFile['group'], title: `Eigen ${group}`, unit: 'EUR', origin: 'user',
       indexationDates: ['01-01', '07-01'], source: ['https://example.org/eigen'],
       periods: {
         '2027-01-01': {
           status: 'official',
           source: ['https://example.org/eigen/2027'],
-          figures:
-            group === 'bijstandsnormen'
-              ? { 'age_21_to_aow.single.incl_holiday_pay': '1440.00', 'age_21_to_aow.couple.incl_holiday_pay': '2057.14' }
-              : group === 'beslagvrije_voet'
-                ? { single: '2230.00', single_parent: '2570.00', couple_no_children: '2930.00', couple_with_children: '3200.00' }
-                : { age_0_5: '300.00', age_6_11: '364.00', age_12_17: '428.00' },
+          figures: figuresFor(group),
         },
       },
     }));

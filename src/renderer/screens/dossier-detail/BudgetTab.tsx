@@ -34,7 +34,8 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
 
   return (
     <div className="stack">
-      <dl className="totals" aria-label="Totalen per maand">
+      <div role="group" aria-label="Totalen per maand">
+      <dl className="totals">
         <div>
           <dt>Inkomsten per maand</dt>
           <dd>{formatEuro(totalIn)}</dd>
@@ -48,6 +49,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
           <dd>{formatEuro(balance)}</dd>
         </div>
       </dl>
+      </div>
       {error ? (
         <div className="alert" role="alert">
           {error}

@@ -30,7 +30,8 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
 
   return (
     <div className="stack">
-      <dl className="totals" aria-label="Totalen schulden">
+      <div role="group" aria-label="Totalen schulden">
+      <dl className="totals">
         <div>
           <dt>Aantal schulden</dt>
           <dd>
@@ -46,6 +47,7 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
           <dd>{formatEuro(totalCurrent)}</dd>
         </div>
       </dl>
+      </div>
       {error ? (
         <div className="alert" role="alert">
           {error}
