@@ -21,6 +21,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     sourcemap: false,
+    // Served from the local disk to one user: one bundle is fine, the size warning is noise.
+    chunkSizeWarningLimit: 2048,
     rolldownOptions: {
       input: fileURLToPath(new URL('./src/renderer/index.html', import.meta.url)),
     },
