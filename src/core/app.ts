@@ -9,11 +9,15 @@ import { systemClock, type Clock } from '../shared/dates';
 import { migrations } from './db/migrations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Handlers, type Router } from './router';
+import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
 import { createAuditService, type AuditAction } from './services/audit';
+import { createBudgetService } from './services/budget';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
+import { createDocumentsService } from './services/documents';
 import { createDossierService } from './services/dossiers';
 import { createInterchangeService } from './services/interchange';
+import { bundledNormsLoader, createNormsService } from './services/norms';
 import { createSettingsService } from './services/settings';
 import { VaultManager, type KdfParams, type VaultTimers } from './vault';
 import type { Db } from './db/driver';
@@ -111,6 +115,16 @@ export function createCore(opts: CoreOptions): Core {
   const actor = () => settings.get().userName;
   const dossiers = createDossierService(ctx, { audit, actor });
   const interchange = createInterchangeService(ctx, { dossiers, audit, actor });
+  // Bundled norm tables are read once per process; user tables come from the vault on every calculation.
+  const norms = createNormsService(ctx, { bundled: bundledNormsLoader(opts.resourcesDir), audit, actor });
+  const budget = createBudgetService(ctx, { dossiers, norms, audit, actor });
+  const documents = createDocumentsService(ctx, {
+    budget,
+    audit,
+    actor,
+    renderBudgetPlan: renderBudgetPlanPdf,
+    fileName: budgetPlanFileName,
+  });
 
   /** Vault-level audit entry; only while the database is open. */
   const logVault = (action: AuditAction, detail: string | null = null) => {
@@ -215,6 +229,14 @@ export function createCore(opts: CoreOptions): Core {
       return interchange.exportDossier(id);
     },
     'audit.list': ({ dossierId, limit }) => audit.list({ ...(dossierId ? { dossierId } : {}), ...(limit ? { limit } : {}) }),
+    'budget.get': ({ id, date }) => budget.get(id, date),
+    'budget.saveInputs': ({ id, inputs }) => budget.saveInputs(id, inputs),
+    'budget.createPlan': ({ id, date }) => documents.createBudgetPlan(id, date),
+    'documents.list': ({ dossierId }) => documents.list(dossierId),
+    'documents.get': ({ id }) => documents.get(id),
+    'norms.list': () => norms.list(),
+    'norms.import': ({ file }) => norms.import(file),
+    'norms.addPeriod': (input) => norms.addPeriod(input),
   };
 
   const router = createRouter(handlers, { assertUnlocked: () => void vault.db() }, logger);

@@ -48,7 +48,8 @@ export function canonicalToAmountInput(amount: string): string {
   return `${amount.startsWith('-') ? '-' : ''}${grouped},${frac.padEnd(2, '0')}`;
 }
 
-export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
+// Partial: actions added to the contract later still show (as their code) until they get words here.
+export const AUDIT_ACTION_LABELS: Partial<Record<(typeof AUDIT_ACTIONS)[number], string>> & Record<string, string | undefined> = {
   'vault.created': 'Kluis aangemaakt',
   'vault.unlocked': 'Kluis ontgrendeld',
   'vault.locked': 'Kluis vergrendeld',
@@ -64,4 +65,6 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   'dossier.imported': 'Dossier geïmporteerd',
   'dossier.exported': 'Dossier geëxporteerd',
   'dossier.note_added': 'Notitie toegevoegd',
+  'dossier.budgetplan_created': 'Budgetplan gemaakt',
+  'norms.imported': 'Normen geïmporteerd',
 };

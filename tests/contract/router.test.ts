@@ -53,6 +53,17 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'dossier.import': { file: { format: 'houvast.dossier', version: 1, dossiers: [HOUSEHOLD] } },
   'dossier.export': { id: 'x', passphrase: PASSPHRASE },
   'audit.list': { limit: 10 },
+  'budget.get': { id: 'x', date: '2026-03-01' },
+  'budget.saveInputs': {
+    id: 'x',
+    inputs: { statedBvv: { amount: '1500.00', date: '2026-02-01', statedBy: 'Deurwaarder' }, kostendelers: 0, vtlbCorrections: [{ kind: 'woon_werk', amount: '25.00', note: 'Reiskosten' }] },
+  },
+  'budget.createPlan': { id: 'x', date: '2026-03-01' },
+  'documents.list': { dossierId: 'x' },
+  'documents.get': { id: 'x' },
+  'norms.list': {},
+  'norms.import': { file: { format: 'houvast.norms' } },
+  'norms.addPeriod': { group: 'aow_leeftijd', start: '2028-01-01', figures: { age_years: '67', age_extra_months: '3' }, source: 'https://www.svb.nl/nl/aow/aow-leeftijd' },
 };
 
 let dataDir: string;

@@ -9,6 +9,7 @@ import {
   expectGuardsClean,
   heading,
   inlineScriptRuns,
+  networkGuardCatches,
   screenshot,
   seriousAxeViolations,
   startE2eApp,
@@ -109,10 +110,11 @@ describe('a professional\'s first session in the browser', () => {
     await app?.close();
   });
 
-  it('shows the welcome screen; the CSP blocks injected inline scripts', async () => {
+  it('shows the welcome screen; the CSP blocks injected inline scripts and the network guard is live', async () => {
     await waitVisible(heading(page, 'Welkom bij Houvast'));
     await screenshot(page, '01-welkom');
     expect(await inlineScriptRuns(app)).toBe(false);
+    expect(await networkGuardCatches(app)).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
@@ -159,6 +161,9 @@ describe('a professional\'s first session in the browser', () => {
     await waitVisible(heading(page, 'Kluis ontgrendelen'));
     const html = await page.content();
     for (const s of PLANTED_STRINGS) expect(html, `"${s}" still in the page`).not.toContain(s);
+    // The detail screen shows the BSN grouped ("123 456 782"): look for formatted variants too.
+    const squashed = html.replace(/\s|&nbsp;|&#160;/g, '');
+    for (const s of [PLANTED.bsn, PLANTED.postcode.replace(' ', ''), PLANTED.birthDateIso]) expect(squashed).not.toContain(s);
     const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     for (const s of PLANTED_STRINGS) expect(storage).not.toContain(s);
     expect(await callFromPage(page, 'dossier.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });

@@ -179,3 +179,17 @@ export async function callFromPage(page: Page, name: string, input: unknown): Pr
     { name, input, wsPath: WS_PATH },
   );
 }
+
+/** Proves the network guard is live: a navigation to another host is recorded and never reaches the network. */
+export async function networkGuardCatches(app: E2eApp): Promise<boolean> {
+  const probe = await app.context.newPage();
+  const target = 'http://houvast-guard-probe.invalid/';
+  try {
+    await probe.goto(target, { timeout: 5_000 }).catch(() => undefined);
+  } finally {
+    await probe.close();
+  }
+  const caught = app.foreignRequests.includes(target);
+  app.foreignRequests.splice(0, app.foreignRequests.length, ...app.foreignRequests.filter((u) => u !== target));
+  return caught;
+}

@@ -7,7 +7,10 @@ export function ErrorSummary({
   prefix,
   serverError,
   show,
+  context,
 }: {
+  /** Names the part of the form a field is in ("Kind 2"), where labels repeat. */
+  context?: (name: string) => string | null;
   errors: FieldErrors;
   prefix: string;
   serverError?: string | null;
@@ -32,7 +35,8 @@ export function ErrorSummary({
                     document.getElementById(fieldId(prefix, e.name))?.focus();
                   }}
                 >
-                  {e.message}
+                  {context?.(e.name) ? <span className="summary-context">{`${context(e.name)}: `}</span> : null}
+                  <span>{e.message}</span>
                 </a>
               </li>
             ))}

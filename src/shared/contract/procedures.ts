@@ -6,7 +6,18 @@ import {
   HELP_TYPES,
   dossierDataSchema,
   dossierSchema,
+  isoDate,
 } from '../dossier/schema';
+import {
+  addNormPeriodInput,
+  budgetInputsSchema,
+  budgetView,
+  createdPlanOut,
+  documentContentOut,
+  documentSummaryOut,
+  normsListOut,
+  normsStoredOut,
+} from './budget';
 import { knownVault, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
 
 const empty = z.object({}).strict();
@@ -44,6 +55,8 @@ export const AUDIT_ACTIONS = [
   'dossier.imported',
   'dossier.exported',
   'dossier.note_added',
+  'dossier.budgetplan_created',
+  'norms.imported',
 ] as const;
 
 export const auditEntry = z.object({
@@ -201,6 +214,54 @@ export const contract = {
     unlocked: true,
     input: z.object({ dossierId: dossierId.optional(), limit: z.number().int().min(1).max(5000).optional() }),
     output: z.array(auditEntry),
+  }),
+  'budget.get': procedure({
+    summary: 'Budget of a dossier on a reference date (default: saved peildatum, else today), with explanations, projection and the JSON view.',
+    unlocked: true,
+    input: z.object({ id: dossierId, date: isoDate.optional() }),
+    output: budgetView,
+  }),
+  'budget.saveInputs': procedure({
+    summary: 'Save the budget inputs of a dossier (stated BVV, kostendelers, VTLB corrections, peildatum).',
+    unlocked: true,
+    input: z.object({ id: dossierId, inputs: budgetInputsSchema }),
+    output: z.object({ inputs: budgetView.shape.inputs, updatedAt: z.number().int() }),
+  }),
+  'budget.createPlan': procedure({
+    summary: 'Render the budget plan PDF, store it in the dossier and return it.',
+    unlocked: true,
+    input: z.object({ id: dossierId, date: isoDate.optional() }),
+    output: createdPlanOut,
+  }),
+  'documents.list': procedure({
+    summary: 'Documents stored in a dossier, newest first (without content).',
+    unlocked: true,
+    input: z.object({ dossierId }),
+    output: z.array(documentSummaryOut),
+  }),
+  'documents.get': procedure({
+    summary: 'One stored document with its content (base64).',
+    unlocked: true,
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: documentContentOut,
+  }),
+  'norms.list': procedure({
+    summary: 'Norm tables per group with their periods, sources, status and origin (bundled / user).',
+    unlocked: true,
+    input: empty,
+    output: normsListOut,
+  }),
+  'norms.import': procedure({
+    summary: 'Import a norm-table file (JSON text or object); rejected whole with reasons when invalid.',
+    unlocked: true,
+    input: z.object({ file: z.unknown() }),
+    output: normsStoredOut,
+  }),
+  'norms.addPeriod': procedure({
+    summary: 'Enter a norm period by hand with its source (stored as a user norm file).',
+    unlocked: true,
+    input: addNormPeriodInput,
+    output: normsStoredOut,
   }),
 } as const;
 

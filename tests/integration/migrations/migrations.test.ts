@@ -80,9 +80,20 @@ const FIXTURES: Record<number, (db: Db) => void> = {
   3: (db) => {
     db.prepare("INSERT INTO notes (id, dossier_id, created_at, author, text) VALUES ('n1', ?, ?, 'Merel', 'Eerste gesprek')").run(DOSSIER_ID, T0);
   },
+  4: (db) => {
+    db.prepare('INSERT INTO budget_inputs (dossier_id, inputs, updated_at) VALUES (?, ?, ?)').run(
+      DOSSIER_ID,
+      JSON.stringify({ statedBvv: { amount: '1500.00', date: '2025-10-15', statedBy: 'Deurwaarder' }, kostendelers: 0, vtlbCorrections: [] }),
+      T0,
+    );
+    db.prepare("INSERT INTO user_norm_files (id, norm_group, content, source, imported_at) VALUES ('u1', 'aow_leeftijd', '{}', 'https://www.svb.nl', ?)").run(T0);
+    db.prepare(
+      "INSERT INTO documents (id, dossier_id, kind, file_name, mime, created_at, content, reference_date, norm_periods) VALUES ('doc1', ?, 'budgetplan', 'budgetplan.pdf', 'application/pdf', ?, ?, '2025-11-01', '[]')",
+    ).run(DOSSIER_ID, T0, Buffer.from('%PDF-1.7 test'));
+  },
 };
 
-const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes'];
+const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents'];
 
 function tablesOf(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));

@@ -77,7 +77,7 @@ export function DossierFormScreen({
       <ScreenHeading title={title}>{title}</ScreenHeading>
       {dossier ? <p className="muted">Dossiernummer {dossier.number}</p> : null}
       <form noValidate onSubmit={onSubmit} className="dossier-form" aria-busy={isSubmitting}>
-        <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
+        <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} context={(n) => contextOf(n, form.getValues('adults'))} />
         <AdultsSection form={form} />
         <ChildrenSection form={form} />
         <AddressSection form={form} />
@@ -113,6 +113,18 @@ export function DossierFormScreen({
       </form>
     </>
   );
+}
+
+/** Which part of the form a field belongs to, for the error summary. */
+function contextOf(name: string, adults: DossierFormValues['adults']): string | null {
+  const [part, index] = name.split('.');
+  const i = Number(index);
+  if (part === 'adults' && Number.isInteger(i)) return adults[i]?.role === 'partner' ? 'Partner' : 'Aanvrager';
+  if (part === 'children' && Number.isInteger(i)) return `Kind ${i + 1}`;
+  if (part === 'bankAccounts' && Number.isInteger(i)) return `Rekening ${i + 1}`;
+  if (part === 'address') return 'Adres';
+  if (part === 'contact') return 'Contact';
+  return null;
 }
 
 /** id, registration and inline error of one field. */

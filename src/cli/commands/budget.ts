@@ -1,0 +1,267 @@
+// `houvast budget <dossier.json> [--date JJJJ-MM-DD] [--json] [--inputs <invoer.json>] [--dossier <n>]`:
+// the budget of a dossier in the interchange format, computed over the bundled norm tables. No vault is
+// involved: it is the same pure computation the app runs (computeBudgetView), so the figures are the same.
+// stdout carries the result (it holds the household's figures, asked for by the user); stderr carries Dutch
+// messages without personal data.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { budgetInputsSchema, type BudgetInputs, type BudgetJson } from '../../shared/budget';
+import { NORM_GROUP_LABELS, NORM_STATUS_LABELS, type NormGroup, type NormStatus } from '../../shared/budget/norm-schema';
+import { AppError } from '../../shared/contract/errors';
+import { installDutchErrors } from '../../shared/contract/locale';
+import { formatNlDate, isIsoDate, isoDateOf, systemClock, type Clock } from '../../shared/dates';
+import { formatEuro } from '../../shared/money';
+
+/** This checkout's resources/ (the same folder createCore's defaultResourcesDir points at). */
+const DEFAULT_RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url));
+
+export const BUDGET_USAGE = 'houvast budget <dossier.json> [--date JJJJ-MM-DD] [--json] [--inputs <invoer.json>] [--dossier <n>]';
+
+export const BUDGET_HELP = [
+  `Gebruik: ${BUDGET_USAGE}`,
+  '',
+  'Berekent het budget van een huishouden uit een uitwisselbestand (docs/interchange.md) met de meegeleverde',
+  'normtabellen: bijstandsnorm, beslagvrije voet, VTLB, afloscapaciteit, inkomsten, uitgaven, kinderbijslag,',
+  'waarschuwingen en de toelichting van elk bedrag. Er is geen kluis nodig.',
+  '',
+  'Opties:',
+  '  --date JJJJ-MM-DD     Peildatum (standaard: de peildatum in --inputs, anders vandaag).',
+  '  --json                Toon het resultaat als JSON (formaat: docs/budget-json.md).',
+  '  --inputs <bestand>    Budgetinvoer als JSON: opgegeven beslagvrije voet, kostendelers, VTLB-correcties.',
+  '  --dossier <n>         Welk dossier uit het bestand (volgnummer vanaf 1 of dossiernummer); nodig als het',
+  '                        bestand meer dan één dossier bevat.',
+  '',
+  'Afsluitcodes: 0 gelukt, 1 fout (ongeldig bestand, geen normtabel voor de peildatum), 2 verkeerd gebruik.',
+  '',
+].join('\n');
+
+export interface BudgetCommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  cwd: string;
+}
+
+export interface BudgetCommandOptions {
+  /** resources/ with norms/ (default: this checkout's). */
+  resourcesDir?: string;
+  clock?: Clock;
+}
+
+class BudgetCliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const usage = (message: string) => new BudgetCliError(`${message}\nGebruik: ${BUDGET_USAGE}`, 2);
+
+async function readJson(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') throw new BudgetCliError(`Het ${what} bestaat niet: ${file}`, 1);
+    if (code === 'EISDIR') throw new BudgetCliError(`Dit is een map, geen bestand: ${file}`, 1);
+    throw new BudgetCliError(`Het ${what} kan niet worden gelezen: ${file}`, 1);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    // Never quote the file: it holds personal data.
+    throw new BudgetCliError(`Het ${what} is geen geldige JSON.`, 1);
+  }
+}
+
+/** Runs the command; returns the exit code. `argv` is everything after the word "budget". */
+export async function runBudgetCommand(argv: string[], io: BudgetCommandIo, options: BudgetCommandOptions = {}): Promise<number> {
+  const err = (line: string) => io.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
+  try {
+    let values: { date?: string; json?: boolean; inputs?: string; dossier?: string; help?: boolean };
+    let positionals: string[];
+    try {
+      ({ values, positionals } = parseArgs({
+        args: argv,
+        options: {
+          date: { type: 'string' },
+          json: { type: 'boolean' },
+          inputs: { type: 'string' },
+          dossier: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        allowPositionals: true,
+        strict: true,
+      }));
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        const m = /'([^']+)'/.exec((e as Error).message);
+        throw usage(`Onbekende optie${m ? ` ${m[1]}` : ''}.`);
+      }
+      throw usage('Een optie mist haar waarde (bijvoorbeeld --date 2026-07-01).');
+    }
+    if (values.help) {
+      io.stdout.write(BUDGET_HELP);
+      return 0;
+    }
+    if (positionals.length !== 1) throw usage('"houvast budget" verwacht precies één bestand.');
+    if (values.date !== undefined && !isIsoDate(values.date)) throw usage('Geef de peildatum als JJJJ-MM-DD, bijvoorbeeld --date 2026-07-01.');
+
+    // Loaded here so `--help` and usage errors answer at once.
+    const [{ parseInterchange }, { loadBundledNorms }, { computeBudgetView }] = await Promise.all([
+      import('../../core/services/interchange'),
+      import('../../core/norms/load'),
+      import('../../core/services/budget'),
+    ]);
+    installDutchErrors();
+
+    const file = await readJson(path.resolve(io.cwd, positionals[0]!), 'dossierbestand');
+    let parsed;
+    try {
+      parsed = parseInterchange(file);
+    } catch (e) {
+      if (e instanceof AppError) {
+        const issues = e.issues ?? [];
+        throw new BudgetCliError(
+          `het bestand is niet geldig (${issues.length} ${issues.length === 1 ? 'fout' : 'fouten'}).`,
+          1,
+          issues.map((i) => `${i.path}: ${i.message}`),
+        );
+      }
+      throw e;
+    }
+    const dossier = pickDossier(parsed.dossiers, values.dossier);
+
+    let inputs: BudgetInputs = budgetInputsSchema.parse({});
+    if (values.inputs !== undefined) {
+      const raw = await readJson(path.resolve(io.cwd, values.inputs), 'invoerbestand');
+      const r = budgetInputsSchema.safeParse(raw);
+      if (!r.success) {
+        throw new BudgetCliError(
+          'het invoerbestand is niet geldig.',
+          1,
+          r.error.issues.map((i) => `${i.path.map(String).join('.') || '(bestand)'}: ${i.message}`),
+        );
+      }
+      inputs = r.data;
+    }
+
+    const referenceDate = values.date ?? inputs.referenceDate ?? isoDateOf((options.clock ?? systemClock).now());
+    const norms = await loadBundledNorms(options.resourcesDir ?? DEFAULT_RESOURCES_DIR);
+    const { json } = computeBudgetView(dossier, inputs, norms, referenceDate);
+    io.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : formatBudgetText(json));
+    return 0;
+  } catch (e) {
+    if (e instanceof BudgetCliError) {
+      err(`Fout: ${e.message}`);
+      for (const d of e.details) err(`  ${d}`);
+      return e.exitCode;
+    }
+    if (e instanceof AppError) {
+      // NORM_NOT_COVERED carries the engine's Dutch reason (which table, which dates are available).
+      err(`Fout: ${e.message}`);
+      return 1;
+    }
+    err('Fout: er ging iets mis bij de berekening.');
+    return 1;
+  }
+}
+
+function pickDossier<T extends { number?: string | null | undefined }>(dossiers: T[], wanted: string | undefined): T {
+  if (wanted === undefined) {
+    if (dossiers.length === 1) return dossiers[0]!;
+    throw new BudgetCliError(`Het bestand bevat ${dossiers.length} dossiers; kies er één met --dossier <volgnummer of dossiernummer>.`, 2);
+  }
+  const byNumber = dossiers.find((d) => d.number === wanted);
+  if (byNumber) return byNumber;
+  const n = Number(wanted);
+  if (Number.isInteger(n) && n >= 1 && n <= dossiers.length) return dossiers[n - 1]!;
+  throw new BudgetCliError(`Geen dossier "${wanted}" in het bestand (1 t/m ${dossiers.length}).`, 1);
+}
+
+// ---------------------------------------------------------------------------------------------- text output
+
+const euro = (v: string | null) => (v === null ? 'niet te berekenen' : formatEuro(v));
+const statusLabel = (s: string) => NORM_STATUS_LABELS[s as NormStatus] ?? s;
+const originLabel = (o: string) => (o === 'user' ? 'door gebruiker ingevoerd' : 'meegeleverd');
+
+/** A readable Dutch report of the budget JSON: the figures, the warnings and the derivation of each figure. */
+export function formatBudgetText(j: BudgetJson): string {
+  const out: string[] = [];
+  const width = 44;
+  const row = (label: string, value: string) => out.push(`  ${label.padEnd(width)} ${value.padStart(14)}`);
+  out.push(`Budget op peildatum ${formatNlDate(j.referenceDate)}`);
+  out.push(`Huishouden: ${j.householdTypeLabel}${j.kostendelers > 0 ? `, ${j.kostendelers} kostendeler(s)` : ''} (${j.ageGroups.join('; ')})`);
+  out.push('');
+  out.push('Normtabellen:');
+  for (const [group, p] of Object.entries(j.normPeriod)) {
+    out.push(`  ${NORM_GROUP_LABELS[group as NormGroup] ?? group}: ${formatNlDate(p.start)} t/m ${formatNlDate(p.end)} (${statusLabel(p.status)}, ${originLabel(p.origin)})`);
+  }
+  out.push('');
+  out.push(`  ${'Bedrag'.padEnd(width)} ${'per maand'.padStart(14)}`);
+  row('Bijstandsnorm (incl. vakantietoeslag)', euro(j.bijstandsnorm));
+  row('Bijstandsnorm (excl. vakantietoeslag)', euro(j.bijstandsnormExclVakantietoeslag));
+  row('Inkomen', euro(j.inkomenPerMaand));
+  row('  waarvan beslagbaar', euro(j.beslagbaarInkomenPerMaand));
+  row('  waarvan niet beslagbaar', euro(j.nietBeslagbaarInkomenPerMaand));
+  row('Beslagvrije voet', euro(j.beslagvrijeVoet));
+  if (j.beslagvrijeVoetGrenzen) {
+    row('  ondergrens', euro(j.beslagvrijeVoetGrenzen.ondergrens));
+    row('  bovengrens (maximum)', euro(j.beslagvrijeVoetGrenzen.bovengrens));
+  }
+  row('PGL-correctie', euro(j.pglCorrectie));
+  for (const c of j.vtlbCorrecties) row(c.omschrijving.length > width ? `${c.omschrijving.slice(0, width - 1)}…` : c.omschrijving, euro(c.bedrag));
+  row('VTLB (vrij te laten bedrag)', euro(j.vtlb));
+  row('Afloscapaciteit', euro(j.afloscapaciteit));
+  row('Uitgaven', euro(j.uitgavenPerMaand));
+  row('  vaste lasten', euro(j.uitgavenPerGroep.vaste_lasten));
+  row('  reserveringsuitgaven', euro(j.uitgavenPerGroep.reserveringsuitgaven));
+  row('  huishoudelijke uitgaven', euro(j.uitgavenPerGroep.huishoudelijke_uitgaven));
+  row('Saldo (inkomen − uitgaven)', euro(j.saldoPerMaand));
+  row('Verschil met de bijstandsnorm', euro(j.verschilMetBijstandsnorm));
+  row('Kinderbijslag verwacht', euro(j.kinderbijslagVerwacht));
+  row('Kinderbijslag ontvangen', euro(j.kinderbijslagOntvangen));
+  row('Kindgebonden budget verwacht', euro(j.kindgebondenBudgetVerwacht));
+  row('Kindgebonden budget ontvangen', euro(j.kindgebondenBudgetOntvangen));
+  out.push(`  ${'Leefgeld per week (na vaste lasten)'.padEnd(width)} ${euro(j.leefgeldPerWeek).padStart(14)}`);
+  out.push('');
+  if (j.warnings.length > 0) {
+    out.push('Waarschuwingen:');
+    for (const w of j.warnings) out.push(`  - ${w.message}`);
+  } else {
+    out.push('Waarschuwingen: geen.');
+  }
+  if (j.projectie) {
+    const uncovered = j.projectie.find((m) => !m.covered);
+    out.push('');
+    out.push(
+      `Vooruitblik ${j.projectie.length} maanden: ${j.eersteTekortMaand ? `eerste maand met tekort ${j.eersteTekortMaand}` : 'geen maand met tekort'}` +
+        (uncovered ? `; vanaf ${uncovered.month} geen normtabel.` : '.'),
+    );
+  }
+  out.push('');
+  out.push('Toelichting per bedrag:');
+  for (const e of Object.values(j.explanation)) {
+    out.push('');
+    out.push(`${e.label}: ${euro(e.value)}`);
+    out.push(`  Regel: ${e.rule}`);
+    const inputs = Object.entries(e.inputs).filter(([, v]) => v !== null);
+    if (inputs.length > 0) out.push(`  Invoer: ${inputs.map(([k, v]) => `${k} = ${typeof v === 'boolean' ? (v ? 'ja' : 'nee') : String(v)}`).join('; ')}`);
+    for (const t of e.tables) {
+      const figs = t.figures.map((f) => `${f.label} ${f.value}`).join('; ');
+      out.push(
+        `  Tabel: ${t.title}, ${formatNlDate(t.periodStart)} t/m ${formatNlDate(t.periodEnd)} (${statusLabel(t.status)}, ${originLabel(t.origin)})` +
+          (figs ? `: ${figs}` : ''),
+      );
+      out.push(`    Bron: ${t.source.join('; ')}`);
+    }
+  }
+  out.push('');
+  return out.join('\n');
+}

@@ -1,0 +1,173 @@
+// "Gegevens voor de berekening": the budget inputs that are not part of the dossier: the BVV stated on a
+// beslaglegger's mededeling, the number of kostendelers and the VTLB correction lines (each with a note).
+// Validated with the shared budgetInputsSchema; amounts and dates as the user types them (nl-NL).
+import { useMemo, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import {
+  budgetInputsSchema,
+  VTLB_CORRECTION_KINDS,
+  VTLB_CORRECTION_LABELS,
+  VTLB_NEGATIVE_ALLOWED,
+  type BudgetInputs,
+  type VtlbCorrectionKind,
+} from '../../../shared/budget/inputs';
+import type { budgetInputsOut } from '../../../shared/contract/budget';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextField, optionsOf } from '../../components/fields';
+import { applyServerError, errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
+import { amountInputToCanonical, canonicalToAmountInput, dateInputToIso, isoToDateInput } from '../../format';
+import { useCall } from '../../state/session';
+
+export type StoredInputs = z.infer<typeof budgetInputsOut>;
+
+/** What the user types; field names follow the schema's paths so its issues land on the right field. */
+export interface InputsForm {
+  statedBvv: { amount: string; date: string; statedBy: string };
+  kostendelers: string;
+  vtlbCorrections: { kind: VtlbCorrectionKind; amount: string; note: string }[];
+}
+
+export const P = 'berekening';
+
+export function toFormValues(inputs: StoredInputs): InputsForm {
+  return {
+    statedBvv: {
+      amount: inputs.statedBvv ? canonicalToAmountInput(inputs.statedBvv.amount) : '',
+      date: isoToDateInput(inputs.statedBvv?.date),
+      statedBy: inputs.statedBvv?.statedBy ?? '',
+    },
+    kostendelers: String(inputs.kostendelers ?? 0),
+    vtlbCorrections: inputs.vtlbCorrections.map((c) => ({ kind: c.kind, amount: canonicalToAmountInput(c.amount), note: c.note })),
+  };
+}
+
+/** Form values -> schema input. An empty BVV block means "no stated BVV"; a partly filled one is validated. */
+export function toSchemaInput(v: InputsForm, referenceDate: string | null | undefined): unknown {
+  const b = v.statedBvv;
+  const bvvEmpty = !b.amount.trim() && !b.date.trim() && !b.statedBy.trim();
+  const k = v.kostendelers.trim();
+  return {
+    referenceDate: referenceDate ?? null,
+    statedBvv: bvvEmpty ? null : { amount: amountInputToCanonical(b.amount), date: dateInputToIso(b.date), statedBy: b.statedBy },
+    // Number('') is 0 and Number('1,5') NaN: an empty field means none, anything else the schema judges.
+    kostendelers: k === '' ? 0 : /^-?\d+([.,]\d+)?$/.test(k) ? Number(k.replace(',', '.')) : Number.NaN,
+    vtlbCorrections: v.vtlbCorrections.map((c) => ({ kind: c.kind, amount: amountInputToCanonical(c.amount), note: c.note })),
+  };
+}
+
+const KIND_OPTIONS = optionsOf(VTLB_CORRECTION_KINDS, VTLB_CORRECTION_LABELS);
+
+export function BudgetInputsForm({
+  dossierId,
+  inputs,
+  updatedAt,
+  onSaved,
+}: {
+  dossierId: string;
+  inputs: StoredInputs;
+  updatedAt: number | null;
+  onSaved: (inputs: StoredInputs) => void;
+}) {
+  const call = useCall();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const resolver = useMemo(
+    () => mappedResolver<InputsForm, BudgetInputs>(budgetInputsSchema as unknown as z.ZodType<BudgetInputs>, (v) => toSchemaInput(v, inputs.referenceDate)),
+    [inputs.referenceDate],
+  );
+  const form = useForm<InputsForm, unknown, BudgetInputs>({ resolver, defaultValues: toFormValues(inputs) });
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'vtlbCorrections' });
+  const { errors, submitCount, isSubmitting } = form.formState;
+  const f = (name: string) => ({
+    id: fieldId(P, name),
+    registration: form.register(name as never),
+    error: errorOf(errors, name),
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setServerError(null);
+    setSaved(false);
+    try {
+      const out = await call('budget.saveInputs', { id: dossierId, inputs: values });
+      form.reset(toFormValues(out.inputs));
+      setSaved(true);
+      onSaved(out.inputs);
+    } catch (err) {
+      setServerError(applyServerError(form, err, 'inputs.'));
+    }
+  });
+
+  const context = (name: string): string | null => {
+    const m = /^vtlbCorrections\.(\d+)\./.exec(name);
+    return m ? `Correctie ${Number(m[1]) + 1}` : null;
+  };
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="card" aria-labelledby="h-berekening">
+      <h2 id="h-berekening">Gegevens voor de berekening</h2>
+      <p className="muted small">
+        Deze gegevens staan niet in het dossier zelf. {updatedAt ? null : 'Er zijn nog geen gegevens opgeslagen.'}
+      </p>
+      <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} context={context} />
+      <fieldset className="subcard">
+        <legend>Beslagvrije voet volgens de beslaglegger</legend>
+        <p className="hint">
+          Alleen nodig als het inkomen boven de bijstandsnorm ligt. Laat leeg als er geen mededeling is.
+        </p>
+        <div className="grid-3">
+          <TextField
+            {...f('statedBvv.amount')}
+            label="Beslagvrije voet volgens mededeling"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Per maand, bijvoorbeeld 1.350,00"
+          />
+          <TextField {...f('statedBvv.date')} label="Datum mededeling" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" />
+          <TextField {...f('statedBvv.statedBy')} label="Vastgesteld door" autoComplete="off" hint="Bijvoorbeeld de deurwaarder of het CJIB." />
+        </div>
+      </fieldset>
+      <TextField
+        {...f('kostendelers')}
+        label="Aantal kostendelers (27+)"
+        inputMode="numeric"
+        autoComplete="off"
+        className="field-short"
+        hint="Medebewoners van 27 jaar of ouder, naast de aanvrager en partner."
+      />
+      <fieldset className="subcard">
+        <legend>Correcties op het VTLB</legend>
+        {fields.length === 0 ? <p className="muted small">Geen correcties.</p> : null}
+        {fields.map((field, i) => (
+          <div key={field.id} role="group" aria-label={`Correctie ${i + 1}`} className="correction-row">
+            <div className="grid-3">
+              <SelectField {...f(`vtlbCorrections.${i}.kind`)} label="Soort" options={KIND_OPTIONS} />
+              <TextField
+                {...f(`vtlbCorrections.${i}.amount`)}
+                label="Bedrag"
+                inputMode="decimal"
+                autoComplete="off"
+                hint={VTLB_NEGATIVE_ALLOWED.has(form.watch(`vtlbCorrections.${i}.kind`)) ? 'Per maand; mag negatief zijn.' : 'Per maand.'}
+              />
+              <TextField {...f(`vtlbCorrections.${i}.note`)} label="Toelichting" autoComplete="off" />
+            </div>
+            <button type="button" className="button small danger-quiet" onClick={() => remove(i)}>
+              Correctie {i + 1} verwijderen
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button" onClick={() => append({ kind: 'woonlasten', amount: '', note: '' })}>
+          Correctie toevoegen
+        </button>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={isSubmitting}>
+          Gegevens opslaan en herberekenen
+        </button>
+      </div>
+      <p role="status" className={saved ? 'success' : 'visually-hidden'}>
+        {saved ? 'De gegevens zijn opgeslagen; het budget is herberekend.' : ''}
+      </p>
+    </form>
+  );
+}

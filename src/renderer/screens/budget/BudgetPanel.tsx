@@ -1,0 +1,166 @@
+// Dossier → Budget: the figures of the budget engine on a peildatum (each with its derivation on demand),
+// the warnings, a chart of income against the norm, VTLB and expenses, the 24-month projection, the inputs
+// that are not part of the dossier, and the budget plan PDF. The core computes; this screen only shows.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { AppError } from '../../../shared/contract/errors';
+import type { BudgetView } from '../../../shared/contract/budget';
+import { isoDate } from '../../../shared/dossier/schema';
+import { formatNlDate } from '../../../shared/dates';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
+import { Loading } from '../../components/Status';
+import { dateInputToIso, isoToDateInput, today } from '../../format';
+import { errorMessage, useCall } from '../../state/session';
+import { BudgetCharts, ProjectionSection } from './BudgetCharts';
+import { BudgetFigures, KeyFigures } from './BudgetFigures';
+import { BudgetInputsForm } from './BudgetInputsForm';
+import { BudgetPlans } from './BudgetPlans';
+import { BudgetWarnings } from './BudgetWarnings';
+import './budget.css';
+
+type Failure = { code: string; message: string };
+
+export function BudgetPanel({
+  dossierId,
+  version,
+  onEditItems,
+}: {
+  dossierId: string;
+  /** The dossier's updatedAt: a change (income or expense edited) recomputes the budget. */
+  version?: number;
+  /** Opens the "Inkomsten en uitgaven" tab. */
+  onEditItems?: () => void;
+}) {
+  const call = useCall();
+  /** null: the core's default (saved peildatum, else today). */
+  const [date, setDate] = useState<string | null>(null);
+  const [view, setView] = useState<BudgetView | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [loading, setLoading] = useState(true);
+  const seq = useRef(0);
+
+  const load = useCallback(
+    async (on: string | null) => {
+      const mine = ++seq.current;
+      setLoading(true);
+      try {
+        const v = await call('budget.get', { id: dossierId, ...(on ? { date: on } : {}) });
+        if (mine !== seq.current) return;
+        setView(v);
+        setFailure(null);
+      } catch (err) {
+        if (mine !== seq.current) return;
+        setView(null);
+        setFailure({ code: err instanceof AppError ? err.code : 'INTERNAL', message: errorMessage(err) });
+      } finally {
+        if (mine === seq.current) setLoading(false);
+      }
+    },
+    [call, dossierId],
+  );
+
+  useEffect(() => {
+    void load(date);
+  }, [load, date, version]);
+
+  const shownDate = view?.referenceDate ?? date ?? today();
+
+  return (
+    <div className="budget stack" aria-busy={loading}>
+      <div className="budget-top">
+        <div>
+          <h2 className="budget-title">Budget</h2>
+          <p className="muted small budget-intro">
+            Inkomsten en uitgaven staan in het tabblad{' '}
+            {onEditItems ? (
+              <button type="button" className="button link-button inline-link" onClick={onEditItems}>
+                Inkomsten en uitgaven
+              </button>
+            ) : (
+              '“Inkomsten en uitgaven”'
+            )}
+            ; daar past u ze aan.
+          </p>
+        </div>
+        <PeildatumForm value={shownDate} onSubmit={(d) => (d === date ? void load(d) : setDate(d))} busy={loading} />
+      </div>
+      {loading && !view && !failure ? <Loading>Budget wordt berekend…</Loading> : null}
+      {failure ? (
+        <div className="alert budget-failure" role="alert">
+          <p className="alert-title">
+            {failure.code === 'NORM_NOT_COVERED' ? 'Geen normtabel voor deze peildatum' : 'Het budget kon niet worden berekend'}
+          </p>
+          <p>{failure.message}</p>
+        </div>
+      ) : null}
+      {view ? <BudgetBody view={view} onInputsSaved={() => void load(date)} /> : null}
+      <BudgetPlans dossierId={dossierId} referenceDate={view ? view.referenceDate : date} disabled={!view || loading} />
+    </div>
+  );
+}
+
+function BudgetBody({ view, onInputsSaved }: { view: BudgetView; onInputsSaved: () => void }) {
+  const r = view.result;
+  const periods = useMemo(
+    () => r.normPeriods.map((t) => `${t.title.split(' (')[0]?.split(',')[0]}: ${formatNlDate(t.periodStart)} t/m ${formatNlDate(t.periodEnd)}${t.origin === 'user' ? ' (door gebruiker ingevoerd)' : ''}`),
+    [r.normPeriods],
+  );
+  return (
+    <>
+      <p className="budget-basis small">
+        Berekend voor peildatum <strong>{formatNlDate(view.referenceDate)}</strong>. Normtabellen: {periods.join('; ')}.
+      </p>
+      <BudgetWarnings warnings={r.warnings} />
+      <KeyFigures result={r} />
+      <BudgetCharts result={r} />
+      <BudgetFigures result={r} />
+      <ProjectionSection projection={view.projection} />
+      <BudgetInputsForm
+        key={view.inputsUpdatedAt ?? 0}
+        dossierId={view.dossierId}
+        inputs={view.inputs}
+        updatedAt={view.inputsUpdatedAt}
+        onSaved={onInputsSaved}
+      />
+    </>
+  );
+}
+
+const peildatumSchema = z.object({ peildatum: isoDate });
+type PeildatumForm = { peildatum: string };
+
+function PeildatumForm({ value, onSubmit, busy }: { value: string; onSubmit: (iso: string) => void; busy: boolean }) {
+  const resolver = useMemo(
+    () => mappedResolver<PeildatumForm, z.output<typeof peildatumSchema>>(peildatumSchema, (v) => ({ peildatum: dateInputToIso(v.peildatum) })),
+    [],
+  );
+  const form = useForm<PeildatumForm, unknown, z.output<typeof peildatumSchema>>({ resolver, defaultValues: { peildatum: isoToDateInput(value) } });
+  const { errors, submitCount } = form.formState;
+  // The core may answer for another date than typed (its default: the saved peildatum, else today).
+  useEffect(() => {
+    form.reset({ peildatum: isoToDateInput(value) });
+  }, [form, value]);
+  return (
+    <form noValidate className="peildatum-form" aria-label="Peildatum" onSubmit={form.handleSubmit((v) => onSubmit(v.peildatum))}>
+      <ErrorSummary errors={errors} prefix="budget" show={submitCount > 0} />
+      <div className="peildatum-row">
+        <TextField
+          id={fieldId('budget', 'peildatum')}
+          label="Peildatum"
+          registration={form.register('peildatum')}
+          error={errorOf(errors, 'peildatum')}
+          placeholder="dd-mm-jjjj"
+          inputMode="numeric"
+          autoComplete="off"
+          className="field-date"
+        />
+        <button type="submit" className="button" disabled={busy}>
+          Berekenen
+        </button>
+      </div>
+    </form>
+  );
+}

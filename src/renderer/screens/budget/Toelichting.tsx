@@ -1,0 +1,172 @@
+// One figure with its derivation on demand: the button "Toelichting" (aria-expanded) opens the rule, the named
+// inputs and the norm table periods used (period, status, origin, sources as plain text: no links, the app is
+// offline and must never open a browser by itself).
+import { Fragment, useId, useState, type ReactNode } from 'react';
+import type { z } from 'zod';
+import type { explanationOut, NormTableRefOut } from '../../../shared/contract/budget';
+import { euro, inputValue, isNegative, normFigure, originLabel, periodLabel, statusLabel } from './view';
+
+export type Explanation = z.infer<typeof explanationOut>;
+
+export interface FigureRow {
+  /** Stable key (the JSON explanation key). */
+  id: string;
+  label: string;
+  /** Decimal string; null = cannot be computed. */
+  value: string | null;
+  explanation?: Explanation | undefined;
+  /** Shown under the label (e.g. the note of a VTLB correction line). */
+  note?: ReactNode;
+  /** Bold total row. */
+  total?: boolean;
+  /** Text instead of an amount (e.g. the household type). */
+  text?: string;
+  /** Negative amounts in red with a minus (for saldo-like figures). */
+  signed?: boolean;
+}
+
+/** A table of figures; each row can unfold its explanation in the row below it. */
+export function FigureTable({ caption, rows }: { caption: string; rows: readonly FigureRow[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table figure-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Onderdeel</th>
+            <th scope="col" className="num">
+              Bedrag
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Toelichting</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <FigureTableRow key={r.id} row={r} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FigureTableRow({ row }: { row: FigureRow }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const negative = row.signed && isNegative(row.value);
+  const missing = row.text === undefined && row.value === null;
+  return (
+    <Fragment>
+      <tr className={row.total ? 'figure-total' : undefined}>
+        <th scope="row" className="figure-label">
+          {row.label}
+          {row.note ? <span className="figure-note">{row.note}</span> : null}
+        </th>
+        <td className={`num nowrap figure-value${negative ? ' negative-amount' : ''}${missing ? ' missing-amount' : ''}`}>
+          {row.text ?? euro(row.value)}
+        </td>
+        <td className="row-actions">
+          {row.explanation ? (
+            <button
+              type="button"
+              className="button small toelichting-button"
+              aria-expanded={open}
+              aria-controls={panelId}
+              onClick={() => setOpen((o) => !o)}
+            >
+              Toelichting<span className="visually-hidden"> bij {row.label}</span>
+              <span aria-hidden="true" className="chevron">
+                {open ? '▴' : '▾'}
+              </span>
+            </button>
+          ) : null}
+        </td>
+      </tr>
+      {row.explanation ? (
+        <tr className="explanation-row" id={panelId} hidden={!open}>
+          <td colSpan={3}>{open ? <ExplanationView explanation={row.explanation} label={row.label} /> : null}</td>
+        </tr>
+      ) : null}
+    </Fragment>
+  );
+}
+
+export function ExplanationView({ explanation, label }: { explanation: Explanation; label: string }) {
+  const inputs = Object.entries(explanation.inputs);
+  return (
+    <div className="explanation" role="region" aria-label={`Toelichting bij ${label}`}>
+      <p className="explanation-rule">
+        <span className="explanation-heading">Regel</span>
+        {explanation.rule}
+      </p>
+      {inputs.length > 0 ? (
+        <>
+          <p className="explanation-heading">Gegevens</p>
+          <dl className="explanation-inputs">
+            {inputs.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{inputValue(v, k)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+      {explanation.tables.length > 0 ? (
+        <>
+          <p className="explanation-heading">Normtabel</p>
+          {explanation.tables.map((t) => (
+            <NormTableRefView key={`${t.group}@${t.periodStart}`} table={t} />
+          ))}
+        </>
+      ) : (
+        <p className="muted small">Geen normtabel gebruikt.</p>
+      )}
+    </div>
+  );
+}
+
+function NormTableRefView({ table }: { table: NormTableRefOut }) {
+  return (
+    <div className="norm-ref">
+      <p className="norm-ref-title">
+        {table.title}{' '}
+        {table.origin === 'user' ? <span className="badge badge-user">door gebruiker ingevoerd</span> : null}
+      </p>
+      <dl className="norm-ref-meta">
+        <div>
+          <dt>Periode</dt>
+          <dd>{periodLabel(table.periodStart, table.periodEnd)}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>{statusLabel(table.status)}</dd>
+        </div>
+        <div>
+          <dt>Herkomst</dt>
+          <dd>{originLabel(table.origin)}</dd>
+        </div>
+      </dl>
+      {table.figures.length > 0 ? (
+        <ul className="norm-ref-figures">
+          {table.figures.map((f) => (
+            <li key={f.name}>
+              {f.label}: <strong className="nowrap">{normFigure(f.name, f.value)}</strong>
+              {f.status !== table.status ? <span className="muted"> ({statusLabel(f.status)})</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="explanation-heading">Bron</p>
+      <ul className="source-list">
+        {table.source.map((s) => (
+          <li key={s} className="source">
+            {s}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// Display helpers for the budget screen: amounts arrive as decimal strings ("1234.56", or "≈120.783333" for
+// an unrounded intermediate in an explanation) and are shown in nl-NL; never parsed into JS numbers for sums.
+import { NORM_STATUS_LABELS, type NormOrigin, type NormStatus } from '../../../shared/budget/norm-schema';
+import { formatNlDate } from '../../../shared/dates';
+import { formatEuro } from '../../../shared/money';
+
+const AMOUNT = /^-?\d+(\.\d+)?$/;
+
+/** "1234.5" -> "€ 1.234,50"; null -> "niet te berekenen". */
+export function euro(value: string | null | undefined): string {
+  if (value === null || value === undefined) return 'niet te berekenen';
+  return AMOUNT.test(value) ? formatEuro(value) : value;
+}
+
+/** An explanation input: amounts (also "≈…" and "6-11 jaar: ≈…") in nl-NL, other values as they are. */
+export function inputValue(value: string | number | boolean | null, key = ''): string {
+  if (value === null) return '—';
+  if (/factor|fractie|percentage|aantal/i.test(key)) return String(value).replace('.', ',');
+  if (typeof value === 'boolean') return value ? 'ja' : 'nee';
+  if (typeof value === 'number') return String(value);
+  // Unrounded intermediates ("≈120.783333") are shown rounded to cents, still marked ≈.
+  return value.replace(/(≈)?(-?\d+\.\d+)/g, (_m, approx: string | undefined, num: string) => `${approx ? '≈ ' : ''}${formatEuro(num)}`);
+}
+
+export function isNegative(value: string | null | undefined): boolean {
+  return typeof value === 'string' && value.startsWith('-') && /[1-9]/.test(value);
+}
+
+export function statusLabel(status: string): string {
+  return NORM_STATUS_LABELS[status as NormStatus] ?? status;
+}
+
+export function originLabel(origin: NormOrigin | string): string {
+  return origin === 'user' ? 'door gebruiker ingevoerd' : 'meegeleverd';
+}
+
+export function periodLabel(start: string, end: string | null | undefined): string {
+  return end ? `${formatNlDate(start)} t/m ${formatNlDate(end)}` : `vanaf ${formatNlDate(start)}`;
+}
+
+const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** "2026-11" -> "nov 2026" (short) for chart axes and tables. */
+export function monthLabel(month: string, short = false): string {
+  const [y = '', m = '1'] = month.split('-');
+  const name = MONTHS[Number(m) - 1] ?? m;
+  return short ? `${name} '${y.slice(2)}` : `${name} ${y}`;
+}
+
+/** A norm table figure: amounts in euro; ages, months, rates and fractions as plain numbers. */
+export function normFigure(key: string, value: string): string {
+  if (/^\d+\.\d{2}$/.test(value) && !/percentage|rate|fraction/.test(key)) return formatEuro(value);
+  return value.replace('.', ',');
+}

@@ -1,0 +1,527 @@
+// Contract schemas of the budget, norms and documents procedures, and the serialiser that turns the
+// engine's result (Decimal values) into wire data: every amount a "1234.56" string (half-up, the display
+// rounding point), with the full-precision value beside it where the engine keeps more decimals.
+// Field names avoid the word "key" (the router test rejects output fields named like key material), so a
+// norm figure's key is called `name` here.
+import type Decimal from 'decimal.js';
+import { z } from 'zod';
+import {
+  BUDGET_JSON_FORMAT,
+  BUDGET_JSON_VERSION,
+  type BudgetResult,
+  type Figure,
+  type NormTableRef,
+  type Projection,
+} from '../budget';
+import { AGE_GROUPS, HOUSEHOLD_TYPES } from '../budget/household';
+import { budgetInputsSchema, VTLB_CORRECTION_KINDS } from '../budget/inputs';
+import { NORM_GROUPS, NORM_ORIGINS, NORM_STATUSES } from '../budget/norm-schema';
+import { EXPENSE_CATEGORIES, INCOME_CATEGORIES, NIBUD_GROUPS, type NibudGroup } from '../dossier/categories';
+import { isoDate } from '../dossier/schema';
+import { FREQUENCIES } from '../frequency';
+import { toAmountString } from '../money';
+
+/** Two decimals, half-up: what is shown and exchanged. */
+export const amountOut = z.string().regex(/^-?\d+\.\d{2}$/);
+/** Full precision, never in exponent notation (e.g. "1234.5666666666666666666666666666666666667"). */
+export const exactOut = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+export const inputValueOut = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const normFigureOut = z.object({
+  /** The figure's name in the table, e.g. "age_21_to_aow.single.incl_holiday_pay". */
+  name: z.string(),
+  label: z.string(),
+  /** As published in the table (decimal string, not rounded). */
+  value: z.string(),
+  status: z.enum(NORM_STATUSES),
+});
+
+export const normTableRefOut = z.object({
+  group: z.enum(NORM_GROUPS),
+  title: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  status: z.enum(NORM_STATUSES),
+  /** "user": the period was imported or entered by a user (Instellingen → Normen). */
+  origin: z.enum(NORM_ORIGINS),
+  source: z.array(z.string()),
+  figures: z.array(normFigureOut),
+});
+export type NormTableRefOut = z.infer<typeof normTableRefOut>;
+
+export const explanationOut = z.object({
+  /** The rule in Dutch, including where it rounds. */
+  rule: z.string(),
+  /** Named inputs; amounts as decimal strings ("≈" prefix when not exact to the cent). */
+  inputs: z.record(z.string(), inputValueOut),
+  tables: z.array(normTableRefOut),
+});
+
+export const figureOut = z.object({
+  label: z.string(),
+  /** Two decimals; null = cannot be computed (warnings say why). */
+  value: amountOut.nullable(),
+  /** The engine's unrounded value. */
+  exact: exactOut.nullable(),
+  explanation: explanationOut,
+});
+export type FigureOut = z.infer<typeof figureOut>;
+
+const incomeLineOut = z.object({
+  index: z.number().int(),
+  description: z.string(),
+  category: z.enum(INCOME_CATEGORIES),
+  amount: z.string(),
+  frequency: z.enum(FREQUENCIES),
+  attachable: z.boolean(),
+  counted: z.boolean(),
+  monthly: amountOut,
+  monthlyExact: exactOut,
+});
+
+const expenseLineOut = z.object({
+  index: z.number().int(),
+  description: z.string(),
+  category: z.enum(EXPENSE_CATEGORIES),
+  group: z.enum(NIBUD_GROUPS),
+  amount: z.string(),
+  frequency: z.enum(FREQUENCIES),
+  counted: z.boolean(),
+  monthly: amountOut,
+  monthlyExact: exactOut,
+});
+
+const warningOut = z.object({ code: z.string(), message: z.string(), figure: z.string().optional() });
+
+export const budgetResultOut = z.object({
+  referenceDate: z.string(),
+  household: z.object({
+    type: z.enum(HOUSEHOLD_TYPES),
+    typeLabel: z.string(),
+    adults: z.array(z.object({ role: z.enum(['aanvrager', 'partner']), age: z.number().int(), ageGroup: z.enum(AGE_GROUPS) })),
+    childrenUnder18: z.number().int(),
+    kostendelers: z.number().int(),
+    kostendelersA: z.number().int().nullable(),
+    fixedAddress: z.boolean(),
+    aowAgeMonths: z.number().int(),
+    explanation: explanationOut,
+  }),
+  bijstandsnorm: figureOut,
+  bijstandsnormExclVakantietoeslag: figureOut,
+  income: z.object({
+    total: figureOut,
+    attachable: figureOut,
+    nonAttachable: figureOut,
+    forAfloscapaciteit: figureOut,
+    lines: z.array(incomeLineOut),
+  }),
+  beslagvrijeVoet: figureOut.extend({
+    regime: z.enum(['inkomen_tot_norm', 'inkomen_boven_norm', 'geen_vast_adres', 'onbekend']),
+    lowerBound: figureOut.nullable(),
+    upperBound: figureOut.nullable(),
+  }),
+  vtlb: z.object({
+    lines: z.array(z.object({ kind: z.enum(['basis', 'pgl', ...VTLB_CORRECTION_KINDS]), figure: figureOut, note: z.string().nullable() })),
+    total: figureOut,
+  }),
+  afloscapaciteit: figureOut,
+  children: z.object({
+    kinderbijslagExpected: figureOut,
+    kinderbijslagReceived: figureOut,
+    kgbExpected: figureOut,
+    kgbReceived: figureOut,
+    perChild: z.array(
+      z.object({
+        /** 1-based position of the child in the dossier. */
+        child: z.number().int(),
+        ageOnQuarterStart: z.number().int().nullable(),
+        band: z.enum(['0-5', '6-11', '12-17']).nullable(),
+        kinderbijslagPerMonth: figureOut,
+        kgbSupplementBand: z.enum(['12-15', '16-17']).nullable(),
+      }),
+    ),
+  }),
+  budget: z.object({
+    expensesByGroup: z.object({ vaste_lasten: figureOut, reserveringsuitgaven: figureOut, huishoudelijke_uitgaven: figureOut }),
+    expensesTotal: figureOut,
+    saldo: figureOut,
+    leefgeldPerWeek: figureOut,
+    gapToNorm: figureOut,
+    lines: z.array(expenseLineOut),
+  }),
+  normPeriods: z.array(normTableRefOut),
+  missingFigures: z.array(
+    z.object({
+      group: z.enum(NORM_GROUPS),
+      periodStart: z.string(),
+      name: z.string(),
+      label: z.string(),
+      listedAsMissing: z.boolean(),
+      message: z.string(),
+    }),
+  ),
+  warnings: z.array(warningOut),
+});
+export type BudgetResultOut = z.infer<typeof budgetResultOut>;
+
+export const projectionOut = z.object({
+  months: z.array(
+    z.object({
+      month: z.string(),
+      date: z.string(),
+      covered: z.boolean(),
+      reason: z.string().nullable(),
+      inkomen: amountOut.nullable(),
+      uitgaven: amountOut.nullable(),
+      saldo: amountOut.nullable(),
+      bijstandsnorm: amountOut.nullable(),
+      vtlb: amountOut.nullable(),
+      afloscapaciteit: amountOut.nullable(),
+      kinderbijslagVerwacht: amountOut.nullable(),
+      normPeriods: z.record(z.string(), z.string()),
+      negative: z.boolean(),
+      changes: z.array(z.string()),
+    }),
+  ),
+  firstNegativeMonth: z.string().nullable(),
+  firstUncoveredMonth: z.string().nullable(),
+});
+export type ProjectionOut = z.infer<typeof projectionOut>;
+
+// The CLI/JSON view (docs/budget-json.md). Its norm figures and missing figures carry a field "key", so they
+// are described as string records here (the JSON Schema walk of the router test then sees no field names).
+const jsonTableRef = z.object({
+  group: z.string(),
+  title: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  status: z.string(),
+  origin: z.enum(NORM_ORIGINS),
+  source: z.array(z.string()),
+  figures: z.array(z.record(z.string(), z.string())),
+});
+const jsonAmount = amountOut.nullable();
+export const budgetJsonOut = z.object({
+  format: z.literal(BUDGET_JSON_FORMAT),
+  version: z.literal(BUDGET_JSON_VERSION),
+  referenceDate: z.string(),
+  normPeriod: z.record(
+    z.string(),
+    z.object({ start: z.string(), end: z.string(), status: z.string(), origin: z.enum(NORM_ORIGINS), source: z.array(z.string()) }),
+  ),
+  householdType: z.string(),
+  householdTypeLabel: z.string(),
+  ageGroups: z.array(z.string()),
+  kostendelers: z.number().int(),
+  bijstandsnorm: jsonAmount,
+  bijstandsnormExclVakantietoeslag: jsonAmount,
+  beslagvrijeVoet: jsonAmount,
+  beslagvrijeVoetRegime: z.string(),
+  beslagvrijeVoetGrenzen: z.object({ ondergrens: jsonAmount, bovengrens: jsonAmount }).nullable(),
+  pglCorrectie: jsonAmount,
+  vtlbCorrecties: z.array(z.object({ soort: z.string(), omschrijving: z.string(), bedrag: jsonAmount, toelichting: z.string().nullable() })),
+  vtlb: jsonAmount,
+  afloscapaciteit: jsonAmount,
+  inkomenPerMaand: jsonAmount,
+  beslagbaarInkomenPerMaand: jsonAmount,
+  nietBeslagbaarInkomenPerMaand: jsonAmount,
+  uitgavenPerMaand: jsonAmount,
+  uitgavenPerGroep: z.object({ vaste_lasten: jsonAmount, reserveringsuitgaven: jsonAmount, huishoudelijke_uitgaven: jsonAmount }),
+  saldoPerMaand: jsonAmount,
+  leefgeldPerWeek: jsonAmount,
+  verschilMetBijstandsnorm: jsonAmount,
+  kinderbijslagVerwacht: jsonAmount,
+  kinderbijslagOntvangen: jsonAmount,
+  kindgebondenBudgetVerwacht: jsonAmount,
+  kindgebondenBudgetOntvangen: jsonAmount,
+  ontbrekendeNormbedragen: z.array(z.record(z.string(), z.string())),
+  warnings: z.array(warningOut),
+  explanation: z.record(
+    z.string(),
+    z.object({ label: z.string(), value: jsonAmount, rule: z.string(), inputs: z.record(z.string(), inputValueOut), tables: z.array(jsonTableRef) }),
+  ),
+  projectie: z
+    .array(
+      z.object({
+        month: z.string(),
+        covered: z.boolean(),
+        reason: z.string().nullable(),
+        inkomen: jsonAmount,
+        uitgaven: jsonAmount,
+        saldo: jsonAmount,
+        bijstandsnorm: jsonAmount,
+        afloscapaciteit: jsonAmount,
+        kinderbijslagVerwacht: jsonAmount,
+        negative: z.boolean(),
+        changes: z.array(z.string()),
+      }),
+    )
+    .optional(),
+  eersteTekortMaand: z.string().nullable().optional(),
+});
+
+/** Stored budget inputs as handed out (defaults applied). */
+export const budgetInputsOut = z.object({
+  referenceDate: z.string().nullable().optional(),
+  statedBvv: z.object({ amount: z.string(), date: z.string(), statedBy: z.string() }).nullable().optional(),
+  kostendelers: z.number().int(),
+  vtlbCorrections: z.array(z.object({ kind: z.enum(VTLB_CORRECTION_KINDS), amount: z.string(), note: z.string() })),
+});
+
+export const budgetView = z.object({
+  dossierId: z.string(),
+  referenceDate: z.string(),
+  inputs: budgetInputsOut,
+  /** When the inputs were last saved; null = never (defaults). */
+  inputsUpdatedAt: z.number().int().nullable(),
+  result: budgetResultOut,
+  /** 24 months from the reference date. */
+  projection: projectionOut,
+  /** The CLI/JSON view of the same figures (docs/budget-json.md), projection included. */
+  json: budgetJsonOut,
+});
+export type BudgetView = z.infer<typeof budgetView>;
+
+// ---------------------------------------------------------------------------------------------- norms
+
+export const normPeriodOut = z.object({
+  start: z.string(),
+  /** Last day, inclusive. */
+  end: z.string(),
+  status: z.enum(NORM_STATUSES),
+  origin: z.enum(NORM_ORIGINS),
+  source: z.array(z.string()),
+  figures: z.array(normFigureOut),
+  /** Figures the table lists as not published. */
+  missing: z.array(z.string()),
+  notes: z.array(z.string()),
+  /** The user norm file the period came from (origin "user"). */
+  userFileId: z.string().nullable(),
+  /** Whether the period covers today. */
+  current: z.boolean(),
+});
+
+export const normGroupOut = z.object({
+  group: z.enum(NORM_GROUPS),
+  label: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  indexationDates: z.array(z.string()),
+  source: z.array(z.string()),
+  /** Dutch summary of the dates covered, e.g. "Beschikbaar: 01-01-2024 t/m 31-12-2026." */
+  coverage: z.string(),
+  periods: z.array(normPeriodOut),
+});
+
+export const userNormFileOut = z.object({
+  id: z.string(),
+  group: z.enum(NORM_GROUPS),
+  title: z.string(),
+  source: z.string(),
+  importedAt: z.number().int(),
+  periodStarts: z.array(z.string()),
+});
+
+export const normsListOut = z.object({
+  groups: z.array(normGroupOut),
+  userFiles: z.array(userNormFileOut),
+});
+
+export const normsStoredOut = z.object({
+  id: z.string(),
+  group: z.enum(NORM_GROUPS),
+  periodStarts: z.array(z.string()),
+  /** Figures the previous period of this group has that the new period(s) lack: calculations needing them
+   *  will report them as missing. */
+  absentFigures: z.array(z.string()),
+});
+
+const figureName = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, { message: 'Ongeldige naam van een bedrag.' });
+const figureValue = z.string().regex(/^\d{1,9}(\.\d{1,6})?$/, { message: 'Een bedrag is een getal zoals "1401.50" (hoogstens zes decimalen).' });
+
+export const addNormPeriodInput = z.object({
+  group: z.enum(NORM_GROUPS, { message: 'Kies een normgroep.' }),
+  /** First day of the period. */
+  start: isoDate,
+  /** Optional last day; default: the day before the next period or the next indexation date. */
+  validTo: isoDate.optional(),
+  status: z.enum(NORM_STATUSES).default('official'),
+  figures: z.record(figureName, figureValue),
+  /** Where the figures come from: a URL or a description of the publication. */
+  source: z.string().trim().min(1, { message: 'Noem de bron van de bedragen (URL of omschrijving).' }).max(2000),
+  note: z.string().trim().max(2000).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------- documents
+
+export const DOCUMENT_KINDS = ['budgetplan'] as const;
+
+export const documentSummaryOut = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  fileName: z.string(),
+  mime: z.string(),
+  createdAt: z.number().int(),
+  /** Bytes. */
+  size: z.number().int(),
+  referenceDate: z.string().nullable(),
+  normPeriods: z.array(z.object({ group: z.enum(NORM_GROUPS), start: z.string(), end: z.string(), origin: z.enum(NORM_ORIGINS) })),
+});
+export type DocumentSummary = z.infer<typeof documentSummaryOut>;
+
+export const documentContentOut = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  contentBase64: z.string(),
+});
+
+export const createdPlanOut = z.object({
+  documentId: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  contentBase64: z.string(),
+});
+
+export { budgetInputsSchema };
+
+// ---------------------------------------------------------------------------------------------- serialiser
+
+const amountOf = (d: Decimal | null): string | null => (d === null ? null : toAmountString(d));
+const exactOf = (d: Decimal | null): string | null => (d === null ? null : d.toFixed());
+
+function tableRefOut(t: NormTableRef): NormTableRefOut {
+  return {
+    group: t.group,
+    title: t.title,
+    periodStart: t.periodStart,
+    periodEnd: t.periodEnd,
+    status: t.status,
+    origin: t.origin,
+    source: [...t.source],
+    figures: t.figures.map((f) => ({ name: f.key, label: f.label, value: f.value, status: f.status })),
+  };
+}
+
+export function serializeFigure(f: Figure): FigureOut {
+  return {
+    label: f.label,
+    value: amountOf(f.value),
+    exact: exactOf(f.value),
+    explanation: { rule: f.explanation.rule, inputs: { ...f.explanation.inputs }, tables: f.explanation.tables.map(tableRefOut) },
+  };
+}
+
+/** The engine result as wire data (amounts as strings). */
+export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
+  const fig = serializeFigure;
+  const byGroup = Object.fromEntries(NIBUD_GROUPS.map((g) => [g, fig(r.budget.expensesByGroup[g])])) as Record<NibudGroup, FigureOut>;
+  return {
+    referenceDate: r.referenceDate,
+    household: {
+      type: r.household.type,
+      typeLabel: r.household.typeLabel,
+      adults: r.household.adults.map((a) => ({ role: a.role, age: a.age, ageGroup: a.ageGroup })),
+      childrenUnder18: r.household.childrenUnder18,
+      kostendelers: r.household.kostendelers,
+      kostendelersA: r.household.kostendelersA,
+      fixedAddress: r.household.fixedAddress,
+      aowAgeMonths: r.household.aowAgeMonths,
+      explanation: { rule: r.household.explanation.rule, inputs: { ...r.household.explanation.inputs }, tables: r.household.explanation.tables.map(tableRefOut) },
+    },
+    bijstandsnorm: fig(r.bijstandsnorm),
+    bijstandsnormExclVakantietoeslag: fig(r.bijstandsnormExclVakantietoeslag),
+    income: {
+      total: fig(r.income.total),
+      attachable: fig(r.income.attachable),
+      nonAttachable: fig(r.income.nonAttachable),
+      forAfloscapaciteit: fig(r.income.forAfloscapaciteit),
+      lines: r.income.lines.map((l) => ({
+        index: l.index,
+        description: l.description,
+        category: l.category,
+        amount: l.amount,
+        frequency: l.frequency,
+        attachable: l.attachable,
+        counted: l.counted,
+        monthly: toAmountString(l.monthly),
+        monthlyExact: l.monthly.toFixed(),
+      })),
+    },
+    beslagvrijeVoet: {
+      ...fig(r.beslagvrijeVoet),
+      regime: r.beslagvrijeVoet.regime,
+      lowerBound: r.beslagvrijeVoet.lowerBound ? fig(r.beslagvrijeVoet.lowerBound) : null,
+      upperBound: r.beslagvrijeVoet.upperBound ? fig(r.beslagvrijeVoet.upperBound) : null,
+    },
+    vtlb: { lines: r.vtlb.lines.map((l) => ({ kind: l.kind, figure: fig(l.figure), note: l.note })), total: fig(r.vtlb.total) },
+    afloscapaciteit: fig(r.afloscapaciteit),
+    children: {
+      kinderbijslagExpected: fig(r.children.kinderbijslagExpected),
+      kinderbijslagReceived: fig(r.children.kinderbijslagReceived),
+      kgbExpected: fig(r.children.kgbExpected),
+      kgbReceived: fig(r.children.kgbReceived),
+      perChild: r.children.perChild.map((c) => ({
+        child: c.child,
+        ageOnQuarterStart: c.ageOnQuarterStart,
+        band: c.band,
+        kinderbijslagPerMonth: fig(c.kinderbijslagPerMonth),
+        kgbSupplementBand: c.kgbSupplementBand,
+      })),
+    },
+    budget: {
+      expensesByGroup: byGroup,
+      expensesTotal: fig(r.budget.expensesTotal),
+      saldo: fig(r.budget.saldo),
+      leefgeldPerWeek: fig(r.budget.leefgeldPerWeek),
+      gapToNorm: fig(r.budget.gapToNorm),
+      lines: r.budget.lines.map((l) => ({
+        index: l.index,
+        description: l.description,
+        category: l.category,
+        group: l.group,
+        amount: l.amount,
+        frequency: l.frequency,
+        counted: l.counted,
+        monthly: toAmountString(l.monthly),
+        monthlyExact: l.monthly.toFixed(),
+      })),
+    },
+    normPeriods: r.normPeriods.map(tableRefOut),
+    missingFigures: r.missingFigures.map((m) => ({
+      group: m.group,
+      periodStart: m.periodStart,
+      name: m.key,
+      label: m.label,
+      listedAsMissing: m.listedAsMissing,
+      message: m.message,
+    })),
+    warnings: r.warnings.map((w) => ({ ...w })),
+  };
+}
+
+export function serializeProjection(p: Projection): ProjectionOut {
+  return {
+    months: p.months.map((m) => ({
+      month: m.month,
+      date: m.date,
+      covered: m.covered,
+      reason: m.reason,
+      inkomen: amountOf(m.inkomen),
+      uitgaven: amountOf(m.uitgaven),
+      saldo: amountOf(m.saldo),
+      bijstandsnorm: amountOf(m.bijstandsnorm),
+      vtlb: amountOf(m.vtlb),
+      afloscapaciteit: amountOf(m.afloscapaciteit),
+      kinderbijslagVerwacht: amountOf(m.kinderbijslagVerwacht),
+      normPeriods: { ...m.normPeriods },
+      negative: m.negative,
+      changes: [...m.changes],
+    })),
+    firstNegativeMonth: p.firstNegativeMonth,
+    firstUncoveredMonth: p.firstUncoveredMonth,
+  };
+}

@@ -1,0 +1,133 @@
+// Dossier actions that change or remove data, and the activity report that postpones the auto-lock.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/renderer/App';
+import type { Dossier } from '../../src/shared/dossier/schema';
+import { createFakeClient, status } from './fake-client';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const DOSSIER: Dossier = {
+  id: 'd9',
+  number: '2026-0009',
+  createdAt: 1,
+  updatedAt: 2,
+  status: 'stabilisatie',
+  typeOfHelp: 'beschermingsbewind',
+  professional: 'Merel de Wit',
+  statusDates: {},
+  fictitious: true,
+  adults: [{ id: 'a', role: 'aanvrager', firstName: 'Gerda', lastName: 'Heidenrijk', birthDate: '1955-01-02', bsn: null }],
+  children: [],
+  address: null,
+  contact: {},
+  bankAccounts: [],
+  incomes: [],
+  expenses: [],
+  debts: [
+    { id: 'x', creditor: 'Zorgverzekeraar', originalAmount: '1000.00', currentAmount: '1234.56', kind: 'concurrent', status: 'open' },
+    { id: 'y', creditor: 'Belastingdienst', originalAmount: '200', currentAmount: '0.44', kind: 'preferent', status: 'open' },
+  ],
+  notes: [],
+};
+
+function app() {
+  const client = createFakeClient(
+    {
+      'dossier.list': () => [
+        {
+          id: 'd9',
+          number: '2026-0009',
+          displayName: 'Heidenrijk, Gerda',
+          postcode: null,
+          city: null,
+          status: 'stabilisatie',
+          typeOfHelp: 'beschermingsbewind',
+          professional: 'Merel de Wit',
+          childrenCount: 0,
+          fictitious: true,
+          updatedAt: 0,
+        },
+      ],
+      'dossier.get': () => DOSSIER,
+      'dossier.delete': () => ({ deleted: true }),
+    },
+    status('unlocked'),
+  );
+  render(<App client={client} />);
+  return client;
+}
+
+async function openDossier() {
+  fireEvent.click(await screen.findByRole('link', { name: 'Heidenrijk, Gerda' }));
+  await screen.findByRole('heading', { level: 1, name: /Heidenrijk, Gerda/ });
+}
+
+describe('dossier detail actions', () => {
+  it('marks fictitious dossiers and totals debts exactly', async () => {
+    app();
+    await openDossier();
+    expect(within(screen.getByRole('heading', { level: 1 })).getByText('Fictief')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Schulden' }));
+    const totals = screen.getByRole('group', { name: 'Totalen schulden' });
+    expect(within(totals).getByText('€ 1.200,00')).toBeTruthy();
+    expect(within(totals).getByText('€ 1.235,00')).toBeTruthy();
+  });
+
+  it('deletes only after the dossier number is typed', async () => {
+    const client = app();
+    await openDossier();
+    fireEvent.click(screen.getByRole('button', { name: 'Verwijderen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Dossier definitief verwijderen?' });
+    const field = within(dialog).getByLabelText('Typ het dossiernummer ter bevestiging');
+    fireEvent.change(field, { target: { value: '2026-0008' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Definitief verwijderen' }));
+    await within(dialog).findByText('Het dossiernummer klopt niet. Er is niets verwijderd.');
+    expect(client.callsTo('dossier.delete')).toEqual([]);
+
+    fireEvent.change(field, { target: { value: '2026-0009' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Definitief verwijderen' }));
+    await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
+    expect(client.callsTo('dossier.delete')).toEqual([{ id: 'd9', confirmNumber: '2026-0009' }]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('tabs follow the ARIA pattern: arrow keys move the selection', async () => {
+    app();
+    await openDossier();
+    const first = screen.getByRole('tab', { name: 'Huishouden' });
+    expect(first.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    const second = screen.getByRole('tab', { name: 'Inkomsten en uitgaven' });
+    expect(second.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(second);
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(second.id);
+    fireEvent.keyDown(second, { key: 'End' });
+    expect(screen.getByRole('tab', { name: 'Logboek' }).getAttribute('aria-selected')).toBe('true');
+  });
+});
+
+describe('activity', () => {
+  it('reports activity with session.touch at most once per 30 seconds while unlocked', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const client = app();
+    await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
+    const touches = () => client.callsTo('session.touch').length;
+    vi.setSystemTime(Date.now() + 31_000);
+    act(() => {
+      fireEvent.keyDown(window, { key: 'a' });
+      fireEvent.pointerDown(window);
+      fireEvent.keyDown(window, { key: 'b' });
+    });
+    await waitFor(() => expect(touches()).toBe(1));
+    vi.setSystemTime(Date.now() + 10_000);
+    act(() => void fireEvent.keyDown(window, { key: 'c' }));
+    expect(touches()).toBe(1);
+    vi.setSystemTime(Date.now() + 25_000);
+    act(() => void fireEvent.pointerDown(window));
+    await waitFor(() => expect(touches()).toBe(2));
+  });
+});
