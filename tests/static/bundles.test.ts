@@ -15,6 +15,10 @@ export const URL_LITERAL_ALLOWLIST: readonly string[] = [
   'http://www.w3.org/', // SVG / XLink / MathML / XML namespaces (identifiers, not requests)
   'https://react.dev/errors/', // React production error messages link here; never requested
   'https://reactjs.org/docs/error-decoder.html', // older React error text
+  'http://json-schema.org/', // zod's JSON Schema $schema identifiers (z.toJSONSchema); never requested
+  'https://json-schema.org/', // same, newer drafts
+  'https://github.com/date-fns/', // date-fns error text pointing to its docs; never requested
+  'http://[', // zod's URL validator template for IPv6 hosts; a pattern, not a request
 ];
 
 const BUNDLE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.html', '.css'];

@@ -2,7 +2,8 @@
 // files on disk, no network, no local file access. Everything is rendered into a Buffer in memory.
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import robotoVfs from 'pdfmake/build/vfs_fonts';
+// Explicit .js: plain Node ESM (the bundled Electron main) needs it for a package subpath without an exports map.
+import robotoVfs from 'pdfmake/build/vfs_fonts.js';
 
 /** The Node build exposes its in-memory file system; the published types only describe the browser API. */
 interface NodePdfMake {

@@ -1,0 +1,100 @@
+// The two charts of the budget screen, fed from the core's figures (strings), with a table as the
+// text alternative of the projection.
+import type { BudgetResultOut, ProjectionOut } from '../../../shared/contract/budget';
+import { ComparisonChart, type Bar } from '../../components/charts/ComparisonChart';
+import { ProjectionChart } from '../../components/charts/ProjectionChart';
+import { euro, isNegative, monthLabel } from './view';
+
+export function BudgetCharts({ result: r }: { result: BudgetResultOut }) {
+  const bars: Bar[] = [
+    { id: 'inkomen', label: 'Inkomen per maand', value: r.income.total.value, tone: 'income' },
+    { id: 'beslagbaar', label: 'waarvan beslagbaar', value: r.income.attachable.value, tone: 'income' },
+    { id: 'norm', label: 'Bijstandsnorm', value: r.bijstandsnorm.value, tone: 'norm' },
+    { id: 'vtlb', label: 'VTLB', value: r.vtlb.total.value, tone: 'vtlb' },
+    { id: 'uitgaven', label: 'Uitgaven per maand', value: r.budget.expensesTotal.value, tone: 'expense' },
+  ];
+  return (
+    <section className="card" aria-labelledby="h-vergelijking">
+      <h3 id="h-vergelijking" className="visually-hidden">
+        Vergelijking
+      </h3>
+      <ComparisonChart title="Inkomen tegenover bijstandsnorm, VTLB en uitgaven (per maand)" bars={bars} />
+    </section>
+  );
+}
+
+export function ProjectionSection({ projection }: { projection: ProjectionOut }) {
+  const months = projection.months;
+  const first = months[0];
+  const last = months[months.length - 1];
+  return (
+    <section className="card" aria-labelledby="h-projectie">
+      <h3 id="h-projectie">Verwachting voor de komende {months.length} maanden</h3>
+      <p className="small">
+        {projection.firstNegativeMonth ? (
+          <strong className="negative-amount">Het saldo wordt negatief in {monthLabel(projection.firstNegativeMonth)}.</strong>
+        ) : (
+          'Het saldo blijft in de berekende maanden positief.'
+        )}{' '}
+        {projection.firstUncoveredMonth
+          ? `Vanaf ${monthLabel(projection.firstUncoveredMonth)} is er geen normtabel; die maanden zijn niet berekend.`
+          : null}
+      </p>
+      <ProjectionChart
+        title={first && last ? `Saldo per maand, ${monthLabel(first.month)} t/m ${monthLabel(last.month)}` : 'Saldo per maand'}
+        points={months.map((m) => ({ month: m.month, covered: m.covered, saldo: m.saldo, negative: m.negative }))}
+      />
+      <details className="projection-details">
+        <summary>Tabel per maand</summary>
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Verwachting per maand</caption>
+            <thead>
+              <tr>
+                <th scope="col">Maand</th>
+                <th scope="col" className="num">
+                  Inkomen
+                </th>
+                <th scope="col" className="num">
+                  Uitgaven
+                </th>
+                <th scope="col" className="num">
+                  Saldo
+                </th>
+                <th scope="col" className="num">
+                  Afloscapaciteit
+                </th>
+                <th scope="col">Wijzigingen</th>
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((m) => (
+                <tr key={m.month} className={m.covered ? undefined : 'uncovered-row'}>
+                  <th scope="row" className="nowrap">
+                    {monthLabel(m.month)}
+                  </th>
+                  {m.covered ? (
+                    <>
+                      <td className="num nowrap">{euro(m.inkomen)}</td>
+                      <td className="num nowrap">{euro(m.uitgaven)}</td>
+                      <td className={`num nowrap${isNegative(m.saldo) ? ' negative-amount' : ''}`}>
+                        {euro(m.saldo)}
+                        {m.negative ? <span className="visually-hidden"> (tekort)</span> : null}
+                      </td>
+                      <td className="num nowrap">{euro(m.afloscapaciteit)}</td>
+                      <td className="small">{m.changes.join(' ')}</td>
+                    </>
+                  ) : (
+                    <td colSpan={5} className="muted small">
+                      geen normtabel: {m.reason}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

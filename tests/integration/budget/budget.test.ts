@@ -1,0 +1,151 @@
+// budget.get / budget.saveInputs through createCore + the router over a real encrypted vault: the figures
+// equal a direct engine run over the bundled norms, uncovered dates are refused with the engine's reason,
+// and stated BVV inputs are stored and change BVV, VTLB and afloscapaciteit exactly as the engine says.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultResourcesDir } from '../../../src/core/app';
+import { loadBundledNorms } from '../../../src/core/norms/load';
+import {
+  budgetInputsSchema,
+  computeBudget,
+  NormNotCoveredError,
+  projectBudget,
+  toBudgetJson,
+  type NormSet,
+} from '../../../src/shared/budget';
+import { serializeBudgetResult } from '../../../src/shared/contract/budget';
+import { dossierDataSchema } from '../../../src/shared/dossier/schema';
+import { earner, singleParent, startRig, type Rig } from './helpers';
+
+let rig: Rig;
+let norms: NormSet;
+beforeAll(async () => {
+  rig = await startRig();
+  norms = await loadBundledNorms(defaultResourcesDir());
+});
+afterAll(async () => rig.cleanup());
+
+const TWO_DECIMALS = /^-?\d+\.\d{2}$/;
+
+function engineMessage(date: string, dossier = dossierDataSchema.parse(singleParent())): string {
+  try {
+    computeBudget(dossier, budgetInputsSchema.parse({}), norms, date);
+  } catch (e) {
+    expect(e).toBeInstanceOf(NormNotCoveredError);
+    return (e as Error).message;
+  }
+  throw new Error(`${date} is covered`);
+}
+
+describe('budget.get', () => {
+  it('gives the same figures as the engine run directly over the bundled norms', async () => {
+    const created = await rig.call('dossier.create', { data: singleParent() });
+    const view = await rig.call('budget.get', { id: created.id, date: '2026-07-15' });
+
+    const stored = await rig.call('dossier.get', { id: created.id });
+    const inputs = budgetInputsSchema.parse({});
+    const direct = computeBudget(stored, inputs, norms, '2026-07-15');
+    const projection = projectBudget(stored, inputs, norms, '2026-07-15', 24);
+
+    expect(view.referenceDate).toBe('2026-07-15');
+    expect(view.json).toEqual(JSON.parse(JSON.stringify(toBudgetJson(direct, projection))));
+    expect(view.result).toEqual(JSON.parse(JSON.stringify(serializeBudgetResult(direct))));
+    expect(view.projection.months).toHaveLength(24);
+
+    // Spot checks against the published table (RULES.md): single parent 21-AOW, 2026-07: 1419.46.
+    expect(view.result.household.type).toBe('alleenstaande_ouder');
+    expect(view.result.bijstandsnorm.value).toBe('1419.46');
+    expect(view.result.bijstandsnorm.value).toBe(direct.bijstandsnorm.value!.toFixed(2));
+    expect(view.result.afloscapaciteit.value).toBe(direct.afloscapaciteit.value!.toFixed(2));
+    expect(view.result.beslagvrijeVoet.regime).toBe('inkomen_tot_norm');
+    // Weekly groceries: the month figure keeps full precision beside the two-decimal amount.
+    const weekly = view.result.budget.lines.find((l) => l.frequency === 'week')!;
+    expect(weekly.monthly).toBe('650.00');
+    expect(weekly.monthlyExact).toBe('650');
+    const quarterly = view.result.income.lines.find((l) => l.frequency === 'kwartaal')!;
+    expect(quarterly.monthly).toBe('283.33');
+    expect(quarterly.monthlyExact).toMatch(/^283\.3333333/);
+    // Every figure has its derivation, and the norm periods name their source and origin.
+    expect(view.result.bijstandsnorm.explanation.tables[0]).toMatchObject({ group: 'bijstandsnormen', periodStart: '2026-07-01', origin: 'bundled' });
+    expect(view.result.bijstandsnorm.explanation.tables[0]!.figures[0]).toMatchObject({ name: 'age_21_to_aow.single.incl_holiday_pay', value: '1419.46' });
+    for (const key of ['bijstandsnorm', 'beslagvrijeVoet', 'vtlb', 'afloscapaciteit', 'inkomenPerMaand', 'uitgavenPerMaand', 'saldoPerMaand'] as const) {
+      expect(view.json[key], key).toMatch(TWO_DECIMALS);
+    }
+  });
+
+  it('uses today from the clock when no date is given, and the saved peildatum before that', async () => {
+    const created = await rig.call('dossier.create', { data: singleParent() });
+    expect((await rig.call('budget.get', { id: created.id })).referenceDate).toBe('2026-03-15');
+    await rig.call('budget.saveInputs', { id: created.id, inputs: { referenceDate: '2026-01-10' } });
+    expect((await rig.call('budget.get', { id: created.id })).referenceDate).toBe('2026-01-10');
+    expect((await rig.call('budget.get', { id: created.id, date: '2026-08-01' })).referenceDate).toBe('2026-08-01');
+  });
+
+  it('refuses a date after the last table and before the first with NORM_NOT_COVERED and the engine\'s reason', async () => {
+    const created = await rig.call('dossier.create', { data: singleParent() });
+    for (const date of ['2027-02-01', '2023-12-31']) {
+      const error = await rig.fail('budget.get', { id: created.id, date });
+      expect(error.code, date).toBe('NORM_NOT_COVERED');
+      expect(error.message, date).toBe(engineMessage(date));
+      expect(error.message).toContain('Er is geen normtabel "Bijstandsnormen"');
+    }
+  });
+
+  it('answers NOT_FOUND for an unknown dossier and VALIDATION for a date that does not exist', async () => {
+    expect((await rig.fail('budget.get', { id: 'bestaat-niet' })).code).toBe('NOT_FOUND');
+    expect((await rig.fail('budget.get', { id: 'x', date: '2026-02-30' })).code).toBe('VALIDATION');
+  });
+});
+
+describe('budget.saveInputs', () => {
+  it('stores a stated BVV, which then sets BVV, VTLB and afloscapaciteit as the engine says', async () => {
+    const created = await rig.call('dossier.create', { data: earner() });
+    const date = '2026-03-01';
+
+    const before = await rig.call('budget.get', { id: created.id, date });
+    expect(before.inputsUpdatedAt).toBeNull();
+    expect(before.result.beslagvrijeVoet.regime).toBe('inkomen_boven_norm');
+    expect(before.json.beslagvrijeVoet).toBeNull();
+    expect(before.json.vtlb).toBeNull();
+    expect(before.json.afloscapaciteit).toBeNull();
+    expect(before.json.beslagvrijeVoetGrenzen).toEqual({ ondergrens: '1331.43', bovengrens: '2191.42' });
+    expect(before.json.warnings.map((w) => w.code)).toContain('BVV_OPGAVE_NODIG');
+
+    const inputs = {
+      statedBvv: { amount: '1500.00', date: '2026-02-01', statedBy: 'Deurwaarderskantoor' },
+      kostendelers: 0,
+      vtlbCorrections: [{ kind: 'woon_werk' as const, amount: '40.00', note: 'Bus naar het werk, niet vergoed' }],
+    };
+    const saved = await rig.call('budget.saveInputs', { id: created.id, inputs });
+    expect(saved.inputs).toEqual({ ...inputs });
+    expect(saved.updatedAt).toBe(rig.core.vault.status().state === 'unlocked' ? saved.updatedAt : -1);
+
+    const after = await rig.call('budget.get', { id: created.id, date });
+    expect(after.inputs).toEqual(inputs);
+    expect(after.inputsUpdatedAt).toBe(saved.updatedAt);
+    const stored = await rig.call('dossier.get', { id: created.id });
+    const direct = computeBudget(stored, budgetInputsSchema.parse(inputs), norms, date);
+    expect(after.json).toEqual(JSON.parse(JSON.stringify(toBudgetJson(direct, projectBudget(stored, budgetInputsSchema.parse(inputs), norms, date, 24)))));
+    expect(after.json.beslagvrijeVoet).toBe('1500.00');
+    expect(after.json.vtlb).toBe('1540.00'); // 1500 + PGL 0 + woon-werk 40
+    expect(after.json.afloscapaciteit).toBe('560.00'); // 2100 - 1540
+    expect(after.json.warnings.map((w) => w.code)).not.toContain('BVV_OPGAVE_NIDIG');
+    expect(after.result.beslagvrijeVoet.explanation.inputs['opgegeven door']).toBe('Deurwaarderskantoor');
+
+    // The change is in the audit log without the figures.
+    const log = await rig.call('audit.list', { dossierId: created.id });
+    expect(log[0]).toMatchObject({ action: 'dossier.changed', detail: 'Budgetgegevens' });
+  });
+
+  it('refuses invalid inputs and keeps the stored ones', async () => {
+    const created = await rig.call('dossier.create', { data: earner() });
+    await rig.call('budget.saveInputs', { id: created.id, inputs: { kostendelers: 1 } });
+    const error = await rig.fail('budget.saveInputs', {
+      id: created.id,
+      inputs: { vtlbCorrections: [{ kind: 'woon_werk', amount: '-10.00', note: 'negatief' }] },
+    });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues?.some((i) => i.path.startsWith('inputs.vtlbCorrections.0'))).toBe(true);
+    expect((await rig.call('budget.get', { id: created.id, date: '2026-03-01' })).inputs.kostendelers).toBe(1);
+    expect((await rig.fail('budget.saveInputs', { id: 'bestaat-niet', inputs: {} })).code).toBe('NOT_FOUND');
+  });
+});
