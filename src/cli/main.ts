@@ -55,6 +55,15 @@ const VAULT_SUFFIX = '.houvast';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const err = (text: string) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  // `houvast budget` needs no vault: a pure computation over the bundled norms (src/cli/commands/budget.ts).
+  if (argv[0] === 'budget' || (argv[0] === 'help' && argv[1] === 'budget' && argv.length === 2)) {
+    const { runBudgetCommand, BUDGET_HELP } = await import('./commands/budget');
+    if (argv[0] === 'help') {
+      io.stdout.write(BUDGET_HELP);
+      return EXIT_OK;
+    }
+    return runBudgetCommand(argv.slice(1), io);
+  }
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.kind === 'version') {
@@ -62,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     if (parsed.kind === 'help') {
-      io.stdout.write(parsed.topic ? commandHelp(parsed.topic) : `${GENERAL_HELP}\n`);
+      io.stdout.write(parsed.topic ? commandHelp(parsed.topic) : `${GENERAL_HELP}\n\nBudget (zonder kluis): houvast budget <dossier.json> [--date JJJJ-MM-DD] [--json]; zie: houvast help budget\n`);
       return EXIT_OK;
     }
     return await runCommand(parsed, io);

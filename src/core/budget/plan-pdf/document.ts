@@ -171,6 +171,7 @@ function keyFigures(result: BudgetResult): Content {
         { text: label, fontSize: 8, color: C.muted },
         { text: figureValue(f), fontSize: 15, bold: true, color: neg ? C.negative : f.value === null ? C.muted : C.primary, margin: [0, 2, 0, 1] },
         { text: note, fontSize: 7.5, color: C.muted },
+        ...(usesUserNorms(f.explanation.tables) ? [{ text: USER_SUPPLIED, fontSize: 7.5, bold: true, color: C.userLine } as Content] : []),
       ],
       fillColor: C.accent,
       margin: [6, 5, 6, 5],

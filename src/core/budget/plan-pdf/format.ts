@@ -30,9 +30,11 @@ export function nlDecimalString(s: string): string {
   return `${approx}${minus}${grouped}${frac !== undefined ? `,${frac}` : ''}`;
 }
 
-/** Amount-like fragments inside free text ("(1419.46 per maand)") in nl-NL notation. */
+/** Amounts ("(1419.46 per maand)") and ISO dates inside free text in nl-NL notation. */
 export function nlNumbersInText(text: string): string {
-  return text.replace(/(?<![\d.])\d+\.\d+(?![\d.])/g, (x) => nlDecimalString(x));
+  return text
+    .replace(/(?<![\d.])\d+\.\d+(?![\d.])/g, (x) => nlDecimalString(x))
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => `${d}-${m}-${y}`);
 }
 
 export function inputValue(v: InputValue): string {

@@ -86,7 +86,7 @@ export function ProjectionSection({ projection }: { projection: ProjectionOut })
                     </>
                   ) : (
                     <td colSpan={5} className="muted small">
-                      geen normtabel: {m.reason}
+                      geen normtabel: niet berekend
                     </td>
                   )}
                 </tr>

@@ -7,6 +7,7 @@ import { Alert, Loading } from '../../components/Status';
 import { Tabs } from '../../components/Tabs';
 import { displayName } from '../../dossier-view';
 import { errorMessage, useCall } from '../../state/session';
+import { BudgetPanel } from '../budget/BudgetPanel';
 import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
 import { AuditTab } from './AuditTab';
 import { BudgetTab } from './BudgetTab';
@@ -18,6 +19,7 @@ import { NotesTab } from './NotesTab';
 const TABS = [
   { id: 'huishouden', label: 'Huishouden' },
   { id: 'budget', label: 'Inkomsten en uitgaven' },
+  { id: 'begroting', label: 'Budget' },
   { id: 'schulden', label: 'Schulden' },
   { id: 'notities', label: 'Notities' },
   { id: 'logboek', label: 'Logboek' },
@@ -113,6 +115,7 @@ export function DossierScreen({ id }: { id: string }) {
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Onderdelen van het dossier">
         {tab === 'huishouden' ? <HouseholdTab dossier={dossier} /> : null}
         {tab === 'budget' ? <BudgetTab dossier={dossier} onChange={replace} /> : null}
+        {tab === 'begroting' ? <BudgetPanel dossierId={dossier.id} version={dossier.updatedAt} onEditItems={() => setTab('budget')} /> : null}
         {tab === 'schulden' ? <DebtsTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'notities' ? <NotesTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'logboek' ? <AuditTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}

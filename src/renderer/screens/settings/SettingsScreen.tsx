@@ -10,6 +10,7 @@ import { applyServerError, errorOf, fieldId } from '../../components/form-helper
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
 import { errorMessage, useSession } from '../../state/session';
+import { NormsSection } from '../norms/NormsSection';
 
 export function SettingsScreen() {
   const { call } = useSession();
@@ -33,6 +34,7 @@ export function SettingsScreen() {
         {settings ? <SettingsForm initial={settings} /> : error ? null : <Loading />}
         <PassphraseForm />
       </div>
+      <NormsSection />
     </>
   );
 }

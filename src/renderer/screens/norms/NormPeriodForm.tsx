@@ -1,0 +1,190 @@
+// "Periode met de hand invoeren": a new period for one norm group with its figures and source. The figure
+// names come from the group's latest period (so nothing is misspelt); empty figures are left out and reported
+// as missing by the engine when a calculation needs them. The core validates and stores it as a user file.
+import { useMemo, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { NORM_STATUSES, NORM_STATUS_LABELS } from '../../../shared/budget/norm-schema';
+import { AppError } from '../../../shared/contract/errors';
+import { formatNlDate } from '../../../shared/dates';
+import { isoDate } from '../../../shared/dossier/schema';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextArea, TextField, optionsOf } from '../../components/fields';
+import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
+import { dateInputToIso, optionalDateInputToIso } from '../../format';
+import { errorMessage, useCall } from '../../state/session';
+import type { NormGroupView } from './NormsSection';
+
+const FIGURE_VALUE = /^\d{1,9}(\.\d{1,6})?$/;
+
+/** "1.419,46" -> "1419.46", "0,0760" -> "0.0760", "67" -> "67"; other text is passed on to be refused. */
+export function figureInputToCanonical(input: string): string {
+  const s = input.trim().replace(/^€\s*/, '');
+  if (s.includes(',')) return s.replace(/\./g, '').replace(',', '.');
+  return s;
+}
+
+const formSchema = z
+  .object({
+    group: z.string().min(1, { message: 'Kies een normgroep.' }),
+    start: isoDate,
+    validTo: isoDate.nullable(),
+    status: z.enum(NORM_STATUSES),
+    figures: z.array(
+      z.object({
+        name: z.string(),
+        value: z
+          .string()
+          .refine((v) => v === '' || FIGURE_VALUE.test(v), { message: 'Een bedrag zoals 1.419,46 (hoogstens zes decimalen, niet negatief).' }),
+      }),
+    ),
+    source: z.string().trim().min(1, { message: 'Noem de bron van de bedragen (URL of omschrijving).' }).max(2000),
+    note: z.string().trim().max(2000),
+  })
+  .refine((v) => v.figures.some((f) => f.value !== ''), { message: 'Vul minstens één bedrag in.', path: ['figures'] })
+  .refine((v) => v.validTo === null || v.validTo >= v.start, { message: 'De einddatum ligt voor de ingangsdatum.', path: ['validTo'] });
+type FormOut = z.output<typeof formSchema>;
+
+interface PeriodForm {
+  group: string;
+  start: string;
+  validTo: string;
+  status: string;
+  figures: { name: string; label: string; value: string }[];
+  source: string;
+  note: string;
+}
+
+const P = 'normperiode';
+
+function figuresOf(groups: readonly NormGroupView[], group: string, withValues: boolean): PeriodForm['figures'] {
+  const g = groups.find((x) => x.group === group);
+  const last = g?.periods[g.periods.length - 1];
+  return (last?.figures ?? []).map((f) => ({ name: f.name, label: f.label, value: withValues ? f.value.replace('.', ',') : '' }));
+}
+
+export function NormPeriodForm({ groups, onDone }: { groups: readonly NormGroupView[]; onDone: (savedMessage: string | null) => void }) {
+  const call = useCall();
+  const [serverError, setServerError] = useState<{ message: string; reasons: string[] } | null>(null);
+  const first = groups[0]?.group ?? '';
+  const resolver = useMemo(
+    () =>
+      mappedResolver<PeriodForm, FormOut>(formSchema, (v) => ({
+        group: v.group,
+        start: dateInputToIso(v.start),
+        validTo: optionalDateInputToIso(v.validTo),
+        status: v.status,
+        figures: v.figures.map((f) => ({ name: f.name, value: figureInputToCanonical(f.value) })),
+        source: v.source,
+        note: v.note,
+      })),
+    [],
+  );
+  const form = useForm<PeriodForm, unknown, FormOut>({
+    resolver,
+    defaultValues: { group: first, start: '', validTo: '', status: 'official', figures: figuresOf(groups, first, false), source: '', note: '' },
+  });
+  const { fields, replace } = useFieldArray({ control: form.control, name: 'figures' });
+  const { errors, submitCount, isSubmitting } = form.formState;
+  const f = (name: string) => ({ id: fieldId(P, name), registration: form.register(name as never), error: errorOf(errors, name) });
+  const groupReg = form.register('group', { onChange: (e: { target: { value: string } }) => replace(figuresOf(groups, e.target.value, false)) });
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    setServerError(null);
+    const figures = Object.fromEntries(v.figures.filter((x) => x.value !== '').map((x) => [x.name, x.value]));
+    try {
+      const stored = await call('norms.addPeriod', {
+        group: v.group as never,
+        start: v.start,
+        ...(v.validTo ? { validTo: v.validTo } : {}),
+        status: v.status,
+        figures,
+        source: v.source,
+        ...(v.note ? { note: v.note } : {}),
+      });
+      onDone(
+        `De periode vanaf ${formatNlDate(v.start)} is opgeslagen.` +
+          (stored.absentFigures.length > 0 ? ` Deze bedragen ontbreken in de nieuwe periode: ${stored.absentFigures.join(', ')}.` : ''),
+      );
+    } catch (err) {
+      const reasons = err instanceof AppError ? (err.issues ?? []).map((i) => i.message) : [];
+      setServerError({ message: errorMessage(err), reasons });
+    }
+  });
+
+  const figureContext = (name: string): string | null => {
+    const m = /^figures\.(\d+)\./.exec(name);
+    return m ? (fields[Number(m[1])]?.label ?? null) : null;
+  };
+
+  return (
+    <form noValidate onSubmit={onSubmit} aria-labelledby="h-hand">
+      <ErrorSummary errors={errors} prefix={P} show={submitCount > 0} context={figureContext} />
+      {serverError ? (
+        <div className="error-summary" role="alert">
+          <p className="error-summary-title">{serverError.message}</p>
+          {serverError.reasons.length > 0 ? (
+            <ul>
+              {serverError.reasons.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={fieldId(P, 'group')}>Normgroep</label>
+        <select id={fieldId(P, 'group')} {...groupReg}>
+          {groups.map((g) => (
+            <option key={g.group} value={g.group}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="grid-2">
+        <TextField {...f('start')} label="Ingangsdatum" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" />
+        <TextField
+          {...f('validTo')}
+          label="Einddatum (optioneel)"
+          placeholder="dd-mm-jjjj"
+          inputMode="numeric"
+          autoComplete="off"
+          hint="Leeg: tot de volgende periode of indexatiedatum."
+        />
+      </div>
+      <SelectField {...f('status')} label="Status" options={optionsOf(NORM_STATUSES, NORM_STATUS_LABELS)} />
+      <fieldset className="subcard">
+        <legend>Bedragen</legend>
+        <p className="hint">
+          Vul de gepubliceerde bedragen in (bijvoorbeeld 1.419,46). Leeg gelaten bedragen ontbreken in deze periode.{' '}
+          <button type="button" className="button small" onClick={() => replace(figuresOf(groups, form.getValues('group'), true))}>
+            Bedragen van de laatste periode overnemen
+          </button>
+        </p>
+        <div className="norm-figure-fields">
+          {fields.map((field, i) => (
+            <TextField
+              key={field.id}
+              {...f(`figures.${i}.value`)}
+              label={field.label}
+              hint={<code>{field.name}</code>}
+              inputMode="decimal"
+              autoComplete="off"
+            />
+          ))}
+        </div>
+      </fieldset>
+      <TextArea {...f('source')} label="Bron" rows={2} hint="URL of omschrijving van de publicatie, bijvoorbeeld de Staatscourant." />
+      <TextField {...f('note')} label="Opmerking (optioneel)" autoComplete="off" />
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={isSubmitting}>
+          Periode opslaan
+        </button>
+        <button type="button" className="button" onClick={() => onDone(null)}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+// Norm tables a user supplies (issue 3 §1): norms.import validates a whole file and stores it in the vault,
+// after which calculations use it and mark it origin "user"; an invalid file is rejected whole with its
+// reasons and nothing is stored; norms.addPeriod stores a hand-entered period; norms.list shows all periods.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultResourcesDir } from '../../../src/core/app';
+import { earner, startRig, type Rig } from './helpers';
+
+let rig: Rig;
+beforeAll(async () => {
+  rig = await startRig();
+});
+afterAll(async () => rig.cleanup());
+
+const bundled = (group: string) => JSON.parse(readFileSync(path.join(defaultResourcesDir(), 'norms', `${group}.json`), 'utf8'));
+
+/** A user's norm file for 2027-01-01: the bundled file's last period re-published under a new date. */
+function userFile(group: 'bijstandsnormen' | 'beslagvrije_voet') {
+  const file = bundled(group);
+  const { validTo: _validTo, ...last } = file.periods['2026-07-01'];
+  return {
+    ...file,
+    origin: 'user',
+    periods: { '2027-01-01': { ...last, status: 'official', source: [`https://www.rijksoverheid.nl/normen-2027/${group}`] } },
+  };
+}
+
+async function userFileCount(): Promise<number> {
+  return (await rig.call('norms.list', {})).userFiles.length;
+}
+
+describe('norms.list', () => {
+  it('lists every group with its periods, sources, status, origin and validity', async () => {
+    const list = await rig.call('norms.list', {});
+    expect(list.groups.map((g) => g.group).sort()).toEqual(
+      ['aow_leeftijd', 'beslagvrije_voet', 'bijstandsnormen', 'kinderbijslag', 'kindgebonden_budget', 'zorgverzekering'],
+    );
+    const bijstand = list.groups.find((g) => g.group === 'bijstandsnormen')!;
+    expect(bijstand.coverage).toBe('Beschikbaar: 01-01-2024 t/m 31-12-2026.');
+    expect(bijstand.periods.map((p) => [p.start, p.end])).toContainEqual(['2026-07-01', '2026-12-31']);
+    const jan = bijstand.periods.find((p) => p.start === '2026-01-01')!;
+    expect(jan).toMatchObject({ end: '2026-06-30', origin: 'bundled', userFileId: null, current: true });
+    expect(jan.source.length).toBeGreaterThan(0);
+    expect(jan.figures).toContainEqual(expect.objectContaining({ name: 'age_21_to_aow.single.incl_holiday_pay', value: '1401.50' }));
+    expect(list.userFiles).toEqual([]);
+  });
+});
+
+describe('norms.import', () => {
+  it('makes a date after the bundled tables computable and marks the user tables wherever they are used', async () => {
+    const created = await rig.call('dossier.create', { data: earner({ incomes: [{ description: 'Uitkering', category: 'uitkering_uwv', amount: '1200.00', frequency: 'maand' }] }) });
+    expect((await rig.fail('budget.get', { id: created.id, date: '2027-01-15' })).code).toBe('NORM_NOT_COVERED');
+
+    const first = await rig.call('norms.import', { file: userFile('bijstandsnormen') });
+    expect(first).toMatchObject({ group: 'bijstandsnormen', periodStarts: ['2027-01-01'], absentFigures: [] });
+    // Still refused, now for the next table the calculation needs: never served from an older table.
+    const stillMissing = await rig.fail('budget.get', { id: created.id, date: '2027-01-15' });
+    expect(stillMissing.code).toBe('NORM_NOT_COVERED');
+    expect(stillMissing.message).toContain('Maximale beslagvrije voet');
+
+    // Imported as JSON text, the way the settings screen reads a chosen file.
+    await rig.call('norms.import', { file: JSON.stringify(userFile('beslagvrije_voet')) });
+    const view = await rig.call('budget.get', { id: created.id, date: '2027-01-15' });
+    expect(view.json.normPeriod.bijstandsnormen).toMatchObject({ start: '2027-01-01', end: '2027-06-30', origin: 'user', source: ['https://www.rijksoverheid.nl/normen-2027/bijstandsnormen'] });
+    expect(view.json.normPeriod.beslagvrije_voet).toMatchObject({ start: '2027-01-01', origin: 'user' });
+    expect(view.result.normPeriods.find((p) => p.group === 'aow_leeftijd')!.origin).toBe('bundled');
+    expect(view.result.bijstandsnorm.explanation.tables.map((t) => t.origin)).toEqual(['user']);
+    expect(view.result.beslagvrijeVoet.explanation.tables.every((t) => t.origin === 'user')).toBe(true);
+    expect(view.result.bijstandsnorm.value).toBe('1419.46'); // the figure in the user's file
+    expect(view.json.explanation.bijstandsnorm!.tables[0]!.origin).toBe('user');
+
+    const list = await rig.call('norms.list', {});
+    expect(list.userFiles.map((f) => f.group)).toEqual(['bijstandsnormen', 'beslagvrije_voet']);
+    const p2027 = list.groups.find((g) => g.group === 'bijstandsnormen')!.periods.find((p) => p.start === '2027-01-01')!;
+    expect(p2027).toMatchObject({ origin: 'user', userFileId: first.id, end: '2027-06-30' });
+    expect(list.groups.find((g) => g.group === 'bijstandsnormen')!.coverage).toBe('Beschikbaar: 01-01-2024 t/m 30-06-2027.');
+
+    const log = await rig.call('audit.list', {});
+    expect(log.filter((e) => e.action === 'norms.imported')).toHaveLength(2);
+  });
+
+  it('rejects an invalid file whole, with every reason, and stores nothing', async () => {
+    const before = await userFileCount();
+    const bad = userFile('bijstandsnormen');
+    bad.periods['2027-01-01'].figures = { ...bad.periods['2027-01-01'].figures, 'age_21_to_aow.single.incl_holiday_pay': '1.419,46' };
+    bad.periods['2027-01-01'].source = [];
+    bad.group = 'huurtoeslag';
+    const error = await rig.fail('norms.import', { file: bad });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('Er is niets opgeslagen');
+    const messages = (error.issues ?? []).map((i) => i.message);
+    expect(messages.length).toBeGreaterThanOrEqual(3);
+    expect(messages.some((m) => m.includes('normgroep'))).toBe(true);
+    expect(messages.some((m) => m.includes('figures') && m.includes('1401.50'))).toBe(true);
+    expect(messages.some((m) => m.includes('bron'))).toBe(true);
+    expect(await userFileCount()).toBe(before);
+
+    for (const file of ['{ geen json', 42, { format: 'houvast.dossier' }]) {
+      const e = await rig.fail('norms.import', { file });
+      expect(e.code).toBe('VALIDATION');
+      expect(e.issues!.length).toBeGreaterThan(0);
+    }
+    expect(await userFileCount()).toBe(before);
+  });
+});
+
+describe('norms.addPeriod', () => {
+  it('stores a hand-entered period with its source as a user table', async () => {
+    const stored = await rig.call('norms.addPeriod', {
+      group: 'aow_leeftijd',
+      start: '2028-01-01',
+      figures: { age_years: '67', age_extra_months: '3' },
+      source: 'https://www.svb.nl/nl/aow/aow-leeftijd/uw-aow-leeftijd',
+      note: 'AOW-leeftijd vanaf 2028',
+    });
+    expect(stored).toMatchObject({ group: 'aow_leeftijd', periodStarts: ['2028-01-01'], absentFigures: [] });
+    const group = (await rig.call('norms.list', {})).groups.find((g) => g.group === 'aow_leeftijd')!;
+    const p = group.periods.find((x) => x.start === '2028-01-01')!;
+    expect(p).toMatchObject({ origin: 'user', status: 'official', userFileId: stored.id, end: '2028-12-31', source: ['https://www.svb.nl/nl/aow/aow-leeftijd/uw-aow-leeftijd'] });
+    expect(p.notes).toContain('AOW-leeftijd vanaf 2028');
+  });
+
+  it('reports figures the previous period has and the new one lacks', async () => {
+    const stored = await rig.call('norms.addPeriod', {
+      group: 'kinderbijslag',
+      start: '2027-01-01',
+      status: 'secondary',
+      figures: { age_0_5: '300.00' },
+      source: 'Nieuwsbericht SVB december 2026',
+    });
+    expect(stored.absentFigures).toEqual(expect.arrayContaining(['age_6_11', 'age_12_17']));
+  });
+
+  it('refuses a period without figures or source and stores nothing', async () => {
+    const before = await userFileCount();
+    const noFigures = await rig.fail('norms.addPeriod', { group: 'kinderbijslag', start: '2027-07-01', figures: {}, source: 'https://www.svb.nl' });
+    expect(noFigures.code).toBe('VALIDATION');
+    expect(noFigures.issues!.map((i) => i.message).join(' ')).toContain('geen bedragen');
+    const noSource = await rig.fail('norms.addPeriod', { group: 'kinderbijslag', start: '2027-07-01', figures: { age_0_5: '1.00' }, source: '  ' });
+    expect(noSource.code).toBe('VALIDATION');
+    expect(await userFileCount()).toBe(before);
+  });
+});
