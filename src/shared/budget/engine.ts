@@ -218,7 +218,7 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod): { incl: 
     exclFig = figure(
       'Bijstandsnorm (excl. vakantietoeslag)',
       excl,
-      'Afgeleid (geen gepubliceerd bedrag): norm incl. vakantietoeslag × 0,95, half-up afgerond op centen (RULES.md a.1). ' +
+      'Afgeleid (geen gepubliceerd bedrag): norm incl. vakantietoeslag × 0,95, half-up afgerond op centen. ' +
         'Let op: Participatiewet art. 19 lid 3 noemt 4,8 %; alle gepubliceerde paren gebruiken 5 %.',
       { 'norm incl. vakantietoeslag': fmt(incl), factor: '0.95', status: 'afgeleid' },
       inclRefs,
@@ -263,14 +263,14 @@ function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
     nonAttachable: figure(
       'Niet-beslagbaar inkomen per maand',
       non,
-      `Zorgtoeslag, huurtoeslag, kindgebonden budget en kinderbijslag zijn niet beslagbaar (RULES.md b.1 stap 8). ${normRule}`,
+      `Zorgtoeslag, huurtoeslag, kindgebonden budget en kinderbijslag zijn niet beslagbaar. ${normRule}`,
       lineInputs(counted.filter((l) => !l.attachable)),
     ),
     forAfloscapaciteit: figure(
       'Netto inkomen voor de afloscapaciteit',
       forAflos,
       'Netto beslagbaar inkomen per maand. Toeslagen, kindgebonden budget en kinderbijslag tellen niet mee: zij dekken kosten ' +
-        '(huur, zorgpremie, kinderen) die in de VTLB via de correctie individuele lasten worden verrekend (RULES.md c.1); ' +
+        '(huur, zorgpremie, kinderen) die in de VTLB via de correctie individuele lasten worden verrekend; ' +
         'omdat de fictieve bedragen daarvan niet zijn gepubliceerd, blijven ze aan beide kanten buiten de berekening. ' + normRule,
       lineInputs(counted.filter((l) => l.attachable)),
     ),
@@ -301,7 +301,7 @@ function computeBvv(
   };
   const normNote =
     'De beslagvrije voet gebruikt altijd de norm 21 jaar tot AOW-leeftijd (art. 475da lid 2 Rv)' +
-    (under21 ? '; ook voor een schuldenaar jonger dan 21 (RULES.md a.1)' : '') +
+    (under21 ? '; ook voor een schuldenaar jonger dan 21' : '') +
     (aow ? '; de hogere AOW-norm telt alleen in de VTLB (PGL-correctie)' : '') +
     '.';
   const stated = inputs.statedBvv ?? null;
@@ -351,7 +351,7 @@ function computeBvv(
       );
     }
     return {
-      ...figure(label, value, `Inkomen tot en met de norm: 95 % van het netto inkomen incl. vakantietoeslag, half-up afgerond op centen (art. 475da Rv; RULES.md b.1 stap 3). ${normNote}`, baseInputs, refs),
+      ...figure(label, value, `Inkomen tot en met de norm: 95 % van het netto inkomen incl. vakantietoeslag, half-up afgerond op centen (art. 475da Rv). ${normNote}`, baseInputs, refs),
       regime: 'inkomen_tot_norm',
       ...nul,
     };
@@ -361,7 +361,7 @@ function computeBvv(
   const lower = roundCents(norm.times(BVV_FRACTION));
   const upper = use.figure(bvvPeriod, bvvMaxKey(h));
   const refs = collect(ctx, use);
-  const lowerFig = figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen (RULES.md b.3; afgeleid).', { norm: fmt(norm) }, refs);
+  const lowerFig = figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen (afgeleid).', { norm: fmt(norm) }, refs);
   const upperFig = figure('Bovengrens beslagvrije voet (maximum)', upper, 'Gepubliceerde maximale beslagvrije voet voor dit huishouden (art. 475da lid 1 Rv).', { huishouden: HOUSEHOLD_TYPE_LABELS[h.type] }, refs);
   const bounds = { lowerBound: lowerFig, upperBound: upperFig };
   const boundsText = `tussen ${formatEuro(lower)} en ${upper ? formatEuro(upper) : 'het (ontbrekende) maximum'}`;
@@ -428,7 +428,7 @@ function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, 
     pgl = figure(
       'PGL-correctie',
       value,
-      'Pensioengerechtigde leeftijd: 95 % × AOW-norm − 95 % × norm 21 jaar tot AOW-leeftijd, half-up afgerond op centen (RULES.md c.1 stap 2).',
+      'Pensioengerechtigde leeftijd: 95 % × AOW-norm − 95 % × norm 21 jaar tot AOW-leeftijd, half-up afgerond op centen.',
       { 'AOW-norm incl. VT': fmt(aowNorm), 'norm 21 tot AOW incl. VT': fmt(stdNorm) },
       collect(ctx, use),
     );
@@ -447,7 +447,7 @@ function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, 
   for (const c of inputs.vtlbCorrections) {
     const amount = new Money(c.amount);
     const inputsC: Record<string, InputValue> = { bedrag: c.amount, toelichting: c.note };
-    let rule = 'Correctie ingevoerd door de medewerker (geen gepubliceerde rekenregel; RULES.md c.1 stap 3-4).';
+    let rule = 'Correctie ingevoerd door de medewerker (geen gepubliceerde rekenregel).';
     let tables: NormTableRef[] = [];
     if (c.kind === 'eigen_risico') {
       tables = zvwRefs;
@@ -467,7 +467,7 @@ function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, 
   const totalFig = figure(
     'Vrij te laten bedrag (VTLB)',
     total,
-    'VTLB = beslagvrije voet (basis) + PGL-correctie + correctie individuele lasten + overige correcties (NVVK VTLB-calculator; RULES.md c.1). ' +
+    'VTLB = beslagvrije voet (basis) + PGL-correctie + correctie individuele lasten + overige correcties (NVVK VTLB-calculator). ' +
       'Alle onderdelen zijn bedragen in centen; de som wordt niet verder afgerond.',
     Object.fromEntries(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])),
     [],
@@ -719,7 +719,7 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     aflos = figure(
       'Afloscapaciteit',
       value,
-      'Afloscapaciteit = netto inkomen − VTLB per maand, nooit negatief (RULES.md d.1). Niet afgerond (alleen bij weergave).' +
+      'Afloscapaciteit = netto inkomen − VTLB per maand, nooit negatief. Niet afgerond (alleen bij weergave).' +
         (nulAanbod
           ? referenceDate >= NUL_AANBOD_SINCE
             ? ' Geen afloscapaciteit: sinds 1 juli 2024 is een schuldregeling met nul-aanbod mogelijk.'
