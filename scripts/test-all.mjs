@@ -117,6 +117,7 @@ check('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'
 check('build: Electron app (electron-vite build)', bin('electron-vite'), ['build']);
 check('build: web harness (vite build)', bin('vite'), ['build', '--config', 'vite.harness.config.ts']);
 vitest('unit, integration, contract and static tests', null, 'unit.json');
+vitest('renderer component tests (jsdom)', 'vitest.renderer.config.ts', 'renderer.json');
 vitest('browser end-to-end tests', 'vitest.e2e.config.ts', 'e2e.json');
 electron();
 

@@ -202,7 +202,8 @@ const jsonTableRef = z.object({
   figures: z.array(z.record(z.string(), z.string())),
 });
 const jsonAmount = amountOut.nullable();
-export const budgetJsonOut = z.object({
+// Loose: a field the engine adds to toBudgetJson reaches the app as it reaches the CLI (same JSON in both).
+export const budgetJsonOut = z.looseObject({
   format: z.literal(BUDGET_JSON_FORMAT),
   version: z.literal(BUDGET_JSON_VERSION),
   referenceDate: z.string(),

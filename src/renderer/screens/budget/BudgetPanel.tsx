@@ -66,7 +66,7 @@ export function BudgetPanel({
     void load(date);
   }, [load, date, version]);
 
-  const shownDate = view?.referenceDate ?? date ?? today();
+  const shownDate = date ?? view?.referenceDate ?? today();
 
   return (
     <div className="budget stack" aria-busy={loading}>
@@ -139,12 +139,15 @@ function PeildatumForm({ value, onSubmit, busy }: { value: string; onSubmit: (is
   );
   const form = useForm<PeildatumForm, unknown, z.output<typeof peildatumSchema>>({ resolver, defaultValues: { peildatum: isoToDateInput(value) } });
   const { errors, submitCount } = form.formState;
-  // The core may answer for another date than typed (its default: the saved peildatum, else today).
+  // Before the user picks a date the core answers for its default (the saved peildatum, else today): show
+  // that date, unless the user has started typing.
   useEffect(() => {
-    form.reset({ peildatum: isoToDateInput(value) });
+    if (!form.getFieldState('peildatum').isDirty && dateInputToIso(form.getValues('peildatum')) !== value) {
+      form.reset({ peildatum: isoToDateInput(value) });
+    }
   }, [form, value]);
   return (
-    <form noValidate className="peildatum-form" aria-label="Peildatum" onSubmit={form.handleSubmit((v) => onSubmit(v.peildatum))}>
+    <form noValidate className="peildatum-form" aria-label="Peildatum kiezen" onSubmit={form.handleSubmit((v) => onSubmit(v.peildatum))}>
       <ErrorSummary errors={errors} prefix="budget" show={submitCount > 0} />
       <div className="peildatum-row">
         <TextField

@@ -9,6 +9,16 @@ import { errorMessage, useCall } from '../../state/session';
 /** Norm files are small; anything bigger is not one (and is not read into memory). */
 const MAX_BYTES = 2 * 1024 * 1024;
 
+/** FileReader rather than Blob.text(): the same code runs in the app and in jsdom-based tests. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(new Error('read failed'));
+    reader.readAsText(file);
+  });
+}
+
 export function NormImport({ onImported }: { onImported: () => void }) {
   const call = useCall();
   const id = useId();
@@ -34,7 +44,7 @@ export function NormImport({ onImported }: { onImported: () => void }) {
     }
     setBusy(true);
     try {
-      const text = await file.text();
+      const text = await readText(file);
       const stored = await call('norms.import', { file: text });
       const label = NORM_GROUP_LABELS[stored.group as NormGroup] ?? stored.group;
       setDone(
@@ -46,6 +56,7 @@ export function NormImport({ onImported }: { onImported: () => void }) {
       if (input.current) input.current.value = '';
       onImported();
     } catch (err) {
+      // A file that cannot be read is no AppError; errorMessage then says nothing was changed.
       const reasons = err instanceof AppError ? (err.issues ?? []).map((i) => i.message) : [];
       setRejection({ message: errorMessage(err), reasons });
     } finally {

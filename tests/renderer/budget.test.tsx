@@ -1,0 +1,399 @@
+// Dossier → Budget and Instellingen → Normen against a fake core whose answers are computed by the real budget
+// engine on the bundled norm tables (the same serialiser the core uses), so the screen is tested on real data.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/renderer/App';
+import { computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
+import { loadBundledNorms } from '../../src/core/norms/load';
+import { serializeBudgetResult, serializeProjection, type BudgetView, type DocumentSummary } from '../../src/shared/contract/budget';
+import type { DossierSummary } from '../../src/shared/contract/procedures';
+import { dossierDataSchema, type Dossier } from '../../src/shared/dossier/schema';
+import { createFakeClient, fail, status, type Handlers } from './fake-client';
+
+const REF = '2026-11-23';
+
+const SUMMARY: DossierSummary = {
+  id: 'd1',
+  number: '2026-0007',
+  displayName: 'Veenstra, Ilse',
+  postcode: '8911 AA',
+  city: 'Leeuwarden',
+  status: 'aanmelding',
+  typeOfHelp: 'schuldhulpverlening',
+  professional: 'Merel de Wit',
+  childrenCount: 2,
+  fictitious: true,
+  updatedAt: 1,
+};
+
+const DATA = dossierDataSchema.parse({
+  status: 'aanmelding',
+  typeOfHelp: 'schuldhulpverlening',
+  professional: 'Merel de Wit',
+  fictitious: true,
+  adults: [{ role: 'aanvrager', firstName: 'Ilse', lastName: 'Veenstra', birthDate: '1990-04-12' }],
+  children: [
+    { firstName: 'Pieter', lastName: 'Veenstra', birthDate: '2015-05-01', livingInHousehold: true },
+    { firstName: 'Anna', lastName: 'Veenstra', birthDate: '2020-02-01', livingInHousehold: true },
+  ],
+  address: { street: 'Nieuwestad', houseNumber: '3', postcode: '8911 AA', city: 'Leeuwarden' },
+  bankAccounts: [],
+  incomes: [
+    { description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1401.50', frequency: 'maand' },
+    { description: 'Kinderbijslag', category: 'kinderbijslag', amount: '300.00', frequency: 'kwartaal' },
+  ],
+  expenses: [
+    { description: 'Huur', category: 'huur', amount: '950.00', frequency: 'maand' },
+    { description: 'Boodschappen', category: 'voeding', amount: '150.00', frequency: 'week' },
+  ],
+  debts: [],
+});
+const DOSSIER: Dossier = { ...DATA, id: 'd1', number: '2026-0007', createdAt: 1, updatedAt: 1 };
+const INPUTS: BudgetInputs = { referenceDate: null, statedBvv: null, kostendelers: 0, vtlbCorrections: [] };
+
+let norms: NormSet;
+beforeAll(async () => {
+  norms = await loadBundledNorms(path.resolve(__dirname, '../../resources'));
+});
+
+function view(date = REF, inputs = INPUTS, userOrigin = false): BudgetView {
+  const result = computeBudget(DATA, inputs, norms, date);
+  const projection = projectBudget(DATA, inputs, norms, date, 24);
+  const r = serializeBudgetResult(result);
+  if (userOrigin) for (const t of r.bijstandsnorm.explanation.tables) t.origin = 'user';
+  return {
+    dossierId: 'd1',
+    referenceDate: date,
+    inputs: { ...inputs, statedBvv: inputs.statedBvv ?? null },
+    inputsUpdatedAt: null,
+    result: r,
+    projection: serializeProjection(projection),
+    json: toBudgetJson(result, projection) as BudgetView['json'],
+  };
+}
+
+const PLAN: DocumentSummary = {
+  id: 'doc1',
+  dossierId: 'd1',
+  kind: 'budgetplan',
+  fileName: 'budgetplan-2026-0007-2026-11-23.pdf',
+  mime: 'application/pdf',
+  createdAt: Date.UTC(2026, 10, 23, 13, 0),
+  size: 20480,
+  referenceDate: REF,
+  normPeriods: [],
+};
+
+function app(handlers: Handlers) {
+  const client = createFakeClient(
+    {
+      'dossier.list': () => [SUMMARY],
+      'dossier.get': () => DOSSIER,
+      'settings.get': () => ({ userName: 'Merel de Wit', autoLockMinutes: 10 }),
+      'budget.get': (i) => view(i.date ?? REF),
+      'documents.list': () => [],
+      ...handlers,
+    },
+    status('unlocked'),
+  );
+  render(<App client={client} />);
+  return client;
+}
+
+async function openBudgetTab() {
+  fireEvent.click(await screen.findByRole('link', { name: 'Veenstra, Ilse' }));
+  await screen.findByRole('heading', { level: 1, name: /Veenstra, Ilse/ });
+  fireEvent.click(screen.getByRole('tab', { name: 'Budget' }));
+  await screen.findByRole('heading', { name: 'Huishouden en bijstandsnorm' });
+}
+
+/** The amount cell of a figure row (row header = label). */
+function amountOf(label: string): string {
+  const header = screen.getByRole('rowheader', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) });
+  const row = header.closest('tr')!;
+  return row.querySelector('td')!.textContent!.replace(/\u00a0/g, ' ');
+}
+
+function type(el: HTMLElement, value: string) {
+  fireEvent.change(el, { target: { value } });
+}
+
+afterEach(cleanup);
+beforeEach(() => {
+  // jsdom has no object URLs; the download itself is checked in the browser test.
+  URL.createObjectURL = vi.fn(() => 'blob:fake');
+  URL.revokeObjectURL = vi.fn();
+});
+
+describe('Dossier → Budget', () => {
+  it('shows the engine\'s figures in nl-NL, the household type and the warnings', async () => {
+    const client = app({});
+    await openBudgetTab();
+    expect(client.callsTo('budget.get')[0]).toEqual({ id: 'd1' });
+    const v = view();
+    expect(amountOf('Huishoudtype')).toBe('Alleenstaande ouder');
+    expect(amountOf('Bijstandsnorm (incl. vakantietoeslag)')).toBe('€ 1.419,46');
+    expect(amountOf('Bijstandsnorm (excl. vakantietoeslag)')).toBe('€ 1.348,49');
+    expect(amountOf('Afloscapaciteit')).toBe(`€ ${v.result.afloscapaciteit.value!.replace('.', ',')}`);
+    // Saldo: 1401.50 + 100 − 950 − 150 × 52/12 = −98.50: a shortfall, shown in red and warned about.
+    expect(v.result.budget.saldo.value).toBe('-98.50');
+    expect(amountOf('Saldo per maand')).toMatch(/^-?\s?€\s?-?98,50$/);
+    const warnings = screen.getByRole('alert');
+    expect(within(warnings).getByText(/komt € 98,50 per maand tekort/)).toBeTruthy();
+    expect(within(warnings).getAllByText('Mogelijk niet-gebruik').length).toBeGreaterThan(0);
+    expect(within(warnings).getByText('Tekort')).toBeTruthy();
+    // The key figures and the two charts are there, as SVG with a text alternative.
+    expect(within(screen.getByRole('group', { name: 'Kerncijfers' })).getByText('€ 1.419,46')).toBeTruthy();
+    expect(screen.getByRole('img', { name: /Inkomen tegenover bijstandsnorm/ })).toBeTruthy();
+    const projection = screen.getByRole('img', { name: /Saldo per maand/ });
+    expect(projection.textContent).toContain('geen normtabel');
+  });
+
+  it('"Toelichting" unfolds the derivation: rule, inputs, norm period, status, source, origin', async () => {
+    app({ 'budget.get': () => view(REF, INPUTS, true) });
+    await openBudgetTab();
+    const button = screen.getByRole('button', { name: 'Toelichting bij Bijstandsnorm (incl. vakantietoeslag)' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('region', { name: 'Toelichting bij Bijstandsnorm (incl. vakantietoeslag)' })).toBeNull();
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const panel = screen.getByRole('region', { name: 'Toelichting bij Bijstandsnorm (incl. vakantietoeslag)' });
+    expect(document.getElementById(button.getAttribute('aria-controls')!)?.contains(panel)).toBe(true);
+    expect(panel.textContent).toContain('Participatiewet art. 21 onderdeel a');
+    expect(panel.textContent).toContain('01-07-2026 t/m 31-12-2026');
+    expect(panel.textContent).toContain('officieel');
+    expect(panel.textContent).toContain('https://wetten.overheid.nl/BWBR0015703/2026-07-01');
+    expect(within(panel).getAllByText('door gebruiker ingevoerd').length).toBeGreaterThan(0);
+    // Sources are text, never links (the app opens nothing by itself).
+    expect(within(panel).queryAllByRole('link')).toHaveLength(0);
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('region', { name: 'Toelichting bij Bijstandsnorm (incl. vakantietoeslag)' })).toBeNull();
+  });
+
+  it('recomputes for another peildatum and shows the core\'s NORM_NOT_COVERED message', async () => {
+    const message = 'Er is geen normtabel "Bijstandsnormen" voor 01-03-2027. Voeg een normtabel toe voor deze datum (Instellingen → Normen) of kies een andere peildatum.';
+    const client = app({ 'budget.get': (i) => (i.date === '2027-03-01' ? fail('NORM_NOT_COVERED', message) : view(i.date ?? REF)) });
+    await openBudgetTab();
+    const field = screen.getByLabelText('Peildatum', { exact: true });
+    expect((field as HTMLInputElement).value).toBe('23-11-2026');
+    type(field, '31-02-2026');
+    fireEvent.click(screen.getByRole('button', { name: 'Berekenen' }));
+    expect(await screen.findByText('Vul een geldige datum in (dd-mm-jjjj).', { selector: '.field-error' })).toBeTruthy();
+    expect(client.callsTo('budget.get')).toHaveLength(1);
+    type(field, '01-03-2027');
+    fireEvent.click(screen.getByRole('button', { name: 'Berekenen' }));
+    const alert = await screen.findByText(message);
+    expect(alert.closest('[role="alert"]')).toBeTruthy();
+    expect(screen.getByText('Geen normtabel voor deze peildatum')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Huishouden en bijstandsnorm' })).toBeNull();
+    expect(client.callsTo('budget.get').at(-1)).toEqual({ id: 'd1', date: '2027-03-01' });
+    type(field, '01-08-2026');
+    fireEvent.click(screen.getByRole('button', { name: 'Berekenen' }));
+    await screen.findByRole('heading', { name: 'Huishouden en bijstandsnorm' });
+    expect(screen.getByText('01-08-2026', { selector: 'strong' })).toBeTruthy();
+  });
+
+  it('validates the inputs for the calculation with the shared schema before saving', async () => {
+    const saved: unknown[] = [];
+    const client = app({
+      'budget.saveInputs': (i) => {
+        saved.push(i.inputs);
+        return { inputs: { referenceDate: null, statedBvv: null, kostendelers: 0, vtlbCorrections: [], ...(i.inputs as object) } as never, updatedAt: 5 };
+      },
+    });
+    await openBudgetTab();
+    const form = screen.getByRole('form', { name: 'Gegevens voor de berekening' });
+    type(within(form).getByLabelText('Beslagvrije voet volgens mededeling'), '1.350,00');
+    type(within(form).getByLabelText('Aantal kostendelers (27+)'), 'twee');
+    fireEvent.click(within(form).getByRole('button', { name: 'Correctie toevoegen' }));
+    const line = within(form).getByRole('group', { name: 'Correctie 1' });
+    fireEvent.change(within(line).getByLabelText('Soort'), { target: { value: 'arbeidstoeslag' } });
+    type(within(line).getByLabelText('Bedrag'), '-25,00');
+    fireEvent.click(within(form).getByRole('button', { name: 'Gegevens opslaan en herberekenen' }));
+
+    const summary = await within(form).findByText('Controleer de volgende gegevens:');
+    const list = summary.closest('[role="alert"]')!;
+    expect(list.textContent).toContain('Vul een geldige datum in (dd-mm-jjjj).');
+    expect(list.textContent).toContain('Vul in wie de beslagvrije voet heeft opgegeven.');
+    expect(list.textContent).toContain('Vul een aantal in.');
+    expect(list.textContent).toContain('Correctie 1: Alleen een correctie individuele lasten mag negatief zijn.');
+    expect(list.textContent).toContain('Correctie 1: Geef bij elke correctie een toelichting.');
+    expect(within(form).getByLabelText('Datum mededeling').getAttribute('aria-invalid')).toBe('true');
+    expect(client.callsTo('budget.saveInputs')).toHaveLength(0);
+
+    type(within(form).getByLabelText('Datum mededeling'), '01-10-2026');
+    type(within(form).getByLabelText('Vastgesteld door'), 'CJIB');
+    type(within(form).getByLabelText('Aantal kostendelers (27+)'), '1');
+    fireEvent.change(within(line).getByLabelText('Soort'), { target: { value: 'woonlasten' } });
+    type(within(line).getByLabelText('Toelichting'), 'Huur hoger dan de fictieve woonlasten');
+    fireEvent.click(within(form).getByRole('button', { name: 'Gegevens opslaan en herberekenen' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toEqual({
+      referenceDate: null,
+      statedBvv: { amount: '1350.00', date: '2026-10-01', statedBy: 'CJIB' },
+      kostendelers: 1,
+      vtlbCorrections: [{ kind: 'woonlasten', amount: '-25.00', note: 'Huur hoger dan de fictieve woonlasten' }],
+    });
+    // Saving recomputes.
+    await waitFor(() => expect(client.callsTo('budget.get').length).toBeGreaterThanOrEqual(2));
+  });
+
+  it('makes the budget plan PDF, downloads it and lists the stored plans', async () => {
+    let docs: DocumentSummary[] = [];
+    const client = app({
+      'budget.createPlan': () => {
+        docs = [PLAN];
+        return { documentId: 'doc1', fileName: PLAN.fileName, mime: 'application/pdf', contentBase64: btoa('%PDF-1.7 test') };
+      },
+      'documents.list': () => docs,
+      'documents.get': () => ({ id: 'doc1', dossierId: 'd1', fileName: PLAN.fileName, mime: 'application/pdf', contentBase64: btoa('%PDF-1.7 test') }),
+    });
+    await openBudgetTab();
+    expect(await screen.findByText('Er zijn nog geen budgetplannen gemaakt.')).toBeTruthy();
+    const clicks: string[] = [];
+    const orig = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    };
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Budgetplan maken (PDF)' }));
+      await screen.findByRole('button', { name: `${PLAN.fileName} downloaden` });
+      expect(client.callsTo('budget.createPlan')).toEqual([{ id: 'd1', date: REF }]);
+      expect(clicks).toEqual([PLAN.fileName]);
+      const blob = (URL.createObjectURL as ReturnType<typeof vi.fn>).mock.calls[0]![0] as Blob;
+      expect(blob.type).toBe('application/pdf');
+      const text = await new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.readAsText(blob);
+      });
+      expect(text).toBe('%PDF-1.7 test');
+      fireEvent.click(screen.getByRole('button', { name: `${PLAN.fileName} downloaden` }));
+      await waitFor(() => expect(clicks).toHaveLength(2));
+      expect(client.callsTo('documents.get')).toEqual([{ id: 'doc1' }]);
+    } finally {
+      HTMLAnchorElement.prototype.click = orig;
+    }
+  });
+});
+
+describe('Instellingen → Normen', () => {
+  const LIST = {
+    groups: [
+      {
+        group: 'bijstandsnormen' as const,
+        label: 'Bijstandsnormen',
+        title: 'Bijstandsnormen Participatiewet',
+        unit: 'EUR per maand, netto',
+        indexationDates: ['01-01', '07-01'],
+        source: ['https://wetten.overheid.nl/BWBR0015703'],
+        coverage: 'Beschikbaar: 01-01-2024 t/m 30-06-2027.',
+        periods: [
+          {
+            start: '2026-07-01',
+            end: '2026-12-31',
+            status: 'official' as const,
+            origin: 'bundled' as const,
+            source: ['https://wetten.overheid.nl/BWBR0015703/2026-07-01'],
+            figures: [{ name: 'age_21_to_aow.single.incl_holiday_pay', label: 'alleenstaande (21 tot AOW)', value: '1419.46', status: 'official' as const }],
+            missing: [],
+            notes: [],
+            userFileId: null,
+            current: true,
+          },
+          {
+            start: '2027-01-01',
+            end: '2027-06-30',
+            status: 'secondary' as const,
+            origin: 'user' as const,
+            source: ['Staatscourant 2026, nr. 12345'],
+            figures: [{ name: 'age_21_to_aow.single.incl_holiday_pay', label: 'alleenstaande (21 tot AOW)', value: '1440.00', status: 'secondary' as const }],
+            missing: [],
+            notes: [],
+            userFileId: 'u1',
+            current: false,
+          },
+        ],
+      },
+    ],
+    userFiles: [],
+  };
+
+  async function openNorms(handlers: Handlers) {
+    const client = app({ 'norms.list': () => LIST, ...handlers });
+    fireEvent.click(await screen.findByRole('link', { name: 'Instellingen' }));
+    await screen.findByRole('heading', { level: 2, name: 'Normen' });
+    await screen.findByRole('heading', { level: 3, name: 'Bijstandsnormen' });
+    return client;
+  }
+
+  it('lists periods with van/tot, status, source and origin', async () => {
+    await openNorms({});
+    const table = screen.getByRole('table', { name: 'Perioden Bijstandsnormen' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]!.textContent).toContain('01-01-2027');
+    expect(rows[0]!.textContent).toContain('30-06-2027');
+    expect(rows[0]!.textContent).toContain('door gebruiker ingevoerd');
+    expect(rows[0]!.textContent).toContain('secundaire bron');
+    expect(rows[0]!.textContent).toContain('Staatscourant 2026, nr. 12345');
+    expect(rows[1]!.textContent).toContain('meegeleverd');
+    expect(rows[1]!.textContent).toContain('geldt nu');
+  });
+
+  it('import: lists the core\'s reasons on rejection; reloads the list when stored', async () => {
+    let accept = false;
+    const client = await openNorms({
+      'norms.import': () =>
+        accept
+          ? { id: 'u2', group: 'bijstandsnormen', periodStarts: ['2027-01-01'], absentFigures: [] }
+          : fail('VALIDATION', 'Het normbestand is niet geldig (2 fouten). Er is niets opgeslagen.', [
+              { path: 'file', message: 'group: Onbekende normgroep; kies uit: bijstandsnormen, …' },
+              { path: 'file', message: 'periods › 2027-01-01 › source: Noem minstens één bron (URL).' },
+            ]),
+    });
+    const form = screen.getByRole('form', { name: 'Normbestand importeren' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Kies een normbestand.');
+    const input = within(form).getByLabelText('Normbestand (JSON)') as HTMLInputElement;
+    const file = new File(['{"format":"houvast.norms"}'], 'normen.json', { type: 'application/json' });
+    fireEvent.change(input, { target: { files: [file] } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    const alert = await within(form).findByText('Het normbestand is niet geldig (2 fouten). Er is niets opgeslagen.');
+    const box = alert.closest('[role="alert"]')!;
+    expect(box.textContent).toContain('periods › 2027-01-01 › source: Noem minstens één bron (URL).');
+    expect(client.callsTo('norms.import')).toEqual([{ file: '{"format":"houvast.norms"}' }]);
+    const before = client.callsTo('norms.list').length;
+    accept = true;
+    fireEvent.change(input, { target: { files: [file] } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    expect(await within(form).findByText(/Normtabel “Bijstandsnormen” geïmporteerd: periode vanaf 01-01-2027/)).toBeTruthy();
+    await waitFor(() => expect(client.callsTo('norms.list').length).toBe(before + 1));
+  });
+
+  it('a period entered by hand is validated and sent with canonical figures', async () => {
+    const client = await openNorms({ 'norms.addPeriod': () => ({ id: 'u3', group: 'bijstandsnormen', periodStarts: ['2027-07-01'], absentFigures: [] }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Periode invoeren' }));
+    const form = await screen.findByRole('form', { name: 'Periode met de hand invoeren' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Periode opslaan' }));
+    const summary = await within(form).findByText('Controleer de volgende gegevens:');
+    const text = summary.closest('[role="alert"]')!.textContent!;
+    expect(text).toContain('Vul een geldige datum in (dd-mm-jjjj).');
+    expect(text).toContain('Vul minstens één bedrag in.');
+    expect(text).toContain('Noem de bron van de bedragen');
+    type(within(form).getByLabelText('Ingangsdatum'), '01-07-2027');
+    type(within(form).getByLabelText('alleenstaande (21 tot AOW)'), '1.455,12');
+    type(within(form).getByLabelText('Bron'), 'Staatscourant 2027, nr. 999');
+    fireEvent.click(within(form).getByRole('button', { name: 'Periode opslaan' }));
+    await waitFor(() => expect(client.callsTo('norms.addPeriod')).toHaveLength(1));
+    expect(client.callsTo('norms.addPeriod')[0]).toEqual({
+      group: 'bijstandsnormen',
+      start: '2027-07-01',
+      status: 'official',
+      figures: { 'age_21_to_aow.single.incl_holiday_pay': '1455.12' },
+      source: 'Staatscourant 2027, nr. 999',
+    });
+    expect(await screen.findByText('De periode vanaf 01-07-2027 is opgeslagen.')).toBeTruthy();
+  });
+});
