@@ -6,7 +6,7 @@
 // lock()/close() are synchronous so a timer or a power event locks at once; an unlock that is still
 // deriving its key when that happens notices the lock (generation counter) and discards its key.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { chmod, open, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -14,14 +14,34 @@ import { AppError, DEFAULT_MESSAGES } from '../../shared/contract/errors';
 import { PASSPHRASE_MIN_LENGTH, knownVault } from '../../shared/contract/vault';
 import type { KnownVault, VaultStatus } from '../../shared/contract/vault';
 import type { Clock } from '../../shared/dates';
-import { snapshot } from '../db/backup';
+import type { BackupInfo, RestoreBackupOutput } from '../../shared/contract/backups';
+import { snapshot, snapshotTimestamp } from '../db/backup';
 import { openEncrypted, userVersion } from '../db/driver';
 import type { Db } from '../db/driver';
 import { assertNotFromFuture, latestVersion, migrate } from '../db/migrate';
 import type { Migration } from '../db/migrations/types';
 import type { Logger } from '../logger';
 import { defaultVaultFolder } from '../paths';
-import { FILE_MODE, ensurePrivateDir, writeFileAtomic } from './fs-atomic';
+import {
+  AUTO_LABEL,
+  BEFORE_RESTORE_LABEL,
+  DEFAULT_RETENTION,
+  MANUAL_LABEL,
+  automaticSnapshotDue,
+  checkIntegrity,
+  copyPrivateSync,
+  corruptBackupError,
+  corruptVaultError,
+  fileSize,
+  fsyncDirSync,
+  isSnapshotId,
+  listSnapshots,
+  pruneAutomaticSnapshots,
+  replaceDatabaseFile,
+  snapshotPath,
+} from './backups';
+import type { RetentionPolicy } from './backups';
+import { DIR_MODE, FILE_MODE, ensurePrivateDir, writeFileAtomic } from './fs-atomic';
 import {
   DEFAULT_KDF,
   KEYFILE_NAME,
@@ -67,6 +87,12 @@ export interface VaultManagerOptions {
   /** Runs after migrations were applied on unlock, with the database open. */
   onMigrated?: (db: Db, from: number, to: number) => void;
   autoLockMinutes?: number;
+  /**
+   * Automatic snapshots: on every unlock, one `<vault>/backups/<timestamp>-auto.db` when the newest is
+   * 24 h old, then old automatic snapshots are pruned by the retention policy. Off unless set (createCore
+   * turns it on), so tools and tests that count snapshot files see only the ones they cause.
+   */
+  automaticBackups?: boolean | { retention?: RetentionPolicy };
 }
 
 export interface CreateVaultInput {
@@ -147,6 +173,7 @@ export class VaultManager {
   private readonly onStatusChange: ((status: VaultStatus) => void) | undefined;
   private readonly onBeforeLock: VaultManagerOptions['onBeforeLock'];
   private readonly onMigrated: VaultManagerOptions['onMigrated'];
+  private readonly retention: RetentionPolicy | null;
 
   private selected: Selected | null = null;
   private unlocked: Unlocked | null = null;
@@ -170,6 +197,8 @@ export class VaultManager {
     this.onStatusChange = options.onStatusChange;
     this.onBeforeLock = options.onBeforeLock;
     this.onMigrated = options.onMigrated;
+    const auto = options.automaticBackups;
+    this.retention = !auto ? null : { ...DEFAULT_RETENTION, ...(auto === true ? {} : auto.retention) };
     this.autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
     if (options.autoLockMinutes !== undefined) this.validateAutoLockMinutes(options.autoLockMinutes);
     this.autoLockMinutes = options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
@@ -476,6 +505,129 @@ export class VaultManager {
     });
   }
 
+  // ---- backups -----------------------------------------------------------------------------------
+
+  /** Snapshots in the selected vault's backups/ folder, newest first (no client data: names, dates, sizes). */
+  listBackups(): BackupInfo[] {
+    const sel = this.requireSelected();
+    return listSnapshots(path.join(sel.path, BACKUPS_DIR_NAME)).map(({ id, createdAt, kind, sizeBytes }) => ({
+      id,
+      createdAt,
+      kind,
+      sizeBytes,
+    }));
+  }
+
+  /**
+   * Manual backup of the open vault. Without a folder: an encrypted snapshot in the vault's backups/
+   * (never pruned). With a folder (absolute, existing; e.g. a USB drive): a new folder
+   * `<folder>/<vault name>-<timestamp>.houvast-backup/` holding the snapshot as vault.db and a copy of
+   * the keyfile, so it opens as a vault with the passphrase or the recovery code of that moment.
+   */
+  backup(options: { folder?: string } = {}): Promise<{ path: string; createdAt: number }> {
+    return this.exclusive(async () => {
+      this.db(); // NO_VAULT / LOCKED
+      const sel = this.requireSelected();
+      let parent: string | null = null;
+      if (options.folder !== undefined) {
+        parent = path.resolve(options.folder);
+        this.assertBackupFolder(options.folder, parent, sel);
+        await this.readSelectedKeyfile(sel); // the keyfile we copy must belong to this vault
+      }
+      // Synchronous from here: a lock() cannot close the database under the snapshot.
+      const db = this.db();
+      const createdAt = this.clock.now();
+      if (parent === null) {
+        const file = snapshot(db, path.join(sel.path, BACKUPS_DIR_NAME), MANUAL_LABEL, this.clock);
+        this.logger.info('vault.backup_created', { file: path.basename(file), kind: 'manual' });
+        return { path: file, createdAt };
+      }
+      const stem = vaultFolderName(sel.name).slice(0, -VAULT_FOLDER_SUFFIX.length);
+      const base = `${stem}-${snapshotTimestamp(createdAt)}`;
+      let target = path.join(parent, `${base}${BACKUP_FOLDER_SUFFIX}`);
+      for (let n = 2; existsSync(target); n++) target = path.join(parent, `${base}-${n}${BACKUP_FOLDER_SUFFIX}`);
+      // Built under a hidden temp name and renamed at the end: a backup folder is complete or absent.
+      const staging = path.join(parent, `.${base}.${randomUUID().slice(0, 8)}.tmp`);
+      try {
+        mkdirSync(staging, { mode: DIR_MODE });
+        if (process.platform !== 'win32') chmodSync(staging, DIR_MODE);
+        const snap = snapshot(db, staging, MANUAL_LABEL, this.clock);
+        renameSync(snap, path.join(staging, VAULT_DB_NAME));
+        copyPrivateSync(path.join(sel.path, KEYFILE_NAME), path.join(staging, KEYFILE_NAME));
+        fsyncDirSync(staging);
+        renameSync(staging, target);
+        fsyncDirSync(parent);
+      } catch (err) {
+        rmSync(staging, { recursive: true, force: true });
+        this.logger.warn('vault.backup_failed', { error: err });
+        throw externalFolderError(err) ?? err;
+      }
+      this.logger.info('vault.backup_created', { kind: 'external' });
+      return { path: target, createdAt };
+    });
+  }
+
+  /**
+   * Restore a snapshot from the vault's backups/ folder (works locked or unlocked; the passphrase is
+   * asked again either way). The snapshot must open with this vault's key, pass integrity_check and not
+   * come from a newer Houvast. The current state is first saved as a 'before-restore' snapshot (the
+   * undo), then the database file is replaced crash-safely and reopened (migrating an older snapshot,
+   * with its own pre-migration snapshot). The vault is unlocked afterwards. Any refusal changes nothing.
+   */
+  restoreBackup(id: string, passphrase: string): Promise<RestoreBackupOutput> {
+    const generation = this.generation;
+    return this.exclusive(async () => {
+      const sel = this.requireSelected();
+      const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
+      const source = path.join(backupsDir, id);
+      if (!isSnapshotId(id) || !existsSync(source)) {
+        throw new AppError('NOT_FOUND', 'Deze back-up bestaat niet (meer). Er is niets gewijzigd.');
+      }
+      const keyfile = await this.readSelectedKeyfile(sel);
+      const secret = secretFromString(passphrase);
+      let dataKey: Buffer | null = null;
+      let undoId: string | null = null;
+      try {
+        dataKey = await unwrapKey(keyfile.passphrase, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
+        if (!dataKey) {
+          this.logger.warn('vault.restore_failed', { reason: 'wrong_passphrase' });
+          throw wrongPassphrase();
+        }
+        if (generation !== this.generation || this.selected !== sel) {
+          throw new AppError('LOCKED', 'Het terugzetten is afgebroken omdat de kluis intussen is vergrendeld. Er is niets gewijzigd.');
+        }
+        if (this.unlocked) this.assertSameKey(dataKey);
+        // Synchronous from here on: nothing can interleave with the file replacement.
+        this.verifySnapshot(source, dataKey);
+        const undo = this.saveBeforeRestore(sel, dataKey);
+        undoId = undo ? path.basename(undo) : null;
+        this.lockInternal('restore');
+        replaceDatabaseFile(sel.path, VAULT_DB_NAME, source);
+        try {
+          this.commitUnlock(sel, keyfile, dataKey, this.generation);
+        } catch (err) {
+          // The snapshot passed its checks, so this is rare (e.g. a failing migration): put the previous
+          // state back so the vault is as it was; the before-restore snapshot stays either way.
+          if (undo) {
+            try {
+              replaceDatabaseFile(sel.path, VAULT_DB_NAME, undo);
+            } catch (rollbackErr) {
+              this.logger.error('vault.restore_rollback_failed', { error: rollbackErr });
+            }
+          }
+          throw err;
+        }
+        dataKey = null; // owned by this.unlocked now
+        this.logger.info('vault.restored', { vaultId: keyfile.vaultId, from: id, undo: undoId });
+      } finally {
+        wipe(secret, dataKey);
+      }
+      await this.remember({ path: sel.path, name: sel.name, demo: sel.demo, lastOpenedAt: this.clock.now() });
+      this.emit();
+      return { status: this.status(), restoredFrom: id, undoId };
+    });
+  }
+
   /** Test hook: references to the key buffers currently held (to check they are zeroed on lock). */
   __keyBuffersForTest(): Buffer[] {
     return this.unlocked ? [this.unlocked.dataKey] : [];
@@ -523,11 +675,103 @@ export class VaultManager {
     if (!existsSync(dbPath)) {
       throw new AppError('VAULT_CORRUPT', 'Het databasebestand van de kluis ontbreekt. Er is niets gewijzigd.');
     }
-    const db = openEncrypted(dbPath, dataKey, this.openOptions({ readonly: true }));
+    let db: Db;
+    try {
+      db = openEncrypted(dbPath, dataKey, this.openOptions({ readonly: true }));
+    } catch (err) {
+      // The key was just unwrapped (GCM-authenticated), so it is the right one: the file is damaged.
+      if (err instanceof AppError && err.code === 'VAULT_CORRUPT') {
+        this.logger.error('vault.corrupt', { stage: 'open' });
+        throw corruptVaultError();
+      }
+      throw err;
+    }
     try {
       assertNotFromFuture(userVersion(db), this.latestSchema);
+      try {
+        checkIntegrity(db, fileSize(dbPath));
+      } catch (err) {
+        if (err instanceof AppError) this.logger.error('vault.corrupt', { stage: 'integrity_check' });
+        throw err;
+      }
     } finally {
       db.close();
+    }
+  }
+
+  /** A snapshot about to be restored: this vault's key, not from the future, integrity_check ok. Reads only. */
+  private verifySnapshot(file: string, dataKey: Buffer): void {
+    let db: Db;
+    try {
+      db = openEncrypted(file, dataKey, this.openOptions({ readonly: true }));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'VAULT_CORRUPT') throw corruptBackupError();
+      throw err;
+    }
+    try {
+      assertNotFromFuture(userVersion(db), this.latestSchema);
+      checkIntegrity(db, fileSize(file), corruptBackupError);
+    } finally {
+      db.close();
+    }
+  }
+
+  /**
+   * The undo of a restore: a snapshot of the current database. Unlocked: VACUUM INTO from the session.
+   * Locked: VACUUM INTO from a read-only connection, or, when the database is too damaged to read, a
+   * byte copy (still encrypted) of the file and its WAL, so that nothing is ever lost by a restore.
+   */
+  private saveBeforeRestore(sel: Selected, dataKey: Buffer): string | null {
+    const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
+    if (this.unlocked) return snapshot(this.unlocked.db, backupsDir, BEFORE_RESTORE_LABEL, this.clock);
+    const dbPath = path.join(sel.path, VAULT_DB_NAME);
+    if (!existsSync(dbPath)) return null;
+    try {
+      const db = openEncrypted(dbPath, dataKey, this.openOptions({ readonly: true }));
+      try {
+        return snapshot(db, backupsDir, BEFORE_RESTORE_LABEL, this.clock);
+      } finally {
+        db.close();
+      }
+    } catch (err) {
+      this.logger.warn('vault.before_restore_snapshot_failed', { error: err });
+    }
+    mkdirSync(backupsDir, { recursive: true, mode: DIR_MODE });
+    if (process.platform !== 'win32') chmodSync(backupsDir, DIR_MODE);
+    const target = snapshotPath(backupsDir, BEFORE_RESTORE_LABEL, this.clock.now());
+    copyPrivateSync(dbPath, target);
+    if (existsSync(`${dbPath}-wal`)) copyPrivateSync(`${dbPath}-wal`, `${target}-wal`);
+    fsyncDirSync(backupsDir);
+    return target;
+  }
+
+  private assertBackupFolder(input: string, folder: string, sel: Selected): void {
+    const invalid = (message: string) => new AppError('VALIDATION', message, [{ path: 'folder', message }]);
+    if (!path.isAbsolute(input.trim())) throw invalid('Kies een volledige map (bijvoorbeeld op een USB-schijf).');
+    let isDir = false;
+    try {
+      isDir = statSync(folder).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) throw invalid('Deze map bestaat niet. Kies een bestaande map.');
+    const rel = path.relative(sel.path, folder);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+      throw invalid('Kies een map buiten de kluis, bij voorkeur op een andere schijf.');
+    }
+  }
+
+  /** On unlock: an automatic snapshot when due, then pruning. A failure here never blocks the unlock. */
+  private automaticSnapshot(db: Db, backupsDir: string, retention: RetentionPolicy): void {
+    try {
+      if (automaticSnapshotDue(listSnapshots(backupsDir), this.clock.now())) {
+        const file = snapshot(db, backupsDir, AUTO_LABEL, this.clock);
+        this.logger.info('vault.backup_created', { file: path.basename(file), kind: 'auto' });
+      }
+      const pruned = pruneAutomaticSnapshots(backupsDir, retention);
+      if (pruned.length > 0) this.logger.info('vault.backups_pruned', { count: pruned.length });
+    } catch (err) {
+      this.logger.warn('vault.auto_backup_failed', { error: err });
     }
   }
 
@@ -552,6 +796,7 @@ export class VaultManager {
         }
       }
       schemaVersion = result.to;
+      if (this.retention) this.automaticSnapshot(db, backupsDir, this.retention);
     } catch (err) {
       db.close();
       if (err instanceof AppError) throw err;
@@ -573,7 +818,8 @@ export class VaultManager {
     this.logger.info('vault.backup_created', { file: path.basename(file) });
   }
 
-  private lockInternal(reason: 'manual' | 'auto' | 'close'): boolean {
+  /** 'restore' closes the session for a file replacement: no before-lock listener (it is no lock). */
+  private lockInternal(reason: 'manual' | 'auto' | 'close' | 'restore'): boolean {
     this.generation++;
     this.clearTimer();
     this.autoLockAt = null;
@@ -581,7 +827,7 @@ export class VaultManager {
     if (!session) return false;
     this.unlocked = null;
     try {
-      this.onBeforeLock?.(session.db, reason);
+      if (reason !== 'restore') this.onBeforeLock?.(session.db, reason);
     } catch (err) {
       // Locking must never fail because a listener failed.
       this.logger.warn('vault.before_lock_listener_failed', { error: err });
@@ -598,7 +844,7 @@ export class VaultManager {
       this.logger.error('vault.close_failed', { error: err });
     }
     session.dataKey.fill(0);
-    this.logger.info('vault.locked', { reason });
+    this.logger.info(reason === 'restore' ? 'vault.closed_for_restore' : 'vault.locked', { reason });
     return true;
   }
 
@@ -704,6 +950,18 @@ export class VaultManager {
       this.logger.warn('vault.registry_write_failed', { error: err });
     }
   }
+}
+
+export const BACKUP_FOLDER_SUFFIX = '.houvast-backup';
+
+/** Dutch messages for the usual reasons a chosen backup folder cannot be written; null for others. */
+function externalFolderError(err: unknown): AppError | null {
+  const code = (err as NodeJS.ErrnoException).code;
+  const invalid = (message: string) => new AppError('VALIDATION', message, [{ path: 'folder', message }]);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return invalid('Houvast mag niet schrijven in deze map. Kies een andere map.');
+  if (code === 'ENOSPC' || code === 'EDQUOT') return invalid('Er is niet genoeg ruimte in deze map. Er is geen back-up gemaakt.');
+  if (code === 'ENOENT' || code === 'ENOTDIR') return invalid('Deze map bestaat niet (meer). Kies een bestaande map.');
+  return null;
 }
 
 /** Accept the vault folder itself or one of the two files inside it. */

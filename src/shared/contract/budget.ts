@@ -202,8 +202,9 @@ const jsonTableRef = z.object({
   figures: z.array(z.record(z.string(), z.string())),
 });
 const jsonAmount = amountOut.nullable();
-// Loose: a field the engine adds to toBudgetJson reaches the app as it reaches the CLI (same JSON in both).
-export const budgetJsonOut = z.looseObject({
+// Every field of toBudgetJson is listed: the router strips unknown fields, so a field added to the engine's JSON
+// must be added here too (tests/integration/budget/cli.test.ts compares the CLI's JSON with budget.get's).
+export const budgetJsonOut = z.object({
   format: z.literal(BUDGET_JSON_FORMAT),
   version: z.literal(BUDGET_JSON_VERSION),
   referenceDate: z.string(),

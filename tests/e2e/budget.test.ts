@@ -1,0 +1,231 @@
+// Layer 5: the budget screen in the real app (web shell + core, real Argon2id) in Debian's Chromium.
+// A single parent with two children on bijstand: income and expense lines entered through the UI, the
+// figures on the Budget tab checked against the engine itself, a "Toelichting" opened, the budget plan PDF
+// downloaded and listed, a user norm file imported in Instellingen → Normen; axe on the Budget tab.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { loadBundledNorms } from '../../src/core/norms/load';
+import { computeBudget, EMPTY_BUDGET_INPUTS, type BudgetResult } from '../../src/shared/budget';
+import type { Dossier } from '../../src/shared/dossier/schema';
+import { formatEuro } from '../../src/shared/money';
+import { expectGuardsClean, heading, REPO, screenshot, seriousAxeViolations, startE2eApp, waitVisible, type E2eApp } from '../support/browser';
+
+const PASSWORD = 'Budget-in-de-Betuwe-2026';
+/** Fixed, covered by the bundled tables (through 31-12-2026), so the test does not depend on today. */
+const PEILDATUM_NL = '01-11-2026';
+const PEILDATUM = '2026-11-01';
+
+function button(scope: Page | Locator, name: string | RegExp): Locator {
+  return scope.getByRole('button', { name, exact: typeof name === 'string' });
+}
+
+/** The amount cell of the figure row whose row header starts with `label`. */
+async function figureText(page: Page, label: string): Promise<string> {
+  const header = page.getByRole('rowheader', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }).first();
+  const row = header.locator('xpath=..');
+  return ((await row.locator('td').first().textContent()) ?? '').replace(/\u00a0/g, ' ').trim();
+}
+
+async function core<T>(app: E2eApp, name: string, input: unknown): Promise<T> {
+  const env = await app.handle.core.router.handle(name as never, input as never);
+  if (!env.ok) throw new Error(`${name}: ${env.error.code} ${env.error.message}`);
+  return env.value as T;
+}
+
+describe('Dossier → Budget in the browser', () => {
+  let app: E2eApp;
+  let page: Page;
+  let dossierId = '';
+  let tmp = '';
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'houvast-e2e-budget-'));
+    app = await startE2eApp('budget');
+    page = app.page;
+    await page.goto(app.server.url);
+  });
+  afterEach(() => {
+    try {
+      expectGuardsClean(app);
+    } finally {
+      app.resetGuards();
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('creates a vault and a single-parent household with child benefit and rent', async () => {
+    await waitVisible(heading(page, 'Welkom bij Houvast'));
+    await button(page, 'Nieuwe kluis maken').click();
+    await page.getByLabel('Naam van de kluis', { exact: true }).fill('Budgetteam');
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill(PASSWORD);
+    await page.getByRole('checkbox', { name: 'Ik begrijp dat mijn gegevens verloren zijn zonder wachtwoord én herstelcode' }).check();
+    await button(page, 'Kluis maken').click();
+    await waitVisible(heading(page, 'Uw herstelcode'), 60_000);
+    await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
+    await button(page, 'Verder').click();
+    await waitVisible(heading(page, 'Dossiers'));
+
+    // Setup through the contract (the household form has its own e2e test); the budget lines come via the UI below.
+    const created = await core<Dossier>(app, 'dossier.create', {
+      data: {
+        status: 'aanmelding',
+        typeOfHelp: 'schuldhulpverlening',
+        professional: 'Merel de Wit',
+        fictitious: true,
+        adults: [{ role: 'aanvrager', firstName: 'Ilse', lastName: 'Veenstra', birthDate: '1990-04-12' }],
+        children: [
+          { firstName: 'Pieter', lastName: 'Veenstra', birthDate: '2015-05-01', livingInHousehold: true },
+          { firstName: 'Anna', lastName: 'Veenstra', birthDate: '2020-02-01', livingInHousehold: true },
+        ],
+        address: { street: 'Nieuwestad', houseNumber: '3', postcode: '8911 AA', city: 'Leeuwarden' },
+        bankAccounts: [],
+        incomes: [{ description: 'Kinderbijslag SVB', category: 'kinderbijslag', amount: '300.00', frequency: 'kwartaal' }],
+        expenses: [
+          { description: 'Huur woning', category: 'huur', amount: '850.00', frequency: 'maand' },
+          { description: 'Energie', category: 'energie', amount: '120.00', frequency: 'maand' },
+        ],
+        debts: [],
+      },
+    });
+    dossierId = created.id;
+    // The list loads when it mounts: go elsewhere and back so it shows the new dossier.
+    await page.getByRole('link', { name: 'Logboek', exact: true }).click();
+    await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
+    await page.getByRole('link', { name: 'Veenstra, Ilse' }).click();
+    await waitVisible(heading(page, /Veenstra, Ilse/));
+  });
+
+  it('enters an income and an expense line through the UI', async () => {
+    await page.getByRole('tab', { name: 'Inkomsten en uitgaven' }).click();
+    await button(page, 'Inkomst toevoegen').click();
+    const income = page.getByRole('form', { name: 'Inkomst toevoegen' });
+    await income.getByLabel('Omschrijving', { exact: true }).fill('Bijstand gemeente');
+    await income.getByLabel('Categorie', { exact: true }).selectOption({ label: 'Bijstandsuitkering (Participatiewet)' });
+    await income.getByLabel('Bedrag', { exact: true }).fill('1.401,50');
+    await income.getByLabel('Frequentie', { exact: true }).selectOption({ label: 'per maand' });
+    await button(income, 'Opslaan').click();
+    await waitVisible(page.getByRole('cell', { name: 'Bijstand gemeente', exact: true }));
+
+    await button(page, 'Uitgave toevoegen').click();
+    const expense = page.getByRole('form', { name: 'Uitgave toevoegen' });
+    await expense.getByLabel('Omschrijving', { exact: true }).fill('Boodschappen');
+    await expense.getByLabel('Categorie', { exact: true }).selectOption({ label: 'Voeding' });
+    await expense.getByLabel('Bedrag', { exact: true }).fill('135,00');
+    await expense.getByLabel('Frequentie', { exact: true }).selectOption({ label: 'per week' });
+    await button(expense, 'Opslaan').click();
+    await waitVisible(page.getByRole('cell', { name: 'Boodschappen', exact: true }));
+
+    const saved = await core<Dossier>(app, 'dossier.get', { id: dossierId });
+    expect(saved.incomes.map((i) => [i.category, i.amount, i.frequency])).toContainEqual(['uitkering_participatiewet', '1401.50', 'maand']);
+    expect(saved.expenses.map((e) => [e.category, e.amount, e.frequency])).toContainEqual(['voeding', '135.00', 'week']);
+  });
+
+  let expected: BudgetResult;
+
+  it('shows the bijstandsnorm, afloscapaciteit and saldo the engine computes, with their explanation', async () => {
+    const dossier = await core<Dossier>(app, 'dossier.get', { id: dossierId });
+    const norms = await loadBundledNorms(path.join(REPO, 'resources'));
+    expected = computeBudget(dossier, EMPTY_BUDGET_INPUTS, norms, PEILDATUM);
+
+    await page.getByRole('tab', { name: 'Budget', exact: true }).click();
+    await waitVisible(page.getByRole('heading', { name: 'Huishouden en bijstandsnorm' }));
+    const field = page.getByLabel('Peildatum', { exact: true });
+    await field.fill(PEILDATUM_NL);
+    await button(page, 'Berekenen').click();
+    await waitVisible(page.locator('.budget-basis strong', { hasText: PEILDATUM_NL }));
+
+    expect(await figureText(page, 'Huishoudtype')).toBe('Alleenstaande ouder');
+    expect(await figureText(page, 'Bijstandsnorm (incl. vakantietoeslag)')).toBe(formatEuro(expected.bijstandsnorm.value!));
+    expect(await figureText(page, 'Afloscapaciteit')).toBe(formatEuro(expected.afloscapaciteit.value!));
+    expect(await figureText(page, 'Saldo per maand')).toBe(formatEuro(expected.budget.saldo.value!));
+    // 1401.50 + 100 − 850 − 120 − 135 × 52/12 = −53.50: a shortfall, warned about.
+    expect(expected.budget.saldo.value!.toFixed(2)).toBe('-53.50');
+    await waitVisible(page.getByRole('alert').filter({ hasText: 'per maand tekort' }));
+
+    const toelichting = button(page, 'Toelichting bij Afloscapaciteit');
+    expect(await toelichting.getAttribute('aria-expanded')).toBe('false');
+    await toelichting.click();
+    expect(await toelichting.getAttribute('aria-expanded')).toBe('true');
+    const panel = page.getByRole('region', { name: 'Toelichting bij Afloscapaciteit' });
+    await waitVisible(panel);
+    expect(await panel.textContent()).toContain('Afloscapaciteit = netto inkomen − VTLB');
+
+    const norm = button(page, 'Toelichting bij Bijstandsnorm (incl. vakantietoeslag)');
+    await norm.click();
+    const normPanel = page.getByRole('region', { name: 'Toelichting bij Bijstandsnorm (incl. vakantietoeslag)' });
+    expect(await normPanel.textContent()).toContain('01-07-2026 t/m 31-12-2026');
+    expect(await normPanel.textContent()).toContain('wetten.overheid.nl');
+    await screenshot(page, 'budget-01-tab');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('downloads the budget plan PDF and lists it', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Budgetplan maken (PDF)').click()]);
+    const file = path.join(tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    const bytes = await readFile(file);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    await waitVisible(page.getByRole('button', { name: `${download.suggestedFilename()} downloaden` }));
+    const docs = await core<{ fileName: string }[]>(app, 'documents.list', { dossierId });
+    expect(docs.map((d) => d.fileName)).toContain(download.suggestedFilename());
+    await page.getByRole('heading', { name: 'Budgetplan', exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'budget-02-plan');
+  });
+
+  it('imports a user norm file in Instellingen → Normen and lists it as "door gebruiker ingevoerd"', async () => {
+    const bundled = JSON.parse(await readFile(path.join(REPO, 'resources', 'norms', 'bijstandsnormen.json'), 'utf8')) as {
+      periods: Record<string, { figures: Record<string, string> }>;
+    };
+    const normFile = path.join(tmp, 'bijstandsnormen-2027.json');
+    await writeFile(
+      normFile,
+      JSON.stringify({
+        format: 'houvast.norms',
+        version: 1,
+        group: 'bijstandsnormen',
+        title: 'Bijstandsnormen (eigen invoer)',
+        unit: 'EUR per maand, netto',
+        origin: 'user',
+        indexationDates: ['01-01', '07-01'],
+        source: ['Staatscourant 2026, nr. 99999 (testbestand)'],
+        periods: {
+          '2027-01-01': {
+            status: 'secondary',
+            source: ['Staatscourant 2026, nr. 99999 (testbestand)'],
+            figures: bundled.periods['2026-07-01']!.figures,
+          },
+        },
+      }),
+    );
+    await page.getByRole('link', { name: 'Instellingen', exact: true }).click();
+    await waitVisible(page.getByRole('heading', { level: 2, name: 'Normen' }));
+    const form = page.getByRole('form', { name: 'Normbestand importeren' });
+    // A file that is not a norm table is refused whole, with the core's reasons.
+    const bad = path.join(tmp, 'geen-normen.json');
+    await writeFile(bad, JSON.stringify({ format: 'iets-anders', periods: {} }));
+    await form.getByLabel('Normbestand (JSON)').setInputFiles(bad);
+    await button(form, 'Importeren').click();
+    await waitVisible(form.getByRole('alert').filter({ hasText: 'Er is niets opgeslagen.' }));
+    expect(await form.getByRole('alert').textContent()).toContain('houvast.norms');
+
+    await form.getByLabel('Normbestand (JSON)').setInputFiles(normFile);
+    await button(form, 'Importeren').click();
+    await waitVisible(form.getByText(/geïmporteerd: periode vanaf 01-01-2027/));
+    const table = page.getByRole('table', { name: 'Perioden Bijstandsnormen' });
+    const row = table.getByRole('row').filter({ hasText: '01-01-2027' });
+    await waitVisible(row);
+    expect(await row.textContent()).toContain('door gebruiker ingevoerd');
+    expect(await row.textContent()).toContain('Staatscourant 2026, nr. 99999');
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page, 'budget-03-normen');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
