@@ -2,6 +2,9 @@
 // unit-tested without the Electron binary. index.ts only wires these into Electron's hooks.
 // No `electron` import here on purpose.
 import * as path from 'node:path';
+import { contentSecurityPolicy, contentTypeFor } from '../../src/shared/web-policy';
+
+export { contentTypeFor };
 
 /** Our own scheme and host: the renderer lives at app://app/. */
 export const APP_SCHEME = 'app';
@@ -13,9 +16,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * The Content-Security-Policy sent as a header with every app:// response (and mirrored as a <meta> in
  * index.html). No inline script, no eval, no remote origin of any kind.
  */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Headers on every app:// response besides Content-Type. */
 export const RESPONSE_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
@@ -165,27 +166,3 @@ export function resolveAppUrl(url: unknown, rootDir: string): string | null {
   return full;
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = Object.freeze({
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-});
-
-/** Content type by extension; unknown types are served as opaque bytes (nosniff keeps them inert). */
-export function contentTypeFor(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}

@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger';
 import { createRouter, type Handlers, type Router } from './router';
 import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
 import { createAuditService, type AuditAction } from './services/audit';
+import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
@@ -96,6 +97,8 @@ export function createCore(opts: CoreOptions): Core {
       if (reason === 'auto') auditOn(db, 'vault.locked', 'Automatisch na inactiviteit');
     },
     onMigrated: (db, from, to) => auditOn(db, 'vault.migrated', `Schemaversie ${from} naar ${to}`),
+    // Daily encrypted snapshots on unlock, pruned by the retention policy (src/core/vault/backups.ts).
+    automaticBackups: true,
   });
 
   /** Audit entry written through a given open database (used while the vault is changing state). */
@@ -130,6 +133,8 @@ export function createCore(opts: CoreOptions): Core {
   const logVault = (action: AuditAction, detail: string | null = null) => {
     audit.append(actor(), action, null, null, detail);
   };
+
+  const backups = createBackupService({ vault, log: logVault, autoLockMinutes: () => settings.get().autoLockMinutes });
 
   /** After any unlock: the vault's own auto-lock setting applies. */
   const afterUnlock = (action: AuditAction) => {
@@ -203,6 +208,9 @@ export function createCore(opts: CoreOptions): Core {
       lockWithAudit('Kluis gesloten');
       return vault.close();
     },
+    'vault.backup': (input) => backups.backup(input),
+    'vault.listBackups': () => backups.list(),
+    'vault.restoreBackup': (input) => backups.restore(input),
     'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
       await vault.changePassphrase(currentPassphrase, newPassphrase);
       logVault('vault.passphrase_changed');

@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { DEFAULT_MESSAGES, type Envelope } from '../shared/contract/errors';
 import { WS_PATH, type WireMessage } from '../shared/contract/wire';
+import { contentSecurityPolicy, contentTypeFor } from '../shared/web-policy';
 import { silentLogger, type Logger } from '../core/logger';
 
 /** What the web shell needs of the core (src/core/app.ts Core satisfies it). */
@@ -42,42 +43,10 @@ export interface WebServer {
 /** Large enough for an interchange import of a big household; small enough to bound memory. */
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-};
 
 /** The renderer's CSP (ENGINEERING.md §9 #7) plus only this server's own WebSocket. */
 export function harnessCsp(port: number): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src 'self' ws://127.0.0.1:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return contentSecurityPolicy([`ws://127.0.0.1:${port}`]);
 }
 
 export function securityHeaders(port: number): Record<string, string> {
@@ -182,7 +151,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!stat.isFile()) return sendText(res, 404, 'Niet gevonden.');
     res.writeHead(200, {
       ...headers,
-      'Content-Type': CONTENT_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(real),
       'Content-Length': String(stat.size),
     });
     if (req.method === 'HEAD') return void res.end();

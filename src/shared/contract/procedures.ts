@@ -19,6 +19,7 @@ import {
   normsStoredOut,
 } from './budget';
 import { knownVault, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
+import { backupInfo, backupInput, backupOutput, restoreBackupInput, restoreBackupOutput } from './backups';
 
 const empty = z.object({}).strict();
 const dossierId = z.string().min(1).max(64);
@@ -57,6 +58,8 @@ export const AUDIT_ACTIONS = [
   'dossier.note_added',
   'dossier.budgetplan_created',
   'norms.imported',
+  'vault.backup_created',
+  'vault.restored',
 ] as const;
 
 export const auditEntry = z.object({
@@ -132,6 +135,24 @@ export const contract = {
   }),
   'vault.lock': procedure({ summary: 'Lock now.', unlocked: false, input: empty, output: vaultStatus }),
   'vault.close': procedure({ summary: 'Lock and deselect the vault.', unlocked: false, input: empty, output: vaultStatus }),
+  'vault.backup': procedure({
+    summary: 'Encrypted backup now: into the vault\'s backups/ folder, or with the keyfile into a chosen folder.',
+    unlocked: true,
+    input: backupInput,
+    output: backupOutput,
+  }),
+  'vault.listBackups': procedure({
+    summary: 'Snapshots of the selected vault (also while locked, so a damaged vault can be restored).',
+    unlocked: false,
+    input: empty,
+    output: z.array(backupInfo),
+  }),
+  'vault.restoreBackup': procedure({
+    summary: 'Restore a snapshot (passphrase asked again); the current state is saved first as the undo.',
+    unlocked: false,
+    input: restoreBackupInput,
+    output: restoreBackupOutput,
+  }),
   'vault.changePassphrase': procedure({
     summary: 'Re-wrap the data key under a new passphrase.',
     unlocked: true,

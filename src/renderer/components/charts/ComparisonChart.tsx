@@ -34,7 +34,7 @@ export function ComparisonChart({ title, bars }: { title: string; bars: readonly
         {title}
       </figcaption>
       <svg
-        className="chart-svg"
+        className="chart-svg chart-svg-bars"
         viewBox={`0 0 ${W} ${height}`}
         role="img"
         aria-labelledby={titleId}

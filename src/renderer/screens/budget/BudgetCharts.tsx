@@ -8,7 +8,7 @@ import { euro, isNegative, monthLabel } from './view';
 export function BudgetCharts({ result: r }: { result: BudgetResultOut }) {
   const bars: Bar[] = [
     { id: 'inkomen', label: 'Inkomen per maand', value: r.income.total.value, tone: 'income' },
-    { id: 'beslagbaar', label: 'waarvan beslagbaar', value: r.income.attachable.value, tone: 'income' },
+    { id: 'beslagbaar', label: 'Beslagbaar inkomen', value: r.income.attachable.value, tone: 'income' },
     { id: 'norm', label: 'Bijstandsnorm', value: r.bijstandsnorm.value, tone: 'norm' },
     { id: 'vtlb', label: 'VTLB', value: r.vtlb.total.value, tone: 'vtlb' },
     { id: 'uitgaven', label: 'Uitgaven per maand', value: r.budget.expensesTotal.value, tone: 'expense' },
@@ -32,7 +32,7 @@ export function ProjectionSection({ projection }: { projection: ProjectionOut })
       <h3 id="h-projectie">Verwachting voor de komende {months.length} maanden</h3>
       <p className="small">
         {projection.firstNegativeMonth ? (
-          <strong className="negative-amount">Het saldo wordt negatief in {monthLabel(projection.firstNegativeMonth)}.</strong>
+          <strong className="negative-amount">Tekort vanaf {monthLabel(projection.firstNegativeMonth)}.</strong>
         ) : (
           'Het saldo blijft in de berekende maanden positief.'
         )}{' '}

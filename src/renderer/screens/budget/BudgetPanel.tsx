@@ -81,8 +81,7 @@ export function BudgetPanel({
               </button>
             ) : (
               '“Inkomsten en uitgaven”'
-            )}
-            ; daar past u ze aan.
+            )}; daar past u ze aan.
           </p>
         </div>
         <PeildatumForm value={shownDate} onSubmit={(d) => (d === date ? void load(d) : setDate(d))} busy={loading} />
