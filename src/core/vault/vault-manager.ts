@@ -675,10 +675,12 @@ export class VaultManager {
     if (!existsSync(dbPath)) {
       throw new AppError('VAULT_CORRUPT', 'Het databasebestand van de kluis ontbreekt. Er is niets gewijzigd.');
     }
+    const cleanup = walLeftoverCleanup(dbPath);
     let db: Db;
     try {
       db = openEncrypted(dbPath, dataKey, this.openOptions({ readonly: true }));
     } catch (err) {
+      cleanup();
       // The key was just unwrapped (GCM-authenticated), so it is the right one: the file is damaged.
       if (err instanceof AppError && err.code === 'VAULT_CORRUPT') {
         this.logger.error('vault.corrupt', { stage: 'open' });
@@ -696,15 +698,18 @@ export class VaultManager {
       }
     } finally {
       db.close();
+      cleanup();
     }
   }
 
   /** A snapshot about to be restored: this vault's key, not from the future, integrity_check ok. Reads only. */
   private verifySnapshot(file: string, dataKey: Buffer): void {
+    const cleanup = walLeftoverCleanup(file);
     let db: Db;
     try {
       db = openEncrypted(file, dataKey, this.openOptions({ readonly: true }));
     } catch (err) {
+      cleanup();
       if (err instanceof AppError && err.code === 'VAULT_CORRUPT') throw corruptBackupError();
       throw err;
     }
@@ -713,6 +718,7 @@ export class VaultManager {
       checkIntegrity(db, fileSize(file), corruptBackupError);
     } finally {
       db.close();
+      cleanup();
     }
   }
 
@@ -962,6 +968,27 @@ function externalFolderError(err: unknown): AppError | null {
   if (code === 'ENOSPC' || code === 'EDQUOT') return invalid('Er is niet genoeg ruimte in deze map. Er is geen back-up gemaakt.');
   if (code === 'ENOENT' || code === 'ENOTDIR') return invalid('Deze map bestaat niet (meer). Kies een bestaande map.');
   return null;
+}
+
+/**
+ * A read-only connection to a WAL-mode database creates an empty -wal and an -shm and leaves them when
+ * it closes. Returns a function that removes such files again, but only ones that did not exist before
+ * and a WAL that is still empty (an empty WAL holds no data), so a refused open leaves the folder as it was.
+ */
+function walLeftoverCleanup(dbPath: string): () => void {
+  const wal = `${dbPath}-wal`;
+  const shm = `${dbPath}-shm`;
+  const hadWal = existsSync(wal);
+  const hadShm = existsSync(shm);
+  return () => {
+    try {
+      if (hadWal || (existsSync(wal) && statSync(wal).size > 0)) return;
+      rmSync(wal, { force: true });
+      if (!hadShm) rmSync(shm, { force: true });
+    } catch {
+      // Leftovers are harmless; never fail an open because of them.
+    }
+  };
 }
 
 /** Accept the vault folder itself or one of the two files inside it. */
