@@ -186,3 +186,28 @@ describe('manual backup', () => {
     await expect(vm.backup()).rejects.toThrow(expectCode('LOCKED'));
   });
 });
+
+describe.skipIf(process.platform === 'win32')('permission bits (POSIX; Windows uses ACLs)', () => {
+  it('automatic, manual and before-restore snapshots 0600, backups folder 0700, restored database 0600, even with umask 0', async () => {
+    const previous = process.umask(0);
+    try {
+      const vm = sb.manager({ automaticBackups: true, autoLockMinutes: 240 });
+      const { folder } = await createVault(vm);
+      addPerson(vm, 'iemand');
+      vm.lock();
+      await vm.unlock(PASSPHRASE); // automatic snapshot
+      const { path: manual } = await vm.backup();
+      sb.time.advance(HOUR);
+      const { undoId } = await vm.restoreBackup(path.basename(manual), PASSPHRASE);
+      expect(mode(path.join(folder, 'backups'))).toBe(0o700);
+      const files = readdirSync(path.join(folder, 'backups'));
+      expect(files.map((f) => f.replace(/^.*Z-/, '')).sort()).toEqual(['auto.db', 'before-restore.db', 'manual.db']);
+      for (const f of files) expect(mode(path.join(folder, 'backups', f)), f).toBe(0o600);
+      expect(files).toContain(undoId);
+      expect(mode(path.join(folder, 'vault.db'))).toBe(0o600);
+      expect(mode(folder)).toBe(0o700);
+    } finally {
+      process.umask(previous);
+    }
+  });
+});

@@ -13,9 +13,11 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 
 export function AppFrame() {
   const { status, call, applyStatus } = useSession();
-  const [route, setRoute] = useState<Route>({ name: 'dossiers' });
+  // Every navigation is a new visit, even to the same route: the screen remounts and fetches fresh data
+  // (e.g. clicking "Dossiers" on the list shows a dossier created meanwhile).
+  const [{ route, visit }, setNav] = useState<{ route: Route; visit: number }>({ route: { name: 'dossiers' }, visit: 0 });
   const [lockError, setLockError] = useState<string | null>(null);
-  const navigate = useCallback((r: Route) => setRoute(r), []);
+  const navigate = useCallback((r: Route) => setNav((prev) => ({ route: r, visit: prev.visit + 1 })), []);
 
   const lock = async () => {
     try {
@@ -72,7 +74,7 @@ export function AppFrame() {
         </div>
       ) : null}
       <main id="inhoud" className="content">
-        <Screen route={route} />
+        <Screen key={visit} route={route} />
       </main>
     </NavigateContext.Provider>
   );
