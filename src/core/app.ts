@@ -208,7 +208,7 @@ export function createCore(opts: CoreOptions): Core {
       lockWithAudit('Kluis gesloten');
       return vault.close();
     },
-    'vault.backup': (input) => backups.backup(input),
+    'vault.backup': (input) => backups.create(input),
     'vault.listBackups': () => backups.list(),
     'vault.restoreBackup': (input) => backups.restore(input),
     'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {

@@ -1,5 +1,7 @@
 // Structured logger that can never carry personal data: values that look like key material, BSNs,
 // IBANs, e-mail addresses or postcodes are redacted, and Error objects are reduced to name + code.
+import { AppError } from '../shared/contract/errors';
+
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
   warn(event: string, fields?: Record<string, unknown>): void;
@@ -24,8 +26,15 @@ export function redact(text: string): string {
 function sanitize(value: unknown, depth = 0): unknown {
   if (depth > 4) return '[…]';
   if (value instanceof Error) {
-    const code = (value as { code?: unknown }).code;
-    return { name: value.name, code: typeof code === 'string' ? code : undefined, message: redact(value.message) };
+    const { code, syscall } = value as { code?: unknown; syscall?: unknown };
+    return {
+      name: value.name,
+      code: typeof code === 'string' ? code : undefined,
+      syscall: typeof syscall === 'string' ? syscall : undefined,
+      // Our own messages are written for users and name no one. Any other message may quote data that no
+      // pattern can recognise (a name or address a library refused, a path with a client's name in it).
+      message: value instanceof AppError ? redact(value.message) : undefined,
+    };
   }
   if (typeof value === 'string') return redact(value);
   if (Array.isArray(value)) return value.map((v) => sanitize(v, depth + 1));

@@ -67,4 +67,6 @@ export const AUDIT_ACTION_LABELS: Partial<Record<(typeof AUDIT_ACTIONS)[number],
   'dossier.note_added': 'Notitie toegevoegd',
   'dossier.budgetplan_created': 'Budgetplan gemaakt',
   'norms.imported': 'Normen geïmporteerd',
+  'vault.backup_created': 'Back-up gemaakt',
+  'vault.restored': 'Back-up teruggezet',
 };

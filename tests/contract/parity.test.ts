@@ -258,7 +258,8 @@ describe('both transports give the same answers', () => {
     const VOLATILE = new Set(['id', 'createdAt', 'updatedAt', 'at', 'autoLockAt', 'lastOpenedAt', 'recoveryCode']);
     const walk = (v: unknown, key?: string): unknown => {
       if (key !== undefined && (VOLATILE.has(key) || key.endsWith('Id')) && v !== null) return `<${key}>`;
-      if (typeof v === 'string') return v.split(rig.handle.dataDir).join('<dataDir>');
+      // Backup file names carry their creation time (2026-03-01T09-00-00.000Z-manual.db).
+      if (typeof v === 'string') return v.split(rig.handle.dataDir).join('<dataDir>').replace(/\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z/g, '<time>');
       if (Array.isArray(v)) return v.map((x) => walk(x));
       if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
       return v;

@@ -11,8 +11,8 @@ import { createCore, defaultResourcesDir, type Core } from '../../src/core/app';
 import { silentLogger } from '../../src/core/logger';
 import { ERROR_CODES, type Envelope } from '../../src/shared/contract/errors';
 import { PROCEDURE_NAMES, contract, type ProcedureInput, type ProcedureName } from '../../src/shared/contract/procedures';
+import { CHEAP_KDF } from '../support/core';
 
-const CHEAP_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 const PASSPHRASE = 'router test wachtwoord';
 
 const HOUSEHOLD: ProcedureInput<'dossier.create'>['data'] = {

@@ -5,22 +5,19 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { loadBundledNorms } from '../../src/core/norms/load';
 import { computeBudget, EMPTY_BUDGET_INPUTS, type BudgetResult } from '../../src/shared/budget';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { formatEuro } from '../../src/shared/money';
-import { expectGuardsClean, heading, REPO, screenshot, seriousAxeViolations, startE2eApp, waitVisible, type E2eApp } from '../support/browser';
+import { button, callCore, heading, REPO, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
+import { householdInput, VEENSTRA } from '../support/budget';
 
 const PASSWORD = 'Budget-in-de-Betuwe-2026';
 /** Fixed, covered by the bundled tables (through 31-12-2026), so the test does not depend on today. */
 const PEILDATUM_NL = '01-11-2026';
 const PEILDATUM = '2026-11-01';
-
-function button(scope: Page | Locator, name: string | RegExp): Locator {
-  return scope.getByRole('button', { name, exact: typeof name === 'string' });
-}
 
 /** The amount cell of the figure row whose row header starts with `label`. */
 async function figureText(page: Page, label: string): Promise<string> {
@@ -29,33 +26,20 @@ async function figureText(page: Page, label: string): Promise<string> {
   return ((await row.locator('td').first().textContent()) ?? '').replace(/\u00a0/g, ' ').trim();
 }
 
-async function core<T>(app: E2eApp, name: string, input: unknown): Promise<T> {
-  const env = await app.handle.core.router.handle(name as never, input as never);
-  if (!env.ok) throw new Error(`${name}: ${env.error.code} ${env.error.message}`);
-  return env.value as T;
-}
-
 describe('Dossier → Budget in the browser', () => {
   let app: E2eApp;
   let page: Page;
   let dossierId = '';
   let tmp = '';
 
+  useE2eApp('budget', (started) => {
+    app = started;
+    page = started.page;
+  });
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'houvast-e2e-budget-'));
-    app = await startE2eApp('budget');
-    page = app.page;
-    await page.goto(app.server.url);
-  });
-  afterEach(() => {
-    try {
-      expectGuardsClean(app);
-    } finally {
-      app.resetGuards();
-    }
   });
   afterAll(async () => {
-    await app?.close();
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
@@ -73,26 +57,15 @@ describe('Dossier → Budget in the browser', () => {
     await waitVisible(heading(page, 'Dossiers'));
 
     // Setup through the contract (the household form has its own e2e test); the budget lines come via the UI below.
-    const created = await core<Dossier>(app, 'dossier.create', {
-      data: {
-        status: 'aanmelding',
-        typeOfHelp: 'schuldhulpverlening',
-        professional: 'Merel de Wit',
-        fictitious: true,
-        adults: [{ role: 'aanvrager', firstName: 'Ilse', lastName: 'Veenstra', birthDate: '1990-04-12' }],
-        children: [
-          { firstName: 'Pieter', lastName: 'Veenstra', birthDate: '2015-05-01', livingInHousehold: true },
-          { firstName: 'Anna', lastName: 'Veenstra', birthDate: '2020-02-01', livingInHousehold: true },
-        ],
-        address: { street: 'Nieuwestad', houseNumber: '3', postcode: '8911 AA', city: 'Leeuwarden' },
-        bankAccounts: [],
+    const created = await callCore<Dossier>(app, 'dossier.create', {
+      data: householdInput({
+        ...VEENSTRA,
         incomes: [{ description: 'Kinderbijslag SVB', category: 'kinderbijslag', amount: '300.00', frequency: 'kwartaal' }],
         expenses: [
           { description: 'Huur woning', category: 'huur', amount: '850.00', frequency: 'maand' },
           { description: 'Energie', category: 'energie', amount: '120.00', frequency: 'maand' },
         ],
-        debts: [],
-      },
+      }),
     });
     dossierId = created.id;
     // The list loads when it mounts: go elsewhere and back so it shows the new dossier.
@@ -122,7 +95,7 @@ describe('Dossier → Budget in the browser', () => {
     await button(expense, 'Opslaan').click();
     await waitVisible(page.getByRole('cell', { name: 'Boodschappen', exact: true }));
 
-    const saved = await core<Dossier>(app, 'dossier.get', { id: dossierId });
+    const saved = await callCore<Dossier>(app, 'dossier.get', { id: dossierId });
     expect(saved.incomes.map((i) => [i.category, i.amount, i.frequency])).toContainEqual(['uitkering_participatiewet', '1401.50', 'maand']);
     expect(saved.expenses.map((e) => [e.category, e.amount, e.frequency])).toContainEqual(['voeding', '135.00', 'week']);
   });
@@ -130,7 +103,7 @@ describe('Dossier → Budget in the browser', () => {
   let expected: BudgetResult;
 
   it('shows the bijstandsnorm, afloscapaciteit and saldo the engine computes, with their explanation', async () => {
-    const dossier = await core<Dossier>(app, 'dossier.get', { id: dossierId });
+    const dossier = await callCore<Dossier>(app, 'dossier.get', { id: dossierId });
     const norms = await loadBundledNorms(path.join(REPO, 'resources'));
     expected = computeBudget(dossier, EMPTY_BUDGET_INPUTS, norms, PEILDATUM);
 
@@ -174,7 +147,7 @@ describe('Dossier → Budget in the browser', () => {
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     await waitVisible(page.getByRole('button', { name: `${download.suggestedFilename()} downloaden` }));
-    const docs = await core<{ fileName: string }[]>(app, 'documents.list', { dossierId });
+    const docs = await callCore<{ fileName: string }[]>(app, 'documents.list', { dossierId });
     expect(docs.map((d) => d.fileName)).toContain(download.suggestedFilename());
     await page.getByRole('heading', { name: 'Budgetplan', exact: true }).scrollIntoViewIfNeeded();
     await screenshot(page, 'budget-02-plan');

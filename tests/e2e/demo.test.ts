@@ -1,16 +1,8 @@
 // Layer 5: a newcomer's first look. The welcome screen offers the demo vault; after unlocking it with
 // the password the app shows, the fictitious households from resources/demo/ are listed and marked so.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  expectGuardsClean,
-  heading,
-  screenshot,
-  seriousAxeViolations,
-  startE2eApp,
-  waitVisible,
-  type E2eApp,
-} from '../support/browser';
+import { callCore, heading, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
 
 describe('the demo vault in the browser', () => {
   let app: E2eApp;
@@ -18,23 +10,12 @@ describe('the demo vault in the browser', () => {
   let demoPassphrase = '';
   let demoNames: string[] = [];
 
+  useE2eApp('demo', (started) => {
+    app = started;
+    page = started.page;
+  });
   beforeAll(async () => {
-    app = await startE2eApp('demo');
-    page = app.page;
-    const info = await app.handle.core.router.handle('app.info', {});
-    if (!info.ok) throw new Error(info.error.code);
-    demoPassphrase = (info.value as { demoPassphrase: string }).demoPassphrase;
-    await page.goto(app.server.url);
-  });
-  afterEach(() => {
-    try {
-      expectGuardsClean(app);
-    } finally {
-      app.resetGuards();
-    }
-  });
-  afterAll(async () => {
-    await app?.close();
+    demoPassphrase = (await callCore<{ demoPassphrase: string }>(app, 'app.info', {})).demoPassphrase;
   });
 
   it('opens the demo vault and shows its password', async () => {
@@ -50,9 +31,7 @@ describe('the demo vault in the browser', () => {
     await page.getByRole('button', { name: 'Ontgrendelen', exact: true }).click();
     await waitVisible(heading(page, 'Dossiers'), 60_000);
 
-    const env = await app.handle.core.router.handle('dossier.list', {});
-    if (!env.ok) throw new Error(env.error.code);
-    const list = env.value as { displayName: string; fictitious: boolean }[];
+    const list = await callCore<{ displayName: string; fictitious: boolean }[]>(app, 'dossier.list', {});
     expect(list.length).toBeGreaterThanOrEqual(5);
     expect(list.every((d) => d.fictitious)).toBe(true);
     demoNames = list.map((d) => d.displayName);

@@ -1,18 +1,19 @@
 // Layer 5: the real app (web shell + core with real Argon2id) in Debian's Chromium. One professional's
 // first session: create a vault, add a household with two children, lock, unlock, find it again,
 // and recover with the recovery code. Every test also runs under the CSP and network guards.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { BSN_ERROR } from '../../src/shared/validation/bsn';
 import {
+  button,
+  callCore,
   callFromPage,
-  expectGuardsClean,
   heading,
   inlineScriptRuns,
   networkGuardCatches,
   screenshot,
   seriousAxeViolations,
-  startE2eApp,
+  useE2eApp,
   waitVisible,
   type E2eApp,
 } from '../support/browser';
@@ -32,19 +33,13 @@ const PLANTED_STRINGS = [
   ...PLANTED.children.map((c) => c.firstName),
 ];
 
-function button(page: Page | Locator, name: string | RegExp): Locator {
-  return page.getByRole('button', { name, exact: typeof name === 'string' });
-}
-
 /** "Herstelcode gebruiken" may be a button or a link; either is fine. */
 function action(page: Page, name: string): Locator {
   return page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true }));
 }
 
-async function dossiersInCore(app: E2eApp): Promise<{ displayName: string; childrenCount: number }[]> {
-  const env = await app.handle.core.router.handle('dossier.list', {});
-  if (!env.ok) throw new Error(`dossier.list: ${env.error.code}`);
-  return env.value as { displayName: string; childrenCount: number }[];
+function dossiersInCore(app: E2eApp): Promise<{ displayName: string; childrenCount: number }[]> {
+  return callCore(app, 'dossier.list', {});
 }
 
 async function fillHousehold(page: Page, bsn: string): Promise<void> {
@@ -94,20 +89,9 @@ describe('a professional\'s first session in the browser', () => {
   let page: Page;
   let recoveryCode = '';
 
-  beforeAll(async () => {
-    app = await startE2eApp('flow');
-    page = app.page;
-    await page.goto(app.server.url);
-  });
-  afterEach(() => {
-    try {
-      expectGuardsClean(app);
-    } finally {
-      app.resetGuards();
-    }
-  });
-  afterAll(async () => {
-    await app?.close();
+  useE2eApp('flow', (started) => {
+    app = started;
+    page = started.page;
   });
 
   it('shows the welcome screen; the CSP blocks injected inline scripts and the network guard is live', async () => {

@@ -1,14 +1,13 @@
 // Dossier → Budget and Instellingen → Normen against a fake core whose answers are computed by the real budget
 // engine on the bundled norm tables (the same serialiser the core uses), so the screen is tested on real data.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
-import { loadBundledNorms } from '../../src/core/norms/load';
 import { serializeBudgetResult, serializeProjection, type BudgetView, type DocumentSummary } from '../../src/shared/contract/budget';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
-import { dossierDataSchema, type Dossier } from '../../src/shared/dossier/schema';
+import type { Dossier } from '../../src/shared/dossier/schema';
+import { bundledNorms, householdData, storedDossier, VEENSTRA } from '../support/budget';
 import { createFakeClient, fail, status, type Handlers } from './fake-client';
 
 const REF = '2026-11-23';
@@ -27,18 +26,8 @@ const SUMMARY: DossierSummary = {
   updatedAt: 1,
 };
 
-const DATA = dossierDataSchema.parse({
-  status: 'aanmelding',
-  typeOfHelp: 'schuldhulpverlening',
-  professional: 'Merel de Wit',
-  fictitious: true,
-  adults: [{ role: 'aanvrager', firstName: 'Ilse', lastName: 'Veenstra', birthDate: '1990-04-12' }],
-  children: [
-    { firstName: 'Pieter', lastName: 'Veenstra', birthDate: '2015-05-01', livingInHousehold: true },
-    { firstName: 'Anna', lastName: 'Veenstra', birthDate: '2020-02-01', livingInHousehold: true },
-  ],
-  address: { street: 'Nieuwestad', houseNumber: '3', postcode: '8911 AA', city: 'Leeuwarden' },
-  bankAccounts: [],
+const DATA = householdData({
+  ...VEENSTRA,
   incomes: [
     { description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1401.50', frequency: 'maand' },
     { description: 'Kinderbijslag', category: 'kinderbijslag', amount: '300.00', frequency: 'kwartaal' },
@@ -47,14 +36,13 @@ const DATA = dossierDataSchema.parse({
     { description: 'Huur', category: 'huur', amount: '950.00', frequency: 'maand' },
     { description: 'Boodschappen', category: 'voeding', amount: '150.00', frequency: 'week' },
   ],
-  debts: [],
 });
-const DOSSIER: Dossier = { ...DATA, id: 'd1', number: '2026-0007', createdAt: 1, updatedAt: 1 };
+const DOSSIER: Dossier = storedDossier(DATA, { id: 'd1', number: '2026-0007' });
 const INPUTS: BudgetInputs = { referenceDate: null, statedBvv: null, kostendelers: 0, vtlbCorrections: [] };
 
 let norms: NormSet;
 beforeAll(async () => {
-  norms = await loadBundledNorms(path.resolve(__dirname, '../../resources'));
+  norms = await bundledNorms();
 });
 
 function view(date = REF, inputs = INPUTS, userOrigin = false): BudgetView {

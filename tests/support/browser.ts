@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { ProcedureName } from '../../src/shared/contract/procedures';
 import { WS_PATH } from '../../src/shared/contract/wire';
 import { startWebServer, type WebServer } from '../../src/web/server';
 import { startTestCore, type TestCoreHandle } from './core';
@@ -107,6 +108,41 @@ export function expectGuardsClean(app: E2eApp): void {
   expect(JSON.stringify(app.cspViolations), 'CSP violations').toBe('[]');
   expect(app.foreignRequests.join('\n'), 'requests outside the harness origin').toBe('');
   expect(app.pageErrors.join('\n'), 'uncaught errors in the page').toBe('');
+}
+
+/**
+ * The hooks every e2e describe block needs: before its tests, start the app and open its page (then hand
+ * it to `started`); after each test, check and reset the guards; after all, close everything.
+ */
+export function useE2eApp(prefix: string, started: (app: E2eApp) => void): void {
+  let app: E2eApp | undefined;
+  beforeAll(async () => {
+    app = await startE2eApp(prefix);
+    started(app);
+    await app.page.goto(app.server.url);
+  });
+  afterEach(() => {
+    if (!app) throw new Error('the e2e app did not start');
+    try {
+      expectGuardsClean(app);
+    } finally {
+      app.resetGuards();
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+}
+
+/** Calls the core directly (setup and checks beside the UI); a failure throws with its code and message. */
+export async function callCore<T>(app: E2eApp, name: ProcedureName, input: unknown): Promise<T> {
+  const env = await app.handle.core.router.handle(name as never, input as never);
+  if (!env.ok) throw new Error(`${name}: ${env.error.code} ${env.error.message}`);
+  return env.value as T;
+}
+
+export function button(scope: Page | Locator, name: string | RegExp): Locator {
+  return scope.getByRole('button', { name, exact: typeof name === 'string' });
 }
 
 /**

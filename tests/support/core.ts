@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore, defaultResourcesDir } from '../../src/core/app';
 import { silentLogger } from '../../src/core/logger';
+import type { Clock } from '../../src/shared/dates';
 
 /** Argon2id parameters that keep contract tests fast; the browser tests use the real defaults. */
 export const CHEAP_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
@@ -20,13 +21,14 @@ export async function makeTempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `houvast-${prefix}-`));
 }
 
-export async function startTestCore(opts: { cheapKdf: boolean; prefix?: string }): Promise<TestCoreHandle> {
+export async function startTestCore(opts: { cheapKdf: boolean; prefix?: string; clock?: Clock }): Promise<TestCoreHandle> {
   const dataDir = await makeTempDir(opts.prefix ?? 'core');
   const core = await createCore({
     dataDir,
     resourcesDir: defaultResourcesDir(),
     logger: silentLogger,
     ...(opts.cheapKdf ? { kdf: CHEAP_KDF } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   return {
     core,

@@ -7,7 +7,7 @@ import type { VaultManager } from '../vault/vault-manager';
 import type { AuditAction } from './audit';
 
 export interface BackupService {
-  backup(input: { folder?: string | undefined }): Promise<{ path: string; createdAt: number }>;
+  create(input: { folder?: string | undefined }): Promise<{ path: string; createdAt: number }>;
   list(): BackupInfo[];
   restore(input: { id: string; passphrase: string }): Promise<RestoreBackupOutput>;
 }
@@ -33,8 +33,8 @@ export function createBackupService(deps: {
 }): BackupService {
   const { vault } = deps;
   return {
-    async backup({ folder }) {
-      const result = await vault.backup(folder !== undefined ? { folder } : {});
+    async create({ folder }) {
+      const result = await vault.createBackup(folder !== undefined ? { folder } : {});
       deps.log('vault.backup_created', folder !== undefined ? 'Externe back-up in een gekozen map' : 'Handmatige back-up in de kluismap');
       return result;
     },

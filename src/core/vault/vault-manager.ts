@@ -524,7 +524,7 @@ export class VaultManager {
    * `<folder>/<vault name>-<timestamp>.houvast-backup/` holding the snapshot as vault.db and a copy of
    * the keyfile, so it opens as a vault with the passphrase or the recovery code of that moment.
    */
-  backup(options: { folder?: string } = {}): Promise<{ path: string; createdAt: number }> {
+  createBackup(options: { folder?: string } = {}): Promise<{ path: string; createdAt: number }> {
     return this.exclusive(async () => {
       this.db(); // NO_VAULT / LOCKED
       const sel = this.requireSelected();

@@ -14,9 +14,10 @@ interface Common {
   className?: string;
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+/** The ARIA wiring every control shares: invalid while it has an error, described by its hint and error. */
+function a11y(id: string, hint: unknown, error: unknown) {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids.length ? ids.join(' ') : undefined };
 }
 
 function Messages({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
@@ -36,6 +37,17 @@ function Messages({ id, hint, error }: { id: string; hint?: ReactNode; error?: s
   );
 }
 
+/** Label above the control, messages below: the layout of every field but the checkbox. */
+function Field({ id, label, hint, error, className, children }: Omit<Common, 'registration'> & { children: ReactNode }) {
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <Messages id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
 export function TextField({
   id,
   label,
@@ -46,18 +58,9 @@ export function TextField({
   ...rest
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | RegKeys>) {
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        {...registration}
-        {...rest}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
-      <Messages id={id} hint={hint} error={error} />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      <input id={id} type="text" {...registration} {...rest} {...a11y(id, hint, error)} />
+    </Field>
   );
 }
 
@@ -71,17 +74,9 @@ export function TextArea({
   ...rest
 }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className' | RegKeys>) {
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        {...registration}
-        {...rest}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
-      <Messages id={id} hint={hint} error={error} />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      <textarea id={id} {...registration} {...rest} {...a11y(id, hint, error)} />
+    </Field>
   );
 }
 
@@ -104,23 +99,15 @@ export function SelectField({
     'id' | 'className' | RegKeys
   >) {
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        {...registration}
-        {...rest}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      >
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      <select id={id} {...registration} {...rest} {...a11y(id, hint, error)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <Messages id={id} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -128,13 +115,7 @@ export function CheckboxField({ id, label, registration, error, hint, className 
   return (
     <div className={`field field-check ${className ?? ''}`}>
       <div className="check-row">
-        <input
-          id={id}
-          type="checkbox"
-          {...registration}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-        />
+        <input id={id} type="checkbox" {...registration} {...a11y(id, hint, error)} />
         <label htmlFor={id}>{label}</label>
       </div>
       <Messages id={id} hint={hint} error={error} />

@@ -47,7 +47,7 @@ describe('restore with undo', () => {
     const vm = sb.manager({ autoLockMinutes: 240 });
     const folder = await createVault(vm);
     addPerson(vm, 'eerste');
-    const { path: old } = await vm.backup();
+    const { path: old } = await vm.createBackup();
     sb.time.advance(HOUR);
     addPerson(vm, 'tweede');
 
@@ -89,7 +89,7 @@ describe('restore with undo', () => {
     const vm = sb.manager({ autoLockMinutes: 240 });
     const folder = await createVault(vm);
     addPerson(vm, 'eerste');
-    const { path: snap } = await vm.backup();
+    const { path: snap } = await vm.createBackup();
     addPerson(vm, 'tweede');
     vm.lock(); // a checkpointed, closed database: byte-for-byte comparable
     const before = fingerprint(folder);
@@ -112,13 +112,13 @@ describe('restore with undo', () => {
     addPerson(vm, 'eerste');
     fill(vm, 'rij');
     const key = dataKeyOf(vm);
-    const { path: future } = await vm.backup();
+    const { path: future } = await vm.createBackup();
     const edit = openEncrypted(future, key);
     edit.pragma('user_version = 99');
     edit.pragma('journal_mode = DELETE');
     edit.close();
     sb.time.advance(1000);
-    const { path: damaged } = await vm.backup();
+    const { path: damaged } = await vm.createBackup();
     flipBytes(damaged, 4096 * 3 + 200);
     vm.lock();
 
@@ -136,7 +136,7 @@ describe('restore with undo', () => {
     const v1 = sb.manager({ migrations: TEST_MIGRATIONS.slice(0, 1), autoLockMinutes: 240 });
     const folder = await createVault(v1);
     v1.db().prepare("INSERT INTO people (name) VALUES ('uit versie 1')").run();
-    const { path: oldSnap } = await v1.backup();
+    const { path: oldSnap } = await v1.createBackup();
     v1.close();
 
     const vm = sb.manager({ autoLockMinutes: 240 });
@@ -159,7 +159,7 @@ describe('integrity check on open', () => {
     const folder = await createVault(vm);
     addPerson(vm, 'voor de schade');
     fill(vm, 'rij');
-    await vm.backup();
+    await vm.createBackup();
     vm.close();
     const copy = path.join(sb.dir, 'kopie.houvast');
     cpSync(folder, copy, { recursive: true });
@@ -198,6 +198,7 @@ describe('integrity check on open', () => {
     sb.time.advance(HOUR);
     const result = await vm.restoreBackup(manual!.id, PASSPHRASE);
     expect(result.status.state).toBe('unlocked');
+    expect(sb.logLines.join('\n')).toContain('before_restore_snapshot_failed'); // the byte-copy path
     expect(names(vm)[0]).toBe('voor de schade');
     const after = fingerprint(copy);
     expect(after[path.join('backups', result.undoId!)]).toBe(damagedHash);
@@ -239,6 +240,8 @@ describe('through the router', () => {
       const restored = await call('vault.restoreBackup', { id: manual.id, passphrase: PASSPHRASE });
       expect(restored.ok).toBe(true);
       expect(restored.value.status.state).toBe('unlocked');
+      // A healthy locked vault is saved with VACUUM INTO (a consistent snapshot), not the raw-copy fallback.
+      expect(sb.logLines.join('\n')).not.toContain('before_restore_snapshot_failed');
       const audit = await call('audit.list', {});
       const actions = audit.value.map((e: { action: string }) => e.action);
       // The restored database is the one from before the backup entry; the restore is logged in it.

@@ -46,7 +46,7 @@ describe('automatic snapshots on unlock', () => {
     await vm.unlock(PASSPHRASE);
     expect(autoSnapshots(folder)).toEqual(['2026-03-01T09-00-00.000Z-auto.db', '2026-03-02T09-00-00.000Z-auto.db']);
     // Manual snapshots do not postpone the automatic one, and are listed with their kind.
-    await vm.backup();
+    await vm.createBackup();
     expect(vm.listBackups().map((b) => b.kind)).toEqual(['manual', 'auto', 'auto']);
   });
 
@@ -61,7 +61,7 @@ describe('automatic snapshots on unlock', () => {
   it('prunes by the retention policy over months of daily use and keeps manual snapshots', async () => {
     const vm = sb.manager({ automaticBackups: true });
     const { folder } = await createVault(vm);
-    await vm.backup(); // manual: never pruned
+    await vm.createBackup(); // manual: never pruned
     vm.lock();
     for (let day = 0; day < 120; day++) {
       await vm.unlock(PASSPHRASE);
@@ -112,7 +112,7 @@ describe('manual backup', () => {
     const { folder } = await createVault(vm);
     addPerson(vm, MARKER);
     const key = dataKeyOf(vm);
-    const result = await vm.backup();
+    const result = await vm.createBackup();
     expect(result).toEqual({ path: path.join(folder, 'backups', '2026-03-01T09-00-00.000Z-manual.db'), createdAt: sb.time.now() });
     expect(vm.listBackups()).toEqual([
       { id: '2026-03-01T09-00-00.000Z-manual.db', createdAt: sb.time.now(), kind: 'manual', sizeBytes: statSync(result.path).size },
@@ -132,7 +132,7 @@ describe('manual backup', () => {
     const previous = process.umask(0);
     let result: { path: string; createdAt: number };
     try {
-      result = await vm.backup({ folder: usb });
+      result = await vm.createBackup({ folder: usb });
     } finally {
       process.umask(previous);
     }
@@ -148,7 +148,7 @@ describe('manual backup', () => {
     }
     expect(readFileSync(path.join(result.path, 'vault.db')).includes(Buffer.from(MARKER))).toBe(false);
     // A second backup in the same millisecond gets its own folder.
-    const second = await vm.backup({ folder: usb });
+    const second = await vm.createBackup({ folder: usb });
     expect(path.basename(second.path)).toBe('Kantoor Noord Zuid-2026-03-01T09-00-00.000Z-2.houvast-backup');
     vm.close();
 
@@ -178,12 +178,12 @@ describe('manual backup', () => {
     writeFileSync(file, 'x');
     const before = readdirSync(sb.dir).sort();
     for (const bad of ['relatief/pad', path.join(sb.dir, 'bestaat-niet'), folder, path.join(folder, 'backups'), file]) {
-      await expect(vm.backup({ folder: bad }), bad).rejects.toThrow(expectCode('VALIDATION'));
+      await expect(vm.createBackup({ folder: bad }), bad).rejects.toThrow(expectCode('VALIDATION'));
     }
     expect(readdirSync(sb.dir).sort()).toEqual(before);
     expect(readdirSync(path.join(folder, 'backups'))).toEqual([]);
     vm.lock();
-    await expect(vm.backup()).rejects.toThrow(expectCode('LOCKED'));
+    await expect(vm.createBackup()).rejects.toThrow(expectCode('LOCKED'));
   });
 });
 
@@ -196,7 +196,7 @@ describe.skipIf(process.platform === 'win32')('permission bits (POSIX; Windows u
       addPerson(vm, 'iemand');
       vm.lock();
       await vm.unlock(PASSPHRASE); // automatic snapshot
-      const { path: manual } = await vm.backup();
+      const { path: manual } = await vm.createBackup();
       sb.time.advance(HOUR);
       const { undoId } = await vm.restoreBackup(path.basename(manual), PASSPHRASE);
       expect(mode(path.join(folder, 'backups'))).toBe(0o700);

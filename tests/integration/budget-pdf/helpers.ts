@@ -2,14 +2,14 @@
 // with pdfjs-dist (legacy build, runs in Node).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { validateNormFile } from '../../../src/core/norms/load';
-import { dossierDataSchema, type Dossier } from '../../../src/shared/dossier/schema';
+import type { Dossier } from '../../../src/shared/dossier/schema';
 import { budgetInputsSchema, type BudgetInputs } from '../../../src/shared/budget/inputs';
 import type { NormFile } from '../../../src/shared/budget/norm-schema';
+import { householdData, RESOURCES, storedDossier } from '../../support/budget';
 
-export const RESOURCES = fileURLToPath(new URL('../../../resources', import.meta.url));
+export { RESOURCES };
 
 /** A valid BSN (11-proef) that must never reach the PDF. */
 export const BSN = '111222333';
@@ -19,7 +19,7 @@ export const BSN = '111222333';
  * kinderbijslag than expected and runs a shortfall, so the plan carries warnings.
  */
 export function singleParentDossier(): Dossier {
-  const data = dossierDataSchema.parse({
+  const data = householdData({
     number: '2026-0042',
     status: 'stabilisatie',
     typeOfHelp: 'schuldhulpverlening',
@@ -30,7 +30,6 @@ export function singleParentDossier(): Dossier {
       { firstName: 'Lotte', lastName: 'Jansen', birthDate: '2013-01-22', livingInHousehold: true },
     ],
     address: { street: 'Lindelaan', houseNumber: '14', postcode: '3512 AB', city: 'Utrecht' },
-    bankAccounts: [],
     incomes: [
       { description: 'Bijstandsuitkering gemeente', category: 'uitkering_participatiewet', amount: '1419.46', frequency: 'maand' },
       { description: 'Kinderbijslag SVB', category: 'kinderbijslag', amount: '362.35', frequency: 'kwartaal' },
@@ -59,9 +58,8 @@ export function singleParentDossier(): Dossier {
       { description: 'Was- en schoonmaakmiddelen', category: 'huishouden', amount: '40.00', frequency: 'maand' },
       { description: 'Persoonlijke verzorging', category: 'persoonlijke_verzorging', amount: '55.00', frequency: 'maand' },
     ],
-    debts: [],
   });
-  return { ...data, id: 'd-test-42', number: '2026-0042', createdAt: Date.UTC(2026, 0, 5), updatedAt: Date.UTC(2026, 6, 10) };
+  return storedDossier(data, { id: 'd-test-42', number: '2026-0042', createdAt: Date.UTC(2026, 0, 5), updatedAt: Date.UTC(2026, 6, 10) });
 }
 
 export function budgetInputs(): BudgetInputs {

@@ -1,15 +1,12 @@
 // A real core over a real encrypted vault in a temp folder, with a fixed clock, for the budget tests.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect } from 'vitest';
-import { createCore, defaultResourcesDir, type Core } from '../../../src/core/app';
-import { silentLogger } from '../../../src/core/logger';
+import type { Core } from '../../../src/core/app';
 import type { Envelope } from '../../../src/shared/contract/errors';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../src/shared/contract/procedures';
 import type { DossierDataInput } from '../../../src/shared/dossier/schema';
+import { householdInput } from '../../support/budget';
+import { startTestCore } from '../../support/core';
 
-export const CHEAP_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 export const PASSPHRASE = 'budget test wachtwoord';
 /** 15 March 2026, 10:00 local time: "today" for these tests. */
 export const NOW = new Date(2026, 2, 15, 10, 0, 0).getTime();
@@ -23,8 +20,7 @@ export interface Rig {
 }
 
 export async function startRig(): Promise<Rig> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'houvast-budget-'));
-  const core = createCore({ dataDir, resourcesDir: defaultResourcesDir(), logger: silentLogger, kdf: CHEAP_KDF, clock: { now: () => NOW } });
+  const { core, dataDir, cleanup } = await startTestCore({ cheapKdf: true, prefix: 'budget', clock: { now: () => NOW } });
   const rig: Rig = {
     core,
     dataDir,
@@ -38,10 +34,7 @@ export async function startRig(): Promise<Rig> {
       expect(env.ok, `${name} should fail`).toBe(false);
       return (env as Extract<Envelope<unknown>, { ok: false }>).error;
     },
-    async cleanup() {
-      await core.dispose();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    cleanup,
   };
   await rig.call('vault.create', { name: 'Budget', passphrase: PASSPHRASE });
   return rig;
@@ -49,7 +42,7 @@ export async function startRig(): Promise<Rig> {
 
 /** Single parent (21-AOW) with three children in bijstand, receiving child benefits; fictitious. */
 export function singleParent(overrides: Partial<DossierDataInput> = {}): DossierDataInput {
-  return {
+  return householdInput({
     status: 'stabilisatie',
     typeOfHelp: 'schuldhulpverlening',
     professional: 'Merel de Wit',
@@ -60,7 +53,6 @@ export function singleParent(overrides: Partial<DossierDataInput> = {}): Dossier
       { firstName: 'Mees', lastName: 'Verbeek', birthDate: '2021-01-15', livingInHousehold: true },
     ],
     address: { street: 'Esdoornlaan', houseNumber: '12', postcode: '3521 AB', city: 'Utrecht' },
-    bankAccounts: [],
     incomes: [
       { description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1401.50', frequency: 'maand' },
       { description: 'Kinderbijslag', category: 'kinderbijslag', amount: '850.00', frequency: 'kwartaal' },
@@ -70,24 +62,17 @@ export function singleParent(overrides: Partial<DossierDataInput> = {}): Dossier
       { description: 'Huur', category: 'huur', amount: '720.00', frequency: 'maand' },
       { description: 'Boodschappen', category: 'voeding', amount: '150.00', frequency: 'week' },
     ],
-    debts: [],
     ...overrides,
-  };
+  });
 }
 
 /** Single earner (21-AOW), no children, salary above the norm: the BVV needs the stated figure. */
 export function earner(overrides: Partial<DossierDataInput> = {}): DossierDataInput {
-  return {
-    status: 'aanmelding',
-    typeOfHelp: 'schuldhulpverlening',
-    professional: 'Merel de Wit',
+  return householdInput({
     adults: [{ role: 'aanvrager', firstName: 'Bas', lastName: 'Koster', birthDate: '1980-03-03', bsn: null }],
-    children: [],
     address: { street: 'Beukstraat', houseNumber: '4', postcode: '1234 AB', city: 'Amersfoort' },
-    bankAccounts: [],
     incomes: [{ description: 'Loon', category: 'loon', amount: '2100.00', frequency: 'maand' }],
     expenses: [{ description: 'Huur', category: 'huur', amount: '800.00', frequency: 'maand' }],
-    debts: [],
     ...overrides,
-  };
+  });
 }

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, defaultResourcesDir, type Core } from '../../../src/core/app';
 import { silentLogger } from '../../../src/core/logger';
 import { TestClock } from './helpers';
+import { CHEAP_KDF } from '../../support/core';
 
-const CHEAP_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 const PASS = 'correct horse battery staple';
 
 describe('audit entries for automatic events', () => {

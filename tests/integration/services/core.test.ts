@@ -17,8 +17,8 @@ import { BSN_ERROR } from '../../../src/shared/validation/bsn';
 import { IBAN_ERROR } from '../../../src/shared/validation/iban';
 import { POSTCODE_ERROR } from '../../../src/shared/validation/postcode';
 import { BSNS, TestClock, household } from './helpers';
+import { CHEAP_KDF } from '../../support/core';
 
-const CHEAP_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 const PASSPHRASE = 'een lang genoeg wachtwoord';
 
 class FakeTimers {

@@ -5,7 +5,7 @@ import type { DocumentSummary } from '../../../shared/contract/budget';
 import { formatNlDate, formatNlDateTime } from '../../../shared/dates';
 import { Alert } from '../../components/Status';
 import { errorMessage, useCall } from '../../state/session';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../../components/download';
 
 function sizeLabel(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(bytes / 1024)} kB`;

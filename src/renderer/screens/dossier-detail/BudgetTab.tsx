@@ -9,6 +9,7 @@ import {
 import type { Dossier, Expense, Income } from '../../../shared/dossier/schema';
 import { FREQUENCY_LABELS, toMonthly } from '../../../shared/frequency';
 import { formatEuro, money, sum } from '../../../shared/money';
+import { Alert } from '../../components/Status';
 import { showDate } from '../../format';
 import { BudgetItemForm, type BudgetKind } from './BudgetItemForm';
 import { useDossierSaver } from './useDossierSaver';
@@ -50,11 +51,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
         </div>
       </dl>
       </div>
-      {error ? (
-        <div className="alert" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <Alert>{error}</Alert>
       {(['income', 'expense'] as const).map((kind) => {
         const items: (Income | Expense)[] = kind === 'income' ? dossier.incomes : dossier.expenses;
         const title = kind === 'income' ? 'Inkomsten' : 'Uitgaven';

@@ -14,6 +14,7 @@ import { formatEuro, money, sum } from '../../../shared/money';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField, optionsOf } from '../../components/fields';
 import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
+import { Alert } from '../../components/Status';
 import { amountInputToCanonical, canonicalToAmountInput } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { stripStored } from '../dossier-form/model';
@@ -48,11 +49,7 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
         </div>
       </dl>
       </div>
-      {error ? (
-        <div className="alert" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <Alert>{error}</Alert>
       <section aria-labelledby="h-schulden">
         <div className="section-head">
           <h2 id="h-schulden">Schulden</h2>

@@ -7,6 +7,7 @@ import { contract } from '../../../shared/contract/procedures';
 import type { Dossier } from '../../../shared/dossier/schema';
 import { TextArea } from '../../components/fields';
 import { errorOf } from '../../components/form-helpers';
+import { Alert } from '../../components/Status';
 import { showDateTime } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 
@@ -31,11 +32,7 @@ export function NotesTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
   return (
     <div className="stack">
       <form noValidate onSubmit={onSubmit} className="card">
-        {error ? (
-          <div className="alert" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <Alert>{error}</Alert>
         <TextArea
           id="nieuwe-notitie"
           label="Nieuwe notitie"

@@ -7,6 +7,7 @@ import { passphrase } from '../../../shared/contract/vault';
 import type { Dossier } from '../../../shared/dossier/schema';
 import { Modal } from '../../components/Modal';
 import { Alert } from '../../components/Status';
+import { downloadFile } from '../../components/download';
 import { TextField } from '../../components/fields';
 import { errorOf } from '../../components/form-helpers';
 import { useNavigate } from '../../state/route';
@@ -107,7 +108,7 @@ export function ExportDialog({ dossier, onClose, onDone }: { dossier: Dossier; o
     setError(null);
     try {
       const file = await call('dossier.export', { id: dossier.id, passphrase: v.passphrase });
-      download(file.fileName, file.content);
+      downloadFile(file.fileName, file.content, 'application/json');
       onDone();
     } catch (err) {
       setError(errorMessage(err));
@@ -141,17 +142,4 @@ export function ExportDialog({ dossier, onClose, onDone }: { dossier: Dossier; o
       </form>
     </Modal>
   );
-}
-
-function download(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke after the click has been handled so the download can start.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import { FictitiousBadge } from '../../components/Badge';
 import { NavLink } from '../../components/NavLink';
+import { Alert } from '../../components/Status';
 import { NavigateContext, type Route } from '../../state/route';
 import { errorMessage, useSession } from '../../state/session';
 import { AuditLogScreen } from '../audit/AuditLogScreen';
@@ -68,11 +69,7 @@ export function AppFrame() {
           Vergrendelen
         </button>
       </header>
-      {lockError ? (
-        <div className="alert" role="alert">
-          {lockError}
-        </div>
-      ) : null}
+      <Alert>{lockError}</Alert>
       <main id="inhoud" className="content">
         <Screen key={visit} route={route} />
       </main>

@@ -1,10 +1,10 @@
 // "Normbestand importeren": reads a JSON norm file chosen by the user and hands its text to the core, which
 // validates it whole (schema, periods, figures) and stores it only when valid; reasons are listed otherwise.
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { AppError } from '../../../shared/contract/errors';
 import { NORM_GROUP_LABELS, type NormGroup } from '../../../shared/budget/norm-schema';
 import { formatNlDate } from '../../../shared/dates';
-import { errorMessage, useCall } from '../../state/session';
+import { useCall } from '../../state/session';
+import { Rejection, rejectionOf, type RejectionInfo } from './Rejection';
 
 /** Norm files are small; anything bigger is not one (and is not read into memory). */
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -25,7 +25,7 @@ export function NormImport({ onImported }: { onImported: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [missingFile, setMissingFile] = useState(false);
-  const [rejection, setRejection] = useState<{ message: string; reasons: string[] } | null>(null);
+  const [rejection, setRejection] = useState<RejectionInfo | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
@@ -56,9 +56,7 @@ export function NormImport({ onImported }: { onImported: () => void }) {
       if (input.current) input.current.value = '';
       onImported();
     } catch (err) {
-      // A file that cannot be read is no AppError; errorMessage then says nothing was changed.
-      const reasons = err instanceof AppError ? (err.issues ?? []).map((i) => i.message) : [];
-      setRejection({ message: errorMessage(err), reasons });
+      setRejection(rejectionOf(err));
     } finally {
       setBusy(false);
     }
@@ -67,18 +65,7 @@ export function NormImport({ onImported }: { onImported: () => void }) {
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="card" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Normbestand importeren</h3>
-      {rejection ? (
-        <div className="error-summary" role="alert">
-          <p className="error-summary-title">{rejection.message}</p>
-          {rejection.reasons.length > 0 ? (
-            <ul className="rejection-reasons">
-              {rejection.reasons.map((r, i) => (
-                <li key={i}>{r}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <Rejection rejection={rejection} reasonsClassName="rejection-reasons" />
       <div className="field">
         <label htmlFor={`${id}-file`}>Normbestand (JSON)</label>
         <input

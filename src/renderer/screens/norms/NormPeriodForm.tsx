@@ -5,14 +5,14 @@ import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { NORM_STATUSES, NORM_STATUS_LABELS } from '../../../shared/budget/norm-schema';
-import { AppError } from '../../../shared/contract/errors';
 import { formatNlDate } from '../../../shared/dates';
 import { isoDate } from '../../../shared/dossier/schema';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField, optionsOf } from '../../components/fields';
 import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
 import { dateInputToIso, optionalDateInputToIso } from '../../format';
-import { errorMessage, useCall } from '../../state/session';
+import { useCall } from '../../state/session';
+import { Rejection, rejectionOf, type RejectionInfo } from './Rejection';
 import type { NormGroupView } from './NormsSection';
 
 const FIGURE_VALUE = /^\d{1,9}(\.\d{1,6})?$/;
@@ -65,7 +65,7 @@ function figuresOf(groups: readonly NormGroupView[], group: string, withValues: 
 
 export function NormPeriodForm({ groups, onDone }: { groups: readonly NormGroupView[]; onDone: (savedMessage: string | null) => void }) {
   const call = useCall();
-  const [serverError, setServerError] = useState<{ message: string; reasons: string[] } | null>(null);
+  const [serverError, setServerError] = useState<RejectionInfo | null>(null);
   const first = groups[0]?.group ?? '';
   const resolver = useMemo(
     () =>
@@ -107,8 +107,7 @@ export function NormPeriodForm({ groups, onDone }: { groups: readonly NormGroupV
           (stored.absentFigures.length > 0 ? ` Deze bedragen ontbreken in de nieuwe periode: ${stored.absentFigures.join(', ')}.` : ''),
       );
     } catch (err) {
-      const reasons = err instanceof AppError ? (err.issues ?? []).map((i) => i.message) : [];
-      setServerError({ message: errorMessage(err), reasons });
+      setServerError(rejectionOf(err));
     }
   });
 
@@ -120,18 +119,7 @@ export function NormPeriodForm({ groups, onDone }: { groups: readonly NormGroupV
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby="h-hand">
       <ErrorSummary errors={errors} prefix={P} show={submitCount > 0} context={figureContext} />
-      {serverError ? (
-        <div className="error-summary" role="alert">
-          <p className="error-summary-title">{serverError.message}</p>
-          {serverError.reasons.length > 0 ? (
-            <ul>
-              {serverError.reasons.map((r, i) => (
-                <li key={i}>{r}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <Rejection rejection={serverError} />
       <div className="field">
         <label htmlFor={fieldId(P, 'group')}>Normgroep</label>
         <select id={fieldId(P, 'group')} {...groupReg}>

@@ -11,6 +11,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
 import { errorMessage, useSession } from '../../state/session';
 import { NormsSection } from '../norms/NormsSection';
+import { BackupSection } from './BackupSection';
 
 export function SettingsScreen() {
   const { call } = useSession();
@@ -34,6 +35,7 @@ export function SettingsScreen() {
         {settings ? <SettingsForm initial={settings} /> : error ? null : <Loading />}
         <PassphraseForm />
       </div>
+      <BackupSection />
       <NormsSection />
     </>
   );
