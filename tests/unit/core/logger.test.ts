@@ -49,7 +49,7 @@ describe('createLogger', () => {
     expect(JSON.parse(lines[0]!)).toEqual({
       level: 'warn',
       event: 'test.app_error',
-      error: { name: 'AppError', message: 'Dossier niet gevonden (BSN [redacted]).' },
+      error: { name: 'AppError', code: 'NOT_FOUND', message: 'Dossier niet gevonden (BSN [redacted]).' },
     });
   });
 });
