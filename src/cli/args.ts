@@ -9,6 +9,20 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * node:util parseArgs words its errors in English: the Dutch sentence for one (used by every command line:
+ * houvast, houvast budget, npm run web). `example` shows an option with its value.
+ */
+export function parseArgsErrorText(err: unknown, example: string): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const match = /'([^']+)'/.exec((err as Error).message);
+    return `Onbekende optie${match ? ` ${match[1]}` : ''}.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Een optie mist haar waarde (bijvoorbeeld ${example}).`;
+  return 'De argumenten konden niet worden gelezen.';
+}
+
 export type CommandName = 'vault init' | 'dossier import' | 'dossier list' | 'dossier export';
 
 export interface ParsedCommand {
@@ -155,15 +169,7 @@ export function parseCommandLine(argv: string[]): Parsed {
   try {
     ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      const match = /'([^']+)'/.exec((err as Error).message);
-      throw new UsageError(`Onbekende optie${match ? ` ${match[1]}` : ''}. Zie: houvast --help`);
-    }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError('Een optie mist haar waarde (bijvoorbeeld --vault <pad>). Zie: houvast --help');
-    }
-    throw new UsageError('De argumenten konden niet worden gelezen. Zie: houvast --help');
+    throw new UsageError(`${parseArgsErrorText(err, '--vault <pad>')} Zie: houvast --help`);
   }
 
   if (values.version) return { kind: 'version' };

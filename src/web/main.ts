@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseArgsErrorText } from '../cli/args';
 import { createCore, defaultResourcesDir } from '../core/app';
 import { createLogger } from '../core/logger';
 import { AppError } from '../shared/contract/errors';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
       allowPositionals: false,
     }));
   } catch (err) {
-    fail(`Onbekende optie: ${(err as Error).message}\nGebruik: npm run web -- [--data-dir <map>] [--port <nummer>]`);
+    fail(`${parseArgsErrorText(err, '--port 8080')}\nGebruik: npm run web -- [--data-dir <map>] [--port <nummer>]`);
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port moet een getal tussen 0 en 65535 zijn.');

@@ -13,6 +13,7 @@ import { AppError } from '../../shared/contract/errors';
 import { installDutchErrors } from '../../shared/contract/locale';
 import { formatNlDate, isIsoDate, isoDateOf, systemClock, type Clock } from '../../shared/dates';
 import { formatEuro } from '../../shared/money';
+import { parseArgsErrorText } from '../args';
 
 /** This checkout's resources/ (the same folder createCore's defaultResourcesDir points at). */
 const DEFAULT_RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url));
@@ -99,12 +100,7 @@ export async function runBudgetCommand(argv: string[], io: BudgetCommandIo, opti
         strict: true,
       }));
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-        const m = /'([^']+)'/.exec((e as Error).message);
-        throw usage(`Onbekende optie${m ? ` ${m[1]}` : ''}.`);
-      }
-      throw usage('Een optie mist haar waarde (bijvoorbeeld --date 2026-07-01).');
+      throw usage(parseArgsErrorText(e, '--date 2026-07-01'));
     }
     if (values.help) {
       io.stdout.write(BUDGET_HELP);

@@ -72,7 +72,7 @@ export function createBudgetService(
     if (!parsed.success) {
       // Written through the same schema; a row that no longer parses must not silently change figures.
       ctx.logger.error('budget.inputs_invalid', { paths: parsed.error.issues.map((i) => i.path.join('.')) });
-      throw new AppError('INTERNAL', 'De opgeslagen budgetgegevens van dit dossier kunnen niet worden gelezen.');
+      throw new AppError('INTERNAL', 'De opgeslagen budgetgegevens van dit dossier kunnen niet worden gelezen. Er is niets gewijzigd; zet zo nodig een back-up terug (Instellingen → Back-ups).');
     }
     return { inputs: parsed.data, updatedAt: row.updated_at };
   }

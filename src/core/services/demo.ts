@@ -31,7 +31,7 @@ export async function loadDemoFiles(resourcesDir: string): Promise<{ name: strin
       out.push({ name, file: parseInterchange(json) });
     } catch (err) {
       if (err instanceof AppError) {
-        throw new AppError('INTERNAL', `Het demobestand ${name} is niet geldig.`, err.issues);
+        throw new AppError('INTERNAL', `Het demobestand ${name} is niet geldig. Installeer Houvast opnieuw.`, err.issues);
       }
       throw err;
     }

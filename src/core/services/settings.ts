@@ -48,7 +48,7 @@ export function createSettingsService(
     update(patch) {
       const checked = settingsSchema.partial().safeParse(patch);
       if (!checked.success) {
-        throw new AppError('VALIDATION', checked.error.issues[0]?.message ?? 'De instellingen zijn niet geldig.');
+        throw new AppError('VALIDATION', checked.error.issues[0]?.message ?? 'De instellingen zijn niet geldig. Er is niets gewijzigd.');
       }
       const db = ctx.db();
       const before = get();

@@ -19,8 +19,16 @@ export interface Session {
   call: CallFn;
   applyStatus(status: VaultStatus): void;
   refreshInfo(): Promise<void>;
-  /** Increases on every lock, so the unlocked tree can be keyed and remounted from scratch. */
+  /** Increases on every lock and restore, so the unlocked tree can be keyed and remounted from scratch. */
   sessionKey: number;
+  /**
+   * A backup was restored: apply its status and remount the unlocked tree (nothing keeps showing the
+   * replaced data); `notice` is shown by the app frame until the next navigation or lock.
+   */
+  restored(status: VaultStatus, notice: string): void;
+  /** Confirmation to show once at the top of the unlocked app (no personal data in it). */
+  notice: string | null;
+  clearNotice(): void;
   /** Shown once after creating a vault, until the user confirms it is stored safely. */
   recoveryCode: string | null;
   setRecoveryCode(code: string | null): void;
@@ -51,19 +59,33 @@ export function SessionProvider({ client, children }: { client: Client; children
   const [sessionKey, setSessionKey] = useState(0);
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [demoPassphrase, setDemoPassphrase] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const stateRef = useRef<VaultStatus['state'] | null>(null);
 
   const applyStatus = useCallback((next: VaultStatus) => {
     const wasUnlocked = stateRef.current === 'unlocked';
     stateRef.current = next.state;
-    if (wasUnlocked && next.state !== 'unlocked') setSessionKey((k) => k + 1);
+    if (wasUnlocked && next.state !== 'unlocked') {
+      setSessionKey((k) => k + 1);
+      setNotice(null);
+    }
     setStatus(next);
   }, []);
+
+  const restored = useCallback((next: VaultStatus, message: string) => {
+    stateRef.current = next.state;
+    setSessionKey((k) => k + 1);
+    setNotice(next.state === 'unlocked' ? message : null);
+    setStatus(next);
+  }, []);
+
+  const clearNotice = useCallback(() => setNotice(null), []);
 
   const dropUnlocked = useCallback(() => {
     if (stateRef.current !== 'unlocked') return;
     stateRef.current = 'locked';
     setSessionKey((k) => k + 1);
+    setNotice(null);
     setStatus((s) => (s ? { ...s, state: 'locked', autoLockAt: null } : s));
   }, []);
 
@@ -138,12 +160,15 @@ export function SessionProvider({ client, children }: { client: Client; children
       applyStatus,
       refreshInfo,
       sessionKey,
+      restored,
+      notice,
+      clearNotice,
       recoveryCode,
       setRecoveryCode,
       demoPassphrase,
       setDemoPassphrase,
     }),
-    [status, info, fatal, call, applyStatus, refreshInfo, sessionKey, recoveryCode, demoPassphrase],
+    [status, info, fatal, call, applyStatus, refreshInfo, sessionKey, restored, notice, clearNotice, recoveryCode, demoPassphrase],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

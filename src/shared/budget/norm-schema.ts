@@ -59,14 +59,14 @@ export const normPeriodSchema = z.object({
   /** Last day the figures apply; default: the day before the next period, or for the last period the day
    *  before the next indexation date after its start. */
   validTo: isoDateString.optional(),
-  status: z.enum(NORM_STATUSES, { message: 'Onbekende status.' }),
+  status: z.enum(NORM_STATUSES, { message: `Onbekende status; kies uit: ${NORM_STATUSES.join(', ')}.` }),
   source: sourceList,
   figures: z.record(
-    z.string().regex(FIGURE_KEY_PATTERN, { message: 'Ongeldige naam van een bedrag.' }),
+    z.string().regex(FIGURE_KEY_PATTERN, { message: 'Ongeldige naam van een bedrag: gebruik kleine letters, cijfers en _ (delen gescheiden door een punt).' }),
     z.string().regex(FIGURE_PATTERN, { message: 'Een bedrag is een getal zoals "1401.50" (hoogstens zes decimalen).' }),
   ),
   /** Status of single figures when it differs from the period's (e.g. derived excl.-VT norms). */
-  figureStatus: z.record(z.string(), z.enum(NORM_STATUSES, { message: 'Onbekende status.' })).optional(),
+  figureStatus: z.record(z.string(), z.enum(NORM_STATUSES, { message: `Onbekende status; kies uit: ${NORM_STATUSES.join(', ')}.` })).optional(),
   /** Figures known to be absent for this period: never guessed, the engine reports them by name. */
   missing: z.array(z.string().min(1)).optional(),
   notes: z.array(z.string()).optional(),

@@ -13,12 +13,18 @@ import { DossierListScreen } from '../dossiers/DossierListScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 
 export function AppFrame() {
-  const { status, call, applyStatus } = useSession();
+  const { status, call, applyStatus, notice, clearNotice } = useSession();
   // Every navigation is a new visit, even to the same route: the screen remounts and fetches fresh data
   // (e.g. clicking "Dossiers" on the list shows a dossier created meanwhile).
   const [{ route, visit }, setNav] = useState<{ route: Route; visit: number }>({ route: { name: 'dossiers' }, visit: 0 });
   const [lockError, setLockError] = useState<string | null>(null);
-  const navigate = useCallback((r: Route) => setNav((prev) => ({ route: r, visit: prev.visit + 1 })), []);
+  const navigate = useCallback(
+    (r: Route) => {
+      clearNotice();
+      setNav((prev) => ({ route: r, visit: prev.visit + 1 }));
+    },
+    [clearNotice],
+  );
 
   const lock = async () => {
     try {
@@ -71,6 +77,12 @@ export function AppFrame() {
       </header>
       <Alert>{lockError}</Alert>
       <main id="inhoud" className="content">
+        {/* A confirmation that outlives the remount (e.g. a restored backup); the screen's h1 keeps the focus. */}
+        {notice ? (
+          <p role="status" className="success">
+            {notice}
+          </p>
+        ) : null}
         <Screen key={visit} route={route} />
       </main>
     </NavigateContext.Provider>

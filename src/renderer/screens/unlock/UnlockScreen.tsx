@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { AppError } from '../../../shared/contract/errors';
 import { contract } from '../../../shared/contract/procedures';
 import { Alert } from '../../components/Status';
 import { FictitiousBadge } from '../../components/Badge';
@@ -10,6 +11,7 @@ import { TextField } from '../../components/fields';
 import { errorOf } from '../../components/form-helpers';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { errorMessage, useSession } from '../../state/session';
+import { DamagedVaultRestore } from './DamagedVaultRestore';
 
 const schema = contract['vault.unlock'].input;
 type Form = z.input<typeof schema>;
@@ -18,6 +20,8 @@ export function UnlockScreen({ onRecover }: { onRecover: () => void }) {
   const { status, call, applyStatus, demoPassphrase } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Once the core has said the vault is damaged, the backups stay offered (also after a mistyped password).
+  const [damaged, setDamaged] = useState(false);
   const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { passphrase: '' } });
   const vault = status?.vault;
 
@@ -29,6 +33,7 @@ export function UnlockScreen({ onRecover }: { onRecover: () => void }) {
       applyStatus(next);
     } catch (err) {
       setError(errorMessage(err));
+      if (err instanceof AppError && err.code === 'VAULT_CORRUPT') setDamaged(true);
       form.setValue('passphrase', '');
       form.setFocus('passphrase');
       setBusy(false);
@@ -79,6 +84,7 @@ export function UnlockScreen({ onRecover }: { onRecover: () => void }) {
           ) : null}
         </div>
       </form>
+      {damaged ? <DamagedVaultRestore /> : null}
       <div className="actions secondary-actions">
         <button type="button" className="button link-button" onClick={onRecover}>
           Herstelcode gebruiken
