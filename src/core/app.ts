@@ -245,6 +245,7 @@ export function createCore(opts: CoreOptions): Core {
     'norms.list': () => norms.list(),
     'norms.import': ({ file }) => norms.import(file),
     'norms.addPeriod': (input) => norms.addPeriod(input),
+    'norms.removeUserFile': ({ id }) => norms.removeUserFile(id),
   };
 
   const router = createRouter(handlers, { assertUnlocked: () => void vault.db() }, logger);

@@ -67,6 +67,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<(typeof AUDIT_ACTIONS)[number],
   'dossier.note_added': 'Notitie toegevoegd',
   'dossier.budgetplan_created': 'Budgetplan gemaakt',
   'norms.imported': 'Normen geïmporteerd',
+  'norms.removed': 'Normen verwijderd',
   'vault.backup_created': 'Back-up gemaakt',
   'vault.restored': 'Back-up teruggezet',
 };

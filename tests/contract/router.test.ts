@@ -65,6 +65,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'documents.list': { dossierId: 'x' },
   'documents.get': { id: 'x' },
   'norms.list': {},
+  'norms.removeUserFile': { id: 'no-such-file' },
   'norms.import': { file: { format: 'houvast.norms' } },
   'norms.addPeriod': { group: 'aow_leeftijd', start: '2028-01-01', figures: { age_years: '67', age_extra_months: '3' }, source: 'https://www.svb.nl/nl/aow/aow-leeftijd' },
 };

@@ -200,5 +200,15 @@ describe('Dossier → Budget in the browser', () => {
     await table.scrollIntoViewIfNeeded();
     await screenshot(page, 'budget-03-normen');
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // A wrongly imported file can be removed again; the 2027 period then disappears from the table.
+    await button(page, 'Normbestand Bijstandsnormen (eigen invoer) verwijderen').click();
+    const dialog = page.getByRole('dialog', { name: 'Normbestand verwijderen' });
+    await waitVisible(dialog);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await button(dialog, 'Definitief verwijderen').click();
+    await waitVisible(page.getByRole('status').filter({ hasText: 'is verwijderd' }));
+    await expect.poll(() => table.getByRole('row').filter({ hasText: '01-01-2027' }).count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByRole('table', { name: 'Door gebruiker ingevoerde normbestanden' }).count()).toBe(0);
   });
 });

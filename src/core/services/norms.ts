@@ -43,6 +43,8 @@ export interface NormsService {
   import(file: unknown): Promise<NormsStored>;
   /** A period entered by hand, stored as a one-period user file. */
   addPeriod(input: AddNormPeriod): Promise<NormsStored>;
+  /** Remove a user norm file; NOT_FOUND when there is none with this id. Stored budget plans keep their text. */
+  removeUserFile(id: string): { removed: true };
 }
 
 interface UserNormRow {
@@ -150,8 +152,31 @@ export function createNormsService(
     return { id, group: userFile.group, periodStarts: Object.keys(userFile.periods).sort(), absentFigures: absentFigures(set, userFile) };
   }
 
+  function removeUserFile(id: string): { removed: true } {
+    const db = ctx.db();
+    const row = db.prepare('SELECT norm_group, content FROM user_norm_files WHERE id = ?').get(id) as
+      | { norm_group: string; content: string }
+      | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'Dit normbestand bestaat niet (meer). Vernieuw de lijst met normen.');
+    const group = row.norm_group as NormGroup;
+    let starts: string[] = [];
+    try {
+      starts = Object.keys((JSON.parse(row.content) as { periods?: Record<string, unknown> }).periods ?? {}).sort();
+    } catch {
+      // A damaged row is removed all the same; the audit entry then names only the group.
+    }
+    db.transaction(() => {
+      db.prepare('DELETE FROM user_norm_files WHERE id = ?').run(id);
+      const label = NORM_GROUP_LABELS[group] ?? group;
+      const detail = starts.length > 0 ? `Normtabel ${label} verwijderd (perioden vanaf ${starts.join(', ')})` : `Normtabel ${label} verwijderd`;
+      deps.audit.append(deps.actor(), 'norms.removed', null, null, detail);
+    })();
+    return { removed: true };
+  }
+
   return {
     normSet: () => normSetWith(),
+    removeUserFile,
 
     async list() {
       const users = userFiles();

@@ -183,7 +183,7 @@ export function corruptVaultError(): AppError {
   return new AppError(
     'VAULT_CORRUPT',
     'De kluis is beschadigd en kan niet veilig worden geopend. Er is niets verwijderd. ' +
-      'Zet een back-up terug (Instellingen → Back-ups, of bij het ontgrendelen), of vraag uw beheerder om hulp.',
+      'Zet hieronder een back-up terug, of vraag uw beheerder om hulp.',
   );
 }
 

@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   'dossier.note_added',
   'dossier.budgetplan_created',
   'norms.imported',
+  'norms.removed',
   'vault.backup_created',
   'vault.restored',
 ] as const;
@@ -283,6 +284,12 @@ export const contract = {
     unlocked: true,
     input: addNormPeriodInput,
     output: normsStoredOut,
+  }),
+  'norms.removeUserFile': procedure({
+    summary: 'Remove a user-supplied norm file (bundled tables cannot be removed); later calculations no longer use it.',
+    unlocked: true,
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: z.object({ removed: z.literal(true) }),
   }),
 } as const;
 

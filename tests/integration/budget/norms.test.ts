@@ -142,3 +142,37 @@ describe('norms.addPeriod', () => {
     expect(await userFileCount()).toBe(before);
   });
 });
+
+describe('norms.removeUserFile', () => {
+  it('removes a user file so its periods no longer serve calculations, and logs it', async () => {
+    const created = await rig.call('dossier.create', { data: earner({ incomes: [{ description: 'Uitkering', category: 'uitkering_uwv', amount: '1200.00', frequency: 'maand' }] }) });
+    const stored = await rig.call('norms.addPeriod', {
+      group: 'aow_leeftijd',
+      start: '2028-01-01',
+      figures: { age_years: '67', age_extra_months: '3' },
+      source: 'https://www.svb.nl/nl/aow/aow-leeftijd',
+    });
+    const listed = await rig.call('norms.list', {});
+    expect(listed.userFiles.map((f) => f.id)).toContain(stored.id);
+
+    expect(await rig.call('norms.removeUserFile', { id: stored.id })).toEqual({ removed: true });
+    const after = await rig.call('norms.list', {});
+    expect(after.userFiles.map((f) => f.id)).not.toContain(stored.id);
+    const aow = after.groups.find((g) => g.group === 'aow_leeftijd')!;
+    // (an earlier test in this file entered the same period; only this file's copy is gone)
+    expect(aow.periods.some((p) => p.userFileId === stored.id)).toBe(false);
+    expect(listed.groups.find((g) => g.group === 'aow_leeftijd')!.periods.some((p) => p.userFileId === stored.id)).toBe(true);
+
+    // The removal is in the audit log, in words; calculations on bundled dates are unaffected.
+    const log = await rig.call('audit.list', {});
+    expect(log.find((e) => e.action === 'norms.removed')?.detail).toMatch(/verwijderd \(perioden vanaf 2028-01-01\)/);
+    expect((await rig.call('budget.get', { id: created.id, date: '2026-07-15' })).referenceDate).toBe('2026-07-15');
+  });
+
+  it('answers NOT_FOUND for an unknown id and removes nothing', async () => {
+    const before = await userFileCount();
+    const failure = await rig.fail('norms.removeUserFile', { id: 'bestaat-niet' });
+    expect(failure.code).toBe('NOT_FOUND');
+    expect(await userFileCount()).toBe(before);
+  });
+});

@@ -10,6 +10,7 @@ import { formatNlDate } from '../../../shared/dates';
 import { normFigure, originLabel, statusLabel } from '../budget/view';
 import { NormImport } from './NormImport';
 import { NormPeriodForm } from './NormPeriodForm';
+import { UserNormFiles } from './UserNormFiles';
 import '../budget/budget.css';
 import './norms.css';
 
@@ -22,6 +23,7 @@ export function NormsSection() {
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -79,6 +81,18 @@ export function NormsSection() {
           )}
         </div>
       </div>
+      <p role="status" className={removed ? 'success' : 'visually-hidden'}>
+        {removed ?? ''}
+      </p>
+      {list ? (
+        <UserNormFiles
+          files={list.userFiles}
+          onRemoved={(message) => {
+            setRemoved(message);
+            void reload();
+          }}
+        />
+      ) : null}
       {list === null && !error ? <Loading>Normen worden geladen…</Loading> : null}
       {list?.groups.map((g) => <NormGroupCard key={g.group} group={g} />)}
     </section>
