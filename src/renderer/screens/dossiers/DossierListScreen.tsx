@@ -16,6 +16,7 @@ import { Alert } from '../../components/Status';
 import { showDateTime } from '../../format';
 import { useNavigate } from '../../state/route';
 import { errorMessage, useCall } from '../../state/session';
+import { ImportDossiersDialog } from './ImportDossiers';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 
@@ -28,6 +29,9 @@ export function DossierListScreen() {
   const [typeOfHelp, setTypeOfHelp] = useState<HelpType | ''>('');
   const [rows, setRows] = useState<DossierSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  // Bumped after an import so the list is asked for again.
+  const [reloads, setReloads] = useState(0);
   // The first load runs at once; typing is debounced.
   const loaded = useRef(false);
 
@@ -58,7 +62,7 @@ export function DossierListScreen() {
       current = false;
       clearTimeout(timer);
     };
-  }, [call, query, status, typeOfHelp]);
+  }, [call, query, status, typeOfHelp, reloads]);
 
   const filtered = query.trim() !== '' || status !== '' || typeOfHelp !== '';
 
@@ -66,9 +70,14 @@ export function DossierListScreen() {
     <>
       <div className="screen-top">
         <ScreenHeading title="Dossiers">Dossiers</ScreenHeading>
-        <button type="button" className="button primary" onClick={() => navigate({ name: 'new-dossier' })}>
-          Nieuw dossier
-        </button>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setImporting(true)}>
+            Dossiers importeren
+          </button>
+          <button type="button" className="button primary" onClick={() => navigate({ name: 'new-dossier' })}>
+            Nieuw dossier
+          </button>
+        </div>
       </div>
       <div role="search" className="filters" aria-label="Dossiers zoeken en filteren">
         <div className="field field-grow">
@@ -109,6 +118,7 @@ export function DossierListScreen() {
           </select>
         </div>
       </div>
+      {importing ? <ImportDossiersDialog onClose={() => setImporting(false)} onImported={() => setReloads((n) => n + 1)} /> : null}
       <Alert>{error}</Alert>
       <p className="visually-hidden" role="status">
         {rows === null ? '' : rows.length === 1 ? '1 dossier gevonden' : `${rows.length} dossiers gevonden`}

@@ -1,0 +1,230 @@
+// "Dossiers importeren": reads an interchange file (houvast.dossier) in the browser and hands the parsed
+// JSON to the core, which imports all of its households or none; every reason is listed on refusal.
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { AppError, type IssueDetail } from '../../../shared/contract/errors';
+import { Modal } from '../../components/Modal';
+import { errorMessage, useCall } from '../../state/session';
+import { Rejection, type RejectionInfo } from '../norms/Rejection';
+
+/** Generous for many households, yet never reads an unrelated huge file into memory. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export const NOTHING_IMPORTED = 'Er is niets geïmporteerd.';
+
+/** Numbered collections in a dossier: "adults.0" reads as "volwassene 1". */
+const ITEM_LABELS: Record<string, string> = {
+  dossiers: 'dossier',
+  adults: 'volwassene',
+  children: 'kind',
+  bankAccounts: 'rekening',
+  incomes: 'inkomen',
+  expenses: 'uitgave',
+  debts: 'schuld',
+  notes: 'notitie',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  format: 'formaat',
+  version: 'versie',
+  exportedAt: 'exportdatum',
+  dossiers: 'dossiers',
+  number: 'dossiernummer',
+  status: 'status',
+  typeOfHelp: 'soort hulp',
+  professional: 'verantwoordelijk medewerker',
+  statusDates: 'statusdata',
+  fictitious: 'fictief',
+  adults: 'volwassenen',
+  children: 'kinderen',
+  address: 'adres',
+  contact: 'contactgegevens',
+  bankAccounts: 'rekeningen',
+  incomes: 'inkomsten',
+  expenses: 'uitgaven',
+  debts: 'schulden',
+  notes: 'notities',
+  role: 'rol',
+  firstName: 'voornaam',
+  lastName: 'achternaam',
+  birthDate: 'geboortedatum',
+  bsn: 'BSN',
+  livingInHousehold: 'woont thuis',
+  street: 'straat',
+  houseNumber: 'huisnummer',
+  postcode: 'postcode',
+  city: 'plaats',
+  phone: 'telefoon',
+  email: 'e-mail',
+  iban: 'IBAN',
+  holder: 'rekeninghouder',
+  description: 'omschrijving',
+  category: 'categorie',
+  amount: 'bedrag',
+  frequency: 'frequentie',
+  startDate: 'begindatum',
+  endDate: 'einddatum',
+  personRole: 'ontvanger',
+  creditor: 'schuldeiser',
+  collector: 'incassobureau of deurwaarder',
+  reference: 'kenmerk',
+  originalAmount: 'oorspronkelijk bedrag',
+  currentAmount: 'huidig bedrag',
+  kind: 'soort schuld',
+  since: 'sinds',
+  text: 'tekst',
+  author: 'auteur',
+  createdAt: 'datum',
+};
+
+/**
+ * A dotted issue path in words: "dossiers.1.adults.0.bsn" → "Dossier 2, volwassene 1, BSN". Indexes count
+ * from 1 as people do; unknown keys are kept as they are so no reason is ever hidden.
+ */
+export function describeIssuePath(path: string): string {
+  const parts = path === '(bestand)' ? [] : path.split('.').filter((p) => p !== '');
+  const words: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const key = parts[i]!;
+    const next = parts[i + 1];
+    if (ITEM_LABELS[key] && next !== undefined && /^\d+$/.test(next)) {
+      words.push(`${ITEM_LABELS[key]} ${Number(next) + 1}`);
+      i++;
+    } else if (/^\d+$/.test(key)) {
+      words.push(`nr. ${Number(key) + 1}`);
+    } else {
+      words.push(FIELD_LABELS[key] ?? key);
+    }
+  }
+  if (words.length === 0) return 'Bestand';
+  const text = words.join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One line per issue: "Dossier 2, volwassene 1, BSN: Dit is geen geldig BSN…". */
+export function formatIssue(issue: IssueDetail): string {
+  return `${describeIssuePath(issue.path)}: ${issue.message}`;
+}
+
+/** The refusal as shown: the core's message (always saying nothing was imported) and every reason. */
+export function importRejection(err: unknown): RejectionInfo {
+  const reasons = err instanceof AppError ? (err.issues ?? []).map(formatIssue) : [];
+  const message = errorMessage(err);
+  return { message: message.includes(NOTHING_IMPORTED) ? message : `${message} ${NOTHING_IMPORTED}`, reasons };
+}
+
+/** FileReader rather than Blob.text(): the same code runs in the app and in jsdom-based tests. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(new Error('read failed'));
+    reader.readAsText(file);
+  });
+}
+
+export function importedMessage(imported: { number: string }[]): string {
+  const n = imported.length;
+  return `${n} ${n === 1 ? 'dossier' : 'dossiers'} geïmporteerd: ${imported.map((d) => d.number).join(', ')}.`;
+}
+
+export function ImportDossiers({ onImported, onClose }: { onImported: () => void; onClose?: () => void }) {
+  const call = useCall();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [missingFile, setMissingFile] = useState(false);
+  const [rejection, setRejection] = useState<RejectionInfo | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const refuse = (message: string) => setRejection({ message: `${message} ${NOTHING_IMPORTED}`, reasons: [] });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setRejection(null);
+    setDone(null);
+    const file = input.current?.files?.[0];
+    setMissingFile(!file);
+    if (!file) {
+      input.current?.focus();
+      return;
+    }
+    if (file.size > MAX_BYTES) {
+      refuse('Dit bestand is te groot voor een bestand met dossiers.');
+      return;
+    }
+    setBusy(true);
+    try {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await readText(file));
+      } catch {
+        // Never echo the content: it may hold personal data.
+        refuse('Dit bestand is geen geldig JSON-bestand en kan niet worden gelezen.');
+        return;
+      }
+      const result = await call('dossier.import', { file: parsed });
+      setDone(importedMessage(result.imported));
+      if (input.current) input.current.value = '';
+      onImported();
+    } catch (err) {
+      setRejection(importRejection(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} aria-label="Dossiers importeren">
+      {/* Reasons are sentences here (paths in words), so no monospace reasons class. */}
+      <Rejection rejection={rejection} />
+      <div className="field">
+        <label htmlFor={`${id}-file`}>Bestand met dossiers (JSON)</label>
+        <input
+          ref={input}
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          aria-invalid={missingFile ? true : undefined}
+          aria-describedby={`${id}-hint${missingFile ? ` ${id}-fout` : ''}`}
+          onChange={() => setMissingFile(false)}
+        />
+        <p id={`${id}-hint`} className="hint">
+          Een bestand in het formaat “houvast.dossier” (zie de documentatie). Alle dossiers in het bestand worden gecontroleerd; bij
+          één fout wordt niets geïmporteerd.
+        </p>
+        {missingFile ? (
+          <p id={`${id}-fout`} className="field-error" role="alert">
+            Kies een bestand met dossiers.
+          </p>
+        ) : null}
+      </div>
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={busy}>
+          Importeren
+        </button>
+        {onClose ? (
+          <button type="button" className="button" onClick={onClose}>
+            Sluiten
+          </button>
+        ) : null}
+        {busy ? (
+          <span role="status" className="muted">
+            Bezig…
+          </span>
+        ) : null}
+      </div>
+      <p role="status" className={done ? 'success' : 'visually-hidden'}>
+        {done ?? ''}
+      </p>
+    </form>
+  );
+}
+
+/** The import form in a dialog, opened from the dossier list. */
+export function ImportDossiersDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+  return (
+    <Modal title="Dossiers importeren" onClose={onClose}>
+      <ImportDossiers onImported={onImported} onClose={onClose} />
+    </Modal>
+  );
+}

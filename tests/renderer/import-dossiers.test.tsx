@@ -1,0 +1,134 @@
+// Importing dossiers from the list screen against a fake core: the parsed file is sent whole, success
+// refreshes the list, every reason of a refusal is listed in words, and unreadable JSON never reaches the core.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/renderer/App';
+import { describeIssuePath, formatIssue, importRejection } from '../../src/renderer/screens/dossiers/ImportDossiers';
+import { AppError } from '../../src/shared/contract/errors';
+import type { DossierSummary } from '../../src/shared/contract/procedures';
+import { BSN_ERROR } from '../../src/shared/validation/bsn';
+import { createFakeClient, fail, status, type Handlers } from './fake-client';
+
+afterEach(cleanup);
+
+function summary(id: string, number: string, displayName: string): DossierSummary {
+  return {
+    id,
+    number,
+    displayName,
+    postcode: null,
+    city: null,
+    status: 'aanmelding',
+    typeOfHelp: 'schuldhulpverlening',
+    professional: 'Merel de Wit',
+    childrenCount: 0,
+    fictitious: true,
+    updatedAt: Date.UTC(2026, 0, 5, 10, 0),
+  };
+}
+
+const FILE = { format: 'houvast.dossier', version: 1, dossiers: [{ status: 'aanmelding' }, { status: 'nazorg' }] };
+
+async function openImport(handlers: Handlers) {
+  const client = createFakeClient({ 'settings.get': () => ({ userName: 'Merel de Wit', autoLockMinutes: 10 }), ...handlers }, status('unlocked'));
+  render(<App client={client} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Dossiers importeren' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Dossiers importeren' });
+  const form = within(dialog).getByRole('form', { name: 'Dossiers importeren' });
+  return { client, dialog, form };
+}
+
+function choose(form: HTMLElement, content: string) {
+  const input = within(form).getByLabelText('Bestand met dossiers (JSON)');
+  fireEvent.change(input, { target: { files: [new File([content], 'dossiers.json', { type: 'application/json' })] } });
+}
+
+describe('issue paths in words', () => {
+  it('numbers items from 1 and names fields in Dutch', () => {
+    expect(describeIssuePath('dossiers.1.adults.0.bsn')).toBe('Dossier 2, volwassene 1, BSN');
+    expect(describeIssuePath('dossiers.0.debts.8.currentAmount')).toBe('Dossier 1, schuld 9, huidig bedrag');
+    expect(describeIssuePath('dossiers.0.address.postcode')).toBe('Dossier 1, adres, postcode');
+    expect(describeIssuePath('dossiers.2.children.1.birthDate')).toBe('Dossier 3, kind 2, geboortedatum');
+    expect(describeIssuePath('dossiers.0.bankAccounts.0.iban')).toBe('Dossier 1, rekening 1, IBAN');
+    expect(describeIssuePath('dossiers.0.adults')).toBe('Dossier 1, volwassenen');
+    expect(describeIssuePath('version')).toBe('Versie');
+    expect(describeIssuePath('(bestand)')).toBe('Bestand');
+    expect(describeIssuePath('')).toBe('Bestand');
+    // Unknown keys stay visible rather than being dropped.
+    expect(describeIssuePath('dossiers.0.somethingNew')).toBe('Dossier 1, somethingNew');
+    expect(formatIssue({ path: 'dossiers.1.adults.0.bsn', message: BSN_ERROR })).toBe(`Dossier 2, volwassene 1, BSN: ${BSN_ERROR}`);
+  });
+
+  it('always says that nothing was imported', () => {
+    expect(importRejection(new AppError('INTERNAL', 'Er ging iets mis. Er is niets gewijzigd.')).message).toBe(
+      'Er ging iets mis. Er is niets gewijzigd. Er is niets geïmporteerd.',
+    );
+    const v = importRejection(new AppError('VALIDATION', 'Het bestand is niet geldig (1 fout). Er is niets geïmporteerd.', [{ path: 'format', message: 'x' }]));
+    expect(v).toEqual({ message: 'Het bestand is niet geldig (1 fout). Er is niets geïmporteerd.', reasons: ['Formaat: x'] });
+  });
+});
+
+describe('Dossiers importeren', () => {
+  it('sends the parsed file, announces the numbers and reloads the list', async () => {
+    let imported = false;
+    const { client, form } = await openImport({
+      'dossier.list': () => (imported ? [summary('d1', '2026-0001', 'Bakker, Anna'), summary('d2', '2026-0002', 'Visser, Joost')] : []),
+      'dossier.import': () => {
+        imported = true;
+        return { imported: [{ id: 'd1', number: '2026-0001' }, { id: 'd2', number: '2026-0002' }] };
+      },
+    });
+    expect(await screen.findByText(/Geen dossiers gevonden/)).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Kies een bestand met dossiers.');
+    expect(client.callsTo('dossier.import')).toEqual([]);
+
+    choose(form, JSON.stringify(FILE));
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    await waitFor(() =>
+      expect(within(form).getAllByRole('status').map((s) => s.textContent)).toContain('2 dossiers geïmporteerd: 2026-0001, 2026-0002.'),
+    );
+    expect(client.callsTo('dossier.import')).toEqual([{ file: FILE }]);
+    expect(within(form).queryByRole('alert')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sluiten' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByRole('link', { name: 'Visser, Joost' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Bakker, Anna' })).toBeTruthy();
+  });
+
+  it('lists every reason of a refusal in words and says nothing was imported', async () => {
+    const { client, form } = await openImport({
+      'dossier.list': () => [],
+      'dossier.import': () =>
+        fail('VALIDATION', 'Het bestand is niet geldig (3 fouten). Er is niets geïmporteerd.', [
+          { path: 'dossiers.1.adults.0.bsn', message: BSN_ERROR },
+          { path: 'dossiers.0.address.postcode', message: 'Dit is geen geldige postcode.' },
+          { path: 'dossiers.2.debts.3.currentAmount', message: 'Vul een bedrag in.' },
+        ]),
+    });
+    choose(form, JSON.stringify(FILE));
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain('Er is niets geïmporteerd.');
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      `Dossier 2, volwassene 1, BSN: ${BSN_ERROR}`,
+      'Dossier 1, adres, postcode: Dit is geen geldige postcode.',
+      'Dossier 3, schuld 4, huidig bedrag: Vul een bedrag in.',
+    ]);
+    expect(client.callsTo('dossier.import')).toHaveLength(1);
+    expect(within(form).getAllByRole('status').every((s) => !s.textContent?.includes('geïmporteerd:'))).toBe(true);
+  });
+
+  it('refuses a file that is not JSON without calling the core or echoing its content', async () => {
+    const { client, form } = await openImport({ 'dossier.list': () => [], 'dossier.import': () => ({ imported: [] }) });
+    const content = '{"dossiers": [ {"bsn": "999914042", ';
+    choose(form, content);
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain('geen geldig JSON-bestand');
+    expect(alert.textContent).toContain('Er is niets geïmporteerd.');
+    expect(document.body.textContent).not.toContain('999914042');
+    expect(client.callsTo('dossier.import')).toEqual([]);
+  });
+});
