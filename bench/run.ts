@@ -1,6 +1,7 @@
 // `npm run bench`: a few figures to watch over time, not a test. A vault with 300 demo-like households
 // (the demo files from resources/demo/, repeated with varied names, BSNs and postcodes), then:
-// vault unlock time with the real Argon2id parameters, and dossier.list search latency.
+// vault unlock time with the real Argon2id parameters, dossier.list search latency, and the time to compute a
+// budget and to render its plan PDF.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -97,6 +98,23 @@ async function main(): Promise<void> {
     const all = (await call(core, 'dossier.list', {})) as unknown[];
     console.log(`dossier.list (no query, ${all.length} dossiers): ${(performance.now() - t).toFixed(1)} ms`);
     console.log(`dossier.list search as you type over ${all.length} dossiers: ${stats(latencies)} (last query hits: ${lastHits})`);
+
+    // The budget of one dossier (engine + 24-month projection + serialisation), and its plan PDF.
+    const ids = (all as Array<{ id: string }>).slice(0, 30).map((d) => d.id);
+    const budgets: number[] = [];
+    for (const id of ids) {
+      t = performance.now();
+      await call(core, 'budget.get', { id, date: '2026-11-23' });
+      budgets.push(performance.now() - t);
+    }
+    console.log(`budget.get (with 24-month projection): ${stats(budgets)}`);
+    const plans: number[] = [];
+    for (const id of ids.slice(0, 5)) {
+      t = performance.now();
+      await call(core, 'budget.createPlan', { id, date: '2026-11-23' });
+      plans.push(performance.now() - t);
+    }
+    console.log(`budget.createPlan (PDF rendered and stored): ${stats(plans)}`);
   } finally {
     await core.dispose();
     await rm(dataDir, { recursive: true, force: true });
