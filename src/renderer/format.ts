@@ -3,6 +3,21 @@ import { AUDIT_ACTIONS } from '../shared/contract/procedures';
 import { ageOn, formatNlDate, formatNlDateTime, isoDateOf, parseNlDate } from '../shared/dates';
 import { parseEuroInput, toAmountString } from '../shared/money';
 
+const sizeNumber = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+const KIB = 1024;
+
+/**
+ * A file size as "240 kB", "3,2 MB", "2,3 GB": 1024-based, as Windows Explorer counts; never below
+ * "1 kB". The unit is chosen after rounding, so 1 MB never shows as "1024 kB".
+ */
+export function formatSize(bytes: number): string {
+  const kb = Math.max(1, Math.round(bytes / KIB));
+  if (kb < KIB) return `${kb} kB`;
+  const mb = bytes / KIB ** 2;
+  if (Math.round(mb * 10) < KIB * 10) return `${sizeNumber.format(mb)} MB`;
+  return `${sizeNumber.format(bytes / KIB ** 3)} GB`;
+}
+
 export function showDate(iso: string | null | undefined): string {
   return iso ? formatNlDate(iso) : '—';
 }

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import type { BackupInfo } from '../../src/shared/contract/backups';
 import type { VaultStatus } from '../../src/shared/contract/vault';
 import { BACKUPS_DIR_NAME, VAULT_DB_NAME } from '../../src/core/vault/vault-manager';
-import { button, callCore, heading, SCREENSHOT_DIR, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
+import { button, callCore, createVaultViaUi, heading, SCREENSHOT_DIR, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
 import { householdInput } from '../support/budget';
 
 const PASSWORD = 'Back-up-op-de-Veluwe-2026';
@@ -71,17 +71,7 @@ describe('backups in the browser', () => {
   });
 
   it('makes a backup in Instellingen, restores it (the app shows the restored data) and undoes the restore', async () => {
-    await waitVisible(heading(page, 'Welkom bij Houvast'));
-    await button(page, 'Nieuwe kluis maken').click();
-    await page.getByLabel('Naam van de kluis', { exact: true }).fill('Back-upteam');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('checkbox', { name: 'Ik begrijp dat mijn gegevens verloren zijn zonder wachtwoord én herstelcode' }).check();
-    await button(page, 'Kluis maken').click();
-    await waitVisible(heading(page, 'Uw herstelcode'), 60_000);
-    await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
-    await button(page, 'Verder').click();
-    await waitVisible(heading(page, 'Dossiers'));
+    await createVaultViaUi(page, 'Back-upteam', PASSWORD);
     vaultPath = (await callCore<VaultStatus>(app, 'vault.status', {})).vault!.path;
 
     // Households through the contract (the household form has its own e2e test); backups through the UI.

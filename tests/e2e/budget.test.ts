@@ -11,7 +11,7 @@ import { loadBundledNorms } from '../../src/core/norms/load';
 import { computeBudget, EMPTY_BUDGET_INPUTS, type BudgetResult } from '../../src/shared/budget';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { formatEuro } from '../../src/shared/money';
-import { button, callCore, heading, REPO, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
+import { button, callCore, createVaultViaUi, heading, REPO, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
 import { householdInput, VEENSTRA } from '../support/budget';
 
 const PASSWORD = 'Budget-in-de-Betuwe-2026';
@@ -44,17 +44,7 @@ describe('Dossier → Budget in the browser', () => {
   });
 
   it('creates a vault and a single-parent household with child benefit and rent', async () => {
-    await waitVisible(heading(page, 'Welkom bij Houvast'));
-    await button(page, 'Nieuwe kluis maken').click();
-    await page.getByLabel('Naam van de kluis', { exact: true }).fill('Budgetteam');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('checkbox', { name: 'Ik begrijp dat mijn gegevens verloren zijn zonder wachtwoord én herstelcode' }).check();
-    await button(page, 'Kluis maken').click();
-    await waitVisible(heading(page, 'Uw herstelcode'), 60_000);
-    await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
-    await button(page, 'Verder').click();
-    await waitVisible(heading(page, 'Dossiers'));
+    await createVaultViaUi(page, 'Budgetteam', PASSWORD);
 
     // Setup through the contract (the household form has its own e2e test); the budget lines come via the UI below.
     const created = await callCore<Dossier>(app, 'dossier.create', {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BSN_ERROR } from '../../src/shared/validation/bsn';
-import { button, callCore, heading, REPO, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
+import { button, callCore, createVaultViaUi, heading, REPO, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
 
 const PASSWORD = 'Herfst-in-de-Hanzestad-2026';
 const DEMO_05 = path.join(REPO, 'resources', 'demo', '05-gezin-meerdere-schuldeisers.json');
@@ -44,17 +44,7 @@ describe('importing dossiers in the browser', () => {
   }
 
   it('creates a vault and opens the import form, which passes axe', async () => {
-    await waitVisible(heading(page, 'Welkom bij Houvast'));
-    await button(page, 'Nieuwe kluis maken').click();
-    await page.getByLabel('Naam van de kluis', { exact: true }).fill('Schuldhulp Noord');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('checkbox', { name: 'Ik begrijp dat mijn gegevens verloren zijn zonder wachtwoord én herstelcode' }).check();
-    await button(page, 'Kluis maken').click();
-    await waitVisible(heading(page, 'Uw herstelcode'), 60_000);
-    await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
-    await button(page, 'Verder').click();
-    await waitVisible(heading(page, 'Dossiers'));
+    await createVaultViaUi(page, 'Schuldhulp Noord', PASSWORD);
     expect(await listed(app)).toEqual([]);
 
     await button(page, 'Dossiers importeren').click();

@@ -82,8 +82,8 @@ describe('unlocking a damaged vault', () => {
     const table = await within(section).findByRole('table', { name: 'Back-up terugzetten' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').slice(0, 3).map((c) => c.textContent))).toEqual([
-      [local(AUTO.createdAt), 'Automatisch', '246 kB'],
-      [local(MANUAL.createdAt), 'Handmatig', '3,4 MB'],
+      [local(AUTO.createdAt), 'Automatisch', '240 kB'],
+      [local(MANUAL.createdAt), 'Handmatig', '3,2 MB'],
     ]);
     expect(local(AUTO.createdAt)).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
 

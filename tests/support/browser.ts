@@ -195,6 +195,25 @@ export async function waitVisible(locator: Locator, timeout?: number): Promise<v
   await locator.waitFor({ state: 'visible', ...(timeout ? { timeout } : {}) });
 }
 
+/**
+ * Setup for tests that need an open vault: from the welcome screen through "Nieuwe kluis maken" and the
+ * recovery code to the dossier list. vault-flow.test.ts walks the same steps one by one with its checks.
+ */
+export async function createVaultViaUi(page: Page, name: string, passphrase: string): Promise<void> {
+  await waitVisible(heading(page, 'Welkom bij Houvast'));
+  await button(page, 'Nieuwe kluis maken').click();
+  await page.getByLabel('Naam van de kluis', { exact: true }).fill(name);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(passphrase);
+  await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill(passphrase);
+  await page.getByRole('checkbox', { name: 'Ik begrijp dat mijn gegevens verloren zijn zonder wachtwoord én herstelcode' }).check();
+  await button(page, 'Kluis maken').click();
+  // Real Argon2id parameters: deriving the key takes a while.
+  await waitVisible(heading(page, 'Uw herstelcode'), 60_000);
+  await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
+  await button(page, 'Verder').click();
+  await waitVisible(heading(page, 'Dossiers'));
+}
+
 /** Calls the contract from inside the page over the harness socket (as any script in the page could). */
 export async function callFromPage(page: Page, name: string, input: unknown): Promise<unknown> {
   return page.evaluate(

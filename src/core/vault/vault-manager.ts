@@ -294,8 +294,7 @@ export class VaultManager {
       }
       this.scheduleAutoLock();
       this.logger.info('vault.created', { vaultId, demo });
-      await this.remember({ path: folder, name, demo, lastOpenedAt: this.clock.now() });
-      this.emit();
+      await this.rememberOpened({ path: folder, name, demo });
       return { recoveryCode: recovery.code, status: this.status() };
     });
   }
@@ -307,8 +306,7 @@ export class VaultManager {
       const keyfile = await readKeyfile(path.join(folder, KEYFILE_NAME));
       this.closeInternal();
       this.selected = { path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo };
-      await this.remember({ path: folder, name: keyfile.name, demo: keyfile.demo, lastOpenedAt: this.clock.now() });
-      this.emit();
+      await this.rememberOpened({ path: folder, name: keyfile.name, demo: keyfile.demo });
       return this.status();
     });
   }
@@ -323,11 +321,7 @@ export class VaultManager {
       const secret = secretFromString(passphrase);
       let dataKey: Buffer | null = null;
       try {
-        dataKey = await unwrapKey(keyfile.passphrase, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
-        if (!dataKey) {
-          this.logger.warn('vault.unlock_failed', { reason: 'wrong_passphrase' });
-          throw wrongPassphrase();
-        }
+        dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.unlock_failed');
         if (this.unlocked) {
           // Already unlocked (e.g. a second window): the passphrase was right; keep the open session.
           this.assertSameKey(dataKey);
@@ -348,8 +342,7 @@ export class VaultManager {
       } finally {
         wipe(secret, dataKey);
       }
-      await this.remember({ path: sel.path, name: sel.name, demo: sel.demo, lastOpenedAt: this.clock.now() });
-      this.emit();
+      await this.rememberOpened(sel);
       return this.status();
     });
   }
@@ -400,8 +393,7 @@ export class VaultManager {
       } finally {
         wipe(recoverySecret, newSecret, dataKey);
       }
-      await this.remember({ path: sel.path, name: sel.name, demo: sel.demo, lastOpenedAt: this.clock.now() });
-      this.emit();
+      await this.rememberOpened(sel);
       return this.status();
     });
   }
@@ -418,11 +410,7 @@ export class VaultManager {
       let dataKey: Buffer | null = null;
       try {
         // Our own copy: a lock() during the KDF zero-fills the session key, never this one.
-        dataKey = await unwrapKey(keyfile.passphrase, current, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
-        if (!dataKey) {
-          this.logger.warn('vault.passphrase_change_failed', { reason: 'wrong_passphrase' });
-          throw wrongPassphrase();
-        }
+        dataKey = await this.unwrapWithPassphrase(keyfile, current, 'vault.passphrase_change_failed');
         if (this.unlocked) this.assertSameKey(dataKey);
         next = secretFromString(newPassphrase);
         const updated: Keyfile = {
@@ -450,11 +438,7 @@ export class VaultManager {
       const secret = secretFromString(passphrase);
       let dataKey: Buffer | null = null;
       try {
-        dataKey = await unwrapKey(keyfile.passphrase, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
-        if (!dataKey) {
-          this.logger.warn('vault.reauth_failed', { reason: 'wrong_passphrase' });
-          throw wrongPassphrase();
-        }
+        dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.reauth_failed');
         if (this.unlocked) this.assertSameKey(dataKey);
       } finally {
         wipe(secret, dataKey);
@@ -588,11 +572,7 @@ export class VaultManager {
       let dataKey: Buffer | null = null;
       let undoId: string | null = null;
       try {
-        dataKey = await unwrapKey(keyfile.passphrase, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
-        if (!dataKey) {
-          this.logger.warn('vault.restore_failed', { reason: 'wrong_passphrase' });
-          throw wrongPassphrase();
-        }
+        dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.restore_failed');
         if (generation !== this.generation || this.selected !== sel) {
           throw new AppError('LOCKED', 'Het terugzetten is afgebroken omdat de kluis intussen is vergrendeld. Er is niets gewijzigd.');
         }
@@ -622,8 +602,7 @@ export class VaultManager {
       } finally {
         wipe(secret, dataKey);
       }
-      await this.remember({ path: sel.path, name: sel.name, demo: sel.demo, lastOpenedAt: this.clock.now() });
-      this.emit();
+      await this.rememberOpened(sel);
       return { status: this.status(), restoredFrom: id, undoId };
     });
   }
@@ -659,6 +638,22 @@ export class VaultManager {
     return keyfile;
   }
 
+  /** The data key unwrapped with the passphrase; a wrong one is logged as `failedEvent` and throws WRONG_PASSPHRASE. */
+  private async unwrapWithPassphrase(keyfile: Keyfile, secret: Buffer, failedEvent: string): Promise<Buffer> {
+    const dataKey = await unwrapKey(keyfile.passphrase, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
+    if (!dataKey) {
+      this.logger.warn(failedEvent, { reason: 'wrong_passphrase' });
+      throw wrongPassphrase();
+    }
+    return dataKey;
+  }
+
+  /** Puts the vault first in the list of known vaults and tells listeners the status changed. */
+  private async rememberOpened(vault: { path: string; name: string; demo: boolean }): Promise<void> {
+    await this.remember({ path: vault.path, name: vault.name, demo: vault.demo, lastOpenedAt: this.clock.now() });
+    this.emit();
+  }
+
   private assertSameKey(dataKey: Buffer): void {
     const held = this.unlocked?.dataKey;
     if (held && !timingSafeEqual(held, dataKey)) {
@@ -675,47 +670,47 @@ export class VaultManager {
     if (!existsSync(dbPath)) {
       throw new AppError('VAULT_CORRUPT', 'Het databasebestand van de kluis ontbreekt. Er is niets gewijzigd.');
     }
-    const cleanup = walLeftoverCleanup(dbPath);
-    let db: Db;
-    try {
-      db = openEncrypted(dbPath, dataKey, this.openOptions({ readonly: true }));
-    } catch (err) {
-      cleanup();
-      // The key was just unwrapped (GCM-authenticated), so it is the right one: the file is damaged.
-      if (err instanceof AppError && err.code === 'VAULT_CORRUPT') {
+    this.checkReadOnly(
+      dbPath,
+      dataKey,
+      () => {
+        // The key was just unwrapped (GCM-authenticated), so it is the right one: the file is damaged.
         this.logger.error('vault.corrupt', { stage: 'open' });
-        throw corruptVaultError();
-      }
-      throw err;
-    }
-    try {
-      assertNotFromFuture(userVersion(db), this.latestSchema);
-      try {
-        checkIntegrity(db, fileSize(dbPath));
-      } catch (err) {
-        if (err instanceof AppError) this.logger.error('vault.corrupt', { stage: 'integrity_check' });
-        throw err;
-      }
-    } finally {
-      db.close();
-      cleanup();
-    }
+        return corruptVaultError();
+      },
+      (db) => {
+        try {
+          checkIntegrity(db, fileSize(dbPath));
+        } catch (err) {
+          if (err instanceof AppError) this.logger.error('vault.corrupt', { stage: 'integrity_check' });
+          throw err;
+        }
+      },
+    );
   }
 
   /** A snapshot about to be restored: this vault's key, not from the future, integrity_check ok. Reads only. */
   private verifySnapshot(file: string, dataKey: Buffer): void {
+    this.checkReadOnly(file, dataKey, corruptBackupError, (db) => checkIntegrity(db, fileSize(file), corruptBackupError));
+  }
+
+  /**
+   * Opens `file` read-only with `dataKey`, refuses a schema newer than this build, then runs `check`.
+   * A file that does not open as a database throws `corrupt()`. Reads only; leaves no -wal/-shm behind.
+   */
+  private checkReadOnly(file: string, dataKey: Buffer, corrupt: () => AppError, check: (db: Db) => void): void {
     const cleanup = walLeftoverCleanup(file);
     let db: Db;
     try {
       db = openEncrypted(file, dataKey, this.openOptions({ readonly: true }));
     } catch (err) {
       cleanup();
-      if (err instanceof AppError && err.code === 'VAULT_CORRUPT') throw corruptBackupError();
+      if (err instanceof AppError && err.code === 'VAULT_CORRUPT') throw corrupt();
       throw err;
     }
     try {
       assertNotFromFuture(userVersion(db), this.latestSchema);
-      checkIntegrity(db, fileSize(file), corruptBackupError);
+      check(db);
     } finally {
       db.close();
       cleanup();

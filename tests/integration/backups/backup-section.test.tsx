@@ -40,13 +40,13 @@ describe('Back-ups section', () => {
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').slice(0, 3).map((c) => c.textContent))).toEqual([
-      [local(AUTO.createdAt), 'Automatisch', '246 kB'],
-      [local(MANUAL.createdAt), 'Handmatig', '3,4 MB'],
+      [local(AUTO.createdAt), 'Automatisch', '240 kB'],
+      [local(MANUAL.createdAt), 'Handmatig', '3,2 MB'],
     ]);
     expect(local(AUTO.createdAt)).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
     expect(within(table).getAllByRole('button', { name: 'Terugzetten' })).toHaveLength(2);
     expect(formatSize(12)).toBe('1 kB');
-    expect(formatSize(2_500_000_000)).toBe('2,5 GB');
+    expect(formatSize(2_500_000_000)).toBe('2,3 GB');
   });
 
   it('makes a backup in the vault, or in the given folder, and says so in a status message', async () => {

@@ -4,12 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/contract/budget';
 import { formatNlDate, formatNlDateTime } from '../../../shared/dates';
 import { Alert } from '../../components/Status';
+import { formatSize } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { downloadBase64 } from '../../components/download';
-
-function sizeLabel(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(bytes / 1024)} kB`;
-}
 
 export function BudgetPlans({ dossierId, referenceDate, disabled }: { dossierId: string; referenceDate: string | null; disabled: boolean }) {
   const call = useCall();
@@ -105,7 +102,7 @@ export function BudgetPlans({ dossierId, referenceDate, disabled }: { dossierId:
                   <td className="mono small">{d.fileName}</td>
                   <td className="nowrap">{formatNlDateTime(d.createdAt)}</td>
                   <td className="nowrap">{d.referenceDate ? formatNlDate(d.referenceDate) : '—'}</td>
-                  <td className="num nowrap">{sizeLabel(d.size)}</td>
+                  <td className="num nowrap">{formatSize(d.size)}</td>
                   <td className="row-actions">
                     <button type="button" className="button small" onClick={() => void download(d)} aria-label={`${d.fileName} downloaden`}>
                       Downloaden

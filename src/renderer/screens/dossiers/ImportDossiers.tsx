@@ -3,6 +3,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { AppError, type IssueDetail } from '../../../shared/contract/errors';
 import { Modal } from '../../components/Modal';
+import { readJsonFile } from '../../components/read-json-file';
 import { errorMessage, useCall } from '../../state/session';
 import { Rejection, type RejectionInfo } from '../norms/Rejection';
 
@@ -112,16 +113,6 @@ export function importRejection(err: unknown): RejectionInfo {
   return { message: message.includes(NOTHING_IMPORTED) ? message : `${message} ${NOTHING_IMPORTED}`, reasons };
 }
 
-/** FileReader rather than Blob.text(): the same code runs in the app and in jsdom-based tests. */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(new Error('read failed'));
-    reader.readAsText(file);
-  });
-}
-
 export function importedMessage(imported: { number: string }[]): string {
   const n = imported.length;
   return `${n} ${n === 1 ? 'dossier' : 'dossiers'} geïmporteerd: ${imported.map((d) => d.number).join(', ')}.`;
@@ -154,15 +145,13 @@ export function ImportDossiers({ onImported, onClose }: { onImported: () => void
     }
     setBusy(true);
     try {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(await readText(file));
-      } catch {
+      const parsed = await readJsonFile(file);
+      if (!parsed.ok) {
         // Never echo the content: it may hold personal data.
         refuse('Dit bestand is geen geldig JSON-bestand en kan niet worden gelezen.');
         return;
       }
-      const result = await call('dossier.import', { file: parsed });
+      const result = await call('dossier.import', { file: parsed.value });
       setDone(importedMessage(result.imported));
       if (input.current) input.current.value = '';
       onImported();

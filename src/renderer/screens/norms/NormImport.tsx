@@ -3,21 +3,12 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { NORM_GROUP_LABELS, type NormGroup } from '../../../shared/budget/norm-schema';
 import { formatNlDate } from '../../../shared/dates';
+import { readText } from '../../components/read-json-file';
 import { useCall } from '../../state/session';
 import { Rejection, rejectionOf, type RejectionInfo } from './Rejection';
 
 /** Norm files are small; anything bigger is not one (and is not read into memory). */
 const MAX_BYTES = 2 * 1024 * 1024;
-
-/** FileReader rather than Blob.text(): the same code runs in the app and in jsdom-based tests. */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(new Error('read failed'));
-    reader.readAsText(file);
-  });
-}
 
 export function NormImport({ onImported }: { onImported: () => void }) {
   const call = useCall();

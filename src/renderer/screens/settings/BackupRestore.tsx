@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { applyServerError, errorOf, fieldId } from '../../components/form-helpers';
 import { Modal } from '../../components/Modal';
-import { showDateTime } from '../../format';
+import { formatSize, showDateTime } from '../../format';
 import { errorMessage, useSession } from '../../state/session';
 
 export const BACKUP_KIND_LABELS: Record<BackupInfo['kind'], string> = {
@@ -17,15 +17,6 @@ export const BACKUP_KIND_LABELS: Record<BackupInfo['kind'], string> = {
   'pre-migration': 'Voor een update',
   'before-restore': 'Voor terugzetten',
 };
-
-const sizeFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
-
-/** "12 kB", "3,4 MB" (decimal units, as file managers show them). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000))} kB`;
-  if (bytes < 1_000_000_000) return `${sizeFormat.format(bytes / 1_000_000)} MB`;
-  return `${sizeFormat.format(bytes / 1_000_000_000)} GB`;
-}
 
 /** The selected vault's backups ('vault.listBackups' also answers while the vault is locked). */
 export function useBackupList(): { list: BackupInfo[] | null; error: string | null; reload: () => Promise<void> } {

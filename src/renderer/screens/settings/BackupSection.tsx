@@ -12,7 +12,8 @@ import { useSession } from '../../state/session';
 import { BackupTable, useBackupList } from './BackupRestore';
 
 // Kept here too for existing importers; the list and the restore dialog live in BackupRestore.tsx.
-export { BACKUP_KIND_LABELS, formatSize } from './BackupRestore';
+export { BACKUP_KIND_LABELS } from './BackupRestore';
+export { formatSize } from '../../format';
 
 export function BackupSection() {
   const { list, error, reload } = useBackupList();
