@@ -231,6 +231,8 @@ describe('dossier detail', () => {
       frequency: 'maand',
       startDate: '2026-02-01',
       endDate: null,
+      // The "Ontvanger" select defaults to the household, sent explicitly as null.
+      personRole: null,
     });
     expect(data.children).toHaveLength(2);
     expect(data).not.toHaveProperty('createdAt');

@@ -1,4 +1,5 @@
 // Add or edit one income or expense item; amounts as the user types them ("1.234,56"), dates dd-mm-jjjj.
+// An income also names who receives it (household, aanvrager or partner), which the attachment rules use.
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import {
@@ -26,7 +27,11 @@ interface ItemForm {
   frequency: Frequency;
   startDate: string;
   endDate: string;
+  /** Income only; '' = the household as a whole (stored as null). */
+  personRole: '' | 'aanvrager' | 'partner';
 }
+
+const RECEIVER_LABELS = { '': 'Huishouden', aanvrager: 'Aanvrager', partner: 'Partner' } as const;
 
 export function BudgetItemForm({
   kind,
@@ -49,7 +54,7 @@ export function BudgetItemForm({
     () =>
       mappedResolver<ItemForm, Income | Expense>(schema as never, (v) => ({
         ...(existing?.id ? { id: existing.id } : {}),
-        ...(existing && 'personRole' in existing ? { personRole: existing.personRole } : {}),
+        ...(kind === 'income' ? { personRole: v.personRole === '' ? null : v.personRole } : {}),
         description: v.description,
         category: v.category,
         amount: amountInputToCanonical(v.amount),
@@ -57,7 +62,7 @@ export function BudgetItemForm({
         startDate: optionalDateInputToIso(v.startDate),
         endDate: optionalDateInputToIso(v.endDate),
       })),
-    [schema, existing],
+    [schema, existing, kind],
   );
   const form = useForm<ItemForm, unknown, Income | Expense>({
     resolver,
@@ -68,6 +73,7 @@ export function BudgetItemForm({
       frequency: existing?.frequency ?? 'maand',
       startDate: isoToDateInput(existing?.startDate),
       endDate: isoToDateInput(existing?.endDate),
+      personRole: (existing && 'personRole' in existing ? existing.personRole : null) ?? '',
     },
   });
   const { errors, submitCount, isSubmitting } = form.formState;
@@ -96,6 +102,13 @@ export function BudgetItemForm({
     }
   });
 
+  // Partner only when the dossier has one; an item already assigned to a partner keeps the option,
+  // so editing another field never silently moves the income to someone else.
+  const hasPartner = dossier.adults.some((a) => a.role === 'partner');
+  const receivers = (['', 'aanvrager', 'partner'] as const)
+    .filter((r) => r !== 'partner' || hasPartner || form.getValues('personRole') === 'partner')
+    .map((r) => ({ value: r, label: RECEIVER_LABELS[r] }));
+
   const categories =
     kind === 'income' ? optionsOf(INCOME_CATEGORIES, INCOME_CATEGORY_LABELS) : optionsOf(EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS);
 
@@ -108,6 +121,7 @@ export function BudgetItemForm({
         <SelectField {...f('category')} label="Categorie" options={categories} />
         <TextField {...f('amount')} label="Bedrag" inputMode="decimal" autoComplete="off" hint="In euro, bijvoorbeeld 1.234,56" />
         <SelectField {...f('frequency')} label="Frequentie" options={optionsOf(FREQUENCIES, FREQUENCY_LABELS)} />
+        {kind === 'income' ? <SelectField {...f('personRole')} label="Ontvanger" options={receivers} /> : null}
         <TextField {...f('startDate')} label="Ingangsdatum" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" hint="Leeg laten als onbekend." />
         <TextField {...f('endDate')} label="Einddatum" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" hint="Leeg laten als doorlopend." />
       </div>

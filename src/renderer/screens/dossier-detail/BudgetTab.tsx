@@ -97,6 +97,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                         Per maand
                       </th>
                       <th scope="col">Periode</th>
+                      {kind === 'income' ? <th scope="col">Ontvanger</th> : null}
                       <th scope="col">
                         <span className="visually-hidden">Acties</span>
                       </th>
@@ -111,6 +112,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                         <td>{FREQUENCY_LABELS[item.frequency]}</td>
                         <td className="num nowrap">{formatEuro(monthly(item))}</td>
                         <td className="nowrap">{period(item.startDate, item.endDate)}</td>
+                        {kind === 'income' ? <td>{receiver((item as Income).personRole)}</td> : null}
                         <td className="row-actions">
                           <button
                             type="button"
@@ -138,7 +140,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                         Totaal per maand
                       </th>
                       <td className="num nowrap total">{formatEuro(kind === 'income' ? totalIn : totalOut)}</td>
-                      <td colSpan={2} />
+                      <td colSpan={kind === 'income' ? 3 : 2} />
                     </tr>
                   </tfoot>
                 </table>
@@ -156,6 +158,10 @@ function period(start?: string | null, end?: string | null): string {
   if (start && !end) return `vanaf ${showDate(start)}`;
   if (!start && end) return `tot en met ${showDate(end)}`;
   return `${showDate(start)} t/m ${showDate(end)}`;
+}
+
+function receiver(role: Income['personRole']): string {
+  return role === 'aanvrager' ? 'Aanvrager' : role === 'partner' ? 'Partner' : 'Huishouden';
 }
 
 function capitalize(s: string): string {

@@ -1,4 +1,4 @@
-// Debts: creditor, collecting party, reference, amounts, preferent/concurrent and status, with totals.
+// Debts: creditor, collecting party, reference, amounts, preferent/concurrent, status and since when, with totals.
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { AppError } from '../../../shared/contract/errors';
@@ -15,7 +15,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField, optionsOf } from '../../components/fields';
 import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
 import { Alert } from '../../components/Status';
-import { amountInputToCanonical, canonicalToAmountInput } from '../../format';
+import { amountInputToCanonical, canonicalToAmountInput, isoToDateInput, optionalDateInputToIso, showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { stripStored } from '../dossier-form/model';
 import { useDossierSaver } from './useDossierSaver';
@@ -88,6 +88,7 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                   </th>
                   <th scope="col">Soort</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Ontstaan op</th>
                   <th scope="col">
                     <span className="visually-hidden">Acties</span>
                   </th>
@@ -103,6 +104,7 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                     <td className="num nowrap">{formatEuro(d.currentAmount)}</td>
                     <td>{KIND_LABELS[d.kind]}</td>
                     <td>{DEBT_STATUS_LABELS[d.status]}</td>
+                    <td className="nowrap">{showDate(d.since)}</td>
                     <td className="row-actions">
                       <button type="button" className="button small" aria-label={`Schuld ${d.creditor} bewerken`} onClick={() => setEditing(i)}>
                         Bewerken
@@ -126,7 +128,7 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                   </th>
                   <td className="num nowrap total">{formatEuro(totalOriginal)}</td>
                   <td className="num nowrap total">{formatEuro(totalCurrent)}</td>
-                  <td colSpan={3} />
+                  <td colSpan={4} />
                 </tr>
               </tfoot>
             </table>
@@ -145,6 +147,7 @@ interface DebtFormValues {
   currentAmount: string;
   kind: Debt['kind'];
   status: Debt['status'];
+  since: string;
 }
 
 function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number | null; onDone: (d: Dossier | null) => void }) {
@@ -155,7 +158,7 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
     () =>
       mappedResolver<DebtFormValues, Debt>(debtSchema as never, (v) => ({
         ...(existing?.id ? { id: existing.id } : {}),
-        since: existing?.since ?? null,
+        since: optionalDateInputToIso(v.since),
         creditor: v.creditor,
         collector: v.collector.trim() || undefined,
         reference: v.reference.trim() || undefined,
@@ -176,6 +179,7 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
       currentAmount: existing ? canonicalToAmountInput(existing.currentAmount) : '',
       kind: existing?.kind ?? 'concurrent',
       status: existing?.status ?? 'open',
+      since: isoToDateInput(existing?.since),
     },
   });
   const { errors, submitCount, isSubmitting } = form.formState;
@@ -212,6 +216,15 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
         <TextField {...f('currentAmount')} label="Huidig bedrag" inputMode="decimal" autoComplete="off" hint="Inclusief rente en kosten." />
         <SelectField {...f('kind')} label="Soort" options={optionsOf(DEBT_KINDS, KIND_LABELS)} />
         <SelectField {...f('status')} label="Status" options={optionsOf(DEBT_STATUSES, DEBT_STATUS_LABELS)} />
+        <TextField
+          {...f('since')}
+          label="Ontstaan op"
+          placeholder="dd-mm-jjjj"
+          inputMode="numeric"
+          autoComplete="off"
+          className="field-date"
+          hint="Leeg laten als onbekend."
+        />
       </div>
       <div className="actions">
         <button type="submit" className="button primary" disabled={isSubmitting}>

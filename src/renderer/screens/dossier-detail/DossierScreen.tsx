@@ -1,11 +1,12 @@
 // One dossier: loads it once (the core logs "opened"), shows it, and switches to the edit form in place.
 import { useCallback, useEffect, useState } from 'react';
-import { DOSSIER_STATUS_LABELS, HELP_TYPE_LABELS, type Dossier } from '../../../shared/dossier/schema';
+import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, HELP_TYPE_LABELS, type Dossier, type DossierStatus } from '../../../shared/dossier/schema';
 import { FictitiousBadge, StatusBadge } from '../../components/Badge';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
 import { Tabs } from '../../components/Tabs';
 import { displayName } from '../../dossier-view';
+import { showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { BudgetPanel } from '../budget/BudgetPanel';
 import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
@@ -26,6 +27,28 @@ const TABS = [
 ] as const;
 
 type Dialog = 'close' | 'delete' | 'export' | null;
+
+/** How the header names the date each status began ("Aangemeld op 03-02-2026"). */
+const STATUS_DATE_PHRASES: Record<DossierStatus, string> = {
+  aanmelding: 'Aangemeld op',
+  stabilisatie: 'Stabilisatie sinds',
+  schuldregeling: 'Schuldregeling sinds',
+  nazorg: 'Nazorg sinds',
+  afgesloten: 'Afgesloten op',
+};
+
+/** The known status dates in the order of the statuses; none known: nothing shown. */
+function StatusDates({ dates }: { dates: Dossier['statusDates'] }) {
+  const known = DOSSIER_STATUSES.filter((s) => dates[s]);
+  if (known.length === 0) return null;
+  return (
+    <p className="dossier-meta">
+      {known.map((s) => (
+        <span key={s}>{`${STATUS_DATE_PHRASES[s]} ${showDate(dates[s])}`}</span>
+      ))}
+    </p>
+  );
+}
 
 export function DossierScreen({ id }: { id: string }) {
   const call = useCall();
@@ -89,6 +112,7 @@ export function DossierScreen({ id }: { id: string }) {
             <span>{HELP_TYPE_LABELS[dossier.typeOfHelp]}</span>
             <span>Medewerker: {dossier.professional}</span>
           </p>
+          <StatusDates dates={dossier.statusDates} />
         </div>
         <div className="actions header-actions">
           <button type="button" className="button" onClick={() => setEditing(true)}>

@@ -10,6 +10,7 @@ import {
   dossierDataSchema,
   type Dossier,
   type DossierData,
+  type DossierStatus,
 } from '../../../shared/dossier/schema';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField, TextField, optionsOf } from '../../components/fields';
@@ -97,6 +98,7 @@ export function DossierFormScreen({
             <TextField {...reg(form, 'professional')} label="Verantwoordelijk medewerker" autoComplete="off" />
           </div>
         </fieldset>
+        <StatusDatesSection form={form} />
         <div className="actions form-actions">
           <button type="submit" className="button primary" disabled={isSubmitting}>
             Opslaan
@@ -124,6 +126,9 @@ function contextOf(name: string, adults: DossierFormValues['adults']): string | 
   if (part === 'bankAccounts' && Number.isInteger(i)) return `Rekening ${i + 1}`;
   if (part === 'address') return 'Adres';
   if (part === 'contact') return 'Contact';
+  if (part === 'statusDates' && (DOSSIER_STATUSES as readonly string[]).includes(index ?? '')) {
+    return `Datum ${DOSSIER_STATUS_LABELS[index as DossierStatus].toLowerCase()}`;
+  }
   return null;
 }
 
@@ -266,6 +271,29 @@ function BankSection({ form }: { form: Form }) {
         <button type="button" className="button" onClick={() => append({ iban: '', description: '' })} disabled={fields.length >= 10}>
           Rekening toevoegen
         </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The date each status began; empty fields are not set (the status being entered gets today's date). */
+function StatusDatesSection({ form }: { form: Form }) {
+  return (
+    <fieldset className="card">
+      <legend>Datums</legend>
+      <p className="hint">Leeg laten als onbekend. Een nieuwe status zonder datum krijgt de datum van vandaag.</p>
+      <div className="grid-4">
+        {DOSSIER_STATUSES.map((s) => (
+          <TextField
+            key={s}
+            {...reg(form, `statusDates.${s}`)}
+            label={DOSSIER_STATUS_LABELS[s]}
+            placeholder={DATE_HINT}
+            inputMode="numeric"
+            autoComplete="off"
+            className="field-date"
+          />
+        ))}
       </div>
     </fieldset>
   );

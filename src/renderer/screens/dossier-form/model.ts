@@ -1,8 +1,8 @@
 // The dossier form's values are what the user types (Dutch dates, spaced IBANs); these functions convert
 // between them and the shared dossier model, keeping field paths identical so schema issues map 1:1.
-import type { Dossier, DossierDataInput, DossierStatus, HelpType } from '../../../shared/dossier/schema';
+import { DOSSIER_STATUSES, type Dossier, type DossierDataInput, type DossierStatus, type HelpType } from '../../../shared/dossier/schema';
 import { formatIban } from '../../../shared/validation/iban';
-import { dateInputToIso, isoToDateInput } from '../../format';
+import { dateInputToIso, isoToDateInput, optionalDateInputToIso } from '../../format';
 
 export interface AdultForm {
   id?: string | undefined;
@@ -32,6 +32,8 @@ export interface DossierFormValues {
   contact: { phone: string; email: string };
   bankAccounts: AccountForm[];
   status: DossierStatus;
+  /** One dd-mm-jjjj field per status; empty = not set. */
+  statusDates: Record<DossierStatus, string>;
   typeOfHelp: HelpType;
   professional: string;
 }
@@ -53,6 +55,7 @@ export function toFormValues(d?: Dossier, professional = ''): DossierFormValues 
       contact: { phone: '', email: '' },
       bankAccounts: [],
       status: 'aanmelding',
+      statusDates: statusDatesToForm({}),
       typeOfHelp: 'beschermingsbewind',
       professional,
     };
@@ -80,9 +83,25 @@ export function toFormValues(d?: Dossier, professional = ''): DossierFormValues 
     contact: { phone: d.contact.phone ?? '', email: d.contact.email ?? '' },
     bankAccounts: d.bankAccounts.map((b) => ({ id: b.id, iban: formatIban(b.iban), description: b.description ?? '' })),
     status: d.status,
+    statusDates: statusDatesToForm(d.statusDates),
     typeOfHelp: d.typeOfHelp,
     professional: d.professional,
   };
+}
+
+function statusDatesToForm(dates: Dossier['statusDates']): Record<DossierStatus, string> {
+  return Object.fromEntries(DOSSIER_STATUSES.map((s) => [s, isoToDateInput(dates[s])])) as Record<DossierStatus, string>;
+}
+
+/**
+ * Every status is sent: an emptied field goes as null, which the core takes as "clear this date" (a
+ * date left out would be kept). The status being entered still gets today's date when left empty.
+ */
+function statusDatesFromForm(v: Record<DossierStatus, string>): Record<DossierStatus, string | null> {
+  return Object.fromEntries(DOSSIER_STATUSES.map((s) => [s, optionalDateInputToIso(v[s] ?? '')])) as Record<
+    DossierStatus,
+    string | null
+  >;
 }
 
 function opt(s: string): string | undefined {
@@ -96,6 +115,7 @@ export function fromFormValues(v: DossierFormValues, base?: Dossier): DossierDat
   return {
     ...(base ? stripStored(base) : {}),
     status: v.status,
+    statusDates: statusDatesFromForm(v.statusDates),
     typeOfHelp: v.typeOfHelp,
     professional: v.professional,
     adults: v.adults.map((a) => ({
