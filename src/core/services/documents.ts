@@ -92,10 +92,13 @@ export function createDocumentsService(
     },
 
     get(id) {
-      const row = ctx.db().prepare('SELECT id, dossier_id, file_name, mime, content FROM documents WHERE id = ?').get(id) as
-        | { id: string; dossier_id: string; file_name: string; mime: string; content: Buffer }
-        | undefined;
+      const row = ctx
+        .db()
+        .prepare('SELECT d.id, d.dossier_id, d.file_name, d.mime, d.content, s.number FROM documents d JOIN dossiers s ON s.id = d.dossier_id WHERE d.id = ?')
+        .get(id) as { id: string; dossier_id: string; file_name: string; mime: string; content: Buffer; number: string } | undefined;
       if (!row) throw new AppError('NOT_FOUND', 'Dit document bestaat niet (meer).');
+      // A stored plan holds personal data: taking it out of the vault is an export, and the log says so.
+      deps.audit.append(deps.actor(), 'dossier.exported', row.dossier_id, row.number, `Document ${row.file_name} opgehaald`);
       return { id: row.id, dossierId: row.dossier_id, fileName: row.file_name, mime: row.mime, contentBase64: Buffer.from(row.content).toString('base64') };
     },
   };

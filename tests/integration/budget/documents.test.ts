@@ -41,6 +41,8 @@ describe('budget.createPlan and documents', () => {
 
     const log = await rig.call('audit.list', { dossierId: created.id });
     expect(log.find((e) => e.action === 'dossier.budgetplan_created')).toMatchObject({ dossierNumber: created.number, detail: 'Peildatum 2026-07-15' });
+    // Taking the stored plan out of the vault is logged as an export of this dossier.
+    expect(log.find((e) => e.action === 'dossier.exported')).toMatchObject({ dossierNumber: created.number, detail: `Document ${plan.fileName} opgehaald` });
 
     // Encrypted at rest like everything else: neither the database nor its WAL holds the PDF in the clear.
     const vaultDir = rig.core.vault.status().vault!.path;
