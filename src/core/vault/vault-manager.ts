@@ -176,6 +176,8 @@ export class VaultManager {
   private readonly retention: RetentionPolicy | null;
 
   private selected: Selected | null = null;
+  /** Clock time of the last in-session check for a due automatic snapshot (see touch()). */
+  private lastSessionSnapshotCheck = 0;
   private unlocked: Unlocked | null = null;
   private autoLockMinutes: number;
   private autoLockAt: number | null = null;
@@ -462,8 +464,23 @@ export class VaultManager {
 
   /** User activity: postpone the auto-lock. No effect unless unlocked. */
   touch(): VaultStatus {
-    if (this.unlocked) this.scheduleAutoLock();
+    if (this.unlocked) {
+      this.scheduleAutoLock();
+      this.automaticSnapshotDuringSession();
+    }
     return this.status();
+  }
+
+  /**
+   * A vault that stays unlocked for days (the user keeps working) still gets its daily snapshot: activity
+   * checks, at most once an hour, whether one is due.
+   */
+  private automaticSnapshotDuringSession(): void {
+    if (!this.unlocked || !this.selected || !this.retention) return;
+    const now = this.clock.now();
+    if (now - this.lastSessionSnapshotCheck < 60 * 60_000) return;
+    this.lastSessionSnapshotCheck = now;
+    this.automaticSnapshot(this.unlocked.db, path.join(this.selected.path, BACKUPS_DIR_NAME), this.retention);
   }
 
   setAutoLockMinutes(minutes: number): VaultStatus {
@@ -798,6 +815,7 @@ export class VaultManager {
       }
       schemaVersion = result.to;
       if (this.retention) this.automaticSnapshot(db, backupsDir, this.retention);
+      this.lastSessionSnapshotCheck = this.clock.now();
     } catch (err) {
       db.close();
       if (err instanceof AppError) throw err;

@@ -50,6 +50,27 @@ describe('automatic snapshots on unlock', () => {
     expect(vm.listBackups().map((b) => b.kind)).toEqual(['manual', 'auto', 'auto']);
   });
 
+  it('also makes the daily snapshot during a long session, on activity, checking at most once an hour', async () => {
+    const vm = sb.manager({ automaticBackups: true, autoLockMinutes: 240 });
+    const { folder } = await createVault(vm);
+    vm.lock();
+    await vm.unlock(PASSPHRASE);
+    expect(autoSnapshots(folder)).toHaveLength(1);
+
+    // Working on through the day: activity every few hours, the vault never locked.
+    for (let i = 0; i < 7; i++) {
+      sb.time.advance(3 * HOUR);
+      vm.touch();
+    }
+    expect(autoSnapshots(folder)).toHaveLength(1); // 21 h: not due yet
+    sb.time.advance(3 * HOUR);
+    vm.touch(); // 24 h after the first
+    expect(autoSnapshots(folder)).toHaveLength(2);
+    sb.time.advance(30 * 60_000);
+    vm.touch();
+    expect(autoSnapshots(folder)).toHaveLength(2);
+  });
+
   it('is off unless asked for (tools and older tests see only the snapshots they cause)', async () => {
     const vm = sb.manager();
     const { folder } = await createVault(vm);
