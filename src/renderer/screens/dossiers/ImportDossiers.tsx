@@ -1,11 +1,11 @@
 // "Dossiers importeren": reads an interchange file (houvast.dossier) in the browser and hands the parsed
 // JSON to the core, which imports all of its households or none; every reason is listed on refusal.
-import { useId, useRef, useState, type FormEvent } from 'react';
 import { AppError, type IssueDetail } from '../../../shared/contract/errors';
 import { Modal } from '../../components/Modal';
 import { readJsonFile } from '../../components/read-json-file';
 import { errorMessage, useCall } from '../../state/session';
-import { Rejection, type RejectionInfo } from '../norms/Rejection';
+import { FileUploadForm } from '../../components/FileUploadForm';
+import type { RejectionInfo } from '../norms/Rejection';
 
 /** Generous for many households, yet never reads an unrelated huge file into memory. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -120,92 +120,37 @@ export function importedMessage(imported: { number: string }[]): string {
 
 export function ImportDossiers({ onImported, onClose }: { onImported: () => void; onClose?: () => void }) {
   const call = useCall();
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [missingFile, setMissingFile] = useState(false);
-  const [rejection, setRejection] = useState<RejectionInfo | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  const refuse = (message: string) => setRejection({ message: `${message} ${NOTHING_IMPORTED}`, reasons: [] });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setRejection(null);
-    setDone(null);
-    const file = input.current?.files?.[0];
-    setMissingFile(!file);
-    if (!file) {
-      input.current?.focus();
-      return;
-    }
-    if (file.size > MAX_BYTES) {
-      refuse('Dit bestand is te groot voor een bestand met dossiers.');
-      return;
-    }
-    setBusy(true);
-    try {
-      const parsed = await readJsonFile(file);
-      if (!parsed.ok) {
-        // Never echo the content: it may hold personal data.
-        refuse('Dit bestand is geen geldig JSON-bestand en kan niet worden gelezen.');
-        return;
-      }
-      const result = await call('dossier.import', { file: parsed.value });
-      setDone(importedMessage(result.imported));
-      if (input.current) input.current.value = '';
-      onImported();
-    } catch (err) {
-      setRejection(importRejection(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const refusal = (message: string): RejectionInfo => ({ message: `${message} ${NOTHING_IMPORTED}`, reasons: [] });
   return (
-    <form noValidate onSubmit={(e) => void submit(e)} aria-label="Dossiers importeren">
-      {/* Reasons are sentences here (paths in words), so no monospace reasons class. */}
-      <Rejection rejection={rejection} />
-      <div className="field">
-        <label htmlFor={`${id}-file`}>Bestand met dossiers (JSON)</label>
-        <input
-          ref={input}
-          id={`${id}-file`}
-          type="file"
-          accept=".json,application/json"
-          aria-invalid={missingFile ? true : undefined}
-          aria-describedby={`${id}-hint${missingFile ? ` ${id}-fout` : ''}`}
-          onChange={() => setMissingFile(false)}
-        />
-        <p id={`${id}-hint`} className="hint">
+    <FileUploadForm
+      title="Dossiers importeren"
+      fileLabel="Bestand met dossiers (JSON)"
+      hint={
+        <>
           Een bestand in het formaat “houvast.dossier” (zie de documentatie). Alle dossiers in het bestand worden gecontroleerd; bij
           één fout wordt niets geïmporteerd.
-        </p>
-        {missingFile ? (
-          <p id={`${id}-fout`} className="field-error" role="alert">
-            Kies een bestand met dossiers.
-          </p>
-        ) : null}
-      </div>
-      <div className="actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          Importeren
-        </button>
-        {onClose ? (
+        </>
+      }
+      missingFileMessage="Kies een bestand met dossiers."
+      maxBytes={MAX_BYTES}
+      tooBig={refusal('Dit bestand is te groot voor een bestand met dossiers.')}
+      rejectionOf={importRejection}
+      onUploaded={onImported}
+      extraActions={
+        onClose ? (
           <button type="button" className="button" onClick={onClose}>
             Sluiten
           </button>
-        ) : null}
-        {busy ? (
-          <span role="status" className="muted">
-            Bezig…
-          </span>
-        ) : null}
-      </div>
-      <p role="status" className={done ? 'success' : 'visually-hidden'}>
-        {done ?? ''}
-      </p>
-    </form>
+        ) : null
+      }
+      upload={async (file) => {
+        const parsed = await readJsonFile(file);
+        // Never echo the content: it may hold personal data.
+        if (!parsed.ok) return { rejection: refusal('Dit bestand is geen geldig JSON-bestand en kan niet worden gelezen.') };
+        const result = await call('dossier.import', { file: parsed.value });
+        return { done: importedMessage(result.imported) };
+      }}
+    />
   );
 }
 
