@@ -13,6 +13,7 @@ import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
 import { createAuditService, type AuditAction } from './services/audit';
 import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
+import { recoveryKitFileName, renderRecoveryKitPdf } from './recovery-kit';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
@@ -169,11 +170,25 @@ export function createCore(opts: CoreOptions): Core {
       demoPassphrase: DEMO_PASSPHRASE,
     }),
     'vault.status': () => vault.status(),
-    'vault.create': async ({ name, path: folder, passphrase }) => {
+    'vault.create': async ({ name, path: folder, passphrase, userName }) => {
       lockWithAudit('Andere kluis gemaakt');
       const { recoveryCode } = await vault.create({ name, passphrase, ...(folder ? { path: folder } : {}) });
+      // Before the first logboek entry, so even 'vault.created' carries the user's own name.
+      if (userName !== undefined) settings.initialise({ userName });
       afterUnlock('vault.created');
       return { status: vault.status(), recoveryCode };
+    },
+    'vault.recoveryKit': async ({ recoveryCode }) => {
+      const vaultInfo = await vault.verifyRecoveryCode(recoveryCode);
+      const generatedAt = clock.now();
+      const pdf = await renderRecoveryKitPdf({
+        recoveryCode,
+        vaultName: vaultInfo.name,
+        vaultCreatedAt: vaultInfo.createdAt,
+        generatedAt,
+        generatedBy: actor(),
+      });
+      return { fileName: recoveryKitFileName(vaultInfo.name, generatedAt), mime: 'application/pdf' as const, contentBase64: pdf.toString('base64') };
     },
     'vault.createDemo': () => {
       lockWithAudit('Demokluis geopend');
@@ -229,7 +244,8 @@ export function createCore(opts: CoreOptions): Core {
       dossiers.delete(id, confirmNumber);
       return { deleted: true as const };
     },
-    'dossier.import': ({ file }) => interchange.importFile(file, { markFictitious: inDemoVault() }),
+    'dossier.import': ({ file, onDuplicate }) => interchange.importFile(file, { markFictitious: inDemoVault(), onDuplicate: onDuplicate ?? 'ask' }),
+    'dossier.check': ({ id, data }) => ({ warnings: dossiers.check(data, id) }),
     'dossier.export': async ({ id, passphrase }) => {
       dossiers.read(id); // NOT_FOUND before spending a KDF run
       await verifyPassphrase(passphrase);

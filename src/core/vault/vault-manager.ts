@@ -448,6 +448,29 @@ export class VaultManager {
     });
   }
 
+  /**
+   * Checks that `recoveryCode` opens this (unlocked) vault, without changing anything; for the herstelkit,
+   * so a kit is only ever printed with a code that works. Returns the vault's name and creation time.
+   */
+  verifyRecoveryCode(recoveryCode: string): Promise<{ name: string; createdAt: number }> {
+    return this.exclusive(async () => {
+      this.db(); // NO_VAULT / LOCKED
+      const sel = this.requireSelected();
+      const keyfile = await this.readSelectedKeyfile(sel);
+      const recoverySecret = parseRecoveryCode(recoveryCode);
+      if (!recoverySecret) throw wrongRecoveryCode();
+      let dataKey: Buffer | null = null;
+      try {
+        dataKey = await unwrapKey(keyfile.recovery, recoverySecret, { vaultId: keyfile.vaultId, purpose: 'recovery' });
+        if (!dataKey) throw wrongRecoveryCode();
+        this.assertSameKey(dataKey);
+      } finally {
+        wipe(recoverySecret, dataKey);
+      }
+      return { name: keyfile.name, createdAt: keyfile.createdAt };
+    });
+  }
+
   /** Lock now: checkpoint and close the database, zero-fill the data key. Idempotent. */
   lock(): VaultStatus {
     const changed = this.lockInternal('manual');

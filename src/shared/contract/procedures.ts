@@ -40,6 +40,20 @@ export const dossierSummary = z.object({
 });
 export type DossierSummary = z.infer<typeof dossierSummary>;
 
+/** A question about a dossier to be saved (an unlikely fact); the user may confirm it. */
+export const dossierWarning = z.object({
+  /** Field path in the dossier data ("adults.0.bsn"). */
+  path: z.string(),
+  message: z.string(),
+  /** The other dossier the warning is about (a BSN already used there), to link to. */
+  dossierId: z.string().optional(),
+  dossierNumber: z.string().optional(),
+});
+export type DossierWarning = z.infer<typeof dossierWarning>;
+
+/** What an import does with a household that is already in the vault. */
+export const DUPLICATE_CHOICES = ['ask', 'skip', 'copy'] as const;
+
 export const AUDIT_ACTIONS = [
   'vault.created',
   'vault.unlocked',
@@ -107,8 +121,16 @@ export const contract = {
       /** Vault folder to create (absolute path, must not exist yet); default: <vault folder>/<name>.houvast. */
       path: z.string().min(1).max(4096).optional(),
       passphrase: newPassphrase,
+      /** The user's name, for the logboek and every PDF (optional for the CLI; the app asks it). */
+      userName: settingsSchema.shape.userName.optional(),
     }),
     output: z.object({ status: vaultStatus, recoveryCode: z.string() }),
+  }),
+  'vault.recoveryKit': procedure({
+    summary: 'The herstelkit: a one-page PDF with the recovery code (checked against the vault first), made in memory.',
+    unlocked: true,
+    input: z.object({ recoveryCode }),
+    output: z.object({ fileName: z.string(), mime: z.literal('application/pdf'), contentBase64: z.string() }),
   }),
   'vault.createDemo': procedure({
     summary: 'Create (or reuse) the demo vault with fictitious households and leave it locked.',
@@ -201,6 +223,12 @@ export const contract = {
     input: z.object({ id: dossierId, data: dossierDataSchema }),
     output: dossierSchema,
   }),
+  'dossier.check': procedure({
+    summary: 'Questions to confirm before saving a dossier (unlikely facts, a BSN used in another dossier); saves nothing.',
+    unlocked: true,
+    input: z.object({ id: dossierId.optional(), data: dossierDataSchema }),
+    output: z.object({ warnings: z.array(dossierWarning) }),
+  }),
   'dossier.addNote': procedure({
     summary: 'Append a note.',
     unlocked: true,
@@ -220,10 +248,14 @@ export const contract = {
     output: z.object({ deleted: z.literal(true) }),
   }),
   'dossier.import': procedure({
-    summary: 'Import an interchange file; all or nothing.',
+    summary: 'Import an interchange file; all or nothing. Households already in the vault: ask (CONFLICT), skip or import as a copy.',
     unlocked: true,
-    input: z.object({ file: z.unknown() }),
-    output: z.object({ imported: z.array(z.object({ id: z.string(), number: z.string() })) }),
+    input: z.object({ file: z.unknown(), onDuplicate: z.enum(DUPLICATE_CHOICES).optional() }),
+    output: z.object({
+      imported: z.array(z.object({ id: z.string(), number: z.string() })),
+      /** Numbers of the dossiers already in the vault whose household was skipped. */
+      skipped: z.array(z.string()).default([]),
+    }),
   }),
   'dossier.export': procedure({
     summary: 'Export one dossier as an interchange file (holds personal data: needs the passphrase again).',
