@@ -62,7 +62,8 @@ export function impossibleFacts(d: PlausibilityInput, today: string): Plausibili
     if (!valid(date)) continue;
     if (s !== 'aanmelding' && valid(first) && date < first) {
       out.push({ path: `statusDates.${s}`, message: `De datum ${label(s)} (${formatNlDate(date)}) ligt voor de aanmelding (${formatNlDate(first)}).` });
-    } else if (s !== 'afgesloten' && valid(last) && date > last) {
+    } else if (s !== 'afgesloten' && s !== 'aanmelding' && valid(last) && date > last) {
+      // (An aanmelding after the afsluiting is already named above, on the afsluiting.)
       out.push({ path: `statusDates.afgesloten`, message: `De afsluiting (${formatNlDate(last)}) ligt voor de datum ${label(s)} (${formatNlDate(date)}).` });
     }
   }
