@@ -10,7 +10,7 @@ import { migrations } from './db/migrations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Handlers, type Router } from './router';
 import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
-import { createAuditService, type AuditAction } from './services/audit';
+import { carryAuditRows, createAuditService, readAuditRows, type AuditAction, type CarriedAuditRow } from './services/audit';
 import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
 import { recoveryKitFileName, renderRecoveryKitPdf } from './recovery-kit';
@@ -98,6 +98,11 @@ export function createCore(opts: CoreOptions): Core {
       if (reason === 'auto') auditOn(db, 'vault.locked', 'Automatisch na inactiviteit');
     },
     onMigrated: (db, from, to) => auditOn(db, 'vault.migrated', `Schemaversie ${from} naar ${to}`),
+    // The logboek survives a restore: entries made after the backup are carried into the restored database.
+    restoreCarry: {
+      read: (db) => (db ? readAuditRows(db) : []),
+      write: (db, rows) => carryAuditRows(db, rows as CarriedAuditRow[]),
+    },
     // Daily encrypted snapshots on unlock, pruned by the retention policy (src/core/vault/backups.ts).
     automaticBackups: true,
   });
@@ -253,6 +258,7 @@ export function createCore(opts: CoreOptions): Core {
       return interchange.exportDossier(id);
     },
     'audit.list': ({ dossierId, limit }) => audit.list({ ...(dossierId ? { dossierId } : {}), ...(limit ? { limit } : {}) }),
+    'audit.verify': () => audit.verify(),
     'budget.get': ({ id, date }) => budget.get(id, date),
     'budget.saveInputs': ({ id, inputs }) => budget.saveInputs(id, inputs),
     'budget.createPlan': ({ id, date }) => documents.createBudgetPlan(id, date),

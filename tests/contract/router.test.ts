@@ -58,6 +58,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'dossier.import': { file: { format: 'houvast.dossier', version: 1, dossiers: [HOUSEHOLD] } },
   'dossier.export': { id: 'x', passphrase: PASSPHRASE },
   'audit.list': { limit: 10 },
+  'audit.verify': {},
   'budget.get': { id: 'x', date: '2026-03-01' },
   'budget.saveInputs': {
     id: 'x',

@@ -269,6 +269,12 @@ export const contract = {
     input: z.object({ dossierId: dossierId.optional(), limit: z.number().int().min(1).max(5000).optional() }),
     output: z.array(auditEntry),
   }),
+  'audit.verify': procedure({
+    summary: 'Checks the logboek\'s hash chain from the first row to the last.',
+    unlocked: true,
+    input: empty,
+    output: z.object({ intact: z.boolean(), count: z.number().int(), brokenAtId: z.number().int().nullable() }),
+  }),
   'budget.get': procedure({
     summary: 'Budget of a dossier on a reference date (default: saved peildatum, else today), with explanations, projection and the JSON view.',
     unlocked: true,
