@@ -18,6 +18,7 @@ import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
 import { createDossierService } from './services/dossiers';
+import { createDossierItemsService } from './services/dossier-items';
 import { createInterchangeService } from './services/interchange';
 import { bundledNormsLoader, createNormsService } from './services/norms';
 import { createSettingsService } from './services/settings';
@@ -123,6 +124,7 @@ export function createCore(opts: CoreOptions): Core {
   });
   const actor = () => settings.get().userName;
   const dossiers = createDossierService(ctx, { audit, actor });
+  const dossierItems = createDossierItemsService({ dossiers });
   const interchange = createInterchangeService(ctx, { dossiers, audit, actor });
   // Bundled norm tables are read once per process; user tables come from the vault on every calculation.
   const norms = createNormsService(ctx, { bundled: bundledNormsLoader(opts.resourcesDir), audit, actor });
@@ -243,6 +245,8 @@ export function createCore(opts: CoreOptions): Core {
     'dossier.get': ({ id }) => dossiers.get(id),
     'dossier.create': ({ data }) => dossiers.create(markIfDemo(data)),
     'dossier.update': ({ id, data }) => dossiers.update(id, markIfDemo(data)),
+    'dossier.removeItem': ({ id, kind, itemId }) => dossierItems.remove(id, kind, itemId),
+    'dossier.restoreItem': ({ id, removed }) => dossierItems.restore(id, removed),
     'dossier.addNote': ({ id, text }) => dossiers.addNote(id, text),
     'dossier.close': ({ id }) => dossiers.close(id),
     'dossier.delete': ({ id, confirmNumber }) => {

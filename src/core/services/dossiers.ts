@@ -15,6 +15,7 @@ import {
 import { fromCents, toCents } from '../../shared/money';
 import type { Db } from '../db/driver';
 import type { AuditService } from './audit';
+import { describeChanges } from './dossier-changes';
 import type { ServiceContext } from './context';
 import { dossierWarnings, refuseImpossible } from './plausibility';
 
@@ -429,7 +430,9 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
         writeMain(db, id, before.number, next, before.createdAt, ctx.clock.now(), false);
         for (const table of SUB_TABLES) db.prepare(`DELETE FROM ${table} WHERE dossier_id = ?`).run(id);
         writeItems(db, id, next);
-        deps.audit.append(deps.actor(), 'dossier.changed', id, before.number, sections.join(', '));
+        // Per item and field (old → new for amounts and dates; personal fields only named), one line per section.
+        const detail = describeChanges(before, next);
+        deps.audit.append(deps.actor(), 'dossier.changed', id, before.number, detail.length > 0 ? detail.join('\n') : sections.join(', '));
       })();
       return read(id);
     },

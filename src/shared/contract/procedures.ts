@@ -4,8 +4,14 @@ import { z } from 'zod';
 import {
   DOSSIER_STATUSES,
   HELP_TYPES,
+  adultSchema,
+  bankAccountSchema,
+  childSchema,
+  debtSchema,
   dossierDataSchema,
   dossierSchema,
+  expenseSchema,
+  incomeSchema,
   isoDate,
 } from '../dossier/schema';
 import {
@@ -88,6 +94,20 @@ export const auditEntry = z.object({
   detail: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
+
+// ---- item-level edits (remove with undo) -------------------------------------------------------------
+export const ITEM_KINDS = ['income', 'expense', 'debt', 'child', 'adult', 'bankAccount'] as const;
+const itemIndex = z.number().int().min(0).max(1000);
+/** One removed item with its place in its list: what dossier.removeItem hands back and dossier.restoreItem takes. */
+export const removedItem = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('income'), index: itemIndex, item: incomeSchema }),
+  z.object({ kind: z.literal('expense'), index: itemIndex, item: expenseSchema }),
+  z.object({ kind: z.literal('debt'), index: itemIndex, item: debtSchema }),
+  z.object({ kind: z.literal('child'), index: itemIndex, item: childSchema }),
+  z.object({ kind: z.literal('adult'), index: itemIndex, item: adultSchema }),
+  z.object({ kind: z.literal('bankAccount'), index: itemIndex, item: bankAccountSchema }),
+]);
+export type RemovedItem = z.infer<typeof removedItem>;
 
 function procedure<I extends z.ZodType, O extends z.ZodType>(def: {
   input: I;
@@ -228,6 +248,18 @@ export const contract = {
     unlocked: true,
     input: z.object({ id: dossierId.optional(), data: dossierDataSchema }),
     output: z.object({ warnings: z.array(dossierWarning) }),
+  }),
+  'dossier.removeItem': procedure({
+    summary: 'Remove one income, expense, debt, person or bank account; returns the item so it can be put back.',
+    unlocked: true,
+    input: z.object({ id: dossierId, kind: z.enum(ITEM_KINDS), itemId: z.string().min(1).max(64) }),
+    output: z.object({ dossier: dossierSchema, removed: removedItem }),
+  }),
+  'dossier.restoreItem': procedure({
+    summary: 'Undo a removal: put the removed item back in its place.',
+    unlocked: true,
+    input: z.object({ id: dossierId, removed: removedItem }),
+    output: dossierSchema,
   }),
   'dossier.addNote': procedure({
     summary: 'Append a note.',

@@ -179,7 +179,7 @@ describe('audit log', () => {
       'vault.locked',
       'vault.recovered',
     ]);
-    expect(entries.find((e) => e.action === 'dossier.changed')).toMatchObject({ actor: 'Merel de Wit', detail: 'Kinderen', dossierNumber: d.number });
+    expect(entries.find((e) => e.action === 'dossier.changed')).toMatchObject({ actor: 'Merel de Wit', detail: 'Kinderen: kind 1 verwijderd; kind 2 verwijderd', dossierNumber: d.number });
     expect(entries.find((e) => e.action === 'settings.changed')!.detail).toBe('Naam gebruiker');
     const text = JSON.stringify(entries);
     for (const pii of ['Anna', 'Jansen', 'Noor', BSNS[0]!, '3511', 'NL91']) expect(text).not.toContain(pii);
