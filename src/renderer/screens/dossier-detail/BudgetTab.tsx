@@ -12,6 +12,7 @@ import { formatEuro, money, sum } from '../../../shared/money';
 import { Alert } from '../../components/Status';
 import { showDate } from '../../format';
 import { BudgetItemForm, type BudgetKind } from './BudgetItemForm';
+import { useRemoval } from './removal';
 import { useDossierSaver } from './useDossierSaver';
 
 type Editing = { kind: BudgetKind; index: number | null } | null;
@@ -27,11 +28,8 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
   const totalOut = sum(dossier.expenses.map(monthly));
   const balance = totalIn.minus(totalOut);
 
-  const remove = async (kind: BudgetKind, index: number) => {
-    const key = kind === 'income' ? 'incomes' : 'expenses';
-    const list = dossier[key].filter((_, i) => i !== index);
-    await save({ [key]: list });
-  };
+  // Removing asks first and can be undone; only the one item is sent.
+  const removal = useRemoval(dossier, onChange);
 
   return (
     <div className="stack">
@@ -52,6 +50,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
       </dl>
       </div>
       <Alert>{error}</Alert>
+      {removal.ui}
       {(['income', 'expense'] as const).map((kind) => {
         const items: (Income | Expense)[] = kind === 'income' ? dossier.incomes : dossier.expenses;
         const title = kind === 'income' ? 'Inkomsten' : 'Uitgaven';
@@ -126,7 +125,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                             type="button"
                             className="button small danger-quiet"
                             aria-label={`${capitalize(noun)} ${item.description} verwijderen`}
-                            onClick={() => void remove(kind, i)}
+                            onClick={() => removal.ask(kind, item.id, `${capitalize(noun)} ‘${item.description}’`)}
                           >
                             Verwijderen
                           </button>

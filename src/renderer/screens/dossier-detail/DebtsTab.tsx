@@ -18,6 +18,7 @@ import { Alert } from '../../components/Status';
 import { amountInputToCanonical, canonicalToAmountInput, isoToDateInput, optionalDateInputToIso, showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { stripStored } from '../dossier-form/model';
+import { useRemoval } from './removal';
 import { useDossierSaver } from './useDossierSaver';
 
 const KIND_LABELS: Record<(typeof DEBT_KINDS)[number], string> = { concurrent: 'Concurrent', preferent: 'Preferent' };
@@ -25,6 +26,8 @@ const KIND_LABELS: Record<(typeof DEBT_KINDS)[number], string> = { concurrent: '
 export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const { save, error } = useDossierSaver(dossier, onChange);
+  // Removing asks first and can be undone; only the one item is sent.
+  const removal = useRemoval(dossier, onChange);
   const totalOriginal = sum(dossier.debts.map((d) => money(d.originalAmount)));
   const totalCurrent = sum(dossier.debts.map((d) => money(d.currentAmount)));
   const open = dossier.debts.filter((d) => d.status !== 'betaald');
@@ -50,6 +53,7 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
       </dl>
       </div>
       <Alert>{error}</Alert>
+      {removal.ui}
       <section aria-labelledby="h-schulden">
         <div className="section-head">
           <h2 id="h-schulden">Schulden</h2>
@@ -113,7 +117,7 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                         type="button"
                         className="button small danger-quiet"
                         aria-label={`Schuld ${d.creditor} verwijderen`}
-                        onClick={() => void save({ debts: dossier.debts.filter((_, j) => j !== i) })}
+                        onClick={() => removal.ask('debt', d.id, `Schuld bij ${d.creditor}`)}
                       >
                         Verwijderen
                       </button>

@@ -137,7 +137,7 @@ export function DossierScreen({ id }: { id: string }) {
         </p>
       ) : null}
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Onderdelen van het dossier">
-        {tab === 'huishouden' ? <HouseholdTab dossier={dossier} /> : null}
+        {tab === 'huishouden' ? <HouseholdTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'budget' ? <BudgetTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'begroting' ? <BudgetPanel dossierId={dossier.id} version={dossier.updatedAt} onEditItems={() => setTab('budget')} /> : null}
         {tab === 'schulden' ? <DebtsTab dossier={dossier} onChange={replace} /> : null}
