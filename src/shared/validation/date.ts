@@ -32,7 +32,7 @@ export function daysInMonth(month: number, year: number): number {
 export function dateProblem(value: string): string | null {
   const s = value.trim();
   if (isIsoDate(s)) return null;
-  if (s === '') return 'Vul een datum in (dd-mm-jjjj).';
+  if (s === '') return DATE_ERROR;
   const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (!nl && !iso) return DATE_ERROR;
