@@ -88,7 +88,7 @@ describe('Dossiers importeren', () => {
     await waitFor(() =>
       expect(within(form).getAllByRole('status').map((s) => s.textContent)).toContain('2 dossiers geïmporteerd: 2026-0001, 2026-0002.'),
     );
-    expect(client.callsTo('dossier.import')).toEqual([{ file: FILE }]);
+    expect(client.callsTo('dossier.import')).toEqual([{ file: FILE, onDuplicate: 'ask' }]);
     expect(within(form).queryByRole('alert')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Sluiten' }));
@@ -130,5 +130,35 @@ describe('Dossiers importeren', () => {
     expect(alert.textContent).toContain('Er is niets geïmporteerd.');
     expect(document.body.textContent).not.toContain('999914042');
     expect(client.callsTo('dossier.import')).toEqual([]);
+  });
+
+  it('offers to skip or copy households already in the vault, and imports only after that choice', async () => {
+    const { client, dialog, form } = await openImport({
+      'dossier.list': () => [],
+      'dossier.import': (input) =>
+        input.onDuplicate === 'ask'
+          ? fail('CONFLICT', 'Eén huishouden in dit bestand staat al in de kluis. Er is niets geïmporteerd: kies of u het overslaat of als kopie importeert.', [
+              { path: 'dossiers.1', message: 'Staat al in de kluis als dossier 2026-0004.' },
+            ])
+          : { imported: [{ id: 'n1', number: '2026-0009' }], skipped: input.onDuplicate === 'skip' ? ['2026-0004'] : [] },
+    });
+    choose(form, JSON.stringify(FILE));
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain('Dossier 2: Staat al in de kluis als dossier 2026-0004.');
+    const choice = within(dialog).getByRole('group', { name: 'Dossiers die al in de kluis staan' });
+    fireEvent.click(within(choice).getByRole('button', { name: 'Overslaan, de rest importeren' }));
+    await waitFor(() =>
+      expect(within(dialog).getAllByRole('status').map((s) => s.textContent)).toContain(
+        '1 dossier geïmporteerd: 2026-0009. 1 huishouden overgeslagen (al in de kluis als 2026-0004).',
+      ),
+    );
+    expect(client.callsTo('dossier.import')).toEqual([
+      { file: FILE, onDuplicate: 'ask' },
+      { file: FILE, onDuplicate: 'skip' },
+    ]);
+    // The refusal is gone once the choice was carried out.
+    expect(within(dialog).queryByText(/Er is niets geïmporteerd/)).toBeNull();
+    expect(within(dialog).queryByRole('group', { name: 'Dossiers die al in de kluis staan' })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // "Dossiers importeren": reads an interchange file (houvast.dossier) in the browser and hands the parsed
 // JSON to the core, which imports all of its households or none; every reason is listed on refusal.
+import { useState } from 'react';
 import { AppError, type IssueDetail } from '../../../shared/contract/errors';
 import { Modal } from '../../components/Modal';
 import { readJsonFile } from '../../components/read-json-file';
@@ -113,16 +114,43 @@ export function importRejection(err: unknown): RejectionInfo {
   return { message: message.includes(NOTHING_IMPORTED) ? message : `${message} ${NOTHING_IMPORTED}`, reasons };
 }
 
-export function importedMessage(imported: { number: string }[]): string {
+export function importedMessage(imported: { number: string }[], skipped: string[] = []): string {
   const n = imported.length;
-  return `${n} ${n === 1 ? 'dossier' : 'dossiers'} geïmporteerd: ${imported.map((d) => d.number).join(', ')}.`;
+  const done = n === 0 ? 'Geen dossiers geïmporteerd.' : `${n} ${n === 1 ? 'dossier' : 'dossiers'} geïmporteerd: ${imported.map((d) => d.number).join(', ')}.`;
+  if (skipped.length === 0) return done;
+  const k = skipped.length;
+  return `${done} ${k} ${k === 1 ? 'huishouden' : 'huishoudens'} overgeslagen (al in de kluis als ${[...new Set(skipped)].join(', ')}).`;
 }
 
 export function ImportDossiers({ onImported, onClose }: { onImported: () => void; onClose?: () => void }) {
   const call = useCall();
   const refusal = (message: string): RejectionInfo => ({ message: `${message} ${NOTHING_IMPORTED}`, reasons: [] });
+  // A file with households already in the vault waits here for the user's choice: skip them or copy them.
+  const [pending, setPending] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ done: string } | { error: string } | null>(null);
+  // A new key clears the form's refusal once the choice has been carried out.
+  const [formKey, setFormKey] = useState(0);
+
+  const choose = async (onDuplicate: 'skip' | 'copy') => {
+    setBusy(true);
+    try {
+      const result = await call('dossier.import', { file: pending, onDuplicate });
+      setPending(null);
+      setFormKey((k) => k + 1);
+      setOutcome({ done: importedMessage(result.imported, result.skipped) });
+      onImported();
+    } catch (err) {
+      setOutcome({ error: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
+    <>
     <FileUploadForm
+      key={formKey}
       title="Dossiers importeren"
       fileLabel="Bestand met dossiers (JSON)"
       hint={
@@ -144,13 +172,36 @@ export function ImportDossiers({ onImported, onClose }: { onImported: () => void
         ) : null
       }
       upload={async (file) => {
+        setPending(null);
+        setOutcome(null);
         const parsed = await readJsonFile(file);
         // Never echo the content: it may hold personal data.
         if (!parsed.ok) return { rejection: refusal('Dit bestand is geen geldig JSON-bestand en kan niet worden gelezen.') };
-        const result = await call('dossier.import', { file: parsed.value });
-        return { done: importedMessage(result.imported) };
+        try {
+          const result = await call('dossier.import', { file: parsed.value, onDuplicate: 'ask' });
+          return { done: importedMessage(result.imported, result.skipped) };
+        } catch (err) {
+          // CONFLICT: households already in the vault; the refusal names them, the choice follows below it.
+          if (err instanceof AppError && err.code === 'CONFLICT') setPending(parsed.value);
+          throw err;
+        }
       }}
     />
+    {pending !== null ? (
+      <div className="actions duplicate-choice" role="group" aria-label="Dossiers die al in de kluis staan">
+        <button type="button" className="button primary" disabled={busy} onClick={() => void choose('skip')}>
+          Overslaan, de rest importeren
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void choose('copy')}>
+          Als kopie importeren
+        </button>
+      </div>
+    ) : null}
+    {outcome && 'error' in outcome ? <p role="alert" className="alert">{outcome.error}</p> : null}
+    <p role="status" className={outcome && 'done' in outcome ? 'success' : 'visually-hidden'}>
+      {outcome && 'done' in outcome ? outcome.done : ''}
+    </p>
+    </>
   );
 }
 
