@@ -4,7 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bsn, iban, interchangeSchema, isoDate, nonNegativeAmount, postcode } from '../src/shared/dossier/schema';
+import { bsn, iban, isoDate, nonNegativeAmount, postcode } from '../src/shared/dossier/schema';
+import { fullInterchangeSchema } from '../src/shared/dossier/interchange-extras';
 
 export const SCHEMA_PATH = fileURLToPath(new URL('../resources/schema/dossier.schema.json', import.meta.url));
 
@@ -22,7 +23,7 @@ const EXTRA = new Map<unknown, Record<string, unknown>>([
 export function generateDossierSchema(): string {
   // io 'input': describe what a file may contain (defaults make fields optional), not what parsing yields.
   // unrepresentable 'any': refinements (elfproef, mod-97) cannot be expressed; zod still enforces them on import.
-  const generated = z.toJSONSchema(interchangeSchema, {
+  const generated = z.toJSONSchema(fullInterchangeSchema, {
     io: 'input',
     unrepresentable: 'any',
     override: (ctx) => {

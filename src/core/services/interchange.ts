@@ -6,11 +6,11 @@ import { installDutchErrors } from '../../shared/contract/locale';
 import {
   INTERCHANGE_FORMAT,
   INTERCHANGE_VERSION,
-  interchangeSchema,
   type Dossier,
   type DossierData,
-  type InterchangeFile,
 } from '../../shared/dossier/schema';
+import { fullInterchangeSchema, type FullInterchangeFile } from '../../shared/dossier/interchange-extras';
+import { readDossierExtras, writeDossierExtras } from './dossier-extras';
 import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
 import type { DossierService } from './dossiers';
@@ -34,9 +34,10 @@ export interface InterchangeService {
 }
 
 /** Parse an interchange file; the issues' paths are relative to the file ("dossiers.0.adults.0.bsn"). */
-export function parseInterchange(file: unknown): InterchangeFile {
+export function parseInterchange(file: unknown): FullInterchangeFile {
   installDutchErrors();
-  const parsed = interchangeSchema.safeParse(file);
+  // Version 1 and 2; version 2's optional blocks (budget inputs, attachments) are read too.
+  const parsed = fullInterchangeSchema.safeParse(file);
   if (parsed.success) return parsed.data;
   const issues: IssueDetail[] = parsed.error.issues.map((i) => ({
     path: i.path.map(String).join('.') || '(bestand)',
@@ -99,9 +100,11 @@ export function createInterchangeService(
         return parsed.dossiers.flatMap((data, i) => {
           if (choice === 'skip' && duplicates[i]) return [];
           // A number that is already taken in this vault gets a fresh one rather than failing the file.
-          const result = deps.dossiers.insert(db, options.markFictitious ? { ...data, fictitious: true } : data, {
+          const { budgetInputs, attachments, ...household } = data;
+          const result = deps.dossiers.insert(db, options.markFictitious ? { ...household, fictitious: true } : household, {
             keepNumberIfFree: true,
           });
+          writeDossierExtras(db, result.id, { budgetInputs, attachments }, ctx.clock.now());
           deps.audit.append(actor, 'dossier.imported', result.id, result.number, null);
           return [result];
         });
@@ -116,7 +119,8 @@ export function createInterchangeService(
         format: INTERCHANGE_FORMAT,
         version: INTERCHANGE_VERSION,
         exportedAt: new Date(ctx.clock.now()).toISOString(),
-        dossiers: [toInterchangeData(dossier)],
+        // Everything the dossier holds: household data, then budget inputs and stored documents.
+        dossiers: [{ ...toInterchangeData(dossier), ...readDossierExtras(ctx.db(), id) }],
       };
       deps.audit.append(deps.actor(), 'dossier.exported', dossier.id, dossier.number, null);
       return { fileName: exportFileName(dossier.number), content: `${JSON.stringify(file, null, 2)}\n` };

@@ -236,10 +236,12 @@ export type Dossier = DossierData & { id: string; number: string; createdAt: num
 
 /** The interchange file: one or more dossiers with a format marker and version. */
 export const INTERCHANGE_FORMAT = 'houvast.dossier' as const;
-export const INTERCHANGE_VERSION = 1 as const;
+/** Version 2 adds optional blocks per dossier (see interchange-extras.ts); version-1 files still import unchanged. */
+export const INTERCHANGE_VERSION = 2 as const;
+export const INTERCHANGE_VERSIONS = [1, 2] as const;
 export const interchangeSchema = z.object({
   format: z.literal(INTERCHANGE_FORMAT),
-  version: z.literal(INTERCHANGE_VERSION),
+  version: z.union([z.literal(1), z.literal(2)], { message: 'Onbekende versie van het bestand: Houvast leest versie 1 en 2.' }),
   exportedAt: z.string().optional(),
   dossiers: z.array(dossierDataSchema).min(1, { message: 'Het bestand bevat geen dossiers.' }),
 });
