@@ -35,6 +35,8 @@ export interface ParsedCommand {
   json: boolean;
   query: string | undefined;
   out: string | undefined;
+  /** dossier import: what to do with households already in the vault (default: ask, i.e. refuse and name them). */
+  duplicates: 'skip' | 'copy' | undefined;
 }
 export type Parsed = ParsedCommand | { kind: 'help'; topic: CommandName | null } | { kind: 'version' };
 
@@ -44,6 +46,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   query: { type: 'string' },
   out: { type: 'string' },
+  dubbel: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -77,7 +80,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     positionals: [],
   },
   'dossier import': {
-    usage: 'houvast dossier import <bestand.json> [--vault <pad>] [--json]',
+    usage: 'houvast dossier import <bestand.json> [--dubbel overslaan|kopie] [--vault <pad>] [--json]',
     summary: 'Importeer dossiers uit een uitwisselbestand (alles of niets).',
     details: [
       'Leest een uitwisselbestand (docs/interchange.md, resources/schema/dossier.schema.json).',
@@ -86,8 +89,10 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       'Opties:',
       VAULT_OPTION,
       '  --json              Toon het resultaat als JSON (id en nummer per dossier).',
+      '  --dubbel <keuze>    Een huishouden dat al in de kluis staat: "overslaan" of als "kopie" importeren.',
+      '                      Zonder deze optie wordt zo\'n bestand geweigerd en worden de dossiers genoemd.',
     ].join('\n'),
-    options: ['vault', 'json'],
+    options: ['vault', 'json', 'dubbel'],
     positionals: ['bestand.json'],
   },
   'dossier list': {
@@ -160,6 +165,13 @@ function resolveCommand(words: string[]): { command: CommandName; rest: string[]
   return null;
 }
 
+function duplicatesChoice(value: string | undefined): 'skip' | 'copy' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'overslaan') return 'skip';
+  if (value === 'kopie') return 'copy';
+  throw new UsageError('De optie --dubbel is "overslaan" of "kopie".');
+}
+
 export function parseCommandLine(argv: string[]): Parsed {
   // Checked before anything else, so a secret typed as an argument is refused even next to other mistakes.
   if (argv.some((a) => SECRET_FLAG.test(a))) throw new UsageError(SECRET_FLAG_MESSAGE);
@@ -216,5 +228,6 @@ export function parseCommandLine(argv: string[]): Parsed {
     json: values.json === true,
     query: str('query'),
     out: str('out'),
+    duplicates: duplicatesChoice(str('dubbel')),
   };
 }

@@ -234,12 +234,18 @@ async function readImportFile(file: string): Promise<unknown> {
 
 async function dossierImport(client: Client, cmd: ParsedCommand, io: CliIo, file: unknown): Promise<number> {
   await openAndUnlock(client, cmd, io);
-  const env = await client.tryCall('dossier.import', { file });
+  const env = await client.tryCall('dossier.import', { file, onDuplicate: cmd.duplicates ?? 'ask' });
   if (!env.ok) {
     const issues = env.error.issues ?? [];
     if (env.error.code === 'VALIDATION' && issues.length > 0) {
       io.stderr.write(`Fout: het bestand is niet geldig. Er is niets geïmporteerd. ${issues.length === 1 ? 'Gevonden fout' : `Gevonden fouten (${issues.length})`}:\n`);
       for (const issue of issues) io.stderr.write(`  ${displayPath(issue.path)}: ${issue.message}\n`);
+      return EXIT_ERROR;
+    }
+    if (env.error.code === 'CONFLICT' && issues.length > 0) {
+      io.stderr.write(`Fout: ${env.error.message}\n`);
+      for (const issue of issues) io.stderr.write(`  ${displayPath(issue.path)}: ${issue.message}\n`);
+      io.stderr.write('Kies met --dubbel overslaan of --dubbel kopie.\n');
       return EXIT_ERROR;
     }
     throw new AppError(env.error.code, env.error.message, issues);

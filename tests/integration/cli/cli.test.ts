@@ -187,7 +187,7 @@ describe('houvast CLI', () => {
     expect(err).toMatch(/niets geïmporteerd/);
     expect(err).toMatch(/^ {2}dossiers\.1\.adults\.0\.bsn: Dit is geen geldig BSN/m);
     expect(err).toMatch(/^ {2}dossiers\.1\.address\.postcode: Dit is geen geldige postcode/m);
-    expect(err).toMatch(/^ {2}dossiers\.1\.incomes\.0\.amount: Vul een bedrag in/m);
+    expect(err).toMatch(/^ {2}dossiers\.1\.incomes\.0\.amount: 1419,46 is hier geen bedrag: schrijf 1419\.46/m);
     expect(err).toMatch(/^ {2}dossiers\.1\.bankAccounts\.0\.iban: Dit is geen geldig IBAN/m);
     expect(err).not.toContain('Klaverhoek');
     expect(err).not.toContain('123456789');
@@ -262,6 +262,23 @@ describe('houvast CLI', () => {
     expect(badOption.stderr).toMatch(/Onbekende optie/);
     const none = await run([]);
     expect(none.code).toBe(2);
+  });
+
+  it('a household already in the vault is refused and named until --dubbel says what to do', async () => {
+    // The first vault, where the demo household was imported (another test opened a second vault since).
+    const vault = ['--vault', path.join(dataDir, 'vaults', 'houvast.houvast')];
+    const again = await run(['dossier', 'import', DEMO, ...vault]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^Fout: Eén huishouden in dit bestand staat al in de kluis\. Er is niets geïmporteerd/m);
+    expect(again.stderr).toContain(`Staat al in de kluis als dossier ${number}.`);
+    expect(again.stderr).toMatch(/--dubbel overslaan of --dubbel kopie/);
+    const skipped = await run(['dossier', 'import', DEMO, '--dubbel', 'overslaan', ...vault]);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(skipped.stdout).toMatch(/^0 dossiers geïmporteerd/);
+    const copied = await run(['dossier', 'import', DEMO, '--dubbel', 'kopie', ...vault]);
+    expect(copied.code, copied.stderr).toBe(0);
+    expect(copied.stdout).toMatch(/^1 dossier geïmporteerd/);
+    expect((await run(['dossier', 'import', DEMO, '--dubbel', 'misschien', ...vault])).code).toBe(2);
   });
 });
 
