@@ -1,6 +1,7 @@
 // Top level: which flow to show follows the vault state alone.
 import { useEffect, useState } from 'react';
 import type { Client } from '../shared/contract/client';
+import { AutoLockWarning } from './components/AutoLockWarning';
 import { Loading } from './components/Status';
 import { SessionProvider, useSession } from './state/session';
 import { CreateVaultScreen } from './screens/create-vault/CreateVaultScreen';
@@ -43,7 +44,12 @@ function Shell() {
     case 'locked':
       return <Locked key={sessionKey} />;
     case 'unlocked':
-      return <AppFrame key={sessionKey} />;
+      return (
+        <>
+          <AppFrame key={sessionKey} />
+          <AutoLockWarning />
+        </>
+      );
   }
 }
 
