@@ -19,6 +19,7 @@ import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
 import { createDossierService } from './services/dossiers';
 import { createDossierItemsService } from './services/dossier-items';
+import { createDraftsService } from './services/drafts';
 import { createInterchangeService } from './services/interchange';
 import { bundledNormsLoader, createNormsService } from './services/norms';
 import { createSettingsService } from './services/settings';
@@ -125,6 +126,7 @@ export function createCore(opts: CoreOptions): Core {
   const actor = () => settings.get().userName;
   const dossiers = createDossierService(ctx, { audit, actor });
   const dossierItems = createDossierItemsService({ dossiers });
+  const drafts = createDraftsService(ctx);
   const interchange = createInterchangeService(ctx, { dossiers, audit, actor });
   // Bundled norm tables are read once per process; user tables come from the vault on every calculation.
   const norms = createNormsService(ctx, { bundled: bundledNormsLoader(opts.resourcesDir), audit, actor });
@@ -263,6 +265,13 @@ export function createCore(opts: CoreOptions): Core {
     },
     'audit.list': ({ dossierId, limit }) => audit.list({ ...(dossierId ? { dossierId } : {}), ...(limit ? { limit } : {}) }),
     'audit.verify': () => audit.verify(),
+    'drafts.save': (input) => drafts.save(input),
+    'drafts.get': ({ form }) => drafts.get(form),
+    'drafts.list': () => drafts.list(),
+    'drafts.discard': ({ form }) => {
+      drafts.discard(form);
+      return { discarded: true as const };
+    },
     'budget.get': ({ id, date }) => budget.get(id, date),
     'budget.saveInputs': ({ id, inputs }) => budget.saveInputs(id, inputs),
     'budget.createPlan': ({ id, date }) => documents.createBudgetPlan(id, date),

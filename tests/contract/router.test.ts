@@ -61,6 +61,10 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'dossier.export': { id: 'x', passphrase: PASSPHRASE },
   'audit.list': { limit: 10 },
   'audit.verify': {},
+  'drafts.save': { form: 'dossier:nieuw', label: 'Nieuw dossier', data: { adults: [] } },
+  'drafts.get': { form: 'dossier:nieuw' },
+  'drafts.list': {},
+  'drafts.discard': { form: 'dossier:nieuw' },
   'budget.get': { id: 'x', date: '2026-03-01' },
   'budget.saveInputs': {
     id: 'x',

@@ -109,6 +109,12 @@ export const removedItem = z.discriminatedUnion('kind', [
 ]);
 export type RemovedItem = z.infer<typeof removedItem>;
 
+// ---- drafts ----
+/** Which form a draft belongs to, e.g. "dossier:nieuw" or "dossier:<id>". */
+const draftKey = z.string().min(1).max(200).regex(/^[a-z0-9:_-]+$/);
+export const draftSummary = z.object({ form: z.string(), dossierId: z.string().nullable(), label: z.string(), updatedAt: z.number().int() });
+export type DraftSummary = z.infer<typeof draftSummary>;
+
 function procedure<I extends z.ZodType, O extends z.ZodType>(def: {
   input: I;
   output: O;
@@ -294,6 +300,36 @@ export const contract = {
     unlocked: true,
     input: z.object({ id: dossierId, passphrase }),
     output: z.object({ fileName: z.string(), content: z.string() }),
+  }),
+  // ---- drafts of half-filled forms (issue 7) ----
+  'drafts.save': procedure({
+    summary: 'Keep a half-filled form as a draft in the vault (replaces the previous draft of that form).',
+    unlocked: true,
+    input: z.object({
+      form: draftKey,
+      dossierId: dossierId.nullable().optional(),
+      label: z.string().trim().min(1).max(200),
+      data: z.unknown(),
+    }),
+    output: z.object({ updatedAt: z.number().int() }),
+  }),
+  'drafts.get': procedure({
+    summary: 'The draft of one form, or null.',
+    unlocked: true,
+    input: z.object({ form: draftKey }),
+    output: draftSummary.extend({ data: z.unknown() }).nullable(),
+  }),
+  'drafts.list': procedure({
+    summary: 'All drafts, newest first (without their data).',
+    unlocked: true,
+    input: empty,
+    output: z.array(draftSummary),
+  }),
+  'drafts.discard': procedure({
+    summary: 'Delete the draft of one form (after saving it, or when the user throws it away).',
+    unlocked: true,
+    input: z.object({ form: draftKey }),
+    output: z.object({ discarded: z.literal(true) }),
   }),
   'audit.list': procedure({
     summary: 'The append-only audit log, newest first.',

@@ -74,7 +74,17 @@ const FIXTURES: Record<number, (db: Db) => void> = {
     ).run(DOSSIER_ID);
   },
   2: (db) => {
-    db.prepare("INSERT INTO audit_log (at, actor, action, dossier_id, dossier_number, detail) VALUES (?, 'Merel', 'dossier.changed', ?, '2025-0007', 'Kinderen')").run(T0, DOSSIER_ID);
+    const chained = (db.prepare('PRAGMA table_info(audit_log)').all() as { name: string }[]).some((c) => c.name === 'hash');
+    if (!chained) {
+      db.prepare("INSERT INTO audit_log (at, actor, action, dossier_id, dossier_number, detail) VALUES (?, 'Merel', 'dossier.changed', ?, '2025-0007', 'Kinderen')").run(T0, DOSSIER_ID);
+    } else {
+      // From 005 on, a row must extend the hash chain (the insert trigger refuses anything else).
+      const row = { id: 1, at: T0, actor: 'Merel', action: 'dossier.changed', dossier_id: DOSSIER_ID, dossier_number: '2025-0007', detail: 'Kinderen' };
+      const genesis = '0'.repeat(64);
+      db.prepare('INSERT INTO audit_log (id, at, actor, action, dossier_id, dossier_number, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        row.id, row.at, row.actor, row.action, row.dossier_id, row.dossier_number, row.detail, genesis, auditChainHash(genesis, row),
+      );
+    }
     db.prepare("UPDATE settings SET value = '25' WHERE key = 'autoLockMinutes'").run();
     db.prepare("UPDATE settings SET value = '\"Merel de Wit\"' WHERE key = 'userName'").run();
   },
@@ -98,10 +108,12 @@ const FIXTURES: Record<number, (db: Db) => void> = {
     db.prepare('INSERT INTO audit_log (id, at, actor, action, dossier_id, dossier_number, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       row.id, row.at, row.actor, row.action, row.dossier_id, row.dossier_number, row.detail, last.hash, auditChainHash(last.hash, row),
     );
+  },  6: (db) => {
+    db.prepare("INSERT INTO drafts (form_key, dossier_id, label, data, updated_at) VALUES ('dossier:nieuw', NULL, 'Nieuw dossier', '{\"adults\":[]}', ?)").run(T0);
   },
 };
 
-const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents'];
+const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts'];
 
 function tablesOf(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
