@@ -16,6 +16,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField, TextField, optionsOf } from '../../components/fields';
 import { applyServerError, errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { useDraft } from '../../components/useDraft';
 import { useNavigate } from '../../state/route';
 import { useCall } from '../../state/session';
 import { emptyAdult, emptyChild, fromFormValues, toFormValues, type DossierFormValues } from './model';
@@ -49,6 +50,8 @@ export function DossierFormScreen({
     shouldFocusError: true,
   });
   const { errors, isSubmitting, submitCount } = form.formState;
+  // Half-filled work is kept as a draft in the vault (navigation, Annuleren, auto-lock) and offered back here.
+  const draft = useDraft(form, dossier ? { form: `dossier:${dossier.id}`, label: `Dossier ${dossier.number} bewerken`, dossierId: dossier.id } : { form: 'dossier:nieuw', label: 'Nieuw dossier' });
 
   // A new dossier is usually for the person who enters it.
   useEffect(() => {
@@ -65,6 +68,7 @@ export function DossierFormScreen({
     setServerError(null);
     try {
       const saved = dossier ? await call('dossier.update', { id: dossier.id, data }) : await call('dossier.create', { data });
+      await draft.discard();
       if (onSaved) onSaved(saved);
       else navigate({ name: 'dossier', id: saved.id });
     } catch (err) {
@@ -91,16 +95,18 @@ export function DossierFormScreen({
 
   const context = (n: string) => contextOf(n, form.getValues('adults'));
 
-  const cancel = () => {
-    if (onCancel) onCancel();
-    else navigate({ name: 'dossiers' });
-  };
+  const cancel = () =>
+    draft.leave(() => {
+      if (onCancel) onCancel();
+      else navigate({ name: 'dossiers' });
+    });
 
   const title = dossier ? 'Dossier bewerken' : 'Nieuw dossier';
   return (
     <>
       <ScreenHeading title={title}>{title}</ScreenHeading>
       {dossier ? <p className="muted">Dossiernummer {dossier.number}</p> : null}
+      {draft.ui}
       <form noValidate onSubmit={onSubmit} className="dossier-form" aria-busy={isSubmitting}>
         <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} context={context} />
         {warnings ? (

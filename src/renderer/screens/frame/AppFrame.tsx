@@ -13,6 +13,7 @@ import { DossierScreen } from '../dossier-detail/DossierScreen';
 import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
 import { DossierListScreen } from '../dossiers/DossierListScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { DraftsNotice } from './DraftsNotice';
 
 export function AppFrame() {
   const { status, call, applyStatus, notice, clearNotice } = useSession();
@@ -87,6 +88,7 @@ export function AppFrame() {
             {notice}
           </p>
         ) : null}
+        <DraftsNotice />
         <ListStateProvider>
           <Screen key={visit} route={route} />
         </ListStateProvider>
