@@ -273,6 +273,7 @@ describe('daily use in the browser', () => {
       ['dossierlijst', async () => {
         await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
         await waitVisible(heading(page, 'Dossiers'));
+        await expect.poll(() => page.locator('main table tbody tr').count()).toBe(5);
       }],
       ...(['Huishouden', 'Inkomsten en uitgaven', 'Schulden', 'Logboek'] as const).map(
         (tab) =>
