@@ -32,16 +32,29 @@ export type WrapPurpose = 'passphrase' | 'recovery';
 
 const base64 = z.string().max(4096).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-// Bounds keep a tampered file from asking for gigabytes of memory or hours of hashing.
+/**
+ * Upper bounds for stored KDF parameters. A tampered keyfile must not make an unlock take minutes or
+ * gigabytes (one with 1 GiB x 64 iterations took 244 s and 1.2 GB): memory at most 4x the default, at
+ * most 16 iterations and lanes, and a total cost (memory x iterations) of at most 4x the default's.
+ * A keyfile outside them is damaged, not a wrong password.
+ */
+export const KDF_BOUNDS = Object.freeze({
+  maxMemoryKiB: 4 * DEFAULT_KDF.memoryKiB,
+  maxIterations: 16,
+  maxParallelism: 16,
+  maxCost: 4 * DEFAULT_KDF.memoryKiB * DEFAULT_KDF.iterations,
+});
+
 const kdfSchema = z
   .object({
     alg: z.literal('argon2id'),
-    memoryKiB: z.number().int().min(8).max(1024 * 1024),
-    iterations: z.number().int().min(1).max(64),
-    parallelism: z.number().int().min(1).max(64),
+    memoryKiB: z.number().int().min(8).max(KDF_BOUNDS.maxMemoryKiB),
+    iterations: z.number().int().min(1).max(KDF_BOUNDS.maxIterations),
+    parallelism: z.number().int().min(1).max(KDF_BOUNDS.maxParallelism),
     salt: base64,
   })
-  .refine((k) => k.memoryKiB >= 8 * k.parallelism, { message: 'memoryKiB must be at least 8 × parallelism' });
+  .refine((k) => k.memoryKiB >= 8 * k.parallelism, { message: 'memoryKiB must be at least 8 × parallelism' })
+  .refine((k) => k.memoryKiB * k.iterations <= KDF_BOUNDS.maxCost, { message: 'KDF cost above the bound' });
 
 const wrappedSchema = z.object({ kdf: kdfSchema, iv: base64, ciphertext: base64, tag: base64 });
 export type WrappedKey = z.infer<typeof wrappedSchema>;
