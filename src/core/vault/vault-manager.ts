@@ -54,6 +54,7 @@ import {
   writeKeyfile,
 } from './keyfile';
 import type { KdfParams, Keyfile } from './keyfile';
+import { bindIdentity, reconcileIdentity } from './identity';
 import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
 import { secretFromString, wipe } from './secret';
 
@@ -179,6 +180,8 @@ export class VaultManager {
   /** Clock time of the last in-session check for a due automatic snapshot (see touch()). */
   private lastSessionSnapshotCheck = 0;
   private unlocked: Unlocked | null = null;
+  /** Set by commitUnlock when the keyfile's name/demo flag disagreed with the database's. */
+  private keyfileRepair: Keyfile | null = null;
   private autoLockMinutes: number;
   private autoLockAt: number | null = null;
   private timer: unknown = null;
@@ -281,6 +284,7 @@ export class VaultManager {
         await chmod(dbPath, FILE_MODE).catch(() => undefined);
         db = openEncrypted(dbPath, dataKey, this.openOptions());
         const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db as Db, backupsDir, 0) });
+        bindIdentity(db, { vaultId, name, demo });
         this.selected = { path: folder, vaultId, name, demo };
         this.unlocked = { db, dataKey, schemaVersion: result.to };
         db = null;
@@ -344,7 +348,7 @@ export class VaultManager {
       } finally {
         wipe(secret, dataKey);
       }
-      await this.rememberOpened(sel);
+      await this.repairKeyfileIdentity();
       return this.status();
     });
   }
@@ -395,7 +399,7 @@ export class VaultManager {
       } finally {
         wipe(recoverySecret, newSecret, dataKey);
       }
-      await this.rememberOpened(sel);
+      await this.repairKeyfileIdentity();
       return this.status();
     });
   }
@@ -793,6 +797,24 @@ export class VaultManager {
     }
   }
 
+  /** Writes back the database's name and demo flag when the keyfile had been changed, and remembers the vault. */
+  private async repairKeyfileIdentity(): Promise<void> {
+    const repair = this.keyfileRepair;
+    this.keyfileRepair = null;
+    const sel = this.selected;
+    if (!sel) return;
+    if (repair) {
+      try {
+        // Re-read: only name and demo change; the wrapped keys stay as they are on disk now.
+        const current = await readKeyfile(path.join(sel.path, KEYFILE_NAME));
+        await writeKeyfile(path.join(sel.path, KEYFILE_NAME), { ...current, name: repair.name, demo: repair.demo });
+      } catch (err) {
+        this.logger.warn('vault.keyfile_repair_failed', { error: err });
+      }
+    }
+    await this.rememberOpened(sel);
+  }
+
   /** Synchronous from here on: nothing can interleave between the generation check and the state change. */
   private commitUnlock(sel: Selected, keyfile: Keyfile, dataKey: Buffer, generation: number): void {
     if (generation !== this.generation || this.selected !== sel) {
@@ -825,9 +847,14 @@ export class VaultManager {
         'De kluis kon niet worden bijgewerkt naar deze versie van Houvast. Er is niets gewijzigd.',
       );
     }
-    // The keyfile may carry a newer name/demo flag than the selection.
-    this.selected = { ...sel, name: keyfile.name, demo: keyfile.demo };
+    // The database's copy of the name and demo flag wins over the (unauthenticated) keyfile's.
+    const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
+    this.selected = { ...sel, name: identity.name, demo: identity.demo };
     this.unlocked = { db, dataKey, schemaVersion };
+    if (keyfileChanged) {
+      this.logger.warn('vault.keyfile_identity_repaired', { vaultId: keyfile.vaultId });
+      this.keyfileRepair = { ...keyfile, name: identity.name, demo: identity.demo };
+    }
     this.scheduleAutoLock();
     this.logger.info('vault.unlocked', { vaultId: keyfile.vaultId });
   }
