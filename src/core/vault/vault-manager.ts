@@ -730,7 +730,15 @@ export class VaultManager {
       throw err;
     }
     try {
-      assertNotFromFuture(userVersion(db), this.latestSchema);
+      const version = userVersion(db);
+      // Every vault gets its schema when it is created, so an empty or schema-less file (0 bytes, or
+      // user_version 0) is damage, not a new vault: migrating it would hide every dossier behind an
+      // empty vault with no warning.
+      if (version === 0) {
+        this.logger.error('vault.corrupt', { stage: 'no_schema' });
+        throw corrupt();
+      }
+      assertNotFromFuture(version, this.latestSchema);
       check(db);
     } finally {
       db.close();
