@@ -170,8 +170,10 @@ export function createCore(opts: CoreOptions): Core {
     }),
     'vault.status': () => vault.status(),
     'vault.create': async ({ name, path: folder, passphrase }) => {
-      lockWithAudit('Andere kluis gemaakt');
-      const { recoveryCode } = await vault.create({ name, passphrase, ...(folder ? { path: folder } : {}) });
+      const { recoveryCode } = await vault.create(
+        { name, passphrase, ...(folder ? { path: folder } : {}) },
+        { beforeSwitch: () => lockWithAudit('Andere kluis gemaakt') },
+      );
       afterUnlock('vault.created');
       return { status: vault.status(), recoveryCode };
     },
@@ -185,10 +187,7 @@ export function createCore(opts: CoreOptions): Core {
         importFile: (file) => interchange.importFile(file, { markFictitious: true }),
       });
     },
-    'vault.open': ({ path: folder }) => {
-      lockWithAudit('Andere kluis gekozen');
-      return vault.open(folder);
-    },
+    'vault.open': ({ path: folder }) => vault.open(folder, { beforeSwitch: () => lockWithAudit('Andere kluis gekozen') }),
     'vault.unlock': async ({ passphrase }) => {
       const wasUnlocked = vault.status().state === 'unlocked';
       await vault.unlock(passphrase);

@@ -195,6 +195,12 @@ export async function readKeyfile(file: string): Promise<Keyfile> {
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') {
       throw new AppError('VAULT_NOT_FOUND', 'Op deze plek staat geen Houvast-kluis (het sleutelbestand ontbreekt).');
     }
+    if (code === 'ENAMETOOLONG' || code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE' || code === 'ELOOP') {
+      throw new AppError('VAULT_NOT_FOUND', 'Dit pad kan geen Houvast-kluis zijn: het is te lang of bevat een ongeldig teken.');
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new AppError('VAULT_NOT_FOUND', 'Houvast mag deze map niet lezen. Controleer de rechten op de map van de kluis.');
+    }
     throw err;
   }
   let json: unknown;

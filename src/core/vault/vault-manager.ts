@@ -104,6 +104,11 @@ export interface CreateVaultInput {
   demo?: boolean;
 }
 
+/** Called when the current vault is about to be replaced by another (after every check passed). */
+export interface SwitchHooks {
+  beforeSwitch?: () => void;
+}
+
 interface Selected {
   path: string;
   vaultId: string;
@@ -233,7 +238,7 @@ export class VaultManager {
   }
 
   /** Create a new vault folder with keyfile and database; it is left selected and unlocked. */
-  create(input: CreateVaultInput): Promise<{ recoveryCode: string; status: VaultStatus }> {
+  create(input: CreateVaultInput, hooks: SwitchHooks = {}): Promise<{ recoveryCode: string; status: VaultStatus }> {
     return this.exclusive(async () => {
       const name = input.name.trim();
       if (name === '') {
@@ -252,6 +257,7 @@ export class VaultManager {
       }
 
       // Creating a vault replaces the current selection.
+      hooks.beforeSwitch?.();
       this.closeInternal();
 
       const folderExisted = existing !== null;
@@ -305,11 +311,16 @@ export class VaultManager {
     });
   }
 
-  /** Select an existing vault folder (or its vault.db / vault.key.json); it stays locked. */
-  open(vaultPath: string): Promise<VaultStatus> {
+  /**
+   * Select an existing vault folder (or its vault.db / vault.key.json); it stays locked. `beforeSwitch` runs
+   * only once the new vault proved openable, just before the current one is closed (a failed open changes
+   * nothing and logs nothing).
+   */
+  open(vaultPath: string, hooks: SwitchHooks = {}): Promise<VaultStatus> {
     return this.exclusive(async () => {
       const folder = resolveVaultFolder(vaultPath);
       const keyfile = await readKeyfile(path.join(folder, KEYFILE_NAME));
+      hooks.beforeSwitch?.();
       this.closeInternal();
       this.selected = { path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo };
       await this.rememberOpened({ path: folder, name: keyfile.name, demo: keyfile.demo });

@@ -18,7 +18,7 @@ import {
   normsListOut,
   normsStoredOut,
 } from './budget';
-import { knownVault, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
+import { knownVault, localPath, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
 import { backupInfo, backupInput, backupOutput, restoreBackupInput, restoreBackupOutput } from './backups';
 
 const empty = z.object({}).strict();
@@ -105,7 +105,7 @@ export const contract = {
     input: z.object({
       name: z.string().trim().min(1, { message: 'Geef de kluis een naam.' }).max(100),
       /** Vault folder to create (absolute path, must not exist yet); default: <vault folder>/<name>.houvast. */
-      path: z.string().min(1).max(4096).optional(),
+      path: localPath('Kies een plek voor de kluis.').optional(),
       passphrase: newPassphrase,
     }),
     output: z.object({ status: vaultStatus, recoveryCode: z.string() }),
@@ -119,7 +119,7 @@ export const contract = {
   'vault.open': procedure({
     summary: 'Select an existing vault folder; it stays locked.',
     unlocked: false,
-    input: z.object({ path: z.string().min(1, { message: 'Kies een kluis.' }).max(4096) }),
+    input: z.object({ path: localPath('Kies een kluis.') }),
     output: vaultStatus,
   }),
   'vault.unlock': procedure({
