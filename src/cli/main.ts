@@ -16,6 +16,7 @@ import {
   parseCommandLine,
   type ParsedCommand,
 } from './args';
+import { readStrictJson } from '../shared/strict-json';
 import { formatDossierTable } from './format';
 import { PromptCancelled, readHidden } from './prompt';
 
@@ -212,21 +213,21 @@ async function vaultInit(client: Client, cmd: ParsedCommand, io: CliIo): Promise
 }
 
 async function readImportFile(file: string): Promise<unknown> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT') throw new CliError(`Het bestand bestaat niet: ${file}`);
     if (code === 'EISDIR') throw new CliError(`Dit is een map, geen bestand: ${file}`);
     throw new CliError(`Het bestand kan niet worden gelezen: ${file}`);
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    // JSON.parse's message can quote part of the file (personal data): give only the verdict.
-    throw new CliError('Het bestand is geen geldige JSON. Er is niets geïmporteerd.');
+  // Strict: invalid UTF-8, duplicate keys and lone surrogates are refused with their place, never quoted.
+  const strict = readStrictJson(bytes);
+  if (!strict.ok) {
+    throw new AppError('VALIDATION', 'Het bestand kan niet worden gelezen. Er is niets geïmporteerd.', strict.issues);
   }
+  return strict.value;
 }
 
 async function dossierImport(client: Client, cmd: ParsedCommand, io: CliIo, file: unknown): Promise<number> {

@@ -71,4 +71,10 @@ describe('clear Dutch errors instead of INTERNAL', () => {
     expect(JSON.stringify(long)).toContain('te lang');
     expect(await auditActions()).toEqual(['vault.created']);
   });
+
+  it('dossier.import of JSON text with a duplicated key names the place and imports nothing', async () => {
+    const text = '{"format":"houvast.dossier","version":1,"format":"x","dossiers":[]}';
+    const env = await call('dossier.import', { file: text });
+    expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: '(bestand)', message: expect.stringContaining('"format" staat twee keer') }] } });
+  });
 });

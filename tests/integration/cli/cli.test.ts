@@ -222,6 +222,31 @@ describe('houvast CLI', () => {
     expect(JSON.parse(list.stdout)).toHaveLength(1);
   });
 
+  it('a file with a duplicated key, invalid UTF-8 or a lone surrogate is refused with the place, not altered', async () => {
+    const before = JSON.parse((await run(['dossier', 'list', '--json'])).stdout).length;
+    const demo = readFileSync(DEMO_SINGLE, 'utf8');
+    const dup = path.join(work, 'dubbel.json');
+    // A second "lastName" in the first adult: JSON.parse would silently keep the last one.
+    writeFileSync(dup, demo.replace('"lastName":', '"lastName": "Verstopt", "lastName":'));
+    const r1 = await run(['dossier', 'import', dup]);
+    expect(r1.code).toBe(1);
+    expect(r1.stderr).toMatch(/dossiers\.0\.adults\.0: de sleutel "lastName" staat twee keer/);
+    expect(r1.stderr).not.toContain('Verstopt');
+
+    const latin1 = path.join(work, 'latin1.json');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('{"format":"houvast.dossier","x":"Gr'), Buffer.from([0xfc]), Buffer.from('n"}')]));
+    const r2 = await run(['dossier', 'import', latin1]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toMatch(/geen geldige UTF-8-tekst \(byte 36, regel 1\)/);
+
+    const lone = path.join(work, 'surrogaat.json');
+    writeFileSync(lone, demo.replace('"lastName": "', '"lastName": "\\ud800'));
+    const r3 = await run(['dossier', 'import', lone]);
+    expect(r3.code).toBe(1);
+    expect(r3.stderr).toMatch(/dossiers\.0\.adults\.0\.lastName: bevat een ongeldig teken/);
+    expect(JSON.parse((await run(['dossier', 'list', '--json'])).stdout)).toHaveLength(before);
+  });
+
   it('a file that is not JSON, or does not exist, is refused without echoing its content', async () => {
     const file = path.join(work, 'kapot.json');
     writeFileSync(file, '{"naam": "Geheime Achternaam", ');
