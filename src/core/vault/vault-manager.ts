@@ -54,6 +54,7 @@ import {
   writeKeyfile,
 } from './keyfile';
 import type { KdfParams, Keyfile } from './keyfile';
+import { crashNotice, inspectCrash, markSessionClosed, markSessionOpen, sweepInterruptedWrites, type CrashFinding } from './crash-recovery';
 import { bindIdentity, reconcileIdentity } from './identity';
 import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
 import { secretFromString, wipe } from './secret';
@@ -187,6 +188,8 @@ export class VaultManager {
   private unlocked: Unlocked | null = null;
   /** Set by commitUnlock when the keyfile's name/demo flag disagreed with the database's. */
   private keyfileRepair: Keyfile | null = null;
+  /** What the user must be told about this session's start (an unclean shutdown); cleared on lock. */
+  private notice: string | null = null;
   private autoLockMinutes: number;
   private autoLockAt: number | null = null;
   private timer: unknown = null;
@@ -227,6 +230,7 @@ export class VaultManager {
       autoLockAt: this.unlocked ? this.autoLockAt : null,
       autoLockMinutes: this.autoLockMinutes,
       schemaVersion: this.unlocked ? this.unlocked.schemaVersion : null,
+      ...(this.unlocked && this.notice ? { notice: this.notice } : {}),
     };
   }
 
@@ -293,6 +297,8 @@ export class VaultManager {
         bindIdentity(db, { vaultId, name, demo });
         this.selected = { path: folder, vaultId, name, demo };
         this.unlocked = { db, dataKey, schemaVersion: result.to };
+        this.notice = null;
+        this.markOpen(folder);
         db = null;
         dataKey = null; // ownership moved to this.unlocked
       } catch (err) {
@@ -322,6 +328,8 @@ export class VaultManager {
       const keyfile = await readKeyfile(path.join(folder, KEYFILE_NAME));
       hooks.beforeSwitch?.();
       this.closeInternal();
+      const swept = sweepInterruptedWrites(folder, BACKUPS_DIR_NAME);
+      if (swept > 0) this.logger.info('vault.interrupted_writes_swept', { count: swept });
       this.selected = { path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo };
       await this.rememberOpened({ path: folder, name: keyfile.name, demo: keyfile.demo });
       return this.status();
@@ -344,6 +352,7 @@ export class VaultManager {
           this.assertSameKey(dataKey);
           return this.status();
         }
+        const crash = this.inspectCrashBeforeOpen(sel);
         this.probe(sel, dataKey);
         if (isWeakerThan(keyfile.passphrase.kdf, this.kdf)) {
           // Parameters from an older or cheaper setup: raise them while we hold the passphrase.
@@ -354,7 +363,7 @@ export class VaultManager {
           await writeKeyfile(path.join(sel.path, KEYFILE_NAME), rewrapped);
           this.logger.info('vault.kdf_upgraded', { vaultId: keyfile.vaultId, purpose: 'passphrase' });
         }
-        this.commitUnlock(sel, keyfile, dataKey, generation);
+        this.commitUnlock(sel, keyfile, dataKey, generation, crash);
         dataKey = null; // owned by this.unlocked now
       } finally {
         wipe(secret, dataKey);
@@ -388,8 +397,12 @@ export class VaultManager {
           this.logger.warn('vault.recovery_failed', { reason: 'wrong_code' });
           throw wrongRecoveryCode();
         }
+        let crash: CrashFinding = { kind: 'none' };
         if (this.unlocked) this.assertSameKey(dataKey);
-        else this.probe(sel, dataKey);
+        else {
+          crash = this.inspectCrashBeforeOpen(sel);
+          this.probe(sel, dataKey);
+        }
         newSecret = secretFromString(newPassphrase);
         const updated: Keyfile = {
           ...keyfile,
@@ -404,7 +417,7 @@ export class VaultManager {
         await writeKeyfile(path.join(sel.path, KEYFILE_NAME), updated);
         this.logger.info('vault.recovered', { vaultId: keyfile.vaultId });
         if (!this.unlocked) {
-          this.commitUnlock(sel, keyfile, dataKey, generation);
+          this.commitUnlock(sel, keyfile, dataKey, generation, crash);
           dataKey = null;
         }
       } finally {
@@ -834,8 +847,20 @@ export class VaultManager {
     await this.rememberOpened(sel);
   }
 
+  /** Before this process first opens the database: keep a non-empty WAL left by a crash (never throws). */
+  private inspectCrashBeforeOpen(sel: Selected): CrashFinding {
+    try {
+      const finding = inspectCrash(sel.path, VAULT_DB_NAME, this.clock.now());
+      if (finding.kind !== 'none') this.logger.warn('vault.unclean_shutdown', { kind: finding.kind });
+      return finding;
+    } catch (err) {
+      this.logger.warn('vault.crash_inspection_failed', { error: err });
+      return { kind: 'none' };
+    }
+  }
+
   /** Synchronous from here on: nothing can interleave between the generation check and the state change. */
-  private commitUnlock(sel: Selected, keyfile: Keyfile, dataKey: Buffer, generation: number): void {
+  private commitUnlock(sel: Selected, keyfile: Keyfile, dataKey: Buffer, generation: number, crash: CrashFinding = { kind: 'none' }): void {
     if (generation !== this.generation || this.selected !== sel) {
       throw new AppError('LOCKED', 'Het ontgrendelen is afgebroken omdat de kluis intussen is vergrendeld.');
     }
@@ -870,6 +895,8 @@ export class VaultManager {
     const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
     this.selected = { ...sel, name: identity.name, demo: identity.demo };
     this.unlocked = { db, dataKey, schemaVersion };
+    this.notice = crashNotice(crash);
+    this.markOpen(sel.path);
     if (keyfileChanged) {
       this.logger.warn('vault.keyfile_identity_repaired', { vaultId: keyfile.vaultId });
       this.keyfileRepair = { ...keyfile, name: identity.name, demo: identity.demo };
@@ -909,8 +936,25 @@ export class VaultManager {
       this.logger.error('vault.close_failed', { error: err });
     }
     session.dataKey.fill(0);
+    this.notice = null;
+    if (this.selected) {
+      try {
+        markSessionClosed(this.selected.path);
+      } catch (err) {
+        this.logger.warn('vault.session_marker_failed', { error: err });
+      }
+    }
     this.logger.info(reason === 'restore' ? 'vault.closed_for_restore' : 'vault.locked', { reason });
     return true;
+  }
+
+  /** A crash leaves this marker behind, so the next unlock can tell (see crash-recovery.ts). */
+  private markOpen(folder: string): void {
+    try {
+      markSessionOpen(folder, this.clock.now());
+    } catch (err) {
+      this.logger.warn('vault.session_marker_failed', { error: err });
+    }
   }
 
   private closeInternal(): boolean {

@@ -44,6 +44,8 @@ export const vaultStatus = z.object({
   autoLockAt: z.number().nullable(),
   autoLockMinutes: z.number().int(),
   schemaVersion: z.number().int().nullable(),
+  /** Something the user must be told about this session, e.g. the last one ended in a crash (Dutch). */
+  notice: z.string().max(1000).optional(),
 });
 export type VaultStatus = z.infer<typeof vaultStatus>;
 
