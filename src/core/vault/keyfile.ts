@@ -130,6 +130,8 @@ export async function unwrapKey(
 ): Promise<Buffer | null> {
   let kek: Buffer | null = null;
   let plain: Buffer | null = null;
+  let part: Buffer | null = null;
+  let last: Buffer | null = null;
   try {
     kek = await deriveKek(secret, Buffer.from(wrapped.kdf.salt, 'base64'), wrapped.kdf);
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.iv, 'base64'), {
@@ -137,7 +139,10 @@ export async function unwrapKey(
     });
     decipher.setAAD(aad(ctx.vaultId, ctx.purpose));
     decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
-    plain = Buffer.concat([decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]);
+    // Both pieces of the decipher output hold key bytes: keep them so they can be zeroed below.
+    part = decipher.update(Buffer.from(wrapped.ciphertext, 'base64'));
+    last = decipher.final();
+    plain = Buffer.concat([part, last]);
     if (plain.length !== DATA_KEY_BYTES) return null;
     const dataKey = allocSecret(DATA_KEY_BYTES);
     plain.copy(dataKey);
@@ -145,7 +150,7 @@ export async function unwrapKey(
   } catch {
     return null;
   } finally {
-    wipe(kek, plain);
+    wipe(kek, plain, part, last);
   }
 }
 
