@@ -10,13 +10,15 @@ import { migrations } from './db/migrations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Handlers, type Router } from './router';
 import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
-import { createAuditService, type AuditAction } from './services/audit';
+import { carryAuditRows, createAuditService, readAuditRows, type AuditAction, type CarriedAuditRow } from './services/audit';
 import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
+import { recoveryKitFileName, renderRecoveryKitPdf } from './recovery-kit';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
 import { createDossierService } from './services/dossiers';
+import { createDossierItemsService } from './services/dossier-items';
 import { createInterchangeService } from './services/interchange';
 import { bundledNormsLoader, createNormsService } from './services/norms';
 import { createSettingsService } from './services/settings';
@@ -97,6 +99,11 @@ export function createCore(opts: CoreOptions): Core {
       if (reason === 'auto') auditOn(db, 'vault.locked', 'Automatisch na inactiviteit');
     },
     onMigrated: (db, from, to) => auditOn(db, 'vault.migrated', `Schemaversie ${from} naar ${to}`),
+    // The logboek survives a restore: entries made after the backup are carried into the restored database.
+    restoreCarry: {
+      read: (db) => (db ? readAuditRows(db) : []),
+      write: (db, rows) => carryAuditRows(db, rows as CarriedAuditRow[]),
+    },
     // Daily encrypted snapshots on unlock, pruned by the retention policy (src/core/vault/backups.ts).
     automaticBackups: true,
   });
@@ -117,6 +124,7 @@ export function createCore(opts: CoreOptions): Core {
   });
   const actor = () => settings.get().userName;
   const dossiers = createDossierService(ctx, { audit, actor });
+  const dossierItems = createDossierItemsService({ dossiers });
   const interchange = createInterchangeService(ctx, { dossiers, audit, actor });
   // Bundled norm tables are read once per process; user tables come from the vault on every calculation.
   const norms = createNormsService(ctx, { bundled: bundledNormsLoader(opts.resourcesDir), audit, actor });
@@ -169,13 +177,27 @@ export function createCore(opts: CoreOptions): Core {
       demoPassphrase: DEMO_PASSPHRASE,
     }),
     'vault.status': () => vault.status(),
-    'vault.create': async ({ name, path: folder, passphrase }) => {
+    'vault.create': async ({ name, path: folder, passphrase, userName }) => {
       const { recoveryCode } = await vault.create(
         { name, passphrase, ...(folder ? { path: folder } : {}) },
         { beforeSwitch: () => lockWithAudit('Andere kluis gemaakt') },
       );
+      // Before the first logboek entry, so even 'vault.created' carries the user's own name.
+      if (userName !== undefined) settings.initialise({ userName });
       afterUnlock('vault.created');
       return { status: vault.status(), recoveryCode };
+    },
+    'vault.recoveryKit': async ({ recoveryCode }) => {
+      const vaultInfo = await vault.verifyRecoveryCode(recoveryCode);
+      const generatedAt = clock.now();
+      const pdf = await renderRecoveryKitPdf({
+        recoveryCode,
+        vaultName: vaultInfo.name,
+        vaultCreatedAt: vaultInfo.createdAt,
+        generatedAt,
+        generatedBy: actor(),
+      });
+      return { fileName: recoveryKitFileName(vaultInfo.name, generatedAt), mime: 'application/pdf' as const, contentBase64: pdf.toString('base64') };
     },
     'vault.createDemo': () => {
       lockWithAudit('Demokluis geopend');
@@ -222,13 +244,16 @@ export function createCore(opts: CoreOptions): Core {
     'dossier.get': ({ id }) => dossiers.get(id),
     'dossier.create': ({ data }) => dossiers.create(markIfDemo(data)),
     'dossier.update': ({ id, data }) => dossiers.update(id, markIfDemo(data)),
+    'dossier.removeItem': ({ id, kind, itemId }) => dossierItems.remove(id, kind, itemId),
+    'dossier.restoreItem': ({ id, removed }) => dossierItems.restore(id, removed),
     'dossier.addNote': ({ id, text }) => dossiers.addNote(id, text),
     'dossier.close': ({ id }) => dossiers.close(id),
     'dossier.delete': ({ id, confirmNumber }) => {
       dossiers.delete(id, confirmNumber);
       return { deleted: true as const };
     },
-    'dossier.import': ({ file }) => interchange.importFile(file, { markFictitious: inDemoVault() }),
+    'dossier.import': ({ file, onDuplicate }) => interchange.importFile(file, { markFictitious: inDemoVault(), onDuplicate: onDuplicate ?? 'ask' }),
+    'dossier.check': ({ id, data }) => ({ warnings: dossiers.check(data, id) }),
     'dossier.export': async ({ id, passphrase }) => {
       dossiers.read(id); // NOT_FOUND before spending a KDF run
       await verifyPassphrase(passphrase);
@@ -236,6 +261,7 @@ export function createCore(opts: CoreOptions): Core {
       return interchange.exportDossier(id);
     },
     'audit.list': ({ dossierId, limit }) => audit.list({ ...(dossierId ? { dossierId } : {}), ...(limit ? { limit } : {}) }),
+    'audit.verify': () => audit.verify(),
     'budget.get': ({ id, date }) => budget.get(id, date),
     'budget.saveInputs': ({ id, inputs }) => budget.saveInputs(id, inputs),
     'budget.createPlan': ({ id, date }) => documents.createBudgetPlan(id, date),

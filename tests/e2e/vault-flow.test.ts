@@ -105,6 +105,7 @@ describe('a professional\'s first session in the browser', () => {
   it('creates a vault and shows the recovery code once', async () => {
     await button(page, 'Nieuwe kluis maken').click();
     await page.getByLabel('Naam van de kluis', { exact: true }).fill('Wijkteam Oost');
+    await page.getByLabel('Uw naam', { exact: true }).fill('Mirjam de Wit');
     await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
     await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill(PASSWORD);
     await page.getByRole('checkbox', { name: 'Ik begrijp dat mijn gegevens verloren zijn zonder wachtwoord én herstelcode' }).check();

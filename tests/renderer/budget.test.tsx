@@ -168,7 +168,7 @@ describe('Dossier → Budget', () => {
     expect((field as HTMLInputElement).value).toBe('23-11-2026');
     type(field, '31-02-2026');
     fireEvent.click(screen.getByRole('button', { name: 'Berekenen' }));
-    expect(await screen.findByText('Vul een geldige datum in (dd-mm-jjjj).', { selector: '.field-error' })).toBeTruthy();
+    expect(await screen.findByText('31-02-2026 bestaat niet (februari heeft 28 dagen)', { selector: '.field-error' })).toBeTruthy();
     expect(client.callsTo('budget.get')).toHaveLength(1);
     type(field, '01-03-2027');
     fireEvent.click(screen.getByRole('button', { name: 'Berekenen' }));

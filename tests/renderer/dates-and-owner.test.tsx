@@ -9,7 +9,6 @@ import { createFakeClient, status, type Handlers } from './fake-client';
 
 afterEach(cleanup);
 
-const DATE_ERROR = 'Vul een geldige datum in (dd-mm-jjjj).';
 
 const SUMMARY: DossierSummary = {
   id: 'd1',
@@ -140,7 +139,7 @@ describe('status dates in the dossier form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     const nazorg = inGroup('Datums', 'Nazorg');
     await waitFor(() => expect(nazorg.getAttribute('aria-invalid')).toBe('true'));
-    expect(described(nazorg)).toContain(DATE_ERROR);
+    expect(described(nazorg)).toContain('31-02-2026 bestaat niet (februari heeft 28 dagen)');
     expect(within(screen.getByRole('alert')).getByText('Datum nazorg:')).toBeTruthy();
     // Only the wrong one is marked.
     expect(inGroup('Datums', 'Aanmelding').getAttribute('aria-invalid')).toBeNull();
@@ -189,7 +188,7 @@ describe('when a debt arose', () => {
     type(since, '15-13-2024');
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(since.getAttribute('aria-invalid')).toBe('true'));
-    expect(described(since)).toContain(DATE_ERROR);
+    expect(described(since)).toContain('15-13-2024 bestaat niet (een jaar heeft 12 maanden)');
     expect(client.callsTo('dossier.update')).toEqual([]);
 
     type(since, '01-09-2023');

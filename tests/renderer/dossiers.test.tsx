@@ -6,7 +6,7 @@ import { App } from '../../src/renderer/App';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { BSN_ERROR } from '../../src/shared/validation/bsn';
-import { IBAN_ERROR } from '../../src/shared/validation/iban';
+import { IBAN_CHECKSUM_ERROR } from '../../src/shared/validation/iban';
 import { POSTCODE_ERROR } from '../../src/shared/validation/postcode';
 import { createFakeClient, fail, status, type Handlers } from './fake-client';
 
@@ -106,9 +106,9 @@ describe('dossier form', () => {
       (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
     expect(described(bsn)).toContain(BSN_ERROR);
     expect(described(inGroup('Adres', 'Postcode'))).toContain(POSTCODE_ERROR);
-    expect(described(inGroup('Rekening 1', 'IBAN'))).toContain(IBAN_ERROR);
+    expect(described(inGroup('Rekening 1', 'IBAN'))).toContain(IBAN_CHECKSUM_ERROR);
     const summary = screen.getByRole('alert');
-    for (const msg of [BSN_ERROR, POSTCODE_ERROR, IBAN_ERROR]) expect(within(summary).getByText(msg)).toBeTruthy();
+    for (const msg of [BSN_ERROR, POSTCODE_ERROR, IBAN_CHECKSUM_ERROR]) expect(within(summary).getByText(msg)).toBeTruthy();
     // Valid fields are not marked.
     expect(inGroup('Aanvrager', 'Voornaam').getAttribute('aria-invalid')).toBeNull();
     expect(client.callsTo('dossier.create')).toEqual([]);
@@ -215,7 +215,7 @@ describe('dossier detail', () => {
     fireEvent.change(screen.getByLabelText('Categorie', { exact: true }), { target: { value: 'zorgtoeslag' } });
     type(screen.getByLabelText('Bedrag', { exact: true }), '1.234,5x');
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await screen.findAllByText('Vul een bedrag in met hoogstens twee decimalen.');
+    await screen.findAllByText('1.234,5x is geen bedrag: gebruik alleen cijfers, een punt en een komma, bijvoorbeeld 1.234,56');
     expect(client.callsTo('dossier.update')).toEqual([]);
 
     type(screen.getByLabelText('Bedrag', { exact: true }), '1.234,5');

@@ -38,6 +38,8 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
   const listeners = new Set<(s: VaultStatus) => void>();
   const defaults: Handlers = {
     'vault.status': () => initial,
+    // No questions about a dossier unless a test says so.
+    'dossier.check': () => ({ warnings: [] }),
     'app.info': () => ({ version: '0.1.0', defaultVaultFolder: '/kluizen', knownVaults: [], demoPassphrase: 'demo-demo-demo' }),
     'session.touch': () => initial,
   };

@@ -75,7 +75,7 @@ describe('Dossiers importeren', () => {
       'dossier.list': () => (imported ? [summary('d1', '2026-0001', 'Bakker, Anna'), summary('d2', '2026-0002', 'Visser, Joost')] : []),
       'dossier.import': () => {
         imported = true;
-        return { imported: [{ id: 'd1', number: '2026-0001' }, { id: 'd2', number: '2026-0002' }] };
+        return { imported: [{ id: 'd1', number: '2026-0001' }, { id: 'd2', number: '2026-0002' }], skipped: [] };
       },
     });
     expect(await screen.findByText(/Geen dossiers gevonden/)).toBeTruthy();
@@ -121,7 +121,7 @@ describe('Dossiers importeren', () => {
   });
 
   it('refuses a file that is not JSON without calling the core or echoing its content', async () => {
-    const { client, form } = await openImport({ 'dossier.list': () => [], 'dossier.import': () => ({ imported: [] }) });
+    const { client, form } = await openImport({ 'dossier.list': () => [], 'dossier.import': () => ({ imported: [], skipped: [] }) });
     const content = '{"dossiers": [ {"bsn": "999914042", ';
     choose(form, content);
     fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));

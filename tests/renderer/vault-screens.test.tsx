@@ -59,6 +59,7 @@ describe('create vault', () => {
   it('creates the vault, then shows the recovery code once before the app', async () => {
     const client = await openCreateVault();
     fill('Naam van de kluis', 'Wijkteam Oost');
+    fill('Uw naam', 'Mirjam de Wit');
     fill('Wachtwoord', GOOD);
     fill('Herhaal wachtwoord', GOOD);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Ik begrijp dat mijn gegevens verloren zijn zonder wachtwoord én herstelcode' }));
@@ -66,7 +67,7 @@ describe('create vault', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Kluis maken' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Uw herstelcode' });
-    expect(client.callsTo('vault.create')).toEqual([{ name: 'Wijkteam Oost', passphrase: GOOD }]);
+    expect(client.callsTo('vault.create')).toEqual([{ name: 'Wijkteam Oost', userName: 'Mirjam de Wit', passphrase: GOOD }]);
     const code = screen.getByTestId('recovery-code').textContent ?? '';
     expect(code.replace(/\s/g, '')).toBe('ABCDEFGHJKMNPQRSTVWXYZ0123456789ABCDEFGH');
 

@@ -200,10 +200,11 @@ export async function waitVisible(locator: Locator, timeout?: number): Promise<v
  * Setup for tests that need an open vault: from the welcome screen through "Nieuwe kluis maken" and the
  * recovery code to the dossier list. vault-flow.test.ts walks the same steps one by one with its checks.
  */
-export async function createVaultViaUi(page: Page, name: string, passphrase: string): Promise<void> {
+export async function createVaultViaUi(page: Page, name: string, passphrase: string, userName = 'Mirjam de Wit'): Promise<void> {
   await waitVisible(heading(page, 'Welkom bij Houvast'));
   await button(page, 'Nieuwe kluis maken').click();
   await page.getByLabel('Naam van de kluis', { exact: true }).fill(name);
+  await page.getByLabel('Uw naam', { exact: true }).fill(userName);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(passphrase);
   await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill(passphrase);
   await page.getByRole('checkbox', { name: 'Ik begrijp dat mijn gegevens verloren zijn zonder wachtwoord én herstelcode' }).check();

@@ -46,8 +46,13 @@ export function createBackupService(deps: {
       const minutes = deps.autoLockMinutes();
       if (vault.status().autoLockMinutes !== minutes) vault.setAutoLockMinutes(minutes);
       const undo = result.undoId ? ` De stand van daarvoor is bewaard als ${describe(result.undoId)}.` : '';
-      deps.log('vault.restored', `Teruggezet: ${describe(id)}.${undo}`);
-      return { ...result, status: vault.status() };
+      const kept =
+        result.carried > 0
+          ? ` ${result.carried} ${result.carried === 1 ? 'logboekregel' : 'logboekregels'} van na deze back-up ${result.carried === 1 ? 'is' : 'zijn'} bewaard.`
+          : '';
+      deps.log('vault.restored', `Teruggezet: ${describe(id)}.${undo}${kept}`);
+      const { carried: _carried, ...out } = result;
+      return { ...out, status: vault.status() };
     },
   };
 }

@@ -3,7 +3,7 @@
 // disagree. Money is stored as integer cents and handed out as "1234.50" strings.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/errors';
-import type { DossierSummary } from '../../shared/contract/procedures';
+import type { DossierSummary, DossierWarning } from '../../shared/contract/procedures';
 import { isoDateOf } from '../../shared/dates';
 import {
   DOSSIER_STATUSES,
@@ -15,7 +15,9 @@ import {
 import { fromCents, toCents } from '../../shared/money';
 import type { Db } from '../db/driver';
 import type { AuditService } from './audit';
+import { describeChanges } from './dossier-changes';
 import type { ServiceContext } from './context';
+import { dossierWarnings, refuseImpossible } from './plausibility';
 
 export interface ListQuery {
   query?: string;
@@ -32,6 +34,8 @@ export interface DossierService {
   close(id: string): Dossier;
   delete(id: string, confirmNumber: string): void;
   addNote(id: string, text: string): Dossier;
+  /** Questions to confirm before saving (saves nothing). */
+  check(data: DossierData, id?: string): DossierWarning[];
   /** Store helpers for import/export (no audit entry of their own). */
   insert(db: Db, data: DossierData, options?: { keepNumberIfFree?: boolean }): { id: string; number: string };
   read(id: string): Dossier;
@@ -389,6 +393,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
 
     create(data) {
       const db = ctx.db();
+      refuseImpossible(data, today(), 'data.');
       const created = db.transaction(() => {
         const result = insert(db, data);
         deps.audit.append(deps.actor(), 'dossier.created', result.id, result.number, null);
@@ -419,12 +424,15 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
           if (date !== undefined) statusDates[status] = date;
         }
         const next = withStatusDate({ ...data, statusDates }, before.status);
+        refuseImpossible(next, today(), 'data.', before);
         const sections = changedSections(before, next);
         if (sections.length === 0) return;
         writeMain(db, id, before.number, next, before.createdAt, ctx.clock.now(), false);
         for (const table of SUB_TABLES) db.prepare(`DELETE FROM ${table} WHERE dossier_id = ?`).run(id);
         writeItems(db, id, next);
-        deps.audit.append(deps.actor(), 'dossier.changed', id, before.number, sections.join(', '));
+        // Per item and field (old → new for amounts and dates; personal fields only named), one line per section.
+        const detail = describeChanges(before, next);
+        deps.audit.append(deps.actor(), 'dossier.changed', id, before.number, detail.length > 0 ? detail.join('\n') : sections.join(', '));
       })();
       return read(id);
     },
@@ -443,11 +451,11 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       }
       const rows = db
         .prepare(
-          `SELECT d.id, d.number, d.postcode, d.city, d.status, d.type_of_help, d.professional, d.fictitious, d.updated_at
+          `SELECT d.id, d.number, d.street, d.postcode, d.city, d.status, d.type_of_help, d.professional, d.fictitious, d.updated_at
            FROM dossiers d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
            ORDER BY d.updated_at DESC, d.number DESC`,
         )
-        .all(...params) as Pick<DossierRow, 'id' | 'number' | 'postcode' | 'city' | 'status' | 'type_of_help' | 'professional' | 'fictitious' | 'updated_at'>[];
+        .all(...params) as Pick<DossierRow, 'id' | 'number' | 'street' | 'postcode' | 'city' | 'status' | 'type_of_help' | 'professional' | 'fictitious' | 'updated_at'>[];
       const people = db
         .prepare('SELECT dossier_id, kind, role, first_name, last_name, bsn FROM persons ORDER BY dossier_id, sort_order')
         .all() as { dossier_id: string; kind: 'adult' | 'child'; role: string | null; first_name: string; last_name: string; bsn: string | null }[];
@@ -459,18 +467,20 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       }
 
       // Search as you type: every word must occur somewhere (names of adults and children, dossier
-      // number, postcode with or without its space, BSN). Done in JS for Unicode-aware folding;
-      // a vault holds hundreds of dossiers, not millions.
+      // number, postcode with or without its space, BSN, street, city, creditors, IBANs). Done in JS for
+      // Unicode-aware folding; a vault holds hundreds of dossiers, not millions.
       const tokens = foldForSearch(q.query ?? '')
         .split(/[\s,;]+/)
         .filter(Boolean);
+      const extra = tokens.length > 0 ? searchExtras(db) : new Map<string, string[]>();
 
       const out: DossierSummary[] = [];
       for (const r of rows) {
         const persons = byDossier.get(r.id) ?? [];
         if (tokens.length > 0) {
-          const fields = [r.number, r.postcode ?? '', (r.postcode ?? '').replace(/\s/g, '')];
+          const fields = [r.number, r.postcode ?? '', (r.postcode ?? '').replace(/\s/g, ''), r.street ?? '', r.city ?? ''];
           for (const p of persons) fields.push(`${p.first_name} ${p.last_name}`, p.bsn ?? '');
+          fields.push(...(extra.get(r.id) ?? []));
           const haystack = foldForSearch(fields.join('\n'));
           if (!tokens.every((t) => haystack.includes(t))) continue;
         }
@@ -530,6 +540,10 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       }
     },
 
+    check(data, id) {
+      return dossierWarnings(ctx.db(), data, today(), id);
+    },
+
     addNote(id, text) {
       const db = ctx.db();
       db.transaction(() => {
@@ -548,6 +562,20 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       return read(id);
     },
   };
+}
+
+/** Creditors and IBANs (stored without spaces) per dossier, for the list search. */
+function searchExtras(db: Db): Map<string, string[]> {
+  const rows = db
+    .prepare('SELECT dossier_id, creditor AS v FROM debts UNION ALL SELECT dossier_id, collector FROM debts WHERE collector IS NOT NULL UNION ALL SELECT dossier_id, iban FROM bank_accounts')
+    .all() as { dossier_id: string; v: string }[];
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r.dossier_id);
+    if (list) list.push(r.v);
+    else out.set(r.dossier_id, [r.v]);
+  }
+  return out;
 }
 
 function formatNumber(year: number, n: number): string {

@@ -15,15 +15,22 @@ import { capIssues, parseStrictJson } from '../../shared/strict-json';
 import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
 import type { DossierService } from './dossiers';
+import { findDuplicate, impossibleInFile } from './plausibility';
+import { isoDateOf } from '../../shared/dates';
 
 export interface ImportOptions {
   /** Demo vaults: every imported household is marked fictitious whatever the file says. */
   markFictitious?: boolean;
+  /**
+   * A household already in the vault (same aanvrager): 'ask' refuses the file with CONFLICT and names
+   * the matches, 'skip' leaves them out, 'copy' imports them as new dossiers (the default for internal use).
+   */
+  onDuplicate?: 'ask' | 'skip' | 'copy';
 }
 
 export interface InterchangeService {
   /** Validate and import; throws VALIDATION with per-path Dutch reasons and imports nothing. */
-  importFile(file: unknown, options?: ImportOptions): { imported: { id: string; number: string }[] };
+  importFile(file: unknown, options?: ImportOptions): { imported: { id: string; number: string }[]; skipped: string[] };
   exportDossier(id: string): { fileName: string; content: string };
 }
 
@@ -84,20 +91,37 @@ export function createInterchangeService(
   return {
     importFile(file, options = {}) {
       const parsed = parseInterchange(file);
+      const impossible = impossibleInFile(parsed.dossiers, isoDateOf(ctx.clock.now()));
+      if (impossible.length > 0) {
+        const n = impossible.length;
+        throw new AppError('VALIDATION', `Het bestand bevat ${n === 1 ? 'een gegeven dat' : `${n} gegevens die`} niet kan kloppen. Er is niets geïmporteerd.`, impossible);
+      }
       const db = ctx.db();
+      const choice = options.onDuplicate ?? 'copy';
+      const duplicates = parsed.dossiers.map((data) => (choice === 'copy' ? null : findDuplicate(db, data)));
+      if (choice === 'ask' && duplicates.some(Boolean)) {
+        const n = duplicates.filter(Boolean).length;
+        throw new AppError(
+          'CONFLICT',
+          `${n === 1 ? 'Eén huishouden' : `${n} huishoudens`} in dit bestand ${n === 1 ? 'staat' : 'staan'} al in de kluis. Er is niets geïmporteerd: kies of u ${n === 1 ? 'het' : 'ze'} overslaat of als kopie importeert.`,
+          duplicates.flatMap((d, i) => (d ? [{ path: `dossiers.${i}`, message: `Staat al in de kluis als dossier ${d.number}.` }] : [])),
+        );
+      }
+      const skipped = duplicates.flatMap((d) => (d && choice === 'skip' ? [d.number] : []));
       const imported = db.transaction(() => {
         const actor = deps.actor();
-        return parsed.dossiers.map((data) => {
+        return parsed.dossiers.flatMap((data, i) => {
+          if (choice === 'skip' && duplicates[i]) return [];
           // A number that is already taken in this vault gets a fresh one rather than failing the file.
           const result = deps.dossiers.insert(db, options.markFictitious ? { ...data, fictitious: true } : data, {
             keepNumberIfFree: true,
           });
           deps.audit.append(actor, 'dossier.imported', result.id, result.number, null);
-          return result;
+          return [result];
         });
       })();
-      ctx.logger.info('dossier.imported', { count: imported.length });
-      return { imported };
+      ctx.logger.info('dossier.imported', { count: imported.length, skipped: skipped.length });
+      return { imported, skipped };
     },
 
     exportDossier(id) {

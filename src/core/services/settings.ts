@@ -15,6 +15,8 @@ const SETTING_LABELS: Record<keyof Settings, string> = {
 export interface SettingsService {
   get(): Settings;
   update(patch: Partial<Settings>): Settings;
+  /** Settings given when the vault is created (e.g. the user's name): stored without an audit entry of their own, since the vault.created entry that follows records them. */
+  initialise(patch: Partial<Settings>): Settings;
 }
 
 export function createSettingsService(
@@ -45,6 +47,15 @@ export function createSettingsService(
 
   return {
     get,
+    initialise(patch) {
+      const checked = settingsSchema.partial().parse(patch);
+      const db = ctx.db();
+      const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      db.transaction(() => {
+        for (const [key, value] of Object.entries(checked)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+      })();
+      return get();
+    },
     update(patch) {
       const checked = settingsSchema.partial().safeParse(patch);
       if (!checked.success) {

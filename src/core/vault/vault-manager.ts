@@ -86,6 +86,13 @@ export interface VaultManagerOptions {
   onStatusChange?: (status: VaultStatus) => void;
   /** Runs while the database is still open, just before any lock (manual, auto or close): for the audit log. */
   onBeforeLock?: (db: Db, reason: 'manual' | 'auto' | 'close') => void;
+  /**
+   * A restore replaces the whole database file; this carries data that must outlive that (the logboek) from
+   * the current database into the restored one. `read` sees the current database (null when it cannot be
+   * opened: a damaged vault), `write` the restored, migrated one, inside the restore; if `write` throws, the
+   * restore is undone. `write`'s return value is handed back by restoreBackup().
+   */
+  restoreCarry?: { read(db: Db | null): unknown; write(db: Db, carried: unknown): number };
   /** Runs after migrations were applied on unlock, with the database open. */
   onMigrated?: (db: Db, from: number, to: number) => void;
   autoLockMinutes?: number;
@@ -180,6 +187,7 @@ export class VaultManager {
   private readonly onStatusChange: ((status: VaultStatus) => void) | undefined;
   private readonly onBeforeLock: VaultManagerOptions['onBeforeLock'];
   private readonly onMigrated: VaultManagerOptions['onMigrated'];
+  private readonly restoreCarry: VaultManagerOptions['restoreCarry'];
   private readonly retention: RetentionPolicy | null;
 
   private selected: Selected | null = null;
@@ -210,6 +218,7 @@ export class VaultManager {
     this.onStatusChange = options.onStatusChange;
     this.onBeforeLock = options.onBeforeLock;
     this.onMigrated = options.onMigrated;
+    this.restoreCarry = options.restoreCarry;
     const auto = options.automaticBackups;
     this.retention = !auto ? null : { ...DEFAULT_RETENTION, ...(auto === true ? {} : auto.retention) };
     this.autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
@@ -476,6 +485,29 @@ export class VaultManager {
     });
   }
 
+  /**
+   * Checks that `recoveryCode` opens this (unlocked) vault, without changing anything; for the herstelkit,
+   * so a kit is only ever printed with a code that works. Returns the vault's name and creation time.
+   */
+  verifyRecoveryCode(recoveryCode: string): Promise<{ name: string; createdAt: number }> {
+    return this.exclusive(async () => {
+      this.db(); // NO_VAULT / LOCKED
+      const sel = this.requireSelected();
+      const keyfile = await this.readSelectedKeyfile(sel);
+      const recoverySecret = parseRecoveryCode(recoveryCode);
+      if (!recoverySecret) throw wrongRecoveryCode();
+      let dataKey: Buffer | null = null;
+      try {
+        dataKey = await unwrapKey(keyfile.recovery, recoverySecret, { vaultId: keyfile.vaultId, purpose: 'recovery' });
+        if (!dataKey) throw wrongRecoveryCode();
+        this.assertSameKey(dataKey);
+      } finally {
+        wipe(recoverySecret, dataKey);
+      }
+      return { name: keyfile.name, createdAt: keyfile.createdAt };
+    });
+  }
+
   /** Lock now: checkpoint and close the database, zero-fill the data key. Idempotent. */
   lock(): VaultStatus {
     const changed = this.lockInternal('manual');
@@ -603,7 +635,7 @@ export class VaultManager {
    * undo), then the database file is replaced crash-safely and reopened (migrating an older snapshot,
    * with its own pre-migration snapshot). The vault is unlocked afterwards. Any refusal changes nothing.
    */
-  restoreBackup(id: string, passphrase: string): Promise<RestoreBackupOutput> {
+  restoreBackup(id: string, passphrase: string): Promise<RestoreBackupOutput & { carried: number }> {
     const generation = this.generation;
     return this.exclusive(async () => {
       const sel = this.requireSelected();
@@ -616,6 +648,7 @@ export class VaultManager {
       const secret = secretFromString(passphrase);
       let dataKey: Buffer | null = null;
       let undoId: string | null = null;
+      let carriedCount = 0;
       try {
         dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.restore_failed');
         if (generation !== this.generation || this.selected !== sel) {
@@ -626,11 +659,14 @@ export class VaultManager {
         this.verifySnapshot(source, dataKey);
         const undo = this.saveBeforeRestore(sel, dataKey);
         undoId = undo ? path.basename(undo) : null;
+        const carried = this.restoreCarry ? this.readForCarry(sel, dataKey) : undefined;
         this.lockInternal('restore');
         replaceDatabaseFile(sel.path, VAULT_DB_NAME, source);
         try {
           this.commitUnlock(sel, keyfile, dataKey, this.generation);
+          if (this.restoreCarry && this.unlocked) carriedCount = this.restoreCarry.write(this.unlocked.db, carried);
         } catch (err) {
+          if (this.unlocked) this.lockInternal('restore');
           // The snapshot passed its checks, so this is rare (e.g. a failing migration): put the previous
           // state back so the vault is as it was; the before-restore snapshot stays either way.
           if (undo) {
@@ -648,8 +684,29 @@ export class VaultManager {
         wipe(secret, dataKey);
       }
       await this.rememberOpened(sel);
-      return { status: this.status(), restoredFrom: id, undoId };
+      return { status: this.status(), restoredFrom: id, undoId, carried: carriedCount };
     });
+  }
+
+  /** What restoreCarry wants from the current database: from the session, or read-only when locked (null when unreadable). */
+  private readForCarry(sel: Selected, dataKey: Buffer): unknown {
+    const carry = this.restoreCarry!;
+    if (this.unlocked) return carry.read(this.unlocked.db);
+    const dbPath = path.join(sel.path, VAULT_DB_NAME);
+    const cleanup = walLeftoverCleanup(dbPath);
+    try {
+      const db = openEncrypted(dbPath, dataKey, this.openOptions({ readonly: true }));
+      try {
+        return carry.read(db);
+      } finally {
+        db.close();
+      }
+    } catch (err) {
+      this.logger.warn('vault.restore_carry_unreadable', { error: err });
+      return carry.read(null);
+    } finally {
+      cleanup();
+    }
   }
 
   /** Test hook: references to the key buffers currently held (to check they are zeroed on lock). */

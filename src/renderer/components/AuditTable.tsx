@@ -23,7 +23,7 @@ export function AuditTable({ rows, showDossier, caption }: { rows: AuditEntry[];
               <td>{r.actor}</td>
               <td>{AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
               {showDossier ? <td className="mono">{r.dossierNumber ?? '—'}</td> : null}
-              <td>{r.detail ?? ''}</td>
+              <td className="audit-detail">{r.detail ?? ''}</td>
             </tr>
           ))}
         </tbody>

@@ -17,7 +17,7 @@ export function ErrorSummary({
   /** Only after a submit attempt: no alarm while the user is still typing. */
   show: boolean;
 }) {
-  const list = show ? flattenErrors(errors) : [];
+  const list = show ? inFieldOrder(flattenErrors(errors), prefix) : [];
   if (!serverError && list.length === 0) return null;
   return (
     <div className="error-summary" role="alert">
@@ -45,4 +45,22 @@ export function ErrorSummary({
       ) : null}
     </div>
   );
+}
+
+/**
+ * The errors in the order their fields appear on the screen (zod and the core report them in their own
+ * order; field ids hold only letters, digits and dashes, so they are safe in a selector). An error on a group ("adults") goes where the group's first field is; unknown ones go last.
+ */
+export function inFieldOrder<T extends { name: string }>(list: T[], prefix: string): T[] {
+  if (typeof document === 'undefined' || list.length < 2) return list;
+  const elementOf = (name: string): Element | null =>
+    document.getElementById(fieldId(prefix, name)) ?? document.querySelector(`[id^="${fieldId(prefix, name)}-"]`);
+  const placed = list.map((item, index) => ({ item, index, el: elementOf(item.name) }));
+  placed.sort((a, b) => {
+    if (a.el && b.el && a.el !== b.el) return a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    if (a.el && !b.el) return -1;
+    if (!a.el && b.el) return 1;
+    return a.index - b.index;
+  });
+  return placed.map((p) => p.item);
 }

@@ -4,8 +4,14 @@ import { z } from 'zod';
 import {
   DOSSIER_STATUSES,
   HELP_TYPES,
+  adultSchema,
+  bankAccountSchema,
+  childSchema,
+  debtSchema,
   dossierDataSchema,
   dossierSchema,
+  expenseSchema,
+  incomeSchema,
   isoDate,
 } from '../dossier/schema';
 import {
@@ -39,6 +45,20 @@ export const dossierSummary = z.object({
   updatedAt: z.number().int(),
 });
 export type DossierSummary = z.infer<typeof dossierSummary>;
+
+/** A question about a dossier to be saved (an unlikely fact); the user may confirm it. */
+export const dossierWarning = z.object({
+  /** Field path in the dossier data ("adults.0.bsn"). */
+  path: z.string(),
+  message: z.string(),
+  /** The other dossier the warning is about (a BSN already used there), to link to. */
+  dossierId: z.string().optional(),
+  dossierNumber: z.string().optional(),
+});
+export type DossierWarning = z.infer<typeof dossierWarning>;
+
+/** What an import does with a household that is already in the vault. */
+export const DUPLICATE_CHOICES = ['ask', 'skip', 'copy'] as const;
 
 export const AUDIT_ACTIONS = [
   'vault.created',
@@ -75,6 +95,20 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
+// ---- item-level edits (remove with undo) -------------------------------------------------------------
+export const ITEM_KINDS = ['income', 'expense', 'debt', 'child', 'adult', 'bankAccount'] as const;
+const itemIndex = z.number().int().min(0).max(1000);
+/** One removed item with its place in its list: what dossier.removeItem hands back and dossier.restoreItem takes. */
+export const removedItem = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('income'), index: itemIndex, item: incomeSchema }),
+  z.object({ kind: z.literal('expense'), index: itemIndex, item: expenseSchema }),
+  z.object({ kind: z.literal('debt'), index: itemIndex, item: debtSchema }),
+  z.object({ kind: z.literal('child'), index: itemIndex, item: childSchema }),
+  z.object({ kind: z.literal('adult'), index: itemIndex, item: adultSchema }),
+  z.object({ kind: z.literal('bankAccount'), index: itemIndex, item: bankAccountSchema }),
+]);
+export type RemovedItem = z.infer<typeof removedItem>;
+
 function procedure<I extends z.ZodType, O extends z.ZodType>(def: {
   input: I;
   output: O;
@@ -107,8 +141,16 @@ export const contract = {
       /** Vault folder to create (absolute path, must not exist yet); default: <vault folder>/<name>.houvast. */
       path: localPath('Kies een plek voor de kluis.').optional(),
       passphrase: newPassphrase,
+      /** The user's name, for the logboek and every PDF (optional for the CLI; the app asks it). */
+      userName: settingsSchema.shape.userName.optional(),
     }),
     output: z.object({ status: vaultStatus, recoveryCode: z.string() }),
+  }),
+  'vault.recoveryKit': procedure({
+    summary: 'The herstelkit: a one-page PDF with the recovery code (checked against the vault first), made in memory.',
+    unlocked: true,
+    input: z.object({ recoveryCode }),
+    output: z.object({ fileName: z.string(), mime: z.literal('application/pdf'), contentBase64: z.string() }),
   }),
   'vault.createDemo': procedure({
     summary: 'Create (or reuse) the demo vault with fictitious households and leave it locked.',
@@ -201,6 +243,24 @@ export const contract = {
     input: z.object({ id: dossierId, data: dossierDataSchema }),
     output: dossierSchema,
   }),
+  'dossier.check': procedure({
+    summary: 'Questions to confirm before saving a dossier (unlikely facts, a BSN used in another dossier); saves nothing.',
+    unlocked: true,
+    input: z.object({ id: dossierId.optional(), data: dossierDataSchema }),
+    output: z.object({ warnings: z.array(dossierWarning) }),
+  }),
+  'dossier.removeItem': procedure({
+    summary: 'Remove one income, expense, debt, person or bank account; returns the item so it can be put back.',
+    unlocked: true,
+    input: z.object({ id: dossierId, kind: z.enum(ITEM_KINDS), itemId: z.string().min(1).max(64) }),
+    output: z.object({ dossier: dossierSchema, removed: removedItem }),
+  }),
+  'dossier.restoreItem': procedure({
+    summary: 'Undo a removal: put the removed item back in its place.',
+    unlocked: true,
+    input: z.object({ id: dossierId, removed: removedItem }),
+    output: dossierSchema,
+  }),
   'dossier.addNote': procedure({
     summary: 'Append a note.',
     unlocked: true,
@@ -220,10 +280,14 @@ export const contract = {
     output: z.object({ deleted: z.literal(true) }),
   }),
   'dossier.import': procedure({
-    summary: 'Import an interchange file; all or nothing.',
+    summary: 'Import an interchange file; all or nothing. Households already in the vault: ask (CONFLICT), skip or import as a copy.',
     unlocked: true,
-    input: z.object({ file: z.unknown() }),
-    output: z.object({ imported: z.array(z.object({ id: z.string(), number: z.string() })) }),
+    input: z.object({ file: z.unknown(), onDuplicate: z.enum(DUPLICATE_CHOICES).optional() }),
+    output: z.object({
+      imported: z.array(z.object({ id: z.string(), number: z.string() })),
+      /** Numbers of the dossiers already in the vault whose household was skipped. */
+      skipped: z.array(z.string()).default([]),
+    }),
   }),
   'dossier.export': procedure({
     summary: 'Export one dossier as an interchange file (holds personal data: needs the passphrase again).',
@@ -236,6 +300,12 @@ export const contract = {
     unlocked: true,
     input: z.object({ dossierId: dossierId.optional(), limit: z.number().int().min(1).max(5000).optional() }),
     output: z.array(auditEntry),
+  }),
+  'audit.verify': procedure({
+    summary: 'Checks the logboek\'s hash chain from the first row to the last.',
+    unlocked: true,
+    input: empty,
+    output: z.object({ intact: z.boolean(), count: z.number().int(), brokenAtId: z.number().int().nullable() }),
   }),
   'budget.get': procedure({
     summary: 'Budget of a dossier on a reference date (default: saved peildatum, else today), with explanations, projection and the JSON view.',

@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { AMOUNT_PATTERN } from '../money';
 import { FREQUENCIES } from '../frequency';
 import { isIsoDate } from '../dates';
-import { BSN_ERROR, isValidBsn, normalizeBsn } from '../validation/bsn';
-import { IBAN_ERROR, isValidIban, normalizeIban } from '../validation/iban';
-import { POSTCODE_ERROR, normalizePostcode } from '../validation/postcode';
+import { amountProblem } from '../validation/amount';
+import { bsnProblem, normalizeBsn } from '../validation/bsn';
+import { dateProblem } from '../validation/date';
+import { ibanProblem, normalizeIban } from '../validation/iban';
+import { normalizePostcode, postcodeProblem } from '../validation/postcode';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from './categories';
 
 export const DOSSIER_STATUSES = ['aanmelding', 'stabilisatie', 'schuldregeling', 'nazorg', 'afgesloten'] as const;
@@ -39,11 +41,20 @@ export const DEBT_STATUS_LABELS: Record<(typeof DEBT_STATUSES)[number], string> 
   betwist: 'Betwist',
 };
 
-export const isoDate = z.string().refine(isIsoDate, { message: 'Vul een geldige datum in (dd-mm-jjjj).' });
+/** Adds the issue `problem` finds (a Dutch reason that says what is wrong), if any. */
+const checkedBy =
+  (problem: (v: string) => string | null) =>
+  (value: string, ctx: z.RefinementCtx): void => {
+    const message = problem(value);
+    if (message !== null) ctx.addIssue({ code: 'custom', message });
+  };
+
+// The error functions word each refusal precisely; the checks themselves stay plain (so the JSON Schema keeps its pattern).
+export const isoDate = z.string().refine(isIsoDate, { error: (issue) => dateProblem(String(issue.input)) ?? 'Vul een geldige datum in (dd-mm-jjjj).' });
 export const optionalIsoDate = isoDate.nullable().optional();
 export const amount = z
   .string()
-  .regex(AMOUNT_PATTERN, { message: 'Vul een bedrag in met hoogstens twee decimalen.' });
+  .regex(AMOUNT_PATTERN, { error: (issue) => amountProblem(String(issue.input)) ?? 'Vul een bedrag in met hoogstens twee decimalen.' });
 export const nonNegativeAmount = amount.refine((s) => !s.startsWith('-'), { message: 'Het bedrag mag niet negatief zijn.' });
 const id = z.string().min(1).max(64).optional();
 const name = (label: string) =>
@@ -53,17 +64,17 @@ const optionalText = (max: number) => z.string().trim().max(max, { message: `Max
 export const bsn = z
   .string()
   .transform((s) => normalizeBsn(s))
-  .refine(isValidBsn, { message: BSN_ERROR });
+  .superRefine(checkedBy(bsnProblem));
 export const iban = z
   .string()
   .transform((s) => normalizeIban(s))
-  .refine(isValidIban, { message: IBAN_ERROR });
+  .superRefine(checkedBy(ibanProblem));
 export const postcode = z
   .string()
   .transform((s, ctx) => {
     const p = normalizePostcode(s);
     if (p === null) {
-      ctx.addIssue({ code: 'custom', message: POSTCODE_ERROR });
+      ctx.addIssue({ code: 'custom', message: postcodeProblem(s) ?? 'Dit is geen geldige postcode.' });
       return z.NEVER;
     }
     return p;

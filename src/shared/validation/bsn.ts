@@ -14,4 +14,13 @@ export function isValidBsn(input: string): boolean {
   return total % 11 === 0;
 }
 
-export const BSN_ERROR = 'Dit is geen geldig BSN: een BSN heeft 9 cijfers en moet voldoen aan de elfproef.';
+export const BSN_ERROR = 'Dit is geen geldig BSN: het nummer voldoet niet aan de elfproef. Controleer het nummer.';
+
+/** null for a valid BSN; otherwise what is wrong with it, in Dutch. */
+export function bsnProblem(input: string): string | null {
+  if (isValidBsn(input)) return null;
+  const bsn = normalizeBsn(input);
+  if (!/^\d*$/.test(bsn)) return 'Dit is geen geldig BSN: een BSN bestaat alleen uit cijfers.';
+  if (bsn.length !== 9) return `Dit is geen geldig BSN: een BSN heeft 9 cijfers, dit zijn er ${bsn.length}.`;
+  return BSN_ERROR;
+}

@@ -28,3 +28,18 @@ export function formatIban(input: string): string {
 }
 
 export const IBAN_ERROR = 'Dit is geen geldig IBAN: controleer het nummer (bijvoorbeeld NL91 ABNA 0417 1643 00).';
+
+export const IBAN_CHECKSUM_ERROR = 'Dit is geen geldig IBAN: het controlegetal van dit IBAN klopt niet. Controleer het nummer.';
+
+/** null for a valid IBAN; otherwise what is wrong with it, in Dutch. */
+export function ibanProblem(input: string): string | null {
+  if (isValidIban(input)) return null;
+  const iban = normalizeIban(input);
+  if (iban.startsWith('NL') && iban.length !== 18) {
+    return `Dit is geen geldig IBAN: een Nederlands IBAN heeft 18 tekens, dit zijn er ${iban.length}.`;
+  }
+  if (/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban) && (!iban.startsWith('NL') || /^NL\d{2}[A-Z]{4}\d{10}$/.test(iban))) {
+    return IBAN_CHECKSUM_ERROR;
+  }
+  return IBAN_ERROR;
+}

@@ -12,3 +12,15 @@ export function isValidPostcode(input: string): boolean {
 }
 
 export const POSTCODE_ERROR = 'Dit is geen geldige postcode: gebruik vier cijfers en twee letters, zoals 1234 AB.';
+
+export const POSTCODE_LETTERS_ERROR = 'Dit is geen geldige postcode: SA, SD en SS worden niet gebruikt in postcodes.';
+
+/** null for a valid postcode; otherwise what is wrong with it, in Dutch. */
+export function postcodeProblem(input: string): string | null {
+  if (isValidPostcode(input)) return null;
+  const s = input.trim().toUpperCase();
+  if (/^[1-9]\d{3} ?(SA|SD|SS)$/.test(s)) return POSTCODE_LETTERS_ERROR;
+  if (/^0\d{3} ?[A-Z]{2}$/.test(s)) return 'Dit is geen geldige postcode: een postcode begint niet met een 0.';
+  if (/^\d{4}$/.test(s)) return 'Dit is geen geldige postcode: de twee letters ontbreken (zoals 1234 AB).';
+  return POSTCODE_ERROR;
+}

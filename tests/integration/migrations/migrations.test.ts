@@ -14,7 +14,8 @@ import { migrate } from '../../../src/core/db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../src/core/db/migrations';
 import type { Migration } from '../../../src/core/db/migrations/types';
 import { silentLogger } from '../../../src/core/logger';
-import { createAuditService } from '../../../src/core/services/audit';
+import { auditChainHash } from '../../../src/core/db/migrations/005_audit_chain';
+import { createAuditService, verifyAuditChain } from '../../../src/core/services/audit';
 import { createDossierService } from '../../../src/core/services/dossiers';
 import { createSettingsService } from '../../../src/core/services/settings';
 import { VaultManager } from '../../../src/core/vault';
@@ -90,6 +91,13 @@ const FIXTURES: Record<number, (db: Db) => void> = {
     db.prepare(
       "INSERT INTO documents (id, dossier_id, kind, file_name, mime, created_at, content, reference_date, norm_periods) VALUES ('doc1', ?, 'budgetplan', 'budgetplan.pdf', 'application/pdf', ?, ?, '2025-11-01', '[]')",
     ).run(DOSSIER_ID, T0, Buffer.from('%PDF-1.7 test'));
+  },  5: (db) => {
+    // A second logboek row, chained onto the first as the audit service does.
+    const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+    const row = { id: last.id + 1, at: T0 + 5, actor: 'Merel de Wit', action: 'vault.unlocked', dossier_id: null, dossier_number: null, detail: null };
+    db.prepare('INSERT INTO audit_log (id, at, actor, action, dossier_id, dossier_number, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      row.id, row.at, row.actor, row.action, row.dossier_id, row.dossier_number, row.detail, last.hash, auditChainHash(last.hash, row),
+    );
   },
 };
 
@@ -162,7 +170,12 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
 
     // Every row that existed survived unchanged.
     const after = dump(db);
-    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows);
+    // Columns added later (e.g. the logboek's hash chain in 005) may appear; the old columns keep their values.
+    const oldColumns = (rows: unknown[], like: unknown[]) =>
+      rows.map((r, i) => Object.fromEntries(Object.keys((like[i] ?? {}) as object).map((k) => [k, (r as Record<string, unknown>)[k]])));
+    for (const [table, rows] of Object.entries(before)) expect(oldColumns(after[table] ?? [], rows), table).toEqual(rows);
+    // The logboek is hash-chained from its first row, old rows included.
+    expect(verifyAuditChain(db)).toMatchObject({ intact: true });
 
     // The schema is the same as a fresh install's.
     const expected = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'));
@@ -182,7 +195,7 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
       expect(d.notes.map((n) => n.text)).toEqual(v >= 3 ? ['Eerste gesprek'] : []);
     }
     expect(settings.get()).toEqual(v >= 2 ? { autoLockMinutes: 25, userName: 'Merel de Wit' } : { autoLockMinutes: 10, userName: 'Medewerker' });
-    expect(audit.list().length).toBe(v >= 2 ? 1 : 0);
+    expect(audit.list().length).toBe(v >= 5 ? 2 : v >= 2 ? 1 : 0);
   });
 });
 
@@ -246,7 +259,10 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION - 1 }, (_, v) => v + 1)
     expect(unlocked.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const db = current.db();
     const after = dump(db);
-    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows);
+    const oldColumns = (rows: unknown[], like: unknown[]) =>
+      rows.map((r, i) => Object.fromEntries(Object.keys((like[i] ?? {}) as object).map((k) => [k, (r as Record<string, unknown>)[k]])));
+    for (const [table, rows] of Object.entries(before)) expect(oldColumns(after[table] ?? [], rows), table).toEqual(rows);
+    expect(verifyAuditChain(db)).toMatchObject({ intact: true });
     expect(schemaOf(db)).toEqual(JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')).objects);
     const backups = readdirSync(path.join(status.vault!.path, 'backups'));
     expect(backups.length).toBe(v > 0 ? 1 : 0);

@@ -14,8 +14,8 @@ import type { Transport } from '../../../src/shared/contract/client';
 import type { Envelope } from '../../../src/shared/contract/errors';
 import { interchangeSchema } from '../../../src/shared/dossier/schema';
 import { BSN_ERROR } from '../../../src/shared/validation/bsn';
-import { IBAN_ERROR } from '../../../src/shared/validation/iban';
-import { POSTCODE_ERROR } from '../../../src/shared/validation/postcode';
+import { IBAN_CHECKSUM_ERROR } from '../../../src/shared/validation/iban';
+import { POSTCODE_LETTERS_ERROR } from '../../../src/shared/validation/postcode';
 import { BSNS, TestClock, household } from './helpers';
 import { CHEAP_KDF } from '../../support/core';
 
@@ -82,8 +82,8 @@ async function createVault(): Promise<{ path: string; recoveryCode: string }> {
 describe('boundary validation', () => {
   it.each([
     ['a BSN that fails the elfproef', (d: any) => (d.adults[0].bsn = '123456783'), 'data.adults.0.bsn', BSN_ERROR],
-    ['an IBAN with a wrong checksum', (d: any) => (d.bankAccounts[0].iban = 'NL91ABNA0417164301'), 'data.bankAccounts.0.iban', IBAN_ERROR],
-    ['a postcode with SA', (d: any) => (d.address.postcode = '1234 SA'), 'data.address.postcode', POSTCODE_ERROR],
+    ['an IBAN with a wrong checksum', (d: any) => (d.bankAccounts[0].iban = 'NL91ABNA0417164301'), 'data.bankAccounts.0.iban', IBAN_CHECKSUM_ERROR],
+    ['a postcode with SA', (d: any) => (d.address.postcode = '1234 SA'), 'data.address.postcode', POSTCODE_LETTERS_ERROR],
     ['an amount with three decimals', (d: any) => (d.incomes[0].amount = '12.345'), 'data.incomes.0.amount', 'Vul een bedrag in met hoogstens twee decimalen.'],
   ])('refuses %s in Dutch and changes nothing', async (_label, spoil, issuePath, message) => {
     await createVault();
@@ -179,7 +179,7 @@ describe('audit log', () => {
       'vault.locked',
       'vault.recovered',
     ]);
-    expect(entries.find((e) => e.action === 'dossier.changed')).toMatchObject({ actor: 'Merel de Wit', detail: 'Kinderen', dossierNumber: d.number });
+    expect(entries.find((e) => e.action === 'dossier.changed')).toMatchObject({ actor: 'Merel de Wit', detail: 'Kinderen: kind 1 verwijderd; kind 2 verwijderd', dossierNumber: d.number });
     expect(entries.find((e) => e.action === 'settings.changed')!.detail).toBe('Naam gebruiker');
     const text = JSON.stringify(entries);
     for (const pii of ['Anna', 'Jansen', 'Noor', BSNS[0]!, '3511', 'NL91']) expect(text).not.toContain(pii);
@@ -215,7 +215,7 @@ describe('import', () => {
     expect(err.issues).toEqual(
       expect.arrayContaining([
         { path: 'dossiers.1.adults.0.bsn', message: BSN_ERROR },
-        { path: 'dossiers.1.address.postcode', message: POSTCODE_ERROR },
+        { path: 'dossiers.1.address.postcode', message: 'Dit is geen geldige postcode: een postcode begint niet met een 0.' },
       ]),
     );
     expect(await call('dossier.list', {})).toEqual([]);
@@ -232,6 +232,8 @@ describe('import', () => {
     const existing = await call('dossier.create', { data: household() });
     const result = await call<{ imported: { id: string; number: string }[] }>('dossier.import', {
       file: file([household({ number: existing.number }), household({ number: 'OUD-17' }), household()]),
+      // The same household as `existing`: imported as copies, as asked.
+      onDuplicate: 'copy',
     });
     expect(result.imported.map((i) => i.number)).toEqual(['2026-0002', 'OUD-17', '2026-0003']);
     expect(await call('dossier.list', {})).toHaveLength(4);

@@ -96,7 +96,14 @@ describe('dossier service', () => {
     expect(rig.db.prepare("SELECT count(*) AS n FROM persons WHERE kind = 'child'").get()).toEqual({ n: 1 });
     const [entry] = rig.audit.list({ dossierId: d.id, limit: 1 });
     expect(entry).toMatchObject({ action: 'dossier.changed', dossierNumber: d.number, actor: 'Medewerker' });
-    expect(entry!.detail).toBe('Status, Kinderen, Inkomsten');
+    // Per item and field; amounts and status dates old → new, nothing that names a person.
+    expect(entry!.detail).toBe(
+      [
+        'Status: Aanmelding → Stabilisatie, datum stabilisatie — → 16-03-2026',
+        'Kinderen: kind 2 verwijderd',
+        'Inkomsten: inkomst 1 (Loon): bedrag € 1.834,50 → € 1.900,00, ontvanger aanvrager → huishouden; inkomst 2 (Kinderbijslag) toegevoegd: € 300,12 per kwartaal',
+      ].join('\n'),
+    );
     // Saving the same data again changes nothing and logs nothing.
     const before = rig.audit.list().length;
     rig.dossiers.update(d.id, parsed({ ...household(), ...{ status: 'stabilisatie' }, statusDates: updated.statusDates, children: updated.children, incomes: updated.incomes }));

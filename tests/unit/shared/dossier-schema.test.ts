@@ -81,10 +81,10 @@ describe('dossier schema', () => {
     );
     const byPath = Object.fromEntries(bad.map((b) => [b.path, b.message]));
     expect(byPath['adults.0.bsn']).toMatch(/geen geldig BSN/);
-    expect(byPath['adults.0.birthDate']).toBe('Vul een geldige datum in (dd-mm-jjjj).');
-    expect(byPath['address.postcode']).toMatch(/geen geldige postcode/);
-    expect(byPath['bankAccounts.0.iban']).toMatch(/geen geldig IBAN/);
-    expect(byPath['incomes.0.amount']).toBe('Vul een bedrag in met hoogstens twee decimalen.');
+    expect(byPath['adults.0.birthDate']).toBe('29-02-2025 bestaat niet (2025 is geen schrikkeljaar)');
+    expect(byPath['address.postcode']).toMatch(/geen geldige postcode: SA, SD en SS worden niet gebruikt in postcodes/);
+    expect(byPath['bankAccounts.0.iban']).toMatch(/geen geldig IBAN: het controlegetal van dit IBAN klopt niet/);
+    expect(byPath['incomes.0.amount']).toBe('12,50 is hier geen bedrag: schrijf 12.50 (met een punt voor de centen)');
     expect(byPath['expenses.0.amount']).toBe('Het bedrag mag niet negatief zijn.');
   });
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { contract } from '../../../shared/contract/procedures';
-import { PASSPHRASE_MIN_LENGTH, newPassphrase } from '../../../shared/contract/vault';
+import { PASSPHRASE_MIN_LENGTH, newPassphrase, settingsSchema } from '../../../shared/contract/vault';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxField, TextField } from '../../components/fields';
 import { applyServerError, errorOf, fieldId } from '../../components/form-helpers';
@@ -15,6 +15,7 @@ import { useSession } from '../../state/session';
 export const createVaultSchema = z
   .object({
     name: contract['vault.create'].input.shape.name,
+    userName: settingsSchema.shape.userName,
     passphrase: newPassphrase,
     repeat: z.string(),
     understood: z.boolean().refine((v) => v, { message: 'Bevestig dat u dit begrijpt.' }),
@@ -29,7 +30,7 @@ export function CreateVaultScreen({ onCancel }: { onCancel: () => void }) {
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<CreateForm>({
     resolver: zodResolver(createVaultSchema),
-    defaultValues: { name: '', passphrase: '', repeat: '', understood: false },
+    defaultValues: { name: '', userName: '', passphrase: '', repeat: '', understood: false },
   });
   const { errors, isSubmitting, submitCount } = form.formState;
   const f = (name: keyof CreateForm) => ({ id: fieldId(P, name), registration: form.register(name), error: errorOf(errors, name) });
@@ -37,7 +38,7 @@ export function CreateVaultScreen({ onCancel }: { onCancel: () => void }) {
   const onSubmit = form.handleSubmit(async (v) => {
     setServerError(null);
     try {
-      const res = await call('vault.create', { name: v.name, passphrase: v.passphrase });
+      const res = await call('vault.create', { name: v.name, userName: v.userName, passphrase: v.passphrase });
       // The recovery code screen comes first; the status makes the app unlocked behind it.
       setRecoveryCode(res.recoveryCode);
       applyStatus(res.status);
@@ -54,6 +55,12 @@ export function CreateVaultScreen({ onCancel }: { onCancel: () => void }) {
       <form noValidate onSubmit={onSubmit} className="card" aria-busy={isSubmitting}>
         <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
         <TextField {...f('name')} label="Naam van de kluis" autoComplete="off" hint="Bijvoorbeeld de naam van uw team of praktijk." />
+        <TextField
+          {...f('userName')}
+          label="Uw naam"
+          autoComplete="name"
+          hint="Komt in het logboek bij alles wat u doet en op elke PDF die u maakt. U kunt dit later wijzigen bij Instellingen."
+        />
         <TextField
           {...f('passphrase')}
           label="Wachtwoord"

@@ -17,6 +17,7 @@ import { amountInputToCanonical, canonicalToAmountInput, isoToDateInput, optiona
 import { AppError } from '../../../shared/contract/errors';
 import { errorMessage, useCall } from '../../state/session';
 import { stripStored } from '../dossier-form/model';
+import { closeOnEscape } from './inline-form';
 
 export type BudgetKind = 'income' | 'expense';
 
@@ -113,7 +114,7 @@ export function BudgetItemForm({
     kind === 'income' ? optionsOf(INCOME_CATEGORIES, INCOME_CATEGORY_LABELS) : optionsOf(EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS);
 
   return (
-    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`}>
+    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`} onKeyDown={closeOnEscape(() => onDone(null))}>
       <h3 id={`${P}-titel`}>{title}</h3>
       <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
       <div className="grid-3">

@@ -9,9 +9,11 @@ import {
 import type { Dossier, Expense, Income } from '../../../shared/dossier/schema';
 import { FREQUENCY_LABELS, toMonthly } from '../../../shared/frequency';
 import { formatEuro, money, sum } from '../../../shared/money';
+import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
 import { Alert } from '../../components/Status';
 import { showDate } from '../../format';
 import { BudgetItemForm, type BudgetKind } from './BudgetItemForm';
+import { useRemoval } from './removal';
 import { useDossierSaver } from './useDossierSaver';
 
 type Editing = { kind: BudgetKind; index: number | null } | null;
@@ -23,15 +25,14 @@ function monthly(item: Income | Expense) {
 export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
   const [editing, setEditing] = useState<Editing>(null);
   const { save, error } = useDossierSaver(dossier, onChange);
+  const [flash, showFlash] = useFlash();
+  const focusLater = useFocusAfterRender();
   const totalIn = sum(dossier.incomes.map(monthly));
   const totalOut = sum(dossier.expenses.map(monthly));
   const balance = totalIn.minus(totalOut);
 
-  const remove = async (kind: BudgetKind, index: number) => {
-    const key = kind === 'income' ? 'incomes' : 'expenses';
-    const list = dossier[key].filter((_, i) => i !== index);
-    await save({ [key]: list });
-  };
+  // Removing asks first and can be undone; only the one item is sent.
+  const removal = useRemoval(dossier, onChange);
 
   return (
     <div className="stack">
@@ -52,6 +53,8 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
       </dl>
       </div>
       <Alert>{error}</Alert>
+      {removal.ui}
+      <Flash message={flash} />
       {(['income', 'expense'] as const).map((kind) => {
         const items: (Income | Expense)[] = kind === 'income' ? dossier.incomes : dossier.expenses;
         const title = kind === 'income' ? 'Inkomsten' : 'Uitgaven';
@@ -63,7 +66,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
             <div className="section-head">
               <h2 id={`h-${kind}`}>{title}</h2>
               {editing?.kind !== kind ? (
-                <button type="button" className="button" onClick={() => setEditing({ kind, index: null })}>
+                <button type="button" id={`${kind}-toevoegen`} className="button" onClick={() => setEditing({ kind, index: null })}>
                   {kind === 'income' ? 'Inkomst toevoegen' : 'Uitgave toevoegen'}
                 </button>
               ) : null}
@@ -74,8 +77,17 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                 dossier={dossier}
                 index={editing.index}
                 onDone={(d) => {
-                  if (d) onChange(d);
+                  const index = editing.index ?? (d ? d[kind === 'income' ? 'incomes' : 'expenses'].length - 1 : null);
+                  if (d) {
+                    onChange(d);
+                    showFlash(`${capitalize(noun)} opgeslagen. De totalen zijn bijgewerkt.`);
+                  }
                   setEditing(null);
+                  // Back to the row that was saved or edited, or to the add button after cancelling a new item;
+                  // the monthly total that changed comes into view with it.
+                  focusLater(index === null ? `${kind}-toevoegen` : `${kind}-bewerken-${index}`, () =>
+                    d ? document.getElementById(`${kind}-totaal`) : null,
+                  );
                 }}
               />
             ) : null}
@@ -116,6 +128,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                         <td className="row-actions">
                           <button
                             type="button"
+                            id={`${kind}-bewerken-${i}`}
                             className="button small"
                             aria-label={`${capitalize(noun)} ${item.description} bewerken`}
                             onClick={() => setEditing({ kind, index: i })}
@@ -126,7 +139,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                             type="button"
                             className="button small danger-quiet"
                             aria-label={`${capitalize(noun)} ${item.description} verwijderen`}
-                            onClick={() => void remove(kind, i)}
+                            onClick={() => removal.ask(kind, item.id, `${capitalize(noun)} ‘${item.description}’`)}
                           >
                             Verwijderen
                           </button>
@@ -135,7 +148,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                     ))}
                   </tbody>
                   <tfoot>
-                    <tr>
+                    <tr id={`${kind}-totaal`}>
                       <th scope="row" colSpan={4}>
                         Totaal per maand
                       </th>

@@ -14,10 +14,13 @@ import { formatEuro, money, sum } from '../../../shared/money';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField, optionsOf } from '../../components/fields';
 import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
+import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
 import { Alert } from '../../components/Status';
 import { amountInputToCanonical, canonicalToAmountInput, isoToDateInput, optionalDateInputToIso, showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { stripStored } from '../dossier-form/model';
+import { closeOnEscape } from './inline-form';
+import { useRemoval } from './removal';
 import { useDossierSaver } from './useDossierSaver';
 
 const KIND_LABELS: Record<(typeof DEBT_KINDS)[number], string> = { concurrent: 'Concurrent', preferent: 'Preferent' };
@@ -25,6 +28,10 @@ const KIND_LABELS: Record<(typeof DEBT_KINDS)[number], string> = { concurrent: '
 export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const { save, error } = useDossierSaver(dossier, onChange);
+  const [flash, showFlash] = useFlash();
+  const focusLater = useFocusAfterRender();
+  // Removing asks first and can be undone; only the one item is sent.
+  const removal = useRemoval(dossier, onChange);
   const totalOriginal = sum(dossier.debts.map((d) => money(d.originalAmount)));
   const totalCurrent = sum(dossier.debts.map((d) => money(d.currentAmount)));
   const open = dossier.debts.filter((d) => d.status !== 'betaald');
@@ -50,11 +57,13 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
       </dl>
       </div>
       <Alert>{error}</Alert>
+      {removal.ui}
+      <Flash message={flash} />
       <section aria-labelledby="h-schulden">
         <div className="section-head">
           <h2 id="h-schulden">Schulden</h2>
           {editing === null ? (
-            <button type="button" className="button" onClick={() => setEditing('new')}>
+            <button type="button" id="schuld-toevoegen" className="button" onClick={() => setEditing('new')}>
               Schuld toevoegen
             </button>
           ) : null}
@@ -64,8 +73,14 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
             dossier={dossier}
             index={editing === 'new' ? null : editing}
             onDone={(d) => {
-              if (d) onChange(d);
+              const index = editing === 'new' ? (d ? d.debts.length - 1 : null) : editing;
+              if (d) {
+                onChange(d);
+                showFlash('Schuld opgeslagen. De totalen zijn bijgewerkt.');
+              }
               setEditing(null);
+              // Back to the saved row (or the add button after cancelling), with the changed totals in view.
+              focusLater(index === null ? 'schuld-toevoegen' : `schuld-bewerken-${index}`, () => (d ? document.getElementById('schuld-totaal') : null));
             }}
           />
         ) : null}
@@ -106,14 +121,14 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                     <td>{DEBT_STATUS_LABELS[d.status]}</td>
                     <td className="nowrap">{showDate(d.since)}</td>
                     <td className="row-actions">
-                      <button type="button" className="button small" aria-label={`Schuld ${d.creditor} bewerken`} onClick={() => setEditing(i)}>
+                      <button type="button" id={`schuld-bewerken-${i}`} className="button small" aria-label={`Schuld ${d.creditor} bewerken`} onClick={() => setEditing(i)}>
                         Bewerken
                       </button>
                       <button
                         type="button"
                         className="button small danger-quiet"
                         aria-label={`Schuld ${d.creditor} verwijderen`}
-                        onClick={() => void save({ debts: dossier.debts.filter((_, j) => j !== i) })}
+                        onClick={() => removal.ask('debt', d.id, `Schuld bij ${d.creditor}`)}
                       >
                         Verwijderen
                       </button>
@@ -122,7 +137,7 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                 ))}
               </tbody>
               <tfoot>
-                <tr>
+                <tr id="schuld-totaal">
                   <th scope="row" colSpan={3}>
                     Totaal
                   </th>
@@ -205,7 +220,7 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`}>
+    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`} onKeyDown={closeOnEscape(() => onDone(null))}>
       <h3 id={`${P}-titel`}>{index === null ? 'Schuld toevoegen' : 'Schuld bewerken'}</h3>
       <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
       <div className="grid-3">

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, HELP_TYPE_LABELS, type Dossier, type DossierStatus } from '../../../shared/dossier/schema';
 import { FictitiousBadge, StatusBadge } from '../../components/Badge';
+import { Flash, useFlash } from '../../components/Flash';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
 import { Tabs } from '../../components/Tabs';
@@ -57,7 +58,8 @@ export function DossierScreen({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<string>('huishouden');
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Confirmations disappear by themselves after a few seconds.
+  const [message, setMessage] = useFlash();
 
   useEffect(() => {
     let alive = true;
@@ -131,13 +133,9 @@ export function DossierScreen({ id }: { id: string }) {
           </button>
         </div>
       </div>
-      {message ? (
-        <p className="success" role="status">
-          {message}
-        </p>
-      ) : null}
+      <Flash message={message} />
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Onderdelen van het dossier">
-        {tab === 'huishouden' ? <HouseholdTab dossier={dossier} /> : null}
+        {tab === 'huishouden' ? <HouseholdTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'budget' ? <BudgetTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'begroting' ? <BudgetPanel dossierId={dossier.id} version={dossier.updatedAt} onEditItems={() => setTab('budget')} /> : null}
         {tab === 'schulden' ? <DebtsTab dossier={dossier} onChange={replace} /> : null}

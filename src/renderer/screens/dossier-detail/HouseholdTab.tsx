@@ -1,14 +1,18 @@
 // The household at a glance: adults, children (with age and whether they live at home), address,
 // contact and bank accounts. Children come right after the adults: they are why the dossier exists.
+// A partner, a child or a bank account can be removed here (asked first, and undoable).
 import type { Dossier } from '../../../shared/dossier/schema';
 import { formatIban } from '../../../shared/validation/iban';
 import { ageOf, showDate } from '../../format';
 import { fullName, groupDigits } from '../../dossier-view';
+import { useRemoval } from './removal';
 
-export function HouseholdTab({ dossier }: { dossier: Dossier }) {
+export function HouseholdTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
+  const removal = useRemoval(dossier, onChange);
   const adults = [...dossier.adults].sort((a, b) => (a.role === b.role ? 0 : a.role === 'aanvrager' ? -1 : 1));
   return (
     <div className="stack">
+      {removal.ui}
       <section aria-labelledby="h-volwassenen">
         <h2 id="h-volwassenen">Volwassenen</h2>
         <div className="table-wrap">
@@ -22,6 +26,9 @@ export function HouseholdTab({ dossier }: { dossier: Dossier }) {
                   Leeftijd
                 </th>
                 <th scope="col">BSN</th>
+                <th scope="col">
+                  <span className="visually-hidden">Acties</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -32,6 +39,20 @@ export function HouseholdTab({ dossier }: { dossier: Dossier }) {
                   <td className="nowrap">{showDate(a.birthDate)}</td>
                   <td className="num">{ageOf(a.birthDate)} jaar</td>
                   <td className="mono nowrap">{a.bsn ? groupDigits(a.bsn, 3) : '—'}</td>
+                  <td className="row-actions">
+                    {a.role === 'partner' ? (
+                      <button
+                        type="button"
+                        className="button small danger-quiet"
+                        aria-label={`Partner ${fullName(a)} verwijderen`}
+                        onClick={() =>
+                          removal.ask('adult', a.id, `Partner ${fullName(a)}`, 'Inkomsten op naam van de partner blijven staan; pas die zo nodig aan.')
+                        }
+                      >
+                        Verwijderen
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -54,6 +75,9 @@ export function HouseholdTab({ dossier }: { dossier: Dossier }) {
                     Leeftijd
                   </th>
                   <th scope="col">Woont thuis</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Acties</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -63,6 +87,16 @@ export function HouseholdTab({ dossier }: { dossier: Dossier }) {
                     <td className="nowrap">{showDate(c.birthDate)}</td>
                     <td className="num">{ageOf(c.birthDate)} jaar</td>
                     <td>{c.livingInHousehold ? 'Ja' : 'Nee'}</td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="button small danger-quiet"
+                        aria-label={`Kind ${fullName(c)} verwijderen`}
+                        onClick={() => removal.ask('child', c.id, `Kind ${fullName(c)}`, 'Het budget wordt opnieuw berekend zonder dit kind.')}
+                      >
+                        Verwijderen
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -105,7 +139,15 @@ export function HouseholdTab({ dossier }: { dossier: Dossier }) {
               <li key={b.id ?? i}>
                 <span className="mono">{formatIban(b.iban)}</span>
                 {b.description ? <span className="muted"> · {b.description}</span> : null}
-                {b.holder ? <span className="muted"> · t.n.v. {b.holder}</span> : null}
+                {b.holder ? <span className="muted"> · t.n.v. {b.holder}</span> : null}{' '}
+                <button
+                  type="button"
+                  className="button small danger-quiet"
+                  aria-label={`Bankrekening ${formatIban(b.iban)} verwijderen`}
+                  onClick={() => removal.ask('bankAccount', b.id, `Bankrekening ${formatIban(b.iban)}`)}
+                >
+                  Verwijderen
+                </button>
               </li>
             ))}
           </ul>

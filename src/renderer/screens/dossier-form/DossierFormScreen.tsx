@@ -19,6 +19,8 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { useNavigate } from '../../state/route';
 import { useCall } from '../../state/session';
 import { emptyAdult, emptyChild, fromFormValues, toFormValues, type DossierFormValues } from './model';
+import type { DossierWarning } from '../../../shared/contract/procedures';
+import { SaveWarnings } from './Warnings';
 
 const P = 'dossier';
 const DATE_HINT = 'dd-mm-jjjj';
@@ -37,6 +39,9 @@ export function DossierFormScreen({
   const call = useCall();
   const navigate = useNavigate();
   const [serverError, setServerError] = useState<string | null>(null);
+  // Questions the core asked about the data last submitted; saving them needs a confirmation.
+  const [warnings, setWarnings] = useState<{ list: DossierWarning[]; data: DossierData } | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const resolver = useMemo(() => mappedResolver(dossierDataSchema, (v: DossierFormValues) => fromFormValues(v, dossier)), [dossier]);
   const form = useForm<DossierFormValues, unknown, DossierData>({
     resolver,
@@ -56,16 +61,35 @@ export function DossierFormScreen({
     );
   }, [call, dossier, form]);
 
-  const onSubmit = form.handleSubmit(async (data) => {
+  const save = async (data: DossierData) => {
     setServerError(null);
     try {
       const saved = dossier ? await call('dossier.update', { id: dossier.id, data }) : await call('dossier.create', { data });
       if (onSaved) onSaved(saved);
       else navigate({ name: 'dossier', id: saved.id });
     } catch (err) {
+      setWarnings(null);
       setServerError(applyServerError(form, err));
     }
+  };
+
+  const onSubmit = form.handleSubmit(async (data) => {
+    setServerError(null);
+    setWarnings(null);
+    try {
+      const { warnings: list } = await call('dossier.check', dossier ? { id: dossier.id, data } : { data });
+      if (list.length > 0) {
+        setWarnings({ list, data });
+        return;
+      }
+    } catch (err) {
+      setServerError(applyServerError(form, err));
+      return;
+    }
+    await save(data);
   });
+
+  const context = (n: string) => contextOf(n, form.getValues('adults'));
 
   const cancel = () => {
     if (onCancel) onCancel();
@@ -78,7 +102,20 @@ export function DossierFormScreen({
       <ScreenHeading title={title}>{title}</ScreenHeading>
       {dossier ? <p className="muted">Dossiernummer {dossier.number}</p> : null}
       <form noValidate onSubmit={onSubmit} className="dossier-form" aria-busy={isSubmitting}>
-        <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} context={(n) => contextOf(n, form.getValues('adults'))} />
+        <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} context={context} />
+        {warnings ? (
+          <SaveWarnings
+            warnings={warnings.list}
+            prefix={P}
+            context={context}
+            busy={confirming}
+            onConfirm={() => {
+              setConfirming(true);
+              void save(warnings.data).finally(() => setConfirming(false));
+            }}
+            onCorrect={() => setWarnings(null)}
+          />
+        ) : null}
         <AdultsSection form={form} />
         <ChildrenSection form={form} />
         <AddressSection form={form} />
@@ -161,7 +198,7 @@ function AdultsSection({ form }: { form: Form }) {
       ))}
       {partnerIndex < 0 ? (
         <div className="actions section-actions">
-          <button type="button" className="button" onClick={() => append(emptyAdult('partner'))}>
+          <button type="button" className="button" onClick={() => append(emptyAdult('partner'), { focusName: `adults.${fields.length}.firstName` })}>
             Partner toevoegen
           </button>
         </div>
@@ -212,7 +249,8 @@ function ChildrenSection({ form }: { form: Form }) {
         <button
           type="button"
           className="button"
-          onClick={() => append(emptyChild(form.getValues('adults.0.lastName') ?? ''))}
+          // The new child's first field takes the focus, so typing can start at once.
+          onClick={() => append(emptyChild(form.getValues('adults.0.lastName') ?? ''), { focusName: `children.${fields.length}.firstName` })}
           disabled={fields.length >= 20}
         >
           Kind toevoegen

@@ -1,5 +1,6 @@
-// Dossier list: search as you type (name, number, postcode, BSN) and filters, answered by the core.
-import { useEffect, useId, useRef, useState } from 'react';
+// Dossier list: search as you type (name, number, postcode, BSN, address, creditor, IBAN) and filters,
+// answered by the core; sorting by column; search, filters and sort are kept while navigating.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DossierSummary } from '../../../shared/contract/procedures';
 import {
   DOSSIER_STATUSES,
@@ -14,6 +15,7 @@ import { NavLink } from '../../components/NavLink';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert } from '../../components/Status';
 import { showDateTime } from '../../format';
+import { useListState, type SortKey } from '../../state/list-state';
 import { useNavigate } from '../../state/route';
 import { errorMessage, useCall } from '../../state/session';
 import { ImportDossiersDialog } from './ImportDossiers';
@@ -24,9 +26,17 @@ export function DossierListScreen() {
   const call = useCall();
   const navigate = useNavigate();
   const ids = useId();
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<DossierStatus | ''>('');
-  const [typeOfHelp, setTypeOfHelp] = useState<HelpType | ''>('');
+  const [list, setList] = useListState();
+  const { query, status, typeOfHelp, sort } = list;
+  const setQuery = (q: string) => setList((s) => ({ ...s, query: q }));
+  const setStatus = (v: DossierStatus | '') => setList((s) => ({ ...s, status: v }));
+  const setTypeOfHelp = (v: HelpType | '') => setList((s) => ({ ...s, typeOfHelp: v }));
+  const sortBy = (key: SortKey) =>
+    setList((s) => ({
+      ...s,
+      // A new column starts ascending (the change date newest first); the same column flips.
+      sort: s.sort.key === key ? { key, dir: s.sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'updated' ? 'desc' : 'asc' },
+    }));
   const [rows, setRows] = useState<DossierSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
@@ -65,6 +75,17 @@ export function DossierListScreen() {
   }, [call, query, status, typeOfHelp, reloads]);
 
   const filtered = query.trim() !== '' || status !== '' || typeOfHelp !== '';
+  const sorted = useMemo(() => (rows ? sortRows(rows, sort.key, sort.dir) : null), [rows, sort.key, sort.dir]);
+  const header = (key: SortKey, label: string, className?: string) => (
+    <th scope="col" className={className} aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {sort.key === key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
 
   return (
     <>
@@ -92,7 +113,7 @@ export function DossierListScreen() {
             spellCheck={false}
           />
           <p id={`${ids}-zoeken-hint`} className="hint">
-            Op naam, dossiernummer, postcode of BSN.
+            Op naam, dossiernummer, adres, postcode, BSN, schuldeiser of IBAN.
           </p>
         </div>
         <div className="field">
@@ -130,23 +151,21 @@ export function DossierListScreen() {
         </p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table sortable">
             <caption className="visually-hidden">Dossiers</caption>
             <thead>
               <tr>
-                <th scope="col">Dossiernummer</th>
-                <th scope="col">Naam</th>
-                <th scope="col">Postcode</th>
-                <th scope="col" className="num">
-                  Kinderen
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">Soort hulp</th>
-                <th scope="col">Gewijzigd</th>
+                {header('number', 'Dossiernummer')}
+                {header('name', 'Naam')}
+                {header('postcode', 'Postcode')}
+                {header('children', 'Kinderen', 'num')}
+                {header('status', 'Status')}
+                {header('typeOfHelp', 'Soort hulp')}
+                {header('updated', 'Gewijzigd')}
               </tr>
             </thead>
             <tbody>
-              {rows.map((d) => (
+              {(sorted ?? []).map((d) => (
                 <tr key={d.id}>
                   <td className="mono">{d.number}</td>
                   <td>
@@ -171,4 +190,36 @@ export function DossierListScreen() {
       )}
     </>
   );
+}
+
+const collator = new Intl.Collator('nl-NL', { sensitivity: 'base', numeric: true });
+
+/** Rows in the chosen order; ties keep the core's order (newest change first). Status follows the process. */
+export function sortRows(rows: readonly DossierSummary[], key: SortKey, dir: 'asc' | 'desc'): DossierSummary[] {
+  const value = (d: DossierSummary): string | number => {
+    switch (key) {
+      case 'number':
+        return d.number;
+      case 'name':
+        return d.displayName;
+      case 'postcode':
+        return d.postcode ?? '';
+      case 'children':
+        return d.childrenCount;
+      case 'status':
+        return DOSSIER_STATUSES.indexOf(d.status);
+      case 'typeOfHelp':
+        return HELP_TYPE_LABELS[d.typeOfHelp];
+      case 'updated':
+        return d.updatedAt;
+    }
+  };
+  const sign = dir === 'asc' ? 1 : -1;
+  return rows
+    .map((d, i) => ({ d, i, v: value(d) }))
+    .sort((a, b) => {
+      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
+      return c !== 0 ? c * sign : a.i - b.i;
+    })
+    .map((x) => x.d);
 }

@@ -1,9 +1,11 @@
 // The unlocked app: header, navigation and the current screen. Mounted fresh on every unlock and
 // unmounted on lock, which drops every piece of decrypted data held in React state.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { FictitiousBadge } from '../../components/Badge';
 import { NavLink } from '../../components/NavLink';
 import { Alert } from '../../components/Status';
+import { useTableCellLabels } from '../../components/table-labels';
+import { ListStateProvider } from '../../state/list-state';
 import { NavigateContext, type Route } from '../../state/route';
 import { errorMessage, useSession } from '../../state/session';
 import { AuditLogScreen } from '../audit/AuditLogScreen';
@@ -20,6 +22,8 @@ export function AppFrame() {
   const [lockError, setLockError] = useState<string | null>(null);
   // The core's word on how this session started (e.g. after a crash); shown until the user has read it.
   const [sessionNoticeRead, setSessionNoticeRead] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  useTableCellLabels(main);
   const navigate = useCallback(
     (r: Route) => {
       clearNotice();
@@ -86,14 +90,16 @@ export function AppFrame() {
           </button>
         </div>
       ) : null}
-      <main id="inhoud" className="content">
+      <main id="inhoud" className="content" ref={main}>
         {/* A confirmation that outlives the remount (e.g. a restored backup); the screen's h1 keeps the focus. */}
         {notice ? (
           <p role="status" className="success">
             {notice}
           </p>
         ) : null}
-        <Screen key={visit} route={route} />
+        <ListStateProvider>
+          <Screen key={visit} route={route} />
+        </ListStateProvider>
       </main>
     </NavigateContext.Provider>
   );

@@ -51,7 +51,10 @@ export function UnlockScreen({ onRecover }: { onRecover: () => void }) {
 
   return (
     <main className="narrow">
-      <ScreenHeading title="Kluis ontgrendelen">Kluis ontgrendelen</ScreenHeading>
+      {/* The password is the one thing to do here, so it has the focus from the start. */}
+      <ScreenHeading title="Kluis ontgrendelen" takeFocus={false}>
+        Kluis ontgrendelen
+      </ScreenHeading>
       {vault ? (
         <p className="vault-title">
           <span className="muted">Kluis: </span>
@@ -71,6 +74,7 @@ export function UnlockScreen({ onRecover }: { onRecover: () => void }) {
           type="password"
           autoComplete="current-password"
           registration={form.register('passphrase')}
+          autoFocus
           error={errorOf(form.formState.errors, 'passphrase')}
         />
         <div className="actions">

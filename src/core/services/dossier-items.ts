@@ -1,0 +1,68 @@
+// Item-level edits of a dossier: remove one income, expense, debt, person or bank account, and put a removed
+// one back (the undo). Only that one item crosses the contract, never the whole dossier with every BSN and
+// IBAN. Both go through the dossier service's update, so the same checks apply and the logboek records the
+// change per item and field (dossier-changes.ts).
+import { AppError } from '../../shared/contract/errors';
+import { dossierDataSchema, type Dossier, type DossierData } from '../../shared/dossier/schema';
+import type { ItemKind } from './dossier-changes';
+import type { DossierService } from './dossiers';
+
+export type RemovableItem =
+  | { kind: 'income'; item: Dossier['incomes'][number] }
+  | { kind: 'expense'; item: Dossier['expenses'][number] }
+  | { kind: 'debt'; item: Dossier['debts'][number] }
+  | { kind: 'child'; item: Dossier['children'][number] }
+  | { kind: 'adult'; item: Dossier['adults'][number] }
+  | { kind: 'bankAccount'; item: Dossier['bankAccounts'][number] };
+
+const LIST: Record<ItemKind, keyof Pick<DossierData, 'incomes' | 'expenses' | 'debts' | 'children' | 'adults' | 'bankAccounts'>> = {
+  income: 'incomes',
+  expense: 'expenses',
+  debt: 'debts',
+  child: 'children',
+  adult: 'adults',
+  bankAccount: 'bankAccounts',
+};
+
+export interface DossierItemsService {
+  remove(dossierId: string, kind: ItemKind, itemId: string): { dossier: Dossier; removed: RemovableItem & { index: number } };
+  restore(dossierId: string, removed: RemovableItem & { index: number }): Dossier;
+}
+
+function dataOf(d: Dossier): DossierData {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...data } = d;
+  return data;
+}
+
+export function createDossierItemsService(deps: { dossiers: DossierService }): DossierItemsService {
+  return {
+    remove(dossierId, kind, itemId) {
+      const dossier = deps.dossiers.read(dossierId);
+      const list = dossier[LIST[kind]] as { id?: string }[];
+      const index = list.findIndex((x) => x.id === itemId);
+      if (index < 0) throw new AppError('NOT_FOUND', 'Dit onderdeel staat niet (meer) in het dossier. Er is niets gewijzigd.');
+      const item = list[index]!;
+      if (kind === 'adult' && (item as { role?: string }).role === 'aanvrager') {
+        throw new AppError('VALIDATION', 'De aanvrager kan niet worden verwijderd: een dossier heeft altijd een aanvrager. Er is niets gewijzigd.');
+      }
+      const data = { ...dataOf(dossier), [LIST[kind]]: list.filter((_, i) => i !== index) } as DossierData;
+      const updated = deps.dossiers.update(dossierId, data);
+      return { dossier: updated, removed: { kind, item, index } as RemovableItem & { index: number } };
+    },
+    restore(dossierId, removed) {
+      const dossier = deps.dossiers.read(dossierId);
+      const list = [...(dossier[LIST[removed.kind]] as { id?: string }[])];
+      if (removed.item.id && list.some((x) => x.id === removed.item.id)) {
+        throw new AppError('VALIDATION', 'Dit onderdeel staat al in het dossier. Er is niets gewijzigd.');
+      }
+      list.splice(Math.min(Math.max(0, removed.index), list.length), 0, removed.item);
+      // The whole-dossier rules (one aanvrager, at most two adults, no BSN twice) hold after the undo too.
+      const checked = dossierDataSchema.safeParse({ ...dataOf(dossier), [LIST[removed.kind]]: list });
+      if (!checked.success) {
+        const message = checked.error.issues[0]?.message ?? 'Dit onderdeel past niet meer in het dossier.';
+        throw new AppError('VALIDATION', `${message} Er is niets teruggezet.`);
+      }
+      return deps.dossiers.update(dossierId, checked.data);
+    },
+  };
+}

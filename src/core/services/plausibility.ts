@@ -1,0 +1,89 @@
+// The vault's side of "data that cannot be true": refusing impossible facts on save and import, the
+// questions a professional confirms before saving (a BSN already used in another dossier, an unlikely
+// birth), and recognising an imported household that is already in the vault.
+import { AppError, type IssueDetail } from '../../shared/contract/errors';
+import type { DossierWarning } from '../../shared/contract/procedures';
+import type { DossierData } from '../../shared/dossier/schema';
+import { impossibleFacts, questionableFacts, type PlausibilityIssue } from '../../shared/validation/plausibility';
+import type { Db } from '../db/driver';
+import { foldForSearch } from './dossiers';
+
+type Facts = Pick<DossierData, 'adults' | 'children' | 'statusDates'>;
+
+/**
+ * Throws VALIDATION when the data holds facts that cannot be true. `before` (an update) excuses facts
+ * already stored on the same field, so an old dossier never blocks saving an unrelated change.
+ */
+export function refuseImpossible(data: Facts, today: string, prefix: string, before?: Facts): void {
+  const excused = new Set(before ? impossibleFacts(before, today).map((i) => `${i.path}=${valueAt(before, i.path)}`) : []);
+  const issues = impossibleFacts(data, today).filter((i) => !excused.has(`${i.path}=${valueAt(data, i.path)}`));
+  if (issues.length === 0) return;
+  throw new AppError('VALIDATION', impossibleMessage(issues.length), issues.map((i) => ({ path: `${prefix}${i.path}`, message: i.message })));
+}
+
+/** Every impossible fact of an import file, with paths into the file ("dossiers.1.children.0.birthDate"). */
+export function impossibleInFile(dossiers: readonly Facts[], today: string): IssueDetail[] {
+  return dossiers.flatMap((d, n) => impossibleFacts(d, today).map((i) => ({ path: `dossiers.${n}.${i.path}`, message: i.message })));
+}
+
+function impossibleMessage(n: number): string {
+  return `${n === 1 ? 'Eén gegeven kan' : `${n} gegevens kunnen`} niet kloppen. Er is niets gewijzigd.`;
+}
+
+function valueAt(data: Facts, path: string): string {
+  let v: unknown = data;
+  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return String(v ?? '');
+}
+
+/** Questions to confirm before saving: unlikely facts, and a BSN that another dossier already uses. */
+export function dossierWarnings(db: Db, data: Facts, today: string, exceptId?: string): DossierWarning[] {
+  const out: DossierWarning[] = questionableFacts(data, today).map((i: PlausibilityIssue) => ({ path: i.path, message: i.message }));
+  const other = db.prepare(
+    `SELECT d.id, d.number FROM persons p JOIN dossiers d ON d.id = p.dossier_id
+     WHERE p.bsn = ? AND p.dossier_id <> ? ORDER BY d.number LIMIT 1`,
+  );
+  data.adults.forEach((a, i) => {
+    if (!a.bsn) return;
+    const hit = other.get(a.bsn, exceptId ?? '') as { id: string; number: string } | undefined;
+    if (hit) {
+      out.push({
+        path: `adults.${i}.bsn`,
+        message: `Dit BSN staat al in dossier ${hit.number}. Is dit dezelfde persoon?`,
+        dossierId: hit.id,
+        dossierNumber: hit.number,
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * The dossier in the vault that holds the same household, if any: the same aanvrager, known by BSN or,
+ * without one, by name and birth date (case and accents ignored).
+ */
+export function findDuplicate(db: Db, data: Pick<DossierData, 'adults'>): { id: string; number: string } | null {
+  const aanvrager = data.adults.find((a) => a.role === 'aanvrager');
+  if (!aanvrager) return null;
+  if (aanvrager.bsn) {
+    const hit = db
+      .prepare(
+        `SELECT d.id, d.number FROM persons p JOIN dossiers d ON d.id = p.dossier_id
+         WHERE p.kind = 'adult' AND p.role = 'aanvrager' AND p.bsn = ? ORDER BY d.number LIMIT 1`,
+      )
+      .get(aanvrager.bsn) as { id: string; number: string } | undefined;
+    if (hit) return hit;
+  }
+  const name = foldForSearch(`${aanvrager.firstName.trim()} ${aanvrager.lastName.trim()}`);
+  const candidates = db
+    .prepare(
+      `SELECT d.id, d.number, p.first_name, p.last_name, p.bsn FROM persons p JOIN dossiers d ON d.id = p.dossier_id
+       WHERE p.kind = 'adult' AND p.role = 'aanvrager' AND p.birth_date = ? ORDER BY d.number`,
+    )
+    .all(aanvrager.birthDate) as { id: string; number: string; first_name: string; last_name: string; bsn: string | null }[];
+  // Two different BSNs are two different people, whatever their names.
+  const hit = candidates.find(
+    (c) => foldForSearch(`${c.first_name.trim()} ${c.last_name.trim()}`) === name && !(c.bsn && aanvrager.bsn && c.bsn !== aanvrager.bsn),
+  );
+  return hit ? { id: hit.id, number: hit.number } : null;
+}

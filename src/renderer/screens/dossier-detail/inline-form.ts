@@ -1,0 +1,10 @@
+// Inline forms (an income, an expense, a debt) close on Escape, like a dialog, without saving.
+import type { KeyboardEvent } from 'react';
+
+export function closeOnEscape(close: () => void) {
+  return (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    close();
+  };
+}
