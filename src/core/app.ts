@@ -241,6 +241,7 @@ export function createCore(opts: CoreOptions): Core {
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'dossier.list': (query) => dossiers.list(query),
+    'dossier.search': (query) => dossiers.search(query),
     'dossier.get': ({ id }) => dossiers.get(id),
     'dossier.create': ({ data }) => dossiers.create(markIfDemo(data)),
     'dossier.update': ({ id, data }) => dossiers.update(id, markIfDemo(data)),

@@ -30,6 +30,9 @@ import { backupInfo, backupInput, backupOutput, restoreBackupInput, restoreBacku
 const empty = z.object({}).strict();
 const dossierId = z.string().min(1).max(64);
 
+/** Columns the dossier list can be sorted by in the database. */
+export const DOSSIER_SORT_KEYS = ['relevance', 'number', 'name', 'postcode', 'children', 'status', 'typeOfHelp', 'updated'] as const;
+
 export const dossierSummary = z.object({
   id: z.string(),
   number: z.string(),
@@ -224,6 +227,20 @@ export const contract = {
       typeOfHelp: z.enum(HELP_TYPES).optional(),
     }),
     output: z.array(dossierSummary),
+  }),
+  'dossier.search': procedure({
+    summary: 'One page of dossiers: search (FTS), filters and sorting in the database, and the total count.',
+    unlocked: true,
+    input: z.object({
+      query: z.string().max(200).optional(),
+      status: z.enum(DOSSIER_STATUSES).optional(),
+      typeOfHelp: z.enum(HELP_TYPES).optional(),
+      /** Default: relevance when there is a query, else most recently changed first. */
+      sort: z.object({ key: z.enum(DOSSIER_SORT_KEYS), dir: z.enum(['asc', 'desc']) }).optional(),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    output: z.object({ items: z.array(dossierSummary), total: z.number().int().nonnegative() }),
   }),
   'dossier.get': procedure({
     summary: 'One dossier (logged as opened).',

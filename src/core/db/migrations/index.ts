@@ -6,8 +6,9 @@ import { m002AuditSettings } from './002_audit_settings';
 import { m003Notes } from './003_notes';
 import { m004BudgetDocuments } from './004_budget_documents';
 import { m005AuditChain } from './005_audit_chain';
+import { m006DossierSearch } from './006_dossier_search';
 import type { Migration } from './types';
 
-export const migrations: Migration[] = [m001Initial, m002AuditSettings, m003Notes, m004BudgetDocuments, m005AuditChain];
+export const migrations: Migration[] = [m001Initial, m002AuditSettings, m003Notes, m004BudgetDocuments, m005AuditChain, m006DossierSearch];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
