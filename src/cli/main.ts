@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../core/logger';
+import type { KdfParams } from '../core/vault/keyfile';
 import { createClient, type Client } from '../shared/contract/client';
 import { AppError } from '../shared/contract/errors';
 import {
@@ -15,6 +16,7 @@ import {
   parseCommandLine,
   type ParsedCommand,
 } from './args';
+import { readStrictJson } from '../shared/strict-json';
 import { formatDossierTable } from './format';
 import { PromptCancelled, readHidden } from './prompt';
 
@@ -32,14 +34,12 @@ export interface CliIo {
 }
 
 /**
- * Argon2id parameters for tests only (HOUVAST_KDF_TEST=1). They are stored in the keyfile of a vault made
- * with them, so such a vault stays weak until a normal unlock re-wraps it with the default parameters.
+ * What an embedding program (never the command line or the environment) may choose: tests run the CLI
+ * in-process with cheap Argon2id parameters this way; bin/houvast.mjs passes nothing.
  */
-export const TEST_KDF = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
-
-export const KDF_TEST_WARNING =
-  'Waarschuwing: HOUVAST_KDF_TEST=1 gebruikt een zwakke sleutelafleiding die alleen voor tests bedoeld is. ' +
-  'Gebruik dit nooit voor echte dossiers.\n';
+export interface CliOptions {
+  kdf?: KdfParams;
+}
 
 class CliError extends Error {
   constructor(
@@ -53,7 +53,7 @@ class CliError extends Error {
 
 const VAULT_SUFFIX = '.houvast';
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {
   const err = (text: string) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
   // `houvast budget` needs no vault: a pure computation over the bundled norms (src/cli/commands/budget.ts).
   if (argv[0] === 'budget' || (argv[0] === 'help' && argv[1] === 'budget' && argv.length === 2)) {
@@ -74,7 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(parsed.topic ? commandHelp(parsed.topic) : `${GENERAL_HELP}\n\nBudget (zonder kluis): houvast budget <dossier.json> [--date JJJJ-MM-DD] [--json]; zie: houvast help budget\n`);
       return EXIT_OK;
     }
-    return await runCommand(parsed, io);
+    return await runCommand(parsed, io, options);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`Fout: ${e.message}`);
@@ -114,7 +114,7 @@ async function readVersion(): Promise<string> {
   return pkg.version ?? 'onbekend';
 }
 
-async function runCommand(cmd: ParsedCommand, io: CliIo): Promise<number> {
+async function runCommand(cmd: ParsedCommand, io: CliIo, options: CliOptions): Promise<number> {
   // Read the import file before touching the vault: a typo in the file name should not cost a passphrase.
   let importFile: unknown;
   if (cmd.command === 'dossier import') importFile = await readImportFile(path.resolve(io.cwd, cmd.args[0]!));
@@ -122,14 +122,12 @@ async function runCommand(cmd: ParsedCommand, io: CliIo): Promise<number> {
   // Loaded only for real commands, so help and usage errors answer at once.
   const [{ createCore, defaultResourcesDir }, { createInProcessTransport }, { createLogger, silentLogger }, { defaultDataDir }] =
     await Promise.all([import('../core/app'), import('../core/inprocess'), import('../core/logger'), import('../core/paths')]);
-  const kdfTest = io.env.HOUVAST_KDF_TEST === '1';
-  if (kdfTest) io.stderr.write(KDF_TEST_WARNING);
   const logger: Logger = io.env.HOUVAST_DEBUG === '1' ? createLogger((l) => io.stderr.write(`${l}\n`)) : silentLogger;
   const core = await createCore({
     dataDir: defaultDataDir(io.env),
     resourcesDir: defaultResourcesDir(),
     logger,
-    ...(kdfTest ? { kdf: TEST_KDF } : {}),
+    ...(options.kdf ? { kdf: options.kdf } : {}),
   });
   const client = createClient(createInProcessTransport(core));
   try {
@@ -215,21 +213,21 @@ async function vaultInit(client: Client, cmd: ParsedCommand, io: CliIo): Promise
 }
 
 async function readImportFile(file: string): Promise<unknown> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT') throw new CliError(`Het bestand bestaat niet: ${file}`);
     if (code === 'EISDIR') throw new CliError(`Dit is een map, geen bestand: ${file}`);
     throw new CliError(`Het bestand kan niet worden gelezen: ${file}`);
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    // JSON.parse's message can quote part of the file (personal data): give only the verdict.
-    throw new CliError('Het bestand is geen geldige JSON. Er is niets geïmporteerd.');
+  // Strict: invalid UTF-8, duplicate keys and lone surrogates are refused with their place, never quoted.
+  const strict = readStrictJson(bytes);
+  if (!strict.ok) {
+    throw new AppError('VALIDATION', 'Het bestand kan niet worden gelezen. Er is niets geïmporteerd.', strict.issues);
   }
+  return strict.value;
 }
 
 async function dossierImport(client: Client, cmd: ParsedCommand, io: CliIo, file: unknown): Promise<number> {
@@ -260,9 +258,35 @@ async function dossierImport(client: Client, cmd: ParsedCommand, io: CliIo, file
   return EXIT_OK;
 }
 
+/** Longest search query accepted from stdin (the contract has its own bound too). */
+const MAX_QUERY_CHARS = 200;
+
+/**
+ * `--query -`: the search term comes from stdin (a pipe, or hidden input on a terminal), so a name or BSN
+ * never stands on the command line, where it would reach the process list, the shell history and npx's log.
+ */
+async function readQuery(io: CliIo): Promise<string> {
+  let text: string;
+  if (io.stdin.isTTY) {
+    text = await readHidden('Zoekterm: ', io);
+  } else {
+    text = '';
+    io.stdin.setEncoding('utf8');
+    for await (const chunk of io.stdin) {
+      text += String(chunk);
+      if (text.length > MAX_QUERY_CHARS * 4) break;
+    }
+  }
+  const query = (text.split(/\r?\n/)[0] ?? '').trim();
+  if (query === '') throw new CliError('Geen zoekterm ontvangen op de invoer (--query -).', EXIT_USAGE);
+  if (query.length > MAX_QUERY_CHARS) throw new CliError(`De zoekterm is te lang (meer dan ${MAX_QUERY_CHARS} tekens).`, EXIT_USAGE);
+  return query;
+}
+
 async function dossierList(client: Client, cmd: ParsedCommand, io: CliIo): Promise<number> {
+  const query = cmd.query === '-' ? await readQuery(io) : cmd.query;
   await openAndUnlock(client, cmd, io);
-  const rows = await client.call('dossier.list', cmd.query !== undefined ? { query: cmd.query } : {});
+  const rows = await client.call('dossier.list', query !== undefined ? { query } : {});
   io.stdout.write(cmd.json ? `${JSON.stringify(rows, null, 2)}\n` : formatDossierTable(rows));
   return EXIT_OK;
 }

@@ -180,8 +180,10 @@ export function createCore(opts: CoreOptions): Core {
     }),
     'vault.status': () => vault.status(),
     'vault.create': async ({ name, path: folder, passphrase, userName }) => {
-      lockWithAudit('Andere kluis gemaakt');
-      const { recoveryCode } = await vault.create({ name, passphrase, ...(folder ? { path: folder } : {}) });
+      const { recoveryCode } = await vault.create(
+        { name, passphrase, ...(folder ? { path: folder } : {}) },
+        { beforeSwitch: () => lockWithAudit('Andere kluis gemaakt') },
+      );
       // Before the first logboek entry, so even 'vault.created' carries the user's own name.
       if (userName !== undefined) settings.initialise({ userName });
       afterUnlock('vault.created');
@@ -209,10 +211,7 @@ export function createCore(opts: CoreOptions): Core {
         importFile: (file) => interchange.importFile(file, { markFictitious: true }),
       });
     },
-    'vault.open': ({ path: folder }) => {
-      lockWithAudit('Andere kluis gekozen');
-      return vault.open(folder);
-    },
+    'vault.open': ({ path: folder }) => vault.open(folder, { beforeSwitch: () => lockWithAudit('Andere kluis gekozen') }),
     'vault.unlock': async ({ passphrase }) => {
       const wasUnlocked = vault.status().state === 'unlocked';
       await vault.unlock(passphrase);
@@ -244,6 +243,7 @@ export function createCore(opts: CoreOptions): Core {
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'dossier.list': (query) => dossiers.list(query),
+    'dossier.search': (query) => dossiers.search(query),
     'dossier.get': ({ id }) => dossiers.get(id),
     'dossier.create': ({ data }) => dossiers.create(markIfDemo(data)),
     'dossier.update': ({ id, data }) => dossiers.update(id, markIfDemo(data)),

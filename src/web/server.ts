@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { DEFAULT_MESSAGES, type Envelope } from '../shared/contract/errors';
-import { WS_PATH, type WireMessage } from '../shared/contract/wire';
+import { WS_PATH, WS_SESSION_PARAM, WS_SESSION_PATTERN, type WireMessage } from '../shared/contract/wire';
 import { contentSecurityPolicy, contentTypeFor } from '../shared/web-policy';
 import { silentLogger, type Logger } from '../core/logger';
 
@@ -88,12 +88,14 @@ export function resolveStaticPath(rootDir: string, requestPath: string): string 
   return full;
 }
 
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
 function tokenMatches(expected: string, given: string | null): boolean {
   if (given === null) return false;
   // Hash both sides so the comparison is constant-time regardless of the given length.
-  const a = createHash('sha256').update(expected).digest();
-  const b = createHash('sha256').update(given).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(sha256(expected), sha256(given));
 }
 
 function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
@@ -108,6 +110,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (host !== '127.0.0.1') throw new Error('The web shell binds to 127.0.0.1 only.');
   const staticRoot = await fsp.realpath(path.resolve(options.staticDir));
   const token = randomBytes(32).toString('base64url');
+  /** Hash of the session the token was first used with: the token is good for that browser tab only. */
+  let boundSession: Buffer | null = null;
   let port = 0;
   let origin = '';
   let headers: Record<string, string> = {};
@@ -176,6 +180,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (!tokenMatches(token, url.searchParams.get('token'))) {
       logger.warn('web.ws_rejected', { reason: 'token' });
+      return rejectUpgrade(socket, 401, 'Unauthorized');
+    }
+    const session = url.searchParams.get(WS_SESSION_PARAM) ?? '';
+    if (!WS_SESSION_PATTERN.test(session)) {
+      logger.warn('web.ws_rejected', { reason: 'session' });
+      return rejectUpgrade(socket, 401, 'Unauthorized');
+    }
+    if (boundSession === null) boundSession = sha256(session);
+    else if (!timingSafeEqual(boundSession, sha256(session))) {
+      logger.warn('web.ws_rejected', { reason: 'second_client' });
       return rejectUpgrade(socket, 401, 'Unauthorized');
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));

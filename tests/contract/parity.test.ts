@@ -317,6 +317,21 @@ describe('the WebSocket refuses strangers', () => {
     if (outcome.opened) outcome.socket.close();
   });
 
+  it('binds the token to the first session: the same tab may reconnect, a second client is refused', async () => {
+    // The rig's transport connected first with TEST_SESSION, like the browser tab that opened the URL.
+    const again = await tryConnect(wsUrl(server.port, server.token), { origin: server.origin });
+    expect(again.opened).toBe(true);
+    if (again.opened) again.socket.close();
+    const stranger = await tryConnect(wsUrl(server.port, server.token, 'another-tab-session-9876543210'), { origin: server.origin });
+    expect(stranger).toEqual({ opened: false, status: 401 });
+    const noSession = await tryConnect(wsUrl(server.port, server.token, null), { origin: server.origin });
+    expect(noSession).toEqual({ opened: false, status: 401 });
+    const tooShort = await tryConnect(wsUrl(server.port, server.token, 'kort'), { origin: server.origin });
+    expect(tooShort).toEqual({ opened: false, status: 401 });
+    // The refusals did not unbind the first session.
+    expectOk(await rig.transport.invoke('app.info', {}));
+  });
+
   it.each([
     ['a wrong token', (s: WebServer) => wsUrl(s.port, `${s.token.slice(0, -1)}${s.token.endsWith('A') ? 'B' : 'A'}`), (s: WebServer) => s.origin, 401],
     ['no token', (s: WebServer) => wsUrl(s.port, ''), (s: WebServer) => s.origin, 401],

@@ -48,6 +48,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'settings.get': {},
   'settings.update': { autoLockMinutes: 5 },
   'dossier.list': { query: 'jan' },
+  'dossier.search': { query: 'jan', sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 25 },
   'dossier.get': { id: 'x' },
   'dossier.create': { data: HOUSEHOLD },
   'dossier.update': { id: 'x', data: HOUSEHOLD },

@@ -110,7 +110,7 @@ describe('importing dossiers in the browser', () => {
     await writeFile(broken, '{"dossiers": [{"bsn": "999914042",');
     await form.getByLabel('Bestand met dossiers (JSON)', { exact: true }).setInputFiles(broken);
     await button(form, 'Importeren').click();
-    await waitVisible(form.getByRole('alert').filter({ hasText: 'geen geldig JSON-bestand' }));
+    await waitVisible(form.getByRole('alert').filter({ hasText: 'geen geldige JSON' }));
     expect(await page.content()).not.toContain('999914042');
     expect(await listed(app)).toEqual(before);
 

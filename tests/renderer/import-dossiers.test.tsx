@@ -126,7 +126,7 @@ describe('Dossiers importeren', () => {
     choose(form, content);
     fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
     const alert = await within(form).findByRole('alert');
-    expect(alert.textContent).toContain('geen geldig JSON-bestand');
+    expect(alert.textContent).toContain('geen geldige JSON');
     expect(alert.textContent).toContain('Er is niets geïmporteerd.');
     expect(document.body.textContent).not.toContain('999914042');
     expect(client.callsTo('dossier.import')).toEqual([]);

@@ -111,6 +111,22 @@ describe('welcome and unlock', () => {
     expect(client.callsTo('vault.open')).toEqual([{ path: '/k/a.houvast' }]);
   });
 
+  it('after an unlock that followed a crash, shows the core\'s notice until the user has read it', async () => {
+    const notice = 'Houvast is de vorige keer niet netjes afgesloten. De laatste wijzigingen zijn hersteld.';
+    const client = createFakeClient(
+      { 'vault.unlock': () => ({ ...status('unlocked'), notice }), 'dossier.list': () => [] } as never,
+      status('locked'),
+    );
+    render(<App client={client} />);
+    await screen.findByRole('heading', { level: 1, name: 'Kluis ontgrendelen' });
+    fill('Wachtwoord', GOOD);
+    fireEvent.click(screen.getByRole('button', { name: 'Ontgrendelen' }));
+    const alert = await screen.findByText(notice);
+    expect(alert.closest('[role="alert"]')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Begrepen' }));
+    await waitFor(() => expect(screen.queryByText(notice)).toBeNull());
+  });
+
   it('shows the core\'s Dutch message for a wrong password and stays on the unlock screen', async () => {
     const client = createFakeClient(
       { 'vault.unlock': () => fail('WRONG_PASSPHRASE', 'Het wachtwoord is onjuist. Er is niets gewijzigd.') },

@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ProcedureName } from '../../src/shared/contract/procedures';
 import { WS_PATH } from '../../src/shared/contract/wire';
+import { TAB_SESSION_KEY } from '../../src/renderer/transport/ws';
 import { startWebServer, type WebServer } from '../../src/web/server';
 import { startTestCore, type TestCoreHandle } from './core';
 
@@ -218,10 +219,11 @@ export async function createVaultViaUi(page: Page, name: string, passphrase: str
 /** Calls the contract from inside the page over the harness socket (as any script in the page could). */
 export async function callFromPage(page: Page, name: string, input: unknown): Promise<unknown> {
   return page.evaluate(
-    ({ name, input, wsPath }) =>
+    ({ name, input, wsPath, sessionKey }) =>
       new Promise((resolve, reject) => {
         const token = new URLSearchParams(location.hash.replace(/^#/, '')).get('token') ?? '';
-        const ws = new WebSocket(`ws://${location.host}${wsPath}?token=${encodeURIComponent(token)}`);
+        const session = sessionStorage.getItem(sessionKey) ?? '';
+        const ws = new WebSocket(`ws://${location.host}${wsPath}?token=${encodeURIComponent(token)}&session=${encodeURIComponent(session)}`);
         ws.onerror = () => reject(new Error('socket error'));
         ws.onopen = () => ws.send(JSON.stringify({ id: 1, name, input }));
         ws.onmessage = (ev) => {
@@ -232,7 +234,7 @@ export async function callFromPage(page: Page, name: string, input: unknown): Pr
           }
         };
       }),
-    { name, input, wsPath: WS_PATH },
+    { name, input, wsPath: WS_PATH, sessionKey: TAB_SESSION_KEY },
   );
 }
 

@@ -4,14 +4,18 @@
 import WebSocket from 'ws';
 import type { Transport } from '../../src/shared/contract/client';
 import { createWsTransport } from '../../src/renderer/transport/ws';
-import { WS_PATH } from '../../src/shared/contract/wire';
+import { WS_PATH, WS_SESSION_PARAM } from '../../src/shared/contract/wire';
 
 export interface ClosableTransport extends Transport {
   close(): Promise<void>;
 }
 
-export function wsUrl(port: number, token: string): string {
-  return `ws://127.0.0.1:${port}${WS_PATH}?token=${encodeURIComponent(token)}`;
+/** The session id of "the one browser tab" these Node clients stand in for. */
+export const TEST_SESSION = 'parity-test-session-0123456789';
+
+export function wsUrl(port: number, token: string, session: string | null = TEST_SESSION): string {
+  const base = `ws://127.0.0.1:${port}${WS_PATH}?token=${encodeURIComponent(token)}`;
+  return session === null ? base : `${base}&${WS_SESSION_PARAM}=${encodeURIComponent(session)}`;
 }
 
 let nextOrigin = '';

@@ -15,19 +15,37 @@ export interface OpenOptions {
   create?: boolean;
 }
 
-const HEX_KEY = /^[0-9a-f]{64}$/;
+const HEX_DIGITS = '0123456789abcdef';
 
-/** Key as the raw-key literal SQLCipher expects; validated as hex so nothing else can reach the pragma. */
-export function rawKeyLiteral(key: Buffer): string {
-  const hex = key.toString('hex');
-  if (key.length !== 32 || !HEX_KEY.test(hex)) throw new RangeError('data key must be 32 bytes');
-  return `"x'${hex}'"`;
+/**
+ * The raw-key literal SQLCipher expects, x'<64 hex digits>', as bytes in a buffer of our own, built digit by
+ * digit so the key never becomes a JS string (strings cannot be wiped; this buffer is zeroed after use).
+ * Only the 32 key bytes can reach it, so nothing else can reach the key API.
+ */
+export function rawKeyBytes(key: Buffer): Buffer {
+  if (key.length !== 32) throw new RangeError('data key must be 32 bytes');
+  const out = Buffer.alloc(3 + 64);
+  out[0] = 0x78; // x
+  out[1] = 0x27; // '
+  for (let i = 0; i < 32; i++) {
+    const b = key[i]!;
+    out[2 + 2 * i] = HEX_DIGITS.charCodeAt(b >> 4);
+    out[3 + 2 * i] = HEX_DIGITS.charCodeAt(b & 0x0f);
+  }
+  out[66] = 0x27; // '
+  return out;
 }
 
 function applyCipher(db: Db, key: Buffer): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma('legacy=4');
-  db.pragma(`key=${rawKeyLiteral(key)}`);
+  // sqlite3_key with the raw-key literal as bytes: the same key as PRAGMA key="x'…'", without a string.
+  const raw = rawKeyBytes(key);
+  try {
+    db.key(raw);
+  } finally {
+    raw.fill(0);
+  }
 }
 
 /**

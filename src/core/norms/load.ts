@@ -17,6 +17,9 @@ export class NormFileError extends Error {
 
 /** Validate the text or parsed JSON of a norm file (e.g. for the import feature). Reasons are Dutch. */
 export function validateNormFile(json: unknown): NormFileValidation {
+  if (json === null || json === undefined || json === '') {
+    return { ok: false, reasons: ['Er is geen normbestand meegegeven, of het bestand is leeg.'] };
+  }
   if (typeof json === 'string') {
     try {
       json = JSON.parse(json);

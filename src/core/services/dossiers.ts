@@ -17,13 +17,11 @@ import type { Db } from '../db/driver';
 import type { AuditService } from './audit';
 import { describeChanges } from './dossier-changes';
 import type { ServiceContext } from './context';
+import { searchDossierIds, summariesFor, type DossierSearch } from './dossier-search';
+export { foldForSearch } from './dossier-search';
 import { dossierWarnings, refuseImpossible } from './plausibility';
 
-export interface ListQuery {
-  query?: string;
-  status?: DossierStatus;
-  typeOfHelp?: HelpType;
-}
+export type ListQuery = DossierSearch;
 
 export interface DossierService {
   create(data: DossierData): Dossier;
@@ -31,6 +29,8 @@ export interface DossierService {
   get(id: string): Dossier;
   update(id: string, data: DossierData): Dossier;
   list(query?: ListQuery): DossierSummary[];
+  /** One page of matches (ranked when asked) and how many match in all. */
+  search(query: ListQuery): { items: DossierSummary[]; total: number };
   close(id: string): Dossier;
   delete(id: string, confirmNumber: string): void;
   addNote(id: string, text: string): Dossier;
@@ -95,9 +95,6 @@ const orUndef = (v: string | null): string | undefined => (v === null ? undefine
 const amountOut = (cents: number): string => fromCents(cents).toFixed(2);
 
 /** Lower case without diacritics, so "ozdemir" finds "Özdemir". */
-export function foldForSearch(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** Ids the client sent are kept (stable keys in forms) unless missing or repeated within the list. */
 function itemIds<T extends { id?: string | undefined }>(items: readonly T[]): string[] {
@@ -439,68 +436,14 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
 
     list(q = {}) {
       const db = ctx.db();
-      const where: string[] = [];
-      const params: string[] = [];
-      if (q.status) {
-        where.push('d.status = ?');
-        params.push(q.status);
-      }
-      if (q.typeOfHelp) {
-        where.push('d.type_of_help = ?');
-        params.push(q.typeOfHelp);
-      }
-      const rows = db
-        .prepare(
-          `SELECT d.id, d.number, d.street, d.postcode, d.city, d.status, d.type_of_help, d.professional, d.fictitious, d.updated_at
-           FROM dossiers d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-           ORDER BY d.updated_at DESC, d.number DESC`,
-        )
-        .all(...params) as Pick<DossierRow, 'id' | 'number' | 'street' | 'postcode' | 'city' | 'status' | 'type_of_help' | 'professional' | 'fictitious' | 'updated_at'>[];
-      const people = db
-        .prepare('SELECT dossier_id, kind, role, first_name, last_name, bsn FROM persons ORDER BY dossier_id, sort_order')
-        .all() as { dossier_id: string; kind: 'adult' | 'child'; role: string | null; first_name: string; last_name: string; bsn: string | null }[];
-      const byDossier = new Map<string, typeof people>();
-      for (const p of people) {
-        const list = byDossier.get(p.dossier_id);
-        if (list) list.push(p);
-        else byDossier.set(p.dossier_id, [p]);
-      }
+      const { ids } = searchDossierIds(db, q);
+      return summariesFor(db, ids);
+    },
 
-      // Search as you type: every word must occur somewhere (names of adults and children, dossier
-      // number, postcode with or without its space, BSN, street, city, creditors, IBANs). Done in JS for
-      // Unicode-aware folding; a vault holds hundreds of dossiers, not millions.
-      const tokens = foldForSearch(q.query ?? '')
-        .split(/[\s,;]+/)
-        .filter(Boolean);
-      const extra = tokens.length > 0 ? searchExtras(db) : new Map<string, string[]>();
-
-      const out: DossierSummary[] = [];
-      for (const r of rows) {
-        const persons = byDossier.get(r.id) ?? [];
-        if (tokens.length > 0) {
-          const fields = [r.number, r.postcode ?? '', (r.postcode ?? '').replace(/\s/g, ''), r.street ?? '', r.city ?? ''];
-          for (const p of persons) fields.push(`${p.first_name} ${p.last_name}`, p.bsn ?? '');
-          fields.push(...(extra.get(r.id) ?? []));
-          const haystack = foldForSearch(fields.join('\n'));
-          if (!tokens.every((t) => haystack.includes(t))) continue;
-        }
-        const adults = persons.filter((p) => p.kind === 'adult');
-        const ordered = [...adults.filter((a) => a.role === 'aanvrager'), ...adults.filter((a) => a.role !== 'aanvrager')];
-        out.push({
-          id: r.id,
-          number: r.number,
-          displayName: ordered.map((a) => `${a.last_name}, ${a.first_name}`).join(' en '),
-          postcode: r.postcode,
-          city: r.city,
-          status: r.status,
-          typeOfHelp: r.type_of_help,
-          professional: r.professional,
-          childrenCount: persons.filter((p) => p.kind === 'child').length,
-          fictitious: r.fictitious === 1,
-          updatedAt: r.updated_at,
-        });
-      }
-      return out;
+    search(q) {
+      const db = ctx.db();
+      const { ids, total } = searchDossierIds(db, q);
+      return { items: summariesFor(db, ids), total };
     },
 
     close(id) {
@@ -562,20 +505,6 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       return read(id);
     },
   };
-}
-
-/** Creditors and IBANs (stored without spaces) per dossier, for the list search. */
-function searchExtras(db: Db): Map<string, string[]> {
-  const rows = db
-    .prepare('SELECT dossier_id, creditor AS v FROM debts UNION ALL SELECT dossier_id, collector FROM debts WHERE collector IS NOT NULL UNION ALL SELECT dossier_id, iban FROM bank_accounts')
-    .all() as { dossier_id: string; v: string }[];
-  const out = new Map<string, string[]>();
-  for (const r of rows) {
-    const list = out.get(r.dossier_id);
-    if (list) list.push(r.v);
-    else out.set(r.dossier_id, [r.v]);
-  }
-  return out;
 }
 
 function formatNumber(year: number, n: number): string {

@@ -10,6 +10,7 @@ import {
   type DossierData,
 } from '../../shared/dossier/schema';
 import { fullInterchangeSchema, type FullInterchangeFile } from '../../shared/dossier/interchange-extras';
+import { capIssues, parseStrictJson } from '../../shared/strict-json';
 import { readDossierExtras, writeDossierExtras } from './dossier-extras';
 import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
@@ -36,18 +37,30 @@ export interface InterchangeService {
 /** Parse an interchange file; the issues' paths are relative to the file ("dossiers.0.adults.0.bsn"). */
 export function parseInterchange(file: unknown): FullInterchangeFile {
   installDutchErrors();
+  // JSON text is read strictly (duplicate keys, lone surrogates refused with their place).
+  if (typeof file === 'string') {
+    const strict = parseStrictJson(file);
+    if (!strict.ok) throw invalidFile(strict.issues);
+    file = strict.value;
+  }
   // Version 1 and 2; version 2's optional blocks (budget inputs, attachments) are read too.
   const parsed = fullInterchangeSchema.safeParse(file);
   if (parsed.success) return parsed.data;
-  const issues: IssueDetail[] = parsed.error.issues.map((i) => ({
-    path: i.path.map(String).join('.') || '(bestand)',
-    message: i.message,
-  }));
+  throw invalidFile(
+    parsed.error.issues.map((i) => ({
+      path: i.path.map(String).join('.') || '(bestand)',
+      message: i.message,
+    })),
+  );
+}
+
+/** All reasons counted in the message; at most the first 100 listed, then how many more. */
+function invalidFile(issues: IssueDetail[]): AppError {
   const n = issues.length;
-  throw new AppError(
+  return new AppError(
     'VALIDATION',
     `Het bestand is niet geldig (${n} ${n === 1 ? 'fout' : 'fouten'}). Er is niets geïmporteerd.`,
-    issues,
+    capIssues(issues),
   );
 }
 

@@ -32,16 +32,29 @@ export type WrapPurpose = 'passphrase' | 'recovery';
 
 const base64 = z.string().max(4096).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-// Bounds keep a tampered file from asking for gigabytes of memory or hours of hashing.
+/**
+ * Upper bounds for stored KDF parameters. A tampered keyfile must not make an unlock take minutes or
+ * gigabytes (one with 1 GiB x 64 iterations took 244 s and 1.2 GB): memory at most 4x the default, at
+ * most 16 iterations and lanes, and a total cost (memory x iterations) of at most 4x the default's.
+ * A keyfile outside them is damaged, not a wrong password.
+ */
+export const KDF_BOUNDS = Object.freeze({
+  maxMemoryKiB: 4 * DEFAULT_KDF.memoryKiB,
+  maxIterations: 16,
+  maxParallelism: 16,
+  maxCost: 4 * DEFAULT_KDF.memoryKiB * DEFAULT_KDF.iterations,
+});
+
 const kdfSchema = z
   .object({
     alg: z.literal('argon2id'),
-    memoryKiB: z.number().int().min(8).max(1024 * 1024),
-    iterations: z.number().int().min(1).max(64),
-    parallelism: z.number().int().min(1).max(64),
+    memoryKiB: z.number().int().min(8).max(KDF_BOUNDS.maxMemoryKiB),
+    iterations: z.number().int().min(1).max(KDF_BOUNDS.maxIterations),
+    parallelism: z.number().int().min(1).max(KDF_BOUNDS.maxParallelism),
     salt: base64,
   })
-  .refine((k) => k.memoryKiB >= 8 * k.parallelism, { message: 'memoryKiB must be at least 8 × parallelism' });
+  .refine((k) => k.memoryKiB >= 8 * k.parallelism, { message: 'memoryKiB must be at least 8 × parallelism' })
+  .refine((k) => k.memoryKiB * k.iterations <= KDF_BOUNDS.maxCost, { message: 'KDF cost above the bound' });
 
 const wrappedSchema = z.object({ kdf: kdfSchema, iv: base64, ciphertext: base64, tag: base64 });
 export type WrappedKey = z.infer<typeof wrappedSchema>;
@@ -117,6 +130,8 @@ export async function unwrapKey(
 ): Promise<Buffer | null> {
   let kek: Buffer | null = null;
   let plain: Buffer | null = null;
+  let part: Buffer | null = null;
+  let last: Buffer | null = null;
   try {
     kek = await deriveKek(secret, Buffer.from(wrapped.kdf.salt, 'base64'), wrapped.kdf);
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.iv, 'base64'), {
@@ -124,7 +139,10 @@ export async function unwrapKey(
     });
     decipher.setAAD(aad(ctx.vaultId, ctx.purpose));
     decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
-    plain = Buffer.concat([decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]);
+    // Both pieces of the decipher output hold key bytes: keep them so they can be zeroed below.
+    part = decipher.update(Buffer.from(wrapped.ciphertext, 'base64'));
+    last = decipher.final();
+    plain = Buffer.concat([part, last]);
     if (plain.length !== DATA_KEY_BYTES) return null;
     const dataKey = allocSecret(DATA_KEY_BYTES);
     plain.copy(dataKey);
@@ -132,7 +150,7 @@ export async function unwrapKey(
   } catch {
     return null;
   } finally {
-    wipe(kek, plain);
+    wipe(kek, plain, part, last);
   }
 }
 
@@ -181,6 +199,12 @@ export async function readKeyfile(file: string): Promise<Keyfile> {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') {
       throw new AppError('VAULT_NOT_FOUND', 'Op deze plek staat geen Houvast-kluis (het sleutelbestand ontbreekt).');
+    }
+    if (code === 'ENAMETOOLONG' || code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE' || code === 'ELOOP') {
+      throw new AppError('VAULT_NOT_FOUND', 'Dit pad kan geen Houvast-kluis zijn: het is te lang of bevat een ongeldig teken.');
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new AppError('VAULT_NOT_FOUND', 'Houvast mag deze map niet lezen. Controleer de rechten op de map van de kluis.');
     }
     throw err;
   }

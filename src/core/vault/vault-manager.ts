@@ -54,6 +54,8 @@ import {
   writeKeyfile,
 } from './keyfile';
 import type { KdfParams, Keyfile } from './keyfile';
+import { crashNotice, inspectCrash, markSessionClosed, markSessionOpen, sweepInterruptedWrites, type CrashFinding } from './crash-recovery';
+import { bindIdentity, reconcileIdentity } from './identity';
 import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
 import { secretFromString, wipe } from './secret';
 
@@ -108,6 +110,11 @@ export interface CreateVaultInput {
   path?: string;
   passphrase: string;
   demo?: boolean;
+}
+
+/** Called when the current vault is about to be replaced by another (after every check passed). */
+export interface SwitchHooks {
+  beforeSwitch?: () => void;
 }
 
 interface Selected {
@@ -187,6 +194,10 @@ export class VaultManager {
   /** Clock time of the last in-session check for a due automatic snapshot (see touch()). */
   private lastSessionSnapshotCheck = 0;
   private unlocked: Unlocked | null = null;
+  /** Set by commitUnlock when the keyfile's name/demo flag disagreed with the database's. */
+  private keyfileRepair: Keyfile | null = null;
+  /** What the user must be told about this session's start (an unclean shutdown); cleared on lock. */
+  private notice: string | null = null;
   private autoLockMinutes: number;
   private autoLockAt: number | null = null;
   private timer: unknown = null;
@@ -228,6 +239,7 @@ export class VaultManager {
       autoLockAt: this.unlocked ? this.autoLockAt : null,
       autoLockMinutes: this.autoLockMinutes,
       schemaVersion: this.unlocked ? this.unlocked.schemaVersion : null,
+      ...(this.unlocked && this.notice ? { notice: this.notice } : {}),
     };
   }
 
@@ -239,7 +251,7 @@ export class VaultManager {
   }
 
   /** Create a new vault folder with keyfile and database; it is left selected and unlocked. */
-  create(input: CreateVaultInput): Promise<{ recoveryCode: string; status: VaultStatus }> {
+  create(input: CreateVaultInput, hooks: SwitchHooks = {}): Promise<{ recoveryCode: string; status: VaultStatus }> {
     return this.exclusive(async () => {
       const name = input.name.trim();
       if (name === '') {
@@ -258,6 +270,7 @@ export class VaultManager {
       }
 
       // Creating a vault replaces the current selection.
+      hooks.beforeSwitch?.();
       this.closeInternal();
 
       const folderExisted = existing !== null;
@@ -290,8 +303,11 @@ export class VaultManager {
         await chmod(dbPath, FILE_MODE).catch(() => undefined);
         db = openEncrypted(dbPath, dataKey, this.openOptions());
         const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db as Db, backupsDir, 0) });
+        bindIdentity(db, { vaultId, name, demo });
         this.selected = { path: folder, vaultId, name, demo };
         this.unlocked = { db, dataKey, schemaVersion: result.to };
+        this.notice = null;
+        this.markOpen(folder);
         db = null;
         dataKey = null; // ownership moved to this.unlocked
       } catch (err) {
@@ -310,12 +326,19 @@ export class VaultManager {
     });
   }
 
-  /** Select an existing vault folder (or its vault.db / vault.key.json); it stays locked. */
-  open(vaultPath: string): Promise<VaultStatus> {
+  /**
+   * Select an existing vault folder (or its vault.db / vault.key.json); it stays locked. `beforeSwitch` runs
+   * only once the new vault proved openable, just before the current one is closed (a failed open changes
+   * nothing and logs nothing).
+   */
+  open(vaultPath: string, hooks: SwitchHooks = {}): Promise<VaultStatus> {
     return this.exclusive(async () => {
       const folder = resolveVaultFolder(vaultPath);
       const keyfile = await readKeyfile(path.join(folder, KEYFILE_NAME));
+      hooks.beforeSwitch?.();
       this.closeInternal();
+      const swept = sweepInterruptedWrites(folder, BACKUPS_DIR_NAME);
+      if (swept > 0) this.logger.info('vault.interrupted_writes_swept', { count: swept });
       this.selected = { path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo };
       await this.rememberOpened({ path: folder, name: keyfile.name, demo: keyfile.demo });
       return this.status();
@@ -338,6 +361,7 @@ export class VaultManager {
           this.assertSameKey(dataKey);
           return this.status();
         }
+        const crash = this.inspectCrashBeforeOpen(sel);
         this.probe(sel, dataKey);
         if (isWeakerThan(keyfile.passphrase.kdf, this.kdf)) {
           // Parameters from an older or cheaper setup: raise them while we hold the passphrase.
@@ -348,12 +372,12 @@ export class VaultManager {
           await writeKeyfile(path.join(sel.path, KEYFILE_NAME), rewrapped);
           this.logger.info('vault.kdf_upgraded', { vaultId: keyfile.vaultId, purpose: 'passphrase' });
         }
-        this.commitUnlock(sel, keyfile, dataKey, generation);
+        this.commitUnlock(sel, keyfile, dataKey, generation, crash);
         dataKey = null; // owned by this.unlocked now
       } finally {
         wipe(secret, dataKey);
       }
-      await this.rememberOpened(sel);
+      await this.repairKeyfileIdentity();
       return this.status();
     });
   }
@@ -382,8 +406,12 @@ export class VaultManager {
           this.logger.warn('vault.recovery_failed', { reason: 'wrong_code' });
           throw wrongRecoveryCode();
         }
+        let crash: CrashFinding = { kind: 'none' };
         if (this.unlocked) this.assertSameKey(dataKey);
-        else this.probe(sel, dataKey);
+        else {
+          crash = this.inspectCrashBeforeOpen(sel);
+          this.probe(sel, dataKey);
+        }
         newSecret = secretFromString(newPassphrase);
         const updated: Keyfile = {
           ...keyfile,
@@ -398,13 +426,13 @@ export class VaultManager {
         await writeKeyfile(path.join(sel.path, KEYFILE_NAME), updated);
         this.logger.info('vault.recovered', { vaultId: keyfile.vaultId });
         if (!this.unlocked) {
-          this.commitUnlock(sel, keyfile, dataKey, generation);
+          this.commitUnlock(sel, keyfile, dataKey, generation, crash);
           dataKey = null;
         }
       } finally {
         wipe(recoverySecret, newSecret, dataKey);
       }
-      await this.rememberOpened(sel);
+      await this.repairKeyfileIdentity();
       return this.status();
     });
   }
@@ -783,7 +811,15 @@ export class VaultManager {
       throw err;
     }
     try {
-      assertNotFromFuture(userVersion(db), this.latestSchema);
+      const version = userVersion(db);
+      // Every vault gets its schema when it is created, so an empty or schema-less file (0 bytes, or
+      // user_version 0) is damage, not a new vault: migrating it would hide every dossier behind an
+      // empty vault with no warning.
+      if (version === 0) {
+        this.logger.error('vault.corrupt', { stage: 'no_schema' });
+        throw corrupt();
+      }
+      assertNotFromFuture(version, this.latestSchema);
       check(db);
     } finally {
       db.close();
@@ -850,8 +886,38 @@ export class VaultManager {
     }
   }
 
+  /** Writes back the database's name and demo flag when the keyfile had been changed, and remembers the vault. */
+  private async repairKeyfileIdentity(): Promise<void> {
+    const repair = this.keyfileRepair;
+    this.keyfileRepair = null;
+    const sel = this.selected;
+    if (!sel) return;
+    if (repair) {
+      try {
+        // Re-read: only name and demo change; the wrapped keys stay as they are on disk now.
+        const current = await readKeyfile(path.join(sel.path, KEYFILE_NAME));
+        await writeKeyfile(path.join(sel.path, KEYFILE_NAME), { ...current, name: repair.name, demo: repair.demo });
+      } catch (err) {
+        this.logger.warn('vault.keyfile_repair_failed', { error: err });
+      }
+    }
+    await this.rememberOpened(sel);
+  }
+
+  /** Before this process first opens the database: keep a non-empty WAL left by a crash (never throws). */
+  private inspectCrashBeforeOpen(sel: Selected): CrashFinding {
+    try {
+      const finding = inspectCrash(sel.path, VAULT_DB_NAME, this.clock.now());
+      if (finding.kind !== 'none') this.logger.warn('vault.unclean_shutdown', { kind: finding.kind });
+      return finding;
+    } catch (err) {
+      this.logger.warn('vault.crash_inspection_failed', { error: err });
+      return { kind: 'none' };
+    }
+  }
+
   /** Synchronous from here on: nothing can interleave between the generation check and the state change. */
-  private commitUnlock(sel: Selected, keyfile: Keyfile, dataKey: Buffer, generation: number): void {
+  private commitUnlock(sel: Selected, keyfile: Keyfile, dataKey: Buffer, generation: number, crash: CrashFinding = { kind: 'none' }): void {
     if (generation !== this.generation || this.selected !== sel) {
       throw new AppError('LOCKED', 'Het ontgrendelen is afgebroken omdat de kluis intussen is vergrendeld.');
     }
@@ -882,9 +948,16 @@ export class VaultManager {
         'De kluis kon niet worden bijgewerkt naar deze versie van Houvast. Er is niets gewijzigd.',
       );
     }
-    // The keyfile may carry a newer name/demo flag than the selection.
-    this.selected = { ...sel, name: keyfile.name, demo: keyfile.demo };
+    // The database's copy of the name and demo flag wins over the (unauthenticated) keyfile's.
+    const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
+    this.selected = { ...sel, name: identity.name, demo: identity.demo };
     this.unlocked = { db, dataKey, schemaVersion };
+    this.notice = crashNotice(crash);
+    this.markOpen(sel.path);
+    if (keyfileChanged) {
+      this.logger.warn('vault.keyfile_identity_repaired', { vaultId: keyfile.vaultId });
+      this.keyfileRepair = { ...keyfile, name: identity.name, demo: identity.demo };
+    }
     this.scheduleAutoLock();
     this.logger.info('vault.unlocked', { vaultId: keyfile.vaultId });
   }
@@ -920,8 +993,25 @@ export class VaultManager {
       this.logger.error('vault.close_failed', { error: err });
     }
     session.dataKey.fill(0);
+    this.notice = null;
+    if (this.selected) {
+      try {
+        markSessionClosed(this.selected.path);
+      } catch (err) {
+        this.logger.warn('vault.session_marker_failed', { error: err });
+      }
+    }
     this.logger.info(reason === 'restore' ? 'vault.closed_for_restore' : 'vault.locked', { reason });
     return true;
+  }
+
+  /** A crash leaves this marker behind, so the next unlock can tell (see crash-recovery.ts). */
+  private markOpen(folder: string): void {
+    try {
+      markSessionOpen(folder, this.clock.now());
+    } catch (err) {
+      this.logger.warn('vault.session_marker_failed', { error: err });
+    }
   }
 
   private closeInternal(): boolean {

@@ -1,4 +1,6 @@
 // Reading a user-chosen file in the renderer, shared by the import screens (dossiers, norm files).
+import type { IssueDetail } from '../../shared/contract/errors';
+import { readStrictJson } from '../../shared/strict-json';
 
 /** FileReader rather than Blob.text(): the same code runs in the app and in jsdom-based tests. */
 export function readText(file: Blob): Promise<string> {
@@ -10,14 +12,27 @@ export function readText(file: Blob): Promise<string> {
   });
 }
 
+/** The raw bytes: decoding happens in readStrictJson, which refuses invalid UTF-8 instead of replacing it. */
+export function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error('read failed'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 /**
- * The file's content as parsed JSON, or `{ ok: false }` when it cannot be read or is no JSON. Deliberately
- * without the parser's message: it may quote the content, which can hold personal data.
+ * The file's content as parsed JSON, or the reasons it is refused: unreadable, invalid UTF-8, a syntax error,
+ * a duplicated key or a lone surrogate, each with its place (never quoting the content, which may hold
+ * personal data).
  */
-export async function readJsonFile(file: Blob): Promise<{ ok: true; value: unknown } | { ok: false }> {
+export async function readJsonFile(file: Blob): Promise<{ ok: true; value: unknown } | { ok: false; issues: IssueDetail[] }> {
+  let bytes: Uint8Array;
   try {
-    return { ok: true, value: JSON.parse(await readText(file)) as unknown };
+    bytes = await readBytes(file);
   } catch {
-    return { ok: false };
+    return { ok: false, issues: [{ path: '(bestand)', message: 'Het bestand kan niet worden gelezen.' }] };
   }
+  return readStrictJson(bytes);
 }

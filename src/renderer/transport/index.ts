@@ -19,8 +19,8 @@ export async function getClient(): Promise<Client> {
   } else if (typeof __HOUVAST_HARNESS__ !== 'undefined' && __HOUVAST_HARNESS__) {
     // Only the harness build defines __HOUVAST_HARNESS__ as true, so the WebSocket code is
     // dropped from the Electron build.
-    const { createWsTransport, wsUrlFromLocation } = await import('./ws');
-    client = createClient(createWsTransport(wsUrlFromLocation(window.location)));
+    const { createWsTransport, wsUrlFromLocation, tabSession } = await import('./ws');
+    client = createClient(createWsTransport(wsUrlFromLocation(window.location, tabSession(window.sessionStorage))));
   } else {
     throw new Error('Houvast kan geen verbinding maken met de kern.');
   }

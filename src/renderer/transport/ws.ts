@@ -1,7 +1,7 @@
 // Transport over the web shell's loopback WebSocket (development and browser tests only).
 import type { Transport } from '../../shared/contract/client';
 import type { Envelope } from '../../shared/contract/errors';
-import { WS_PATH, type WireMessage, type WireRequest } from '../../shared/contract/wire';
+import { WS_PATH, WS_SESSION_PARAM, type WireMessage, type WireRequest } from '../../shared/contract/wire';
 
 const DISCONNECTED: Envelope<never> = {
   ok: false,
@@ -60,7 +60,20 @@ export function createWsTransport(url: string, SocketImpl: SocketCtor = globalTh
 }
 
 /** The harness page is opened as http://127.0.0.1:PORT/#token=...; the token authorises the socket. */
-export function wsUrlFromLocation(loc: Location): string {
+export function wsUrlFromLocation(loc: Location, session: string): string {
   const token = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token') ?? '';
-  return `ws://${loc.host}${WS_PATH}?token=${encodeURIComponent(token)}`;
+  return `ws://${loc.host}${WS_PATH}?token=${encodeURIComponent(token)}&${WS_SESSION_PARAM}=${encodeURIComponent(session)}`;
+}
+
+export const TAB_SESSION_KEY = 'houvast.session';
+
+/** This tab's random session id: kept across reloads of the tab, never shared with another tab. */
+export function tabSession(storage: Storage): string {
+  let session = storage.getItem(TAB_SESSION_KEY);
+  if (!session) {
+    const bytes = crypto.getRandomValues(new Uint8Array(24));
+    session = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    storage.setItem(TAB_SESSION_KEY, session);
+  }
+  return session;
 }

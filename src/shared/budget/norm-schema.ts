@@ -98,6 +98,7 @@ export const normFileSchema = z
   // therefore it reads the raw value defensively.
   .superRefine(
     (raw, ctx) => {
+      if (typeof raw !== 'object' || raw === null) return; // the object check above reports it
       const file = raw as { periods?: unknown };
       if (typeof file.periods !== 'object' || file.periods === null) return;
       const periods = file.periods as Record<string, unknown>;

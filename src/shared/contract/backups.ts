@@ -1,6 +1,6 @@
 // Contract schemas for backups and restore (used by procedures.ts). Pure TypeScript.
 import { z } from 'zod';
-import { passphrase, vaultStatus } from './vault';
+import { localPath, passphrase, vaultStatus } from './vault';
 
 export const BACKUP_KINDS = ['auto', 'manual', 'pre-migration', 'before-restore'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
@@ -22,7 +22,7 @@ export type BackupInfo = z.infer<typeof backupInfo>;
 
 export const backupInput = z.object({
   /** Absolute path of an existing folder (e.g. a USB drive) for an external backup; default: the vault's backups/. */
-  folder: z.string().trim().min(1, { message: 'Kies een map.' }).max(4096).optional(),
+  folder: localPath('Kies een map.').optional(),
 });
 
 export const backupOutput = z.object({ path: z.string(), createdAt: z.number().int() });

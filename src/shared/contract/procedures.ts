@@ -24,11 +24,14 @@ import {
   normsListOut,
   normsStoredOut,
 } from './budget';
-import { knownVault, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
+import { knownVault, localPath, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
 import { backupInfo, backupInput, backupOutput, restoreBackupInput, restoreBackupOutput } from './backups';
 
 const empty = z.object({}).strict();
 const dossierId = z.string().min(1).max(64);
+
+/** Columns the dossier list can be sorted by in the database. */
+export const DOSSIER_SORT_KEYS = ['relevance', 'number', 'name', 'postcode', 'children', 'status', 'typeOfHelp', 'updated'] as const;
 
 export const dossierSummary = z.object({
   id: z.string(),
@@ -145,7 +148,7 @@ export const contract = {
     input: z.object({
       name: z.string().trim().min(1, { message: 'Geef de kluis een naam.' }).max(100),
       /** Vault folder to create (absolute path, must not exist yet); default: <vault folder>/<name>.houvast. */
-      path: z.string().min(1).max(4096).optional(),
+      path: localPath('Kies een plek voor de kluis.').optional(),
       passphrase: newPassphrase,
       /** The user's name, for the logboek and every PDF (optional for the CLI; the app asks it). */
       userName: settingsSchema.shape.userName.optional(),
@@ -167,7 +170,7 @@ export const contract = {
   'vault.open': procedure({
     summary: 'Select an existing vault folder; it stays locked.',
     unlocked: false,
-    input: z.object({ path: z.string().min(1, { message: 'Kies een kluis.' }).max(4096) }),
+    input: z.object({ path: localPath('Kies een kluis.') }),
     output: vaultStatus,
   }),
   'vault.unlock': procedure({
@@ -230,6 +233,20 @@ export const contract = {
       typeOfHelp: z.enum(HELP_TYPES).optional(),
     }),
     output: z.array(dossierSummary),
+  }),
+  'dossier.search': procedure({
+    summary: 'One page of dossiers: search (FTS), filters and sorting in the database, and the total count.',
+    unlocked: true,
+    input: z.object({
+      query: z.string().max(200).optional(),
+      status: z.enum(DOSSIER_STATUSES).optional(),
+      typeOfHelp: z.enum(HELP_TYPES).optional(),
+      /** Default: relevance when there is a query, else most recently changed first. */
+      sort: z.object({ key: z.enum(DOSSIER_SORT_KEYS), dir: z.enum(['asc', 'desc']) }).optional(),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    output: z.object({ items: z.array(dossierSummary), total: z.number().int().nonnegative() }),
   }),
   'dossier.get': procedure({
     summary: 'One dossier (logged as opened).',

@@ -9,6 +9,24 @@ export const newPassphrase = z
 export const passphrase = z.string().min(1, { message: 'Vul het wachtwoord in.' }).max(1024);
 
 /** Recovery code: 8 groups of 5 characters from an unambiguous alphabet; case and dashes are ignored. */
+/**
+ * A path on this machine, typed or picked. A NUL byte can never be part of a path, and no common file system
+ * accepts a name of more than 255 bytes: refuse both with a Dutch reason instead of failing inside the
+ * file system.
+ */
+export function localPath(emptyMessage: string) {
+  return z
+    .string()
+    .min(1, { message: emptyMessage })
+    .max(4096, { message: 'Dit pad is te lang.' })
+    .superRefine((p, ctx) => {
+      if (p.includes('\0')) ctx.addIssue({ code: 'custom', message: 'Dit pad bevat een ongeldig teken.' });
+      else if (p.split(/[\\/]/).some((part) => new TextEncoder().encode(part).length > 255)) {
+        ctx.addIssue({ code: 'custom', message: 'Een map- of bestandsnaam in dit pad is te lang (meer dan 255 tekens).' });
+      }
+    });
+}
+
 export const recoveryCode = z.string().min(1, { message: 'Vul de herstelcode in.' }).max(200);
 
 export const vaultRef = z.object({
@@ -26,6 +44,8 @@ export const vaultStatus = z.object({
   autoLockAt: z.number().nullable(),
   autoLockMinutes: z.number().int(),
   schemaVersion: z.number().int().nullable(),
+  /** Something the user must be told about this session, e.g. the last one ended in a crash (Dutch). */
+  notice: z.string().max(1000).optional(),
 });
 export type VaultStatus = z.infer<typeof vaultStatus>;
 

@@ -1,12 +1,17 @@
-// The `houvast` CLI as a user runs it: a real node process, a real encrypted vault in a temp data folder.
-// HOUVAST_KDF_TEST=1 keeps Argon2id cheap (the CLI warns about it on stderr).
+// The `houvast` CLI as a user runs it, in-process (issue 10: no test switch in shipped code): runCli with the
+// same arguments, environment and streams as bin/houvast.mjs hands it, a real encrypted vault in a temp data
+// folder, and cheap Argon2id parameters passed as an embedding option (never readable from the environment).
+// One test starts the real binary on a pseudo-terminal.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/main';
 import { interchangeSchema } from '../../../src/shared/dossier/schema';
+import { CHEAP_KDF } from '../../support/core';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'houvast.mjs');
@@ -23,25 +28,37 @@ interface Result {
 let dataDir: string;
 let work: string;
 
-function run(args: string[], env: Record<string, string | undefined> = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: work,
-      env: { ...process.env, HOUVAST_DATA_DIR: dataDir, HOUVAST_KDF_TEST: '1', HOUVAST_PASSPHRASE: PASSPHRASE, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdin.end(); // not a TTY: the CLI must never wait for input
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function collect(stream: PassThrough): () => string {
+  let text = '';
+  stream.setEncoding('utf8').on('data', (d: string) => (text += d));
+  return () => text;
 }
 
-/** stderr minus the expected test-KDF warning. */
-const errText = (r: Result) => r.stderr.replace(/^Waarschuwing: HOUVAST_KDF_TEST=1.*\n/m, '');
+async function run(args: string[], env: Record<string, string | undefined> = {}, input: string[] = []): Promise<Result> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out = collect(stdout);
+  const err = collect(stderr);
+  // Not a TTY and already at its end: the CLI must never wait for input.
+  const stdin = Readable.from(input) as unknown as NodeJS.ReadStream;
+  const code = await runCli(
+    args,
+    {
+      env: { HOUVAST_DATA_DIR: dataDir, HOUVAST_PASSPHRASE: PASSPHRASE, ...env },
+      stdin,
+      stdout: stdout as unknown as NodeJS.WritableStream,
+      stderr: stderr as unknown as NodeJS.WritableStream,
+      cwd: work,
+    },
+    { kdf: CHEAP_KDF },
+  );
+  stdout.end();
+  stderr.end();
+  await new Promise((resolve) => setImmediate(resolve));
+  return { code, stdout: out(), stderr: err() };
+}
+
+const errText = (r: Result) => r.stderr;
 
 const demoData = JSON.parse(readFileSync(DEMO, 'utf8'));
 /** Personal data from the demo file that must never appear on stderr. */
@@ -88,7 +105,6 @@ describe('houvast CLI', () => {
     expect(r.stdout).toMatch(/HERSTELCODE/);
     expect(r.stdout).toMatch(/([A-Z0-9]{5}-){7}[A-Z0-9]{5}/);
     expect(r.stdout).toMatch(/voorgoed verloren/);
-    expect(r.stderr).toMatch(/Waarschuwing: HOUVAST_KDF_TEST=1/);
     expect(r.stdout).not.toContain(PASSPHRASE);
     expect(existsSync(path.join(dataDir, 'vaults', 'houvast.houvast'))).toBe(true);
   });
@@ -136,6 +152,17 @@ describe('houvast CLI', () => {
     const miss = await run(['dossier', 'list', '--json', '--query', 'Onbekendenaam']);
     expect(miss.code).toBe(0);
     expect(JSON.parse(miss.stdout)).toEqual([]);
+  });
+
+  it('dossier list --query - reads the search term from stdin, so no name or BSN stands on the command line', async () => {
+    const hit = await run(['dossier', 'list', '--json', '--query', '-'], {}, ['999914042\n']);
+    expect(hit.code, hit.stderr).toBe(0);
+    expect(JSON.parse(hit.stdout).map((d: { number: string }) => d.number)).toEqual([number]);
+    const miss = await run(['dossier', 'list', '--json', '--query', '-'], {}, ['Onbekendenaam\n']);
+    expect(JSON.parse(miss.stdout)).toEqual([]);
+    const empty = await run(['dossier', 'list', '--query', '-'], {}, ['\n']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/Geen zoekterm/);
   });
 
   it('dossier export <number> prints the dossier as imported (modulo ids and number)', async () => {
@@ -193,6 +220,31 @@ describe('houvast CLI', () => {
     expect(err).not.toContain('123456789');
     const list = await run(['dossier', 'list', '--json']);
     expect(JSON.parse(list.stdout)).toHaveLength(1);
+  });
+
+  it('a file with a duplicated key, invalid UTF-8 or a lone surrogate is refused with the place, not altered', async () => {
+    const before = JSON.parse((await run(['dossier', 'list', '--json'])).stdout).length;
+    const demo = readFileSync(DEMO_SINGLE, 'utf8');
+    const dup = path.join(work, 'dubbel.json');
+    // A second "lastName" in the first adult: JSON.parse would silently keep the last one.
+    writeFileSync(dup, demo.replace('"lastName":', '"lastName": "Verstopt", "lastName":'));
+    const r1 = await run(['dossier', 'import', dup]);
+    expect(r1.code).toBe(1);
+    expect(r1.stderr).toMatch(/dossiers\.0\.adults\.0: de sleutel "lastName" staat twee keer/);
+    expect(r1.stderr).not.toContain('Verstopt');
+
+    const latin1 = path.join(work, 'latin1.json');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('{"format":"houvast.dossier","x":"Gr'), Buffer.from([0xfc]), Buffer.from('n"}')]));
+    const r2 = await run(['dossier', 'import', latin1]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toMatch(/geen geldige UTF-8-tekst \(byte 36, regel 1\)/);
+
+    const lone = path.join(work, 'surrogaat.json');
+    writeFileSync(lone, demo.replace('"lastName": "', '"lastName": "\\ud800'));
+    const r3 = await run(['dossier', 'import', lone]);
+    expect(r3.code).toBe(1);
+    expect(r3.stderr).toMatch(/dossiers\.0\.adults\.0\.lastName: bevat een ongeldig teken/);
+    expect(JSON.parse((await run(['dossier', 'list', '--json'])).stdout)).toHaveLength(before);
   });
 
   it('a file that is not JSON, or does not exist, is refused without echoing its content', async () => {
@@ -291,7 +343,8 @@ describe('houvast CLI on a terminal', () => {
     const secret = 'terminal wachtwoord 2026';
     const child = spawn('script', ['-qfec', `"${process.execPath}" "${BIN}" vault init --vault "${vault}"`, '/dev/null'], {
       cwd: work,
-      env: { ...process.env, HOUVAST_DATA_DIR: dataDir, HOUVAST_KDF_TEST: '1', HOUVAST_PASSPHRASE: '' },
+      // The real binary with the real Argon2id parameters.
+      env: { ...process.env, HOUVAST_DATA_DIR: dataDir, HOUVAST_PASSPHRASE: '' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';

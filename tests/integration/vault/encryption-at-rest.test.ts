@@ -97,6 +97,24 @@ describe('encryption at rest', () => {
     expect(vm.db().pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('a database keyed through the wipeable key buffer opens with standard SQLCipher settings and PRAGMA key="x\'…\'"', () => {
+    const key = Buffer.from('00112233445566778899aabbccddeeff102132435465768798a9bacbdcedfe0f', 'hex');
+    const dbPath = path.join(sb.dir, 'compat.db');
+    const db = openEncrypted(dbPath, key, { create: true });
+    db.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('gelijk')");
+    db.close();
+    // What an office would type into a SQLCipher tool, given the key.
+    const raw = new Database(dbPath, { fileMustExist: true });
+    try {
+      raw.pragma(`cipher='sqlcipher'`);
+      raw.pragma('legacy=4');
+      raw.pragma(`key="x'${key.toString('hex')}'"`);
+      expect(raw.prepare('SELECT x FROM t').pluck().get()).toBe('gelijk');
+    } finally {
+      raw.close();
+    }
+  });
+
   it('the session database zero-fills deleted rows and keeps temp data in memory', async () => {
     const vm = sb.manager();
     await vm.create({ name: 'Wis', passphrase: PASSPHRASE });

@@ -144,6 +144,21 @@ describe('tampering', () => {
     writeFileSync(keyfilePath, JSON.stringify(kf));
     await expect(sb.manager().open(folder)).rejects.toThrow(expectCode('VAULT_CORRUPT'));
 
+    // Within the old, looser bounds but absurd: 1 GiB x 64 iterations took 244 s and 1.2 GB per unlock.
+    // Each is refused as damaged when the keyfile is read, before any hashing.
+    for (const absurd of [
+      { memoryKiB: 1024 * 1024, iterations: 64, parallelism: 4 },
+      { memoryKiB: 512 * 1024, iterations: 1, parallelism: 4 }, // 8x the default memory
+      { memoryKiB: 65536, iterations: 32, parallelism: 4 },
+      { memoryKiB: 65536, iterations: 3, parallelism: 64 },
+      { memoryKiB: 256 * 1024, iterations: 16, parallelism: 4 }, // each within its bound, the cost is not
+    ]) {
+      const tampered = JSON.parse(original);
+      Object.assign(tampered.passphrase.kdf, absurd);
+      writeFileSync(keyfilePath, JSON.stringify(tampered));
+      await expect(sb.manager().open(folder)).rejects.toThrow(expectCode('VAULT_CORRUPT'));
+    }
+
     writeFileSync(keyfilePath, JSON.stringify({ ...JSON.parse(original), version: 2 }));
     await expect(readKeyfile(keyfilePath)).rejects.toThrow(expectCode('DB_FROM_FUTURE'));
   });

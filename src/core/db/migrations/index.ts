@@ -7,8 +7,17 @@ import { m003Notes } from './003_notes';
 import { m004BudgetDocuments } from './004_budget_documents';
 import { m005AuditChain } from './005_audit_chain';
 import { m006Drafts } from './006_drafts';
+import { m007DossierSearch } from './007_dossier_search';
 import type { Migration } from './types';
 
-export const migrations: Migration[] = [m001Initial, m002AuditSettings, m003Notes, m004BudgetDocuments, m005AuditChain, m006Drafts];
+export const migrations: Migration[] = [
+  m001Initial,
+  m002AuditSettings,
+  m003Notes,
+  m004BudgetDocuments,
+  m005AuditChain,
+  m006Drafts,
+  m007DossierSearch,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

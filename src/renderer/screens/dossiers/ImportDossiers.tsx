@@ -176,7 +176,9 @@ export function ImportDossiers({ onImported, onClose }: { onImported: () => void
         setOutcome(null);
         const parsed = await readJsonFile(file);
         // Never echo the content: it may hold personal data.
-        if (!parsed.ok) return { rejection: refusal('Dit bestand is geen geldig JSON-bestand en kan niet worden gelezen.') };
+        if (!parsed.ok) {
+          return { rejection: { ...refusal('Dit bestand kan niet worden gelezen.'), reasons: parsed.issues.map(formatIssue) } };
+        }
         try {
           const result = await call('dossier.import', { file: parsed.value, onDuplicate: 'ask' });
           return { done: importedMessage(result.imported, result.skipped) };

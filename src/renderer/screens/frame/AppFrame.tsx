@@ -21,6 +21,8 @@ export function AppFrame() {
   // (e.g. clicking "Dossiers" on the list shows a dossier created meanwhile).
   const [{ route, visit }, setNav] = useState<{ route: Route; visit: number }>({ route: { name: 'dossiers' }, visit: 0 });
   const [lockError, setLockError] = useState<string | null>(null);
+  // The core's word on how this session started (e.g. after a crash); shown until the user has read it.
+  const [sessionNoticeRead, setSessionNoticeRead] = useState(false);
   const main = useRef<HTMLElement>(null);
   useTableCellLabels(main);
   const navigate = useCallback(
@@ -81,6 +83,14 @@ export function AppFrame() {
         </button>
       </header>
       <Alert>{lockError}</Alert>
+      {status?.notice && !sessionNoticeRead ? (
+        <div className="warning" role="alert">
+          <p>{status.notice}</p>
+          <button type="button" className="button" onClick={() => setSessionNoticeRead(true)}>
+            Begrepen
+          </button>
+        </div>
+      ) : null}
       <main id="inhoud" className="content" ref={main}>
         {/* A confirmation that outlives the remount (e.g. a restored backup); the screen's h1 keeps the focus. */}
         {notice ? (

@@ -1,0 +1,180 @@
+// The dossier list in SQL (issue 10): search through the FTS5 trigram index of migration 006, filters,
+// sorting and paging in the database, and summaries built only for the rows asked for. A keystroke no longer
+// reads every dossier and person.
+import { DOSSIER_STATUSES, HELP_TYPES, HELP_TYPE_LABELS, type DossierStatus, type HelpType } from '../../shared/dossier/schema';
+import { DOSSIER_SORT_KEYS, type DossierSummary } from '../../shared/contract/procedures';
+import type { Db } from '../db/driver';
+
+export type DossierSortKey = (typeof DOSSIER_SORT_KEYS)[number];
+
+export interface DossierSearch {
+  query?: string | undefined;
+  status?: DossierStatus | undefined;
+  typeOfHelp?: HelpType | undefined;
+  sort?: { key: DossierSortKey; dir: 'asc' | 'desc' } | undefined;
+  offset?: number | undefined;
+  /** Omitted: every match (the full list). */
+  limit?: number | undefined;
+}
+
+/** Lower case without accents, as the trigram tokenizer folds (remove_diacritics), for the short-token path. */
+export function foldForSearch(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Words of a query: every word must occur somewhere in the dossier's index text. */
+export function searchTokens(query: string | undefined): string[] {
+  return foldForSearch(query ?? '')
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+}
+
+const folded = new WeakSet<Db>();
+function ensureFold(db: Db): void {
+  if (folded.has(db)) return;
+  db.function('houvast_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldForSearch(s) : s));
+  folded.add(db);
+}
+
+const STATUS_ORDER = `CASE d.status ${DOSSIER_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
+const HELP_ORDER = (() => {
+  const byLabel = [...HELP_TYPES].sort((a, b) => HELP_TYPE_LABELS[a].localeCompare(HELP_TYPE_LABELS[b], 'nl'));
+  return `CASE d.type_of_help ${byLabel.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} END`;
+})();
+const NAME_ORDER = `houvast_fold((SELECT p.last_name || ', ' || p.first_name FROM persons p
+  WHERE p.dossier_id = d.id AND p.kind = 'adult' ORDER BY (p.role = 'aanvrager') DESC, p.sort_order LIMIT 1))`;
+const CHILDREN_ORDER = `(SELECT count(*) FROM persons p WHERE p.dossier_id = d.id AND p.kind = 'child')`;
+
+function orderBy(sort: DossierSearch['sort'], hasMatch: boolean): string {
+  const key = sort?.key ?? 'updated';
+  const dir = sort ? (sort.dir === 'asc' ? 'ASC' : 'DESC') : 'DESC';
+  const tail = 'd.updated_at DESC, d.number DESC';
+  switch (key) {
+    case 'relevance':
+      return hasMatch ? `rank, ${tail}` : tail;
+    case 'number':
+      return `d.number ${dir}`;
+    case 'name':
+      return `${NAME_ORDER} ${dir}, ${tail}`;
+    case 'postcode':
+      return `d.postcode IS NULL, d.postcode ${dir}, ${tail}`;
+    case 'children':
+      return `${CHILDREN_ORDER} ${dir}, ${tail}`;
+    case 'status':
+      return `${STATUS_ORDER} ${dir}, ${tail}`;
+    case 'typeOfHelp':
+      return `${HELP_ORDER} ${dir}, ${tail}`;
+    case 'updated':
+      return `d.updated_at ${dir}, d.number ${dir}`;
+  }
+}
+
+/** An FTS5 string literal: the token as one phrase, quotes doubled. */
+const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
+const likeEscape = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Matching dossier ids in the requested order and page, and how many match in all. */
+export function searchDossierIds(db: Db, q: DossierSearch): { ids: string[]; total: number } {
+  const tokens = searchTokens(q.query);
+  // Trigrams need three characters; shorter words are matched on the (small) index text itself.
+  const long = tokens.filter((t) => [...t].length >= 3);
+  const short = tokens.filter((t) => [...t].length < 3);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let from = 'dossiers d';
+  if (tokens.length > 0) {
+    from = 'dossier_search s JOIN dossier_search_ids m ON m.docid = s.rowid JOIN dossiers d ON d.id = m.dossier_id';
+    if (long.length > 0) {
+      where.push('dossier_search MATCH ?');
+      params.push(long.map(phrase).join(' AND '));
+    }
+    if (short.length > 0) ensureFold(db);
+    for (const t of short) {
+      where.push("houvast_fold(s.content) LIKE ? ESCAPE '\\'");
+      params.push(`%${likeEscape(t)}%`);
+    }
+  }
+  if (q.status) {
+    where.push('d.status = ?');
+    params.push(q.status);
+  }
+  if (q.typeOfHelp) {
+    where.push('d.type_of_help = ?');
+    params.push(q.typeOfHelp);
+  }
+  if (q.sort?.key === 'name') ensureFold(db);
+  const clause = `FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const total = db.prepare(`SELECT count(*) ${clause}`).pluck().get(...params) as number;
+  const page = q.limit !== undefined ? ` LIMIT ${Math.max(0, Math.trunc(q.limit))} OFFSET ${Math.max(0, Math.trunc(q.offset ?? 0))}` : '';
+  const ids = db
+    .prepare(`SELECT d.id ${clause} ORDER BY ${orderBy(q.sort, long.length > 0)}${page}`)
+    .pluck()
+    .all(...params) as string[];
+  return { ids, total };
+}
+
+interface SummaryRow {
+  id: string;
+  number: string;
+  postcode: string | null;
+  city: string | null;
+  status: DossierStatus;
+  type_of_help: HelpType;
+  professional: string;
+  fictitious: number;
+  updated_at: number;
+}
+
+interface PersonRow {
+  dossier_id: string;
+  kind: 'adult' | 'child';
+  role: string | null;
+  first_name: string;
+  last_name: string;
+}
+
+const CHUNK = 500;
+
+/** List summaries for these ids, in the given order; reads only their rows. */
+export function summariesFor(db: Db, ids: readonly string[]): DossierSummary[] {
+  const rows = new Map<string, SummaryRow>();
+  const persons = new Map<string, PersonRow[]>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const marks = chunk.map(() => '?').join(',');
+    for (const r of db
+      .prepare(`SELECT id, number, postcode, city, status, type_of_help, professional, fictitious, updated_at FROM dossiers WHERE id IN (${marks})`)
+      .all(...chunk) as SummaryRow[]) {
+      rows.set(r.id, r);
+    }
+    for (const p of db
+      .prepare(`SELECT dossier_id, kind, role, first_name, last_name FROM persons WHERE dossier_id IN (${marks}) ORDER BY dossier_id, sort_order`)
+      .all(...chunk) as PersonRow[]) {
+      const list = persons.get(p.dossier_id);
+      if (list) list.push(p);
+      else persons.set(p.dossier_id, [p]);
+    }
+  }
+  const out: DossierSummary[] = [];
+  for (const id of ids) {
+    const r = rows.get(id);
+    if (!r) continue;
+    const people = persons.get(id) ?? [];
+    const adults = people.filter((p) => p.kind === 'adult');
+    const ordered = [...adults.filter((a) => a.role === 'aanvrager'), ...adults.filter((a) => a.role !== 'aanvrager')];
+    out.push({
+      id: r.id,
+      number: r.number,
+      displayName: ordered.map((a) => `${a.last_name}, ${a.first_name}`).join(' en '),
+      postcode: r.postcode,
+      city: r.city,
+      status: r.status,
+      typeOfHelp: r.type_of_help,
+      professional: r.professional,
+      childrenCount: people.filter((p) => p.kind === 'child').length,
+      fictitious: r.fictitious === 1,
+      updatedAt: r.updated_at,
+    });
+  }
+  return out;
+}

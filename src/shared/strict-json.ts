@@ -1,0 +1,142 @@
+// Strict reading of a user-supplied JSON file (dossier and norm imports). JSON.parse alone silently alters
+// what it reads: invalid UTF-8 becomes U+FFFD, a duplicated key keeps only its last value, and a lone UTF-16
+// surrogate passes through as a broken character. Each is refused here with its place in the file, and no
+// message ever quotes the file's content (it may hold personal data). Pure: runs in the core, CLI and renderer.
+import { visit, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import type { IssueDetail } from './contract/errors';
+
+/** Largest import file accepted (a whole office's dossiers fit many times over). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Listing more reasons than this helps nobody; the rest is counted. */
+export const MAX_LISTED_ISSUES = 100;
+
+export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; issues: IssueDetail[] };
+
+const FILE = '(bestand)';
+const fail = (message: string, path = FILE): StrictJsonResult => ({ ok: false, issues: [{ path, message }] });
+
+function formatMegabytes(bytes: number): string {
+  return `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+}
+
+/** Byte offset of the first invalid UTF-8 sequence, or -1 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let cp: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min, cp] = [1, 0x80, b & 0x1f];
+    else if (b >= 0xe0 && b <= 0xef) [need, min, cp] = [2, 0x800, b & 0x0f];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min, cp] = [3, 0x10000, b & 0x07];
+    else return i;
+    if (i + need >= bytes.length) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+const displayPath = (path: (string | number)[]): string => (path.length === 0 ? FILE : path.map(String).join('.'));
+
+/** Keys are field names in a valid file; anything else is shortened so a stray value cannot leak in full. */
+const displayKey = (key: string): string => (key.length > 40 ? `${key.slice(0, 40)}…` : key);
+
+/** Strict JSON text → value: syntax errors and duplicate keys with line and column, lone surrogates with their path. */
+export function parseStrictJson(text: string): StrictJsonResult {
+  const source = text.replace(/^\uFEFF/, '');
+  if (source.trim() === '') return fail('Het bestand is leeg.');
+  const issues: IssueDetail[] = [];
+  const keysStack: Set<string>[] = [];
+  const syntax: ParseError[] = [];
+  let syntaxAt: { line: number; column: number } | null = null;
+  visit(
+    source,
+    {
+      onObjectBegin: () => void keysStack.push(new Set()),
+      onObjectEnd: () => void keysStack.pop(),
+      onObjectProperty: (property, _offset, _length, startLine, startCharacter, pathSupplier) => {
+        const keys = keysStack[keysStack.length - 1];
+        if (!keys) return;
+        if (keys.has(property)) {
+          issues.push({
+            path: displayPath(pathSupplier()),
+            message: `de sleutel "${displayKey(property)}" staat twee keer in hetzelfde object (regel ${startLine + 1}, kolom ${startCharacter + 1}); welke waarde bedoeld is, is niet te zeggen.`,
+          });
+        }
+        keys.add(property);
+      },
+      onError: (error, _offset, _length, startLine, startCharacter) => {
+        syntax.push({ error, offset: _offset, length: _length });
+        syntaxAt ??= { line: startLine + 1, column: startCharacter + 1 };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  if (syntax.length > 0) {
+    const at = syntaxAt as { line: number; column: number } | null;
+    // The error code names the kind of mistake without quoting the file.
+    const kind = printParseErrorCode(syntax[0]!.error);
+    return fail(`Het bestand is geen geldige JSON (regel ${at?.line ?? '?'}, kolom ${at?.column ?? '?'}: ${kind}).`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return fail('Het bestand is geen geldige JSON.');
+  }
+  findLoneSurrogates(value, [], issues);
+  return issues.length > 0 ? { ok: false, issues: capIssues(issues) } : { ok: true, value };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findLoneSurrogates(value: unknown, path: (string | number)[], issues: IssueDetail[]): void {
+  if (issues.length > MAX_LISTED_ISSUES) return;
+  const bad = (s: string) => LONE_SURROGATE.test(s);
+  if (typeof value === 'string') {
+    if (bad(value)) issues.push({ path: displayPath(path), message: 'bevat een ongeldig teken (een losse UTF-16-surrogaat, \\uD800–\\uDFFF).' });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => findLoneSurrogates(v, [...path, i], issues));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (bad(k)) issues.push({ path: displayPath(path), message: 'een sleutel bevat een ongeldig teken (een losse UTF-16-surrogaat).' });
+      findLoneSurrogates(v, [...path, k], issues);
+    }
+  }
+}
+
+/** At most MAX_LISTED_ISSUES reasons, then one line that counts the rest. */
+export function capIssues(issues: IssueDetail[]): IssueDetail[] {
+  if (issues.length <= MAX_LISTED_ISSUES) return issues;
+  const rest = issues.length - MAX_LISTED_ISSUES;
+  return [...issues.slice(0, MAX_LISTED_ISSUES), { path: FILE, message: `en nog ${rest} ${rest === 1 ? 'fout' : 'fouten'} (alleen de eerste ${MAX_LISTED_ISSUES} staan hier).` }];
+}
+
+/** The bytes of a file → value: size limit, strict UTF-8, then strict JSON. */
+export function readStrictJson(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES): StrictJsonResult {
+  if (bytes.length > maxBytes) {
+    return fail(`Het bestand is te groot (${formatMegabytes(bytes.length)}); de grens is ${formatMegabytes(maxBytes)}. Splits het bestand in delen.`);
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    return fail(`Het bestand is geen geldige UTF-8-tekst (byte ${bad + 1}, regel ${lineOf(bytes, bad)}). Sla het op als UTF-8 en probeer het opnieuw.`);
+  }
+  return parseStrictJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+}

@@ -1,0 +1,116 @@
+// Issue 10: search through the FTS5 index, kept by triggers in the same transaction as every write; filters,
+// sorting and paging in SQL, with the total count. Expected hits follow from the households written here.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { household, makeServiceRig, parsed, type ServiceRig } from './helpers';
+
+let rig: ServiceRig;
+beforeEach(() => {
+  rig = makeServiceRig();
+});
+afterEach(() => rig.close());
+
+const numbers = (q: string) => rig.dossiers.list({ query: q }).map((d) => d.number);
+
+describe('search through the index', () => {
+  it('finds a household by any part of what a professional searches for, accent- and case-insensitive', () => {
+    const a = rig.dossiers.create(parsed(household()));
+    const b = rig.dossiers.create(
+      parsed(
+        household({
+          adults: [{ role: 'aanvrager', firstName: 'Kees', lastName: 'de Boer', birthDate: '1979-02-03', bsn: '123456782' }],
+          children: [],
+          address: { street: 'Havenkade', houseNumber: '12', postcode: '3011 AA', city: 'Rotterdam' },
+          bankAccounts: [{ iban: 'NL02ABNA0123456789', holder: 'K. de Boer', description: 'Betaal' }],
+          debts: [{ creditor: 'Eneco', collector: 'Flanderijn', reference: 'E-1', originalAmount: '300', currentAmount: '300', kind: 'concurrent', status: 'open' }],
+        }),
+      ),
+    );
+    const cases: [string, string[]][] = [
+      ['jans', [a.number]], // surname, prefix
+      ['ANSE', [a.number]], // infix, any case
+      ['ozkan', [a.number]], // partner Özkan without the accent
+      ['Özk', [a.number]],
+      ['noor', [a.number]], // a child
+      ['111222333', [a.number]], // BSN
+      ['3511ab', [a.number]], // postcode without the space
+      ['3511 AB', [a.number]], // ... and with it
+      ['lindelaan', [a.number]],
+      ['utrecht', [a.number]],
+      ['incassobureau', [a.number]], // collecting party
+      ['nl91abna', [a.number]], // IBAN
+      ['eneco', [b.number]], // creditor
+      ['flanderijn', [b.number]],
+      ['rotterdam boer', [b.number]], // every word must match
+      ['rotterdam jansen', []],
+      ['oe', [b.number]], // a two-letter word: "Boer"; nothing of the other household has "oe"
+      [b.number, [b.number]],
+      ['zzz-onbekend', []],
+    ];
+    for (const [q, expected] of cases) expect(numbers(q).sort(), q).toEqual([...expected].sort());
+  });
+
+  it('follows every write in the same transaction: update, item changes, delete', () => {
+    const d = rig.dossiers.create(parsed(household()));
+    expect(numbers('lindelaan')).toEqual([d.number]);
+    const data = parsed(household({ address: { street: 'Nieuwstraat', houseNumber: '1', postcode: '1011 AB', city: 'Amsterdam' } }));
+    rig.dossiers.update(d.id, { ...data, adults: data.adults.map((x) => (x.role === 'partner' ? { ...x, firstName: 'Yusuf' } : x)) });
+    expect(numbers('lindelaan')).toEqual([]);
+    expect(numbers('utrecht')).toEqual([]);
+    expect(numbers('nieuwstr amsterdam')).toEqual([d.number]);
+    expect(numbers('yusuf')).toEqual([d.number]);
+    expect(numbers('ozkan')).toEqual([]);
+    rig.dossiers.delete(d.id, d.number);
+    expect(numbers('nieuwstraat')).toEqual([]);
+    expect(rig.db.prepare('SELECT count(*) FROM dossier_search').pluck().get()).toBe(0);
+    expect(rig.db.prepare('SELECT count(*) FROM dossier_search_ids').pluck().get()).toBe(0);
+  });
+
+  it('a failed write leaves the index as it was (same transaction)', () => {
+    const d = rig.dossiers.create(parsed(household()));
+    expect(() =>
+      rig.db.transaction(() => {
+        rig.db.prepare("UPDATE dossiers SET street = 'Tijdelijk' WHERE id = ?").run(d.id);
+        throw new Error('afgebroken');
+      })(),
+    ).toThrow('afgebroken');
+    expect(numbers('tijdelijk')).toEqual([]);
+    expect(numbers('lindelaan')).toEqual([d.number]);
+  });
+});
+
+describe('paging, sorting and the total', () => {
+  const SURNAMES = ['Visser', 'Bakker', 'Jansen', 'de Vries', 'Mulder', 'Smit', 'Meijer', 'de Jong', 'Bos', 'Vos'];
+
+  beforeEach(() => {
+    for (let i = 0; i < 30; i++) {
+      const last = SURNAMES[i % SURNAMES.length]!;
+      rig.clock.advance(1000);
+      rig.dossiers.create(
+        parsed(household({ adults: [{ role: 'aanvrager', firstName: `Anna${i}`, lastName: last, birthDate: '1985-04-12', bsn: null }], children: [] })),
+      );
+    }
+  });
+
+  it('returns one page and how many match in all', () => {
+    const all = rig.dossiers.search({ limit: 500 });
+    expect(all.total).toBe(30);
+    expect(all.items).toHaveLength(30);
+    // Default order: most recently changed first.
+    const updated = all.items.map((d) => d.updatedAt);
+    expect(updated).toEqual([...updated].sort((x, y) => y - x));
+    const page2 = rig.dossiers.search({ limit: 10, offset: 10 });
+    expect(page2.total).toBe(30);
+    expect(page2.items.map((d) => d.number)).toEqual(all.items.slice(10, 20).map((d) => d.number));
+    const hits = rig.dossiers.search({ query: 'visser', limit: 2 });
+    expect(hits.total).toBe(3);
+    expect(hits.items).toHaveLength(2);
+  });
+
+  it('sorts in the database by name (Dutch "de" prefix kept as written), number and children', () => {
+    const byName = rig.dossiers.search({ sort: { key: 'name', dir: 'asc' }, limit: 500 }).items.map((d) => d.displayName.split(',')[0]);
+    const expectedOrder = [...SURNAMES].sort((x, y) => x.toLowerCase().localeCompare(y.toLowerCase()));
+    expect([...new Set(byName)]).toEqual(expectedOrder);
+    const byNumberDesc = rig.dossiers.search({ sort: { key: 'number', dir: 'desc' }, limit: 5 }).items.map((d) => d.number);
+    expect(byNumberDesc).toEqual([...byNumberDesc].sort().reverse());
+  });
+});

@@ -1,0 +1,83 @@
+// Issue 10: imports refuse what JSON.parse would silently alter — invalid UTF-8, duplicate keys, lone
+// surrogates — with the place in the file, never quoting the content; a size limit; at most 100 reasons.
+import { describe, expect, it } from 'vitest';
+import { MAX_LISTED_ISSUES, firstInvalidUtf8, parseStrictJson, readStrictJson } from '../../../src/shared/strict-json';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const concat = (...parts: (Uint8Array | number[])[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
+
+describe('UTF-8', () => {
+  it('accepts valid text in every sequence length, with or without a BOM', () => {
+    for (const text of ['{"naam":"Anna"}', '{"naam":"Özkan Yılmaz"}', '{"a":"€ 12,50"}', '{"a":"😀"}', '\uFEFF{"a":1}']) {
+      expect(readStrictJson(utf8(text))).toMatchObject({ ok: true });
+    }
+  });
+
+  it.each([
+    ['a lone continuation byte', [0x80], 10],
+    ['an invalid lead byte', [0xff], 10],
+    ['an overlong "/"', [0xc0, 0xaf], 10],
+    ['an overlong 3-byte form', [0xe0, 0x80, 0xaf], 10],
+    ['a UTF-16 surrogate encoded as UTF-8 (CESU)', [0xed, 0xa0, 0x80], 10],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 10],
+    ['a sequence cut short by a quote', [0xc3, 0x22], 10],
+  ])('refuses %s with its byte position and line', (_label, bad, position) => {
+    const bytes = concat(utf8('{\n"naam":"'), bad, utf8('"}'));
+    expect(firstInvalidUtf8(bytes)).toBe(position);
+    const r = readStrictJson(bytes);
+    expect(r).toEqual({ ok: false, issues: [{ path: '(bestand)', message: expect.stringContaining(`byte ${position + 1}, regel 2`) }] });
+  });
+
+  it('refuses a sequence cut off at the end of the file', () => {
+    expect(firstInvalidUtf8(concat(utf8('{"a":"'), [0xe2, 0x82]))).toBe(6);
+  });
+});
+
+describe('duplicate keys', () => {
+  it('are refused with the object they are in, the key and the line, instead of keeping the last value', () => {
+    const text = '{"dossiers":[{"adults":[{"bsn":"111222333",\n"firstName":"A",\n"bsn":"999914042"}]}]}';
+    expect(JSON.parse(text).dossiers[0].adults[0].bsn).toBe('999914042'); // what JSON.parse does silently
+    const r = parseStrictJson(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([{ path: 'dossiers.0.adults.0', message: expect.stringMatching(/"bsn" staat twee keer.*regel 3/) }]);
+    expect(JSON.stringify(r.issues)).not.toContain('999914042');
+    expect(JSON.stringify(r.issues)).not.toContain('111222333');
+  });
+
+  it('the same key in different objects is fine', () => {
+    expect(parseStrictJson('[{"a":1},{"a":2},{"b":{"a":3}}]')).toEqual({ ok: true, value: [{ a: 1 }, { a: 2 }, { b: { a: 3 } }] });
+  });
+});
+
+describe('lone surrogates', () => {
+  it('are refused with their path; a proper pair is fine', () => {
+    const r = parseStrictJson('{"dossiers":[{"adults":[{"lastName":"Jans\\ud800en"}]}]}');
+    expect(r).toEqual({ ok: false, issues: [{ path: 'dossiers.0.adults.0.lastName', message: expect.stringContaining('losse UTF-16-surrogaat') }] });
+    expect(parseStrictJson('{"a":"\\udc00"}')).toMatchObject({ ok: false });
+    expect(parseStrictJson('{"a":"\\ud83d\\ude00"}')).toEqual({ ok: true, value: { a: '😀' } });
+  });
+});
+
+describe('syntax, size and the number of reasons', () => {
+  it('a syntax error gives line and column, never the content', () => {
+    const r = parseStrictJson('{\n  "bsn": "999914042",\n  "x": }');
+    expect(r).toEqual({ ok: false, issues: [{ path: '(bestand)', message: expect.stringMatching(/geen geldige JSON \(regel 3, kolom 8/) }] });
+    expect(JSON.stringify(r)).not.toContain('999914042');
+    for (const text of ['{"a":1,}', '// x\n{"a":1}', '', '   ']) expect(parseStrictJson(text).ok).toBe(false);
+  });
+
+  it('refuses a file above the size limit without reading it', () => {
+    const r = readStrictJson(new Uint8Array(2048), 1024);
+    expect(r).toEqual({ ok: false, issues: [{ path: '(bestand)', message: expect.stringContaining('te groot') }] });
+  });
+
+  it(`lists at most ${MAX_LISTED_ISSUES} reasons, then counts the rest`, () => {
+    const objects = Array.from({ length: 150 }, (_, i) => `{"k${i}":1,"k${i}":2}`).join(',');
+    const r = parseStrictJson(`[${objects}]`);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(MAX_LISTED_ISSUES + 1);
+    expect(r.issues[MAX_LISTED_ISSUES]).toEqual({ path: '(bestand)', message: expect.stringContaining('en nog 50 fouten') });
+  });
+});
