@@ -38,7 +38,14 @@ const DATA = householdData({
   ],
 });
 const DOSSIER: Dossier = storedDossier(DATA, { id: 'd1', number: '2026-0007' });
-const INPUTS: BudgetInputs = { referenceDate: null, statedBvv: null, kostendelers: 0, vtlbCorrections: [] };
+const INPUTS: BudgetInputs = {
+  referenceDate: null,
+  statedBvv: null,
+  kostendelers: 0,
+  vtlbCorrections: [],
+  toetsingsinkomenPerJaar: null,
+  vakantiegeld: null,
+};
 
 let norms: NormSet;
 beforeAll(async () => {
@@ -223,6 +230,8 @@ describe('Dossier → Budget', () => {
       statedBvv: { amount: '1350.00', date: '2026-10-01', statedBy: 'CJIB' },
       kostendelers: 1,
       vtlbCorrections: [{ kind: 'woonlasten', amount: '-25.00', note: 'Huur hoger dan de fictieve woonlasten' }],
+      toetsingsinkomenPerJaar: null,
+      vakantiegeld: null,
     });
     // Saving recomputes.
     await waitFor(() => expect(client.callsTo('budget.get').length).toBeGreaterThanOrEqual(2));

@@ -15,7 +15,7 @@ import {
   type IncomeCategory,
   type NibudGroup,
 } from '../dossier/categories';
-import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
+import { FREQUENCY_LABELS, type Frequency } from '../frequency';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { figure, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
@@ -29,6 +29,8 @@ import {
   type BudgetInputs,
   type VtlbCorrectionKind,
 } from './inputs';
+import { activeOn, monthlyLine } from './lines';
+import { applyProvisional, type ProvisionalInfo } from './provisional';
 import { findPeriod, NormUse, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
@@ -97,6 +99,8 @@ export interface BudgetResult {
     expensesByGroup: Record<NibudGroup, Figure>;
     expensesTotal: Figure;
     saldo: Figure;
+    /** Income − vaste lasten − reserveringsuitgaven. */
+    leefgeldPerMaand: Figure;
     leefgeldPerWeek: Figure;
     gapToNorm: Figure;
     lines: ExpenseLine[];
@@ -105,10 +109,8 @@ export interface BudgetResult {
   normPeriods: NormTableRef[];
   missingFigures: MissingFigure[];
   warnings: BudgetWarning[];
-}
-
-function activeOn(item: { startDate?: string | null; endDate?: string | null }, date: string): boolean {
-  return (!item.startDate || item.startDate <= date) && (!item.endDate || item.endDate >= date);
+  /** Set when a norm table was used past its last period (issue 7); every norm-based figure is marked. */
+  provisional: ProvisionalInfo | null;
 }
 
 const bvvMaxKey = (h: Household): string =>
@@ -240,7 +242,7 @@ function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
     frequency: i.frequency,
     attachable: !NON_ATTACHABLE_INCOME.has(i.category),
     counted: activeOn(i, ctx.date),
-    monthly: toMonthly(new Money(i.amount), i.frequency),
+    monthly: monthlyLine(i.amount, i.frequency),
   }));
   const counted = lines.filter((l) => l.counted);
   const att = sum(counted.filter((l) => l.attachable).map((l) => l.monthly));
@@ -515,12 +517,13 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
       const key = band === '0-5' ? 'age_0_5' : band === '6-11' ? 'age_6_11' : 'age_12_17';
       const perQuarter = kbUse.figure(kbPeriod, key);
       if (perQuarter === null) kbMissing = true;
-      const monthly = perQuarter === null ? null : perQuarter.dividedBy(3);
+      // Rounded once per child, so the expected total is the sum of the amounts shown per child.
+      const monthly = perQuarter === null ? null : roundCents(perQuarter.dividedBy(3));
       if (monthly) kbParts.push(monthly);
       fig = figure(
         'Kinderbijslag per maand',
         monthly,
-        'Kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal (AKW art. 12 lid 3), gedeeld door 3; niet afgerond (alleen bij weergave).',
+        'Kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal (AKW art. 12 lid 3), gedeeld door 3, half-up afgerond op centen.',
         { 'eerste dag kwartaal': formatNlDate(qs), 'leeftijd op die dag': age, leeftijdsgroep: band, 'bedrag per kwartaal': fmt(perQuarter) },
       );
     }
@@ -592,7 +595,7 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
         'Maximaal kindgebonden budget: bedrag per kind + verhoging 12-15 / 16-17 jaar (vanaf de maand na de 12e / 16e verjaardag) + ' +
         'alleenstaande-ouderkop, per jaar, gedeeld door 12 (niet afgerond). ';
       if (yearly !== null && atNormLevel) {
-        monthly = yearly.dividedBy(12);
+        monthly = roundCents(yearly.dividedBy(12));
         rule += 'Inkomen op of onder de bijstandsnorm: aangenomen dat het toetsingsinkomen onder het drempelinkomen ligt, dus geen afbouw.';
       } else if (yearly !== null) {
         rule += 'Inkomen boven de bijstandsnorm: de afbouw hangt af van het drempelinkomen, dat niet is gepubliceerd; niet berekend.';
@@ -642,7 +645,7 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
     amount: e.amount,
     frequency: e.frequency,
     counted: activeOn(e, ctx.date),
-    monthly: toMonthly(new Money(e.amount), e.frequency),
+    monthly: monthlyLine(e.amount, e.frequency),
   }));
   const counted = lines.filter((l) => l.counted);
   const byGroup = Object.fromEntries(
@@ -663,7 +666,10 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
   const inc = income.total.value!;
   const saldo = inc.minus(total);
   const fixed = byGroup.vaste_lasten.value!;
-  const leefgeld = inc.minus(fixed).times(12).dividedBy(52);
+  const reserved = byGroup.reserveringsuitgaven.value!;
+  // Leefgeld in bewind terms: what is left for daily life after vaste lasten and reserveringen (issue 6 part 6).
+  const leefgeldMonth = inc.minus(fixed).minus(reserved);
+  const leefgeld = roundCents(leefgeldMonth.times(12).dividedBy(52));
   if (saldo.isNegative()) {
     warn(ctx, 'TEKORT', `Het huishouden komt ${formatEuro(saldo.negated())} per maand tekort.`, 'saldoPerMaand');
   }
@@ -673,7 +679,18 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
     expensesByGroup: byGroup,
     expensesTotal: figure('Uitgaven per maand', total, 'Som van alle uitgaven per maand (vaste lasten + reserveringsuitgaven + huishoudelijke uitgaven).', Object.fromEntries(NIBUD_GROUPS.map((g) => [NIBUD_GROUP_LABELS[g], fmt(byGroup[g].value)]))),
     saldo: figure('Saldo per maand', saldo, 'Inkomen per maand − uitgaven per maand; negatief is een tekort.', { inkomen: fmt(inc), uitgaven: fmt(total) }),
-    leefgeldPerWeek: figure('Leefgeld per week', leefgeld, 'Leefgeld na vaste lasten: (inkomen per maand − vaste lasten per maand) × 12 / 52; niet afgerond (alleen bij weergave).', { inkomen: fmt(inc), 'vaste lasten': fmt(fixed) }),
+    leefgeldPerMaand: figure(
+      'Leefgeld per maand',
+      leefgeldMonth,
+      'Leefgeld = inkomen per maand − vaste lasten − reserveringsuitgaven (de huishoudelijke uitgaven worden van het leefgeld betaald).',
+      { inkomen: fmt(inc), 'vaste lasten': fmt(fixed), reserveringsuitgaven: fmt(reserved) },
+    ),
+    leefgeldPerWeek: figure(
+      'Leefgeld per week',
+      leefgeld,
+      'Leefgeld per maand × 12 / 52, half-up afgerond op centen.',
+      { 'leefgeld per maand': fmt(leefgeldMonth), inkomen: fmt(inc), 'vaste lasten': fmt(fixed), reserveringsuitgaven: fmt(reserved) },
+    ),
     gapToNorm: figure(
       'Verschil met de bijstandsnorm',
       gap,
@@ -732,7 +749,7 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
   const budget = computeExpenses(ctx, dossier, income, incl);
 
   const typeLabel = HOUSEHOLD_TYPE_LABELS[h.type];
-  return {
+  return applyProvisional({
     referenceDate,
     household: {
       ...h,
@@ -762,5 +779,5 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     normPeriods: [...ctx.used.values()].sort((a, b) => a.group.localeCompare(b.group) || a.periodStart.localeCompare(b.periodStart)),
     missingFigures: ctx.missing,
     warnings: ctx.warnings,
-  };
+  });
 }

@@ -7,3 +7,4 @@ export * from './household';
 export * from './engine';
 export * from './projection';
 export * from './json';
+export * from './provisional';

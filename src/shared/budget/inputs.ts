@@ -54,6 +54,29 @@ export const vtlbCorrectionSchema = z
   });
 export type VtlbCorrection = z.output<typeof vtlbCorrectionSchema>;
 
+// --- entitlement checks and vakantiegeld (issue 6 parts 5-6): inputs the dossier does not hold ---
+export const entitlementInputFields = {
+  /**
+   * Toetsingsinkomen of the household for the kindgebonden budget and the zorgtoeslag: gross income per calendar
+   * year (Awir), aanvrager and partner together. Absent: the checks fall back on the bijstandsnorm test.
+   */
+  toetsingsinkomenPerJaar: nonNegativeAmount.nullable().default(null),
+  /** Vakantiegeld paid once a year (net) and the month it comes in (usually May): reserved per month. */
+  vakantiegeld: z
+    .object({
+      bedragPerJaar: nonNegativeAmount,
+      maand: z
+        .number({ message: 'Kies een maand.' })
+        .int({ message: 'Kies een maand.' })
+        .min(1, { message: 'Kies een maand van 1 tot en met 12.' })
+        .max(12, { message: 'Kies een maand van 1 tot en met 12.' })
+        .default(5),
+    })
+    .nullable()
+    .default(null),
+};
+// --- end entitlement inputs ---
+
 export const budgetInputsSchema = z.object({
   /** Peildatum; absent = today (the caller resolves it with its Clock, see resolveReferenceDate). */
   referenceDate: isoDate.nullable().optional(),
@@ -66,8 +89,16 @@ export const budgetInputsSchema = z.object({
     .max(20, { message: 'Hoogstens 20 kostendelers.' })
     .default(0),
   vtlbCorrections: z.array(vtlbCorrectionSchema).max(50).default([]),
+  ...entitlementInputFields,
 });
 export type BudgetInputs = z.output<typeof budgetInputsSchema>;
 export type BudgetInputsInput = z.input<typeof budgetInputsSchema>;
 
-export const EMPTY_BUDGET_INPUTS: BudgetInputs = { referenceDate: null, statedBvv: null, kostendelers: 0, vtlbCorrections: [] };
+export const EMPTY_BUDGET_INPUTS: BudgetInputs = {
+  referenceDate: null,
+  statedBvv: null,
+  kostendelers: 0,
+  vtlbCorrections: [],
+  toetsingsinkomenPerJaar: null,
+  vakantiegeld: null,
+};

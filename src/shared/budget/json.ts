@@ -19,6 +19,8 @@ export interface JsonNormPeriod {
   status: string;
   origin: 'bundled' | 'user';
   source: string[];
+  /** Set when the period is used past its end (voorlopig, issue 7). */
+  provisionalFrom?: string;
 }
 
 export interface BudgetJson {
@@ -45,6 +47,7 @@ export interface BudgetJson {
   uitgavenPerMaand: JsonAmount;
   uitgavenPerGroep: Record<NibudGroup, JsonAmount>;
   saldoPerMaand: JsonAmount;
+  leefgeldPerMaand: JsonAmount;
   leefgeldPerWeek: JsonAmount;
   verschilMetBijstandsnorm: JsonAmount;
   kinderbijslagVerwacht: JsonAmount;
@@ -53,14 +56,18 @@ export interface BudgetJson {
   kindgebondenBudgetOntvangen: JsonAmount;
   ontbrekendeNormbedragen: { group: string; periodStart: string; key: string; label: string }[];
   warnings: BudgetWarning[];
-  explanation: Record<string, Explanation & { label: string; value: JsonAmount }>;
+  explanation: Record<string, Explanation & { label: string; value: JsonAmount; voorlopig?: string }>;
   projectie?: {
     month: string;
     covered: boolean;
     reason: string | null;
+    voorlopig: string | null;
     inkomen: JsonAmount;
     uitgaven: JsonAmount;
     saldo: JsonAmount;
+    leefgeld: JsonAmount;
+    vakantiegeld: JsonAmount;
+    kindgebondenBudgetVerwacht: JsonAmount;
     bijstandsnorm: JsonAmount;
     afloscapaciteit: JsonAmount;
     kinderbijslagVerwacht: JsonAmount;
@@ -68,6 +75,8 @@ export interface BudgetJson {
     changes: string[];
   }[];
   eersteTekortMaand?: string | null;
+  /** Issue 7: "voorlopig: de normen per … zijn nog niet gepubliceerd" when norms were used past their period. */
+  voorlopig?: string | null;
 }
 
 const amt = (d: Decimal | null | undefined): JsonAmount => (d === null || d === undefined ? null : toAmountString(d));
@@ -77,7 +86,7 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
   const normPeriod: BudgetJson['normPeriod'] = {};
   for (const t of r.normPeriods) {
     // One period per group on a single reference date; kinderbijslag uses the quarter start (same half-year).
-    normPeriod[t.group] = { start: t.periodStart, end: t.periodEnd, status: t.status, origin: t.origin, source: t.source };
+    normPeriod[t.group] = { start: t.periodStart, end: t.periodEnd, status: t.status, origin: t.origin, source: t.source, ...(t.provisionalFrom ? { provisionalFrom: t.provisionalFrom } : {}) };
   }
   const explained: [string, Figure][] = [
     ['bijstandsnorm', r.bijstandsnorm],
@@ -95,6 +104,7 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     ['uitgavenPerMaand', r.budget.expensesTotal],
     ...NIBUD_GROUPS.map((g): [string, Figure] => [`uitgaven_${g}`, r.budget.expensesByGroup[g]]),
     ['saldoPerMaand', r.budget.saldo],
+    ['leefgeldPerMaand', r.budget.leefgeldPerMaand],
     ['leefgeldPerWeek', r.budget.leefgeldPerWeek],
     ['verschilMetBijstandsnorm', r.budget.gapToNorm],
     ['kinderbijslagVerwacht', r.children.kinderbijslagExpected],
@@ -127,6 +137,7 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     uitgavenPerMaand: val(r.budget.expensesTotal),
     uitgavenPerGroep: Object.fromEntries(NIBUD_GROUPS.map((g) => [g, val(r.budget.expensesByGroup[g])])) as Record<NibudGroup, JsonAmount>,
     saldoPerMaand: val(r.budget.saldo),
+    leefgeldPerMaand: val(r.budget.leefgeldPerMaand),
     leefgeldPerWeek: val(r.budget.leefgeldPerWeek),
     verschilMetBijstandsnorm: val(r.budget.gapToNorm),
     kinderbijslagVerwacht: val(r.children.kinderbijslagExpected),
@@ -135,16 +146,23 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     kindgebondenBudgetOntvangen: val(r.children.kgbReceived),
     ontbrekendeNormbedragen: r.missingFigures.map((m) => ({ group: m.group, periodStart: m.periodStart, key: m.key, label: m.label })),
     warnings: r.warnings,
-    explanation: Object.fromEntries(explained.map(([k, f]) => [k, { label: f.label, value: val(f), ...f.explanation }])),
+    voorlopig: r.provisional?.message ?? null,
+    explanation: Object.fromEntries(
+      explained.map(([k, f]) => [k, { label: f.label, value: val(f), ...f.explanation, ...(f.provisional ? { voorlopig: f.provisional } : {}) }]),
+    ),
   };
   if (projection) {
     out.projectie = projection.months.map((m) => ({
       month: m.month,
       covered: m.covered,
       reason: m.reason,
+      voorlopig: m.provisional,
       inkomen: amt(m.inkomen),
       uitgaven: amt(m.uitgaven),
       saldo: amt(m.saldo),
+      leefgeld: amt(m.leefgeld),
+      vakantiegeld: amt(m.vakantiegeld),
+      kindgebondenBudgetVerwacht: amt(m.kgbVerwacht),
       bijstandsnorm: amt(m.bijstandsnorm),
       afloscapaciteit: amt(m.afloscapaciteit),
       kinderbijslagVerwacht: amt(m.kinderbijslagVerwacht),

@@ -47,6 +47,8 @@ export const normTableRefOut = z.object({
   origin: z.enum(NORM_ORIGINS),
   source: z.array(z.string()),
   figures: z.array(normFigureOut),
+  /** First day the period is used past its end while the next is unpublished (voorlopig), else null. */
+  provisionalFrom: z.string().nullable().optional(),
 });
 export type NormTableRefOut = z.infer<typeof normTableRefOut>;
 
@@ -65,6 +67,8 @@ export const figureOut = z.object({
   /** The engine's unrounded value. */
   exact: exactOut.nullable(),
   explanation: explanationOut,
+  /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when the figure rests on a provisional norm. */
+  provisional: z.string().nullable().optional(),
 });
 export type FigureOut = z.infer<typeof figureOut>;
 
@@ -146,6 +150,7 @@ export const budgetResultOut = z.object({
     expensesByGroup: z.object({ vaste_lasten: figureOut, reserveringsuitgaven: figureOut, huishoudelijke_uitgaven: figureOut }),
     expensesTotal: figureOut,
     saldo: figureOut,
+    leefgeldPerMaand: figureOut,
     leefgeldPerWeek: figureOut,
     gapToNorm: figureOut,
     lines: z.array(expenseLineOut),
@@ -162,6 +167,8 @@ export const budgetResultOut = z.object({
     }),
   ),
   warnings: z.array(warningOut),
+  /** Norms used past their last period (issue 7). */
+  provisional: z.object({ from: z.string(), groups: z.array(z.enum(NORM_GROUPS)), message: z.string() }).nullable().optional(),
 });
 export type BudgetResultOut = z.infer<typeof budgetResultOut>;
 
@@ -172,9 +179,14 @@ export const projectionOut = z.object({
       date: z.string(),
       covered: z.boolean(),
       reason: z.string().nullable(),
+      /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when computed with provisional norms. */
+      provisional: z.string().nullable().optional(),
       inkomen: amountOut.nullable(),
       uitgaven: amountOut.nullable(),
       saldo: amountOut.nullable(),
+      leefgeld: amountOut.nullable().optional(),
+      vakantiegeld: amountOut.nullable().optional(),
+      kgbVerwacht: amountOut.nullable().optional(),
       bijstandsnorm: amountOut.nullable(),
       vtlb: amountOut.nullable(),
       afloscapaciteit: amountOut.nullable(),
@@ -186,6 +198,7 @@ export const projectionOut = z.object({
   ),
   firstNegativeMonth: z.string().nullable(),
   firstUncoveredMonth: z.string().nullable(),
+  firstProvisionalMonth: z.string().nullable().optional(),
 });
 export type ProjectionOut = z.infer<typeof projectionOut>;
 
@@ -200,6 +213,7 @@ const jsonTableRef = z.object({
   origin: z.enum(NORM_ORIGINS),
   source: z.array(z.string()),
   figures: z.array(z.record(z.string(), z.string())),
+  provisionalFrom: z.string().nullable().optional(),
 });
 const jsonAmount = amountOut.nullable();
 // Every field of toBudgetJson is listed: the router strips unknown fields, so a field added to the engine's JSON
@@ -210,7 +224,7 @@ export const budgetJsonOut = z.object({
   referenceDate: z.string(),
   normPeriod: z.record(
     z.string(),
-    z.object({ start: z.string(), end: z.string(), status: z.string(), origin: z.enum(NORM_ORIGINS), source: z.array(z.string()) }),
+    z.object({ start: z.string(), end: z.string(), status: z.string(), origin: z.enum(NORM_ORIGINS), source: z.array(z.string()), provisionalFrom: z.string().optional() }),
   ),
   householdType: z.string(),
   householdTypeLabel: z.string(),
@@ -231,6 +245,7 @@ export const budgetJsonOut = z.object({
   uitgavenPerMaand: jsonAmount,
   uitgavenPerGroep: z.object({ vaste_lasten: jsonAmount, reserveringsuitgaven: jsonAmount, huishoudelijke_uitgaven: jsonAmount }),
   saldoPerMaand: jsonAmount,
+  leefgeldPerMaand: jsonAmount.optional(),
   leefgeldPerWeek: jsonAmount,
   verschilMetBijstandsnorm: jsonAmount,
   kinderbijslagVerwacht: jsonAmount,
@@ -241,7 +256,14 @@ export const budgetJsonOut = z.object({
   warnings: z.array(warningOut),
   explanation: z.record(
     z.string(),
-    z.object({ label: z.string(), value: jsonAmount, rule: z.string(), inputs: z.record(z.string(), inputValueOut), tables: z.array(jsonTableRef) }),
+    z.object({
+      label: z.string(),
+      value: jsonAmount,
+      rule: z.string(),
+      inputs: z.record(z.string(), inputValueOut),
+      tables: z.array(jsonTableRef),
+      voorlopig: z.string().optional(),
+    }),
   ),
   projectie: z
     .array(
@@ -249,9 +271,13 @@ export const budgetJsonOut = z.object({
         month: z.string(),
         covered: z.boolean(),
         reason: z.string().nullable(),
+        voorlopig: z.string().nullable().optional(),
         inkomen: jsonAmount,
         uitgaven: jsonAmount,
         saldo: jsonAmount,
+        leefgeld: jsonAmount.optional(),
+        vakantiegeld: jsonAmount.optional(),
+        kindgebondenBudgetVerwacht: jsonAmount.optional(),
         bijstandsnorm: jsonAmount,
         afloscapaciteit: jsonAmount,
         kinderbijslagVerwacht: jsonAmount,
@@ -261,6 +287,7 @@ export const budgetJsonOut = z.object({
     )
     .optional(),
   eersteTekortMaand: z.string().nullable().optional(),
+  voorlopig: z.string().nullable().optional(),
 });
 
 /** Stored budget inputs as handed out (defaults applied). */
@@ -269,6 +296,8 @@ export const budgetInputsOut = z.object({
   statedBvv: z.object({ amount: z.string(), date: z.string(), statedBy: z.string() }).nullable().optional(),
   kostendelers: z.number().int(),
   vtlbCorrections: z.array(z.object({ kind: z.enum(VTLB_CORRECTION_KINDS), amount: z.string(), note: z.string() })),
+  toetsingsinkomenPerJaar: z.string().nullable().optional(),
+  vakantiegeld: z.object({ bedragPerJaar: z.string(), maand: z.number().int() }).nullable().optional(),
 });
 
 export const budgetView = z.object({
@@ -405,6 +434,7 @@ function tableRefOut(t: NormTableRef): NormTableRefOut {
     origin: t.origin,
     source: [...t.source],
     figures: t.figures.map((f) => ({ name: f.key, label: f.label, value: f.value, status: f.status })),
+    provisionalFrom: t.provisionalFrom ?? null,
   };
 }
 
@@ -414,6 +444,7 @@ export function serializeFigure(f: Figure): FigureOut {
     value: amountOf(f.value),
     exact: exactOf(f.value),
     explanation: { rule: f.explanation.rule, inputs: { ...f.explanation.inputs }, tables: f.explanation.tables.map(tableRefOut) },
+    provisional: f.provisional ?? null,
   };
 }
 
@@ -478,6 +509,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       expensesByGroup: byGroup,
       expensesTotal: fig(r.budget.expensesTotal),
       saldo: fig(r.budget.saldo),
+      leefgeldPerMaand: fig(r.budget.leefgeldPerMaand),
       leefgeldPerWeek: fig(r.budget.leefgeldPerWeek),
       gapToNorm: fig(r.budget.gapToNorm),
       lines: r.budget.lines.map((l) => ({
@@ -502,6 +534,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       message: m.message,
     })),
     warnings: r.warnings.map((w) => ({ ...w })),
+    provisional: r.provisional ? { from: r.provisional.from, groups: [...r.provisional.groups], message: r.provisional.message } : null,
   };
 }
 
@@ -512,9 +545,13 @@ export function serializeProjection(p: Projection): ProjectionOut {
       date: m.date,
       covered: m.covered,
       reason: m.reason,
+      provisional: m.provisional,
       inkomen: amountOf(m.inkomen),
       uitgaven: amountOf(m.uitgaven),
       saldo: amountOf(m.saldo),
+      leefgeld: amountOf(m.leefgeld),
+      vakantiegeld: amountOf(m.vakantiegeld),
+      kgbVerwacht: amountOf(m.kgbVerwacht),
       bijstandsnorm: amountOf(m.bijstandsnorm),
       vtlb: amountOf(m.vtlb),
       afloscapaciteit: amountOf(m.afloscapaciteit),
@@ -525,5 +562,6 @@ export function serializeProjection(p: Projection): ProjectionOut {
     })),
     firstNegativeMonth: p.firstNegativeMonth,
     firstUncoveredMonth: p.firstUncoveredMonth,
+    firstProvisionalMonth: p.firstProvisionalMonth,
   };
 }

@@ -123,10 +123,10 @@ describe('houvast budget', () => {
   });
 
   it('exits non-zero with the reason on stderr for a date no norm table covers', async () => {
-    const r = await run([DEMO, '--date', '2027-02-01', '--json']);
+    const r = await run([DEMO, '--date', '2027-07-01', '--json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Er is geen normtabel "Bijstandsnormen" voor 01-02-2027');
+    expect(r.stderr).toContain('Er is geen normtabel "Bijstandsnormen" voor 01-07-2027');
     expect(r.stderr).toContain('Beschikbaar: 01-01-2024 t/m 31-12-2026');
   });
 

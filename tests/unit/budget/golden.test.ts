@@ -24,10 +24,13 @@ describe('golden: single parent with three children in bijstand (2026-07-15)', (
    *   income 1419.46 <= norm -> no afbouw assumed; received 990.00 -> no warning.
    * Attachable income 1419.46 (bijstand) <= A -> BVV = 0.95 x 1419.46 = 1348.487 -> 1348.49.
    * VTLB = 1348.49 + PGL 0 + woonlasten correction 50.00 = 1398.49; afloscapaciteit = 1419.46 - 1398.49 = 20.97.
-   * Income total = 1419.46 + 362.34666.. + 990 + 129 + 400 = 3300.80666.. -> "3300.81".
+   * Kinderbijslag expected, rounded once per child: 298.40/3 = 99.4666.. -> 99.47; 362.35/3 = 120.7833.. -> 120.78;
+   *   426.29/3 = 142.0966.. -> 142.10; total 362.35 (the sum of the three shown amounts).
+   * Income total (each line rounded once): 1419.46 + 1087.04/3 = 362.34666.. -> 362.35 + 990 + 129 + 400 = 3300.81.
    * Expenses: vaste lasten 850 + 150 + 160 = 1160; reservering 100; huishoudelijk 600 -> 1860.00.
-   * Saldo = 3300.80666.. - 1860 = 1440.80666.. -> "1440.81".
-   * Leefgeld/week = (3300.80666.. - 1160) x 12 / 52 = 25689.68 / 52 = 494.0323.. -> "494.03".
+   * Saldo = 3300.81 - 1860 = 1440.81.
+   * Leefgeld/maand = income - vaste lasten - reserveringen = 3300.81 - 1160 - 100 = 2040.81;
+   *   per week 2040.81 x 12 / 52 = 24489.72 / 52 = 470.956.. -> "470.96".
    * Gap to norm = 1419.46 - 1419.46 = 0.00.
    */
   it('computes every figure', () => {
@@ -60,12 +63,14 @@ describe('golden: single parent with three children in bijstand (2026-07-15)', (
     expect(s(r.vtlb.total.value)).toBe('1398.49');
     expect(s(r.afloscapaciteit.value)).toBe('20.97');
     expect(r.children.perChild.map((c) => c.band)).toEqual(['0-5', '6-11', '12-17']);
-    expect(r.children.kinderbijslagExpected.value!.times(3).toFixed(2)).toBe('1087.04');
+    expect(r.children.perChild.map((c) => s(c.kinderbijslagPerMonth.value))).toEqual(['99.47', '120.78', '142.10']);
+    expect(s(r.children.kinderbijslagExpected.value)).toBe('362.35');
     expect(s(r.children.kgbExpected.value)).toBe('990.00');
     expect(s(r.income.total.value)).toBe('3300.81');
     expect(s(r.budget.expensesTotal.value)).toBe('1860.00');
     expect(s(r.budget.saldo.value)).toBe('1440.81');
-    expect(s(r.budget.leefgeldPerWeek.value)).toBe('494.03');
+    expect(s(r.budget.leefgeldPerMaand.value)).toBe('2040.81');
+    expect(s(r.budget.leefgeldPerWeek.value)).toBe('470.96');
     expect(s(r.budget.gapToNorm.value)).toBe('0.00');
     expect(codes(r)).not.toContain('MOGELIJK_NIET_GEBRUIK_KINDERBIJSLAG');
     expect(codes(r)).not.toContain('MOGELIJK_NIET_GEBRUIK_KGB');
