@@ -43,6 +43,11 @@ const INPUTS: BudgetInputs = {
   statedBvv: null,
   kostendelers: 0,
   vtlbCorrections: [],
+  belastbaarInkomenPerJaar: { aanvrager: null, partner: null },
+  beslagOp: 'huishouden',
+  nietBeslagenEigenInkomenPerMaand: null,
+  loonheffingAutoVanDeZaakPerMaand: null,
+  woonkostenverhoging: false,
   toetsingsinkomenPerJaar: null,
   vakantiegeld: null,
 };

@@ -12,7 +12,7 @@ import { NORM_GROUP_LABELS, NORM_STATUS_LABELS, type NormGroup, type NormStatus 
 import { AppError } from '../../shared/contract/errors';
 import { installDutchErrors } from '../../shared/contract/locale';
 import { formatNlDate, isIsoDate, isoDateOf, systemClock, type Clock } from '../../shared/dates';
-import { formatEuro } from '../../shared/money';
+import { formatEuro, Money } from '../../shared/money';
 import { parseArgsErrorText } from '../args';
 
 /** This checkout's resources/ (the same folder createCore's defaultResourcesDir points at). */
@@ -211,10 +211,12 @@ export function formatBudgetText(j: BudgetJson): string {
     row('  ondergrens', euro(j.beslagvrijeVoetGrenzen.ondergrens));
     row('  bovengrens (maximum)', euro(j.beslagvrijeVoetGrenzen.bovengrens));
   }
+  bvvSteps(j, row, width);
   row('PGL-correctie', euro(j.pglCorrectie));
   for (const c of j.vtlbCorrecties) row(c.omschrijving.length > width ? `${c.omschrijving.slice(0, width - 1)}…` : c.omschrijving, euro(c.bedrag));
   row('VTLB (vrij te laten bedrag)', euro(j.vtlb));
   row('Afloscapaciteit', euro(j.afloscapaciteit));
+  aflosTerm(j, row);
   row('Uitgaven', euro(j.uitgavenPerMaand));
   row('  vaste lasten', euro(j.uitgavenPerGroep.vaste_lasten));
   row('  reserveringsuitgaven', euro(j.uitgavenPerGroep.reserveringsuitgaven));
@@ -260,4 +262,32 @@ export function formatBudgetText(j: BudgetJson): string {
   }
   out.push('');
   return out.join('\n');
+}
+
+// --- BVV above the norm and VTLB (issue 6 parts 1-2) ---
+const fit = (label: string, width: number) => (label.length > width ? `${label.slice(0, width - 1)}…` : label);
+
+/** The BVV computation as the rekenmodule shows it, indented under the BVV row. */
+function bvvSteps(j: BudgetJson, row: (label: string, value: string) => void, width: number): void {
+  const b = j.beslagvrijeVoetBerekening;
+  if (!b) return;
+  const bi = j.belastbaarInkomenPerJaar;
+  row('  belastbaar inkomen per jaar (C)', bi.aanvrager === null ? 'niet ingevuld' : euro(bi.partner === null ? bi.aanvrager : new Money(bi.aanvrager).plus(bi.partner).toFixed(2)));
+  for (const st of b.stappen) {
+    if (st.soort === 'uitkomst') continue;
+    row(fit(`  ${st.omschrijving}`, width), euro(st.bedrag));
+  }
+  if (b.opgave) {
+    row(fit(`  opgave ${b.opgave.door} (${formatNlDate(b.opgave.datum)})`, width), euro(b.opgave.bedrag));
+    if (b.opgave.verschil !== null) row('  verschil (Houvast − opgave)', euro(b.opgave.verschil));
+  }
+}
+
+function aflosTerm(j: BudgetJson, row: (label: string, value: string) => void): void {
+  const a = j.afloscapaciteitLooptijd;
+  if (j.afloscapaciteit === null) return;
+  row('  waarvan vakantiegeld', euro(a.vakantiegeldPerMaand));
+  row('  maandelijkse afdracht', euro(a.maandelijkseAfdracht));
+  row(`  over ${a.looptijdMaanden} maanden (totaal)`, euro(a.totaalOverLooptijd));
+  row(`  waarvan vakantiegeld over ${a.looptijdMaanden} maanden`, euro(a.vakantiegeldOverLooptijd));
 }

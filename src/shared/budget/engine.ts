@@ -31,6 +31,9 @@ import {
 } from './inputs';
 import { activeOn, monthlyLine } from './lines';
 import { applyProvisional, type ProvisionalInfo } from './provisional';
+// BVV above the norm and VTLB (issue 6 parts 1-2) live in their own modules.
+import { computeBeslagvrijeVoet, type BvvDetail } from './bvv';
+import { afloscapaciteitDetail, computeVtlbBlocks, countedMonthly, lineAmounts, type AflosDetail } from './vtlb';
 import { findPeriod, NormUse, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
@@ -111,6 +114,11 @@ export interface BudgetResult {
   warnings: BudgetWarning[];
   /** Set when a norm table was used past its last period (issue 7); every norm-based figure is marked. */
   provisional: ProvisionalInfo | null;
+  // --- BVV above the norm and VTLB (issue 6 parts 1-2) ---
+  /** The BVV as the rekenmodule builds it (steps, stated-BVV check); null for the no-address rule. */
+  bvvBerekening: BvvDetail | null;
+  /** Afloscapaciteit with the vakantiegeld share over the term of an arrangement. */
+  afloscapaciteitDetail: AflosDetail;
 }
 
 const bvvMaxKey = (h: Household): string =>
@@ -141,6 +149,10 @@ interface Ctx {
   warnings: BudgetWarning[];
   missing: MissingFigure[];
   used: Map<string, NormTableRef>;
+  /** The BVV computation step by step (bvv.ts); null for the no-address rule. */
+  bvvDetail?: BvvDetail | null;
+  /** Expense lines counted on the reference date, for the woonkosten of the BVV and the VTLB. */
+  expenseLines?: ExpenseLine[];
 }
 
 function collect(ctx: Ctx, use: NormUse): NormTableRef[] {
@@ -288,6 +300,8 @@ function computeBvv(
   attachable: Decimal,
   bijstand: ResolvedPeriod,
   bvvPeriod: ResolvedPeriod,
+  dossier: DossierData,
+  income: BudgetResult['income'],
 ): BudgetResult['beslagvrijeVoet'] {
   const use = new NormUse(ctx.norms);
   const single = h.type !== 'gehuwden';
@@ -336,148 +350,54 @@ function computeBvv(
     };
   }
 
-  if (norm === null) {
-    const refs = collect(ctx, use);
-    return { ...figure(label, null, 'Niet te berekenen: de norm 21 jaar tot AOW-leeftijd ontbreekt.', baseInputs, refs), regime: 'onbekend', ...nul };
-  }
+  // Fixed address: art. 475da-475dc Rv step by step (bvv.ts).
+  collect(ctx, use);
+  const housing = countedMonthly(ctx.expenseLines ?? [], ['huur', 'hypotheek']);
+  const out = computeBeslagvrijeVoet({
+    hooks: bvvHooks(ctx),
+    dossier,
+    household: h,
+    inputs,
+    incomeLines: income.lines,
+    periods: {
+      bijstand,
+      bvv: bvvPeriod,
+      zorgverzekering: findPeriod(ctx.norms.zorgverzekering, ctx.date),
+      kgb: findPeriod(ctx.norms.kindgebonden_budget, ctx.date),
+    },
+    woonkosten: housing.count === 0 ? null : housing.total,
+    normNote,
+  });
+  ctx.bvvDetail = out.detail;
+  return { ...out.figure, regime: out.regime, lowerBound: out.lowerBound, upperBound: out.upperBound };
+}
 
-  if (attachable.lessThanOrEqualTo(norm)) {
-    const value = roundCents(attachable.times(BVV_FRACTION));
-    const refs = collect(ctx, use);
-    if (stated && !new Money(stated.amount).equals(value)) {
-      warn(
-        ctx,
-        'BVV_OPGAVE_WIJKT_AF',
-        `De opgegeven beslagvrije voet (${formatEuro(stated.amount)}, ${stated.statedBy}) wijkt af van 95 % van het inkomen (${formatEuro(value)}). Controleer de berekening van de beslaglegger.`,
-        'beslagvrijeVoet',
-      );
-    }
-    return {
-      ...figure(label, value, `Inkomen tot en met de norm: 95 % van het netto inkomen incl. vakantietoeslag, half-up afgerond op centen (art. 475da Rv). ${normNote}`, baseInputs, refs),
-      regime: 'inkomen_tot_norm',
-      ...nul,
-    };
-  }
-
-  // Above the norm: the formula needs unpublished parameters (D, minimum-inkomensijkpunt); the stated BVV is the input.
-  const lower = roundCents(norm.times(BVV_FRACTION));
-  const upper = use.figure(bvvPeriod, bvvMaxKey(h));
-  const refs = collect(ctx, use);
-  const lowerFig = figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen (afgeleid).', { norm: fmt(norm) }, refs);
-  const upperFig = figure('Bovengrens beslagvrije voet (maximum)', upper, 'Gepubliceerde maximale beslagvrije voet voor dit huishouden (art. 475da lid 1 Rv).', { huishouden: HOUSEHOLD_TYPE_LABELS[h.type] }, refs);
-  const bounds = { lowerBound: lowerFig, upperBound: upperFig };
-  const boundsText = `tussen ${formatEuro(lower)} en ${upper ? formatEuro(upper) : 'het (ontbrekende) maximum'}`;
-  if (!stated) {
-    warn(
-      ctx,
-      'BVV_OPGAVE_NODIG',
-      `Het inkomen ligt boven de bijstandsnorm: de beslagvrije voet hangt dan af van niet-gepubliceerde parameters (drempelinkomen, minimum-inkomensijkpunt). ` +
-        `Vul de beslagvrije voet in die de beslaglegger heeft opgegeven; die hoort ${boundsText} te liggen.`,
-      'beslagvrijeVoet',
-    );
-    return {
-      ...figure(label, null, `Inkomen boven de norm: 95 % van de norm plus een compensatie (art. 475da lid 2 Rv) met parameters die niet zijn gepubliceerd; zonder opgave van de beslaglegger niet te berekenen. ${normNote}`, baseInputs, refs),
-      regime: 'inkomen_boven_norm',
-      ...bounds,
-    };
-  }
-  const value = new Money(stated.amount);
-  if (value.lessThan(lower)) {
-    warn(ctx, 'BVV_ONDER_ONDERGRENS', `De opgegeven beslagvrije voet (${formatEuro(value)}) is lager dan de ondergrens ${formatEuro(lower)} (95 % van de norm). Mogelijk te veel beslag: vraag de beslaglegger om herberekening.`, 'beslagvrijeVoet');
-  }
-  if (upper !== null && value.greaterThan(upper)) {
-    warn(ctx, 'BVV_BOVEN_MAXIMUM', `De opgegeven beslagvrije voet (${formatEuro(value)}) is hoger dan het wettelijk maximum ${formatEuro(upper)}.`, 'beslagvrijeVoet');
-  }
-  const cap = attachable.times(BVV_FRACTION);
-  if (value.greaterThan(roundCents(cap))) {
-    warn(ctx, 'BVV_BOVEN_95_PROCENT', `De opgegeven beslagvrije voet is hoger dan 95 % van het inkomen (${formatEuro(cap)}); dat kan niet (art. 475dc lid 1 Rv).`, 'beslagvrijeVoet');
-  }
-  if (stated.date < bvvPeriod.start) {
-    warn(ctx, 'BVV_OPGAVE_VEROUDERD', `De opgave van de beslagvrije voet (${formatNlDate(stated.date)}) is ouder dan de huidige normperiode (vanaf ${formatNlDate(bvvPeriod.start)}); vraag een actuele opgave.`, 'beslagvrijeVoet');
-  }
+function bvvHooks(ctx: Ctx) {
   return {
-    ...figure(
-      label,
-      value,
-      `Inkomen boven de norm: de beslagvrije voet zoals opgegeven door de beslaglegger (invoer), getoetst aan de ondergrens (95 % van de norm) en het gepubliceerde maximum. ${normNote}`,
-      { ...baseInputs, ondergrens: fmt(lower), bovengrens: fmt(upper) },
-      refs,
-    ),
-    regime: 'inkomen_boven_norm',
-    ...bounds,
+    norms: ctx.norms,
+    date: ctx.date,
+    collect: (use: NormUse) => collect(ctx, use),
+    warn: (code: string, message: string, fig?: string) => warn(ctx, code, message, fig),
+    addMissing: (m: MissingFigure) => {
+      if (!ctx.missing.some((x) => x.key === m.key && x.group === m.group && x.periodStart === m.periodStart)) ctx.missing.push(m);
+    },
   };
 }
 
 // ---------------------------------------------------------------------------------------------- VTLB
 
-function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, bijstand: ResolvedPeriod): BudgetResult['vtlb'] {
-  const lines: VtlbLine[] = [];
-  lines.push({ kind: 'basis', figure: { ...bvv, label: 'Basis: beslagvrije voet' }, note: null });
-
-  // PGL-correctie (RULES.md c.1 step 2): 95 % × AOW-norm − 95 % × standard norm, rounded half-up to cents.
-  const use = new NormUse(ctx.norms);
-  const aowCount = h.adults.filter((a) => a.ageGroup === 'aow').length;
-  let pgl: Figure;
-  if (aowCount === 0) {
-    pgl = figure('PGL-correctie', ZERO, 'Niemand in het huishouden heeft de AOW-leeftijd bereikt: geen PGL-correctie.', {});
-  } else {
-    const single = h.adults.length === 1;
-    const aowKey = single ? 'aow_age.single.incl_holiday_pay' : aowCount === 2 ? 'aow_age.couple.incl_holiday_pay' : 'aow_age.couple_one_aow_other_21plus.incl_holiday_pay';
-    const stdKey = single ? 'age_21_to_aow.single.incl_holiday_pay' : 'age_21_to_aow.couple.incl_holiday_pay';
-    const aowNorm = use.figure(bijstand, aowKey);
-    const stdNorm = use.figure(bijstand, stdKey);
-    const value = aowNorm && stdNorm ? roundCents(aowNorm.times(BVV_FRACTION).minus(stdNorm.times(BVV_FRACTION))) : null;
-    pgl = figure(
-      'PGL-correctie',
-      value,
-      'Pensioengerechtigde leeftijd: 95 % × AOW-norm − 95 % × norm 21 jaar tot AOW-leeftijd, half-up afgerond op centen.',
-      { 'AOW-norm incl. VT': fmt(aowNorm), 'norm 21 tot AOW incl. VT': fmt(stdNorm) },
-      collect(ctx, use),
-    );
-  }
-  lines.push({ kind: 'pgl', figure: pgl, note: null });
-
-  let maxEigenRisico: Decimal | null = null;
-  const zvwTable = ctx.norms.zorgverzekering;
-  const zvw = findPeriod(zvwTable, ctx.date);
-  let zvwRefs: NormTableRef[] = [];
-  if (zvw && inputs.vtlbCorrections.some((c) => c.kind === 'eigen_risico')) {
-    const u = new NormUse(ctx.norms);
-    if (u.has(zvw, 'mandatory_deductible_per_year')) maxEigenRisico = u.figure(zvw, 'mandatory_deductible_per_year')!.dividedBy(12);
-    zvwRefs = collect(ctx, u);
-  }
-  for (const c of inputs.vtlbCorrections) {
-    const amount = new Money(c.amount);
-    const inputsC: Record<string, InputValue> = { bedrag: c.amount, toelichting: c.note };
-    let rule = 'Correctie ingevoerd door de medewerker (geen gepubliceerde rekenregel).';
-    let tables: NormTableRef[] = [];
-    if (c.kind === 'eigen_risico') {
-      tables = zvwRefs;
-      if (maxEigenRisico !== null) {
-        inputsC['verplicht eigen risico per maand (jaarbedrag / 12)'] = fmt(maxEigenRisico);
-        rule += ' Getoetst aan het verplicht eigen risico per maand.';
-        if (amount.greaterThan(roundCents(maxEigenRisico))) {
-          warn(ctx, 'EIGEN_RISICO_TE_HOOG', `De reservering eigen risico (${formatEuro(amount)}) is hoger dan het verplicht eigen risico per maand (${formatEuro(maxEigenRisico)}).`, 'vtlb');
-        }
-      }
-    }
-    lines.push({ kind: c.kind, figure: figure(VTLB_CORRECTION_LABELS[c.kind], amount, rule, inputsC, tables), note: c.note });
-  }
-
-  const parts = lines.map((l) => l.figure.value);
-  const total = parts.some((p) => p === null) ? null : sum(parts as Decimal[]);
-  const totalFig = figure(
-    'Vrij te laten bedrag (VTLB)',
-    total,
-    'VTLB = beslagvrije voet (basis) + PGL-correctie + correctie individuele lasten + overige correcties (NVVK VTLB-calculator). ' +
-      'Alle onderdelen zijn bedragen in centen; de som wordt niet verder afgerond.',
-    Object.fromEntries(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])),
-    [],
-  );
-  if (total === null) {
-    warn(ctx, 'VTLB_ONBEKEND', 'Het VTLB kan niet worden berekend omdat ' + (bvv.value === null ? 'de beslagvrije voet ontbreekt.' : 'een onderdeel ontbreekt.'), 'vtlb');
-  }
-  return { lines, total: totalFig };
+function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, bijstand: ResolvedPeriod, dossier: DossierData, income: BudgetResult['income']): BudgetResult['vtlb'] {
+  // The calculator's blocks (vtlb.ts); amounts from the engine's lines counted on the reference date, exact per month.
+  return computeVtlbBlocks({
+    hooks: bvvHooks(ctx),
+    dossier,
+    household: h,
+    inputs,
+    bvv,
+    bvvDetail: ctx.bvvDetail ?? null,
+    bijstand,
+    ...lineAmounts(income.lines, ctx.expenseLines ?? []),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- children
@@ -721,12 +641,18 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
 
   const { incl, excl } = computeNorm(ctx, h, bijstand);
   const income = computeIncome(ctx, dossier);
-  const bvv = computeBvv(ctx, h, inputs, income.attachable.value!, bijstand, bvvPeriod);
-  const vtlb = computeVtlb(ctx, h, inputs, bvv, bijstand);
+  ctx.bvvDetail = null;
+  // Expenses first: the BVV (woonkosten) and the VTLB (rent, premium) read their counted lines.
+  const budget = computeExpenses(ctx, dossier, income, incl);
+  ctx.expenseLines = budget.lines;
+  const bvv = computeBvv(ctx, h, inputs, income.attachable.value!, bijstand, bvvPeriod, dossier, income);
+  const vtlb = computeVtlb(ctx, h, inputs, bvv, bijstand, dossier, income);
 
   let aflos: Figure;
   const v = vtlb.total.value;
-  const inc = income.forAfloscapaciteit.value!;
+  const bvvDetail = (ctx.bvvDetail ?? null) as BvvDetail | null;
+  // The income counted is the debtor's (the whole household unless one partner is the only debtor).
+  const inc = bvvDetail ? bvvDetail.inkomenSchuldenaar.value! : income.forAfloscapaciteit.value!;
   if (v === null) {
     aflos = figure('Afloscapaciteit', null, 'Niet te berekenen zonder VTLB.', { inkomen: fmt(inc) });
   } else {
@@ -745,8 +671,12 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
       { 'netto inkomen': fmt(inc), VTLB: fmt(v), verschil: fmt(raw) },
     );
   }
+  const beslagOp = bvvDetail?.beslagOp ?? 'huishouden';
+  const yearly = income.lines.filter(
+    (l) => l.counted && l.attachable && l.frequency === 'jaar' && (beslagOp === 'huishouden' || (dossier.incomes[l.index]?.personRole === 'partner') === (beslagOp === 'partner')),
+  );
+  const aflosDetail = afloscapaciteitDetail(aflos.value, sum(yearly.map((l) => l.monthly)), yearly.map((l) => `${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]}`));
   const children = computeChildren(ctx, dossier, h, income, incl);
-  const budget = computeExpenses(ctx, dossier, income, incl);
 
   const typeLabel = HOUSEHOLD_TYPE_LABELS[h.type];
   return applyProvisional({
@@ -779,5 +709,7 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     normPeriods: [...ctx.used.values()].sort((a, b) => a.group.localeCompare(b.group) || a.periodStart.localeCompare(b.periodStart)),
     missingFigures: ctx.missing,
     warnings: ctx.warnings,
+    bvvBerekening: bvvDetail,
+    afloscapaciteitDetail: aflosDetail,
   });
 }

@@ -8,3 +8,5 @@ export * from './engine';
 export * from './projection';
 export * from './json';
 export * from './provisional';
+export * from './bvv';
+export * from './vtlb';

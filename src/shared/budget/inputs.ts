@@ -54,6 +54,31 @@ export const vtlbCorrectionSchema = z
   });
 export type VtlbCorrection = z.output<typeof vtlbCorrectionSchema>;
 
+// --- beslagvrije voet above the norm and VTLB (issue 6 parts 1-2): inputs the dossier does not hold ---
+export const BESLAG_OP = ['huishouden', 'aanvrager', 'partner'] as const;
+export type BeslagOp = (typeof BESLAG_OP)[number];
+export const BESLAG_OP_LABELS: Record<BeslagOp, string> = {
+  huishouden: 'Beide partners zijn schuldenaar (hele huishouden)',
+  aanvrager: 'Alleen de aanvrager is schuldenaar (beslag op zijn of haar inkomen)',
+  partner: 'Alleen de partner is schuldenaar (beslag op zijn of haar inkomen)',
+};
+const optionalMoney = nonNegativeAmount.nullable().default(null);
+export const bvvInputFields = {
+  /** Belastbaar inkomen per year per adult (jaaropgave, loonstrook, modelmededeling): C of art. 475da lid 2 Rv. */
+  belastbaarInkomenPerJaar: z
+    .object({ aanvrager: optionalMoney, partner: optionalMoney })
+    .default({ aanvrager: null, partner: null }),
+  /** Whose income is attached (or in the arrangement); for a couple the other one's income is deducted (475db a). */
+  beslagOp: z.enum(BESLAG_OP).default('huishouden'),
+  /** Art. 475db lid 1 b: the debtor's own net periodic income that is not attached, per month incl. VT. */
+  nietBeslagenEigenInkomenPerMaand: optionalMoney,
+  /** Art. 475db lid 1 c: loonheffing on the bijtelling for a company car, per month. */
+  loonheffingAutoVanDeZaakPerMaand: optionalMoney,
+  /** Art. 475da lid 5: the debtor asks for the woonkostenverhoging (computed from the rent in the dossier). */
+  woonkostenverhoging: z.boolean().default(false),
+};
+// --- end beslagvrije voet inputs ---
+
 // --- entitlement checks and vakantiegeld (issue 6 parts 5-6): inputs the dossier does not hold ---
 export const entitlementInputFields = {
   /**
@@ -89,6 +114,7 @@ export const budgetInputsSchema = z.object({
     .max(20, { message: 'Hoogstens 20 kostendelers.' })
     .default(0),
   vtlbCorrections: z.array(vtlbCorrectionSchema).max(50).default([]),
+  ...bvvInputFields,
   ...entitlementInputFields,
 });
 export type BudgetInputs = z.output<typeof budgetInputsSchema>;
@@ -99,6 +125,11 @@ export const EMPTY_BUDGET_INPUTS: BudgetInputs = {
   statedBvv: null,
   kostendelers: 0,
   vtlbCorrections: [],
+  belastbaarInkomenPerJaar: { aanvrager: null, partner: null },
+  beslagOp: 'huishouden',
+  nietBeslagenEigenInkomenPerMaand: null,
+  loonheffingAutoVanDeZaakPerMaand: null,
+  woonkostenverhoging: false,
   toetsingsinkomenPerJaar: null,
   vakantiegeld: null,
 };

@@ -23,7 +23,7 @@ export interface JsonNormPeriod {
   provisionalFrom?: string;
 }
 
-export interface BudgetJson {
+export interface BudgetJson extends BvvVtlbJson {
   format: typeof BUDGET_JSON_FORMAT;
   version: typeof BUDGET_JSON_VERSION;
   referenceDate: string;
@@ -80,7 +80,64 @@ export interface BudgetJson {
 }
 
 const amt = (d: Decimal | null | undefined): JsonAmount => (d === null || d === undefined ? null : toAmountString(d));
-const val = (f: Figure): JsonAmount => amt(f.value);
+const val = (f: Figure | null): JsonAmount => (f === null ? null : amt(f.value));
+
+// --- BVV above the norm and VTLB (issue 6 parts 1-2) ---
+export interface BvvVtlbJson {
+  /** C per adult, as entered (null = not entered). */
+  belastbaarInkomenPerJaar: { aanvrager: JsonAmount; partner: JsonAmount };
+  /** The BVV step by step as the rekenmodule shows it; null for the no-address rule. */
+  beslagvrijeVoetBerekening: {
+    vorm: 'lineair' | 'kwadratisch' | null;
+    leefsituatie: string;
+    beslagOp: string;
+    inkomenSchuldenaar: JsonAmount;
+    stappen: { soort: string; omschrijving: string; bedrag: JsonAmount }[];
+    opgave: { bedrag: JsonAmount; datum: string; door: string; verschil: JsonAmount; wijktAf: boolean } | null;
+  } | null;
+  afloscapaciteitLooptijd: {
+    looptijdMaanden: number;
+    vakantiegeldPerMaand: JsonAmount;
+    maandelijkseAfdracht: JsonAmount;
+    vakantiegeldOverLooptijd: JsonAmount;
+    totaalOverLooptijd: JsonAmount;
+  };
+}
+
+function vtlbExplained(r: BudgetResult): [string, Figure][] {
+  let n = 0;
+  return r.vtlb.lines.map((l): [string, Figure] => [l.kind === 'basis' ? 'vtlbBasis' : l.kind === 'pgl' ? 'pglCorrectie' : `vtlbCorrectie${++n}`, l.figure]);
+}
+
+function bvvVtlbJson(r: BudgetResult): BvvVtlbJson {
+  const b = r.bvvBerekening;
+  const a = r.afloscapaciteitDetail;
+  const c = b?.belastbaarInkomen.explanation.inputs ?? {};
+  const asAmount = (v: unknown): JsonAmount => (typeof v === 'string' ? v : null);
+  return {
+    belastbaarInkomenPerJaar: { aanvrager: asAmount(c['aanvrager']), partner: asAmount(c['partner']) },
+    beslagvrijeVoetBerekening: b
+      ? {
+          vorm: b.vorm,
+          leefsituatie: b.leefsituatie,
+          beslagOp: b.beslagOp,
+          inkomenSchuldenaar: val(b.inkomenSchuldenaar),
+          stappen: b.steps.map((st) => ({ soort: st.kind, omschrijving: st.figure.label, bedrag: val(st.figure) })),
+          opgave: b.opgave
+            ? { bedrag: amt(b.opgave.amount), datum: b.opgave.date, door: b.opgave.statedBy, verschil: amt(b.opgave.difference), wijktAf: b.opgave.differs }
+            : null,
+        }
+      : null,
+    afloscapaciteitLooptijd: {
+      looptijdMaanden: a.looptijdMaanden,
+      vakantiegeldPerMaand: val(a.vakantiegeldPerMaand),
+      maandelijkseAfdracht: val(a.maandelijks),
+      vakantiegeldOverLooptijd: val(a.vakantiegeldOverLooptijd),
+      totaalOverLooptijd: val(a.totaalOverLooptijd),
+    },
+  };
+}
+// --- end BVV / VTLB ---
 
 export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJson {
   const normPeriod: BudgetJson['normPeriod'] = {};
@@ -94,7 +151,8 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     ['beslagvrijeVoet', r.beslagvrijeVoet],
     ...(r.beslagvrijeVoet.lowerBound ? ([['beslagvrijeVoetOndergrens', r.beslagvrijeVoet.lowerBound]] as [string, Figure][]) : []),
     ...(r.beslagvrijeVoet.upperBound ? ([['beslagvrijeVoetBovengrens', r.beslagvrijeVoet.upperBound]] as [string, Figure][]) : []),
-    ...r.vtlb.lines.map((l, i): [string, Figure] => [i === 0 ? 'vtlbBasis' : i === 1 ? 'pglCorrectie' : `vtlbCorrectie${i - 1}`, l.figure]),
+    ...vtlbExplained(r),
+    ...(r.bvvBerekening ? r.bvvBerekening.steps.map((st): [string, Figure] => [`bvvStap_${st.kind}`, st.figure]) : []),
     ['vtlb', r.vtlb.total],
     ['afloscapaciteit', r.afloscapaciteit],
     ['inkomenPerMaand', r.income.total],
@@ -127,8 +185,9 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     beslagvrijeVoetGrenzen: r.beslagvrijeVoet.lowerBound
       ? { ondergrens: val(r.beslagvrijeVoet.lowerBound), bovengrens: r.beslagvrijeVoet.upperBound ? val(r.beslagvrijeVoet.upperBound) : null }
       : null,
-    pglCorrectie: val(r.vtlb.lines[1]!.figure),
-    vtlbCorrecties: r.vtlb.lines.slice(2).map((l) => ({ soort: l.kind, omschrijving: l.figure.label, bedrag: val(l.figure), toelichting: l.note })),
+    pglCorrectie: val(r.vtlb.lines.find((l) => l.kind === 'pgl')?.figure ?? null),
+    vtlbCorrecties: r.vtlb.lines.filter((l) => l.kind !== 'basis' && l.kind !== 'pgl').map((l) => ({ soort: l.kind, omschrijving: l.figure.label, bedrag: val(l.figure), toelichting: l.note })),
+    ...bvvVtlbJson(r),
     vtlb: val(r.vtlb.total),
     afloscapaciteit: val(r.afloscapaciteit),
     inkomenPerMaand: val(r.income.total),

@@ -15,6 +15,7 @@ import {
 } from '../budget';
 import { AGE_GROUPS, HOUSEHOLD_TYPES } from '../budget/household';
 import { budgetInputsSchema, VTLB_CORRECTION_KINDS } from '../budget/inputs';
+import { aflosDetailOut, bvvDetailOut, bvvInputsOutFields, bvvVtlbJsonFields, serializeAflosDetail, serializeBvvDetail } from './bvv-vtlb';
 import { NORM_GROUPS, NORM_ORIGINS, NORM_STATUSES } from '../budget/norm-schema';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES, NIBUD_GROUPS, type NibudGroup } from '../dossier/categories';
 import { isoDate } from '../dossier/schema';
@@ -167,6 +168,9 @@ export const budgetResultOut = z.object({
     }),
   ),
   warnings: z.array(warningOut),
+  /** BVV step by step and afloscapaciteit over the term (issue 6 parts 1-2). */
+  bvvBerekening: bvvDetailOut(figureOut).nullable(),
+  afloscapaciteitDetail: aflosDetailOut(figureOut),
   /** Norms used past their last period (issue 7). */
   provisional: z.object({ from: z.string(), groups: z.array(z.enum(NORM_GROUPS)), message: z.string() }).nullable().optional(),
 });
@@ -288,6 +292,7 @@ export const budgetJsonOut = z.object({
     .optional(),
   eersteTekortMaand: z.string().nullable().optional(),
   voorlopig: z.string().nullable().optional(),
+  ...bvvVtlbJsonFields,
 });
 
 /** Stored budget inputs as handed out (defaults applied). */
@@ -296,6 +301,7 @@ export const budgetInputsOut = z.object({
   statedBvv: z.object({ amount: z.string(), date: z.string(), statedBy: z.string() }).nullable().optional(),
   kostendelers: z.number().int(),
   vtlbCorrections: z.array(z.object({ kind: z.enum(VTLB_CORRECTION_KINDS), amount: z.string(), note: z.string() })),
+  ...bvvInputsOutFields,
   toetsingsinkomenPerJaar: z.string().nullable().optional(),
   vakantiegeld: z.object({ bedragPerJaar: z.string(), maand: z.number().int() }).nullable().optional(),
 });
@@ -534,6 +540,8 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       message: m.message,
     })),
     warnings: r.warnings.map((w) => ({ ...w })),
+    bvvBerekening: serializeBvvDetail(r.bvvBerekening, fig),
+    afloscapaciteitDetail: serializeAflosDetail(r.afloscapaciteitDetail, fig),
     provisional: r.provisional ? { from: r.provisional.from, groups: [...r.provisional.groups], message: r.provisional.message } : null,
   };
 }

@@ -53,12 +53,13 @@ describe('properties', () => {
 
   it('more attachable income never lowers the afloscapaciteit (same BVV regime)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 300_000 }), fc.integer({ min: 0, max: 300_000 }), fc.boolean(), DATES, cents(0, 400_000), (x, y, couple, date, stated) => {
+      fc.property(fc.integer({ min: 0, max: 300_000 }), fc.integer({ min: 0, max: 300_000 }), fc.boolean(), DATES, cents(0, 400_000), cents(0, 10_000_000), (x, y, couple, date, stated, belastbaar) => {
         const [lo, hi] = x <= y ? [x, y] : [y, x];
+        // The same belastbaar inkomen (C) for both runs: only the net income differs.
         const run = (c: number) =>
           computeBudget(
             household([{ amount: new Money(c).dividedBy(100).toFixed(2), frequency: 'maand' }], couple),
-            inputs({ statedBvv: { amount: stated, date, statedBy: 'CJIB' } }),
+            inputs({ statedBvv: { amount: stated, date, statedBy: 'CJIB' }, belastbaarInkomenPerJaar: { aanvrager: belastbaar, partner: '0.00' } }),
             norms,
             date,
           );

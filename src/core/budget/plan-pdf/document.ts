@@ -14,6 +14,7 @@ import { FREQUENCY_LABELS } from '../../../shared/frequency';
 import type { BudgetResult } from '../../../shared/budget/engine';
 import type { Explanation, Figure } from '../../../shared/budget/explain';
 import { AGE_GROUP_LABELS } from '../../../shared/budget/household';
+import { bvvVtlbSection } from './bvv-vtlb';
 import type { NormTableRef } from '../../../shared/budget/norms';
 import type { Projection } from '../../../shared/budget/projection';
 import {
@@ -655,6 +656,7 @@ export function buildBudgetPlanDocument(input: BudgetPlanInput): TDocumentDefini
   content.push(...incomeSection(++n, result));
   content.push(...expenseSection(++n, result));
   content.push(...normsSection(++n, result));
+  content.push(...bvvVtlbSection(++n, result, { sectionTitle, th, amountCell, tableLayout, muted: C.muted }));
   content.push(...childrenSection(++n, input));
   if (input.projection) content.push(...projectionSection(++n, input.projection));
   content.push(...normPeriodsSection(++n, result));

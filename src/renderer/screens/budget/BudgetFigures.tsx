@@ -1,6 +1,7 @@
 // The figures of one calculation, grouped as a professional reads them, each with its "Toelichting".
 import type { BudgetResultOut, FigureOut } from '../../../shared/contract/budget';
 import { NIBUD_GROUPS } from '../../../shared/dossier/categories';
+import { AflosLooptijd, BvvBerekening } from './BvvBerekening';
 import { FigureTable, type FigureRow } from './Toelichting';
 import { euro, isNegative } from './view';
 
@@ -8,7 +9,7 @@ type Result = BudgetResultOut;
 
 const BVV_REGIME_NOTES: Record<Result['beslagvrijeVoet']['regime'], string> = {
   inkomen_tot_norm: 'Inkomen tot en met de norm: 95 % van het inkomen.',
-  inkomen_boven_norm: 'Inkomen boven de norm: het bedrag van de beslaglegger, getoetst aan onder- en bovengrens.',
+  inkomen_boven_norm: 'Inkomen boven de norm: berekend met de formule van art. 475da Rv (zie de berekening hieronder).',
   geen_vast_adres: 'Geen vast woonadres: 47,5 % van de gehuwdennorm.',
   onbekend: 'Niet te bepalen.',
 };
@@ -97,6 +98,8 @@ export function BudgetFigures({ result: r }: { result: Result }) {
       <Section id="huishouden" title="Huishouden en bijstandsnorm" rows={household} />
       <Section id="inkomen" title="Inkomen per maand" rows={income} />
       <Section id="vtlb" title="Beslagvrije voet, VTLB en afloscapaciteit" rows={vtlb} />
+      <BvvBerekening result={r} />
+      <AflosLooptijd result={r} />
       <Section id="uitgaven" title="Uitgaven per Nibud-groep en saldo" rows={budget} />
       {hasChildren ? <Section id="kinderen" title="Kinderbijslag en kindgebonden budget" rows={children} /> : null}
     </div>
