@@ -322,7 +322,7 @@ export function afloscapaciteitDetail(aflos: Decimal | null, yearlyMonthly: Deci
       { 'per maand': fmt(share), maanden: n },
     ),
     totaalOverLooptijd: figure(
-      `Afloscapaciteit over de looptijd (${n} maanden)`,
+      `Totaal over de looptijd (${n} maanden)`,
       rounded === null ? null : rounded.times(n),
       `Afloscapaciteit per maand (afgerond op centen) × ${n} = maandelijkse afdracht × ${n} + vakantiegeld over de looptijd.`,
       { 'per maand': fmt(rounded), maanden: n },

@@ -71,7 +71,7 @@ describe('budget plan PDF: beslagvrije voet and VTLB blocks', () => {
       'Afloscapaciteit per maand € 334,54',
       'Waarvan vakantiegeld (deel van de afloscapaciteit) € 160,00',
       'Maandelijkse afdracht € 174,54',
-      'Afloscapaciteit over de looptijd (18 maanden) € 6.021,72',
+      'Totaal over de looptijd (18 maanden) € 6.021,72',
       'Vakantiegeld over de looptijd (18 maanden) € 2.880,00',
     ]) {
       expect(has(s), s).toBe(true);

@@ -59,7 +59,7 @@ export function AflosLooptijd({ result: r }: { result: BudgetResultOut }) {
   const a = r.afloscapaciteitDetail;
   if (!a || r.afloscapaciteit.value === null) return null;
   const rows: FigureRow[] = [
-    row('aflos-maand', r.afloscapaciteit, { label: 'Afloscapaciteit per maand' }),
+    row('aflos-maand', r.afloscapaciteit, { label: 'Per maand' }),
     row('aflos-vakantiegeld', a.vakantiegeldPerMaand),
     row('aflos-maandelijks', a.maandelijks, { total: true }),
     row('aflos-vakantiegeld-looptijd', a.vakantiegeldOverLooptijd),
