@@ -183,6 +183,7 @@ export function createCore(opts: CoreOptions): Core {
         resourcesDir: opts.resourcesDir,
         afterCreate: () => afterUnlock('vault.created'),
         importFile: (file) => interchange.importFile(file, { markFictitious: true }),
+        saveBudgetInputs: (id, inputs) => budget.saveInputs(id, inputs),
       });
     },
     'vault.open': ({ path: folder }) => {
