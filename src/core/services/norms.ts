@@ -109,6 +109,21 @@ export function createNormsService(
     return out;
   }
 
+  // budget.get runs on every screen change: keep the merged NormSet per open database (a lock, vault switch or
+  // restore opens a new handle) and drop it when this service stores or removes a user file, the only writers.
+  let cachedSet: { db: unknown; set: Promise<NormSet> } | null = null;
+  function cachedNormSet(): Promise<NormSet> {
+    const db = ctx.db();
+    if (cachedSet?.db !== db) {
+      const set = normSetWith();
+      cachedSet = { db, set };
+      set.catch(() => {
+        if (cachedSet?.set === set) cachedSet = null;
+      });
+    }
+    return cachedSet.set;
+  }
+
   async function normSetWith(extra: NormFile[] = []): Promise<NormSet> {
     return buildNormSet([...(await bundled()), ...userFiles().map((u) => u.file), ...extra]);
   }
@@ -149,6 +164,7 @@ export function createNormsService(
       );
       deps.audit.append(deps.actor(), 'norms.imported', null, null, detail);
     })();
+    cachedSet = null;
     return { id, group: userFile.group, periodStarts: Object.keys(userFile.periods).sort(), absentFigures: absentFigures(set, userFile) };
   }
 
@@ -171,11 +187,12 @@ export function createNormsService(
       const detail = starts.length > 0 ? `Normtabel ${label} verwijderd (perioden vanaf ${starts.join(', ')})` : `Normtabel ${label} verwijderd`;
       deps.audit.append(deps.actor(), 'norms.removed', null, null, detail);
     })();
+    cachedSet = null;
     return { removed: true };
   }
 
   return {
-    normSet: () => normSetWith(),
+    normSet: () => cachedNormSet(),
     removeUserFile,
 
     async list() {
