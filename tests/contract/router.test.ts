@@ -46,6 +46,8 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'session.touch': {},
   'settings.get': {},
   'settings.update': { autoLockMinutes: 5 },
+  'settings.office.get': {},
+  'settings.office.update': { name: 'Bureau Houvast', postcode: '1234 AB' },
   'dossier.list': { query: 'jan' },
   'dossier.get': { id: 'x' },
   'dossier.create': { data: HOUSEHOLD },

@@ -108,13 +108,15 @@ describe('budget plan PDF (single parent, two children, bijstand)', () => {
   it('explains figures with rule, norm table period, status and source URL', () => {
     const ref = result.bijstandsnorm.explanation.tables[0]!;
     expect(ref.periodStart).toBe('2026-07-01');
-    expect(has(`periode ${formatNlDate(ref.periodStart)} t/m ${formatNlDate(ref.periodEnd)}`)).toBe(true);
+    expect(has(`${formatNlDate(ref.periodStart)} t/m ${formatNlDate(ref.periodEnd)}`)).toBe(true);
     const url = ref.source.map((s) => /(https?:\/\/[^\s)]+)/.exec(s)?.[1]).find(Boolean)!;
     expect(url).toMatch(/^https:\/\//);
     expect(has(url)).toBe(true);
-    expect(has('Verantwoording van de bedragen')).toBe(true);
+    expect(has('Bijlage: hoe de bedragen zijn berekend')).toBe(true);
     expect(has(result.afloscapaciteit.explanation.rule)).toBe(true);
-    expect(has('status: officieel')).toBe(true);
+    // Sources as readable names with their URL.
+    expect(has(`Participatiewet (versie ${formatNlDate(ref.periodStart)}): ${url}`)).toBe(true);
+    expect(has('officieel')).toBe(true);
     expect(has('meegeleverd met Houvast')).toBe(true);
     // Footer names the norm periods used.
     expect(squash(extracted.pages.at(-1)!)).toContain(squash(`Bijstandsnormen ${formatNlDate(ref.periodStart)}`));
@@ -146,7 +148,7 @@ describe('budget plan PDF with user-supplied norms and a projection', () => {
     const out = await extractPdf(await renderBudgetPlanPdf({ dossier, result: r, generatedAt: GENERATED_AT, generatedBy: GENERATED_BY, projection }));
     const text = squash(out.text);
     expect(text).toContain(squash('Normbedragen door gebruiker ingevoerd'));
-    expect(text).toContain(squash('herkomst: door gebruiker ingevoerd'));
+    expect(text).toContain(squash('Bijstandsnormen 01-07-2026 t/m 31-12-2026 officieel door gebruiker ingevoerd'));
     expect(squash(out.pages.at(-1)!)).toContain(squash('Bijstandsnormen 01-07-2026 (door gebruiker ingevoerd)'));
     expect(text).toContain(squash('Vooruitblik 24 maanden'));
     const first = projection.months[0]!;
