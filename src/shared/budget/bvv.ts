@@ -606,7 +606,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   step('inkomenstoets', '95 % van het netto inkomen (art. 475dc lid 1 Rv)', cap, '95 % van het netto maandinkomen incl. vakantiegeld van de schuldenaar uit periodieke vorderingen, half-up afgerond op centen.', { inkomen: fmt(debtorIncome) });
   const value = bvv.greaterThan(cap) ? cap : bvv;
   const capped = bvv.greaterThan(cap);
-  step('uitkomst', 'Beslagvrije voet', value, capped ? 'Het laagste van beide: 95 % van het inkomen (art. 475dc lid 1 Rv).' : 'Het laagste van beide: de beslagvrije voet volgens art. 475da/475db.');
+  step('uitkomst', 'Beslagvrije voet (uitkomst)', value, capped ? 'Het laagste van beide: 95 % van het inkomen (art. 475dc lid 1 Rv).' : 'Het laagste van beide: de beslagvrije voet volgens art. 475da/475db.');
 
   // The stated BVV is a check, never a substitute.
   let opgave: StatedBvvCheck | null = null;
