@@ -278,7 +278,7 @@ export interface BvvDetail {
   steps: BvvStep[];
   /** The fictitious amounts inside the BVV (exact), for the VTLB's correctie individuele lasten; null when the
    *  formula was not applied. */
-  kop: { zorg: Decimal; woon: Decimal; kgb: Decimal; J: Decimal; pw23: Decimal; aangenomen: boolean } | null;
+  kop: { zorg: Decimal; woon: Decimal; kgb: Decimal; J: Decimal; pw23: Decimal; aangenomen: boolean; woonkostenverhoging: Decimal } | null;
   opgave: StatedBvvCheck | null;
 }
 
@@ -517,7 +517,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     if (maximum !== null) step('maximum', 'Maximum (art. 475da lid 1 Rv)', maximum, 'Wettelijke maximale beslagvrije voet voor deze leefsituatie.');
     afterMax = maximum !== null && o.uitkomst.greaterThan(maximum) ? maximum : o.uitkomst;
     step('na_maximum', 'Beslagvrije voet volgens art. 475da', afterMax, 'De uitkomst van de formule, niet hoger dan het maximum.');
-    kop = { zorg: o.zorg, woon: o.woon, kgb: o.kgb, J: p.J, pw23: resolved.pw23!, aangenomen: false };
+    kop = { zorg: o.zorg, woon: o.woon, kgb: o.kgb, J: p.J, pw23: resolved.pw23!, aangenomen: false, woonkostenverhoging: ZERO };
   } else {
     // Income at or below the norm without C (or without the formula parameters): the compensation terms are not
     // computed; 95 % of the norm is then the basis, and the 95 %-of-income cap below decides (475dc lid 1).
@@ -531,7 +531,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     );
     // At or below the norm the compensation terms are taken as 0 (C below the drempelinkomen and the
     // minimum-inkomensijkpunt); the VTLB says so where it uses them.
-    if (p !== null) kop = { zorg: ZERO, woon: ZERO, kgb: ZERO, J: p.J, pw23: resolved.pw23!, aangenomen: true };
+    if (p !== null) kop = { zorg: ZERO, woon: ZERO, kgb: ZERO, J: p.J, pw23: resolved.pw23!, aangenomen: true, woonkostenverhoging: ZERO };
   }
 
   // Lid 5: woonkostenverhoging on request.
@@ -550,6 +550,8 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
       const drempel = roundCents(H.times(WOONKOSTEN_FACTOR));
       const wk = roundCents(args.woonkosten);
       const raise = wk.greaterThan(drempel) ? wk.minus(drempel) : ZERO;
+      // The VTLB's woonlasten correction covers only what the BVV does not already (BVV-VTLB.md §4.1, ch. 5.2).
+      if (kop !== null) kop = { ...kop, woonkostenverhoging: raise };
       bvv = bvv.plus(
         step(
           'woonkostenverhoging',

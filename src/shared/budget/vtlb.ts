@@ -141,15 +141,23 @@ function individualCorrections(args: VtlbArgs, use: NormUse): { kind: VtlbCorrec
   } else {
     const rent = args.expensesMonthly('huur').plus(args.expensesMonthly('hypotheek'));
     const ht = args.incomeMonthly('huurtoeslag');
-    const fict = kop.J.plus(kop.woon);
+    const fict = kop.J.plus(kop.woon).plus(kop.woonkostenverhoging);
     const value = roundCents(rent.minus(ht).minus(fict));
     out.push({
       kind: 'woonlasten',
       figure: figure(
         VTLB_CORRECTION_LABELS.woonlasten,
         value,
-        '(Werkelijke huur of hypotheek − ontvangen huurtoeslag) − (basishuur J + woonterm van de beslagvrije voet), half-up afgerond op centen; kan negatief zijn.' + assumed,
-        { 'huur en hypotheek per maand': fmt(rent), 'huurtoeslag per maand': fmt(ht), 'basishuur J': fmt(kop.J), 'woonterm beslagvrije voet': fmt(kop.woon), 'fictief totaal': fmt(fict) },
+        '(Werkelijke huur of hypotheek − ontvangen huurtoeslag) − (basishuur J + woonterm van de beslagvrije voet + woonkostenverhoging in de beslagvrije voet), ' +
+          'half-up afgerond op centen; kan negatief zijn.' + assumed,
+        {
+          'huur en hypotheek per maand': fmt(rent),
+          'huurtoeslag per maand': fmt(ht),
+          'basishuur J': fmt(kop.J),
+          'woonterm beslagvrije voet': fmt(kop.woon),
+          'woonkostenverhoging (art. 475da lid 5 Rv)': fmt(kop.woonkostenverhoging),
+          'fictief totaal': fmt(fict),
+        },
       ),
     });
   }

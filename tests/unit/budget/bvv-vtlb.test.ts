@@ -250,6 +250,12 @@ describe('BVV above the norm, through the engine (BVV-VTLB.md §3.3 examples, Ja
     expect(s(asked.beslagvrijeVoet.value)).toBe('1512.40');
     const notAsked = computeBudget(d, inputs({ belastbaarInkomenPerJaar: { aanvrager: '33600.00' } }), norms, JAN);
     expect(s(notAsked.beslagvrijeVoet.value)).toBe('1438.62');
+    // The VTLB's woonlasten correction covers only what the BVV does not: without the raise
+    // (1100.00 − 0) − (200.71 + 38.50) = 860.79; with it 860.79 − 73.78 = 787.01. The VTLB itself is the same.
+    const woon = (r: typeof asked) => s(r.vtlb.lines.find((l) => l.kind === 'woonlasten')!.figure.value);
+    expect(woon(notAsked)).toBe('860.79');
+    expect(woon(asked)).toBe('787.01');
+    expect(s(asked.vtlb.total.value)).toBe(s(notAsked.vtlb.total.value));
   });
 });
 
