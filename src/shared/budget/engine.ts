@@ -11,11 +11,14 @@ import {
   NIBUD_GROUP_LABELS,
   NIBUD_GROUPS,
   NON_ATTACHABLE_INCOME,
+  VTLB_CORRECTION_EXPENSES,
+  incomeTreatment,
+  type IncomeTreatment,
   type ExpenseCategory,
   type IncomeCategory,
   type NibudGroup,
 } from '../dossier/categories';
-import { FREQUENCY_LABELS, type Frequency } from '../frequency';
+import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { figure, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
@@ -31,6 +34,8 @@ import {
 } from './inputs';
 import { activeOn, monthlyLine } from './lines';
 import { applyProvisional, type ProvisionalInfo } from './provisional';
+import { atBijstandLevel, checkEntitlements, entitlementBasis, kgbAfbouw, type EntitlementBasis, type Entitlements } from './entitlements';
+import { kostendelersHouseholdNorm, verhoging1820 } from './kostendelers';
 // BVV above the norm and VTLB (issue 6 parts 1-2) live in their own modules.
 import { computeBeslagvrijeVoet, type BvvDetail } from './bvv';
 import { afloscapaciteitDetail, computeVtlbBlocks, countedMonthly, lineAmounts, type AflosDetail } from './vtlb';
@@ -49,6 +54,9 @@ export interface IncomeLine {
   amount: string;
   frequency: Frequency;
   attachable: boolean;
+  /** "kostenvergoeding" (pleegvergoeding, bijzondere bijstand, pgb): not income, only in the saldo. */
+  treatment: IncomeTreatment;
+  instalments?: number | null;
   /** Whether the line counts on the reference date (start/end dates). */
   counted: boolean;
   monthly: Decimal;
@@ -61,6 +69,7 @@ export interface ExpenseLine {
   group: NibudGroup;
   amount: string;
   frequency: Frequency;
+  instalments?: number | null;
   counted: boolean;
   monthly: Decimal;
 }
@@ -87,7 +96,15 @@ export interface BudgetResult {
   household: Household & { typeLabel: string; explanation: Figure['explanation'] };
   bijstandsnorm: Figure;
   bijstandsnormExclVakantietoeslag: Figure;
-  income: { total: Figure; attachable: Figure; nonAttachable: Figure; forAfloscapaciteit: Figure; lines: IncomeLine[] };
+  income: {
+    total: Figure;
+    attachable: Figure;
+    nonAttachable: Figure;
+    forAfloscapaciteit: Figure;
+    /** Cost allowances (pleegvergoeding, bijzondere bijstand, pgb): not income; counted in the saldo only. */
+    costAllowances: Figure;
+    lines: IncomeLine[];
+  };
   beslagvrijeVoet: Figure & { regime: BvvRegime; lowerBound: Figure | null; upperBound: Figure | null };
   vtlb: { lines: VtlbLine[]; total: Figure };
   afloscapaciteit: Figure;
@@ -114,6 +131,8 @@ export interface BudgetResult {
   warnings: BudgetWarning[];
   /** Set when a norm table was used past its last period (issue 7); every norm-based figure is marked. */
   provisional: ProvisionalInfo | null;
+  /** Kinderbijslag, kindgebonden budget and zorgtoeslag: expected against received (issue 6 part 5). */
+  entitlements: Entitlements;
   // --- BVV above the norm and VTLB (issue 6 parts 1-2) ---
   /** The BVV as the rekenmodule builds it (steps, stated-BVV check); null for the no-address rule. */
   bvvBerekening: BvvDetail | null;
@@ -146,6 +165,8 @@ function normKey(h: Household): { key: string; article: string } | null {
 interface Ctx {
   norms: NormSet;
   date: string;
+  /** Toetsingsinkomen and bijstand level for the entitlement checks (entitlements.ts, issue 6 part 5). */
+  entitlementBasis?: EntitlementBasis;
   warnings: BudgetWarning[];
   missing: MissingFigure[];
   used: Map<string, NormTableRef>;
@@ -178,7 +199,7 @@ function warn(ctx: Ctx, code: string, message: string, fig?: string): void {
 
 // ---------------------------------------------------------------------------------------------- bijstandsnorm
 
-function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod): { incl: Figure; excl: Figure } {
+function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod, verhoging = false): { incl: Figure; excl: Figure } {
   const use = new NormUse(ctx.norms);
   const nk = normKey(h);
   const inputs: Record<string, InputValue> = {
@@ -190,24 +211,13 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod): { incl: 
   let incl: Decimal | null = null;
   let rule: string;
   let exclFromTable: Decimal | null = null;
-  if (h.kostendelersA !== null) {
-    // Kostendelersnorm (art. 22a): per person ((40 + 30A)/A) % of B; the tables hold the per-person amounts.
-    inputs['A (aantal kostendelers incl. aanvrager/partner)'] = h.kostendelersA;
-    if (h.adults.some((a) => a.ageGroup !== '21-aow')) {
-      rule =
-        'Kostendelersnorm (Participatiewet art. 22a) voor een huishouden met iemand jonger dan 21 of op AOW-leeftijd: ' +
-        'de tabellen bevatten hiervoor geen bedragen; de norm wordt niet geschat.';
-      warn(ctx, 'KOSTENDELERSNORM_NIET_ONDERSTEUND', 'De kostendelersnorm voor jongeren (18-20) of AOW-gerechtigden staat niet in de normtabellen; de bijstandsnorm is niet berekend.', 'bijstandsnorm');
-      use.period(bijstand);
-    } else {
-      const perPerson = use.figure(bijstand, `cost_sharer_per_person.${h.kostendelersA}`);
-      rule =
-        'Kostendelersnorm (Participatiewet art. 22a): normbedrag per persoon uit de tabel voor A kostendelers ' +
-        '(formule ((40 + 30 × A) / A) % van de gehuwdennorm), maal het aantal volwassenen in het huishouden. Geen afronding (tabelbedragen).';
-      inputs['aantal volwassenen in het huishouden'] = h.adults.length;
-      inputs['norm per persoon'] = fmt(perPerson);
-      incl = perPerson === null ? null : perPerson.times(h.adults.length);
-    }
+  const kd = kostendelersHouseholdNorm(h, bijstand, use);
+  if (kd !== null) {
+    // Kostendelersnorm by its formula for every period (kostendelers.ts).
+    Object.assign(inputs, kd.inputs);
+    inputs['aantal volwassenen in het huishouden'] = h.adults.length;
+    rule = kd.rule;
+    incl = kd.incl;
   } else if (nk === null) {
     rule = 'Geen norm voor deze samenstelling.';
   } else {
@@ -217,6 +227,18 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod): { incl: 
       'Alleenstaande en alleenstaande ouder hebben dezelfde norm; het gepubliceerde bedrag wordt gebruikt, nooit herberekend.';
     const exclKey = nk.key.replace('incl_holiday_pay', 'excl_holiday_pay');
     if (use.has(bijstand, exclKey)) exclFromTable = use.figure(bijstand, exclKey);
+  }
+  if (h.kostendelersA !== null && kd === null) {
+    rule += ' Geen kostendelersnorm: die geldt niet voor een aanvrager van 18 t/m 20 jaar (art. 22a); de kostendelers tellen niet mee.';
+  }
+  if (verhoging && h.adults.length === 1 && h.adults[0]!.ageGroup === '18-20' && incl !== null) {
+    const v = verhoging1820(incl, bijstand, use);
+    incl = v.incl;
+    rule += v.rule;
+    Object.assign(inputs, v.inputs);
+    exclFromTable = null;
+  } else if (verhoging && h.adults.some((a) => a.ageGroup === '18-20')) {
+    warn(ctx, 'VERHOGING_18_20_NIET_TOEGEPAST', 'De verhoging van art. 20 lid 3 is alleen toegepast voor een alleenstaande (ouder) van 18 t/m 20 jaar; voor dit huishouden niet.', 'bijstandsnorm');
   }
   if (h.adults.some((a) => a.age < 18)) {
     warn(ctx, 'JONGER_DAN_18', 'Een volwassene in het dossier is jonger dan 18 jaar; de 18-20-norm is gebruikt.');
@@ -253,10 +275,13 @@ function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
     amount: i.amount,
     frequency: i.frequency,
     attachable: !NON_ATTACHABLE_INCOME.has(i.category),
+    treatment: incomeTreatment(i.category),
+    instalments: i.instalments ?? null,
     counted: activeOn(i, ctx.date),
-    monthly: monthlyLine(i.amount, i.frequency),
+    monthly: monthlyLine(i.amount, i.frequency, i.instalments),
   }));
-  const counted = lines.filter((l) => l.counted);
+  const allowances = lines.filter((l) => l.counted && l.treatment === 'kostenvergoeding');
+  const counted = lines.filter((l) => l.counted && l.treatment === 'inkomen');
   const att = sum(counted.filter((l) => l.attachable).map((l) => l.monthly));
   const non = sum(counted.filter((l) => !l.attachable).map((l) => l.monthly));
   const total = att.plus(non);
@@ -265,14 +290,21 @@ function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
   const forAflos = att;
   const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> =>
     Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${l.amount} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
-  const skipped = lines.length - counted.length;
+  const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
     'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
     'geen afronding (alleen bij weergave). Posten buiten hun begin- en einddatum op de peildatum tellen niet mee' +
     (skipped > 0 ? ` (${skipped} post(en) niet meegeteld).` : '.');
   return {
     lines,
-    total: figure('Inkomen per maand', total, `Som van alle inkomsten per maand. ${normRule}`, lineInputs(counted)),
+    total: figure('Inkomen per maand', total, `Som van alle inkomsten per maand (zonder kostenvergoedingen). ${normRule}`, lineInputs(counted)),
+    costAllowances: figure(
+      'Kostenvergoedingen per maand',
+      sum(allowances.map((l) => l.monthly)),
+      'Pleegvergoeding, bijzondere bijstand en persoonsgebonden budget zijn geen inkomen maar vergoedingen voor bepaalde kosten: ' +
+        `ze tellen niet mee voor de bijstandsnorm, de beslagvrije voet of de afloscapaciteit, alleen in het saldo tegenover die kosten. ${normRule}`,
+      lineInputs(allowances),
+    ),
     attachable: figure('Beslagbaar inkomen per maand', att, `Som van de inkomsten die niet onder toeslagen en kinderregelingen vallen. ${normRule}`, lineInputs(counted.filter((l) => l.attachable))),
     nonAttachable: figure(
       'Niet-beslagbaar inkomen per maand',
@@ -406,16 +438,27 @@ function quarterStart(date: string): string {
   return format(startOfQuarter(parseISO(date)), 'yyyy-MM-dd');
 }
 
+/** Why no kinderbijslag / kindgebonden budget is expected for this child in this household, or null. */
+function noBenefitReason(c: DossierData['children'][number]): string | null {
+  if (c.fosterChild) return 'Pleegkind: de pleegvergoeding dekt de kosten; er bestaat geen recht op kinderbijslag of kindgebonden budget.';
+  if (c.coParenting === 'andere_ouder_ontvangt_kinderbijslag') {
+    return 'Co-ouderschap: de andere ouder ontvangt de kinderbijslag (en het kindgebonden budget) voor dit kind.';
+  }
+  return null;
+}
+const benefitsExpected = (c: DossierData['children'][number]): boolean => noBenefitReason(c) === null;
+
 function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: BudgetResult['income'], norm: Figure): BudgetResult['children'] {
   const qs = quarterStart(ctx.date);
   const perChild: ChildBenefitLine[] = [];
-  const inHousehold = dossier.children.map((c, i) => ({ c, i })).filter(({ c }) => c.livingInHousehold);
+  // Co-ouderschap: a child counts here when it lives in the household or this household receives its kinderbijslag.
+  const inHousehold = dossier.children.map((c, i) => ({ c, i })).filter(({ c }) => c.livingInHousehold || c.coParenting === 'wij_ontvangen_kinderbijslag');
   const received = sum(income.lines.filter((l) => l.counted && l.category === 'kinderbijslag').map((l) => l.monthly));
   const kgbReceived = sum(income.lines.filter((l) => l.counted && l.category === 'kindgebonden_budget').map((l) => l.monthly));
 
   // Kinderbijslag: band by age on the first day of the quarter (AKW art. 12 lid 3); monthly = quarterly / 3.
   const kbUse = new NormUse(ctx.norms);
-  const eligible = inHousehold.filter(({ c }) => c.birthDate < qs && ageOn(c.birthDate, qs) < 18);
+  const eligible = inHousehold.filter(({ c }) => benefitsExpected(c) && c.birthDate < qs && ageOn(c.birthDate, qs) < 18);
   const kbPeriod = eligible.length > 0 ? selectGroupPeriod(ctx.norms, 'kinderbijslag', qs) : null;
   const kbParts: Decimal[] = [];
   let kbMissing = false;
@@ -424,7 +467,10 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
     const age = born ? ageOn(c.birthDate, qs) : null;
     const band = age === null || age >= 18 ? null : age <= 5 ? '0-5' : age <= 11 ? '6-11' : '12-17';
     let fig: Figure;
-    if (band === null || kbPeriod === null) {
+    const noBenefit = noBenefitReason(c);
+    if (noBenefit !== null) {
+      fig = figure('Kinderbijslag per maand', ZERO, noBenefit, { leeftijd: age });
+    } else if (band === null || kbPeriod === null) {
       fig = figure(
         'Kinderbijslag per maand',
         ZERO,
@@ -469,21 +515,26 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
     Object.fromEntries(perChild.map((p) => [`kind ${p.child}`, p.band === null ? 'geen' : `${p.band} jaar: ${fmt(p.kinderbijslagPerMonth.value)}`])),
     kbRefs,
   );
-  const receivedFig = figure('Kinderbijslag ontvangen per maand', received, 'Som van de inkomensposten "Kinderbijslag" op de peildatum, per maand.', { 'ontvangen per maand': fmt(received) });
-  if (expected !== null && expected.greaterThan(0) && roundCents(received).lessThan(roundCents(expected))) {
+  const fosterInHousehold = inHousehold.filter(({ c }) => c.fosterChild).length;
+  if (fosterInHousehold > 0 && roundCents(received).greaterThan(roundCents(expected ?? ZERO))) {
+    // Pleegouders who receive a pleegvergoeding have no right to kinderbijslag (AKW); the SVB claims it back.
     warn(
       ctx,
-      'MOGELIJK_NIET_GEBRUIK_KINDERBIJSLAG',
-      `Mogelijk niet-gebruik: het huishouden ontvangt ${formatEuro(received)} kinderbijslag per maand, verwacht is ${formatEuro(expected)}. Controleer de aanvraag bij de SVB.`,
-      'kinderbijslagVerwacht',
+      'KINDERBIJSLAG_PLEEGKIND_TERUGVORDERING',
+      `Er wordt ${formatEuro(received)} kinderbijslag per maand ontvangen, verwacht is ${formatEuro(expected ?? ZERO)}. Voor een pleegkind ` +
+        'waarvoor een pleegvergoeding wordt ontvangen bestaat geen recht op kinderbijslag (en dus ook niet op kindgebonden budget): ' +
+        'risico op terugvordering door de SVB. Meld de situatie bij de SVB en reserveer het bedrag.',
+      'kinderbijslagOntvangen',
     );
   }
+  const receivedFig = figure('Kinderbijslag ontvangen per maand', received, 'Som van de inkomensposten "Kinderbijslag" op de peildatum, per maand.', { 'ontvangen per maand': fmt(received) });
+  // Whether less received is non-use is judged in entitlements.ts (tolerance, automatic band changes).
 
   // Kindgebonden budget (Wkgb art. 2): maximum = per child + age supplements (from the month after the 12th / 16th
   // birthday) + alleenstaande-ouderkop; afbouw needs the drempelinkomen, which is not published.
   const kgbChildren = perChild.filter((p) => {
     const c = dossier.children[p.child - 1]!;
-    return c.birthDate <= ctx.date && ageOn(c.birthDate, ctx.date) < 18;
+    return benefitsExpected(c) && c.birthDate <= ctx.date && ageOn(c.birthDate, ctx.date) < 18;
   });
   let kgbFig: Figure;
   if (kgbChildren.length === 0) {
@@ -509,17 +560,19 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
         yearly = yearly.plus(alo);
       }
       const attachable = income.attachable.value!;
-      const atNormLevel = norm.value !== null && attachable.lessThanOrEqualTo(norm.value);
+      const basis = ctx.entitlementBasis ?? entitlementBasis(null, income);
       let monthly: Decimal | null = null;
       let rule =
         'Maximaal kindgebonden budget: bedrag per kind + verhoging 12-15 / 16-17 jaar (vanaf de maand na de 12e / 16e verjaardag) + ' +
-        'alleenstaande-ouderkop, per jaar, gedeeld door 12 (niet afgerond). ';
-      if (yearly !== null && atNormLevel) {
-        monthly = roundCents(yearly.dividedBy(12));
-        rule += 'Inkomen op of onder de bijstandsnorm: aangenomen dat het toetsingsinkomen onder het drempelinkomen ligt, dus geen afbouw.';
-      } else if (yearly !== null) {
-        rule += 'Inkomen boven de bijstandsnorm: de afbouw hangt af van het drempelinkomen, dat niet is gepubliceerd; niet berekend.';
-        warn(ctx, 'KGB_AFBOUW_ONBEKEND', `Het kindgebonden budget wordt boven het drempelinkomen afgebouwd; het drempelinkomen ontbreekt in de tabel (income_threshold). Maximaal ${formatEuro(yearly.dividedBy(12))} per maand.`, 'kindgebondenBudgetVerwacht');
+        'alleenstaande-ouderkop, per jaar. ';
+      let afbouwInputs: Record<string, InputValue> = {};
+      if (yearly !== null) {
+        // Afbouw above the drempelinkomen from the toetsingsinkomen (entitlements.ts).
+        const af = kgbAfbouw({ yearlyMax: yearly, partners: h.adults.length === 2, toetsingsinkomen: basis.toetsingsinkomen, atNormLevel: atBijstandLevel(basis, income, norm.value), period: kgbPeriod, use: u });
+        monthly = af.monthly;
+        rule += af.rule;
+        afbouwInputs = af.inputs;
+        if (af.warning) warn(ctx, af.warning.code, af.warning.message, af.warning.figure);
       }
       kgbFig = figure(
         'Kindgebonden budget verwacht per maand',
@@ -532,17 +585,10 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
           'maximum per jaar': fmt(yearly),
           'beslagbaar inkomen per maand': fmt(attachable),
           'bijstandsnorm': fmt(norm.value),
+          ...afbouwInputs,
         },
         collect(ctx, u),
       );
-      if (monthly !== null && roundCents(kgbReceived).lessThan(roundCents(monthly))) {
-        warn(
-          ctx,
-          'MOGELIJK_NIET_GEBRUIK_KGB',
-          `Mogelijk niet-gebruik: het huishouden ontvangt ${formatEuro(kgbReceived)} kindgebonden budget per maand, verwacht is ${formatEuro(monthly)}. Controleer de aanvraag bij Dienst Toeslagen.`,
-          'kindgebondenBudgetVerwacht',
-        );
-      }
     }
   }
   return {
@@ -564,8 +610,9 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
     group: EXPENSE_CATEGORY_GROUP[e.category],
     amount: e.amount,
     frequency: e.frequency,
+    instalments: e.instalments ?? null,
     counted: activeOn(e, ctx.date),
-    monthly: monthlyLine(e.amount, e.frequency),
+    monthly: monthlyLine(e.amount, e.frequency, e.instalments),
   }));
   const counted = lines.filter((l) => l.counted);
   const byGroup = Object.fromEntries(
@@ -583,7 +630,8 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
     }),
   ) as Record<NibudGroup, Figure>;
   const total = sum(NIBUD_GROUPS.map((g) => byGroup[g].value!));
-  const inc = income.total.value!;
+  // Money in for the saldo and leefgeld: income plus cost allowances (pleegvergoeding etc.), which pay for costs listed here.
+  const inc = income.total.value!.plus(income.costAllowances.value ?? ZERO);
   const saldo = inc.minus(total);
   const fixed = byGroup.vaste_lasten.value!;
   const reserved = byGroup.reserveringsuitgaven.value!;
@@ -598,7 +646,7 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
     lines,
     expensesByGroup: byGroup,
     expensesTotal: figure('Uitgaven per maand', total, 'Som van alle uitgaven per maand (vaste lasten + reserveringsuitgaven + huishoudelijke uitgaven).', Object.fromEntries(NIBUD_GROUPS.map((g) => [NIBUD_GROUP_LABELS[g], fmt(byGroup[g].value)]))),
-    saldo: figure('Saldo per maand', saldo, 'Inkomen per maand − uitgaven per maand; negatief is een tekort.', { inkomen: fmt(inc), uitgaven: fmt(total) }),
+    saldo: figure('Saldo per maand', saldo, 'Inkomen per maand + kostenvergoedingen − uitgaven per maand; negatief is een tekort.', { inkomen: fmt(income.total.value), kostenvergoedingen: fmt(income.costAllowances.value), uitgaven: fmt(total) }),
     leefgeldPerMaand: figure(
       'Leefgeld per maand',
       leefgeldMonth,
@@ -639,8 +687,9 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
   periodsUse.period(bvvPeriod);
   collect(ctx, periodsUse);
 
-  const { incl, excl } = computeNorm(ctx, h, bijstand);
+  const { incl, excl } = computeNorm(ctx, h, bijstand, inputs.geenBeroepOpOuders === true);
   const income = computeIncome(ctx, dossier);
+  ctx.entitlementBasis = entitlementBasis(inputs.toetsingsinkomenPerJaar, income);
   ctx.bvvDetail = null;
   // Expenses first: the BVV (woonkosten) and the VTLB (rent, premium) read their counted lines.
   const budget = computeExpenses(ctx, dossier, income, incl);
@@ -677,6 +726,15 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
   );
   const aflosDetail = afloscapaciteitDetail(aflos.value, sum(yearly.map((l) => l.monthly)), yearly.map((l) => `${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]}`));
   const children = computeChildren(ctx, dossier, h, income, incl);
+  const entitlements = checkEntitlements({
+    dossier, norms, date: referenceDate, household: h, income, children, norm: incl, basis: ctx.entitlementBasis!, warnings: ctx.warnings,
+    record: (refs, missing) => {
+      const use = new NormUse(norms);
+      use.missing.push(...missing);
+      collect(ctx, use);
+      for (const r of refs) if (!ctx.used.has(`${r.group}@${r.periodStart}`)) ctx.used.set(`${r.group}@${r.periodStart}`, r);
+    },
+  });
 
   const typeLabel = HOUSEHOLD_TYPE_LABELS[h.type];
   return applyProvisional({
@@ -706,6 +764,7 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     afloscapaciteit: aflos,
     children,
     budget,
+    entitlements,
     normPeriods: [...ctx.used.values()].sort((a, b) => a.group.localeCompare(b.group) || a.periodStart.localeCompare(b.periodStart)),
     missingFigures: ctx.missing,
     warnings: ctx.warnings,

@@ -10,3 +10,4 @@ export * from './json';
 export * from './provisional';
 export * from './bvv';
 export * from './vtlb';
+export * from './entitlements';

@@ -12,6 +12,7 @@ export const VTLB_CORRECTION_KINDS = [
   'woon_werk',
   'kinderopvang',
   'schoolkosten',
+  'alimentatie',
   'overig',
 ] as const;
 export type VtlbCorrectionKind = (typeof VTLB_CORRECTION_KINDS)[number];
@@ -25,6 +26,7 @@ export const VTLB_CORRECTION_LABELS: Record<VtlbCorrectionKind, string> = {
   woon_werk: 'Woon-werkverkeer (niet vergoed)',
   kinderopvang: 'Kinderopvang (eigen bijdrage na toeslag)',
   schoolkosten: 'Schoolkosten kinderen',
+  alimentatie: 'Betaalde alimentatie',
   overig: 'Overige correctie',
 };
 
@@ -114,6 +116,8 @@ export const budgetInputsSchema = z.object({
     .max(20, { message: 'Hoogstens 20 kostendelers.' })
     .default(0),
   vtlbCorrections: z.array(vtlbCorrectionSchema).max(50).default([]),
+  /** Art. 20 lid 3 Participatiewet: an 18-20-year-old who cannot fall back on his parents (verhoging). */
+  geenBeroepOpOuders: z.boolean().optional(),
   ...bvvInputFields,
   ...entitlementInputFields,
 });

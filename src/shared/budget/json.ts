@@ -7,6 +7,7 @@ import type { BudgetResult } from './engine';
 import type { BudgetWarning, Explanation, Figure } from './explain';
 import type { NormGroup } from './norm-schema';
 import type { Projection } from './projection';
+import { costAllowancesOf } from './lines';
 
 export const BUDGET_JSON_FORMAT = 'houvast.budget' as const;
 export const BUDGET_JSON_VERSION = 1 as const;
@@ -66,6 +67,7 @@ export interface BudgetJson extends BvvVtlbJson {
     uitgaven: JsonAmount;
     saldo: JsonAmount;
     leefgeld: JsonAmount;
+    kostenvergoedingen: JsonAmount;
     vakantiegeld: JsonAmount;
     kindgebondenBudgetVerwacht: JsonAmount;
     bijstandsnorm: JsonAmount;
@@ -77,6 +79,26 @@ export interface BudgetJson extends BvvVtlbJson {
   eersteTekortMaand?: string | null;
   /** Issue 7: "voorlopig: de normen per … zijn nog niet gepubliceerd" when norms were used past their period. */
   voorlopig?: string | null;
+  // --- figures that add up and entitlement checks (issue 6 parts 3, 5) ---
+  /** Cost allowances per month (in the saldo and leefgeld, not income). */
+  kostenvergoedingenPerMaand?: JsonAmount;
+  /** Kinderbijslag expected per child: the parts of `kinderbijslagVerwacht`. */
+  kinderbijslagPerKind?: { kind: number; leeftijdsgroep: string | null; bedrag: JsonAmount }[];
+  /** Expected against received per scheme. */
+  aanspraken?: JsonEntitlement[];
+}
+
+export interface JsonEntitlement {
+  regeling: string;
+  label: string;
+  verwacht: JsonAmount;
+  ontvangen: JsonAmount;
+  /** ontvangen − verwacht. */
+  verschil: JsonAmount;
+  marge: JsonAmount;
+  oordeel: string;
+  toelichting: string;
+  voorlopig: string | null;
 }
 
 const amt = (d: Decimal | null | undefined): JsonAmount => (d === null || d === undefined ? null : toAmountString(d));
@@ -168,6 +190,7 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     ['kinderbijslagVerwacht', r.children.kinderbijslagExpected],
     ['kinderbijslagOntvangen', r.children.kinderbijslagReceived],
     ['kindgebondenBudgetVerwacht', r.children.kgbExpected],
+    ...r.entitlements.checks.filter((c) => c.scheme === 'zorgtoeslag').map((c): [string, Figure] => ['zorgtoeslagVerwacht', c.expected]),
   ];
   const out: BudgetJson = {
     format: BUDGET_JSON_FORMAT,
@@ -206,6 +229,7 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     ontbrekendeNormbedragen: r.missingFigures.map((m) => ({ group: m.group, periodStart: m.periodStart, key: m.key, label: m.label })),
     warnings: r.warnings,
     voorlopig: r.provisional?.message ?? null,
+    ...addsUpJson(r),
     explanation: Object.fromEntries(
       explained.map(([k, f]) => [k, { label: f.label, value: val(f), ...f.explanation, ...(f.provisional ? { voorlopig: f.provisional } : {}) }]),
     ),
@@ -220,6 +244,7 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
       uitgaven: amt(m.uitgaven),
       saldo: amt(m.saldo),
       leefgeld: amt(m.leefgeld),
+      kostenvergoedingen: amt(m.kostenvergoedingen),
       vakantiegeld: amt(m.vakantiegeld),
       kindgebondenBudgetVerwacht: amt(m.kgbVerwacht),
       bijstandsnorm: amt(m.bijstandsnorm),
@@ -231,4 +256,23 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     out.eersteTekortMaand = projection.firstNegativeMonth;
   }
   return out;
+}
+
+// --- figures that add up and entitlement checks (issue 6 parts 3, 5) ---
+function addsUpJson(r: BudgetResult): Pick<BudgetJson, 'kostenvergoedingenPerMaand' | 'kinderbijslagPerKind' | 'aanspraken'> {
+  return {
+    kostenvergoedingenPerMaand: amt(costAllowancesOf(r)),
+    kinderbijslagPerKind: r.children.perChild.map((c) => ({ kind: c.child, leeftijdsgroep: c.band, bedrag: val(c.kinderbijslagPerMonth) })),
+    aanspraken: r.entitlements.checks.map((c) => ({
+      regeling: c.scheme,
+      label: c.label,
+      verwacht: val(c.expected),
+      ontvangen: val(c.received),
+      verschil: val(c.difference),
+      marge: amt(c.tolerance),
+      oordeel: c.verdict,
+      toelichting: c.message,
+      voorlopig: c.expected.provisional ?? null,
+    })),
+  };
 }

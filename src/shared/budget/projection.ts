@@ -6,12 +6,12 @@
 import type Decimal from 'decimal.js';
 import { addMonths, endOfMonth, format, parseISO, startOfMonth } from 'date-fns';
 import { formatNlDate } from '../dates';
-import { EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS } from '../dossier/categories';
+import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS } from '../dossier/categories';
 import type { DossierData } from '../dossier/schema';
 import { Money, formatEuro, roundCents, sum } from '../money';
 import { computeBudget, type BudgetResult } from './engine';
 import type { BudgetInputs } from './inputs';
-import { activeOn, monthlyLine } from './lines';
+import { activeOn, costAllowancesOf, monthlyLine } from './lines';
 import { NormNotCoveredError, type NormSet } from './norms';
 
 /** What an uncovered month says instead of its norm-based figures. */
@@ -30,6 +30,8 @@ export interface ProjectionMonth {
   provisional: string | null;
   /** Income per month, including a vakantiegeld payment in its month. */
   inkomen: Decimal;
+  /** Cost allowances (pleegvergoeding, bijzondere bijstand, pgb): not income, but in the saldo. */
+  kostenvergoedingen: Decimal;
   uitgaven: Decimal;
   saldo: Decimal;
   /** Income − vaste lasten − reserveringsuitgaven. */
@@ -62,15 +64,19 @@ const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'ju
 
 /** Income, expenses, saldo and leefgeld of a month from the dossier alone (same lines as the engine). */
 function cashflow(dossier: DossierData, date: string) {
-  const inc = sum(dossier.incomes.filter((i) => activeOn(i, date)).map((i) => monthlyLine(i.amount, i.frequency)));
+  const active = dossier.incomes.filter((i) => activeOn(i, date));
+  const monthly = (i: (typeof active)[number]) => monthlyLine(i.amount, i.frequency, i.instalments);
+  const inc = sum(active.filter((i) => !COST_ALLOWANCE_INCOME.has(i.category)).map(monthly));
+  const allowances = sum(active.filter((i) => COST_ALLOWANCE_INCOME.has(i.category)).map(monthly));
   const exp = dossier.expenses.filter((e) => activeOn(e, date));
-  const of = (pred: (c: string) => boolean) => sum(exp.filter((e) => pred(e.category)).map((e) => monthlyLine(e.amount, e.frequency)));
+  const of = (pred: (c: string) => boolean) => sum(exp.filter((e) => pred(e.category)).map((e) => monthlyLine(e.amount, e.frequency, e.instalments)));
   const total = of(() => true);
   const groups: Record<string, string> = EXPENSE_CATEGORY_GROUP;
   const groupOf = (c: string) => groups[c];
   const fixed = of((c) => groupOf(c) === 'vaste_lasten');
   const reserved = of((c) => groupOf(c) === 'reserveringsuitgaven');
-  return { inkomen: inc, uitgaven: total, leefgeld: inc.minus(fixed).minus(reserved) };
+  // Like the engine: the allowances pay for costs listed among the expenses, so they count in saldo and leefgeld.
+  return { inkomen: inc, kostenvergoedingen: allowances, uitgaven: total, leefgeld: inc.plus(allowances).minus(fixed).minus(reserved) };
 }
 
 /** Known events in the month (first day .. last day), from the dossier: items starting/ending, birthdays. */
@@ -141,10 +147,15 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
       reason = `${NORMS_NOT_KNOWN}: ${e.message}`;
     }
     const cf = r
-      ? { inkomen: r.income.total.value!, uitgaven: r.budget.expensesTotal.value!, leefgeld: r.budget.leefgeldPerMaand.value! }
+      ? {
+          inkomen: r.income.total.value!,
+          kostenvergoedingen: costAllowancesOf(r),
+          uitgaven: r.budget.expensesTotal.value!,
+          leefgeld: r.budget.leefgeldPerMaand.value!,
+        }
       : cashflow(dossier, date);
     const inkomen = vakantiegeld ? cf.inkomen.plus(vakantiegeld) : cf.inkomen;
-    const saldo = inkomen.minus(cf.uitgaven);
+    const saldo = inkomen.plus(cf.kostenvergoedingen).minus(cf.uitgaven);
     const leefgeld = vakantiegeld ? cf.leefgeld.plus(vakantiegeld) : cf.leefgeld;
 
     const normPeriods: Record<string, string> = {};
@@ -178,6 +189,7 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
       reason,
       provisional: r?.provisional?.message ?? null,
       inkomen,
+      kostenvergoedingen: cf.kostenvergoedingen,
       uitgaven: cf.uitgaven,
       saldo,
       leefgeld,

@@ -38,6 +38,7 @@ export function normBasedFigures(r: Omit<BudgetResult, 'provisional'>): Figure[]
     ...r.children.perChild.map((c) => c.kinderbijslagPerMonth),
     r.children.kgbExpected,
     r.budget.gapToNorm,
+    ...r.entitlements.checks.flatMap((c) => [c.expected, c.difference]),
   ];
 }
 

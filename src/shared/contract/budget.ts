@@ -18,7 +18,7 @@ import { budgetInputsSchema, VTLB_CORRECTION_KINDS } from '../budget/inputs';
 import { aflosDetailOut, bvvDetailOut, bvvInputsOutFields, bvvVtlbJsonFields, serializeAflosDetail, serializeBvvDetail } from './bvv-vtlb';
 import { NORM_GROUPS, NORM_ORIGINS, NORM_STATUSES } from '../budget/norm-schema';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES, NIBUD_GROUPS, type NibudGroup } from '../dossier/categories';
-import { isoDate } from '../dossier/schema';
+import { ADDRESS_KINDS, isoDate } from '../dossier/schema';
 import { FREQUENCIES } from '../frequency';
 import { toAmountString } from '../money';
 
@@ -79,7 +79,9 @@ const incomeLineOut = z.object({
   category: z.enum(INCOME_CATEGORIES),
   amount: z.string(),
   frequency: z.enum(FREQUENCIES),
+  instalments: z.number().int().nullable().optional(),
   attachable: z.boolean(),
+  treatment: z.enum(['inkomen', 'kostenvergoeding']).optional(),
   counted: z.boolean(),
   monthly: amountOut,
   monthlyExact: exactOut,
@@ -92,6 +94,7 @@ const expenseLineOut = z.object({
   group: z.enum(NIBUD_GROUPS),
   amount: z.string(),
   frequency: z.enum(FREQUENCIES),
+  instalments: z.number().int().nullable().optional(),
   counted: z.boolean(),
   monthly: amountOut,
   monthlyExact: exactOut,
@@ -109,6 +112,9 @@ export const budgetResultOut = z.object({
     kostendelers: z.number().int(),
     kostendelersA: z.number().int().nullable(),
     fixedAddress: z.boolean(),
+    /** Pleegkinderen < 18 in the household (not counted in childrenUnder18). */
+    fosterChildrenUnder18: z.number().int().optional(),
+    addressKind: z.enum(ADDRESS_KINDS).optional(),
     aowAgeMonths: z.number().int(),
     explanation: explanationOut,
   }),
@@ -119,6 +125,8 @@ export const budgetResultOut = z.object({
     attachable: figureOut,
     nonAttachable: figureOut,
     forAfloscapaciteit: figureOut,
+    /** Pleegvergoeding, bijzondere bijstand, pgb: not income; counted in the saldo only. */
+    costAllowances: figureOut.optional(),
     lines: z.array(incomeLineOut),
   }),
   beslagvrijeVoet: figureOut.extend({
@@ -173,6 +181,23 @@ export const budgetResultOut = z.object({
   afloscapaciteitDetail: aflosDetailOut(figureOut),
   /** Norms used past their last period (issue 7). */
   provisional: z.object({ from: z.string(), groups: z.array(z.enum(NORM_GROUPS)), message: z.string() }).nullable().optional(),
+  /** Entitlement checks (issue 6 part 5). */
+  entitlements: z
+    .object({
+      checks: z.array(
+        z.object({
+          scheme: z.enum(['kinderbijslag', 'kindgebonden_budget', 'zorgtoeslag']),
+          label: z.string(),
+          expected: figureOut,
+          received: figureOut,
+          difference: figureOut,
+          tolerance: amountOut.nullable(),
+          verdict: z.enum(['in_orde', 'mogelijk_niet_gebruik', 'automatische_wijziging', 'meer_dan_verwacht', 'niet_te_beoordelen']),
+          message: z.string(),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type BudgetResultOut = z.infer<typeof budgetResultOut>;
 
@@ -189,6 +214,7 @@ export const projectionOut = z.object({
       uitgaven: amountOut.nullable(),
       saldo: amountOut.nullable(),
       leefgeld: amountOut.nullable().optional(),
+      kostenvergoedingen: amountOut.nullable().optional(),
       vakantiegeld: amountOut.nullable().optional(),
       kgbVerwacht: amountOut.nullable().optional(),
       bijstandsnorm: amountOut.nullable(),
@@ -220,6 +246,27 @@ const jsonTableRef = z.object({
   provisionalFrom: z.string().nullable().optional(),
 });
 const jsonAmount = amountOut.nullable();
+// --- figures that add up and entitlement checks (issue 6 parts 3, 5) ---
+const addsUpJsonFields = {
+  kostenvergoedingenPerMaand: amountOut.nullable().optional(),
+  kinderbijslagPerKind: z.array(z.object({ kind: z.number().int(), leeftijdsgroep: z.string().nullable(), bedrag: amountOut.nullable() })).optional(),
+  aanspraken: z
+    .array(
+      z.object({
+        regeling: z.string(),
+        label: z.string(),
+        verwacht: amountOut.nullable(),
+        ontvangen: amountOut.nullable(),
+        verschil: amountOut.nullable(),
+        marge: amountOut.nullable(),
+        oordeel: z.string(),
+        toelichting: z.string(),
+        voorlopig: z.string().nullable(),
+      }),
+    )
+    .optional(),
+};
+
 // Every field of toBudgetJson is listed: the router strips unknown fields, so a field added to the engine's JSON
 // must be added here too (tests/integration/budget/cli.test.ts compares the CLI's JSON with budget.get's).
 export const budgetJsonOut = z.object({
@@ -280,6 +327,7 @@ export const budgetJsonOut = z.object({
         uitgaven: jsonAmount,
         saldo: jsonAmount,
         leefgeld: jsonAmount.optional(),
+        kostenvergoedingen: jsonAmount.optional(),
         vakantiegeld: jsonAmount.optional(),
         kindgebondenBudgetVerwacht: jsonAmount.optional(),
         bijstandsnorm: jsonAmount,
@@ -293,6 +341,7 @@ export const budgetJsonOut = z.object({
   eersteTekortMaand: z.string().nullable().optional(),
   voorlopig: z.string().nullable().optional(),
   ...bvvVtlbJsonFields,
+  ...addsUpJsonFields,
 });
 
 /** Stored budget inputs as handed out (defaults applied). */
@@ -468,6 +517,8 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       kostendelers: r.household.kostendelers,
       kostendelersA: r.household.kostendelersA,
       fixedAddress: r.household.fixedAddress,
+      fosterChildrenUnder18: r.household.fosterChildrenUnder18,
+      addressKind: r.household.addressKind,
       aowAgeMonths: r.household.aowAgeMonths,
       explanation: { rule: r.household.explanation.rule, inputs: { ...r.household.explanation.inputs }, tables: r.household.explanation.tables.map(tableRefOut) },
     },
@@ -478,13 +529,16 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       attachable: fig(r.income.attachable),
       nonAttachable: fig(r.income.nonAttachable),
       forAfloscapaciteit: fig(r.income.forAfloscapaciteit),
+      costAllowances: fig(r.income.costAllowances),
       lines: r.income.lines.map((l) => ({
         index: l.index,
         description: l.description,
         category: l.category,
         amount: l.amount,
         frequency: l.frequency,
+        instalments: l.instalments ?? null,
         attachable: l.attachable,
+        treatment: l.treatment,
         counted: l.counted,
         monthly: toAmountString(l.monthly),
         monthlyExact: l.monthly.toFixed(),
@@ -525,6 +579,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
         group: l.group,
         amount: l.amount,
         frequency: l.frequency,
+        instalments: l.instalments ?? null,
         counted: l.counted,
         monthly: toAmountString(l.monthly),
         monthlyExact: l.monthly.toFixed(),
@@ -543,6 +598,18 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
     bvvBerekening: serializeBvvDetail(r.bvvBerekening, fig),
     afloscapaciteitDetail: serializeAflosDetail(r.afloscapaciteitDetail, fig),
     provisional: r.provisional ? { from: r.provisional.from, groups: [...r.provisional.groups], message: r.provisional.message } : null,
+    entitlements: {
+      checks: r.entitlements.checks.map((c) => ({
+        scheme: c.scheme,
+        label: c.label,
+        expected: fig(c.expected),
+        received: fig(c.received),
+        difference: fig(c.difference),
+        tolerance: c.tolerance === null ? null : toAmountString(c.tolerance),
+        verdict: c.verdict,
+        message: c.message,
+      })),
+    },
   };
 }
 
@@ -558,6 +625,7 @@ export function serializeProjection(p: Projection): ProjectionOut {
       uitgaven: amountOf(m.uitgaven),
       saldo: amountOf(m.saldo),
       leefgeld: amountOf(m.leefgeld),
+      kostenvergoedingen: amountOf(m.kostenvergoedingen),
       vakantiegeld: amountOf(m.vakantiegeld),
       kgbVerwacht: amountOf(m.kgbVerwacht),
       bijstandsnorm: amountOf(m.bijstandsnorm),

@@ -264,22 +264,15 @@ describe('golden: kostendelers', () => {
     const r = computeBudget(d, inputs({ kostendelers: 1 }), norms, '2026-03-01');
     expect(s(r.bijstandsnorm.value)).toBe('1001.07');
     expect(s(r.bijstandsnormExclVakantietoeslag.value)).toBe('951.02');
-    expect(r.bijstandsnorm.explanation.tables[0]!.figures[0]).toMatchObject({ key: 'cost_sharer_per_person.2', status: 'derived' });
+    expect(r.bijstandsnorm.explanation.tables[0]!.figures[0]).toMatchObject({ key: 'age_21_to_aow.couple.incl_holiday_pay', value: '2002.13' });
   });
 
-  /* 2026-07-01: cost_sharer_per_person is listed as missing (law gives only the formula) -> norm null, the missing
-   * figure is reported by name, never computed from the formula or taken from 2026-01. */
-  it('reports the missing figure by name', () => {
+  /* 2026-07-01 has no per-person list (the law gives only the formula): 0.5 x 2027.79 = 1013.895 -> 1013.90. */
+  it('works for a period without a per-person list', () => {
     const d = dossier({ adults: [adult('aanvrager', '1986-01-01')] });
     const r = computeBudget(d, inputs({ kostendelers: 1 }), norms, '2026-07-15');
-    expect(r.bijstandsnorm.value).toBeNull();
-    expect(r.missingFigures).toEqual([expect.objectContaining({ key: 'cost_sharer_per_person.2', periodStart: '2026-07-01', listedAsMissing: true })]);
-    const w = r.warnings.find((x) => x.code === 'NORMBEDRAG_ONTBREEKT')!;
-    expect(w.message).toContain('cost_sharer_per_person.2');
-    expect(w.message).toContain('01-07-2026');
-    const j = toBudgetJson(r);
-    expect(j.bijstandsnorm).toBeNull();
-    expect(j.ontbrekendeNormbedragen[0]!.key).toBe('cost_sharer_per_person.2');
+    expect(s(r.bijstandsnorm.value)).toBe('1013.90');
+    expect(r.missingFigures.filter((m) => m.key.startsWith('cost_sharer'))).toEqual([]);
   });
 
   /* Couple, one at AOW age and one 21+, in 2025-01: art. 22 c amount not in the 2025-01 table -> missing. */
