@@ -439,6 +439,10 @@ describe('Instellingen → Normen', () => {
     const client = await openNorms({ 'norms.addPeriod': () => ({ id: 'u3', group: 'bijstandsnormen', periodStarts: ['2027-07-01'], absentFigures: [] }) });
     fireEvent.click(screen.getByRole('button', { name: 'Periode invoeren' }));
     const form = await screen.findByRole('form', { name: 'Periode met de hand invoeren' });
+    // Prefilled from the previous period (norm-form.test.tsx); emptied here to see every required-field message.
+    const amount = within(form).getByLabelText('Alleenstaande (ouder), 21 jaar tot AOW-leeftijd, incl. vakantietoeslag');
+    type(within(form).getByLabelText('Ingangsdatum'), '');
+    type(amount, '');
     fireEvent.click(within(form).getByRole('button', { name: 'Periode opslaan' }));
     const summary = await within(form).findByText('Controleer de volgende gegevens:');
     const text = summary.closest('[role="alert"]')!.textContent!;
@@ -446,7 +450,7 @@ describe('Instellingen → Normen', () => {
     expect(text).toContain('Vul minstens één bedrag in.');
     expect(text).toContain('Noem de bron van de bedragen');
     type(within(form).getByLabelText('Ingangsdatum'), '01-07-2027');
-    type(within(form).getByLabelText('alleenstaande (21 tot AOW)'), '1.455,12');
+    type(amount, '1.455,12');
     type(within(form).getByLabelText('Bron'), 'Staatscourant 2027, nr. 999');
     fireEvent.click(within(form).getByRole('button', { name: 'Periode opslaan' }));
     await waitFor(() => expect(client.callsTo('norms.addPeriod')).toHaveLength(1));

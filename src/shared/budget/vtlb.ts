@@ -276,6 +276,25 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
     }
   }
   for (const k of AFTER_INDIVIDUAL) for (const c of inputsOf(k)) lines.push(inputLine(c, manual));
+  // Alimentatie paid (dossier expense "alimentatie_betaald") is a VTLB correction; an entered line replaces it.
+  const alimentatie = inputsOf('alimentatie');
+  if (alimentatie.length > 0) {
+    for (const c of alimentatie) lines.push(inputLine(c, manual + ' Vervangt de betaalde alimentatie uit de uitgaven.'));
+  } else if (args.expenseCount('alimentatie_betaald') > 0) {
+    const paid = roundCents(args.expensesMonthly('alimentatie_betaald'));
+    lines.push({
+      kind: 'alimentatie',
+      figure: figure(
+        VTLB_CORRECTION_LABELS.alimentatie,
+        paid,
+        'Betaalde alimentatie (uitgaven "Alimentatie (betaald)") per maand, half-up afgerond op centen: in de VTLB-berekening verhoogt ' +
+          'een wettelijke onderhoudsverplichting het vrij te laten bedrag.',
+        { 'betaald per maand': fmt(paid) },
+      ),
+      note: null,
+    });
+  }
+
   const parts = lines.map((l) => l.figure.value);
   const total = parts.some((p) => p === null) ? null : sum(parts as Decimal[]);
   const totalFig = figure(

@@ -421,6 +421,24 @@ export const normsStoredOut = z.object({
   /** Figures the previous period of this group has that the new period(s) lack: calculations needing them
    *  will report them as missing. */
   absentFigures: z.array(z.string()),
+  /** What the file changes, per period (issue 7: a norm update says what it changes). */
+  changes: z
+    .array(
+      z.object({
+        periodStart: z.string(),
+        /** nieuw: a period that did not exist; vervangt: replaces the period with the same start date. */
+        kind: z.enum(['nieuw', 'vervangt']),
+        /** The period it replaces came with Houvast (bundled) or from an earlier user file. */
+        replacedOrigin: z.enum(NORM_ORIGINS).nullable(),
+        changed: z.array(z.object({ name: z.string(), label: z.string(), from: z.string(), to: z.string() })),
+        added: z.array(z.object({ name: z.string(), label: z.string(), value: z.string() })),
+        removed: z.array(z.object({ name: z.string(), label: z.string(), value: z.string() })),
+        unchanged: z.number().int(),
+      }),
+    )
+    .optional(),
+  /** The changes in one Dutch sentence per period. */
+  summary: z.array(z.string()).optional(),
 });
 
 const figureName = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, { message: 'Ongeldige naam van een bedrag.' });

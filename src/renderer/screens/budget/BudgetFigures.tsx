@@ -62,6 +62,10 @@ export function BudgetFigures({ result: r }: { result: Result }) {
     row('beslagbaar', r.income.attachable, { note: 'loon, uitkering en ander beslagbaar inkomen' }),
     row('nietBeslagbaar', r.income.nonAttachable, { note: 'toeslagen, kinderbijslag, kindgebonden budget' }),
     row('inkomen', r.income.total, { total: true }),
+    // Cost allowances are no income; shown apart, they count only in the saldo (Nibud section below).
+    ...(r.income.costAllowances && r.income.costAllowances.value !== '0.00'
+      ? [row('kostenvergoedingen', r.income.costAllowances, { note: 'pleegvergoeding, bijzondere bijstand, pgb: geen inkomen, telt mee in het saldo' })]
+      : []),
   ];
   const vtlb: FigureRow[] = [
     row('bvv', bvv, { note: BVV_REGIME_NOTES[bvv.regime] }),
