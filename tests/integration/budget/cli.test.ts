@@ -158,6 +158,23 @@ describe('houvast budget', () => {
     expect(bare.warnings.map((w: { code: string }) => w.code)).toContain('BVV_BELASTBAAR_INKOMEN_NODIG');
   });
 
+  // Issue 7: 2027-03-01 lies within six months after the last bundled period (2026-07-01 .. 2026-12-31).
+  it('computes a date after the last table with the last known norms, marked voorlopig in text and JSON', async () => {
+    const mark = 'voorlopig: de normen per 01-01-2027 zijn nog niet gepubliceerd';
+    const j = JSON.parse((await run([DEMO, '--date', '2027-03-01', '--json'])).stdout);
+    expect(j.voorlopig).toBe(mark);
+    expect(j.normPeriod.bijstandsnormen).toMatchObject({ start: '2026-07-01', provisionalFrom: '2027-01-01' });
+    expect(j.explanation.bijstandsnorm.voorlopig).toBe(mark);
+    // Gehuwden met kinderen, art. 21 b per 2026-07-01.
+    expect(j.bijstandsnorm).toBe('2027.79');
+    const text = (await run([DEMO, '--date', '2027-03-01'])).stdout;
+    expect(text).toContain(`LET OP, ${mark}`);
+    expect(text).toMatch(/Bijstandsnorm \(incl\. vakantietoeslag\)\s+€ 2\.027,79 \*/);
+    expect(text).toContain('voorlopig gebruikt vanaf 01-01-2027');
+    expect(text).toContain('Zo telt het op (per maand):');
+    expect(text).toContain('normen nog niet bekend');
+  });
+
   it('exits non-zero with the reason on stderr for a date no norm table covers', async () => {
     const r = await run([DEMO, '--date', '2027-07-01', '--json']);
     expect(r.code).toBe(1);

@@ -15,6 +15,7 @@ import type { BudgetResult } from '../../../shared/budget/engine';
 import type { Explanation, Figure } from '../../../shared/budget/explain';
 import { AGE_GROUP_LABELS } from '../../../shared/budget/household';
 import { bvvVtlbSection } from './bvv-vtlb';
+import { addsUpSection } from './adds-up';
 import type { NormTableRef } from '../../../shared/budget/norms';
 import type { Projection } from '../../../shared/budget/projection';
 import {
@@ -110,8 +111,9 @@ function amountCell(value: Decimal | string | null | undefined, opts: { bold?: b
   };
 }
 
+/** The amount, marked * when it rests on a provisional norm (issue 7; the banner on page 1 explains the mark). */
 function figureValue(f: Figure): string {
-  return euro(f.value);
+  return `${euro(f.value)}${f.provisional ? ' *' : ''}`;
 }
 
 const usesUserNorms = (refs: NormTableRef[]): boolean => refs.some((r) => r.origin === 'user');
@@ -530,29 +532,15 @@ function projectionSection(n: number, projection: Projection): Content[] {
   const months = projection.months;
   for (let i = 0; i < months.length; i++) {
     const m = months[i]!;
-    if (!m.covered) {
-      // Consecutive uncovered months share one row: the reason is the same missing norm table.
-      let j = i;
-      while (j + 1 < months.length && !months[j + 1]!.covered) j++;
-      const range = j > i ? `${monthLabel(m.month)} t/m ${monthLabel(months[j]!.month)}` : monthLabel(m.month);
-      rows.push([
-        { text: range, colSpan: 2 },
-        {},
-        { text: `Niet berekend: ${m.reason ?? 'geen normtabel voor deze maand.'}`, colSpan: 4, italics: true, color: C.muted, fontSize: 7.5 },
-        {},
-        {},
-        {},
-      ]);
-      i = j;
-      continue;
-    }
+    // Every month has income, expenses and saldo; the norm-based figures of a month no table covers are unknown.
+    const notes = [...(m.provisional ? ['voorlopige normen.'] : []), ...(m.covered ? [] : ['Normen nog niet bekend.']), ...m.changes.map(nlNumbersInText)];
     rows.push([
       monthLabel(m.month),
       amountCell(m.inkomen),
       amountCell(m.uitgaven),
       amountCell(m.saldo, { signColor: true, bold: m.negative }),
-      amountCell(m.afloscapaciteit),
-      { text: m.changes.map(nlNumbersInText).join(' '), fontSize: 7.5, color: C.muted },
+      m.covered ? amountCell(m.afloscapaciteit) : { text: 'normen nog niet bekend', alignment: 'right', italics: true, color: C.muted, fontSize: 7 },
+      { text: notes.join(' '), fontSize: 7.5, color: C.muted },
     ]);
   }
   return [
@@ -775,6 +763,16 @@ export function buildBudgetPlanDocument(input: BudgetPlanInput): TDocumentDefini
   if (dossier.fictitious) {
     content.push(banner({ text: 'Fictief huishouden (demo): dit budgetplan gaat niet over echte personen.', bold: true }, C.userBg, C.userLine));
   }
+  if (result.provisional) {
+    const m = result.provisional.message;
+    content.push(
+      banner(
+        { text: `${m[0]!.toUpperCase()}${m.slice(1)}. Er is gerekend met de laatst bekende normen; elk bedrag dat op een norm rust is voorlopig en gemarkeerd met *.`, bold: true },
+        C.userBg,
+        C.userLine,
+      ),
+    );
+  }
   content.push({ text: 'Kerncijfers per maand', style: 'h3', margin: [0, 10, 0, 0] });
   content.push(keyFigures(result));
   const notComputable = notComputableBox(result);
@@ -789,6 +787,7 @@ export function buildBudgetPlanDocument(input: BudgetPlanInput): TDocumentDefini
   content.push(...normsSection(++n, result));
   content.push(...bvvVtlbSection(++n, result, { sectionTitle, th, amountCell, tableLayout, muted: C.muted }));
   content.push(...childrenSection(++n, input));
+  content.push(...addsUpSection(++n, result, { sectionTitle, th, amountCell, tableLayout, muted: C.muted }));
   if (input.projection) content.push(...projectionSection(++n, input.projection));
   // The plan ends with the summary and signatures; the technical annex (norm tables, calculations) follows.
   content.push(closingBlock(result, dossier));

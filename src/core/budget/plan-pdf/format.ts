@@ -2,16 +2,16 @@
 // explanation inputs are decimal strings that are shown in nl-NL notation without changing their precision.
 import type Decimal from 'decimal.js';
 import { formatNlDate } from '../../../shared/dates';
-import { formatEuro } from '../../../shared/money';
+import { euro as presentEuro } from '../../../shared/presenter';
 import type { InputValue } from '../../../shared/budget/explain';
 import { NORM_GROUP_LABELS, NORM_STATUS_LABELS, type NormGroup, type NormOrigin, type NormStatus } from '../../../shared/budget/norm-schema';
 
 export const NOT_COMPUTABLE = 'niet te berekenen';
 export const USER_SUPPLIED = 'door gebruiker ingevoerd';
 
-/** "€ 1.234,56", or a Dutch "not computable" marker for a null figure. */
+/** "€ 1.234,56", or a Dutch "not computable" marker for a null figure: the shared presenter's formatting. */
 export function euro(value: Decimal | string | null | undefined): string {
-  return value === null || value === undefined ? NOT_COMPUTABLE : formatEuro(value);
+  return presentEuro(value);
 }
 
 /** "2026-07-01" -> "01-07-2026"; tolerates null. */
