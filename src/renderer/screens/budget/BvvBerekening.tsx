@@ -13,7 +13,7 @@ export function BvvBerekening({ result: r }: { result: BudgetResultOut }) {
   if (!b) return null;
   const rows: FigureRow[] = [
     { id: 'bvv-leefsituatie', label: 'Leefsituatie', value: null, text: b.leefsituatieLabel },
-    row('bvv-c', b.belastbaarInkomen, { note: 'per jaar' }),
+    row('bvv-c', b.belastbaarInkomen, { note: 'per jaar', ...(b.belastbaarInkomen.value === null ? { text: 'niet ingevuld (zie Gegevens voor de berekening)' } : {}) }),
     row('bvv-inkomen', b.inkomenSchuldenaar),
     ...(b.beslagOp !== 'huishouden' ? [row('bvv-partner', b.inkomenPartnerNietBeslagen)] : []),
     ...b.steps.map((s) => row(`bvv-stap-${s.kind}`, s.figure, { total: s.kind === 'formule' || s.kind === 'uitkomst', signed: s.kind.startsWith('aftrek_') || s.kind === 'afronding' })),
