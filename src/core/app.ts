@@ -10,6 +10,7 @@ import { migrations } from './db/migrations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Handlers, type Router } from './router';
 import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
+import { createOfficeService } from './services/office';
 import { carryAuditRows, createAuditService, readAuditRows, type AuditAction, type CarriedAuditRow } from './services/audit';
 import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
@@ -131,8 +132,10 @@ export function createCore(opts: CoreOptions): Core {
   // Bundled norm tables are read once per process; user tables come from the vault on every calculation.
   const norms = createNormsService(ctx, { bundled: bundledNormsLoader(opts.resourcesDir), audit, actor });
   const budget = createBudgetService(ctx, { dossiers, norms, audit, actor });
+  const office = createOfficeService(ctx, { audit });
   const documents = createDocumentsService(ctx, {
     budget,
+    office: () => office.get(),
     audit,
     actor,
     renderBudgetPlan: renderBudgetPlanPdf,
@@ -209,6 +212,7 @@ export function createCore(opts: CoreOptions): Core {
         resourcesDir: opts.resourcesDir,
         afterCreate: () => afterUnlock('vault.created'),
         importFile: (file) => interchange.importFile(file, { markFictitious: true }),
+        saveBudgetInputs: (id, inputs) => budget.saveInputs(id, inputs),
       });
     },
     'vault.open': ({ path: folder }) => vault.open(folder, { beforeSwitch: () => lockWithAudit('Andere kluis gekozen') }),
@@ -274,7 +278,9 @@ export function createCore(opts: CoreOptions): Core {
     },
     'budget.get': ({ id, date }) => budget.get(id, date),
     'budget.saveInputs': ({ id, inputs }) => budget.saveInputs(id, inputs),
-    'budget.createPlan': ({ id, date }) => documents.createBudgetPlan(id, date),
+    'budget.createPlan': ({ id, date, includeBsn }) => documents.createBudgetPlan(id, date, { includeBsn: includeBsn === true }),
+    'settings.office.get': () => office.get(),
+    'settings.office.update': (patch) => office.update(patch, actor()),
     'documents.list': ({ dossierId }) => documents.list(dossierId),
     'documents.get': ({ id }) => documents.get(id),
     'norms.list': () => norms.list(),

@@ -47,6 +47,8 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'session.touch': {},
   'settings.get': {},
   'settings.update': { autoLockMinutes: 5 },
+  'settings.office.get': {},
+  'settings.office.update': { name: 'Bureau Houvast', postcode: '1234 AB' },
   'dossier.list': { query: 'jan' },
   'dossier.search': { query: 'jan', sort: { key: 'name', dir: 'asc' }, offset: 0, limit: 25 },
   'dossier.get': { id: 'x' },

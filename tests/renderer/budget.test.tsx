@@ -38,7 +38,19 @@ const DATA = householdData({
   ],
 });
 const DOSSIER: Dossier = storedDossier(DATA, { id: 'd1', number: '2026-0007' });
-const INPUTS: BudgetInputs = { referenceDate: null, statedBvv: null, kostendelers: 0, vtlbCorrections: [] };
+const INPUTS: BudgetInputs = {
+  referenceDate: null,
+  statedBvv: null,
+  kostendelers: 0,
+  vtlbCorrections: [],
+  belastbaarInkomenPerJaar: { aanvrager: null, partner: null },
+  beslagOp: 'huishouden',
+  nietBeslagenEigenInkomenPerMaand: null,
+  loonheffingAutoVanDeZaakPerMaand: null,
+  woonkostenverhoging: false,
+  toetsingsinkomenPerJaar: null,
+  vakantiegeld: null,
+};
 
 let norms: NormSet;
 beforeAll(async () => {
@@ -223,9 +235,72 @@ describe('Dossier → Budget', () => {
       statedBvv: { amount: '1350.00', date: '2026-10-01', statedBy: 'CJIB' },
       kostendelers: 1,
       vtlbCorrections: [{ kind: 'woonlasten', amount: '-25.00', note: 'Huur hoger dan de fictieve woonlasten' }],
+      toetsingsinkomenPerJaar: null,
+      vakantiegeld: null,
+      belastbaarInkomenPerJaar: { aanvrager: null, partner: null },
+      beslagOp: 'huishouden',
+      nietBeslagenEigenInkomenPerMaand: null,
+      loonheffingAutoVanDeZaakPerMaand: null,
+      woonkostenverhoging: false,
     });
     // Saving recomputes.
     await waitFor(() => expect(client.callsTo('budget.get').length).toBeGreaterThanOrEqual(2));
+  });
+
+  /*
+   * Beslagvrije voet step by step (art. 475da-475dc Rv). Peildatum 23-11-2026 (period 2026-07-01): alleenstaande ouder,
+   * A = 1419.46, bijstand 1401.50 per month, C = 17,000: Z = 0 (C < D), I = max(0, 17,000 − 31,500) = 0 -> W = 0,
+   * KGB term (C − C)/12 × 7.6 % = 0; 95 % × 1419.46 = 1348.487 -> 1348.49. 95 % × 1401.50 = 1331.425 -> 1331.43 is
+   * lower (art. 475dc) -> BVV 1331.43. Stated by the CJIB: 1300.00 -> 31.43 apart (> € 1).
+   */
+  it('shows the BVV computation and the check of the stated BVV, and saves the BVV inputs', async () => {
+    const withC: BudgetInputs = {
+      ...INPUTS,
+      belastbaarInkomenPerJaar: { aanvrager: '17000.00', partner: null },
+      statedBvv: { amount: '1300.00', date: '2026-10-01', statedBy: 'CJIB' },
+    };
+    const saved: unknown[] = [];
+    app({
+      'budget.get': (i) => view(i.date ?? REF, withC),
+      'budget.saveInputs': (i) => {
+        saved.push(i.inputs);
+        return { inputs: { ...withC, ...(i.inputs as object) } as never, updatedAt: 5 };
+      },
+    });
+    await openBudgetTab();
+    const section = screen.getByRole('region', { name: 'Berekening beslagvrije voet (art. 475da-475dc Rv)' });
+    expect(within(section).getByText(/Formule vanaf 1 januari 2026/)).toBeTruthy();
+    const cell = (label: string) =>
+      within(section).getByRole('rowheader', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }).closest('tr')!.querySelector('td')!.textContent!.replace(/\u00a0/g, ' ');
+    expect(cell('95 % van de norm (A)')).toBe('€ 1.348,49');
+    expect(cell('Uitkomst formule art. 475da lid 2 Rv')).toBe('€ 1.348,49');
+    expect(cell('95 % van het netto inkomen (art. 475dc lid 1 Rv)')).toBe('€ 1.331,43');
+    expect(cell('Opgave CJIB (01-10-2026)')).toBe('€ 1.300,00');
+    expect(cell('Berekening Houvast')).toBe('€ 1.331,43');
+    expect(cell('Verschil (Houvast − opgave)')).toMatch(/31,43/);
+    expect(within(section).getByText(/vraag de beslaglegger om een\s+herberekening/i)).toBeTruthy();
+
+    const form = screen.getByRole('form', { name: 'Gegevens voor de berekening' });
+    expect((within(form).getByLabelText('Belastbaar inkomen aanvrager per jaar') as HTMLInputElement).value).toBe('17.000,00');
+    expect(within(form).getByText(/jaaropgave \(fiscaal loon\)/)).toBeTruthy();
+    type(within(form).getByLabelText('Belastbaar inkomen aanvrager per jaar'), '33.600,00');
+    type(within(form).getByLabelText('Loonheffing auto van de zaak per maand'), 'veel');
+    fireEvent.click(within(form).getByRole('button', { name: 'Gegevens opslaan en herberekenen' }));
+    expect(await within(form).findByText('Controleer de volgende gegevens:')).toBeTruthy();
+    expect(saved).toHaveLength(0);
+    type(within(form).getByLabelText('Loonheffing auto van de zaak per maand'), '45,50');
+    fireEvent.change(within(form).getByLabelText('Wie is schuldenaar?'), { target: { value: 'aanvrager' } });
+    fireEvent.click(within(form).getByLabelText('Woonkostenverhoging gevraagd (art. 475da lid 5 Rv)'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Gegevens opslaan en herberekenen' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toMatchObject({
+      belastbaarInkomenPerJaar: { aanvrager: '33600.00', partner: null },
+      beslagOp: 'aanvrager',
+      nietBeslagenEigenInkomenPerMaand: null,
+      loonheffingAutoVanDeZaakPerMaand: '45.50',
+      woonkostenverhoging: true,
+      statedBvv: { amount: '1300.00', date: '2026-10-01', statedBy: 'CJIB' },
+    });
   });
 
   it('makes the budget plan PDF, downloads it and lists the stored plans', async () => {
@@ -364,6 +439,10 @@ describe('Instellingen → Normen', () => {
     const client = await openNorms({ 'norms.addPeriod': () => ({ id: 'u3', group: 'bijstandsnormen', periodStarts: ['2027-07-01'], absentFigures: [] }) });
     fireEvent.click(screen.getByRole('button', { name: 'Periode invoeren' }));
     const form = await screen.findByRole('form', { name: 'Periode met de hand invoeren' });
+    // Prefilled from the previous period (norm-form.test.tsx); emptied here to see every required-field message.
+    const amount = within(form).getByLabelText('Alleenstaande (ouder), 21 jaar tot AOW-leeftijd, incl. vakantietoeslag');
+    type(within(form).getByLabelText('Ingangsdatum'), '');
+    type(amount, '');
     fireEvent.click(within(form).getByRole('button', { name: 'Periode opslaan' }));
     const summary = await within(form).findByText('Controleer de volgende gegevens:');
     const text = summary.closest('[role="alert"]')!.textContent!;
@@ -371,7 +450,7 @@ describe('Instellingen → Normen', () => {
     expect(text).toContain('Vul minstens één bedrag in.');
     expect(text).toContain('Noem de bron van de bedragen');
     type(within(form).getByLabelText('Ingangsdatum'), '01-07-2027');
-    type(within(form).getByLabelText('alleenstaande (21 tot AOW)'), '1.455,12');
+    type(amount, '1.455,12');
     type(within(form).getByLabelText('Bron'), 'Staatscourant 2027, nr. 999');
     fireEvent.click(within(form).getByRole('button', { name: 'Periode opslaan' }));
     await waitFor(() => expect(client.callsTo('norms.addPeriod')).toHaveLength(1));

@@ -12,8 +12,9 @@ import { NORM_GROUP_LABELS, NORM_STATUS_LABELS, type NormGroup, type NormStatus 
 import { AppError } from '../../shared/contract/errors';
 import { installDutchErrors } from '../../shared/contract/locale';
 import { formatNlDate, isIsoDate, isoDateOf, systemClock, type Clock } from '../../shared/dates';
-import { formatEuro } from '../../shared/money';
+import { formatEuro, Money } from '../../shared/money';
 import { parseArgsErrorText } from '../args';
+import { budgetSections, euro as presentEuro, monthLabel, sectionsText } from '../../shared/presenter';
 
 /** This checkout's resources/ (the same folder createCore's defaultResourcesDir points at). */
 const DEFAULT_RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url));
@@ -183,7 +184,10 @@ function pickDossier<T extends { number?: string | null | undefined }>(dossiers:
 
 // ---------------------------------------------------------------------------------------------- text output
 
-const euro = (v: string | null) => (v === null ? 'niet te berekenen' : formatEuro(v));
+/** Norm-based rows of the text report (marked * when the norms are provisional). */
+const PROVISIONAL_ROWS = new Set(['Bijstandsnorm (incl. vakantietoeslag)', 'Bijstandsnorm (excl. vakantietoeslag)', 'Beslagvrije voet', 'VTLB (vrij te laten bedrag)', 'Afloscapaciteit', 'Verschil met de bijstandsnorm', 'Kinderbijslag verwacht', 'Kindgebonden budget verwacht']);
+
+const euro = (v: string | null) => presentEuro(v);
 const statusLabel = (s: string) => NORM_STATUS_LABELS[s as NormStatus] ?? s;
 const originLabel = (o: string) => (o === 'user' ? 'door gebruiker ingevoerd' : 'meegeleverd');
 
@@ -191,13 +195,19 @@ const originLabel = (o: string) => (o === 'user' ? 'door gebruiker ingevoerd' : 
 export function formatBudgetText(j: BudgetJson): string {
   const out: string[] = [];
   const width = 44;
-  const row = (label: string, value: string) => out.push(`  ${label.padEnd(width)} ${value.padStart(14)}`);
+  const marked = new Set(Object.values(j.explanation).filter((e) => e.voorlopig).map((e) => e.label));
+  const row = (label: string, value: string) => out.push(`  ${label.padEnd(width)} ${value.padStart(14)}${marked.has(label) || PROVISIONAL_ROWS.has(label) && j.voorlopig ? ' *' : ''}`);
   out.push(`Budget op peildatum ${formatNlDate(j.referenceDate)}`);
   out.push(`Huishouden: ${j.householdTypeLabel}${j.kostendelers > 0 ? `, ${j.kostendelers} kostendeler(s)` : ''} (${j.ageGroups.join('; ')})`);
+  // Issue 7: computed with the last known norms past their period; every norm-based figure says so.
+  if (j.voorlopig) out.push(`LET OP, ${j.voorlopig}: gerekend met de laatst bekende normen; bedragen met * zijn voorlopig.`);
   out.push('');
   out.push('Normtabellen:');
   for (const [group, p] of Object.entries(j.normPeriod)) {
-    out.push(`  ${NORM_GROUP_LABELS[group as NormGroup] ?? group}: ${formatNlDate(p.start)} t/m ${formatNlDate(p.end)} (${statusLabel(p.status)}, ${originLabel(p.origin)})`);
+    out.push(
+      `  ${NORM_GROUP_LABELS[group as NormGroup] ?? group}: ${formatNlDate(p.start)} t/m ${formatNlDate(p.end)} (${statusLabel(p.status)}, ${originLabel(p.origin)})` +
+        (p.provisionalFrom ? `; voorlopig gebruikt vanaf ${formatNlDate(p.provisionalFrom)}` : ''),
+    );
   }
   out.push('');
   out.push(`  ${'Bedrag'.padEnd(width)} ${'per maand'.padStart(14)}`);
@@ -211,10 +221,12 @@ export function formatBudgetText(j: BudgetJson): string {
     row('  ondergrens', euro(j.beslagvrijeVoetGrenzen.ondergrens));
     row('  bovengrens (maximum)', euro(j.beslagvrijeVoetGrenzen.bovengrens));
   }
+  bvvSteps(j, row, width);
   row('PGL-correctie', euro(j.pglCorrectie));
   for (const c of j.vtlbCorrecties) row(c.omschrijving.length > width ? `${c.omschrijving.slice(0, width - 1)}…` : c.omschrijving, euro(c.bedrag));
   row('VTLB (vrij te laten bedrag)', euro(j.vtlb));
   row('Afloscapaciteit', euro(j.afloscapaciteit));
+  aflosTerm(j, row);
   row('Uitgaven', euro(j.uitgavenPerMaand));
   row('  vaste lasten', euro(j.uitgavenPerGroep.vaste_lasten));
   row('  reserveringsuitgaven', euro(j.uitgavenPerGroep.reserveringsuitgaven));
@@ -225,8 +237,17 @@ export function formatBudgetText(j: BudgetJson): string {
   row('Kinderbijslag ontvangen', euro(j.kinderbijslagOntvangen));
   row('Kindgebonden budget verwacht', euro(j.kindgebondenBudgetVerwacht));
   row('Kindgebonden budget ontvangen', euro(j.kindgebondenBudgetOntvangen));
-  out.push(`  ${'Leefgeld per week (na vaste lasten)'.padEnd(width)} ${euro(j.leefgeldPerWeek).padStart(14)}`);
+  row('Leefgeld per maand (na vaste lasten, reserv.)', euro(j.leefgeldPerMaand ?? null));
+  row('Leefgeld per week', euro(j.leefgeldPerWeek));
   out.push('');
+  // The presenter's sections: every total under the parts it is the sum of (the same on screen and in the PDF).
+  out.push('Zo telt het op (per maand):');
+  out.push(...sectionsText(budgetSections(j)).map((l) => (l ? `  ${l}` : l)));
+  if (j.aanspraken && j.aanspraken.length > 0) {
+    out.push('Toeslagen en kinderregelingen: verwacht tegenover ontvangen');
+    for (const a of j.aanspraken) out.push(`  - ${a.toelichting}${a.voorlopig ? ` (${a.voorlopig})` : ''}`);
+    out.push('');
+  }
   if (j.warnings.length > 0) {
     out.push('Waarschuwingen:');
     for (const w of j.warnings) out.push(`  - ${w.message}`);
@@ -235,17 +256,25 @@ export function formatBudgetText(j: BudgetJson): string {
   }
   if (j.projectie) {
     const uncovered = j.projectie.find((m) => !m.covered);
+    const provisional = j.projectie.find((m) => m.voorlopig);
     out.push('');
     out.push(
-      `Vooruitblik ${j.projectie.length} maanden: ${j.eersteTekortMaand ? `eerste maand met tekort ${j.eersteTekortMaand}` : 'geen maand met tekort'}` +
-        (uncovered ? `; vanaf ${uncovered.month} geen normtabel.` : '.'),
+      `Vooruitblik ${j.projectie.length} maanden: ${j.eersteTekortMaand ? `eerste maand met tekort ${monthLabel(j.eersteTekortMaand)}` : 'geen maand met tekort'}` +
+        (provisional ? `; vanaf ${monthLabel(provisional.month)} voorlopige normen` : '') +
+        (uncovered ? `; vanaf ${monthLabel(uncovered.month)} normen nog niet bekend (inkomen, uitgaven en saldo wel berekend).` : '.'),
     );
+    out.push(`  ${'Maand'.padEnd(16)} ${'Inkomen'.padStart(13)} ${'Uitgaven'.padStart(13)} ${'Saldo'.padStart(13)}  Wijzigingen`);
+    for (const m of j.projectie) {
+      const note = [m.voorlopig ? 'voorlopig' : null, m.covered ? null : 'normen nog niet bekend', ...m.changes].filter(Boolean).join(' ');
+      out.push(`  ${monthLabel(m.month).padEnd(16)} ${euro(m.inkomen).padStart(13)} ${euro(m.uitgaven).padStart(13)} ${euro(m.saldo).padStart(13)}  ${note}`.trimEnd());
+    }
   }
   out.push('');
   out.push('Toelichting per bedrag:');
   for (const e of Object.values(j.explanation)) {
     out.push('');
     out.push(`${e.label}: ${euro(e.value)}`);
+    if (e.voorlopig) out.push(`  ${e.voorlopig[0]!.toUpperCase()}${e.voorlopig.slice(1)}.`);
     out.push(`  Regel: ${e.rule}`);
     const inputs = Object.entries(e.inputs).filter(([, v]) => v !== null);
     if (inputs.length > 0) out.push(`  Invoer: ${inputs.map(([k, v]) => `${k} = ${typeof v === 'boolean' ? (v ? 'ja' : 'nee') : String(v)}`).join('; ')}`);
@@ -260,4 +289,32 @@ export function formatBudgetText(j: BudgetJson): string {
   }
   out.push('');
   return out.join('\n');
+}
+
+// --- BVV above the norm and VTLB (issue 6 parts 1-2) ---
+const fit = (label: string, width: number) => (label.length > width ? `${label.slice(0, width - 1)}…` : label);
+
+/** The BVV computation as the rekenmodule shows it, indented under the BVV row. */
+function bvvSteps(j: BudgetJson, row: (label: string, value: string) => void, width: number): void {
+  const b = j.beslagvrijeVoetBerekening;
+  if (!b) return;
+  const bi = j.belastbaarInkomenPerJaar;
+  row('  belastbaar inkomen per jaar (C)', bi.aanvrager === null ? 'niet ingevuld' : euro(bi.partner === null ? bi.aanvrager : new Money(bi.aanvrager).plus(bi.partner).toFixed(2)));
+  for (const st of b.stappen) {
+    if (st.soort === 'uitkomst') continue;
+    row(fit(`  ${st.omschrijving}`, width), euro(st.bedrag));
+  }
+  if (b.opgave) {
+    row(fit(`  opgave ${b.opgave.door} (${formatNlDate(b.opgave.datum)})`, width), euro(b.opgave.bedrag));
+    if (b.opgave.verschil !== null) row('  verschil (Houvast − opgave)', euro(b.opgave.verschil));
+  }
+}
+
+function aflosTerm(j: BudgetJson, row: (label: string, value: string) => void): void {
+  const a = j.afloscapaciteitLooptijd;
+  if (j.afloscapaciteit === null) return;
+  row('  waarvan vakantiegeld', euro(a.vakantiegeldPerMaand));
+  row('  maandelijkse afdracht', euro(a.maandelijkseAfdracht));
+  row(`  over ${a.looptijdMaanden} maanden (totaal)`, euro(a.totaalOverLooptijd));
+  row(`  waarvan vakantiegeld over ${a.looptijdMaanden} maanden`, euro(a.vakantiegeldOverLooptijd));
 }

@@ -9,6 +9,7 @@ import { defaultVaultFolder } from '../paths';
 import type { VaultManager } from '../vault';
 import { KEYFILE_NAME } from '../vault';
 import type { InterchangeFile } from '../../shared/dossier/schema';
+import { budgetInputsSchema, type BudgetInputs } from '../../shared/budget/inputs';
 import { parseInterchange } from './interchange';
 
 /** Public on purpose: the demo vault holds fictitious households only. */
@@ -20,15 +21,25 @@ export function demoVaultPath(dataDir: string): string {
   return path.join(defaultVaultFolder(dataDir), DEMO_FOLDER_NAME);
 }
 
+/** Budget inputs of a demo household (belastbaar inkomen, stated BVV, ...) live beside it: invoer/<same name>. */
+export const DEMO_INPUTS_DIR = 'invoer';
+
 /** Every resources/demo/*.json, validated; an invalid demo file is a build error, reported by name. */
-export async function loadDemoFiles(resourcesDir: string): Promise<{ name: string; file: InterchangeFile }[]> {
+export async function loadDemoFiles(resourcesDir: string): Promise<{ name: string; file: InterchangeFile; inputs: BudgetInputs | null }[]> {
   const dir = path.join(resourcesDir, 'demo');
   const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-  const out: { name: string; file: InterchangeFile }[] = [];
+  const out: { name: string; file: InterchangeFile; inputs: BudgetInputs | null }[] = [];
   for (const name of names) {
     const json: unknown = JSON.parse(await readFile(path.join(dir, name), 'utf8'));
+    const inputsPath = path.join(dir, DEMO_INPUTS_DIR, name);
+    let inputs: BudgetInputs | null = null;
+    if (existsSync(inputsPath)) {
+      const r = budgetInputsSchema.safeParse(JSON.parse(await readFile(inputsPath, 'utf8')));
+      if (!r.success) throw new AppError('INTERNAL', `De budgetgegevens van demobestand ${name} zijn niet geldig. Installeer Houvast opnieuw.`);
+      inputs = r.data;
+    }
     try {
-      out.push({ name, file: parseInterchange(json) });
+      out.push({ name, file: parseInterchange(json), inputs });
     } catch (err) {
       if (err instanceof AppError) {
         throw new AppError('INTERNAL', `Het demobestand ${name} is niet geldig. Installeer Houvast opnieuw.`, err.issues);
@@ -46,6 +57,8 @@ export async function createDemo(deps: {
   /** Runs once, right after the vault was created and unlocked (audit entry, settings). */
   afterCreate?(): void;
   importFile(file: unknown): unknown;
+  /** Stores a demo household's budget inputs (resources/demo/invoer/), so its BVV and VTLB show at once. */
+  saveBudgetInputs?(dossierId: string, inputs: BudgetInputs): void;
 }): Promise<{ status: VaultStatus; passphrase: string }> {
   const folder = demoVaultPath(deps.dataDir);
   if (existsSync(path.join(folder, KEYFILE_NAME))) {
@@ -57,7 +70,10 @@ export async function createDemo(deps: {
   await deps.vault.create({ name: DEMO_VAULT_NAME, path: folder, passphrase: DEMO_PASSPHRASE, demo: true });
   try {
     deps.afterCreate?.();
-    for (const { file } of files) deps.importFile(file);
+    for (const { file, inputs } of files) {
+      const result = deps.importFile(file) as { imported?: { id: string }[] } | undefined;
+      if (inputs !== null && deps.saveBudgetInputs) for (const d of result?.imported ?? []) deps.saveBudgetInputs(d.id, inputs);
+    }
   } finally {
     deps.vault.lock();
   }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BudgetPlanInput } from '../budget/plan-pdf';
 import type { DocumentSummary } from '../../shared/contract/budget';
+import type { OfficeOut } from '../../shared/contract/office';
 import { AppError } from '../../shared/contract/errors';
 import type { NormGroup, NormOrigin } from '../../shared/budget';
 import type { AuditService } from './audit';
@@ -12,7 +13,7 @@ import type { ServiceContext } from './context';
 export const PDF_MIME = 'application/pdf';
 
 export interface DocumentsService {
-  createBudgetPlan(dossierId: string, date?: string): Promise<{ documentId: string; fileName: string; mime: string; contentBase64: string }>;
+  createBudgetPlan(dossierId: string, date?: string, options?: { includeBsn?: boolean }): Promise<{ documentId: string; fileName: string; mime: string; contentBase64: string }>;
   list(dossierId: string): DocumentSummary[];
   get(id: string): { id: string; dossierId: string; fileName: string; mime: string; contentBase64: string };
 }
@@ -35,6 +36,8 @@ export function createDocumentsService(
   ctx: ServiceContext,
   deps: {
     budget: BudgetService;
+    /** The office printed in the plan's header (Instellingen → Kantoor). */
+    office?: () => OfficeOut;
     audit: AuditService;
     actor(): string;
     renderBudgetPlan(input: BudgetPlanInput): Promise<Buffer>;
@@ -42,7 +45,7 @@ export function createDocumentsService(
   },
 ): DocumentsService {
   return {
-    async createBudgetPlan(dossierId, date) {
+    async createBudgetPlan(dossierId, date, options = {}) {
       const c = await deps.budget.compute(dossierId, date);
       const generatedAt = ctx.clock.now();
       const pdf = await deps.renderBudgetPlan({
@@ -51,6 +54,8 @@ export function createDocumentsService(
         projection: c.projection,
         generatedAt,
         generatedBy: deps.actor(),
+        office: deps.office?.() ?? null,
+        includeBsn: options.includeBsn === true,
       });
       const id = randomUUID();
       const fileName = deps.fileName(c.dossier.number, c.referenceDate);

@@ -68,6 +68,7 @@ interface DossierRow {
   house_number: string | null;
   postcode: string | null;
   city: string | null;
+  address_kind: DossierData['addressKind'] | null;
   phone: string | null;
   email: string | null;
   date_aanmelding: string | null;
@@ -93,6 +94,18 @@ const SUB_TABLES = ['persons', 'bank_accounts', 'incomes', 'expenses', 'debts'] 
 const orNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v === '' ? null : v);
 const orUndef = (v: string | null): string | undefined => (v === null ? undefined : v);
 const amountOut = (cents: number): string => fromCents(cents).toFixed(2);
+
+/**
+ * "In N termijnen per jaar" is stored as frequency 'jaar' plus the instalments column (migration 005 keeps the
+ * frequency CHECK of version 1); every other frequency as itself with instalments NULL.
+ */
+type FrequencyValue = DossierData['incomes'][number]['frequency'];
+function frequencyColumns(x: { frequency: FrequencyValue; instalments?: number | null }): [FrequencyValue, number | null] {
+  return x.frequency === 'termijnen' ? ['jaar', x.instalments ?? null] : [x.frequency, null];
+}
+function frequencyOut(x: { frequency: FrequencyValue; instalments: number | null }): { frequency: FrequencyValue; instalments?: number } {
+  return x.instalments === null ? { frequency: x.frequency } : { frequency: 'termijnen', instalments: x.instalments };
+}
 
 /** Lower case without diacritics, so "ozdemir" finds "Özdemir". */
 
@@ -139,6 +152,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       house_number: data.address?.houseNumber ?? null,
       postcode: data.address?.postcode ?? null,
       city: data.address?.city ?? null,
+      address_kind: data.addressKind ?? null,
       phone: orNull(data.contact?.phone),
       email: orNull(data.contact?.email),
       date_aanmelding: data.statusDates.aanmelding ?? null,
@@ -160,17 +174,18 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
 
   function writeItems(db: Db, dossierId: string, data: DossierData): void {
     const person = db.prepare(
-      `INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order, foster_child, co_parenting)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const personIds = itemIds([...data.adults, ...data.children]);
     let order = 0;
     for (const a of data.adults) {
-      person.run(personIds[order], dossierId, 'adult', a.role, a.firstName, a.lastName, a.birthDate, a.bsn ?? null, null, order);
+      person.run(personIds[order], dossierId, 'adult', a.role, a.firstName, a.lastName, a.birthDate, a.bsn ?? null, null, order, null, null);
       order += 1;
     }
     for (const c of data.children) {
-      person.run(personIds[order], dossierId, 'child', null, c.firstName, c.lastName, c.birthDate, null, c.livingInHousehold ? 1 : 0, order);
+      const foster = c.fosterChild === undefined ? null : c.fosterChild ? 1 : 0;
+      person.run(personIds[order], dossierId, 'child', null, c.firstName, c.lastName, c.birthDate, null, c.livingInHousehold ? 1 : 0, order, foster, c.coParenting ?? null);
       order += 1;
     }
 
@@ -181,21 +196,23 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     });
 
     const income = db.prepare(
-      `INSERT INTO incomes (id, dossier_id, description, category, amount_cents, frequency, person_role, start_date, end_date, sort_order)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO incomes (id, dossier_id, description, category, amount_cents, frequency, person_role, start_date, end_date, sort_order, instalments)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     itemIds(data.incomes).forEach((id, i) => {
       const x = data.incomes[i]!;
-      income.run(id, dossierId, x.description, x.category, toCents(x.amount), x.frequency, x.personRole ?? null, x.startDate ?? null, x.endDate ?? null, i);
+      const [frequency, instalments] = frequencyColumns(x);
+      income.run(id, dossierId, x.description, x.category, toCents(x.amount), frequency, x.personRole ?? null, x.startDate ?? null, x.endDate ?? null, i, instalments);
     });
 
     const expense = db.prepare(
-      `INSERT INTO expenses (id, dossier_id, description, category, amount_cents, frequency, start_date, end_date, sort_order)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO expenses (id, dossier_id, description, category, amount_cents, frequency, start_date, end_date, sort_order, instalments)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     itemIds(data.expenses).forEach((id, i) => {
       const x = data.expenses[i]!;
-      expense.run(id, dossierId, x.description, x.category, toCents(x.amount), x.frequency, x.startDate ?? null, x.endDate ?? null, i);
+      const [frequency, instalments] = frequencyColumns(x);
+      expense.run(id, dossierId, x.description, x.category, toCents(x.amount), frequency, x.startDate ?? null, x.endDate ?? null, i, instalments);
     });
 
     const debt = db.prepare(
@@ -261,6 +278,8 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       birth_date: string;
       bsn: string | null;
       living_in_household: number | null;
+      foster_child: number | null;
+      co_parenting: DossierData['children'][number]['coParenting'] | null;
     }[];
     const all = <T>(table: string, order = 'sort_order') =>
       db.prepare(`SELECT * FROM ${table} WHERE dossier_id = ? ORDER BY ${order}`).all(id) as T[];
@@ -287,11 +306,20 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
         .map((p) => ({ id: p.id, role: p.role!, firstName: p.first_name, lastName: p.last_name, birthDate: p.birth_date, bsn: p.bsn })),
       children: persons
         .filter((p) => p.kind === 'child')
-        .map((p) => ({ id: p.id, firstName: p.first_name, lastName: p.last_name, birthDate: p.birth_date, livingInHousehold: p.living_in_household === 1 })),
+        .map((p) => ({
+          id: p.id,
+          firstName: p.first_name,
+          lastName: p.last_name,
+          birthDate: p.birth_date,
+          livingInHousehold: p.living_in_household === 1,
+          ...(p.foster_child === null ? {} : { fosterChild: p.foster_child === 1 }),
+          ...(p.co_parenting === null ? {} : { coParenting: p.co_parenting }),
+        })),
       address:
         row.street !== null && row.house_number !== null && row.postcode !== null && row.city !== null
           ? { street: row.street, houseNumber: row.house_number, postcode: row.postcode, city: row.city }
           : null,
+      ...(row.address_kind ? { addressKind: row.address_kind } : {}),
       contact,
       bankAccounts: all<{ id: string; iban: string; holder: string | null; description: string | null }>('bank_accounts').map((b) => ({
         id: b.id,
@@ -308,12 +336,13 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
         person_role: 'aanvrager' | 'partner' | null;
         start_date: string | null;
         end_date: string | null;
+        instalments: number | null;
       }>('incomes').map((x) => ({
         id: x.id,
         description: x.description,
         category: x.category,
         amount: amountOut(x.amount_cents),
-        frequency: x.frequency,
+        ...frequencyOut(x),
         personRole: x.person_role,
         startDate: x.start_date,
         endDate: x.end_date,
@@ -326,12 +355,13 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
         frequency: DossierData['expenses'][number]['frequency'];
         start_date: string | null;
         end_date: string | null;
+        instalments: number | null;
       }>('expenses').map((x) => ({
         id: x.id,
         description: x.description,
         category: x.category,
         amount: amountOut(x.amount_cents),
-        frequency: x.frequency,
+        ...frequencyOut(x),
         startDate: x.start_date,
         endDate: x.end_date,
       })),
@@ -375,7 +405,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     if (before.typeOfHelp !== after.typeOfHelp || before.professional !== after.professional) out.push(SECTIONS.help);
     if (items(before.adults) !== items(after.adults)) out.push(SECTIONS.adults);
     if (items(before.children) !== items(after.children)) out.push(SECTIONS.children);
-    if (canon(before.address) !== canon(after.address)) out.push(SECTIONS.address);
+    if (canon(before.address) !== canon(after.address) || (before.addressKind ?? null) !== (after.addressKind ?? null)) out.push(SECTIONS.address);
     if (canon(before.contact) !== canon(after.contact)) out.push(SECTIONS.contact);
     if (items(before.bankAccounts) !== items(after.bankAccounts)) out.push(SECTIONS.bankAccounts);
     if (items(before.incomes) !== items(after.incomes.map(canonAmounts))) out.push(SECTIONS.incomes);

@@ -19,7 +19,8 @@ import {
 } from '../../shared/budget';
 import type { addNormPeriodInput, normsListOut, normsStoredOut } from '../../shared/contract/budget';
 import { AppError } from '../../shared/contract/errors';
-import { isoDateOf } from '../../shared/dates';
+import { formatNlDate, isoDateOf } from '../../shared/dates';
+import { Money } from '../../shared/money';
 import { loadBundledNormFiles, NormFileError, validateNormFile } from '../norms/load';
 import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
@@ -27,6 +28,13 @@ import type { ServiceContext } from './context';
 export type NormsList = z.output<typeof normsListOut>;
 export type NormsStored = z.output<typeof normsStoredOut>;
 export type AddNormPeriod = z.output<typeof addNormPeriodInput>;
+type NormChange = NonNullable<NormsStored['changes']>[number];
+
+/** "1419.46" → "1.419,46", keeping every decimal of a table figure. */
+function nlDecimalText(s: string): string {
+  const [int = '', frac] = s.split('.');
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac !== undefined ? `,${frac}` : '');
+}
 
 export interface UserNormFile {
   id: string;
@@ -109,8 +117,66 @@ export function createNormsService(
     return out;
   }
 
+  // budget.get runs on every screen change: keep the merged NormSet per open database (a lock, vault switch or
+  // restore opens a new handle) and drop it when this service stores or removes a user file, the only writers.
+  let cachedSet: { db: unknown; set: Promise<NormSet> } | null = null;
+  function cachedNormSet(): Promise<NormSet> {
+    const db = ctx.db();
+    if (cachedSet?.db !== db) {
+      const set = normSetWith();
+      cachedSet = { db, set };
+      set.catch(() => {
+        if (cachedSet?.set === set) cachedSet = null;
+      });
+    }
+    return cachedSet.set;
+  }
+
   async function normSetWith(extra: NormFile[] = []): Promise<NormSet> {
     return buildNormSet([...(await bundled()), ...userFiles().map((u) => u.file), ...extra]);
+  }
+
+  /** Per period of the file: new or replacing, and which figures change (old → new), are added or removed. */
+  function changesOf(before: NormSet, after: NormSet, file: NormFile): NormChange[] {
+    const old = before[file.group];
+    const table = after[file.group];
+    return Object.keys(file.periods)
+      .sort()
+      .map((start) => {
+        const prev = old?.periods.find((p) => p.start === start) ?? null;
+        const next = file.periods[start]!.figures;
+        const label = (name: string) => figureLabel(table ?? old, name);
+        const changed: NormChange['changed'] = [];
+        const added: NormChange['added'] = [];
+        const removed: NormChange['removed'] = [];
+        let unchanged = 0;
+        for (const [name, value] of Object.entries(next)) {
+          const was = prev?.figures[name];
+          if (!prev) continue;
+          if (was === undefined) added.push({ name, label: label(name), value });
+          else if (new Money(was).equals(new Money(value))) unchanged += 1;
+          else changed.push({ name, label: label(name), from: was, to: value });
+        }
+        if (prev) for (const [name, value] of Object.entries(prev.figures)) if (next[name] === undefined) removed.push({ name, label: label(name), value });
+        return { periodStart: start, kind: prev ? 'vervangt' : 'nieuw', replacedOrigin: prev?.origin ?? null, changed, added, removed, unchanged } as NormChange;
+      });
+  }
+
+  function summarize(group: NormGroup, c: NormChange): string {
+    const g = NORM_GROUP_LABELS[group];
+    if (c.kind === 'nieuw') return `${g}: nieuwe periode vanaf ${formatNlDate(c.periodStart)}.`;
+    const parts = [
+      `${c.changed.length} ${c.changed.length === 1 ? 'bedrag gewijzigd' : 'bedragen gewijzigd'}`,
+      ...(c.added.length > 0 ? [`${c.added.length} toegevoegd`] : []),
+      ...(c.removed.length > 0 ? [`${c.removed.length} niet meer in de nieuwe periode`] : []),
+      `${c.unchanged} gelijk gebleven`,
+    ];
+    const detail = c.changed.map((x) => `${x.label}: ${nlDecimalText(x.from)} → ${nlDecimalText(x.to)}`).join('; ');
+    return (
+      `${g}: vervangt de periode vanaf ${formatNlDate(c.periodStart)} (${c.replacedOrigin === 'user' ? 'eerder ingevoerd' : 'meegeleverd met Houvast'}); ` +
+      `${parts.join(', ')}.` +
+      (detail ? ` ${detail}.` : '')
+    );
   }
 
   /** Figures a neighbouring period of the group has that the new periods lack (likely forgotten). */
@@ -135,7 +201,9 @@ export function createNormsService(
 
   async function store(file: NormFile, detail: string): Promise<NormsStored> {
     const userFile: NormFile = { ...file, origin: 'user' };
+    const before = await normSetWith();
     const set = await normSetWith([userFile]);
+    const changes = changesOf(before, set, userFile);
     const id = randomUUID();
     const db = ctx.db();
     db.transaction(() => {
@@ -149,7 +217,15 @@ export function createNormsService(
       );
       deps.audit.append(deps.actor(), 'norms.imported', null, null, detail);
     })();
-    return { id, group: userFile.group, periodStarts: Object.keys(userFile.periods).sort(), absentFigures: absentFigures(set, userFile) };
+    cachedSet = null;
+    return {
+      id,
+      group: userFile.group,
+      periodStarts: Object.keys(userFile.periods).sort(),
+      absentFigures: absentFigures(set, userFile),
+      changes,
+      summary: changes.map((c) => summarize(userFile.group, c)),
+    };
   }
 
   function removeUserFile(id: string): { removed: true } {
@@ -171,11 +247,12 @@ export function createNormsService(
       const detail = starts.length > 0 ? `Normtabel ${label} verwijderd (perioden vanaf ${starts.join(', ')})` : `Normtabel ${label} verwijderd`;
       deps.audit.append(deps.actor(), 'norms.removed', null, null, detail);
     })();
+    cachedSet = null;
     return { removed: true };
   }
 
   return {
-    normSet: () => normSetWith(),
+    normSet: () => cachedNormSet(),
     removeUserFile,
 
     async list() {

@@ -11,6 +11,9 @@ import {
   NIBUD_GROUP_LABELS,
   NIBUD_GROUPS,
   NON_ATTACHABLE_INCOME,
+  VTLB_CORRECTION_EXPENSES,
+  incomeTreatment,
+  type IncomeTreatment,
   type ExpenseCategory,
   type IncomeCategory,
   type NibudGroup,
@@ -29,6 +32,13 @@ import {
   type BudgetInputs,
   type VtlbCorrectionKind,
 } from './inputs';
+import { activeOn, monthlyLine } from './lines';
+import { applyProvisional, type ProvisionalInfo } from './provisional';
+import { atBijstandLevel, checkEntitlements, entitlementBasis, kgbAfbouw, type EntitlementBasis, type Entitlements } from './entitlements';
+import { kostendelersHouseholdNorm, verhoging1820 } from './kostendelers';
+// BVV above the norm and VTLB (issue 6 parts 1-2) live in their own modules.
+import { computeBeslagvrijeVoet, type BvvDetail } from './bvv';
+import { afloscapaciteitDetail, computeVtlbBlocks, countedMonthly, lineAmounts, type AflosDetail } from './vtlb';
 import { findPeriod, NormUse, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
@@ -44,6 +54,9 @@ export interface IncomeLine {
   amount: string;
   frequency: Frequency;
   attachable: boolean;
+  /** "kostenvergoeding" (pleegvergoeding, bijzondere bijstand, pgb): not income, only in the saldo. */
+  treatment: IncomeTreatment;
+  instalments?: number | null;
   /** Whether the line counts on the reference date (start/end dates). */
   counted: boolean;
   monthly: Decimal;
@@ -56,6 +69,7 @@ export interface ExpenseLine {
   group: NibudGroup;
   amount: string;
   frequency: Frequency;
+  instalments?: number | null;
   counted: boolean;
   monthly: Decimal;
 }
@@ -82,7 +96,15 @@ export interface BudgetResult {
   household: Household & { typeLabel: string; explanation: Figure['explanation'] };
   bijstandsnorm: Figure;
   bijstandsnormExclVakantietoeslag: Figure;
-  income: { total: Figure; attachable: Figure; nonAttachable: Figure; forAfloscapaciteit: Figure; lines: IncomeLine[] };
+  income: {
+    total: Figure;
+    attachable: Figure;
+    nonAttachable: Figure;
+    forAfloscapaciteit: Figure;
+    /** Cost allowances (pleegvergoeding, bijzondere bijstand, pgb): not income; counted in the saldo only. */
+    costAllowances: Figure;
+    lines: IncomeLine[];
+  };
   beslagvrijeVoet: Figure & { regime: BvvRegime; lowerBound: Figure | null; upperBound: Figure | null };
   vtlb: { lines: VtlbLine[]; total: Figure };
   afloscapaciteit: Figure;
@@ -97,6 +119,8 @@ export interface BudgetResult {
     expensesByGroup: Record<NibudGroup, Figure>;
     expensesTotal: Figure;
     saldo: Figure;
+    /** Income − vaste lasten − reserveringsuitgaven. */
+    leefgeldPerMaand: Figure;
     leefgeldPerWeek: Figure;
     gapToNorm: Figure;
     lines: ExpenseLine[];
@@ -105,10 +129,15 @@ export interface BudgetResult {
   normPeriods: NormTableRef[];
   missingFigures: MissingFigure[];
   warnings: BudgetWarning[];
-}
-
-function activeOn(item: { startDate?: string | null; endDate?: string | null }, date: string): boolean {
-  return (!item.startDate || item.startDate <= date) && (!item.endDate || item.endDate >= date);
+  /** Set when a norm table was used past its last period (issue 7); every norm-based figure is marked. */
+  provisional: ProvisionalInfo | null;
+  /** Kinderbijslag, kindgebonden budget and zorgtoeslag: expected against received (issue 6 part 5). */
+  entitlements: Entitlements;
+  // --- BVV above the norm and VTLB (issue 6 parts 1-2) ---
+  /** The BVV as the rekenmodule builds it (steps, stated-BVV check); null for the no-address rule. */
+  bvvBerekening: BvvDetail | null;
+  /** Afloscapaciteit with the vakantiegeld share over the term of an arrangement. */
+  afloscapaciteitDetail: AflosDetail;
 }
 
 const bvvMaxKey = (h: Household): string =>
@@ -136,9 +165,15 @@ function normKey(h: Household): { key: string; article: string } | null {
 interface Ctx {
   norms: NormSet;
   date: string;
+  /** Toetsingsinkomen and bijstand level for the entitlement checks (entitlements.ts, issue 6 part 5). */
+  entitlementBasis?: EntitlementBasis;
   warnings: BudgetWarning[];
   missing: MissingFigure[];
   used: Map<string, NormTableRef>;
+  /** The BVV computation step by step (bvv.ts); null for the no-address rule. */
+  bvvDetail?: BvvDetail | null;
+  /** Expense lines counted on the reference date, for the woonkosten of the BVV and the VTLB. */
+  expenseLines?: ExpenseLine[];
 }
 
 function collect(ctx: Ctx, use: NormUse): NormTableRef[] {
@@ -164,7 +199,7 @@ function warn(ctx: Ctx, code: string, message: string, fig?: string): void {
 
 // ---------------------------------------------------------------------------------------------- bijstandsnorm
 
-function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod): { incl: Figure; excl: Figure } {
+function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod, verhoging = false): { incl: Figure; excl: Figure } {
   const use = new NormUse(ctx.norms);
   const nk = normKey(h);
   const inputs: Record<string, InputValue> = {
@@ -176,24 +211,13 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod): { incl: 
   let incl: Decimal | null = null;
   let rule: string;
   let exclFromTable: Decimal | null = null;
-  if (h.kostendelersA !== null) {
-    // Kostendelersnorm (art. 22a): per person ((40 + 30A)/A) % of B; the tables hold the per-person amounts.
-    inputs['A (aantal kostendelers incl. aanvrager/partner)'] = h.kostendelersA;
-    if (h.adults.some((a) => a.ageGroup !== '21-aow')) {
-      rule =
-        'Kostendelersnorm (Participatiewet art. 22a) voor een huishouden met iemand jonger dan 21 of op AOW-leeftijd: ' +
-        'de tabellen bevatten hiervoor geen bedragen; de norm wordt niet geschat.';
-      warn(ctx, 'KOSTENDELERSNORM_NIET_ONDERSTEUND', 'De kostendelersnorm voor jongeren (18-20) of AOW-gerechtigden staat niet in de normtabellen; de bijstandsnorm is niet berekend.', 'bijstandsnorm');
-      use.period(bijstand);
-    } else {
-      const perPerson = use.figure(bijstand, `cost_sharer_per_person.${h.kostendelersA}`);
-      rule =
-        'Kostendelersnorm (Participatiewet art. 22a): normbedrag per persoon uit de tabel voor A kostendelers ' +
-        '(formule ((40 + 30 × A) / A) % van de gehuwdennorm), maal het aantal volwassenen in het huishouden. Geen afronding (tabelbedragen).';
-      inputs['aantal volwassenen in het huishouden'] = h.adults.length;
-      inputs['norm per persoon'] = fmt(perPerson);
-      incl = perPerson === null ? null : perPerson.times(h.adults.length);
-    }
+  const kd = kostendelersHouseholdNorm(h, bijstand, use);
+  if (kd !== null) {
+    // Kostendelersnorm by its formula for every period (kostendelers.ts).
+    Object.assign(inputs, kd.inputs);
+    inputs['aantal volwassenen in het huishouden'] = h.adults.length;
+    rule = kd.rule;
+    incl = kd.incl;
   } else if (nk === null) {
     rule = 'Geen norm voor deze samenstelling.';
   } else {
@@ -203,6 +227,18 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod): { incl: 
       'Alleenstaande en alleenstaande ouder hebben dezelfde norm; het gepubliceerde bedrag wordt gebruikt, nooit herberekend.';
     const exclKey = nk.key.replace('incl_holiday_pay', 'excl_holiday_pay');
     if (use.has(bijstand, exclKey)) exclFromTable = use.figure(bijstand, exclKey);
+  }
+  if (h.kostendelersA !== null && kd === null) {
+    rule += ' Geen kostendelersnorm: die geldt niet voor een aanvrager van 18 t/m 20 jaar (art. 22a); de kostendelers tellen niet mee.';
+  }
+  if (verhoging && h.adults.length === 1 && h.adults[0]!.ageGroup === '18-20' && incl !== null) {
+    const v = verhoging1820(incl, bijstand, use);
+    incl = v.incl;
+    rule += v.rule;
+    Object.assign(inputs, v.inputs);
+    exclFromTable = null;
+  } else if (verhoging && h.adults.some((a) => a.ageGroup === '18-20')) {
+    warn(ctx, 'VERHOGING_18_20_NIET_TOEGEPAST', 'De verhoging van art. 20 lid 3 is alleen toegepast voor een alleenstaande (ouder) van 18 t/m 20 jaar; voor dit huishouden niet.', 'bijstandsnorm');
   }
   if (h.adults.some((a) => a.age < 18)) {
     warn(ctx, 'JONGER_DAN_18', 'Een volwassene in het dossier is jonger dan 18 jaar; de 18-20-norm is gebruikt.');
@@ -239,10 +275,13 @@ function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
     amount: i.amount,
     frequency: i.frequency,
     attachable: !NON_ATTACHABLE_INCOME.has(i.category),
+    treatment: incomeTreatment(i.category),
+    instalments: i.instalments ?? null,
     counted: activeOn(i, ctx.date),
-    monthly: toMonthly(new Money(i.amount), i.frequency),
+    monthly: monthlyLine(i.amount, i.frequency, i.instalments),
   }));
-  const counted = lines.filter((l) => l.counted);
+  const allowances = lines.filter((l) => l.counted && l.treatment === 'kostenvergoeding');
+  const counted = lines.filter((l) => l.counted && l.treatment === 'inkomen');
   const att = sum(counted.filter((l) => l.attachable).map((l) => l.monthly));
   const non = sum(counted.filter((l) => !l.attachable).map((l) => l.monthly));
   const total = att.plus(non);
@@ -251,14 +290,21 @@ function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
   const forAflos = att;
   const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> =>
     Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${l.amount} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
-  const skipped = lines.length - counted.length;
+  const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
     'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
     'geen afronding (alleen bij weergave). Posten buiten hun begin- en einddatum op de peildatum tellen niet mee' +
     (skipped > 0 ? ` (${skipped} post(en) niet meegeteld).` : '.');
   return {
     lines,
-    total: figure('Inkomen per maand', total, `Som van alle inkomsten per maand. ${normRule}`, lineInputs(counted)),
+    total: figure('Inkomen per maand', total, `Som van alle inkomsten per maand (zonder kostenvergoedingen). ${normRule}`, lineInputs(counted)),
+    costAllowances: figure(
+      'Kostenvergoedingen per maand',
+      sum(allowances.map((l) => l.monthly)),
+      'Pleegvergoeding, bijzondere bijstand en persoonsgebonden budget zijn geen inkomen maar vergoedingen voor bepaalde kosten: ' +
+        `ze tellen niet mee voor de bijstandsnorm, de beslagvrije voet of de afloscapaciteit, alleen in het saldo tegenover die kosten. ${normRule}`,
+      lineInputs(allowances),
+    ),
     attachable: figure('Beslagbaar inkomen per maand', att, `Som van de inkomsten die niet onder toeslagen en kinderregelingen vallen. ${normRule}`, lineInputs(counted.filter((l) => l.attachable))),
     nonAttachable: figure(
       'Niet-beslagbaar inkomen per maand',
@@ -286,6 +332,8 @@ function computeBvv(
   attachable: Decimal,
   bijstand: ResolvedPeriod,
   bvvPeriod: ResolvedPeriod,
+  dossier: DossierData,
+  income: BudgetResult['income'],
 ): BudgetResult['beslagvrijeVoet'] {
   const use = new NormUse(ctx.norms);
   const single = h.type !== 'gehuwden';
@@ -334,148 +382,54 @@ function computeBvv(
     };
   }
 
-  if (norm === null) {
-    const refs = collect(ctx, use);
-    return { ...figure(label, null, 'Niet te berekenen: de norm 21 jaar tot AOW-leeftijd ontbreekt.', baseInputs, refs), regime: 'onbekend', ...nul };
-  }
+  // Fixed address: art. 475da-475dc Rv step by step (bvv.ts).
+  collect(ctx, use);
+  const housing = countedMonthly(ctx.expenseLines ?? [], ['huur', 'hypotheek']);
+  const out = computeBeslagvrijeVoet({
+    hooks: bvvHooks(ctx),
+    dossier,
+    household: h,
+    inputs,
+    incomeLines: income.lines,
+    periods: {
+      bijstand,
+      bvv: bvvPeriod,
+      zorgverzekering: findPeriod(ctx.norms.zorgverzekering, ctx.date),
+      kgb: findPeriod(ctx.norms.kindgebonden_budget, ctx.date),
+    },
+    woonkosten: housing.count === 0 ? null : housing.total,
+    normNote,
+  });
+  ctx.bvvDetail = out.detail;
+  return { ...out.figure, regime: out.regime, lowerBound: out.lowerBound, upperBound: out.upperBound };
+}
 
-  if (attachable.lessThanOrEqualTo(norm)) {
-    const value = roundCents(attachable.times(BVV_FRACTION));
-    const refs = collect(ctx, use);
-    if (stated && !new Money(stated.amount).equals(value)) {
-      warn(
-        ctx,
-        'BVV_OPGAVE_WIJKT_AF',
-        `De opgegeven beslagvrije voet (${formatEuro(stated.amount)}, ${stated.statedBy}) wijkt af van 95 % van het inkomen (${formatEuro(value)}). Controleer de berekening van de beslaglegger.`,
-        'beslagvrijeVoet',
-      );
-    }
-    return {
-      ...figure(label, value, `Inkomen tot en met de norm: 95 % van het netto inkomen incl. vakantietoeslag, half-up afgerond op centen (art. 475da Rv). ${normNote}`, baseInputs, refs),
-      regime: 'inkomen_tot_norm',
-      ...nul,
-    };
-  }
-
-  // Above the norm: the formula needs unpublished parameters (D, minimum-inkomensijkpunt); the stated BVV is the input.
-  const lower = roundCents(norm.times(BVV_FRACTION));
-  const upper = use.figure(bvvPeriod, bvvMaxKey(h));
-  const refs = collect(ctx, use);
-  const lowerFig = figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen (afgeleid).', { norm: fmt(norm) }, refs);
-  const upperFig = figure('Bovengrens beslagvrije voet (maximum)', upper, 'Gepubliceerde maximale beslagvrije voet voor dit huishouden (art. 475da lid 1 Rv).', { huishouden: HOUSEHOLD_TYPE_LABELS[h.type] }, refs);
-  const bounds = { lowerBound: lowerFig, upperBound: upperFig };
-  const boundsText = `tussen ${formatEuro(lower)} en ${upper ? formatEuro(upper) : 'het (ontbrekende) maximum'}`;
-  if (!stated) {
-    warn(
-      ctx,
-      'BVV_OPGAVE_NODIG',
-      `Het inkomen ligt boven de bijstandsnorm: de beslagvrije voet hangt dan af van niet-gepubliceerde parameters (drempelinkomen, minimum-inkomensijkpunt). ` +
-        `Vul de beslagvrije voet in die de beslaglegger heeft opgegeven; die hoort ${boundsText} te liggen.`,
-      'beslagvrijeVoet',
-    );
-    return {
-      ...figure(label, null, `Inkomen boven de norm: 95 % van de norm plus een compensatie (art. 475da lid 2 Rv) met parameters die niet zijn gepubliceerd; zonder opgave van de beslaglegger niet te berekenen. ${normNote}`, baseInputs, refs),
-      regime: 'inkomen_boven_norm',
-      ...bounds,
-    };
-  }
-  const value = new Money(stated.amount);
-  if (value.lessThan(lower)) {
-    warn(ctx, 'BVV_ONDER_ONDERGRENS', `De opgegeven beslagvrije voet (${formatEuro(value)}) is lager dan de ondergrens ${formatEuro(lower)} (95 % van de norm). Mogelijk te veel beslag: vraag de beslaglegger om herberekening.`, 'beslagvrijeVoet');
-  }
-  if (upper !== null && value.greaterThan(upper)) {
-    warn(ctx, 'BVV_BOVEN_MAXIMUM', `De opgegeven beslagvrije voet (${formatEuro(value)}) is hoger dan het wettelijk maximum ${formatEuro(upper)}.`, 'beslagvrijeVoet');
-  }
-  const cap = attachable.times(BVV_FRACTION);
-  if (value.greaterThan(roundCents(cap))) {
-    warn(ctx, 'BVV_BOVEN_95_PROCENT', `De opgegeven beslagvrije voet is hoger dan 95 % van het inkomen (${formatEuro(cap)}); dat kan niet (art. 475dc lid 1 Rv).`, 'beslagvrijeVoet');
-  }
-  if (stated.date < bvvPeriod.start) {
-    warn(ctx, 'BVV_OPGAVE_VEROUDERD', `De opgave van de beslagvrije voet (${formatNlDate(stated.date)}) is ouder dan de huidige normperiode (vanaf ${formatNlDate(bvvPeriod.start)}); vraag een actuele opgave.`, 'beslagvrijeVoet');
-  }
+function bvvHooks(ctx: Ctx) {
   return {
-    ...figure(
-      label,
-      value,
-      `Inkomen boven de norm: de beslagvrije voet zoals opgegeven door de beslaglegger (invoer), getoetst aan de ondergrens (95 % van de norm) en het gepubliceerde maximum. ${normNote}`,
-      { ...baseInputs, ondergrens: fmt(lower), bovengrens: fmt(upper) },
-      refs,
-    ),
-    regime: 'inkomen_boven_norm',
-    ...bounds,
+    norms: ctx.norms,
+    date: ctx.date,
+    collect: (use: NormUse) => collect(ctx, use),
+    warn: (code: string, message: string, fig?: string) => warn(ctx, code, message, fig),
+    addMissing: (m: MissingFigure) => {
+      if (!ctx.missing.some((x) => x.key === m.key && x.group === m.group && x.periodStart === m.periodStart)) ctx.missing.push(m);
+    },
   };
 }
 
 // ---------------------------------------------------------------------------------------------- VTLB
 
-function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, bijstand: ResolvedPeriod): BudgetResult['vtlb'] {
-  const lines: VtlbLine[] = [];
-  lines.push({ kind: 'basis', figure: { ...bvv, label: 'Basis: beslagvrije voet' }, note: null });
-
-  // PGL-correctie (RULES.md c.1 step 2): 95 % × AOW-norm − 95 % × standard norm, rounded half-up to cents.
-  const use = new NormUse(ctx.norms);
-  const aowCount = h.adults.filter((a) => a.ageGroup === 'aow').length;
-  let pgl: Figure;
-  if (aowCount === 0) {
-    pgl = figure('PGL-correctie', ZERO, 'Niemand in het huishouden heeft de AOW-leeftijd bereikt: geen PGL-correctie.', {});
-  } else {
-    const single = h.adults.length === 1;
-    const aowKey = single ? 'aow_age.single.incl_holiday_pay' : aowCount === 2 ? 'aow_age.couple.incl_holiday_pay' : 'aow_age.couple_one_aow_other_21plus.incl_holiday_pay';
-    const stdKey = single ? 'age_21_to_aow.single.incl_holiday_pay' : 'age_21_to_aow.couple.incl_holiday_pay';
-    const aowNorm = use.figure(bijstand, aowKey);
-    const stdNorm = use.figure(bijstand, stdKey);
-    const value = aowNorm && stdNorm ? roundCents(aowNorm.times(BVV_FRACTION).minus(stdNorm.times(BVV_FRACTION))) : null;
-    pgl = figure(
-      'PGL-correctie',
-      value,
-      'Pensioengerechtigde leeftijd: 95 % × AOW-norm − 95 % × norm 21 jaar tot AOW-leeftijd, half-up afgerond op centen.',
-      { 'AOW-norm incl. VT': fmt(aowNorm), 'norm 21 tot AOW incl. VT': fmt(stdNorm) },
-      collect(ctx, use),
-    );
-  }
-  lines.push({ kind: 'pgl', figure: pgl, note: null });
-
-  let maxEigenRisico: Decimal | null = null;
-  const zvwTable = ctx.norms.zorgverzekering;
-  const zvw = findPeriod(zvwTable, ctx.date);
-  let zvwRefs: NormTableRef[] = [];
-  if (zvw && inputs.vtlbCorrections.some((c) => c.kind === 'eigen_risico')) {
-    const u = new NormUse(ctx.norms);
-    if (u.has(zvw, 'mandatory_deductible_per_year')) maxEigenRisico = u.figure(zvw, 'mandatory_deductible_per_year')!.dividedBy(12);
-    zvwRefs = collect(ctx, u);
-  }
-  for (const c of inputs.vtlbCorrections) {
-    const amount = new Money(c.amount);
-    const inputsC: Record<string, InputValue> = { bedrag: c.amount, toelichting: c.note };
-    let rule = 'Correctie ingevoerd door de medewerker (geen gepubliceerde rekenregel).';
-    let tables: NormTableRef[] = [];
-    if (c.kind === 'eigen_risico') {
-      tables = zvwRefs;
-      if (maxEigenRisico !== null) {
-        inputsC['verplicht eigen risico per maand (jaarbedrag / 12)'] = fmt(maxEigenRisico);
-        rule += ' Getoetst aan het verplicht eigen risico per maand.';
-        if (amount.greaterThan(roundCents(maxEigenRisico))) {
-          warn(ctx, 'EIGEN_RISICO_TE_HOOG', `De reservering eigen risico (${formatEuro(amount)}) is hoger dan het verplicht eigen risico per maand (${formatEuro(maxEigenRisico)}).`, 'vtlb');
-        }
-      }
-    }
-    lines.push({ kind: c.kind, figure: figure(VTLB_CORRECTION_LABELS[c.kind], amount, rule, inputsC, tables), note: c.note });
-  }
-
-  const parts = lines.map((l) => l.figure.value);
-  const total = parts.some((p) => p === null) ? null : sum(parts as Decimal[]);
-  const totalFig = figure(
-    'Vrij te laten bedrag (VTLB)',
-    total,
-    'VTLB = beslagvrije voet (basis) + PGL-correctie + correctie individuele lasten + overige correcties (NVVK VTLB-calculator). ' +
-      'Alle onderdelen zijn bedragen in centen; de som wordt niet verder afgerond.',
-    Object.fromEntries(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])),
-    [],
-  );
-  if (total === null) {
-    warn(ctx, 'VTLB_ONBEKEND', 'Het VTLB kan niet worden berekend omdat ' + (bvv.value === null ? 'de beslagvrije voet ontbreekt.' : 'een onderdeel ontbreekt.'), 'vtlb');
-  }
-  return { lines, total: totalFig };
+function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, bijstand: ResolvedPeriod, dossier: DossierData, income: BudgetResult['income']): BudgetResult['vtlb'] {
+  // The calculator's blocks (vtlb.ts); amounts from the engine's lines counted on the reference date, exact per month.
+  return computeVtlbBlocks({
+    hooks: bvvHooks(ctx),
+    dossier,
+    household: h,
+    inputs,
+    bvv,
+    bvvDetail: ctx.bvvDetail ?? null,
+    bijstand,
+    ...lineAmounts(income.lines, ctx.expenseLines ?? []),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- children
@@ -484,16 +438,27 @@ function quarterStart(date: string): string {
   return format(startOfQuarter(parseISO(date)), 'yyyy-MM-dd');
 }
 
+/** Why no kinderbijslag / kindgebonden budget is expected for this child in this household, or null. */
+function noBenefitReason(c: DossierData['children'][number]): string | null {
+  if (c.fosterChild) return 'Pleegkind: de pleegvergoeding dekt de kosten; er bestaat geen recht op kinderbijslag of kindgebonden budget.';
+  if (c.coParenting === 'andere_ouder_ontvangt_kinderbijslag') {
+    return 'Co-ouderschap: de andere ouder ontvangt de kinderbijslag (en het kindgebonden budget) voor dit kind.';
+  }
+  return null;
+}
+const benefitsExpected = (c: DossierData['children'][number]): boolean => noBenefitReason(c) === null;
+
 function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: BudgetResult['income'], norm: Figure): BudgetResult['children'] {
   const qs = quarterStart(ctx.date);
   const perChild: ChildBenefitLine[] = [];
-  const inHousehold = dossier.children.map((c, i) => ({ c, i })).filter(({ c }) => c.livingInHousehold);
+  // Co-ouderschap: a child counts here when it lives in the household or this household receives its kinderbijslag.
+  const inHousehold = dossier.children.map((c, i) => ({ c, i })).filter(({ c }) => c.livingInHousehold || c.coParenting === 'wij_ontvangen_kinderbijslag');
   const received = sum(income.lines.filter((l) => l.counted && l.category === 'kinderbijslag').map((l) => l.monthly));
   const kgbReceived = sum(income.lines.filter((l) => l.counted && l.category === 'kindgebonden_budget').map((l) => l.monthly));
 
   // Kinderbijslag: band by age on the first day of the quarter (AKW art. 12 lid 3); monthly = quarterly / 3.
   const kbUse = new NormUse(ctx.norms);
-  const eligible = inHousehold.filter(({ c }) => c.birthDate < qs && ageOn(c.birthDate, qs) < 18);
+  const eligible = inHousehold.filter(({ c }) => benefitsExpected(c) && c.birthDate < qs && ageOn(c.birthDate, qs) < 18);
   const kbPeriod = eligible.length > 0 ? selectGroupPeriod(ctx.norms, 'kinderbijslag', qs) : null;
   const kbParts: Decimal[] = [];
   let kbMissing = false;
@@ -502,7 +467,10 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
     const age = born ? ageOn(c.birthDate, qs) : null;
     const band = age === null || age >= 18 ? null : age <= 5 ? '0-5' : age <= 11 ? '6-11' : '12-17';
     let fig: Figure;
-    if (band === null || kbPeriod === null) {
+    const noBenefit = noBenefitReason(c);
+    if (noBenefit !== null) {
+      fig = figure('Kinderbijslag per maand', ZERO, noBenefit, { leeftijd: age });
+    } else if (band === null || kbPeriod === null) {
       fig = figure(
         'Kinderbijslag per maand',
         ZERO,
@@ -515,12 +483,13 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
       const key = band === '0-5' ? 'age_0_5' : band === '6-11' ? 'age_6_11' : 'age_12_17';
       const perQuarter = kbUse.figure(kbPeriod, key);
       if (perQuarter === null) kbMissing = true;
-      const monthly = perQuarter === null ? null : perQuarter.dividedBy(3);
+      // Rounded once per child, so the expected total is the sum of the amounts shown per child.
+      const monthly = perQuarter === null ? null : roundCents(perQuarter.dividedBy(3));
       if (monthly) kbParts.push(monthly);
       fig = figure(
         'Kinderbijslag per maand',
         monthly,
-        'Kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal (AKW art. 12 lid 3), gedeeld door 3; niet afgerond (alleen bij weergave).',
+        'Kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal (AKW art. 12 lid 3), gedeeld door 3, half-up afgerond op centen.',
         { 'eerste dag kwartaal': formatNlDate(qs), 'leeftijd op die dag': age, leeftijdsgroep: band, 'bedrag per kwartaal': fmt(perQuarter) },
       );
     }
@@ -546,21 +515,26 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
     Object.fromEntries(perChild.map((p) => [`kind ${p.child}`, p.band === null ? 'geen' : `${p.band} jaar: ${fmt(p.kinderbijslagPerMonth.value)}`])),
     kbRefs,
   );
-  const receivedFig = figure('Kinderbijslag ontvangen per maand', received, 'Som van de inkomensposten "Kinderbijslag" op de peildatum, per maand.', { 'ontvangen per maand': fmt(received) });
-  if (expected !== null && expected.greaterThan(0) && roundCents(received).lessThan(roundCents(expected))) {
+  const fosterInHousehold = inHousehold.filter(({ c }) => c.fosterChild).length;
+  if (fosterInHousehold > 0 && roundCents(received).greaterThan(roundCents(expected ?? ZERO))) {
+    // Pleegouders who receive a pleegvergoeding have no right to kinderbijslag (AKW); the SVB claims it back.
     warn(
       ctx,
-      'MOGELIJK_NIET_GEBRUIK_KINDERBIJSLAG',
-      `Mogelijk niet-gebruik: het huishouden ontvangt ${formatEuro(received)} kinderbijslag per maand, verwacht is ${formatEuro(expected)}. Controleer de aanvraag bij de SVB.`,
-      'kinderbijslagVerwacht',
+      'KINDERBIJSLAG_PLEEGKIND_TERUGVORDERING',
+      `Er wordt ${formatEuro(received)} kinderbijslag per maand ontvangen, verwacht is ${formatEuro(expected ?? ZERO)}. Voor een pleegkind ` +
+        'waarvoor een pleegvergoeding wordt ontvangen bestaat geen recht op kinderbijslag (en dus ook niet op kindgebonden budget): ' +
+        'risico op terugvordering door de SVB. Meld de situatie bij de SVB en reserveer het bedrag.',
+      'kinderbijslagOntvangen',
     );
   }
+  const receivedFig = figure('Kinderbijslag ontvangen per maand', received, 'Som van de inkomensposten "Kinderbijslag" op de peildatum, per maand.', { 'ontvangen per maand': fmt(received) });
+  // Whether less received is non-use is judged in entitlements.ts (tolerance, automatic band changes).
 
   // Kindgebonden budget (Wkgb art. 2): maximum = per child + age supplements (from the month after the 12th / 16th
   // birthday) + alleenstaande-ouderkop; afbouw needs the drempelinkomen, which is not published.
   const kgbChildren = perChild.filter((p) => {
     const c = dossier.children[p.child - 1]!;
-    return c.birthDate <= ctx.date && ageOn(c.birthDate, ctx.date) < 18;
+    return benefitsExpected(c) && c.birthDate <= ctx.date && ageOn(c.birthDate, ctx.date) < 18;
   });
   let kgbFig: Figure;
   if (kgbChildren.length === 0) {
@@ -586,17 +560,19 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
         yearly = yearly.plus(alo);
       }
       const attachable = income.attachable.value!;
-      const atNormLevel = norm.value !== null && attachable.lessThanOrEqualTo(norm.value);
+      const basis = ctx.entitlementBasis ?? entitlementBasis(null, income);
       let monthly: Decimal | null = null;
       let rule =
         'Maximaal kindgebonden budget: bedrag per kind + verhoging 12-15 / 16-17 jaar (vanaf de maand na de 12e / 16e verjaardag) + ' +
-        'alleenstaande-ouderkop, per jaar, gedeeld door 12 (niet afgerond). ';
-      if (yearly !== null && atNormLevel) {
-        monthly = yearly.dividedBy(12);
-        rule += 'Inkomen op of onder de bijstandsnorm: aangenomen dat het toetsingsinkomen onder het drempelinkomen ligt, dus geen afbouw.';
-      } else if (yearly !== null) {
-        rule += 'Inkomen boven de bijstandsnorm: de afbouw hangt af van het drempelinkomen, dat niet is gepubliceerd; niet berekend.';
-        warn(ctx, 'KGB_AFBOUW_ONBEKEND', `Het kindgebonden budget wordt boven het drempelinkomen afgebouwd; het drempelinkomen ontbreekt in de tabel (income_threshold). Maximaal ${formatEuro(yearly.dividedBy(12))} per maand.`, 'kindgebondenBudgetVerwacht');
+        'alleenstaande-ouderkop, per jaar. ';
+      let afbouwInputs: Record<string, InputValue> = {};
+      if (yearly !== null) {
+        // Afbouw above the drempelinkomen from the toetsingsinkomen (entitlements.ts).
+        const af = kgbAfbouw({ yearlyMax: yearly, partners: h.adults.length === 2, toetsingsinkomen: basis.toetsingsinkomen, atNormLevel: atBijstandLevel(basis, income, norm.value), period: kgbPeriod, use: u });
+        monthly = af.monthly;
+        rule += af.rule;
+        afbouwInputs = af.inputs;
+        if (af.warning) warn(ctx, af.warning.code, af.warning.message, af.warning.figure);
       }
       kgbFig = figure(
         'Kindgebonden budget verwacht per maand',
@@ -609,17 +585,10 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
           'maximum per jaar': fmt(yearly),
           'beslagbaar inkomen per maand': fmt(attachable),
           'bijstandsnorm': fmt(norm.value),
+          ...afbouwInputs,
         },
         collect(ctx, u),
       );
-      if (monthly !== null && roundCents(kgbReceived).lessThan(roundCents(monthly))) {
-        warn(
-          ctx,
-          'MOGELIJK_NIET_GEBRUIK_KGB',
-          `Mogelijk niet-gebruik: het huishouden ontvangt ${formatEuro(kgbReceived)} kindgebonden budget per maand, verwacht is ${formatEuro(monthly)}. Controleer de aanvraag bij Dienst Toeslagen.`,
-          'kindgebondenBudgetVerwacht',
-        );
-      }
     }
   }
   return {
@@ -641,8 +610,9 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
     group: EXPENSE_CATEGORY_GROUP[e.category],
     amount: e.amount,
     frequency: e.frequency,
+    instalments: e.instalments ?? null,
     counted: activeOn(e, ctx.date),
-    monthly: toMonthly(new Money(e.amount), e.frequency),
+    monthly: monthlyLine(e.amount, e.frequency, e.instalments),
   }));
   const counted = lines.filter((l) => l.counted);
   const byGroup = Object.fromEntries(
@@ -660,10 +630,14 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
     }),
   ) as Record<NibudGroup, Figure>;
   const total = sum(NIBUD_GROUPS.map((g) => byGroup[g].value!));
-  const inc = income.total.value!;
+  // Money in for the saldo and leefgeld: income plus cost allowances (pleegvergoeding etc.), which pay for costs listed here.
+  const inc = income.total.value!.plus(income.costAllowances.value ?? ZERO);
   const saldo = inc.minus(total);
   const fixed = byGroup.vaste_lasten.value!;
-  const leefgeld = inc.minus(fixed).times(12).dividedBy(52);
+  const reserved = byGroup.reserveringsuitgaven.value!;
+  // Leefgeld in bewind terms: what is left for daily life after vaste lasten and reserveringen (issue 6 part 6).
+  const leefgeldMonth = inc.minus(fixed).minus(reserved);
+  const leefgeld = roundCents(leefgeldMonth.times(12).dividedBy(52));
   if (saldo.isNegative()) {
     warn(ctx, 'TEKORT', `Het huishouden komt ${formatEuro(saldo.negated())} per maand tekort.`, 'saldoPerMaand');
   }
@@ -672,8 +646,19 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
     lines,
     expensesByGroup: byGroup,
     expensesTotal: figure('Uitgaven per maand', total, 'Som van alle uitgaven per maand (vaste lasten + reserveringsuitgaven + huishoudelijke uitgaven).', Object.fromEntries(NIBUD_GROUPS.map((g) => [NIBUD_GROUP_LABELS[g], fmt(byGroup[g].value)]))),
-    saldo: figure('Saldo per maand', saldo, 'Inkomen per maand − uitgaven per maand; negatief is een tekort.', { inkomen: fmt(inc), uitgaven: fmt(total) }),
-    leefgeldPerWeek: figure('Leefgeld per week', leefgeld, 'Leefgeld na vaste lasten: (inkomen per maand − vaste lasten per maand) × 12 / 52; niet afgerond (alleen bij weergave).', { inkomen: fmt(inc), 'vaste lasten': fmt(fixed) }),
+    saldo: figure('Saldo per maand', saldo, 'Inkomen per maand + kostenvergoedingen − uitgaven per maand; negatief is een tekort.', { inkomen: fmt(income.total.value), kostenvergoedingen: fmt(income.costAllowances.value), uitgaven: fmt(total) }),
+    leefgeldPerMaand: figure(
+      'Leefgeld per maand',
+      leefgeldMonth,
+      'Leefgeld = inkomen per maand − vaste lasten − reserveringsuitgaven (de huishoudelijke uitgaven worden van het leefgeld betaald).',
+      { inkomen: fmt(inc), 'vaste lasten': fmt(fixed), reserveringsuitgaven: fmt(reserved) },
+    ),
+    leefgeldPerWeek: figure(
+      'Leefgeld per week',
+      leefgeld,
+      'Leefgeld per maand × 12 / 52, half-up afgerond op centen.',
+      { 'leefgeld per maand': fmt(leefgeldMonth), inkomen: fmt(inc), 'vaste lasten': fmt(fixed), reserveringsuitgaven: fmt(reserved) },
+    ),
     gapToNorm: figure(
       'Verschil met de bijstandsnorm',
       gap,
@@ -702,14 +687,21 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
   periodsUse.period(bvvPeriod);
   collect(ctx, periodsUse);
 
-  const { incl, excl } = computeNorm(ctx, h, bijstand);
+  const { incl, excl } = computeNorm(ctx, h, bijstand, inputs.geenBeroepOpOuders === true);
   const income = computeIncome(ctx, dossier);
-  const bvv = computeBvv(ctx, h, inputs, income.attachable.value!, bijstand, bvvPeriod);
-  const vtlb = computeVtlb(ctx, h, inputs, bvv, bijstand);
+  ctx.entitlementBasis = entitlementBasis(inputs.toetsingsinkomenPerJaar, income);
+  ctx.bvvDetail = null;
+  // Expenses first: the BVV (woonkosten) and the VTLB (rent, premium) read their counted lines.
+  const budget = computeExpenses(ctx, dossier, income, incl);
+  ctx.expenseLines = budget.lines;
+  const bvv = computeBvv(ctx, h, inputs, income.attachable.value!, bijstand, bvvPeriod, dossier, income);
+  const vtlb = computeVtlb(ctx, h, inputs, bvv, bijstand, dossier, income);
 
   let aflos: Figure;
   const v = vtlb.total.value;
-  const inc = income.forAfloscapaciteit.value!;
+  const bvvDetail = (ctx.bvvDetail ?? null) as BvvDetail | null;
+  // The income counted is the debtor's (the whole household unless one partner is the only debtor).
+  const inc = bvvDetail ? bvvDetail.inkomenSchuldenaar.value! : income.forAfloscapaciteit.value!;
   if (v === null) {
     aflos = figure('Afloscapaciteit', null, 'Niet te berekenen zonder VTLB.', { inkomen: fmt(inc) });
   } else {
@@ -728,11 +720,24 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
       { 'netto inkomen': fmt(inc), VTLB: fmt(v), verschil: fmt(raw) },
     );
   }
+  const beslagOp = bvvDetail?.beslagOp ?? 'huishouden';
+  const yearly = income.lines.filter(
+    (l) => l.counted && l.attachable && l.frequency === 'jaar' && (beslagOp === 'huishouden' || (dossier.incomes[l.index]?.personRole === 'partner') === (beslagOp === 'partner')),
+  );
+  const aflosDetail = afloscapaciteitDetail(aflos.value, sum(yearly.map((l) => l.monthly)), yearly.map((l) => `${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]}`));
   const children = computeChildren(ctx, dossier, h, income, incl);
-  const budget = computeExpenses(ctx, dossier, income, incl);
+  const entitlements = checkEntitlements({
+    dossier, norms, date: referenceDate, household: h, income, children, norm: incl, basis: ctx.entitlementBasis!, warnings: ctx.warnings,
+    record: (refs, missing) => {
+      const use = new NormUse(norms);
+      use.missing.push(...missing);
+      collect(ctx, use);
+      for (const r of refs) if (!ctx.used.has(`${r.group}@${r.periodStart}`)) ctx.used.set(`${r.group}@${r.periodStart}`, r);
+    },
+  });
 
   const typeLabel = HOUSEHOLD_TYPE_LABELS[h.type];
-  return {
+  return applyProvisional({
     referenceDate,
     household: {
       ...h,
@@ -759,8 +764,11 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     afloscapaciteit: aflos,
     children,
     budget,
+    entitlements,
     normPeriods: [...ctx.used.values()].sort((a, b) => a.group.localeCompare(b.group) || a.periodStart.localeCompare(b.periodStart)),
     missingFigures: ctx.missing,
     warnings: ctx.warnings,
-  };
+    bvvBerekening: bvvDetail,
+    afloscapaciteitDetail: aflosDetail,
+  });
 }

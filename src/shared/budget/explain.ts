@@ -20,6 +20,8 @@ export interface Figure {
   /** null = cannot be computed; the result's warnings say why. */
   value: Decimal | null;
   explanation: Explanation;
+  /** Set when the figure rests on a norm used past its period (issue 7): "voorlopig: de normen per … ". */
+  provisional?: string | null;
 }
 
 export interface BudgetWarning {

@@ -1,7 +1,7 @@
 // Household type and age groups on a reference date (Participatiewet art. 20-22a; RULES.md a.1).
 import { differenceInMonths, parseISO } from 'date-fns';
 import { ageOn } from '../dates';
-import type { DossierData } from '../dossier/schema';
+import { addressKindOf, type AddressKind, type DossierData } from '../dossier/schema';
 import { NormUse, selectGroupPeriod, type NormSet, type NormTableRef } from './norms';
 
 export const HOUSEHOLD_TYPES = ['alleenstaande', 'alleenstaande_ouder', 'gehuwden'] as const;
@@ -29,13 +29,17 @@ export interface HouseholdAdult {
 export interface Household {
   type: HouseholdType;
   adults: HouseholdAdult[];
-  /** Children living in the household and younger than 18 on the reference date. */
+  /** Own children living in the household and younger than 18 on the reference date (pleegkinderen excluded). */
   childrenUnder18: number;
+  /** Pleegkinderen living in the household and younger than 18: they do not make an alleenstaande ouder. */
+  fosterChildrenUnder18: number;
   /** Kostendelende medebewoners (27+) besides the adults of the household (input). */
   kostendelers: number;
   /** A in the kostendelersnorm: adults of the household + kostendelers, or null without kostendelers. */
   kostendelersA: number | null;
   fixedAddress: boolean;
+  /** Woonadres, briefadres with insight (art. 475e lid 1 Rv: normal BVV) or geen woonadres (47.5 %). */
+  addressKind: AddressKind;
   /** AOW age in months on the reference date (from the aow_leeftijd table). */
   aowAgeMonths: number;
   tables: NormTableRef[];
@@ -57,15 +61,21 @@ export function determineHousehold(dossier: DossierData, kostendelers: number, d
       const ageGroup: AgeGroup = ageMonths >= aowAgeMonths ? 'aow' : age >= 21 ? '21-aow' : '18-20';
       return { role: a.role, age, ageGroup };
     });
-  const childrenUnder18 = dossier.children.filter((c) => c.livingInHousehold && ageOn(c.birthDate, date) < 18 && c.birthDate <= date).length;
+  const minors = dossier.children.filter((c) => c.livingInHousehold && ageOn(c.birthDate, date) < 18 && c.birthDate <= date);
+  // A pleegkind is not a child "ten laste" (no kinderbijslag): it does not make its carer an alleenstaande ouder.
+  const childrenUnder18 = minors.filter((c) => !c.fosterChild).length;
+  const fosterChildrenUnder18 = minors.length - childrenUnder18;
+  const addressKind = addressKindOf(dossier);
   const type: HouseholdType = adults.length >= 2 ? 'gehuwden' : childrenUnder18 > 0 ? 'alleenstaande_ouder' : 'alleenstaande';
   return {
     type,
     adults,
     childrenUnder18,
+    fosterChildrenUnder18,
     kostendelers,
     kostendelersA: kostendelers > 0 ? adults.length + kostendelers : null,
-    fixedAddress: dossier.address !== null,
+    fixedAddress: addressKind !== 'geen_woonadres',
+    addressKind,
     aowAgeMonths,
     tables: use.tables(),
   };

@@ -7,3 +7,7 @@ export * from './household';
 export * from './engine';
 export * from './projection';
 export * from './json';
+export * from './provisional';
+export * from './bvv';
+export * from './vtlb';
+export * from './entitlements';

@@ -12,6 +12,7 @@ export const VTLB_CORRECTION_KINDS = [
   'woon_werk',
   'kinderopvang',
   'schoolkosten',
+  'alimentatie',
   'overig',
 ] as const;
 export type VtlbCorrectionKind = (typeof VTLB_CORRECTION_KINDS)[number];
@@ -25,6 +26,7 @@ export const VTLB_CORRECTION_LABELS: Record<VtlbCorrectionKind, string> = {
   woon_werk: 'Woon-werkverkeer (niet vergoed)',
   kinderopvang: 'Kinderopvang (eigen bijdrage na toeslag)',
   schoolkosten: 'Schoolkosten kinderen',
+  alimentatie: 'Betaalde alimentatie',
   overig: 'Overige correctie',
 };
 
@@ -54,6 +56,54 @@ export const vtlbCorrectionSchema = z
   });
 export type VtlbCorrection = z.output<typeof vtlbCorrectionSchema>;
 
+// --- beslagvrije voet above the norm and VTLB (issue 6 parts 1-2): inputs the dossier does not hold ---
+export const BESLAG_OP = ['huishouden', 'aanvrager', 'partner'] as const;
+export type BeslagOp = (typeof BESLAG_OP)[number];
+export const BESLAG_OP_LABELS: Record<BeslagOp, string> = {
+  huishouden: 'Beide partners zijn schuldenaar (hele huishouden)',
+  aanvrager: 'Alleen de aanvrager is schuldenaar (beslag op zijn of haar inkomen)',
+  partner: 'Alleen de partner is schuldenaar (beslag op zijn of haar inkomen)',
+};
+const optionalMoney = nonNegativeAmount.nullable().default(null);
+export const bvvInputFields = {
+  /** Belastbaar inkomen per year per adult (jaaropgave, loonstrook, modelmededeling): C of art. 475da lid 2 Rv. */
+  belastbaarInkomenPerJaar: z
+    .object({ aanvrager: optionalMoney, partner: optionalMoney })
+    .default({ aanvrager: null, partner: null }),
+  /** Whose income is attached (or in the arrangement); for a couple the other one's income is deducted (475db a). */
+  beslagOp: z.enum(BESLAG_OP).default('huishouden'),
+  /** Art. 475db lid 1 b: the debtor's own net periodic income that is not attached, per month incl. VT. */
+  nietBeslagenEigenInkomenPerMaand: optionalMoney,
+  /** Art. 475db lid 1 c: loonheffing on the bijtelling for a company car, per month. */
+  loonheffingAutoVanDeZaakPerMaand: optionalMoney,
+  /** Art. 475da lid 5: the debtor asks for the woonkostenverhoging (computed from the rent in the dossier). */
+  woonkostenverhoging: z.boolean().default(false),
+};
+// --- end beslagvrije voet inputs ---
+
+// --- entitlement checks and vakantiegeld (issue 6 parts 5-6): inputs the dossier does not hold ---
+export const entitlementInputFields = {
+  /**
+   * Toetsingsinkomen of the household for the kindgebonden budget and the zorgtoeslag: gross income per calendar
+   * year (Awir), aanvrager and partner together. Absent: the checks fall back on the bijstandsnorm test.
+   */
+  toetsingsinkomenPerJaar: nonNegativeAmount.nullable().default(null),
+  /** Vakantiegeld paid once a year (net) and the month it comes in (usually May): reserved per month. */
+  vakantiegeld: z
+    .object({
+      bedragPerJaar: nonNegativeAmount,
+      maand: z
+        .number({ message: 'Kies een maand.' })
+        .int({ message: 'Kies een maand.' })
+        .min(1, { message: 'Kies een maand van 1 tot en met 12.' })
+        .max(12, { message: 'Kies een maand van 1 tot en met 12.' })
+        .default(5),
+    })
+    .nullable()
+    .default(null),
+};
+// --- end entitlement inputs ---
+
 export const budgetInputsSchema = z.object({
   /** Peildatum; absent = today (the caller resolves it with its Clock, see resolveReferenceDate). */
   referenceDate: isoDate.nullable().optional(),
@@ -66,8 +116,24 @@ export const budgetInputsSchema = z.object({
     .max(20, { message: 'Hoogstens 20 kostendelers.' })
     .default(0),
   vtlbCorrections: z.array(vtlbCorrectionSchema).max(50).default([]),
+  /** Art. 20 lid 3 Participatiewet: an 18-20-year-old who cannot fall back on his parents (verhoging). */
+  geenBeroepOpOuders: z.boolean().optional(),
+  ...bvvInputFields,
+  ...entitlementInputFields,
 });
 export type BudgetInputs = z.output<typeof budgetInputsSchema>;
 export type BudgetInputsInput = z.input<typeof budgetInputsSchema>;
 
-export const EMPTY_BUDGET_INPUTS: BudgetInputs = { referenceDate: null, statedBvv: null, kostendelers: 0, vtlbCorrections: [] };
+export const EMPTY_BUDGET_INPUTS: BudgetInputs = {
+  referenceDate: null,
+  statedBvv: null,
+  kostendelers: 0,
+  vtlbCorrections: [],
+  belastbaarInkomenPerJaar: { aanvrager: null, partner: null },
+  beslagOp: 'huishouden',
+  nietBeslagenEigenInkomenPerMaand: null,
+  loonheffingAutoVanDeZaakPerMaand: null,
+  woonkostenverhoging: false,
+  toetsingsinkomenPerJaar: null,
+  vakantiegeld: null,
+};

@@ -7,6 +7,7 @@ import type { BudgetResult } from './engine';
 import type { BudgetWarning, Explanation, Figure } from './explain';
 import type { NormGroup } from './norm-schema';
 import type { Projection } from './projection';
+import { costAllowancesOf } from './lines';
 
 export const BUDGET_JSON_FORMAT = 'houvast.budget' as const;
 export const BUDGET_JSON_VERSION = 1 as const;
@@ -19,9 +20,11 @@ export interface JsonNormPeriod {
   status: string;
   origin: 'bundled' | 'user';
   source: string[];
+  /** Set when the period is used past its end (voorlopig, issue 7). */
+  provisionalFrom?: string;
 }
 
-export interface BudgetJson {
+export interface BudgetJson extends BvvVtlbJson {
   format: typeof BUDGET_JSON_FORMAT;
   version: typeof BUDGET_JSON_VERSION;
   referenceDate: string;
@@ -45,6 +48,7 @@ export interface BudgetJson {
   uitgavenPerMaand: JsonAmount;
   uitgavenPerGroep: Record<NibudGroup, JsonAmount>;
   saldoPerMaand: JsonAmount;
+  leefgeldPerMaand: JsonAmount;
   leefgeldPerWeek: JsonAmount;
   verschilMetBijstandsnorm: JsonAmount;
   kinderbijslagVerwacht: JsonAmount;
@@ -53,14 +57,19 @@ export interface BudgetJson {
   kindgebondenBudgetOntvangen: JsonAmount;
   ontbrekendeNormbedragen: { group: string; periodStart: string; key: string; label: string }[];
   warnings: BudgetWarning[];
-  explanation: Record<string, Explanation & { label: string; value: JsonAmount }>;
+  explanation: Record<string, Explanation & { label: string; value: JsonAmount; voorlopig?: string }>;
   projectie?: {
     month: string;
     covered: boolean;
     reason: string | null;
+    voorlopig: string | null;
     inkomen: JsonAmount;
     uitgaven: JsonAmount;
     saldo: JsonAmount;
+    leefgeld: JsonAmount;
+    kostenvergoedingen: JsonAmount;
+    vakantiegeld: JsonAmount;
+    kindgebondenBudgetVerwacht: JsonAmount;
     bijstandsnorm: JsonAmount;
     afloscapaciteit: JsonAmount;
     kinderbijslagVerwacht: JsonAmount;
@@ -68,16 +77,95 @@ export interface BudgetJson {
     changes: string[];
   }[];
   eersteTekortMaand?: string | null;
+  /** Issue 7: "voorlopig: de normen per … zijn nog niet gepubliceerd" when norms were used past their period. */
+  voorlopig?: string | null;
+  // --- figures that add up and entitlement checks (issue 6 parts 3, 5) ---
+  /** Cost allowances per month (in the saldo and leefgeld, not income). */
+  kostenvergoedingenPerMaand?: JsonAmount;
+  /** Kinderbijslag expected per child: the parts of `kinderbijslagVerwacht`. */
+  kinderbijslagPerKind?: { kind: number; leeftijdsgroep: string | null; bedrag: JsonAmount }[];
+  /** Expected against received per scheme. */
+  aanspraken?: JsonEntitlement[];
+}
+
+export interface JsonEntitlement {
+  regeling: string;
+  label: string;
+  verwacht: JsonAmount;
+  ontvangen: JsonAmount;
+  /** ontvangen − verwacht. */
+  verschil: JsonAmount;
+  marge: JsonAmount;
+  oordeel: string;
+  toelichting: string;
+  voorlopig: string | null;
 }
 
 const amt = (d: Decimal | null | undefined): JsonAmount => (d === null || d === undefined ? null : toAmountString(d));
-const val = (f: Figure): JsonAmount => amt(f.value);
+const val = (f: Figure | null): JsonAmount => (f === null ? null : amt(f.value));
+
+// --- BVV above the norm and VTLB (issue 6 parts 1-2) ---
+export interface BvvVtlbJson {
+  /** C per adult, as entered (null = not entered). */
+  belastbaarInkomenPerJaar: { aanvrager: JsonAmount; partner: JsonAmount };
+  /** The BVV step by step as the rekenmodule shows it; null for the no-address rule. */
+  beslagvrijeVoetBerekening: {
+    vorm: 'lineair' | 'kwadratisch' | null;
+    leefsituatie: string;
+    beslagOp: string;
+    inkomenSchuldenaar: JsonAmount;
+    stappen: { soort: string; omschrijving: string; bedrag: JsonAmount }[];
+    opgave: { bedrag: JsonAmount; datum: string; door: string; verschil: JsonAmount; wijktAf: boolean } | null;
+  } | null;
+  afloscapaciteitLooptijd: {
+    looptijdMaanden: number;
+    vakantiegeldPerMaand: JsonAmount;
+    maandelijkseAfdracht: JsonAmount;
+    vakantiegeldOverLooptijd: JsonAmount;
+    totaalOverLooptijd: JsonAmount;
+  };
+}
+
+function vtlbExplained(r: BudgetResult): [string, Figure][] {
+  let n = 0;
+  return r.vtlb.lines.map((l): [string, Figure] => [l.kind === 'basis' ? 'vtlbBasis' : l.kind === 'pgl' ? 'pglCorrectie' : `vtlbCorrectie${++n}`, l.figure]);
+}
+
+function bvvVtlbJson(r: BudgetResult): BvvVtlbJson {
+  const b = r.bvvBerekening;
+  const a = r.afloscapaciteitDetail;
+  const c = b?.belastbaarInkomen.explanation.inputs ?? {};
+  const asAmount = (v: unknown): JsonAmount => (typeof v === 'string' ? v : null);
+  return {
+    belastbaarInkomenPerJaar: { aanvrager: asAmount(c['aanvrager']), partner: asAmount(c['partner']) },
+    beslagvrijeVoetBerekening: b
+      ? {
+          vorm: b.vorm,
+          leefsituatie: b.leefsituatie,
+          beslagOp: b.beslagOp,
+          inkomenSchuldenaar: val(b.inkomenSchuldenaar),
+          stappen: b.steps.map((st) => ({ soort: st.kind, omschrijving: st.figure.label, bedrag: val(st.figure) })),
+          opgave: b.opgave
+            ? { bedrag: amt(b.opgave.amount), datum: b.opgave.date, door: b.opgave.statedBy, verschil: amt(b.opgave.difference), wijktAf: b.opgave.differs }
+            : null,
+        }
+      : null,
+    afloscapaciteitLooptijd: {
+      looptijdMaanden: a.looptijdMaanden,
+      vakantiegeldPerMaand: val(a.vakantiegeldPerMaand),
+      maandelijkseAfdracht: val(a.maandelijks),
+      vakantiegeldOverLooptijd: val(a.vakantiegeldOverLooptijd),
+      totaalOverLooptijd: val(a.totaalOverLooptijd),
+    },
+  };
+}
+// --- end BVV / VTLB ---
 
 export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJson {
   const normPeriod: BudgetJson['normPeriod'] = {};
   for (const t of r.normPeriods) {
     // One period per group on a single reference date; kinderbijslag uses the quarter start (same half-year).
-    normPeriod[t.group] = { start: t.periodStart, end: t.periodEnd, status: t.status, origin: t.origin, source: t.source };
+    normPeriod[t.group] = { start: t.periodStart, end: t.periodEnd, status: t.status, origin: t.origin, source: t.source, ...(t.provisionalFrom ? { provisionalFrom: t.provisionalFrom } : {}) };
   }
   const explained: [string, Figure][] = [
     ['bijstandsnorm', r.bijstandsnorm],
@@ -85,7 +173,8 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     ['beslagvrijeVoet', r.beslagvrijeVoet],
     ...(r.beslagvrijeVoet.lowerBound ? ([['beslagvrijeVoetOndergrens', r.beslagvrijeVoet.lowerBound]] as [string, Figure][]) : []),
     ...(r.beslagvrijeVoet.upperBound ? ([['beslagvrijeVoetBovengrens', r.beslagvrijeVoet.upperBound]] as [string, Figure][]) : []),
-    ...r.vtlb.lines.map((l, i): [string, Figure] => [i === 0 ? 'vtlbBasis' : i === 1 ? 'pglCorrectie' : `vtlbCorrectie${i - 1}`, l.figure]),
+    ...vtlbExplained(r),
+    ...(r.bvvBerekening ? r.bvvBerekening.steps.map((st): [string, Figure] => [`bvvStap_${st.kind}`, st.figure]) : []),
     ['vtlb', r.vtlb.total],
     ['afloscapaciteit', r.afloscapaciteit],
     ['inkomenPerMaand', r.income.total],
@@ -95,11 +184,13 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     ['uitgavenPerMaand', r.budget.expensesTotal],
     ...NIBUD_GROUPS.map((g): [string, Figure] => [`uitgaven_${g}`, r.budget.expensesByGroup[g]]),
     ['saldoPerMaand', r.budget.saldo],
+    ['leefgeldPerMaand', r.budget.leefgeldPerMaand],
     ['leefgeldPerWeek', r.budget.leefgeldPerWeek],
     ['verschilMetBijstandsnorm', r.budget.gapToNorm],
     ['kinderbijslagVerwacht', r.children.kinderbijslagExpected],
     ['kinderbijslagOntvangen', r.children.kinderbijslagReceived],
     ['kindgebondenBudgetVerwacht', r.children.kgbExpected],
+    ...r.entitlements.checks.filter((c) => c.scheme === 'zorgtoeslag').map((c): [string, Figure] => ['zorgtoeslagVerwacht', c.expected]),
   ];
   const out: BudgetJson = {
     format: BUDGET_JSON_FORMAT,
@@ -117,8 +208,9 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     beslagvrijeVoetGrenzen: r.beslagvrijeVoet.lowerBound
       ? { ondergrens: val(r.beslagvrijeVoet.lowerBound), bovengrens: r.beslagvrijeVoet.upperBound ? val(r.beslagvrijeVoet.upperBound) : null }
       : null,
-    pglCorrectie: val(r.vtlb.lines[1]!.figure),
-    vtlbCorrecties: r.vtlb.lines.slice(2).map((l) => ({ soort: l.kind, omschrijving: l.figure.label, bedrag: val(l.figure), toelichting: l.note })),
+    pglCorrectie: val(r.vtlb.lines.find((l) => l.kind === 'pgl')?.figure ?? null),
+    vtlbCorrecties: r.vtlb.lines.filter((l) => l.kind !== 'basis' && l.kind !== 'pgl').map((l) => ({ soort: l.kind, omschrijving: l.figure.label, bedrag: val(l.figure), toelichting: l.note })),
+    ...bvvVtlbJson(r),
     vtlb: val(r.vtlb.total),
     afloscapaciteit: val(r.afloscapaciteit),
     inkomenPerMaand: val(r.income.total),
@@ -127,6 +219,7 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     uitgavenPerMaand: val(r.budget.expensesTotal),
     uitgavenPerGroep: Object.fromEntries(NIBUD_GROUPS.map((g) => [g, val(r.budget.expensesByGroup[g])])) as Record<NibudGroup, JsonAmount>,
     saldoPerMaand: val(r.budget.saldo),
+    leefgeldPerMaand: val(r.budget.leefgeldPerMaand),
     leefgeldPerWeek: val(r.budget.leefgeldPerWeek),
     verschilMetBijstandsnorm: val(r.budget.gapToNorm),
     kinderbijslagVerwacht: val(r.children.kinderbijslagExpected),
@@ -135,16 +228,25 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     kindgebondenBudgetOntvangen: val(r.children.kgbReceived),
     ontbrekendeNormbedragen: r.missingFigures.map((m) => ({ group: m.group, periodStart: m.periodStart, key: m.key, label: m.label })),
     warnings: r.warnings,
-    explanation: Object.fromEntries(explained.map(([k, f]) => [k, { label: f.label, value: val(f), ...f.explanation }])),
+    voorlopig: r.provisional?.message ?? null,
+    ...addsUpJson(r),
+    explanation: Object.fromEntries(
+      explained.map(([k, f]) => [k, { label: f.label, value: val(f), ...f.explanation, ...(f.provisional ? { voorlopig: f.provisional } : {}) }]),
+    ),
   };
   if (projection) {
     out.projectie = projection.months.map((m) => ({
       month: m.month,
       covered: m.covered,
       reason: m.reason,
+      voorlopig: m.provisional,
       inkomen: amt(m.inkomen),
       uitgaven: amt(m.uitgaven),
       saldo: amt(m.saldo),
+      leefgeld: amt(m.leefgeld),
+      kostenvergoedingen: amt(m.kostenvergoedingen),
+      vakantiegeld: amt(m.vakantiegeld),
+      kindgebondenBudgetVerwacht: amt(m.kgbVerwacht),
       bijstandsnorm: amt(m.bijstandsnorm),
       afloscapaciteit: amt(m.afloscapaciteit),
       kinderbijslagVerwacht: amt(m.kinderbijslagVerwacht),
@@ -154,4 +256,23 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     out.eersteTekortMaand = projection.firstNegativeMonth;
   }
   return out;
+}
+
+// --- figures that add up and entitlement checks (issue 6 parts 3, 5) ---
+function addsUpJson(r: BudgetResult): Pick<BudgetJson, 'kostenvergoedingenPerMaand' | 'kinderbijslagPerKind' | 'aanspraken'> {
+  return {
+    kostenvergoedingenPerMaand: amt(costAllowancesOf(r)),
+    kinderbijslagPerKind: r.children.perChild.map((c) => ({ kind: c.child, leeftijdsgroep: c.band, bedrag: val(c.kinderbijslagPerMonth) })),
+    aanspraken: r.entitlements.checks.map((c) => ({
+      regeling: c.scheme,
+      label: c.label,
+      verwacht: val(c.expected),
+      ontvangen: val(c.received),
+      verschil: val(c.difference),
+      marge: amt(c.tolerance),
+      oordeel: c.verdict,
+      toelichting: c.message,
+      voorlopig: c.expected.provisional ?? null,
+    })),
+  };
 }

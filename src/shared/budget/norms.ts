@@ -1,7 +1,7 @@
 // Norm tables in memory: bundled and user-supplied files merged per group, periods with their exact validity,
 // and the lookup of the period in force on a date. Pure: the Node loader (src/core/norms/load.ts) reads files.
 import type Decimal from 'decimal.js';
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { AppError } from '../contract/errors';
 import { formatNlDate } from '../dates';
 import { Money } from '../money';
@@ -26,7 +26,15 @@ export interface ResolvedPeriod {
   figureStatus: Readonly<Record<string, NormStatus>>;
   missing: readonly string[];
   notes: readonly string[];
+  /**
+   * Set when the period is used past its end because the next period has not been published yet (issue 7):
+   * the first day after the last known period. Figures from it are "voorlopig".
+   */
+  provisionalFrom?: string;
 }
+
+/** How long past the end of the last known period its figures may be used provisionally (issue 7). */
+export const PROVISIONAL_MONTHS = 6;
 
 export interface NormTable {
   group: NormGroup;
@@ -53,6 +61,8 @@ export interface NormTableRef {
   source: string[];
   /** The figures used from this period, with their own status (e.g. "derived" for an excl.-VT norm). */
   figures: { key: string; label: string; value: string; status: NormStatus }[];
+  /** First day the period is used past its end, the next one not being published (voorlopig); else null. */
+  provisionalFrom: string | null;
 }
 
 /** A reference date that no period of a required group covers: refused, never served from an older table. */
@@ -157,7 +167,12 @@ export function describeCoverage(table: NormTable | undefined): string {
     if (last && dayBefore(p.start) === last.to) last.to = p.end;
     else ranges.push({ from: p.start, to: p.end });
   }
-  return `Beschikbaar: ${ranges.map((r) => `${formatNlDate(r.from)} t/m ${formatNlDate(r.to)}`).join(', ')}.`;
+  const last = table.periods[table.periods.length - 1]!;
+  const from = format(addDays(parseISO(last.end), 1), 'yyyy-MM-dd');
+  return (
+    `Beschikbaar: ${ranges.map((r) => `${formatNlDate(r.from)} t/m ${formatNlDate(r.to)}`).join(', ')}; ` +
+    `daarna voorlopig met de laatst bekende normen t/m ${formatNlDate(dayBefore(provisionalLimit(from)))}.`
+  );
 }
 
 /** The period in force on `date`; throws NormNotCoveredError when none covers it. */
@@ -167,14 +182,32 @@ export function selectPeriod(table: NormTable, date: string): ResolvedPeriod {
   return p;
 }
 
-/** Like selectPeriod but returns null instead of throwing. */
+/**
+ * Like selectPeriod but returns null instead of throwing. A date after the last known period, at most
+ * PROVISIONAL_MONTHS past its end, gets that last period marked provisional (`provisionalFrom`): the work goes
+ * on with the last known figures while the next ones are unpublished. A gap between two periods stays uncovered.
+ */
 export function findPeriod(table: NormTable | undefined, date: string): ResolvedPeriod | null {
   if (!table) return null;
   for (let i = table.periods.length - 1; i >= 0; i--) {
     const p = table.periods[i]!;
-    if (p.start <= date) return date <= p.end ? p : null;
+    if (p.start > date) continue;
+    if (date <= p.end) return p;
+    if (i !== table.periods.length - 1) return null;
+    const from = format(addDays(parseISO(p.end), 1), 'yyyy-MM-dd');
+    return date < provisionalLimit(from) ? { ...p, provisionalFrom: from } : null;
   }
   return null;
+}
+
+/** First day that is refused when the norms from `from` on are unpublished: `from` + PROVISIONAL_MONTHS. */
+export function provisionalLimit(from: string): string {
+  return format(addMonths(parseISO(from), PROVISIONAL_MONTHS), 'yyyy-MM-dd');
+}
+
+/** The Dutch mark on every provisional figure. */
+export function provisionalMessage(from: string): string {
+  return `voorlopig: de normen per ${formatNlDate(from)} zijn nog niet gepubliceerd`;
 }
 
 /** Period of `group` in force on `date` from a NormSet; throws when the group is absent or does not cover it. */
@@ -223,6 +256,7 @@ export class NormUse {
         origin: period.origin,
         source: [...period.source],
         figures: [],
+        provisionalFrom: period.provisionalFrom ?? null,
       };
       this.refs.set(id, ref);
     }

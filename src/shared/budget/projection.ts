@@ -1,32 +1,52 @@
 // 24-month projection: the budget recomputed on the first day of each coming month, so children changing age
-// band, income/expense items starting or ending and new norm periods show up. A month no table covers is
-// marked uncovered, never computed from an older table.
+// band, income/expense items starting or ending, the vakantiegeld month and new norm periods show up. All 24
+// months are always there: income, expenses, saldo and leefgeld need no norm table; the norm-based figures of
+// a month no table covers (not even provisionally, see norms.ts) are null and the month says
+// "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
-import { addMonths, format, parseISO, startOfMonth } from 'date-fns';
+import { addMonths, endOfMonth, format, parseISO, startOfMonth } from 'date-fns';
+import { formatNlDate } from '../dates';
+import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS } from '../dossier/categories';
 import type { DossierData } from '../dossier/schema';
-import { computeBudget } from './engine';
+import { Money, formatEuro, roundCents, sum } from '../money';
+import { computeBudget, type BudgetResult } from './engine';
 import type { BudgetInputs } from './inputs';
+import { activeOn, costAllowancesOf, monthlyLine } from './lines';
 import { NormNotCoveredError, type NormSet } from './norms';
+
+/** What an uncovered month says instead of its norm-based figures. */
+export const NORMS_NOT_KNOWN = 'normen nog niet bekend';
 
 export interface ProjectionMonth {
   /** "YYYY-MM". */
   month: string;
   /** Date the month was computed for: the reference date for the first month, else the 1st of the month. */
   date: string;
+  /** Whether the norm-based figures could be computed (a norm table, possibly provisional, covers the month). */
   covered: boolean;
-  /** Dutch reason when not covered. */
+  /** Dutch reason when not covered: "normen nog niet bekend" plus which table is missing. */
   reason: string | null;
-  inkomen: Decimal | null;
-  uitgaven: Decimal | null;
-  saldo: Decimal | null;
+  /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when computed with provisional norms. */
+  provisional: string | null;
+  /** Income per month, including a vakantiegeld payment in its month. */
+  inkomen: Decimal;
+  /** Cost allowances (pleegvergoeding, bijzondere bijstand, pgb): not income, but in the saldo. */
+  kostenvergoedingen: Decimal;
+  uitgaven: Decimal;
+  saldo: Decimal;
+  /** Income − vaste lasten − reserveringsuitgaven. */
+  leefgeld: Decimal;
+  /** Vakantiegeld paid in this month (already in `inkomen`), else null. */
+  vakantiegeld: Decimal | null;
   bijstandsnorm: Decimal | null;
   vtlb: Decimal | null;
   afloscapaciteit: Decimal | null;
   kinderbijslagVerwacht: Decimal | null;
+  kgbVerwacht: Decimal | null;
   /** Period starts in force, e.g. { bijstandsnormen: "2026-07-01" }. */
   normPeriods: Record<string, string>;
   negative: boolean;
-  /** What changed compared with the previous month (Dutch). */
+  /** What changed compared with the previous month, and known events in this month (Dutch). */
   changes: string[];
 }
 
@@ -34,81 +54,160 @@ export interface Projection {
   months: ProjectionMonth[];
   /** First month with a negative saldo, or null. */
   firstNegativeMonth: string | null;
+  /** First month whose norm-based figures are unknown, or null. */
   firstUncoveredMonth: string | null;
+  /** First month computed with provisional norms, or null. */
+  firstProvisionalMonth: string | null;
+}
+
+const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** Income, expenses, saldo and leefgeld of a month from the dossier alone (same lines as the engine). */
+function cashflow(dossier: DossierData, date: string) {
+  const active = dossier.incomes.filter((i) => activeOn(i, date));
+  const monthly = (i: (typeof active)[number]) => monthlyLine(i.amount, i.frequency, i.instalments);
+  const inc = sum(active.filter((i) => !COST_ALLOWANCE_INCOME.has(i.category)).map(monthly));
+  const allowances = sum(active.filter((i) => COST_ALLOWANCE_INCOME.has(i.category)).map(monthly));
+  const exp = dossier.expenses.filter((e) => activeOn(e, date));
+  const of = (pred: (c: string) => boolean) => sum(exp.filter((e) => pred(e.category)).map((e) => monthlyLine(e.amount, e.frequency, e.instalments)));
+  const total = of(() => true);
+  const groups: Record<string, string> = EXPENSE_CATEGORY_GROUP;
+  const groupOf = (c: string) => groups[c];
+  const fixed = of((c) => groupOf(c) === 'vaste_lasten');
+  const reserved = of((c) => groupOf(c) === 'reserveringsuitgaven');
+  // Like the engine: the allowances pay for costs listed among the expenses, so they count in saldo and leefgeld.
+  return { inkomen: inc, kostenvergoedingen: allowances, uitgaven: total, leefgeld: inc.plus(allowances).minus(fixed).minus(reserved) };
+}
+
+/** Known events in the month (first day .. last day), from the dossier: items starting/ending, birthdays. */
+function events(dossier: DossierData, monthStart: string, monthEnd: string, first: boolean): string[] {
+  const out: string[] = [];
+  if (!first) {
+    dossier.incomes.forEach((i) => {
+      const label = `${INCOME_CATEGORY_LABELS[i.category]} (${i.description})`;
+      if (i.startDate && i.startDate >= monthStart && i.startDate <= monthEnd) out.push(`Inkomen begint: ${label} vanaf ${formatNlDate(i.startDate)}.`);
+    });
+    dossier.expenses.forEach((e) => {
+      const label = `${EXPENSE_CATEGORY_LABELS[e.category]} (${e.description})`;
+      if (e.startDate && e.startDate >= monthStart && e.startDate <= monthEnd) out.push(`Uitgave begint: ${label} vanaf ${formatNlDate(e.startDate)}.`);
+    });
+  }
+  // An item whose last day falls in this month counts this month (activeOn on the 1st) and no longer next month.
+  dossier.incomes.forEach((i) => {
+    if (i.endDate && i.endDate >= monthStart && i.endDate <= monthEnd) {
+      out.push(`Inkomen stopt: ${INCOME_CATEGORY_LABELS[i.category]} (${i.description}), laatste dag ${formatNlDate(i.endDate)}.`);
+    }
+  });
+  dossier.expenses.forEach((e) => {
+    if (e.endDate && e.endDate >= monthStart && e.endDate <= monthEnd) {
+      out.push(`Uitgave stopt: ${EXPENSE_CATEGORY_LABELS[e.category]} (${e.description}), laatste dag ${formatNlDate(e.endDate)}.`);
+    }
+  });
+  dossier.children.forEach((c, idx) => {
+    if (!c.livingInHousehold) return;
+    for (const age of [6, 12, 16, 18]) {
+      const birthday = `${Number(c.birthDate.slice(0, 4)) + age}${c.birthDate.slice(4)}`;
+      if (birthday < monthStart || birthday > monthEnd) continue;
+      const what =
+        age === 6
+          ? 'kinderbijslag 6-11 jaar vanaf het volgende kwartaal'
+          : age === 12
+            ? 'kinderbijslag 12-17 jaar vanaf het volgende kwartaal; verhoging kindgebonden budget 12-15 jaar vanaf de volgende maand'
+            : age === 16
+              ? 'verhoging kindgebonden budget 16-17 jaar vanaf de volgende maand'
+              : 'kinderbijslag stopt na dit kwartaal; kindgebonden budget stopt';
+      out.push(`Kind ${idx + 1} wordt ${age} (${formatNlDate(birthday)}): ${what}.`);
+    }
+  });
+  return out;
 }
 
 export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string, count = 24): Projection {
   const months: ProjectionMonth[] = [];
   const first = startOfMonth(parseISO(referenceDate));
-  let prevBands: (string | null)[] | null = null;
-  let prevPeriods: Record<string, string> | null = null;
-  let prevType: string | null = null;
+  let prev: { bands: (string | null)[]; kgb: (string | null)[]; periods: Record<string, string>; type: string } | null = null;
+  let prevCovered = true;
+  const vg = inputs.vakantiegeld ?? null;
   for (let i = 0; i < count; i++) {
-    const date = i === 0 ? referenceDate : format(addMonths(first, i), 'yyyy-MM-dd');
+    const monthStartDate = addMonths(first, i);
+    const date = i === 0 ? referenceDate : format(monthStartDate, 'yyyy-MM-dd');
     const month = date.slice(0, 7);
+    const monthStart = format(monthStartDate, 'yyyy-MM-dd');
+    const monthEnd = format(endOfMonth(monthStartDate), 'yyyy-MM-dd');
+    const changes = events(dossier, i === 0 ? referenceDate : monthStart, monthEnd, i === 0);
+    const vakantiegeld = vg !== null && monthStartDate.getMonth() + 1 === vg.maand ? roundCents(new Money(vg.bedragPerJaar)) : null;
+    if (vakantiegeld !== null) changes.push(`Vakantiegeld in ${MONTH_NAMES[vg!.maand - 1]}: ${formatEuro(vakantiegeld)} (gereserveerd per maand).`);
+
+    let r: BudgetResult | null = null;
+    let reason: string | null = null;
     try {
-      const r = computeBudget(dossier, inputs, norms, date);
-      const normPeriods: Record<string, string> = {};
-      for (const t of r.normPeriods) normPeriods[t.group] = t.periodStart;
-      const bands = r.children.perChild.map((c) => c.band);
-      const changes: string[] = [];
-      if (prevPeriods) {
-        for (const [g, start] of Object.entries(normPeriods)) {
-          if (prevPeriods[g] !== undefined && prevPeriods[g] !== start) changes.push(`Nieuwe normperiode ${g} vanaf ${start}.`);
-        }
-      }
-      if (prevBands) {
-        r.children.perChild.forEach((c, idx) => {
-          if (prevBands![idx] !== c.band) changes.push(`Kind ${c.child}: leeftijdsgroep kinderbijslag ${c.band ?? 'geen'} (was ${prevBands![idx] ?? 'geen'}).`);
-        });
-      }
-      if (prevType !== null && prevType !== r.household.type) changes.push(`Huishouden wordt: ${r.household.typeLabel}.`);
-      prevBands = bands;
-      prevPeriods = normPeriods;
-      prevType = r.household.type;
-      const saldo = r.budget.saldo.value;
-      months.push({
-        month,
-        date,
-        covered: true,
-        reason: null,
-        inkomen: r.income.total.value,
-        uitgaven: r.budget.expensesTotal.value,
-        saldo,
-        bijstandsnorm: r.bijstandsnorm.value,
-        vtlb: r.vtlb.total.value,
-        afloscapaciteit: r.afloscapaciteit.value,
-        kinderbijslagVerwacht: r.children.kinderbijslagExpected.value,
-        normPeriods,
-        negative: saldo !== null && saldo.isNegative(),
-        changes,
-      });
+      r = computeBudget(dossier, inputs, norms, date);
     } catch (e) {
       if (!(e instanceof NormNotCoveredError)) throw e;
-      months.push({
-        month,
-        date,
-        covered: false,
-        reason: e.message,
-        inkomen: null,
-        uitgaven: null,
-        saldo: null,
-        bijstandsnorm: null,
-        vtlb: null,
-        afloscapaciteit: null,
-        kinderbijslagVerwacht: null,
-        normPeriods: {},
-        negative: false,
-        changes: [],
-      });
-      prevBands = null;
-      prevPeriods = null;
-      prevType = null;
+      reason = `${NORMS_NOT_KNOWN}: ${e.message}`;
     }
+    const cf = r
+      ? {
+          inkomen: r.income.total.value!,
+          kostenvergoedingen: costAllowancesOf(r),
+          uitgaven: r.budget.expensesTotal.value!,
+          leefgeld: r.budget.leefgeldPerMaand.value!,
+        }
+      : cashflow(dossier, date);
+    const inkomen = vakantiegeld ? cf.inkomen.plus(vakantiegeld) : cf.inkomen;
+    const saldo = inkomen.plus(cf.kostenvergoedingen).minus(cf.uitgaven);
+    const leefgeld = vakantiegeld ? cf.leefgeld.plus(vakantiegeld) : cf.leefgeld;
+
+    const normPeriods: Record<string, string> = {};
+    if (r) {
+      for (const t of r.normPeriods) normPeriods[t.group] = t.periodStart;
+      const bands = r.children.perChild.map((c) => c.band);
+      const kgb = r.children.perChild.map((c) => c.kgbSupplementBand);
+      if (prev) {
+        for (const [g, start] of Object.entries(normPeriods)) {
+          if (prev.periods[g] !== undefined && prev.periods[g] !== start) changes.push(`Nieuwe normperiode ${g} vanaf ${formatNlDate(start)}.`);
+        }
+        r.children.perChild.forEach((c, idx) => {
+          if (prev!.bands[idx] !== c.band) changes.push(`Kind ${c.child}: leeftijdsgroep kinderbijslag ${c.band ?? 'geen'} (was ${prev!.bands[idx] ?? 'geen'}).`);
+          if (prev!.kgb[idx] !== c.kgbSupplementBand && c.kgbSupplementBand !== null) {
+            changes.push(`Kind ${c.child}: verhoging kindgebonden budget ${c.kgbSupplementBand} jaar vanaf deze maand.`);
+          }
+        });
+        if (prev.type !== r.household.type) changes.push(`Huishouden wordt: ${r.household.typeLabel}.`);
+      }
+      if (r.provisional && (i === 0 || months[i - 1]?.provisional === null)) changes.push(`Vanaf deze maand ${r.provisional.message}.`);
+      prev = { bands, kgb, periods: normPeriods, type: r.household.type };
+    } else {
+      if (prevCovered) changes.push(`Vanaf deze maand ${NORMS_NOT_KNOWN}: alleen inkomen, uitgaven en saldo zijn berekend.`);
+      prev = null;
+    }
+    prevCovered = r !== null;
+    months.push({
+      month,
+      date,
+      covered: r !== null,
+      reason,
+      provisional: r?.provisional?.message ?? null,
+      inkomen,
+      kostenvergoedingen: cf.kostenvergoedingen,
+      uitgaven: cf.uitgaven,
+      saldo,
+      leefgeld,
+      vakantiegeld,
+      bijstandsnorm: r ? r.bijstandsnorm.value : null,
+      vtlb: r ? r.vtlb.total.value : null,
+      afloscapaciteit: r ? r.afloscapaciteit.value : null,
+      kinderbijslagVerwacht: r ? r.children.kinderbijslagExpected.value : null,
+      kgbVerwacht: r ? r.children.kgbExpected.value : null,
+      normPeriods,
+      negative: saldo.isNegative() && !saldo.isZero(),
+      changes,
+    });
   }
   return {
     months,
     firstNegativeMonth: months.find((m) => m.negative)?.month ?? null,
     firstUncoveredMonth: months.find((m) => !m.covered)?.month ?? null,
+    firstProvisionalMonth: months.find((m) => m.provisional !== null)?.month ?? null,
   };
 }

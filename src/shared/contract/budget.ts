@@ -15,9 +15,10 @@ import {
 } from '../budget';
 import { AGE_GROUPS, HOUSEHOLD_TYPES } from '../budget/household';
 import { budgetInputsSchema, VTLB_CORRECTION_KINDS } from '../budget/inputs';
+import { aflosDetailOut, bvvDetailOut, bvvInputsOutFields, bvvVtlbJsonFields, serializeAflosDetail, serializeBvvDetail } from './bvv-vtlb';
 import { NORM_GROUPS, NORM_ORIGINS, NORM_STATUSES } from '../budget/norm-schema';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES, NIBUD_GROUPS, type NibudGroup } from '../dossier/categories';
-import { isoDate } from '../dossier/schema';
+import { ADDRESS_KINDS, isoDate } from '../dossier/schema';
 import { FREQUENCIES } from '../frequency';
 import { toAmountString } from '../money';
 
@@ -47,6 +48,8 @@ export const normTableRefOut = z.object({
   origin: z.enum(NORM_ORIGINS),
   source: z.array(z.string()),
   figures: z.array(normFigureOut),
+  /** First day the period is used past its end while the next is unpublished (voorlopig), else null. */
+  provisionalFrom: z.string().nullable().optional(),
 });
 export type NormTableRefOut = z.infer<typeof normTableRefOut>;
 
@@ -65,6 +68,8 @@ export const figureOut = z.object({
   /** The engine's unrounded value. */
   exact: exactOut.nullable(),
   explanation: explanationOut,
+  /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when the figure rests on a provisional norm. */
+  provisional: z.string().nullable().optional(),
 });
 export type FigureOut = z.infer<typeof figureOut>;
 
@@ -74,7 +79,9 @@ const incomeLineOut = z.object({
   category: z.enum(INCOME_CATEGORIES),
   amount: z.string(),
   frequency: z.enum(FREQUENCIES),
+  instalments: z.number().int().nullable().optional(),
   attachable: z.boolean(),
+  treatment: z.enum(['inkomen', 'kostenvergoeding']).optional(),
   counted: z.boolean(),
   monthly: amountOut,
   monthlyExact: exactOut,
@@ -87,6 +94,7 @@ const expenseLineOut = z.object({
   group: z.enum(NIBUD_GROUPS),
   amount: z.string(),
   frequency: z.enum(FREQUENCIES),
+  instalments: z.number().int().nullable().optional(),
   counted: z.boolean(),
   monthly: amountOut,
   monthlyExact: exactOut,
@@ -104,6 +112,9 @@ export const budgetResultOut = z.object({
     kostendelers: z.number().int(),
     kostendelersA: z.number().int().nullable(),
     fixedAddress: z.boolean(),
+    /** Pleegkinderen < 18 in the household (not counted in childrenUnder18). */
+    fosterChildrenUnder18: z.number().int().optional(),
+    addressKind: z.enum(ADDRESS_KINDS).optional(),
     aowAgeMonths: z.number().int(),
     explanation: explanationOut,
   }),
@@ -114,6 +125,8 @@ export const budgetResultOut = z.object({
     attachable: figureOut,
     nonAttachable: figureOut,
     forAfloscapaciteit: figureOut,
+    /** Pleegvergoeding, bijzondere bijstand, pgb: not income; counted in the saldo only. */
+    costAllowances: figureOut.optional(),
     lines: z.array(incomeLineOut),
   }),
   beslagvrijeVoet: figureOut.extend({
@@ -146,6 +159,7 @@ export const budgetResultOut = z.object({
     expensesByGroup: z.object({ vaste_lasten: figureOut, reserveringsuitgaven: figureOut, huishoudelijke_uitgaven: figureOut }),
     expensesTotal: figureOut,
     saldo: figureOut,
+    leefgeldPerMaand: figureOut,
     leefgeldPerWeek: figureOut,
     gapToNorm: figureOut,
     lines: z.array(expenseLineOut),
@@ -162,6 +176,28 @@ export const budgetResultOut = z.object({
     }),
   ),
   warnings: z.array(warningOut),
+  /** BVV step by step and afloscapaciteit over the term (issue 6 parts 1-2). */
+  bvvBerekening: bvvDetailOut(figureOut).nullable(),
+  afloscapaciteitDetail: aflosDetailOut(figureOut),
+  /** Norms used past their last period (issue 7). */
+  provisional: z.object({ from: z.string(), groups: z.array(z.enum(NORM_GROUPS)), message: z.string() }).nullable().optional(),
+  /** Entitlement checks (issue 6 part 5). */
+  entitlements: z
+    .object({
+      checks: z.array(
+        z.object({
+          scheme: z.enum(['kinderbijslag', 'kindgebonden_budget', 'zorgtoeslag']),
+          label: z.string(),
+          expected: figureOut,
+          received: figureOut,
+          difference: figureOut,
+          tolerance: amountOut.nullable(),
+          verdict: z.enum(['in_orde', 'mogelijk_niet_gebruik', 'automatische_wijziging', 'meer_dan_verwacht', 'niet_te_beoordelen']),
+          message: z.string(),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type BudgetResultOut = z.infer<typeof budgetResultOut>;
 
@@ -172,9 +208,15 @@ export const projectionOut = z.object({
       date: z.string(),
       covered: z.boolean(),
       reason: z.string().nullable(),
+      /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when computed with provisional norms. */
+      provisional: z.string().nullable().optional(),
       inkomen: amountOut.nullable(),
       uitgaven: amountOut.nullable(),
       saldo: amountOut.nullable(),
+      leefgeld: amountOut.nullable().optional(),
+      kostenvergoedingen: amountOut.nullable().optional(),
+      vakantiegeld: amountOut.nullable().optional(),
+      kgbVerwacht: amountOut.nullable().optional(),
       bijstandsnorm: amountOut.nullable(),
       vtlb: amountOut.nullable(),
       afloscapaciteit: amountOut.nullable(),
@@ -186,6 +228,7 @@ export const projectionOut = z.object({
   ),
   firstNegativeMonth: z.string().nullable(),
   firstUncoveredMonth: z.string().nullable(),
+  firstProvisionalMonth: z.string().nullable().optional(),
 });
 export type ProjectionOut = z.infer<typeof projectionOut>;
 
@@ -200,8 +243,30 @@ const jsonTableRef = z.object({
   origin: z.enum(NORM_ORIGINS),
   source: z.array(z.string()),
   figures: z.array(z.record(z.string(), z.string())),
+  provisionalFrom: z.string().nullable().optional(),
 });
 const jsonAmount = amountOut.nullable();
+// --- figures that add up and entitlement checks (issue 6 parts 3, 5) ---
+const addsUpJsonFields = {
+  kostenvergoedingenPerMaand: amountOut.nullable().optional(),
+  kinderbijslagPerKind: z.array(z.object({ kind: z.number().int(), leeftijdsgroep: z.string().nullable(), bedrag: amountOut.nullable() })).optional(),
+  aanspraken: z
+    .array(
+      z.object({
+        regeling: z.string(),
+        label: z.string(),
+        verwacht: amountOut.nullable(),
+        ontvangen: amountOut.nullable(),
+        verschil: amountOut.nullable(),
+        marge: amountOut.nullable(),
+        oordeel: z.string(),
+        toelichting: z.string(),
+        voorlopig: z.string().nullable(),
+      }),
+    )
+    .optional(),
+};
+
 // Every field of toBudgetJson is listed: the router strips unknown fields, so a field added to the engine's JSON
 // must be added here too (tests/integration/budget/cli.test.ts compares the CLI's JSON with budget.get's).
 export const budgetJsonOut = z.object({
@@ -210,7 +275,7 @@ export const budgetJsonOut = z.object({
   referenceDate: z.string(),
   normPeriod: z.record(
     z.string(),
-    z.object({ start: z.string(), end: z.string(), status: z.string(), origin: z.enum(NORM_ORIGINS), source: z.array(z.string()) }),
+    z.object({ start: z.string(), end: z.string(), status: z.string(), origin: z.enum(NORM_ORIGINS), source: z.array(z.string()), provisionalFrom: z.string().optional() }),
   ),
   householdType: z.string(),
   householdTypeLabel: z.string(),
@@ -231,6 +296,7 @@ export const budgetJsonOut = z.object({
   uitgavenPerMaand: jsonAmount,
   uitgavenPerGroep: z.object({ vaste_lasten: jsonAmount, reserveringsuitgaven: jsonAmount, huishoudelijke_uitgaven: jsonAmount }),
   saldoPerMaand: jsonAmount,
+  leefgeldPerMaand: jsonAmount.optional(),
   leefgeldPerWeek: jsonAmount,
   verschilMetBijstandsnorm: jsonAmount,
   kinderbijslagVerwacht: jsonAmount,
@@ -241,7 +307,14 @@ export const budgetJsonOut = z.object({
   warnings: z.array(warningOut),
   explanation: z.record(
     z.string(),
-    z.object({ label: z.string(), value: jsonAmount, rule: z.string(), inputs: z.record(z.string(), inputValueOut), tables: z.array(jsonTableRef) }),
+    z.object({
+      label: z.string(),
+      value: jsonAmount,
+      rule: z.string(),
+      inputs: z.record(z.string(), inputValueOut),
+      tables: z.array(jsonTableRef),
+      voorlopig: z.string().optional(),
+    }),
   ),
   projectie: z
     .array(
@@ -249,9 +322,14 @@ export const budgetJsonOut = z.object({
         month: z.string(),
         covered: z.boolean(),
         reason: z.string().nullable(),
+        voorlopig: z.string().nullable().optional(),
         inkomen: jsonAmount,
         uitgaven: jsonAmount,
         saldo: jsonAmount,
+        leefgeld: jsonAmount.optional(),
+        kostenvergoedingen: jsonAmount.optional(),
+        vakantiegeld: jsonAmount.optional(),
+        kindgebondenBudgetVerwacht: jsonAmount.optional(),
         bijstandsnorm: jsonAmount,
         afloscapaciteit: jsonAmount,
         kinderbijslagVerwacht: jsonAmount,
@@ -261,6 +339,9 @@ export const budgetJsonOut = z.object({
     )
     .optional(),
   eersteTekortMaand: z.string().nullable().optional(),
+  voorlopig: z.string().nullable().optional(),
+  ...bvvVtlbJsonFields,
+  ...addsUpJsonFields,
 });
 
 /** Stored budget inputs as handed out (defaults applied). */
@@ -269,6 +350,9 @@ export const budgetInputsOut = z.object({
   statedBvv: z.object({ amount: z.string(), date: z.string(), statedBy: z.string() }).nullable().optional(),
   kostendelers: z.number().int(),
   vtlbCorrections: z.array(z.object({ kind: z.enum(VTLB_CORRECTION_KINDS), amount: z.string(), note: z.string() })),
+  ...bvvInputsOutFields,
+  toetsingsinkomenPerJaar: z.string().nullable().optional(),
+  vakantiegeld: z.object({ bedragPerJaar: z.string(), maand: z.number().int() }).nullable().optional(),
 });
 
 export const budgetView = z.object({
@@ -337,6 +421,24 @@ export const normsStoredOut = z.object({
   /** Figures the previous period of this group has that the new period(s) lack: calculations needing them
    *  will report them as missing. */
   absentFigures: z.array(z.string()),
+  /** What the file changes, per period (issue 7: a norm update says what it changes). */
+  changes: z
+    .array(
+      z.object({
+        periodStart: z.string(),
+        /** nieuw: a period that did not exist; vervangt: replaces the period with the same start date. */
+        kind: z.enum(['nieuw', 'vervangt']),
+        /** The period it replaces came with Houvast (bundled) or from an earlier user file. */
+        replacedOrigin: z.enum(NORM_ORIGINS).nullable(),
+        changed: z.array(z.object({ name: z.string(), label: z.string(), from: z.string(), to: z.string() })),
+        added: z.array(z.object({ name: z.string(), label: z.string(), value: z.string() })),
+        removed: z.array(z.object({ name: z.string(), label: z.string(), value: z.string() })),
+        unchanged: z.number().int(),
+      }),
+    )
+    .optional(),
+  /** The changes in one Dutch sentence per period. */
+  summary: z.array(z.string()).optional(),
 });
 
 const figureName = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, { message: 'Ongeldige naam van een bedrag.' });
@@ -405,6 +507,7 @@ function tableRefOut(t: NormTableRef): NormTableRefOut {
     origin: t.origin,
     source: [...t.source],
     figures: t.figures.map((f) => ({ name: f.key, label: f.label, value: f.value, status: f.status })),
+    provisionalFrom: t.provisionalFrom ?? null,
   };
 }
 
@@ -414,6 +517,7 @@ export function serializeFigure(f: Figure): FigureOut {
     value: amountOf(f.value),
     exact: exactOf(f.value),
     explanation: { rule: f.explanation.rule, inputs: { ...f.explanation.inputs }, tables: f.explanation.tables.map(tableRefOut) },
+    provisional: f.provisional ?? null,
   };
 }
 
@@ -431,6 +535,8 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       kostendelers: r.household.kostendelers,
       kostendelersA: r.household.kostendelersA,
       fixedAddress: r.household.fixedAddress,
+      fosterChildrenUnder18: r.household.fosterChildrenUnder18,
+      addressKind: r.household.addressKind,
       aowAgeMonths: r.household.aowAgeMonths,
       explanation: { rule: r.household.explanation.rule, inputs: { ...r.household.explanation.inputs }, tables: r.household.explanation.tables.map(tableRefOut) },
     },
@@ -441,13 +547,16 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       attachable: fig(r.income.attachable),
       nonAttachable: fig(r.income.nonAttachable),
       forAfloscapaciteit: fig(r.income.forAfloscapaciteit),
+      costAllowances: fig(r.income.costAllowances),
       lines: r.income.lines.map((l) => ({
         index: l.index,
         description: l.description,
         category: l.category,
         amount: l.amount,
         frequency: l.frequency,
+        instalments: l.instalments ?? null,
         attachable: l.attachable,
+        treatment: l.treatment,
         counted: l.counted,
         monthly: toAmountString(l.monthly),
         monthlyExact: l.monthly.toFixed(),
@@ -478,6 +587,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       expensesByGroup: byGroup,
       expensesTotal: fig(r.budget.expensesTotal),
       saldo: fig(r.budget.saldo),
+      leefgeldPerMaand: fig(r.budget.leefgeldPerMaand),
       leefgeldPerWeek: fig(r.budget.leefgeldPerWeek),
       gapToNorm: fig(r.budget.gapToNorm),
       lines: r.budget.lines.map((l) => ({
@@ -487,6 +597,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
         group: l.group,
         amount: l.amount,
         frequency: l.frequency,
+        instalments: l.instalments ?? null,
         counted: l.counted,
         monthly: toAmountString(l.monthly),
         monthlyExact: l.monthly.toFixed(),
@@ -502,6 +613,21 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       message: m.message,
     })),
     warnings: r.warnings.map((w) => ({ ...w })),
+    bvvBerekening: serializeBvvDetail(r.bvvBerekening, fig),
+    afloscapaciteitDetail: serializeAflosDetail(r.afloscapaciteitDetail, fig),
+    provisional: r.provisional ? { from: r.provisional.from, groups: [...r.provisional.groups], message: r.provisional.message } : null,
+    entitlements: {
+      checks: r.entitlements.checks.map((c) => ({
+        scheme: c.scheme,
+        label: c.label,
+        expected: fig(c.expected),
+        received: fig(c.received),
+        difference: fig(c.difference),
+        tolerance: c.tolerance === null ? null : toAmountString(c.tolerance),
+        verdict: c.verdict,
+        message: c.message,
+      })),
+    },
   };
 }
 
@@ -512,9 +638,14 @@ export function serializeProjection(p: Projection): ProjectionOut {
       date: m.date,
       covered: m.covered,
       reason: m.reason,
+      provisional: m.provisional,
       inkomen: amountOf(m.inkomen),
       uitgaven: amountOf(m.uitgaven),
       saldo: amountOf(m.saldo),
+      leefgeld: amountOf(m.leefgeld),
+      kostenvergoedingen: amountOf(m.kostenvergoedingen),
+      vakantiegeld: amountOf(m.vakantiegeld),
+      kgbVerwacht: amountOf(m.kgbVerwacht),
       bijstandsnorm: amountOf(m.bijstandsnorm),
       vtlb: amountOf(m.vtlb),
       afloscapaciteit: amountOf(m.afloscapaciteit),
@@ -525,5 +656,6 @@ export function serializeProjection(p: Projection): ProjectionOut {
     })),
     firstNegativeMonth: p.firstNegativeMonth,
     firstUncoveredMonth: p.firstUncoveredMonth,
+    firstProvisionalMonth: p.firstProvisionalMonth,
   };
 }

@@ -1,5 +1,6 @@
 // The one contract: every operation the renderer, the CLI or a test can ask of the core.
 // Each procedure names its input and output schema; the router validates both.
+import { officeOut, officeUpdate } from './office';
 import { z } from 'zod';
 import {
   DOSSIER_STATUSES,
@@ -224,6 +225,13 @@ export const contract = {
     input: settingsSchema.partial(),
     output: settingsSchema,
   }),
+  'settings.office.get': procedure({ summary: 'The office printed on documents (name, address, logo).', unlocked: true, input: empty, output: officeOut }),
+  'settings.office.update': procedure({
+    summary: 'Change the office printed on documents; logo: null removes it, absent keeps it.',
+    unlocked: true,
+    input: officeUpdate,
+    output: officeOut,
+  }),
   'dossier.list': procedure({
     summary: 'Search and filter dossiers.',
     unlocked: true,
@@ -375,7 +383,8 @@ export const contract = {
   'budget.createPlan': procedure({
     summary: 'Render the budget plan PDF, store it in the dossier and return it.',
     unlocked: true,
-    input: z.object({ id: dossierId, date: isoDate.optional() }),
+    /** includeBsn: print the BSN of the adults in the header (off by default: the plan goes to others). */
+    input: z.object({ id: dossierId, date: isoDate.optional(), includeBsn: z.boolean().optional() }),
     output: createdPlanOut,
   }),
   'documents.list': procedure({

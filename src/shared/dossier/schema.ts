@@ -2,7 +2,7 @@
 // files (resources/schema/dossier.schema.json is generated from them) and the renderer's forms.
 import { z } from 'zod';
 import { AMOUNT_PATTERN } from '../money';
-import { FREQUENCIES } from '../frequency';
+import { FREQUENCIES, MAX_INSTALMENTS, MIN_INSTALMENTS } from '../frequency';
 import { isIsoDate } from '../dates';
 import { amountProblem } from '../validation/amount';
 import { bsnProblem, normalizeBsn } from '../validation/bsn';
@@ -89,12 +89,42 @@ export const adultSchema = z.object({
   bsn: bsn.nullable().optional(),
 });
 
+// --- household as it really is (issue 6 part 4): foster children, co-parenting, address situation ---
+/** Co-ouderschap per child: who receives the kinderbijslag (and so the kindgebonden budget) for it. */
+export const CO_PARENTING = ['geen', 'wij_ontvangen_kinderbijslag', 'andere_ouder_ontvangt_kinderbijslag'] as const;
+export type CoParenting = (typeof CO_PARENTING)[number];
+export const CO_PARENTING_LABELS: Record<CoParenting, string> = {
+  geen: 'Geen co-ouderschap',
+  wij_ontvangen_kinderbijslag: 'Co-ouderschap, dit huishouden ontvangt de kinderbijslag',
+  andere_ouder_ontvangt_kinderbijslag: 'Co-ouderschap, de andere ouder ontvangt de kinderbijslag',
+};
+
+/**
+ * Where the household lives, for the beslagvrije voet: a woonadres in the BRP; a briefadres (or an address not
+ * in the BRP) while the debtor gives the deurwaarder insight into his situation (art. 475e lid 1 Rv: normal BVV);
+ * or no woonadres (art. 475da lid 4 Rv: 47.5 % of the gehuwdennorm). Absent: woonadres when an address is
+ * filled in, otherwise geen woonadres (as in format version 1).
+ */
+export const ADDRESS_KINDS = ['woonadres', 'briefadres_met_inzicht', 'geen_woonadres'] as const;
+export type AddressKind = (typeof ADDRESS_KINDS)[number];
+export const ADDRESS_KIND_LABELS: Record<AddressKind, string> = {
+  woonadres: 'Woonadres in de BRP',
+  briefadres_met_inzicht: 'Briefadres, volledig inzicht gegeven aan de deurwaarder (art. 475e lid 1 Rv)',
+  geen_woonadres: 'Geen woonadres (beslagvrije voet 47,5 % van de gehuwdennorm)',
+};
+export function addressKindOf(d: { address: unknown; addressKind?: AddressKind | null | undefined }): AddressKind {
+  return d.addressKind ?? (d.address === null ? 'geen_woonadres' : 'woonadres');
+}
+
 export const childSchema = z.object({
   id,
   firstName: name('Voornaam'),
   lastName: name('Achternaam'),
   birthDate: isoDate,
   livingInHousehold: z.boolean(),
+  /** Pleegkind: placed with a pleegvergoeding; no kinderbijslag or kindgebonden budget for it. */
+  fosterChild: z.boolean().optional(),
+  coParenting: z.enum(CO_PARENTING).optional(),
 });
 
 export const addressSchema = z.object({
@@ -116,6 +146,24 @@ const periodFields = {
   endDate: optionalIsoDate,
 };
 
+/** Instalments per year, required with frequency "termijnen" (the amount is then per instalment). */
+const instalmentsField = {
+  instalments: z
+    .number({ message: 'Vul het aantal termijnen in.' })
+    .int({ message: 'Vul een heel aantal termijnen in.' })
+    .min(MIN_INSTALMENTS, { message: `Minimaal ${MIN_INSTALMENTS} termijn per jaar.` })
+    .max(MAX_INSTALMENTS, { message: `Hoogstens ${MAX_INSTALMENTS} termijnen per jaar.` })
+    .nullable()
+    .optional(),
+};
+const instalmentsRefine: [
+  (i: { frequency: string; instalments?: number | null | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (i) => i.frequency !== 'termijnen' || (i.instalments ?? null) !== null,
+  { message: 'Vul in hoeveel termijnen per jaar worden betaald.', path: ['instalments'] },
+];
+
 export const incomeSchema = z
   .object({
     id,
@@ -126,7 +174,9 @@ export const incomeSchema = z
     /** Which adult receives it (for attachment rules); null = household. */
     personRole: z.enum(ADULT_ROLES).nullable().optional(),
     ...periodFields,
+    ...instalmentsField,
   })
+  .refine(...instalmentsRefine)
   .refine((i) => !i.startDate || !i.endDate || i.startDate <= i.endDate, {
     message: 'De einddatum ligt voor de begindatum.',
     path: ['endDate'],
@@ -140,7 +190,9 @@ export const expenseSchema = z
     amount: nonNegativeAmount,
     frequency: z.enum(FREQUENCIES),
     ...periodFields,
+    ...instalmentsField,
   })
+  .refine(...instalmentsRefine)
   .refine((i) => !i.startDate || !i.endDate || i.startDate <= i.endDate, {
     message: 'De einddatum ligt voor de begindatum.',
     path: ['endDate'],
@@ -185,6 +237,8 @@ export const dossierDataSchema = z
       .max(2, { message: 'Een dossier heeft hoogstens twee volwassenen.' }),
     children: z.array(childSchema).max(20),
     address: addressSchema.nullable(),
+    /** See ADDRESS_KINDS; absent = derived from `address` (format version 1). */
+    addressKind: z.enum(ADDRESS_KINDS).nullable().optional(),
     contact: z
       .object({
         phone: z
@@ -236,7 +290,7 @@ export type Dossier = DossierData & { id: string; number: string; createdAt: num
 
 /** The interchange file: one or more dossiers with a format marker and version. */
 export const INTERCHANGE_FORMAT = 'houvast.dossier' as const;
-/** Version 2 adds optional blocks per dossier (see interchange-extras.ts); version-1 files still import unchanged. */
+/** Version written on export; version 2 adds optional fields and blocks (see interchange-extras.ts). Version-1 files still import unchanged. */
 export const INTERCHANGE_VERSION = 2 as const;
 export const INTERCHANGE_VERSIONS = [1, 2] as const;
 export const interchangeSchema = z.object({

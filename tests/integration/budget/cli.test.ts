@@ -118,15 +118,68 @@ describe('houvast budget', () => {
 
     const withInputs = JSON.parse((await run([DEMO, '--date', '2026-07-15', '--inputs', inputsFile, '--json'])).stdout);
     const without = JSON.parse((await run([DEMO, '--date', '2026-07-15', '--json'])).stdout);
-    expect(withInputs.vtlbCorrecties).toEqual([{ soort: 'schoolkosten', omschrijving: 'Schoolkosten kinderen', bedrag: '30.00', toelichting: 'Schoolreis' }]);
+    // Computed VTLB lines (eigen risico, correctie individuele lasten) come first; the entered line is among them.
+    expect(withInputs.vtlbCorrecties).toContainEqual({ soort: 'schoolkosten', omschrijving: 'Schoolkosten kinderen', bedrag: '30.00', toelichting: 'Schoolreis' });
     if (without.vtlb !== null) expect(Number(withInputs.vtlb) * 100 - Number(without.vtlb) * 100).toBeCloseTo(3000, 6);
   });
 
+  /*
+   * Demo 07 (working couple, loonbeslag on the aanvrager's wages) with its inputs file, peildatum 15-07-2026
+   * (period 2026-07-01, gehuwden met kinderen, B = 2027.79). C = 39,200 + 9,600 = 48,800:
+   *   95 % × B = 1926.4005; Z = (48,800 − 29,735.42)/12 × 13.73 % = 218.13057 (cap 247.17 not reached);
+   *   W = (48,800 − 31,500) × 22 %/12 = 317.16667; KGB = (48,800 − 39,140.42)/12 × 7.6 % = 61.17734.
+   *   Sum 2522.87508 -> 2522.88 (<= 3179.68). 475db a: partner net 640.00 (< ½ × 2522.88) -> 1882.88.
+   *   Debtor income 2650.00 + 1900/12 = 2808.33333; 95 % = 2667.92 not binding -> BVV 1882.88.
+   *   Stated 1650.00 -> 232.88 apart: BVV_OPGAVE_WIJKT_AF.
+   * VTLB = 1882.88 + eigen risico 2 × 32.08 + PGL 0 + woonlasten (925.00 − 0) − (200.71 + 317.16667) = 407.12
+   *   + zorg (304.00 − 60.00) − (106.00 + 218.13057) = −80.13 + KGB (2 × 2580 + 724)/12 − 180.00 − 61.17734 = 249.16
+   *   = 2523.19. Afloscapaciteit = 2808.33333 − 2523.19 = 285.14333 -> 285.14; vakantiegeld 158.33 of it, monthly 126.81.
+   */
+  it('computes the BVV and VTLB of demo 07 from its inputs file, text and JSON alike', async () => {
+    const demo07 = path.join(ROOT, 'resources', 'demo', '07-werkend-gezin-beslag.json');
+    const inputs07 = path.join(ROOT, 'resources', 'demo', 'invoer', '07-werkend-gezin-beslag.json');
+    const j = JSON.parse((await run([demo07, '--date', '2026-07-15', '--inputs', inputs07, '--json'])).stdout);
+    expect(j.beslagvrijeVoet).toBe('1882.88');
+    expect(j.beslagvrijeVoetBerekening.stappen.find((x: { soort: string }) => x.soort === 'formule').bedrag).toBe('2522.88');
+    expect(j.beslagvrijeVoetBerekening.stappen.find((x: { soort: string }) => x.soort === 'aftrek_partner').bedrag).toBe('-640.00');
+    expect(j.beslagvrijeVoetBerekening.opgave).toMatchObject({ bedrag: '1650.00', verschil: '232.88', wijktAf: true });
+    expect(j.vtlb).toBe('2523.19');
+    expect(j.afloscapaciteit).toBe('285.14');
+    expect(j.afloscapaciteitLooptijd).toMatchObject({ looptijdMaanden: 18, vakantiegeldPerMaand: '158.33', maandelijkseAfdracht: '126.81' });
+    expect(j.warnings.map((w: { code: string }) => w.code)).toContain('BVV_OPGAVE_WIJKT_AF');
+    const text = (await run([demo07, '--date', '2026-07-15', '--inputs', inputs07])).stdout;
+    expect(text).toMatch(/Uitkomst formule art\. 475da lid 2 Rv\s+€ 2\.522,88/);
+    expect(text).toMatch(/Aftrek niet-beslagen inkomen echtgenoot.*€ -640,00/);
+    expect(text).toMatch(/verschil \(Houvast − opgave\)\s+€ 232,88/);
+    expect(text).toContain('herberekening');
+    // Without the inputs file the BVV asks for the belastbaar inkomen.
+    const bare = JSON.parse((await run([demo07, '--date', '2026-07-15', '--json'])).stdout);
+    expect(bare.beslagvrijeVoet).toBeNull();
+    expect(bare.warnings.map((w: { code: string }) => w.code)).toContain('BVV_BELASTBAAR_INKOMEN_NODIG');
+  });
+
+  // Issue 7: 2027-03-01 lies within six months after the last bundled period (2026-07-01 .. 2026-12-31).
+  it('computes a date after the last table with the last known norms, marked voorlopig in text and JSON', async () => {
+    const mark = 'voorlopig: de normen per 01-01-2027 zijn nog niet gepubliceerd';
+    const j = JSON.parse((await run([DEMO, '--date', '2027-03-01', '--json'])).stdout);
+    expect(j.voorlopig).toBe(mark);
+    expect(j.normPeriod.bijstandsnormen).toMatchObject({ start: '2026-07-01', provisionalFrom: '2027-01-01' });
+    expect(j.explanation.bijstandsnorm.voorlopig).toBe(mark);
+    // Gehuwden met kinderen, art. 21 b per 2026-07-01.
+    expect(j.bijstandsnorm).toBe('2027.79');
+    const text = (await run([DEMO, '--date', '2027-03-01'])).stdout;
+    expect(text).toContain(`LET OP, ${mark}`);
+    expect(text).toMatch(/Bijstandsnorm \(incl\. vakantietoeslag\)\s+€ 2\.027,79 \*/);
+    expect(text).toContain('voorlopig gebruikt vanaf 01-01-2027');
+    expect(text).toContain('Zo telt het op (per maand):');
+    expect(text).toContain('normen nog niet bekend');
+  });
+
   it('exits non-zero with the reason on stderr for a date no norm table covers', async () => {
-    const r = await run([DEMO, '--date', '2027-02-01', '--json']);
+    const r = await run([DEMO, '--date', '2027-07-01', '--json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Er is geen normtabel "Bijstandsnormen" voor 01-02-2027');
+    expect(r.stderr).toContain('Er is geen normtabel "Bijstandsnormen" voor 01-07-2027');
     expect(r.stderr).toContain('Beschikbaar: 01-01-2024 t/m 31-12-2026');
   });
 

@@ -57,7 +57,7 @@ describe('budget.createPlan and documents', () => {
 
   it('refuses a plan for an uncovered date and stores nothing', async () => {
     const created = await rig.call('dossier.create', { data: singleParent() });
-    const error = await rig.fail('budget.createPlan', { id: created.id, date: '2027-02-01' });
+    const error = await rig.fail('budget.createPlan', { id: created.id, date: '2027-07-01' });
     expect(error.code).toBe('NORM_NOT_COVERED');
     expect(await rig.call('documents.list', { dossierId: created.id })).toEqual([]);
     expect((await rig.fail('documents.get', { id: 'bestaat-niet' })).code).toBe('NOT_FOUND');

@@ -37,7 +37,7 @@ describe('norms.list', () => {
       ['aow_leeftijd', 'beslagvrije_voet', 'bijstandsnormen', 'kinderbijslag', 'kindgebonden_budget', 'zorgverzekering'],
     );
     const bijstand = list.groups.find((g) => g.group === 'bijstandsnormen')!;
-    expect(bijstand.coverage).toBe('Beschikbaar: 01-01-2024 t/m 31-12-2026.');
+    expect(bijstand.coverage).toBe('Beschikbaar: 01-01-2024 t/m 31-12-2026; daarna voorlopig met de laatst bekende normen t/m 30-06-2027.');
     expect(bijstand.periods.map((p) => [p.start, p.end])).toContainEqual(['2026-07-01', '2026-12-31']);
     const jan = bijstand.periods.find((p) => p.start === '2026-01-01')!;
     expect(jan).toMatchObject({ end: '2026-06-30', origin: 'bundled', userFileId: null, current: true });
@@ -48,20 +48,24 @@ describe('norms.list', () => {
 });
 
 describe('norms.import', () => {
+  // 2027-07-15 lies beyond the six provisional months after the bundled tables (through 2027-06-30, issue 7).
   it('makes a date after the bundled tables computable and marks the user tables wherever they are used', async () => {
     const created = await rig.call('dossier.create', { data: earner({ incomes: [{ description: 'Uitkering', category: 'uitkering_uwv', amount: '1200.00', frequency: 'maand' }] }) });
-    expect((await rig.fail('budget.get', { id: created.id, date: '2027-01-15' })).code).toBe('NORM_NOT_COVERED');
+    expect((await rig.fail('budget.get', { id: created.id, date: '2027-07-15' })).code).toBe('NORM_NOT_COVERED');
 
     const first = await rig.call('norms.import', { file: userFile('bijstandsnormen') });
     expect(first).toMatchObject({ group: 'bijstandsnormen', periodStarts: ['2027-01-01'], absentFigures: [] });
     // Still refused, now for the next table the calculation needs: never served from an older table.
-    const stillMissing = await rig.fail('budget.get', { id: created.id, date: '2027-01-15' });
+    const stillMissing = await rig.fail('budget.get', { id: created.id, date: '2027-07-15' });
     expect(stillMissing.code).toBe('NORM_NOT_COVERED');
     expect(stillMissing.message).toContain('Maximale beslagvrije voet');
 
     // Imported as JSON text, the way the settings screen reads a chosen file.
     await rig.call('norms.import', { file: JSON.stringify(userFile('beslagvrije_voet')) });
-    const view = await rig.call('budget.get', { id: created.id, date: '2027-01-15' });
+    // The user periods (2027-01-01 .. 2027-06-30) are now the last known ones: 2027-07-15 uses them provisionally.
+    const view = await rig.call('budget.get', { id: created.id, date: '2027-07-15' });
+    expect(view.result.provisional).toMatchObject({ from: '2027-07-01', message: 'voorlopig: de normen per 01-07-2027 zijn nog niet gepubliceerd' });
+    expect(view.result.bijstandsnorm.provisional).toBe('voorlopig: de normen per 01-07-2027 zijn nog niet gepubliceerd');
     expect(view.json.normPeriod.bijstandsnormen).toMatchObject({ start: '2027-01-01', end: '2027-06-30', origin: 'user', source: ['https://www.rijksoverheid.nl/normen-2027/bijstandsnormen'] });
     expect(view.json.normPeriod.beslagvrije_voet).toMatchObject({ start: '2027-01-01', origin: 'user' });
     expect(view.result.normPeriods.find((p) => p.group === 'aow_leeftijd')!.origin).toBe('bundled');
@@ -74,7 +78,9 @@ describe('norms.import', () => {
     expect(list.userFiles.map((f) => f.group)).toEqual(['bijstandsnormen', 'beslagvrije_voet']);
     const p2027 = list.groups.find((g) => g.group === 'bijstandsnormen')!.periods.find((p) => p.start === '2027-01-01')!;
     expect(p2027).toMatchObject({ origin: 'user', userFileId: first.id, end: '2027-06-30' });
-    expect(list.groups.find((g) => g.group === 'bijstandsnormen')!.coverage).toBe('Beschikbaar: 01-01-2024 t/m 30-06-2027.');
+    expect(list.groups.find((g) => g.group === 'bijstandsnormen')!.coverage).toBe(
+      'Beschikbaar: 01-01-2024 t/m 30-06-2027; daarna voorlopig met de laatst bekende normen t/m 31-12-2027.',
+    );
 
     const log = await rig.call('audit.list', {});
     expect(log.filter((e) => e.action === 'norms.imported')).toHaveLength(2);

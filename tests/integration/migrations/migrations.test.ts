@@ -101,7 +101,8 @@ const FIXTURES: Record<number, (db: Db) => void> = {
     db.prepare(
       "INSERT INTO documents (id, dossier_id, kind, file_name, mime, created_at, content, reference_date, norm_periods) VALUES ('doc1', ?, 'budgetplan', 'budgetplan.pdf', 'application/pdf', ?, ?, '2025-11-01', '[]')",
     ).run(DOSSIER_ID, T0, Buffer.from('%PDF-1.7 test'));
-  },  5: (db) => {
+  },
+  5: (db) => {
     // A second logboek row, chained onto the first as the audit service does.
     const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
     const row = { id: last.id + 1, at: T0 + 5, actor: 'Merel de Wit', action: 'vault.unlocked', dossier_id: null, dossier_number: null, detail: null };
@@ -124,6 +125,14 @@ const FIXTURES: Record<number, (db: Db) => void> = {
       `INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order)
        VALUES ('p6', '0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0006', 'adult', 'aanvrager', 'Özkan', 'Yılmaz', '1983-11-02', NULL, NULL, 0)`,
     ).run();
+  },
+  8: (db) => {
+    db.prepare("UPDATE dossiers SET address_kind = 'briefadres_met_inzicht' WHERE id = ?").run(DOSSIER_ID);
+    db.prepare("UPDATE persons SET foster_child = 1, co_parenting = 'geen' WHERE id = 'p2'").run();
+    // Gemeentelijke belastingen in 10 termijnen: stored as frequency 'jaar' plus instalments (see 008_household.ts).
+    db.prepare(
+      "INSERT INTO expenses (id, dossier_id, description, category, amount_cents, frequency, start_date, end_date, sort_order, instalments) VALUES ('e2', ?, 'Gemeentelijke belastingen', 'gemeentelijke_belastingen', 6400, 'jaar', NULL, NULL, 1, 10)",
+    ).run(DOSSIER_ID);
   },
 };
 
@@ -223,11 +232,20 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
       expect(d.debts[0]!.currentAmount).toBe('980.10');
       expect(d.children.map((c) => c.firstName)).toEqual(['Noor']);
       expect(d.notes.map((n) => n.text)).toEqual(v >= 3 ? ['Eerste gesprek'] : []);
-      // Old households are in the search index (filled by migration 006), by street, postcode, IBAN and creditor.
+      // Old households are in the search index (filled by migration 007), by street, postcode, IBAN and creditor.
       for (const q of ['lindel', '3511ab', '3511 ab', 'abna0417', 'zorgverz', 'noor jans']) {
         expect(dossiers.list({ query: q }).map((x) => x.number), q).toContain('2025-0007');
       }
       if (v >= 7) expect(dossiers.list({ query: 'ozkan' }).map((x) => x.number)).toEqual(['2025-0008']);
+      if (v >= 8) {
+        expect(d.addressKind).toBe('briefadres_met_inzicht');
+        expect(d.children[0]).toMatchObject({ fosterChild: true, coParenting: 'geen' });
+        expect(d.expenses[1]).toMatchObject({ amount: '64.00', frequency: 'termijnen', instalments: 10 });
+      } else {
+        expect(d.addressKind).toBeUndefined();
+        expect(d.children[0]!.fosterChild).toBeUndefined();
+        expect(d.expenses[0]!.frequency).toBe('maand');
+      }
     }
     expect(settings.get()).toEqual(v >= 2 ? { autoLockMinutes: 25, userName: 'Merel de Wit' } : { autoLockMinutes: 10, userName: 'Medewerker' });
     expect(audit.list().length).toBe(v >= 5 ? 2 : v >= 2 ? 1 : 0);

@@ -336,6 +336,11 @@ describe('demo vault', () => {
     const list = await call<{ fictitious: boolean }[]>('dossier.list', {});
     expect(list).toHaveLength(expected);
     expect(list.every((d) => d.fictitious)).toBe(true);
+    // Demo 07 comes with its budget inputs (resources/demo/invoer/): its BVV is computed at once. Hand computation
+    // in tests/integration/budget/cli.test.ts: 1882.88 on 15-07-2026.
+    const working = (await call<{ id: string; displayName: string }[]>('dossier.list', {})).find((d) => d.displayName.startsWith('Verhoeven'))!;
+    const view = await call<{ json: { beslagvrijeVoet: string | null } }>('budget.get', { id: working.id, date: '2026-07-15' });
+    expect(view.json.beslagvrijeVoet).toBe('1882.88');
 
     // Whatever is added to the demo vault is marked fictitious too.
     const added = await call('dossier.create', { data: household({ fictitious: false }) });

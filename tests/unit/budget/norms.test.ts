@@ -72,17 +72,23 @@ describe('selectPeriod', () => {
     expect(selectPeriod(norms.kinderbijslag!, '2025-12-31').start).toBe('2025-07-01');
   });
 
-  it('refuses 2027-01-01 (after the last period) with a Dutch message', () => {
-    expect(() => selectPeriod(norms.bijstandsnormen!, '2027-01-01')).toThrow(NormNotCoveredError);
+  /* Issue 7: the last bundled period ends 2026-12-31; the six months after it (2027-01-01 .. 2027-06-30) use it
+   * provisionally, marked with the first unpublished day; 2027-07-01 is refused. */
+  it('uses the last period provisionally for six months, then refuses 2027-07-01 with a Dutch message', () => {
+    expect(selectPeriod(norms.bijstandsnormen!, '2026-12-31').provisionalFrom).toBeUndefined();
+    expect(selectPeriod(norms.bijstandsnormen!, '2027-01-01')).toMatchObject({ start: '2026-07-01', provisionalFrom: '2027-01-01' });
+    expect(selectPeriod(norms.bijstandsnormen!, '2027-06-30')).toMatchObject({ start: '2026-07-01', provisionalFrom: '2027-01-01' });
+    expect(() => selectPeriod(norms.bijstandsnormen!, '2027-07-01')).toThrow(NormNotCoveredError);
     try {
-      selectPeriod(norms.bijstandsnormen!, '2027-01-01');
+      selectPeriod(norms.bijstandsnormen!, '2027-07-01');
     } catch (e) {
       const err = e as NormNotCoveredError;
       expect(err.code).toBe('NORM_NOT_COVERED');
       expect(err.group).toBe('bijstandsnormen');
       expect(err.message).toContain('Bijstandsnormen');
-      expect(err.message).toContain('01-01-2027');
+      expect(err.message).toContain('01-07-2027');
       expect(err.message).toContain('01-01-2024 t/m 31-12-2026');
+      expect(err.message).toContain('voorlopig met de laatst bekende normen t/m 30-06-2027');
     }
   });
 
@@ -92,7 +98,7 @@ describe('selectPeriod', () => {
     expect(selectPeriod(norms.beslagvrije_voet!, '2023-01-01').status).toBe('secondary');
     const d = dossier({ adults: [adult('aanvrager', '1980-01-01')] });
     expect(() => computeBudget(d, inputs(), norms, '2023-01-01')).toThrow(NormNotCoveredError);
-    expect(() => computeBudget(d, inputs(), norms, '2027-01-01')).toThrow(/01-01-2027/);
+    expect(() => computeBudget(d, inputs(), norms, '2027-07-01')).toThrow(/01-07-2027/);
   });
 
   it('ends a last period without validTo at the next indexation date', () => {
@@ -103,7 +109,10 @@ describe('selectPeriod', () => {
     };
     const t = buildNormSet([f]).kinderbijslag!;
     expect(t.periods[0]!.end).toBe('2027-06-30');
-    expect(() => selectPeriod(t, '2027-07-01')).toThrow(NormNotCoveredError);
+    // After its end the period is provisional for six months (through 2027-12-31), then refused.
+    expect(selectPeriod(t, '2027-07-01').provisionalFrom).toBe('2027-07-01');
+    expect(selectPeriod(t, '2027-12-31').provisionalFrom).toBe('2027-07-01');
+    expect(() => selectPeriod(t, '2028-01-01')).toThrow(NormNotCoveredError);
   });
 });
 

@@ -56,7 +56,7 @@ describe('dossier.schema.json', () => {
     const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.properties.format.const).toBe('houvast.dossier');
-    // Version 2 adds optional blocks; version-1 files stay valid.
+    // Version 2 adds optional fields and blocks; version-1 files stay valid.
     expect(schema.properties.version.anyOf.map((v: { const: number }) => v.const)).toEqual([1, 2]);
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'dossiers']));
   });

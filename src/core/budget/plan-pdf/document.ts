@@ -1,7 +1,7 @@
 // Builds the pdfmake document definition of the Dutch budget plan ("Budgetplan") from a dossier and the
 // engine's BudgetResult. Pure: no I/O; every figure shown comes from the result, formatted at display only.
 import type Decimal from 'decimal.js';
-import type { Content, ContentText, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Column, Content, ContentText, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { ageOn, formatNlDateTime } from '../../../shared/dates';
 import type { Dossier } from '../../../shared/dossier/schema';
 import {
@@ -14,6 +14,8 @@ import { FREQUENCY_LABELS } from '../../../shared/frequency';
 import type { BudgetResult } from '../../../shared/budget/engine';
 import type { Explanation, Figure } from '../../../shared/budget/explain';
 import { AGE_GROUP_LABELS } from '../../../shared/budget/household';
+import { bvvVtlbSection } from './bvv-vtlb';
+import { addsUpSection } from './adds-up';
 import type { NormTableRef } from '../../../shared/budget/norms';
 import type { Projection } from '../../../shared/budget/projection';
 import {
@@ -23,10 +25,14 @@ import {
   nlDate,
   nlNumbersInText,
   originLabel,
+  sourceName,
   splitSource,
   statusLabel,
   USER_SUPPLIED,
 } from './format';
+import type { OfficeOut } from '../../../shared/contract/office';
+import { DEBT_STATUS_LABELS } from '../../../shared/dossier/schema';
+import { fromCents, toCents } from '../../../shared/money';
 
 export interface BudgetPlanInput {
   dossier: Dossier;
@@ -37,6 +43,10 @@ export interface BudgetPlanInput {
   generatedBy: string;
   /** Optional 24-month projection (projectBudget); printed as an extra section when given. */
   projection?: Projection;
+  /** The office from Instellingen → Kantoor (name, address, logo), printed in the header. */
+  office?: OfficeOut | null;
+  /** Print the adults' BSN in the header (off by default: the plan is a document for others). */
+  includeBsn?: boolean;
 }
 
 // Palette: sober, prints well in greyscale.
@@ -101,8 +111,9 @@ function amountCell(value: Decimal | string | null | undefined, opts: { bold?: b
   };
 }
 
+/** The amount, marked * when it rests on a provisional norm (issue 7; the banner on page 1 explains the mark). */
 function figureValue(f: Figure): string {
-  return euro(f.value);
+  return `${euro(f.value)}${f.provisional ? ' *' : ''}`;
 }
 
 const usesUserNorms = (refs: NormTableRef[]): boolean => refs.some((r) => r.origin === 'user');
@@ -113,37 +124,120 @@ function userMark(refs: NormTableRef[]): Content[] {
 
 // ------------------------------------------------------------------------------------------------ header
 
+function clientNames(dossier: Dossier): string {
+  const adults = [...dossier.adults].sort((a, b) => (a.role === b.role ? 0 : a.role === 'aanvrager' ? -1 : 1));
+  return adults.map((a) => `${a.firstName} ${a.lastName}`).join(' en ');
+}
+
+function officeBlock(office: OfficeOut | null | undefined): Content[] {
+  if (!office) return [];
+  const place = [office.postcode, office.city].filter(Boolean).join('  ');
+  const contact = [office.phone, office.email].filter(Boolean).join(' · ');
+  const lines = [office.address, place, contact].filter((x) => x.trim() !== '');
+  const text: Content[] = [
+    ...(office.name ? [{ text: office.name, bold: true, fontSize: 10, color: C.primary } as Content] : []),
+    ...lines.map((l): Content => ({ text: l, fontSize: 8, color: C.muted })),
+  ];
+  if (text.length === 0 && !office.logo) return [];
+  const columns: Column[] = [];
+  if (office.logo) columns.push({ stack: [{ image: `data:${office.logo.mime};base64,${office.logo.data}`, fit: [110, 48] }], width: 110 });
+  columns.push({ stack: text, width: '*' });
+  return [{ columns, columnGap: 10, margin: [0, 0, 0, 10] }];
+}
+
 function headerBlock(input: BudgetPlanInput): Content {
   const { dossier, result } = input;
+  const bsns = input.includeBsn
+    ? [...dossier.adults].filter((a) => a.bsn).map((a) => `BSN ${a.firstName}: ${a.bsn}`)
+    : [];
+  return {
+    stack: [
+      ...officeBlock(input.office),
+      {
+        table: {
+          widths: ['*', 'auto'],
+          body: [
+            [
+              {
+                stack: [
+                  { text: 'Budgetplan', style: 'title' },
+                  { text: [{ text: 'Cliënt: ', bold: true }, clientNames(dossier)], margin: [0, 3, 0, 0], fontSize: 10.5 },
+                  ...bsns.map((b): Content => ({ text: b, fontSize: 8.5, color: C.muted })),
+                  { text: `Huishouden: ${result.household.typeLabel}`, color: C.muted, margin: [0, 2, 0, 0] },
+                ],
+                border: [false, false, false, false],
+              },
+              {
+                table: {
+                  body: [
+                    [{ text: 'Dossiernummer', style: 'metaLabel' }, { text: dossier.number, style: 'metaValue' }],
+                    [{ text: 'Peildatum berekening', style: 'metaLabel' }, { text: nlDate(result.referenceDate), style: 'metaValue' }],
+                    [{ text: 'Gemaakt op', style: 'metaLabel' }, { text: formatNlDateTime(input.generatedAt), style: 'metaValue' }],
+                    [{ text: 'Opgesteld door', style: 'metaLabel' }, { text: input.generatedBy, style: 'metaValue' }],
+                    [{ text: 'Verantwoordelijk medewerker', style: 'metaLabel' }, { text: dossier.professional, style: 'metaValue' }],
+                  ],
+                },
+                layout: 'noBorders',
+                border: [false, false, false, false],
+              },
+            ],
+          ],
+        },
+        layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0 },
+      },
+    ],
+  };
+}
+
+/** Key figures that cannot be computed, said plainly on page 1 with the reason (the warnings name the figure). */
+function notComputableBox(result: BudgetResult): Content | null {
+  const keys: [string, string, Figure][] = [
+    ['bijstandsnorm', 'Bijstandsnorm', result.bijstandsnorm],
+    ['beslagvrijeVoet', 'Beslagvrije voet', result.beslagvrijeVoet],
+    ['vtlb', 'Vrij te laten bedrag (VTLB)', result.vtlb.total],
+    ['afloscapaciteit', 'Afloscapaciteit', result.afloscapaciteit],
+    ['saldoPerMaand', 'Saldo per maand', result.budget.saldo],
+    ['leefgeldPerWeek', 'Leefgeld per week', result.budget.leefgeldPerWeek],
+  ];
+  const missing = keys.filter(([, , f]) => f.value === null);
+  if (missing.length === 0) return null;
+  const reason = (key: string, f: Figure): string => {
+    const w = result.warnings.find((x) => x.figure === key);
+    return w ? w.message : f.explanation.rule;
+  };
   return {
     table: {
-      widths: ['*', 'auto'],
+      widths: ['*'],
       body: [
         [
           {
             stack: [
-              { text: 'Budgetplan', style: 'title' },
-              { text: `Huishouden: ${result.household.typeLabel}`, color: C.muted, margin: [0, 2, 0, 0] },
+              { text: 'Niet te berekenen', bold: true, fontSize: 11, color: C.warnLine, margin: [0, 0, 0, 3] },
+              {
+                text:
+                  missing.length === 1
+                    ? 'Eén kerncijfer in dit plan is niet te berekenen met de gegevens van nu. Vul de ontbrekende gegevens aan en maak het plan opnieuw.'
+                    : `${missing.length} kerncijfers in dit plan zijn niet te berekenen met de gegevens van nu. Vul de ontbrekende gegevens aan en maak het plan opnieuw.`,
+                margin: [0, 0, 0, 3],
+              },
+              { ul: missing.map(([key, label, f]) => ({ text: [{ text: `${label}: `, bold: true }, reason(key, f)], margin: [0, 0, 0, 2] })) },
             ],
-            border: [false, false, false, false],
-          },
-          {
-            table: {
-              body: [
-                [{ text: 'Dossiernummer', style: 'metaLabel' }, { text: dossier.number, style: 'metaValue' }],
-                [{ text: 'Peildatum berekening', style: 'metaLabel' }, { text: nlDate(result.referenceDate), style: 'metaValue' }],
-                [{ text: 'Gemaakt op', style: 'metaLabel' }, { text: formatNlDateTime(input.generatedAt), style: 'metaValue' }],
-                [{ text: 'Gemaakt door', style: 'metaLabel' }, { text: input.generatedBy, style: 'metaValue' }],
-                [{ text: 'Verantwoordelijk medewerker', style: 'metaLabel' }, { text: dossier.professional, style: 'metaValue' }],
-              ],
-            },
-            layout: 'noBorders',
-            border: [false, false, false, false],
+            margin: [8, 6, 8, 6],
           },
         ],
       ],
     },
-    layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0 },
+    layout: {
+      hLineWidth: () => 1.5,
+      vLineWidth: () => 1.5,
+      hLineColor: () => C.warnLine,
+      vLineColor: () => C.warnLine,
+      paddingLeft: () => 0,
+      paddingRight: () => 0,
+      paddingTop: () => 0,
+      paddingBottom: () => 0,
+    },
+    margin: [0, 8, 0, 0],
   };
 }
 
@@ -438,29 +532,15 @@ function projectionSection(n: number, projection: Projection): Content[] {
   const months = projection.months;
   for (let i = 0; i < months.length; i++) {
     const m = months[i]!;
-    if (!m.covered) {
-      // Consecutive uncovered months share one row: the reason is the same missing norm table.
-      let j = i;
-      while (j + 1 < months.length && !months[j + 1]!.covered) j++;
-      const range = j > i ? `${monthLabel(m.month)} t/m ${monthLabel(months[j]!.month)}` : monthLabel(m.month);
-      rows.push([
-        { text: range, colSpan: 2 },
-        {},
-        { text: `Niet berekend: ${m.reason ?? 'geen normtabel voor deze maand.'}`, colSpan: 4, italics: true, color: C.muted, fontSize: 7.5 },
-        {},
-        {},
-        {},
-      ]);
-      i = j;
-      continue;
-    }
+    // Every month has income, expenses and saldo; the norm-based figures of a month no table covers are unknown.
+    const notes = [...(m.provisional ? ['voorlopige normen.'] : []), ...(m.covered ? [] : ['Normen nog niet bekend.']), ...m.changes.map(nlNumbersInText)];
     rows.push([
       monthLabel(m.month),
       amountCell(m.inkomen),
       amountCell(m.uitgaven),
       amountCell(m.saldo, { signColor: true, bold: m.negative }),
-      amountCell(m.afloscapaciteit),
-      { text: m.changes.map(nlNumbersInText).join(' '), fontSize: 7.5, color: C.muted },
+      m.covered ? amountCell(m.afloscapaciteit) : { text: 'normen nog niet bekend', alignment: 'right', italics: true, color: C.muted, fontSize: 7 },
+      { text: notes.join(' '), fontSize: 7.5, color: C.muted },
     ]);
   }
   return [
@@ -474,6 +554,64 @@ function projectionSection(n: number, projection: Projection): Content[] {
     { table: { headerRows: 1, widths: [40, 60, 60, 60, 62, '*'], body: rows }, layout: tableLayout },
     { text: 'Per maand opnieuw berekend op de eerste dag van de maand (de eerste maand op de peildatum), met de normtabel die dan geldt.', style: 'note' },
   ];
+}
+
+const DEBT_KIND_LABELS = { concurrent: 'concurrent', preferent: 'preferent' } as const;
+
+/** Schuldenoverzicht: every debt in the dossier; the totals are the sums of the amounts shown. */
+function debtsSection(n: number, dossier: Dossier): Content[] {
+  if (dossier.debts.length === 0) {
+    return [sectionTitle(n, 'Schuldenoverzicht'), { text: 'Er zijn geen schulden in het dossier vastgelegd.', italics: true, color: C.muted }];
+  }
+  const cents = (xs: string[]) => fromCents(xs.reduce((t, x) => t + toCents(x), 0));
+  const rows: TableCell[][] = [
+    [th('Schuldeiser'), th('Incasso / deurwaarder'), th('Kenmerk'), th('Soort'), th('Status'), th('Oorspronkelijk', 'right'), th('Openstaand', 'right')],
+    ...dossier.debts.map((d): TableCell[] => [
+      d.creditor,
+      d.collector ?? '',
+      d.reference ?? '',
+      DEBT_KIND_LABELS[d.kind],
+      DEBT_STATUS_LABELS[d.status],
+      amountCell(fromCents(toCents(d.originalAmount))),
+      amountCell(fromCents(toCents(d.currentAmount))),
+    ]),
+    [
+      { text: `Totaal (${dossier.debts.length} ${dossier.debts.length === 1 ? 'schuld' : 'schulden'})`, bold: true, colSpan: 5 },
+      '',
+      '',
+      '',
+      '',
+      amountCell(cents(dossier.debts.map((d) => d.originalAmount)), { bold: true }),
+      amountCell(cents(dossier.debts.map((d) => d.currentAmount)), { bold: true }),
+    ],
+  ];
+  return [
+    sectionTitle(n, 'Schuldenoverzicht'),
+    { table: { headerRows: 1, dontBreakRows: true, widths: ['*', 80, 55, 50, 60, 62, 62], body: rows }, layout: tableLayout, fontSize: 8 },
+  ];
+}
+
+/** The closing summary and the signatures in one unbreakable block, so the signatures never stand alone on a page. */
+function closingBlock(result: BudgetResult, dossier: Dossier): Content {
+  const line = (label: string, value: string): Content => ({ columns: [{ text: label, width: '*' }, { text: value, width: 'auto', alignment: 'right', bold: true }] });
+  const open = fromCents(dossier.debts.reduce((t, d) => t + toCents(d.currentAmount), 0));
+  return {
+    unbreakable: true,
+    stack: [
+      { text: 'Samenvatting', style: 'h3', margin: [0, 16, 0, 4] },
+      {
+        stack: [
+          line('Inkomen per maand', euro(result.income.total.value)),
+          line('Uitgaven per maand', euro(result.budget.expensesTotal.value)),
+          line('Saldo per maand', euro(result.budget.saldo.value)),
+          line('Afloscapaciteit per maand', euro(result.afloscapaciteit.value)),
+          line('Openstaande schulden', euro(open)),
+        ],
+        margin: [0, 0, 200, 0],
+      },
+      signatureSection(),
+    ],
+  };
 }
 
 function signatureSection(): Content {
@@ -492,30 +630,6 @@ function signatureSection(): Content {
       { text: 'Besproken en akkoord', style: 'h3', margin: [0, 16, 0, 8] },
       { columns: [box('Cliënt'), box('Medewerker')], columnGap: 40 },
     ],
-  };
-}
-
-function tableRefBlock(r: NormTableRef): Content {
-  const user = r.origin === 'user';
-  const figures = r.figures.map((f) => `${f.label}: ${inputValue(f.value)}${f.status !== r.status ? ` (${statusLabel(f.status)})` : ''}`);
-  return {
-    stack: [
-      {
-        text: [
-          { text: 'Normtabel: ', bold: true },
-          `${r.title}, periode ${nlDate(r.periodStart)} t/m ${nlDate(r.periodEnd)}; status: ${statusLabel(r.status)}; herkomst: `,
-          { text: originLabel(r.origin), bold: user, color: user ? C.userLine : C.text },
-        ],
-      },
-      ...(figures.length > 0 ? [{ text: [{ text: 'Gebruikte bedragen: ', italics: true }, figures.join('; ')] } as Content] : []),
-      ...r.source.map((s): Content => {
-        const { url, text } = splitSource(s);
-        return url
-          ? { text: [{ text: 'Bron: ', italics: true }, { text: url, link: url, color: C.primary, decoration: 'underline' }, text.replace(url, '').trim() ? ` ${text.replace(url, '').trim()}` : ''] }
-          : { text: [{ text: 'Bron: ', italics: true }, text] };
-      }),
-    ],
-    margin: [0, 2, 0, 0],
   };
 }
 
@@ -545,7 +659,19 @@ function explanationBlock(label: string, value: string, e: Explanation): Content
             } as Content,
           ]
         : []),
-      ...(e.tables.length > 0 ? e.tables.map(tableRefBlock) : [{ text: 'Normtabel: geen (berekend uit de ingevoerde gegevens).', italics: true, color: C.muted, margin: [0, 2, 0, 0] } as Content]),
+      {
+        text:
+          e.tables.length > 0
+            ? [
+                { text: 'Normtabel: ', bold: true },
+                e.tables.map((t) => `${groupLabel(t.group)} vanaf ${nlDate(t.periodStart)}`).join('; '),
+                ...userMark(e.tables),
+                ' (bronnen: zie Gebruikte normtabellen).',
+              ]
+            : 'Normtabel: geen (berekend uit de ingevoerde gegevens).',
+        color: C.muted,
+        margin: [0, 2, 0, 0],
+      },
     ],
     fontSize: 8,
   };
@@ -553,35 +679,24 @@ function explanationBlock(label: string, value: string, e: Explanation): Content
 
 function explanationsSection(n: number, result: BudgetResult): Content[] {
   const bvv = result.beslagvrijeVoet;
+  // Only the figures a reader has to be able to check; sums of the lines shown in the plan need no explanation.
   const figs: Figure[] = [
     result.bijstandsnorm,
-    result.bijstandsnormExclVakantietoeslag,
     bvv,
     ...(bvv.lowerBound ? [bvv.lowerBound] : []),
     ...(bvv.upperBound ? [bvv.upperBound] : []),
-    ...result.vtlb.lines.map((l) => l.figure),
+    ...result.vtlb.lines.map((l) => l.figure).filter((f) => f.value === null || !f.value.isZero()),
     result.vtlb.total,
-    result.income.forAfloscapaciteit,
     result.afloscapaciteit,
-    result.income.total,
-    result.income.attachable,
-    result.income.nonAttachable,
-    ...NIBUD_GROUPS.map((g) => result.budget.expensesByGroup[g]),
-    result.budget.expensesTotal,
-    result.budget.saldo,
-    result.budget.leefgeldPerWeek,
-    result.budget.gapToNorm,
     result.children.kinderbijslagExpected,
-    result.children.kinderbijslagReceived,
     result.children.kgbExpected,
-    result.children.kgbReceived,
   ];
   return [
-    sectionTitle(n, 'Verantwoording van de bedragen'),
+    sectionTitle(n, 'Bijlage: hoe de bedragen zijn berekend'),
     {
       text:
-        'Per bedrag: de rekenregel, de gebruikte invoer en de normtabel (periode, status en bron). Bedragen in de invoer staan met hun volle ' +
-        'precisie; ≈ betekent dat het bedrag niet op centen is afgerond omdat de regel daar niet afrondt.',
+        'Voor de belangrijkste bedragen staat hier hoe ze zijn berekend: de regel uit de wet of de normen, de gegevens die zijn gebruikt en ' +
+        'de normtabel. ≈ betekent dat een tussenbedrag niet op centen is afgerond.',
       style: 'note',
       margin: [0, 0, 0, 6],
     },
@@ -602,13 +717,15 @@ function normPeriodsSection(n: number, result: BudgetResult): Content[] {
       {
         stack: r.source.map((s): Content => {
           const { url, text } = splitSource(s);
-          return url ? { text: url, link: url, color: C.primary, decoration: 'underline' } : { text };
+          return url
+            ? { text: [{ text: `${sourceName(url)}: ` }, { text: url, link: url, color: C.primary, decoration: 'underline' }] }
+            : { text };
         }),
         fontSize: 7.5,
       },
     ]);
   }
-  const out: Content[] = [sectionTitle(n, 'Gebruikte normtabellen'), { table: { headerRows: 1, widths: [78, 108, 62, 62, '*'], body: rows }, layout: tableLayout, fontSize: 8 }];
+  const out: Content[] = [sectionTitle(n, 'Bijlage: gebruikte normtabellen en bronnen'), { table: { headerRows: 1, widths: [78, 108, 62, 62, '*'], body: rows }, layout: tableLayout, fontSize: 8 }];
   if (result.missingFigures.length > 0) {
     out.push({ text: 'Ontbrekende normbedragen (niet geschat)', style: 'h3' });
     out.push({ ul: result.missingFigures.map((m) => m.message), fontSize: 8 });
@@ -646,20 +763,36 @@ export function buildBudgetPlanDocument(input: BudgetPlanInput): TDocumentDefini
   if (dossier.fictitious) {
     content.push(banner({ text: 'Fictief huishouden (demo): dit budgetplan gaat niet over echte personen.', bold: true }, C.userBg, C.userLine));
   }
+  if (result.provisional) {
+    const m = result.provisional.message;
+    content.push(
+      banner(
+        { text: `${m[0]!.toUpperCase()}${m.slice(1)}. Er is gerekend met de laatst bekende normen; elk bedrag dat op een norm rust is voorlopig en gemarkeerd met *.`, bold: true },
+        C.userBg,
+        C.userLine,
+      ),
+    );
+  }
   content.push({ text: 'Kerncijfers per maand', style: 'h3', margin: [0, 10, 0, 0] });
   content.push(keyFigures(result));
+  const notComputable = notComputableBox(result);
+  if (notComputable) content.push(notComputable);
   content.push(warningsBlock(result));
   const userNotice = userNormsNotice(result);
   if (userNotice) content.push(userNotice);
   content.push(...householdSection(++n, input));
   content.push(...incomeSection(++n, result));
   content.push(...expenseSection(++n, result));
+  content.push(...debtsSection(++n, dossier));
   content.push(...normsSection(++n, result));
+  content.push(...bvvVtlbSection(++n, result, { sectionTitle, th, amountCell, tableLayout, muted: C.muted }));
   content.push(...childrenSection(++n, input));
+  content.push(...addsUpSection(++n, result, { sectionTitle, th, amountCell, tableLayout, muted: C.muted }));
   if (input.projection) content.push(...projectionSection(++n, input.projection));
-  content.push(...normPeriodsSection(++n, result));
-  content.push(signatureSection());
+  // The plan ends with the summary and signatures; the technical annex (norm tables, calculations) follows.
+  content.push(closingBlock(result, dossier));
   content.push({ text: '', pageBreak: 'after' });
+  content.push(...normPeriodsSection(++n, result));
   content.push(...explanationsSection(++n, result));
   content.push({
     text:

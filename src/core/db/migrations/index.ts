@@ -8,6 +8,7 @@ import { m004BudgetDocuments } from './004_budget_documents';
 import { m005AuditChain } from './005_audit_chain';
 import { m006Drafts } from './006_drafts';
 import { m007DossierSearch } from './007_dossier_search';
+import { m008Household } from './008_household';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   m005AuditChain,
   m006Drafts,
   m007DossierSearch,
+  m008Household,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,6 +1,7 @@
 // The figures of one calculation, grouped as a professional reads them, each with its "Toelichting".
 import type { BudgetResultOut, FigureOut } from '../../../shared/contract/budget';
 import { NIBUD_GROUPS } from '../../../shared/dossier/categories';
+import { AflosLooptijd, BvvBerekening } from './BvvBerekening';
 import { FigureTable, type FigureRow } from './Toelichting';
 import { euro, isNegative } from './view';
 
@@ -8,7 +9,7 @@ type Result = BudgetResultOut;
 
 const BVV_REGIME_NOTES: Record<Result['beslagvrijeVoet']['regime'], string> = {
   inkomen_tot_norm: 'Inkomen tot en met de norm: 95 % van het inkomen.',
-  inkomen_boven_norm: 'Inkomen boven de norm: het bedrag van de beslaglegger, getoetst aan onder- en bovengrens.',
+  inkomen_boven_norm: 'Inkomen boven de norm: berekend met de formule van art. 475da Rv (zie de berekening hieronder).',
   geen_vast_adres: 'Geen vast woonadres: 47,5 % van de gehuwdennorm.',
   onbekend: 'Niet te bepalen.',
 };
@@ -61,6 +62,10 @@ export function BudgetFigures({ result: r }: { result: Result }) {
     row('beslagbaar', r.income.attachable, { note: 'loon, uitkering en ander beslagbaar inkomen' }),
     row('nietBeslagbaar', r.income.nonAttachable, { note: 'toeslagen, kinderbijslag, kindgebonden budget' }),
     row('inkomen', r.income.total, { total: true }),
+    // Cost allowances are no income; shown apart, they count only in the saldo (Nibud section below).
+    ...(r.income.costAllowances && r.income.costAllowances.value !== '0.00'
+      ? [row('kostenvergoedingen', r.income.costAllowances, { note: 'pleegvergoeding, bijzondere bijstand, pgb: geen inkomen, telt mee in het saldo' })]
+      : []),
   ];
   const vtlb: FigureRow[] = [
     row('bvv', bvv, { note: BVV_REGIME_NOTES[bvv.regime] }),
@@ -97,6 +102,8 @@ export function BudgetFigures({ result: r }: { result: Result }) {
       <Section id="huishouden" title="Huishouden en bijstandsnorm" rows={household} />
       <Section id="inkomen" title="Inkomen per maand" rows={income} />
       <Section id="vtlb" title="Beslagvrije voet, VTLB en afloscapaciteit" rows={vtlb} />
+      <BvvBerekening result={r} />
+      <AflosLooptijd result={r} />
       <Section id="uitgaven" title="Uitgaven per Nibud-groep en saldo" rows={budget} />
       {hasChildren ? <Section id="kinderen" title="Kinderbijslag en kindgebonden budget" rows={children} /> : null}
     </div>

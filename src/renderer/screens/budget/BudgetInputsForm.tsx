@@ -5,6 +5,8 @@ import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import {
+  BESLAG_OP,
+  BESLAG_OP_LABELS,
   budgetInputsSchema,
   VTLB_CORRECTION_KINDS,
   VTLB_CORRECTION_LABELS,
@@ -14,7 +16,7 @@ import {
 } from '../../../shared/budget/inputs';
 import type { budgetInputsOut } from '../../../shared/contract/budget';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, TextField, optionsOf } from '../../components/fields';
+import { CheckboxField, SelectField, TextField, optionsOf } from '../../components/fields';
 import { applyServerError, errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
 import { amountInputToCanonical, canonicalToAmountInput, dateInputToIso, isoToDateInput } from '../../format';
 import { useCall } from '../../state/session';
@@ -26,7 +28,17 @@ export interface InputsForm {
   statedBvv: { amount: string; date: string; statedBy: string };
   kostendelers: string;
   vtlbCorrections: { kind: VtlbCorrectionKind; amount: string; note: string }[];
+  // --- beslagvrije voet above the norm (issue 6 part 1) ---
+  belastbaarInkomenPerJaar: { aanvrager: string; partner: string };
+  beslagOp: (typeof BESLAG_OP)[number];
+  nietBeslagenEigenInkomenPerMaand: string;
+  loonheffingAutoVanDeZaakPerMaand: string;
+  woonkostenverhoging: boolean;
 }
+
+const optionalAmountIn = (v: string | null | undefined): string => (v ? canonicalToAmountInput(v) : '');
+// An empty field means "not entered" (null); anything else the schema judges.
+const optionalAmountOut = (v: string): string | null => (v.trim() === '' ? null : amountInputToCanonical(v));
 
 export const P = 'berekening';
 
@@ -39,6 +51,14 @@ export function toFormValues(inputs: StoredInputs): InputsForm {
     },
     kostendelers: String(inputs.kostendelers ?? 0),
     vtlbCorrections: inputs.vtlbCorrections.map((c) => ({ kind: c.kind, amount: canonicalToAmountInput(c.amount), note: c.note })),
+    belastbaarInkomenPerJaar: {
+      aanvrager: optionalAmountIn(inputs.belastbaarInkomenPerJaar?.aanvrager),
+      partner: optionalAmountIn(inputs.belastbaarInkomenPerJaar?.partner),
+    },
+    beslagOp: inputs.beslagOp ?? 'huishouden',
+    nietBeslagenEigenInkomenPerMaand: optionalAmountIn(inputs.nietBeslagenEigenInkomenPerMaand),
+    loonheffingAutoVanDeZaakPerMaand: optionalAmountIn(inputs.loonheffingAutoVanDeZaakPerMaand),
+    woonkostenverhoging: inputs.woonkostenverhoging ?? false,
   };
 }
 
@@ -53,8 +73,15 @@ export function toSchemaInput(v: InputsForm, referenceDate: string | null | unde
     // Number('') is 0 and Number('1,5') NaN: an empty field means none, anything else the schema judges.
     kostendelers: k === '' ? 0 : /^-?\d+([.,]\d+)?$/.test(k) ? Number(k.replace(',', '.')) : Number.NaN,
     vtlbCorrections: v.vtlbCorrections.map((c) => ({ kind: c.kind, amount: amountInputToCanonical(c.amount), note: c.note })),
+    belastbaarInkomenPerJaar: { aanvrager: optionalAmountOut(v.belastbaarInkomenPerJaar.aanvrager), partner: optionalAmountOut(v.belastbaarInkomenPerJaar.partner) },
+    beslagOp: v.beslagOp,
+    nietBeslagenEigenInkomenPerMaand: optionalAmountOut(v.nietBeslagenEigenInkomenPerMaand),
+    loonheffingAutoVanDeZaakPerMaand: optionalAmountOut(v.loonheffingAutoVanDeZaakPerMaand),
+    woonkostenverhoging: v.woonkostenverhoging,
   };
 }
+
+const BESLAG_OP_OPTIONS = optionsOf(BESLAG_OP, BESLAG_OP_LABELS);
 
 const KIND_OPTIONS = optionsOf(VTLB_CORRECTION_KINDS, VTLB_CORRECTION_LABELS);
 
@@ -111,9 +138,55 @@ export function BudgetInputsForm({
       </p>
       <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} context={context} />
       <fieldset className="subcard">
+        <legend>Beslagvrije voet: belastbaar inkomen en beslag</legend>
+        <p className="hint">
+          Boven de bijstandsnorm berekent Houvast de beslagvrije voet met de formule van art. 475da Rv. Daarvoor is het
+          belastbaar inkomen per jaar nodig. U vindt het op de jaaropgave (fiscaal loon), op de loonstrook (loon voor de
+          loonheffing, maal 12 of 13) of op de modelmededeling van de beslaglegger.
+        </p>
+        <div className="grid-3">
+          <TextField
+            {...f('belastbaarInkomenPerJaar.aanvrager')}
+            label="Belastbaar inkomen aanvrager per jaar"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Bijvoorbeeld 33.600,00"
+          />
+          <TextField
+            {...f('belastbaarInkomenPerJaar.partner')}
+            label="Belastbaar inkomen partner per jaar"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Alleen met een partner; 0,00 als de partner geen inkomen heeft."
+          />
+          <SelectField {...f('beslagOp')} label="Wie is schuldenaar?" options={BESLAG_OP_OPTIONS} />
+        </div>
+        <div className="grid-3">
+          <TextField
+            {...f('nietBeslagenEigenInkomenPerMaand')}
+            label="Eigen inkomen zonder beslag per maand"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Netto, incl. vakantiegeld; wordt afgetrokken (art. 475db lid 1 b Rv)."
+          />
+          <TextField
+            {...f('loonheffingAutoVanDeZaakPerMaand')}
+            label="Loonheffing auto van de zaak per maand"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Staat op de loonstrook; wordt afgetrokken (art. 475db lid 1 c Rv)."
+          />
+          <CheckboxField
+            {...f('woonkostenverhoging')}
+            label="Woonkostenverhoging gevraagd (art. 475da lid 5 Rv)"
+            hint="Huur of hypotheek uit het dossier boven 110 % van de maximale huurgrens."
+          />
+        </div>
+      </fieldset>
+      <fieldset className="subcard">
         <legend>Beslagvrije voet volgens de beslaglegger</legend>
         <p className="hint">
-          Alleen nodig als het inkomen boven de bijstandsnorm ligt. Laat leeg als er geen mededeling is.
+          Ter controle: Houvast vergelijkt dit bedrag met de eigen berekening. Laat leeg als er geen mededeling is.
         </p>
         <div className="grid-3">
           <TextField

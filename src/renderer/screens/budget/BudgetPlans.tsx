@@ -14,6 +14,8 @@ export function BudgetPlans({ dossierId, referenceDate, disabled }: { dossierId:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // The plan is a document for others (creditors, a court): the BSN only when the professional asks for it.
+  const [includeBsn, setIncludeBsn] = useState(false);
 
   const reload = useCallback(async () => {
     try {
@@ -33,7 +35,7 @@ export function BudgetPlans({ dossierId, referenceDate, disabled }: { dossierId:
     setError(null);
     setMessage(null);
     try {
-      const plan = await call('budget.createPlan', { id: dossierId, ...(referenceDate ? { date: referenceDate } : {}) });
+      const plan = await call('budget.createPlan', { id: dossierId, ...(referenceDate ? { date: referenceDate } : {}), ...(includeBsn ? { includeBsn: true } : {}) });
       downloadBase64(plan.fileName, plan.contentBase64, plan.mime);
       setMessage(`Het budgetplan ${plan.fileName} is opgeslagen in het dossier en gedownload. Het bevat persoonsgegevens: bewaar het veilig.`);
       await reload();
@@ -64,8 +66,14 @@ export function BudgetPlans({ dossierId, referenceDate, disabled }: { dossierId:
       </div>
       <p className="muted small">
         Het budgetplan bevat de samenvatting van het huishouden, inkomsten, uitgaven, normen, afloscapaciteit en de toelichting bij elk
-        bedrag, met de peildatum en de gebruikte normperiodes.
+        bedrag, met de peildatum en de gebruikte normperiodes. Kantoornaam, adres en logo komen uit Instellingen › Kantoor.
       </p>
+      <div className="field field-check">
+        <div className="check-row">
+          <input id="budgetplan-bsn" type="checkbox" checked={includeBsn} onChange={(e) => setIncludeBsn(e.target.checked)} />
+          <label htmlFor="budgetplan-bsn">BSN vermelden in het budgetplan</label>
+        </div>
+      </div>
       {busy ? (
         <p role="status" className="muted">
           Budgetplan wordt gemaakt…

@@ -26,6 +26,8 @@ interface ItemForm {
   category: string;
   amount: string;
   frequency: Frequency;
+  /** Only with frequency "termijnen": instalments per year. */
+  instalments: string;
   startDate: string;
   endDate: string;
   /** Income only; '' = the household as a whole (stored as null). */
@@ -60,6 +62,7 @@ export function BudgetItemForm({
         category: v.category,
         amount: amountInputToCanonical(v.amount),
         frequency: v.frequency,
+        instalments: v.frequency === 'termijnen' ? (v.instalments.trim() === '' ? null : Number(v.instalments.trim())) : null,
         startDate: optionalDateInputToIso(v.startDate),
         endDate: optionalDateInputToIso(v.endDate),
       })),
@@ -72,6 +75,7 @@ export function BudgetItemForm({
       category: existing?.category ?? (kind === 'income' ? 'loon' : 'huur'),
       amount: existing ? canonicalToAmountInput(existing.amount) : '',
       frequency: existing?.frequency ?? 'maand',
+      instalments: existing?.instalments ? String(existing.instalments) : '',
       startDate: isoToDateInput(existing?.startDate),
       endDate: isoToDateInput(existing?.endDate),
       personRole: (existing && 'personRole' in existing ? existing.personRole : null) ?? '',
@@ -122,6 +126,9 @@ export function BudgetItemForm({
         <SelectField {...f('category')} label="Categorie" options={categories} />
         <TextField {...f('amount')} label="Bedrag" inputMode="decimal" autoComplete="off" hint="In euro, bijvoorbeeld 1.234,56" />
         <SelectField {...f('frequency')} label="Frequentie" options={optionsOf(FREQUENCIES, FREQUENCY_LABELS)} />
+        {form.watch('frequency') === 'termijnen' ? (
+          <TextField {...f('instalments')} label="Aantal termijnen per jaar" inputMode="numeric" autoComplete="off" hint="Bijvoorbeeld 10 voor gemeentelijke belastingen in tien termijnen." />
+        ) : null}
         {kind === 'income' ? <SelectField {...f('personRole')} label="Ontvanger" options={receivers} /> : null}
         <TextField {...f('startDate')} label="Ingangsdatum" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" hint="Leeg laten als onbekend." />
         <TextField {...f('endDate')} label="Einddatum" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" hint="Leeg laten als doorlopend." />

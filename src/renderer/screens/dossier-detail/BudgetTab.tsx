@@ -7,7 +7,7 @@ import {
   type IncomeCategory,
 } from '../../../shared/dossier/categories';
 import type { Dossier, Expense, Income } from '../../../shared/dossier/schema';
-import { FREQUENCY_LABELS, toMonthly } from '../../../shared/frequency';
+import { frequencyLabel, toMonthly } from '../../../shared/frequency';
 import { formatEuro, money, sum } from '../../../shared/money';
 import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
 import { Alert } from '../../components/Status';
@@ -19,7 +19,7 @@ import { useDossierSaver } from './useDossierSaver';
 type Editing = { kind: BudgetKind; index: number | null } | null;
 
 function monthly(item: Income | Expense) {
-  return toMonthly(money(item.amount), item.frequency);
+  return toMonthly(money(item.amount), item.frequency, item.instalments);
 }
 
 export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
@@ -121,7 +121,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                         <td>{item.description}</td>
                         <td>{label(item.category)}</td>
                         <td className="num nowrap">{formatEuro(item.amount)}</td>
-                        <td>{FREQUENCY_LABELS[item.frequency]}</td>
+                        <td>{frequencyLabel(item.frequency, item.instalments)}</td>
                         <td className="num nowrap">{formatEuro(monthly(item))}</td>
                         <td className="nowrap">{period(item.startDate, item.endDate)}</td>
                         {kind === 'income' ? <td>{receiver((item as Income).personRole)}</td> : null}

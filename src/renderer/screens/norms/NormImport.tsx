@@ -36,6 +36,8 @@ export function NormImport({ onImported }: { onImported: () => void }) {
         return {
           done:
             `Normtabel “${label}” geïmporteerd: ${stored.periodStarts.length === 1 ? 'periode' : 'perioden'} vanaf ${stored.periodStarts.map(formatNlDate).join(', ')}.` +
+            // What the update changes, per period (new, or replacing a period with its changed amounts).
+            (stored.summary && stored.summary.length > 0 ? ` ${stored.summary.join(' ')}` : '') +
             (stored.absentFigures.length > 0
               ? ` Let op: deze bedragen staan wel in de vorige periode maar niet in de nieuwe: ${stored.absentFigures.join(', ')}.`
               : ''),

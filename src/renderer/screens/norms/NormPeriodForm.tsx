@@ -1,16 +1,20 @@
-// "Periode met de hand invoeren": a new period for one norm group with its figures and source. The figure
-// names come from the group's latest period (so nothing is misspelt); empty figures are left out and reported
-// as missing by the engine when a calculation needs them. The core validates and stores it as a user file.
+// "Periode met de hand invoeren": a new period for one norm group with its figures and source, as a Dutch form:
+// readable labels grouped in sections (norm-form.ts), prefilled from the previous period, with a "copy and index
+// by x %" helper. The figure names come from the group's latest period (so nothing is misspelt); empty figures
+// are left out and reported as missing by the engine when a calculation needs them. The core validates and
+// stores it as a user file.
 import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { NORM_STATUSES, NORM_STATUS_LABELS } from '../../../shared/budget/norm-schema';
+import { NORM_STATUSES, NORM_STATUS_LABELS, type NormGroup } from '../../../shared/budget/norm-schema';
+import { indexAmount, normFormField, parsePercentage } from '../../../shared/budget/norm-form';
+import { nextIndexationDate } from '../../../shared/budget/norms';
 import { formatNlDate } from '../../../shared/dates';
 import { isoDate } from '../../../shared/dossier/schema';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField, optionsOf } from '../../components/fields';
 import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
-import { dateInputToIso, optionalDateInputToIso } from '../../format';
+import { dateInputToIso, isoToDateInput, optionalDateInputToIso } from '../../format';
 import { useCall } from '../../state/session';
 import { Rejection, rejectionOf, type RejectionInfo } from './Rejection';
 import type { NormGroupView } from './NormsSection';
@@ -50,17 +54,34 @@ interface PeriodForm {
   start: string;
   validTo: string;
   status: string;
-  figures: { name: string; label: string; value: string }[];
+  figures: { name: string; label: string; section: string; indexable: boolean; prev: string | null; value: string }[];
   source: string;
   note: string;
 }
 
 const P = 'normperiode';
 
-function figuresOf(groups: readonly NormGroupView[], group: string, withValues: boolean): PeriodForm['figures'] {
+/** "1419.46" → "1.419,46" (every decimal kept), as a user would type it. */
+export function figureToInput(value: string): string {
+  const [int = '', frac] = value.split('.');
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac !== undefined ? `,${frac}` : '');
+}
+
+/** The fields of the group's latest period, in Dutch, prefilled with its values unless `withValues` is false. */
+function figuresOf(groups: readonly NormGroupView[], group: string, withValues = true): PeriodForm['figures'] {
   const g = groups.find((x) => x.group === group);
   const last = g?.periods[g.periods.length - 1];
-  return (last?.figures ?? []).map((f) => ({ name: f.name, label: f.label, value: withValues ? f.value.replace('.', ',') : '' }));
+  return (last?.figures ?? []).map((f) => {
+    const field = normFormField(group as NormGroup, f.name, f.label);
+    return { name: f.name, label: field.label, section: field.section, indexable: field.indexable, prev: f.value, value: withValues ? figureToInput(f.value) : '' };
+  });
+}
+
+/** Suggested start: the next indexation date after the latest period (dd-mm-jjjj), or empty. */
+function suggestedStart(groups: readonly NormGroupView[], group: string): string {
+  const g = groups.find((x) => x.group === group);
+  const last = g?.periods[g.periods.length - 1];
+  return last && g.indexationDates.length > 0 ? isoToDateInput(nextIndexationDate(last.start, g.indexationDates)) : '';
 }
 
 export function NormPeriodForm({ groups, onDone }: { groups: readonly NormGroupView[]; onDone: (savedMessage: string | null) => void }) {
@@ -82,12 +103,37 @@ export function NormPeriodForm({ groups, onDone }: { groups: readonly NormGroupV
   );
   const form = useForm<PeriodForm, unknown, FormOut>({
     resolver,
-    defaultValues: { group: first, start: '', validTo: '', status: 'official', figures: figuresOf(groups, first, false), source: '', note: '' },
+    defaultValues: { group: first, start: suggestedStart(groups, first), validTo: '', status: 'official', figures: figuresOf(groups, first), source: '', note: '' },
   });
   const { fields, replace } = useFieldArray({ control: form.control, name: 'figures' });
   const { errors, submitCount, isSubmitting } = form.formState;
   const f = (name: string) => ({ id: fieldId(P, name), registration: form.register(name as never), error: errorOf(errors, name) });
-  const groupReg = form.register('group', { onChange: (e: { target: { value: string } }) => replace(figuresOf(groups, e.target.value, false)) });
+  const groupReg = form.register('group', {
+    onChange: (e: { target: { value: string } }) => {
+      replace(figuresOf(groups, e.target.value));
+      form.setValue('start', suggestedStart(groups, e.target.value));
+    },
+  });
+  const [pct, setPct] = useState('');
+  const [pctError, setPctError] = useState<string | null>(null);
+  const [indexed, setIndexed] = useState<string | null>(null);
+  // Copy the previous period and raise every amount by the percentage (Decimal, half-up to cents); percentages,
+  // fractions and ages are copied unchanged.
+  const copyAndIndex = () => {
+    const p = parsePercentage(pct);
+    setIndexed(null);
+    if (p === null) {
+      setPctError('Vul een percentage in tussen -50 en 50, bijvoorbeeld 2,5.');
+      return;
+    }
+    setPctError(null);
+    const list = form.getValues('figures');
+    list.forEach((x, i) => {
+      if (x.prev === null) return;
+      form.setValue(`figures.${i}.value`, figureToInput(x.indexable ? indexAmount(x.prev, p) : x.prev), { shouldDirty: true });
+    });
+    setIndexed(`De bedragen van de vorige periode zijn overgenomen en met ${pct.trim().replace('%', '').trim()} % verhoogd (half-up afgerond op centen). Controleer ze met de publicatie.`);
+  };
 
   const onSubmit = form.handleSubmit(async (v) => {
     setServerError(null);
@@ -145,23 +191,61 @@ export function NormPeriodForm({ groups, onDone }: { groups: readonly NormGroupV
       <fieldset className="subcard">
         <legend>Bedragen</legend>
         <p className="hint">
-          Vul de gepubliceerde bedragen in (bijvoorbeeld 1.419,46). Leeg gelaten bedragen ontbreken in deze periode.{' '}
-          <button type="button" className="button small" onClick={() => replace(figuresOf(groups, form.getValues('group'), true))}>
-            Bedragen van de laatste periode overnemen
+          Vul de gepubliceerde bedragen in (bijvoorbeeld 1.419,46). De bedragen van de vorige periode staan al ingevuld. Leeg gelaten
+          bedragen ontbreken in deze periode.{' '}
+          <button type="button" className="button small" onClick={() => replace(figuresOf(groups, form.getValues('group')))}>
+            Bedragen van de vorige periode overnemen
           </button>
         </p>
-        <div className="norm-figure-fields">
-          {fields.map((field, i) => (
-            <TextField
-              key={field.id}
-              {...f(`figures.${i}.value`)}
-              label={field.label}
-              hint={<code>{field.name}</code>}
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor={fieldId(P, 'index')}>Indexeren met (%)</label>
+            <input
+              id={fieldId(P, 'index')}
               inputMode="decimal"
               autoComplete="off"
+              value={pct}
+              onChange={(e) => setPct(e.target.value)}
+              aria-invalid={pctError ? true : undefined}
+              aria-describedby={`${fieldId(P, 'index')}-hint${pctError ? ` ${fieldId(P, 'index')}-fout` : ''}`}
             />
-          ))}
+            <p id={`${fieldId(P, 'index')}-hint`} className="hint">
+              Bijvoorbeeld 2,5. Alleen bedragen worden verhoogd; percentages en leeftijden blijven gelijk.
+            </p>
+            {pctError ? (
+              <p id={`${fieldId(P, 'index')}-fout`} className="field-error" role="alert">
+                {pctError}
+              </p>
+            ) : null}
+          </div>
+          <div className="actions">
+            <button type="button" className="button" onClick={copyAndIndex}>
+              Kopiëren en indexeren
+            </button>
+          </div>
         </div>
+        {indexed ? (
+          <p role="status" className="success">
+            {indexed}
+          </p>
+        ) : null}
+        {sectionsOf(fields).map((sec) => (
+          <fieldset key={sec.title} className="subcard norm-figure-section">
+            <legend>{sec.title}</legend>
+            <div className="norm-figure-fields">
+              {sec.items.map(({ field, i }) => (
+                <TextField
+                  key={field.id}
+                  {...f(`figures.${i}.value`)}
+                  label={field.label}
+                  hint={field.prev !== null ? `Vorige periode: ${figureToInput(field.prev)}` : undefined}
+                  inputMode="decimal"
+                  autoComplete="off"
+                />
+              ))}
+            </div>
+          </fieldset>
+        ))}
       </fieldset>
       <TextArea {...f('source')} label="Bron" rows={2} hint="URL of omschrijving van de publicatie, bijvoorbeeld de Staatscourant." />
       <TextField {...f('note')} label="Opmerking (optioneel)" autoComplete="off" />
@@ -175,4 +259,18 @@ export function NormPeriodForm({ groups, onDone }: { groups: readonly NormGroupV
       </div>
     </form>
   );
+}
+
+/** Field-array items grouped by their section, keeping each item's index in the array. */
+function sectionsOf<T extends { section: string }>(fields: T[]): { title: string; items: { field: T; i: number }[] }[] {
+  const out: { title: string; items: { field: T; i: number }[] }[] = [];
+  fields.forEach((field, i) => {
+    let sec = out.find((x) => x.title === field.section);
+    if (!sec) {
+      sec = { title: field.section, items: [] };
+      out.push(sec);
+    }
+    sec.items.push({ field, i });
+  });
+  return out;
 }

@@ -12,6 +12,7 @@ import { Alert, Loading } from '../../components/Status';
 import { errorMessage, useSession } from '../../state/session';
 import { NormsSection } from '../norms/NormsSection';
 import { BackupSection } from './BackupSection';
+import { OfficeSection } from './OfficeSection';
 
 export function SettingsScreen() {
   const { call } = useSession();
@@ -35,6 +36,7 @@ export function SettingsScreen() {
         {settings ? <SettingsForm initial={settings} /> : error ? null : <Loading />}
         <PassphraseForm />
       </div>
+      <OfficeSection />
       <BackupSection />
       <NormsSection />
     </>

@@ -1,0 +1,24 @@
+// Round once, then add: every monthly line is rounded to cents a single time (half-up), and every total is
+// the sum of those rounded lines, so what is shown beside a total always adds up to it (issue 6 part 3).
+import type Decimal from 'decimal.js';
+import { toMonthly, type Frequency } from '../frequency';
+import { Money, roundCents } from '../money';
+
+/** Monthly amount of an income or expense line: exact normalisation (frequency.ts), then cents, half-up. */
+export function monthlyLine(amount: string, frequency: Frequency, instalments?: number | null): Decimal {
+  return roundCents(toMonthly(new Money(amount), frequency, instalments));
+}
+
+/** Whether a dated item counts on `date` (start and end inclusive). */
+export function activeOn(item: { startDate?: string | null; endDate?: string | null }, date: string): boolean {
+  return (!item.startDate || item.startDate <= date) && (!item.endDate || item.endDate >= date);
+}
+
+/**
+ * Cost allowances per month (pleegvergoeding, bijzondere bijstand, pgb): not income, but counted in the saldo and
+ * the leefgeld. Zero for a result without them.
+ */
+export function costAllowancesOf(r: { income: object }): Decimal {
+  const f = (r.income as { costAllowances?: { value: Decimal | null } }).costAllowances;
+  return f?.value ?? new Money(0);
+}

@@ -1,0 +1,59 @@
+// Provisional norms (issue 7): after the last known period of a table the engine goes on with its figures
+// for at most six months, and every figure that rests on a norm carries the mark "voorlopig: de normen per
+// <datum> zijn nog niet gepubliceerd" (screen, PDF, CLI and JSON all show it).
+import { formatNlDate } from '../dates';
+import type { BudgetResult } from './engine';
+import type { Figure } from './explain';
+import type { NormGroup } from './norm-schema';
+import { provisionalMessage, type NormTableRef } from './norms';
+
+export interface ProvisionalInfo {
+  /** First day whose norms are not published (the earliest over the groups used). */
+  from: string;
+  /** Groups computed with provisional figures. */
+  groups: NormGroup[];
+  /** "voorlopig: de normen per 01-01-2027 zijn nog niet gepubliceerd". */
+  message: string;
+}
+
+export function provisionalOf(refs: readonly NormTableRef[]): ProvisionalInfo | null {
+  const prov = refs.filter((r) => r.provisionalFrom !== null);
+  if (prov.length === 0) return null;
+  const from = prov.map((r) => r.provisionalFrom!).sort()[0]!;
+  return { from, groups: [...new Set(prov.map((r) => r.group))], message: provisionalMessage(from) };
+}
+
+/** Every figure of a result that rests on a norm table (directly or through another norm figure). */
+export function normBasedFigures(r: Omit<BudgetResult, 'provisional'>): Figure[] {
+  return [
+    r.bijstandsnorm,
+    r.bijstandsnormExclVakantietoeslag,
+    r.beslagvrijeVoet,
+    ...(r.beslagvrijeVoet.lowerBound ? [r.beslagvrijeVoet.lowerBound] : []),
+    ...(r.beslagvrijeVoet.upperBound ? [r.beslagvrijeVoet.upperBound] : []),
+    ...r.vtlb.lines.map((l) => l.figure),
+    r.vtlb.total,
+    r.afloscapaciteit,
+    r.children.kinderbijslagExpected,
+    ...r.children.perChild.map((c) => c.kinderbijslagPerMonth),
+    r.children.kgbExpected,
+    r.budget.gapToNorm,
+    ...r.entitlements.checks.flatMap((c) => [c.expected, c.difference]),
+  ];
+}
+
+/** Marks the result and its norm-based figures as provisional when a table period was used past its end. */
+export function applyProvisional(r: Omit<BudgetResult, 'provisional'>): BudgetResult {
+  const info = provisionalOf(r.normPeriods);
+  if (info !== null) {
+    for (const f of normBasedFigures(r)) f.provisional = info.message;
+    const groups = info.groups.join(', ');
+    r.warnings.unshift({
+      code: 'VOORLOPIGE_NORMEN',
+      message:
+        `Voorlopig: de normen per ${formatNlDate(info.from)} zijn nog niet gepubliceerd. ` +
+        `Er is gerekend met de laatst bekende normen (${groups}); controleer de bedragen zodra de nieuwe normen bekend zijn.`,
+    });
+  }
+  return { ...r, provisional: info };
+}
