@@ -43,7 +43,7 @@ describe('frequency', () => {
     );
   });
 
-  it('covers exactly the five frequencies', () => {
-    expect([...FREQUENCIES]).toEqual(['week', 'vierweken', 'maand', 'kwartaal', 'jaar']);
+  it('covers exactly the five frequencies and "in N termijnen per jaar"', () => {
+    expect([...FREQUENCIES]).toEqual(['week', 'vierweken', 'maand', 'kwartaal', 'jaar', 'termijnen']);
   });
 });
