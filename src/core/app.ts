@@ -13,6 +13,7 @@ import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
 import { createAuditService, type AuditAction } from './services/audit';
 import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
+import { createCreditorBoardService } from './services/creditor-board';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
@@ -128,6 +129,8 @@ export function createCore(opts: CoreOptions): Core {
     renderBudgetPlan: renderBudgetPlanPdf,
     fileName: budgetPlanFileName,
   });
+
+  const board = createCreditorBoardService(ctx, { dossiers, audit, actor });
 
   /** Vault-level audit entry; only while the database is open. */
   const logVault = (action: AuditAction, detail: string | null = null) => {
@@ -246,6 +249,15 @@ export function createCore(opts: CoreOptions): Core {
     'norms.import': ({ file }) => norms.import(file),
     'norms.addPeriod': (input) => norms.addPeriod(input),
     'norms.removeUserFile': ({ id }) => norms.removeUserFile(id),
+    // Creditor board, payments and letters
+    'board.get': ({ dossierId }) => board.view(dossierId),
+    'board.addEvent': (input) => board.addEvent(input),
+    'board.removeEvent': ({ dossierId, eventId }) => board.removeEvent(dossierId, eventId),
+    'board.saveSettings': (input) => board.saveSettings(input),
+    'payments.record': (input) => board.recordPayment(input),
+    'payments.remove': ({ dossierId, paymentId }) => board.removePayment(dossierId, paymentId),
+    'letters.list': ({ dossierId }) => board.listLetters(dossierId),
+    'letters.get': ({ id }) => board.getLetter(id),
   };
 
   const router = createRouter(handlers, { assertUnlocked: () => void vault.db() }, logger);

@@ -68,6 +68,15 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'norms.removeUserFile': { id: 'no-such-file' },
   'norms.import': { file: { format: 'houvast.norms' } },
   'norms.addPeriod': { group: 'aow_leeftijd', start: '2028-01-01', figures: { age_years: '67', age_extra_months: '3' }, source: 'https://www.svb.nl/nl/aow/aow-leeftijd' },
+  // Creditor board, payments and letters
+  'board.get': { dossierId: 'x' },
+  'board.addEvent': { dossierId: 'x', debtId: 'y', step: 'akkoord', date: '2026-03-01' },
+  'board.removeEvent': { dossierId: 'x', eventId: 'e' },
+  'board.saveSettings': { dossierId: 'x', deadlineDays: 120, replyDays: 30, startDate: null },
+  'payments.record': { dossierId: 'x', debtId: 'y', month: '2026-03', amount: '25.00', paidOn: '2026-03-05' },
+  'payments.remove': { dossierId: 'x', paymentId: 'p' },
+  'letters.list': { dossierId: 'x' },
+  'letters.get': { id: 'x' },
 };
 
 let dataDir: string;

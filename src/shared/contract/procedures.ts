@@ -20,6 +20,7 @@ import {
 } from './budget';
 import { knownVault, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
 import { backupInfo, backupInput, backupOutput, restoreBackupInput, restoreBackupOutput } from './backups';
+import { creditorBoardContract } from './creditor-board';
 
 const empty = z.object({}).strict();
 const dossierId = z.string().min(1).max(64);
@@ -291,6 +292,8 @@ export const contract = {
     input: z.object({ id: z.string().min(1).max(64) }),
     output: z.object({ removed: z.literal(true) }),
   }),
+  // Creditor board, payments and letters (issue 8 §4): src/shared/contract/creditor-board.ts
+  ...creditorBoardContract,
 } as const;
 
 export type Contract = typeof contract;
