@@ -13,6 +13,8 @@ import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
 import { createAuditService, type AuditAction } from './services/audit';
 import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
+import { createArrangementService } from './services/arrangements';
+import { bundledSchemesLoader, createSchemeService } from './services/schemes';
 import { createCreditorBoardService } from './services/creditor-board';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
@@ -131,6 +133,8 @@ export function createCore(opts: CoreOptions): Core {
   });
 
   const board = createCreditorBoardService(ctx, { dossiers, audit, actor });
+  const arrangements = createArrangementService(ctx, { dossiers, budget, audit, actor });
+  const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });
 
   /** Vault-level audit entry; only while the database is open. */
   const logVault = (action: AuditAction, detail: string | null = null) => {
@@ -258,6 +262,17 @@ export function createCore(opts: CoreOptions): Core {
     'payments.remove': ({ dossierId, paymentId }) => board.removePayment(dossierId, paymentId),
     'letters.list': ({ dossierId }) => board.listLetters(dossierId),
     'letters.get': ({ id }) => board.getLetter(id),
+    // Payment arrangements (proposal engine) and zorgpremie schemes
+    'arrangement.get': ({ id, date }) => arrangements.get(id, date),
+    'arrangement.preview': ({ id, date, params }) => arrangements.preview(id, params, date),
+    'arrangement.saveInputs': ({ id, params }) => arrangements.saveInputs(id, params),
+    'schemes.list': () => schemes.list(),
+    'schemes.save': ({ scheme }) => schemes.save(scheme),
+    'schemes.remove': ({ id }) => schemes.remove(id),
+    'schemes.family': ({ schemeId, dossierId, date }) => schemes.family(schemeId, dossierId, date),
+    'schemes.batch': ({ schemeId, filters, date }) => schemes.batch(schemeId, filters, date),
+    'schemes.setParticipant': (input) => schemes.setParticipant(input),
+    'schemes.dashboard': ({ schemeId, date }) => schemes.dashboard(schemeId, date),
   };
 
   const router = createRouter(handlers, { assertUnlocked: () => void vault.db() }, logger);

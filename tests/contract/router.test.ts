@@ -77,6 +77,23 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'payments.remove': { dossierId: 'x', paymentId: 'p' },
   'letters.list': { dossierId: 'x' },
   'letters.get': { id: 'x' },
+  // Payment arrangements and zorgpremie schemes
+  'arrangement.get': { id: 'x' },
+  'arrangement.preview': { id: 'x', params: { months: 24, monthsReason: 'Ondernemer (Bbz)', factor: '1.5', leaveOut: ['y'] } },
+  'arrangement.saveInputs': { id: 'x', params: { variant: 'saneringskrediet' } },
+  'schemes.list': {},
+  'schemes.save': {
+    scheme: {
+      format: 'houvast.scheme', version: 1, id: 'test-regeling', name: 'Test', creditor: { name: 'ZV', matchNames: ['ZV'] }, gemeente: 'Utrecht',
+      route: 'bewind', maxMonths: 36, minMonthly: '35.00', maxMonthly: null, conditions: { currentPremiumPaid: true, noNewArrears: true, other: [] },
+      forgiveRemainder: true, validFrom: '2026-01-01', source: [], notes: [],
+    },
+  },
+  'schemes.remove': { id: 'no-such-scheme' },
+  'schemes.family': { schemeId: 'voorbeeld-bewind-zorgpremie', dossierId: 'x' },
+  'schemes.batch': { schemeId: 'voorbeeld-bewind-zorgpremie', filters: { children: 'met' } },
+  'schemes.setParticipant': { schemeId: 'voorbeeld-bewind-zorgpremie', dossierId: 'x', status: 'voorgesteld' },
+  'schemes.dashboard': { schemeId: 'voorbeeld-bewind-zorgpremie' },
 };
 
 let dataDir: string;

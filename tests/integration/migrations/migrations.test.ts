@@ -91,9 +91,30 @@ const FIXTURES: Record<number, (db: Db) => void> = {
       "INSERT INTO documents (id, dossier_id, kind, file_name, mime, created_at, content, reference_date, norm_periods) VALUES ('doc1', ?, 'budgetplan', 'budgetplan.pdf', 'application/pdf', ?, ?, '2025-11-01', '[]')",
     ).run(DOSSIER_ID, T0, Buffer.from('%PDF-1.7 test'));
   },
+  5: (db) => {
+    db.prepare(
+      `INSERT INTO debts (id, dossier_id, creditor, collector, reference, original_cents, current_cents, kind, status, since, sort_order,
+         creditor_kind, kind_reason, statement_date, statement_principal_cents, statement_interest_cents, statement_costs_cents,
+         verification, recheck_after, inclusion, inclusion_reason, arrears_months, arrears_premium_cents, arrears_reported_to_cak, arrears_reported_on)
+       VALUES ('d2', ?, 'CJIB', NULL, 'CJ-9', 23000, 23000, 'concurrent', 'open', NULL, 1,
+         'cjib', NULL, '2025-11-01', 20000, 0, 3000, 'gecontroleerd', '2026-02-01', 'standaard', NULL, NULL, NULL, NULL, NULL)`,
+    ).run(DOSSIER_ID);
+    db.prepare("INSERT INTO arrangement_inputs (dossier_id, inputs, updated_at) VALUES (?, '{\"months\":18}', ?)").run(DOSSIER_ID, T0);
+    db.prepare("INSERT INTO schemes (id, content, updated_at) VALUES ('eigen-regeling', '{}', ?)").run(T0);
+    db.prepare("INSERT INTO scheme_participants (scheme_id, dossier_id, status, monthly_cents, start_date, updated_at) VALUES ('eigen-regeling', ?, 'lopend', 3500, '2026-01-01', ?)").run(DOSSIER_ID, T0);
+  },
 };
 
-const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents'];
+const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'arrangement_inputs', 'schemes', 'scheme_participants'];
+
+/** The rows of `after` restricted to the columns `before` had (a migration may add columns with defaults). */
+function sameColumns(before: unknown[], after: unknown[] | undefined): unknown[] | undefined {
+  if (!after) return after;
+  return after.map((row, i) => {
+    const keys = Object.keys((before[i] ?? row) as object);
+    return Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k]]));
+  });
+}
 
 function tablesOf(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
@@ -162,7 +183,11 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
 
     // Every row that existed survived unchanged.
     const after = dump(db);
-    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows);
+    for (const [table, rows] of Object.entries(before)) expect(sameColumns(rows, after[table]), table).toEqual(rows);
+    if (v >= 1 && v < 5) {
+      // Debts from before 005 get the v2 defaults.
+      expect(after.debts![0]).toMatchObject({ creditor_kind: 'overig', verification: 'opgevraagd', inclusion: 'standaard', statement_date: null, arrears_months: null });
+    }
 
     // The schema is the same as a fresh install's.
     const expected = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'));
@@ -178,6 +203,15 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
       expect(d).toMatchObject({ number: '2025-0007', status: 'stabilisatie', statusDates: { aanmelding: '2025-10-01', stabilisatie: '2025-11-01' } });
       expect(d.incomes[0]!.amount).toBe('1834.50');
       expect(d.debts[0]!.currentAmount).toBe('980.10');
+      expect(d.debts[0]).toMatchObject({ creditorKind: 'overig', verification: 'opgevraagd', inclusion: 'standaard', statement: null, premiumArrears: null });
+      if (v >= 5) {
+        expect(d.debts[1]).toMatchObject({
+          creditorKind: 'cjib',
+          verification: 'gecontroleerd',
+          recheckAfter: '2026-02-01',
+          statement: { date: '2025-11-01', principal: '200.00', interest: '0.00', costs: '30.00' },
+        });
+      }
       expect(d.children.map((c) => c.firstName)).toEqual(['Noor']);
       expect(d.notes.map((n) => n.text)).toEqual(v >= 3 ? ['Eerste gesprek'] : []);
     }
@@ -244,7 +278,7 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('a vau
     expect(unlocked.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const db = current.db();
     const after = dump(db);
-    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows);
+    for (const [table, rows] of Object.entries(before)) expect(sameColumns(rows, after[table]), table).toEqual(rows);
     expect(schemaOf(db)).toEqual(JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')).objects);
     const backups = readdirSync(path.join(status.vault!.path, 'backups'));
     expect(backups.length).toBe(v > 0 ? 1 : 0);
