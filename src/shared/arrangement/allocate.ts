@@ -99,9 +99,9 @@ export function allocateCents(potCents: number, claims: readonly AllocationClaim
         bestNext = a + 1;
         continue;
       }
-      // (a+1) / (f c) < (b+1) / (g d)  <=>  (a+1) × g × d < (b+1) × f × c
-      const left = c.factor.times(best.claimCents).times(a + 1);
-      const right = best.factor.times(c.claimCents).times(bestNext);
+      // c's next ticket (a+1) / (f c) below best's (b+1) / (g d)  <=>  (a+1) × g × d < (b+1) × f × c
+      const left = best.factor.times(best.claimCents).times(a + 1);
+      const right = c.factor.times(c.claimCents).times(bestNext);
       const cmp = left.comparedTo(right);
       if (cmp < 0 || (cmp === 0 && compareTieKey(c, best) < 0)) {
         best = c;

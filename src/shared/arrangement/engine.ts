@@ -165,7 +165,7 @@ export function computeProposal(input: ProposalInput): ProposalResult {
     included.forEach((d, i) => {
       const cents = alloc.cents.get(d.id) ?? 0;
       const amount = fromCents(cents);
-      const fraction = d.kind === 'preferent' ? Decimal.min(1, level.times(factor)) : level;
+      const fraction = d.kind === 'preferent' ? Money.min(1, level.times(factor)) : level;
       const exactShare = d.claim.times(fraction);
       creditors.push({
         debtId: d.id,
@@ -188,7 +188,7 @@ export function computeProposal(input: ProposalInput): ProposalResult {
   }
 
   const concurrentPct = status === 'ontbreekt' ? null : pct(level);
-  const preferentPct = status === 'ontbreekt' ? null : pct(Decimal.min(1, level.times(factor)));
+  const preferentPct = status === 'ontbreekt' ? null : pct(Money.min(1, level.times(factor)));
   const factorInputs = { factor: factor.toFixed(), 'concurrente vorderingen (Dc)': fmt(dc), 'preferente vorderingen (Dp)': fmt(dp), totaal: fmt(pot.value) };
   const percentages = {
     concurrent: figure(

@@ -135,15 +135,15 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
   } else {
     // Cents only: the afloscapaciteit is cut down to whole cents (never rounded up past what is available).
     const capCents = new Money(cap).toDecimalPlaces(2, Decimal.ROUND_DOWN);
-    let m = Decimal.min(capCents, needed);
-    if (max) m = Decimal.min(m, max);
+    let m = Money.min(capCents, needed);
+    if (max) m = Money.min(m, max);
     let rule =
       'Maandbedrag = het laagste van: de afloscapaciteit (afgerond naar beneden op centen), het bedrag dat de achterstand binnen de maximale looptijd aflost ' +
       '(achterstand / looptijd, naar boven afgerond op centen) en het maximum van de regeling.';
     if (m.lessThan(min)) {
       if (capCents.greaterThanOrEqualTo(min)) {
         // The arrears are small: paying the minimum clears them sooner.
-        m = Decimal.min(min, arrearsValue);
+        m = Money.min(min, arrearsValue);
         rule += ' Dat is lager dan het minimum van de regeling; de afloscapaciteit is voldoende, dus het minimum (of de hele achterstand als die kleiner is).';
       } else {
         m = ZERO;
@@ -154,7 +154,7 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
     monthly = figure('Maandbedrag', m, rule, baseInputs);
     if (feasible) {
       months = Math.min(maxMonths, arrearsValue.dividedBy(m).toDecimalPlaces(0, Decimal.ROUND_UP).toNumber());
-      const paidValue = Decimal.min(arrearsValue, m.times(months));
+      const paidValue = Money.min(arrearsValue, m.times(months));
       paid = figure('Afgelost binnen de looptijd', paidValue, 'Het laagste van de achterstand en maandbedrag × aantal maanden (de laatste termijn kan lager zijn).', {
         maandbedrag: fmt(m),
         maanden: months,
