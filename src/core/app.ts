@@ -15,7 +15,8 @@ import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
 import { createArrangementService } from './services/arrangements';
 import { bundledSchemesLoader, createSchemeService } from './services/schemes';
-import { createCreditorBoardService } from './services/creditor-board';
+import { createCreditorBoardService, isInRegeling, proposalOffers } from './services/creditor-board';
+import { createLettersService } from './services/letters';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
@@ -132,8 +133,9 @@ export function createCore(opts: CoreOptions): Core {
     fileName: budgetPlanFileName,
   });
 
-  const board = createCreditorBoardService(ctx, { dossiers, audit, actor });
   const arrangements = createArrangementService(ctx, { dossiers, budget, audit, actor });
+  const board = createCreditorBoardService(ctx, { dossiers, audit, actor, included: isInRegeling, offers: proposalOffers((id) => arrangements.get(id)) });
+  const letters = createLettersService(ctx, { budget, arrangement: (id) => arrangements.get(id), board, actor, version });
   const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });
 
   /** Vault-level audit entry; only while the database is open. */
@@ -260,6 +262,7 @@ export function createCore(opts: CoreOptions): Core {
     'board.saveSettings': (input) => board.saveSettings(input),
     'payments.record': (input) => board.recordPayment(input),
     'payments.remove': ({ dossierId, paymentId }) => board.removePayment(dossierId, paymentId),
+    'letters.create': (input) => letters.create(input),
     'letters.list': ({ dossierId }) => board.listLetters(dossierId),
     'letters.get': ({ id }) => board.getLetter(id),
     // Payment arrangements (proposal engine) and zorgpremie schemes

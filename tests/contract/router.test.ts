@@ -75,6 +75,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'board.saveSettings': { dossierId: 'x', deadlineDays: 120, replyDays: 30, startDate: null },
   'payments.record': { dossierId: 'x', debtId: 'y', month: '2026-03', amount: '25.00', paidOn: '2026-03-05' },
   'payments.remove': { dossierId: 'x', paymentId: 'p' },
+  'letters.create': { dossierId: 'x', kind: 'schuldenoverzicht' },
   'letters.list': { dossierId: 'x' },
   'letters.get': { id: 'x' },
   // Payment arrangements and zorgpremie schemes

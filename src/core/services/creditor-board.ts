@@ -2,6 +2,8 @@
 // audit entry (no personal data in the log: the step or month, never a name or an amount). The figures are
 // computed by src/shared/creditor-board on "today" from the injected clock.
 import { randomUUID } from 'node:crypto';
+import { toArrangementDebt } from '../../shared/arrangement/inclusion';
+import type { ArrangementView } from '../../shared/contract/arrangements';
 import { AppError } from '../../shared/contract/errors';
 import { serializeBoard, type BoardView, type LetterSummary } from '../../shared/contract/creditor-board';
 import {
@@ -75,6 +77,26 @@ interface LetterRow {
 
 const PDF_MIME = 'application/pdf';
 
+/** The engine's inclusion rule (CJIB and DUO out by default, the user's override with a reason). */
+export const isInRegeling: InclusionCheck = (d) => toArrangementDebt(d, 0).included;
+
+/**
+ * The offers of the dossier's proposal (the engine over the saved parameters), or null when it cannot be
+ * computed (a figure is missing, no norm table covers the date): then progress is measured against the claims.
+ */
+export function proposalOffers(get: (dossierId: string) => Promise<ArrangementView>): OffersLookup {
+  return async (dossier) => {
+    try {
+      const v = await get(dossier.id);
+      if (v.proposal.status === 'ontbreekt') return null;
+      return Object.fromEntries(v.proposal.creditors.map((c) => [c.debtId, c.amount.value ?? '0.00']));
+    } catch (err) {
+      if (err instanceof AppError) return null;
+      throw err;
+    }
+  };
+}
+
 /** Default inclusion when the engine's rule is not supplied: out when excluded or paid. */
 export const defaultInclusion: InclusionCheck = (d) => d.status !== 'betaald' && (d as { inclusion?: string }).inclusion !== 'uitsluiten';
 
@@ -126,9 +148,10 @@ export function createCreditorBoardService(
 
   async function view(dossierId: string): Promise<BoardView> {
     const dossier = deps.dossiers.read(dossierId);
-    const debts = boardDebts(dossier);
-    const boardDebtsIn: BoardDebt[] = debts.map((d) => ({ id: d.id!, creditor: d.creditor, kind: d.kind, currentAmount: d.currentAmount }));
     const offers = deps.offers ? await deps.offers(dossier) : null;
+    // With a proposal, the board holds exactly its creditors (a creditor left out in the what-if is not asked).
+    const debts = boardDebts(dossier).filter((d) => !offers || offers[d.id!] !== undefined);
+    const boardDebtsIn: BoardDebt[] = debts.map((d) => ({ id: d.id!, creditor: d.creditor, kind: d.kind, currentAmount: d.currentAmount }));
     const now = today();
     const board = computeBoard({ debts: boardDebtsIn, events: events(dossierId), settings: settings(dossierId), today: now, offers });
     const pays = payments(dossierId);

@@ -214,6 +214,20 @@ export const creditorBoardContract = {
     input: z.object({ dossierId, paymentId: itemId }),
     output: boardView,
   }),
+  'letters.create': procedure({
+    summary: 'Make a proposal letter for one creditor, or the schuldenoverzicht, from the saved proposal; stored encrypted in the dossier and returned.',
+    unlocked: true,
+    input: z.object({
+      dossierId,
+      kind: z.enum(['voorstel', 'schuldenoverzicht']),
+      debtId: itemId.optional(),
+      /** The BSN is printed only when the user chooses so. */
+      includeBsn: z.boolean().default(false),
+      /** Also record "betaalvoorstel verstuurd" on the creditor board. */
+      recordSent: z.boolean().default(false),
+    }),
+    output: z.object({ letter: letterSummaryOut, contentBase64: z.string() }),
+  }),
   'letters.list': procedure({
     summary: 'Letters and overviews stored in a dossier (without content), newest first.',
     unlocked: true,

@@ -103,9 +103,21 @@ const FIXTURES: Record<number, (db: Db) => void> = {
     db.prepare("INSERT INTO schemes (id, content, updated_at) VALUES ('eigen-regeling', '{}', ?)").run(T0);
     db.prepare("INSERT INTO scheme_participants (scheme_id, dossier_id, status, monthly_cents, start_date, updated_at) VALUES ('eigen-regeling', ?, 'lopend', 3500, '2026-01-01', ?)").run(DOSSIER_ID, T0);
   },
+  6: (db) => {
+    db.prepare(
+      "INSERT INTO creditor_board_events (id, dossier_id, debt_id, step, event_date, note, amount_cents, created_at) VALUES ('ev1', ?, 'd1', 'saldo_ontvangen', '2025-11-10', NULL, 98010, ?)",
+    ).run(DOSSIER_ID, T0);
+    db.prepare("INSERT INTO creditor_board_settings (dossier_id, deadline_days, reply_days, start_date, updated_at) VALUES (?, 120, 30, '2025-11-01', ?)").run(DOSSIER_ID, T0);
+    db.prepare(
+      "INSERT INTO arrangement_payments (id, dossier_id, debt_id, month, amount_cents, paid_on, note, created_at) VALUES ('pay1', ?, 'd1', '2025-12', 2500, '2025-12-28', NULL, ?)",
+    ).run(DOSSIER_ID, T0);
+    db.prepare(
+      "INSERT INTO arrangement_letters (id, dossier_id, debt_id, kind, file_name, mime, created_at, content, includes_bsn) VALUES ('l1', ?, 'd1', 'voorstel', 'voorstel.pdf', 'application/pdf', ?, ?, 0)",
+    ).run(DOSSIER_ID, T0, Buffer.from('%PDF-1.7 brief'));
+  },
 };
 
-const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'arrangement_inputs', 'schemes', 'scheme_participants'];
+const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters'];
 
 /** The rows of `after` restricted to the columns `before` had (a migration may add columns with defaults). */
 function sameColumns(before: unknown[], after: unknown[] | undefined): unknown[] | undefined {
