@@ -8,6 +8,7 @@ import { Tabs } from '../../components/Tabs';
 import { displayName } from '../../dossier-view';
 import { showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
+import { ArrangementTab } from '../arrangement/ArrangementTab';
 import { CreditorBoardTab } from '../arrangement/CreditorBoardTab';
 import { BudgetPanel } from '../budget/BudgetPanel';
 import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
@@ -23,6 +24,7 @@ const TABS = [
   { id: 'budget', label: 'Inkomsten en uitgaven' },
   { id: 'begroting', label: 'Budget' },
   { id: 'schulden', label: 'Schulden' },
+  { id: 'regeling', label: 'Regeling' },
   { id: 'schuldeisers', label: 'Schuldeisers' },
   { id: 'notities', label: 'Notities' },
   { id: 'logboek', label: 'Logboek' },
@@ -143,6 +145,7 @@ export function DossierScreen({ id }: { id: string }) {
         {tab === 'budget' ? <BudgetTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'begroting' ? <BudgetPanel dossierId={dossier.id} version={dossier.updatedAt} onEditItems={() => setTab('budget')} /> : null}
         {tab === 'schulden' ? <DebtsTab dossier={dossier} onChange={replace} /> : null}
+        {tab === 'regeling' ? <ArrangementTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}
         {tab === 'schuldeisers' ? <CreditorBoardTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}
         {tab === 'notities' ? <NotesTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'logboek' ? <AuditTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}
