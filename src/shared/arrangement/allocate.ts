@@ -1,18 +1,18 @@
-// The deterministic cent rule of the distribution ("cap-aware water-filling in cents").
+// The deterministic cent rule of the distribution: a divisor method (Sainte-Laguë / Webster) with caps.
 //
 // Each creditor i has a claim c_i (cents) and a weight w_i = f_i × c_i (f_i = the preferent factor, or 1).
-// Think of every cent of every claim as a ticket: the k-th cent of creditor i has the value k / w_i. The pot
-// of A cents goes to the A tickets with the lowest values, ties broken by a stable key of the creditor
-// (claim descending, then creditor name, reference and id) — never by the order of the input. Hence:
+// Think of every cent of every claim as a ticket: the k-th cent of creditor i has the value (k − ½) / w_i.
+// The pot of A cents goes to the A tickets with the lowest values, ties broken by a stable key of the
+// creditor (claim descending, then creditor name, reference and id) — never by the order of the input. Hence:
 //  - the amounts add up to the pot exactly (or to all claims when the pot is larger);
 //  - nobody gets more than the claim (creditor i has only c_i tickets);
-//  - the exact shares follow the rule of RULES.md d.1: concurrent p, preferent min(1, f × p), with what a
-//    capped preferent creditor cannot take going to the others (each creditor gets floor or ceiling of
-//    its exact share; the exact level x solves Σ min(w_i x, c_i) = A);
+//  - each amount is its exact share (RULES.md d.1: concurrent p, preferent min(1, f × p), what a capped
+//    preferent creditor cannot take going to the others) rounded to the nearest cent, except where the cents
+//    would not add up: then the divisor rule decides which shares round the other way;
 //  - more pot never lowers anyone's amount: the tickets for A + 1 cents are those for A plus one more;
 //  - creditor order never changes a result: the ticket order does not depend on it.
-// Fast: every ticket at or below the exact level x is handed out at once (floor(w_i x)); only the fewer
-// than n remaining cents are handed out one by one.
+// Fast: every ticket at or below the exact level x (where Σ min(w_i x, c_i) = A) is handed out at once
+// (round(w_i x)); only the few cents that do not add up are then added or taken back one by one.
 import Decimal from 'decimal.js';
 import { Money } from '../money';
 
@@ -80,37 +80,44 @@ export function allocateCents(potCents: number, claims: readonly AllocationClaim
   }
   const pot = new Money(potCents);
   const { num, den, capped } = waterLevel(pot, claims);
-  // Every ticket with value <= x: floor(w_i × num / den), exact integer division.
+  const weight = (c: AllocationClaim) => c.factor.times(c.claimCents);
+  // Every ticket with value <= x: the k-th ticket (2k − 1) / (2 w) <= num / den  <=>  k <= floor(w × num / den + 1/2).
   let handed = 0;
   for (const c of claims) {
-    const n = capped.has(c.id) ? c.claimCents : Math.min(c.claimCents, c.factor.times(c.claimCents).times(num).divToInt(den).toNumber());
+    const n = capped.has(c.id)
+      ? c.claimCents
+      : Math.min(c.claimCents, weight(c).times(num).times(2).plus(den).divToInt(den.times(2)).toNumber());
     cents.set(c.id, n);
     handed += n;
   }
-  // The remaining cents one by one: next ticket value (a_i + 1) / w_i, lowest first, stable key on ties.
+  // Tickets (2a − 1) / (2w) compared by cross-multiplication: (2a − 1) × w_b  vs  (2b − 1) × w_a.
+  const cmpTickets = (ka: number, a: AllocationClaim, kb: number, b: AllocationClaim): number => {
+    const c = weight(b).times(2 * ka - 1).comparedTo(weight(a).times(2 * kb - 1));
+    return c !== 0 ? c : compareTieKey(a, b);
+  };
+  // Too few: hand out the next tickets, lowest first.
   while (handed < potCents) {
     let best: AllocationClaim | null = null;
-    let bestNext = 0;
     for (const c of claims) {
       const a = cents.get(c.id)!;
       if (a >= c.claimCents) continue;
-      if (best === null) {
-        best = c;
-        bestNext = a + 1;
-        continue;
-      }
-      // c's next ticket (a+1) / (f c) below best's (b+1) / (g d)  <=>  (a+1) × g × d < (b+1) × f × c
-      const left = best.factor.times(best.claimCents).times(a + 1);
-      const right = c.factor.times(c.claimCents).times(bestNext);
-      const cmp = left.comparedTo(right);
-      if (cmp < 0 || (cmp === 0 && compareTieKey(c, best) < 0)) {
-        best = c;
-        bestNext = a + 1;
-      }
+      if (best === null || cmpTickets(a + 1, c, cents.get(best.id)! + 1, best) < 0) best = c;
     }
     if (best === null) break;
-    cents.set(best.id, bestNext);
+    cents.set(best.id, cents.get(best.id)! + 1);
     handed += 1;
+  }
+  // Too many (rounding up to the nearest cent): take back the highest tickets, last in the order first.
+  while (handed > potCents) {
+    let worst: AllocationClaim | null = null;
+    for (const c of claims) {
+      const a = cents.get(c.id)!;
+      if (a <= 0) continue;
+      if (worst === null || cmpTickets(a, c, cents.get(worst.id)!, worst) > 0) worst = c;
+    }
+    if (worst === null) break;
+    cents.set(worst.id, cents.get(worst.id)! - 1);
+    handed -= 1;
   }
   return { cents, level: num.dividedBy(den), totalCents: handed };
 }

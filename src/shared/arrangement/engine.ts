@@ -23,10 +23,11 @@ import {
 
 export const CENT_RULE =
   'Centenregel: de exacte aandelen volgen uit één percentage voor concurrente schuldeisers en factor × dat percentage voor preferente ' +
-  '(hoogstens 100 %). Elke schuldeiser krijgt eerst zijn exacte aandeel naar beneden afgerond op centen; de resterende centen gaan één voor ' +
-  'één naar de schuldeiser voor wie de volgende cent het kleinste deel van zijn (gewogen) vordering is, bij gelijkheid eerst de grootste ' +
-  'vordering, dan de naam van de schuldeiser, het kenmerk en het nummer. Zo tellen de bedragen precies op tot het totaal, krijgt niemand ' +
-  'meer dan zijn vordering, verlaagt een groter totaal nooit iemands bedrag en maakt de volgorde van de schuldeisers niets uit.';
+  '(hoogstens 100 %). Elk aandeel wordt afgerond op de dichtstbijzijnde cent. Tellen die afgeronde bedragen niet precies op tot het totaal, ' +
+  'dan gaan de ontbrekende centen één voor één naar (of de centen te veel één voor één terug van) de schuldeiser voor wie die cent het ' +
+  'kleinste (of grootste) deel van zijn gewogen vordering is (deelmethode van Sainte-Laguë); bij gelijkheid eerst de grootste vordering, dan ' +
+  'de naam van de schuldeiser, het kenmerk en het nummer. Zo tellen de bedragen precies op tot het totaal, krijgt niemand meer dan zijn ' +
+  'vordering, verlaagt een groter totaal nooit iemands bedrag en maakt de volgorde van de schuldeisers niets uit.';
 
 export const NUL_AANBOD_TEXT =
   'De afloscapaciteit is nihil: het inkomen is niet hoger dan het vrij te laten bedrag (VTLB) volgens de VTLB-berekening van de NVVK. ' +

@@ -9,3 +9,4 @@ export * from './dossier';
 export * from './zorg';
 export * from './scheme';
 export * from './scheme-engine';
+export * from './json';

@@ -84,9 +84,9 @@ describe('golden: RULES.md d.1 distribution', () => {
 
   it('factor 1 is plain pro rata: 2700 / 7000 = 38.571428...%', () => {
     // Belastingdienst 1000 × 27/70 = 385.714..., Energie 771.428..., Woonstichting 1157.142..., Kredietbank 385.714...
-    // Floors: 385.71 + 771.42 + 1157.14 + 385.71 = 2699.98; two cents left. Next-cent values (k / claim):
-    // Energie 77143/200000 = 0.385715, Woonstichting 115715/300000 = 0.3857166.., Belastingdienst/Kredietbank
-    // 38572/100000 = 0.38572. Lowest two: Energie, then Woonstichting.
+    // Nearest cents: 385.71 + 771.43 + 1157.14 + 385.71 = 2699.99; one cent short. Next tickets (k − ½) / claim:
+    // Energie 77143.5/200000 = 0.3857175; Belastingdienst and Kredietbank 38571.5/100000 = 0.385715; Woonstichting
+    // 115714.5/300000 = 0.385715. Lowest value 0.385715 is a three-way tie: the largest claim (Woonstichting) first.
     const r = propose(debts, capacity('150.00'), { factor: '1' });
     expect(amounts(r)).toEqual({ Belastingdienst: '385.71', 'Energie BV': '771.43', Woonstichting: '1157.15', Kredietbank: '385.71' });
   });
@@ -95,8 +95,7 @@ describe('golden: RULES.md d.1 distribution', () => {
 describe('golden: preferent capped at 100 %, the rest redistributed', () => {
   // A = 2700.00; Dp = 500 (Belastingdienst), Dc = 1000 + 2000. p_conc = 2700 / (3000 + 1000) = 0.675, f × p = 1.35 > 1:
   // preferent 100 % = 500.00; p_conc = (2700 − 500) / 3000 = 0.7333... Exact shares 733.333... and 1466.666...;
-  // floors 733.33 + 1466.66 + 500.00 = 2699.99; the last cent: next values 73334/100000 = 0.73334 and
-  // 146667/200000 = 0.733335, so the 2000 claim gets it: 1466.67.
+  // nearest cents 733.33 + 1466.67 + 500.00 = 2700.00.
   it('pays the preferent creditor in full and shares the rest equally among the concurrent ones', () => {
     const r = propose(
       [debt('1', 'Belastingdienst', '500.00', 'preferent'), debt('2', 'A-bedrijf', '1000.00'), debt('3', 'B-bedrijf', '2000.00')],
@@ -118,7 +117,7 @@ describe('golden: preferent capped at 100 %, the rest redistributed', () => {
 });
 
 describe('ties and the cent rule', () => {
-  // 100.00 over three claims of 300.00: 33.333... each; floors 99.99; one cent left, all next values equal;
+  // 100.00 over three claims of 300.00: 33.333... each; nearest cents 99.99; one cent left, all next tickets equal;
   // tie-break: equal claims, then the creditor name: A-bedrijf.
   it('breaks a tie by claim, then name, whatever the input order', () => {
     const ds = [debt('x', 'C-bedrijf', '300.00'), debt('y', 'A-bedrijf', '300.00'), debt('z', 'B-bedrijf', '300.00')];
@@ -202,8 +201,7 @@ describe('debts outside the regeling', () => {
       [{ ...ds[0]!, inclusion: 'opnemen', inclusionReason: 'CJIB akkoord met deelname' }, ds[2]!],
       capacity('10.00'),
     );
-    // 180 over 400 + 1000: p = 180/1400; CJIB 51.428... -> 51.42 (+1?), A 128.571... Floors 51.42 + 128.57 = 179.99;
-    // next values 5143/40000 = 0.128575 vs 12858/100000 = 0.12858: CJIB gets the cent: 51.43.
+    // 180 over 400 + 1000: p = 180/1400; CJIB 51.428... -> 51.43, A-bedrijf 128.571... -> 128.57; together 180.00.
     expect(amounts(overridden)).toEqual({ CJIB: '51.43', 'A-bedrijf': '128.57' });
   });
 

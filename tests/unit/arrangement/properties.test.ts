@@ -1,5 +1,7 @@
 // Properties of the distribution (fast-check): the amounts add up to the pot to the cent; no creditor gets
-// more than its claim; every creditor gets at least its exact share rounded down; the preferent/concurrent
+// more than its claim; each amount is its exact share rounded half-up to the cent whenever those roundings add
+// up to the pot (a divisor rule cannot promise one cent in every case: fast-check finds pots of a few cents
+// over many creditors where it is more; see docs/arrangements.md); the preferent/concurrent
 // percentage ratio equals the factor unless the preferent creditors are capped at 100 %; more pot never
 // lowers anyone's amount; the order of the creditors never changes a result.
 import Decimal from 'decimal.js';
@@ -24,7 +26,7 @@ function toClaims(list: { claimCents: number; preferent: boolean; creditor: stri
 const total = (claims: AllocationClaim[]) => claims.reduce((s, c) => s + c.claimCents, 0);
 
 describe('allocateCents', () => {
-  it('adds up to the pot (or to all claims), never above a claim, never below the exact share rounded down', () => {
+  it('adds up to the pot (or to all claims), never above a claim, nearest cents whenever they add up', () => {
     fc.assert(
       fc.property(fc.array(claimArb, { minLength: 1, maxLength: 40 }), factorArb, fc.integer({ min: 0, max: 200_000_000 }), (list, f, pot) => {
         const claims = toClaims(list, f);
@@ -35,12 +37,14 @@ describe('allocateCents', () => {
           const got = a.cents.get(c.id)!;
           expect(Number.isInteger(got)).toBe(true);
           expect(got).toBeLessThanOrEqual(c.claimCents);
-          // exact share = claim × min(1, factor × level)
-          const exact = new Decimal(c.claimCents).times(Money.min(1, c.factor.times(a.level)));
-          expect(got).toBeGreaterThanOrEqual(exact.floor().toNumber());
+        }
+        // exact share = claim × min(1, factor × level); nearest cent half-up
+        const nearest = claims.map((c) => new Money(c.claimCents).times(Money.min(1, c.factor.times(a.level))).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+        if (nearest.reduce((s, n) => s + n, 0) === sum) {
+          claims.forEach((c, i) => expect(a.cents.get(c.id)).toBe(nearest[i]));
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 
