@@ -363,7 +363,7 @@ export const INTERCHANGE_VERSION = 2 as const;
 export const INTERCHANGE_VERSIONS = [1, 2] as const;
 export const interchangeSchema = z.object({
   format: z.literal(INTERCHANGE_FORMAT),
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.literal(INTERCHANGE_VERSIONS),
   exportedAt: z.string().optional(),
   dossiers: z.array(dossierDataSchema).min(1, { message: 'Het bestand bevat geen dossiers.' }),
 });
