@@ -17,6 +17,7 @@ import { createArrangementService } from './services/arrangements';
 import { bundledSchemesLoader, createSchemeService } from './services/schemes';
 import { createCreditorBoardService, isInRegeling, proposalOffers } from './services/creditor-board';
 import { createLettersService } from './services/letters';
+import { createSchemeBatchService } from './services/scheme-batch';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
@@ -137,6 +138,7 @@ export function createCore(opts: CoreOptions): Core {
   const board = createCreditorBoardService(ctx, { dossiers, audit, actor, included: isInRegeling, offers: proposalOffers((id) => arrangements.get(id)) });
   const letters = createLettersService(ctx, { budget, arrangement: (id) => arrangements.get(id), board, actor, version });
   const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });
+  const schemeBatch = createSchemeBatchService(ctx, { schemes, dossiers, board, audit, actor });
 
   /** Vault-level audit entry; only while the database is open. */
   const logVault = (action: AuditAction, detail: string | null = null) => {
@@ -265,6 +267,7 @@ export function createCore(opts: CoreOptions): Core {
     'letters.create': (input) => letters.create(input),
     'letters.list': ({ dossierId }) => board.listLetters(dossierId),
     'letters.get': ({ id }) => board.getLetter(id),
+    'schemes.produceBatch': (input) => schemeBatch.produce(input),
     // Payment arrangements (proposal engine) and zorgpremie schemes
     'arrangement.get': ({ id, date }) => arrangements.get(id, date),
     'arrangement.preview': ({ id, date, params }) => arrangements.preview(id, params, date),

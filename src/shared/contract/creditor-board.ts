@@ -13,6 +13,7 @@ import {
   REGELING_STATE_LABELS,
 } from '../creditor-board/board';
 import type { Payment, RegelingProgress } from '../creditor-board/payments';
+import { schemeFilterSchema } from '../arrangement/scheme';
 import { isoDate, nonNegativeAmount } from '../dossier/schema';
 import { toAmountString } from '../money';
 
@@ -239,6 +240,20 @@ export const creditorBoardContract = {
     unlocked: true,
     input: z.object({ id: itemId }),
     output: letterContentOut,
+  }),
+  'schemes.produceBatch': procedure({
+    summary: 'Group batch of a zorgpremie scheme: a letter per selected family (stored in its dossier) and one overview for the creditor (PDF and CSV); candidates become "voorgesteld".',
+    unlocked: true,
+    input: z.object({
+      schemeId: z.string().min(1).max(64),
+      filters: schemeFilterSchema.default({}),
+      dossierIds: z.array(dossierId).min(1, { message: 'Kies minstens één gezin voor de batch.' }).max(500),
+      includeBsn: z.boolean().default(false),
+    }),
+    output: z.object({
+      files: z.array(z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() })),
+      proposed: z.number().int(),
+    }),
   }),
 } as const;
 
