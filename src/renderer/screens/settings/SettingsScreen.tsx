@@ -10,6 +10,7 @@ import { applyServerError, errorOf, fieldId } from '../../components/form-helper
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
 import { errorMessage, useSession } from '../../state/session';
+import { SchemesSection } from '../arrangement/SchemesSection';
 import { NormsSection } from '../norms/NormsSection';
 import { BackupSection } from './BackupSection';
 
@@ -37,6 +38,7 @@ export function SettingsScreen() {
       </div>
       <BackupSection />
       <NormsSection />
+      <SchemesSection />
     </>
   );
 }
