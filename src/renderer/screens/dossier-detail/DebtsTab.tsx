@@ -150,6 +150,11 @@ interface DebtFormValues {
   since: string;
 }
 
+function debtV2Of(d: Debt): Partial<Debt> {
+  const { creditorKind, kindReason, statement, verification, recheckAfter, inclusion, inclusionReason, premiumArrears } = d;
+  return { creditorKind, kindReason, statement, verification, recheckAfter, inclusion, inclusionReason, premiumArrears };
+}
+
 function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number | null; onDone: (d: Dossier | null) => void }) {
   const call = useCall();
   const [serverError, setServerError] = useState<string | null>(null);
@@ -157,6 +162,8 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
   const resolver = useMemo(
     () =>
       mappedResolver<DebtFormValues, Debt>(debtSchema as never, (v) => ({
+        // Debts v2 fields this form does not show are kept as they are (never reset by an edit).
+        ...(existing ? debtV2Of(existing) : {}),
         ...(existing?.id ? { id: existing.id } : {}),
         since: optionalDateInputToIso(v.since),
         creditor: v.creditor,
