@@ -7,6 +7,7 @@ import { serializeBoard, type BoardView } from '../../src/shared/contract/credit
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import { computeBoard, type BoardEvent, type BoardStep } from '../../src/shared/creditor-board/board';
 import { computeProgress, type Payment } from '../../src/shared/creditor-board/payments';
+import { recalculate } from '../../src/shared/creditor-board/recalc';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { householdData, storedDossier, VEENSTRA } from '../support/budget';
 import { createFakeClient, fail, status, type Handlers } from './fake-client';
@@ -165,6 +166,29 @@ describe('Dossier → Schuldeisers', () => {
     // Zilveren Kruis: 80 of 800 = 10,0 %; regeling: 80 of 2000 = 4,0 %.
     expect(within(progress).getByRole('rowheader', { name: 'Zilveren Kruis' }).closest('tr')!.textContent).toContain('€ 800,00€ 80,00€ 720,00 10,0 %');
     expect(within(progress).getByRole('rowheader', { name: 'Regeling totaal' }).closest('tr')!.textContent).toContain('€ 2.000,00€ 80,00€ 1.920,004,0 %');
+  });
+
+  it('shows the recalculation of a schuldbemiddeling with the current income', async () => {
+    const handlers = fakeBoard('2026-04-30');
+    // 18 months proposed; 6 paid. Afloscapaciteit now 30,00: 12 x 30 = 360, shared 1200:800 = 3:2 -> 216 / 144.
+    const r = recalculate({
+      term: 18,
+      monthsPaid: 6,
+      monthlyCapacity: '30.00',
+      creditors: [
+        { debtId: 'a', creditor: 'Woonstad Leeuwarden', claim: '1200.00', offer: '540.00', paid: '180.00' },
+        { debtId: 'b', creditor: 'Zilveren Kruis', claim: '800.00', offer: '360.00', paid: '120.00' },
+      ],
+    });
+    const board = computeBoard({ debts: DEBTS, events: [], settings: SETTINGS, today: '2026-04-30' });
+    const progress = computeProgress(r.lines.map((l) => ({ debtId: l.debtId, creditor: l.creditor, target: l.total.toFixed(2) })), []);
+    app({ ...handlers, 'board.get': () => serializeBoard('d1', '2026-04-30', board, [], progress, 'voorstel', r) });
+    await openBoard();
+    const region = screen.getByRole('region', { name: 'Herberekening met het huidige inkomen (schuldbemiddeling)' });
+    expect(region.textContent).toContain('Betaald in 6 van 18 maanden. Met de huidige afloscapaciteit van € 30,00 per maand brengen de resterende 12 maanden samen € 360,00 op');
+    // Woonstad: 180 + 216 = 396 of 1200 = 33,00 %; Zilveren Kruis: 120 + 144 = 264 of 800 = 33,00 %.
+    expect(within(region).getByRole('rowheader', { name: 'Woonstad Leeuwarden' }).closest('tr')!.textContent).toContain('€ 1.200,00€ 180,00€ 216,00€ 396,0033,00 %');
+    expect(within(region).getByRole('rowheader', { name: 'Totaal' }).closest('tr')!.textContent).toContain('€ 2.000,00€ 300,00€ 360,00€ 660,00');
   });
 
   it('shows a core error in words', async () => {

@@ -17,6 +17,7 @@ import {
   type BoardStep,
 } from '../../shared/creditor-board/board';
 import { computeProgress, type Payment } from '../../shared/creditor-board/payments';
+import { recalculate } from '../../shared/creditor-board/recalc';
 import { isoDateOf } from '../../shared/dates';
 import type { Debt, Dossier } from '../../shared/dossier/schema';
 import { fromCents, toAmountString, toCents } from '../../shared/money';
@@ -24,8 +25,15 @@ import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
 import type { DossierService } from './dossiers';
 
-/** Offers of the stored proposal: amount per debt id over the whole term. */
-export type OffersLookup = (dossier: Dossier) => Promise<Record<string, string> | null>;
+/** The dossier's proposal as the board needs it: the amount per debt id over the whole term, and what a
+ *  recalculation in schuldbemiddeling needs (term, variant, current afloscapaciteit per month). */
+export interface ProposalFacts {
+  offers: Record<string, string>;
+  months: number;
+  variant: 'schuldbemiddeling' | 'saneringskrediet';
+  monthlyCapacity: string | null;
+}
+export type OffersLookup = (dossier: Dossier) => Promise<ProposalFacts | null>;
 
 /** Which debts are on the board: those taking part in the regeling and not yet paid. */
 export type InclusionCheck = (debt: Debt) => boolean;
@@ -89,7 +97,12 @@ export function proposalOffers(get: (dossierId: string) => Promise<ArrangementVi
     try {
       const v = await get(dossier.id);
       if (v.proposal.status === 'ontbreekt') return null;
-      return Object.fromEntries(v.proposal.creditors.map((c) => [c.debtId, c.amount.value ?? '0.00']));
+      return {
+        offers: Object.fromEntries(v.proposal.creditors.map((c) => [c.debtId, c.amount.value ?? '0.00'])),
+        months: v.proposal.months,
+        variant: v.proposal.variant,
+        monthlyCapacity: v.proposal.monthlyCapacity.value,
+      };
     } catch (err) {
       if (err instanceof AppError) return null;
       throw err;
@@ -148,7 +161,8 @@ export function createCreditorBoardService(
 
   async function view(dossierId: string): Promise<BoardView> {
     const dossier = deps.dossiers.read(dossierId);
-    const offers = deps.offers ? await deps.offers(dossier) : null;
+    const proposal = deps.offers ? await deps.offers(dossier) : null;
+    const offers = proposal?.offers ?? null;
     // With a proposal, the board holds exactly its creditors (a creditor left out in the what-if is not asked).
     const debts = boardDebts(dossier).filter((d) => !offers || offers[d.id!] !== undefined);
     const boardDebtsIn: BoardDebt[] = debts.map((d) => ({ id: d.id!, creditor: d.creditor, kind: d.kind, currentAmount: d.currentAmount }));
@@ -160,7 +174,29 @@ export function createCreditorBoardService(
       creditor: c.creditor,
       target: offers?.[c.debtId] ?? toAmountString(c.claim),
     }));
-    return serializeBoard(dossierId, now, board, pays, computeProgress(targets, pays), offers ? 'voorstel' : 'vordering');
+    const progress = computeProgress(targets, pays);
+    // Schuldbemiddeling pays what is reserved: with payments made, show what the current afloscapaciteit
+    // brings over the remaining months.
+    const recalc =
+      proposal && proposal.variant === 'schuldbemiddeling' && proposal.monthlyCapacity !== null && pays.length > 0
+        ? recalculate({
+            term: proposal.months,
+            monthsPaid: progress.months.length,
+            monthlyCapacity: proposal.monthlyCapacity,
+            creditors: board.creditors.map((c) => ({
+              debtId: c.debtId,
+              creditor: c.creditor,
+              claim: toAmountString(c.claim),
+              offer: proposal.offers[c.debtId] ?? '0.00',
+              paid: toAmountString(progress.creditors.find((p) => p.debtId === c.debtId)!.paid),
+            })),
+          })
+        : null;
+    // After a recalculation the creditors expect what was paid plus the remaining months: progress follows that.
+    const finalProgress = recalc
+      ? computeProgress(recalc.lines.map((l) => ({ debtId: l.debtId, creditor: l.creditor, target: toAmountString(l.total) })), pays)
+      : progress;
+    return serializeBoard(dossierId, now, board, pays, finalProgress, offers ? 'voorstel' : 'vordering', recalc);
   }
 
   /** The dossier and the debt must exist (and the debt be on the board); returns the dossier number. */

@@ -13,6 +13,7 @@ import {
   REGELING_STATE_LABELS,
 } from '../creditor-board/board';
 import type { Payment, RegelingProgress } from '../creditor-board/payments';
+import type { Recalculation } from '../creditor-board/recalc';
 import { schemeFilterSchema } from '../arrangement/scheme';
 import { isoDate, nonNegativeAmount } from '../dossier/schema';
 import { toAmountString } from '../money';
@@ -122,6 +123,18 @@ export const boardView = z.object({
     percent: z.string(),
     perMonth: z.array(z.object({ month: z.string(), paid: amountOut })),
   }),
+  /** Schuldbemiddeling with payments: the outcome with the current afloscapaciteit over the remaining months. */
+  recalculation: z
+    .object({
+      term: z.number().int(),
+      monthsPaid: z.number().int(),
+      remainingMonths: z.number().int(),
+      monthlyCapacity: amountOut,
+      remainingPot: amountOut,
+      lines: z.array(z.object({ debtId: z.string(), creditor: z.string(), claim: amountOut, paid: amountOut, expected: amountOut, total: amountOut, percent: z.string() })),
+      totals: z.object({ claim: amountOut, paid: amountOut, expected: amountOut, total: amountOut }),
+    })
+    .nullable(),
 });
 export type BoardView = z.infer<typeof boardView>;
 
@@ -268,6 +281,7 @@ export function serializeBoard(
   payments: readonly Payment[],
   progress: RegelingProgress,
   targetSource: 'voorstel' | 'vordering',
+  recalc: Recalculation | null = null,
 ): BoardView {
   return {
     dossierId: dossierIdValue,
@@ -335,5 +349,16 @@ export function serializeBoard(
       percent: progress.percent.toFixed(1),
       perMonth: progress.perMonth.map((m) => ({ month: m.month, paid: a(m.paid) })),
     },
+    recalculation: recalc
+      ? {
+          term: recalc.term,
+          monthsPaid: recalc.monthsPaid,
+          remainingMonths: recalc.remainingMonths,
+          monthlyCapacity: a(recalc.monthlyCapacity),
+          remainingPot: a(recalc.remainingPot),
+          lines: recalc.lines.map((l) => ({ debtId: l.debtId, creditor: l.creditor, claim: a(l.claim), paid: a(l.paid), expected: a(l.expected), total: a(l.total), percent: l.percent.toFixed(2) })),
+          totals: { claim: a(recalc.totals.claim), paid: a(recalc.totals.paid), expected: a(recalc.totals.expected), total: a(recalc.totals.total) },
+        }
+      : null,
   };
 }

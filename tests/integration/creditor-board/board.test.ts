@@ -153,6 +153,29 @@ describe('creditor board on a real vault', () => {
     ]);
     expect(b.payments).toHaveLength(6);
 
+    // Schuldbemiddeling: 2 of 18 months paid; the remaining 16 months at 100,00 = 1.600,00, shared 720:360:720
+    // = 2:1:2 -> 640 / 320 / 640; totals 720 (36,00 %), 360 (36,00 %), 720 (72,00 %): as proposed.
+    expect(b.recalculation).toMatchObject({ term: 18, monthsPaid: 2, remainingMonths: 16, monthlyCapacity: '100.00', remainingPot: '1600.00' });
+    expect(b.recalculation!.lines.map((l) => [l.paid, l.expected, l.total, l.percent])).toEqual([
+      ['80.00', '640.00', '720.00', '36.00'],
+      ['40.00', '320.00', '360.00', '36.00'],
+      ['80.00', '640.00', '720.00', '72.00'],
+    ]);
+    // The income drops: afloscapaciteit 50,00. 16 x 50 = 800 -> 320 / 160 / 320; totals 400 (20,00 %), 200 (20,00 %), 400 (40,00 %).
+    await call('arrangement.saveInputs', {
+      id: f.dossier.id,
+      params: { capacityOverride: { amount: '50.00', reason: 'Inkomen gedaald na ontslag' }, holidayPayOverride: { amount: '0.00', reason: 'Geen vakantiegeld' } },
+    });
+    const lower = await call('board.get', { dossierId: f.dossier.id });
+    expect(lower.recalculation!.lines.map((l) => [l.expected, l.total, l.percent])).toEqual([
+      ['320.00', '400.00', '20.00'],
+      ['160.00', '200.00', '20.00'],
+      ['320.00', '400.00', '40.00'],
+    ]);
+    expect(lower.recalculation!.totals).toEqual({ claim: '4000.00', paid: '200.00', expected: '800.00', total: '1000.00' });
+    // Progress is measured against the recalculated outcome: 200 of 1.000 = 20,0 %.
+    expect([lower.progress.target, lower.progress.paid, lower.progress.remaining, lower.progress.percent]).toEqual(['1000.00', '200.00', '800.00', '20.0']);
+
     const zero = await tryCall('payments.record', { dossierId: f.dossier.id, debtId: f.woonstad, month: '2026-11', amount: '0.00', paidOn: '2026-11-28' });
     expect(zero).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Het bedrag moet groter zijn dan nul.' } });
     const month = await tryCall('payments.record', { dossierId: f.dossier.id, debtId: f.woonstad, month: '2026-13', amount: '5.00', paidOn: '2026-11-28' });

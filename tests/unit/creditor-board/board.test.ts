@@ -153,3 +153,46 @@ describe('payment progress', () => {
     ]);
   });
 });
+
+describe('recalculation in schuldbemiddeling when the income changes', () => {
+  it('keeps what was paid and shares the new afloscapaciteit over the remaining months in the proposal\'s proportions', async () => {
+    const { recalculate } = await import('../../../src/shared/creditor-board/recalc');
+    // Proposal: 100/month x 18 = 1800: A 720 (of 2000), B 360 (of 1000), C preferent 720 (of 1000).
+    // 6 months paid at 100: A 240, B 120, C 240. Income drops: afloscapaciteit 50 for the remaining 12 months = 600.
+    // Shares 720:360:720 = 2:1:2 -> A 240, B 120, C 240. Totals A 480 (24,00 %), B 240 (24,00 %), C 480 (48,00 %).
+    const r = recalculate({
+      term: 18,
+      monthsPaid: 6,
+      monthlyCapacity: '50.00',
+      creditors: [
+        { debtId: 'a', creditor: 'A', claim: '2000.00', offer: '720.00', paid: '240.00' },
+        { debtId: 'b', creditor: 'B', claim: '1000.00', offer: '360.00', paid: '120.00' },
+        { debtId: 'c', creditor: 'C', claim: '1000.00', offer: '720.00', paid: '240.00' },
+      ],
+    });
+    expect([r.remainingMonths, r.remainingPot.toFixed(2)]).toEqual([12, '600.00']);
+    expect(r.lines.map((l) => [l.expected.toFixed(2), l.total.toFixed(2), l.percent.toFixed(2)])).toEqual([
+      ['240.00', '480.00', '24.00'],
+      ['120.00', '240.00', '24.00'],
+      ['240.00', '480.00', '48.00'],
+    ]);
+    expect([r.totals.paid.toFixed(2), r.totals.expected.toFixed(2), r.totals.total.toFixed(2)]).toEqual(['600.00', '600.00', '1200.00']);
+  });
+
+  it('puts the cent difference on the largest claim so the lines add up', async () => {
+    const { recalculate } = await import('../../../src/shared/creditor-board/recalc');
+    // 3 equal offers, 1 month of 100.00 left: 33.333.. each -> 33.33 x 3 = 99.99; the cent goes to the largest claim (b).
+    const r = recalculate({
+      term: 2,
+      monthsPaid: 1,
+      monthlyCapacity: '100.00',
+      creditors: [
+        { debtId: 'a', creditor: 'A', claim: '500.00', offer: '50.00', paid: '0' },
+        { debtId: 'b', creditor: 'B', claim: '900.00', offer: '50.00', paid: '0' },
+        { debtId: 'c', creditor: 'C', claim: '700.00', offer: '50.00', paid: '0' },
+      ],
+    });
+    expect(r.lines.map((l) => l.expected.toFixed(2))).toEqual(['33.33', '33.34', '33.33']);
+    expect(r.totals.expected.toFixed(2)).toBe('100.00');
+  });
+});

@@ -404,7 +404,9 @@ function Payments({ board, onChange, onRemove }: { board: BoardView; onChange: (
       <h2 id="h-betalingen">Betalingen en voortgang</h2>
       <p className="muted small">
         {board.targetSource === 'voorstel'
-          ? 'Te ontvangen: het bedrag dat de schuldeiser volgens het voorstel over de hele looptijd krijgt.'
+          ? board.recalculation
+            ? 'Te ontvangen: wat al betaald is plus wat de resterende maanden met het huidige inkomen opbrengen (zie de herberekening).'
+            : 'Te ontvangen: het bedrag dat de schuldeiser volgens het voorstel over de hele looptijd krijgt.'
           : 'Er is nog geen voorstel opgeslagen: de voortgang is gemeten aan de vordering.'}
       </p>
       <div className="table-wrap">
@@ -451,6 +453,7 @@ function Payments({ board, onChange, onRemove }: { board: BoardView; onChange: (
           </tfoot>
         </table>
       </div>
+      {board.recalculation ? <Recalculation r={board.recalculation} /> : null}
       <form className="item-form subcard" onSubmit={onSubmit} noValidate aria-labelledby="h-betaling-nieuw">
         <h3 id="h-betaling-nieuw">Betaling vastleggen</h3>
         <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
@@ -504,6 +507,65 @@ function Payments({ board, onChange, onRemove }: { board: BoardView; onChange: (
         </details>
       ) : null}
     </section>
+  );
+}
+
+function Recalculation({ r }: { r: NonNullable<BoardView['recalculation']> }) {
+  return (
+    <div className="subcard" role="region" aria-labelledby="h-herberekening">
+      <h3 id="h-herberekening">Herberekening met het huidige inkomen (schuldbemiddeling)</h3>
+      <p>
+        Betaald in {r.monthsPaid} van {r.term} maanden. Met de huidige afloscapaciteit van {formatEuro(r.monthlyCapacity)} per maand brengen de resterende {r.remainingMonths}{' '}
+        {r.remainingMonths === 1 ? 'maand' : 'maanden'} samen {formatEuro(r.remainingPot)} op, verdeeld zoals in het voorstel. Wat al betaald is, blijft betaald.
+      </p>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">Herberekening per schuldeiser</caption>
+          <thead>
+            <tr>
+              <th scope="col">Schuldeiser</th>
+              <th scope="col" className="num">
+                Vordering
+              </th>
+              <th scope="col" className="num">
+                Betaald
+              </th>
+              <th scope="col" className="num">
+                Nog verwacht
+              </th>
+              <th scope="col" className="num">
+                Totaal
+              </th>
+              <th scope="col" className="num">
+                Percentage
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.lines.map((l) => (
+              <tr key={l.debtId}>
+                <th scope="row">{l.creditor}</th>
+                <td className="num nowrap">{formatEuro(l.claim)}</td>
+                <td className="num nowrap">{formatEuro(l.paid)}</td>
+                <td className="num nowrap">{formatEuro(l.expected)}</td>
+                <td className="num nowrap">{formatEuro(l.total)}</td>
+                <td className="num nowrap">{pctText(l.percent)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Totaal</th>
+              <td className="num nowrap total">{formatEuro(r.totals.claim)}</td>
+              <td className="num nowrap total">{formatEuro(r.totals.paid)}</td>
+              <td className="num nowrap total">{formatEuro(r.totals.expected)}</td>
+              <td className="num nowrap total">{formatEuro(r.totals.total)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </div>
   );
 }
 
