@@ -43,27 +43,49 @@ export function compareTieKey(a: AllocationClaim, b: AllocationClaim): number {
   return s(a.creditor, b.creditor) || s(a.reference ?? '', b.reference ?? '') || s(a.id, b.id);
 }
 
-/** The water level x for a pot of `pot` cents (pot below the total of the claims). */
-function waterLevel(pot: Decimal, claims: readonly AllocationClaim[]): { num: Decimal; den: Decimal; capped: Set<string> } {
-  // A creditor with factor f is full at x = 1 / f: larger factors fill first.
-  const byThreshold = [...claims].sort((a, b) => b.factor.comparedTo(a.factor));
+/** Factors are exact to 4 decimals (the contract allows no more); weights are integers in 1/10000 cent. */
+const FACTOR_SCALE = 10_000n;
+
+interface Scaled {
+  c: AllocationClaim;
+  claim: bigint;
+  /** factor × 10000, integer */
+  f: bigint;
+  /** weight = factor × claim, scaled by 10000 */
+  w: bigint;
+}
+
+function scale(c: AllocationClaim): Scaled {
+  const f = c.factor.times(FACTOR_SCALE.toString());
+  if (!f.isInteger()) throw new RangeError('factor has more than 4 decimals');
+  const fb = BigInt(f.toFixed(0));
+  const claim = BigInt(c.claimCents);
+  return { c, claim, f: fb, w: fb * claim };
+}
+
+/**
+ * The water level x = num / den × FACTOR_SCALE for a pot below the total of the claims, and the creditors that
+ * are full at that level (a creditor with factor f is full at x = 1 / f, so larger factors fill first).
+ */
+function waterLevel(pot: bigint, claims: readonly Scaled[]): { num: bigint; den: bigint; capped: Set<string> } {
+  const byThreshold = [...claims].sort((a, b) => (a.f === b.f ? 0 : a.f > b.f ? -1 : 1));
   const capped = new Set<string>();
-  let cappedSum = new Money(0);
+  let cappedSum = 0n;
   let i = 0;
   for (;;) {
-    const uncapped = byThreshold.slice(i);
-    const den = uncapped.reduce((s, c) => s.plus(c.factor.times(c.claimCents)), new Money(0));
-    const num = pot.minus(cappedSum);
-    const next = uncapped[0];
-    // Is x = num / den beyond the next creditor's cap (x × f > 1, i.e. num × f > den)? Then cap that group.
-    if (next && num.times(next.factor).greaterThanOrEqualTo(den)) {
-      const f = next.factor;
-      while (i < byThreshold.length && byThreshold[i]!.factor.equals(f)) {
-        capped.add(byThreshold[i]!.id);
-        cappedSum = cappedSum.plus(byThreshold[i]!.claimCents);
+    let den = 0n;
+    for (let k = i; k < byThreshold.length; k++) den += byThreshold[k]!.w;
+    const num = pot - cappedSum;
+    const next = byThreshold[i];
+    // Beyond the next creditor's cap (f × x >= 1  <=>  f_scaled × num >= den)? Then cap that factor group.
+    if (next && next.f * num >= den) {
+      const f = next.f;
+      while (i < byThreshold.length && byThreshold[i]!.f === f) {
+        capped.add(byThreshold[i]!.c.id);
+        cappedSum += byThreshold[i]!.claim;
         i += 1;
       }
-      if (i === byThreshold.length) return { num: new Money(1), den: new Money(1), capped };
+      if (i === byThreshold.length) return { num: 1n, den: 1n, capped };
       continue;
     }
     return { num, den, capped };
@@ -78,46 +100,52 @@ export function allocateCents(potCents: number, claims: readonly AllocationClaim
     for (const c of claims) cents.set(c.id, c.claimCents);
     return { cents, level: new Money(1), totalCents: total };
   }
-  const pot = new Money(potCents);
-  const { num, den, capped } = waterLevel(pot, claims);
-  const weight = (c: AllocationClaim) => c.factor.times(c.claimCents);
-  // Every ticket with value <= x: the k-th ticket (2k − 1) / (2 w) <= num / den  <=>  k <= floor(w × num / den + 1/2).
-  let handed = 0;
-  for (const c of claims) {
-    const n = capped.has(c.id)
-      ? c.claimCents
-      : Math.min(c.claimCents, weight(c).times(num).times(2).plus(den).divToInt(den.times(2)).toNumber());
-    cents.set(c.id, n);
+  const scaled = claims.map(scale);
+  const { num, den, capped } = waterLevel(BigInt(potCents), scaled);
+  // Every ticket with value <= x: the k-th ticket (2k − 1) / (2w) <= x  <=>  k <= floor(w x + 1/2), w x = w_s × num / den.
+  const a = new Map<string, bigint>();
+  let handed = 0n;
+  for (const s of scaled) {
+    let n: bigint;
+    if (capped.has(s.c.id)) n = s.claim;
+    else {
+      n = (2n * s.w * num + den) / (2n * den);
+      if (n > s.claim) n = s.claim;
+    }
+    a.set(s.c.id, n);
     handed += n;
   }
-  // Tickets (2a − 1) / (2w) compared by cross-multiplication: (2a − 1) × w_b  vs  (2b − 1) × w_a.
-  const cmpTickets = (ka: number, a: AllocationClaim, kb: number, b: AllocationClaim): number => {
-    const c = weight(b).times(2 * ka - 1).comparedTo(weight(a).times(2 * kb - 1));
-    return c !== 0 ? c : compareTieKey(a, b);
+  // Tickets (2k − 1) / (2w) compared by cross-multiplication: (2ka − 1) × w_b  vs  (2kb − 1) × w_a; then the stable key.
+  const cmp = (ka: bigint, x: Scaled, kb: bigint, y: Scaled): number => {
+    const l = (2n * ka - 1n) * y.w;
+    const r = (2n * kb - 1n) * x.w;
+    return l < r ? -1 : l > r ? 1 : compareTieKey(x.c, y.c);
   };
+  const pot = BigInt(potCents);
   // Too few: hand out the next tickets, lowest first.
-  while (handed < potCents) {
-    let best: AllocationClaim | null = null;
-    for (const c of claims) {
-      const a = cents.get(c.id)!;
-      if (a >= c.claimCents) continue;
-      if (best === null || cmpTickets(a + 1, c, cents.get(best.id)! + 1, best) < 0) best = c;
+  while (handed < pot) {
+    let best: Scaled | null = null;
+    for (const s of scaled) {
+      const k = a.get(s.c.id)!;
+      if (k >= s.claim) continue;
+      if (best === null || cmp(k + 1n, s, a.get(best.c.id)! + 1n, best) < 0) best = s;
     }
     if (best === null) break;
-    cents.set(best.id, cents.get(best.id)! + 1);
-    handed += 1;
+    a.set(best.c.id, a.get(best.c.id)! + 1n);
+    handed += 1n;
   }
-  // Too many (rounding up to the nearest cent): take back the highest tickets, last in the order first.
-  while (handed > potCents) {
-    let worst: AllocationClaim | null = null;
-    for (const c of claims) {
-      const a = cents.get(c.id)!;
-      if (a <= 0) continue;
-      if (worst === null || cmpTickets(a, c, cents.get(worst.id)!, worst) > 0) worst = c;
+  // Too many (rounding to the nearest cent went up): take back the highest tickets, last in the order first.
+  while (handed > pot) {
+    let worst: Scaled | null = null;
+    for (const s of scaled) {
+      const k = a.get(s.c.id)!;
+      if (k <= 0n) continue;
+      if (worst === null || cmp(k, s, a.get(worst.c.id)!, worst) > 0) worst = s;
     }
     if (worst === null) break;
-    cents.set(worst.id, cents.get(worst.id)! - 1);
-    handed -= 1;
+    a.set(worst.c.id, a.get(worst.c.id)! - 1n);
+    handed -= 1n;
   }
-  return { cents, level: num.dividedBy(den), totalCents: handed };
+  for (const [id, n] of a) cents.set(id, Number(n));
+  return { cents, level: new Money(num.toString()).times(FACTOR_SCALE.toString()).dividedBy(den.toString()), totalCents: Number(handed) };
 }
