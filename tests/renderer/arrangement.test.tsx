@@ -70,6 +70,7 @@ function app(handlers: Handlers = {}) {
         return { params: arrangementParamsIn.parse(i.params), updatedAt: 2 };
       },
       'letters.list': () => [],
+      'schemes.list': () => ({ schemes: [] }),
       ...handlers,
     },
     status('unlocked'),
@@ -155,6 +156,25 @@ describe('Dossier → Regeling', () => {
     expect((screen.getByRole('button', { name: 'Voorstel opslaan' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText('Sla eerst het voorstel op: brieven gebruiken het opgeslagen voorstel.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Brief aan Woonstad Leeuwarden maken' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows the zorgpremie scheme for this family in plain Dutch, with its figures', async () => {
+    const scheme = { format: 'houvast.scheme', version: 1, id: 'zz', name: 'Zorgpremie Zwolle', creditor: { name: 'Zorgverzekeraar Zuid', matchNames: ['Zuid'] }, gemeente: 'Zwolle', route: 'bewind', maxMonths: 36, minMonthly: '35.00', maxMonthly: null, conditions: { currentPremiumPaid: true, noNewArrears: true, other: [] }, forgiveRemainder: true, validFrom: '2026-01-01', validUntil: null, source: [], notes: [] } as const;
+    const fig = (label: string, value: string | null) => ({ label, value, exact: value, explanation: { rule: `Regel voor ${label}`, inputs: {}, tables: [] } });
+    app({
+      'schemes.list': () => ({ schemes: [{ scheme, origin: 'bundled', replacesBundled: false, updatedAt: null }] }),
+      'schemes.family': () => ({
+        schemeId: 'zz', dossierId: 'd1', dossierNumber: '2026-0007', displayName: 'Veenstra, Ilse', city: 'Leeuwarden', childrenCount: 2, fictitious: true, status: 'kandidaat', debtIds: ['z'],
+        arrears: fig('Achterstand bij Zorgverzekeraar Zuid', '700.00'), premiumStage: null, feasible: true, monthly: fig('Per maand', '35.00'), months: 20, paid: fig('Betaald in de regeling', '700.00'), forgiven: fig('Kwijtschelding', '0.00'),
+        summary: 'Ilse Veenstra betaalt € 35,00 per maand gedurende 20 maanden; daarna is de achterstand betaald.', missing: [], warnings: [], agreedMonthly: null, startDate: null,
+      }),
+    });
+    await openTab();
+    const section = await screen.findByRole('region', { name: 'Regeling zorgpremie voor dit gezin' });
+    expect(section.textContent).toContain('Ilse Veenstra betaalt € 35,00 per maand gedurende 20 maanden');
+    const table = within(section).getByRole('table', { name: 'Regeling Zorgpremie Zwolle' });
+    expect(within(table).getByRole('rowheader', { name: 'Looptijd' }).closest('tr')!.textContent).toContain('20 maanden');
+    expect(within(table).getByRole('rowheader', { name: /^Per maand/ }).closest('tr')!.textContent).toContain('€ 35,00');
   });
 
   it('makes a letter without BSN by default and with BSN when ticked', async () => {

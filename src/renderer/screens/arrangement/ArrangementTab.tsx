@@ -4,7 +4,7 @@
 // which the letters (per creditor) and the schuldenoverzicht are made and stored in the dossier.
 import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ARRANGEMENT_VARIANTS, ARRANGEMENT_VARIANT_LABELS } from '../../../shared/arrangement/types';
-import type { ArrangementParamsIn, ArrangementView } from '../../../shared/contract/arrangements';
+import type { ArrangementParamsIn, ArrangementView, SchemeFamilyOut } from '../../../shared/contract/arrangements';
 import type { LetterSummary } from '../../../shared/contract/creditor-board';
 import { AppError } from '../../../shared/contract/errors';
 import { Alert, Loading } from '../../components/Status';
@@ -214,8 +214,67 @@ export function ArrangementTab({ dossierId, version }: { dossierId: string; vers
       <div className={pending ? 'pending-update' : undefined} aria-busy={pending}>
         <ProposalView view={shown} />
       </div>
+      <FamilySchemes dossierId={dossierId} version={version} />
       <Letters dossierId={dossierId} saved={saved} dirty={dirty} />
     </div>
+  );
+}
+
+/** The zorgpremie schemes this family has arrears under: amount, term, forgiveness, CAK stage, in plain Dutch. */
+function FamilySchemes({ dossierId, version }: { dossierId: string; version: number }) {
+  const call = useCall();
+  const [found, setFound] = useState<{ name: string; family: SchemeFamilyOut }[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let alive = true;
+    (async () => {
+      const { schemes } = await call('schemes.list', {});
+      const out: { name: string; family: SchemeFamilyOut }[] = [];
+      for (const s of schemes) {
+        const family = await call('schemes.family', { schemeId: s.scheme.id, dossierId });
+        if (family.debtIds.length > 0) out.push({ name: s.scheme.name, family });
+      }
+      return out;
+    })().then(
+      (out) => alive && setFound(out),
+      (err: unknown) => alive && setError(errorMessage(err)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [call, dossierId, version]);
+  if (error) return <Alert>{error}</Alert>;
+  if (!found || found.length === 0) return null;
+  return (
+    <section aria-labelledby="h-zorgregeling">
+      <h2 id="h-zorgregeling">Regeling zorgpremie voor dit gezin</h2>
+      {found.map(({ name, family: f }) => (
+        <div key={f.schemeId} className="subcard">
+          <h3>{name}</h3>
+          <p>{f.summary}</p>
+          <FigureTable
+            caption={`Regeling ${name}`}
+            rows={[
+              { id: 'achterstand', label: f.arrears.label, value: f.arrears.value, explanation: f.arrears.explanation },
+              { id: 'maand', label: f.monthly.label, value: f.monthly.value, explanation: f.monthly.explanation },
+              { id: 'looptijd', label: 'Looptijd', value: null, text: f.months === null ? '—' : `${f.months} maanden` },
+              { id: 'betaald', label: f.paid.label, value: f.paid.value, explanation: f.paid.explanation },
+              { id: 'kwijt', label: f.forgiven.label, value: f.forgiven.value, explanation: f.forgiven.explanation, total: true },
+            ]}
+          />
+          {f.premiumStage ? (
+            <p>
+              <strong>{f.premiumStage.label}.</strong> {f.premiumStage.next}
+            </p>
+          ) : null}
+          {[...f.missing.map((m) => m.message), ...f.warnings].map((w) => (
+            <p key={w} className="notice">
+              {w}
+            </p>
+          ))}
+        </div>
+      ))}
+    </section>
   );
 }
 
