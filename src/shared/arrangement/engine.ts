@@ -218,6 +218,20 @@ export function computeProposal(input: ProposalInput): ProposalResult {
   if (status !== 'ontbreekt' && included.length === 0) {
     warnings.push({ code: 'GEEN_SCHULDEN', message: 'Er zijn geen schulden in de regeling om te verdelen.' });
   }
+  // The saldi a proposal rests on: say which ones are not checked, out of date or disputed.
+  const names = (ds: ArrangementDebt[]) => ds.map((d) => d.creditor).join(', ');
+  const unchecked = included.filter((d) => d.verification !== undefined && d.verification !== 'gecontroleerd');
+  if (unchecked.length > 0) {
+    warnings.push({ code: 'SALDO_NIET_GECONTROLEERD', message: `Het saldo is nog niet gecontroleerd bij: ${names(unchecked)}. Controleer het voordat u het voorstel verstuurt.` });
+  }
+  const stale = included.filter((d) => d.recheckAfter && d.recheckAfter < capacity.referenceDate);
+  if (stale.length > 0) {
+    warnings.push({ code: 'SALDO_VEROUDERD', message: `Vraag het saldo opnieuw op bij: ${names(stale)} (de controledatum is verstreken).` });
+  }
+  const disputed = included.filter((d) => d.disputed);
+  if (disputed.length > 0) {
+    warnings.push({ code: 'BETWIST', message: `Betwiste vordering in het voorstel: ${names(disputed)}.` });
+  }
   if (months !== DEFAULT_TERM_MONTHS) {
     warnings.push({ code: 'AFWIJKENDE_LOOPTIJD', message: `Looptijd ${months} maanden in plaats van ${DEFAULT_TERM_MONTHS}: ${params.monthsReason ?? 'geen reden opgegeven'}.` });
   }

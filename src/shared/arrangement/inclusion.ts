@@ -21,6 +21,9 @@ export function toArrangementDebt(debt: Debt, index: number): ArrangementDebt & 
     creditorKind: kind,
     kind: debt.kind,
     claim,
+    verification: debt.verification ?? 'opgevraagd',
+    recheckAfter: debt.recheckAfter ?? null,
+    disputed: debt.status === 'betwist',
   };
   const defaultReason = DEFAULT_EXCLUSION_REASONS[kind] ?? null;
   let excludedReason: string | null = null;

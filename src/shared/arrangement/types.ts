@@ -65,6 +65,12 @@ export interface ArrangementDebt {
   included: boolean;
   /** Dutch: why it is in or out when that is not the plain default (shown beside the debt). */
   inclusionNote: string | null;
+  /** Verification of the saldo (debts v2); absent = not known. Drives warnings, never the figures. */
+  verification?: 'opgevraagd' | 'ontvangen' | 'gecontroleerd';
+  /** The saldo must be asked again after this date (ISO). */
+  recheckAfter?: string | null;
+  /** The debtor disputes the debt. */
+  disputed?: boolean;
 }
 
 /** The what-if parameters (all optional: defaults apply). */

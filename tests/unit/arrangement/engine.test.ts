@@ -217,3 +217,25 @@ it('numbers debts without ids by position', () => {
   const d: ArrangementDebt = toArrangementDebt({ ...debt('x', 'A', '1.00'), id: undefined }, 4);
   expect(d.id).toBe('5');
 });
+
+describe('the saldi a proposal rests on', () => {
+  it('warns about unchecked, out-of-date and disputed saldi without changing a figure', () => {
+    const checked = debt('1', 'A-bedrijf', '1000.00', 'concurrent', { verification: 'gecontroleerd', recheckAfter: '2027-01-01' });
+    const r = propose(
+      [
+        checked,
+        debt('2', 'B-bedrijf', '1000.00', 'concurrent', { verification: 'ontvangen' }),
+        debt('3', 'C-bedrijf', '1000.00', 'concurrent', { verification: 'gecontroleerd', recheckAfter: '2026-11-01' }),
+        debt('4', 'D-bedrijf', '1000.00', 'concurrent', { verification: 'gecontroleerd', status: 'betwist' }),
+      ],
+      capacity('10.00'),
+    );
+    expect(r.warnings.map((w) => w.code)).toEqual(['SALDO_NIET_GECONTROLEERD', 'SALDO_VEROUDERD', 'BETWIST']);
+    expect(r.warnings[0]!.message).toContain('B-bedrijf');
+    expect(r.warnings[1]!.message).toContain('C-bedrijf');
+    expect(r.warnings[2]!.message).toContain('D-bedrijf');
+    // 180.00 over four equal claims: 45.00 each, warnings or not.
+    expect(Object.values(amounts(r))).toEqual(['45.00', '45.00', '45.00', '45.00']);
+    expect(propose([checked], capacity('10.00')).warnings).toEqual([]);
+  });
+});
