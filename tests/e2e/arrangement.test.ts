@@ -58,6 +58,10 @@ describe('a payment arrangement in the browser (demo vault)', () => {
     // The CJIB fine stays out, with its reason; the zorgpremie arrears show the CAK stage.
     expect(await page.getByRole('region', { name: 'Buiten de regeling' }).textContent()).toContain('CJIB');
     await waitVisible(page.getByRole('heading', { name: 'Zorgpremie: wanbetalersregeling' }));
+    // The bundled Zwolle scheme applies to this family's Zorgverzekeraar Zuid arrears: shown in plain Dutch.
+    const scheme = page.getByRole('region', { name: 'Regeling zorgpremie voor dit gezin' });
+    await waitVisible(scheme);
+    expect(await scheme.textContent()).toContain('Zorgverzekeraar Zuid');
     await screenshot(page, 'arrangement-01-voorstel');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
