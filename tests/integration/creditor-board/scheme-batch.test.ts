@@ -95,4 +95,17 @@ describe('scheme batch on the demo vault', () => {
     const outside = await core.router.handle('schemes.produceBatch', { schemeId: SCHEME, dossierIds: [list[0]!.id] });
     expect(outside).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
+
+  it('gives every demo household a board and a schuldenoverzicht, or a Dutch reason why not', async () => {
+    for (const d of await call('dossier.list', {})) {
+      const board = await call('board.get', { dossierId: d.id });
+      expect(board.creditors.every((c) => /^\d+\.\d{2}$/.test(c.claim)), d.number).toBe(true);
+      const env = await core.router.handle('letters.create', { dossierId: d.id, kind: 'schuldenoverzicht' });
+      if (!env.ok) {
+        // Only a proposal that lacks a figure may refuse, and it says what is missing.
+        expect(env.error.code, `${d.number}: ${env.error.message}`).toBe('VALIDATION');
+        expect(env.error.message).toMatch(/^Er is nog geen volledig voorstel: /);
+      }
+    }
+  });
 });
