@@ -8,6 +8,7 @@ import { App } from '../../src/renderer/App';
 import { proposalForDossier, premiumStagesOf } from '../../src/shared/arrangement';
 import { computeBudget, type NormSet } from '../../src/shared/budget';
 import { arrangementParamsIn, serializeProposal, toEngineParams, type ArrangementParamsIn, type ArrangementView } from '../../src/shared/contract/arrangements';
+import type { Scheme } from '../../src/shared/arrangement/scheme';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { bundledNorms, householdData, storedDossier, VEENSTRA } from '../support/budget';
@@ -159,7 +160,7 @@ describe('Dossier → Regeling', () => {
   });
 
   it('shows the zorgpremie scheme for this family in plain Dutch, with its figures', async () => {
-    const scheme = { format: 'houvast.scheme', version: 1, id: 'zz', name: 'Zorgpremie Zwolle', creditor: { name: 'Zorgverzekeraar Zuid', matchNames: ['Zuid'] }, gemeente: 'Zwolle', route: 'bewind', maxMonths: 36, minMonthly: '35.00', maxMonthly: null, conditions: { currentPremiumPaid: true, noNewArrears: true, other: [] }, forgiveRemainder: true, validFrom: '2026-01-01', validUntil: null, source: [], notes: [] } as const;
+    const scheme: Scheme = { format: 'houvast.scheme', version: 1, id: 'zz', name: 'Zorgpremie Zwolle', creditor: { name: 'Zorgverzekeraar Zuid', matchNames: ['Zuid'] }, gemeente: 'Zwolle', route: 'bewind', maxMonths: 36, minMonthly: '35.00', maxMonthly: null, conditions: { currentPremiumPaid: true, noNewArrears: true, other: [] }, forgiveRemainder: true, validFrom: '2026-01-01', validUntil: null, source: [], notes: [] };
     const fig = (label: string, value: string | null) => ({ label, value, exact: value, explanation: { rule: `Regel voor ${label}`, inputs: {}, tables: [] } });
     app({
       'schemes.list': () => ({ schemes: [{ scheme, origin: 'bundled', replacesBundled: false, updatedAt: null }] }),
