@@ -176,6 +176,21 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
       warnings.push(`De afloscapaciteit (${formatEuro(cap)}) is lager dan het minimum van de regeling (${formatEuro(min)} per maand).`);
     }
   }
+  // Conditions of the scheme that the dossier can show (RULES.md e.3), as warnings: never a guess in the figures.
+  if (scheme.conditions.currentPremiumPaid && !dossier.expenses.some((e) => e.category === 'zorgverzekering')) {
+    warnings.push('Voorwaarde: de lopende premie wordt betaald. Er staat geen zorgverzekeringspremie in de uitgaven van dit dossier.');
+  }
+  if (scheme.route === 'bijstand' && !arrearsValue.isZero()) {
+    const yearBefore = `${Number(capacity.referenceDate.slice(0, 4)) - 1}${capacity.referenceDate.slice(4)}`;
+    const longBijstand = dossier.incomes.some(
+      (i) => i.category === 'uitkering_participatiewet' && !!i.startDate && i.startDate <= yearBefore && (!i.endDate || i.endDate >= capacity.referenceDate),
+    );
+    if (!longBijstand && arrearsValue.greaterThanOrEqualTo(600)) {
+      warnings.push(
+        'Route bijstand: geldt bij bijstand langer dan 1 jaar of een premieschuld onder € 600. Het dossier toont geen bijstand met een begindatum van meer dan een jaar geleden; controleer dit.',
+      );
+    }
+  }
   if (matched.some((m) => (m.debt.verification ?? 'opgevraagd') !== 'gecontroleerd')) {
     warnings.push('Niet elke achterstand is gecontroleerd; controleer het saldo bij de schuldeiser.');
   }
