@@ -240,12 +240,17 @@ export function formatArrangementText(j: ArrangementJson): string {
   out.push(`  Totaal voor de schuldeisers: ${euro(j.pot)}`);
   out.push(`  Percentage concurrent: ${pctText(j.percentages.concurrent)}; preferent: ${pctText(j.percentages.preferent)}`);
   out.push('');
+  if (j.status === 'ontbreekt') {
+    out.push(`  Nog niets verdeeld (zie de waarschuwingen); vorderingen in de regeling samen ${euro(j.totals.claims)}.`);
+  }
   const w = Math.max(12, ...j.creditors.map((c) => c.creditor.length));
-  out.push(`  ${'Schuldeiser'.padEnd(w)}  ${'Soort'.padEnd(10)} ${'Vordering'.padStart(14)} ${'%'.padStart(9)} ${'Aanbod'.padStart(14)}`);
+  if (j.creditors.length > 0) out.push(`  ${'Schuldeiser'.padEnd(w)}  ${'Soort'.padEnd(10)} ${'Vordering'.padStart(14)} ${'%'.padStart(9)} ${'Aanbod'.padStart(14)}`);
   for (const c of j.creditors) {
     out.push(`  ${c.creditor.padEnd(w)}  ${c.kind.padEnd(10)} ${formatEuro(c.claim).padStart(14)} ${pctText(c.percentage).padStart(9)} ${formatEuro(c.amount).padStart(14)}`);
   }
-  out.push(`  ${'Totaal'.padEnd(w)}  ${''.padEnd(10)} ${euro(j.totals.claims).padStart(14)} ${''.padStart(9)} ${euro(j.totals.amounts).padStart(14)}`);
+  if (j.creditors.length > 0) {
+    out.push(`  ${'Totaal'.padEnd(w)}  ${''.padEnd(10)} ${euro(j.totals.claims).padStart(14)} ${''.padStart(9)} ${euro(j.totals.amounts).padStart(14)}`);
+  }
   if (j.excluded.length > 0) {
     out.push('');
     out.push('Buiten de regeling:');
