@@ -21,6 +21,8 @@ import { recalculate } from '../../shared/creditor-board/recalc';
 import { isoDateOf } from '../../shared/dates';
 import type { Debt, Dossier } from '../../shared/dossier/schema';
 import { fromCents, toAmountString, toCents } from '../../shared/money';
+import type { BoardInterchange } from '../../shared/creditor-board/interchange';
+import type { Db } from '../db/driver';
 import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
 import type { DossierService } from './dossiers';
@@ -328,4 +330,63 @@ export function createCreditorBoardService(
       return { id: row.id, fileName: row.file_name, mime: row.mime, contentBase64: Buffer.from(row.content).toString('base64') };
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------- interchange
+
+/** The board block of one dossier for the interchange file (debts by position); null when there is nothing. */
+export function exportBoardBlock(db: Db, dossier: Dossier, dossierIndex: number): BoardInterchange | null {
+  const position = new Map(dossier.debts.map((d, i) => [d.id, i]));
+  const settings = db.prepare('SELECT deadline_days, reply_days, start_date FROM creditor_board_settings WHERE dossier_id = ?').get(dossier.id) as
+    | { deadline_days: number; reply_days: number; start_date: string | null }
+    | undefined;
+  const events = (db.prepare('SELECT * FROM creditor_board_events WHERE dossier_id = ? ORDER BY event_date, created_at').all(dossier.id) as EventRow[]).filter((e) =>
+    position.has(e.debt_id),
+  );
+  const payments = (db.prepare('SELECT * FROM arrangement_payments WHERE dossier_id = ? ORDER BY month, paid_on, created_at').all(dossier.id) as PaymentRow[]).filter((p) =>
+    position.has(p.debt_id),
+  );
+  if (!settings && events.length === 0 && payments.length === 0) return null;
+  return {
+    dossier: dossierIndex,
+    ...(settings ? { settings: { deadlineDays: settings.deadline_days, replyDays: settings.reply_days, startDate: settings.start_date } } : {}),
+    events: events.map((e) => ({
+      debt: position.get(e.debt_id)!,
+      step: e.step,
+      date: e.event_date,
+      note: e.note,
+      amount: e.amount_cents === null ? null : toAmountString(fromCents(e.amount_cents)),
+    })),
+    payments: payments.map((p) => ({ debt: position.get(p.debt_id)!, month: p.month, amount: toAmountString(fromCents(p.amount_cents)), paidOn: p.paid_on, note: p.note })),
+  };
+}
+
+/**
+ * Store an imported board block for a freshly inserted dossier (inside the import's transaction).
+ * `debtIds` are the new dossier's debt ids in file order; a position outside them is refused in Dutch.
+ */
+export function importBoardBlock(db: Db, dossierId: string, debtIds: readonly string[], block: BoardInterchange, path: string, now: number): void {
+  const debtAt = (i: number, where: string): string => {
+    const id = debtIds[i];
+    if (!id) throw new AppError('VALIDATION', `Het bestand is niet geldig (1 fout). Er is niets geïmporteerd.`, [{ path: where, message: `Er is geen schuld nummer ${i + 1} in dit dossier.` }]);
+    return id;
+  };
+  if (block.settings) {
+    db.prepare('INSERT INTO creditor_board_settings (dossier_id, deadline_days, reply_days, start_date, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+      dossierId,
+      block.settings.deadlineDays,
+      block.settings.replyDays,
+      block.settings.startDate,
+      now,
+    );
+  }
+  const ev = db.prepare('INSERT INTO creditor_board_events (id, dossier_id, debt_id, step, event_date, note, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  block.events.forEach((e, i) => {
+    // Entry order is kept through created_at, so steps on the same date stay in their order.
+    ev.run(randomUUID(), dossierId, debtAt(e.debt, `${path}.events.${i}.debt`), e.step, e.date, e.note ?? null, e.amount ? toCents(e.amount) : null, now + i);
+  });
+  const pay = db.prepare('INSERT INTO arrangement_payments (id, dossier_id, debt_id, month, amount_cents, paid_on, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  block.payments.forEach((p, i) => {
+    pay.run(randomUUID(), dossierId, debtAt(p.debt, `${path}.payments.${i}.debt`), p.month, toCents(p.amount), p.paidOn, p.note ?? null, now + i);
+  });
 }

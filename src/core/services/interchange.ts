@@ -12,6 +12,7 @@ import {
   type InterchangeFile,
 } from '../../shared/dossier/schema';
 import type { AuditService } from './audit';
+import { exportBoardBlock, importBoardBlock } from './creditor-board';
 import type { ServiceContext } from './context';
 import type { DossierService } from './dossiers';
 
@@ -71,12 +72,26 @@ export function createInterchangeService(
     importFile(file, options = {}) {
       const parsed = parseInterchange(file);
       const db = ctx.db();
+      // Creditor board blocks (version 2) name their dossier by position in the file.
+      const boards = parsed.creditorBoards ?? [];
+      boards.forEach((b, i) => {
+        if (b.dossier >= parsed.dossiers.length) {
+          throw new AppError('VALIDATION', 'Het bestand is niet geldig (1 fout). Er is niets geïmporteerd.', [
+            { path: `creditorBoards.${i}.dossier`, message: `Er is geen dossier nummer ${b.dossier + 1} in dit bestand.` },
+          ]);
+        }
+      });
       const imported = db.transaction(() => {
         const actor = deps.actor();
-        return parsed.dossiers.map((data) => {
+        return parsed.dossiers.map((data, index) => {
           // A number that is already taken in this vault gets a fresh one rather than failing the file.
           const result = deps.dossiers.insert(db, options.markFictitious ? { ...data, fictitious: true } : data, {
             keepNumberIfFree: true,
+          });
+          boards.forEach((b, i) => {
+            if (b.dossier !== index) return;
+            const debtIds = deps.dossiers.read(result.id).debts.map((d) => d.id!);
+            importBoardBlock(db, result.id, debtIds, b, `creditorBoards.${i}`, ctx.clock.now());
           });
           deps.audit.append(actor, 'dossier.imported', result.id, result.number, null);
           return result;
@@ -88,11 +103,16 @@ export function createInterchangeService(
 
     exportDossier(id) {
       const dossier = deps.dossiers.read(id);
+      const creditorBoardsOf = (d: Dossier) => {
+        const block = exportBoardBlock(ctx.db(), d, 0);
+        return block ? { creditorBoards: [block] } : {};
+      };
       const file = {
         format: INTERCHANGE_FORMAT,
         version: INTERCHANGE_VERSION,
         exportedAt: new Date(ctx.clock.now()).toISOString(),
         dossiers: [toInterchangeData(dossier)],
+        ...creditorBoardsOf(dossier),
       };
       deps.audit.append(deps.actor(), 'dossier.exported', dossier.id, dossier.number, null);
       return { fileName: exportFileName(dossier.number), content: `${JSON.stringify(file, null, 2)}\n` };

@@ -8,6 +8,7 @@ import { BSN_ERROR, isValidBsn, normalizeBsn } from '../validation/bsn';
 import { IBAN_ERROR, isValidIban, normalizeIban } from '../validation/iban';
 import { POSTCODE_ERROR, normalizePostcode } from '../validation/postcode';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from './categories';
+import { creditorBoardsField } from '../creditor-board/interchange';
 
 export const DOSSIER_STATUSES = ['aanmelding', 'stabilisatie', 'schuldregeling', 'nazorg', 'afgesloten'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
@@ -366,5 +367,7 @@ export const interchangeSchema = z.object({
   version: z.literal(INTERCHANGE_VERSIONS),
   exportedAt: z.string().optional(),
   dossiers: z.array(dossierDataSchema).min(1, { message: 'Het bestand bevat geen dossiers.' }),
+  // ---- creditor board and payments (version 2, optional): src/shared/creditor-board/interchange.ts
+  creditorBoards: creditorBoardsField,
 });
 export type InterchangeFile = z.output<typeof interchangeSchema>;

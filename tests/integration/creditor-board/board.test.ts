@@ -215,4 +215,48 @@ describe('creditor board on a real vault', () => {
     const wrong = await tryCall('letters.create', { dossierId: f.dossier.id, kind: 'voorstel', debtId: f.cjib });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Kies een schuldeiser die in de regeling zit.' } });
   });
+
+  it('travels with the dossier in the interchange file (version 2) and comes back on import', async () => {
+    const f = await family();
+    await call('board.saveSettings', { dossierId: f.dossier.id, deadlineDays: 90, replyDays: 21, startDate: '2026-10-01' });
+    await call('board.addEvent', { dossierId: f.dossier.id, debtId: f.vattenfall, step: 'saldo_ontvangen', date: '2026-10-05', amount: '1010.00', note: 'Brief 5 oktober' });
+    await call('board.addEvent', { dossierId: f.dossier.id, debtId: f.belasting, step: 'akkoord', date: '2026-11-01' });
+    await call('payments.record', { dossierId: f.dossier.id, debtId: f.woonstad, month: '2026-11', amount: '40.00', paidOn: '2026-11-27' });
+
+    const exported = await call('dossier.export', { id: f.dossier.id, passphrase: PASSPHRASE });
+    const file = JSON.parse(exported.content);
+    expect(file.version).toBe(2);
+    // Debts by position: Woonstad 0, Vattenfall 1, Belastingdienst 2.
+    expect(file.creditorBoards).toEqual([
+      {
+        dossier: 0,
+        settings: { deadlineDays: 90, replyDays: 21, startDate: '2026-10-01' },
+        events: [
+          { debt: 1, step: 'saldo_ontvangen', date: '2026-10-05', note: 'Brief 5 oktober', amount: '1010.00' },
+          { debt: 2, step: 'akkoord', date: '2026-11-01', note: null, amount: null },
+        ],
+        payments: [{ debt: 0, month: '2026-11', amount: '40.00', paidOn: '2026-11-27', note: null }],
+      },
+    ]);
+
+    const { imported } = await call('dossier.import', { file });
+    const copy = await call('board.get', { dossierId: imported[0]!.id });
+    expect(copy.settings).toEqual({ deadlineDays: 90, replyDays: 21, startDate: '2026-10-01' });
+    expect(copy.creditors.map((c) => [c.creditor, c.state, c.claim])).toEqual([
+      ['Woonstad Leeuwarden', 'niet_benaderd', '2000.00'],
+      ['Vattenfall', 'saldo_ontvangen', '1010.00'],
+      ['Belastingdienst', 'akkoord', '1000.00'],
+    ]);
+    expect(copy.progress.paid).toBe('40.00');
+
+    // A step naming a debt the dossier does not have: refused whole, in Dutch, nothing imported.
+    const before = (await call('dossier.list', {})).length;
+    const bad = { ...file, creditorBoards: [{ ...file.creditorBoards[0], events: [{ debt: 9, step: 'akkoord', date: '2026-11-01' }] }] };
+    const env = await tryCall('dossier.import', { file: bad });
+    expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'creditorBoards.0.events.0.debt', message: 'Er is geen schuld nummer 10 in dit dossier.' }] } });
+    expect((await call('dossier.list', {})).length).toBe(before);
+    // A version-1 file without the block still imports.
+    const v1 = { format: 'houvast.dossier', version: 1, dossiers: file.dossiers.map((d: Record<string, unknown>) => ({ ...d, debts: [] })) };
+    expect((await call('dossier.import', { file: v1 })).imported).toHaveLength(1);
+  });
 });
