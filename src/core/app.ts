@@ -134,7 +134,7 @@ export function createCore(opts: CoreOptions): Core {
     fileName: budgetPlanFileName,
   });
 
-  const arrangements = createArrangementService(ctx, { dossiers, budget, audit, actor });
+  const arrangements = createArrangementService(ctx, { dossiers, budget, norms, audit, actor });
   const board = createCreditorBoardService(ctx, { dossiers, audit, actor, included: isInRegeling, offers: proposalOffers((id) => arrangements.get(id)) });
   const letters = createLettersService(ctx, { budget, arrangement: (id) => arrangements.get(id), board, actor, version });
   const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });

@@ -9,12 +9,15 @@ import {
   toEngineParams,
   type ArrangementView,
 } from '../../shared/contract/arrangements';
+import { computeBudget, NormNotCoveredError } from '../../shared/budget';
 import { AppError } from '../../shared/contract/errors';
+import { isoDateOf } from '../../shared/dates';
 import type { z } from 'zod';
 import type { AuditService } from './audit';
 import type { BudgetService } from './budget';
 import type { ServiceContext } from './context';
 import type { DossierService } from './dossiers';
+import type { NormsService } from './norms';
 
 export type ArrangementParamsStored = z.output<typeof arrangementParamsIn>;
 
@@ -27,7 +30,7 @@ export interface ArrangementService {
 
 export function createArrangementService(
   ctx: ServiceContext,
-  deps: { dossiers: DossierService; budget: BudgetService; audit: AuditService; actor(): string },
+  deps: { dossiers: DossierService; budget: BudgetService; norms: NormsService; audit: AuditService; actor(): string },
 ): ArrangementService {
   function params(dossierId: string): { params: ArrangementParamsStored; updatedAt: number | null } {
     const row = ctx.db().prepare('SELECT inputs, updated_at FROM arrangement_inputs WHERE dossier_id = ?').get(dossierId) as
@@ -43,13 +46,24 @@ export function createArrangementService(
   }
 
   async function view(dossierId: string, p: ArrangementParamsStored, updatedAt: number | null, date?: string): Promise<ArrangementView> {
-    const b = await deps.budget.compute(dossierId, date);
-    const dossier = b.dossier;
-    const proposal = proposalForDossier(dossier, b.result, toEngineParams(p), `Budget van dossier ${dossier.number}`);
+    // The budget engine alone (no 24-month projection): the what-if preview runs on every keystroke. Same
+    // reference-date rule as budget.get: the given date, else the saved peildatum, else today.
+    const dossier = deps.dossiers.read(dossierId);
+    const inputs = deps.budget.inputs(dossierId).inputs;
+    const referenceDate = date ?? inputs.referenceDate ?? isoDateOf(ctx.clock.now());
+    const norms = await deps.norms.normSet();
+    let budget;
+    try {
+      budget = computeBudget(dossier, inputs, norms, referenceDate);
+    } catch (err) {
+      if (err instanceof NormNotCoveredError) throw new AppError('NORM_NOT_COVERED', err.message);
+      throw err;
+    }
+    const proposal = proposalForDossier(dossier, budget, toEngineParams(p), `Budget van dossier ${dossier.number}`);
     // Ids in the proposal are the vault's debt ids (always present on stored debts).
     return {
       dossierId,
-      referenceDate: b.referenceDate,
+      referenceDate,
       params: p,
       paramsUpdatedAt: updatedAt,
       proposal: serializeProposal(proposal),

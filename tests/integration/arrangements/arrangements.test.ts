@@ -81,6 +81,9 @@ describe('arrangement.get and arrangement.preview', () => {
     const p = v.proposal;
     expect(p.status).toBe('voorstel');
     expect(p.monthlyCapacity.value).toBe('70.97');
+    // The same afloscapaciteit as the Budget tab shows.
+    const budget = await rig.call('budget.get', { id: id8, date: DATE });
+    expect(p.monthlyCapacity.exact).toBe(budget.result.afloscapaciteit.exact);
     expect(p.pot.value).toBe('1277.46');
     expect(p.creditors.map((c) => [c.creditor, c.amount.value])).toEqual([
       ['Zorgverzekeraar Zuid', '1038.36'],
