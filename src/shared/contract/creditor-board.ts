@@ -16,7 +16,7 @@ import type { Payment, RegelingProgress } from '../creditor-board/payments';
 import type { Recalculation } from '../creditor-board/recalc';
 import { schemeFilterSchema } from '../arrangement/scheme';
 import { isoDate, nonNegativeAmount } from '../dossier/schema';
-import { toAmountString } from '../money';
+import { roundCents, sum, toAmountString } from '../money';
 
 const dossierId = z.string().min(1).max(64);
 const itemId = z.string().min(1).max(64);
@@ -69,6 +69,8 @@ export const boardView = z.object({
       events: z.array(boardEventOut),
     }),
   ),
+  /** Sum of the creditors' claims as shown (each in cents). */
+  totalClaims: amountOut,
   regeling: z.enum(REGELING_STATES),
   regelingLabel: z.string(),
   inForceSince: z.string().nullable(),
@@ -302,6 +304,7 @@ export function serializeBoard(
       agreedOn: c.agreedOn,
       events: c.events.map((e) => ({ ...e })),
     })),
+    totalClaims: a(sum(board.creditors.map((c) => roundCents(c.claim)))),
     regeling: board.regeling,
     regelingLabel: REGELING_STATE_LABELS[board.regeling],
     inForceSince: board.inForceSince,

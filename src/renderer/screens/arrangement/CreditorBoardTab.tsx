@@ -123,7 +123,7 @@ export function CreditorBoardTab({ dossierId, version }: { dossierId: string; ve
                   <th scope="row" colSpan={2}>
                     Totaal
                   </th>
-                  <td className="num nowrap total">{formatEuro(sumOf(board.creditors))}</td>
+                  <td className="num nowrap total">{formatEuro(board.totalClaims)}</td>
                   <td colSpan={4} />
                 </tr>
               </tfoot>
@@ -151,13 +151,6 @@ export function CreditorBoardTab({ dossierId, version }: { dossierId: string; ve
       <SettingsForm board={board} onSaved={(b) => updated(b, 'De termijnen zijn opgeslagen.')} />
     </div>
   );
-}
-
-/** The shown total is the sum of the shown claims (each already in cents). */
-function sumOf(creditors: readonly Creditor[]): string {
-  const cents = creditors.reduce((t, c) => t + BigInt(c.claim.replace('.', '')), 0n);
-  const s = cents.toString().padStart(3, '0');
-  return `${s.slice(0, -2)}.${s.slice(-2)}`;
 }
 
 function RegelingStatus({ board }: { board: BoardView }) {
