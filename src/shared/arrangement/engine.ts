@@ -292,13 +292,14 @@ function buildSchedules(
   const perMonth = !overridden && monthly !== null && holiday !== null ? monthly : new Money(potCents).dividedBy(100).dividedBy(months);
   const previous = new Map<string, number>(claims.map((c) => [c.id, 0]));
   for (let m = 1; m <= months; m++) {
+    const due = dueDate(startDate, m);
     const cumulative =
       m === months ? potCents : Math.min(potCents, toCents(new Money(perMonth).times(m).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)));
     const alloc = allocateCents(cumulative, claims);
     for (const c of claims) {
       const now = alloc.cents.get(c.id) ?? 0;
       const paid = now - previous.get(c.id)!;
-      if (paid > 0) out.get(c.id)!.push({ month: m, dueDate: dueDate(startDate, m), amount: fromCents(paid) });
+      if (paid > 0) out.get(c.id)!.push({ month: m, dueDate: due, amount: fromCents(paid) });
       previous.set(c.id, now);
     }
   }
