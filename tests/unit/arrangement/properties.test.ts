@@ -148,4 +148,33 @@ describe('computeProposal', () => {
       { numRuns: 150 },
     );
   });
+
+  it('the whole proposal (amounts and monthly schedules) does not depend on the order of the debts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(claimArb, { minLength: 1, maxLength: 12 }).chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list.map((_, i) => i), { minLength: list.length }))),
+        factorArb,
+        fc.integer({ min: 0, max: 50_000 }),
+        ([list, order], f, monthlyCents) => {
+          const debts: ArrangementDebt[] = list.map((c, i) => ({
+            id: `d${i}`,
+            creditor: c.creditor,
+            reference: c.reference,
+            creditorKind: 'overig',
+            kind: c.preferent ? 'preferent' : 'concurrent',
+            claim: new Money(c.claimCents).dividedBy(100),
+            included: true,
+            inclusionNote: null,
+          }));
+          const capacity = cap(new Money(monthlyCents).dividedBy(100).toFixed());
+          const a = computeProposal({ debts, capacity, params: { factor: f } });
+          const b = computeProposal({ debts: order.map((i) => debts[i]!), capacity, params: { factor: f } });
+          const view = (r: typeof a) =>
+            Object.fromEntries(r.creditors.map((c) => [c.debtId, [c.amount.value.toFixed(2), c.schedule.map((p) => `${p.month}:${p.amount.toFixed(2)}`).join(' ')]]));
+          expect(view(b)).toEqual(view(a));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
