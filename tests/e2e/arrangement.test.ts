@@ -50,6 +50,8 @@ describe('a payment arrangement in the browser (demo vault)', () => {
     await waitVisible(heading(page, 'Dossiers'), 60_000);
     const list = await callCore<DossierSummary[]>(app, 'dossier.list', { query: 'Yara' });
     dossier = await callCore<Dossier>(app, 'dossier.get', { id: list[0]!.id });
+    // A fixed peildatum covered by the bundled norm tables, so the proposal does not depend on today's date.
+    await callCore(app, 'budget.saveInputs', { id: dossier.id, inputs: { referenceDate: '2026-11-01', kostendelers: 0, vtlbCorrections: [] } });
     await page.getByRole('link', { name: 'Molenbeek, Yara' }).click();
     await waitVisible(heading(page, /Molenbeek, Yara/));
     await page.getByRole('tab', { name: 'Regeling', exact: true }).click();

@@ -263,9 +263,16 @@ function FamilySchemes({ dossierId, version }: { dossierId: string; version: num
             ]}
           />
           {f.premiumStage ? (
-            <p>
-              <strong>{f.premiumStage.label}.</strong> {f.premiumStage.next}
-            </p>
+            <>
+              <p>
+                <strong>{f.premiumStage.label}.</strong> {f.premiumStage.next}
+              </p>
+              <ul>
+                {f.premiumStage.exits.map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            </>
           ) : null}
           {[...f.missing.map((m) => m.message), ...f.warnings].map((w) => (
             <p key={w} className="notice">

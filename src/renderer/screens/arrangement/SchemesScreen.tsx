@@ -12,6 +12,7 @@ import { downloadBase64 } from '../../components/download';
 import { NavLink } from '../../components/NavLink';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
+import { showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { euro } from '../budget/view';
 import './arrangement.css';
@@ -279,7 +280,7 @@ function Dashboard({ d }: { d: SchemeDashboardOut }) {
           {d.missingFigures > 0 ? `Bij ${d.missingFigures} ${d.missingFigures === 1 ? 'gezin ontbreken' : 'gezinnen ontbreken'} gegevens voor de berekening.` : ''}
         </p>
       ) : null}
-      <p className="muted small">Peildatum {d.referenceDate.split('-').reverse().join('-')}.</p>
+      <p className="muted small">Peildatum {showDate(d.referenceDate)}.</p>
     </section>
   );
 }
@@ -400,9 +401,16 @@ function FamilyRow({
             <div className="explanation" role="region" aria-label={`Toelichting bij ${f.displayName}`}>
               <p>{f.summary}</p>
               {f.premiumStage ? (
-                <p>
-                  <strong>{f.premiumStage.label}.</strong> {f.premiumStage.next}
-                </p>
+                <>
+                  <p>
+                    <strong>{f.premiumStage.label}.</strong> {f.premiumStage.next}
+                  </p>
+                  <ul>
+                    {f.premiumStage.exits.map((x) => (
+                      <li key={x}>{x}</li>
+                    ))}
+                  </ul>
+                </>
               ) : null}
               {[...f.missing.map((m) => m.message), ...f.warnings].length > 0 ? (
                 <ul>
