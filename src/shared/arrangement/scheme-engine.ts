@@ -5,6 +5,7 @@
 import Decimal from 'decimal.js';
 import { figure, fmt, type Figure } from '../budget/explain';
 import type { Debt, DossierData } from '../dossier/schema';
+import { formatNlDate } from '../dates';
 import { formatEuro, Money, ZERO } from '../money';
 import type { ParticipantStatus, Scheme, SchemeFamilyStatus } from './scheme';
 import { SCHEME_FAMILY_STATUSES, SCHEME_ROUTE_LABELS } from './scheme';
@@ -175,6 +176,9 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
       forgiven = figure('Kwijtgescholden na de looptijd', ZERO, 'Niet haalbaar: geen kwijtschelding via deze regeling.');
       warnings.push(`De afloscapaciteit (${formatEuro(cap)}) is lager dan het minimum van de regeling (${formatEuro(min)} per maand).`);
     }
+  }
+  if (capacity.referenceDate < scheme.validFrom || (scheme.validUntil && capacity.referenceDate > scheme.validUntil)) {
+    warnings.push(`De regeling geldt niet op de peildatum (${formatNlDate(capacity.referenceDate)}).`);
   }
   // Conditions of the scheme that the dossier can show (RULES.md e.3), as warnings: never a guess in the figures.
   if (scheme.conditions.currentPremiumPaid && !dossier.expenses.some((e) => e.category === 'zorgverzekering')) {

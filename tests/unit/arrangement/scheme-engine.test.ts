@@ -83,6 +83,11 @@ describe('one family', () => {
     expect(f.warnings.join(' ')).toContain('€ 840,00');
   });
 
+  it('warns when the scheme does not apply on the reference date', () => {
+    const f = family('1440.00', '80.00', { ...SCHEME, validUntil: '2026-06-30' });
+    expect(f.warnings).toEqual(['De regeling geldt niet op de peildatum (23-11-2026).']);
+  });
+
   it('shows the CAK stage and the exit route', () => {
     const f = family('1440.00', '80.00', SCHEME, { premiumArrears: { months: 7, reportedToCak: false } });
     expect(f.premiumStage?.stage).toBe('melding');
