@@ -251,7 +251,18 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     writeMain(db, id, number, stored, now, now, true);
     writeItems(db, id, stored);
     writeNotes(db, id, stored, now);
+    writeSchemeParticipations(db, id, stored, now);
     return { id, number };
+  }
+
+  /** Interchange version 2: the family's zorgpremie schemes (table scheme_participants, migration 005). */
+  function writeSchemeParticipations(db: Db, dossierId: string, data: DossierData, now: number): void {
+    const stmt = db.prepare(
+      'INSERT INTO scheme_participants (scheme_id, dossier_id, status, monthly_cents, start_date, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const p of data.schemeParticipations ?? []) {
+      stmt.run(p.schemeId, dossierId, p.status, p.agreedMonthly ? toCents(p.agreedMonthly) : null, p.startDate ?? null, now);
+    }
   }
 
   function readRow(db: Db, id: string): DossierRow {
@@ -411,6 +422,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
         author: orUndef(n.author),
         text: n.text,
       })),
+      ...schemeParticipationsOf(db, id),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -623,6 +635,22 @@ function canonAmounts<T extends object>(item: T): T {
     }
   }
   return out as T;
+}
+
+/** The field only when the family takes part in a scheme, so dossiers without one look as before. */
+function schemeParticipationsOf(db: Db, id: string): Pick<DossierData, 'schemeParticipations'> {
+  const rows = db
+    .prepare('SELECT scheme_id, status, monthly_cents, start_date FROM scheme_participants WHERE dossier_id = ? ORDER BY scheme_id')
+    .all(id) as { scheme_id: string; status: NonNullable<DossierData['schemeParticipations']>[number]['status']; monthly_cents: number | null; start_date: string | null }[];
+  if (rows.length === 0) return {};
+  return {
+    schemeParticipations: rows.map((r) => ({
+      schemeId: r.scheme_id,
+      status: r.status,
+      agreedMonthly: r.monthly_cents === null ? null : amountOut(r.monthly_cents),
+      startDate: r.start_date,
+    })),
+  };
 }
 
 /** A debt as the vault returns it: the v2 defaults filled in (debts v2, migration 005). */

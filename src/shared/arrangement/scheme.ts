@@ -3,7 +3,7 @@
 // the term, minimum/maximum monthly amounts. Bundled examples: resources/schemes/*.json; users edit copies
 // in the vault (a user copy with the same id replaces the bundled one).
 import { z } from 'zod';
-import { amount, isoDate, optionalIsoDate } from '../dossier/schema';
+import { amount, isoDate, optionalIsoDate, PARTICIPANT_STATUSES } from '../dossier/schema';
 import { INCOME_CATEGORIES } from '../dossier/categories';
 
 export const SCHEME_FORMAT = 'houvast.scheme' as const;
@@ -22,7 +22,7 @@ export const SCHEME_ORIGINS = ['bundled', 'user'] as const;
 export type SchemeOrigin = (typeof SCHEME_ORIGINS)[number];
 
 /** Where a family stands in a scheme. 'kandidaat' is never stored: it is a family with arrears not yet enrolled. */
-export const PARTICIPANT_STATUSES = ['voorgesteld', 'akkoord', 'lopend', 'afgerond', 'gestopt'] as const;
+export { PARTICIPANT_STATUSES };
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 export const SCHEME_FAMILY_STATUSES = ['kandidaat', ...PARTICIPANT_STATUSES] as const;
 export type SchemeFamilyStatus = (typeof SCHEME_FAMILY_STATUSES)[number];

@@ -281,6 +281,18 @@ function toCentsSafe(amount: string): number {
 }
 // ---- end debts v2 --------------------------------------------------------------------------------------
 
+// ---- Scheme participation (zorgpremie schemes; interchange version 2) ---------------------------------
+/** Where a family stands in a zorgpremie scheme (src/shared/arrangement/scheme.ts); no row = a candidate. */
+export const PARTICIPANT_STATUSES = ['voorgesteld', 'akkoord', 'lopend', 'afgerond', 'gestopt'] as const;
+export const schemeParticipationSchema = z.object({
+  schemeId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'Onbekende regeling.' }),
+  status: z.enum(PARTICIPANT_STATUSES),
+  agreedMonthly: nonNegativeAmount.nullable().optional(),
+  startDate: optionalIsoDate,
+});
+export type SchemeParticipationData = z.output<typeof schemeParticipationSchema>;
+// ---- end scheme participation --------------------------------------------------------------------------
+
 export const noteSchema = z.object({
   id,
   createdAt: z.number().int().nonnegative().optional(),
@@ -323,11 +335,20 @@ export const dossierDataSchema = z
     expenses: z.array(expenseSchema).max(400),
     debts: z.array(debtSchema).max(200),
     notes: z.array(noteSchema).max(2000).default([]),
+    /**
+     * Interchange version 2: the family's zorgpremie schemes. Written on import and create; dossier.update leaves
+     * them alone (they change through schemes.setParticipant).
+     */
+    schemeParticipations: z.array(schemeParticipationSchema).max(20).optional(),
   })
   .superRefine((d, ctx) => {
     const aanvragers = d.adults.filter((a) => a.role === 'aanvrager').length;
     if (aanvragers !== 1) {
       ctx.addIssue({ code: 'custom', path: ['adults'], message: 'Een dossier heeft precies één aanvrager.' });
+    }
+    const schemeIds = (d.schemeParticipations ?? []).map((p) => p.schemeId);
+    if (new Set(schemeIds).size !== schemeIds.length) {
+      ctx.addIssue({ code: 'custom', path: ['schemeParticipations'], message: 'Een regeling staat twee keer bij dit dossier.' });
     }
     const bsns = d.adults.map((a) => a.bsn).filter(Boolean);
     if (new Set(bsns).size !== bsns.length) {

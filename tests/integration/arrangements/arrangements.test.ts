@@ -43,6 +43,15 @@ describe('debts v2 in the vault and the interchange file', () => {
     const again = await rig.call('dossier.get', { id: imported[0]!.id });
     const strip = (xs: typeof again.debts) => xs.map(({ id: _id, ...rest }) => rest);
     expect(strip(again.debts)).toEqual(strip(d8.debts));
+    // The family's scheme participation travels with it, and a plain dossier.update leaves it alone.
+    const participation = [{ schemeId: 'voorbeeld-bewind-zorgpremie', status: 'lopend', agreedMonthly: '35.00', startDate: '2026-07-01' }];
+    expect(file.dossiers[0].schemeParticipations).toEqual(participation);
+    expect(again.schemeParticipations).toEqual(participation);
+    const { id: _i, number: _n, createdAt: _c, updatedAt: _u, schemeParticipations: _s, ...data } = again;
+    await rig.call('dossier.update', { id: again.id, data: { ...data, professional: 'Merel de Wit' } });
+    expect((await rig.call('dossier.get', { id: again.id })).schemeParticipations).toEqual(participation);
+    const dash = await rig.call('schemes.dashboard', { schemeId: 'voorbeeld-bewind-zorgpremie', date: DATE });
+    expect(dash.byStatus.lopend).toBe(2);
   });
 
   it('refuses a statement whose parts do not add up to the saldo, in Dutch, and changes nothing', async () => {
