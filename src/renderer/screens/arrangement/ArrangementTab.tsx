@@ -262,17 +262,11 @@ function FamilySchemes({ dossierId, version }: { dossierId: string; version: num
               { id: 'kwijt', label: f.forgiven.label, value: f.forgiven.value, explanation: f.forgiven.explanation, total: true },
             ]}
           />
+          {/* The exit routes are listed once, under "Zorgpremie: wanbetalersregeling" above. */}
           {f.premiumStage ? (
-            <>
-              <p>
-                <strong>{f.premiumStage.label}.</strong> {f.premiumStage.next}
-              </p>
-              <ul>
-                {f.premiumStage.exits.map((x) => (
-                  <li key={x}>{x}</li>
-                ))}
-              </ul>
-            </>
+            <p>
+              <strong>{f.premiumStage.label}.</strong> {f.premiumStage.next}
+            </p>
           ) : null}
           {[...f.missing.map((m) => m.message), ...f.warnings].map((w) => (
             <p key={w} className="notice">
