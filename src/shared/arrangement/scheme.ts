@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { amount, isoDate, optionalIsoDate, PARTICIPANT_STATUSES } from '../dossier/schema';
 import { INCOME_CATEGORIES } from '../dossier/categories';
+import { Money } from '../money';
 
 export const SCHEME_FORMAT = 'houvast.scheme' as const;
 export const SCHEME_VERSION = 1 as const;
@@ -73,7 +74,7 @@ export const schemeSchema = z
     notes: z.array(z.string().trim().min(1).max(1000)).max(20),
   })
   .superRefine((s, ctx) => {
-    if (s.maxMonthly !== null && Number(s.maxMonthly) < Number(s.minMonthly)) {
+    if (s.maxMonthly !== null && new Money(s.maxMonthly).lessThan(s.minMonthly)) {
       ctx.addIssue({ code: 'custom', path: ['maxMonthly'], message: 'Het maximum per maand is lager dan het minimum.' });
     }
     if (s.maxMonths > SCHEME_ROUTE_MAX_MONTHS[s.route]) {
