@@ -136,9 +136,9 @@ export function createCore(opts: CoreOptions): Core {
 
   const arrangements = createArrangementService(ctx, { dossiers, budget, norms, audit, actor });
   const board = createCreditorBoardService(ctx, { dossiers, audit, actor, included: isInRegeling, offers: proposalOffers((id) => arrangements.get(id)) });
-  const letters = createLettersService(ctx, { budget, arrangement: (id) => arrangements.get(id), board, actor, version });
+  const letters = createLettersService(ctx, { budget, arrangement: (id) => arrangements.get(id), board, actor, organisation: () => settings.get().organisation, version });
   const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });
-  const schemeBatch = createSchemeBatchService(ctx, { schemes, dossiers, board, audit, actor });
+  const schemeBatch = createSchemeBatchService(ctx, { schemes, dossiers, board, audit, actor, organisation: () => settings.get().organisation });
 
   /** Vault-level audit entry; only while the database is open. */
   const logVault = (action: AuditAction, detail: string | null = null) => {

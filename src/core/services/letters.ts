@@ -44,6 +44,8 @@ export function createLettersService(
     arrangement: (dossierId: string) => Promise<ArrangementView>;
     board: CreditorBoardService;
     actor(): string;
+    /** The sender organisation from the settings (empty: not set). */
+    organisation(): string | undefined;
     version: string;
   },
 ): LettersService {
@@ -80,7 +82,7 @@ export function createLettersService(
       letterDate,
       replyBy: format(addDays(parseISO(letterDate), replyDays), 'yyyy-MM-dd'),
       generatedAt: now,
-      sender: { name: deps.actor(), professional: dossier.professional, organisation: null },
+      sender: { name: deps.actor(), professional: dossier.professional, organisation: deps.organisation()?.trim() || null },
       debtors: adults.map((a) => ({ name: `${a.firstName} ${a.lastName}`, birthDate: a.birthDate, bsn: opts.includeBsn ? (a.bsn ?? null) : null })),
       address: dossier.address,
       addressee,

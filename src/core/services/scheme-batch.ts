@@ -78,7 +78,7 @@ function line(f: SchemeFamilyOut, dossier: Dossier): SchemeFamilyLine {
 
 export function createSchemeBatchService(
   ctx: ServiceContext,
-  deps: { schemes: SchemeService; dossiers: DossierService; board: CreditorBoardService; audit: AuditService; actor(): string },
+  deps: { schemes: SchemeService; dossiers: DossierService; board: CreditorBoardService; audit: AuditService; actor(): string; organisation?: () => string | undefined },
 ): SchemeBatchService {
   return {
     async produce({ schemeId, filters, dossierIds, includeBsn }) {
@@ -91,7 +91,8 @@ export function createSchemeBatchService(
       const now = ctx.clock.now();
       const letterDate = isoDateOf(now);
       const replyBy = format(addDays(parseISO(letterDate), SCHEME_REPLY_DAYS), 'yyyy-MM-dd');
-      const sender = deps.actor();
+      const organisation = deps.organisation?.()?.trim();
+      const sender = organisation ? `${deps.actor()}, ${organisation}` : deps.actor();
       const s: SchemeLetterScheme = {
         name: scheme.name,
         creditor: scheme.creditor.name,
@@ -151,7 +152,7 @@ export function createSchemeBatchService(
       files.push({ fileName: `${base}.pdf`, mime: 'application/pdf', contentBase64: overviewPdf.toString('base64') });
       files.push({ fileName: `${base}.csv`, mime: 'text/csv', contentBase64: Buffer.from(schemeOverviewCsv(overview), 'utf8').toString('base64') });
       // The overview leaves the vault with every family's name: logged as an export for each dossier.
-      for (const f of families) deps.audit.append(sender, 'dossier.exported', f.dossierId, f.dossierNumber, `Overzicht regeling ${scheme.id}`);
+      for (const f of families) deps.audit.append(deps.actor(), 'dossier.exported', f.dossierId, f.dossierNumber, `Overzicht regeling ${scheme.id}`);
       return { files, proposed };
     },
   };

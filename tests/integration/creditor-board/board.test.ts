@@ -187,12 +187,15 @@ describe('creditor board on a real vault', () => {
 
   it('makes letters from the saved proposal, stores them encrypted and prints the BSN only when chosen', async () => {
     const f = await family();
+    await call('settings.update', { userName: 'Merel de Wit', organisation: 'Schuldhulp Friesland' });
     const made = await call('letters.create', { dossierId: f.dossier.id, kind: 'voorstel', debtId: f.belasting, recordSent: true });
     expect(made.letter).toMatchObject({ kind: 'voorstel', fileName: 'voorstel-2026-0001-Belastingdienst-2026-12-01.pdf', includesBsn: false });
     const text = squash((await extractPdf(Buffer.from(made.contentBase64, 'base64'))).text);
     expect(text).toContain(squash('Wij bieden u 72,00% van uw vordering van € 1.000,00, dat is € 720,00, tegen finale kwijting.'));
     expect(text).toContain(squash('Totaal € 4.000,00 € 1.800,00'));
     expect(text).toContain(squash('uiterlijk 31-12-2026'));
+    // The sender: the user and the organisation from Instellingen.
+    expect(text).toContain(squash('Schuldhulp Friesland Merel de Wit Ons kenmerk: 2026-0001'));
     expect(text).toContain(squash('CJIB (CJ-1): € 250,00'));
     expect(text).toContain(squash('Afloscapaciteit vastgesteld op 100,00 euro: Vastgesteld met de VTLB-calculator'));
     expect(text).not.toContain(BSN);

@@ -81,6 +81,14 @@ function SettingsForm({ initial }: { initial: Settings }) {
         hint="Staat in het logboek bij wat u doet."
       />
       <TextField
+        id={fieldId(SP, 'organisation')}
+        label="Organisatie (optioneel)"
+        registration={form.register('organisation')}
+        error={errorOf(errors, 'organisation')}
+        autoComplete="organization"
+        hint="Staat als afzender op brieven aan schuldeisers."
+      />
+      <TextField
         id={fieldId(SP, 'autoLockMinutes')}
         label="Automatisch vergrendelen na (minuten)"
         type="number"
