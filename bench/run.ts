@@ -1,7 +1,8 @@
 // `npm run bench`: a few figures to watch over time, not a test. A vault with 300 demo-like households
 // (the demo files from resources/demo/, repeated with varied names, BSNs and postcodes), then:
 // vault unlock time with the real Argon2id parameters, dossier.list search latency, and the time to compute a
-// budget and to render its plan PDF.
+// budget and to render its plan PDF; a schuldregeling proposal with 40 creditors (engine alone and the what-if
+// preview through the router) and the zorgpremie group scheme over 1,000 dossiers. Each figure with its goal.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, defaultResourcesDir } from '../src/core/app';
 import { silentLogger } from '../src/core/logger';
+import { computeProposal, type ArrangementDebt } from '../src/shared/arrangement';
+import { figure } from '../src/shared/budget/explain';
 import { interchangeSchema, type DossierDataInput } from '../src/shared/dossier/schema';
+import { Money } from '../src/shared/money';
 
 const HOUSEHOLDS = 300;
 const PASSPHRASE = 'benchmark wachtwoord 2026';
@@ -115,6 +119,71 @@ async function main(): Promise<void> {
       plans.push(performance.now() - t);
     }
     console.log(`budget.createPlan (PDF rendered and stored): ${stats(plans)}`);
+
+    // A schuldregeling with 40 creditors: the pure engine (18-month schedule per creditor) and the what-if preview.
+    const CREDITORS = 40;
+    const debts: ArrangementDebt[] = Array.from({ length: CREDITORS }, (_, i) => ({
+      id: `d${i}`,
+      creditor: `Schuldeiser ${String(i + 1).padStart(2, '0')}`,
+      reference: `REF-${i}`,
+      creditorKind: 'overig',
+      kind: i % 5 === 0 ? 'preferent' : 'concurrent',
+      claim: new Money(100 + ((i * 7919) % 9000)).plus(new Money(i).dividedBy(100)),
+      included: true,
+      inclusionNote: null,
+    }));
+    const capacity = {
+      monthly: figure('Afloscapaciteit', new Money('187.33'), 'bench'),
+      vtlb: figure('VTLB', new Money('1500'), 'bench'),
+      holidayPayPerYear: figure('Vakantiegeld', new Money(0), 'bench'),
+      referenceDate: '2026-11-23',
+      source: 'bench',
+    };
+    const engine: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      t = performance.now();
+      computeProposal({ debts, capacity, params: { months: 18 } });
+      engine.push(performance.now() - t);
+    }
+    console.log(`arrangement engine, ${CREDITORS} creditors with 18-month schedules: ${stats(engine)} (goal: median ≤ 50 ms)`);
+    const template = variant(templates[0]!, 9999);
+    template.debts = debts.map((d) => ({
+      creditor: d.creditor,
+      reference: d.reference ?? undefined,
+      originalAmount: d.claim.toFixed(2),
+      currentAmount: d.claim.toFixed(2),
+      kind: d.kind,
+      status: 'open' as const,
+    }));
+    const big = (await call(core, 'dossier.create', { data: template })) as { id: string };
+    const previews: number[] = [];
+    for (let months = 12; months <= 36; months += 2) {
+      t = performance.now();
+      await call(core, 'arrangement.preview', { id: big.id, date: '2026-11-23', params: { months, monthsReason: 'Wat-als', factor: '1.5' } });
+      previews.push(performance.now() - t);
+    }
+    console.log(`arrangement.preview (what-if), ${CREDITORS} creditors, through the router: ${stats(previews)} (goal: median ≤ 150 ms)`);
+
+    // The zorgpremie group scheme over 1,000 dossiers: add households in Zwolle with arrears at the scheme's insurer.
+    const SCHEME_TOTAL = 1000;
+    t = performance.now();
+    for (let i = HOUSEHOLDS + 1; i < SCHEME_TOTAL; i++) {
+      const v = variant(templates[i % templates.length]!, i);
+      if (v.address) v.address = { ...v.address, city: 'Zwolle' };
+      v.debts = [
+        ...v.debts,
+        { creditor: 'Zorgverzekeraar Zuid', originalAmount: '900.00', currentAmount: `${600 + (i % 900)}.00`, kind: 'concurrent', status: 'open', creditorKind: 'zorgverzekeraar', premiumArrears: { months: 2 + (i % 8) } },
+      ];
+      await call(core, 'dossier.create', { data: v });
+    }
+    const total = ((await call(core, 'dossier.list', {})) as unknown[]).length;
+    console.log(`(setup: ${total} dossiers in the vault, ${(performance.now() - t).toFixed(0)} ms)`);
+    t = performance.now();
+    const batch = (await call(core, 'schemes.batch', { schemeId: 'voorbeeld-bijstand-gemeentepolis', date: '2026-11-23', filters: {} })) as { families: unknown[] };
+    console.log(`schemes.batch over ${total} dossiers (${batch.families.length} families computed): ${(performance.now() - t).toFixed(0)} ms (goal: ≤ 5000 ms)`);
+    t = performance.now();
+    await call(core, 'schemes.dashboard', { schemeId: 'voorbeeld-bijstand-gemeentepolis', date: '2026-11-23' });
+    console.log(`schemes.dashboard over ${total} dossiers: ${(performance.now() - t).toFixed(0)} ms (goal: ≤ 5000 ms)`);
   } finally {
     await core.dispose();
     await rm(dataDir, { recursive: true, force: true });

@@ -64,6 +64,15 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     }
     return runBudgetCommand(argv.slice(1), io);
   }
+  // `houvast arrangement` needs no vault either: the proposal engine over the budget (src/cli/commands/arrangement.ts).
+  if (argv[0] === 'arrangement' || (argv[0] === 'help' && argv[1] === 'arrangement' && argv.length === 2)) {
+    const { runArrangementCommand, ARRANGEMENT_HELP } = await import('./commands/arrangement');
+    if (argv[0] === 'help') {
+      io.stdout.write(ARRANGEMENT_HELP);
+      return EXIT_OK;
+    }
+    return runArrangementCommand(argv.slice(1), io);
+  }
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.kind === 'version') {
@@ -71,7 +80,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       return EXIT_OK;
     }
     if (parsed.kind === 'help') {
-      io.stdout.write(parsed.topic ? commandHelp(parsed.topic) : `${GENERAL_HELP}\n\nBudget (zonder kluis): houvast budget <dossier.json> [--date JJJJ-MM-DD] [--json]; zie: houvast help budget\n`);
+      io.stdout.write(parsed.topic ? commandHelp(parsed.topic) : `${GENERAL_HELP}\n\nBudget (zonder kluis): houvast budget <dossier.json> [--date JJJJ-MM-DD] [--json]; zie: houvast help budget\nSchuldregeling (zonder kluis): houvast arrangement <dossier.json> [--months 18] [--factor 2] [--pot <bedrag>] [--json]; zie: houvast help arrangement\n`);
       return EXIT_OK;
     }
     return await runCommand(parsed, io, options);

@@ -15,6 +15,11 @@ import { carryAuditRows, createAuditService, readAuditRows, type AuditAction, ty
 import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
 import { recoveryKitFileName, renderRecoveryKitPdf } from './recovery-kit';
+import { createArrangementService } from './services/arrangements';
+import { bundledSchemesLoader, createSchemeService } from './services/schemes';
+import { createCreditorBoardService, isInRegeling, proposalOffers } from './services/creditor-board';
+import { createLettersService } from './services/letters';
+import { createSchemeBatchService } from './services/scheme-batch';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
@@ -141,6 +146,12 @@ export function createCore(opts: CoreOptions): Core {
     renderBudgetPlan: renderBudgetPlanPdf,
     fileName: budgetPlanFileName,
   });
+
+  const arrangements = createArrangementService(ctx, { dossiers, budget, norms, audit, actor });
+  const board = createCreditorBoardService(ctx, { dossiers, audit, actor, included: isInRegeling, offers: proposalOffers((id) => arrangements.get(id)) });
+  const letters = createLettersService(ctx, { budget, arrangement: (id) => arrangements.get(id), board, actor, organisation: () => settings.get().organisation, version });
+  const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });
+  const schemeBatch = createSchemeBatchService(ctx, { schemes, dossiers, board, audit, actor, organisation: () => settings.get().organisation });
 
   /** Vault-level audit entry; only while the database is open. */
   const logVault = (action: AuditAction, detail: string | null = null) => {
@@ -287,6 +298,28 @@ export function createCore(opts: CoreOptions): Core {
     'norms.import': ({ file }) => norms.import(file),
     'norms.addPeriod': (input) => norms.addPeriod(input),
     'norms.removeUserFile': ({ id }) => norms.removeUserFile(id),
+    // Creditor board, payments and letters
+    'board.get': ({ dossierId }) => board.view(dossierId),
+    'board.addEvent': (input) => board.addEvent(input),
+    'board.removeEvent': ({ dossierId, eventId }) => board.removeEvent(dossierId, eventId),
+    'board.saveSettings': (input) => board.saveSettings(input),
+    'payments.record': (input) => board.recordPayment(input),
+    'payments.remove': ({ dossierId, paymentId }) => board.removePayment(dossierId, paymentId),
+    'letters.create': (input) => letters.create(input),
+    'letters.list': ({ dossierId }) => board.listLetters(dossierId),
+    'letters.get': ({ id }) => board.getLetter(id),
+    'schemes.produceBatch': (input) => schemeBatch.produce(input),
+    // Payment arrangements (proposal engine) and zorgpremie schemes
+    'arrangement.get': ({ id, date }) => arrangements.get(id, date),
+    'arrangement.preview': ({ id, date, params }) => arrangements.preview(id, params, date),
+    'arrangement.saveInputs': ({ id, params }) => arrangements.saveInputs(id, params),
+    'schemes.list': () => schemes.list(),
+    'schemes.save': ({ scheme }) => schemes.save(scheme),
+    'schemes.remove': ({ id }) => schemes.remove(id),
+    'schemes.family': ({ schemeId, dossierId, date }) => schemes.family(schemeId, dossierId, date),
+    'schemes.batch': ({ schemeId, filters, date }) => schemes.batch(schemeId, filters, date),
+    'schemes.setParticipant': (input) => schemes.setParticipant(input),
+    'schemes.dashboard': ({ schemeId, date }) => schemes.dashboard(schemeId, date),
   };
 
   const router = createRouter(handlers, { assertUnlocked: () => void vault.db() }, logger);

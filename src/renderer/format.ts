@@ -85,4 +85,5 @@ export const AUDIT_ACTION_LABELS: Partial<Record<(typeof AUDIT_ACTIONS)[number],
   'norms.removed': 'Normen verwijderd',
   'vault.backup_created': 'Back-up gemaakt',
   'vault.restored': 'Back-up teruggezet',
+  'schemes.changed': 'Regeling zorgpremie gewijzigd',
 };

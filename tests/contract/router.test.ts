@@ -80,6 +80,34 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'norms.removeUserFile': { id: 'no-such-file' },
   'norms.import': { file: { format: 'houvast.norms' } },
   'norms.addPeriod': { group: 'aow_leeftijd', start: '2028-01-01', figures: { age_years: '67', age_extra_months: '3' }, source: 'https://www.svb.nl/nl/aow/aow-leeftijd' },
+  // Creditor board, payments and letters
+  'board.get': { dossierId: 'x' },
+  'board.addEvent': { dossierId: 'x', debtId: 'y', step: 'akkoord', date: '2026-03-01' },
+  'board.removeEvent': { dossierId: 'x', eventId: 'e' },
+  'board.saveSettings': { dossierId: 'x', deadlineDays: 120, replyDays: 30, startDate: null },
+  'payments.record': { dossierId: 'x', debtId: 'y', month: '2026-03', amount: '25.00', paidOn: '2026-03-05' },
+  'payments.remove': { dossierId: 'x', paymentId: 'p' },
+  'letters.create': { dossierId: 'x', kind: 'schuldenoverzicht' },
+  'letters.list': { dossierId: 'x' },
+  'letters.get': { id: 'x' },
+  'schemes.produceBatch': { schemeId: 'voorbeeld-bewind-zorgpremie', dossierIds: ['x'] },
+  // Payment arrangements and zorgpremie schemes
+  'arrangement.get': { id: 'x' },
+  'arrangement.preview': { id: 'x', params: { months: 24, monthsReason: 'Ondernemer (Bbz)', factor: '1.5', leaveOut: ['y'] } },
+  'arrangement.saveInputs': { id: 'x', params: { variant: 'saneringskrediet' } },
+  'schemes.list': {},
+  'schemes.save': {
+    scheme: {
+      format: 'houvast.scheme', version: 1, id: 'test-regeling', name: 'Test', creditor: { name: 'ZV', matchNames: ['ZV'] }, gemeente: 'Utrecht',
+      route: 'bewind', maxMonths: 36, minMonthly: '35.00', maxMonthly: null, conditions: { currentPremiumPaid: true, noNewArrears: true, other: [] },
+      forgiveRemainder: true, validFrom: '2026-01-01', source: [], notes: [],
+    },
+  },
+  'schemes.remove': { id: 'no-such-scheme' },
+  'schemes.family': { schemeId: 'voorbeeld-bewind-zorgpremie', dossierId: 'x' },
+  'schemes.batch': { schemeId: 'voorbeeld-bewind-zorgpremie', filters: { children: 'met' } },
+  'schemes.setParticipant': { schemeId: 'voorbeeld-bewind-zorgpremie', dossierId: 'x', status: 'voorgesteld' },
+  'schemes.dashboard': { schemeId: 'voorbeeld-bewind-zorgpremie' },
 };
 
 let dataDir: string;

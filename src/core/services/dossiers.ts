@@ -6,7 +6,9 @@ import { AppError } from '../../shared/contract/errors';
 import type { DossierSummary, DossierWarning } from '../../shared/contract/procedures';
 import { isoDateOf } from '../../shared/dates';
 import {
+  DEBT_V2_DEFAULTS,
   DOSSIER_STATUSES,
+  type Debt,
   type Dossier,
   type DossierData,
   type DossierStatus,
@@ -216,12 +218,22 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     });
 
     const debt = db.prepare(
-      `INSERT INTO debts (id, dossier_id, creditor, collector, reference, original_cents, current_cents, kind, status, since, sort_order)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO debts (id, dossier_id, creditor, collector, reference, original_cents, current_cents, kind, status, since, sort_order,
+         creditor_kind, kind_reason, statement_date, statement_principal_cents, statement_interest_cents, statement_costs_cents,
+         verification, recheck_after, inclusion, inclusion_reason, arrears_months, arrears_premium_cents, arrears_reported_to_cak, arrears_reported_on)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     itemIds(data.debts).forEach((id, i) => {
       const d = data.debts[i]!;
-      debt.run(id, dossierId, d.creditor, orNull(d.collector), orNull(d.reference), toCents(d.originalAmount), toCents(d.currentAmount), d.kind, d.status, d.since ?? null, i);
+      const st = d.statement ?? null;
+      const pa = d.premiumArrears ?? null;
+      debt.run(
+        id, dossierId, d.creditor, orNull(d.collector), orNull(d.reference), toCents(d.originalAmount), toCents(d.currentAmount), d.kind, d.status, d.since ?? null, i,
+        d.creditorKind ?? 'overig', orNull(d.kindReason),
+        st ? st.date : null, st ? toCents(st.principal) : null, st ? toCents(st.interest) : null, st ? toCents(st.costs) : null,
+        d.verification ?? 'opgevraagd', d.recheckAfter ?? null, d.inclusion ?? 'standaard', orNull(d.inclusionReason),
+        pa ? pa.months : null, pa?.monthlyPremium ? toCents(pa.monthlyPremium) : null, pa ? (pa.reportedToCak ? 1 : 0) : null, pa?.reportedToCakOn ?? null,
+      );
     });
   }
 
@@ -257,7 +269,18 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     writeMain(db, id, number, stored, now, now, true);
     writeItems(db, id, stored);
     writeNotes(db, id, stored, now);
+    writeSchemeParticipations(db, id, stored, now);
     return { id, number };
+  }
+
+  /** Interchange version 2: the family's zorgpremie schemes (table scheme_participants, migration 005). */
+  function writeSchemeParticipations(db: Db, dossierId: string, data: DossierData, now: number): void {
+    const stmt = db.prepare(
+      'INSERT INTO scheme_participants (scheme_id, dossier_id, status, monthly_cents, start_date, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const p of data.schemeParticipations ?? []) {
+      stmt.run(p.schemeId, dossierId, p.status, p.agreedMonthly ? toCents(p.agreedMonthly) : null, p.startDate ?? null, now);
+    }
   }
 
   function readRow(db: Db, id: string): DossierRow {
@@ -375,6 +398,20 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
         kind: DossierData['debts'][number]['kind'];
         status: DossierData['debts'][number]['status'];
         since: string | null;
+        creditor_kind: Debt['creditorKind'];
+        kind_reason: string | null;
+        statement_date: string | null;
+        statement_principal_cents: number | null;
+        statement_interest_cents: number | null;
+        statement_costs_cents: number | null;
+        verification: Debt['verification'];
+        recheck_after: string | null;
+        inclusion: Debt['inclusion'];
+        inclusion_reason: string | null;
+        arrears_months: number | null;
+        arrears_premium_cents: number | null;
+        arrears_reported_to_cak: number | null;
+        arrears_reported_on: string | null;
       }>('debts').map((d) => ({
         id: d.id,
         creditor: d.creditor,
@@ -385,6 +422,30 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
         kind: d.kind,
         status: d.status,
         since: d.since,
+        creditorKind: d.creditor_kind,
+        kindReason: orUndef(d.kind_reason),
+        statement:
+          d.statement_date !== null
+            ? {
+                date: d.statement_date,
+                principal: amountOut(d.statement_principal_cents ?? 0),
+                interest: amountOut(d.statement_interest_cents ?? 0),
+                costs: amountOut(d.statement_costs_cents ?? 0),
+              }
+            : null,
+        verification: d.verification,
+        recheckAfter: d.recheck_after,
+        inclusion: d.inclusion,
+        inclusionReason: orUndef(d.inclusion_reason),
+        premiumArrears:
+          d.arrears_months !== null
+            ? {
+                months: d.arrears_months,
+                monthlyPremium: d.arrears_premium_cents !== null ? amountOut(d.arrears_premium_cents) : null,
+                reportedToCak: d.arrears_reported_to_cak === 1,
+                reportedToCakOn: d.arrears_reported_on,
+              }
+            : null,
       })),
       notes: all<{ id: string; created_at: number; author: string | null; text: string }>('notes', 'created_at, row_id').map((n) => ({
         id: n.id,
@@ -392,6 +453,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
         author: orUndef(n.author),
         text: n.text,
       })),
+      ...schemeParticipationsOf(db, id),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -410,7 +472,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     if (items(before.bankAccounts) !== items(after.bankAccounts)) out.push(SECTIONS.bankAccounts);
     if (items(before.incomes) !== items(after.incomes.map(canonAmounts))) out.push(SECTIONS.incomes);
     if (items(before.expenses) !== items(after.expenses.map(canonAmounts))) out.push(SECTIONS.expenses);
-    if (items(before.debts) !== items(after.debts.map(canonAmounts))) out.push(SECTIONS.debts);
+    if (items(before.debts) !== items(after.debts.map(canonAmounts).map(withDebtDefaults))) out.push(SECTIONS.debts);
     return out;
   }
 
@@ -548,7 +610,45 @@ function canonAmounts<T extends object>(item: T): T {
     const v = out[key];
     if (typeof v === 'string') out[key] = amountOut(toCents(v));
   }
+  // Debts v2: nested amounts compare canonically too.
+  for (const key of ['statement', 'premiumArrears']) {
+    const v = out[key];
+    if (v && typeof v === 'object') {
+      const nested = { ...(v as Record<string, unknown>) };
+      for (const k of ['principal', 'interest', 'costs', 'monthlyPremium']) {
+        if (typeof nested[k] === 'string') nested[k] = amountOut(toCents(nested[k]));
+      }
+      out[key] = nested;
+    }
+  }
   return out as T;
+}
+
+/** The field only when the family takes part in a scheme, so dossiers without one look as before. */
+function schemeParticipationsOf(db: Db, id: string): Pick<DossierData, 'schemeParticipations'> {
+  const rows = db
+    .prepare('SELECT scheme_id, status, monthly_cents, start_date FROM scheme_participants WHERE dossier_id = ? ORDER BY scheme_id')
+    .all(id) as { scheme_id: string; status: NonNullable<DossierData['schemeParticipations']>[number]['status']; monthly_cents: number | null; start_date: string | null }[];
+  if (rows.length === 0) return {};
+  return {
+    schemeParticipations: rows.map((r) => ({
+      schemeId: r.scheme_id,
+      status: r.status,
+      agreedMonthly: r.monthly_cents === null ? null : amountOut(r.monthly_cents),
+      startDate: r.start_date,
+    })),
+  };
+}
+
+/** A debt as the vault returns it: the v2 defaults filled in (debts v2, migration 005). */
+function withDebtDefaults<T extends Debt>(d: T): T {
+  return {
+    ...d,
+    creditorKind: d.creditorKind ?? DEBT_V2_DEFAULTS.creditorKind,
+    verification: d.verification ?? DEBT_V2_DEFAULTS.verification,
+    inclusion: d.inclusion ?? DEBT_V2_DEFAULTS.inclusion,
+    premiumArrears: d.premiumArrears ? { ...d.premiumArrears, reportedToCak: d.premiumArrears.reportedToCak ?? false } : null,
+  };
 }
 
 /** Stable JSON for comparisons: sorted keys, empty optional values (undefined, null, '') dropped. */

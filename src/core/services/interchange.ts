@@ -13,6 +13,7 @@ import { fullInterchangeSchema, type FullInterchangeFile } from '../../shared/do
 import { capIssues, parseStrictJson } from '../../shared/strict-json';
 import { readDossierExtras, writeDossierExtras } from './dossier-extras';
 import type { AuditService } from './audit';
+import { exportBoardBlock, importBoardBlock } from './creditor-board';
 import type { ServiceContext } from './context';
 import type { DossierService } from './dossiers';
 import { findDuplicate, impossibleInFile } from './plausibility';
@@ -97,6 +98,15 @@ export function createInterchangeService(
         throw new AppError('VALIDATION', `Het bestand bevat ${n === 1 ? 'een gegeven dat' : `${n} gegevens die`} niet kan kloppen. Er is niets geïmporteerd.`, impossible);
       }
       const db = ctx.db();
+      // Creditor board blocks (version 2) name their dossier by position in the file.
+      const boards = parsed.creditorBoards ?? [];
+      boards.forEach((b, i) => {
+        if (b.dossier >= parsed.dossiers.length) {
+          throw new AppError('VALIDATION', 'Het bestand is niet geldig (1 fout). Er is niets geïmporteerd.', [
+            { path: `creditorBoards.${i}.dossier`, message: `Er is geen dossier nummer ${b.dossier + 1} in dit bestand.` },
+          ]);
+        }
+      });
       const choice = options.onDuplicate ?? 'copy';
       const duplicates = parsed.dossiers.map((data) => (choice === 'copy' ? null : findDuplicate(db, data)));
       if (choice === 'ask' && duplicates.some(Boolean)) {
@@ -110,14 +120,19 @@ export function createInterchangeService(
       const skipped = duplicates.flatMap((d) => (d && choice === 'skip' ? [d.number] : []));
       const imported = db.transaction(() => {
         const actor = deps.actor();
-        return parsed.dossiers.flatMap((data, i) => {
-          if (choice === 'skip' && duplicates[i]) return [];
+        return parsed.dossiers.flatMap((data, index) => {
+          if (choice === 'skip' && duplicates[index]) return [];
           // A number that is already taken in this vault gets a fresh one rather than failing the file.
           const { budgetInputs, attachments, ...household } = data;
           const result = deps.dossiers.insert(db, options.markFictitious ? { ...household, fictitious: true } : household, {
             keepNumberIfFree: true,
           });
           writeDossierExtras(db, result.id, { budgetInputs, attachments }, ctx.clock.now());
+          boards.forEach((b, i) => {
+            if (b.dossier !== index) return;
+            const debtIds = deps.dossiers.read(result.id).debts.map((d) => d.id!);
+            importBoardBlock(db, result.id, debtIds, b, `creditorBoards.${i}`, ctx.clock.now());
+          });
           deps.audit.append(actor, 'dossier.imported', result.id, result.number, null);
           return [result];
         });
@@ -128,12 +143,17 @@ export function createInterchangeService(
 
     exportDossier(id) {
       const dossier = deps.dossiers.read(id);
+      const creditorBoardsOf = (d: Dossier) => {
+        const block = exportBoardBlock(ctx.db(), d, 0);
+        return block ? { creditorBoards: [block] } : {};
+      };
       const file = {
         format: INTERCHANGE_FORMAT,
         version: INTERCHANGE_VERSION,
         exportedAt: new Date(ctx.clock.now()).toISOString(),
         // Everything the dossier holds: household data, then budget inputs and stored documents.
         dossiers: [{ ...toInterchangeData(dossier), ...readDossierExtras(ctx.db(), id) }],
+        ...creditorBoardsOf(dossier),
       };
       deps.audit.append(deps.actor(), 'dossier.exported', dossier.id, dossier.number, null);
       return { fileName: exportFileName(dossier.number), content: `${JSON.stringify(file, null, 2)}\n` };

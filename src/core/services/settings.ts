@@ -10,7 +10,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ autoLockMinu
 const SETTING_LABELS: Record<keyof Settings, string> = {
   autoLockMinutes: 'Automatisch vergrendelen',
   userName: 'Naam gebruiker',
+  organisation: 'Organisatie',
 };
+
+/** Optional settings: no default, present in get() only once stored. */
+const OPTIONAL_KEYS: readonly (keyof Settings)[] = ['organisation'];
 
 export interface SettingsService {
   get(): Settings;
@@ -27,7 +31,7 @@ export function createSettingsService(
     const rows = ctx.db().prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
     const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
     for (const { key, value } of rows) {
-      if (!(key in DEFAULT_SETTINGS)) continue;
+      if (!(key in DEFAULT_SETTINGS) && !OPTIONAL_KEYS.includes(key as keyof Settings)) continue;
       try {
         merged[key] = JSON.parse(value);
       } catch {
@@ -38,7 +42,8 @@ export function createSettingsService(
     if (parsed.success) return parsed.data;
     // Keep the valid fields, default the rest.
     const out: Settings = { ...DEFAULT_SETTINGS };
-    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    for (const key of [...Object.keys(DEFAULT_SETTINGS), ...OPTIONAL_KEYS] as (keyof Settings)[]) {
+      if (merged[key] === undefined) continue;
       const one = settingsSchema.shape[key].safeParse(merged[key]);
       if (one.success) (out as Record<string, unknown>)[key] = one.data;
     }

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'dossiers' }
   | { name: 'new-dossier' }
   | { name: 'dossier'; id: string }
+  | { name: 'schemes' }
   | { name: 'audit' }
   | { name: 'settings' };
 

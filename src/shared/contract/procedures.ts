@@ -27,6 +27,17 @@ import {
 } from './budget';
 import { knownVault, localPath, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
 import { backupInfo, backupInput, backupOutput, restoreBackupInput, restoreBackupOutput } from './backups';
+import {
+  arrangementParamsIn,
+  arrangementView,
+  participantIn,
+  schemeBatchIn,
+  schemeDashboardOut,
+  schemeFamilyOut,
+  storedSchemeOut,
+} from './arrangements';
+import { schemeSchema } from '../arrangement/scheme';
+import { creditorBoardContract } from './creditor-board';
 
 const empty = z.object({}).strict();
 const dossierId = z.string().min(1).max(64);
@@ -85,6 +96,7 @@ export const AUDIT_ACTIONS = [
   'norms.removed',
   'vault.backup_created',
   'vault.restored',
+  'schemes.changed',
 ] as const;
 
 export const auditEntry = z.object({
@@ -422,6 +434,69 @@ export const contract = {
     unlocked: true,
     input: z.object({ id: z.string().min(1).max(64) }),
     output: z.object({ removed: z.literal(true) }),
+  }),
+  // Creditor board, payments and letters (issue 8 §4): src/shared/contract/creditor-board.ts
+  ...creditorBoardContract,
+  // ---- payment arrangements (schuldregeling proposals) and zorgpremie schemes
+  'arrangement.get': procedure({
+    summary: 'The schuldregeling proposal of a dossier with its saved parameters, over the budget on the date (default: budget peildatum, else today).',
+    unlocked: true,
+    input: z.object({ id: dossierId, date: isoDate.optional() }),
+    output: arrangementView,
+  }),
+  'arrangement.preview': procedure({
+    summary: 'What-if: the proposal for the given parameters (term, factor, left-out creditors, overrides); nothing is saved.',
+    unlocked: true,
+    input: z.object({ id: dossierId, date: isoDate.optional(), params: arrangementParamsIn }),
+    output: arrangementView,
+  }),
+  'arrangement.saveInputs': procedure({
+    summary: 'Save the arrangement parameters of a dossier (term with reason, factor, variant, start date, overrides with reasons).',
+    unlocked: true,
+    input: z.object({ id: dossierId, params: arrangementParamsIn }),
+    output: z.object({ params: arrangementParamsIn, updatedAt: z.number().int() }),
+  }),
+  'schemes.list': procedure({
+    summary: 'Zorgpremie schemes: bundled (resources/schemes) and user copies, a user copy replacing a bundled one with the same id.',
+    unlocked: true,
+    input: empty,
+    output: z.object({ schemes: z.array(storedSchemeOut) }),
+  }),
+  'schemes.save': procedure({
+    summary: 'Store a scheme (new, or an edited copy of a bundled one) after validation.',
+    unlocked: true,
+    input: z.object({ scheme: schemeSchema }),
+    output: storedSchemeOut,
+  }),
+  'schemes.remove': procedure({
+    summary: 'Remove a user scheme (a bundled one comes back if it was replaced); participations stay stored.',
+    unlocked: true,
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: z.object({ removed: z.literal(true) }),
+  }),
+  'schemes.family': procedure({
+    summary: 'The scheme for one family: feasible monthly amount, term, what is forgiven, CAK stage and exit, in plain Dutch.',
+    unlocked: true,
+    input: z.object({ schemeId: z.string().min(1).max(64), dossierId, date: isoDate.optional() }),
+    output: schemeFamilyOut,
+  }),
+  'schemes.batch': procedure({
+    summary: "Every dossier with arrears at the scheme's creditor (filters: gemeente, income source, children), each with its computation.",
+    unlocked: true,
+    input: schemeBatchIn,
+    output: z.object({ schemeId: z.string(), referenceDate: z.string(), families: z.array(schemeFamilyOut) }),
+  }),
+  'schemes.setParticipant': procedure({
+    summary: 'Set (or clear) the status of a family in a scheme, with the agreed monthly amount and start date.',
+    unlocked: true,
+    input: participantIn,
+    output: schemeFamilyOut,
+  }),
+  'schemes.dashboard': procedure({
+    summary: 'Aggregate of a scheme: families, children, arrears, monthly amounts, expected forgiveness, count per status.',
+    unlocked: true,
+    input: z.object({ schemeId: z.string().min(1).max(64), date: isoDate.optional() }),
+    output: schemeDashboardOut,
   }),
 } as const;
 

@@ -59,5 +59,7 @@ export const settingsSchema = z.object({
     .min(1, { message: 'Automatisch vergrendelen kan na minstens 1 minuut.' })
     .max(240, { message: 'Automatisch vergrendelen kan na hoogstens 240 minuten.' }),
   userName: z.string().trim().min(1, { message: 'Vul uw naam in.' }).max(200),
+  /** Printed as the sender on letters to creditors; optional (absent until set). */
+  organisation: z.string().trim().max(200, { message: 'De naam van de organisatie is te lang (hoogstens 200 tekens).' }).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

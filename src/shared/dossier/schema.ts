@@ -10,6 +10,7 @@ import { dateProblem } from '../validation/date';
 import { ibanProblem, normalizeIban } from '../validation/iban';
 import { normalizePostcode, postcodeProblem } from '../validation/postcode';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from './categories';
+import { creditorBoardsField } from '../creditor-board/interchange';
 
 export const DOSSIER_STATUSES = ['aanmelding', 'stabilisatie', 'schuldregeling', 'nazorg', 'afgesloten'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
@@ -198,17 +199,162 @@ export const expenseSchema = z
     path: ['endDate'],
   });
 
-export const debtSchema = z.object({
-  id,
-  creditor: name('Schuldeiser'),
-  collector: optionalText(200),
-  reference: optionalText(100),
-  originalAmount: nonNegativeAmount,
-  currentAmount: nonNegativeAmount,
-  kind: z.enum(DEBT_KINDS),
-  status: z.enum(DEBT_STATUSES),
-  since: optionalIsoDate,
+// ---- Debts v2 (payment arrangements; interchange version 2) -------------------------------------------
+// Every v2 field is optional with a default, so version-1 files and older vault rows read unchanged.
+
+/** The kind of creditor (who the debt is owed to), separate from `kind` (preferent / concurrent). */
+export const CREDITOR_KINDS = [
+  'zorgverzekeraar',
+  'belastingdienst',
+  'toeslagen',
+  'gemeente',
+  'verhuurder',
+  'energie',
+  'water',
+  'telecom',
+  'cjib',
+  'duo',
+  'uwv_svb',
+  'bank',
+  'particulier',
+  'overig',
+] as const;
+export type CreditorKind = (typeof CREDITOR_KINDS)[number];
+export const CREDITOR_KIND_LABELS: Record<CreditorKind, string> = {
+  zorgverzekeraar: 'Zorgverzekeraar',
+  belastingdienst: 'Belastingdienst',
+  toeslagen: 'Dienst Toeslagen',
+  gemeente: 'Gemeente',
+  verhuurder: 'Verhuurder / woningcorporatie',
+  energie: 'Energie',
+  water: 'Water',
+  telecom: 'Telecom',
+  cjib: 'CJIB',
+  duo: 'DUO',
+  uwv_svb: 'UWV / SVB (terugvordering)',
+  bank: 'Bank / kredietverstrekker',
+  particulier: 'Particulier',
+  overig: 'Overig',
+};
+
+/** Verification of the saldo with the creditor. */
+export const VERIFICATION_STATUSES = ['opgevraagd', 'ontvangen', 'gecontroleerd'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+export const VERIFICATION_STATUS_LABELS: Record<VerificationStatus, string> = {
+  opgevraagd: 'Opgevraagd',
+  ontvangen: 'Ontvangen',
+  gecontroleerd: 'Gecontroleerd',
+};
+
+/**
+ * Whether the debt takes part in a schuldregeling: 'standaard' follows the creditor kind (CJIB and DUO stay
+ * out, see src/shared/arrangement/inclusion.ts), 'opnemen' / 'uitsluiten' override it with a stated reason.
+ */
+export const ARRANGEMENT_INCLUSIONS = ['standaard', 'opnemen', 'uitsluiten'] as const;
+export type ArrangementInclusion = (typeof ARRANGEMENT_INCLUSIONS)[number];
+export const ARRANGEMENT_INCLUSION_LABELS: Record<ArrangementInclusion, string> = {
+  standaard: 'Standaard',
+  opnemen: 'Wel in de regeling',
+  uitsluiten: 'Buiten de regeling',
+};
+
+/** The saldo as stated by the creditor on a dated statement (peildatum), split into its parts. */
+export const debtStatementSchema = z.object({
+  date: isoDate,
+  principal: nonNegativeAmount,
+  interest: nonNegativeAmount,
+  costs: nonNegativeAmount,
 });
+export type DebtStatement = z.output<typeof debtStatementSchema>;
+
+/** Zorgverzekeraar only: premium arrears in monthly premiums (wanbetalersregeling, Zvw art. 18a-18g). */
+export const premiumArrearsSchema = z.object({
+  /** Unpaid monthly premiums (rente and incassokosten not counted, art. 18c lid 1). */
+  months: z.number().int().min(0).max(600),
+  monthlyPremium: nonNegativeAmount.nullable().optional(),
+  /** Reported to the CAK (bestuursrechtelijke premie), and when. */
+  reportedToCak: z.boolean().optional(),
+  reportedToCakOn: optionalIsoDate,
+});
+export type PremiumArrears = z.output<typeof premiumArrearsSchema>;
+
+// Optional without zod defaults on purpose: code (and other branches' fixtures) that builds a Debt without
+// them stays valid; readers apply the defaults below (the vault always returns them filled in).
+export const debtV2Fields = {
+  /** Default 'overig'. */
+  creditorKind: z.enum(CREDITOR_KINDS).optional(),
+  /** Why the debt is preferent or concurrent (e.g. "voorrecht art. 21 Invorderingswet"). */
+  kindReason: optionalText(500),
+  statement: debtStatementSchema.nullable().optional(),
+  /** Default 'opgevraagd'. */
+  verification: z.enum(VERIFICATION_STATUSES).optional(),
+  /** After this date the saldo must be asked again. */
+  recheckAfter: optionalIsoDate,
+  /** Default 'standaard'. */
+  inclusion: z.enum(ARRANGEMENT_INCLUSIONS).optional(),
+  inclusionReason: optionalText(500),
+  premiumArrears: premiumArrearsSchema.nullable().optional(),
+};
+
+/** The defaults of the v2 fields for a debt that has none (version-1 files, rows from before migration 005). */
+export const DEBT_V2_DEFAULTS = {
+  creditorKind: 'overig',
+  verification: 'opgevraagd',
+  inclusion: 'standaard',
+} as const satisfies { creditorKind: CreditorKind; verification: VerificationStatus; inclusion: ArrangementInclusion };
+
+export const debtSchema = z
+  .object({
+    id,
+    creditor: name('Schuldeiser'),
+    /** The collecting party (incassobureau, deurwaarder), if not the creditor itself. */
+    collector: optionalText(200),
+    reference: optionalText(100),
+    originalAmount: nonNegativeAmount,
+    currentAmount: nonNegativeAmount,
+    kind: z.enum(DEBT_KINDS),
+    status: z.enum(DEBT_STATUSES),
+    since: optionalIsoDate,
+    ...debtV2Fields,
+  })
+  .superRefine((d, ctx) => {
+    if (d.statement) {
+      const parts = toCentsSafe(d.statement.principal) + toCentsSafe(d.statement.interest) + toCentsSafe(d.statement.costs);
+      if (parts !== toCentsSafe(d.currentAmount)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['statement'],
+          message: 'Hoofdsom, rente en kosten samen moeten gelijk zijn aan het huidige saldo.',
+        });
+      }
+    }
+    if ((d.inclusion ?? 'standaard') !== 'standaard' && !d.inclusionReason?.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['inclusionReason'], message: 'Geef een reden waarom u afwijkt van de standaard.' });
+    }
+    if (d.premiumArrears && (d.creditorKind ?? 'overig') !== 'zorgverzekeraar') {
+      ctx.addIssue({ code: 'custom', path: ['premiumArrears'], message: 'Een premieachterstand hoort bij een zorgverzekeraar.' });
+    }
+  });
+
+/** Whole cents of a validated amount string (the regex guarantees at most two decimals). */
+function toCentsSafe(amount: string): number {
+  const [whole = '0', frac = ''] = amount.replace('-', '').split('.');
+  const cents = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+  return amount.startsWith('-') ? -cents : cents;
+}
+// ---- end debts v2 --------------------------------------------------------------------------------------
+
+// ---- Scheme participation (zorgpremie schemes; interchange version 2) ---------------------------------
+/** Where a family stands in a zorgpremie scheme (src/shared/arrangement/scheme.ts); no row = a candidate. */
+export const PARTICIPANT_STATUSES = ['voorgesteld', 'akkoord', 'lopend', 'afgerond', 'gestopt'] as const;
+export const schemeParticipationSchema = z.object({
+  schemeId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'Onbekende regeling.' }),
+  status: z.enum(PARTICIPANT_STATUSES),
+  agreedMonthly: nonNegativeAmount.nullable().optional(),
+  startDate: optionalIsoDate,
+});
+export type SchemeParticipationData = z.output<typeof schemeParticipationSchema>;
+// ---- end scheme participation --------------------------------------------------------------------------
 
 export const noteSchema = z.object({
   id,
@@ -254,11 +400,20 @@ export const dossierDataSchema = z
     expenses: z.array(expenseSchema).max(400),
     debts: z.array(debtSchema).max(200),
     notes: z.array(noteSchema).max(2000).default([]),
+    /**
+     * Interchange version 2: the family's zorgpremie schemes. Written on import and create; dossier.update leaves
+     * them alone (they change through schemes.setParticipant).
+     */
+    schemeParticipations: z.array(schemeParticipationSchema).max(20).optional(),
   })
   .superRefine((d, ctx) => {
     const aanvragers = d.adults.filter((a) => a.role === 'aanvrager').length;
     if (aanvragers !== 1) {
       ctx.addIssue({ code: 'custom', path: ['adults'], message: 'Een dossier heeft precies één aanvrager.' });
+    }
+    const schemeIds = (d.schemeParticipations ?? []).map((p) => p.schemeId);
+    if (new Set(schemeIds).size !== schemeIds.length) {
+      ctx.addIssue({ code: 'custom', path: ['schemeParticipations'], message: 'Een regeling staat twee keer bij dit dossier.' });
     }
     const bsns = d.adults.map((a) => a.bsn).filter(Boolean);
     if (new Set(bsns).size !== bsns.length) {
@@ -290,7 +445,8 @@ export type Dossier = DossierData & { id: string; number: string; createdAt: num
 
 /** The interchange file: one or more dossiers with a format marker and version. */
 export const INTERCHANGE_FORMAT = 'houvast.dossier' as const;
-/** Version written on export; version 2 adds optional fields and blocks (see interchange-extras.ts). Version-1 files still import unchanged. */
+/** Written on export. Version 2 adds optional fields and blocks (household, debts v2, creditor boards, budget
+ * inputs and attachments: see interchange-extras.ts); version-1 files still import unchanged. */
 export const INTERCHANGE_VERSION = 2 as const;
 export const INTERCHANGE_VERSIONS = [1, 2] as const;
 export const interchangeSchema = z.object({
@@ -298,5 +454,7 @@ export const interchangeSchema = z.object({
   version: z.union([z.literal(1), z.literal(2)], { message: 'Onbekende versie van het bestand: Houvast leest versie 1 en 2.' }),
   exportedAt: z.string().optional(),
   dossiers: z.array(dossierDataSchema).min(1, { message: 'Het bestand bevat geen dossiers.' }),
+  // ---- creditor board and payments (version 2, optional): src/shared/creditor-board/interchange.ts
+  creditorBoards: creditorBoardsField,
 });
 export type InterchangeFile = z.output<typeof interchangeSchema>;

@@ -134,9 +134,33 @@ const FIXTURES: Record<number, (db: Db) => void> = {
       "INSERT INTO expenses (id, dossier_id, description, category, amount_cents, frequency, start_date, end_date, sort_order, instalments) VALUES ('e2', ?, 'Gemeentelijke belastingen', 'gemeentelijke_belastingen', 6400, 'jaar', NULL, NULL, 1, 10)",
     ).run(DOSSIER_ID);
   },
+  9: (db) => {
+    db.prepare(
+      `INSERT INTO debts (id, dossier_id, creditor, collector, reference, original_cents, current_cents, kind, status, since, sort_order,
+         creditor_kind, kind_reason, statement_date, statement_principal_cents, statement_interest_cents, statement_costs_cents,
+         verification, recheck_after, inclusion, inclusion_reason, arrears_months, arrears_premium_cents, arrears_reported_to_cak, arrears_reported_on)
+       VALUES ('d2', ?, 'CJIB', NULL, 'CJ-9', 23000, 23000, 'concurrent', 'open', NULL, 1,
+         'cjib', NULL, '2025-11-01', 20000, 0, 3000, 'gecontroleerd', '2026-02-01', 'standaard', NULL, NULL, NULL, NULL, NULL)`,
+    ).run(DOSSIER_ID);
+    db.prepare("INSERT INTO arrangement_inputs (dossier_id, inputs, updated_at) VALUES (?, '{\"months\":18}', ?)").run(DOSSIER_ID, T0);
+    db.prepare("INSERT INTO schemes (id, content, updated_at) VALUES ('eigen-regeling', '{}', ?)").run(T0);
+    db.prepare("INSERT INTO scheme_participants (scheme_id, dossier_id, status, monthly_cents, start_date, updated_at) VALUES ('eigen-regeling', ?, 'lopend', 3500, '2026-01-01', ?)").run(DOSSIER_ID, T0);
+  },
+  10: (db) => {
+    db.prepare(
+      "INSERT INTO creditor_board_events (id, dossier_id, debt_id, step, event_date, note, amount_cents, created_at) VALUES ('ev1', ?, 'd1', 'saldo_ontvangen', '2025-11-10', NULL, 98010, ?)",
+    ).run(DOSSIER_ID, T0);
+    db.prepare("INSERT INTO creditor_board_settings (dossier_id, deadline_days, reply_days, start_date, updated_at) VALUES (?, 120, 30, '2025-11-01', ?)").run(DOSSIER_ID, T0);
+    db.prepare(
+      "INSERT INTO arrangement_payments (id, dossier_id, debt_id, month, amount_cents, paid_on, note, created_at) VALUES ('pay1', ?, 'd1', '2025-12', 2500, '2025-12-28', NULL, ?)",
+    ).run(DOSSIER_ID, T0);
+    db.prepare(
+      "INSERT INTO arrangement_letters (id, dossier_id, debt_id, kind, file_name, mime, created_at, content, includes_bsn) VALUES ('l1', ?, 'd1', 'voorstel', 'voorstel.pdf', 'application/pdf', ?, ?, 0)",
+    ).run(DOSSIER_ID, T0, Buffer.from('%PDF-1.7 brief'));
+  },
 };
 
-const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids'];
+const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters'];
 
 function tablesOf(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
@@ -215,6 +239,10 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
     for (const [table, rows] of Object.entries(before)) expect(oldColumns(after[table] ?? [], rows), table).toEqual(rows);
     // The logboek is hash-chained from its first row, old rows included.
     expect(verifyAuditChain(db)).toMatchObject({ intact: true });
+    if (v >= 1 && v < 9) {
+      // Debts from before 009 get the v2 defaults.
+      expect(after.debts![0]).toMatchObject({ creditor_kind: 'overig', verification: 'opgevraagd', inclusion: 'standaard', statement_date: null, arrears_months: null });
+    }
 
     // The schema is the same as a fresh install's.
     const expected = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8'));
@@ -230,6 +258,15 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
       expect(d).toMatchObject({ number: '2025-0007', status: 'stabilisatie', statusDates: { aanmelding: '2025-10-01', stabilisatie: '2025-11-01' } });
       expect(d.incomes[0]!.amount).toBe('1834.50');
       expect(d.debts[0]!.currentAmount).toBe('980.10');
+      expect(d.debts[0]).toMatchObject({ creditorKind: 'overig', verification: 'opgevraagd', inclusion: 'standaard', statement: null, premiumArrears: null });
+      if (v >= 9) {
+        expect(d.debts[1]).toMatchObject({
+          creditorKind: 'cjib',
+          verification: 'gecontroleerd',
+          recheckAfter: '2026-02-01',
+          statement: { date: '2025-11-01', principal: '200.00', interest: '0.00', costs: '30.00' },
+        });
+      }
       expect(d.children.map((c) => c.firstName)).toEqual(['Noor']);
       expect(d.notes.map((n) => n.text)).toEqual(v >= 3 ? ['Eerste gesprek'] : []);
       // Old households are in the search index (filled by migration 007), by street, postcode, IBAN and creditor.

@@ -52,7 +52,7 @@ describe('dossier.schema.json', () => {
     expect(readFileSync(SCHEMA_PATH, 'utf8')).toBe(generateDossierSchema());
   });
 
-  it('is a 2020-12 schema that names the format and version', () => {
+  it('is a 2020-12 schema that names the format and the versions it reads (1 and 2)', () => {
     const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.properties.format.const).toBe('houvast.dossier');

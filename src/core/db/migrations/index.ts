@@ -9,6 +9,8 @@ import { m005AuditChain } from './005_audit_chain';
 import { m006Drafts } from './006_drafts';
 import { m007DossierSearch } from './007_dossier_search';
 import { m008Household } from './008_household';
+import { m009Arrangements } from './009_arrangements';
+import { m010CreditorBoard } from './010_creditor_board';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -20,6 +22,8 @@ export const migrations: Migration[] = [
   m006Drafts,
   m007DossierSearch,
   m008Household,
+  m009Arrangements,
+  m010CreditorBoard,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,22 +1,33 @@
-// Debts: creditor, collecting party, reference, amounts, preferent/concurrent, status and since when, with totals.
+// Debts: creditor, collecting party, reference, amounts, preferent/concurrent, status and since when, with totals;
+// debts v2: creditor kind, verification and re-check date, in/out of the regeling with a reason, the dated statement
+// (hoofdsom, rente, kosten) and a zorgverzekeraar's premium arrears with its wanbetalersregeling stage.
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type Path } from 'react-hook-form';
 import { AppError } from '../../../shared/contract/errors';
+import { DEFAULT_EXCLUSION_REASONS } from '../../../shared/arrangement/inclusion';
+import { debtPremiumStage } from '../../../shared/arrangement/zorg';
 import {
+  ARRANGEMENT_INCLUSIONS,
+  ARRANGEMENT_INCLUSION_LABELS,
+  CREDITOR_KINDS,
+  CREDITOR_KIND_LABELS,
   DEBT_KINDS,
   DEBT_STATUSES,
   DEBT_STATUS_LABELS,
+  DEBT_V2_DEFAULTS,
+  VERIFICATION_STATUSES,
+  VERIFICATION_STATUS_LABELS,
   debtSchema,
   type Debt,
   type Dossier,
 } from '../../../shared/dossier/schema';
 import { formatEuro, money, sum } from '../../../shared/money';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, TextField, optionsOf } from '../../components/fields';
+import { CheckboxField, SelectField, TextField, optionsOf } from '../../components/fields';
 import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
 import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
 import { Alert } from '../../components/Status';
-import { amountInputToCanonical, canonicalToAmountInput, isoToDateInput, optionalDateInputToIso, showDate } from '../../format';
+import { amountInputToCanonical, canonicalToAmountInput, dateInputToIso, isoToDateInput, optionalDateInputToIso, showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { stripStored } from '../dossier-form/model';
 import { closeOnEscape } from './inline-form';
@@ -104,6 +115,7 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                   <th scope="col">Soort</th>
                   <th scope="col">Status</th>
                   <th scope="col">Ontstaan op</th>
+                  <th scope="col">Schuldeiser en controle</th>
                   <th scope="col">
                     <span className="visually-hidden">Acties</span>
                   </th>
@@ -120,6 +132,9 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                     <td>{KIND_LABELS[d.kind]}</td>
                     <td>{DEBT_STATUS_LABELS[d.status]}</td>
                     <td className="nowrap">{showDate(d.since)}</td>
+                    <td>
+                      <DebtDetails debt={d} />
+                    </td>
                     <td className="row-actions">
                       <button type="button" id={`schuld-bewerken-${i}`} className="button small" aria-label={`Schuld ${d.creditor} bewerken`} onClick={() => setEditing(i)}>
                         Bewerken
@@ -143,7 +158,7 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                   </th>
                   <td className="num nowrap total">{formatEuro(totalOriginal)}</td>
                   <td className="num nowrap total">{formatEuro(totalCurrent)}</td>
-                  <td colSpan={4} />
+                  <td colSpan={5} />
                 </tr>
               </tfoot>
             </table>
@@ -154,7 +169,32 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
   );
 }
 
+/** Creditor kind, verification, re-check date, regeling in/out and the wanbetalersregeling stage, under the creditor. */
+function DebtDetails({ debt }: { debt: Debt }) {
+  const kind = debt.creditorKind ?? DEBT_V2_DEFAULTS.creditorKind;
+  const inclusion = debt.inclusion ?? DEBT_V2_DEFAULTS.inclusion;
+  const out =
+    inclusion === 'uitsluiten' || (inclusion === 'standaard' && DEFAULT_EXCLUSION_REASONS[kind] !== undefined);
+  const stage = debtPremiumStage(debt);
+  return (
+    <span className="hint">
+      {CREDITOR_KIND_LABELS[kind]} · Saldo {VERIFICATION_STATUS_LABELS[debt.verification ?? DEBT_V2_DEFAULTS.verification].toLowerCase()}
+      {debt.recheckAfter ? ` · opnieuw opvragen na ${showDate(debt.recheckAfter)}` : ''}
+      {out ? ' · buiten de schuldregeling' : ''}
+      {stage ? ` · ${stage.label}` : ''}
+    </span>
+  );
+}
+
 interface DebtFormValues {
+  creditorKind: NonNullable<Debt['creditorKind']>;
+  kindReason: string;
+  verification: NonNullable<Debt['verification']>;
+  recheckAfter: string;
+  inclusion: NonNullable<Debt['inclusion']>;
+  inclusionReason: string;
+  statement: { date: string; principal: string; interest: string; costs: string };
+  premiumArrears: { months: string; monthlyPremium: string; reportedToCak: boolean; reportedToCakOn: string };
   creditor: string;
   collector: string;
   reference: string;
@@ -165,6 +205,35 @@ interface DebtFormValues {
   since: string;
 }
 
+const amountOrZero = (s: string) => (s.trim() === '' ? '0.00' : amountInputToCanonical(s));
+
+/** The debts-v2 part of the form as the schema's input: an empty statement or arrears block means none. */
+function v2FromForm(v: DebtFormValues): Partial<Debt> {
+  const st = v.statement;
+  const hasStatement = [st.date, st.principal, st.interest, st.costs].some((x) => x.trim() !== '');
+  const pa = v.premiumArrears;
+  const hasArrears = v.creditorKind === 'zorgverzekeraar' && pa.months.trim() !== '';
+  return {
+    creditorKind: v.creditorKind,
+    kindReason: v.kindReason.trim() || undefined,
+    verification: v.verification,
+    recheckAfter: optionalDateInputToIso(v.recheckAfter),
+    inclusion: v.inclusion,
+    inclusionReason: v.inclusionReason.trim() || undefined,
+    statement: hasStatement
+      ? { date: dateInputToIso(st.date), principal: amountOrZero(st.principal), interest: amountOrZero(st.interest), costs: amountOrZero(st.costs) }
+      : null,
+    premiumArrears: hasArrears
+      ? {
+          months: /^\d+$/.test(pa.months.trim()) ? Number(pa.months.trim()) : (pa.months as unknown as number),
+          monthlyPremium: pa.monthlyPremium.trim() ? amountInputToCanonical(pa.monthlyPremium) : null,
+          reportedToCak: pa.reportedToCak,
+          reportedToCakOn: optionalDateInputToIso(pa.reportedToCakOn),
+        }
+      : null,
+  };
+}
+
 function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number | null; onDone: (d: Dossier | null) => void }) {
   const call = useCall();
   const [serverError, setServerError] = useState<string | null>(null);
@@ -173,6 +242,7 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
     () =>
       mappedResolver<DebtFormValues, Debt>(debtSchema as never, (v) => ({
         ...(existing?.id ? { id: existing.id } : {}),
+        ...v2FromForm(v),
         since: optionalDateInputToIso(v.since),
         creditor: v.creditor,
         collector: v.collector.trim() || undefined,
@@ -195,11 +265,31 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
       kind: existing?.kind ?? 'concurrent',
       status: existing?.status ?? 'open',
       since: isoToDateInput(existing?.since),
+      creditorKind: existing?.creditorKind ?? DEBT_V2_DEFAULTS.creditorKind,
+      kindReason: existing?.kindReason ?? '',
+      verification: existing?.verification ?? DEBT_V2_DEFAULTS.verification,
+      recheckAfter: isoToDateInput(existing?.recheckAfter),
+      inclusion: existing?.inclusion ?? DEBT_V2_DEFAULTS.inclusion,
+      inclusionReason: existing?.inclusionReason ?? '',
+      statement: {
+        date: isoToDateInput(existing?.statement?.date),
+        principal: existing?.statement ? canonicalToAmountInput(existing.statement.principal) : '',
+        interest: existing?.statement ? canonicalToAmountInput(existing.statement.interest) : '',
+        costs: existing?.statement ? canonicalToAmountInput(existing.statement.costs) : '',
+      },
+      premiumArrears: {
+        months: existing?.premiumArrears ? String(existing.premiumArrears.months) : '',
+        monthlyPremium: existing?.premiumArrears?.monthlyPremium ? canonicalToAmountInput(existing.premiumArrears.monthlyPremium) : '',
+        reportedToCak: existing?.premiumArrears?.reportedToCak ?? false,
+        reportedToCakOn: isoToDateInput(existing?.premiumArrears?.reportedToCakOn),
+      },
     },
   });
+  const creditorKind = form.watch('creditorKind');
+  const inclusion = form.watch('inclusion');
   const { errors, submitCount, isSubmitting } = form.formState;
   const P = 'schuld';
-  const f = (name: keyof DebtFormValues) => ({ id: fieldId(P, name), registration: form.register(name), error: errorOf(errors, name) });
+  const f = (name: Path<DebtFormValues>) => ({ id: fieldId(P, name), registration: form.register(name), error: errorOf(errors, name) });
 
   const onSubmit = form.handleSubmit(async (debt) => {
     setServerError(null);
@@ -212,7 +302,7 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
       const at = `data.debts.${index ?? list.length - 1}.`;
       if (err instanceof AppError) {
         for (const issue of err.issues ?? []) {
-          if (issue.path.startsWith(at)) form.setError(issue.path.slice(at.length) as keyof DebtFormValues, { type: 'server', message: issue.message });
+          if (issue.path.startsWith(at)) form.setError(issue.path.slice(at.length) as Path<DebtFormValues>, { type: 'server', message: issue.message });
         }
       }
       setServerError(errorMessage(err));
@@ -240,7 +330,40 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
           className="field-date"
           hint="Leeg laten als onbekend."
         />
+        <SelectField {...f('creditorKind')} label="Soort schuldeiser" options={optionsOf(CREDITOR_KINDS, CREDITOR_KIND_LABELS)} />
+        <TextField {...f('kindReason')} label="Reden preferent of concurrent" autoComplete="off" hint="Bijvoorbeeld: voorrecht art. 21 Invorderingswet." />
+        <SelectField {...f('verification')} label="Saldo" options={optionsOf(VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS)} />
+        <TextField {...f('recheckAfter')} label="Opnieuw opvragen na" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" className="field-date" />
+        <SelectField
+          {...f('inclusion')}
+          label="In de schuldregeling"
+          options={optionsOf(ARRANGEMENT_INCLUSIONS, ARRANGEMENT_INCLUSION_LABELS)}
+          hint={DEFAULT_EXCLUSION_REASONS[creditorKind] && inclusion === 'standaard' ? `Standaard buiten de regeling: ${DEFAULT_EXCLUSION_REASONS[creditorKind]}` : undefined}
+        />
+        {inclusion !== 'standaard' ? <TextField {...f('inclusionReason')} label="Reden" autoComplete="off" /> : null}
       </div>
+      <fieldset className="fieldset">
+        <legend>Saldo volgens opgave van de schuldeiser</legend>
+        <p className="hint">Hoofdsom, rente en kosten tellen samen op tot het huidige bedrag. Leeg laten als er nog geen opgave is.</p>
+        {errorOf(errors, 'statement') ? <p className="field-error">{errorOf(errors, 'statement')}</p> : null}
+        <div className="grid-3">
+          <TextField {...f('statement.date')} label="Peildatum opgave" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" className="field-date" />
+          <TextField {...f('statement.principal')} label="Hoofdsom" inputMode="decimal" autoComplete="off" />
+          <TextField {...f('statement.interest')} label="Rente" inputMode="decimal" autoComplete="off" />
+          <TextField {...f('statement.costs')} label="Kosten" inputMode="decimal" autoComplete="off" />
+        </div>
+      </fieldset>
+      {creditorKind === 'zorgverzekeraar' ? (
+        <fieldset className="fieldset">
+          <legend>Premieachterstand (wanbetalersregeling)</legend>
+          <div className="grid-3">
+            <TextField {...f('premiumArrears.months')} label="Achterstand in maandpremies" inputMode="numeric" autoComplete="off" hint="Zonder rente en incassokosten." />
+            <TextField {...f('premiumArrears.monthlyPremium')} label="Maandpremie" inputMode="decimal" autoComplete="off" />
+            <CheckboxField {...f('premiumArrears.reportedToCak')} label="Aangemeld bij het CAK" />
+            <TextField {...f('premiumArrears.reportedToCakOn')} label="Aangemeld op" placeholder="dd-mm-jjjj" inputMode="numeric" autoComplete="off" className="field-date" />
+          </div>
+        </fieldset>
+      ) : null}
       <div className="actions">
         <button type="submit" className="button primary" disabled={isSubmitting}>
           Opslaan

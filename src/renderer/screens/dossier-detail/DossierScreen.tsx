@@ -9,6 +9,8 @@ import { Tabs } from '../../components/Tabs';
 import { displayName } from '../../dossier-view';
 import { showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
+import { ArrangementTab } from '../arrangement/ArrangementTab';
+import { CreditorBoardTab } from '../arrangement/CreditorBoardTab';
 import { BudgetPanel } from '../budget/BudgetPanel';
 import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
 import { AuditTab } from './AuditTab';
@@ -23,6 +25,8 @@ const TABS = [
   { id: 'budget', label: 'Inkomsten en uitgaven' },
   { id: 'begroting', label: 'Budget' },
   { id: 'schulden', label: 'Schulden' },
+  { id: 'regeling', label: 'Regeling' },
+  { id: 'schuldeisers', label: 'Schuldeisers' },
   { id: 'notities', label: 'Notities' },
   { id: 'logboek', label: 'Logboek' },
 ] as const;
@@ -139,6 +143,8 @@ export function DossierScreen({ id }: { id: string }) {
         {tab === 'budget' ? <BudgetTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'begroting' ? <BudgetPanel dossierId={dossier.id} version={dossier.updatedAt} onEditItems={() => setTab('budget')} /> : null}
         {tab === 'schulden' ? <DebtsTab dossier={dossier} onChange={replace} /> : null}
+        {tab === 'regeling' ? <ArrangementTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}
+        {tab === 'schuldeisers' ? <CreditorBoardTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}
         {tab === 'notities' ? <NotesTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'logboek' ? <AuditTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}
       </Tabs>

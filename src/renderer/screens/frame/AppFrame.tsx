@@ -12,6 +12,7 @@ import { AuditLogScreen } from '../audit/AuditLogScreen';
 import { DossierScreen } from '../dossier-detail/DossierScreen';
 import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
 import { DossierListScreen } from '../dossiers/DossierListScreen';
+import { SchemesScreen } from '../arrangement/SchemesScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { DraftsNotice } from './DraftsNotice';
 
@@ -41,7 +42,7 @@ export function AppFrame() {
     }
   };
 
-  const section = route.name === 'audit' ? 'audit' : route.name === 'settings' ? 'settings' : 'dossiers';
+  const section = route.name === 'audit' ? 'audit' : route.name === 'settings' ? 'settings' : route.name === 'schemes' ? 'schemes' : 'dossiers';
 
   return (
     <NavigateContext.Provider value={navigate}>
@@ -70,6 +71,9 @@ export function AppFrame() {
         <nav aria-label="Hoofdmenu" className="main-nav">
           <NavLink to={{ name: 'dossiers' }} current={section === 'dossiers'}>
             Dossiers
+          </NavLink>
+          <NavLink to={{ name: 'schemes' }} current={section === 'schemes'}>
+            Regelingen
           </NavLink>
           <NavLink to={{ name: 'audit' }} current={section === 'audit'}>
             Logboek
@@ -115,6 +119,8 @@ function Screen({ route }: { route: Route }) {
       return <DossierFormScreen />;
     case 'dossier':
       return <DossierScreen key={route.id} id={route.id} />;
+    case 'schemes':
+      return <SchemesScreen />;
     case 'audit':
       return <AuditLogScreen />;
     case 'settings':

@@ -10,6 +10,7 @@ import { applyServerError, errorOf, fieldId } from '../../components/form-helper
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
 import { errorMessage, useSession } from '../../state/session';
+import { SchemesSection } from '../arrangement/SchemesSection';
 import { NormsSection } from '../norms/NormsSection';
 import { BackupSection } from './BackupSection';
 import { OfficeSection } from './OfficeSection';
@@ -39,6 +40,7 @@ export function SettingsScreen() {
       <OfficeSection />
       <BackupSection />
       <NormsSection />
+      <SchemesSection />
     </>
   );
 }
@@ -79,6 +81,14 @@ function SettingsForm({ initial }: { initial: Settings }) {
         error={errorOf(errors, 'userName')}
         autoComplete="name"
         hint="Staat in het logboek bij wat u doet."
+      />
+      <TextField
+        id={fieldId(SP, 'organisation')}
+        label="Organisatie (optioneel)"
+        registration={form.register('organisation')}
+        error={errorOf(errors, 'organisation')}
+        autoComplete="organization"
+        hint="Staat als afzender op brieven aan schuldeisers."
       />
       <TextField
         id={fieldId(SP, 'autoLockMinutes')}

@@ -1,0 +1,280 @@
+// `houvast arrangement <dossier.json> [--months 18] [--factor 2] [--date JJJJ-MM-DD] [--pot <bedrag>] [--json]`:
+// the schuldregeling proposal of a dossier in the interchange format, over its budget computed with the
+// bundled norm tables. No vault: the same pure computation the app runs (computeBudget + proposalForDossier),
+// so the figures are the same. stdout carries the result (asked for by the user); stderr Dutch messages
+// without personal data.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  ARRANGEMENT_VARIANTS,
+  DEFAULT_TERM_MONTHS,
+  proposalForDossier,
+  toArrangementJson,
+  type ArrangementJson,
+  type ArrangementParams,
+  type ArrangementVariant,
+} from '../../shared/arrangement';
+import { budgetInputsSchema, computeBudget, NormNotCoveredError, type BudgetInputs } from '../../shared/budget';
+import { AppError } from '../../shared/contract/errors';
+import { installDutchErrors } from '../../shared/contract/locale';
+import { formatNlDate, isIsoDate, isoDateOf, systemClock, type Clock } from '../../shared/dates';
+import { CREDITOR_KIND_LABELS, type CreditorKind } from '../../shared/dossier/schema';
+import { formatEuro, parseEuroInput } from '../../shared/money';
+import { parseArgsErrorText } from '../args';
+
+const DEFAULT_RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url));
+
+export const ARRANGEMENT_USAGE =
+  'houvast arrangement <dossier.json> [--months 18] [--factor 2] [--date JJJJ-MM-DD] [--pot <bedrag>] [--variant schuldbemiddeling|saneringskrediet] [--reason <tekst>] [--inputs <invoer.json>] [--dossier <n>] [--json]';
+
+export const ARRANGEMENT_HELP = [
+  `Gebruik: ${ARRANGEMENT_USAGE}`,
+  '',
+  'Berekent het voorstel voor een minnelijke schuldregeling uit een uitwisselbestand (docs/interchange.md): het',
+  'totaal voor de schuldeisers (afloscapaciteit × looptijd + vakantiegeld), één percentage voor concurrente en',
+  'factor × dat percentage voor preferente schuldeisers (hoogstens 100 %), en het bedrag per schuldeiser in centen',
+  'die precies optellen tot het totaal. Schulden buiten de regeling (zoals CJIB en DUO) staan er met hun reden bij.',
+  'Er is geen kluis nodig. Formaat van --json: docs/arrangement-json.md.',
+  '',
+  'Opties:',
+  '  --months <n>          Looptijd in maanden (standaard 18; een andere looptijd vraagt --reason).',
+  '  --factor <getal>      Factor voor preferente schuldeisers (standaard 2; praktijk, geen wet), 1 t/m 5.',
+  '  --date JJJJ-MM-DD     Peildatum van het budget (standaard: de peildatum in --inputs, anders vandaag).',
+  '  --pot <bedrag>        Verdeel dit totaal in plaats van het berekende (saneringskrediet, werkelijke reservering).',
+  '  --variant <soort>     schuldbemiddeling (standaard) of saneringskrediet.',
+  '  --reason <tekst>      Reden voor een afwijkende looptijd of een opgegeven totaal (komt in de toelichting).',
+  '  --inputs <bestand>    Budgetinvoer als JSON (opgegeven beslagvrije voet, kostendelers, VTLB-correcties).',
+  '  --dossier <n>         Welk dossier uit het bestand (volgnummer vanaf 1 of dossiernummer).',
+  '  --json                Toon het resultaat als JSON.',
+  '',
+  'Afsluitcodes: 0 gelukt, 1 fout (ongeldig bestand, geen normtabel voor de peildatum), 2 verkeerd gebruik.',
+  '',
+].join('\n');
+
+export interface ArrangementCommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  cwd: string;
+}
+
+export interface ArrangementCommandOptions {
+  resourcesDir?: string;
+  clock?: Clock;
+}
+
+class ArrangementCliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const usage = (message: string) => new ArrangementCliError(`${message}\nGebruik: ${ARRANGEMENT_USAGE}`, 2);
+
+async function readJson(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') throw new ArrangementCliError(`Het ${what} bestaat niet: ${file}`, 1);
+    if (code === 'EISDIR') throw new ArrangementCliError(`Dit is een map, geen bestand: ${file}`, 1);
+    throw new ArrangementCliError(`Het ${what} kan niet worden gelezen: ${file}`, 1);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new ArrangementCliError(`Het ${what} is geen geldige JSON.`, 1);
+  }
+}
+
+export async function runArrangementCommand(argv: string[], io: ArrangementCommandIo, options: ArrangementCommandOptions = {}): Promise<number> {
+  const err = (line: string) => io.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
+  try {
+    let values: {
+      months?: string;
+      factor?: string;
+      date?: string;
+      pot?: string;
+      variant?: string;
+      reason?: string;
+      inputs?: string;
+      dossier?: string;
+      json?: boolean;
+      help?: boolean;
+    };
+    let positionals: string[];
+    try {
+      ({ values, positionals } = parseArgs({
+        args: argv,
+        options: {
+          months: { type: 'string' },
+          factor: { type: 'string' },
+          date: { type: 'string' },
+          pot: { type: 'string' },
+          variant: { type: 'string' },
+          reason: { type: 'string' },
+          inputs: { type: 'string' },
+          dossier: { type: 'string' },
+          json: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        allowPositionals: true,
+        strict: true,
+      }));
+    } catch (e) {
+      throw usage(parseArgsErrorText(e, '--months 18'));
+    }
+    if (values.help) {
+      io.stdout.write(ARRANGEMENT_HELP);
+      return 0;
+    }
+    if (positionals.length !== 1) throw usage('"houvast arrangement" verwacht precies één bestand.');
+    if (values.date !== undefined && !isIsoDate(values.date)) throw usage('Geef de peildatum als JJJJ-MM-DD, bijvoorbeeld --date 2026-07-01.');
+    const params: ArrangementParams = {};
+    const reason = values.reason?.trim();
+    if (values.months !== undefined) {
+      if (!/^\d{1,2}$/.test(values.months) || Number(values.months) < 1 || Number(values.months) > 60) throw usage('Geef de looptijd als een heel aantal maanden van 1 tot en met 60, bijvoorbeeld --months 18.');
+      params.months = Number(values.months);
+      if (params.months !== DEFAULT_TERM_MONTHS) params.monthsReason = reason || 'Opgegeven met --months';
+    }
+    if (values.factor !== undefined) {
+      const f = values.factor.replace(',', '.');
+      if (!/^\d{1,3}(\.\d{1,4})?$/.test(f) || Number(f) < 1 || Number(f) > 5) throw usage('Geef de factor als een getal van 1 tot en met 5, bijvoorbeeld --factor 2 of --factor 1,5.');
+      params.factor = f;
+    }
+    if (values.variant !== undefined) {
+      if (!(ARRANGEMENT_VARIANTS as readonly string[]).includes(values.variant)) throw usage('Kies --variant schuldbemiddeling of --variant saneringskrediet.');
+      params.variant = values.variant as ArrangementVariant;
+    }
+    if (values.pot !== undefined) {
+      const amount = parseEuroInput(values.pot);
+      if (amount === null || amount.isNegative()) throw usage('Geef het totaal als een bedrag van nul of meer met hoogstens twee decimalen, bijvoorbeeld --pot 2700,00.');
+      params.potOverride = { amount, reason: reason || 'Opgegeven met --pot' };
+    }
+
+    const [{ parseInterchange }, { loadBundledNorms }] = await Promise.all([import('../../core/services/interchange'), import('../../core/norms/load')]);
+    installDutchErrors();
+
+    const file = await readJson(path.resolve(io.cwd, positionals[0]!), 'dossierbestand');
+    let parsed;
+    try {
+      parsed = parseInterchange(file);
+    } catch (e) {
+      if (e instanceof AppError) {
+        const issues = e.issues ?? [];
+        throw new ArrangementCliError(`het bestand is niet geldig (${issues.length} ${issues.length === 1 ? 'fout' : 'fouten'}).`, 1, issues.map((i) => `${i.path}: ${i.message}`));
+      }
+      throw e;
+    }
+    const dossier = pickDossier(parsed.dossiers, values.dossier);
+
+    let inputs: BudgetInputs = budgetInputsSchema.parse({});
+    if (values.inputs !== undefined) {
+      const r = budgetInputsSchema.safeParse(await readJson(path.resolve(io.cwd, values.inputs), 'invoerbestand'));
+      if (!r.success) {
+        throw new ArrangementCliError('het invoerbestand is niet geldig.', 1, r.error.issues.map((i) => `${i.path.map(String).join('.') || '(bestand)'}: ${i.message}`));
+      }
+      inputs = r.data;
+    }
+    const referenceDate = values.date ?? inputs.referenceDate ?? isoDateOf((options.clock ?? systemClock).now());
+    const norms = await loadBundledNorms(options.resourcesDir ?? DEFAULT_RESOURCES_DIR);
+    let budget;
+    try {
+      budget = computeBudget(dossier, inputs, norms, referenceDate);
+    } catch (e) {
+      if (e instanceof NormNotCoveredError) throw new AppError('NORM_NOT_COVERED', e.message);
+      throw e;
+    }
+    const name = dossier.number ? `Budget van dossier ${dossier.number}` : 'Budget van het dossier';
+    const json = toArrangementJson(proposalForDossier(dossier, budget, params, name), referenceDate);
+    io.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : formatArrangementText(json));
+    return 0;
+  } catch (e) {
+    if (e instanceof ArrangementCliError) {
+      err(`Fout: ${e.message}`);
+      for (const d of e.details) err(`  ${d}`);
+      return e.exitCode;
+    }
+    if (e instanceof AppError) {
+      err(`Fout: ${e.message}`);
+      return 1;
+    }
+    err('Fout: er ging iets mis bij de berekening.');
+    return 1;
+  }
+}
+
+function pickDossier<T extends { number?: string | null | undefined }>(dossiers: T[], wanted: string | undefined): T {
+  if (wanted === undefined) {
+    if (dossiers.length === 1) return dossiers[0]!;
+    throw new ArrangementCliError(`Het bestand bevat ${dossiers.length} dossiers; kies er één met --dossier <volgnummer of dossiernummer>.`, 2);
+  }
+  const byNumber = dossiers.find((d) => d.number === wanted);
+  if (byNumber) return byNumber;
+  const n = Number(wanted);
+  if (Number.isInteger(n) && n >= 1 && n <= dossiers.length) return dossiers[n - 1]!;
+  throw new ArrangementCliError(`Geen dossier "${wanted}" in het bestand (1 t/m ${dossiers.length}).`, 1);
+}
+
+const euro = (v: string | null) => (v === null ? 'niet te berekenen' : formatEuro(v));
+const pctText = (v: string | null) => (v === null ? 'niet te berekenen' : `${v.replace('.', ',')} %`);
+const STATUS_TEXT: Record<ArrangementJson['status'], string> = {
+  voorstel: 'Voorstel',
+  nul_aanbod: 'Nul-aanbod (schuldregeling zonder afloscapaciteit)',
+  ontbreekt: 'Nog geen voorstel: er ontbreekt een bedrag',
+};
+
+/** A readable Dutch report of the proposal. */
+export function formatArrangementText(j: ArrangementJson): string {
+  const out: string[] = [];
+  out.push(`Schuldregeling op peildatum ${formatNlDate(j.referenceDate)}: ${STATUS_TEXT[j.status]}`);
+  out.push(`${j.variant === 'saneringskrediet' ? 'Saneringskrediet' : 'Schuldbemiddeling'}, looptijd ${j.months} maanden vanaf ${formatNlDate(j.startDate)}, factor preferent ${j.factor.replace('.', ',')}`);
+  out.push('');
+  out.push(`  Afloscapaciteit per maand: ${euro(j.afloscapaciteit)}`);
+  out.push(`  Totaal voor de schuldeisers: ${euro(j.pot)}`);
+  out.push(`  Percentage concurrent: ${pctText(j.percentages.concurrent)}; preferent: ${pctText(j.percentages.preferent)}`);
+  out.push('');
+  if (j.status === 'ontbreekt') {
+    out.push(`  Nog niets verdeeld (zie de waarschuwingen); vorderingen in de regeling samen ${euro(j.totals.claims)}.`);
+  }
+  const w = Math.max(12, ...j.creditors.map((c) => c.creditor.length));
+  if (j.creditors.length > 0) out.push(`  ${'Schuldeiser'.padEnd(w)}  ${'Soort'.padEnd(10)} ${'Vordering'.padStart(14)} ${'%'.padStart(9)} ${'Aanbod'.padStart(14)}`);
+  for (const c of j.creditors) {
+    out.push(`  ${c.creditor.padEnd(w)}  ${c.kind.padEnd(10)} ${formatEuro(c.claim).padStart(14)} ${pctText(c.percentage).padStart(9)} ${formatEuro(c.amount).padStart(14)}`);
+  }
+  if (j.creditors.length > 0) {
+    out.push(`  ${'Totaal'.padEnd(w)}  ${''.padEnd(10)} ${euro(j.totals.claims).padStart(14)} ${''.padStart(9)} ${euro(j.totals.amounts).padStart(14)}`);
+  }
+  if (j.excluded.length > 0) {
+    out.push('');
+    out.push('Buiten de regeling:');
+    for (const e of j.excluded) out.push(`  - ${e.creditor} (${CREDITOR_KIND_LABELS[e.creditorKind as CreditorKind] ?? e.creditorKind}, ${formatEuro(e.claim)}): ${e.reason}`);
+  }
+  out.push('');
+  if (j.warnings.length > 0) {
+    out.push('Waarschuwingen:');
+    for (const x of j.warnings) out.push(`  - ${x.message}`);
+  } else {
+    out.push('Waarschuwingen: geen.');
+  }
+  if (j.nulAanbodText) {
+    out.push('');
+    out.push(j.nulAanbodText);
+  }
+  out.push('');
+  out.push('Toelichting:');
+  for (const f of [j.explanation.afloscapaciteit, j.explanation.vakantiegeld, j.explanation.pot, j.explanation.concurrentPercentage, j.explanation.preferentPercentage]) {
+    out.push(`  ${f.label}: ${f.value === null ? 'niet te berekenen' : f.value}`);
+    out.push(`    Regel: ${f.rule}`);
+  }
+  out.push(`  ${j.explanation.centRule}`);
+  out.push(`  Bron: ${j.explanation.source}`);
+  out.push('');
+  return out.join('\n');
+}

@@ -1,0 +1,90 @@
+// `houvast arrangement` as a user runs it (a real node process): the JSON keys of the issue, the same figures
+// as the app (arrangement.get over a real vault), --pot/--months/--factor, excluded debts with their reason,
+// Dutch errors with the right exit codes and no personal data on stderr.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRig, type Rig } from '../budget/helpers';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'houvast.mjs');
+const DEMO8 = path.join(ROOT, 'resources', 'demo', '08-bewind-zorgpremie-regeling.json');
+const DEMO9 = path.join(ROOT, 'resources', 'demo', '09-nul-aanbod.json');
+const DATE = '2026-11-23';
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdin.end();
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let rig: Rig;
+beforeAll(async () => {
+  rig = await startRig();
+});
+afterAll(async () => rig.cleanup());
+
+describe('houvast arrangement', () => {
+  it('prints the issue’s JSON keys with the same figures as the app', async () => {
+    const r = await run(['arrangement', DEMO8, '--date', DATE, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['pot', 'months', 'factor', 'creditors', 'explanation', 'warnings', 'excluded']));
+    expect(j.pot).toBe('1277.46');
+    expect(j.months).toBe(18);
+    expect(j.factor).toBe('2');
+    expect(j.creditors).toEqual([
+      { creditor: 'Zorgverzekeraar Zuid', reference: 'ZZ-2025-118230', kind: 'concurrent', creditorKind: 'zorgverzekeraar', claim: '1243.80', percentage: '83.48', amount: '1038.36' },
+      { creditor: 'Energiebedrijf Stroomwijs', reference: 'Klantnummer 7000654321', kind: 'concurrent', creditorKind: 'energie', claim: '286.40', percentage: '83.48', amount: '239.10' },
+    ]);
+    expect(j.excluded).toEqual([expect.objectContaining({ creditor: 'CJIB', claim: '109.00', reason: expect.stringMatching(/^CJIB-boetes/) })]);
+    expect(j.explanation.pot.rule).toMatch(/Afloscapaciteit per maand × looptijd/);
+
+    const { imported } = await rig.call('dossier.import', { file: JSON.parse(readFileSync(DEMO8, 'utf8')) });
+    const app = await rig.call('arrangement.get', { id: imported[0]!.id, date: DATE });
+    expect(app.proposal.pot.value).toBe(j.pot);
+    expect(app.proposal.creditors.map((c) => [c.creditor, c.claim, c.percentage.value, c.amount.value])).toEqual(
+      j.creditors.map((c: Record<string, string>) => [c.creditor, c.claim, c.percentage, c.amount]),
+    );
+  });
+
+  it('distributes a given pot, with another term and factor', async () => {
+    // --pot 1000,00 over 1243.80 + 286.40: 812.83 and 187.17 (see the integration test for the derivation).
+    const r = await run(['arrangement', DEMO8, '--date', DATE, '--pot', '1000,00', '--months', '36', '--reason', 'Bbz-ondernemer', '--factor', '1,5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect([j.pot, j.months, j.factor]).toEqual(['1000.00', 36, '1.5']);
+    expect(j.creditors.map((c: { amount: string }) => c.amount)).toEqual(['812.83', '187.17']);
+    expect(j.explanation.pot.rule).toContain('Bbz-ondernemer');
+  });
+
+  it('shows a nul-aanbod with its letter text in the text report', async () => {
+    const r = await run(['arrangement', DEMO9, '--date', DATE]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Nul-aanbod (schuldregeling zonder afloscapaciteit)');
+    expect(r.stdout).toContain('Buiten de regeling:');
+    expect(r.stdout).toMatch(/DUO .*DUO-studieschuld valt buiten de schuldregeling/);
+  });
+
+  it('answers wrong usage in Dutch with exit code 2 and no personal data', async () => {
+    for (const args of [['--months', 'achttien'], ['--factor', '9'], ['--pot', '-5']]) {
+      const r = await run(['arrangement', DEMO8, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^Fout: /);
+      expect(r.stderr).not.toContain('Molenbeek');
+      expect(r.stdout).toBe('');
+    }
+    const missing = await run(['arrangement', path.join(ROOT, 'bestaat-niet.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/bestaat niet/);
+  });
+});

@@ -1,0 +1,201 @@
+// Dossier → Regeling against a fake core whose answers come from the real budget and proposal engines on the
+// bundled norm tables (the same serialisers the core uses). The afloscapaciteit is stated (100,00) so the
+// figures follow by hand: 18 x 100 = 1.800; claims concurrent 2.000 + 1.000, preferent 1.000, factor 2:
+// p = 1800 / 5000 = 36 %, preferent 72 %.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/renderer/App';
+import { proposalForDossier, premiumStagesOf } from '../../src/shared/arrangement';
+import { computeBudget, type NormSet } from '../../src/shared/budget';
+import { budgetInputsSchema } from '../../src/shared/budget/inputs';
+import { arrangementParamsIn, serializeProposal, toEngineParams, type ArrangementParamsIn, type ArrangementView } from '../../src/shared/contract/arrangements';
+import type { Scheme } from '../../src/shared/arrangement/scheme';
+import type { DossierSummary } from '../../src/shared/contract/procedures';
+import type { Dossier } from '../../src/shared/dossier/schema';
+import { bundledNorms, householdData, storedDossier, VEENSTRA } from '../support/budget';
+import { createFakeClient, fail, status, type Handlers } from './fake-client';
+
+const REF = '2026-11-23';
+const SUMMARY: DossierSummary = {
+  id: 'd1',
+  number: '2026-0007',
+  displayName: 'Veenstra, Ilse',
+  postcode: '8911 AA',
+  city: 'Leeuwarden',
+  status: 'schuldregeling',
+  typeOfHelp: 'schuldhulpverlening',
+  professional: 'Merel de Wit',
+  childrenCount: 2,
+  fictitious: true,
+  updatedAt: 1,
+};
+const DATA = householdData({
+  ...VEENSTRA,
+  incomes: [{ description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1401.50', frequency: 'maand' }],
+  debts: [
+    { id: 'a', creditor: 'Woonstad Leeuwarden', originalAmount: '2000.00', currentAmount: '2000.00', kind: 'concurrent', status: 'open', creditorKind: 'verhuurder' },
+    { id: 'b', creditor: 'Vattenfall', originalAmount: '1000.00', currentAmount: '1000.00', kind: 'concurrent', status: 'open', creditorKind: 'energie' },
+    { id: 'c', creditor: 'Belastingdienst', originalAmount: '1000.00', currentAmount: '1000.00', kind: 'preferent', status: 'open', creditorKind: 'belastingdienst' },
+    { id: 'd', creditor: 'CJIB', originalAmount: '250.00', currentAmount: '250.00', kind: 'concurrent', status: 'open', creditorKind: 'cjib' },
+  ],
+});
+const DOSSIER: Dossier = storedDossier(DATA, { id: 'd1', number: '2026-0007' });
+const SAVED: ArrangementParamsIn = {
+  capacityOverride: { amount: '100.00', reason: 'Vastgesteld met de VTLB-calculator' },
+  holidayPayOverride: { amount: '0.00', reason: 'Geen vakantiegeld' },
+};
+
+let norms: NormSet;
+beforeAll(async () => {
+  norms = await bundledNorms();
+});
+
+function view(params: ArrangementParamsIn, updatedAt: number | null): ArrangementView | ReturnType<typeof fail> {
+  const parsed = arrangementParamsIn.safeParse(params);
+  if (!parsed.success) return fail('VALIDATION', parsed.error.issues[0]!.message);
+  const result = computeBudget(DATA, budgetInputsSchema.parse({}), norms, REF);
+  const proposal = proposalForDossier(DATA, result, toEngineParams(parsed.data), 'Budget van dossier 2026-0007');
+  return { dossierId: 'd1', referenceDate: REF, params: parsed.data, paramsUpdatedAt: updatedAt, proposal: serializeProposal(proposal), premiumStages: premiumStagesOf(DATA.debts).map((s) => ({ ...s, stage: { ...s.stage, exits: [...s.stage.exits] } })) };
+}
+
+function app(handlers: Handlers = {}) {
+  let saved = SAVED;
+  const client = createFakeClient(
+    {
+      'dossier.list': () => [SUMMARY],
+      'dossier.get': () => DOSSIER,
+      'settings.get': () => ({ userName: 'Merel de Wit', autoLockMinutes: 10 }),
+      'arrangement.get': () => view(saved, 1) as ArrangementView,
+      'arrangement.preview': (i) => view(i.params, null),
+      'arrangement.saveInputs': (i) => {
+        saved = i.params;
+        return { params: arrangementParamsIn.parse(i.params), updatedAt: 2 };
+      },
+      'letters.list': () => [],
+      'schemes.list': () => ({ schemes: [] }),
+      ...handlers,
+    },
+    status('unlocked'),
+  );
+  render(<App client={client} />);
+  return client;
+}
+
+async function openTab() {
+  fireEvent.click(await screen.findByRole('link', { name: 'Veenstra, Ilse' }));
+  await screen.findByRole('heading', { level: 1, name: /Veenstra, Ilse/ });
+  fireEvent.click(screen.getByRole('tab', { name: 'Regeling' }));
+  await screen.findByRole('heading', { name: 'Verdeling over de schuldeisers' });
+}
+
+const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
+const creditorRow = (name: string) => within(screen.getByRole('table', { name: 'Voorstel per schuldeiser' })).getByRole('rowheader', { name }).closest('tr')!;
+const figureRow = (label: RegExp) => within(screen.getByRole('table', { name: 'Kerncijfers van het voorstel' })).getByRole('rowheader', { name: label }).closest('tr')!;
+
+afterEach(cleanup);
+beforeEach(() => {
+  URL.createObjectURL = vi.fn(() => 'blob:fake');
+  URL.revokeObjectURL = vi.fn();
+});
+
+describe('Dossier → Regeling', () => {
+  it('shows the engine\'s proposal with an explanation per figure; CJIB stays out with its reason', async () => {
+    app();
+    await openTab();
+    expect(screen.getByRole('heading', { name: /Voorstel: 18 maanden vanaf 01-12-2026/ })).toBeTruthy();
+    expect(figureRow(/^Totaal voor de schuldeisers/).textContent).toContain('€ 1.800,00');
+    expect(figureRow(/^Percentage concurrente/).textContent).toContain('36,00 %');
+    expect(figureRow(/^Percentage preferente/).textContent).toContain('72,00 %');
+    expect(creditorRow('Woonstad Leeuwarden').textContent).toContain('€ 2.000,0036,00 %€ 720,00');
+    expect(creditorRow('Belastingdienst').textContent).toContain('€ 1.000,0072,00 %€ 720,00');
+    const totals = within(screen.getByRole('table', { name: 'Voorstel per schuldeiser' })).getByRole('rowheader', { name: 'Totaal' }).closest('tr')!;
+    expect(totals.textContent).toContain('€ 4.000,00€ 1.800,00');
+    expect(screen.getByRole('region', { name: 'Buiten de regeling' }).textContent).toContain('CJIB (€ 250,00): CJIB-boetes zijn niet onderhandelbaar');
+    // Toelichting opens the rule of the figure.
+    fireEvent.click(within(figureRow(/^Percentage concurrente/)).getByRole('button', { name: /Toelichting/ }));
+    expect(screen.getByRole('region', { name: 'Toelichting bij Percentage concurrente schuldeisers' }).textContent).toContain('p = totaal / (Dc + factor × Dp)');
+    fireEvent.click(within(creditorRow('Vattenfall')).getByRole('button', { name: 'Toelichting bij Vattenfall' }));
+    expect(screen.getByRole('region', { name: 'Toelichting bij het bedrag voor Vattenfall' })).toBeTruthy();
+  });
+
+  it('moves the percentages as you type (one preview after a short pause), then saves the what-if', async () => {
+    const client = app();
+    await openTab();
+    type(screen.getByLabelText('Looptijd (maanden)'), '2');
+    type(screen.getByLabelText('Looptijd (maanden)'), '24');
+    type(screen.getByLabelText('Reden voor een andere looptijd dan 18 maanden'), 'Inkomen stijgt na 18 maanden niet');
+    // 24 x 100 = 2.400; p = 2400 / 5000 = 48 %, preferent 96 %.
+    await waitFor(() => expect(figureRow(/^Percentage concurrente/).textContent).toContain('48,00 %'), { timeout: 3000 });
+    expect(figureRow(/^Percentage preferente/).textContent).toContain('96,00 %');
+    const previews = client.callsTo('arrangement.preview') as { params: ArrangementParamsIn }[];
+    expect(previews).toHaveLength(1);
+    expect(previews[0]!.params).toMatchObject({ months: 24, monthsReason: 'Inkomen stijgt na 18 maanden niet', factor: '2', capacityOverride: SAVED.capacityOverride });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Voorstel opslaan' }));
+    await screen.findByText(/Het voorstel is opgeslagen/);
+    expect(client.callsTo('arrangement.saveInputs')[0]).toMatchObject({ id: 'd1', params: { months: 24 } });
+    expect(screen.getByRole('heading', { name: /Voorstel: 24 maanden/ })).toBeTruthy();
+  });
+
+  it('leaves a creditor out and changes the factor', async () => {
+    app();
+    await openTab();
+    fireEvent.click(screen.getByLabelText('Vattenfall'));
+    // Without Vattenfall: p = 1800 / (2000 + 2 x 1000) = 45 %, preferent 90 %.
+    await waitFor(() => expect(figureRow(/^Percentage concurrente/).textContent).toContain('45,00 %'), { timeout: 3000 });
+    expect(() => creditorRow('Vattenfall')).toThrow();
+    type(screen.getByLabelText('Factor preferente schuldeisers'), '1');
+    // Factor 1: p = 1800 / 3000 = 60 % for both.
+    await waitFor(() => expect(figureRow(/^Percentage preferente/).textContent).toContain('60,00 %'), { timeout: 3000 });
+    expect((screen.getByLabelText('CJIB', { exact: false }) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('shows the core\'s Dutch refusal of a what-if and blocks saving and letters', async () => {
+    app();
+    await openTab();
+    type(screen.getByLabelText('Looptijd (maanden)'), '24');
+    await screen.findByText(/Geef een reden voor een andere looptijd dan 18 maanden\./, {}, { timeout: 3000 });
+    expect((screen.getByRole('button', { name: 'Voorstel opslaan' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Sla eerst het voorstel op: brieven gebruiken het opgeslagen voorstel.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Brief aan Woonstad Leeuwarden maken' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows the zorgpremie scheme for this family in plain Dutch, with its figures', async () => {
+    const scheme: Scheme = { format: 'houvast.scheme', version: 1, id: 'zz', name: 'Zorgpremie Zwolle', creditor: { name: 'Zorgverzekeraar Zuid', matchNames: ['Zuid'] }, gemeente: 'Zwolle', route: 'bewind', maxMonths: 36, minMonthly: '35.00', maxMonthly: null, conditions: { currentPremiumPaid: true, noNewArrears: true, other: [] }, forgiveRemainder: true, validFrom: '2026-01-01', validUntil: null, source: [], notes: [] };
+    const fig = (label: string, value: string | null) => ({ label, value, exact: value, explanation: { rule: `Regel voor ${label}`, inputs: {}, tables: [] } });
+    app({
+      'schemes.list': () => ({ schemes: [{ scheme, origin: 'bundled', replacesBundled: false, updatedAt: null }] }),
+      'schemes.family': () => ({
+        schemeId: 'zz', dossierId: 'd1', dossierNumber: '2026-0007', displayName: 'Veenstra, Ilse', city: 'Leeuwarden', childrenCount: 2, fictitious: true, status: 'kandidaat', debtIds: ['z'],
+        arrears: fig('Achterstand bij Zorgverzekeraar Zuid', '700.00'), premiumStage: null, feasible: true, monthly: fig('Per maand', '35.00'), months: 20, paid: fig('Betaald in de regeling', '700.00'), forgiven: fig('Kwijtschelding', '0.00'),
+        summary: 'Ilse Veenstra betaalt € 35,00 per maand gedurende 20 maanden; daarna is de achterstand betaald.', missing: [], warnings: [], agreedMonthly: null, startDate: null,
+      }),
+    });
+    await openTab();
+    const section = await screen.findByRole('region', { name: 'Regeling zorgpremie voor dit gezin' });
+    expect(section.textContent).toContain('Ilse Veenstra betaalt € 35,00 per maand gedurende 20 maanden');
+    const table = within(section).getByRole('table', { name: 'Regeling Zorgpremie Zwolle' });
+    expect(within(table).getByRole('rowheader', { name: 'Looptijd' }).closest('tr')!.textContent).toContain('20 maanden');
+    expect(within(table).getByRole('rowheader', { name: /^Per maand/ }).closest('tr')!.textContent).toContain('€ 35,00');
+  });
+
+  it('makes a letter without BSN by default and with BSN when ticked', async () => {
+    const client = app({
+      'letters.create': (i) => ({
+        letter: { id: 'l1', dossierId: 'd1', debtId: i.debtId ?? null, kind: i.kind, fileName: 'voorstel-2026-0007-Vattenfall-2026-11-23.pdf', createdAt: 1, size: 2048, includesBsn: !!i.includeBsn },
+        contentBase64: 'JVBERi0=',
+      }),
+    });
+    await openTab();
+    fireEvent.click(screen.getByRole('button', { name: 'Brief aan Vattenfall maken' }));
+    await screen.findByText('voorstel-2026-0007-Vattenfall-2026-11-23.pdf is gemaakt, bewaard in het dossier en gedownload.');
+    fireEvent.click(screen.getByLabelText('BSN in de brief opnemen'));
+    fireEvent.click(screen.getByRole('button', { name: 'Schuldenoverzicht maken' }));
+    await waitFor(() => expect(client.callsTo('letters.create')).toHaveLength(2));
+    expect(client.callsTo('letters.create')).toEqual([
+      { dossierId: 'd1', kind: 'voorstel', debtId: 'b', includeBsn: false, recordSent: true },
+      { dossierId: 'd1', kind: 'schuldenoverzicht', includeBsn: true, recordSent: false },
+    ]);
+    expect(URL.createObjectURL).toHaveBeenCalled();
+  });
+});
