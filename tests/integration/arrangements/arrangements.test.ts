@@ -17,7 +17,7 @@ afterAll(async () => rig.cleanup());
 
 const demo = (name: string): unknown => JSON.parse(readFileSync(path.join(RESOURCES, 'demo', name), 'utf8'));
 async function importDemo(name: string): Promise<string> {
-  const { imported } = await rig.call('dossier.import', { file: demo(name) });
+  const { imported } = await rig.call('dossier.import', { file: demo(name), onDuplicate: 'copy' });
   return imported[0]!.id;
 }
 
@@ -39,7 +39,7 @@ describe('debts v2 in the vault and the interchange file', () => {
     const exported = await rig.call('dossier.export', { id: id8, passphrase: 'budget test wachtwoord' });
     const file = JSON.parse(exported.content);
     expect(file.version).toBe(2);
-    const { imported } = await rig.call('dossier.import', { file });
+    const { imported } = await rig.call('dossier.import', { file, onDuplicate: 'copy' });
     const again = await rig.call('dossier.get', { id: imported[0]!.id });
     const strip = (xs: typeof again.debts) => xs.map(({ id: _id, ...rest }) => rest);
     expect(strip(again.debts)).toEqual(strip(d8.debts));

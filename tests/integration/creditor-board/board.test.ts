@@ -242,7 +242,7 @@ describe('creditor board on a real vault', () => {
       },
     ]);
 
-    const { imported } = await call('dossier.import', { file });
+    const { imported } = await call('dossier.import', { file, onDuplicate: 'copy' });
     const copy = await call('board.get', { dossierId: imported[0]!.id });
     expect(copy.settings).toEqual({ deadlineDays: 90, replyDays: 21, startDate: '2026-10-01' });
     expect(copy.creditors.map((c) => [c.creditor, c.state, c.claim])).toEqual([
@@ -260,6 +260,6 @@ describe('creditor board on a real vault', () => {
     expect((await call('dossier.list', {})).length).toBe(before);
     // A version-1 file without the block still imports.
     const v1 = { format: 'houvast.dossier', version: 1, dossiers: file.dossiers.map((d: Record<string, unknown>) => ({ ...d, debts: [] })) };
-    expect((await call('dossier.import', { file: v1 })).imported).toHaveLength(1);
+    expect((await call('dossier.import', { file: v1, onDuplicate: 'copy' })).imported).toHaveLength(1);
   });
 });
