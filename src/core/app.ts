@@ -20,6 +20,8 @@ import { createDossierService } from './services/dossiers';
 import { createInterchangeService } from './services/interchange';
 import { bundledNormsLoader, createNormsService } from './services/norms';
 import { createSettingsService } from './services/settings';
+import { createSignalService } from './services/signals';
+import { createReportService } from './systeemfouten/service';
 import { VaultManager, type KdfParams, type VaultTimers } from './vault';
 import type { Db } from './db/driver';
 
@@ -117,7 +119,8 @@ export function createCore(opts: CoreOptions): Core {
   });
   const actor = () => settings.get().userName;
   const dossiers = createDossierService(ctx, { audit, actor });
-  const interchange = createInterchangeService(ctx, { dossiers, audit, actor });
+  const signals = createSignalService(ctx, { audit, actor });
+  const interchange = createInterchangeService(ctx, { dossiers, audit, actor, signals });
   // Bundled norm tables are read once per process; user tables come from the vault on every calculation.
   const norms = createNormsService(ctx, { bundled: bundledNormsLoader(opts.resourcesDir), audit, actor });
   const budget = createBudgetService(ctx, { dossiers, norms, audit, actor });
@@ -128,6 +131,9 @@ export function createCore(opts: CoreOptions): Core {
     renderBudgetPlan: renderBudgetPlanPdf,
     fileName: budgetPlanFileName,
   });
+
+  // The anonymised report counts fictitious households only in the demo vault (never mixed with real ones).
+  const reports = createReportService(ctx, { audit, actor, softwareVersion: version, includeFictitious: () => vault.status().vault?.demo === true });
 
   /** Vault-level audit entry; only while the database is open. */
   const logVault = (action: AuditAction, detail: string | null = null) => {
@@ -246,6 +252,17 @@ export function createCore(opts: CoreOptions): Core {
     'norms.import': ({ file }) => norms.import(file),
     'norms.addPeriod': (input) => norms.addPeriod(input),
     'norms.removeUserFile': ({ id }) => norms.removeUserFile(id),
+    'signals.list': (filter) => signals.list(filter),
+    'signals.create': ({ dossierId, data }) => signals.create(dossierId, data),
+    'signals.update': ({ id, data }) => signals.update(id, data),
+    'signals.delete': ({ id }) => {
+      signals.delete(id);
+      return { deleted: true as const };
+    },
+    'report.preview': (req) => reports.preview(req),
+    'report.export': (req) => reports.export(req),
+    'report.publicKey': () => reports.publicKey(),
+    'report.ledger': () => reports.ledger(),
   };
 
   const router = createRouter(handlers, { assertUnlocked: () => void vault.db() }, logger);

@@ -14,6 +14,8 @@ import {
 import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
 import type { DossierService } from './dossiers';
+import type { SignalService } from './signals';
+import type { InterchangeSignal } from '../../shared/signals/schema';
 
 export interface ImportOptions {
   /** Demo vaults: every imported household is marked fictitious whatever the file says. */
@@ -59,13 +61,32 @@ export function toInterchangeData(d: Dossier): DossierData {
   };
 }
 
+/** A stored signal as it travels (v2 block): without vault ids or a reference to a vault-internal debt id. */
+export function toInterchangeSignal(s: ReturnType<SignalService['listForDossier']>[number]): InterchangeSignal {
+  return {
+    vocabularyVersion: s.vocabularyVersion,
+    recordedOn: s.recordedOn,
+    instantie: s.instantie,
+    mechanism: s.mechanism,
+    effects: s.effects,
+    route: s.route,
+    routeResult: s.routeResult,
+    occurredOn: s.occurredOn,
+    impactAmount: s.impactAmount,
+    monthlyShortfall: s.monthlyShortfall,
+    source: s.source,
+    sourceRef: null,
+    note: s.note,
+  };
+}
+
 export function exportFileName(number: string): string {
   return `dossier-${number.replace(/[^A-Za-z0-9_-]+/g, '_')}.json`;
 }
 
 export function createInterchangeService(
   ctx: ServiceContext,
-  deps: { dossiers: DossierService; audit: AuditService; actor(): string },
+  deps: { dossiers: DossierService; audit: AuditService; actor(): string; signals?: SignalService },
 ): InterchangeService {
   return {
     importFile(file, options = {}) {
@@ -73,11 +94,13 @@ export function createInterchangeService(
       const db = ctx.db();
       const imported = db.transaction(() => {
         const actor = deps.actor();
-        return parsed.dossiers.map((data) => {
+        return parsed.dossiers.map(({ signals, ...data }) => {
           // A number that is already taken in this vault gets a fresh one rather than failing the file.
           const result = deps.dossiers.insert(db, options.markFictitious ? { ...data, fictitious: true } : data, {
             keepNumberIfFree: true,
           });
+          // v2: the dossier's signals keep their registration date and vocabulary version (they decide the report quarter).
+          for (const signal of signals ?? []) deps.signals?.insertImported(db, result.id, { ...signal, sourceRef: null });
           deps.audit.append(actor, 'dossier.imported', result.id, result.number, null);
           return result;
         });
@@ -92,7 +115,7 @@ export function createInterchangeService(
         format: INTERCHANGE_FORMAT,
         version: INTERCHANGE_VERSION,
         exportedAt: new Date(ctx.clock.now()).toISOString(),
-        dossiers: [toInterchangeData(dossier)],
+        dossiers: [{ ...toInterchangeData(dossier), signals: (deps.signals?.listForDossier(id) ?? []).map(toInterchangeSignal) }],
       };
       deps.audit.append(deps.actor(), 'dossier.exported', dossier.id, dossier.number, null);
       return { fileName: exportFileName(dossier.number), content: `${JSON.stringify(file, null, 2)}\n` };

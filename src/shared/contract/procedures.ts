@@ -19,6 +19,8 @@ import {
   normsStoredOut,
 } from './budget';
 import { knownVault, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
+import { signalDataSchema, signalFilterSchema, signalSchema } from '../signals/schema';
+import { reportExportInput, reportExportOut, reportLedgerOut, reportPreviewInput, reportPreviewOut, reportPublicKeyOut } from './reports';
 import { backupInfo, backupInput, backupOutput, restoreBackupInput, restoreBackupOutput } from './backups';
 
 const empty = z.object({}).strict();
@@ -61,6 +63,14 @@ export const AUDIT_ACTIONS = [
   'norms.removed',
   'vault.backup_created',
   'vault.restored',
+  // systeemfouten
+  'signal.created',
+  'signal.changed',
+  'signal.deleted',
+  'report.key_created',
+  'report.public_key_exported',
+  'report.previewed',
+  'report.exported',
 ] as const;
 
 export const auditEntry = z.object({
@@ -291,6 +301,56 @@ export const contract = {
     input: z.object({ id: z.string().min(1).max(64) }),
     output: z.object({ removed: z.literal(true) }),
   }),
+  // --- systeemfouten: signals and the anonymised report ---
+  'signals.list': procedure({
+    summary: 'Signals of one dossier or of the whole vault, filtered by quarter, instantie, mechanism group and effect on children.',
+    unlocked: true,
+    input: signalFilterSchema,
+    output: z.array(signalSchema),
+  }),
+  'signals.create': procedure({
+    summary: 'Record a signal (systeemfout) in a dossier; registered today with the current vocabulary version.',
+    unlocked: true,
+    input: z.object({ dossierId, data: signalDataSchema }),
+    output: signalSchema,
+  }),
+  'signals.update': procedure({
+    summary: 'Change a signal (its registration date and vocabulary version stay).',
+    unlocked: true,
+    input: z.object({ id: z.string().min(1).max(64), data: signalDataSchema }),
+    output: signalSchema,
+  }),
+  'signals.delete': procedure({
+    summary: 'Delete a signal.',
+    unlocked: true,
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: z.object({ deleted: z.literal(true) }),
+  }),
+  'report.preview': procedure({
+    summary: 'What would leave this office for a period ("wat verlaat dit kantoor"): every table, the privacy levels, the suppressed share, or the refusal.',
+    unlocked: true,
+    input: reportPreviewInput,
+    output: reportPreviewOut,
+  }),
+  'report.export': procedure({
+    summary: 'Build, verify independently, sign (Ed25519, DSSE) and record in the ledger the anonymised report of a period; returns the signed JSON, CSV and PDF. Needs the confirmation of the preview.',
+    unlocked: true,
+    input: reportExportInput,
+    output: reportExportOut,
+  }),
+  'report.publicKey': procedure({
+    summary: 'The office report key\'s public part (PEM) and key id, for registration with the association (made on first use).',
+    unlocked: true,
+    input: empty,
+    output: reportPublicKeyOut,
+  }),
+  'report.ledger': procedure({
+    summary: 'The export ledger (append-only, hash-chained): accepted exports and whether the chain is intact.',
+    unlocked: true,
+    input: empty,
+    output: reportLedgerOut,
+  }),
+  // --- end systeemfouten ---
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { BSN_ERROR, isValidBsn, normalizeBsn } from '../validation/bsn';
 import { IBAN_ERROR, isValidIban, normalizeIban } from '../validation/iban';
 import { POSTCODE_ERROR, normalizePostcode } from '../validation/postcode';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from './categories';
+import { interchangeSignalSchema } from '../signals/schema';
 
 export const DOSSIER_STATUSES = ['aanmelding', 'stabilisatie', 'schuldregeling', 'nazorg', 'afgesloten'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
@@ -225,11 +226,26 @@ export type Dossier = DossierData & { id: string; number: string; createdAt: num
 
 /** The interchange file: one or more dossiers with a format marker and version. */
 export const INTERCHANGE_FORMAT = 'houvast.dossier' as const;
-export const INTERCHANGE_VERSION = 1 as const;
+/** Version written on export. Version 1 files (before signals and the other v2 blocks) still import unchanged. */
+export const INTERCHANGE_VERSION = 2 as const;
+export const INTERCHANGE_VERSIONS = [1, 2] as const;
+
+// --- v2 block: systeemfouten signals (optional; absent in version-1 files) ---
+/** Extra fields a dossier may carry in an interchange file of version 2. */
+export const interchangeDossierExtras = z.object({
+  signals: z.array(interchangeSignalSchema).max(1000).default([]),
+});
+// --- end v2 block: signals ---
+
+export const interchangeDossierSchema = dossierDataSchema.and(interchangeDossierExtras);
+export type InterchangeDossier = z.output<typeof interchangeDossierSchema>;
+
 export const interchangeSchema = z.object({
   format: z.literal(INTERCHANGE_FORMAT),
-  version: z.literal(INTERCHANGE_VERSION),
+  version: z.union(INTERCHANGE_VERSIONS.map((v) => z.literal(v)), {
+    message: 'Deze versie van het uitwisselbestand kent Houvast niet (verwacht: 1 of 2).',
+  }),
   exportedAt: z.string().optional(),
-  dossiers: z.array(dossierDataSchema).min(1, { message: 'Het bestand bevat geen dossiers.' }),
+  dossiers: z.array(interchangeDossierSchema).min(1, { message: 'Het bestand bevat geen dossiers.' }),
 });
 export type InterchangeFile = z.output<typeof interchangeSchema>;

@@ -56,7 +56,8 @@ describe('dossier.schema.json', () => {
     const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.properties.format.const).toBe('houvast.dossier');
-    expect(schema.properties.version.const).toBe(1);
+    // Version 2 is written; version-1 files still validate (they have no v2 blocks such as signals).
+    expect(schema.properties.version.anyOf.map((v: { const: number }) => v.const)).toEqual([1, 2]);
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'dossiers']));
   });
 });
@@ -165,7 +166,7 @@ describe('demo households', () => {
 const base = () => loadDemo('01-eenoudergezin-bijstand.json') as unknown as Record<string, any>;
 const broken: { name: string; mutate: (f: Record<string, any>) => void; zodPath: string; ajvPath: string | null }[] = [
   { name: 'wrong format marker', mutate: (f) => (f.format = 'iets.anders'), zodPath: 'format', ajvPath: '/format' },
-  { name: 'unknown version', mutate: (f) => (f.version = 2), zodPath: 'version', ajvPath: '/version' },
+  { name: 'unknown version', mutate: (f) => (f.version = 3), zodPath: 'version', ajvPath: '/version' },
   { name: 'no dossiers', mutate: (f) => (f.dossiers = []), zodPath: 'dossiers', ajvPath: '/dossiers' },
   { name: 'amount with a comma', mutate: (f) => (f.dossiers[0].incomes[0].amount = '1419,46'), zodPath: 'dossiers.0.incomes.0.amount', ajvPath: '/dossiers/0/incomes/0/amount' },
   { name: 'amount as a number', mutate: (f) => (f.dossiers[0].expenses[0].amount = 687.5), zodPath: 'dossiers.0.expenses.0.amount', ajvPath: '/dossiers/0/expenses/0/amount' },
