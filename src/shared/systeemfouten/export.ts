@@ -104,59 +104,127 @@ function addTo(cells: CellMap, key: string, household: number, n = 1): void {
   m.set(household, (m.get(household) ?? 0) + n);
 }
 
-/** Raw cells of one table at the given levels. */
-function rawCells(table: (typeof TABLES)[number], events: readonly ExportEvent[], households: readonly ExportHousehold[], levels: Levels): CellMap {
-  const cells: CellMap = new Map();
-  const dims = table.dims as readonly Dimension[];
-  // Pre-resolved level maps (hot loop at 100k events).
-  const maps = dims.map((d) => HIERARCHIES[d].levels[levels[d]]!);
-  for (const e of events) {
-    const h = households[e.household]!;
-    const values = dims.map((d, i) => {
-      const m = maps[i]!;
-      switch (d) {
-        case 'category':
-          return m[e.category];
-        case 'organisation':
-          return m[e.organisation];
-        case 'impact':
-          return m[e.impact];
-        case 'shortfall':
-          return m[e.shortfall];
-        case 'route':
-          return m[e.route];
-        case 'result':
-          return m[e.result];
-        case 'region':
-          return m[h.region];
-        case 'householdType':
-          return m[h.householdType];
-        case 'minors':
-          return m[h.minors];
-        case 'youngestAge':
-          return m[h.youngestAge];
-        default:
-          return null; // effect: below
-      }
-    });
-    const effectAt = dims.indexOf('effect');
-    if (effectAt >= 0) {
-      const effects = e.effects.length > 0 ? e.effects : ['geen'];
-      for (const eff of new Set(effects.map((x) => maps[effectAt]![x]))) {
-        const v = [...values];
-        v[effectAt] = eff;
-        if (v.some((x) => x === undefined)) throw new Error('Onbekende code in een signaal');
-        addTo(cells, v.join(SEP), e.household);
-      }
-    } else {
-      if (values.some((x) => x === undefined)) throw new Error('Onbekende code in een signaal');
-      addTo(cells, values.join(SEP), e.household);
+/** Codes as small integers, per dimension and level, so the ladder's counting avoids strings (100k events). */
+interface LevelIndex {
+  /** L0 code -> index. */
+  l0: Map<string, number>;
+  /** Per level: L0 index -> index into codes[level]. */
+  maps: Int32Array[];
+  codes: string[][];
+}
+const INDEX: Record<Dimension, LevelIndex> = Object.fromEntries(
+  DIMENSIONS.map((d) => {
+    const h = HIERARCHIES[d];
+    const l0 = new Map(h.codes.map((c, i) => [c, i]));
+    const codes: string[][] = [];
+    const maps: Int32Array[] = [];
+    for (const level of h.levels) {
+      const list = [...new Set(h.codes.map((c) => level[c]!))];
+      codes.push(list);
+      maps.push(Int32Array.from(h.codes.map((c) => list.indexOf(level[c]!))));
     }
-  }
-  return cells;
+    return [d, { l0, maps, codes }];
+  }),
+) as Record<Dimension, LevelIndex>;
+
+interface Prepared {
+  n: number;
+  household: Int32Array;
+  /** Per dimension (except effect) the L0 index of every event (household dimensions resolved per event). */
+  dims: Partial<Record<Dimension, Int32Array>>;
+  effects: Int32Array[];
 }
 
-function smallHouseholds(cells: CellMap, k: number, into: Set<number>): void {
+function indexOf(d: Dimension, code: string): number {
+  const i = INDEX[d].l0.get(code);
+  if (i === undefined) throw new Error(`Onbekende code in dimensie ${d}`);
+  return i;
+}
+
+function prepare(events: readonly ExportEvent[], households: readonly ExportHousehold[]): Prepared {
+  const n = events.length;
+  const household = new Int32Array(n);
+  const dims: Partial<Record<Dimension, Int32Array>> = {};
+  for (const d of DIMENSIONS) if (d !== 'effect') dims[d] = new Int32Array(n);
+  const hh = households.map((h) => ({
+    region: indexOf('region', h.region),
+    householdType: indexOf('householdType', h.householdType),
+    minors: indexOf('minors', h.minors),
+    youngestAge: indexOf('youngestAge', h.youngestAge),
+  }));
+  const effects: Int32Array[] = [];
+  events.forEach((e, i) => {
+    household[i] = e.household;
+    const h = hh[e.household];
+    if (!h) throw new Error('Onbekend huishouden in een signaal');
+    dims.category![i] = indexOf('category', e.category);
+    dims.organisation![i] = indexOf('organisation', e.organisation);
+    dims.impact![i] = indexOf('impact', e.impact);
+    dims.shortfall![i] = indexOf('shortfall', e.shortfall);
+    dims.route![i] = indexOf('route', e.route);
+    dims.result![i] = indexOf('result', e.result);
+    dims.region![i] = h.region;
+    dims.householdType![i] = h.householdType;
+    dims.minors![i] = h.minors;
+    dims.youngestAge![i] = h.youngestAge;
+    effects.push(Int32Array.from(new Set((e.effects.length > 0 ? e.effects : ['geen']).map((x) => indexOf('effect', x)))));
+  });
+  return { n, household, dims, effects };
+}
+
+type NumCells = Map<number, Map<number, number>>;
+
+/** Raw cells of one table at the given levels, keyed by a mixed-radix number. */
+function rawNumCells(table: (typeof TABLES)[number], p: Prepared, levels: Levels): { cells: NumCells; radix: number[] } {
+  const dims = table.dims as readonly Dimension[];
+  const radix = dims.map((d) => INDEX[d].codes[levels[d]]!.length);
+  const maps = dims.map((d) => INDEX[d].maps[levels[d]]!);
+  const cols = dims.map((d) => (d === 'effect' ? null : p.dims[d]!));
+  const effectAt = dims.indexOf('effect');
+  const cells: NumCells = new Map();
+  const add = (key: number, h: number) => {
+    let m = cells.get(key);
+    if (!m) cells.set(key, (m = new Map()));
+    m.set(h, (m.get(h) ?? 0) + 1);
+  };
+  for (let i = 0; i < p.n; i++) {
+    const h = p.household[i]!;
+    if (effectAt < 0) {
+      let key = 0;
+      for (let j = 0; j < dims.length; j++) key = key * radix[j]! + maps[j]![cols[j]![i]!]!;
+      add(key, h);
+    } else {
+      const seen = new Set<number>();
+      for (const eff of p.effects[i]!) {
+        const ev = maps[effectAt]![eff]!;
+        if (seen.has(ev)) continue;
+        seen.add(ev);
+        let key = 0;
+        for (let j = 0; j < dims.length; j++) key = key * radix[j]! + (j === effectAt ? ev : maps[j]![cols[j]![i]!]!);
+        add(key, h);
+      }
+    }
+  }
+  return { cells, radix };
+}
+
+function toCellMap(table: (typeof TABLES)[number], raw: { cells: NumCells; radix: number[] }, levels: Levels): CellMap {
+  const dims = table.dims as readonly Dimension[];
+  const out: CellMap = new Map();
+  for (const [num, m] of raw.cells) {
+    const parts: string[] = new Array(dims.length);
+    let rest = num;
+    for (let j = dims.length - 1; j >= 0; j--) {
+      const r = raw.radix[j]!;
+      parts[j] = INDEX[dims[j]!].codes[levels[dims[j]!]]![rest % r]!;
+      rest = Math.floor(rest / r);
+    }
+    out.set(parts.join(SEP), m);
+  }
+  return out;
+}
+
+function smallHouseholds(cells: CellMap | NumCells, k: number, into: Set<number>): void {
   for (const m of cells.values()) if (m.size > 0 && m.size < k) for (const h of m.keys()) into.add(h);
 }
 
@@ -177,8 +245,9 @@ function recode(cells: CellMap, categoryLevel: number, k: number): { cells: Cell
   const merge = (key: string, m: Map<number, number>) => {
     for (const [h, n] of m) addTo(out, key, h, n);
   };
+  // Cells at or above k stay as they are (shared, never written to: buckets always carry an n.n.b. code).
   for (const [key, m] of cells) {
-    if (m.size >= k) merge(key, m);
+    if (m.size >= k) out.set(key, m);
   }
   let pending: [string, Map<number, number>][] = [...cells].filter(([, m]) => m.size > 0 && m.size < k);
   while (pending.length > 0) {
@@ -193,7 +262,7 @@ function recode(cells: CellMap, categoryLevel: number, k: number): { cells: Cell
     }
     pending = [];
     for (const [key, m] of [...out]) {
-      if (m.size < k) {
+      if (m.size > 0 && m.size < k) {
         out.delete(key);
         pending.push([key, m]);
       }
@@ -243,12 +312,13 @@ export function buildExport(events: readonly ExportEvent[], households: readonly
   const budget = Math.floor(SUPPRESSION_BUDGET * total);
 
   // 1. The ladder: coarsen one dimension globally per step until few enough households sit in small cells.
+  const prepared = prepare(events, households);
   const levels: Levels = { ...START_LEVELS };
   const ladderSteps: Dimension[] = [];
-  let raw = TABLES.map((t) => rawCells(t, events, households, levels));
+  let raw = TABLES.map((t) => rawNumCells(t, prepared, levels));
   for (let step = 0; ; ) {
     const bad = new Set<number>();
-    for (const c of raw) smallHouseholds(c, k, bad);
+    for (const c of raw) smallHouseholds(c.cells, k, bad);
     if (bad.size <= budget) break;
     while (step < LADDER.length && levels[LADDER[step]!] >= topLevel(LADDER[step]!)) step++;
     if (step >= LADDER.length) break;
@@ -256,17 +326,18 @@ export function buildExport(events: readonly ExportEvent[], households: readonly
     levels[d] += 1;
     ladderSteps.push(d);
     step++;
-    raw = TABLES.map((t) => rawCells(t, events, households, levels));
+    // Only the tables holding the coarsened dimension change.
+    raw = TABLES.map((t, i) => ((t.dims as readonly Dimension[]).includes(d) ? rawNumCells(t, prepared, levels) : raw[i]!));
   }
 
   // 2. Recode small cells upward; 3. the T6 group-disclosure rule (effect goes up a level, then rebuild).
   for (;;) {
-    const recoded = TABLES.map((t, i) => recode(raw[i]!, levels.category, k));
+    const recoded = TABLES.map((t, i) => recode(toCellMap(t, raw[i]!, levels), levels.category, k));
     const t6 = recoded[TABLES.findIndex((t) => t.id === 'T6')]!;
     if (homogeneousEffectRows(t6.cells).length > 0 && levels.effect < topLevel('effect')) {
       levels.effect += 1;
       ladderSteps.push('effect');
-      raw = TABLES.map((t) => rawCells(t, events, households, levels));
+      raw = TABLES.map((t, i) => ((t.dims as readonly Dimension[]).includes('effect') ? rawNumCells(t, prepared, levels) : raw[i]!));
       continue;
     }
     const moved = new Set<number>();

@@ -157,7 +157,7 @@ export function topLevel(d: Dimension): number {
   return HIERARCHIES[d].levels.length - 1;
 }
 
-/** The agreed ladder: one dimension coarsened one level per step, amounts first, category last. */
+/** The agreed ladder: one dimension coarsened one level per step, amounts first, category (to M-group) late. */
 export const LADDER: readonly Dimension[] = [
   'impact',
   'shortfall',
@@ -178,8 +178,10 @@ export const LADDER: readonly Dimension[] = [
   'category',
   'organisation',
   'effect',
-  'category',
 ];
+// The category climbs only to the M-group: a report without mechanisms is worthless, so what still fails
+// then is recoded upward or refused (unallocated above the budget), never published as "*".
+
 
 /** The fixed table set (SYSTEEMFOUTEN.md 2.1). T6 and T7 may hold a household in several cells of a row. */
 export const TABLES = [
