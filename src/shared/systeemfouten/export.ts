@@ -412,7 +412,7 @@ export function toPayload(result: Extract<ExportResult, { ok: true }>, meta: Pay
     hierarchyVersion: HIERARCHY_VERSION,
     exportId: meta.exportId,
     supersedes: meta.supersedes,
-    period: meta.period,
+    period: { type: meta.period.type, value: meta.period.value },
     reporterRole: meta.reporterRole,
     privacy: {
       unit: 'household',
