@@ -1,7 +1,7 @@
 // `npm run bench`: a few figures to watch over time, not a test. A vault with 300 demo-like households
 // (the demo files from resources/demo/, repeated with varied names, BSNs and postcodes), then:
 // vault unlock time with the real Argon2id parameters, dossier.list search latency, and the time to compute a
-// budget and to render its plan PDF.
+// budget and to render its plan PDF; then the anonymised systeemfouten report (bench/systeemfouten.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { createCore, defaultResourcesDir } from '../src/core/app';
 import { silentLogger } from '../src/core/logger';
 import { interchangeSchema, type DossierDataInput } from '../src/shared/dossier/schema';
+import { benchSysteemfouten } from './systeemfouten';
 
 const HOUSEHOLDS = 300;
 const PASSPHRASE = 'benchmark wachtwoord 2026';
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
       plans.push(performance.now() - t);
     }
     console.log(`budget.createPlan (PDF rendered and stored): ${stats(plans)}`);
+
+    benchSysteemfouten();
   } finally {
     await core.dispose();
     await rm(dataDir, { recursive: true, force: true });
