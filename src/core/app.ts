@@ -21,6 +21,7 @@ import { createInterchangeService } from './services/interchange';
 import { bundledNormsLoader, createNormsService } from './services/norms';
 import { createSettingsService } from './services/settings';
 import { createSignalService } from './services/signals';
+import { interchangeSignalSchema } from '../shared/signals/schema';
 import { createReportService } from './systeemfouten/service';
 import { VaultManager, type KdfParams, type VaultTimers } from './vault';
 import type { Db } from './db/driver';
@@ -189,6 +190,16 @@ export function createCore(opts: CoreOptions): Core {
         resourcesDir: opts.resourcesDir,
         afterCreate: () => afterUnlock('vault.created'),
         importFile: (file) => interchange.importFile(file, { markFictitious: true }),
+        // Demo systeemfouten keep their (past) registration dates, so the demo can show a report.
+        addDemoSignals: (imported, list) => {
+          const first = (imported as { imported: { id: string }[] }).imported[0];
+          if (!first) return;
+          const db = vault.db();
+          for (const raw of list) {
+            const s = interchangeSignalSchema.parse(raw);
+            signals.insertImported(db, first.id, { ...s, sourceRef: null });
+          }
+        },
       });
     },
     'vault.open': ({ path: folder }) => {

@@ -46,6 +46,8 @@ export async function createDemo(deps: {
   /** Runs once, right after the vault was created and unlocked (audit entry, settings). */
   afterCreate?(): void;
   importFile(file: unknown): unknown;
+  /** Demo systeemfouten for the households of one demo file (resources/demo/systeemfouten/demo-signals.json). */
+  addDemoSignals?(imported: unknown, signals: unknown[]): void;
 }): Promise<{ status: VaultStatus; passphrase: string }> {
   const folder = demoVaultPath(deps.dataDir);
   if (existsSync(path.join(folder, KEYFILE_NAME))) {
@@ -57,9 +59,22 @@ export async function createDemo(deps: {
   await deps.vault.create({ name: DEMO_VAULT_NAME, path: folder, passphrase: DEMO_PASSPHRASE, demo: true });
   try {
     deps.afterCreate?.();
-    for (const { file } of files) deps.importFile(file);
+    const demoSignals = await loadDemoSignals(deps.resourcesDir);
+    for (const { name, file } of files) {
+      const imported = deps.importFile(file);
+      const signals = demoSignals[name];
+      if (signals && deps.addDemoSignals) deps.addDemoSignals(imported, signals);
+    }
   } finally {
     deps.vault.lock();
   }
   return { status: deps.vault.status(), passphrase: DEMO_PASSPHRASE };
+}
+
+/** Fictitious signals per demo file name; absent file = none. */
+async function loadDemoSignals(resourcesDir: string): Promise<Record<string, unknown[]>> {
+  const file = path.join(resourcesDir, 'demo', 'systeemfouten', 'demo-signals.json');
+  if (!existsSync(file)) return {};
+  const json = JSON.parse(await readFile(file, 'utf8')) as { signals?: Record<string, unknown[]> };
+  return json.signals ?? {};
 }
