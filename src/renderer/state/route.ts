@@ -7,6 +7,7 @@ export type Route =
   | { name: 'new-dossier' }
   | { name: 'dossier'; id: string }
   | { name: 'audit' }
+  | { name: 'systeemfouten' }
   | { name: 'settings' };
 
 export type Navigate = (route: Route) => void;

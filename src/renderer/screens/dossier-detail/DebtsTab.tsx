@@ -19,10 +19,21 @@ import { amountInputToCanonical, canonicalToAmountInput, isoToDateInput, optiona
 import { errorMessage, useCall } from '../../state/session';
 import { stripStored } from '../dossier-form/model';
 import { useDossierSaver } from './useDossierSaver';
+import { prefillFromDebt } from '../../../shared/signals/prefill';
+import type { SignalDataInput } from '../../../shared/signals/schema';
 
 const KIND_LABELS: Record<(typeof DEBT_KINDS)[number], string> = { concurrent: 'Concurrent', preferent: 'Preferent' };
 
-export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
+export function DebtsTab({
+  dossier,
+  onChange,
+  onReportSignal,
+}: {
+  dossier: Dossier;
+  onChange: (d: Dossier) => void;
+  /** "Meld systeemfout" on a debt: opens the signal form pre-filled from it. */
+  onReportSignal?: ((prefill: SignalDataInput) => void) | undefined;
+}) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const { save, error } = useDossierSaver(dossier, onChange);
   const totalOriginal = sum(dossier.debts.map((d) => money(d.originalAmount)));
@@ -106,6 +117,11 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                     <td>{DEBT_STATUS_LABELS[d.status]}</td>
                     <td className="nowrap">{showDate(d.since)}</td>
                     <td className="row-actions">
+                      {onReportSignal ? (
+                        <button type="button" className="button small" aria-label={`Systeemfout melden bij schuld ${d.creditor}`} onClick={() => onReportSignal(prefillFromDebt(d))}>
+                          Meld systeemfout
+                        </button>
+                      ) : null}
                       <button type="button" className="button small" aria-label={`Schuld ${d.creditor} bewerken`} onClick={() => setEditing(i)}>
                         Bewerken
                       </button>

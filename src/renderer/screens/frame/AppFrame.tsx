@@ -11,6 +11,7 @@ import { DossierScreen } from '../dossier-detail/DossierScreen';
 import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
 import { DossierListScreen } from '../dossiers/DossierListScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { SysteemfoutenScreen } from '../signals/SysteemfoutenScreen';
 
 export function AppFrame() {
   const { status, call, applyStatus, notice, clearNotice } = useSession();
@@ -34,7 +35,8 @@ export function AppFrame() {
     }
   };
 
-  const section = route.name === 'audit' ? 'audit' : route.name === 'settings' ? 'settings' : 'dossiers';
+  const section =
+    route.name === 'audit' ? 'audit' : route.name === 'settings' ? 'settings' : route.name === 'systeemfouten' ? 'systeemfouten' : 'dossiers';
 
   return (
     <NavigateContext.Provider value={navigate}>
@@ -63,6 +65,9 @@ export function AppFrame() {
         <nav aria-label="Hoofdmenu" className="main-nav">
           <NavLink to={{ name: 'dossiers' }} current={section === 'dossiers'}>
             Dossiers
+          </NavLink>
+          <NavLink to={{ name: 'systeemfouten' }} current={section === 'systeemfouten'}>
+            Systeemfouten
           </NavLink>
           <NavLink to={{ name: 'audit' }} current={section === 'audit'}>
             Logboek
@@ -99,6 +104,8 @@ function Screen({ route }: { route: Route }) {
       return <DossierScreen key={route.id} id={route.id} />;
     case 'audit':
       return <AuditLogScreen />;
+    case 'systeemfouten':
+      return <SysteemfoutenScreen />;
     case 'settings':
       return <SettingsScreen />;
   }
