@@ -113,9 +113,10 @@ describe('dossier schema', () => {
     expect(messages(base({ address: null }))).toEqual([]);
   });
 
-  it('interchange file needs the format marker, version 1 and at least one dossier', () => {
+  it('interchange file needs the format marker, version 1 or 2 and at least one dossier', () => {
     expect(interchangeSchema.safeParse({ format: 'houvast.dossier', version: 1, dossiers: [base()] }).success).toBe(true);
-    expect(interchangeSchema.safeParse({ format: 'houvast.dossier', version: 2, dossiers: [base()] }).success).toBe(false);
+    expect(interchangeSchema.safeParse({ format: 'houvast.dossier', version: 2, dossiers: [base()] }).success).toBe(true);
+    expect(interchangeSchema.safeParse({ format: 'houvast.dossier', version: 3, dossiers: [base()] }).success).toBe(false);
     expect(interchangeSchema.safeParse({ format: 'iets.anders', version: 1, dossiers: [base()] }).success).toBe(false);
     const empty = interchangeSchema.safeParse({ format: 'houvast.dossier', version: 1, dossiers: [] });
     expect(empty.success).toBe(false);
