@@ -272,6 +272,7 @@ export function createCore(opts: CoreOptions): Core {
     },
     'report.preview': (req) => reports.preview(req),
     'report.export': (req) => reports.export(req),
+    'report.download': ({ exportId }) => reports.download(exportId),
     'report.publicKey': () => reports.publicKey(),
     'report.ledger': () => reports.ledger(),
   };

@@ -72,6 +72,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'signals.delete': { id: 'x' },
   'report.preview': { period: '2026-Q3' },
   'report.export': { period: '2026-Q3', previewHash: 'a'.repeat(64) },
+  'report.download': { exportId: 'x' },
   'report.publicKey': {},
   'report.ledger': {},
   'norms.import': { file: { format: 'houvast.norms' } },
@@ -132,6 +133,7 @@ describe('the contract', () => {
       // "key" of a report cell is its coordinates (codes), not key material.
       'report.preview': ['key'],
       'report.export': ['keyId'],
+      'report.download': ['keyId'],
       'report.ledger': ['keyId'],
     };
     const FORBIDDEN = new Set(['key', 'keys', 'dek', 'kek', 'secret', 'secrets', 'salt', 'wrapped', 'wrap', 'cipher', 'ciphertext', 'nonce', 'iv', 'tag', 'token', 'password', 'passphrase', 'recovery', 'hex', 'kdf', 'argon']);

@@ -21,6 +21,7 @@ interface LedgerRow {
   created_at: number;
   prev_hash: string;
   hash: string;
+  envelope: string;
 }
 
 export interface StoredLedgerEntry extends LedgerEntry {
@@ -31,9 +32,11 @@ export interface StoredLedgerEntry extends LedgerEntry {
   createdAt: number;
   prevHash: string;
   hash: string;
+  /** The signed DSSE envelope (anonymous by construction), kept so a lost download can be fetched again. */
+  envelope: string;
 }
 
-function entryHash(prevHash: string, e: Omit<StoredLedgerEntry, 'seq' | 'prevHash' | 'hash'>): string {
+function entryHash(prevHash: string, e: Omit<StoredLedgerEntry, 'seq' | 'prevHash' | 'hash' | 'envelope'>): string {
   return sha256Hex(
     `${prevHash}\n${canonicalJson({
       exportId: e.exportId,
@@ -65,6 +68,7 @@ function fromRow(r: LedgerRow): StoredLedgerEntry {
     createdAt: r.created_at,
     prevHash: r.prev_hash,
     hash: r.hash,
+    envelope: r.envelope,
   };
 }
 
@@ -88,9 +92,9 @@ export function appendLedger(db: Db, e: Omit<StoredLedgerEntry, 'seq' | 'prevHas
   const hash = entryHash(prevHash, e);
   const info = db
     .prepare(
-      `INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(e.exportId, e.period, e.schemaVersion, e.supersedes, JSON.stringify(e.levels), JSON.stringify(e.cells), JSON.stringify(e.signalIds), e.payloadSha256, e.keyId, e.createdAt, prevHash, hash);
+    .run(e.exportId, e.period, e.schemaVersion, e.supersedes, JSON.stringify(e.levels), JSON.stringify(e.cells), JSON.stringify(e.signalIds), e.payloadSha256, e.keyId, e.createdAt, prevHash, hash, e.envelope);
   return { ...e, seq: Number(info.lastInsertRowid), prevHash, hash };
 }

@@ -52,6 +52,8 @@ export interface ReportService {
     payloadSha256: string;
     keyId: string;
   }>;
+  /** The signed files of an accepted export again (a lost download), from the envelope kept in the ledger. */
+  download(exportId: string): ReturnType<ReportService['export']>;
   publicKey(): { keyId: string; publicKeyPem: string; createdAt: number };
   ledger(): {
     intact: boolean;
@@ -273,6 +275,7 @@ export function createReportService(
 
     async export(req) {
       const db = ctx.db();
+      // 1. Build and check everything read-only; sign with the office key (made on first use).
       const signed = db.transaction(() => {
         const b = build(db, req);
         if (b.refusal !== null || !b.draft || !b.result.ok) throw new AppError('VALIDATION', b.refusal ?? 'Dit rapport kan niet worden gemaakt.');
@@ -288,18 +291,25 @@ export function createReportService(
           ctx.logger.error('report.verifier_refused', { findings: verdict.findings.map((f) => f.path) });
           throw new AppError('INTERNAL', 'De onafhankelijke controle keurt dit rapport af; er is niets ondertekend of opgeslagen.');
         }
-        const entry = ledgerEntryOf(payload);
-        const rules = checkLedgerRules(readLedger(db), entry, b.k);
+        const rules = checkLedgerRules(readLedger(db), ledgerEntryOf(payload), b.k);
         if (!rules.ok) throw new AppError('VALIDATION', rules.reason);
         const key = officeKey(db);
         const envelope = signEnvelope(PAYLOAD_TYPE, text, key.privateKey);
-        const payloadSha256 = sha256Hex(text);
-        appendLedger(db, { ...entry, signalIds: b.signalIds, payloadSha256, keyId: key.keyId, createdAt: ctx.clock.now() });
-        deps.audit.append(deps.actor(), 'report.exported', null, null, `Systeemfouten ${req.period} (${payload.exportId})`);
-        return { payload, envelopeText: `${JSON.stringify(envelope, null, 2)}\n`, payloadSha256, keyId: key.keyId };
+        return { payload, text, k: b.k, signalIds: b.signalIds, envelopeText: `${JSON.stringify(envelope, null, 2)}\n`, keyId: key.keyId };
       })();
+      // 2. Render CSV and PDF from the signed envelope before anything is recorded: a rendering failure leaves
+      //    the period free instead of "reported" without files.
       const csv = renderCsv(signed.envelopeText);
       const pdf = await renderReportPdf(signed.envelopeText);
+      const payloadSha256 = sha256Hex(signed.text);
+      // 3. Record it: the rules again against the ledger as it is now (another export may have run meanwhile).
+      ctx.db().transaction(() => {
+        const entry = ledgerEntryOf(signed.payload);
+        const rules = checkLedgerRules(readLedger(db), entry, signed.k);
+        if (!rules.ok) throw new AppError('VALIDATION', rules.reason);
+        appendLedger(db, { ...entry, signalIds: signed.signalIds, payloadSha256, keyId: signed.keyId, createdAt: ctx.clock.now(), envelope: signed.envelopeText });
+        deps.audit.append(deps.actor(), 'report.exported', null, null, `Systeemfouten ${req.period} (${signed.payload.exportId})`);
+      })();
       return {
         exportId: signed.payload.exportId,
         period: req.period,
@@ -307,8 +317,26 @@ export function createReportService(
         envelope: signed.envelopeText,
         csv,
         pdfBase64: pdf.toString('base64'),
-        payloadSha256: signed.payloadSha256,
+        payloadSha256,
         keyId: signed.keyId,
+      };
+    },
+
+    async download(exportId) {
+      const db = ctx.db();
+      const entry = readLedger(db).find((e) => e.exportId === exportId);
+      if (!entry) throw new AppError('NOT_FOUND', 'Dit rapport staat niet in het exportlogboek.');
+      // The signed envelope holds no personal data: taking it out again is not an export of a dossier.
+      const pdf = await renderReportPdf(entry.envelope);
+      return {
+        exportId,
+        period: entry.period,
+        fileBase: `systeemfouten-${entry.period}`,
+        envelope: entry.envelope,
+        csv: renderCsv(entry.envelope),
+        pdfBase64: pdf.toString('base64'),
+        payloadSha256: entry.payloadSha256,
+        keyId: entry.keyId,
       };
     },
 

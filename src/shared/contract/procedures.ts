@@ -338,6 +338,12 @@ export const contract = {
     input: reportExportInput,
     output: reportExportOut,
   }),
+  'report.download': procedure({
+    summary: 'The signed JSON, CSV and PDF of an accepted export again (from the envelope kept in the ledger).',
+    unlocked: true,
+    input: z.object({ exportId: z.string().min(1).max(64) }),
+    output: reportExportOut,
+  }),
   'report.publicKey': procedure({
     summary: 'The office report key\'s public part (PEM) and key id, for registration with the association (made on first use).',
     unlocked: true,

@@ -98,8 +98,8 @@ const FIXTURES: Record<number, (db: Db) => void> = {
        VALUES ('s1', ?, '2026.1', '2025-11-03', 'toeslagen', 'M1.2', '["stress"]', 'bezwaar', 'loopt', '2025-10-20', 45000, 12000, 'debt', 'd1', 'Privé', ?, ?)`,
     ).run(DOSSIER_ID, T0, T0);
     db.prepare(
-      `INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash)
-       VALUES ('e1', '2025-Q3', '1.0.0', NULL, '{}', '[]', '["s0"]', 'aa', 'k1', ?, 'genesis', 'h1')`,
+      `INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope)
+       VALUES ('e1', '2025-Q3', '1.0.0', NULL, '{}', '[]', '["s0"]', 'aa', 'k1', ?, 'genesis', 'h1', '{}')`,
     ).run(T0);
   },
 };

@@ -174,7 +174,7 @@ describe('the anonymised report', () => {
     expect(() => rig.db.prepare("UPDATE report_ledger SET period = '2026-Q2'").run()).toThrow(/append-only/);
     expect(() => rig.db.prepare('DELETE FROM report_ledger').run()).toThrow(/append-only/);
     // A forged row (bypassing the service) breaks the chain.
-    rig.db.prepare("INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash) VALUES ('x', '2026-Q2', '1.0.0', NULL, '{}', '{}', '[]', 'aa', 'k', 0, 'genesis', 'forged')").run();
+    rig.db.prepare("INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope) VALUES ('x', '2026-Q2', '1.0.0', NULL, '{}', '{}', '[]', 'aa', 'k', 0, 'genesis', 'forged', '{}')").run();
     expect(verifyLedgerChain(readLedger(rig.db))).toEqual({ intact: false, brokenAt: 2 });
     expect(rig.reports.ledger().intact).toBe(false);
   });
@@ -191,6 +191,11 @@ describe('the anonymised report', () => {
     const second = await rig.reports.export({ period: '2026-Q1', supersedes: first.exportId, previewHash: preview.previewHash! });
     expect(JSON.parse(Buffer.from(JSON.parse(second.envelope).payload, 'base64').toString()).supersedes).toBe(first.exportId);
     expect(rig.reports.ledger().entries.map((e) => e.supersedes)).toEqual([null, first.exportId]);
+    // A lost download: the same signed files again, from the envelope kept in the ledger.
+    const again = await rig.reports.download(first.exportId);
+    expect(again.envelope).toBe(first.envelope);
+    expect(again.csv).toBe(first.csv);
+    await expect(rig.reports.download('nope')).rejects.toThrow(/niet in het exportlogboek/);
   });
 
   it('fictitious households count only in a demo vault', async () => {

@@ -52,7 +52,8 @@ export const m005SignalsReports: Migration = {
         key_id TEXT NOT NULL,
         created_at INTEGER NOT NULL,
         prev_hash TEXT NOT NULL,
-        hash TEXT NOT NULL UNIQUE
+        hash TEXT NOT NULL UNIQUE,
+        envelope TEXT NOT NULL
       );
       CREATE TRIGGER report_ledger_no_update BEFORE UPDATE ON report_ledger
       BEGIN

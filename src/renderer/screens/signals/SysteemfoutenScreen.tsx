@@ -217,6 +217,7 @@ function ReportSection() {
         </p>
       ) : null}
       {preview ? <PreviewView preview={preview} /> : null}
+      <LedgerList version={done} onError={setError} />
       {preview?.ok ? (
         <div className="stack">
           <label className="checkbox">
@@ -324,5 +325,57 @@ function PreviewView({ preview }: { preview: ReportPreview }) {
         </table>
       ))}
     </div>
+  );
+}
+
+/** Accepted exports (the ledger), each downloadable again from its signed envelope. */
+function LedgerList({ version, onError }: { version: string | null; onError: (e: string) => void }) {
+  const call = useCall();
+  const [ledger, setLedger] = useState<{ intact: boolean; entries: { exportId: string; period: string; supersedes: string | null; signals: number; createdAt: number }[] } | null>(null);
+  useEffect(() => {
+    call('report.ledger', {}).then(setLedger, (err: unknown) => onError(errorMessage(err)));
+  }, [call, version, onError]);
+  if (!ledger || ledger.entries.length === 0) return null;
+  return (
+    <table className="data-table" aria-label="Verzonden rapporten">
+      <caption>Verzonden rapporten (exportlogboek{ledger.intact ? '' : ': DE KETEN IS VERBROKEN'})</caption>
+      <thead>
+        <tr>
+          <th scope="col">Periode</th>
+          <th scope="col">Signalen</th>
+          <th scope="col">Vervangt</th>
+          <th scope="col">
+            <span className="visually-hidden">Acties</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {ledger.entries.map((e) => (
+          <tr key={e.exportId}>
+            <td>{e.period}</td>
+            <td className="num">{e.signals}</td>
+            <td className="mono">{e.supersedes ? e.supersedes.slice(0, 8) : '—'}</td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="button small"
+                onClick={async () => {
+                  try {
+                    const r = await call('report.download', { exportId: e.exportId });
+                    downloadFile(`${r.fileBase}.json`, r.envelope, 'application/json');
+                    downloadFile(`${r.fileBase}.csv`, r.csv, 'text/csv');
+                    downloadBase64(`${r.fileBase}.pdf`, r.pdfBase64);
+                  } catch (err) {
+                    onError(errorMessage(err));
+                  }
+                }}
+              >
+                Opnieuw downloaden
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
