@@ -23,6 +23,9 @@ import { createSettingsService } from './services/settings';
 import { createSignalService } from './services/signals';
 import { interchangeSignalSchema } from '../shared/signals/schema';
 import { createReportService } from './systeemfouten/service';
+import { mergeReceivedFiles, renderPublishedPdf } from './systeemfouten/association';
+import { publish, publishedCsv, publishedJsonStat } from '../shared/systeemfouten/association';
+import { HIERARCHIES } from '../shared/systeemfouten/hierarchy';
 import { VaultManager, type KdfParams, type VaultTimers } from './vault';
 import type { Db } from './db/driver';
 
@@ -273,6 +276,25 @@ export function createCore(opts: CoreOptions): Core {
     'report.preview': (req) => reports.preview(req),
     'report.export': (req) => reports.export(req),
     'report.download': ({ exportId }) => reports.download(exportId),
+    'association.merge': async ({ files, register }) => {
+      let outcome;
+      try {
+        outcome = mergeReceivedFiles(files, register);
+      } catch (err) {
+        throw new AppError('VALIDATION', err instanceof Error ? err.message : 'Het sleutelregister kan niet worden gelezen.');
+      }
+      if (!outcome.merged) return { accepted: outcome.accepted, rejected: outcome.rejected, published: null, csv: null, jsonStat: null, pdfBase64: null };
+      const published = publish(outcome.merged);
+      const pdf = await renderPublishedPdf(published);
+      return {
+        accepted: outcome.accepted,
+        rejected: outcome.rejected,
+        published: { ...published, offices: outcome.merged.offices, tables: published.tables.map((t) => ({ ...t, dims: t.dims.map((d) => HIERARCHIES[d].name) })) },
+        csv: publishedCsv(published),
+        jsonStat: `${JSON.stringify(publishedJsonStat(published), null, 2)}\n`,
+        pdfBase64: pdf.toString('base64'),
+      };
+    },
     'report.publicKey': () => reports.publicKey(),
     'report.ledger': () => reports.ledger(),
   };

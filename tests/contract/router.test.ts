@@ -73,6 +73,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'report.preview': { period: '2026-Q3' },
   'report.export': { period: '2026-Q3', previewHash: 'a'.repeat(64) },
   'report.download': { exportId: 'x' },
+  'association.merge': { files: [{ name: 'a.json', text: '{}' }], register: '{}' },
   'report.publicKey': {},
   'report.ledger': {},
   'norms.import': { file: { format: 'houvast.norms' } },
@@ -132,6 +133,7 @@ describe('the contract', () => {
       'report.publicKey': ['keyId', 'publicKeyPem'],
       // "key" of a report cell is its coordinates (codes), not key material.
       'report.preview': ['key'],
+      'association.merge': ['key'],
       'report.export': ['keyId'],
       'report.download': ['keyId'],
       'report.ledger': ['keyId'],

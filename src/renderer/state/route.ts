@@ -8,6 +8,7 @@ export type Route =
   | { name: 'dossier'; id: string }
   | { name: 'audit' }
   | { name: 'systeemfouten' }
+  | { name: 'vereniging' }
   | { name: 'settings' };
 
 export type Navigate = (route: Route) => void;

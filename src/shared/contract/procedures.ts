@@ -20,7 +20,7 @@ import {
 } from './budget';
 import { knownVault, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
 import { signalDataSchema, signalFilterSchema, signalSchema } from '../signals/schema';
-import { reportExportInput, reportExportOut, reportLedgerOut, reportPreviewInput, reportPreviewOut, reportPublicKeyOut } from './reports';
+import { associationMergeInput, associationMergeOut, reportExportInput, reportExportOut, reportLedgerOut, reportPreviewInput, reportPreviewOut, reportPublicKeyOut } from './reports';
 import { backupInfo, backupInput, backupOutput, restoreBackupInput, restoreBackupOutput } from './backups';
 
 const empty = z.object({}).strict();
@@ -355,6 +355,12 @@ export const contract = {
     unlocked: true,
     input: empty,
     output: reportLedgerOut,
+  }),
+  'association.merge': procedure({
+    summary: 'Vereniging: verify received office reports one by one (signature against the key register, schema, verifier, ledger rules), add up the accepted ones without office identity and publish (>= 10 households, >= 3 offices, <= 85 %, rounded to 5).',
+    unlocked: false,
+    input: associationMergeInput,
+    output: associationMergeOut,
   }),
   // --- end systeemfouten ---
 } as const;

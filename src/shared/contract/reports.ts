@@ -91,3 +91,37 @@ export const reportLedgerOut = z.object({
     }),
   ),
 });
+
+// --- vereniging (association) side ---
+export const associationMergeInput = z
+  .object({
+    /** The received office files (DSSE envelopes as text). */
+    files: z.array(z.object({ name: z.string().max(300), text: z.string().max(5_000_000) })).min(1, { message: 'Kies minstens één rapportbestand.' }).max(1000),
+    /** The association's key register (JSON text). */
+    register: z.string().min(1, { message: 'Kies het sleutelregister.' }).max(5_000_000),
+  })
+  .strict();
+
+export const associationMergeOut = z.object({
+  accepted: z.array(z.object({ name: z.string(), period: z.string() })),
+  rejected: z.array(z.object({ name: z.string(), reason: z.string() })),
+  published: z
+    .object({
+      year: z.string(),
+      periods: z.array(z.string()),
+      offices: z.number().int(),
+      rules: z.string(),
+      tables: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          dims: z.array(z.string()),
+          cells: z.array(z.object({ key: z.array(z.string()), labels: z.array(z.string()), households: z.number().int(), events: z.number().int() })),
+        }),
+      ),
+    })
+    .nullable(),
+  csv: z.string().nullable(),
+  jsonStat: z.string().nullable(),
+  pdfBase64: z.string().nullable(),
+});

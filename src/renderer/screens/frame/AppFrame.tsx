@@ -12,6 +12,7 @@ import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
 import { DossierListScreen } from '../dossiers/DossierListScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { SysteemfoutenScreen } from '../signals/SysteemfoutenScreen';
+import { VerenigingScreen } from '../signals/VerenigingScreen';
 
 export function AppFrame() {
   const { status, call, applyStatus, notice, clearNotice } = useSession();
@@ -36,7 +37,7 @@ export function AppFrame() {
   };
 
   const section =
-    route.name === 'audit' ? 'audit' : route.name === 'settings' ? 'settings' : route.name === 'systeemfouten' ? 'systeemfouten' : 'dossiers';
+    route.name === 'audit' ? 'audit' : route.name === 'settings' ? 'settings' : route.name === 'systeemfouten' ? 'systeemfouten' : route.name === 'vereniging' ? 'vereniging' : 'dossiers';
 
   return (
     <NavigateContext.Provider value={navigate}>
@@ -68,6 +69,9 @@ export function AppFrame() {
           </NavLink>
           <NavLink to={{ name: 'systeemfouten' }} current={section === 'systeemfouten'}>
             Systeemfouten
+          </NavLink>
+          <NavLink to={{ name: 'vereniging' }} current={section === 'vereniging'}>
+            Vereniging
           </NavLink>
           <NavLink to={{ name: 'audit' }} current={section === 'audit'}>
             Logboek
@@ -106,6 +110,8 @@ function Screen({ route }: { route: Route }) {
       return <AuditLogScreen />;
     case 'systeemfouten':
       return <SysteemfoutenScreen />;
+    case 'vereniging':
+      return <VerenigingScreen />;
     case 'settings':
       return <SettingsScreen />;
   }
