@@ -3,7 +3,7 @@
 // kantoor", confirms, and downloads the signed report; the association side verifies, merges and publishes
 // that file together with two other offices' files (the vereniging screens are not built yet: the same core
 // functions the CLI uses run on the downloaded file).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,5 +167,27 @@ describe('systeemfouten in the browser', () => {
     const t0 = published.tables.find((t) => t.id === 'T0')!;
     expect(t0.cells.find((c) => c.key[0] === 'M2.1')).toMatchObject({ households: 185 });
     for (const t of published.tables) for (const c of t.cells) expect(c.households % 5).toBe(0);
+
+    // The same in the app's Vereniging screen: choose the register and the four files, check and merge.
+    const registerFile = path.join(tmp, 'sleutelregister.json');
+    await writeFile(registerFile, JSON.stringify(register));
+    const received: string[] = [];
+    for (const f of [...files, { name: 'gewijzigd.json', text: JSON.stringify(tampered) }]) {
+      const p = path.join(tmp, `ontvangen-${f.name}`);
+      await writeFile(p, f.text);
+      received.push(p);
+    }
+    await page.getByRole('link', { name: 'Vereniging', exact: true }).click();
+    await waitVisible(heading(page, 'Vereniging: rapporten samenvoegen en publiceren'));
+    await page.getByLabel('Sleutelregister (JSON)').setInputFiles(registerFile);
+    await page.getByLabel('Ontvangen rapporten van kantoren (JSON)').setInputFiles(received);
+    await button(page, 'Controleren en samenvoegen').click();
+    await waitVisible(page.getByRole('heading', { name: '3 goedgekeurd, 1 afgekeurd' }), 30_000);
+    await waitVisible(page.getByText('De handtekening klopt niet: het bestand is na ondertekening gewijzigd.'));
+    const chart = page.getByRole('table', { name: 'T0: Huishoudens per mechanisme' });
+    await waitVisible(chart);
+    await waitVisible(chart.getByRole('cell', { name: '185', exact: true }));
+    await screenshot(page, '42-vereniging-dashboard');
+    expectGuardsClean(app);
   });
 });
