@@ -2,7 +2,8 @@
 // (the demo files from resources/demo/, repeated with varied names, BSNs and postcodes), then:
 // vault unlock time with the real Argon2id parameters, dossier.list search latency, and the time to compute a
 // budget and to render its plan PDF; a schuldregeling proposal with 40 creditors (engine alone and the what-if
-// preview through the router) and the zorgpremie group scheme over 1,000 dossiers. Each figure with its goal.
+// preview through the router) and the zorgpremie group scheme over 1,000 dossiers; then the anonymised
+// systeemfouten report (bench/systeemfouten.ts). Each figure with its goal.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { computeProposal, type ArrangementDebt } from '../src/shared/arrangement
 import { figure } from '../src/shared/budget/explain';
 import { interchangeSchema, type DossierDataInput } from '../src/shared/dossier/schema';
 import { Money } from '../src/shared/money';
+import { benchSysteemfouten } from './systeemfouten';
 
 const HOUSEHOLDS = 300;
 const PASSPHRASE = 'benchmark wachtwoord 2026';
@@ -184,6 +186,7 @@ async function main(): Promise<void> {
     t = performance.now();
     await call(core, 'schemes.dashboard', { schemeId: 'voorbeeld-bijstand-gemeentepolis', date: '2026-11-23' });
     console.log(`schemes.dashboard over ${total} dossiers: ${(performance.now() - t).toFixed(0)} ms (goal: ≤ 5000 ms)`);
+    benchSysteemfouten();
   } finally {
     await core.dispose();
     await rm(dataDir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { AppError } from '../shared/contract/errors';
 import {
   COMMANDS,
   GENERAL_HELP,
+  SECRET_FLAG_MESSAGE,
   UsageError,
   commandHelp,
   parseCommandLine,
@@ -74,13 +75,32 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     return runArrangementCommand(argv.slice(1), io);
   }
   try {
+    // `houvast report ...`: the anonymised systeemfouten report (src/cli/commands/report.ts).
+    if (argv[0] === 'report' || (argv[0] === 'help' && argv[1] === 'report')) {
+      const { runReportCommand, REPORT_HELP } = await import('./commands/report');
+      if (argv[0] === 'help') {
+        io.stdout.write(REPORT_HELP);
+        return EXIT_OK;
+      }
+      if (argv.some((a) => SECRET_FLAG_PATTERN.test(a))) throw new UsageError(SECRET_FLAG_MESSAGE);
+      return await runReportCommand(argv.slice(1), io, {
+        withVault: (vault, fn) => withUnlockedVault(io, vault, fn, options),
+        confirm: (question) => askYesNo(io, question),
+      });
+    }
     const parsed = parseCommandLine(argv);
     if (parsed.kind === 'version') {
       io.stdout.write(`${await readVersion()}\n`);
       return EXIT_OK;
     }
     if (parsed.kind === 'help') {
-      io.stdout.write(parsed.topic ? commandHelp(parsed.topic) : `${GENERAL_HELP}\n\nBudget (zonder kluis): houvast budget <dossier.json> [--date JJJJ-MM-DD] [--json]; zie: houvast help budget\nSchuldregeling (zonder kluis): houvast arrangement <dossier.json> [--months 18] [--factor 2] [--pot <bedrag>] [--json]; zie: houvast help arrangement\n`);
+      io.stdout.write(
+        parsed.topic
+          ? commandHelp(parsed.topic)
+          : `${GENERAL_HELP}\n\nBudget (zonder kluis): houvast budget <dossier.json> [--date JJJJ-MM-DD] [--json]; zie: houvast help budget\n` +
+              'Schuldregeling (zonder kluis): houvast arrangement <dossier.json> [--months 18] [--factor 2] [--pot <bedrag>] [--json]; zie: houvast help arrangement\n' +
+              'Systeemfouten-rapport: houvast report export|key|verify|register|merge|publish; zie: houvast help report\n',
+      );
       return EXIT_OK;
     }
     return await runCommand(parsed, io, options);
@@ -121,6 +141,46 @@ function displayPath(p: string): string {
 async function readVersion(): Promise<string> {
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
   return pkg.version ?? 'onbekend';
+}
+
+const SECRET_FLAG_PATTERN = /^-{1,2}(passphrase|password|wachtwoord|pass|pw)(=.*)?$/i;
+
+/** A core with the vault opened and unlocked for one report command; always locked and disposed after. */
+async function withUnlockedVault<T>(io: CliIo, vault: string | undefined, fn: (client: Client) => Promise<T>, options: CliOptions = {}): Promise<T> {
+  const [{ createCore, defaultResourcesDir }, { createInProcessTransport }, { createLogger, silentLogger }, { defaultDataDir }] =
+    await Promise.all([import('../core/app'), import('../core/inprocess'), import('../core/logger'), import('../core/paths')]);
+  const logger: Logger = io.env.HOUVAST_DEBUG === '1' ? createLogger((l) => io.stderr.write(`${l}\n`)) : silentLogger;
+  const core = await createCore({ dataDir: defaultDataDir(io.env), resourcesDir: defaultResourcesDir(), logger, ...(options.kdf ? { kdf: options.kdf } : {}) });
+  const client = createClient(createInProcessTransport(core));
+  try {
+    const cmd = { vault } as ParsedCommand;
+    await openAndUnlock(client, cmd, io);
+    return await fn(client);
+  } finally {
+    await client.tryCall('vault.lock', {}).catch(() => undefined);
+    await core.dispose();
+  }
+}
+
+/** Yes/no on the terminal (one line from stdin); null when there is no terminal to ask. */
+async function askYesNo(io: CliIo, question: string): Promise<boolean | null> {
+  if (!io.stdin.isTTY) return null;
+  io.stderr.write(question);
+  const line = await new Promise<string>((resolve) => {
+    let buf = '';
+    const onData = (chunk: Buffer | string) => {
+      buf += chunk.toString();
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) {
+        io.stdin.removeListener('data', onData);
+        io.stdin.pause();
+        resolve(buf.slice(0, nl));
+      }
+    };
+    io.stdin.resume();
+    io.stdin.on('data', onData);
+  });
+  return /^\s*(j|ja|y|yes)\s*$/i.test(line);
 }
 
 async function runCommand(cmd: ParsedCommand, io: CliIo, options: CliOptions): Promise<number> {

@@ -29,6 +29,12 @@ import { createDraftsService } from './services/drafts';
 import { createInterchangeService } from './services/interchange';
 import { bundledNormsLoader, createNormsService } from './services/norms';
 import { createSettingsService } from './services/settings';
+import { createSignalService } from './services/signals';
+import { interchangeSignalSchema } from '../shared/signals/schema';
+import { createReportService } from './systeemfouten/service';
+import { mergeReceivedFiles, renderPublishedPdf } from './systeemfouten/association';
+import { publish, publishedCsv, publishedJsonStat } from '../shared/systeemfouten/association';
+import { HIERARCHIES } from '../shared/systeemfouten/hierarchy';
 import { VaultManager, type KdfParams, type VaultTimers } from './vault';
 import type { Db } from './db/driver';
 
@@ -133,7 +139,8 @@ export function createCore(opts: CoreOptions): Core {
   const dossiers = createDossierService(ctx, { audit, actor });
   const dossierItems = createDossierItemsService({ dossiers });
   const drafts = createDraftsService(ctx);
-  const interchange = createInterchangeService(ctx, { dossiers, audit, actor });
+  const signals = createSignalService(ctx, { audit, actor });
+  const interchange = createInterchangeService(ctx, { dossiers, audit, actor, signals });
   // Bundled norm tables are read once per process; user tables come from the vault on every calculation.
   const norms = createNormsService(ctx, { bundled: bundledNormsLoader(opts.resourcesDir), audit, actor });
   const budget = createBudgetService(ctx, { dossiers, norms, audit, actor });
@@ -152,6 +159,8 @@ export function createCore(opts: CoreOptions): Core {
   const letters = createLettersService(ctx, { budget, arrangement: (id) => arrangements.get(id), board, actor, organisation: () => settings.get().organisation, version });
   const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });
   const schemeBatch = createSchemeBatchService(ctx, { schemes, dossiers, board, audit, actor, organisation: () => settings.get().organisation });
+  // The anonymised report counts fictitious households only in the demo vault (never mixed with real ones).
+  const reports = createReportService(ctx, { audit, actor, softwareVersion: version, includeFictitious: () => vault.status().vault?.demo === true });
 
   /** Vault-level audit entry; only while the database is open. */
   const logVault = (action: AuditAction, detail: string | null = null) => {
@@ -224,6 +233,16 @@ export function createCore(opts: CoreOptions): Core {
         afterCreate: () => afterUnlock('vault.created'),
         importFile: (file) => interchange.importFile(file, { markFictitious: true }),
         saveBudgetInputs: (id, inputs) => budget.saveInputs(id, inputs),
+        // Demo systeemfouten keep their (past) registration dates, so the demo can show a report.
+        addDemoSignals: (imported, list) => {
+          const first = (imported as { imported: { id: string }[] }).imported[0];
+          if (!first) return;
+          const db = vault.db();
+          for (const raw of list) {
+            const s = interchangeSignalSchema.parse(raw);
+            signals.insertImported(db, first.id, { ...s, sourceRef: null });
+          }
+        },
       });
     },
     'vault.open': ({ path: folder }) => vault.open(folder, { beforeSwitch: () => lockWithAudit('Andere kluis gekozen') }),
@@ -320,6 +339,37 @@ export function createCore(opts: CoreOptions): Core {
     'schemes.batch': ({ schemeId, filters, date }) => schemes.batch(schemeId, filters, date),
     'schemes.setParticipant': (input) => schemes.setParticipant(input),
     'schemes.dashboard': ({ schemeId, date }) => schemes.dashboard(schemeId, date),
+    'signals.list': (filter) => signals.list(filter),
+    'signals.create': ({ dossierId, data }) => signals.create(dossierId, data),
+    'signals.update': ({ id, data }) => signals.update(id, data),
+    'signals.delete': ({ id }) => {
+      signals.delete(id);
+      return { deleted: true as const };
+    },
+    'report.preview': (req) => reports.preview(req),
+    'report.export': (req) => reports.export(req),
+    'report.download': ({ exportId }) => reports.download(exportId),
+    'association.merge': async ({ files, register }) => {
+      let outcome;
+      try {
+        outcome = mergeReceivedFiles(files, register);
+      } catch (err) {
+        throw new AppError('VALIDATION', err instanceof Error ? err.message : 'Het sleutelregister kan niet worden gelezen.');
+      }
+      if (!outcome.merged) return { accepted: outcome.accepted, rejected: outcome.rejected, published: null, csv: null, jsonStat: null, pdfBase64: null };
+      const published = publish(outcome.merged);
+      const pdf = await renderPublishedPdf(published);
+      return {
+        accepted: outcome.accepted,
+        rejected: outcome.rejected,
+        published: { ...published, offices: outcome.merged.offices, tables: published.tables.map((t) => ({ ...t, dims: t.dims.map((d) => HIERARCHIES[d].name) })) },
+        csv: publishedCsv(published),
+        jsonStat: `${JSON.stringify(publishedJsonStat(published), null, 2)}\n`,
+        pdfBase64: pdf.toString('base64'),
+      };
+    },
+    'report.publicKey': () => reports.publicKey(),
+    'report.ledger': () => reports.ledger(),
   };
 
   const router = createRouter(handlers, { assertUnlocked: () => void vault.db() }, logger);

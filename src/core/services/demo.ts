@@ -59,6 +59,8 @@ export async function createDemo(deps: {
   importFile(file: unknown): unknown;
   /** Stores a demo household's budget inputs (resources/demo/invoer/), so its BVV and VTLB show at once. */
   saveBudgetInputs?(dossierId: string, inputs: BudgetInputs): void;
+  /** Demo systeemfouten for the households of one demo file (resources/demo/systeemfouten/demo-signals.json). */
+  addDemoSignals?(imported: unknown, signals: unknown[]): void;
 }): Promise<{ status: VaultStatus; passphrase: string }> {
   const folder = demoVaultPath(deps.dataDir);
   if (existsSync(path.join(folder, KEYFILE_NAME))) {
@@ -70,12 +72,24 @@ export async function createDemo(deps: {
   await deps.vault.create({ name: DEMO_VAULT_NAME, path: folder, passphrase: DEMO_PASSPHRASE, demo: true });
   try {
     deps.afterCreate?.();
-    for (const { file, inputs } of files) {
-      const result = deps.importFile(file) as { imported?: { id: string }[] } | undefined;
+    const demoSignals = await loadDemoSignals(deps.resourcesDir);
+    for (const { name, file, inputs } of files) {
+      const imported = deps.importFile(file);
+      const result = imported as { imported?: { id: string }[] } | undefined;
       if (inputs !== null && deps.saveBudgetInputs) for (const d of result?.imported ?? []) deps.saveBudgetInputs(d.id, inputs);
+      const signals = demoSignals[name];
+      if (signals && deps.addDemoSignals) deps.addDemoSignals(imported, signals);
     }
   } finally {
     deps.vault.lock();
   }
   return { status: deps.vault.status(), passphrase: DEMO_PASSPHRASE };
+}
+
+/** Fictitious signals per demo file name; absent file = none. */
+async function loadDemoSignals(resourcesDir: string): Promise<Record<string, unknown[]>> {
+  const file = path.join(resourcesDir, 'demo', 'systeemfouten', 'demo-signals.json');
+  if (!existsSync(file)) return {};
+  const json = JSON.parse(await readFile(file, 'utf8')) as { signals?: Record<string, unknown[]> };
+  return json.signals ?? {};
 }

@@ -18,6 +18,8 @@ import type { ServiceContext } from './context';
 import type { DossierService } from './dossiers';
 import { findDuplicate, impossibleInFile } from './plausibility';
 import { isoDateOf } from '../../shared/dates';
+import type { SignalService } from './signals';
+import type { InterchangeSignal } from '../../shared/signals/schema';
 
 export interface ImportOptions {
   /** Demo vaults: every imported household is marked fictitious whatever the file says. */
@@ -81,13 +83,32 @@ export function toInterchangeData(d: Dossier): DossierData {
   };
 }
 
+/** A stored signal as it travels (v2 block): without vault ids or a reference to a vault-internal debt id. */
+export function toInterchangeSignal(s: ReturnType<SignalService['listForDossier']>[number]): InterchangeSignal {
+  return {
+    vocabularyVersion: s.vocabularyVersion,
+    recordedOn: s.recordedOn,
+    instantie: s.instantie,
+    mechanism: s.mechanism,
+    effects: s.effects,
+    route: s.route,
+    routeResult: s.routeResult,
+    occurredOn: s.occurredOn,
+    impactAmount: s.impactAmount,
+    monthlyShortfall: s.monthlyShortfall,
+    source: s.source,
+    sourceRef: null,
+    note: s.note,
+  };
+}
+
 export function exportFileName(number: string): string {
   return `dossier-${number.replace(/[^A-Za-z0-9_-]+/g, '_')}.json`;
 }
 
 export function createInterchangeService(
   ctx: ServiceContext,
-  deps: { dossiers: DossierService; audit: AuditService; actor(): string },
+  deps: { dossiers: DossierService; audit: AuditService; actor(): string; signals?: SignalService },
 ): InterchangeService {
   return {
     importFile(file, options = {}) {
@@ -120,7 +141,7 @@ export function createInterchangeService(
       const skipped = duplicates.flatMap((d) => (d && choice === 'skip' ? [d.number] : []));
       const imported = db.transaction(() => {
         const actor = deps.actor();
-        return parsed.dossiers.flatMap((data, index) => {
+        return parsed.dossiers.flatMap(({ signals, ...data }, index) => {
           if (choice === 'skip' && duplicates[index]) return [];
           // A number that is already taken in this vault gets a fresh one rather than failing the file.
           const { budgetInputs, attachments, ...household } = data;
@@ -133,6 +154,8 @@ export function createInterchangeService(
             const debtIds = deps.dossiers.read(result.id).debts.map((d) => d.id!);
             importBoardBlock(db, result.id, debtIds, b, `creditorBoards.${i}`, ctx.clock.now());
           });
+          // v2: the dossier's signals keep their registration date and vocabulary version (they decide the report quarter).
+          for (const signal of signals ?? []) deps.signals?.insertImported(db, result.id, { ...signal, sourceRef: null });
           deps.audit.append(actor, 'dossier.imported', result.id, result.number, null);
           return [result];
         });
@@ -151,8 +174,14 @@ export function createInterchangeService(
         format: INTERCHANGE_FORMAT,
         version: INTERCHANGE_VERSION,
         exportedAt: new Date(ctx.clock.now()).toISOString(),
-        // Everything the dossier holds: household data, then budget inputs and stored documents.
-        dossiers: [{ ...toInterchangeData(dossier), ...readDossierExtras(ctx.db(), id) }],
+        // Everything the dossier holds: household data, then budget inputs, stored documents and signals.
+        dossiers: [
+          {
+            ...toInterchangeData(dossier),
+            ...readDossierExtras(ctx.db(), id),
+            signals: (deps.signals?.listForDossier(id) ?? []).map(toInterchangeSignal),
+          },
+        ],
         ...creditorBoardsOf(dossier),
       };
       deps.audit.append(deps.actor(), 'dossier.exported', dossier.id, dossier.number, null);

@@ -8,6 +8,8 @@ export type Route =
   | { name: 'dossier'; id: string }
   | { name: 'schemes' }
   | { name: 'audit' }
+  | { name: 'systeemfouten' }
+  | { name: 'vereniging' }
   | { name: 'settings' };
 
 export type Navigate = (route: Route) => void;

@@ -26,6 +26,8 @@ import {
   normsStoredOut,
 } from './budget';
 import { knownVault, localPath, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
+import { signalDataSchema, signalFilterSchema, signalSchema } from '../signals/schema';
+import { associationMergeInput, associationMergeOut, reportExportInput, reportExportOut, reportLedgerOut, reportPreviewInput, reportPreviewOut, reportPublicKeyOut } from './reports';
 import { backupInfo, backupInput, backupOutput, restoreBackupInput, restoreBackupOutput } from './backups';
 import {
   arrangementParamsIn,
@@ -97,6 +99,14 @@ export const AUDIT_ACTIONS = [
   'vault.backup_created',
   'vault.restored',
   'schemes.changed',
+  // systeemfouten
+  'signal.created',
+  'signal.changed',
+  'signal.deleted',
+  'report.key_created',
+  'report.public_key_exported',
+  'report.previewed',
+  'report.exported',
 ] as const;
 
 export const auditEntry = z.object({
@@ -498,6 +508,68 @@ export const contract = {
     input: z.object({ schemeId: z.string().min(1).max(64), date: isoDate.optional() }),
     output: schemeDashboardOut,
   }),
+  // --- systeemfouten: signals and the anonymised report ---
+  'signals.list': procedure({
+    summary: 'Signals of one dossier or of the whole vault, filtered by quarter, instantie, mechanism group and effect on children.',
+    unlocked: true,
+    input: signalFilterSchema,
+    output: z.array(signalSchema),
+  }),
+  'signals.create': procedure({
+    summary: 'Record a signal (systeemfout) in a dossier; registered today with the current vocabulary version.',
+    unlocked: true,
+    input: z.object({ dossierId, data: signalDataSchema }),
+    output: signalSchema,
+  }),
+  'signals.update': procedure({
+    summary: 'Change a signal (its registration date and vocabulary version stay).',
+    unlocked: true,
+    input: z.object({ id: z.string().min(1).max(64), data: signalDataSchema }),
+    output: signalSchema,
+  }),
+  'signals.delete': procedure({
+    summary: 'Delete a signal.',
+    unlocked: true,
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: z.object({ deleted: z.literal(true) }),
+  }),
+  'report.preview': procedure({
+    summary: 'What would leave this office for a period ("wat verlaat dit kantoor"): every table, the privacy levels, the suppressed share, or the refusal.',
+    unlocked: true,
+    input: reportPreviewInput,
+    output: reportPreviewOut,
+  }),
+  'report.export': procedure({
+    summary: 'Build, verify independently, sign (Ed25519, DSSE) and record in the ledger the anonymised report of a period; returns the signed JSON, CSV and PDF. Needs the confirmation of the preview.',
+    unlocked: true,
+    input: reportExportInput,
+    output: reportExportOut,
+  }),
+  'report.download': procedure({
+    summary: 'The signed JSON, CSV and PDF of an accepted export again (from the envelope kept in the ledger).',
+    unlocked: true,
+    input: z.object({ exportId: z.string().min(1).max(64) }),
+    output: reportExportOut,
+  }),
+  'report.publicKey': procedure({
+    summary: 'The office report key\'s public part (PEM) and key id, for registration with the association (made on first use).',
+    unlocked: true,
+    input: empty,
+    output: reportPublicKeyOut,
+  }),
+  'report.ledger': procedure({
+    summary: 'The export ledger (append-only, hash-chained): accepted exports and whether the chain is intact.',
+    unlocked: true,
+    input: empty,
+    output: reportLedgerOut,
+  }),
+  'association.merge': procedure({
+    summary: 'Vereniging: verify received office reports one by one (signature against the key register, schema, verifier, ledger rules), add up the accepted ones without office identity and publish (>= 10 households, >= 3 offices, <= 85 %, rounded to 5).',
+    unlocked: false,
+    input: associationMergeInput,
+    output: associationMergeOut,
+  }),
+  // --- end systeemfouten ---
 } as const;
 
 export type Contract = typeof contract;

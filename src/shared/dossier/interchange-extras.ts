@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { budgetInputsSchema } from '../budget/inputs';
 import { NORM_GROUPS, NORM_ORIGINS } from '../budget/norm-schema';
-import { dossierDataSchema, interchangeSchema, isoDate } from './schema';
+import { interchangeDossierSchema, interchangeSchema, isoDate } from './schema';
 
 /** Kinds of stored documents the vault knows (the documents table's CHECK). */
 export const ATTACHMENT_KINDS = ['budgetplan'] as const;
@@ -49,6 +49,6 @@ export type DossierExtras = z.output<typeof dossierExtrasSchema>;
 
 /** The full interchange file: version 1 or 2, each dossier with the optional version-2 blocks. */
 export const fullInterchangeSchema = interchangeSchema.extend({
-  dossiers: z.array(dossierDataSchema.and(dossierExtrasSchema)).min(1, { message: 'Het bestand bevat geen dossiers.' }),
+  dossiers: z.array(interchangeDossierSchema.and(dossierExtrasSchema)).min(1, { message: 'Het bestand bevat geen dossiers.' }),
 });
 export type FullInterchangeFile = z.output<typeof fullInterchangeSchema>;

@@ -11,6 +11,7 @@ import { ibanProblem, normalizeIban } from '../validation/iban';
 import { normalizePostcode, postcodeProblem } from '../validation/postcode';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from './categories';
 import { creditorBoardsField } from '../creditor-board/interchange';
+import { interchangeSignalSchema } from '../signals/schema';
 
 export const DOSSIER_STATUSES = ['aanmelding', 'stabilisatie', 'schuldregeling', 'nazorg', 'afgesloten'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
@@ -445,15 +446,26 @@ export type Dossier = DossierData & { id: string; number: string; createdAt: num
 
 /** The interchange file: one or more dossiers with a format marker and version. */
 export const INTERCHANGE_FORMAT = 'houvast.dossier' as const;
-/** Written on export. Version 2 adds optional fields and blocks (household, debts v2, creditor boards, budget
- * inputs and attachments: see interchange-extras.ts); version-1 files still import unchanged. */
+/** Written on export. Version 2 adds optional fields and blocks (household, debts v2, creditor boards, signals,
+ * budget inputs and attachments: see interchange-extras.ts); version-1 files still import unchanged. */
 export const INTERCHANGE_VERSION = 2 as const;
 export const INTERCHANGE_VERSIONS = [1, 2] as const;
+
+// --- v2 block: systeemfouten signals (optional; absent in version-1 files) ---
+/** Extra fields a dossier may carry in an interchange file of version 2. */
+export const interchangeDossierExtras = z.object({
+  signals: z.array(interchangeSignalSchema).max(1000).default([]),
+});
+// --- end v2 block: signals ---
+
+export const interchangeDossierSchema = dossierDataSchema.and(interchangeDossierExtras);
+export type InterchangeDossier = z.output<typeof interchangeDossierSchema>;
+
 export const interchangeSchema = z.object({
   format: z.literal(INTERCHANGE_FORMAT),
   version: z.union([z.literal(1), z.literal(2)], { message: 'Onbekende versie van het bestand: Houvast leest versie 1 en 2.' }),
   exportedAt: z.string().optional(),
-  dossiers: z.array(dossierDataSchema).min(1, { message: 'Het bestand bevat geen dossiers.' }),
+  dossiers: z.array(interchangeDossierSchema).min(1, { message: 'Het bestand bevat geen dossiers.' }),
   // ---- creditor board and payments (version 2, optional): src/shared/creditor-board/interchange.ts
   creditorBoards: creditorBoardsField,
 });

@@ -158,9 +158,20 @@ const FIXTURES: Record<number, (db: Db) => void> = {
       "INSERT INTO arrangement_letters (id, dossier_id, debt_id, kind, file_name, mime, created_at, content, includes_bsn) VALUES ('l1', ?, 'd1', 'voorstel', 'voorstel.pdf', 'application/pdf', ?, ?, 0)",
     ).run(DOSSIER_ID, T0, Buffer.from('%PDF-1.7 brief'));
   },
+  11: (db) => {
+    db.prepare(
+      `INSERT INTO signals (id, dossier_id, vocabulary_version, recorded_on, instantie, mechanism, effects, route, route_result,
+        occurred_on, impact_cents, shortfall_cents, source, source_ref, note, created_at, updated_at)
+       VALUES ('s1', ?, '2026.1', '2025-11-03', 'toeslagen', 'M1.2', '["stress"]', 'bezwaar', 'loopt', '2025-10-20', 45000, 12000, 'debt', 'd1', 'Privé', ?, ?)`,
+    ).run(DOSSIER_ID, T0, T0);
+    db.prepare(
+      `INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope)
+       VALUES ('e1', '2025-Q3', '1.0.0', NULL, '{}', '[]', '["s0"]', 'aa', 'k1', ?, 'genesis', 'h1', '{}')`,
+    ).run(T0);
+  },
 };
 
-const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters'];
+const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger'];
 
 function tablesOf(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));

@@ -341,6 +341,12 @@ describe('demo vault', () => {
     const working = (await call<{ id: string; displayName: string }[]>('dossier.list', {})).find((d) => d.displayName.startsWith('Verhoeven'))!;
     const view = await call<{ json: { beslagvrijeVoet: string | null } }>('budget.get', { id: working.id, date: '2026-07-15' });
     expect(view.json.beslagvrijeVoet).toBe('1882.88');
+    // The demo families carry fictitious systeemfouten with their (past) registration dates.
+    const signals = await call<{ mechanism: string; recordedOn: string }[]>('signals.list', {});
+    const demoSignals = JSON.parse(readFileSync(path.join(defaultResourcesDir(), 'demo', 'systeemfouten', 'demo-signals.json'), 'utf8')).signals;
+    expect(signals.length).toBe(Object.values(demoSignals as Record<string, unknown[]>).flat().length);
+    expect(signals.map((s) => s.mechanism)).toContain('M1.2');
+    expect((await call<unknown[]>('signals.list', { quarter: '2026-Q3' })).length).toBe(signals.length);
 
     // Whatever is added to the demo vault is marked fictitious too.
     const added = await call('dossier.create', { data: household({ fictitious: false }) });

@@ -11,6 +11,7 @@ import { m007DossierSearch } from './007_dossier_search';
 import { m008Household } from './008_household';
 import { m009Arrangements } from './009_arrangements';
 import { m010CreditorBoard } from './010_creditor_board';
+import { m011SignalsReports } from './011_signals_reports';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -24,6 +25,7 @@ export const migrations: Migration[] = [
   m008Household,
   m009Arrangements,
   m010CreditorBoard,
+  m011SignalsReports,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

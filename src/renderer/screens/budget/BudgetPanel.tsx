@@ -19,6 +19,8 @@ import { BudgetFigures, KeyFigures } from './BudgetFigures';
 import { BudgetInputsForm } from './BudgetInputsForm';
 import { BudgetPlans } from './BudgetPlans';
 import { BudgetWarnings } from './BudgetWarnings';
+import { prefillFromWarning } from '../../../shared/signals/prefill';
+import type { SignalDataInput } from '../../../shared/signals/schema';
 import './budget.css';
 
 type Failure = { code: string; message: string };
@@ -27,8 +29,11 @@ export function BudgetPanel({
   dossierId,
   version,
   onEditItems,
+  onReportSignal,
 }: {
   dossierId: string;
+  /** "Meld systeemfout" beside a budget warning: opens the signal form pre-filled. */
+  onReportSignal?: ((prefill: SignalDataInput) => void) | undefined;
   /** The dossier's updatedAt: a change (income or expense edited) recomputes the budget. */
   version?: number;
   /** Opens the "Inkomsten en uitgaven" tab. */
@@ -95,14 +100,30 @@ export function BudgetPanel({
           <p>{failure.message}</p>
         </div>
       ) : null}
-      {view ? <BudgetBody view={view} onInputsSaved={() => void load(date)} /> : null}
+      {view ? <BudgetBody view={view} onInputsSaved={() => void load(date)} onReportSignal={onReportSignal} /> : null}
       <BudgetPlans dossierId={dossierId} referenceDate={view ? view.referenceDate : date} disabled={!view || loading} />
     </div>
   );
 }
 
-function BudgetBody({ view, onInputsSaved }: { view: BudgetView; onInputsSaved: () => void }) {
+function BudgetBody({
+  view,
+  onInputsSaved,
+  onReportSignal,
+}: {
+  view: BudgetView;
+  onInputsSaved: () => void;
+  onReportSignal?: ((prefill: SignalDataInput) => void) | undefined;
+}) {
   const r = view.result;
+  const report = onReportSignal
+    ? (code: string) => {
+        const saldo = r.budget.saldo.value;
+        const shortfall = saldo !== null && saldo.startsWith('-') ? saldo.slice(1) : null;
+        const prefill = prefillFromWarning(code, { date: view.referenceDate, shortfall: code === 'TEKORT' ? shortfall : null });
+        if (prefill) onReportSignal(prefill);
+      }
+    : undefined;
   const periods = useMemo(
     () => r.normPeriods.map((t) => `${t.title.split(' (')[0]?.split(',')[0]}: ${formatNlDate(t.periodStart)} t/m ${formatNlDate(t.periodEnd)}${t.origin === 'user' ? ' (door gebruiker ingevoerd)' : ''}`),
     [r.normPeriods],
@@ -112,7 +133,7 @@ function BudgetBody({ view, onInputsSaved }: { view: BudgetView; onInputsSaved: 
       <p className="budget-basis small">
         Berekend voor peildatum <strong>{formatNlDate(view.referenceDate)}</strong>. Normtabellen: {periods.join('; ')}.
       </p>
-      <BudgetWarnings warnings={r.warnings} />
+      <BudgetWarnings warnings={r.warnings} onReport={report} />
       <KeyFigures result={r} />
       <BudgetCharts result={r} />
       <BudgetFigures result={r} />

@@ -1,6 +1,7 @@
 // The engine's warnings, prominent and grouped by kind with a text label (not colour alone): shortfall,
 // beslagvrije voet, possible non-use of child benefits, missing figures, other.
 import type { BudgetResultOut } from '../../../shared/contract/budget';
+import { canReportWarning } from '../../../shared/signals/prefill';
 
 type Warning = BudgetResultOut['warnings'][number];
 type Kind = 'tekort' | 'bvv' | 'niet-gebruik' | 'ontbreekt' | 'let-op';
@@ -23,7 +24,7 @@ export function warningKind(code: string): Kind {
 
 const ORDER: Kind[] = ['tekort', 'bvv', 'niet-gebruik', 'ontbreekt', 'let-op'];
 
-export function BudgetWarnings({ warnings }: { warnings: readonly Warning[] }) {
+export function BudgetWarnings({ warnings, onReport }: { warnings: readonly Warning[]; onReport?: ((code: string) => void) | undefined }) {
   if (warnings.length === 0) {
     return (
       <p className="budget-ok" role="status">
@@ -45,6 +46,11 @@ export function BudgetWarnings({ warnings }: { warnings: readonly Warning[] }) {
             <li key={`${w.code}-${i}`} className={`budget-warning warning-${kind}`} data-code={w.code}>
               <span className="warning-kind">{KIND_LABELS[kind]}</span>
               <span className="warning-text">{w.message}</span>
+              {onReport && canReportWarning(w.code) ? (
+                <button type="button" className="button small" onClick={() => onReport(w.code)}>
+                  Meld systeemfout
+                </button>
+              ) : null}
             </li>
           );
         })}

@@ -33,10 +33,21 @@ import { stripStored } from '../dossier-form/model';
 import { closeOnEscape } from './inline-form';
 import { useRemoval } from './removal';
 import { useDossierSaver } from './useDossierSaver';
+import { prefillFromDebt } from '../../../shared/signals/prefill';
+import type { SignalDataInput } from '../../../shared/signals/schema';
 
 const KIND_LABELS: Record<(typeof DEBT_KINDS)[number], string> = { concurrent: 'Concurrent', preferent: 'Preferent' };
 
-export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
+export function DebtsTab({
+  dossier,
+  onChange,
+  onReportSignal,
+}: {
+  dossier: Dossier;
+  onChange: (d: Dossier) => void;
+  /** "Meld systeemfout" on a debt: opens the signal form pre-filled from it. */
+  onReportSignal?: ((prefill: SignalDataInput) => void) | undefined;
+}) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const { save, error } = useDossierSaver(dossier, onChange);
   const [flash, showFlash] = useFlash();
@@ -136,6 +147,11 @@ export function DebtsTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
                       <DebtDetails debt={d} />
                     </td>
                     <td className="row-actions">
+                      {onReportSignal ? (
+                        <button type="button" className="button small" aria-label={`Systeemfout melden bij schuld ${d.creditor}`} onClick={() => onReportSignal(prefillFromDebt(d))}>
+                          Meld systeemfout
+                        </button>
+                      ) : null}
                       <button type="button" id={`schuld-bewerken-${i}`} className="button small" aria-label={`Schuld ${d.creditor} bewerken`} onClick={() => setEditing(i)}>
                         Bewerken
                       </button>

@@ -19,6 +19,8 @@ import { CloseDialog, DeleteDialog, ExportDialog } from './dialogs';
 import { DebtsTab } from './DebtsTab';
 import { HouseholdTab } from './HouseholdTab';
 import { NotesTab } from './NotesTab';
+import { SignalsTab } from '../signals/SignalsTab';
+import type { SignalDataInput } from '../../../shared/signals/schema';
 
 const TABS = [
   { id: 'huishouden', label: 'Huishouden' },
@@ -28,6 +30,7 @@ const TABS = [
   { id: 'regeling', label: 'Regeling' },
   { id: 'schuldeisers', label: 'Schuldeisers' },
   { id: 'notities', label: 'Notities' },
+  { id: 'systeemfouten', label: 'Systeemfouten' },
   { id: 'logboek', label: 'Logboek' },
 ] as const;
 
@@ -64,6 +67,12 @@ export function DossierScreen({ id }: { id: string }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   // Confirmations disappear by themselves after a few seconds.
   const [message, setMessage] = useFlash();
+  /** A signal form pre-filled from a budget warning or a debt (two clicks: report, save). */
+  const [signalPrefill, setSignalPrefill] = useState<SignalDataInput | null>(null);
+  const reportSignal = useCallback((prefill: SignalDataInput) => {
+    setSignalPrefill(prefill);
+    setTab('systeemfouten');
+  }, []);
 
   useEffect(() => {
     let alive = true;
@@ -141,11 +150,14 @@ export function DossierScreen({ id }: { id: string }) {
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Onderdelen van het dossier">
         {tab === 'huishouden' ? <HouseholdTab dossier={dossier} onChange={replace} /> : null}
         {tab === 'budget' ? <BudgetTab dossier={dossier} onChange={replace} /> : null}
-        {tab === 'begroting' ? <BudgetPanel dossierId={dossier.id} version={dossier.updatedAt} onEditItems={() => setTab('budget')} /> : null}
-        {tab === 'schulden' ? <DebtsTab dossier={dossier} onChange={replace} /> : null}
+        {tab === 'begroting' ? <BudgetPanel dossierId={dossier.id} version={dossier.updatedAt} onEditItems={() => setTab('budget')} onReportSignal={reportSignal} /> : null}
+        {tab === 'schulden' ? <DebtsTab dossier={dossier} onChange={replace} onReportSignal={reportSignal} /> : null}
         {tab === 'regeling' ? <ArrangementTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}
         {tab === 'schuldeisers' ? <CreditorBoardTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}
         {tab === 'notities' ? <NotesTab dossier={dossier} onChange={replace} /> : null}
+        {tab === 'systeemfouten' ? (
+          <SignalsTab dossierId={dossier.id} prefill={signalPrefill} onPrefillUsed={() => setSignalPrefill(null)} />
+        ) : null}
         {tab === 'logboek' ? <AuditTab dossierId={dossier.id} version={dossier.updatedAt} /> : null}
       </Tabs>
       {dialog === 'close' ? (

@@ -15,6 +15,8 @@ import { DossierListScreen } from '../dossiers/DossierListScreen';
 import { SchemesScreen } from '../arrangement/SchemesScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { DraftsNotice } from './DraftsNotice';
+import { SysteemfoutenScreen } from '../signals/SysteemfoutenScreen';
+import { VerenigingScreen } from '../signals/VerenigingScreen';
 
 export function AppFrame() {
   const { status, call, applyStatus, notice, clearNotice } = useSession();
@@ -42,7 +44,18 @@ export function AppFrame() {
     }
   };
 
-  const section = route.name === 'audit' ? 'audit' : route.name === 'settings' ? 'settings' : route.name === 'schemes' ? 'schemes' : 'dossiers';
+  const section =
+    route.name === 'audit'
+      ? 'audit'
+      : route.name === 'settings'
+        ? 'settings'
+        : route.name === 'schemes'
+          ? 'schemes'
+          : route.name === 'systeemfouten'
+            ? 'systeemfouten'
+            : route.name === 'vereniging'
+              ? 'vereniging'
+              : 'dossiers';
 
   return (
     <NavigateContext.Provider value={navigate}>
@@ -74,6 +87,12 @@ export function AppFrame() {
           </NavLink>
           <NavLink to={{ name: 'schemes' }} current={section === 'schemes'}>
             Regelingen
+          </NavLink>
+          <NavLink to={{ name: 'systeemfouten' }} current={section === 'systeemfouten'}>
+            Systeemfouten
+          </NavLink>
+          <NavLink to={{ name: 'vereniging' }} current={section === 'vereniging'}>
+            Vereniging
           </NavLink>
           <NavLink to={{ name: 'audit' }} current={section === 'audit'}>
             Logboek
@@ -123,6 +142,10 @@ function Screen({ route }: { route: Route }) {
       return <SchemesScreen />;
     case 'audit':
       return <AuditLogScreen />;
+    case 'systeemfouten':
+      return <SysteemfoutenScreen />;
+    case 'vereniging':
+      return <VerenigingScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -1,0 +1,193 @@
+// Layer 5: systeemfouten in the real app (web shell + core, real Argon2id) in Debian's Chromium. In the demo
+// vault a signal is recorded from a budget warning in two clicks; the office then previews "wat verlaat dit
+// kantoor", confirms, and downloads the signed report; the association side verifies, merges and publishes
+// that file together with two other offices' files (the vereniging screens are not built yet: the same core
+// functions the CLI uses run on the downloaded file).
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mergeReceivedFiles } from '../../src/core/systeemfouten/association';
+import { publish } from '../../src/shared/systeemfouten/association';
+import { startTestCore } from '../support/core';
+import { button, callCore, expectGuardsClean, heading, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
+
+/** Fictitious households with signals registered in 2026-Q2 (so the demo office has enough to report). */
+function extraHouseholds(n: number) {
+  return {
+    format: 'houvast.dossier',
+    version: 2,
+    dossiers: Array.from({ length: n }, (_, i) => ({
+      status: 'stabilisatie',
+      typeOfHelp: 'beschermingsbewind',
+      professional: 'Demo Medewerker',
+      fictitious: true,
+      adults: [{ role: 'aanvrager', firstName: 'Demo', lastName: `Huishouden ${i + 1}`, birthDate: '1988-02-03' }],
+      children: [{ firstName: 'Kind', lastName: `Huishouden ${i + 1}`, birthDate: '2017-04-05', livingInHousehold: true }],
+      address: { street: 'Demostraat', houseNumber: String(i + 1), postcode: '3511 AB', city: 'Utrecht' },
+      bankAccounts: [],
+      incomes: [],
+      expenses: [],
+      debts: [],
+      signals: [{ recordedOn: '2026-05-15', instantie: 'toeslagen', mechanism: 'M2.1', effects: ['stress'], note: 'Fictief' }],
+    })),
+  };
+}
+
+describe('systeemfouten in the browser', () => {
+  let app: E2eApp;
+  let page: Page;
+  let tmp = '';
+  let envelopePath = '';
+
+  useE2eApp('systeemfouten', (started) => {
+    app = started;
+    page = started.page;
+  });
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'houvast-e2e-sf-'));
+  });
+  afterAll(async () => {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('records a signal from a budget warning in the demo vault in two clicks', async () => {
+    const { demoPassphrase } = await callCore<{ demoPassphrase: string }>(app, 'app.info', {});
+    await waitVisible(heading(page, 'Welkom bij Houvast'));
+    await page.getByRole('button', { name: 'Demokluis openen', exact: true }).click();
+    await waitVisible(heading(page, 'Kluis ontgrendelen'), 90_000);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(demoPassphrase);
+    await page.getByRole('button', { name: 'Ontgrendelen', exact: true }).click();
+    await waitVisible(heading(page, 'Dossiers'), 60_000);
+
+    await page.getByRole('link', { name: /Boomgaardt, Dennis/ }).click();
+    await waitVisible(heading(page, /Boomgaardt/));
+    await page.getByRole('tab', { name: 'Budget', exact: true }).click();
+    const warning = page.locator('li[data-code="MOGELIJK_NIET_GEBRUIK_KINDERBIJSLAG"]');
+    await waitVisible(warning, 30_000);
+    // Click 1: from the warning; the form opens pre-filled (SVB, M12.1).
+    await button(warning, 'Meld systeemfout').click();
+    await waitVisible(page.getByRole('heading', { name: 'Systeemfout melden' }));
+    expect(await page.getByLabel('Instantie', { exact: true }).inputValue()).toBe('svb');
+    expect(await page.getByLabel('Mechanisme', { exact: true }).inputValue()).toBe('M12.1');
+    await screenshot(page, '40-systeemfout-melden');
+    // Click 2: save.
+    await button(page, 'Opslaan').click();
+    await waitVisible(page.getByText('De systeemfout is vastgelegd.'));
+    await waitVisible(page.locator('tr[data-signal="M12.1"]'));
+    const signals = await callCore<{ mechanism: string; source: string; sourceRef: string | null }[]>(app, 'signals.list', { mechanismGroup: 'M12' });
+    expect(signals).toEqual(expect.arrayContaining([expect.objectContaining({ mechanism: 'M12.1', source: 'budget', sourceRef: 'kinderbijslag_ontbreekt' })]));
+  });
+
+  it('shows the vault overview with filters', async () => {
+    await page.getByRole('link', { name: 'Systeemfouten', exact: true }).click();
+    await waitVisible(heading(page, 'Systeemfouten'));
+    await page.locator('#filter-children').selectOption('ja');
+    await waitVisible(page.getByRole('table', { name: 'Systeemfouten in de kluis' }));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('previews what leaves the office, refuses too little, and signs only after confirmation', async () => {
+    // Too few households in the demo families alone.
+    await page.getByLabel('Periode (2026-Q3, 2026-H1 of 2026)').fill('2026-Q3');
+    await button(page, 'Toon wat dit kantoor verlaat').click();
+    await waitVisible(page.getByText(/Geweigerd:/));
+    await waitVisible(page.getByText(/Te weinig huishoudens/));
+
+    await callCore(app, 'dossier.import', { file: extraHouseholds(55) });
+    await page.getByLabel('Periode (2026-Q3, 2026-H1 of 2026)').fill('2026-Q2');
+    await button(page, 'Toon wat dit kantoor verlaat').click();
+    await waitVisible(page.getByRole('heading', { name: 'Wat verlaat dit kantoor: 2026-Q2' }));
+    await waitVisible(page.getByRole('table', { name: 'T0: Huishoudens per mechanisme' }));
+    await waitVisible(page.getByRole('table', { name: 'Detailniveaus' }));
+    const sign = button(page, 'Ondertekenen en downloaden');
+    expect(await sign.isDisabled()).toBe(true);
+    await screenshot(page, '41-wat-verlaat-dit-kantoor');
+    await page.getByLabel('Ik heb gecontroleerd wat dit kantoor verlaat').check();
+    const downloads: string[] = [];
+    page.on('download', async (d) => {
+      const file = path.join(tmp, d.suggestedFilename());
+      await d.saveAs(file);
+      downloads.push(file);
+    });
+    await sign.click();
+    await waitVisible(page.getByText(/is ondertekend en gedownload/));
+    await expect.poll(() => downloads.length, { timeout: 20_000 }).toBe(3);
+    expect(downloads.map((f) => path.basename(f)).sort()).toEqual(['systeemfouten-2026-Q2.csv', 'systeemfouten-2026-Q2.json', 'systeemfouten-2026-Q2.pdf']);
+    envelopePath = downloads.find((f) => f.endsWith('.json'))!;
+    const text = await readFile(envelopePath, 'utf8');
+    expect(text).not.toMatch(/Boomgaardt|Huishouden|Fictief|3511/);
+    expectGuardsClean(app);
+  });
+
+  it('the association verifies, merges and publishes this office with two others', async () => {
+    // Two other offices: their own vaults and keys (a core each, as their apps would run it).
+    const others: { text: string; keyId: string; publicKeyPem: string }[] = [];
+    for (const o of [1, 2]) {
+      const office = await startTestCore({ cheapKdf: true, prefix: `e2e-sf-office${o}` });
+      try {
+        const call = async <T>(name: string, input: unknown): Promise<T> => {
+          const env = await office.core.router.handle(name, input);
+          if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
+          return env.value as T;
+        };
+        await call('vault.create', { name: `Kantoor ${o}`, passphrase: 'een lang genoeg wachtwoord' });
+        const file = extraHouseholds(50 + o * 10);
+        for (const d of file.dossiers) d.fictitious = false;
+        await call('dossier.import', { file });
+        const preview = await call<{ previewHash: string | null; refusal: string | null }>('report.preview', { period: '2026-Q2' });
+        expect(preview.refusal).toBeNull();
+        const r = await call<{ envelope: string }>('report.export', { period: '2026-Q2', previewHash: preview.previewHash });
+        const key = await call<{ keyId: string; publicKeyPem: string }>('report.publicKey', {});
+        others.push({ text: r.envelope, ...key });
+      } finally {
+        await office.cleanup();
+      }
+    }
+    const key = await callCore<{ keyId: string; publicKeyPem: string }>(app, 'report.publicKey', {});
+    const register = {
+      format: 'houvast.vereniging.sleutelregister',
+      version: 1,
+      keys: [
+        { keyId: key.keyId, office: 'Demokantoor', publicKeyPem: key.publicKeyPem, revoked: false },
+        ...others.map((o, i) => ({ keyId: o.keyId, office: `Kantoor ${i + 1}`, publicKeyPem: o.publicKeyPem, revoked: false })),
+      ],
+    };
+    const files = [{ name: 'demokantoor.json', text: await readFile(envelopePath, 'utf8') }, ...others.map((o, i) => ({ name: `kantoor-${i + 1}.json`, text: o.text }))];
+    // A tampered copy is rejected with its reason; it adds nothing.
+    const tampered = JSON.parse(files[1]!.text);
+    tampered.payload = Buffer.from(Buffer.from(tampered.payload, 'base64').toString('utf8').replace('"bewind"', '"other"')).toString('base64');
+    const outcome = mergeReceivedFiles([...files, { name: 'gewijzigd.json', text: JSON.stringify(tampered) }], JSON.stringify(register));
+    expect(outcome.rejected).toEqual([{ name: 'gewijzigd.json', reason: 'De handtekening klopt niet: het bestand is na ondertekening gewijzigd.' }]);
+    expect(outcome.merged).toMatchObject({ offices: 3, files: 3, periods: ['2026-Q2'] });
+    const published = publish(outcome.merged!);
+    // By hand: 55 (demo office, its imported households) + 60 + 70 households with M2.1 = 185, from three
+    // offices, the largest 70/185 = 38 % <= 85 %: published, rounded to 5: 185.
+    const t0 = published.tables.find((t) => t.id === 'T0')!;
+    expect(t0.cells.find((c) => c.key[0] === 'M2.1')).toMatchObject({ households: 185 });
+    for (const t of published.tables) for (const c of t.cells) expect(c.households % 5).toBe(0);
+
+    // The same in the app's Vereniging screen: choose the register and the four files, check and merge.
+    const registerFile = path.join(tmp, 'sleutelregister.json');
+    await writeFile(registerFile, JSON.stringify(register));
+    const received: string[] = [];
+    for (const f of [...files, { name: 'gewijzigd.json', text: JSON.stringify(tampered) }]) {
+      const p = path.join(tmp, `ontvangen-${f.name}`);
+      await writeFile(p, f.text);
+      received.push(p);
+    }
+    await page.getByRole('link', { name: 'Vereniging', exact: true }).click();
+    await waitVisible(heading(page, 'Vereniging: rapporten samenvoegen en publiceren'));
+    await page.getByLabel('Sleutelregister (JSON)').setInputFiles(registerFile);
+    await page.getByLabel('Ontvangen rapporten van kantoren (JSON)').setInputFiles(received);
+    await button(page, 'Controleren en samenvoegen').click();
+    await waitVisible(page.getByRole('heading', { name: '3 goedgekeurd, 1 afgekeurd' }), 30_000);
+    await waitVisible(page.getByText('De handtekening klopt niet: het bestand is na ondertekening gewijzigd.'));
+    const chart = page.getByRole('table', { name: 'T0: Huishoudens per mechanisme' });
+    await waitVisible(chart);
+    await waitVisible(chart.getByRole('cell', { name: '185', exact: true }));
+    await screenshot(page, '42-vereniging-dashboard');
+    expectGuardsClean(app);
+  });
+});

@@ -1,0 +1,207 @@
+// The office side end to end on a real encrypted vault: signals (CRUD, audit, filters, interchange v2), the
+// preview and its confirmation (O3), signing (O1), the hash-chained append-only ledger and its rules.
+import { createPublicKey } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PAYLOAD_TYPE } from '../../../src/shared/systeemfouten/export';
+import { verifyPayloadText } from '../../../src/shared/systeemfouten-verifier/verify';
+import { signalDataSchema } from '../../../src/shared/signals/schema';
+import { verifyEnvelope, type DsseEnvelope } from '../../../src/core/systeemfouten/dsse';
+import { readLedger, verifyLedgerChain } from '../../../src/core/systeemfouten/ledger';
+import { parsed, household } from '../services/helpers';
+import { silentLogger } from '../../../src/core/logger';
+import { createInterchangeService } from '../../../src/core/services/interchange';
+import { addHouseholds, DAY, makeReportRig, type ReportRig } from './helpers';
+
+let rig: ReportRig;
+beforeEach(() => {
+  rig = makeReportRig();
+});
+afterEach(() => rig.close());
+
+const M12 = { instantie: 'toeslagen' as const, mechanism: 'M1.2' as const, effects: ['stress' as const] };
+
+describe('signals in the dossier', () => {
+  it('create, update, delete: audit-logged with codes only, the registration date and vocabulary version stay', () => {
+    const d = rig.dossiers.create(parsed(household()));
+    const s = rig.signals.create(d.id, signalDataSchema.parse({ ...M12, note: 'Geheime notitie over gezin Jansen', impactAmount: '1250.5', source: 'debt', sourceRef: 'd1' }));
+    expect(s).toMatchObject({ recordedOn: '2026-03-15', vocabularyVersion: '2026.1', impactAmount: '1250.50', monthlyShortfall: null, route: 'geen', routeResult: 'nvt', source: 'debt' });
+    rig.clock.advance(40 * DAY);
+    const u = rig.signals.update(s.id, signalDataSchema.parse({ instantie: 'cjib', mechanism: 'M3.1', effects: [] }));
+    expect(u).toMatchObject({ recordedOn: '2026-03-15', instantie: 'cjib', mechanism: 'M3.1', note: '' });
+    rig.signals.delete(s.id);
+    expect(rig.signals.list({ dossierId: d.id })).toEqual([]);
+    const log = rig.audit.list({ dossierId: d.id });
+    expect(log.map((e) => e.action)).toEqual(['signal.deleted', 'signal.changed', 'signal.created', 'dossier.created']);
+    expect(JSON.stringify(log)).not.toMatch(/Geheime|Jansen/);
+  });
+
+  it('refuses codes outside the vocabulary with a Dutch message', () => {
+    const r = signalDataSchema.safeParse({ instantie: 'Incassobureau Jansen', mechanism: 'M1.2' });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.message).toBe('Kies een instantie.');
+    expect(signalDataSchema.safeParse({ ...M12, effects: ['stress', 'stress'] }).success).toBe(false);
+  });
+
+  it('the vault overview filters by quarter, instantie, mechanism group and effect on children', () => {
+    const [a, b] = addHouseholds(rig, 2, (i) => (i === 0 ? [M12] : [{ instantie: 'cjib', mechanism: 'M3.1' }]));
+    rig.clock.advance(30 * DAY); // 2026-04-14: Q2
+    rig.signals.create(a!, signalDataSchema.parse({ instantie: 'cak', mechanism: 'M12.1' }));
+    expect(rig.signals.list().length).toBe(3);
+    expect(rig.signals.list({ quarter: '2026-Q1' }).map((s) => s.mechanism).sort()).toEqual(['M1.2', 'M3.1']);
+    expect(rig.signals.list({ quarter: '2026-Q2' }).map((s) => s.mechanism)).toEqual(['M12.1']);
+    expect(rig.signals.list({ instantie: 'cjib' }).map((s) => s.dossierId)).toEqual([b]);
+    expect(rig.signals.list({ mechanismGroup: 'M1' }).map((s) => s.mechanism)).toEqual(['M1.2']);
+    expect(rig.signals.list({ childEffect: true }).map((s) => s.mechanism).sort()).toEqual(['M1.2', 'M12.1']);
+    expect(rig.signals.list({ childEffect: false }).map((s) => s.mechanism)).toEqual(['M3.1']);
+  });
+
+  it('travel with the dossier in the interchange file (version 2); a version-1 file still imports unchanged', () => {
+    const ctx = { db: () => rig.db, clock: rig.clock, logger: silentLogger };
+    const actor = () => 'Merel';
+    const interchange = createInterchangeService(ctx, { dossiers: rig.dossiers, audit: rig.audit, actor, signals: rig.signals });
+    const d = rig.dossiers.create(parsed(household()));
+    rig.signals.create(d.id, signalDataSchema.parse({ ...M12, note: 'Privé', monthlyShortfall: '75' }));
+    const file = JSON.parse(interchange.exportDossier(d.id).content);
+    expect(file.version).toBe(2);
+    expect(file.dossiers[0].signals).toEqual([
+      expect.objectContaining({ instantie: 'toeslagen', mechanism: 'M1.2', recordedOn: '2026-03-15', vocabularyVersion: '2026.1', note: 'Privé', monthlyShortfall: '75.00', sourceRef: null }),
+    ]);
+    // Round trip: the imported dossier has the signal again, with its registration date (its quarter).
+    const { imported } = interchange.importFile(file);
+    expect(rig.signals.list({ dossierId: imported[0]!.id })).toEqual([
+      expect.objectContaining({ mechanism: 'M1.2', recordedOn: '2026-03-15', note: 'Privé', monthlyShortfall: '75.00' }),
+    ]);
+    const v1 = { format: 'houvast.dossier', version: 1, dossiers: [household({ number: 'V1-1' })] };
+    const v1Import = interchange.importFile(v1).imported;
+    expect(v1Import.length).toBe(1);
+    expect(rig.signals.list({ dossierId: v1Import[0]!.id })).toEqual([]);
+    expect(() => interchange.importFile({ ...v1, version: 3 })).toThrow(/niet geldig/);
+  });
+});
+
+async function exportQ1(r: ReportRig, period = '2026-Q1') {
+  const preview = r.reports.preview({ period });
+  expect(preview.refusal).toBeNull();
+  return { preview, result: await r.reports.export({ period, previewHash: preview.previewHash! }) };
+}
+
+describe('the anonymised report', () => {
+  it('refuses a quarter that has not ended, a quarter of a small office, and too few households', () => {
+    addHouseholds(rig, 12, () => [M12]);
+    expect(rig.reports.preview({ period: '2026-Q1' }).refusal).toMatch(/nog niet voorbij/);
+    rig.clock.advance(20 * DAY);
+    const p = rig.reports.preview({ period: '2026-Q1' });
+    expect(p.ok).toBe(false);
+    expect(p.refusal).toMatch(/Te weinig huishoudens dit kwartaal \(12, minder dan 50\): exporteer per halfjaar of per jaar/);
+    expect(p.previewHash).toBeNull();
+    rig.clock.advance(400 * DAY);
+    expect(rig.reports.preview({ period: '2026' })).toMatchObject({ ok: true, households: 12 });
+    expect(rig.reports.preview({ period: '2025' }).refusal).toMatch(/Te weinig huishoudens in 2025: 0, minder dan 10/);
+  });
+
+  it('O3: nothing is signed without the confirmed preview, and a change after the preview invalidates it', async () => {
+    const ids = addHouseholds(rig, 55, () => [M12]);
+    rig.clock.advance(20 * DAY);
+    await expect(rig.reports.export({ period: '2026-Q1', previewHash: 'a'.repeat(64) })).rejects.toThrow(/voorbeeld/);
+    const preview = rig.reports.preview({ period: '2026-Q1' });
+    expect(preview).toMatchObject({ ok: true, households: 55, signals: 55, k: 10, suppressedShare: '0,0 %' });
+    expect(preview.tables.map((t) => t.id)).toEqual(['T0', 'T1', 'T2', 'T3', 'T4', 'T5a', 'T5b', 'T6', 'T7']);
+    // A late registration dated in Q1 cannot happen (registration is "now"); a deletion can:
+    rig.signals.delete(rig.signals.list({ dossierId: ids[0] })[0]!.id);
+    await expect(rig.reports.export({ period: '2026-Q1', previewHash: preview.previewHash! })).rejects.toThrow(/veranderd sinds het voorbeeld/);
+    expect(readLedger(rig.db)).toEqual([]);
+    expect(rig.db.prepare('SELECT count(*) AS n FROM report_keys').get()).toEqual({ n: 0 });
+  });
+
+  it('signs a canonical payload (O1: any changed byte, another payloadType or another key fails) and records it in the ledger', async () => {
+    addHouseholds(rig, 60, (i) => [M12, ...(i % 2 ? [{ instantie: 'cjib' as const, mechanism: 'M3.1' as const }] : [])]);
+    rig.clock.advance(20 * DAY);
+    const { result } = await exportQ1(rig);
+    const env = JSON.parse(result.envelope) as DsseEnvelope;
+    expect(env.payloadType).toBe(PAYLOAD_TYPE);
+    expect(env.signatures).toHaveLength(1);
+    const key = rig.reports.publicKey();
+    expect(key.keyId).toBe(result.keyId);
+    const pub = createPublicKey(key.publicKeyPem);
+    expect(verifyEnvelope(env, PAYLOAD_TYPE, pub)).toBe(true);
+    const payloadText = Buffer.from(env.payload, 'base64').toString('utf8');
+    expect(verifyPayloadText(payloadText).ok).toBe(true);
+    const payload = JSON.parse(payloadText);
+    expect(payload).toMatchObject({ period: { type: 'quarter', value: '2026-Q1' }, supersedes: null, reporterRole: 'schuldhulp', createdOn: '2026-04-04' });
+    // Office identity only in the envelope: the payload has no key id, no name, no path.
+    expect(payloadText).not.toContain(result.keyId);
+    // Tampering: flip every byte of the payload in turn (sampled) -> verification fails.
+    const body = Buffer.from(env.payload, 'base64');
+    for (let i = 0; i < body.length; i += Math.max(1, Math.floor(body.length / 97))) {
+      const t = Buffer.from(body);
+      t[i] = t[i]! ^ 0x01;
+      expect(verifyEnvelope({ ...env, payload: t.toString('base64') }, PAYLOAD_TYPE, pub), `byte ${i}`).toBe(false);
+    }
+    expect(verifyEnvelope({ ...env, payloadType: 'application/json' }, 'application/json', pub)).toBe(false);
+    expect(verifyEnvelope(env, 'application/vnd.other+json', pub)).toBe(false);
+    const other = makeReportRig();
+    try {
+      const otherKey = createPublicKey(other.reports.publicKey().publicKeyPem);
+      expect(verifyEnvelope(env, PAYLOAD_TYPE, otherKey)).toBe(false);
+    } finally {
+      other.close();
+    }
+    // The key is made once and kept (encrypted) in the vault; its creation and export are logged.
+    expect(rig.reports.publicKey().keyId).toBe(key.keyId);
+    expect(rig.audit.list().map((e) => e.action)).toEqual(expect.arrayContaining(['report.key_created', 'report.exported', 'report.public_key_exported', 'report.previewed']));
+    // CSV and PDF come from the signed payload.
+    expect(result.csv.startsWith('\uFEFFSysteemfouten-rapport')).toBe(true);
+    expect(result.csv).toContain(`SHA-256 van de inhoud;${result.payloadSha256}`);
+    expect(Buffer.from(result.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('the ledger: one export per period, whole-period corrections only, hash chain intact, UPDATE and DELETE refused', async () => {
+    addHouseholds(rig, 60, () => [M12]);
+    rig.clock.advance(20 * DAY);
+    const first = (await exportQ1(rig)).result;
+    // A second export of the same period is refused...
+    expect(rig.reports.preview({ period: '2026-Q1' }).refusal).toMatch(/al een rapport geaccepteerd/);
+    // ... a correction that changes a cell by fewer than k households is refused too.
+    const sneaky = rig.dossiers.create(parsed(household()));
+    rig.db.prepare("INSERT INTO signals (id, dossier_id, vocabulary_version, recorded_on, instantie, mechanism, effects, route, route_result, source, note, created_at, updated_at) VALUES ('late', ?, '2026.1', '2026-03-20', 'toeslagen', 'M1.2', '[]', 'geen', 'nvt', 'dossier', '', 0, 0)").run(sneaky.id);
+    expect(rig.reports.preview({ period: '2026-Q1', supersedes: first.exportId }).refusal).toMatch(/minder dan 10 huishoudens/);
+    // Overlapping periods are refused.
+    rig.clock.advance(200 * DAY);
+    expect(rig.reports.preview({ period: '2026-H1' }).refusal).toMatch(/overlapt/);
+    const ledger = rig.reports.ledger();
+    expect(ledger.intact).toBe(true);
+    expect(ledger.entries).toEqual([expect.objectContaining({ seq: 1, exportId: first.exportId, period: '2026-Q1', signals: 60 })]);
+    expect(() => rig.db.prepare("UPDATE report_ledger SET period = '2026-Q2'").run()).toThrow(/append-only/);
+    expect(() => rig.db.prepare('DELETE FROM report_ledger').run()).toThrow(/append-only/);
+    // A forged row (bypassing the service) breaks the chain.
+    rig.db.prepare("INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope) VALUES ('x', '2026-Q2', '1.0.0', NULL, '{}', '{}', '[]', 'aa', 'k', 0, 'genesis', 'forged', '{}')").run();
+    expect(verifyLedgerChain(readLedger(rig.db))).toEqual({ intact: false, brokenAt: 2 });
+    expect(rig.reports.ledger().intact).toBe(false);
+  });
+
+  it('a correction that changes cells by >= k replaces the whole period', async () => {
+    addHouseholds(rig, 60, () => [M12]);
+    rig.clock.advance(20 * DAY);
+    const first = (await exportQ1(rig)).result;
+    // Ten more households turn out to belong to Q1 (e.g. restored from a backup): +10 in every cell they touch.
+    const extra = addHouseholds(rig, 10, () => []);
+    for (const id of extra) rig.db.prepare("INSERT INTO signals (id, dossier_id, vocabulary_version, recorded_on, instantie, mechanism, effects, route, route_result, source, note, created_at, updated_at) VALUES (?, ?, '2026.1', '2026-03-20', 'toeslagen', 'M1.2', '[\"stress\"]', 'geen', 'nvt', 'dossier', '', 0, 0)").run(`c-${id}`, id);
+    const preview = rig.reports.preview({ period: '2026-Q1', supersedes: first.exportId });
+    expect(preview.refusal).toBeNull();
+    const second = await rig.reports.export({ period: '2026-Q1', supersedes: first.exportId, previewHash: preview.previewHash! });
+    expect(JSON.parse(Buffer.from(JSON.parse(second.envelope).payload, 'base64').toString()).supersedes).toBe(first.exportId);
+    expect(rig.reports.ledger().entries.map((e) => e.supersedes)).toEqual([null, first.exportId]);
+    // A lost download: the same signed files again, from the envelope kept in the ledger.
+    const again = await rig.reports.download(first.exportId);
+    expect(again.envelope).toBe(first.envelope);
+    expect(again.csv).toBe(first.csv);
+    await expect(rig.reports.download('nope')).rejects.toThrow(/niet in het exportlogboek/);
+  });
+
+  it('fictitious households count only in a demo vault', async () => {
+    addHouseholds(rig, 60, () => [M12]);
+    rig.db.prepare('UPDATE dossiers SET fictitious = 1').run();
+    rig.clock.advance(20 * DAY);
+    expect(rig.reports.preview({ period: '2026-Q1' }).households).toBe(0);
+  });
+});
