@@ -55,7 +55,8 @@ describe('the group zorgpremie scheme in the browser (demo vault)', () => {
     const row = table.getByRole('row').filter({ hasText: 'Molenbeek, Yara' });
     // The arrears from the demo file: € 1.243,80.
     expect(await row.textContent()).toContain('€ 1.243,80');
-    expect(await row.textContent()).toContain('Kandidaat');
+    // The demo family already takes part in this scheme (status from the demo file).
+    expect(await row.textContent()).toContain('Lopend');
     await button(row, 'Toelichting bij Molenbeek, Yara').click();
     const region = page.getByRole('region', { name: 'Toelichting bij Molenbeek, Yara' });
     await waitVisible(region);
@@ -66,7 +67,10 @@ describe('the group zorgpremie scheme in the browser (demo vault)', () => {
 
   it('produces the batch: a letter per family and the overview as PDF and CSV, read back', async () => {
     const table = page.getByRole('table', { name: 'Gezinnen in de regeling' });
+    // Feasible candidates are preselected; the Molenbeek family (already "Lopend") is added by hand.
+    await page.getByRole('checkbox', { name: 'Molenbeek, Yara in de batch' }).check();
     const count = await table.getByRole('checkbox', { checked: true }).count();
+    const candidates = await table.getByRole('row').filter({ hasText: 'Kandidaat' }).filter({ has: page.getByRole('checkbox', { checked: true }) }).count();
     expect(count).toBeGreaterThanOrEqual(1);
     const downloads: Download[] = [];
     page.on('download', (d) => downloads.push(d));
@@ -84,7 +88,7 @@ describe('the group zorgpremie scheme in the browser (demo vault)', () => {
     const csv = files[csvName]!.toString('utf8');
     const yara = csv.split('\r\n').find((l) => l.includes('Molenbeek, Yara'))!;
     expect(yara.split(';')[5]).toBe('1243,80');
-    expect(yara.split(';')[11]).toBe('Voorgesteld');
+    expect(yara.split(';')[11]).toBe('Lopend');
     const overview = Object.keys(files).find((n) => n.startsWith('overzicht-') && n.endsWith('.pdf'))!;
     expect(squash((await extractPdf(files[overview]!)).text)).toContain(squash('Schuldeiser Zorgverzekeraar Zuid · gemeente Zwolle'));
     const letters = Object.keys(files).filter((n) => n.startsWith('regeling-'));
@@ -94,9 +98,13 @@ describe('the group zorgpremie scheme in the browser (demo vault)', () => {
     expect(letter).toContain(squash('Premieachterstand € 1.243,80'));
     expect(letter).toContain(squash('Antwoordstrook'));
 
-    // The list and the dashboard follow: the family is now "Voorgesteld".
-    await expect.poll(async () => table.getByRole('row').filter({ hasText: 'Molenbeek, Yara' }).textContent(), { timeout: 10_000 }).toContain('Voorgesteld');
-    expect(await page.getByText(/Voorgesteld: [1-9]/).count()).toBeGreaterThan(0);
+    // Only candidates become "Voorgesteld"; a family already taking part keeps its status.
+    await waitVisible(page.getByRole('status').filter({ hasText: `${candidates} ${candidates === 1 ? 'gezin staat' : 'gezinnen staan'} nu op "Voorgesteld"` }));
+    expect(await table.getByRole('row').filter({ hasText: 'Molenbeek, Yara' }).textContent()).toContain('Lopend');
+    // The letter is stored in the family's dossier.
+    const list = await callCore<{ id: string; number: string }[]>(app, 'dossier.list', { query: 'Yara' });
+    const stored = await callCore<{ fileName: string }[]>(app, 'letters.list', { dossierId: list[0]!.id });
+    expect(stored.map((l) => l.fileName)).toEqual(letters.filter((n) => n.includes(`-${list[0]!.number}-`)));
   });
 
   it('edits a bundled scheme example in Instellingen into a user copy', async () => {
