@@ -91,4 +91,32 @@ describe('drafts of the dossier form', () => {
     await waitFor(() => expect(aanvragerField('Voornaam').value).toBe('Fenna'));
     expect(aanvragerField('Achternaam').value).toBe('Oosterbroek');
   });
+
+  it('the income form keeps a draft too, per dossier, offered back when the form opens again', async () => {
+    const DOSSIER = {
+      id: 'd1', number: '2026-0001', createdAt: 1, updatedAt: 2, status: 'aanmelding', typeOfHelp: 'budgetbeheer', professional: 'Merel de Wit',
+      statusDates: {}, fictitious: false, adults: [{ id: 'a', role: 'aanvrager', firstName: 'Anna', lastName: 'Bakker', birthDate: '1990-01-01', bsn: null }],
+      children: [], address: null, contact: {}, bankAccounts: [], incomes: [], expenses: [], debts: [], notes: [],
+    } as const;
+    const { client, drafts } = app();
+    client.handlers['dossier.list'] = () => [
+      { id: 'd1', number: '2026-0001', displayName: 'Bakker, Anna', postcode: null, city: null, status: 'aanmelding', typeOfHelp: 'budgetbeheer', professional: 'Merel de Wit', childrenCount: 0, fictitious: false, updatedAt: 0 },
+    ];
+    client.handlers['dossier.get'] = () => structuredClone(DOSSIER) as never;
+    // The list was loaded empty at start; the menu link loads it again with the dossier.
+    await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
+    fireEvent.click(screen.getByRole('link', { name: 'Dossiers' }));
+    fireEvent.click(await screen.findByRole('link', { name: 'Bakker, Anna' }));
+    await screen.findByRole('heading', { level: 1, name: /Bakker, Anna/ });
+    fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Inkomst toevoegen' }));
+    fireEvent.change(screen.getByLabelText('Omschrijving', { exact: true }), { target: { value: 'Loon Albert Heijn' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Niet-opgeslagen wijzigingen' })).getByRole('button', { name: 'Bewaren als concept' }));
+    await waitFor(() => expect(drafts.get('income:d1:nieuw')).toMatchObject({ label: 'Inkomst toevoegen (dossier 2026-0001)' }));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Inkomst toevoegen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Concept terugzetten' }));
+    await waitFor(() => expect((screen.getByLabelText('Omschrijving', { exact: true }) as HTMLInputElement).value).toBe('Loon Albert Heijn'));
+  });
 });
