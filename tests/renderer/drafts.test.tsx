@@ -119,4 +119,30 @@ describe('drafts of the dossier form', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Concept terugzetten' }));
     await waitFor(() => expect((screen.getByLabelText('Omschrijving', { exact: true }) as HTMLInputElement).value).toBe('Loon Albert Heijn'));
   });
+
+  it('the debt form keeps a draft as well', async () => {
+    const DOSSIER = {
+      id: 'd2', number: '2026-0002', createdAt: 1, updatedAt: 2, status: 'aanmelding', typeOfHelp: 'budgetbeheer', professional: 'Merel de Wit',
+      statusDates: {}, fictitious: false, adults: [{ id: 'a', role: 'aanvrager', firstName: 'Bram', lastName: 'Visser', birthDate: '1990-01-01', bsn: null }],
+      children: [], address: null, contact: {}, bankAccounts: [], incomes: [], expenses: [], debts: [], notes: [],
+    } as const;
+    const { client, drafts } = app();
+    client.handlers['dossier.list'] = () => [
+      { id: 'd2', number: '2026-0002', displayName: 'Visser, Bram', postcode: null, city: null, status: 'aanmelding', typeOfHelp: 'budgetbeheer', professional: 'Merel de Wit', childrenCount: 0, fictitious: false, updatedAt: 0 },
+    ];
+    client.handlers['dossier.get'] = () => structuredClone(DOSSIER) as never;
+    await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
+    fireEvent.click(screen.getByRole('link', { name: 'Dossiers' }));
+    fireEvent.click(await screen.findByRole('link', { name: 'Visser, Bram' }));
+    await screen.findByRole('heading', { level: 1, name: /Visser, Bram/ });
+    fireEvent.click(screen.getByRole('tab', { name: 'Schulden' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Schuld toevoegen' }));
+    fireEvent.change(screen.getByLabelText('Schuldeiser', { exact: true }), { target: { value: 'Waterschap' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Niet-opgeslagen wijzigingen' })).getByRole('button', { name: 'Bewaren als concept' }));
+    await waitFor(() => expect(drafts.get('debt:d2:nieuw')).toMatchObject({ label: 'Schuld toevoegen (dossier 2026-0002)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Schuld toevoegen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Concept terugzetten' }));
+    await waitFor(() => expect((screen.getByLabelText('Schuldeiser', { exact: true }) as HTMLInputElement).value).toBe('Waterschap'));
+  });
 });
