@@ -145,4 +145,28 @@ describe('drafts of the dossier form', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Concept terugzetten' }));
     await waitFor(() => expect((screen.getByLabelText('Schuldeiser', { exact: true }) as HTMLInputElement).value).toBe('Waterschap'));
   });
+
+  it('a half-written note is kept and offered back; adding the note removes the draft', async () => {
+    const DOSSIER = {
+      id: 'd3', number: '2026-0003', createdAt: 1, updatedAt: 2, status: 'aanmelding', typeOfHelp: 'budgetbeheer', professional: 'Merel de Wit',
+      statusDates: {}, fictitious: false, adults: [{ id: 'a', role: 'aanvrager', firstName: 'Lies', lastName: 'Mulder', birthDate: '1990-01-01', bsn: null }],
+      children: [], address: null, contact: {}, bankAccounts: [], incomes: [], expenses: [], debts: [], notes: [],
+    } as const;
+    const { client, drafts } = app({ 'note:d3': { label: 'Notitie (dossier 2026-0003)', data: { text: 'Gesprek met de woningcorporatie' }, updatedAt: Date.UTC(2026, 10, 30, 11, 0) } });
+    client.handlers['dossier.list'] = () => [
+      { id: 'd3', number: '2026-0003', displayName: 'Mulder, Lies', postcode: null, city: null, status: 'aanmelding', typeOfHelp: 'budgetbeheer', professional: 'Merel de Wit', childrenCount: 0, fictitious: false, updatedAt: 0 },
+    ];
+    client.handlers['dossier.get'] = () => structuredClone(DOSSIER) as never;
+    client.handlers['dossier.addNote'] = ({ text }) => ({ ...structuredClone(DOSSIER), notes: [{ id: 'n1', text, createdAt: 5, author: 'Merel de Wit' }] }) as never;
+    await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
+    fireEvent.click(screen.getByRole('link', { name: 'Dossiers' }));
+    fireEvent.click(await screen.findByRole('link', { name: 'Mulder, Lies' }));
+    await screen.findByRole('heading', { level: 1, name: /Mulder, Lies/ });
+    fireEvent.click(screen.getByRole('tab', { name: 'Notities' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Concept terugzetten' }));
+    await waitFor(() => expect((screen.getByLabelText('Nieuwe notitie', { exact: true }) as HTMLTextAreaElement).value).toBe('Gesprek met de woningcorporatie'));
+    fireEvent.click(screen.getByRole('button', { name: 'Notitie toevoegen' }));
+    await waitFor(() => expect(drafts.has('note:d3')).toBe(false));
+    expect(client.callsTo('dossier.addNote')).toEqual([{ id: 'd3', text: 'Gesprek met de woningcorporatie' }]);
+  });
 });
