@@ -228,7 +228,7 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
   return (
     <>
     {draft.ui}
-    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`} onKeyDown={closeOnEscape(() => onDone(null))}>
+    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`} onKeyDown={closeOnEscape(() => draft.leave(() => onDone(null)))}>
       <h3 id={`${P}-titel`}>{title}</h3>
       <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
       <div className="grid-3">
