@@ -157,6 +157,8 @@ describe('questions before saving', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Toch opslaan' }));
     await waitFor(() => expect(client.callsTo('dossier.create')).toHaveLength(1));
     await screen.findByRole('heading', { level: 1, name: /Oosterbroek, Fenna/ });
+    // The new dossier opens with a confirmation (which goes away by itself, like every save confirmation).
+    expect(await screen.findByText('Het dossier is aangemaakt.')).toBeTruthy();
   });
 
 });

@@ -51,7 +51,7 @@ function StatusDates({ dates }: { dates: Dossier['statusDates'] }) {
   );
 }
 
-export function DossierScreen({ id }: { id: string }) {
+export function DossierScreen({ id, created = false }: { id: string; created?: boolean }) {
   const call = useCall();
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,6 +60,9 @@ export function DossierScreen({ id }: { id: string }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   // Confirmations disappear by themselves after a few seconds.
   const [message, setMessage] = useFlash();
+  useEffect(() => {
+    if (created) setMessage('Het dossier is aangemaakt.');
+  }, [created, setMessage]);
 
   useEffect(() => {
     let alive = true;

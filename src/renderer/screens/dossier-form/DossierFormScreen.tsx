@@ -71,7 +71,7 @@ export function DossierFormScreen({
       const saved = dossier ? await call('dossier.update', { id: dossier.id, data }) : await call('dossier.create', { data });
       await draft.discard();
       if (onSaved) onSaved(saved);
-      else navigate({ name: 'dossier', id: saved.id });
+      else navigate({ name: 'dossier', id: saved.id, created: !dossier });
     } catch (err) {
       setWarnings(null);
       setServerError(applyServerError(form, err));
