@@ -131,13 +131,14 @@ describe('removing an item', () => {
       ['Bankrekening NL91 ABNA 0417 1643 00 verwijderen', 'Bankrekening NL91 ABNA 0417 1643 00 verwijderen?', 'bankAccount', 'b1'],
     ] as const) {
       fireEvent.click(screen.getByRole('button', { name: button }));
-      fireEvent.click(within(await screen.findByRole('dialog', { name: title })).getByRole('button', { name: 'Verwijderen' }));
-      await screen.findByRole('button', { name: 'Ongedaan maken' });
-      expect(client.callsTo('dossier.removeItem').at(-1)).toEqual({ id: 'd7', kind, itemId });
-      expect(screen.queryByRole('button', { name: button })).toBeNull();
+      // Generous timeouts: the whole renderer suite shares two busy cores.
+      fireEvent.click(within(await screen.findByRole('dialog', { name: title }, { timeout: 5000 })).getByRole('button', { name: 'Verwijderen' }));
+      await waitFor(() => expect(client.callsTo('dossier.removeItem').at(-1)).toEqual({ id: 'd7', kind, itemId }), { timeout: 5000 });
+      await waitFor(() => expect(screen.queryByRole('button', { name: button })).toBeNull(), { timeout: 5000 });
+      await screen.findByRole('button', { name: 'Ongedaan maken' }, { timeout: 5000 });
     }
     fireEvent.click(screen.getByRole('button', { name: 'Ongedaan maken' }));
-    await screen.findByRole('button', { name: 'Bankrekening NL91 ABNA 0417 1643 00 verwijderen' });
+    await screen.findByRole('button', { name: 'Bankrekening NL91 ABNA 0417 1643 00 verwijderen' }, { timeout: 5000 });
   });
 
   it('in the dossier form: removing a child asks first and Ongedaan maken puts it back with what was typed', async () => {
