@@ -1,7 +1,7 @@
 // Issue 7, forms and screens: precise messages in field order, questions before saving (a BSN already
 // in another dossier), focus after adding and saving, Escape on inline forms, the unlock screen's
 // focus, confirmations that disappear, and the list's sort and remembered filters.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { FLASH_MS } from '../../src/renderer/components/Flash';
@@ -13,6 +13,9 @@ afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
+
+// The shared build machine is often busy; give the screen time to settle instead of failing on a slow tick.
+configure({ asyncUtilTimeout: 5000 });
 
 const summary = (id: string, number: string, displayName: string, extra: Partial<DossierSummary> = {}): DossierSummary => ({
   id,
@@ -154,6 +157,8 @@ describe('questions before saving', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Toch opslaan' }));
     await waitFor(() => expect(client.callsTo('dossier.create')).toHaveLength(1));
     await screen.findByRole('heading', { level: 1, name: /Oosterbroek, Fenna/ });
+    // The new dossier opens with a confirmation (which goes away by itself, like every save confirmation).
+    expect(await screen.findByText('Het dossier is aangemaakt.')).toBeTruthy();
   });
 
 });
@@ -260,7 +265,8 @@ describe('dossier list', () => {
     await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
     expect((screen.getByLabelText('Zoeken') as HTMLInputElement).value).toBe('groningen');
     expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('nazorg');
-    expect(screen.getByRole('columnheader', { name: /Naam/ }).getAttribute('aria-sort')).toBe('ascending');
+    // The table appears once the (remembered) query has been answered.
+    expect((await screen.findByRole('columnheader', { name: /Naam/ })).getAttribute('aria-sort')).toBe('ascending');
     await waitFor(() => expect(client.callsTo('dossier.list').at(-1)).toEqual({ query: 'groningen', status: 'nazorg' }));
   });
 });

@@ -576,7 +576,12 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     },
 
     check(data, id) {
-      return dossierWarnings(ctx.db(), data, today(), id);
+      const warnings = dossierWarnings(ctx.db(), data, today(), id);
+      if (!id || warnings.length === 0) return warnings;
+      // What the stored dossier already held was asked about (and confirmed) before: ask only about what is new.
+      const stored = read(id);
+      const asked = new Set(dossierWarnings(ctx.db(), stored, today(), id).map((w) => `${w.path}=${w.message}`));
+      return warnings.filter((w) => !asked.has(`${w.path}=${w.message}`));
     },
 
     addNote(id, text) {

@@ -81,7 +81,8 @@ export function useDraft<T extends FieldValues>(form: UseFormReturn<T, any, any>
   }, [form, flush]);
 
   const discard = useCallback(async () => {
-    done.current = true;
+    // The form stays usable (e.g. the notes form after adding a note): later typing makes a new draft.
+    changed.current = false;
     if (timer.current) clearTimeout(timer.current);
     pending.current = null;
     setOffer(null);

@@ -5,7 +5,8 @@ import { createContext, useContext } from 'react';
 export type Route =
   | { name: 'dossiers' }
   | { name: 'new-dossier' }
-  | { name: 'dossier'; id: string }
+  /** `created`: just made, so the screen confirms it (a flag, no case data). */
+  | { name: 'dossier'; id: string; created?: boolean }
   | { name: 'schemes' }
   | { name: 'audit' }
   | { name: 'systeemfouten' }

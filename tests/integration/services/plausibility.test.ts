@@ -73,6 +73,18 @@ describe('questioned: facts to confirm', () => {
     expect(rig.dossiers.check(parsed(household()), first.id)).toEqual([]);
   });
 
+  it('does not ask again about what the stored dossier already held', () => {
+    const first = rig.dossiers.create(parsed(household()));
+    const same = household({ adults: [{ role: 'aanvrager', firstName: 'Bram', lastName: 'Smit', birthDate: '1979-08-08', bsn: BSNS[0] }] });
+    // Saved after the user confirmed the question.
+    const second = rig.dossiers.create(parsed(same));
+    expect(rig.dossiers.check(parsed(same), second.id)).toEqual([]);
+    // A new child born when the oldest adult (1979-08-08) was 13 is new: that is asked.
+    const withChild = household({ ...same, children: [{ firstName: 'Jip', lastName: 'Smit', birthDate: '1993-01-01', livingInHousehold: true }] });
+    expect(rig.dossiers.check(parsed(withChild), second.id).map((w) => w.path)).toEqual(['children.0.birthDate']);
+    expect(first.number).not.toBe(second.number);
+  });
+
   it('asks about a child born when the oldest adult was 13', () => {
     const h = household();
     // The partner (oldest adult) was born 02-11-1983; on 01-01-1997 he was 13.

@@ -11,6 +11,7 @@ import {
 import { expenseSchema, incomeSchema, type Dossier, type Expense, type Income } from '../../../shared/dossier/schema';
 import { FREQUENCIES, FREQUENCY_LABELS, type Frequency } from '../../../shared/frequency';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { useDraft } from '../../components/useDraft';
 import { SelectField, TextField, optionsOf } from '../../components/fields';
 import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
 import { amountInputToCanonical, canonicalToAmountInput, isoToDateInput, optionalDateInputToIso } from '../../format';
@@ -86,6 +87,12 @@ export function BudgetItemForm({
   const f = (name: keyof ItemForm) => ({ id: fieldId(P, name), registration: form.register(name), error: errorOf(errors, name) });
   const title =
     index === null ? (kind === 'income' ? 'Inkomst toevoegen' : 'Uitgave toevoegen') : kind === 'income' ? 'Inkomst bewerken' : 'Uitgave bewerken';
+  // Half-filled work is kept as a draft in the vault (navigation, auto-lock) and offered back when this form opens.
+  const draft = useDraft(form, {
+    form: `${kind}:${dossier.id}:${existing?.id ?? 'nieuw'}`,
+    label: `${title} (dossier ${dossier.number})`,
+    dossierId: dossier.id,
+  });
 
   const onSubmit = form.handleSubmit(async (item) => {
     setServerError(null);
@@ -94,6 +101,7 @@ export function BudgetItemForm({
     else list[index] = item;
     try {
       const saved = (await call('dossier.update', { id: dossier.id, data: { ...stripStored(dossier), [key]: list } })) as Dossier;
+      await draft.discard();
       onDone(saved);
     } catch (err) {
       // Issues on this item ("data.incomes.3.amount") go to the matching field.
@@ -118,7 +126,9 @@ export function BudgetItemForm({
     kind === 'income' ? optionsOf(INCOME_CATEGORIES, INCOME_CATEGORY_LABELS) : optionsOf(EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS);
 
   return (
-    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`} onKeyDown={closeOnEscape(() => onDone(null))}>
+    <>
+    {draft.ui}
+    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`} onKeyDown={closeOnEscape(() => draft.leave(() => onDone(null)))}>
       <h3 id={`${P}-titel`}>{title}</h3>
       <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
       <div className="grid-3">
@@ -137,10 +147,11 @@ export function BudgetItemForm({
         <button type="submit" className="button primary" disabled={isSubmitting}>
           Opslaan
         </button>
-        <button type="button" className="button" onClick={() => onDone(null)}>
+        <button type="button" className="button" onClick={() => draft.leave(() => onDone(null))}>
           Annuleren
         </button>
       </div>
     </form>
+    </>
   );
 }

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/dossier/schema';
 import { formatEuro, money, sum } from '../../../shared/money';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { useDraft } from '../../components/useDraft';
 import { CheckboxField, SelectField, TextField, optionsOf } from '../../components/fields';
 import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
 import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
@@ -305,6 +306,9 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
   const inclusion = form.watch('inclusion');
   const { errors, submitCount, isSubmitting } = form.formState;
   const P = 'schuld';
+  const title = index === null ? 'Schuld toevoegen' : 'Schuld bewerken';
+  // Half-filled work is kept as a draft in the vault (navigation, auto-lock) and offered back when this form opens.
+  const draft = useDraft(form, { form: `debt:${dossier.id}:${existing?.id ?? 'nieuw'}`, label: `${title} (dossier ${dossier.number})`, dossierId: dossier.id });
   const f = (name: Path<DebtFormValues>) => ({ id: fieldId(P, name), registration: form.register(name), error: errorOf(errors, name) });
 
   const onSubmit = form.handleSubmit(async (debt) => {
@@ -313,7 +317,9 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
     if (index === null) list.push(debt);
     else list[index] = debt;
     try {
-      onDone((await call('dossier.update', { id: dossier.id, data: { ...stripStored(dossier), debts: list } })) as Dossier);
+      const saved = (await call('dossier.update', { id: dossier.id, data: { ...stripStored(dossier), debts: list } })) as Dossier;
+      await draft.discard();
+      onDone(saved);
     } catch (err) {
       const at = `data.debts.${index ?? list.length - 1}.`;
       if (err instanceof AppError) {
@@ -326,8 +332,10 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`} onKeyDown={closeOnEscape(() => onDone(null))}>
-      <h3 id={`${P}-titel`}>{index === null ? 'Schuld toevoegen' : 'Schuld bewerken'}</h3>
+    <>
+    {draft.ui}
+    <form noValidate onSubmit={onSubmit} className="card item-form" aria-labelledby={`${P}-titel`} onKeyDown={closeOnEscape(() => draft.leave(() => onDone(null)))}>
+      <h3 id={`${P}-titel`}>{title}</h3>
       <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
       <div className="grid-3">
         <TextField {...f('creditor')} label="Schuldeiser" autoComplete="off" autoFocus />
@@ -384,10 +392,11 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
         <button type="submit" className="button primary" disabled={isSubmitting}>
           Opslaan
         </button>
-        <button type="button" className="button" onClick={() => onDone(null)}>
+        <button type="button" className="button" onClick={() => draft.leave(() => onDone(null))}>
           Annuleren
         </button>
       </div>
     </form>
+    </>
   );
 }

@@ -58,7 +58,7 @@ function StatusDates({ dates }: { dates: Dossier['statusDates'] }) {
   );
 }
 
-export function DossierScreen({ id }: { id: string }) {
+export function DossierScreen({ id, created = false }: { id: string; created?: boolean }) {
   const call = useCall();
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,6 +73,9 @@ export function DossierScreen({ id }: { id: string }) {
     setSignalPrefill(prefill);
     setTab('systeemfouten');
   }, []);
+  useEffect(() => {
+    if (created) setMessage('Het dossier is aangemaakt.');
+  }, [created, setMessage]);
 
   useEffect(() => {
     let alive = true;

@@ -8,6 +8,7 @@ import type { Dossier } from '../../../shared/dossier/schema';
 import { TextArea } from '../../components/fields';
 import { errorOf } from '../../components/form-helpers';
 import { Alert } from '../../components/Status';
+import { useDraft } from '../../components/useDraft';
 import { showDateTime } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 
@@ -18,11 +19,14 @@ export function NotesTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
   const [error, setError] = useState<string | null>(null);
   const form = useForm<z.input<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { text: '' } });
   const notes = [...dossier.notes].reverse();
+  // A half-written note is kept as a draft in the vault (navigation, auto-lock) and offered back here.
+  const draft = useDraft(form, { form: `note:${dossier.id}`, label: `Notitie (dossier ${dossier.number})`, dossierId: dossier.id });
 
   const onSubmit = form.handleSubmit(async (v) => {
     setError(null);
     try {
       onChange((await call('dossier.addNote', { id: dossier.id, text: v.text })) as Dossier);
+      await draft.discard();
       form.reset({ text: '' });
     } catch (err) {
       setError(errorMessage(err));
@@ -31,6 +35,7 @@ export function NotesTab({ dossier, onChange }: { dossier: Dossier; onChange: (d
 
   return (
     <div className="stack">
+      {draft.ui}
       <form noValidate onSubmit={onSubmit} className="card">
         <Alert>{error}</Alert>
         <TextArea

@@ -22,6 +22,7 @@ import { useCall } from '../../state/session';
 import { emptyAdult, emptyChild, fromFormValues, toFormValues, type DossierFormValues } from './model';
 import type { DossierWarning } from '../../../shared/contract/procedures';
 import { SaveWarnings } from './Warnings';
+import { useFieldRemoval } from './field-removal';
 
 const P = 'dossier';
 const DATE_HINT = 'dd-mm-jjjj';
@@ -70,7 +71,7 @@ export function DossierFormScreen({
       const saved = dossier ? await call('dossier.update', { id: dossier.id, data }) : await call('dossier.create', { data });
       await draft.discard();
       if (onSaved) onSaved(saved);
-      else navigate({ name: 'dossier', id: saved.id });
+      else navigate({ name: 'dossier', id: saved.id, created: !dossier });
     } catch (err) {
       setWarnings(null);
       setServerError(applyServerError(form, err));
@@ -185,17 +186,19 @@ function reg(form: Form, name: string) {
 }
 
 function AdultsSection({ form }: { form: Form }) {
-  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'adults', keyName: 'fieldKey' });
+  const { fields, append, remove, insert } = useFieldArray({ control: form.control, name: 'adults', keyName: 'fieldKey' });
+  const removal = useFieldRemoval({ remove, insert, valueAt: (i) => form.getValues(`adults.${i}`) });
   const partnerIndex = fields.findIndex((f) => f.role === 'partner');
   return (
     <>
+      {removal.ui}
       {fields.map((f, i) => (
         <fieldset key={f.fieldKey} className="card">
           <legend>{f.role === 'aanvrager' ? 'Aanvrager' : 'Partner'}</legend>
           <PersonFields form={form} base={`adults.${i}`} withBsn />
           {f.role === 'partner' ? (
             <div className="actions">
-              <button type="button" className="button danger-quiet" onClick={() => remove(i)}>
+              <button type="button" className="button danger-quiet" onClick={() => removal.ask(i, 'De partner')}>
                 Partner verwijderen
               </button>
             </div>
@@ -234,10 +237,12 @@ function PersonFields({ form, base, withBsn }: { form: Form; base: string; withB
 }
 
 function ChildrenSection({ form }: { form: Form }) {
-  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'children', keyName: 'fieldKey' });
+  const { fields, append, remove, insert } = useFieldArray({ control: form.control, name: 'children', keyName: 'fieldKey' });
+  const removal = useFieldRemoval({ remove, insert, valueAt: (i) => form.getValues(`children.${i}`) });
   return (
     <fieldset className="card">
       <legend>Kinderen</legend>
+      {removal.ui}
       {fields.length === 0 ? <p className="muted">Nog geen kinderen toegevoegd.</p> : null}
       {fields.map((f, i) => (
         <fieldset key={f.fieldKey} className="subcard">
@@ -245,7 +250,7 @@ function ChildrenSection({ form }: { form: Form }) {
           <PersonFields form={form} base={`children.${i}`} />
           <div className="row-between">
             <CheckboxField {...reg(form, `children.${i}.livingInHousehold`)} label="Woont thuis" />
-            <button type="button" className="button danger-quiet" onClick={() => remove(i)}>
+            <button type="button" className="button danger-quiet" onClick={() => removal.ask(i, `Kind ${i + 1}`)}>
               Kind verwijderen
             </button>
           </div>
@@ -285,10 +290,12 @@ function AddressSection({ form }: { form: Form }) {
 }
 
 function BankSection({ form }: { form: Form }) {
-  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'bankAccounts', keyName: 'fieldKey' });
+  const { fields, append, remove, insert } = useFieldArray({ control: form.control, name: 'bankAccounts', keyName: 'fieldKey' });
+  const removal = useFieldRemoval({ remove, insert, valueAt: (i) => form.getValues(`bankAccounts.${i}`) });
   return (
     <fieldset className="card">
       <legend>Bankrekeningen</legend>
+      {removal.ui}
       {fields.length === 0 ? <p className="muted">Nog geen rekeningen toegevoegd.</p> : null}
       {fields.map((f, i) => (
         <fieldset key={f.fieldKey} className="subcard">
@@ -305,7 +312,7 @@ function BankSection({ form }: { form: Form }) {
             <TextField {...reg(form, `bankAccounts.${i}.description`)} label="Omschrijving" autoComplete="off" hint="Bijvoorbeeld beheerrekening of leefgeldrekening." />
           </div>
           <div className="actions">
-            <button type="button" className="button danger-quiet" onClick={() => remove(i)}>
+            <button type="button" className="button danger-quiet" onClick={() => removal.ask(i, `Rekening ${i + 1}`)}>
               Rekening verwijderen
             </button>
           </div>

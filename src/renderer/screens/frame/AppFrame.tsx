@@ -137,7 +137,7 @@ function Screen({ route }: { route: Route }) {
     case 'new-dossier':
       return <DossierFormScreen />;
     case 'dossier':
-      return <DossierScreen key={route.id} id={route.id} />;
+      return <DossierScreen key={route.id} id={route.id} created={route.created === true} />;
     case 'schemes':
       return <SchemesScreen />;
     case 'audit':
