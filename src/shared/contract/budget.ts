@@ -353,6 +353,8 @@ export const budgetInputsOut = z.object({
   ...bvvInputsOutFields,
   toetsingsinkomenPerJaar: z.string().nullable().optional(),
   vakantiegeld: z.object({ bedragPerJaar: z.string(), maand: z.number().int() }).nullable().optional(),
+  /** Art. 20 lid 3 Participatiewet (18-20 without parental support). */
+  geenBeroepOpOuders: z.boolean().optional(),
 });
 
 export const budgetView = z.object({
