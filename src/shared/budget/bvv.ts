@@ -416,7 +416,8 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     ...(stated ? { 'opgegeven beslagvrije voet': stated.amount, 'opgegeven op': formatNlDate(stated.date), 'opgegeven door': stated.statedBy } : {}),
   };
   const detailBase = {
-    vorm: resolved.params ? resolved.params.vorm : null,
+    // The formula is applied only with C; without it (income up to the norm) only 95 % of the norm and the cap are.
+    vorm: resolved.params && C !== null ? resolved.params.vorm : null,
     leefsituatie,
     leefsituatieLabel: BVV_LEEFSITUATIE_LABELS[leefsituatie],
     beslagOp,
