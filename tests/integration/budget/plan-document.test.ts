@@ -138,13 +138,14 @@ describe('"niet te berekenen" on page 1', () => {
 });
 
 describe('the household as it really is in the plan', () => {
-  it('names a pleegkind, co-ouderschap and the woonsituatie', async () => {
+  it('names a pleegkind, co-ouderschap, the woonsituatie and instalments', async () => {
     const norms = await bundledNorms();
     const base = singleParentDossier();
     const d = {
       ...base,
       address: null,
       addressKind: 'briefadres_met_inzicht' as const,
+      expenses: [...base.expenses, { description: 'Waterschapsbelasting', category: 'gemeentelijke_belastingen' as const, amount: '30.00', frequency: 'termijnen' as const, instalments: 10 }],
       children: [
         { ...base.children[0]!, fosterChild: true },
         { ...base.children[1]!, coParenting: 'andere_ouder_ontvangt_kinderbijslag' as const },
@@ -156,5 +157,7 @@ describe('the household as it really is in the plan', () => {
     expect(text).toContain(squash('Woonsituatie: Briefadres, volledig inzicht gegeven aan de deurwaarder (art. 475e lid 1 Rv)'));
     expect(text).toContain(squash('Woont thuis; pleegkind (geen kinderbijslag of kindgebonden budget)'));
     expect(text).toContain(squash('Woont thuis; co-ouderschap, de andere ouder ontvangt de kinderbijslag'));
+    // 30.00 in 10 termijnen: 30 x 10 / 12 = 25.00 per month.
+    expect(text).toContain(squash('Waterschapsbelasting Gemeentelijke belastingen € 30,00 per termijn, 10 termijnen per jaar € 25,00'));
   });
 });

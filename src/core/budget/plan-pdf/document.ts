@@ -10,7 +10,7 @@ import {
   NIBUD_GROUP_LABELS,
   NIBUD_GROUPS,
 } from '../../../shared/dossier/categories';
-import { FREQUENCY_LABELS } from '../../../shared/frequency';
+import { frequencyLabel } from '../../../shared/frequency';
 import type { BudgetResult } from '../../../shared/budget/engine';
 import type { Explanation, Figure } from '../../../shared/budget/explain';
 import { AGE_GROUP_LABELS } from '../../../shared/budget/household';
@@ -394,7 +394,7 @@ function incomeSection(n: number, result: BudgetResult): Content[] {
       { text: l.counted ? l.description : `${l.description} (telt niet mee op de peildatum)`, ...muted },
       { text: INCOME_CATEGORY_LABELS[l.category], ...muted },
       { ...amountCell(l.amount), ...muted },
-      { text: FREQUENCY_LABELS[l.frequency], ...muted },
+      { text: frequencyLabel(l.frequency, l.instalments), ...muted },
       { ...amountCell(l.monthly), ...muted },
       { text: l.attachable ? 'ja' : 'nee', ...muted },
     ]);
@@ -434,7 +434,7 @@ function expenseSection(n: number, result: BudgetResult): Content[] {
         { text: l.counted ? l.description : `${l.description} (telt niet mee op de peildatum)`, margin: [8, 0, 0, 0], ...muted },
         { text: EXPENSE_CATEGORY_LABELS[l.category], ...muted },
         { ...amountCell(l.amount), ...muted },
-        { text: FREQUENCY_LABELS[l.frequency], ...muted },
+        { text: frequencyLabel(l.frequency, l.instalments), ...muted },
         { ...amountCell(l.monthly), ...muted },
       ]);
     }
