@@ -82,6 +82,7 @@ export function BudgetFigures({ result: r }: { result: Result }) {
     row('saldo', r.budget.saldo, { total: true, signed: true }),
     row('leefgeldMaand', r.budget.leefgeldPerMaand, { signed: true, note: 'inkomen − vaste lasten − reserveringsuitgaven' }),
     row('leefgeld', r.budget.leefgeldPerWeek, { signed: true }),
+    ...(r.budget.vakantiegeldReservering ? [row('vakantiegeld', r.budget.vakantiegeldReservering, { note: 'reserveren, niet uitgeven als leefgeld' })] : []),
   ];
   const c = r.children;
   const hasChildren = c.perChild.length > 0 || (c.kinderbijslagReceived.value !== null && c.kinderbijslagReceived.value !== '0.00');
