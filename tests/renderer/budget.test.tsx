@@ -110,7 +110,9 @@ async function openBudgetTab() {
 
 /** The amount cell of a figure row (row header = label). */
 function amountOf(label: string): string {
-  const header = screen.getByRole('rowheader', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) });
+  // The figure sections (the "Zo telt het op" tables repeat some labels).
+  const figures = document.querySelector<HTMLElement>('.figure-sections')!;
+  const header = within(figures).getByRole('rowheader', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) });
   const row = header.closest('tr')!;
   return row.querySelector('td')!.textContent!.replace(/\u00a0/g, ' ');
 }

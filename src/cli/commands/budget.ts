@@ -239,6 +239,7 @@ export function formatBudgetText(j: BudgetJson): string {
   row('Kindgebonden budget ontvangen', euro(j.kindgebondenBudgetOntvangen));
   row('Leefgeld per maand (na vaste lasten, reserv.)', euro(j.leefgeldPerMaand ?? null));
   row('Leefgeld per week', euro(j.leefgeldPerWeek));
+  if (j.vakantiegeldReserveringPerMaand && j.vakantiegeldReserveringPerMaand !== '0.00') row('Vakantiegeld: reservering per maand', euro(j.vakantiegeldReserveringPerMaand));
   out.push('');
   // The presenter's sections: every total under the parts it is the sum of (the same on screen and in the PDF).
   out.push('Zo telt het op (per maand):');

@@ -129,6 +129,9 @@ export const BVV_FORMULA_KEYS = {
   Jm: 'formula.basishuur_meerpersoons',
   miij1: 'formula.minimum_inkomensijkpunt_eenpersoons',
   miijm: 'formula.minimum_inkomensijkpunt_meerpersoons',
+  /** Art. 475da lid 7: income limits (per year) below which an owner-occupier may ask for a raise. */
+  lid7single: 'formula.lid7_inkomensgrens_eenpersoons',
+  lid7multi: 'formula.lid7_inkomensgrens_meerpersoons',
   /** Quadratic form (2021-2025): coefficient of C² × 1,000,000 (the table keeps at most six decimals) and of C. */
   q1c2: 'formula.kwadratisch.eenpersoons_c2_maal_miljoen',
   q1c1: 'formula.kwadratisch.eenpersoons_c',
@@ -416,7 +419,8 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     ...(stated ? { 'opgegeven beslagvrije voet': stated.amount, 'opgegeven op': formatNlDate(stated.date), 'opgegeven door': stated.statedBy } : {}),
   };
   const detailBase = {
-    vorm: resolved.params ? resolved.params.vorm : null,
+    // The formula is applied only with C; without it (income up to the norm) only 95 % of the norm and the cap are.
+    vorm: resolved.params && C !== null ? resolved.params.vorm : null,
     leefsituatie,
     leefsituatieLabel: BVV_LEEFSITUATIE_LABELS[leefsituatie],
     beslagOp,
@@ -569,6 +573,24 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
           'beslagvrijeVoet',
         );
       }
+    }
+  }
+
+  // Lid 7: an owner-occupier (or a tenant without huurtoeslag right) below the income limit may ask for a raise whose
+  // amount the Besluit beslagvrije voet sets; it is not in the tables, so Houvast points it out and never estimates it.
+  const date = hooks.date;
+  const mortgage = args.dossier.expenses.some((e) => e.category === 'hypotheek' && (!e.startDate || e.startDate <= date) && (!e.endDate || e.endDate >= date));
+  const lid7Key = leefsituatie === 'alleenstaande' ? BVV_FORMULA_KEYS.lid7single : BVV_FORMULA_KEYS.lid7multi;
+  if (mortgage && C !== null && use.has(args.periods.bvv, lid7Key)) {
+    const limit = use.figure(args.periods.bvv, lid7Key)!;
+    if (C.lessThan(limit)) {
+      hooks.warn(
+        'BVV_VERHOGING_EIGEN_WONING_MOGELIJK',
+        `Het dossier bevat een hypotheek en het belastbaar inkomen (${formatEuro(C)} per jaar) ligt onder ${formatEuro(limit)}: de schuldenaar kan de ` +
+          'beslaglegger vragen de beslagvrije voet te verhogen (art. 475da lid 7 Rv, eigen woning). Het bedrag staat in het Besluit beslagvrije voet ' +
+          'en is niet in Houvast opgenomen; het wordt niet geschat.',
+        'beslagvrijeVoet',
+      );
     }
   }
 

@@ -34,6 +34,7 @@ import {
 } from './inputs';
 import { activeOn, monthlyLine } from './lines';
 import { applyProvisional, type ProvisionalInfo } from './provisional';
+import { plausibilityWarnings, vakantiegeldReservation } from './plausibility';
 import { atBijstandLevel, checkEntitlements, entitlementBasis, kgbAfbouw, type EntitlementBasis, type Entitlements } from './entitlements';
 import { kostendelersHouseholdNorm, verhoging1820 } from './kostendelers';
 // BVV above the norm and VTLB (issue 6 parts 1-2) live in their own modules.
@@ -123,6 +124,8 @@ export interface BudgetResult {
     leefgeldPerMaand: Figure;
     leefgeldPerWeek: Figure;
     gapToNorm: Figure;
+    /** Vakantiegeld per year (input) / 12: reserved, not leefgeld (issue 6 part 6). */
+    vakantiegeldReservering?: Figure;
     lines: ExpenseLine[];
   };
   /** Every table period the calculation consulted (for the header of a report). */
@@ -726,6 +729,16 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
   );
   const aflosDetail = afloscapaciteitDetail(aflos.value, sum(yearly.map((l) => l.monthly)), yearly.map((l) => `${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]}`));
   const children = computeChildren(ctx, dossier, h, income, incl);
+  // Plausibility and the vakantiegeld reservation (plausibility.ts, issue 6 part 6).
+  budget.vakantiegeldReservering = vakantiegeldReservation(inputs.vakantiegeld);
+  ctx.warnings.push(
+    ...plausibilityWarnings({
+      countedExpenseCategories: budget.lines.filter((l) => l.counted).map((l) => l.category),
+      fixedAddress: h.fixedAddress,
+      income: income.total.value!,
+      saldo: budget.saldo.value!,
+    }),
+  );
   const entitlements = checkEntitlements({
     dossier, norms, date: referenceDate, household: h, income, children, norm: incl, basis: ctx.entitlementBasis!, warnings: ctx.warnings,
     record: (refs, missing) => {

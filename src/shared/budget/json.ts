@@ -86,6 +86,8 @@ export interface BudgetJson extends BvvVtlbJson {
   kinderbijslagPerKind?: { kind: number; leeftijdsgroep: string | null; bedrag: JsonAmount }[];
   /** Expected against received per scheme. */
   aanspraken?: JsonEntitlement[];
+  /** Vakantiegeld per year / 12 (input): reserved per month, paid in its month. */
+  vakantiegeldReserveringPerMaand?: JsonAmount;
 }
 
 export interface JsonEntitlement {
@@ -185,6 +187,7 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     ...NIBUD_GROUPS.map((g): [string, Figure] => [`uitgaven_${g}`, r.budget.expensesByGroup[g]]),
     ['saldoPerMaand', r.budget.saldo],
     ['leefgeldPerMaand', r.budget.leefgeldPerMaand],
+    ...(r.budget.vakantiegeldReservering ? ([['vakantiegeldReserveringPerMaand', r.budget.vakantiegeldReservering]] as [string, Figure][]) : []),
     ['leefgeldPerWeek', r.budget.leefgeldPerWeek],
     ['verschilMetBijstandsnorm', r.budget.gapToNorm],
     ['kinderbijslagVerwacht', r.children.kinderbijslagExpected],
@@ -259,8 +262,9 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
 }
 
 // --- figures that add up and entitlement checks (issue 6 parts 3, 5) ---
-function addsUpJson(r: BudgetResult): Pick<BudgetJson, 'kostenvergoedingenPerMaand' | 'kinderbijslagPerKind' | 'aanspraken'> {
+function addsUpJson(r: BudgetResult): Pick<BudgetJson, 'kostenvergoedingenPerMaand' | 'kinderbijslagPerKind' | 'aanspraken' | 'vakantiegeldReserveringPerMaand'> {
   return {
+    vakantiegeldReserveringPerMaand: r.budget.vakantiegeldReservering ? val(r.budget.vakantiegeldReservering) : null,
     kostenvergoedingenPerMaand: amt(costAllowancesOf(r)),
     kinderbijslagPerKind: r.children.perChild.map((c) => ({ kind: c.child, leeftijdsgroep: c.band, bedrag: val(c.kinderbijslagPerMonth) })),
     aanspraken: r.entitlements.checks.map((c) => ({

@@ -161,6 +161,7 @@ export const budgetResultOut = z.object({
     saldo: figureOut,
     leefgeldPerMaand: figureOut,
     leefgeldPerWeek: figureOut,
+    vakantiegeldReservering: figureOut.optional(),
     gapToNorm: figureOut,
     lines: z.array(expenseLineOut),
   }),
@@ -248,6 +249,7 @@ const jsonTableRef = z.object({
 const jsonAmount = amountOut.nullable();
 // --- figures that add up and entitlement checks (issue 6 parts 3, 5) ---
 const addsUpJsonFields = {
+  vakantiegeldReserveringPerMaand: amountOut.nullable().optional(),
   kostenvergoedingenPerMaand: amountOut.nullable().optional(),
   kinderbijslagPerKind: z.array(z.object({ kind: z.number().int(), leeftijdsgroep: z.string().nullable(), bedrag: amountOut.nullable() })).optional(),
   aanspraken: z
@@ -353,6 +355,8 @@ export const budgetInputsOut = z.object({
   ...bvvInputsOutFields,
   toetsingsinkomenPerJaar: z.string().nullable().optional(),
   vakantiegeld: z.object({ bedragPerJaar: z.string(), maand: z.number().int() }).nullable().optional(),
+  /** Art. 20 lid 3 Participatiewet (18-20 without parental support). */
+  geenBeroepOpOuders: z.boolean().optional(),
 });
 
 export const budgetView = z.object({
@@ -589,6 +593,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       saldo: fig(r.budget.saldo),
       leefgeldPerMaand: fig(r.budget.leefgeldPerMaand),
       leefgeldPerWeek: fig(r.budget.leefgeldPerWeek),
+      ...(r.budget.vakantiegeldReservering ? { vakantiegeldReservering: fig(r.budget.vakantiegeldReservering) } : {}),
       gapToNorm: fig(r.budget.gapToNorm),
       lines: r.budget.lines.map((l) => ({
         index: l.index,

@@ -136,3 +136,28 @@ describe('"niet te berekenen" on page 1', () => {
     expect(squash(fine.pages[0]!)).not.toContain(squash('kerncijfers in dit plan zijn niet te berekenen'));
   });
 });
+
+describe('the household as it really is in the plan', () => {
+  it('names a pleegkind, co-ouderschap, the woonsituatie and instalments', async () => {
+    const norms = await bundledNorms();
+    const base = singleParentDossier();
+    const d = {
+      ...base,
+      address: null,
+      addressKind: 'briefadres_met_inzicht' as const,
+      expenses: [...base.expenses, { description: 'Waterschapsbelasting', category: 'gemeentelijke_belastingen' as const, amount: '30.00', frequency: 'termijnen' as const, instalments: 10 }],
+      children: [
+        { ...base.children[0]!, fosterChild: true },
+        { ...base.children[1]!, coParenting: 'andere_ouder_ontvangt_kinderbijslag' as const },
+      ],
+    };
+    const r = computeBudget(d, budgetInputs(), norms, '2026-07-15');
+    const out = await extractPdf(await renderBudgetPlanPdf({ dossier: d, result: r, generatedAt: Date.UTC(2026, 6, 15), generatedBy: 'Jeroen Smit' }));
+    const text = squash(out.text);
+    expect(text).toContain(squash('Woonsituatie: Briefadres, volledig inzicht gegeven aan de deurwaarder (art. 475e lid 1 Rv)'));
+    expect(text).toContain(squash('Woont thuis; pleegkind (geen kinderbijslag of kindgebonden budget)'));
+    expect(text).toContain(squash('Woont thuis; co-ouderschap, de andere ouder ontvangt de kinderbijslag'));
+    // 30.00 in 10 termijnen: 30 x 10 / 12 = 25.00 per month.
+    expect(text).toContain(squash('Waterschapsbelasting Gemeentelijke belastingen € 30,00 per termijn, 10 termijnen per jaar € 25,00'));
+  });
+});

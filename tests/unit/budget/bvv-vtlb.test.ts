@@ -259,6 +259,27 @@ describe('BVV above the norm, through the engine (BVV-VTLB.md §3.3 examples, Ja
   });
 });
 
+describe('art. 475da lid 7: the raise for an eigen woning is pointed out, never estimated', () => {
+  /* Lid 7 (texts of 2026-01-01 and 2026-07-01): belastbaar inkomen below 55,682.78 (alleenstaand) -> the raise may be asked
+   * for; its amount is set by AMvB (not read), so only a warning. Single, C = 40,000 < 55,682.78, mortgage in the dossier. */
+  const owner = (withMortgage: boolean) =>
+    dossier({
+      adults: [adult('aanvrager', '1990-01-01')],
+      incomes: [{ description: 'Loon', category: 'loon', amount: '2400.00', frequency: 'maand' }],
+      expenses: withMortgage ? [{ description: 'Hypotheek', category: 'hypotheek', amount: '900.00', frequency: 'maand' }] : [],
+    });
+  it('warns an owner-occupier below the income limit, with the limit from the table', () => {
+    const r = computeBudget(owner(true), inputs({ belastbaarInkomenPerJaar: { aanvrager: '40000.00' } }), norms, JAN);
+    const w = r.warnings.find((x) => x.code === 'BVV_VERHOGING_EIGEN_WONING_MOGELIJK')!;
+    expect(w.message).toContain('€ 55.682,78');
+    expect(w.message).toContain('niet geschat');
+    const above = computeBudget(owner(true), inputs({ belastbaarInkomenPerJaar: { aanvrager: '60000.00' } }), norms, JAN);
+    expect(codes(above)).not.toContain('BVV_VERHOGING_EIGEN_WONING_MOGELIJK');
+    const tenant = computeBudget(owner(false), inputs({ belastbaarInkomenPerJaar: { aanvrager: '40000.00' } }), norms, JAN);
+    expect(codes(tenant)).not.toContain('BVV_VERHOGING_EIGEN_WONING_MOGELIJK');
+  });
+});
+
 describe('the stated BVV is a check, not a substitute', () => {
   const d = () =>
     dossier({

@@ -48,7 +48,9 @@ export function bvvVtlbSection(n: number, result: BudgetResult, h: SectionHelper
           ? 'Formule vanaf 1 januari 2026 (lineaire woonterm). '
           : b.vorm === 'kwadratisch'
             ? 'Formule 2021-2025 (kwadratische woonterm). '
-            : 'De formule is niet toegepast (zie de waarschuwingen). ') +
+            : result.beslagvrijeVoet.regime === 'inkomen_tot_norm'
+              ? 'Inkomen tot de norm, zonder belastbaar inkomen: 95 % van de norm, getoetst aan 95 % van het inkomen. '
+              : 'De formule is niet toegepast (zie de waarschuwingen). ') +
         `Belastbaar inkomen per jaar (C): ${euro(c.value)}.`,
       style: 'note',
       margin: [0, 0, 0, 4],

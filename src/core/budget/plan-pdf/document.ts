@@ -10,7 +10,7 @@ import {
   NIBUD_GROUP_LABELS,
   NIBUD_GROUPS,
 } from '../../../shared/dossier/categories';
-import { FREQUENCY_LABELS } from '../../../shared/frequency';
+import { frequencyLabel } from '../../../shared/frequency';
 import type { BudgetResult } from '../../../shared/budget/engine';
 import type { Explanation, Figure } from '../../../shared/budget/explain';
 import { AGE_GROUP_LABELS } from '../../../shared/budget/household';
@@ -31,7 +31,7 @@ import {
   USER_SUPPLIED,
 } from './format';
 import type { OfficeOut } from '../../../shared/contract/office';
-import { DEBT_STATUS_LABELS } from '../../../shared/dossier/schema';
+import { ADDRESS_KIND_LABELS, CO_PARENTING_LABELS, DEBT_STATUS_LABELS, addressKindOf } from '../../../shared/dossier/schema';
 import { fromCents, toCents } from '../../../shared/money';
 
 export interface BudgetPlanInput {
@@ -358,7 +358,11 @@ function householdSection(n: number, input: BudgetPlanInput): Content[] {
         `Kind ${i + 1}`,
         `${c.firstName} ${c.lastName}`,
         { text: born ? `${ageOn(c.birthDate, ref)} jaar` : 'nog niet geboren', alignment: 'right' },
-        c.livingInHousehold ? 'Woont thuis' : 'Woont niet thuis',
+        [
+          c.livingInHousehold ? 'Woont thuis' : 'Woont niet thuis',
+          ...(c.fosterChild ? ['pleegkind (geen kinderbijslag of kindgebonden budget)'] : []),
+          ...(c.coParenting && c.coParenting !== 'geen' ? [CO_PARENTING_LABELS[c.coParenting].toLowerCase()] : []),
+        ].join('; '),
       ];
     }),
   ];
@@ -369,7 +373,7 @@ function householdSection(n: number, input: BudgetPlanInput): Content[] {
         { text: [{ text: 'Huishoudtype: ', bold: true }, h.typeLabel], width: 'auto' },
         { text: [{ text: 'Thuiswonende kinderen < 18: ', bold: true }, String(h.childrenUnder18)], width: 'auto' },
         { text: [{ text: 'Kostendelers (27+): ', bold: true }, String(h.kostendelers)], width: 'auto' },
-        { text: [{ text: 'Vast woonadres: ', bold: true }, h.fixedAddress ? 'ja' : 'nee'], width: 'auto' },
+        { text: [{ text: 'Woonsituatie: ', bold: true }, ADDRESS_KIND_LABELS[addressKindOf(dossier)]], width: '*' },
       ],
       columnGap: 16,
       margin: [0, 0, 0, 6],
@@ -390,7 +394,7 @@ function incomeSection(n: number, result: BudgetResult): Content[] {
       { text: l.counted ? l.description : `${l.description} (telt niet mee op de peildatum)`, ...muted },
       { text: INCOME_CATEGORY_LABELS[l.category], ...muted },
       { ...amountCell(l.amount), ...muted },
-      { text: FREQUENCY_LABELS[l.frequency], ...muted },
+      { text: frequencyLabel(l.frequency, l.instalments), ...muted },
       { ...amountCell(l.monthly), ...muted },
       { text: l.attachable ? 'ja' : 'nee', ...muted },
     ]);
@@ -430,7 +434,7 @@ function expenseSection(n: number, result: BudgetResult): Content[] {
         { text: l.counted ? l.description : `${l.description} (telt niet mee op de peildatum)`, margin: [8, 0, 0, 0], ...muted },
         { text: EXPENSE_CATEGORY_LABELS[l.category], ...muted },
         { ...amountCell(l.amount), ...muted },
-        { text: FREQUENCY_LABELS[l.frequency], ...muted },
+        { text: frequencyLabel(l.frequency, l.instalments), ...muted },
         { ...amountCell(l.monthly), ...muted },
       ]);
     }

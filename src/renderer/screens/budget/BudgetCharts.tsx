@@ -36,8 +36,9 @@ export function ProjectionSection({ projection }: { projection: ProjectionOut })
         ) : (
           'Het saldo blijft in de berekende maanden positief.'
         )}{' '}
+        {projection.firstProvisionalMonth ? `Vanaf ${monthLabel(projection.firstProvisionalMonth)} zijn de normen voorlopig (*). ` : null}
         {projection.firstUncoveredMonth
-          ? `Vanaf ${monthLabel(projection.firstUncoveredMonth)} is er geen normtabel; die maanden zijn niet berekend.`
+          ? `Vanaf ${monthLabel(projection.firstUncoveredMonth)} zijn de normen nog niet bekend: inkomen, uitgaven en saldo zijn berekend, de afloscapaciteit niet.`
           : null}
       </p>
       <ProjectionChart
@@ -73,22 +74,18 @@ export function ProjectionSection({ projection }: { projection: ProjectionOut })
                   <th scope="row" className="nowrap">
                     {monthLabel(m.month)}
                   </th>
-                  {m.covered ? (
-                    <>
-                      <td className="num nowrap">{euro(m.inkomen)}</td>
-                      <td className="num nowrap">{euro(m.uitgaven)}</td>
-                      <td className={`num nowrap${isNegative(m.saldo) ? ' negative-amount' : ''}`}>
-                        {euro(m.saldo)}
-                        {m.negative ? <span className="visually-hidden"> (tekort)</span> : null}
-                      </td>
-                      <td className="num nowrap">{euro(m.afloscapaciteit)}</td>
-                      <td className="small">{m.changes.join(' ')}</td>
-                    </>
-                  ) : (
-                    <td colSpan={5} className="muted small">
-                      geen normtabel: niet berekend
-                    </td>
-                  )}
+                  {/* Every month has income, expenses and saldo; norm-based figures only where norms are known. */}
+                  <td className="num nowrap">{euro(m.inkomen)}</td>
+                  <td className="num nowrap">{euro(m.uitgaven)}</td>
+                  <td className={`num nowrap${isNegative(m.saldo) ? ' negative-amount' : ''}`}>
+                    {euro(m.saldo)}
+                    {m.negative ? <span className="visually-hidden"> (tekort)</span> : null}
+                  </td>
+                  <td className={`num nowrap${m.covered ? '' : ' muted small'}`}>
+                    {m.covered ? euro(m.afloscapaciteit) : 'normen nog niet bekend'}
+                    {m.provisional ? <abbr title={m.provisional}> *</abbr> : null}
+                  </td>
+                  <td className="small">{[m.provisional ? 'voorlopige normen.' : null, ...m.changes].filter(Boolean).join(' ')}</td>
                 </tr>
               ))}
             </tbody>

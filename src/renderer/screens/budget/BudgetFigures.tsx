@@ -15,7 +15,7 @@ const BVV_REGIME_NOTES: Record<Result['beslagvrijeVoet']['regime'], string> = {
 };
 
 function row(id: string, f: FigureOut, extra: Partial<FigureRow> = {}): FigureRow {
-  return { id, label: f.label, value: f.value, explanation: f.explanation, ...extra };
+  return { id, label: f.label, value: f.value, explanation: f.explanation, provisional: f.provisional ?? null, ...extra };
 }
 
 /** The four numbers a counsellor looks at first. */
@@ -24,7 +24,7 @@ export function KeyFigures({ result: r }: { result: Result }) {
     { id: 'norm', label: 'Bijstandsnorm', value: r.bijstandsnorm.value, sub: 'per maand, incl. vakantietoeslag' },
     { id: 'aflos', label: 'Afloscapaciteit', value: r.afloscapaciteit.value, sub: 'per maand' },
     { id: 'saldo', label: 'Saldo', value: r.budget.saldo.value, sub: 'per maand (inkomen − uitgaven)', signed: true },
-    { id: 'leefgeld', label: 'Leefgeld', value: r.budget.leefgeldPerWeek.value, sub: 'per week, na vaste lasten', signed: true },
+    { id: 'leefgeld', label: 'Leefgeld', value: r.budget.leefgeldPerWeek.value, sub: 'per week, na vaste lasten en reserveringen', signed: true },
   ];
   return (
     <div role="group" aria-label="Kerncijfers">
@@ -80,7 +80,9 @@ export function BudgetFigures({ result: r }: { result: Result }) {
     ...NIBUD_GROUPS.map((g) => row(`uitgaven-${g}`, r.budget.expensesByGroup[g])),
     row('uitgaven', r.budget.expensesTotal, { total: true }),
     row('saldo', r.budget.saldo, { total: true, signed: true }),
+    row('leefgeldMaand', r.budget.leefgeldPerMaand, { signed: true, note: 'inkomen − vaste lasten − reserveringsuitgaven' }),
     row('leefgeld', r.budget.leefgeldPerWeek, { signed: true }),
+    ...(r.budget.vakantiegeldReservering ? [row('vakantiegeld', r.budget.vakantiegeldReservering, { note: 'reserveren, niet uitgeven als leefgeld' })] : []),
   ];
   const c = r.children;
   const hasChildren = c.perChild.length > 0 || (c.kinderbijslagReceived.value !== null && c.kinderbijslagReceived.value !== '0.00');

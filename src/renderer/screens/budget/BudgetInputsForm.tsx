@@ -20,6 +20,7 @@ import { CheckboxField, SelectField, TextField, optionsOf } from '../../componen
 import { applyServerError, errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
 import { amountInputToCanonical, canonicalToAmountInput, dateInputToIso, isoToDateInput } from '../../format';
 import { useCall } from '../../state/session';
+import { monthName } from '../../../shared/presenter';
 
 export type StoredInputs = z.infer<typeof budgetInputsOut>;
 
@@ -34,6 +35,11 @@ export interface InputsForm {
   nietBeslagenEigenInkomenPerMaand: string;
   loonheffingAutoVanDeZaakPerMaand: string;
   woonkostenverhoging: boolean;
+  // --- entitlement checks and vakantiegeld (issue 6 parts 5-6) ---
+  toetsingsinkomenPerJaar: string;
+  vakantiegeld: { bedragPerJaar: string; maand: string };
+  /** Art. 20 lid 3 Participatiewet: an 18-20-year-old who cannot fall back on the parents. */
+  geenBeroepOpOuders: boolean;
 }
 
 const optionalAmountIn = (v: string | null | undefined): string => (v ? canonicalToAmountInput(v) : '');
@@ -59,6 +65,9 @@ export function toFormValues(inputs: StoredInputs): InputsForm {
     nietBeslagenEigenInkomenPerMaand: optionalAmountIn(inputs.nietBeslagenEigenInkomenPerMaand),
     loonheffingAutoVanDeZaakPerMaand: optionalAmountIn(inputs.loonheffingAutoVanDeZaakPerMaand),
     woonkostenverhoging: inputs.woonkostenverhoging ?? false,
+    toetsingsinkomenPerJaar: optionalAmountIn(inputs.toetsingsinkomenPerJaar),
+    vakantiegeld: { bedragPerJaar: optionalAmountIn(inputs.vakantiegeld?.bedragPerJaar), maand: String(inputs.vakantiegeld?.maand ?? 5) },
+    geenBeroepOpOuders: inputs.geenBeroepOpOuders ?? false,
   };
 }
 
@@ -78,12 +87,17 @@ export function toSchemaInput(v: InputsForm, referenceDate: string | null | unde
     nietBeslagenEigenInkomenPerMaand: optionalAmountOut(v.nietBeslagenEigenInkomenPerMaand),
     loonheffingAutoVanDeZaakPerMaand: optionalAmountOut(v.loonheffingAutoVanDeZaakPerMaand),
     woonkostenverhoging: v.woonkostenverhoging,
+    toetsingsinkomenPerJaar: optionalAmountOut(v.toetsingsinkomenPerJaar),
+    // An empty vakantiegeld amount means none; the month is then irrelevant.
+    vakantiegeld: v.vakantiegeld.bedragPerJaar.trim() === '' ? null : { bedragPerJaar: amountInputToCanonical(v.vakantiegeld.bedragPerJaar), maand: Number(v.vakantiegeld.maand) },
+    ...(v.geenBeroepOpOuders ? { geenBeroepOpOuders: true } : {}),
   };
 }
 
 const BESLAG_OP_OPTIONS = optionsOf(BESLAG_OP, BESLAG_OP_LABELS);
 
 const KIND_OPTIONS = optionsOf(VTLB_CORRECTION_KINDS, VTLB_CORRECTION_LABELS);
+const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: monthName(i + 1) }));
 
 export function BudgetInputsForm({
   dossierId,
@@ -208,6 +222,24 @@ export function BudgetInputsForm({
         className="field-short"
         hint="Medebewoners van 27 jaar of ouder, naast de aanvrager en partner."
       />
+      <CheckboxField
+        {...f('geenBeroepOpOuders')}
+        label="18 t/m 20 jaar: geen beroep op de ouders mogelijk (verhoging art. 20 lid 3 Participatiewet)"
+        hint="Alleen voor een alleenstaande (ouder) van 18 t/m 20 jaar; norm plus verhoging is hoogstens de norm voor 21 jaar en ouder."
+      />
+      <fieldset className="subcard">
+        <legend>Toeslagen controleren en vakantiegeld</legend>
+        <p className="hint">
+          Met het toetsingsinkomen (bruto per jaar, aanvrager en partner samen, zoals Dienst Toeslagen het gebruikt) controleert
+          Houvast het kindgebonden budget en de zorgtoeslag. Het vakantiegeld wordt per maand gereserveerd en komt in de
+          vooruitblik in de gekozen maand binnen.
+        </p>
+        <div className="grid-3">
+          <TextField {...f('toetsingsinkomenPerJaar')} label="Toetsingsinkomen huishouden per jaar" inputMode="decimal" autoComplete="off" hint="Bruto, bijvoorbeeld 28.500,00" />
+          <TextField {...f('vakantiegeld.bedragPerJaar')} label="Vakantiegeld per jaar (netto)" inputMode="decimal" autoComplete="off" hint="Laat leeg als er geen vakantiegeld is." />
+          <SelectField {...f('vakantiegeld.maand')} label="Maand vakantiegeld" options={MONTH_OPTIONS} />
+        </div>
+      </fieldset>
       <fieldset className="subcard">
         <legend>Correcties op het VTLB</legend>
         {fields.length === 0 ? <p className="muted small">Geen correcties.</p> : null}

@@ -17,6 +17,7 @@ import { errorMessage, useCall } from '../../state/session';
 import { BudgetCharts, ProjectionSection } from './BudgetCharts';
 import { BudgetFigures, KeyFigures } from './BudgetFigures';
 import { BudgetInputsForm } from './BudgetInputsForm';
+import { AddsUpSection, EntitlementsSection, ProvisionalBanner } from './BudgetChecks';
 import { BudgetPlans } from './BudgetPlans';
 import { BudgetWarnings } from './BudgetWarnings';
 import { prefillFromWarning } from '../../../shared/signals/prefill';
@@ -133,10 +134,13 @@ function BudgetBody({
       <p className="budget-basis small">
         Berekend voor peildatum <strong>{formatNlDate(view.referenceDate)}</strong>. Normtabellen: {periods.join('; ')}.
       </p>
+      <ProvisionalBanner view={view} />
       <BudgetWarnings warnings={r.warnings} onReport={report} />
       <KeyFigures result={r} />
       <BudgetCharts result={r} />
       <BudgetFigures result={r} />
+      <EntitlementsSection view={view} />
+      <AddsUpSection view={view} />
       <ProjectionSection projection={view.projection} />
       <BudgetInputsForm
         key={view.inputsUpdatedAt ?? 0}

@@ -36,7 +36,9 @@ export function BvvBerekening({ result: r }: { result: BudgetResultOut }) {
           ? 'Formule vanaf 1 januari 2026 (lineaire woonterm), zoals de rekenmodule van de beslaglegger.'
           : b.vorm === 'kwadratisch'
             ? 'Formule 2021-2025 (kwadratische woonterm).'
-            : 'De formule is niet toegepast; zie de waarschuwingen.'}
+            : r.beslagvrijeVoet.regime === 'inkomen_tot_norm'
+              ? 'Inkomen tot de norm, zonder belastbaar inkomen: 95 % van de norm, getoetst aan 95 % van het inkomen.'
+              : 'De formule is niet toegepast; zie de waarschuwingen.'}
       </p>
       {rows.length > 3 || b.steps.length > 0 ? <FigureTable caption="Berekening beslagvrije voet" rows={rows} /> : null}
       {o ? (

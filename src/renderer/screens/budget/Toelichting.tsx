@@ -23,6 +23,8 @@ export interface FigureRow {
   text?: string;
   /** Negative amounts in red with a minus (for saldo-like figures). */
   signed?: boolean;
+  /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when the figure rests on a provisional norm. */
+  provisional?: string | null | undefined;
 }
 
 /** A table of figures; each row can unfold its explanation in the row below it. */
@@ -63,9 +65,11 @@ function FigureTableRow({ row }: { row: FigureRow }) {
         <th scope="row" className="figure-label">
           {row.label}
           {row.note ? <span className="figure-note">{row.note}</span> : null}
+          {row.provisional ? <span className="figure-note provisional-note">{row.provisional}</span> : null}
         </th>
         <td className={`num nowrap figure-value${negative ? ' negative-amount' : ''}${missing ? ' missing-amount' : ''}`}>
           {row.text ?? euro(row.value)}
+          {row.provisional ? <abbr title={row.provisional} className="provisional-mark"> *</abbr> : null}
         </td>
         <td className="row-actions">
           {row.explanation ? (

@@ -3,13 +3,13 @@
 import { NORM_STATUS_LABELS, type NormOrigin, type NormStatus } from '../../../shared/budget/norm-schema';
 import { formatNlDate } from '../../../shared/dates';
 import { formatEuro } from '../../../shared/money';
+import { euro as presentEuro, monthLabel as presentMonth } from '../../../shared/presenter';
 
 const AMOUNT = /^-?\d+(\.\d+)?$/;
 
-/** "1234.5" -> "€ 1.234,50"; null -> "niet te berekenen". */
+/** "1234.5" -> "€ 1.234,50"; null -> "niet te berekenen" (the shared presenter, as in the PDF and the CLI). */
 export function euro(value: string | null | undefined): string {
-  if (value === null || value === undefined) return 'niet te berekenen';
-  return AMOUNT.test(value) ? formatEuro(value) : value;
+  return presentEuro(value);
 }
 
 /** An explanation input: amounts (also "≈…" and "6-11 jaar: ≈…") in nl-NL, other values as they are. */
@@ -38,13 +38,9 @@ export function periodLabel(start: string, end: string | null | undefined): stri
   return end ? `${formatNlDate(start)} t/m ${formatNlDate(end)}` : `vanaf ${formatNlDate(start)}`;
 }
 
-const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-
-/** "2026-11" -> "nov 2026" (short) for chart axes and tables. */
+/** "2026-11" -> "nov 2026", or "nov '26" (short) for chart axes (the shared presenter). */
 export function monthLabel(month: string, short = false): string {
-  const [y = '', m = '1'] = month.split('-');
-  const name = MONTHS[Number(m) - 1] ?? m;
-  return short ? `${name} '${y.slice(2)}` : `${name} ${y}`;
+  return presentMonth(month, short ? 'axis' : 'short');
 }
 
 /** A norm table figure: amounts in euro; ages, months, rates and fractions as plain numbers. */

@@ -63,7 +63,7 @@ export function BudgetItemForm({
         category: v.category,
         amount: amountInputToCanonical(v.amount),
         frequency: v.frequency,
-        instalments: v.frequency === 'termijnen' ? (v.instalments.trim() === '' ? null : Number(v.instalments.trim())) : null,
+        ...(v.frequency === 'termijnen' ? { instalments: v.instalments.trim() === '' ? null : Number(v.instalments.trim()) } : {}),
         startDate: optionalDateInputToIso(v.startDate),
         endDate: optionalDateInputToIso(v.endDate),
       })),

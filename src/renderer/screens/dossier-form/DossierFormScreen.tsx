@@ -1,8 +1,12 @@
 // New and edit dossier: one react-hook-form over the shared dossier schema; the core's issues come back
 // onto the same fields.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
 import {
+  ADDRESS_KINDS,
+  ADDRESS_KIND_LABELS,
+  CO_PARENTING,
+  CO_PARENTING_LABELS,
   DOSSIER_STATUSES,
   DOSSIER_STATUS_LABELS,
   HELP_TYPES,
@@ -248,8 +252,15 @@ function ChildrenSection({ form }: { form: Form }) {
         <fieldset key={f.fieldKey} className="subcard">
           <legend>{`Kind ${i + 1}`}</legend>
           <PersonFields form={form} base={`children.${i}`} />
+          <SelectField
+            {...reg(form, `children.${i}.coParenting`)}
+            label="Co-ouderschap"
+            options={optionsOf(CO_PARENTING, CO_PARENTING_LABELS)}
+            hint="Wie ontvangt de kinderbijslag? Alleen dan verwacht Houvast kinderbijslag en kindgebonden budget voor dit kind."
+          />
           <div className="row-between">
             <CheckboxField {...reg(form, `children.${i}.livingInHousehold`)} label="Woont thuis" />
+            <CheckboxField {...reg(form, `children.${i}.fosterChild`)} label="Pleegkind (met pleegvergoeding)" />
             <button type="button" className="button danger-quiet" onClick={() => removal.ask(i, `Kind ${i + 1}`)}>
               Kind verwijderen
             </button>
@@ -273,10 +284,23 @@ function ChildrenSection({ form }: { form: Form }) {
 
 function AddressSection({ form }: { form: Form }) {
   const noAddress = form.watch('noFixedAddress');
+  // Ticking "geen vast woonadres" (or unticking it) moves the woonsituatie along; a briefadres is then chosen by hand.
+  const previous = useRef(noAddress);
+  useEffect(() => {
+    if (previous.current === noAddress) return;
+    previous.current = noAddress;
+    form.setValue('addressKind', noAddress ? 'geen_woonadres' : 'woonadres');
+  }, [noAddress, form]);
   return (
     <fieldset className="card">
       <legend>Adres</legend>
       <CheckboxField {...reg(form, 'noFixedAddress')} label="Geen vast woonadres" />
+      <SelectField
+        {...reg(form, 'addressKind')}
+        label="Woonsituatie (voor de beslagvrije voet)"
+        options={optionsOf(ADDRESS_KINDS, ADDRESS_KIND_LABELS)}
+        hint="Met een briefadres geldt de gewone beslagvrije voet als de cliënt de deurwaarder volledig inzicht geeft (art. 475e lid 1 Rv); anders 47,5 % van de gehuwdennorm."
+      />
       {noAddress ? null : (
         <div className="grid-address">
           <TextField {...reg(form, 'address.street')} label="Straat" autoComplete="off" />

@@ -1,6 +1,15 @@
 // The dossier form's values are what the user types (Dutch dates, spaced IBANs); these functions convert
 // between them and the shared dossier model, keeping field paths identical so schema issues map 1:1.
-import { DOSSIER_STATUSES, type Dossier, type DossierDataInput, type DossierStatus, type HelpType } from '../../../shared/dossier/schema';
+import {
+  addressKindOf,
+  DOSSIER_STATUSES,
+  type AddressKind,
+  type CoParenting,
+  type Dossier,
+  type DossierDataInput,
+  type DossierStatus,
+  type HelpType,
+} from '../../../shared/dossier/schema';
 import { formatIban } from '../../../shared/validation/iban';
 import { dateInputToIso, isoToDateInput, optionalDateInputToIso } from '../../format';
 
@@ -18,6 +27,9 @@ export interface ChildForm {
   lastName: string;
   birthDate: string;
   livingInHousehold: boolean;
+  /** Pleegkind (issue 6): no kinderbijslag or kindgebonden budget for it. */
+  fosterChild: boolean;
+  coParenting: CoParenting;
 }
 export interface AccountForm {
   id?: string | undefined;
@@ -29,6 +41,8 @@ export interface DossierFormValues {
   children: ChildForm[];
   noFixedAddress: boolean;
   address: { street: string; houseNumber: string; postcode: string; city: string };
+  /** Woonadres, briefadres with full insight, or geen woonadres (for the beslagvrije voet). */
+  addressKind: AddressKind;
   contact: { phone: string; email: string };
   bankAccounts: AccountForm[];
   status: DossierStatus;
@@ -42,7 +56,7 @@ export function emptyAdult(role: AdultForm['role']): AdultForm {
   return { role, firstName: '', lastName: '', birthDate: '', bsn: '' };
 }
 export function emptyChild(lastName = ''): ChildForm {
-  return { firstName: '', lastName, birthDate: '', livingInHousehold: true };
+  return { firstName: '', lastName, birthDate: '', livingInHousehold: true, fosterChild: false, coParenting: 'geen' };
 }
 
 export function toFormValues(d?: Dossier, professional = ''): DossierFormValues {
@@ -52,6 +66,7 @@ export function toFormValues(d?: Dossier, professional = ''): DossierFormValues 
       children: [],
       noFixedAddress: false,
       address: { street: '', houseNumber: '', postcode: '', city: '' },
+      addressKind: 'woonadres',
       contact: { phone: '', email: '' },
       bankAccounts: [],
       status: 'aanmelding',
@@ -77,9 +92,12 @@ export function toFormValues(d?: Dossier, professional = ''): DossierFormValues 
       lastName: c.lastName,
       birthDate: isoToDateInput(c.birthDate),
       livingInHousehold: c.livingInHousehold,
+      fosterChild: c.fosterChild ?? false,
+      coParenting: c.coParenting ?? 'geen',
     })),
     noFixedAddress: d.address === null,
     address: d.address ?? { street: '', houseNumber: '', postcode: '', city: '' },
+    addressKind: addressKindOf(d),
     contact: { phone: d.contact.phone ?? '', email: d.contact.email ?? '' },
     bankAccounts: d.bankAccounts.map((b) => ({ id: b.id, iban: formatIban(b.iban), description: b.description ?? '' })),
     status: d.status,
@@ -132,8 +150,12 @@ export function fromFormValues(v: DossierFormValues, base?: Dossier): DossierDat
       lastName: c.lastName,
       birthDate: dateInputToIso(c.birthDate),
       livingInHousehold: c.livingInHousehold,
+      // Only what differs from the default is sent, so an untouched version-1 dossier stays as it was.
+      ...(c.fosterChild ? { fosterChild: true } : {}),
+      ...(c.coParenting !== 'geen' ? { coParenting: c.coParenting } : {}),
     })),
     address: v.noFixedAddress ? null : { ...v.address },
+    addressKind: addressKindOut(v, base),
     contact: { phone: v.contact.phone.trim(), email: v.contact.email.trim() },
     bankAccounts: v.bankAccounts.map((b) => ({
       ...(b.id ? { id: b.id } : {}),
@@ -146,6 +168,12 @@ export function fromFormValues(v: DossierFormValues, base?: Dossier): DossierDat
     debts: base?.debts ?? [],
     notes: base?.notes ?? [],
   };
+}
+
+/** The address kind is stored when it was stored before or differs from what the address alone implies. */
+function addressKindOut(v: DossierFormValues, base?: Dossier): AddressKind | undefined {
+  const implied: AddressKind = v.noFixedAddress ? 'geen_woonadres' : 'woonadres';
+  return base?.addressKind || v.addressKind !== implied ? v.addressKind : undefined;
 }
 
 /** The stored dossier without what the vault adds (id, timestamps): the input of dossier.update. */
