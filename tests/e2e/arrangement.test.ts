@@ -52,6 +52,13 @@ describe('a payment arrangement in the browser (demo vault)', () => {
     dossier = await callCore<Dossier>(app, 'dossier.get', { id: list[0]!.id });
     // A fixed peildatum covered by the bundled norm tables, so the proposal does not depend on today's date.
     await callCore(app, 'budget.saveInputs', { id: dossier.id, inputs: { referenceDate: '2026-11-01', kostendelers: 0, vtlbCorrections: [] } });
+    // At the bijstand norm the VTLB leaves this family no afloscapaciteit (a nul-aanbod). This test is about the
+    // proposal flow (term, letters, board, payments), so the professional gives a modest afloscapaciteit with a
+    // reason, as the Regeling tab allows; the UI keeps saved overrides when the term is changed.
+    await callCore(app, 'arrangement.saveInputs', {
+      id: dossier.id,
+      params: { capacityOverride: { amount: '70.97', reason: 'Afloscapaciteit volgens VTLB-berekening van de schuldhulp' } },
+    });
     await page.getByRole('link', { name: 'Molenbeek, Yara' }).click();
     await waitVisible(heading(page, /Molenbeek, Yara/));
     await page.getByRole('tab', { name: 'Regeling', exact: true }).click();

@@ -76,23 +76,39 @@ describe('debts v2 in the vault and the interchange file', () => {
 });
 
 describe('arrangement.get and arrangement.preview', () => {
+  // A modest afloscapaciteit given by the professional (the old engine's figure for this household), so the
+  // distribution tests do not depend on the budget engine.
+  const GIVEN = { amount: '70.97', reason: 'Afloscapaciteit volgens VTLB-berekening van de schuldhulp' };
   let id8: string;
   beforeAll(async () => {
     id8 = await importDemo('08-bewind-zorgpremie-regeling.json');
   });
 
-  it('proposes the hand-computed amounts for demo household 08', async () => {
-    // Bijstand 1419.46 ≤ norm (alleenstaande ouder 2026-07: 1419.46): BVV = 95 % × 1419.46 = 1348.487 -> 1348.49;
-    // VTLB = BVV; afloscapaciteit = 1419.46 − 1348.49 = 70.97; pot = 70.97 × 18 = 1277.46. CJIB stays out.
-    // Concurrent claims 1243.80 + 286.40 = 1530.20; p = 1277.46 / 1530.20 = 83.483 %;
-    // Zorgverzekeraar Zuid 1243.80 × p = 1038.364 -> 1038.36; Energie 286.40 × p = 239.096 -> 239.10; sum 1277.46.
+  it('takes the budget engine afloscapaciteit without an override: demo household 08 gets a nul-aanbod', async () => {
+    // Bijstand 1419.46 = norm: BVV = 95 % × 1419.46 = 1348.487 -> 1348.49; the VTLB adds the eigen risico
+    // (385 / 12 = 32.08) and the correctie individuele lasten, so VTLB > 1419.46 and there is no afloscapaciteit.
     const v = await rig.call('arrangement.get', { id: id8, date: DATE });
     const p = v.proposal;
-    expect(p.status).toBe('voorstel');
-    expect(p.monthlyCapacity.value).toBe('70.97');
     // The same afloscapaciteit as the Budget tab shows.
     const budget = await rig.call('budget.get', { id: id8, date: DATE });
     expect(p.monthlyCapacity.exact).toBe(budget.result.afloscapaciteit.exact);
+    expect(budget.result.afloscapaciteit.value).toBe('0.00');
+    expect(p.status).toBe('nul_aanbod');
+    expect(p.pot.value).toBe('0.00');
+    expect(p.creditors.every((c) => c.amount.value === '0.00')).toBe(true);
+    expect(p.nulAanbodText).toMatch(/schuldregeling zonder afloscapaciteit \(nul-aanbod\)/);
+    expect(p.excluded.map((e) => e.creditor)).toEqual(['CJIB']);
+  });
+
+  it('distributes a given afloscapaciteit by hand for demo household 08', async () => {
+    // The distribution rules, not the budget engine, are under test: the afloscapaciteit is given with a reason.
+    // Pot = 70.97 × 18 = 1277.46. CJIB stays out.
+    // Concurrent claims 1243.80 + 286.40 = 1530.20; p = 1277.46 / 1530.20 = 83.483 %;
+    // Zorgverzekeraar Zuid 1243.80 × p = 1038.364 -> 1038.36; Energie 286.40 × p = 239.096 -> 239.10; sum 1277.46.
+    const v = await rig.call('arrangement.preview', { id: id8, date: DATE, params: { capacityOverride: GIVEN } });
+    const p = v.proposal;
+    expect(p.status).toBe('voorstel');
+    expect(p.monthlyCapacity.value).toBe('70.97');
     expect(p.pot.value).toBe('1277.46');
     expect(p.creditors.map((c) => [c.creditor, c.amount.value])).toEqual([
       ['Zorgverzekeraar Zuid', '1038.36'],
@@ -102,8 +118,8 @@ describe('arrangement.get and arrangement.preview', () => {
     expect(p.excluded.map((e) => e.creditor)).toEqual(['CJIB']);
     expect(p.excluded[0]!.reason).toMatch(/CJIB-boetes/);
     expect(p.totals.amounts.value).toBe('1277.46');
-    // The source of every figure is named.
-    expect(p.pot.explanation.inputs.bron).toMatch(/Budget van dossier .*peildatum 23-11-2026/);
+    // The source of every figure is named: the given afloscapaciteit with its reason.
+    expect(JSON.stringify(p.monthlyCapacity.explanation)).toContain(GIVEN.reason);
     // Wanbetalersregeling: 8 months, reported to the CAK.
     expect(v.premiumStages).toHaveLength(1);
     expect(v.premiumStages[0]!.stage.stage).toBe('cak');
@@ -113,15 +129,21 @@ describe('arrangement.get and arrangement.preview', () => {
   it('what-if: another term with its reason, a creditor left out; nothing is saved', async () => {
     const v = await rig.call('arrangement.get', { id: id8, date: DATE });
     const energie = v.proposal.creditors.find((c) => c.creditor.startsWith('Energie'))!.debtId;
-    // 70.97 × 24 = 1703.28; only Zorgverzekeraar Zuid left (1243.80): paid in full, 459.48 cannot be distributed.
-    const w = await rig.call('arrangement.preview', { id: id8, date: DATE, params: { months: 24, monthsReason: 'Verlengd na inkomensdaling', leaveOut: [energie] } });
+    // Given 70.97 × 24 = 1703.28; only Zorgverzekeraar Zuid left (1243.80): paid in full, 459.48 cannot be distributed.
+    const w = await rig.call('arrangement.preview', {
+      id: id8,
+      date: DATE,
+      params: { capacityOverride: GIVEN, months: 24, monthsReason: 'Verlengd na inkomensdaling', leaveOut: [energie] },
+    });
     expect(w.proposal.pot.value).toBe('1703.28');
     expect(w.proposal.creditors.map((c) => [c.creditor, c.amount.value, c.capped])).toEqual([['Zorgverzekeraar Zuid', '1243.80', true]]);
     expect(w.proposal.totals.surplus.value).toBe('459.48');
     expect(w.proposal.excluded.map((e) => e.creditor)).toEqual(['Energiebedrijf Stroomwijs', 'CJIB']);
     const again = await rig.call('arrangement.get', { id: id8, date: DATE });
     expect(again.paramsUpdatedAt).toBeNull();
-    expect(again.proposal.pot.value).toBe('1277.46');
+    // Still the engine's figure (nul-aanbod), not the what-if's given capacity.
+    expect(again.proposal.pot.value).toBe('0.00');
+    expect(again.params.capacityOverride).toBeUndefined();
   });
 
   it('refuses a different term without a reason, in Dutch', async () => {
@@ -166,13 +188,21 @@ describe('zorgpremie schemes', () => {
   let idLow: string;
   beforeAll(async () => {
     id8 = await importDemo('08-bewind-zorgpremie-regeling.json');
-    // Income 400.00 (≤ norm): BVV = 95 % = 380.00, afloscapaciteit 20.00. Arrears 900.00 at Zorgverzekeraar Zuid.
+    // Income 1041.60 per month (≤ norm 1419.46): BVV = 95 % × 1041.60 = 989.52 (art. 475dc Rv). VTLB = BVV + eigen
+    // risico for the one insured adult (385 / 12 = 32.083 -> 32.08) + correctie individuele lasten: no rent or premium
+    // entered (0.00), and the full kindgebonden budget is received (Wkgb 2026: 2580 per child + 3416 ALO-kop = 5996 per
+    // year, one child of 7), so werkelijk min fictief = 0.00. VTLB = 989.52 + 32.08 = 1021.60;
+    // afloscapaciteit = 1041.60 − 1021.60 = 20.00 (kindgebonden budget is not beslagbaar, so not in the netto inkomen).
+    // Arrears 900.00 at Zorgverzekeraar Zuid.
     const low = await rig.call('dossier.create', {
       data: householdInput({
         adults: [{ role: 'aanvrager', firstName: 'Kim', lastName: 'Laagland', birthDate: '1988-06-01' }],
         children: [{ firstName: 'Bo', lastName: 'Laagland', birthDate: '2019-05-05', livingInHousehold: true }],
         address: { street: 'Dijkstraat', houseNumber: '2', postcode: '8011 AA', city: 'Zwolle' },
-        incomes: [{ description: 'WW', category: 'uitkering_uwv', amount: '400.00', frequency: 'maand' }],
+        incomes: [
+          { description: 'WW', category: 'uitkering_uwv', amount: '1041.60', frequency: 'maand' },
+          { description: 'Kindgebonden budget', category: 'kindgebonden_budget', amount: '5996.00', frequency: 'jaar' },
+        ],
         debts: [
           {
             creditor: 'Zorgverzekeraar Zuid',
@@ -202,14 +232,23 @@ describe('zorgpremie schemes', () => {
   it('computes each family in the group by hand (RULES.md e.5)', async () => {
     const batch = await rig.call('schemes.batch', { schemeId: SCHEME, date: DATE, filters: {} });
     const byId = new Map(batch.families.map((f) => [f.dossierId, f]));
-    // 08: arrears 1243.80, term 36: 1243.80 / 36 = 34.55 exactly; min(afloscapaciteit 70.97, 34.55, max 75.00)
-    // = 34.55 ≥ minimum 10.00; 36 months pay 1243.80; nothing forgiven.
+    // 08: bijstand at the norm, afloscapaciteit 0.00 (VTLB = BVV 1348.49 + eigen risico 32.08 + correcties > 1419.46).
+    // Arrears 1243.80, term 36: 1243.80 / 36 = 34.55 needed; min(0.00, 34.55, max 75.00) = 0.00 < minimum 10.00 and
+    // the afloscapaciteit itself is below the minimum: not feasible, nothing paid, nothing forgiven via the scheme.
+    const budget8 = await rig.call('budget.get', { id: id8, date: DATE });
+    expect(budget8.result.afloscapaciteit.value).toBe('0.00');
     const f8 = byId.get(id8)!;
-    expect([f8.arrears.value, f8.monthly.value, f8.months, f8.paid.value, f8.forgiven.value]).toEqual(['1243.80', '34.55', 36, '1243.80', '0.00']);
+    expect([f8.arrears.value, f8.monthly.value, f8.months, f8.paid.value, f8.forgiven.value]).toEqual(['1243.80', '0.00', null, '0.00', '0.00']);
+    expect(f8.feasible).toBe(false);
+    expect(f8.warnings.join(' ')).toContain('De afloscapaciteit (€ 0,00) is lager dan het minimum van de regeling (€ 10,00 per maand).');
+    expect(f8.summary).toContain('De regeling is niet haalbaar');
     expect(f8.premiumStage?.stage).toBe('cak');
     expect(f8.summary).toMatch(/uitstroomroute/);
-    // Low income: 900 / 36 = 25.00 needed, afloscapaciteit 20.00: 20.00 × 36 = 720.00 paid, 180.00 forgiven.
+    // Low income: 900 / 36 = 25.00 needed, afloscapaciteit 20.00 (≥ minimum 10.00): 20.00 × 36 = 720.00 paid, 180.00 forgiven.
     const low = byId.get(idLow)!;
+    const budgetLow = await rig.call('budget.get', { id: idLow, date: DATE });
+    expect(budgetLow.result.afloscapaciteit.value).toBe('20.00');
+    expect(low.feasible).toBe(true);
     expect([low.monthly.value, low.months, low.paid.value, low.forgiven.value]).toEqual(['20.00', 36, '720.00', '180.00']);
     expect(low.premiumStage?.stage).toBe('aankondiging');
     expect(low.summary).toContain('€ 180,00 kwijt');
@@ -233,6 +272,8 @@ describe('zorgpremie schemes', () => {
     const arrears = batch.families.reduce((s, x) => s + Math.round(Number(x.arrears.value) * 100), 0);
     expect(dash.arrears).toBe((arrears / 100).toFixed(2));
     expect(dash.children).toBe(batch.families.reduce((s, x) => s + x.childrenCount, 0));
+    // Only the low-income family is feasible; every 08 import has no afloscapaciteit.
+    expect(dash.notFeasible).toBe(batch.families.length - 1);
     expect(dash.expectedForgiveness).toBe('180.00');
   });
 

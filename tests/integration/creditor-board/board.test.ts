@@ -255,7 +255,8 @@ describe('creditor board on a real vault', () => {
     // A step naming a debt the dossier does not have: refused whole, in Dutch, nothing imported.
     const before = (await call('dossier.list', {})).length;
     const bad = { ...file, creditorBoards: [{ ...file.creditorBoards[0], events: [{ debt: 9, step: 'akkoord', date: '2026-11-01' }] }] };
-    const env = await tryCall('dossier.import', { file: bad });
+    // 'copy': the household is already in the vault; without it the duplicate question (CONFLICT) comes first.
+    const env = await tryCall('dossier.import', { file: bad, onDuplicate: 'copy' });
     expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'creditorBoards.0.events.0.debt', message: 'Er is geen schuld nummer 10 in dit dossier.' }] } });
     expect((await call('dossier.list', {})).length).toBe(before);
     // A version-1 file without the block still imports.
