@@ -61,11 +61,12 @@ describe('systeemfouten in the browser', () => {
     await page.getByRole('button', { name: 'Ontgrendelen', exact: true }).click();
     await waitVisible(heading(page, 'Dossiers'), 60_000);
 
-    await page.getByRole('link', { name: /Boomgaardt, Dennis/ }).click();
-    await waitVisible(heading(page, /Boomgaardt/));
+    await page.getByRole('link', { name: /Molenbeek, Yara/ }).click();
+    await waitVisible(heading(page, /Molenbeek/));
     await page.getByRole('tab', { name: 'Budget', exact: true }).click();
     const warning = page.locator('li[data-code="MOGELIJK_NIET_GEBRUIK_KINDERBIJSLAG"]');
     await waitVisible(warning, 30_000);
+    // Demo 08 (Molenbeek) receives less kinderbijslag than its children's bands give (RULES.md f.1).
     // Click 1: from the warning; the form opens pre-filled (SVB, M12.1).
     await button(warning, 'Meld systeemfout').click();
     await waitVisible(page.getByRole('heading', { name: 'Systeemfout melden' }));
@@ -117,7 +118,7 @@ describe('systeemfouten in the browser', () => {
     expect(downloads.map((f) => path.basename(f)).sort()).toEqual(['systeemfouten-2026-Q2.csv', 'systeemfouten-2026-Q2.json', 'systeemfouten-2026-Q2.pdf']);
     envelopePath = downloads.find((f) => f.endsWith('.json'))!;
     const text = await readFile(envelopePath, 'utf8');
-    expect(text).not.toMatch(/Boomgaardt|Huishouden|Fictief|3511/);
+    expect(text).not.toMatch(/Boomgaardt|Molenbeek|Huishouden|Fictief|3511/);
     expectGuardsClean(app);
   });
 

@@ -92,10 +92,10 @@ describe('debts v2 on the Schulden tab', () => {
   it('shows kind, verification, re-check date, exclusion and the wanbetalersregeling stage in the row', async () => {
     unlockedApp(DOSSIER);
     await openDebts();
-    const cjib = screen.getByRole('cell', { name: 'CJIB' }).closest('tr')!;
+    const cjib = screen.getByRole('cell', { name: /^CJIB\b/ }).closest('tr')!;
     expect(cjib.textContent).toContain('Saldo gecontroleerd');
     expect(cjib.textContent).toContain('buiten de schuldregeling');
-    const zv = screen.getByRole('cell', { name: 'Zorgverzekeraar Zuid' }).closest('tr')!;
+    const zv = screen.getByRole('cell', { name: /^Zorgverzekeraar Zuid/ }).closest('tr')!;
     expect(zv.textContent).toContain('opnieuw opvragen na 15-01-2027');
     expect(zv.textContent).toContain('Aangemeld bij het CAK: bestuursrechtelijke premie');
   });

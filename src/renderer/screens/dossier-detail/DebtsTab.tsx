@@ -127,7 +127,6 @@ export function DebtsTab({
                   <th scope="col">Soort</th>
                   <th scope="col">Status</th>
                   <th scope="col">Ontstaan op</th>
-                  <th scope="col">Schuldeiser en controle</th>
                   <th scope="col">
                     <span className="visually-hidden">Acties</span>
                   </th>
@@ -136,7 +135,11 @@ export function DebtsTab({
               <tbody>
                 {dossier.debts.map((d, i) => (
                   <tr key={d.id ?? i}>
-                    <td>{d.creditor}</td>
+                    <td>
+                      {d.creditor}
+                      <br />
+                      <DebtDetails debt={d} />
+                    </td>
                     <td>{d.collector || '—'}</td>
                     <td className="mono">{d.reference || '—'}</td>
                     <td className="num nowrap">{formatEuro(d.originalAmount)}</td>
@@ -144,15 +147,12 @@ export function DebtsTab({
                     <td>{KIND_LABELS[d.kind]}</td>
                     <td>{DEBT_STATUS_LABELS[d.status]}</td>
                     <td className="nowrap">{showDate(d.since)}</td>
-                    <td>
-                      <DebtDetails debt={d} />
-                    </td>
-                    <td className="row-actions">
+                    <td className="row-actions stacked-actions">
                       {onReportSignal ? (
                         <button type="button" className="button small" aria-label={`Systeemfout melden bij schuld ${d.creditor}`} onClick={() => onReportSignal(prefillFromDebt(d))}>
                           Meld systeemfout
                         </button>
-                      ) : null}
+                      ) : null}{' '}
                       <button type="button" id={`schuld-bewerken-${i}`} className="button small" aria-label={`Schuld ${d.creditor} bewerken`} onClick={() => setEditing(i)}>
                         Bewerken
                       </button>
@@ -175,7 +175,7 @@ export function DebtsTab({
                   </th>
                   <td className="num nowrap total">{formatEuro(totalOriginal)}</td>
                   <td className="num nowrap total">{formatEuro(totalCurrent)}</td>
-                  <td colSpan={5} />
+                  <td colSpan={4} />
                 </tr>
               </tfoot>
             </table>
