@@ -38,6 +38,8 @@ describe('exporting and importing everything a dossier holds', () => {
     await callCore(app, 'budget.saveInputs', { id: d.id, inputs: { kostendelers: 0, vtlbCorrections: [{ kind: 'woon_werk', amount: '25.00', note: 'Reiskosten' }] } });
     planBase64 = (await callCore<{ contentBase64: string }>(app, 'budget.createPlan', { id: d.id, date: '2026-07-15' })).contentBase64;
 
+    // The list was shown before the dossier was made through the core: visit it again so it is fetched anew.
+    await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
     await page.getByRole('link', { name: `${PLANTED.lastName}, ${PLANTED.firstName}` }).first().click();
     await waitVisible(heading(page, new RegExp(PLANTED.lastName)));
     await button(page, 'Exporteren').click();
