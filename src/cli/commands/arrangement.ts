@@ -3,7 +3,6 @@
 // bundled norm tables. No vault: the same pure computation the app runs (computeBudget + proposalForDossier),
 // so the figures are the same. stdout carries the result (asked for by the user); stderr Dutch messages
 // without personal data.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +22,7 @@ import { formatNlDate, isIsoDate, isoDateOf, systemClock, type Clock } from '../
 import { CREDITOR_KIND_LABELS, type CreditorKind } from '../../shared/dossier/schema';
 import { formatEuro, parseEuroInput } from '../../shared/money';
 import { parseArgsErrorText } from '../args';
+import { CommandError, readJson } from './command-error';
 
 const DEFAULT_RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url));
 
@@ -64,34 +64,7 @@ export interface ArrangementCommandOptions {
   clock?: Clock;
 }
 
-class ArrangementCliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-    readonly details: string[] = [],
-  ) {
-    super(message);
-  }
-}
-
-const usage = (message: string) => new ArrangementCliError(`${message}\nGebruik: ${ARRANGEMENT_USAGE}`, 2);
-
-async function readJson(file: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') throw new ArrangementCliError(`Het ${what} bestaat niet: ${file}`, 1);
-    if (code === 'EISDIR') throw new ArrangementCliError(`Dit is een map, geen bestand: ${file}`, 1);
-    throw new ArrangementCliError(`Het ${what} kan niet worden gelezen: ${file}`, 1);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new ArrangementCliError(`Het ${what} is geen geldige JSON.`, 1);
-  }
-}
+const usage = (message: string) => new CommandError(`${message}\nGebruik: ${ARRANGEMENT_USAGE}`, 2);
 
 export async function runArrangementCommand(argv: string[], io: ArrangementCommandIo, options: ArrangementCommandOptions = {}): Promise<number> {
   const err = (line: string) => io.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
@@ -168,7 +141,7 @@ export async function runArrangementCommand(argv: string[], io: ArrangementComma
     } catch (e) {
       if (e instanceof AppError) {
         const issues = e.issues ?? [];
-        throw new ArrangementCliError(`het bestand is niet geldig (${issues.length} ${issues.length === 1 ? 'fout' : 'fouten'}).`, 1, issues.map((i) => `${i.path}: ${i.message}`));
+        throw new CommandError(`het bestand is niet geldig (${issues.length} ${issues.length === 1 ? 'fout' : 'fouten'}).`, 1, issues.map((i) => `${i.path}: ${i.message}`));
       }
       throw e;
     }
@@ -178,7 +151,7 @@ export async function runArrangementCommand(argv: string[], io: ArrangementComma
     if (values.inputs !== undefined) {
       const r = budgetInputsSchema.safeParse(await readJson(path.resolve(io.cwd, values.inputs), 'invoerbestand'));
       if (!r.success) {
-        throw new ArrangementCliError('het invoerbestand is niet geldig.', 1, r.error.issues.map((i) => `${i.path.map(String).join('.') || '(bestand)'}: ${i.message}`));
+        throw new CommandError('het invoerbestand is niet geldig.', 1, r.error.issues.map((i) => `${i.path.map(String).join('.') || '(bestand)'}: ${i.message}`));
       }
       inputs = r.data;
     }
@@ -196,7 +169,7 @@ export async function runArrangementCommand(argv: string[], io: ArrangementComma
     io.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : formatArrangementText(json));
     return 0;
   } catch (e) {
-    if (e instanceof ArrangementCliError) {
+    if (e instanceof CommandError) {
       err(`Fout: ${e.message}`);
       for (const d of e.details) err(`  ${d}`);
       return e.exitCode;
@@ -213,13 +186,13 @@ export async function runArrangementCommand(argv: string[], io: ArrangementComma
 function pickDossier<T extends { number?: string | null | undefined }>(dossiers: T[], wanted: string | undefined): T {
   if (wanted === undefined) {
     if (dossiers.length === 1) return dossiers[0]!;
-    throw new ArrangementCliError(`Het bestand bevat ${dossiers.length} dossiers; kies er één met --dossier <volgnummer of dossiernummer>.`, 2);
+    throw new CommandError(`Het bestand bevat ${dossiers.length} dossiers; kies er één met --dossier <volgnummer of dossiernummer>.`, 2);
   }
   const byNumber = dossiers.find((d) => d.number === wanted);
   if (byNumber) return byNumber;
   const n = Number(wanted);
   if (Number.isInteger(n) && n >= 1 && n <= dossiers.length) return dossiers[n - 1]!;
-  throw new ArrangementCliError(`Geen dossier "${wanted}" in het bestand (1 t/m ${dossiers.length}).`, 1);
+  throw new CommandError(`Geen dossier "${wanted}" in het bestand (1 t/m ${dossiers.length}).`, 1);
 }
 
 const euro = (v: string | null) => (v === null ? 'niet te berekenen' : formatEuro(v));

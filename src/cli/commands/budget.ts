@@ -3,7 +3,6 @@
 // involved: it is the same pure computation the app runs (computeBudgetView), so the figures are the same.
 // stdout carries the result (it holds the household's figures, asked for by the user); stderr carries Dutch
 // messages without personal data.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +13,7 @@ import { installDutchErrors } from '../../shared/contract/locale';
 import { formatNlDate, isIsoDate, isoDateOf, systemClock, type Clock } from '../../shared/dates';
 import { formatEuro, Money } from '../../shared/money';
 import { parseArgsErrorText } from '../args';
+import { CommandError, readJson } from './command-error';
 import { budgetSections, euro as presentEuro, monthLabel, sectionsText } from '../../shared/presenter';
 
 /** This checkout's resources/ (the same folder createCore's defaultResourcesDir points at). */
@@ -51,35 +51,7 @@ export interface BudgetCommandOptions {
   clock?: Clock;
 }
 
-class BudgetCliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-    readonly details: string[] = [],
-  ) {
-    super(message);
-  }
-}
-
-const usage = (message: string) => new BudgetCliError(`${message}\nGebruik: ${BUDGET_USAGE}`, 2);
-
-async function readJson(file: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') throw new BudgetCliError(`Het ${what} bestaat niet: ${file}`, 1);
-    if (code === 'EISDIR') throw new BudgetCliError(`Dit is een map, geen bestand: ${file}`, 1);
-    throw new BudgetCliError(`Het ${what} kan niet worden gelezen: ${file}`, 1);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    // Never quote the file: it holds personal data.
-    throw new BudgetCliError(`Het ${what} is geen geldige JSON.`, 1);
-  }
-}
+const usage = (message: string) => new CommandError(`${message}\nGebruik: ${BUDGET_USAGE}`, 2);
 
 /** Runs the command; returns the exit code. `argv` is everything after the word "budget". */
 export async function runBudgetCommand(argv: string[], io: BudgetCommandIo, options: BudgetCommandOptions = {}): Promise<number> {
@@ -125,7 +97,7 @@ export async function runBudgetCommand(argv: string[], io: BudgetCommandIo, opti
     } catch (e) {
       if (e instanceof AppError) {
         const issues = e.issues ?? [];
-        throw new BudgetCliError(
+        throw new CommandError(
           `het bestand is niet geldig (${issues.length} ${issues.length === 1 ? 'fout' : 'fouten'}).`,
           1,
           issues.map((i) => `${i.path}: ${i.message}`),
@@ -140,7 +112,7 @@ export async function runBudgetCommand(argv: string[], io: BudgetCommandIo, opti
       const raw = await readJson(path.resolve(io.cwd, values.inputs), 'invoerbestand');
       const r = budgetInputsSchema.safeParse(raw);
       if (!r.success) {
-        throw new BudgetCliError(
+        throw new CommandError(
           'het invoerbestand is niet geldig.',
           1,
           r.error.issues.map((i) => `${i.path.map(String).join('.') || '(bestand)'}: ${i.message}`),
@@ -155,7 +127,7 @@ export async function runBudgetCommand(argv: string[], io: BudgetCommandIo, opti
     io.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : formatBudgetText(json));
     return 0;
   } catch (e) {
-    if (e instanceof BudgetCliError) {
+    if (e instanceof CommandError) {
       err(`Fout: ${e.message}`);
       for (const d of e.details) err(`  ${d}`);
       return e.exitCode;
@@ -173,13 +145,13 @@ export async function runBudgetCommand(argv: string[], io: BudgetCommandIo, opti
 function pickDossier<T extends { number?: string | null | undefined }>(dossiers: T[], wanted: string | undefined): T {
   if (wanted === undefined) {
     if (dossiers.length === 1) return dossiers[0]!;
-    throw new BudgetCliError(`Het bestand bevat ${dossiers.length} dossiers; kies er één met --dossier <volgnummer of dossiernummer>.`, 2);
+    throw new CommandError(`Het bestand bevat ${dossiers.length} dossiers; kies er één met --dossier <volgnummer of dossiernummer>.`, 2);
   }
   const byNumber = dossiers.find((d) => d.number === wanted);
   if (byNumber) return byNumber;
   const n = Number(wanted);
   if (Number.isInteger(n) && n >= 1 && n <= dossiers.length) return dossiers[n - 1]!;
-  throw new BudgetCliError(`Geen dossier "${wanted}" in het bestand (1 t/m ${dossiers.length}).`, 1);
+  throw new CommandError(`Geen dossier "${wanted}" in het bestand (1 t/m ${dossiers.length}).`, 1);
 }
 
 // ---------------------------------------------------------------------------------------------- text output
