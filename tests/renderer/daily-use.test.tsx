@@ -1,6 +1,6 @@
 // Issue 7, forms and screens: precise messages in field order, questions before saving (a BSN already
 // in another dossier), focus after adding and saving, Escape on inline forms, the unlock screen's
-// focus, confirmations that disappear, and the list's sort and remembered filters.
+// focus, confirmations that disappear (the list's sort and remembered filters: dossier-list.test.tsx).
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
@@ -226,47 +226,5 @@ describe('confirmations', () => {
       vi.advanceTimersByTime(FLASH_MS + 10);
     });
     await waitFor(() => expect(screen.queryByText(message)).toBeNull());
-  });
-});
-
-describe('dossier list', () => {
-  const rows = [
-    summary('d1', '2026-0001', 'Oosterbroek, Fenna', { childrenCount: 2, status: 'nazorg', updatedAt: 3 }),
-    summary('d2', '2026-0002', 'Bakker, Anna', { childrenCount: 0, status: 'aanmelding', updatedAt: 2 }),
-    summary('d3', '2026-0003', 'Zijlstra, Piet', { childrenCount: 5, status: 'stabilisatie', updatedAt: 1 }),
-  ];
-  const names = () => screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1]!.textContent);
-
-  it('sorts by a column, both ways, and says how it is sorted', async () => {
-    unlockedApp({ 'dossier.list': () => rows });
-    await screen.findByText('Bakker, Anna');
-    expect(names()).toEqual(['Oosterbroek, Fenna', 'Bakker, Anna', 'Zijlstra, Piet']);
-    fireEvent.click(screen.getByRole('button', { name: 'Naam' }));
-    expect(names()).toEqual(['Bakker, Anna', 'Oosterbroek, Fenna', 'Zijlstra, Piet']);
-    expect(screen.getByRole('columnheader', { name: /Naam/ }).getAttribute('aria-sort')).toBe('ascending');
-    fireEvent.click(screen.getByRole('button', { name: 'Naam' }));
-    expect(names()).toEqual(['Zijlstra, Piet', 'Oosterbroek, Fenna', 'Bakker, Anna']);
-    fireEvent.click(screen.getByRole('button', { name: /Kinderen/ }));
-    expect(names()).toEqual(['Bakker, Anna', 'Oosterbroek, Fenna', 'Zijlstra, Piet']);
-    // Status follows the process (aanmelding, stabilisatie, ..., nazorg), not the alphabet.
-    fireEvent.click(screen.getByRole('button', { name: /Status/ }));
-    expect(names()).toEqual(['Bakker, Anna', 'Zijlstra, Piet', 'Oosterbroek, Fenna']);
-  });
-
-  it('keeps search, filters and sort after opening a dossier and coming back', async () => {
-    const client = unlockedApp({ 'dossier.list': () => rows, 'dossier.get': () => DOSSIER });
-    await screen.findByText('Bakker, Anna');
-    type(screen.getByLabelText('Zoeken'), 'groningen');
-    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'nazorg' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Naam' }));
-    fireEvent.click(screen.getByRole('link', { name: 'Oosterbroek, Fenna' }));
-    await screen.findByRole('heading', { level: 1, name: /Oosterbroek, Fenna/ });
-    fireEvent.click(screen.getByRole('link', { name: 'Dossiers' }));
-    await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
-    expect((screen.getByLabelText('Zoeken') as HTMLInputElement).value).toBe('groningen');
-    expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('nazorg');
-    // The table appears once the (remembered) query has been answered.
-    expect((await screen.findByRole('columnheader', { name: /Naam/ })).getAttribute('aria-sort')).toBe('ascending');
-    await waitFor(() => expect(client.callsTo('dossier.list').at(-1)).toEqual({ query: 'groningen', status: 'nazorg' }));
   });
 });

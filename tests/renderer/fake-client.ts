@@ -43,7 +43,20 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
     'app.info': () => ({ version: '0.1.0', defaultVaultFolder: '/kluizen', knownVaults: [], demoPassphrase: 'demo-demo-demo' }),
     'session.touch': () => initial,
   };
-  const all = { ...defaults, ...handlers };
+  const all: Handlers = { ...defaults, ...handlers };
+  // The list screen asks for one page (dossier.search). A test that only says which rows exist (a
+  // 'dossier.list' handler) gets them paged as asked, in the order given; sorting is the core's job and is
+  // tested there and in the browser.
+  if (!all['dossier.search']) {
+    all['dossier.search'] = async ({ query, status, typeOfHelp, offset = 0, limit = 50 }) => {
+      // Looked up per call: a test may set or replace the 'dossier.list' handler later.
+      const list = all['dossier.list'];
+      if (!list) return fail('INTERNAL', 'Geen fake voor dossier.list of dossier.search');
+      const rows = await list({ ...(query ? { query } : {}), ...(status ? { status } : {}), ...(typeOfHelp ? { typeOfHelp } : {}) });
+      if (rows instanceof FakeError) return rows;
+      return { items: rows.slice(offset, offset + limit), total: rows.length };
+    };
+  }
   const client: FakeClient = {
     calls,
     handlers: all,

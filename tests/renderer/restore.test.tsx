@@ -186,13 +186,13 @@ describe('restoring from Instellingen', () => {
     fireEvent.click(await within(section).findByRole('button', { name: 'Terugzetten' }));
     const dialog = await screen.findByRole('dialog', { name: 'Back-up terugzetten' });
     fillPassword(dialog, PASSWORD);
-    const listsBefore = client.callsTo('dossier.list').length;
+    const listsBefore = client.callsTo('dossier.search').length;
     fireEvent.click(within(dialog).getByRole('button', { name: 'Terugzetten' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
     expect(await screen.findByText('Jansen, Anna')).toBeTruthy();
     expect(screen.queryByText('Bakker, Bram')).toBeNull();
-    expect(client.callsTo('dossier.list').length).toBeGreaterThan(listsBefore);
+    expect(client.callsTo('dossier.search').length).toBeGreaterThan(listsBefore);
     const notice = screen.getAllByRole('status').find((s) => s.textContent?.includes('is teruggezet'));
     expect(notice?.textContent).toContain('zet die terug om dit ongedaan te maken');
 

@@ -1,6 +1,8 @@
-// Dossier list: search as you type (name, number, postcode, BSN, address, creditor, IBAN) and filters,
-// answered by the core; sorting by column; search, filters and sort are kept while navigating.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+// Dossier list: one page at a time from the core (dossier.search: FTS5 search, filters, sorting and paging
+// in SQL, with the total), so the screen stays fast at tens of thousands of dossiers. Search as you type
+// (name, number, postcode, BSN, address, creditor, IBAN) is debounced and a late answer to an older request
+// is dropped; search, filters, sort and page are kept while navigating (in memory only, see list-state).
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DossierSummary } from '../../../shared/contract/procedures';
 import {
   DOSSIER_STATUSES,
@@ -15,68 +17,120 @@ import { NavLink } from '../../components/NavLink';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert } from '../../components/Status';
 import { showDateTime } from '../../format';
-import { useListState, type SortKey } from '../../state/list-state';
+import { DEFAULT_SORT, useListState, type ColumnSortKey, type ListState } from '../../state/list-state';
 import { useNavigate } from '../../state/route';
 import { errorMessage, useCall } from '../../state/session';
 import { ImportDossiersDialog } from './ImportDossiers';
 
 export const SEARCH_DEBOUNCE_MS = 150;
+export const PAGE_SIZE = 50;
+
+const count = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+
+/** "1–50 van 10.000 dossiers", "1 dossier", "Geen dossiers gevonden." */
+export function rangeText(page: number, shown: number, total: number): string {
+  if (total === 0) return 'Geen dossiers gevonden.';
+  if (total === 1) return '1 dossier';
+  const from = page * PAGE_SIZE + 1;
+  return `${count.format(from)}–${count.format(from + shown - 1)} van ${count.format(total)} dossiers`;
+}
+
+/** The list state after typing: back to page 1; ranked by relevance while searching unless a column was chosen. */
+export function withQuery(s: ListState, query: string): ListState {
+  const searching = query.trim() !== '';
+  const wasSearching = s.query.trim() !== '';
+  let sort = s.sort;
+  if (searching && !wasSearching && sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir) sort = { key: 'relevance', dir: 'desc' };
+  if (!searching && sort.key === 'relevance') sort = DEFAULT_SORT;
+  return { ...s, query, sort, page: 0 };
+}
+
+interface Page {
+  items: DossierSummary[];
+  total: number;
+  /** The page these rows belong to (the state may already ask for another). */
+  page: number;
+}
 
 export function DossierListScreen() {
   const call = useCall();
   const navigate = useNavigate();
   const ids = useId();
   const [list, setList] = useListState();
-  const { query, status, typeOfHelp, sort } = list;
-  const setQuery = (q: string) => setList((s) => ({ ...s, query: q }));
-  const setStatus = (v: DossierStatus | '') => setList((s) => ({ ...s, status: v }));
-  const setTypeOfHelp = (v: HelpType | '') => setList((s) => ({ ...s, typeOfHelp: v }));
-  const sortBy = (key: SortKey) =>
+  const { query, status, typeOfHelp, sort, page } = list;
+  const setQuery = (q: string) => setList((s) => withQuery(s, q));
+  const setStatus = (v: DossierStatus | '') => setList((s) => ({ ...s, status: v, page: 0 }));
+  const setTypeOfHelp = (v: HelpType | '') => setList((s) => ({ ...s, typeOfHelp: v, page: 0 }));
+  const setPage = (p: number) => setList((s) => ({ ...s, page: p }));
+  const sortBy = (key: ColumnSortKey) =>
     setList((s) => ({
       ...s,
+      page: 0,
       // A new column starts ascending (the change date newest first); the same column flips.
       sort: s.sort.key === key ? { key, dir: s.sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'updated' ? 'desc' : 'asc' },
     }));
-  const [rows, setRows] = useState<DossierSummary[] | null>(null);
+  const [result, setResult] = useState<Page | null>(null);
+  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
-  // Bumped after an import so the list is asked for again.
+  // Bumped after an import so the page is asked for again.
   const [reloads, setReloads] = useState(0);
-  // The first load runs at once; typing is debounced.
-  const loaded = useRef(false);
+  // Only the answer to the latest request is shown: a slow answer to an older keystroke is dropped.
+  const latest = useRef(0);
+  // Typing is debounced; the first load, filters, sort and paging are asked for at once.
+  const askedQuery = useRef<string | null>(null);
+  const rangeRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
-    let current = true;
+    const q = query.trim();
+    const typed = askedQuery.current !== null && askedQuery.current !== q;
+    askedQuery.current = q;
+    const seq = ++latest.current;
     const timer = setTimeout(
       () => {
-        const q = query.trim();
-        call('dossier.list', {
+        setLoading(true);
+        call('dossier.search', {
           ...(q ? { query: q } : {}),
           ...(status ? { status } : {}),
           ...(typeOfHelp ? { typeOfHelp } : {}),
+          sort,
+          offset: page * PAGE_SIZE,
+          limit: PAGE_SIZE,
         }).then(
-          (list) => {
-            if (!current) return;
-            setRows(list);
+          (res) => {
+            if (seq !== latest.current) return;
+            setLoading(false);
             setError(null);
+            // The page no longer exists (dossiers were removed): show the last one that does.
+            if (res.items.length === 0 && res.total > 0 && page > 0) {
+              setPage(Math.ceil(res.total / PAGE_SIZE) - 1);
+              return;
+            }
+            setResult({ ...res, page });
           },
           (err: unknown) => {
-            if (current) setError(errorMessage(err));
+            if (seq !== latest.current) return;
+            setLoading(false);
+            setError(errorMessage(err));
           },
         );
       },
-      loaded.current ? SEARCH_DEBOUNCE_MS : 0,
+      typed ? SEARCH_DEBOUNCE_MS : 0,
     );
-    loaded.current = true;
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [call, query, status, typeOfHelp, reloads]);
+    return () => clearTimeout(timer);
+    // sort is compared by its parts: a new object with the same key and direction asks nothing new.
+  }, [call, query, status, typeOfHelp, sort.key, sort.dir, page, reloads]);
 
   const filtered = query.trim() !== '' || status !== '' || typeOfHelp !== '';
-  const sorted = useMemo(() => (rows ? sortRows(rows, sort.key, sort.dir) : null), [rows, sort.key, sort.dir]);
-  const header = (key: SortKey, label: string, className?: string) => (
+  const total = result?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const shownPage = result?.page ?? 0;
+  const goTo = (p: number) => {
+    if (p < 0 || p >= pages || p === page) return;
+    setPage(p);
+    rangeRef.current?.scrollIntoView?.({ block: 'nearest' });
+  };
+  const header = (key: ColumnSortKey, label: string, className?: string) => (
     <th scope="col" className={className} aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <button type="button" className="sort-button" onClick={() => sortBy(key)}>
         {label}
@@ -85,6 +139,12 @@ export function DossierListScreen() {
         </span>
       </button>
     </th>
+  );
+  // Buttons at the ends stay focusable (aria-disabled), so the keyboard focus is not lost on the last page.
+  const pagerButton = (label: string, target: number, enabled: boolean) => (
+    <button type="button" className="button" aria-disabled={!enabled} onClick={() => (enabled ? goTo(target) : undefined)}>
+      {label}
+    </button>
   );
 
   return (
@@ -141,85 +201,63 @@ export function DossierListScreen() {
       </div>
       {importing ? <ImportDossiersDialog onClose={() => setImporting(false)} onImported={() => setReloads((n) => n + 1)} /> : null}
       <Alert>{error}</Alert>
-      <p className="visually-hidden" role="status">
-        {rows === null ? '' : rows.length === 1 ? '1 dossier gevonden' : `${rows.length} dossiers gevonden`}
+      <p ref={rangeRef} className="list-range" role="status">
+        {result === null ? '' : rangeText(shownPage, result.items.length, total)}
+        {result !== null && total === 0 && !filtered ? ' Maak een nieuw dossier aan om te beginnen.' : null}
+        {result !== null && total > 0 && sort.key === 'relevance' ? ', de best passende eerst' : null}
       </p>
-      {rows === null ? null : rows.length === 0 ? (
-        <p className="empty">
-          Geen dossiers gevonden.
-          {!filtered ? ' Maak een nieuw dossier aan om te beginnen.' : null}
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table sortable">
-            <caption className="visually-hidden">Dossiers</caption>
-            <thead>
-              <tr>
-                {header('number', 'Dossiernummer')}
-                {header('name', 'Naam')}
-                {header('postcode', 'Postcode')}
-                {header('children', 'Kinderen', 'num')}
-                {header('status', 'Status')}
-                {header('typeOfHelp', 'Soort hulp')}
-                {header('updated', 'Gewijzigd')}
-              </tr>
-            </thead>
-            <tbody>
-              {(sorted ?? []).map((d) => (
-                <tr key={d.id}>
-                  <td className="mono">{d.number}</td>
-                  <td>
-                    <NavLink to={{ name: 'dossier', id: d.id }}>{d.displayName}</NavLink>
-                    {d.fictitious ? (
-                      <>
-                        {' '}
-                        <FictitiousBadge />
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="nowrap">{d.postcode ?? '—'}</td>
-                  <td className="num">{d.childrenCount}</td>
-                  <td>{DOSSIER_STATUS_LABELS[d.status]}</td>
-                  <td>{HELP_TYPE_LABELS[d.typeOfHelp]}</td>
-                  <td className="nowrap">{showDateTime(d.updatedAt)}</td>
+      {result === null || total === 0 ? null : (
+        <>
+          <div className="table-wrap" aria-busy={loading}>
+            <table className="table sortable">
+              <caption className="visually-hidden">Dossiers</caption>
+              <thead>
+                <tr>
+                  {header('number', 'Dossiernummer')}
+                  {header('name', 'Naam')}
+                  {header('postcode', 'Postcode')}
+                  {header('children', 'Kinderen', 'num')}
+                  {header('status', 'Status')}
+                  {header('typeOfHelp', 'Soort hulp')}
+                  {header('updated', 'Gewijzigd')}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {result.items.map((d) => (
+                  <tr key={d.id}>
+                    <td className="mono">{d.number}</td>
+                    <td>
+                      <NavLink to={{ name: 'dossier', id: d.id }}>{d.displayName}</NavLink>
+                      {d.fictitious ? (
+                        <>
+                          {' '}
+                          <FictitiousBadge />
+                        </>
+                      ) : null}
+                    </td>
+                    <td className="nowrap">{d.postcode ?? '—'}</td>
+                    <td className="num">{d.childrenCount}</td>
+                    <td>{DOSSIER_STATUS_LABELS[d.status]}</td>
+                    <td>{HELP_TYPE_LABELS[d.typeOfHelp]}</td>
+                    <td className="nowrap">{showDateTime(d.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 ? (
+            <nav className="pager actions" aria-label="Pagina's van de dossierlijst">
+              {pagerButton('Eerste', 0, shownPage > 0)}
+              {pagerButton('Vorige', shownPage - 1, shownPage > 0)}
+              <span className="pager-position">
+                Pagina {count.format(shownPage + 1)} van {count.format(pages)}
+              </span>
+              {pagerButton('Volgende', shownPage + 1, shownPage < pages - 1)}
+              {pagerButton('Laatste', pages - 1, shownPage < pages - 1)}
+            </nav>
+          ) : null}
+        </>
       )}
     </>
   );
-}
-
-const collator = new Intl.Collator('nl-NL', { sensitivity: 'base', numeric: true });
-
-/** Rows in the chosen order; ties keep the core's order (newest change first). Status follows the process. */
-export function sortRows(rows: readonly DossierSummary[], key: SortKey, dir: 'asc' | 'desc'): DossierSummary[] {
-  const value = (d: DossierSummary): string | number => {
-    switch (key) {
-      case 'number':
-        return d.number;
-      case 'name':
-        return d.displayName;
-      case 'postcode':
-        return d.postcode ?? '';
-      case 'children':
-        return d.childrenCount;
-      case 'status':
-        return DOSSIER_STATUSES.indexOf(d.status);
-      case 'typeOfHelp':
-        return HELP_TYPE_LABELS[d.typeOfHelp];
-      case 'updated':
-        return d.updatedAt;
-    }
-  };
-  const sign = dir === 'asc' ? 1 : -1;
-  return rows
-    .map((d, i) => ({ d, i, v: value(d) }))
-    .sort((a, b) => {
-      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
-      return c !== 0 ? c * sign : a.i - b.i;
-    })
-    .map((x) => x.d);
 }
