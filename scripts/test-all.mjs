@@ -114,6 +114,7 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 check('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+check('lint (eslint: layer boundaries and banned driver calls)', bin('eslint'), ['src', 'electron']);
 check('build: Electron app (electron-vite build)', bin('electron-vite'), ['build']);
 check('build: web harness (vite build)', bin('vite'), ['build', '--config', 'vite.harness.config.ts']);
 vitest('unit, integration, contract and static tests', null, 'unit.json');
