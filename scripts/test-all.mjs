@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TS_PROJECTS } from './typecheck.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const reports = path.join(repo, '.vitest-reports');
@@ -113,7 +114,7 @@ function electron() {
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-check('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+for (const [label, project] of TS_PROJECTS) check(`typecheck ${project} (${label})`, bin('tsc'), ['-p', project, '--noEmit']);
 check('lint (eslint: layer boundaries and banned driver calls)', bin('eslint'), ['src', 'electron']);
 check('build: Electron app (electron-vite build)', bin('electron-vite'), ['build']);
 check('build: web harness (vite build)', bin('vite'), ['build', '--config', 'vite.harness.config.ts']);

@@ -3,6 +3,8 @@
 import { contentTypeFor, resolveAppUrl, RESPONSE_SECURITY_HEADERS } from './security';
 
 export type ReadFile = (file: string) => Promise<Uint8Array>;
+/** What a Response may carry (Node's fetch types; the shell has no DOM library). */
+type ResponseBody = NonNullable<ConstructorParameters<typeof Response>[0]>;
 
 function notFound(): Response {
   return new Response('Niet gevonden.', {
@@ -25,8 +27,8 @@ export function createAppProtocolHandler(rendererDir: string, readFile: ReadFile
     } catch {
       return notFound();
     }
-    // Node's Buffer is a Uint8Array over ArrayBufferLike, which lib.dom's BodyInit does not name.
-    return new Response(method === 'HEAD' ? null : (body as unknown as BodyInit), {
+    // Node's Buffer is a Uint8Array over ArrayBufferLike, which the fetch types' body union does not name.
+    return new Response(method === 'HEAD' ? null : (body as unknown as ResponseBody), {
       status: 200,
       headers: { ...RESPONSE_SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) },
     });

@@ -4,6 +4,7 @@
 // message ever quotes the file's content (it may hold personal data). Pure: runs in the core, CLI and renderer.
 import { visit, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { IssueDetail } from './contract/errors';
+import { decodeUtf8 } from './utf8';
 
 /** Largest import file accepted (a whole office's dossiers fit many times over). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -138,5 +139,5 @@ export function readStrictJson(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_
   if (bad !== -1) {
     return fail(`Het bestand is geen geldige UTF-8-tekst (byte ${bad + 1}, regel ${lineOf(bytes, bad)}). Sla het op als UTF-8 en probeer het opnieuw.`);
   }
-  return parseStrictJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  return parseStrictJson(decodeUtf8(bytes));
 }

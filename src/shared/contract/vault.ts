@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { utf8ByteLength } from '../utf8';
 
 export const PASSPHRASE_MIN_LENGTH = 12;
 
@@ -21,7 +22,7 @@ export function localPath(emptyMessage: string) {
     .max(4096, { message: 'Dit pad is te lang.' })
     .superRefine((p, ctx) => {
       if (p.includes('\0')) ctx.addIssue({ code: 'custom', message: 'Dit pad bevat een ongeldig teken.' });
-      else if (p.split(/[\\/]/).some((part) => new TextEncoder().encode(part).length > 255)) {
+      else if (p.split(/[\\/]/).some((part) => utf8ByteLength(part) > 255)) {
         ctx.addIssue({ code: 'custom', message: 'Een map- of bestandsnaam in dit pad is te lang (meer dan 255 tekens).' });
       }
     });
