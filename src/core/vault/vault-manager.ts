@@ -5,7 +5,7 @@
 // Concurrency: create/open/unlock/recovery/changePassphrase run one at a time (a promise queue).
 // lock()/close() are synchronous so a timer or a power event locks at once; an unlock that is still
 // deriving its key when that happens notices the lock (generation counter) and discards its key.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { chmod, open, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -57,7 +57,7 @@ import type { KdfParams, Keyfile } from './keyfile';
 import { crashNotice, inspectCrash, markSessionClosed, markSessionOpen, sweepInterruptedWrites, type CrashFinding } from './crash-recovery';
 import { bindIdentity, reconcileIdentity } from './identity';
 import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
-import { secretFromString, wipe } from './secret';
+import { SecretKey, secretFromString, wipe } from './secret';
 import { BACKUP_FAILED_NOTICE, BackgroundMaintenance, INTEGRITY_FAILED_NOTICE } from './background-maintenance';
 
 export const VAULT_DB_NAME = 'vault.db';
@@ -128,7 +128,8 @@ interface Selected {
 
 interface Unlocked {
   db: Db;
-  dataKey: Buffer;
+  /** The only long-lived copy of the data key; lock() disposes it (zero-fill). */
+  key: SecretKey;
   schemaVersion: number;
 }
 
@@ -311,7 +312,7 @@ export class VaultManager {
         const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db as Db, backupsDir, 0) });
         bindIdentity(db, { vaultId, name, demo });
         this.selected = { path: folder, vaultId, name, demo };
-        this.unlocked = { db, dataKey, schemaVersion: result.to };
+        this.unlocked = { db, key: new SecretKey(dataKey), schemaVersion: result.to };
         this.notice = null;
         this.markOpen(folder);
         db = null;
@@ -584,7 +585,7 @@ export class VaultManager {
     const job = this.maintenance.start({
       dbPath: path.join(sel.path, VAULT_DB_NAME),
       backupsDir: path.join(sel.path, BACKUPS_DIR_NAME),
-      dataKey: session.dataKey,
+      dataKey: session.key.bytes,
       now: this.clock.now(),
       retention: this.retention,
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
@@ -771,11 +772,6 @@ export class VaultManager {
     }
   }
 
-  /** Test hook: references to the key buffers currently held (to check they are zeroed on lock). */
-  __keyBuffersForTest(): Buffer[] {
-    return this.unlocked ? [this.unlocked.dataKey] : [];
-  }
-
   // ---- internals -------------------------------------------------------------------------------
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -819,8 +815,8 @@ export class VaultManager {
   }
 
   private assertSameKey(dataKey: Buffer): void {
-    const held = this.unlocked?.dataKey;
-    if (held && !timingSafeEqual(held, dataKey)) {
+    const held = this.unlocked?.key;
+    if (held && !held.equals(dataKey)) {
       throw new AppError('VAULT_CORRUPT', 'Het sleutelbestand hoort niet bij de geopende kluis. Er is niets gewijzigd.');
     }
   }
@@ -999,7 +995,7 @@ export class VaultManager {
     // The database's copy of the name and demo flag wins over the (unauthenticated) keyfile's.
     const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
     this.selected = { ...sel, name: identity.name, demo: identity.demo };
-    this.unlocked = { db, dataKey, schemaVersion };
+    this.unlocked = { db, key: new SecretKey(dataKey), schemaVersion };
     this.notice = crashNotice(crash);
     this.markOpen(sel.path);
     if (keyfileChanged) {
@@ -1042,7 +1038,7 @@ export class VaultManager {
     } catch (err) {
       this.logger.error('vault.close_failed', { error: err });
     }
-    session.dataKey.fill(0);
+    session.key.dispose();
     this.notice = null;
     this.maintenanceNotice = null;
     if (this.selected) {

@@ -79,7 +79,7 @@ describe('restore with undo', () => {
     vm.lock();
     await vm.unlock(PASSPHRASE);
     expect(names(vm)).toEqual(['eerste', 'tweede']);
-    const key = dataKeyOf(vm);
+    const key = await dataKeyOf(vm);
     const undoSnap = openEncrypted(path.join(folder, 'backups', undone.undoId!), key, { readonly: true });
     expect(undoSnap.prepare('SELECT name FROM people ORDER BY id').pluck().all()).toEqual(['eerste', 'derde']);
     undoSnap.close();
@@ -111,7 +111,7 @@ describe('restore with undo', () => {
     const folder = await createVault(vm);
     addPerson(vm, 'eerste');
     fill(vm, 'rij');
-    const key = dataKeyOf(vm);
+    const key = await dataKeyOf(vm);
     const { path: future } = await vm.createBackup();
     const edit = openEncrypted(future, key);
     edit.pragma('user_version = 99');

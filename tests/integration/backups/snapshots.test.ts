@@ -117,7 +117,7 @@ describe('automatic snapshots on unlock', () => {
     const vm = sb.manager({ automaticBackups: true });
     const { folder } = await createVault(vm);
     addPerson(vm, MARKER);
-    const key = dataKeyOf(vm);
+    const key = await dataKeyOf(vm);
     vm.lock();
     await vm.unlock(PASSPHRASE);
     await vm.idle();
@@ -144,7 +144,7 @@ describe('manual backup', () => {
     const vm = sb.manager();
     const { folder } = await createVault(vm);
     addPerson(vm, MARKER);
-    const key = dataKeyOf(vm);
+    const key = await dataKeyOf(vm);
     const result = await vm.createBackup();
     expect(result).toEqual({ path: path.join(folder, 'backups', '2026-03-01T09-00-00.000Z-manual.db'), createdAt: sb.time.now() });
     expect(vm.listBackups()).toEqual([
