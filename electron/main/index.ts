@@ -15,7 +15,7 @@ import {
   type IpcMainInvokeEvent,
 } from 'electron';
 import { createCore } from '../../src/core/app';
-import { createLogger } from '../../src/core/logger';
+import { createAppLogger } from '../../src/core/logger';
 import { DEFAULT_MESSAGES, type Envelope } from '../../src/shared/contract/errors';
 import { EVENT_CHANNEL, RPC_CHANNEL } from '../../src/shared/contract/channels';
 import { resolveRuntimePaths } from './paths';
@@ -41,7 +41,8 @@ export const FORBIDDEN_ENVELOPE: Envelope<never> = Object.freeze({
   error: Object.freeze({ code: 'FORBIDDEN', message: DEFAULT_MESSAGES.FORBIDDEN }),
 }) as Envelope<never>;
 
-const logger = createLogger();
+// Redacted lines to stderr and to <userData>/logs/houvast.log (rotating), for support questions afterwards.
+const logger = createAppLogger(app.getPath('userData'));
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 
 // Before 'ready': every renderer sandboxed, and app:// a standard secure origin (own origin for CSP

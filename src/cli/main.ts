@@ -147,9 +147,9 @@ const SECRET_FLAG_PATTERN = /^-{1,2}(passphrase|password|wachtwoord|pass|pw)(=.*
 
 /** A core with the vault opened and unlocked for one report command; always locked and disposed after. */
 async function withUnlockedVault<T>(io: CliIo, vault: string | undefined, fn: (client: Client) => Promise<T>, options: CliOptions = {}): Promise<T> {
-  const [{ createCore, defaultResourcesDir }, { createInProcessTransport }, { createLogger, silentLogger }, { defaultDataDir }] =
+  const [{ createCore, defaultResourcesDir }, { createInProcessTransport }, { createCliLogger }, { defaultDataDir }] =
     await Promise.all([import('../core/app'), import('../core/inprocess'), import('../core/logger'), import('../core/paths')]);
-  const logger: Logger = io.env.HOUVAST_DEBUG === '1' ? createLogger((l) => io.stderr.write(`${l}\n`)) : silentLogger;
+  const logger: Logger = createCliLogger(io.env, defaultDataDir(io.env), (l) => io.stderr.write(`${l}\n`));
   const core = await createCore({ dataDir: defaultDataDir(io.env), resourcesDir: defaultResourcesDir(), logger, ...(options.kdf ? { kdf: options.kdf } : {}) });
   const client = createClient(createInProcessTransport(core));
   try {
@@ -189,9 +189,9 @@ async function runCommand(cmd: ParsedCommand, io: CliIo, options: CliOptions): P
   if (cmd.command === 'dossier import') importFile = await readImportFile(path.resolve(io.cwd, cmd.args[0]!));
 
   // Loaded only for real commands, so help and usage errors answer at once.
-  const [{ createCore, defaultResourcesDir }, { createInProcessTransport }, { createLogger, silentLogger }, { defaultDataDir }] =
+  const [{ createCore, defaultResourcesDir }, { createInProcessTransport }, { createCliLogger }, { defaultDataDir }] =
     await Promise.all([import('../core/app'), import('../core/inprocess'), import('../core/logger'), import('../core/paths')]);
-  const logger: Logger = io.env.HOUVAST_DEBUG === '1' ? createLogger((l) => io.stderr.write(`${l}\n`)) : silentLogger;
+  const logger: Logger = createCliLogger(io.env, defaultDataDir(io.env), (l) => io.stderr.write(`${l}\n`));
   const core = await createCore({
     dataDir: defaultDataDir(io.env),
     resourcesDir: defaultResourcesDir(),

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseArgsErrorText } from '../cli/args';
 import { createCore, defaultResourcesDir } from '../core/app';
-import { createLogger } from '../core/logger';
+import { createAppLogger } from '../core/logger';
 import { AppError } from '../shared/contract/errors';
 import { defaultDataDir } from '../core/paths';
 import { startWebServer } from './server';
@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     fail('De webversie is nog niet gebouwd: voer "npm run web" uit (dat bouwt eerst out/harness).');
   }
 
-  const logger = createLogger();
+  // Redacted lines to stderr and to <data>/logs/houvast.log (rotating), for support questions afterwards.
+  const logger = createAppLogger(dataDir);
   const core = await createCore({ dataDir, resourcesDir: defaultResourcesDir(), logger });
   const server = await startWebServer({ core, staticDir: STATIC_DIR, host: '127.0.0.1', port, logger });
 

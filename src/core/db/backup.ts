@@ -34,16 +34,7 @@ function fsyncDirSync(dir: string): void {
  * Synchronous on purpose: it runs inside the migration step, before the migration transaction.
  */
 export function snapshot(db: Db, backupsDir: string, label: string, clock: Clock): string {
-  mkdirSync(backupsDir, { recursive: true, mode: DIR_MODE });
-  if (process.platform !== 'win32') chmodSync(backupsDir, DIR_MODE);
-
-  const base = `${snapshotTimestamp(clock.now())}-${safeLabel(label)}`;
-  let target = path.join(backupsDir, `${base}.db`);
-  for (let n = 2; existsSync(target); n++) target = path.join(backupsDir, `${base}-${n}.db`);
-
-  // VACUUM INTO accepts an existing empty file: creating it first with 0600 leaves no wider window.
-  const tmp = path.join(backupsDir, `.${randomBytes(6).toString('hex')}.snapshot.tmp`);
-  closeSync(openSync(tmp, 'wx', FILE_MODE));
+  const tmp = reserveSnapshotTemp(backupsDir);
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
     const fd = openSync(tmp, 'r+');
@@ -52,6 +43,32 @@ export function snapshot(db: Db, backupsDir: string, label: string, clock: Clock
     } finally {
       closeSync(fd);
     }
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  return commitSnapshot(tmp, backupsDir, label, clock.now());
+}
+
+/**
+ * An empty 0600 temp file in `backupsDir` (created 0700 if missing) for VACUUM INTO, which accepts an
+ * existing empty file: creating it first leaves no moment with wider permissions. Swept on the next open
+ * if a crash leaves it behind (crash-recovery.ts knows the name pattern).
+ */
+export function reserveSnapshotTemp(backupsDir: string): string {
+  mkdirSync(backupsDir, { recursive: true, mode: DIR_MODE });
+  if (process.platform !== 'win32') chmodSync(backupsDir, DIR_MODE);
+  const tmp = path.join(backupsDir, `.${randomBytes(6).toString('hex')}.snapshot.tmp`);
+  closeSync(openSync(tmp, 'wx', FILE_MODE));
+  return tmp;
+}
+
+/** Gives a written, fsynced temp snapshot its final name `<iso-timestamp>-<label>[-n].db`; returns the path. */
+export function commitSnapshot(tmp: string, backupsDir: string, label: string, createdAt: number): string {
+  const base = `${snapshotTimestamp(createdAt)}-${safeLabel(label)}`;
+  let target = path.join(backupsDir, `${base}.db`);
+  for (let n = 2; existsSync(target); n++) target = path.join(backupsDir, `${base}-${n}.db`);
+  try {
     chmodSync(tmp, FILE_MODE);
     renameSync(tmp, target);
   } catch (err) {

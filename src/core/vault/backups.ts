@@ -29,7 +29,7 @@ export const MANUAL_LABEL = 'manual';
 export const BEFORE_RESTORE_LABEL = 'before-restore';
 /** An automatic snapshot is due when the newest one is at least this old. */
 export const AUTO_SNAPSHOT_INTERVAL_MS = 24 * 60 * 60 * 1000;
-/** Up to this size the full integrity_check runs on open; above it the cheaper quick_check. */
+/** Up to this size a restore checks the snapshot with the full integrity_check; above it quick_check. */
 export const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 const FILE_MODE = 0o600;
@@ -211,6 +211,29 @@ export function checkIntegrity(db: Db, sizeBytes: number, onCorrupt: () => AppEr
   }
   const values = rows.map((r) => (r && typeof r === 'object' ? Object.values(r as Record<string, unknown>)[0] : r));
   if (values.length !== 1 || values[0] !== 'ok') throw onCorrupt();
+}
+
+/**
+ * The check on unlock, which must not grow with the vault: it reads the header and the schema, never every
+ * page. Opening already decrypted and authenticated page 1 and the schema pages (openEncrypted reads
+ * sqlite_master); this adds the header's page count against the file size, which catches a truncated file.
+ * Damage inside a page is found by the full integrity_check, which runs in the background after the unlock
+ * (background-maintenance.ts) and before every automatic snapshot.
+ */
+export function quickCheck(db: Db, dbPath: string, onCorrupt: () => AppError = corruptVaultError): void {
+  let pageSize: number;
+  let pageCount: number;
+  try {
+    pageSize = Number(db.pragma('page_size', { simple: true }));
+    pageCount = Number(db.pragma('page_count', { simple: true }));
+  } catch (err) {
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_IOERR')) throw onCorrupt();
+    throw err;
+  }
+  // With a non-empty WAL the newest pages may live there; the file alone then says nothing.
+  if (fileSize(`${dbPath}-wal`) > 0) return;
+  if (!(pageSize > 0) || fileSize(dbPath) < pageCount * pageSize) throw onCorrupt();
 }
 
 // ---- file operations ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { argon2id } from 'hash-wasm';
 import { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import { writeFileAtomic } from './fs-atomic';
-import { allocSecret, takeSecret, wipe } from './secret';
+import { allocSecret, concatSecret, takeSecret, wipe } from './secret';
 
 export const KEYFILE_NAME = 'vault.key.json';
 export const KEYFILE_FORMAT = 'houvast.keyfile';
@@ -130,8 +130,6 @@ export async function unwrapKey(
 ): Promise<Buffer | null> {
   let kek: Buffer | null = null;
   let plain: Buffer | null = null;
-  let part: Buffer | null = null;
-  let last: Buffer | null = null;
   try {
     kek = await deriveKek(secret, Buffer.from(wrapped.kdf.salt, 'base64'), wrapped.kdf);
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.iv, 'base64'), {
@@ -139,18 +137,24 @@ export async function unwrapKey(
     });
     decipher.setAAD(aad(ctx.vaultId, ctx.purpose));
     decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
-    // Both pieces of the decipher output hold key bytes: keep them so they can be zeroed below.
-    part = decipher.update(Buffer.from(wrapped.ciphertext, 'base64'));
-    last = decipher.final();
-    plain = Buffer.concat([part, last]);
+    // Both pieces of the decipher output hold key bytes: concatSecret wipes them as it joins them.
+    const part = decipher.update(Buffer.from(wrapped.ciphertext, 'base64'));
+    let last: Buffer;
+    try {
+      last = decipher.final();
+    } catch (err) {
+      part.fill(0); // the tag did not match, but these bytes are still (unauthenticated) plaintext
+      throw err;
+    }
+    plain = concatSecret([part, last]);
     if (plain.length !== DATA_KEY_BYTES) return null;
-    const dataKey = allocSecret(DATA_KEY_BYTES);
-    plain.copy(dataKey);
+    const dataKey = plain;
+    plain = null; // returned to the caller, who owns it now
     return dataKey;
   } catch {
     return null;
   } finally {
-    wipe(kek, plain, part, last);
+    wipe(kek, plain);
   }
 }
 

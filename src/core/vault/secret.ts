@@ -1,17 +1,12 @@
-// Key material lives in Buffers we allocate ourselves (never pooled slices) so it can be zeroed.
+// Key handling: key material lives in Buffers we allocate ourselves (never pooled slices) so it can be
+// zeroed, and the data key of an unlocked session is held by a SecretKey whose dispose() zero-fills it.
 // JS strings (a typed passphrase) are immutable and cannot be wiped; we convert them once and drop them.
-
-/**
- * Test seam: integration tests register a collector to check that every key buffer the vault code
- * allocated is zero after a lock or a failed unlock. Production code never sets it.
- */
-export const keyMaterialHooks: { onAllocate: ((buffer: Buffer) => void) | null } = { onAllocate: null };
+// docs/security.md says what is wiped and what JavaScript cannot wipe.
+import { timingSafeEqual } from 'node:crypto';
 
 /** A zero-filled, non-pooled buffer for secrets. */
 export function allocSecret(size: number): Buffer {
-  const buffer = Buffer.alloc(size);
-  keyMaterialHooks.onAllocate?.(buffer);
-  return buffer;
+  return Buffer.alloc(size);
 }
 
 /** UTF-8 bytes of a passphrase, NFC-normalised so the same passphrase typed on macOS and Windows matches. */
@@ -30,6 +25,55 @@ export function takeSecret(source: Uint8Array): Buffer {
   return buffer;
 }
 
+/**
+ * Joins pieces of key material (e.g. the outputs of decipher.update() and decipher.final()) into one
+ * secret buffer and wipes every piece. Unlike Buffer.concat, the result never comes from the shared pool.
+ */
+export function concatSecret(parts: readonly Uint8Array[]): Buffer {
+  const out = allocSecret(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+    part.fill(0);
+  }
+  return out;
+}
+
 export function wipe(...buffers: Array<Uint8Array | null | undefined>): void {
   for (const b of buffers) b?.fill(0);
+}
+
+/**
+ * Sole owner of one buffer of key material (the data key of an unlocked session). Takes the buffer over;
+ * dispose() zero-fills it and drops it, after which reading the key throws (a use after lock is a bug,
+ * never a silent all-zero key).
+ */
+export class SecretKey {
+  private buffer: Buffer | null;
+
+  constructor(buffer: Buffer) {
+    this.buffer = buffer;
+  }
+
+  get disposed(): boolean {
+    return this.buffer === null;
+  }
+
+  /** The key bytes, to hand to the driver or the KDF code; never keep or copy them beyond the call. */
+  get bytes(): Buffer {
+    if (!this.buffer) throw new Error('key material was disposed');
+    return this.buffer;
+  }
+
+  /** Constant-time comparison with another key (false after dispose). */
+  equals(other: Uint8Array): boolean {
+    return this.buffer !== null && this.buffer.length === other.length && timingSafeEqual(this.buffer, other);
+  }
+
+  /** Zero-fills the key and lets go of it. Idempotent. */
+  dispose(): void {
+    this.buffer?.fill(0);
+    this.buffer = null;
+  }
 }

@@ -5,7 +5,7 @@
 // Concurrency: create/open/unlock/recovery/changePassphrase run one at a time (a promise queue).
 // lock()/close() are synchronous so a timer or a power event locks at once; an unlock that is still
 // deriving its key when that happens notices the lock (generation counter) and discards its key.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { chmod, open, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -36,7 +36,7 @@ import {
   fsyncDirSync,
   isSnapshotId,
   listSnapshots,
-  pruneAutomaticSnapshots,
+  quickCheck,
   replaceDatabaseFile,
   snapshotPath,
 } from './backups';
@@ -57,7 +57,8 @@ import type { KdfParams, Keyfile } from './keyfile';
 import { crashNotice, inspectCrash, markSessionClosed, markSessionOpen, sweepInterruptedWrites, type CrashFinding } from './crash-recovery';
 import { bindIdentity, reconcileIdentity } from './identity';
 import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
-import { secretFromString, wipe } from './secret';
+import { SecretKey, secretFromString, wipe } from './secret';
+import { BACKUP_FAILED_NOTICE, BackgroundMaintenance, INTEGRITY_FAILED_NOTICE } from './background-maintenance';
 
 export const VAULT_DB_NAME = 'vault.db';
 export const BACKUPS_DIR_NAME = 'backups';
@@ -97,9 +98,10 @@ export interface VaultManagerOptions {
   onMigrated?: (db: Db, from: number, to: number) => void;
   autoLockMinutes?: number;
   /**
-   * Automatic snapshots: on every unlock, one `<vault>/backups/<timestamp>-auto.db` when the newest is
-   * 24 h old, then old automatic snapshots are pruned by the retention policy. Off unless set (createCore
-   * turns it on), so tools and tests that count snapshot files see only the ones they cause.
+   * Background maintenance after every unlock (background-maintenance.ts): the full integrity check, then,
+   * when it passed and the newest automatic snapshot is 24 h old, a new `<vault>/backups/<timestamp>-auto.db`
+   * and pruning by the retention policy. It runs in a worker thread after the unlock has returned. Off unless
+   * set (createCore turns it on), so tools and tests that count snapshot files see only the ones they cause.
    */
   automaticBackups?: boolean | { retention?: RetentionPolicy };
 }
@@ -126,7 +128,8 @@ interface Selected {
 
 interface Unlocked {
   db: Db;
-  dataKey: Buffer;
+  /** The only long-lived copy of the data key; lock() disposes it (zero-fill). */
+  key: SecretKey;
   schemaVersion: number;
 }
 
@@ -193,6 +196,9 @@ export class VaultManager {
   private selected: Selected | null = null;
   /** Clock time of the last in-session check for a due automatic snapshot (see touch()). */
   private lastSessionSnapshotCheck = 0;
+  private readonly maintenance: BackgroundMaintenance;
+  /** Set by a background check that found damage or a failed automatic snapshot; cleared on lock. */
+  private maintenanceNotice: string | null = null;
   private unlocked: Unlocked | null = null;
   /** Set by commitUnlock when the keyfile's name/demo flag disagreed with the database's. */
   private keyfileRepair: Keyfile | null = null;
@@ -221,6 +227,7 @@ export class VaultManager {
     this.restoreCarry = options.restoreCarry;
     const auto = options.automaticBackups;
     this.retention = !auto ? null : { ...DEFAULT_RETENTION, ...(auto === true ? {} : auto.retention) };
+    this.maintenance = new BackgroundMaintenance(this.logger);
     this.autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
     if (options.autoLockMinutes !== undefined) this.validateAutoLockMinutes(options.autoLockMinutes);
     this.autoLockMinutes = options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
@@ -239,7 +246,7 @@ export class VaultManager {
       autoLockAt: this.unlocked ? this.autoLockAt : null,
       autoLockMinutes: this.autoLockMinutes,
       schemaVersion: this.unlocked ? this.unlocked.schemaVersion : null,
-      ...(this.unlocked && this.notice ? { notice: this.notice } : {}),
+      ...(this.unlocked && this.currentNotice() ? { notice: this.currentNotice()! } : {}),
     };
   }
 
@@ -305,7 +312,7 @@ export class VaultManager {
         const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db as Db, backupsDir, 0) });
         bindIdentity(db, { vaultId, name, demo });
         this.selected = { path: folder, vaultId, name, demo };
-        this.unlocked = { db, dataKey, schemaVersion: result.to };
+        this.unlocked = { db, key: new SecretKey(dataKey), schemaVersion: result.to };
         this.notice = null;
         this.markOpen(folder);
         db = null;
@@ -334,6 +341,8 @@ export class VaultManager {
   open(vaultPath: string, hooks: SwitchHooks = {}): Promise<VaultStatus> {
     return this.exclusive(async () => {
       const folder = resolveVaultFolder(vaultPath);
+      // A background job of the previous session must close its connection before files are swept.
+      await this.maintenance.idle();
       const keyfile = await readKeyfile(path.join(folder, KEYFILE_NAME));
       hooks.beforeSwitch?.();
       this.closeInternal();
@@ -352,6 +361,9 @@ export class VaultManager {
     return this.exclusive(async () => {
       const sel = this.requireSelected();
       const keyfile = await this.readSelectedKeyfile(sel);
+      // A job still running after the last lock keeps a connection (and maybe the WAL) open: let it end
+      // first, so the crash inspection below sees what a clean lock left.
+      await this.maintenance.idle();
       const secret = secretFromString(passphrase);
       let dataKey: Buffer | null = null;
       try {
@@ -378,6 +390,7 @@ export class VaultManager {
         wipe(secret, dataKey);
       }
       await this.repairKeyfileIdentity();
+      this.startMaintenance();
       return this.status();
     });
   }
@@ -392,6 +405,7 @@ export class VaultManager {
       assertNewPassphrase(newPassphrase, 'newPassphrase');
       const sel = this.requireSelected();
       const keyfile = await this.readSelectedKeyfile(sel);
+      await this.maintenance.idle();
       const recoverySecret = parseRecoveryCode(recoveryCode);
       if (!recoverySecret) {
         this.logger.warn('vault.recovery_failed', { reason: 'malformed_code' });
@@ -433,6 +447,7 @@ export class VaultManager {
         wipe(recoverySecret, newSecret, dataKey);
       }
       await this.repairKeyfileIdentity();
+      this.startMaintenance();
       return this.status();
     });
   }
@@ -533,14 +548,59 @@ export class VaultManager {
 
   /**
    * A vault that stays unlocked for days (the user keeps working) still gets its daily snapshot: activity
-   * checks, at most once an hour, whether one is due.
+   * checks, at most once an hour, whether one is due, and then starts the background job (check + snapshot).
    */
   private automaticSnapshotDuringSession(): void {
     if (!this.unlocked || !this.selected || !this.retention) return;
     const now = this.clock.now();
     if (now - this.lastSessionSnapshotCheck < 60 * 60_000) return;
     this.lastSessionSnapshotCheck = now;
-    this.automaticSnapshot(this.unlocked.db, path.join(this.selected.path, BACKUPS_DIR_NAME), this.retention);
+    try {
+      if (!automaticSnapshotDue(listSnapshots(path.join(this.selected.path, BACKUPS_DIR_NAME)), now)) return;
+    } catch (err) {
+      this.logger.warn('vault.auto_backup_failed', { error: err });
+      return;
+    }
+    this.startMaintenance();
+  }
+
+  /**
+   * Resolves when no background job (integrity check, automatic snapshot) is running. Shells await it
+   * before the process exits so a snapshot in progress is completed; unlock, open and restore await it too.
+   */
+  idle(): Promise<void> {
+    return this.maintenance.idle();
+  }
+
+  /**
+   * Starts the background job for the unlocked session, unless maintenance is off or a job runs. Called
+   * at the very end of an unlock, so the unlock's answer never waits for it. Its findings reach the user as
+   * the status notice of the session that started it (and are logged either way).
+   */
+  private startMaintenance(): void {
+    const session = this.unlocked;
+    const sel = this.selected;
+    if (!session || !sel || !this.retention) return;
+    const generation = this.generation;
+    const job = this.maintenance.start({
+      dbPath: path.join(sel.path, VAULT_DB_NAME),
+      backupsDir: path.join(sel.path, BACKUPS_DIR_NAME),
+      dataKey: session.key.bytes,
+      now: this.clock.now(),
+      retention: this.retention,
+      ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
+    });
+    void job?.then((report) => {
+      const notice = report.integrity === 'corrupt' ? INTEGRITY_FAILED_NOTICE : report.failed ? BACKUP_FAILED_NOTICE : null;
+      if (!notice || generation !== this.generation || !this.unlocked) return;
+      this.maintenanceNotice = notice;
+      this.emit();
+    });
+  }
+
+  private currentNotice(): string | null {
+    const parts = [this.notice, this.maintenanceNotice].filter((n): n is string => n !== null);
+    return parts.length > 0 ? parts.join(' ') : null;
   }
 
   setAutoLockMinutes(minutes: number): VaultStatus {
@@ -645,6 +705,8 @@ export class VaultManager {
         throw new AppError('NOT_FOUND', 'Deze back-up bestaat niet (meer). Er is niets gewijzigd.');
       }
       const keyfile = await this.readSelectedKeyfile(sel);
+      // A background job's connection must be closed before the database file is replaced under it.
+      await this.maintenance.idle();
       const secret = secretFromString(passphrase);
       let dataKey: Buffer | null = null;
       let undoId: string | null = null;
@@ -684,6 +746,7 @@ export class VaultManager {
         wipe(secret, dataKey);
       }
       await this.rememberOpened(sel);
+      this.startMaintenance();
       return { status: this.status(), restoredFrom: id, undoId, carried: carriedCount };
     });
   }
@@ -707,11 +770,6 @@ export class VaultManager {
     } finally {
       cleanup();
     }
-  }
-
-  /** Test hook: references to the key buffers currently held (to check they are zeroed on lock). */
-  __keyBuffersForTest(): Buffer[] {
-    return this.unlocked ? [this.unlocked.dataKey] : [];
   }
 
   // ---- internals -------------------------------------------------------------------------------
@@ -757,8 +815,8 @@ export class VaultManager {
   }
 
   private assertSameKey(dataKey: Buffer): void {
-    const held = this.unlocked?.dataKey;
-    if (held && !timingSafeEqual(held, dataKey)) {
+    const held = this.unlocked?.key;
+    if (held && !held.equals(dataKey)) {
       throw new AppError('VAULT_CORRUPT', 'Het sleutelbestand hoort niet bij de geopende kluis. Er is niets gewijzigd.');
     }
   }
@@ -782,9 +840,9 @@ export class VaultManager {
       },
       (db) => {
         try {
-          checkIntegrity(db, fileSize(dbPath));
+          quickCheck(db, dbPath);
         } catch (err) {
-          if (err instanceof AppError) this.logger.error('vault.corrupt', { stage: 'integrity_check' });
+          if (err instanceof AppError) this.logger.error('vault.corrupt', { stage: 'quick_check' });
           throw err;
         }
       },
@@ -872,20 +930,6 @@ export class VaultManager {
     }
   }
 
-  /** On unlock: an automatic snapshot when due, then pruning. A failure here never blocks the unlock. */
-  private automaticSnapshot(db: Db, backupsDir: string, retention: RetentionPolicy): void {
-    try {
-      if (automaticSnapshotDue(listSnapshots(backupsDir), this.clock.now())) {
-        const file = snapshot(db, backupsDir, AUTO_LABEL, this.clock);
-        this.logger.info('vault.backup_created', { file: path.basename(file), kind: 'auto' });
-      }
-      const pruned = pruneAutomaticSnapshots(backupsDir, retention);
-      if (pruned.length > 0) this.logger.info('vault.backups_pruned', { count: pruned.length });
-    } catch (err) {
-      this.logger.warn('vault.auto_backup_failed', { error: err });
-    }
-  }
-
   /** Writes back the database's name and demo flag when the keyfile had been changed, and remembers the vault. */
   private async repairKeyfileIdentity(): Promise<void> {
     const repair = this.keyfileRepair;
@@ -937,7 +981,7 @@ export class VaultManager {
         }
       }
       schemaVersion = result.to;
-      if (this.retention) this.automaticSnapshot(db, backupsDir, this.retention);
+      // The daily snapshot is the background job's (startMaintenance, after the unlock has returned).
       this.lastSessionSnapshotCheck = this.clock.now();
     } catch (err) {
       db.close();
@@ -951,7 +995,7 @@ export class VaultManager {
     // The database's copy of the name and demo flag wins over the (unauthenticated) keyfile's.
     const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
     this.selected = { ...sel, name: identity.name, demo: identity.demo };
-    this.unlocked = { db, dataKey, schemaVersion };
+    this.unlocked = { db, key: new SecretKey(dataKey), schemaVersion };
     this.notice = crashNotice(crash);
     this.markOpen(sel.path);
     if (keyfileChanged) {
@@ -982,8 +1026,10 @@ export class VaultManager {
       this.logger.warn('vault.before_lock_listener_failed', { error: err });
     }
     try {
-      // Fold the WAL back into the (encrypted) main file so no -wal is left behind.
-      session.db.pragma('wal_checkpoint(TRUNCATE)');
+      // Fold the WAL back into the (encrypted) main file so no -wal is left behind. While a background job
+      // reads, TRUNCATE would wait for it (up to the busy timeout): a lock must be immediate, so fold what
+      // can be folded now; the job's connection, the last to close, folds the rest and removes the WAL.
+      session.db.pragma(this.maintenance.busy ? 'wal_checkpoint(PASSIVE)' : 'wal_checkpoint(TRUNCATE)');
     } catch (err) {
       this.logger.warn('vault.checkpoint_failed', { error: err });
     }
@@ -992,8 +1038,9 @@ export class VaultManager {
     } catch (err) {
       this.logger.error('vault.close_failed', { error: err });
     }
-    session.dataKey.fill(0);
+    session.key.dispose();
     this.notice = null;
+    this.maintenanceNotice = null;
     if (this.selected) {
       try {
         markSessionClosed(this.selected.path);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { VaultManager } from '../../../src/core/vault/vault-manager';
+import { PASSPHRASE, dataKeyFromKeyfile } from '../vault/helpers';
 
 export { CHEAP_KDF, FakeTime, PASSPHRASE, OTHER_PASSPHRASE, TEST_MIGRATIONS, expectCode, sandbox } from '../vault/helpers';
 export type { Sandbox } from '../vault/helpers';
@@ -32,11 +33,11 @@ export function addPerson(vm: VaultManager, name: string): void {
   vm.db().prepare('INSERT INTO people (name) VALUES (?)').run(name);
 }
 
-/** A copy of the session's data key (the manager zero-fills its own on lock). */
-export function dataKeyOf(vm: VaultManager): Buffer {
-  const [key] = vm.__keyBuffersForTest();
-  if (!key) throw new Error('vault is not unlocked');
-  return Buffer.from(key);
+/** The selected vault's data key, unwrapped from its keyfile with the test passphrase (no hook into the manager). */
+export function dataKeyOf(vm: VaultManager, passphrase = PASSPHRASE): Promise<Buffer> {
+  const folder = vm.status().vault?.path;
+  if (!folder) throw new Error('no vault selected');
+  return dataKeyFromKeyfile(folder, passphrase);
 }
 
 export const mode = (p: string) => statSync(p).mode & 0o777;

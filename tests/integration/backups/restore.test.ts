@@ -79,7 +79,7 @@ describe('restore with undo', () => {
     vm.lock();
     await vm.unlock(PASSPHRASE);
     expect(names(vm)).toEqual(['eerste', 'tweede']);
-    const key = dataKeyOf(vm);
+    const key = await dataKeyOf(vm);
     const undoSnap = openEncrypted(path.join(folder, 'backups', undone.undoId!), key, { readonly: true });
     expect(undoSnap.prepare('SELECT name FROM people ORDER BY id').pluck().all()).toEqual(['eerste', 'derde']);
     undoSnap.close();
@@ -111,7 +111,7 @@ describe('restore with undo', () => {
     const folder = await createVault(vm);
     addPerson(vm, 'eerste');
     fill(vm, 'rij');
-    const key = dataKeyOf(vm);
+    const key = await dataKeyOf(vm);
     const { path: future } = await vm.createBackup();
     const edit = openEncrypted(future, key);
     edit.pragma('user_version = 99');
@@ -153,7 +153,9 @@ describe('restore with undo', () => {
   });
 });
 
-describe('integrity check on open', () => {
+// Damage inside a data page is no longer found on unlock (which must not read every page): the background
+// check reports it, see tests/integration/vault/background-maintenance.test.ts.
+describe('quick check on open', () => {
   async function damagedCopy(damage: (dbFile: string) => void): Promise<{ vm: VaultManager; copy: string }> {
     const vm = sb.manager({ autoLockMinutes: 240 });
     const folder = await createVault(vm);
@@ -170,7 +172,6 @@ describe('integrity check on open', () => {
   }
 
   for (const [what, damage] of [
-    ['flipped bytes in a data page', (f: string) => flipBytes(f, 4096 * 5 + 1000, 32)],
     ['flipped bytes in the first page', (f: string) => flipBytes(f, 200, 32)],
     ['a truncated file', (f: string) => ftruncateFile(f, Math.floor(statSync(f).size / 2) + 123)],
   ] as const) {
@@ -190,7 +191,7 @@ describe('integrity check on open', () => {
   }
 
   it('a damaged vault can be restored while locked; the damaged file is kept as the before-restore snapshot', async () => {
-    const { vm, copy } = await damagedCopy((f) => flipBytes(f, 4096 * 5 + 1000, 32));
+    const { vm, copy } = await damagedCopy((f) => flipBytes(f, 200, 32));
     const damagedHash = fingerprint(copy)['vault.db'];
     await expect(vm.unlock(PASSPHRASE)).rejects.toThrow(expectCode('VAULT_CORRUPT'));
     const [manual] = vm.listBackups(); // listing works while locked
@@ -229,6 +230,7 @@ describe('through the router', () => {
       expect((await call('vault.lock', {})).ok).toBe(true);
       // createCore turns automatic snapshots on: the unlock makes the first one.
       expect((await call('vault.unlock', { passphrase: PASSPHRASE })).ok).toBe(true);
+      await core.vault.idle(); // it is made in the background, after the unlock answered
       await call('vault.lock', {});
       const listed = await call('vault.listBackups', {});
       expect(listed.ok).toBe(true);

@@ -26,6 +26,8 @@ async function createVault(vm: VaultManager, name = 'Kantoor Noord'): Promise<{ 
 
 const autoSnapshots = (folder: string) => readdirSync(path.join(folder, 'backups')).filter((f) => f.endsWith('-auto.db')).sort();
 
+// The snapshot is made in the background after the unlock answered (background-maintenance.ts); these tests
+// wait for it with idle(). That the unlock does not wait is proven in vault/background-maintenance.test.ts.
 describe('automatic snapshots on unlock', () => {
   it('makes one when none exists or the newest is at least 24 h old, never more often', async () => {
     const vm = sb.manager({ automaticBackups: true });
@@ -34,16 +36,19 @@ describe('automatic snapshots on unlock', () => {
     vm.lock();
 
     await vm.unlock(PASSPHRASE);
+    await vm.idle();
     expect(autoSnapshots(folder)).toEqual(['2026-03-01T09-00-00.000Z-auto.db']);
     vm.lock();
 
     sb.time.advance(23 * HOUR + 59 * 60_000);
     await vm.unlock(PASSPHRASE);
+    await vm.idle();
     vm.lock();
     expect(autoSnapshots(folder)).toHaveLength(1);
 
     sb.time.advance(60_000); // exactly 24 h after the first
     await vm.unlock(PASSPHRASE);
+    await vm.idle();
     expect(autoSnapshots(folder)).toEqual(['2026-03-01T09-00-00.000Z-auto.db', '2026-03-02T09-00-00.000Z-auto.db']);
     // Manual snapshots do not postpone the automatic one, and are listed with their kind.
     await vm.createBackup();
@@ -55,19 +60,23 @@ describe('automatic snapshots on unlock', () => {
     const { folder } = await createVault(vm);
     vm.lock();
     await vm.unlock(PASSPHRASE);
+    await vm.idle();
     expect(autoSnapshots(folder)).toHaveLength(1);
 
     // Working on through the day: activity every few hours, the vault never locked.
     for (let i = 0; i < 7; i++) {
       sb.time.advance(3 * HOUR);
       vm.touch();
+      await vm.idle();
     }
     expect(autoSnapshots(folder)).toHaveLength(1); // 21 h: not due yet
     sb.time.advance(3 * HOUR);
     vm.touch(); // 24 h after the first
+    await vm.idle();
     expect(autoSnapshots(folder)).toHaveLength(2);
     sb.time.advance(30 * 60_000);
     vm.touch();
+    await vm.idle();
     expect(autoSnapshots(folder)).toHaveLength(2);
   });
 
@@ -76,6 +85,7 @@ describe('automatic snapshots on unlock', () => {
     const { folder } = await createVault(vm);
     vm.lock();
     await vm.unlock(PASSPHRASE);
+    await vm.idle();
     expect(readdirSync(path.join(folder, 'backups'))).toEqual([]);
   });
 
@@ -86,9 +96,10 @@ describe('automatic snapshots on unlock', () => {
     vm.lock();
     for (let day = 0; day < 120; day++) {
       await vm.unlock(PASSPHRASE);
-      vm.lock();
+      vm.lock(); // while the background job runs: it still finishes its snapshot
       sb.time.advance(DAY);
     }
+    await vm.idle();
     const list = vm.listBackups();
     const autos = list.filter((b) => b.kind === 'auto');
     // Daily unlocks from 1 March to 28 June: 7 daily (22-28 June), the weeks ending 21, 14 and 7 June,
@@ -100,15 +111,16 @@ describe('automatic snapshots on unlock', () => {
     expect(autos[0]!.createdAt).toBe(sb.time.now() - DAY);
     expect(list.filter((b) => b.kind === 'manual')).toHaveLength(1);
     expect(readdirSync(path.join(folder, 'backups')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+  }, 120_000); // 120 unlocks, each starting a worker thread for the background check and snapshot
 
   it('writes encrypted snapshots: no marker in the bytes, no SQLite header, opens with the same key only', async () => {
     const vm = sb.manager({ automaticBackups: true });
     const { folder } = await createVault(vm);
     addPerson(vm, MARKER);
-    const key = dataKeyOf(vm);
+    const key = await dataKeyOf(vm);
     vm.lock();
     await vm.unlock(PASSPHRASE);
+    await vm.idle();
     const [snap] = autoSnapshots(folder);
     const file = path.join(folder, 'backups', snap!);
     const bytes = readFileSync(file);
@@ -132,7 +144,7 @@ describe('manual backup', () => {
     const vm = sb.manager();
     const { folder } = await createVault(vm);
     addPerson(vm, MARKER);
-    const key = dataKeyOf(vm);
+    const key = await dataKeyOf(vm);
     const result = await vm.createBackup();
     expect(result).toEqual({ path: path.join(folder, 'backups', '2026-03-01T09-00-00.000Z-manual.db'), createdAt: sb.time.now() });
     expect(vm.listBackups()).toEqual([
@@ -217,6 +229,7 @@ describe.skipIf(process.platform === 'win32')('permission bits (POSIX; Windows u
       addPerson(vm, 'iemand');
       vm.lock();
       await vm.unlock(PASSPHRASE); // automatic snapshot
+      await vm.idle();
       const { path: manual } = await vm.createBackup();
       sb.time.advance(HOUR);
       const { undoId } = await vm.restoreBackup(path.basename(manual), PASSPHRASE);

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { Migration } from '../../../src/core/db/migrations/types';
 import { createLogger } from '../../../src/core/logger';
 import type { Logger } from '../../../src/core/logger';
+import { KEYFILE_NAME, readKeyfile, unwrapKey } from '../../../src/core/vault/keyfile';
 import type { KdfParams } from '../../../src/core/vault/keyfile';
 import { VaultManager } from '../../../src/core/vault/vault-manager';
 import type { VaultManagerOptions, VaultTimers } from '../../../src/core/vault/vault-manager';
@@ -132,3 +133,17 @@ export function expectCode(code: string) {
   return expect.objectContaining({ name: 'AppError', code });
 }
 
+
+/**
+ * The data key of a vault, unwrapped from its keyfile with the passphrase: what any holder of the passphrase
+ * can compute, so tests can open snapshots or look for the key in outputs without a hook into the manager.
+ */
+export async function dataKeyFromKeyfile(folder: string, passphrase: string): Promise<Buffer> {
+  const keyfile = await readKeyfile(path.join(folder, KEYFILE_NAME));
+  const key = await unwrapKey(keyfile.passphrase, Buffer.from(passphrase.normalize('NFC'), 'utf8'), {
+    vaultId: keyfile.vaultId,
+    purpose: 'passphrase',
+  });
+  if (!key) throw new Error('the passphrase does not open this keyfile');
+  return key;
+}

@@ -1,7 +1,16 @@
 // A recording stand-in for the parts of the `electron` module the shell uses, so the shell's wiring
 // is tested as data without the Electron binary.
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { vi } from 'vitest';
+
+/**
+ * app.getPath() answers below this temp folder (created only when something writes there): the shell
+ * writes its log file to <userData>/logs, which must never land in a real folder (or, run as root, in
+ * /fake at the root). main-index.test.ts removes it afterwards.
+ */
+export const FAKE_PATHS_ROOT = path.join(tmpdir(), `houvast-fake-electron-${process.pid}`);
 
 export class FakeWebContents extends EventEmitter {
   url = 'app://app/index.html';
@@ -50,7 +59,7 @@ export function createFakeElectron(options: { lock?: boolean; isPackaged?: boole
       return Promise.resolve();
     }),
     setPath: vi.fn(),
-    getPath: vi.fn((name: string) => `/fake/${name}`),
+    getPath: vi.fn((name: string) => path.join(FAKE_PATHS_ROOT, name)),
     getAppPath: vi.fn(() => '/fake/app'),
     getVersion: vi.fn(() => '9.8.7'),
   });

@@ -1,10 +1,13 @@
 // Module test of electron/main/index.ts with a stubbed electron and a stubbed core: the lifecycle
 // (sandbox, single instance), the session hardening and the IPC wiring are checked as data.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL, RPC_CHANNEL } from '../../../src/shared/contract/procedures';
-import { installFakeElectron, type FakeElectron } from './fake-electron';
+import { FAKE_PATHS_ROOT, installFakeElectron, type FakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).currentFakeElectron());
+afterAll(() => rmSync(FAKE_PATHS_ROOT, { recursive: true, force: true })); // the shell's log file
 
 type AnyFn = (...args: any[]) => any;
 const core = vi.hoisted(() => ({
@@ -89,7 +92,7 @@ describe('electron/main/index.ts lifecycle', () => {
     await boot();
     expect(core.createCore).toHaveBeenCalledTimes(1);
     const options = core.createCore.mock.calls[0]![0] as Record<string, unknown>;
-    expect(options.dataDir).toBe('/fake/userData');
+    expect(options.dataDir).toBe(path.join(FAKE_PATHS_ROOT, 'userData'));
     expect(String(options.resourcesDir)).toMatch(/resources$/);
     expect(options.logger).toBeDefined();
     expect(options.version).toBe('9.8.7');
