@@ -202,6 +202,8 @@ export function createCore(opts: CoreOptions): Core {
       demoPassphrase: DEMO_PASSPHRASE,
     }),
     'vault.status': () => vault.status(),
+    // The core in this process is running; a shell hosting it elsewhere answers a restart itself (host/core-client.ts).
+    'core.restart': () => ({ restarted: false }),
     'vault.create': async ({ name, path: folder, passphrase, userName }) => {
       const { recoveryCode } = await vault.create(
         { name, passphrase, ...(folder ? { path: folder } : {}) },

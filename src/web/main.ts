@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseArgsErrorText } from '../cli/args';
-import { createCore, defaultResourcesDir } from '../core/app';
+import { defaultResourcesDir } from '../core/app';
+import { startCoreWorker } from '../core/host/worker';
 import { createLogger } from '../core/logger';
 import { AppError } from '../shared/contract/errors';
 import { defaultDataDir } from '../core/paths';
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger();
-  const core = await createCore({ dataDir, resourcesDir: defaultResourcesDir(), logger });
+  // The core runs in a worker thread: key derivation, PDFs, imports and backups never hold up the server.
+  const core = await startCoreWorker({ dataDir, resourcesDir: defaultResourcesDir() }, logger);
   const server = await startWebServer({ core, staticDir: STATIC_DIR, host: '127.0.0.1', port, logger });
 
   process.stdout.write(

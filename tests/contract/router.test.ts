@@ -32,6 +32,7 @@ const HOUSEHOLD: ProcedureInput<'dossier.create'>['data'] = {
 const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'app.info': {},
   'vault.status': {},
+  'core.restart': {},
   'vault.create': { name: 'Kluis', passphrase: PASSPHRASE },
   'vault.createDemo': {},
   'vault.recoveryKit': { recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH' },

@@ -165,6 +165,14 @@ export const contract = {
     }),
   }),
   'vault.status': procedure({ summary: 'Current vault state.', unlocked: false, input: empty, output: vaultStatus }),
+  // --- core host (the core in its own thread or process) ---
+  'core.restart': procedure({
+    summary: 'Start the core again after it stopped unexpectedly (answered by the shell; a running core answers restarted: false).',
+    unlocked: false,
+    input: empty,
+    output: z.object({ restarted: z.boolean() }),
+  }),
+  // --- end core host ---
   'vault.create': procedure({
     summary: 'Create a vault, unlock it and return its recovery code (shown once).',
     unlocked: false,
@@ -587,6 +595,10 @@ export function isProcedureName(name: unknown): name is ProcedureName {
 /** Events the core pushes to the renderer. */
 export const events = {
   'vault.status': vaultStatus,
+  // --- core host ---
+  /** The core's thread or process stopped unexpectedly (its vault is locked), or runs again after a restart. */
+  'core.status': z.object({ state: z.enum(['stopped', 'running']) }),
+  // --- end core host ---
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;
