@@ -151,6 +151,11 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(def: {
   return def;
 }
 
+// --- core host: long work ---
+/** The caller's own id for long work (random, so it names nothing). */
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'Ongeldige taak-id.' });
+// --- end core host: long work ---
+
 export const contract = {
   'app.info': procedure({
     summary: 'Version, known vaults and the default vault folder.',
@@ -171,6 +176,12 @@ export const contract = {
     unlocked: false,
     input: empty,
     output: z.object({ restarted: z.boolean() }),
+  }),
+  'job.cancel': procedure({
+    summary: 'Stop long work started with this jobId where that is safe (an import rolls back entirely). cancelled: false when no such job runs.',
+    unlocked: false,
+    input: z.object({ jobId }),
+    output: z.object({ cancelled: z.boolean() }),
   }),
   // --- end core host ---
   'vault.create': procedure({
@@ -343,7 +354,12 @@ export const contract = {
   'dossier.import': procedure({
     summary: 'Import an interchange file; all or nothing. Households already in the vault: ask (CONFLICT), skip or import as a copy.',
     unlocked: true,
-    input: z.object({ file: z.unknown(), onDuplicate: z.enum(DUPLICATE_CHOICES).optional() }),
+    input: z.object({
+      file: z.unknown(),
+      onDuplicate: z.enum(DUPLICATE_CHOICES).optional(),
+      /** The caller's id for this import: progress comes as 'job.progress' events and 'job.cancel' stops it. */
+      jobId: jobId.optional(),
+    }),
     output: z.object({
       imported: z.array(z.object({ id: z.string(), number: z.string() })),
       /** Numbers of the dossiers already in the vault whose household was skipped. */
@@ -598,6 +614,8 @@ export const events = {
   // --- core host ---
   /** The core's thread or process stopped unexpectedly (its vault is locked), or runs again after a restart. */
   'core.status': z.object({ state: z.enum(['stopped', 'running']) }),
+  /** Progress of long work started with a jobId (throttled; the last report has done === total). */
+  'job.progress': z.object({ jobId, operation: z.enum(['import', 'backup', 'pdf']), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   // --- end core host ---
 } as const;
 export type EventName = keyof typeof events;
