@@ -12,7 +12,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main/index.ts') },
+      // index: the main process; core-host: the utility process that runs the core (electron/main/core-process.ts).
+      lib: { entry: { index: resolve(root, 'electron/main/index.ts'), 'core-host': resolve(root, 'electron/core-host/index.ts') } },
       rolldownOptions: {
         // Native module: loaded at run time, from the Electron-ABI build via nativeBinding.
         external: ['better-sqlite3-multiple-ciphers'],

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // npm start: launch the desktop app.
 // 1. Find the Electron binary (absent on CI and offline machines: then point to `npm run web`).
-// 2. Build better-sqlite3-multiple-ciphers for Electron's ABI into .electron-native/ (once per Electron
-//    version; never a postinstall step, because it needs Electron's headers from the network).
+// 2. Get better-sqlite3-multiple-ciphers for Electron's ABI into .electron-native/ (once per Electron
+//    version; never a postinstall step, because it needs the network): the driver's prebuilt binary first,
+//    a source build (C++ toolchain) only as the fall-back (scripts/electron-driver.mjs).
 // 3. electron-vite build, 4. run Electron on the repo.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { installElectronDriver } from './electron-driver.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ELECTRON_PKG = path.join(REPO, 'node_modules/electron');
@@ -64,29 +66,51 @@ function require_resolve_npm() {
   return path.resolve(path.dirname(execpath));
 }
 
-/** Builds the driver against Electron's headers into .electron-native/ unless already built for this version. */
+/** prebuild-install's CLI: a dependency of the driver (hoisted, or nested under the driver). */
+function findPrebuildInstall() {
+  const candidates = [
+    path.join(REPO, 'node_modules/prebuild-install/bin.js'),
+    path.join(DRIVER_PKG, 'node_modules/prebuild-install/bin.js'),
+  ];
+  return candidates.find((c) => existsSync(c)) ?? null;
+}
+
+/** Thrown when neither the prebuilt binary nor a source build worked; its message says what to install. */
+export class DriverInstallError extends Error {}
+
+/**
+ * Puts the driver for Electron's ABI into .electron-native/ unless already there for this version: the
+ * prebuilt binary first, a source build only as the fall-back (scripts/electron-driver.mjs decides).
+ */
 export function ensureElectronNativeDriver() {
   const version = electronVersion();
   if (existsSync(NATIVE_FILE) && existsSync(NATIVE_STAMP) && readFileSync(NATIVE_STAMP, 'utf8').trim() === version) {
     return NATIVE_FILE;
   }
-  const nodeGyp = findNodeGyp();
-  if (!nodeGyp) throw new Error('node-gyp not found (it ships with npm)');
-  console.log(`Houvast: database-driver bouwen voor Electron ${version} / building the database driver for Electron ${version} ...`);
   const src = path.join(NATIVE_DIR, 'src');
   rmSync(src, { recursive: true, force: true });
   mkdirSync(NATIVE_DIR, { recursive: true });
   // A copy, so the Node build in node_modules (used by tests, the web shell and the CLI) stays intact.
   cpSync(DRIVER_PKG, src, { recursive: true, filter: (f) => !f.startsWith(path.join(DRIVER_PKG, 'build')) });
-  const env = { ...process.env };
-  // A nodedir pointing at Node's headers would give a Node-ABI module.
-  for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
-  run(
-    process.execPath,
-    [nodeGyp, 'rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers', '--nodedir='],
-    { cwd: src, env: { ...env, npm_config_runtime: 'electron', npm_config_target: version, npm_config_disturl: 'https://electronjs.org/headers' } },
-  );
-  copyFileSync(path.join(src, 'build/Release/better_sqlite3.node'), NATIVE_FILE);
+  const built = path.join(src, 'build/Release/better_sqlite3.node');
+  const result = installElectronDriver({
+    electronVersion: version,
+    platform: process.platform,
+    arch: process.arch,
+    srcDir: src,
+    prebuildInstall: findPrebuildInstall(),
+    nodeGyp: findNodeGyp(),
+    nodePath: process.execPath,
+    env: process.env,
+    spawn: (cmd, args, options) => spawnSync(cmd, args, { stdio: 'inherit', ...options }),
+    built: () => existsSync(built),
+    log: (line) => console.log(line),
+  });
+  if (!result.ok) {
+    rmSync(src, { recursive: true, force: true });
+    throw new DriverInstallError(result.message);
+  }
+  copyFileSync(built, NATIVE_FILE);
   writeFileSync(NATIVE_STAMP, `${version}\n`);
   rmSync(src, { recursive: true, force: true });
   return NATIVE_FILE;
@@ -116,7 +140,8 @@ function main() {
     ensureElectronNativeDriver();
     buildApp();
   } catch (err) {
-    console.error(`Houvast: bouwen mislukt / build failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof DriverInstallError) console.error(err.message);
+    else console.error(`Houvast: bouwen mislukt / build failed: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
   const child = spawnSync(binary, [REPO, ...process.argv.slice(2)], { stdio: 'inherit', cwd: REPO });

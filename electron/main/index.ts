@@ -12,12 +12,14 @@ import {
   protocol,
   session,
   shell,
+  utilityProcess,
   type IpcMainInvokeEvent,
 } from 'electron';
-import { createCore } from '../../src/core/app';
+import { startHostedCore, type HostedCore } from '../../src/core/host/core-client';
 import { createAppLogger } from '../../src/core/logger';
 import { DEFAULT_MESSAGES, type Envelope } from '../../src/shared/contract/errors';
 import { EVENT_CHANNEL, RPC_CHANNEL } from '../../src/shared/contract/channels';
+import { CORE_HOST_FILE, utilityProcessEndpoint } from './core-process';
 import { resolveRuntimePaths } from './paths';
 import { installAutoLock, lockVia } from './power';
 import { createAppProtocolHandler } from './protocol';
@@ -33,8 +35,6 @@ import {
   validateSender,
 } from './security';
 import { createMainWindow } from './window';
-
-type Core = Awaited<ReturnType<typeof createCore>>;
 
 export const FORBIDDEN_ENVELOPE: Envelope<never> = Object.freeze({
   ok: false,
@@ -57,7 +57,7 @@ protocol.registerSchemesAsPrivileged([
 app.setPath('userData', process.env.HOUVAST_DATA_DIR || path.join(app.getPath('appData'), 'Houvast'));
 
 let mainWindow: BrowserWindow | null = null;
-let core: Core | null = null;
+let core: HostedCore | null = null;
 let disposing = false;
 
 /** Links leave the app only through the explicit https allowlist (empty by default). */
@@ -106,11 +106,18 @@ async function start(): Promise<void> {
   });
   hardenSession(paths.rendererDir);
 
-  core = await createCore({
-    dataDir: app.getPath('userData'),
-    resourcesDir: paths.resourcesDir,
-    version: app.getVersion(),
-    ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
+  // The core runs in a utility process: key derivation, PDFs, imports and backups never freeze the window,
+  // and the vault's keys never enter this process. If it dies, calls get a clear Dutch answer, the page
+  // hears 'core.status' and offers a restart ('core.restart'), which starts it again with the vault locked.
+  core = await startHostedCore({
+    spawn: () =>
+      utilityProcessEndpoint(utilityProcess.fork(path.join(mainDir, CORE_HOST_FILE), [], { serviceName: 'Houvast-kern' })),
+    init: {
+      dataDir: app.getPath('userData'),
+      resourcesDir: paths.resourcesDir,
+      version: app.getVersion(),
+      ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
+    },
     logger,
   });
   const ready = core;

@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../shared/dates';
 import { migrations } from './db/migrations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Handlers, type Router } from './router';
+import { createJobs } from './jobs';
 import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
 import { createOfficeService } from './services/office';
 import { carryAuditRows, createAuditService, readAuditRows, type AuditAction, type CarriedAuditRow } from './services/audit';
@@ -94,6 +95,25 @@ export function createCore(opts: CoreOptions): Core {
       } catch (err) {
         logger.warn('core.listener_failed', { event, error: err });
       }
+    }
+  };
+
+  // Long work with progress and cancel (issue 10 §2). While an import runs (it yields between dossiers inside
+  // one transaction), other calls wait for it, so nothing else can slip into, or be rolled back with, its
+  // transaction; status, cancel and the session touch answer at once; a lock cancels the import first.
+  const jobs = createJobs((event, payload) => emit(event, payload));
+  let exclusive: Promise<unknown> | null = null;
+  const waitForExclusive = async () => {
+    while (exclusive) await exclusive.catch(() => undefined);
+  };
+  const runExclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+    await waitForExclusive();
+    const running = work();
+    exclusive = running;
+    try {
+      return await running;
+    } finally {
+      if (exclusive === running) exclusive = null;
     }
   };
 
@@ -202,6 +222,8 @@ export function createCore(opts: CoreOptions): Core {
       demoPassphrase: DEMO_PASSPHRASE,
     }),
     'vault.status': () => vault.status(),
+    // The core in this process is running; a shell hosting it elsewhere answers a restart itself (host/core-client.ts).
+    'core.restart': () => ({ restarted: false }),
     'vault.create': async ({ name, path: folder, passphrase, userName }) => {
       const { recoveryCode } = await vault.create(
         { name, passphrase, ...(folder ? { path: folder } : {}) },
@@ -289,7 +311,16 @@ export function createCore(opts: CoreOptions): Core {
       dossiers.delete(id, confirmNumber);
       return { deleted: true as const };
     },
-    'dossier.import': ({ file, onDuplicate }) => interchange.importFile(file, { markFictitious: inDemoVault(), onDuplicate: onDuplicate ?? 'ask' }),
+    'dossier.import': ({ file, onDuplicate, jobId }) =>
+      runExclusive(async () => {
+        const job = jobs.start(jobId, 'import');
+        try {
+          return await interchange.importFileAsync(file, { markFictitious: inDemoVault(), onDuplicate: onDuplicate ?? 'ask' }, job);
+        } finally {
+          job.end();
+        }
+      }),
+    'job.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'dossier.check': ({ id, data }) => ({ warnings: dossiers.check(data, id) }),
     'dossier.export': async ({ id, passphrase }) => {
       dossiers.read(id); // NOT_FOUND before spending a KDF run
@@ -372,7 +403,26 @@ export function createCore(opts: CoreOptions): Core {
     'report.ledger': () => reports.ledger(),
   };
 
-  const router = createRouter(handlers, { assertUnlocked: () => void vault.db() }, logger);
+  /** Answer at once, also while an import runs: they neither read nor write the dossiers. */
+  const NEVER_WAIT = new Set<string>(['app.info', 'vault.status', 'session.touch', 'job.cancel', 'core.restart', 'dossier.import']);
+  /** Stop the running import (it rolls back) before they run. */
+  const CANCEL_FIRST = new Set<string>(['vault.lock', 'vault.close', 'vault.open', 'vault.create', 'vault.createDemo', 'vault.restoreBackup']);
+  const gated = Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => {
+      const h = handler as (input: unknown) => unknown;
+      if (NEVER_WAIT.has(name)) return [name, h];
+      return [
+        name,
+        async (input: unknown) => {
+          if (exclusive && CANCEL_FIRST.has(name)) jobs.cancelAll();
+          await waitForExclusive();
+          return h(input);
+        },
+      ];
+    }),
+  ) as unknown as Handlers;
+
+  const router = createRouter(gated, { assertUnlocked: () => void vault.db() }, logger);
 
   return {
     router,
@@ -382,6 +432,9 @@ export function createCore(opts: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     async dispose() {
+      // A running import is stopped and rolled back before the vault closes.
+      jobs.cancelAll();
+      await waitForExclusive();
       lockWithAudit('Programma afgesloten');
       vault.close();
       listeners.clear();

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Client } from '../shared/contract/client';
 import { AutoLockWarning } from './components/AutoLockWarning';
+import { CoreStopped, useCoreStopped } from './components/CoreStopped';
 import { Loading } from './components/Status';
 import { SessionProvider, useSession } from './state/session';
 import { CreateVaultScreen } from './screens/create-vault/CreateVaultScreen';
@@ -12,8 +13,22 @@ import { UnlockScreen } from './screens/unlock/UnlockScreen';
 import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
 
 export function App({ client }: { client: Client }) {
+  const [coreStopped, setCoreStopped] = useCoreStopped(client);
+  // A fresh session after a restart: nothing decrypted from before the crash survives in the page.
+  const [generation, setGeneration] = useState(0);
+  if (coreStopped) {
+    return (
+      <CoreStopped
+        client={client}
+        onRestarted={() => {
+          setGeneration((g) => g + 1);
+          setCoreStopped(false);
+        }}
+      />
+    );
+  }
   return (
-    <SessionProvider client={client}>
+    <SessionProvider key={generation} client={client}>
       <Shell />
     </SessionProvider>
   );

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseArgsErrorText } from '../cli/args';
-import { createCore, defaultResourcesDir } from '../core/app';
+import { defaultResourcesDir } from '../core/app';
+import { startCoreWorker } from '../core/host/worker';
 import { createAppLogger } from '../core/logger';
 import { AppError } from '../shared/contract/errors';
 import { defaultDataDir } from '../core/paths';
@@ -36,9 +37,10 @@ async function main(): Promise<void> {
     fail('De webversie is nog niet gebouwd: voer "npm run web" uit (dat bouwt eerst out/harness).');
   }
 
-  // Redacted lines to stderr and to <data>/logs/houvast.log (rotating), for support questions afterwards.
+  // Redacted lines to stderr and to <data>/logs/houvast.log (rotating); the core's worker writes there too.
   const logger = createAppLogger(dataDir);
-  const core = await createCore({ dataDir, resourcesDir: defaultResourcesDir(), logger });
+  // The core runs in a worker thread: key derivation, PDFs, imports and backups never hold up the server.
+  const core = await startCoreWorker({ dataDir, resourcesDir: defaultResourcesDir() }, logger);
   const server = await startWebServer({ core, staticDir: STATIC_DIR, host: '127.0.0.1', port, logger });
 
   process.stdout.write(

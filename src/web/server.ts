@@ -14,7 +14,7 @@ import { WS_PATH, WS_SESSION_PARAM, WS_SESSION_PATTERN, type WireMessage } from 
 import { contentSecurityPolicy, contentTypeFor } from '../shared/web-policy';
 import { silentLogger, type Logger } from '../core/logger';
 
-/** What the web shell needs of the core (src/core/app.ts Core satisfies it). */
+/** What the web shell needs of the core: the hosted core in a worker (src/core/host) or, in tests, the in-process Core. */
 export interface WebCore {
   router: { handle(name: unknown, input: unknown): Promise<Envelope<unknown>> };
   onEvent(listener: (event: string, payload: unknown) => void): () => void;

@@ -12,7 +12,7 @@ import type { Transport } from '../../src/shared/contract/client';
 import { ERROR_CODES, type Envelope } from '../../src/shared/contract/errors';
 import { PROCEDURE_NAMES } from '../../src/shared/contract/procedures';
 import { BSN_ERROR } from '../../src/shared/validation/bsn';
-import { startTestCore, type TestCoreHandle } from '../support/core';
+import { startTestCore, startWorkerTestCore } from '../support/core';
 import { BAD_BSN, PLANTED, plantedHousehold } from '../support/households';
 import { closeCode, createNodeWsTransport, tryConnect, wsUrl, type ClosableTransport } from '../support/ws-client';
 
@@ -21,7 +21,7 @@ const NEW_PASSPHRASE = 'een heel ander wachtwoord 2';
 
 interface Rig {
   kind: string;
-  handle: TestCoreHandle;
+  handle: { dataDir: string };
   transport: Transport;
   server: WebServer | null;
   close(): Promise<void>;
@@ -53,9 +53,16 @@ async function webSocketRig(): Promise<Rig> {
   };
 }
 
+/** The core in a worker thread behind the host protocol (what the web shell and Electron's utility process run). */
+async function workerRig(): Promise<Rig> {
+  const handle = await startWorkerTestCore({ cheapKdf: true, prefix: 'parity-worker' });
+  return { kind: 'worker', handle, transport: handle.core.transport, server: null, close: () => handle.cleanup() };
+}
+
 const RIGS: [string, () => Promise<Rig>][] = [
   ['in-process', inProcessRig],
   ['WebSocket', webSocketRig],
+  ['worker thread', workerRig],
 ];
 
 function expectError(env: Envelope<unknown>, code: string): { code: string; message: string; issues?: { path: string; message: string }[] } {

@@ -33,6 +33,8 @@ const HOUSEHOLD: ProcedureInput<'dossier.create'>['data'] = {
 const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'app.info': {},
   'vault.status': {},
+  'core.restart': {},
+  'job.cancel': { jobId: 'taak-12345678' },
   'vault.create': { name: 'Kluis', passphrase: PASSPHRASE },
   'vault.createDemo': {},
   'vault.recoveryKit': { recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH' },

@@ -20,6 +20,8 @@ export interface FakeClient extends Client {
   calls: { name: ProcedureName; input: unknown }[];
   callsTo(name: ProcedureName): unknown[];
   emitStatus(status: VaultStatus): void;
+  /** Pushes any other core event ('core.status', 'job.progress'). */
+  emitEvent(event: string, payload: unknown): void;
   handlers: Handlers;
 }
 
@@ -36,6 +38,7 @@ export function status(state: VaultStatus['state'], demo = false): VaultStatus {
 export function createFakeClient(handlers: Handlers, initial: VaultStatus = status('none')): FakeClient {
   const calls: { name: ProcedureName; input: unknown }[] = [];
   const listeners = new Set<(s: VaultStatus) => void>();
+  const otherListeners = new Map<string, Set<(payload: unknown) => void>>();
   const defaults: Handlers = {
     'vault.status': () => initial,
     // No questions about a dossier unless a test says so.
@@ -64,6 +67,9 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
     emitStatus(s) {
       for (const l of listeners) l(s);
     },
+    emitEvent(event, payload) {
+      for (const l of [...(otherListeners.get(event) ?? [])]) l(payload);
+    },
     async tryCall(name, input) {
       calls.push({ name, input });
       const h = all[name] as ((i: unknown) => unknown) | undefined;
@@ -83,8 +89,15 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
       return env.value;
     },
     on(event, listener) {
+      if (event !== 'vault.status') {
+        let set = otherListeners.get(event);
+        if (!set) otherListeners.set(event, (set = new Set()));
+        const other = listener as (payload: unknown) => void;
+        set.add(other);
+        return () => set.delete(other);
+      }
       const l = listener as (s: EventPayload<'vault.status'>) => void;
-      if (event === 'vault.status') listeners.add(l);
+      listeners.add(l);
       return () => listeners.delete(l);
     },
   };

@@ -11,7 +11,7 @@ import type { ProcedureName } from '../../src/shared/contract/procedures';
 import { WS_PATH } from '../../src/shared/contract/wire';
 import { TAB_SESSION_KEY } from '../../src/renderer/transport/ws';
 import { startWebServer, type WebServer } from '../../src/web/server';
-import { startTestCore, type TestCoreHandle } from './core';
+import { startWorkerTestCore, type WorkerCoreHandle } from './core';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const HARNESS_DIR = path.join(REPO, 'out', 'harness');
@@ -33,7 +33,7 @@ export interface CspViolation {
 }
 
 export interface E2eApp {
-  handle: TestCoreHandle;
+  handle: WorkerCoreHandle;
   server: WebServer;
   browser: Browser;
   context: BrowserContext;
@@ -48,9 +48,12 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
-/** A real core (real Argon2id parameters: this is the app as shipped) behind the web shell, and a page. */
+/**
+ * A real core (real Argon2id parameters: this is the app as shipped) in a worker thread behind the web shell,
+ * as `npm run web` runs it, and a page.
+ */
 export async function startE2eApp(prefix: string): Promise<E2eApp> {
-  const handle = await startTestCore({ cheapKdf: false, prefix: `e2e-${prefix}` });
+  const handle = await startWorkerTestCore({ cheapKdf: false, prefix: `e2e-${prefix}` });
   const server = await startWebServer({ core: handle.core, staticDir: HARNESS_DIR, host: '127.0.0.1', port: 0 });
   const browser = await launchChromium();
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore, defaultResourcesDir } from '../../src/core/app';
 import { silentLogger } from '../../src/core/logger';
+import type { HostedCore } from '../../src/core/host/core-client';
+import { startCoreWorker } from '../../src/core/host/worker';
 import type { Clock } from '../../src/shared/dates';
 
 /** Argon2id parameters that keep contract tests fast; the browser tests use the real defaults. */
@@ -30,6 +32,26 @@ export async function startTestCore(opts: { cheapKdf: boolean; prefix?: string; 
     ...(opts.cheapKdf ? { kdf: CHEAP_KDF } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
+  return {
+    core,
+    dataDir,
+    async cleanup() {
+      await core.dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface WorkerCoreHandle {
+  core: HostedCore;
+  dataDir: string;
+  cleanup(): Promise<void>;
+}
+
+/** The core as the web shell runs it: in a worker thread behind the host protocol (src/core/host). */
+export async function startWorkerTestCore(opts: { cheapKdf: boolean; prefix?: string }): Promise<WorkerCoreHandle> {
+  const dataDir = await makeTempDir(opts.prefix ?? 'worker');
+  const core = await startCoreWorker({ dataDir, resourcesDir: defaultResourcesDir(), silent: true, ...(opts.cheapKdf ? { kdf: CHEAP_KDF } : {}) });
   return {
     core,
     dataDir,

@@ -20,6 +20,11 @@ import { findDuplicate, impossibleInFile } from './plausibility';
 import { isoDateOf } from '../../shared/dates';
 import type { SignalService } from './signals';
 import type { InterchangeSignal } from '../../shared/signals/schema';
+import type { Job } from '../jobs';
+
+/** The async import yields to the event loop after this many dossiers, or after this long. */
+const IMPORT_YIELD_EVERY = 10;
+const IMPORT_YIELD_MS = 50;
 
 export interface ImportOptions {
   /** Demo vaults: every imported household is marked fictitious whatever the file says. */
@@ -34,6 +39,11 @@ export interface ImportOptions {
 export interface InterchangeService {
   /** Validate and import; throws VALIDATION with per-path Dutch reasons and imports nothing. */
   importFile(file: unknown, options?: ImportOptions): { imported: { id: string; number: string }[]; skipped: string[] };
+  /**
+   * The same import in one transaction, yielding between dossiers: reports progress to `job` and stops, rolling
+   * the whole file back, when the job is cancelled (AppError CANCELLED).
+   */
+  importFileAsync(file: unknown, options?: ImportOptions, job?: Pick<Job, 'progress' | 'throwIfCancelled'>): Promise<{ imported: { id: string; number: string }[]; skipped: string[] }>;
   exportDossier(id: string): { fileName: string; content: string };
 }
 
@@ -110,58 +120,100 @@ export function createInterchangeService(
   ctx: ServiceContext,
   deps: { dossiers: DossierService; audit: AuditService; actor(): string; signals?: SignalService },
 ): InterchangeService {
+  /** Validates the whole file and decides per dossier; `insert` writes one (inside the caller's transaction). */
+  function prepareImport(file: unknown, options: ImportOptions) {
+    const parsed = parseInterchange(file);
+    const impossible = impossibleInFile(parsed.dossiers, isoDateOf(ctx.clock.now()));
+    if (impossible.length > 0) {
+      const n = impossible.length;
+      throw new AppError('VALIDATION', `Het bestand bevat ${n === 1 ? 'een gegeven dat' : `${n} gegevens die`} niet kan kloppen. Er is niets geïmporteerd.`, impossible);
+    }
+    const db = ctx.db();
+    // Creditor board blocks (version 2) name their dossier by position in the file.
+    const boards = parsed.creditorBoards ?? [];
+    boards.forEach((b, i) => {
+      if (b.dossier >= parsed.dossiers.length) {
+        throw new AppError('VALIDATION', 'Het bestand is niet geldig (1 fout). Er is niets geïmporteerd.', [
+          { path: `creditorBoards.${i}.dossier`, message: `Er is geen dossier nummer ${b.dossier + 1} in dit bestand.` },
+        ]);
+      }
+    });
+    const choice = options.onDuplicate ?? 'copy';
+    const duplicates = parsed.dossiers.map((data) => (choice === 'copy' ? null : findDuplicate(db, data)));
+    if (choice === 'ask' && duplicates.some(Boolean)) {
+      const n = duplicates.filter(Boolean).length;
+      throw new AppError(
+        'CONFLICT',
+        `${n === 1 ? 'Eén huishouden' : `${n} huishoudens`} in dit bestand ${n === 1 ? 'staat' : 'staan'} al in de kluis. Er is niets geïmporteerd: kies of u ${n === 1 ? 'het' : 'ze'} overslaat of als kopie importeert.`,
+        duplicates.flatMap((d, i) => (d ? [{ path: `dossiers.${i}`, message: `Staat al in de kluis als dossier ${d.number}.` }] : [])),
+      );
+    }
+    const skipped = duplicates.flatMap((d) => (d && choice === 'skip' ? [d.number] : []));
+    const indexes = parsed.dossiers.flatMap((_d, index) => (choice === 'skip' && duplicates[index] ? [] : [index]));
+    const insert = (index: number, actor: string) => {
+      const { signals, ...data } = parsed.dossiers[index]!;
+      // A number that is already taken in this vault gets a fresh one rather than failing the file.
+      const { budgetInputs, attachments, ...household } = data;
+      const result = deps.dossiers.insert(db, options.markFictitious ? { ...household, fictitious: true } : household, {
+        keepNumberIfFree: true,
+      });
+      writeDossierExtras(db, result.id, { budgetInputs, attachments }, ctx.clock.now());
+      boards.forEach((b, i) => {
+        if (b.dossier !== index) return;
+        const debtIds = deps.dossiers.read(result.id).debts.map((d) => d.id!);
+        importBoardBlock(db, result.id, debtIds, b, `creditorBoards.${i}`, ctx.clock.now());
+      });
+      // v2: the dossier's signals keep their registration date and vocabulary version (they decide the report quarter).
+      for (const signal of signals ?? []) deps.signals?.insertImported(db, result.id, { ...signal, sourceRef: null });
+      deps.audit.append(actor, 'dossier.imported', result.id, result.number, null);
+      return result;
+    };
+    return { skipped, indexes, insert };
+  }
+
   return {
     importFile(file, options = {}) {
-      const parsed = parseInterchange(file);
-      const impossible = impossibleInFile(parsed.dossiers, isoDateOf(ctx.clock.now()));
-      if (impossible.length > 0) {
-        const n = impossible.length;
-        throw new AppError('VALIDATION', `Het bestand bevat ${n === 1 ? 'een gegeven dat' : `${n} gegevens die`} niet kan kloppen. Er is niets geïmporteerd.`, impossible);
-      }
+      const plan = prepareImport(file, options);
       const db = ctx.db();
-      // Creditor board blocks (version 2) name their dossier by position in the file.
-      const boards = parsed.creditorBoards ?? [];
-      boards.forEach((b, i) => {
-        if (b.dossier >= parsed.dossiers.length) {
-          throw new AppError('VALIDATION', 'Het bestand is niet geldig (1 fout). Er is niets geïmporteerd.', [
-            { path: `creditorBoards.${i}.dossier`, message: `Er is geen dossier nummer ${b.dossier + 1} in dit bestand.` },
-          ]);
-        }
-      });
-      const choice = options.onDuplicate ?? 'copy';
-      const duplicates = parsed.dossiers.map((data) => (choice === 'copy' ? null : findDuplicate(db, data)));
-      if (choice === 'ask' && duplicates.some(Boolean)) {
-        const n = duplicates.filter(Boolean).length;
-        throw new AppError(
-          'CONFLICT',
-          `${n === 1 ? 'Eén huishouden' : `${n} huishoudens`} in dit bestand ${n === 1 ? 'staat' : 'staan'} al in de kluis. Er is niets geïmporteerd: kies of u ${n === 1 ? 'het' : 'ze'} overslaat of als kopie importeert.`,
-          duplicates.flatMap((d, i) => (d ? [{ path: `dossiers.${i}`, message: `Staat al in de kluis als dossier ${d.number}.` }] : [])),
-        );
-      }
-      const skipped = duplicates.flatMap((d) => (d && choice === 'skip' ? [d.number] : []));
       const imported = db.transaction(() => {
         const actor = deps.actor();
-        return parsed.dossiers.flatMap(({ signals, ...data }, index) => {
-          if (choice === 'skip' && duplicates[index]) return [];
-          // A number that is already taken in this vault gets a fresh one rather than failing the file.
-          const { budgetInputs, attachments, ...household } = data;
-          const result = deps.dossiers.insert(db, options.markFictitious ? { ...household, fictitious: true } : household, {
-            keepNumberIfFree: true,
-          });
-          writeDossierExtras(db, result.id, { budgetInputs, attachments }, ctx.clock.now());
-          boards.forEach((b, i) => {
-            if (b.dossier !== index) return;
-            const debtIds = deps.dossiers.read(result.id).debts.map((d) => d.id!);
-            importBoardBlock(db, result.id, debtIds, b, `creditorBoards.${i}`, ctx.clock.now());
-          });
-          // v2: the dossier's signals keep their registration date and vocabulary version (they decide the report quarter).
-          for (const signal of signals ?? []) deps.signals?.insertImported(db, result.id, { ...signal, sourceRef: null });
-          deps.audit.append(actor, 'dossier.imported', result.id, result.number, null);
-          return [result];
-        });
+        return plan.indexes.map((index) => plan.insert(index, actor));
       })();
-      ctx.logger.info('dossier.imported', { count: imported.length, skipped: skipped.length });
-      return { imported, skipped };
+      ctx.logger.info('dossier.imported', { count: imported.length, skipped: plan.skipped.length });
+      return { imported, skipped: plan.skipped };
+    },
+
+    async importFileAsync(file, options = {}, job) {
+      const plan = prepareImport(file, options);
+      const db = ctx.db();
+      const total = plan.indexes.length;
+      job?.progress(0, total);
+      // One transaction for the whole file, as in importFile; between dossiers it yields to the event loop so
+      // progress goes out and a cancel gets through (app.ts holds other calls back while an import runs).
+      db.exec('BEGIN IMMEDIATE');
+      const imported: { id: string; number: string }[] = [];
+      try {
+        const actor = deps.actor();
+        let lastYield = performance.now();
+        for (const [n, index] of plan.indexes.entries()) {
+          imported.push(plan.insert(index, actor));
+          if ((n + 1) % IMPORT_YIELD_EVERY === 0 || performance.now() - lastYield > IMPORT_YIELD_MS) {
+            job?.progress(n + 1, total);
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            lastYield = performance.now();
+            job?.throwIfCancelled();
+          }
+        }
+        job?.throwIfCancelled();
+        db.exec('COMMIT');
+      } catch (err) {
+        // Cancelled or failed: nothing of the file stays (the vault may have closed, which rolls back too).
+        if (db.open && db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
+      job?.progress(total, total);
+      ctx.logger.info('dossier.imported', { count: imported.length, skipped: plan.skipped.length });
+      return { imported, skipped: plan.skipped };
     },
 
     exportDossier(id) {

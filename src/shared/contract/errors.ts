@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'NORM_NOT_COVERED',
   'FORBIDDEN',
   'INTERNAL',
+  /** Long work stopped on the user's request; nothing was changed (issue 10 §2). */
+  'CANCELLED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -63,4 +65,5 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   NORM_NOT_COVERED: 'Voor deze datum is geen normtabel beschikbaar. Kies een andere peildatum of voeg een normtabel toe (Instellingen → Normen).',
   FORBIDDEN: 'Dit is niet toegestaan. Er is niets gewijzigd.',
   INTERNAL: 'Er ging iets mis. Er is niets gewijzigd.',
+  CANCELLED: 'Afgebroken. Er is niets gewijzigd.',
 };

@@ -151,6 +151,11 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(def: {
   return def;
 }
 
+// --- core host: long work ---
+/** The caller's own id for long work (random, so it names nothing). */
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'Ongeldige taak-id.' });
+// --- end core host: long work ---
+
 export const contract = {
   'app.info': procedure({
     summary: 'Version, known vaults and the default vault folder.',
@@ -165,6 +170,20 @@ export const contract = {
     }),
   }),
   'vault.status': procedure({ summary: 'Current vault state.', unlocked: false, input: empty, output: vaultStatus }),
+  // --- core host (the core in its own thread or process) ---
+  'core.restart': procedure({
+    summary: 'Start the core again after it stopped unexpectedly (answered by the shell; a running core answers restarted: false).',
+    unlocked: false,
+    input: empty,
+    output: z.object({ restarted: z.boolean() }),
+  }),
+  'job.cancel': procedure({
+    summary: 'Stop long work started with this jobId where that is safe (an import rolls back entirely). cancelled: false when no such job runs.',
+    unlocked: false,
+    input: z.object({ jobId }),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  // --- end core host ---
   'vault.create': procedure({
     summary: 'Create a vault, unlock it and return its recovery code (shown once).',
     unlocked: false,
@@ -335,7 +354,12 @@ export const contract = {
   'dossier.import': procedure({
     summary: 'Import an interchange file; all or nothing. Households already in the vault: ask (CONFLICT), skip or import as a copy.',
     unlocked: true,
-    input: z.object({ file: z.unknown(), onDuplicate: z.enum(DUPLICATE_CHOICES).optional() }),
+    input: z.object({
+      file: z.unknown(),
+      onDuplicate: z.enum(DUPLICATE_CHOICES).optional(),
+      /** The caller's id for this import: progress comes as 'job.progress' events and 'job.cancel' stops it. */
+      jobId: jobId.optional(),
+    }),
     output: z.object({
       imported: z.array(z.object({ id: z.string(), number: z.string() })),
       /** Numbers of the dossiers already in the vault whose household was skipped. */
@@ -587,6 +611,12 @@ export function isProcedureName(name: unknown): name is ProcedureName {
 /** Events the core pushes to the renderer. */
 export const events = {
   'vault.status': vaultStatus,
+  // --- core host ---
+  /** The core's thread or process stopped unexpectedly (its vault is locked), or runs again after a restart. */
+  'core.status': z.object({ state: z.enum(['stopped', 'running']) }),
+  /** Progress of long work started with a jobId (throttled; the last report has done === total). */
+  'job.progress': z.object({ jobId, operation: z.enum(['import', 'backup', 'pdf']), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  // --- end core host ---
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;

@@ -22,6 +22,17 @@ export class FakeWebContents extends EventEmitter {
   });
 }
 
+/** Electron's UtilityProcess: records what main posts, lets the test play the child. */
+export class FakeUtilityProcess extends EventEmitter {
+  posted: unknown[] = [];
+  killed = false;
+  constructor(readonly modulePath: string) {
+    super();
+  }
+  postMessage = vi.fn((message: unknown) => void this.posted.push(message));
+  kill = vi.fn(() => (this.killed = true));
+}
+
 export function createFakeElectron(options: { lock?: boolean; isPackaged?: boolean } = {}) {
   const calls: string[] = [];
   const windows: FakeBrowserWindow[] = [];
@@ -88,6 +99,7 @@ export function createFakeElectron(options: { lock?: boolean; isPackaged?: boole
     },
     session: { defaultSession },
     shell: { openExternal: vi.fn(async () => undefined) },
+    utilityProcess: { fork: vi.fn((modulePath: string, _args?: string[], _options?: unknown) => new FakeUtilityProcess(modulePath)) },
   };
   return { electron, calls, windows, ipcHandlers };
 }

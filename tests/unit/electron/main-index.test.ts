@@ -1,5 +1,6 @@
-// Module test of electron/main/index.ts with a stubbed electron and a stubbed core: the lifecycle
-// (sandbox, single instance), the session hardening and the IPC wiring are checked as data.
+// Module test of electron/main/index.ts with a stubbed electron and a stubbed hosted core: the lifecycle
+// (sandbox, single instance), the core in a utility process, the session hardening and the IPC wiring are
+// checked as data. The host protocol itself is tested with a real worker thread (tests/integration/host).
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,14 +12,14 @@ afterAll(() => rmSync(FAKE_PATHS_ROOT, { recursive: true, force: true })); // th
 
 type AnyFn = (...args: any[]) => any;
 const core = vi.hoisted(() => ({
-  createCore: null as unknown as import('vitest').Mock<AnyFn>,
+  startHostedCore: null as unknown as import('vitest').Mock<AnyFn>,
   router: { handle: null as unknown as import('vitest').Mock<AnyFn> },
   emit: null as null | ((event: string, payload: unknown) => void),
   dispose: null as unknown as import('vitest').Mock<AnyFn>,
 }));
 
-vi.mock('../../../src/core/app', () => ({
-  createCore: (...args: unknown[]) => core.createCore(...args),
+vi.mock('../../../src/core/host/core-client', () => ({
+  startHostedCore: (...args: unknown[]) => core.startHostedCore(...args),
 }));
 
 let fake: FakeElectron;
@@ -29,7 +30,7 @@ beforeEach(() => {
   core.router.handle = vi.fn(async (name: string) => ({ ok: true, value: { called: name } }));
   core.dispose = vi.fn(async () => undefined);
   core.emit = null;
-  core.createCore = vi.fn(async () => ({
+  core.startHostedCore = vi.fn(async () => ({
     router: core.router,
     onEvent: (listener: (event: string, payload: unknown) => void) => {
       core.emit = listener;
@@ -47,7 +48,7 @@ async function boot(options: { lock?: boolean } = {}) {
   fake = installFakeElectron({ lock: options.lock ?? true });
   vi.resetModules();
   await import('../../../electron/main/index');
-  // Let whenReady().then(start) and createCore settle.
+  // Let whenReady().then(start) and startHostedCore settle.
   for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
   return fake;
 }
@@ -74,7 +75,7 @@ describe('electron/main/index.ts lifecycle', () => {
     await boot({ lock: false });
     expect(fake.electron.app.quit).toHaveBeenCalled();
     expect(fake.electron.app.whenReady).not.toHaveBeenCalled();
-    expect(core.createCore).not.toHaveBeenCalled();
+    expect(core.startHostedCore).not.toHaveBeenCalled();
     expect(fake.windows).toHaveLength(0);
     expect(fake.ipcHandlers.size).toBe(0);
   });
@@ -88,15 +89,40 @@ describe('electron/main/index.ts lifecycle', () => {
     expect(win.focus).toHaveBeenCalled();
   });
 
-  it('creates the core with the data folder, repo resources and the shared logger', async () => {
+  it('starts the core in a utility process with the data folder, repo resources and version; the shell keeps the logger', async () => {
     await boot();
-    expect(core.createCore).toHaveBeenCalledTimes(1);
-    const options = core.createCore.mock.calls[0]![0] as Record<string, unknown>;
-    expect(options.dataDir).toBe(path.join(FAKE_PATHS_ROOT, 'userData'));
-    expect(String(options.resourcesDir)).toMatch(/resources$/);
+    expect(core.startHostedCore).toHaveBeenCalledTimes(1);
+    const options = core.startHostedCore.mock.calls[0]![0] as {
+      init: Record<string, unknown>;
+      logger: unknown;
+      spawn: () => { post(m: unknown): void; onMessage(l: (m: unknown) => void): void; onExit(l: (c: number | null) => void): void; kill(): void };
+    };
+    expect(options.init.dataDir).toBe(path.join(FAKE_PATHS_ROOT, 'userData'));
+    expect(String(options.init.resourcesDir)).toMatch(/resources$/);
+    expect(options.init.version).toBe('9.8.7');
+    // Only plain data goes to the core process (no logger, clock or key material).
+    expect(JSON.parse(JSON.stringify(options.init))).toEqual(options.init);
     expect(options.logger).toBeDefined();
-    expect(options.version).toBe('9.8.7');
     expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', expect.stringMatching(/Houvast$/));
+
+    // spawn forks the core-host bundle beside the main bundle, and the endpoint relays both ways.
+    expect(fake.electron.utilityProcess.fork).not.toHaveBeenCalled();
+    const endpoint = options.spawn();
+    expect(fake.electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
+    const child = fake.electron.utilityProcess.fork.mock.results[0]!.value as import('./fake-electron').FakeUtilityProcess;
+    expect(child.modulePath).toMatch(/core-host\.js$/);
+    endpoint.post({ type: 'dispose' });
+    expect(child.posted).toEqual([{ type: 'dispose' }]);
+    const received: unknown[] = [];
+    endpoint.onMessage((m) => received.push(m));
+    child.emit('message', { type: 'ready' });
+    expect(received).toEqual([{ type: 'ready' }]);
+    const exits: unknown[] = [];
+    endpoint.onExit((code) => exits.push(code));
+    child.emit('exit', 3);
+    expect(exits).toEqual([3]);
+    endpoint.kill();
+    expect(child.killed).toBe(true);
   });
 
   it('HOUVAST_DATA_DIR moves the data folder (and with it the single-instance lock)', async () => {
