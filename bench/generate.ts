@@ -3,6 +3,7 @@
 // mod-97 IBANs), deterministic from a seed, written through the contract (`dossier.import` of interchange
 // files of 1,000 households, as an office would import them), and cached in the temp folder per size + seed
 // so a second run reuses them. Only fictitious data: every household is marked `fictitious`.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -138,7 +139,7 @@ const NOTES = [
 // ---- households -------------------------------------------------------------------------------------------
 
 /** The household number `n` of a generator seeded with `seed`: the same (seed, n) always gives the same household. */
-export function household(seed: number, n: number): DossierDataInput {
+export function household(seed: number, n: number, profile: VaultProfile = 'office'): DossierDataInput {
   const r = rng((seed * 2_654_435_761) ^ (n * 40_503 + 1));
   creditorRand = r;
   const lastName = chance(r, 0.6) ? pick(r, COMMON_LAST) : `${pick(r, ROOTS)}${pick(r, SUFFIXES)}`;
@@ -166,14 +167,15 @@ export function household(seed: number, n: number): DossierDataInput {
     ...(chance(r, 0.05) ? { coParenting: 'wij_ontvangen_kinderbijslag' as const } : {}),
   }));
 
-  // One household in twelve lives in Zwolle with premium arrears at Zorgverzekeraar Zuid: the group scheme's families.
-  const schemeFamily = n % 12 === 5;
+  // One household in twelve lives in Zwolle with premium arrears at Zorgverzekeraar Zuid: the group scheme's families
+  // (seven in ten in the 'scheme' profile, the zorgpremie group scheme's bench vault).
+  const schemeFamily = profile === 'scheme' ? n % 10 < 7 : n % 12 === 5;
   const city = schemeFamily ? 'Zwolle' : pick(r, CITIES);
   const noAddress = !schemeFamily && chance(r, 0.02);
   const address = noAddress ? null : { street: pick(r, STREETS), houseNumber: `${int(r, 1, 240)}${chance(r, 0.15) ? pick(r, ['a', 'b', '-2', ' bis']) : ''}`, postcode: postcode(r), city };
 
   const bankAccounts = Array.from({ length: int(r, 1, 2) }, (_, i) => ({
-    iban: dutchIban(pick(r, BANKS), (n * 7 + i) * 1_000_003 + int(r, 0, 999)),
+    iban: dutchIban(pick(r, BANKS), (n * 2 + i) * 9973 + int(r, 0, 9972)),
     holder: `${adults[0]!.firstName[0]}. ${lastName}`,
     description: i === 0 ? 'Betaalrekening' : pick(r, ['Beheerrekening', 'Leefgeldrekening', 'Spaarrekening']),
   }));
@@ -279,9 +281,9 @@ export function household(seed: number, n: number): DossierDataInput {
 }
 
 /** An interchange file (as text, the way a file arrives) holding households [from, to). */
-export function interchangeText(seed: number, from: number, to: number): string {
+export function interchangeText(seed: number, from: number, to: number, profile: VaultProfile = 'office'): string {
   const dossiers: DossierDataInput[] = [];
-  for (let n = from; n < to; n++) dossiers.push(household(seed, n));
+  for (let n = from; n < to; n++) dossiers.push(household(seed, n, profile));
   return JSON.stringify({ format: INTERCHANGE_FORMAT, version: 2, exportedAt: `${REFERENCE_DATE}T09:00:00.000Z`, dossiers });
 }
 
@@ -313,11 +315,17 @@ export interface VaultMeta {
   /** Wall time of the whole generation, and of each `dossier.import` of 1,000 households in order. */
   totalMs: number;
   chunkMs: number[];
+  /** CPU time of the same imports (on a shared machine the steadier figure). */
+  chunkCpuMs?: number[];
 }
+
+/** 'office': a mixed case load; 'scheme': seven in ten families are candidates for the zorgpremie group scheme. */
+export type VaultProfile = 'office' | 'scheme';
 
 export interface GenerateOptions {
   size: number;
   seed: number;
+  profile?: VaultProfile;
   /** Default: <tmp>/houvast-bench-cache. */
   cacheRoot?: string;
   /** Argon2id parameters; default the app's own (tests pass cheap ones). */
@@ -336,7 +344,13 @@ export const VAULT_FOLDER_NAME = 'bench.houvast';
 export async function ensureVault(opts: GenerateOptions): Promise<GeneratedVault> {
   const root = opts.cacheRoot ?? defaultCacheRoot();
   const schemaVersion = migrations.length;
-  const key = `v${GENERATOR_VERSION}-s${schemaVersion}-${opts.size}-seed${opts.seed}${opts.kdf ? `-kdf${opts.kdf.memoryKiB}` : ''}`;
+  const profile = opts.profile ?? 'office';
+  // The migrations' own text in the key: a changed trigger or index (same schema number) is a new vault.
+  const schemaHash = createHash('sha256')
+    .update(migrations.map((m) => `${m.name}\n${m.up.toString()}`).join('\n'))
+    .digest('hex')
+    .slice(0, 8);
+  const key = `v${GENERATOR_VERSION}-s${schemaVersion}-${schemaHash}-${profile}-${opts.size}-seed${opts.seed}${opts.kdf ? `-kdf${opts.kdf.memoryKiB}` : ''}`;
   const dir = path.join(root, key);
   const metaFile = path.join(dir, 'meta.json');
   if (existsSync(metaFile)) {
@@ -350,14 +364,18 @@ export async function ensureVault(opts: GenerateOptions): Promise<GeneratedVault
   const started = performance.now();
   const core = await createCore({ dataDir: path.join(building, 'data'), resourcesDir: defaultResourcesDir(), logger: silentLogger, ...(opts.kdf ? { kdf: opts.kdf } : {}) });
   const chunkMs: number[] = [];
+  const chunkCpuMs: number[] = [];
   try {
     await call(core, 'vault.create', { name: 'Benchmark', passphrase: BENCH_PASSPHRASE, path: path.join(building, 'data', VAULT_FOLDER_NAME), userName: 'Benchmark' });
     const chunk = opts.chunk ?? CHUNK;
     for (let from = 0; from < opts.size; from += chunk) {
-      const text = interchangeText(opts.seed, from, Math.min(opts.size, from + chunk));
+      const text = interchangeText(opts.seed, from, Math.min(opts.size, from + chunk), profile);
       const t = performance.now();
+      const cpu = process.cpuUsage();
       await call(core, 'dossier.import', { file: text, onDuplicate: 'copy' });
+      const used = process.cpuUsage(cpu);
       chunkMs.push(performance.now() - t);
+      chunkCpuMs.push((used.user + used.system) / 1000);
       opts.onProgress?.(Math.min(opts.size, from + chunk), opts.size, chunkMs.at(-1)!);
     }
     await call(core, 'vault.close', {});
@@ -372,6 +390,7 @@ export async function ensureVault(opts: GenerateOptions): Promise<GeneratedVault
     generatedAt: new Date().toISOString(),
     totalMs: performance.now() - started,
     chunkMs,
+    chunkCpuMs,
   };
   await writeFile(path.join(building, 'meta.json'), JSON.stringify(meta, null, 2));
   await rm(dir, { recursive: true, force: true });
