@@ -331,7 +331,7 @@ export interface GenerateOptions {
   /** Argon2id parameters; default the app's own (tests pass cheap ones). */
   kdf?: KdfParams;
   chunk?: number;
-  onProgress?: (done: number, size: number, lastChunkMs: number) => void;
+  onProgress?: (done: number, size: number, lastChunkMs: number, lastChunkCpuMs: number) => void;
 }
 
 export function defaultCacheRoot(): string {
@@ -376,7 +376,7 @@ export async function ensureVault(opts: GenerateOptions): Promise<GeneratedVault
       const used = process.cpuUsage(cpu);
       chunkMs.push(performance.now() - t);
       chunkCpuMs.push((used.user + used.system) / 1000);
-      opts.onProgress?.(Math.min(opts.size, from + chunk), opts.size, chunkMs.at(-1)!);
+      opts.onProgress?.(Math.min(opts.size, from + chunk), opts.size, chunkMs.at(-1)!, chunkCpuMs.at(-1)!);
     }
     await call(core, 'vault.close', {});
   } finally {

@@ -77,10 +77,10 @@ async function vaultFor(args: BenchArgs, size: number, profile: GenerateOptions[
     seed: args.seed,
     profile,
     cacheRoot: args.cacheRoot,
-    onProgress: (done, total, lastMs) => {
+    onProgress: (done, total, lastMs, lastCpuMs) => {
       if (Date.now() - lastPrint < 5000 && done < total) return;
       lastPrint = Date.now();
-      process.stderr.write(`  generating ${count(total)} dossiers (${profile}): ${count(done)} done, last 1,000 in ${seconds(lastMs)}\n`);
+      process.stderr.write(`  generating ${count(total)} dossiers (${profile}): ${count(done)} done, last 1,000 in ${seconds(lastMs)} (${seconds(lastCpuMs)} CPU)\n`);
     },
   });
   process.stderr.write(
