@@ -255,8 +255,16 @@ async function budgetAll(core: Core, ids: string[], cap: number, N: number): Pro
   const limit = (GOALS.budgetAllPer10k / 10_000) * N;
   try {
     if ('budget.batch' in contract) {
-      // One call for every household; check the input against the procedure if budget.batch changes shape.
-      const [, t] = await timeAsync(() => call(core, 'budget.batch', { date: REFERENCE_DATE, offset: 0, limit: N }));
+      // Pages of up to 10,000 (the procedure's maximum) until every household is computed; input as engineer H3's
+      // budget.batch takes it ({ dossierIds?, date?, page?: { offset, limit } }).
+      const [, t] = await timeAsync(async () => {
+        for (let offset = 0, total = 1; offset < total; ) {
+          const out = await call<{ total: number; items: unknown[] }>(core, 'budget.batch', { date: REFERENCE_DATE, page: { offset, limit: 10_000 } });
+          total = out.total;
+          offset += out.items.length;
+          if (out.items.length === 0) break;
+        }
+      });
       return row({ id: 'budget.all', label: `Budget of all ${count(N)} households (budget.batch)`, size: N, figure: `${seconds(t)} (${ms(t / N)} each)`, value: t, goal, limit, anchor: 'loop over budget.get: see budget.one' });
     }
     const loop = ids.slice(0, Math.min(cap, ids.length));
