@@ -18,7 +18,7 @@ import { DOSSIER_STATUSES } from '../src/shared/dossier/schema';
 import { INTERCHANGE_FORMAT } from '../src/shared/dossier/schema';
 
 /** Bump when the households change shape: cached vaults of an older generator are not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const BENCH_PASSPHRASE = 'benchmark wachtwoord 2026';
 /** The generated households are plausible on this date (birth dates, status dates, peildatum). */
 export const REFERENCE_DATE = '2026-11-23';
@@ -182,7 +182,8 @@ export function household(seed: number, n: number, profile: VaultProfile = 'offi
 
   const incomes: DossierDataInput['incomes'] = [];
   const main = pick(r, ['loon', 'uitkering_participatiewet', 'uitkering_uwv', 'loon', 'uitkering_participatiewet'] as const);
-  incomes.push({ description: main === 'loon' ? 'Loon' : main === 'uitkering_uwv' ? 'WW-uitkering' : 'Bijstand', category: main, amount: cents(r, 1100, 2600), frequency: main === 'loon' && chance(r, 0.3) ? 'vierweken' : 'maand', personRole: 'aanvrager' });
+  const [lo, hi] = main === 'loon' ? [1300, 2800] : main === 'uitkering_uwv' ? [1150, 2100] : [1050, 1900];
+  incomes.push({ description: main === 'loon' ? 'Loon' : main === 'uitkering_uwv' ? 'WW-uitkering' : 'Bijstand', category: main, amount: cents(r, lo, hi), frequency: main === 'loon' && chance(r, 0.3) ? 'vierweken' : 'maand', personRole: 'aanvrager' });
   if (adults.length === 2 && chance(r, 0.5)) incomes.push({ description: 'Loon partner', category: 'loon', amount: cents(r, 400, 1900), frequency: 'maand', personRole: 'partner' });
   if (childCount > 0) {
     incomes.push({ description: 'Kinderbijslag', category: 'kinderbijslag', amount: cents(r, 280, 1100), frequency: 'kwartaal', personRole: null });
@@ -217,8 +218,13 @@ export function household(seed: number, n: number, profile: VaultProfile = 'offi
     { description: 'Inventaris', category: 'inventaris', amount: cents(r, 30, 90), frequency: 'maand' },
     { description: 'Niet-vergoede ziektekosten', category: 'ziektekosten', amount: cents(r, 10, 40), frequency: 'maand' },
   ] as const;
-  const expenseCount = int(r, 8, 15);
-  const expenses: DossierDataInput['expenses'] = expenseTemplates.slice(0, expenseCount).map((e) => ({ ...e }));
+  // School and sports only with children, the bewindvoerder's fee only under bewind or budgetbeheer.
+  const typeOfHelp = pick(r, ['beschermingsbewind', 'schuldhulpverlening', 'budgetbeheer'] as const);
+  const fitting = expenseTemplates.filter(
+    (e) => (childCount > 0 || (e.category !== 'onderwijs' && e.category !== 'contributies')) && (typeOfHelp !== 'schuldhulpverlening' || e.category !== 'bewindskosten'),
+  );
+  const expenseCount = Math.min(fitting.length, int(r, 8, 15));
+  const expenses: DossierDataInput['expenses'] = fitting.slice(0, expenseCount).map((e) => ({ ...e }));
 
   const debtCount = int(r, 0, 12);
   const debts: DossierDataInput['debts'] = [];
@@ -263,7 +269,7 @@ export function household(seed: number, n: number, profile: VaultProfile = 'offi
 
   return {
     status,
-    typeOfHelp: pick(r, ['beschermingsbewind', 'schuldhulpverlening', 'budgetbeheer'] as const),
+    typeOfHelp,
     professional: pick(r, PROFESSIONALS),
     statusDates,
     fictitious: true,
