@@ -614,9 +614,12 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
  * the caller's transaction, so the index never disagrees with the data.
  */
 function withSearchDeferred(db: Db, dossierId: string, write: () => void): void {
-  db.prepare('INSERT INTO dossier_search_deferred (dossier_id) VALUES (?)').run(dossierId);
-  write();
-  db.prepare('DELETE FROM dossier_search_deferred WHERE dossier_id = ?').run(dossierId);
+  // Its own (nested) transaction too, so a mark can never outlive a failed or interrupted write.
+  db.transaction(() => {
+    db.prepare('INSERT INTO dossier_search_deferred (dossier_id) VALUES (?)').run(dossierId);
+    write();
+    db.prepare('DELETE FROM dossier_search_deferred WHERE dossier_id = ?').run(dossierId);
+  })();
 }
 
 function formatNumber(year: number, n: number): string {

@@ -87,6 +87,17 @@ describe('search through the index', () => {
     expect(numbers('zwolle')).toEqual([d.number]);
   });
 
+  it('a whole-dossier write that fails halfway leaves no dossier and no deferral mark, even outside a transaction', () => {
+    const data = parsed(household());
+    // An eight-digit BSN passes nothing but the store helper, and the persons table's CHECK refuses it mid-write.
+    const broken = { ...data, adults: data.adults.map((a, i) => (i === 0 ? { ...a, bsn: '12345678' } : a)) };
+    expect(() => rig.dossiers.insert(rig.db, broken)).toThrow(/CHECK/);
+    expect(rig.db.prepare('SELECT count(*) FROM dossiers').pluck().get()).toBe(0);
+    expect(rig.db.prepare('SELECT count(*) FROM dossier_search_deferred').pluck().get()).toBe(0);
+    const d = rig.dossiers.create(data);
+    expect(numbers('lindelaan')).toEqual([d.number]);
+  });
+
   it('a failed write leaves the index as it was (same transaction)', () => {
     const d = rig.dossiers.create(parsed(household()));
     expect(() =>
