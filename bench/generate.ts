@@ -5,7 +5,7 @@
 // so a second run reuses them. Only fictitious data: every household is marked `fictitious`.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -340,6 +340,15 @@ export interface GenerateOptions {
   onProgress?: (done: number, size: number, lastChunkMs: number, lastChunkCpuMs: number) => void;
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function defaultCacheRoot(): string {
   return path.join(tmpdir(), 'houvast-bench-cache');
 }
@@ -364,6 +373,11 @@ export async function ensureVault(opts: GenerateOptions): Promise<GeneratedVault
     return { dir, vaultFolder: path.join(dir, 'data', VAULT_FOLDER_NAME), size: opts.size, seed: opts.seed, cached: true, meta };
   }
   // Built under a temporary name and renamed when complete: an interrupted run never leaves a half vault in the cache.
+  // Half-built vaults of runs that were stopped are swept here.
+  for (const name of existsSync(root) ? await readdir(root) : []) {
+    const pid = /\.building-(\d+)$/.exec(name)?.[1];
+    if (pid && !processAlive(Number(pid))) await rm(path.join(root, name), { recursive: true, force: true });
+  }
   const building = `${dir}.building-${process.pid}`;
   await rm(building, { recursive: true, force: true });
   await mkdir(path.join(building, 'data'), { recursive: true, mode: 0o700 });
