@@ -266,10 +266,12 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     const id = randomUUID();
     const now = ctx.clock.now();
     const stored = withStatusDate(data, null);
-    writeMain(db, id, number, stored, now, now, true);
-    writeItems(db, id, stored);
-    writeNotes(db, id, stored, now);
-    writeSchemeParticipations(db, id, stored, now);
+    withSearchDeferred(db, id, () => {
+      writeMain(db, id, number, stored, now, now, true);
+      writeItems(db, id, stored);
+      writeNotes(db, id, stored, now);
+      writeSchemeParticipations(db, id, stored, now);
+    });
     return { id, number };
   }
 
@@ -516,9 +518,11 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
         refuseImpossible(next, today(), 'data.', before);
         const sections = changedSections(before, next);
         if (sections.length === 0) return;
-        writeMain(db, id, before.number, next, before.createdAt, ctx.clock.now(), false);
-        for (const table of SUB_TABLES) db.prepare(`DELETE FROM ${table} WHERE dossier_id = ?`).run(id);
-        writeItems(db, id, next);
+        withSearchDeferred(db, id, () => {
+          writeMain(db, id, before.number, next, before.createdAt, ctx.clock.now(), false);
+          for (const table of SUB_TABLES) db.prepare(`DELETE FROM ${table} WHERE dossier_id = ?`).run(id);
+          writeItems(db, id, next);
+        });
         // Per item and field (old → new for amounts and dates; personal fields only named), one line per section.
         const detail = describeChanges(before, next);
         deps.audit.append(deps.actor(), 'dossier.changed', id, before.number, detail.length > 0 ? detail.join('\n') : sections.join(', '));
@@ -602,6 +606,20 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       return read(id);
     },
   };
+}
+
+/**
+ * Writes a whole dossier with its search row built once at the end instead of after every person, debt and
+ * bank account (migration 012: the triggers skip a marked dossier; removing the mark indexes it). Runs inside
+ * the caller's transaction, so the index never disagrees with the data.
+ */
+function withSearchDeferred(db: Db, dossierId: string, write: () => void): void {
+  // Its own (nested) transaction too, so a mark can never outlive a failed or interrupted write.
+  db.transaction(() => {
+    db.prepare('INSERT INTO dossier_search_deferred (dossier_id) VALUES (?)').run(dossierId);
+    write();
+    db.prepare('DELETE FROM dossier_search_deferred WHERE dossier_id = ?').run(dossierId);
+  })();
 }
 
 function formatNumber(year: number, n: number): string {

@@ -169,6 +169,13 @@ const FIXTURES: Record<number, (db: Db) => void> = {
        VALUES ('e1', '2025-Q3', '1.0.0', NULL, '{}', '[]', '["s0"]', 'aa', 'k1', ?, 'genesis', 'h1', '{}')`,
     ).run(T0);
   },
+  12: (db) => {
+    // A partner written by plain SQL after 012 (no deferral mark): the triggers still index it at once.
+    db.prepare(
+      `INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order)
+       VALUES ('p12', '0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0006', 'adult', 'partner', 'Wietske', 'Hoekstra', '1984-02-11', NULL, NULL, 1)`,
+    ).run();
+  },
 };
 
 const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger'];
@@ -285,6 +292,7 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
         expect(dossiers.list({ query: q }).map((x) => x.number), q).toContain('2025-0007');
       }
       if (v >= 7) expect(dossiers.list({ query: 'ozkan' }).map((x) => x.number)).toEqual(['2025-0008']);
+      if (v >= 12) expect(dossiers.list({ query: 'wietske hoekstra' }).map((x) => x.number)).toEqual(['2025-0008']);
       if (v >= 8) {
         expect(d.addressKind).toBe('briefadres_met_inzicht');
         expect(d.children[0]).toMatchObject({ fosterChild: true, coParenting: 'geen' });

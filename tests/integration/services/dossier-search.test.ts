@@ -65,6 +65,39 @@ describe('search through the index', () => {
     expect(rig.db.prepare('SELECT count(*) FROM dossier_search_ids').pluck().get()).toBe(0);
   });
 
+  it('a dossier written in one go (create, full update) is indexed once at the end, exactly as the per-item triggers index it', () => {
+    const d = rig.dossiers.create(parsed(household()));
+    const content = () =>
+      rig.db
+        .prepare('SELECT s.content FROM dossier_search s JOIN dossier_search_ids m ON m.docid = s.rowid WHERE m.dossier_id = ?')
+        .pluck()
+        .all(d.id) as string[];
+    const written = content();
+    expect(written).toHaveLength(1);
+    for (const part of ['Jansen', 'Noor', '111222333', '3511AB', 'Lindelaan', 'NL91ABNA']) expect(written[0]).toContain(part);
+    // A no-op update through the old trigger path rebuilds the row from the tables: the same text.
+    rig.db.prepare('UPDATE persons SET first_name = first_name WHERE dossier_id = ?').run(d.id);
+    expect(content()).toEqual(written);
+    rig.dossiers.update(d.id, parsed(household({ address: { street: 'Nieuwstraat', houseNumber: '1', postcode: '1011 AB', city: 'Amsterdam' } })));
+    expect(content()).toHaveLength(1);
+    expect(content()[0]).toContain('Nieuwstraat');
+    // No mark is left behind, so later single-item writes are indexed by the triggers again.
+    expect(rig.db.prepare('SELECT count(*) FROM dossier_search_deferred').pluck().get()).toBe(0);
+    rig.db.prepare("UPDATE dossiers SET city = 'Zwolle' WHERE id = ?").run(d.id);
+    expect(numbers('zwolle')).toEqual([d.number]);
+  });
+
+  it('a whole-dossier write that fails halfway leaves no dossier and no deferral mark, even outside a transaction', () => {
+    const data = parsed(household());
+    // An eight-digit BSN passes nothing but the store helper, and the persons table's CHECK refuses it mid-write.
+    const broken = { ...data, adults: data.adults.map((a, i) => (i === 0 ? { ...a, bsn: '12345678' } : a)) };
+    expect(() => rig.dossiers.insert(rig.db, broken)).toThrow(/CHECK/);
+    expect(rig.db.prepare('SELECT count(*) FROM dossiers').pluck().get()).toBe(0);
+    expect(rig.db.prepare('SELECT count(*) FROM dossier_search_deferred').pluck().get()).toBe(0);
+    const d = rig.dossiers.create(data);
+    expect(numbers('lindelaan')).toEqual([d.number]);
+  });
+
   it('a failed write leaves the index as it was (same transaction)', () => {
     const d = rig.dossiers.create(parsed(household()));
     expect(() =>

@@ -1,0 +1,409 @@
+// The figures of one vault size (issue 10 §3), measured through the contract on a working copy of a cached
+// synthetic vault (bench/generate.ts): unlock beside the KDF alone, search per keystroke, the list's first
+// page, one dossier read through the encrypted driver beside the plain driver, the budget of one household
+// and of all, import and create per 1,000 at the start and the end of the vault, and the peak RSS.
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { createCore, defaultResourcesDir, type Core } from '../src/core/app';
+import { openEncrypted, type Db } from '../src/core/db/driver';
+import { silentLogger } from '../src/core/logger';
+import { loadBundledNorms } from '../src/core/norms/load';
+import { createAuditService } from '../src/core/services/audit';
+import { createDossierService, type DossierService } from '../src/core/services/dossiers';
+import type { KdfParams } from '../src/core/vault';
+import { deriveKek, readKeyfile, unwrapKey } from '../src/core/vault/keyfile';
+import { secretFromString, wipe } from '../src/core/vault/secret';
+import { computeBudget, EMPTY_BUDGET_INPUTS } from '../src/shared/budget';
+import { contract } from '../src/shared/contract/procedures';
+import { systemClock } from '../src/shared/dates';
+import { BENCH_PASSPHRASE, CHUNK, REFERENCE_DATE, VAULT_FOLDER_NAME, call, household, interchangeText, rng, type GeneratedVault } from './generate';
+import { count, errorRow, ms, row, seconds, stats, type BenchRow } from './report';
+
+/** Cheap Argon2id for scratch vaults whose unlock is not measured. */
+const SCRATCH_KDF: KdfParams = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
+
+export const GOALS = {
+  unlockFactor: 1.5,
+  keystrokeP95: 50,
+  listP95: 100,
+  plainFactor: 1.1,
+  budgetOneP50: 1,
+  /** 10,000 households in 2 s: 0.2 ms each. */
+  budgetAllPer10k: 2000,
+  importGrowth: 1.25,
+  rssMb: 250,
+} as const;
+
+export interface MeasureOptions {
+  vault: GeneratedVault;
+  /** Scratch folder for the working copies (removed afterwards). */
+  workDir: string;
+  /** The parent process generated the vault in this run (the row says so rather than "reused from cache"). */
+  generatedThisRun?: boolean;
+  /** Fewer repetitions (the tiny test): structure, not timing. */
+  quick?: boolean;
+  /** Households imported and created at the start and the end (default 1,000 and 100). */
+  importCount?: number;
+  createCount?: number;
+  /** The budget loop (until budget.batch is merged) stops after this many households and extrapolates (default 500). */
+  budgetLoopCap?: number;
+}
+
+/** The app's own open database (for the raw baselines only; every figure goes through the contract). */
+function appDb(core: Core): Db {
+  return core.vault.db();
+}
+
+function serviceOn(db: Db): DossierService {
+  const ctx = { db: () => db, clock: systemClock, logger: silentLogger };
+  return createDossierService(ctx, { audit: createAuditService(ctx), actor: () => 'bench' });
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t = performance.now();
+  const v = f();
+  return [v, performance.now() - t];
+}
+
+async function timeAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const v = await f();
+  return [v, performance.now() - t];
+}
+
+/** Every prefix of the query, as typed letter by letter. */
+function prefixes(q: string): string[] {
+  return Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1));
+}
+
+/** A copy of the cached vault without its backups (so the first unlock is the first of the day). */
+function copyVault(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, filter: (src) => path.basename(src) !== 'backups' });
+}
+
+/** An unencrypted copy of the same data for the plain-driver anchor (synthetic data only; deleted afterwards). */
+async function plainCopy(vaultFolder: string, target: string): Promise<void> {
+  cpSync(path.join(vaultFolder, 'vault.db'), target);
+  const keyfile = await readKeyfile(path.join(vaultFolder, 'vault.key.json'));
+  const secret = secretFromString(BENCH_PASSPHRASE);
+  const key = await unwrapKey(keyfile.passphrase, secret, { vaultId: keyfile.vaultId, purpose: 'passphrase' });
+  wipe(secret);
+  if (!key) throw new Error('bench vault: the passphrase does not open its keyfile');
+  try {
+    const db = openEncrypted(target, key);
+    db.pragma('journal_mode=DELETE');
+    db.rekey(Buffer.alloc(0));
+    db.close();
+  } finally {
+    wipe(key);
+  }
+}
+
+export async function measureSize(opts: MeasureOptions): Promise<BenchRow[]> {
+  const N = opts.vault.size;
+  const quick = opts.quick ?? false;
+  const rows: BenchRow[] = [];
+  const work = path.join(opts.workDir, `size-${N}`);
+  rmSync(work, { recursive: true, force: true });
+  await mkdir(path.join(work, 'data'), { recursive: true, mode: 0o700 });
+  const vaultFolder = path.join(work, 'data', VAULT_FOLDER_NAME);
+  copyVault(opts.vault.vaultFolder, vaultFolder);
+
+  const m = opts.vault.meta;
+  rows.push(
+    row({
+      id: 'generate',
+      label: 'Synthetic vault (dossier.import of 1,000 households at a time)',
+      size: N,
+      figure: opts.vault.cached && !opts.generatedThisRun ? `reused from cache (generated ${m.generatedAt.slice(0, 16).replace('T', ' ')} UTC in ${seconds(m.totalMs)})` : `generated in ${seconds(m.totalMs)}, cached for the next run`,
+      goal: '-',
+      note:
+        m.chunkMs.length > 1
+          ? `while generating: first 1,000 ${seconds(m.chunkMs[0]!)} (${seconds(m.chunkCpuMs?.[0] ?? NaN)} CPU), last 1,000 ${seconds(m.chunkMs.at(-1)!)} (${seconds(m.chunkCpuMs?.at(-1) ?? NaN)} CPU)`
+          : undefined,
+    }),
+  );
+
+  // ---- KDF alone: the anchor of unlock ----
+  const keyfileJson = JSON.parse(readFileSync(path.join(vaultFolder, 'vault.key.json'), 'utf8')) as { passphrase: { kdf: KdfParams & { salt: string } } };
+  const kdf = keyfileJson.passphrase.kdf;
+  const kdfRuns: number[] = [];
+  for (let i = 0; i < (quick ? 1 : 3); i++) {
+    const secret = secretFromString(BENCH_PASSPHRASE);
+    const t = performance.now();
+    const kek = await deriveKek(secret, Buffer.from(kdf.salt, 'base64'), kdf);
+    kdfRuns.push(performance.now() - t);
+    wipe(secret, kek);
+  }
+  const kdfMs = stats(kdfRuns).p50;
+  const kdfText = `Argon2id alone (${kdf.memoryKiB / 1024} MiB, t=${kdf.iterations}, p=${kdf.parallelism}): ${ms(kdfMs)}`;
+
+  const core = await createCore({ dataDir: path.join(work, 'data'), resourcesDir: defaultResourcesDir(), logger: silentLogger });
+  try {
+    await call(core, 'vault.open', { path: vaultFolder });
+    const [, first] = await timeAsync(() => call(core, 'vault.unlock', { passphrase: BENCH_PASSPHRASE }));
+    rows.push(
+      row({ id: 'unlock.first', label: 'vault.unlock, first of the day (daily backup due)', size: N, figure: ms(first), value: first, goal: `≤ ${GOALS.unlockFactor}× KDF = ${ms(GOALS.unlockFactor * kdfMs)}`, limit: GOALS.unlockFactor * kdfMs, anchor: kdfText }),
+    );
+    const unlocks: number[] = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      await call(core, 'vault.lock', {});
+      unlocks.push((await timeAsync(() => call(core, 'vault.unlock', { passphrase: BENCH_PASSPHRASE })))[1]);
+    }
+    const u = stats(unlocks);
+    rows.push(row({ id: 'unlock', label: 'vault.unlock', size: N, figure: `p50 ${ms(u.p50)} (n=${u.n})`, value: u.p50, goal: `≤ ${GOALS.unlockFactor}× KDF = ${ms(GOALS.unlockFactor * kdfMs)}`, limit: GOALS.unlockFactor * kdfMs, anchor: kdfText }));
+
+    // ---- search per keystroke: realistic queries from households in the vault, typed letter by letter ----
+    const picks = [0.13, 0.42, 0.77].map((f) => household(opts.vault.seed, Math.floor(f * N)));
+    const p0 = picks[0]!;
+    const queries = [
+      p0.adults[0]!.lastName,
+      `${picks[1]!.adults[0]!.firstName} ${picks[1]!.adults[0]!.lastName}`,
+      p0.address?.postcode.replace(' ', '') ?? '8021KT',
+      picks[2]!.adults[0]!.bsn!,
+      'Belastingdienst',
+      picks[2]!.bankAccounts[0]!.iban.slice(0, 10),
+      'Zwolle',
+    ];
+    await call(core, 'dossier.search', { query: 'warm', limit: 50 });
+    const keystrokes: number[] = [];
+    let hits = 0;
+    for (const q of quick ? queries.slice(0, 2) : queries) {
+      for (const p of prefixes(q)) {
+        const [res, t] = await timeAsync(() => call<{ total: number }>(core, 'dossier.search', { query: p, limit: 50 }));
+        keystrokes.push(t);
+        hits = res.total;
+      }
+    }
+    // Anchor: the same prefixes as a bare FTS5 query (trigrams need three letters) on the same open database.
+    const db = appDb(core);
+    const raw: number[] = [];
+    const fts = db.prepare('SELECT rowid FROM dossier_search WHERE dossier_search MATCH ? LIMIT 50');
+    for (const q of queries) {
+      for (const p of prefixes(q.toLowerCase()).filter((x) => x.length >= 3)) raw.push(time(() => fts.all(`"${p.replace(/"/g, '""')}"`))[1]);
+    }
+    const k = stats(keystrokes);
+    const rs = stats(raw);
+    rows.push(
+      row({
+        id: 'search.keystroke',
+        label: 'Search per keystroke (dossier.search, first page of 50)',
+        size: N,
+        figure: `p50 ${ms(k.p50)}, p95 ${ms(k.p95)}, max ${ms(k.max)} (n=${k.n})`,
+        value: k.p95,
+        goal: `p95 ≤ ${GOALS.keystrokeP95} ms`,
+        limit: GOALS.keystrokeP95,
+        anchor: `bare FTS5 MATCH: p50 ${ms(rs.p50)}, p95 ${ms(rs.p95)}`,
+        note: `${queries.length} queries typed letter by letter (name, name + first name, postcode, BSN, creditor, IBAN, city); last query: ${count(hits)} hits`,
+      }),
+    );
+
+    // ---- the list's first page, as the list screen opens it ----
+    const firstPage: number[] = [];
+    const byName: number[] = [];
+    for (let i = 0; i < (quick ? 2 : 10); i++) firstPage.push((await timeAsync(() => call(core, 'dossier.search', { limit: 50 })))[1]);
+    for (let i = 0; i < (quick ? 1 : 5); i++) byName.push((await timeAsync(() => call(core, 'dossier.search', { limit: 50, sort: { key: 'name', dir: 'asc' } })))[1]);
+    const [all, fullList] = await timeAsync(() => call<unknown[]>(core, 'dossier.list', {}));
+    const fp = stats(firstPage);
+    const bn = stats(byName);
+    rows.push(row({ id: 'list.firstPage', label: 'List, first page of 50 (most recently changed first)', size: N, figure: `p50 ${ms(fp.p50)}, p95 ${ms(fp.p95)}`, value: fp.p95, goal: `p95 ≤ ${GOALS.listP95} ms`, limit: GOALS.listP95, anchor: `whole list (dossier.list, ${count(all.length)} rows): ${ms(fullList)}` }));
+    rows.push(row({ id: 'list.firstPage.byName', label: 'List, first page of 50 sorted by name', size: N, figure: `p50 ${ms(bn.p50)}, p95 ${ms(bn.p95)}`, value: bn.p95, goal: `p95 ≤ ${GOALS.listP95} ms`, limit: GOALS.listP95, anchor: `whole list: ${ms(fullList)}` }));
+
+    // ---- the budget of one household ----
+    const idRand = rng(opts.vault.seed + N);
+    const ids = db.prepare('SELECT id FROM dossiers ORDER BY rowid').pluck().all() as string[];
+    const sample = Array.from({ length: Math.min(ids.length, quick ? 5 : 200) }, () => ids[Math.floor(idRand() * ids.length)]!);
+    for (const id of sample.slice(0, quick ? 1 : 20)) await call(core, 'budget.get', { id, date: REFERENCE_DATE });
+    const budgets: number[] = [];
+    for (const id of sample) budgets.push((await timeAsync(() => call(core, 'budget.get', { id, date: REFERENCE_DATE })))[1]);
+    const norms = await loadBundledNorms(defaultResourcesDir());
+    const reader = serviceOn(db);
+    const engine: number[] = [];
+    for (const id of sample) {
+      const d = reader.read(id);
+      engine.push(time(() => computeBudget(d, EMPTY_BUDGET_INPUTS, norms, REFERENCE_DATE))[1]);
+    }
+    const b = stats(budgets);
+    const e = stats(engine);
+    rows.push(row({ id: 'budget.one', label: 'Budget of one household (budget.get, 24-month projection)', size: N, figure: `p50 ${ms(b.p50)}, p95 ${ms(b.p95)} (n=${b.n})`, value: b.p50, goal: `p50 ≤ ${GOALS.budgetOneP50} ms`, limit: GOALS.budgetOneP50, anchor: `engine alone, one month: p50 ${ms(e.p50)}` }));
+
+    // ---- the budget of all households ----
+    rows.push(await budgetAll(core, ids, opts.budgetLoopCap ?? 500, N));
+
+    // ---- peak memory of the app's work so far (unlock, search, list, budgets) ----
+    const rssMb = process.resourceUsage().maxRSS / 1024;
+    rows.push(row({ id: 'rss', label: 'Peak RSS of the process (unlock, search, list, budgets)', size: N, figure: `${rssMb.toFixed(0)} MB`, value: rssMb, unit: 'MB', goal: `≤ ${GOALS.rssMb} MB (at 100,000)`, limit: GOALS.rssMb, anchor: `heap now ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB` }));
+
+    // ---- one dossier read: encrypted driver (the app's handle) beside the plain driver on a copy ----
+    rows.push(await encryptedVersusPlain(db, opts.vault.vaultFolder, work, sample, quick, N));
+
+    // ---- import and create per 1,000 at the start and at the end ----
+    rows.push(...(await importGrowth(core, opts, work, N)));
+  } finally {
+    await core.dispose();
+    rmSync(work, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** `budget.batch` (engineer H3) once it is in the contract; until then a loop over `budget.get`, labelled as such. */
+async function budgetAll(core: Core, ids: string[], cap: number, N: number): Promise<BenchRow> {
+  const goal = `${count(10_000)} in ≤ ${seconds(GOALS.budgetAllPer10k)} (${ms(GOALS.budgetAllPer10k / 10_000)} each)`;
+  const limit = (GOALS.budgetAllPer10k / 10_000) * N;
+  try {
+    if ('budget.batch' in contract) {
+      // Pages of up to 10,000 (the procedure's maximum) until every household is computed; input as engineer H3's
+      // budget.batch takes it ({ dossierIds?, date?, page?: { offset, limit } }).
+      const [, t] = await timeAsync(async () => {
+        for (let offset = 0, total = 1; offset < total; ) {
+          const out = await call<{ total: number; items: unknown[] }>(core, 'budget.batch', { date: REFERENCE_DATE, page: { offset, limit: 10_000 } });
+          total = out.total;
+          offset += out.items.length;
+          if (out.items.length === 0) break;
+        }
+      });
+      return row({ id: 'budget.all', label: `Budget of all ${count(N)} households (budget.batch)`, size: N, figure: `${seconds(t)} (${ms(t / N)} each)`, value: t, goal, limit, anchor: 'loop over budget.get: see budget.one' });
+    }
+    const loop = ids.slice(0, Math.min(cap, ids.length));
+    const t0 = performance.now();
+    for (const id of loop) await call(core, 'budget.get', { id, date: REFERENCE_DATE });
+    const t = performance.now() - t0;
+    const total = (t / loop.length) * N;
+    const extrapolated = loop.length < N;
+    return row({
+      id: 'budget.all',
+      label: `Budget of all households (loop over budget.get: budget.batch not merged yet)`,
+      size: N,
+      figure: `${seconds(total)}${extrapolated ? ` (extrapolated from ${count(loop.length)})` : ''}, ${ms(t / loop.length)} each`,
+      value: total,
+      goal,
+      limit,
+      anchor: 'budget.one × households',
+    });
+  } catch (err) {
+    return errorRow('budget.all', 'Budget of all households', N, goal, err);
+  }
+}
+
+async function encryptedVersusPlain(enc: Db, cachedVaultFolder: string, work: string, sample: string[], quick: boolean, N: number): Promise<BenchRow> {
+  const goal = `≤ ${GOALS.plainFactor}× plain`;
+  const plainFile = path.join(work, 'plain.db');
+  try {
+    await plainCopy(cachedVaultFolder, plainFile);
+    const plain = new Database(plainFile);
+    try {
+      const encReader = serviceOn(enc);
+      const plainReader = serviceOn(plain);
+      const measure = (reader: DossierService) => {
+        for (const id of sample) reader.read(id); // warm
+        const out: number[] = [];
+        for (let pass = 0; pass < (quick ? 1 : 3); pass++) for (const id of sample) out.push(time(() => reader.read(id))[1]);
+        return stats(out);
+      };
+      // Interleaved twice so a busy machine hurts both sides alike.
+      const e1 = measure(encReader);
+      const p1 = measure(plainReader);
+      const e2 = measure(encReader);
+      const p2 = measure(plainReader);
+      const e = Math.min(e1.p50, e2.p50);
+      const p = Math.min(p1.p50, p2.p50);
+      return row({
+        id: 'read.encryptedVsPlain',
+        label: 'One dossier read (all its tables), encrypted vs plain driver',
+        size: N,
+        figure: `${(e / p).toFixed(2)}× (encrypted p50 ${ms(e)})`,
+        value: e / p,
+        unit: '×',
+        goal,
+        limit: GOALS.plainFactor,
+        anchor: `plain driver on a decrypted copy: p50 ${ms(p)}`,
+      });
+    } finally {
+      plain.close();
+    }
+  } catch (err) {
+    return errorRow('read.encryptedVsPlain', 'One dossier read, encrypted vs plain driver', N, goal, err);
+  } finally {
+    rmSync(plainFile, { force: true });
+    rmSync(`${plainFile}-journal`, { force: true });
+  }
+}
+
+/** Import (and create) into an empty vault and into this vault: the time per 1,000 must not grow with the vault. */
+async function importGrowth(core: Core, opts: MeasureOptions, work: string, N: number): Promise<BenchRow[]> {
+  const importCount = opts.importCount ?? CHUNK;
+  const createCount = opts.createCount ?? 100;
+  const seed = opts.vault.seed;
+  const per1000 = (t: number, n: number) => (t / n) * 1000;
+  // Households never seen by either vault (numbered after the vault's own), with the duplicate check an import runs.
+  const fresh = interchangeText(seed, N, N + importCount);
+  const freshCreates = Array.from({ length: createCount }, (_, i) => household(seed, N + importCount + i));
+
+  const scratchDir = path.join(work, 'scratch');
+  await mkdir(scratchDir, { recursive: true, mode: 0o700 });
+  const scratch = await createCore({ dataDir: scratchDir, resourcesDir: defaultResourcesDir(), logger: silentLogger, kdf: SCRATCH_KDF });
+  let startImport: Timed;
+  let startCreate: Timed;
+  try {
+    await call(scratch, 'vault.create', { name: 'Leeg', passphrase: BENCH_PASSPHRASE, userName: 'Benchmark' });
+    // Creates first, into the empty vault; the import then finds only those few households.
+    startCreate = await timeCpu(async () => {
+      for (const data of freshCreates) await call(scratch, 'dossier.create', { data });
+    });
+    // A small import first, so the start is not charged for compiling the import path (the end runs warm).
+    await call(scratch, 'dossier.import', { file: interchangeText(seed, N + importCount + createCount, N + importCount + createCount + 20), onDuplicate: 'skip' });
+    startImport = await timeCpu(() => call(scratch, 'dossier.import', { file: fresh, onDuplicate: 'skip' }));
+  } finally {
+    await scratch.dispose();
+  }
+  const endCreate = await timeCpu(async () => {
+    for (const data of freshCreates) await call(core, 'dossier.create', { data });
+  });
+  const endImport = await timeCpu(() => call(core, 'dossier.import', { file: fresh, onDuplicate: 'skip' }));
+
+  // Compared on CPU time: on a shared machine the wall time mostly measures the neighbours (docs/bench.md).
+  const growthGoal = `end ≤ ${GOALS.importGrowth}× start in CPU time (linear)`;
+  const show = (t: Timed, n: number) => `${seconds(per1000(t.wall, n))} wall, ${seconds(per1000(t.cpu, n))} CPU`;
+  return [
+    row({
+      id: 'import.per1000',
+      label: 'Import per 1,000 (dossier.import, duplicate check on)',
+      size: N,
+      figure: `at ${count(N)}: ${show(endImport, importCount)} (${(endImport.cpu / startImport.cpu).toFixed(2)}× start)`,
+      value: endImport.cpu / startImport.cpu,
+      unit: '×',
+      goal: growthGoal,
+      limit: GOALS.importGrowth,
+      anchor: `into an empty vault: ${show(startImport, importCount)}`,
+    }),
+    row({
+      id: 'create.per1000',
+      label: `Create per 1,000 (dossier.create one by one, ${count(createCount)} measured)`,
+      size: N,
+      figure: `at ${count(N)}: ${show(endCreate, createCount)} (${(endCreate.cpu / startCreate.cpu).toFixed(2)}× start)`,
+      value: endCreate.cpu / startCreate.cpu,
+      unit: '×',
+      goal: growthGoal,
+      limit: GOALS.importGrowth,
+      anchor: `into an empty vault: ${show(startCreate, createCount)}`,
+    }),
+  ];
+}
+
+interface Timed {
+  wall: number;
+  /** CPU time of this process (user + system), in ms. */
+  cpu: number;
+}
+
+async function timeCpu(f: () => Promise<unknown>): Promise<Timed> {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  await f();
+  const used = process.cpuUsage(c);
+  return { wall: performance.now() - t, cpu: (used.user + used.system) / 1000 };
+}
+
