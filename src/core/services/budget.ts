@@ -21,6 +21,7 @@ import { toAmountString } from '../../shared/money';
 import type Decimal from 'decimal.js';
 import { isoDateOf } from '../../shared/dates';
 import type { Dossier, DossierData } from '../../shared/dossier/schema';
+import { budgetSections } from '../../shared/presenter';
 import { cachedStatement } from '../db/statements';
 import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
@@ -185,7 +186,7 @@ export function createBudgetService(
         inputsUpdatedAt: c.inputsUpdatedAt,
         result: serializeBudgetResult(c.result),
         projection: serializeProjection(c.projection),
-        json: c.json,
+        sections: budgetSections(c.json),
       };
     },
   };
