@@ -338,6 +338,7 @@ export function createCore(opts: CoreOptions): Core {
       return { discarded: true as const };
     },
     'budget.get': ({ id, date }) => budget.get(id, date),
+    'budget.batch': (input) => budget.batch(input),
     'budget.saveInputs': ({ id, inputs }) => budget.saveInputs(id, inputs),
     'budget.createPlan': ({ id, date, includeBsn }) => documents.createBudgetPlan(id, date, { includeBsn: includeBsn === true }),
     'settings.office.get': () => office.get(),

@@ -72,6 +72,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'drafts.list': {},
   'drafts.discard': { form: 'dossier:nieuw' },
   'budget.get': { id: 'x', date: '2026-03-01' },
+  'budget.batch': { date: '2026-07-01', page: { offset: 0, limit: 10 } },
   'budget.saveInputs': {
     id: 'x',
     inputs: { statedBvv: { amount: '1500.00', date: '2026-02-01', statedBy: 'Deurwaarder' }, kostendelers: 0, vtlbCorrections: [{ kind: 'woon_werk', amount: '25.00', note: 'Reiskosten' }] },

@@ -2,6 +2,7 @@
 // the engine's answer (result, JSON or projection), formatted by the shared presenter; nothing is recomputed in
 // the renderer. And provisional norms (issue 7) are marked on the screen. The fake core answers with the real
 // engine over the bundled norm tables.
+import { budgetSections } from '../../src/shared/presenter';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
@@ -58,7 +59,7 @@ function view(date: string): BudgetView {
     inputsUpdatedAt: null,
     result: serializeBudgetResult(result),
     projection: serializeProjection(projection),
-    json: toBudgetJson(result, projection) as BudgetView['json'],
+    sections: budgetSections(toBudgetJson(result, projection)),
   };
 }
 
@@ -116,7 +117,7 @@ describe('Budget tab: only engine figures', () => {
     const saldo = within(addsUp).getByRole('table', { name: 'Saldo per maand' });
     // Loon 412.37 x 52 / 12 = 1786.9366.. -> 1786.94; kinderbijslag 300/3 = 100.00; zorgtoeslag 100.00: 1986.94.
     expect(within(saldo).getByRole('rowheader', { name: 'Inkomen' }).closest('tr')!.textContent).toContain('€ 1.986,94');
-    expect(v.json.inkomenPerMaand).toBe('1986.94');
+    expect(v.sections.find((x) => x.id === 'saldo')!.rows.find((r) => r.id === 'inkomen')!.amount).toBe('1986.94');
     const checks = screen.getByRole('region', { name: /Toeslagen en kinderregelingen/ });
     expect(within(checks).getByRole('rowheader', { name: 'Zorgtoeslag' })).toBeTruthy();
     expect(within(checks).getByRole('rowheader', { name: 'Kinderbijslag' })).toBeTruthy();

@@ -1,5 +1,6 @@
 // Dossier → Budget and Instellingen → Normen against a fake core whose answers are computed by the real budget
 // engine on the bundled norm tables (the same serialiser the core uses), so the screen is tested on real data.
+import { budgetSections } from '../../src/shared/presenter';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
@@ -69,7 +70,7 @@ function view(date = REF, inputs = INPUTS, userOrigin = false): BudgetView {
     inputsUpdatedAt: null,
     result: r,
     projection: serializeProjection(projection),
-    json: toBudgetJson(result, projection) as BudgetView['json'],
+    sections: budgetSections(toBudgetJson(result, projection)),
   };
 }
 

@@ -17,6 +17,9 @@ export interface OpenOptions {
 
 const HEX_DIGITS = '0123456789abcdef';
 
+/** SQLite page cache per open database, in KiB (PRAGMA cache_size takes a negative number for KiB). */
+export const PAGE_CACHE_KIB = 32 * 1024;
+
 /**
  * The raw-key literal SQLCipher expects, x'<64 hex digits>', as bytes in a buffer of our own, built digit by
  * digit so the key never becomes a JS string (strings cannot be wiped; this buffer is zeroed after use).
@@ -72,6 +75,10 @@ export function openEncrypted(path: string, key: Buffer, options: OpenOptions = 
     db.pragma('secure_delete=ON');
     // Temporary tables and sort files stay in memory: no plaintext temp files.
     db.pragma('temp_store=MEMORY');
+    // A page cache large enough for the working set of a busy vault: every page read from disk must be
+    // decrypted, so a miss costs far more than with a plain database (issue 10: a dossier read within 1.1x of
+    // the plain driver). 32 MiB per connection, well inside the memory goal at 100,000 dossiers.
+    db.pragma(`cache_size=-${PAGE_CACHE_KIB}`);
     return db;
   } catch (err) {
     db.close();

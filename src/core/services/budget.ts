@@ -16,8 +16,13 @@ import {
 } from '../../shared/budget';
 import { serializeBudgetResult, serializeProjection, type BudgetView } from '../../shared/contract/budget';
 import { AppError } from '../../shared/contract/errors';
+import { BUDGET_BATCH_DEFAULT_LIMIT, type BudgetBatchIn, type BudgetBatchItem, type BudgetBatchOut } from '../../shared/contract/budget-batch';
+import { toAmountString } from '../../shared/money';
+import type Decimal from 'decimal.js';
 import { isoDateOf } from '../../shared/dates';
 import type { Dossier, DossierData } from '../../shared/dossier/schema';
+import { budgetSections } from '../../shared/presenter';
+import { cachedStatement } from '../db/statements';
 import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
 import type { DossierService } from './dossiers';
@@ -54,6 +59,8 @@ export interface BudgetService {
   /** Reference date: `date`, else the stored inputs' peildatum, else today (clock). */
   compute(dossierId: string, date?: string): Promise<ComputedBudget & { dossier: Dossier; inputs: BudgetInputs; inputsUpdatedAt: number | null; referenceDate: string }>;
   get(dossierId: string, date?: string): Promise<BudgetView>;
+  /** Key figures of one page of dossiers (budget.batch). */
+  batch(query: BudgetBatchIn): Promise<BudgetBatchOut>;
 }
 
 interface InputsRow {
@@ -66,7 +73,11 @@ export function createBudgetService(
   deps: { dossiers: DossierService; norms: NormsService; audit: AuditService; actor(): string },
 ): BudgetService {
   function inputs(dossierId: string): { inputs: BudgetInputs; updatedAt: number | null } {
-    const row = ctx.db().prepare('SELECT inputs, updated_at FROM budget_inputs WHERE dossier_id = ?').get(dossierId) as InputsRow | undefined;
+    const row = cachedStatement(ctx.db(), 'SELECT inputs, updated_at FROM budget_inputs WHERE dossier_id = ?').get(dossierId) as InputsRow | undefined;
+    return inputsOf(row);
+  }
+
+  function inputsOf(row: InputsRow | undefined): { inputs: BudgetInputs; updatedAt: number | null } {
     if (!row) return { inputs: { ...EMPTY_BUDGET_INPUTS, vtlbCorrections: [] }, updatedAt: null };
     const parsed = budgetInputsSchema.safeParse(JSON.parse(row.inputs));
     if (!parsed.success) {
@@ -86,8 +97,72 @@ export function createBudgetService(
     return { ...computed, dossier, inputs: stored.inputs, inputsUpdatedAt: stored.updatedAt, referenceDate };
   }
 
+  /** One page of key figures (budget-batch.ts): bulk reads, one norm set, the engine once per household. */
+  async function batch(query: BudgetBatchIn): Promise<BudgetBatchOut> {
+    const db = ctx.db();
+    const offset = query.page?.offset ?? 0;
+    const limit = query.page?.limit ?? BUDGET_BATCH_DEFAULT_LIMIT;
+    let total: number;
+    let pageIds: string[];
+    if (query.dossierIds !== undefined) {
+      // The chosen dossiers by number; ids that do not exist (any more) come last, each with NOT_FOUND.
+      const wanted = [...new Set(query.dossierIds)];
+      const known = cachedStatement(db, 'SELECT id FROM dossiers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY number')
+        .all(JSON.stringify(wanted)) as { id: string }[];
+      const found = new Set(known.map((r) => r.id));
+      const ordered = [...known.map((r) => r.id), ...wanted.filter((id) => !found.has(id))];
+      total = ordered.length;
+      pageIds = ordered.slice(offset, offset + limit);
+    } else {
+      total = (cachedStatement(db, 'SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
+      pageIds = (cachedStatement(db, 'SELECT id FROM dossiers ORDER BY number LIMIT ? OFFSET ?').all(limit, offset) as { id: string }[]).map((r) => r.id);
+    }
+    const dossiers = deps.dossiers.readMany(pageIds);
+    const inputRows = new Map(
+      (cachedStatement(db, 'SELECT dossier_id, inputs, updated_at FROM budget_inputs WHERE dossier_id IN (SELECT value FROM json_each(?))').all(
+        JSON.stringify(pageIds),
+      ) as (InputsRow & { dossier_id: string })[]).map((r) => [r.dossier_id, r]),
+    );
+    const norms = await deps.norms.normSet();
+    const today = isoDateOf(ctx.clock.now());
+    const items = pageIds.map((dossierId): BudgetBatchItem => {
+      const dossier = dossiers.get(dossierId);
+      if (!dossier) return { dossierId, number: null, referenceDate: null, figures: null, error: { code: 'NOT_FOUND', message: 'Dit dossier bestaat niet (meer).' } };
+      let referenceDate: string | null = query.date ?? null;
+      try {
+        const stored = inputsOf(inputRows.get(dossierId));
+        referenceDate = query.date ?? stored.inputs.referenceDate ?? today;
+        const r = computeBudget(dossier, stored.inputs, norms, referenceDate);
+        const amount = (f: { value: Decimal | null }) => (f.value === null ? null : toAmountString(f.value));
+        return {
+          dossierId,
+          number: dossier.number,
+          referenceDate,
+          figures: {
+            inkomen: amount(r.income.total),
+            bijstandsnorm: amount(r.bijstandsnorm),
+            beslagvrijeVoet: amount(r.beslagvrijeVoet),
+            vtlb: amount(r.vtlb.total),
+            afloscapaciteit: amount(r.afloscapaciteit),
+            saldo: amount(r.budget.saldo),
+            warnings: r.warnings.length,
+            provisional: r.provisional?.message ?? null,
+          },
+          error: null,
+        };
+      } catch (err) {
+        // One household that cannot be computed (no norm table for its date, unreadable inputs) never fails the page.
+        if (err instanceof AppError) return { dossierId, number: dossier.number, referenceDate, figures: null, error: { code: err.code, message: err.message } };
+        ctx.logger.error('budget.batch_failed', { error: err });
+        return { dossierId, number: dossier.number, referenceDate, figures: null, error: { code: 'INTERNAL', message: 'De berekening van dit dossier is mislukt.' } };
+      }
+    });
+    return { total, offset, limit, items };
+  }
+
   return {
     inputs,
+    batch,
     saveInputs(dossierId, next) {
       const db = ctx.db();
       const now = ctx.clock.now();
@@ -111,7 +186,7 @@ export function createBudgetService(
         inputsUpdatedAt: c.inputsUpdatedAt,
         result: serializeBudgetResult(c.result),
         projection: serializeProjection(c.projection),
-        json: c.json,
+        sections: budgetSections(c.json),
       };
     },
   };

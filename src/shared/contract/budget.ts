@@ -359,6 +359,22 @@ export const budgetInputsOut = z.object({
   geenBeroepOpOuders: z.boolean().optional(),
 });
 
+/** A section of the budget as presented (src/shared/presenter/budget.ts): parts and the total beside them. */
+export const presentedSectionOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      amount: amountOut.nullable(),
+      text: z.string(),
+      sign: z.enum(['+', '−', '=']),
+    }),
+  ),
+  provisional: z.string().nullable(),
+});
+
 export const budgetView = z.object({
   dossierId: z.string(),
   referenceDate: z.string(),
@@ -368,8 +384,9 @@ export const budgetView = z.object({
   result: budgetResultOut,
   /** 24 months from the reference date. */
   projection: projectionOut,
-  /** The CLI/JSON view of the same figures (docs/budget-json.md), projection included. */
-  json: budgetJsonOut,
+  /** The presenter's sections (parts and their total) as the screen shows them; built in the core from the CLI's
+   *  JSON view (docs/budget-json.md), which itself is not shipped again beside `result` and `projection`. */
+  sections: z.array(presentedSectionOut),
 });
 export type BudgetView = z.infer<typeof budgetView>;
 

@@ -40,6 +40,7 @@ import {
 } from './arrangements';
 import { schemeSchema } from '../arrangement/scheme';
 import { creditorBoardContract } from './creditor-board';
+import { budgetBatchIn, budgetBatchOut } from './budget-batch';
 
 const empty = z.object({}).strict();
 const dossierId = z.string().min(1).max(64);
@@ -419,6 +420,13 @@ export const contract = {
     unlocked: true,
     input: z.object({ id: dossierId, date: isoDate.optional() }),
     output: budgetView,
+  }),
+  // ---- budget.batch (issue 10 §1): key figures of many households, paged (src/shared/contract/budget-batch.ts)
+  'budget.batch': procedure({
+    summary: 'Key figures (income, bijstandsnorm, BVV, VTLB, afloscapaciteit, saldo, warnings) of many dossiers, one page ordered by dossier number; a dossier that cannot be computed carries its error code.',
+    unlocked: true,
+    input: budgetBatchIn,
+    output: budgetBatchOut,
   }),
   'budget.saveInputs': procedure({
     summary: 'Save the budget inputs of a dossier (stated BVV, kostendelers, VTLB corrections, peildatum).',

@@ -13,6 +13,7 @@ import {
   type NormSet,
 } from '../../../src/shared/budget';
 import { serializeBudgetResult } from '../../../src/shared/contract/budget';
+import { budgetSections } from '../../../src/shared/presenter';
 import { dossierDataSchema } from '../../../src/shared/dossier/schema';
 import { earner, NOW, singleParent, startRig, type Rig } from './helpers';
 
@@ -47,7 +48,7 @@ describe('budget.get', () => {
     const projection = projectBudget(stored, inputs, norms, '2026-07-15', 24);
 
     expect(view.referenceDate).toBe('2026-07-15');
-    expect(view.json).toEqual(JSON.parse(JSON.stringify(toBudgetJson(direct, projection))));
+    expect(view.sections).toEqual(JSON.parse(JSON.stringify(budgetSections(toBudgetJson(direct, projection)))));
     expect(view.result).toEqual(JSON.parse(JSON.stringify(serializeBudgetResult(direct))));
     expect(view.projection.months).toHaveLength(24);
 
@@ -68,8 +69,9 @@ describe('budget.get', () => {
     // Every figure has its derivation, and the norm periods name their source and origin.
     expect(view.result.bijstandsnorm.explanation.tables[0]).toMatchObject({ group: 'bijstandsnormen', periodStart: '2026-07-01', origin: 'bundled' });
     expect(view.result.bijstandsnorm.explanation.tables[0]!.figures[0]).toMatchObject({ name: 'age_21_to_aow.single.incl_holiday_pay', value: '1419.46' });
-    for (const key of ['bijstandsnorm', 'beslagvrijeVoet', 'vtlb', 'afloscapaciteit', 'inkomenPerMaand', 'uitgavenPerMaand', 'saldoPerMaand'] as const) {
-      expect(view.json[key], key).toMatch(TWO_DECIMALS);
+    const r = view.result;
+    for (const [key, f] of Object.entries({ bijstandsnorm: r.bijstandsnorm, beslagvrijeVoet: r.beslagvrijeVoet, vtlb: r.vtlb.total, afloscapaciteit: r.afloscapaciteit, inkomen: r.income.total, uitgaven: r.budget.expensesTotal, saldo: r.budget.saldo })) {
+      expect(f.value, key).toMatch(TWO_DECIMALS);
     }
   });
 
@@ -107,11 +109,11 @@ describe('budget.saveInputs', () => {
     const before = await rig.call('budget.get', { id: created.id, date });
     expect(before.inputsUpdatedAt).toBeNull();
     expect(before.result.beslagvrijeVoet.regime).toBe('inkomen_boven_norm');
-    expect(before.json.beslagvrijeVoet).toBeNull();
-    expect(before.json.vtlb).toBeNull();
-    expect(before.json.afloscapaciteit).toBeNull();
-    expect(before.json.beslagvrijeVoetGrenzen).toEqual({ ondergrens: '1331.43', bovengrens: '2191.42' });
-    expect(before.json.warnings.map((w) => w.code)).toContain('BVV_BELASTBAAR_INKOMEN_NODIG');
+    expect(before.result.beslagvrijeVoet.value).toBeNull();
+    expect(before.result.vtlb.total.value).toBeNull();
+    expect(before.result.afloscapaciteit.value).toBeNull();
+    expect({ ondergrens: before.result.beslagvrijeVoet.lowerBound?.value, bovengrens: before.result.beslagvrijeVoet.upperBound?.value }).toEqual({ ondergrens: '1331.43', bovengrens: '2191.42' });
+    expect(before.result.warnings.map((w) => w.code)).toContain('BVV_BELASTBAAR_INKOMEN_NODIG');
 
     const inputs = {
       statedBvv: { amount: '1500.00', date: '2026-02-01', statedBy: 'Deurwaarderskantoor' },
@@ -134,17 +136,18 @@ describe('budget.saveInputs', () => {
     expect(after.inputsUpdatedAt).toBe(saved.updatedAt);
     const stored = await rig.call('dossier.get', { id: created.id });
     const direct = computeBudget(stored, budgetInputsSchema.parse(inputs), norms, date);
-    expect(after.json).toEqual(JSON.parse(JSON.stringify(toBudgetJson(direct, projectBudget(stored, budgetInputsSchema.parse(inputs), norms, date, 24)))));
+    expect(after.result).toEqual(JSON.parse(JSON.stringify(serializeBudgetResult(direct))));
+    expect(after.sections).toEqual(JSON.parse(JSON.stringify(budgetSections(toBudgetJson(direct, projectBudget(stored, budgetInputsSchema.parse(inputs), norms, date, 24))))));
     // Art. 475da lid 2 Rv (Jan 2026, single, C = 32,000): 1331.425 + (32,000 − 29,735.42)/12 × 13.73 % = 25.91057
     // + (32,000 − 23,425) × 27 %/12 = 192.9375 -> 1550.27307 -> 1550.27; 95 % × 2100 = 1995.00 not binding.
-    expect(after.json.beslagvrijeVoet).toBe('1550.27');
+    expect(after.result.beslagvrijeVoet.value).toBe('1550.27');
     // VTLB = 1550.27 + eigen risico 385/12 = 32.08 + PGL 0 + woonlasten (800.00 − 0) − (J 202.52 + 192.9375) = 404.5425 -> 404.54
     //   + woon-werk 40.00 = 2026.89 (no premium in the dossier: no zorg correction).
-    expect(after.json.vtlb).toBe('2026.89');
-    expect(after.json.afloscapaciteit).toBe('73.11'); // 2100 - 2026.89
+    expect(after.result.vtlb.total.value).toBe('2026.89');
+    expect(after.result.afloscapaciteit.value).toBe('73.11'); // 2100 - 2026.89
     // The stated 1500.00 is 50.27 lower: a check warning, not a substitute.
-    expect(after.json.warnings.map((w) => w.code)).toContain('BVV_OPGAVE_WIJKT_AF');
-    expect(after.json.beslagvrijeVoetBerekening!.opgave).toMatchObject({ bedrag: '1500.00', verschil: '50.27', wijktAf: true });
+    expect(after.result.warnings.map((w) => w.code)).toContain('BVV_OPGAVE_WIJKT_AF');
+    expect(after.result.bvvBerekening!.opgave).toMatchObject({ amount: '1500.00', difference: '50.27', differs: true });
     expect(after.result.beslagvrijeVoet.explanation.inputs['opgegeven door']).toBe('Deurwaarderskantoor');
 
     // The change is in the audit log without the figures.

@@ -1,6 +1,8 @@
 // `houvast budget` as a user runs it (a real node process through bin/houvast.mjs): the documented JSON keys,
 // amounts as two-decimal strings, the same figures as the core computes for the same household in a vault,
 // and refusals (uncovered date, invalid file) with a non-zero exit code and the reason on stderr.
+import type { BudgetJson } from '../../../src/shared/budget/json';
+import { budgetSections } from '../../../src/shared/presenter';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,7 +103,11 @@ describe('houvast budget', () => {
     // The same household in a vault, computed by the core for the same date.
     const imported = await rig.call('dossier.import', { file: JSON.parse(readFileSync(DEMO, 'utf8')) });
     const view = await rig.call('budget.get', { id: imported.imported[0]!.id, date: '2026-07-15' });
-    expect(json).toEqual(JSON.parse(JSON.stringify(view.json)));
+    // The app ships the engine's figures and the presenter's sections built from this same JSON view.
+    expect(view.sections).toEqual(JSON.parse(JSON.stringify(budgetSections(json as unknown as BudgetJson))));
+    const figures = { bijstandsnorm: view.result.bijstandsnorm, beslagvrijeVoet: view.result.beslagvrijeVoet, vtlb: view.result.vtlb.total, afloscapaciteit: view.result.afloscapaciteit, saldoPerMaand: view.result.budget.saldo };
+    for (const [key, f] of Object.entries(figures)) expect(json[key], key).toBe(f.value);
+    expect((json.projectie as { saldo: string }[]).map((m) => m.saldo)).toEqual(view.projection.months.map((m) => m.saldo));
   });
 
   it('prints a readable Dutch report with explanations, and applies an inputs file', async () => {

@@ -66,13 +66,13 @@ describe('norms.import', () => {
     const view = await rig.call('budget.get', { id: created.id, date: '2027-07-15' });
     expect(view.result.provisional).toMatchObject({ from: '2027-07-01', message: 'voorlopig: de normen per 01-07-2027 zijn nog niet gepubliceerd' });
     expect(view.result.bijstandsnorm.provisional).toBe('voorlopig: de normen per 01-07-2027 zijn nog niet gepubliceerd');
-    expect(view.json.normPeriod.bijstandsnormen).toMatchObject({ start: '2027-01-01', end: '2027-06-30', origin: 'user', source: ['https://www.rijksoverheid.nl/normen-2027/bijstandsnormen'] });
-    expect(view.json.normPeriod.beslagvrije_voet).toMatchObject({ start: '2027-01-01', origin: 'user' });
+    expect(view.result.normPeriods.find((p) => p.group === 'bijstandsnormen')).toMatchObject({ periodStart: '2027-01-01', periodEnd: '2027-06-30', origin: 'user', source: ['https://www.rijksoverheid.nl/normen-2027/bijstandsnormen'] });
+    expect(view.result.normPeriods.find((p) => p.group === 'beslagvrije_voet')).toMatchObject({ periodStart: '2027-01-01', origin: 'user' });
     expect(view.result.normPeriods.find((p) => p.group === 'aow_leeftijd')!.origin).toBe('bundled');
     expect(view.result.bijstandsnorm.explanation.tables.map((t) => t.origin)).toEqual(['user']);
     expect(view.result.beslagvrijeVoet.explanation.tables.every((t) => t.origin === 'user')).toBe(true);
     expect(view.result.bijstandsnorm.value).toBe('1419.46'); // the figure in the user's file
-    expect(view.json.explanation.bijstandsnorm!.tables[0]!.origin).toBe('user');
+    expect(view.result.bijstandsnorm.explanation.tables[0]!.origin).toBe('user');
 
     const list = await rig.call('norms.list', {});
     expect(list.userFiles.map((f) => f.group)).toEqual(['bijstandsnormen', 'beslagvrije_voet']);

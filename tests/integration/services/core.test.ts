@@ -339,8 +339,8 @@ describe('demo vault', () => {
     // Demo 07 comes with its budget inputs (resources/demo/invoer/): its BVV is computed at once. Hand computation
     // in tests/integration/budget/cli.test.ts: 1882.88 on 15-07-2026.
     const working = (await call<{ id: string; displayName: string }[]>('dossier.list', {})).find((d) => d.displayName.startsWith('Verhoeven'))!;
-    const view = await call<{ json: { beslagvrijeVoet: string | null } }>('budget.get', { id: working.id, date: '2026-07-15' });
-    expect(view.json.beslagvrijeVoet).toBe('1882.88');
+    const view = await call<{ result: { beslagvrijeVoet: { value: string | null } } }>('budget.get', { id: working.id, date: '2026-07-15' });
+    expect(view.result.beslagvrijeVoet.value).toBe('1882.88');
     // The demo families carry fictitious systeemfouten with their (past) registration dates.
     const signals = await call<{ mechanism: string; recordedOn: string }[]>('signals.list', {});
     const demoSignals = JSON.parse(readFileSync(path.join(defaultResourcesDir(), 'demo', 'systeemfouten', 'demo-signals.json'), 'utf8')).signals;

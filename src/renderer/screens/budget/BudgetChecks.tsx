@@ -1,8 +1,6 @@
 // "Zo telt het op" (the shared presenter's sections: each total under the parts it is the sum of, the same as in
 // the PDF and the CLI) and the entitlement checks (expected against received). Only engine figures are shown.
 import type { BudgetView } from '../../../shared/contract/budget';
-import { budgetSections } from '../../../shared/presenter';
-import type { BudgetJson } from '../../../shared/budget/json';
 import { isNegative } from './view';
 
 const VERDICTS: Record<string, string> = {
@@ -26,8 +24,8 @@ export function ProvisionalBanner({ view }: { view: BudgetView }) {
 }
 
 export function AddsUpSection({ view }: { view: BudgetView }) {
-  // The contract's JSON view is the engine's JSON (toBudgetJson) validated on the way out.
-  const sections = budgetSections(view.json as BudgetJson);
+  // The presenter's sections, built in the core from the engine's figures and validated on the way out.
+  const sections = view.sections;
   return (
     <section className="card" aria-labelledby="h-telt-op">
       <h3 id="h-telt-op">Zo telt het op</h3>
@@ -65,7 +63,7 @@ export function AddsUpSection({ view }: { view: BudgetView }) {
 export function EntitlementsSection({ view }: { view: BudgetView }) {
   const checks = view.result.entitlements?.checks ?? [];
   if (checks.length === 0) return null;
-  const sections = budgetSections(view.json as BudgetJson).filter((s) => s.id.startsWith('aanspraak-'));
+  const sections = view.sections.filter((s) => s.id.startsWith('aanspraak-'));
   return (
     <section className="card" aria-labelledby="h-aanspraken">
       <h3 id="h-aanspraken">Toeslagen en kinderregelingen: verwacht en ontvangen</h3>

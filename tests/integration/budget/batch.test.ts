@@ -1,0 +1,105 @@
+// budget.batch through createCore + the router over a real encrypted vault: per dossier the same figures as
+// budget.get (with and without a date), one household that cannot be computed carries its own error without
+// failing the others, and the pages are ordered by dossier number and add up to the whole selection.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BudgetBatchItem } from '../../../src/shared/contract/budget-batch';
+import { earner, singleParent, startRig, type Rig } from './helpers';
+
+let rig: Rig;
+const ids: string[] = [];
+let uncovered: string;
+beforeAll(async () => {
+  rig = await startRig();
+  const households = [
+    singleParent(),
+    earner(),
+    singleParent({ adults: [{ role: 'aanvrager', firstName: 'Ida', lastName: 'Mol', birthDate: '1950-02-02', bsn: null }], children: [] }),
+    earner({ incomes: [{ description: 'Loon', category: 'loon', amount: '650.00', frequency: 'vierweken' }] }),
+    singleParent({ address: null }),
+  ];
+  for (const data of households) ids.push((await rig.call('dossier.create', { data })).id);
+  // Saved peildatum on one, and a saved peildatum no norm table covers on another (NORM_NOT_COVERED for that one only).
+  await rig.call('budget.saveInputs', { id: ids[1]!, inputs: { referenceDate: '2026-01-10', kostendelers: 1 } });
+  uncovered = (await rig.call('dossier.create', { data: earner() })).id;
+  ids.push(uncovered);
+  await rig.call('budget.saveInputs', { id: uncovered, inputs: { referenceDate: '2023-06-01' } });
+});
+afterAll(async () => rig.cleanup());
+
+/** The batch figures as budget.get shows them for the same dossier and date. */
+async function viaGet(id: string, date?: string): Promise<BudgetBatchItem> {
+  const v = await rig.call('budget.get', { id, ...(date ? { date } : {}) });
+  const dossier = await rig.call('dossier.get', { id });
+  return {
+    dossierId: id,
+    number: dossier.number,
+    referenceDate: v.referenceDate,
+    figures: {
+      inkomen: v.result.income.total.value,
+      bijstandsnorm: v.result.bijstandsnorm.value,
+      beslagvrijeVoet: v.result.beslagvrijeVoet.value,
+      vtlb: v.result.vtlb.total.value,
+      afloscapaciteit: v.result.afloscapaciteit.value,
+      saldo: v.result.budget.saldo.value,
+      warnings: v.result.warnings.length,
+      provisional: v.result.provisional?.message ?? null,
+    },
+    error: null,
+  };
+}
+
+describe('budget.batch', () => {
+  it('gives every dossier the figures of budget.get on the given date', async () => {
+    const batch = await rig.call('budget.batch', { date: '2026-07-15', page: { offset: 0, limit: 100 } });
+    expect(batch.total).toBe(ids.length);
+    expect(batch.items.map((i) => i.dossierId).sort()).toEqual([...ids].sort());
+    for (const item of batch.items) expect(item, item.dossierId).toEqual(await viaGet(item.dossierId, '2026-07-15'));
+    // Spot check against the published table (RULES.md): single parent 21-AOW from 2026-07-01: 1419.46.
+    expect(batch.items.find((i) => i.dossierId === ids[0])!.figures!.bijstandsnorm).toBe('1419.46');
+    // Provisional norms (issue 7) are named per household, as budget.get does.
+    const late = await rig.call('budget.batch', { date: '2027-02-01', dossierIds: [ids[0]!] });
+    expect(late.items[0]!.figures!.provisional).toMatch(/^voorlopig: de normen per 01-01-2027/);
+  });
+
+  it('without a date uses each saved peildatum (else today), and one uncomputable dossier does not fail the rest', async () => {
+    const batch = await rig.call('budget.batch', {});
+    expect(batch.items).toHaveLength(ids.length);
+    const bad = batch.items.find((i) => i.dossierId === uncovered)!;
+    expect(bad.figures).toBeNull();
+    expect(bad.referenceDate).toBe('2023-06-01');
+    const getError = await rig.fail('budget.get', { id: uncovered });
+    expect(bad.error).toEqual({ code: 'NORM_NOT_COVERED', message: getError.message });
+    for (const item of batch.items.filter((i) => i.dossierId !== uncovered)) expect(item, item.dossierId).toEqual(await viaGet(item.dossierId));
+    expect(batch.items.find((i) => i.dossierId === ids[1])!.referenceDate).toBe('2026-01-10');
+    expect(batch.items.find((i) => i.dossierId === ids[0])!.referenceDate).toBe('2026-03-15');
+  });
+
+  it('computes only the chosen dossiers, and names an unknown one NOT_FOUND', async () => {
+    const batch = await rig.call('budget.batch', { date: '2026-07-15', dossierIds: ['bestaat-niet', ids[2]!, ids[0]!, ids[0]!] });
+    expect(batch.total).toBe(3);
+    // By dossier number; ids that do not exist come last.
+    expect(batch.items.map((i) => i.dossierId)).toEqual([ids[0], ids[2], 'bestaat-niet']);
+    expect(batch.items[2]).toMatchObject({ number: null, figures: null, error: { code: 'NOT_FOUND' } });
+    expect(batch.items[1]).toEqual(await viaGet(ids[2]!, '2026-07-15'));
+  });
+
+  it('pages by dossier number: the pages together are the whole selection, each with the total', async () => {
+    const all = await rig.call('budget.batch', { date: '2026-07-15', page: { offset: 0, limit: 100 } });
+    const numbers = all.items.map((i) => i.number!);
+    expect(numbers).toEqual([...numbers].sort());
+    const pages: BudgetBatchItem[] = [];
+    for (let offset = 0; offset < all.total; offset += 4) {
+      const page = await rig.call('budget.batch', { date: '2026-07-15', page: { offset, limit: 4 } });
+      expect(page).toMatchObject({ total: all.total, offset, limit: 4 });
+      expect(page.items.length).toBe(Math.min(4, all.total - offset));
+      pages.push(...page.items);
+    }
+    expect(pages).toEqual(all.items);
+    expect((await rig.call('budget.batch', { page: { offset: 50, limit: 10 } })).items).toEqual([]);
+    // Default page: the first 100.
+    expect((await rig.call('budget.batch', { date: '2026-07-15' })).limit).toBe(100);
+    for (const page of [{ offset: 0, limit: 0 }, { offset: -1, limit: 10 }, { offset: 0, limit: 10_001 }]) {
+      expect((await rig.fail('budget.batch', { page })).code).toBe('VALIDATION');
+    }
+  });
+});

@@ -1,0 +1,64 @@
+// The bulk dossier read (readMany: one query per table for many dossiers) against the single read: for every
+// demo household (persons, accounts, dated items, debts v2, notes, scheme participations) the two agree field by
+// field; and the per-handle statement cache hands back one prepared statement per SQL text and database.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultResourcesDir } from '../../../src/core/app';
+import { openEncrypted } from '../../../src/core/db/driver';
+import { cachedStatement } from '../../../src/core/db/statements';
+import { makeServiceRig, type ServiceRig } from './helpers';
+import { randomBytes } from 'node:crypto';
+
+let rig: ServiceRig;
+let ids: string[];
+beforeAll(() => {
+  rig = makeServiceRig();
+  const dir = path.join(defaultResourcesDir(), 'demo');
+  ids = [];
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const file = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as unknown;
+    ids.push(...rig.interchange.importFile(file, { markFictitious: true }).imported.map((d) => d.id));
+  }
+  rig.dossiers.addNote(ids[0]!, 'Tweede notitie, later toegevoegd.');
+});
+afterAll(() => rig.close());
+
+describe('readMany (bulk dossier read)', () => {
+  it('returns for every dossier exactly what read() returns', () => {
+    expect(ids.length).toBeGreaterThanOrEqual(9);
+    const many = rig.dossiers.readMany(ids);
+    expect([...many.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(many.get(id), id).toEqual(rig.dossiers.read(id));
+    // The demo households exercise the optional parts, so the comparison covers them.
+    const all = [...many.values()];
+    expect(all.some((d) => (d.schemeParticipations ?? []).length > 0)).toBe(true);
+    expect(all.some((d) => d.notes.length > 1)).toBe(true);
+    expect(all.some((d) => d.debts.some((x) => x.premiumArrears !== null))).toBe(true);
+    expect(all.some((d) => d.address === null)).toBe(true);
+  });
+
+  it('leaves out unknown ids, reads a repeated id once, and answers an empty list with an empty map', () => {
+    const many = rig.dossiers.readMany(['bestaat-niet', ids[3]!, ids[3]!]);
+    expect([...many.keys()]).toEqual([ids[3]]);
+    expect(rig.dossiers.readMany([]).size).toBe(0);
+  });
+});
+
+describe('cachedStatement', () => {
+  it('prepares a statement once per database handle and SQL text', () => {
+    const a = cachedStatement(rig.db, 'SELECT count(*) AS n FROM dossiers');
+    expect(cachedStatement(rig.db, 'SELECT count(*) AS n FROM dossiers')).toBe(a);
+    expect(cachedStatement(rig.db, 'SELECT count(*) AS m FROM dossiers')).not.toBe(a);
+    expect((a.get() as { n: number }).n).toBe(ids.length);
+    // Another handle (as after a lock and unlock) gets its own statement, never one of a closed database.
+    const other = openEncrypted(path.join(rig.dir, 'other.db'), randomBytes(32), { create: true });
+    try {
+      const b = cachedStatement(other, 'SELECT 1 AS one');
+      expect(b).not.toBe(cachedStatement(rig.db, 'SELECT 1 AS one'));
+      expect(b.get()).toEqual({ one: 1 });
+    } finally {
+      other.close();
+    }
+  });
+});
