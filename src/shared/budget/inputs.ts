@@ -81,6 +81,37 @@ export const bvvInputFields = {
 };
 // --- end beslagvrije voet inputs ---
 
+// --- one vakantiegeld source (issue 6, second pass) ---
+const month = z
+  .number({ message: 'Kies een maand.' })
+  .int({ message: 'Kies een maand.' })
+  .min(1, { message: 'Kies een maand van 1 tot en met 12.' })
+  .max(12, { message: 'Kies een maand van 1 tot en met 12.' });
+export const vakantiegeldInputSchema = z
+  .object({
+    /** Month the vakantiegeld is paid. */
+    maand: month.default(5),
+    /** Override of the dossier's yearly income lines, per year (net); null = use the dossier. */
+    bedragPerJaar: nonNegativeAmount.nullable().default(null),
+    /** Why the dossier's amount is overridden; required with an amount. */
+    reden: z.string().trim().max(500, { message: 'Maximaal 500 tekens.' }).nullable().default(null),
+  })
+  .refine((v) => v.bedragPerJaar === null || (v.reden ?? '').length > 0, {
+    message: 'Geef een reden waarom u afwijkt van het vakantiegeld in het dossier.',
+    path: ['reden'],
+  });
+/** Reason given to an amount stored before the dossier became the one source (it was then the only place for it). */
+export const LEGACY_VAKANTIEGELD_REDEN =
+  'overgenomen uit de eerdere invoer "Vakantiegeld per jaar" bij de budgetgegevens; zet het vakantiegeld als inkomenspost per jaar in het dossier en haal dit bedrag weg';
+/** Stored inputs from before: `{ bedragPerJaar, maand }` without a reason read as an override with the reason above. */
+function legacyVakantiegeld(v: unknown): unknown {
+  if (v && typeof v === 'object' && !('reden' in v) && typeof (v as { bedragPerJaar?: unknown }).bedragPerJaar === 'string') {
+    return { ...v, reden: LEGACY_VAKANTIEGELD_REDEN };
+  }
+  return v;
+}
+// --- end one vakantiegeld source ---
+
 // --- entitlement checks and vakantiegeld (issue 6 parts 5-6): inputs the dossier does not hold ---
 export const entitlementInputFields = {
   /**
@@ -88,19 +119,11 @@ export const entitlementInputFields = {
    * year (Awir), aanvrager and partner together. Absent: the checks fall back on the bijstandsnorm test.
    */
   toetsingsinkomenPerJaar: nonNegativeAmount.nullable().default(null),
-  /** Vakantiegeld paid once a year (net) and the month it comes in (usually May): reserved per month. */
-  vakantiegeld: z
-    .object({
-      bedragPerJaar: nonNegativeAmount,
-      maand: z
-        .number({ message: 'Kies een maand.' })
-        .int({ message: 'Kies een maand.' })
-        .min(1, { message: 'Kies een maand van 1 tot en met 12.' })
-        .max(12, { message: 'Kies een maand van 1 tot en met 12.' })
-        .default(5),
-    })
-    .nullable()
-    .default(null),
+  /**
+   * Vakantiegeld: the month it is paid (default May) and, only as an override with a reason, an amount per year
+   * that replaces the dossier's yearly income lines (vakantiegeld.ts). The dossier is the one source.
+   */
+  vakantiegeld: z.preprocess(legacyVakantiegeld, vakantiegeldInputSchema.nullable().default(null)),
 };
 // --- end entitlement inputs ---
 

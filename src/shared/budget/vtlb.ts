@@ -326,19 +326,26 @@ export interface AflosDetail {
  * Afloscapaciteit = income − VTLB, floored at 0, with the share that arrives only with the yearly payments
  * (income lines "per jaar" of the debtor: vakantiegeld, eindejaarsuitkering) shown separately over the term.
  */
-export function afloscapaciteitDetail(aflos: Decimal | null, yearlyMonthly: Decimal, yearlyLines: string[]): AflosDetail {
+export function afloscapaciteitDetail(aflos: Decimal | null, yearlyMonthly: Decimal, yearlyLines: string[], bron: 'dossier' | 'opgegeven' | 'geen' = 'dossier'): AflosDetail {
   const n = REGELING_LOOPTIJD_MAANDEN;
   const share = aflos === null ? null : roundCents(yearlyMonthly.lessThan(aflos) ? yearlyMonthly : aflos);
   const rounded = aflos === null ? null : roundCents(aflos);
   const monthly = rounded === null || share === null ? null : rounded.minus(share);
-  const inputs: Record<string, InputValue> = { 'jaarlijkse inkomsten per maand': fmt(yearlyMonthly), posten: yearlyLines.join('; ') || 'geen' };
+  const inputs: Record<string, InputValue> = {
+    'jaarlijkse inkomsten per maand': fmt(yearlyMonthly),
+    posten: yearlyLines.join('; ') || 'geen',
+    bron: bron === 'opgegeven' ? 'opgegeven vakantiegeld (budgetgegevens)' : 'inkomensposten per jaar in het dossier',
+  };
   return {
     looptijdMaanden: n,
     vakantiegeldPerMaand: figure(
       'Waarvan vakantiegeld (deel van de afloscapaciteit)',
       share,
       'Het deel van de afloscapaciteit dat alleen met de jaarlijkse uitbetaling binnenkomt: de inkomsten per jaar van de schuldenaar (vakantiegeld, eindejaarsuitkering) / 12, ' +
-        'niet meer dan de afloscapaciteit; half-up afgerond op centen.',
+        'niet meer dan de afloscapaciteit; half-up afgerond op centen. ' +
+        (bron === 'opgegeven'
+          ? `Bron: het ${yearlyLines.join('; ')} bij de budgetgegevens, dat de posten in het dossier vervangt.`
+          : 'Bron: de inkomensposten per jaar in het dossier, dezelfde als voor de reservering en de vooruitblik.'),
       inputs,
     ),
     maandelijks: figure('Maandelijkse afdracht', monthly, 'Afloscapaciteit (afgerond op centen) − vakantiegelddeel: wat elke maand kan worden afgedragen.', { afloscapaciteit: fmt(rounded), vakantiegelddeel: fmt(share) }),

@@ -37,7 +37,7 @@ export interface InputsForm {
   woonkostenverhoging: boolean;
   // --- entitlement checks and vakantiegeld (issue 6 parts 5-6) ---
   toetsingsinkomenPerJaar: string;
-  vakantiegeld: { bedragPerJaar: string; maand: string };
+  vakantiegeld: { bedragPerJaar: string; maand: string; reden: string };
   /** Art. 20 lid 3 Participatiewet: an 18-20-year-old who cannot fall back on the parents. */
   geenBeroepOpOuders: boolean;
 }
@@ -66,7 +66,7 @@ export function toFormValues(inputs: StoredInputs): InputsForm {
     loonheffingAutoVanDeZaakPerMaand: optionalAmountIn(inputs.loonheffingAutoVanDeZaakPerMaand),
     woonkostenverhoging: inputs.woonkostenverhoging ?? false,
     toetsingsinkomenPerJaar: optionalAmountIn(inputs.toetsingsinkomenPerJaar),
-    vakantiegeld: { bedragPerJaar: optionalAmountIn(inputs.vakantiegeld?.bedragPerJaar), maand: String(inputs.vakantiegeld?.maand ?? 5) },
+    vakantiegeld: { bedragPerJaar: optionalAmountIn(inputs.vakantiegeld?.bedragPerJaar), maand: String(inputs.vakantiegeld?.maand ?? 5), reden: inputs.vakantiegeld?.reden ?? '' },
     geenBeroepOpOuders: inputs.geenBeroepOpOuders ?? false,
   };
 }
@@ -88,8 +88,12 @@ export function toSchemaInput(v: InputsForm, referenceDate: string | null | unde
     loonheffingAutoVanDeZaakPerMaand: optionalAmountOut(v.loonheffingAutoVanDeZaakPerMaand),
     woonkostenverhoging: v.woonkostenverhoging,
     toetsingsinkomenPerJaar: optionalAmountOut(v.toetsingsinkomenPerJaar),
-    // An empty vakantiegeld amount means none; the month is then irrelevant.
-    vakantiegeld: v.vakantiegeld.bedragPerJaar.trim() === '' ? null : { bedragPerJaar: amountInputToCanonical(v.vakantiegeld.bedragPerJaar), maand: Number(v.vakantiegeld.maand) },
+    // The vakantiegeld comes from the dossier's yearly income lines; here only its month and, with a reason, an override.
+    vakantiegeld: {
+      maand: Number(v.vakantiegeld.maand),
+      bedragPerJaar: optionalAmountOut(v.vakantiegeld.bedragPerJaar),
+      reden: v.vakantiegeld.reden.trim() === '' ? null : v.vakantiegeld.reden,
+    },
     ...(v.geenBeroepOpOuders ? { geenBeroepOpOuders: true } : {}),
   };
 }
@@ -231,13 +235,23 @@ export function BudgetInputsForm({
         <legend>Toeslagen controleren en vakantiegeld</legend>
         <p className="hint">
           Met het toetsingsinkomen (bruto per jaar, aanvrager en partner samen, zoals Dienst Toeslagen het gebruikt) controleert
-          Houvast het kindgebonden budget en de zorgtoeslag. Het vakantiegeld wordt per maand gereserveerd en komt in de
-          vooruitblik in de gekozen maand binnen.
+          Houvast het kindgebonden budget en de zorgtoeslag. Het vakantiegeld komt uit het dossier: zet het daar als inkomen
+          &quot;per jaar&quot; (netto, bij wie het ontvangt). Het wordt per maand gereserveerd, komt in de vooruitblik in de gekozen
+          maand binnen en is het vakantiegelddeel van de afloscapaciteit.
         </p>
         <div className="grid-3">
           <TextField {...f('toetsingsinkomenPerJaar')} label="Toetsingsinkomen huishouden per jaar" inputMode="decimal" autoComplete="off" hint="Bruto, bijvoorbeeld 28.500,00" />
-          <TextField {...f('vakantiegeld.bedragPerJaar')} label="Vakantiegeld per jaar (netto)" inputMode="decimal" autoComplete="off" hint="Laat leeg als er geen vakantiegeld is." />
           <SelectField {...f('vakantiegeld.maand')} label="Maand vakantiegeld" options={MONTH_OPTIONS} />
+        </div>
+        <div className="grid-3">
+          <TextField
+            {...f('vakantiegeld.bedragPerJaar')}
+            label="Afwijkend vakantiegeld per jaar (netto)"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Alleen als niet alles uit de jaarlijkse posten in één keer komt, bijvoorbeeld 0,00 als de werkgever het per maand uitbetaalt. Anders leeg laten."
+          />
+          <TextField {...f('vakantiegeld.reden')} label="Reden voor het afwijkende bedrag" autoComplete="off" />
         </div>
       </fieldset>
       <fieldset className="subcard">
