@@ -13,6 +13,11 @@ import type { Household } from './household';
 import { findPeriod, NormUse, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Tolerance: a difference counts only when larger than € 1 and larger than 1 % of the expected amount. */
+/** Where the drempelinkomen comes from: one value in every table (norm notes), derived from the official BVV maxima. */
+const DREMPEL_NOTE =
+  'Drempelinkomen: 108 % × 12 × het minimumloon van januari (de wet geeft alleen de definitie); het onafgeronde bedrag is afgeleid ' +
+  'uit de wettelijke maxima van de beslagvrije voet en in alle tabellen hetzelfde (het gepubliceerde bedrag is dit, afgerond op hele euro\'s).';
+
 export const TOLERANCE_EUR = new Money('1.00');
 export const TOLERANCE_FRACTION = new Money('0.01');
 
@@ -174,8 +179,7 @@ export function kgbAfbouw(args: {
       monthly: roundCents(net.dividedBy(12)),
       rule:
         `Afbouw (Wkgb art. 2 lid ${partners ? '8' : '7'}): maximum per jaar − afbouwpercentage × (toetsingsinkomen − drempelinkomen${partners ? ' incl. partnerverhoging' : ''}), ` +
-        'niet lager dan 0; per maand: / 12, half-up afgerond op centen. Het drempelinkomen komt uit een secundaire bron (benadering; ' +
-        'de wet noemt alleen de definitie 108 % × 12 × minimumloon januari).',
+        'niet lager dan 0; per maand: / 12, half-up afgerond op centen. ' + DREMPEL_NOTE,
       inputs: {
         'toetsingsinkomen per jaar': fmt(t),
         drempelinkomen: fmt(d),
@@ -258,7 +262,7 @@ export function zorgtoeslagExpected(args: {
       'Boven de inkomensgrens geen zorgtoeslag. Per maand: / 12, half-up afgerond op centen. ' +
       (t === null
         ? 'Geen toetsingsinkomen ingevuld; inkomen op bijstandsniveau: aangenomen dat het toetsingsinkomen onder het drempelinkomen ligt.'
-        : 'Het drempelinkomen komt uit een secundaire bron (benadering).'),
+        : DREMPEL_NOTE),
     {
       standaardpremie: fmt(standard),
       'toetsingsinkomen per jaar': t === null ? 'niet ingevuld (bijstandsniveau)' : fmt(t),

@@ -65,7 +65,7 @@ describe('provisional norms (issue 7)', () => {
 });
 
 describe('24-month projection', () => {
-  // Toetsingsinkomen 20000 lies below the KGB drempelinkomen (29736): no afbouw.
+  // Toetsingsinkomen 20000 lies below the KGB drempelinkomen (29735.42): no afbouw.
   // Vakantietoeslag 850.00 per year in the dossier (the one source), paid in May: 850 / 12 = 70.8333.. -> 70.83 in
   // each month's budget income; the projection shows it as it comes in, so every month's income is the budget's
   // income - 70.83 and May adds 850.00.
