@@ -169,6 +169,12 @@ const FIXTURES: Record<number, (db: Db) => void> = {
        VALUES ('e1', '2025-Q3', '1.0.0', NULL, '{}', '[]', '["s0"]', 'aa', 'k1', ?, 'genesis', 'h1', '{}')`,
     ).run(T0);
   },
+  12: (db) => {
+    // A partner who is not insured under the Zvw (the aanvrager's row stays NULL: read as insured).
+    db.prepare(
+      "INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order, insured_nl) VALUES ('p12', ?, 'adult', 'partner', 'Sam', 'Jansen', '1988-04-04', NULL, NULL, 5, 0)",
+    ).run(DOSSIER_ID);
+  },
 };
 
 const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger'];
@@ -294,6 +300,9 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
         expect(d.children[0]!.fosterChild).toBeUndefined();
         expect(d.expenses[0]!.frequency).toBe('maand');
       }
+      // 012: insured per adult; absent (NULL) means insured.
+      expect(d.adults[0]!.insuredInNl).toBeUndefined();
+      if (v >= 12) expect(d.adults.find((x) => x.role === 'partner')).toMatchObject({ firstName: 'Sam', insuredInNl: false });
     }
     expect(settings.get()).toEqual(v >= 2 ? { autoLockMinutes: 25, userName: 'Merel de Wit' } : { autoLockMinutes: 10, userName: 'Medewerker' });
     expect(audit.list().length).toBe(v >= 5 ? 2 : v >= 2 ? 1 : 0);

@@ -227,3 +227,45 @@ describe('JSON', () => {
     expect(kgb).toMatchObject({ verwacht: '741.66', ontvangen: '700.00', verschil: '-41.66', marge: '7.42', oordeel: 'mogelijk_niet_gebruik' });
   });
 });
+
+// Insured per adult (issue 6, second pass): the dossier says per adult whether he or she is insured under the
+// Zorgverzekeringswet (absent = yes). Wet op de zorgtoeslag art. 2: only an insured person has a claim; with a
+// partner who is not insured, 50 % of the outcome.
+describe('zorgtoeslag and eigen risico per insured adult', () => {
+  const couple = (partnerInsured: boolean | undefined, aanvragerInsured?: boolean) =>
+    dossier({
+      adults: [
+        { ...adult('aanvrager', '1985-01-01'), ...(aanvragerInsured === undefined ? {} : { insuredInNl: aanvragerInsured }) },
+        { ...adult('partner', '1986-01-01'), ...(partnerInsured === undefined ? {} : { insuredInNl: partnerInsured }) },
+      ],
+      incomes: [{ description: 'Loon', category: 'loon', amount: '2900.00', frequency: 'maand' }],
+    });
+
+  /* Couple, T = 45000 (see above): 866.8210022 per year for two insured partners. Partner not insured: 50 % =
+   * 433.4105011; / 12 = 36.1175.. -> 36.12. */
+  it('gives half for a couple of whom one is insured', () => {
+    const both = computeBudget(couple(undefined), inputs({ toetsingsinkomenPerJaar: '45000.00' }), norms, '2026-07-15');
+    expect(s(check(both, 'zorgtoeslag').expected.value)).toBe('72.24');
+    const one = computeBudget(couple(false), inputs({ toetsingsinkomenPerJaar: '45000.00' }), norms, '2026-07-15');
+    const zt = check(one, 'zorgtoeslag');
+    expect(s(zt.expected.value)).toBe('36.12');
+    expect(zt.expected.explanation.rule).toContain('50 %');
+    expect(zt.expected.explanation.inputs).toMatchObject({ 'verzekerde volwassenen': 1 });
+  });
+
+  it('gives nothing when nobody is insured', () => {
+    const none = computeBudget(couple(false, false), inputs({ toetsingsinkomenPerJaar: '45000.00' }), norms, '2026-07-15');
+    expect(s(check(none, 'zorgtoeslag').expected.value)).toBe('0.00');
+    const single = dossier({ adults: [{ ...adult('aanvrager', '1985-01-01'), insuredInNl: false }], incomes: [{ description: 'Loon', category: 'loon', amount: '2300.00', frequency: 'maand' }] });
+    expect(s(check(computeBudget(single, inputs({ toetsingsinkomenPerJaar: '35000.00' }), norms, '2026-07-15'), 'zorgtoeslag').expected.value)).toBe('0.00');
+  });
+
+  /* Eigen risico 385 / 12 = 32.0833.. -> 32.08 per insured adult: two insured 64.16, one insured 32.08. */
+  it('counts the VTLB eigen risico per insured adult', () => {
+    const er = (d: ReturnType<typeof couple>) => computeBudget(d, inputs({ toetsingsinkomenPerJaar: '45000.00' }), norms, '2026-07-15').vtlb.lines.find((l) => l.kind === 'eigen_risico')!.figure;
+    expect(s(er(couple(undefined)).value)).toBe('64.16');
+    const one = er(couple(false));
+    expect(s(one.value)).toBe('32.08');
+    expect(one.explanation.inputs).toMatchObject({ 'verzekerde volwassenen': 1, 'niet verzekerde volwassenen': 1 });
+  });
+});
