@@ -78,6 +78,30 @@ export const bvvInputFields = {
   loonheffingAutoVanDeZaakPerMaand: optionalMoney,
   /** Art. 475da lid 5: the debtor asks for the woonkostenverhoging (computed from the rent in the dossier). */
   woonkostenverhoging: z.boolean().default(false),
+  /**
+   * Art. 475da lid 7 (eigen woning, or a rented home without huurtoeslag right): the raise as the beslaglegger
+   * computed it (its amount is set by the Besluit beslagvrije voet, not in the references): an input with its source.
+   */
+  verhogingEigenWoning: z
+    .object({
+      bedragPerMaand: nonNegativeAmount,
+      /** Where the amount comes from (e.g. "modelmededeling CJIB van 12-05-2026"). */
+      bron: z.string().trim().min(1, { message: 'Vul in waar het bedrag vandaan komt (bijvoorbeeld de mededeling van de beslaglegger).' }).max(300),
+    })
+    .nullable()
+    .optional(),
+  /**
+   * Art. 475e lid 2: the debtor stays in an inrichting (care or nursing institution). The BVV is then the price owed
+   * for care and nursing + 2/3 of the art. 23 lid 1 PW norm + the art. 23 lid 2 amount. The price is an input.
+   */
+  inrichting: z
+    .object({
+      /** Price owed per month for care and nursing (the institution's or the CAK's statement). */
+      prijsPerMaand: nonNegativeAmount,
+      bron: z.string().trim().min(1, { message: 'Vul in waar de prijs vandaan komt (bijvoorbeeld de beschikking van het CAK).' }).max(300),
+    })
+    .nullable()
+    .optional(),
 };
 // --- end beslagvrije voet inputs ---
 

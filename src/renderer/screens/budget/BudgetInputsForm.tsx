@@ -35,6 +35,9 @@ export interface InputsForm {
   nietBeslagenEigenInkomenPerMaand: string;
   loonheffingAutoVanDeZaakPerMaand: string;
   woonkostenverhoging: boolean;
+  // --- art. 475da lid 7 and art. 475e lid 2 (issue 6, second pass) ---
+  verhogingEigenWoning: { bedragPerMaand: string; bron: string };
+  inrichting: { prijsPerMaand: string; bron: string };
   // --- entitlement checks and vakantiegeld (issue 6 parts 5-6) ---
   toetsingsinkomenPerJaar: string;
   vakantiegeld: { bedragPerJaar: string; maand: string; reden: string };
@@ -65,6 +68,8 @@ export function toFormValues(inputs: StoredInputs): InputsForm {
     nietBeslagenEigenInkomenPerMaand: optionalAmountIn(inputs.nietBeslagenEigenInkomenPerMaand),
     loonheffingAutoVanDeZaakPerMaand: optionalAmountIn(inputs.loonheffingAutoVanDeZaakPerMaand),
     woonkostenverhoging: inputs.woonkostenverhoging ?? false,
+    verhogingEigenWoning: { bedragPerMaand: optionalAmountIn(inputs.verhogingEigenWoning?.bedragPerMaand), bron: inputs.verhogingEigenWoning?.bron ?? '' },
+    inrichting: { prijsPerMaand: optionalAmountIn(inputs.inrichting?.prijsPerMaand), bron: inputs.inrichting?.bron ?? '' },
     toetsingsinkomenPerJaar: optionalAmountIn(inputs.toetsingsinkomenPerJaar),
     vakantiegeld: { bedragPerJaar: optionalAmountIn(inputs.vakantiegeld?.bedragPerJaar), maand: String(inputs.vakantiegeld?.maand ?? 5), reden: inputs.vakantiegeld?.reden ?? '' },
     geenBeroepOpOuders: inputs.geenBeroepOpOuders ?? false,
@@ -87,6 +92,13 @@ export function toSchemaInput(v: InputsForm, referenceDate: string | null | unde
     nietBeslagenEigenInkomenPerMaand: optionalAmountOut(v.nietBeslagenEigenInkomenPerMaand),
     loonheffingAutoVanDeZaakPerMaand: optionalAmountOut(v.loonheffingAutoVanDeZaakPerMaand),
     woonkostenverhoging: v.woonkostenverhoging,
+    // Empty block = not entered; a partly filled one is validated (amount and source belong together).
+    ...(v.verhogingEigenWoning.bedragPerMaand.trim() || v.verhogingEigenWoning.bron.trim()
+      ? { verhogingEigenWoning: { bedragPerMaand: optionalAmountOut(v.verhogingEigenWoning.bedragPerMaand) ?? '', bron: v.verhogingEigenWoning.bron } }
+      : {}),
+    ...(v.inrichting.prijsPerMaand.trim() || v.inrichting.bron.trim()
+      ? { inrichting: { prijsPerMaand: optionalAmountOut(v.inrichting.prijsPerMaand) ?? '', bron: v.inrichting.bron } }
+      : {}),
     toetsingsinkomenPerJaar: optionalAmountOut(v.toetsingsinkomenPerJaar),
     // The vakantiegeld comes from the dossier's yearly income lines; here only its month and, with a reason, an override.
     vakantiegeld: {
@@ -199,6 +211,26 @@ export function BudgetInputsForm({
             label="Woonkostenverhoging gevraagd (art. 475da lid 5 Rv)"
             hint="Huur of hypotheek uit het dossier boven 110 % van de maximale huurgrens."
           />
+        </div>
+        <div className="grid-3">
+          <TextField
+            {...f('verhogingEigenWoning.bedragPerMaand')}
+            label="Verhoging eigen woning per maand (art. 475da lid 7 Rv)"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Het bedrag uit de berekening van de beslaglegger; Houvast rekent het niet zelf uit."
+          />
+          <TextField {...f('verhogingEigenWoning.bron')} label="Bron verhoging eigen woning" autoComplete="off" hint="Bijvoorbeeld: mededeling CJIB van 12-05-2026." />
+        </div>
+        <div className="grid-3">
+          <TextField
+            {...f('inrichting.prijsPerMaand')}
+            label="Verblijf in een inrichting: prijs zorg per maand (art. 475e lid 2 Rv)"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Alleen bij verblijf in een zorginstelling: de prijs voor verpleging en verzorging. De beslagvrije voet is dan die prijs + 2/3 van de inrichtingsnorm + de toeslag (art. 23 Participatiewet)."
+          />
+          <TextField {...f('inrichting.bron')} label="Bron prijs inrichting" autoComplete="off" hint="Bijvoorbeeld de beschikking van het CAK." />
         </div>
       </fieldset>
       <fieldset className="subcard">
