@@ -239,7 +239,8 @@ describe('Dossier → Budget', () => {
       kostendelers: 1,
       vtlbCorrections: [{ kind: 'woonlasten', amount: '-25.00', note: 'Huur hoger dan de fictieve woonlasten' }],
       toetsingsinkomenPerJaar: null,
-      vakantiegeld: null,
+      // The month is always sent; no override of the dossier's vakantiegeld.
+      vakantiegeld: { maand: 5, bedragPerJaar: null, reden: null },
       belastbaarInkomenPerJaar: { aanvrager: null, partner: null },
       beslagOp: 'huishouden',
       nietBeslagenEigenInkomenPerMaand: null,

@@ -209,7 +209,7 @@ export function formatBudgetText(j: BudgetJson): string {
   row('Kinderbijslag ontvangen', euro(j.kinderbijslagOntvangen));
   row('Kindgebonden budget verwacht', euro(j.kindgebondenBudgetVerwacht));
   row('Kindgebonden budget ontvangen', euro(j.kindgebondenBudgetOntvangen));
-  row('Leefgeld per maand (na vaste lasten, reserv.)', euro(j.leefgeldPerMaand ?? null));
+  row('Leefgeld per maand (na vaste lasten, reserv., vakantiegeld)', euro(j.leefgeldPerMaand ?? null));
   row('Leefgeld per week', euro(j.leefgeldPerWeek));
   if (j.vakantiegeldReserveringPerMaand && j.vakantiegeldReserveringPerMaand !== '0.00') row('Vakantiegeld: reservering per maand', euro(j.vakantiegeldReserveringPerMaand));
   out.push('');

@@ -179,18 +179,19 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
 
   function writeItems(db: Db, dossierId: string, data: DossierData): void {
     const person = db.prepare(
-      `INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order, foster_child, co_parenting)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order, foster_child, co_parenting, insured_nl)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const personIds = itemIds([...data.adults, ...data.children]);
     let order = 0;
     for (const a of data.adults) {
-      person.run(personIds[order], dossierId, 'adult', a.role, a.firstName, a.lastName, a.birthDate, a.bsn ?? null, null, order, null, null);
+      const insured = a.insuredInNl === undefined ? null : a.insuredInNl ? 1 : 0;
+      person.run(personIds[order], dossierId, 'adult', a.role, a.firstName, a.lastName, a.birthDate, a.bsn ?? null, null, order, null, null, insured);
       order += 1;
     }
     for (const c of data.children) {
       const foster = c.fosterChild === undefined ? null : c.fosterChild ? 1 : 0;
-      person.run(personIds[order], dossierId, 'child', null, c.firstName, c.lastName, c.birthDate, null, c.livingInHousehold ? 1 : 0, order, foster, c.coParenting ?? null);
+      person.run(personIds[order], dossierId, 'child', null, c.firstName, c.lastName, c.birthDate, null, c.livingInHousehold ? 1 : 0, order, foster, c.coParenting ?? null, null);
       order += 1;
     }
 
@@ -308,6 +309,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       living_in_household: number | null;
       foster_child: number | null;
       co_parenting: DossierData['children'][number]['coParenting'] | null;
+      insured_nl: number | null;
     }[];
     const all = <T>(table: string, order = 'sort_order') =>
       cachedStatement(db, `SELECT * FROM ${table} WHERE dossier_id = ? ORDER BY ${order}`).all(id) as T[];
@@ -331,7 +333,15 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       fictitious: row.fictitious === 1,
       adults: persons
         .filter((p) => p.kind === 'adult')
-        .map((p) => ({ id: p.id, role: p.role!, firstName: p.first_name, lastName: p.last_name, birthDate: p.birth_date, bsn: p.bsn })),
+        .map((p) => ({
+          id: p.id,
+          role: p.role!,
+          firstName: p.first_name,
+          lastName: p.last_name,
+          birthDate: p.birth_date,
+          bsn: p.bsn,
+          ...(p.insured_nl === null ? {} : { insuredInNl: p.insured_nl === 1 }),
+        })),
       children: persons
         .filter((p) => p.kind === 'child')
         .map((p) => ({

@@ -1,22 +1,36 @@
-// The one adapter between the budget engine and the proposal engine. When the budget engine gains a separate
-// vakantiegeld share of the afloscapaciteit (budget branch), only `holidayPayPerYear` here changes.
+// The one adapter between the budget engine and the proposal engine. The budget engine splits the afloscapaciteit
+// into what comes in every month and the vakantiegeld share (vtlb.ts afloscapaciteitDetail, from the one
+// vakantiegeld source in vakantiegeld.ts); the pot is monthly part × term + vakantiegeld share over the term, which
+// equals the afloscapaciteit (in cents) × term.
 import type { BudgetResult } from '../budget/engine';
-import { figure } from '../budget/explain';
+import { figure, fmt } from '../budget/explain';
 import { formatNlDate } from '../dates';
-import { ZERO } from '../money';
 import type { ArrangementCapacity } from './types';
 
 export function capacityFromBudget(result: BudgetResult, budgetName: string): ArrangementCapacity {
+  const d = result.afloscapaciteitDetail;
+  const share = d.vakantiegeldPerMaand;
+  const monthly = d.maandelijks;
   return {
-    monthly: result.afloscapaciteit,
+    monthly:
+      monthly.value === null
+        ? result.afloscapaciteit
+        : {
+            ...monthly,
+            label: 'Afloscapaciteit per maand (zonder vakantiegeld)',
+            explanation: {
+              ...monthly.explanation,
+              rule: `${result.afloscapaciteit.explanation.rule} Per maand zonder het vakantiegelddeel: ${monthly.explanation.rule}`,
+              inputs: { ...result.afloscapaciteit.explanation.inputs, ...monthly.explanation.inputs },
+            },
+            ...(result.afloscapaciteit.provisional ? { provisional: result.afloscapaciteit.provisional } : {}),
+          },
     vtlb: result.vtlb.total,
-    // Today's engine counts every income per month including the accrued vakantiegeld (a yearly holiday
-    // allowance entered as a yearly income is / 12), so it is already inside the monthly afloscapaciteit.
     holidayPayPerYear: figure(
-      'Vakantiegeldafdracht per jaar (apart)',
-      ZERO,
-      'Het vakantiegeld zit al in het maandinkomen (een jaarlijks bedrag telt mee als 1/12 per maand) en dus in de afloscapaciteit per maand; er is geen aparte afdracht.',
-      {},
+      'Vakantiegeldafdracht per jaar',
+      share.value === null ? null : share.value.times(12),
+      `Vakantiegelddeel van de afloscapaciteit × 12 (het deel dat alleen met de jaarlijkse uitbetaling binnenkomt). ${share.explanation.rule}`,
+      { ...share.explanation.inputs, 'vakantiegelddeel per maand': fmt(share.value) },
     ),
     referenceDate: result.referenceDate,
     source: `${budgetName}, peildatum ${formatNlDate(result.referenceDate)}`,

@@ -244,6 +244,8 @@ export type BvvStepKind =
   | 'maximum'
   | 'na_maximum'
   | 'woonkostenverhoging'
+  | 'verhoging_eigen_woning'
+  | 'inrichting'
   | 'aftrek_partner'
   | 'aftrek_eigen'
   | 'aftrek_auto'
@@ -448,7 +450,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   if (norm === null) {
     return fail('Niet te berekenen: de norm 21 jaar tot AOW-leeftijd ontbreekt.', 'BVV_NORM_ONTBREEKT', 'De bijstandsnorm voor de beslagvrije voet ontbreekt in de tabel; de beslagvrije voet is niet berekend.');
   }
-  if (resolved.params === null && above) {
+  // Art. 475e lid 2 (inrichting): its own rule, no formula parameters or C needed.
+  const inrichting = inputs.inrichting ?? null;
+  if (resolved.params === null && above && inrichting === null) {
     for (const m of resolved.missing) {
       hooks.addMissing({
         group: m.group,
@@ -461,7 +465,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     }
     return statedFallback(args, use, norm, debtorIncome, resolved, { ...detailBase }, baseInputs);
   }
-  if (C === null && above) {
+  if (C === null && above && inrichting === null) {
     return fail(
       `Inkomen boven de norm: de beslagvrije voet volgt uit de formule van art. 475da lid 2 Rv met het belastbaar inkomen (C). Zonder dat inkomen niet te berekenen; er wordt niets geschat. ${args.normNote}`,
       'BVV_BELASTBAAR_INKOMEN_NODIG',
@@ -479,7 +483,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   let kop: BvvDetail['kop'] = null;
   let afterMax: Decimal;
   const p = resolved.params;
-  if (p !== null && C !== null) {
+  if (inrichting !== null) {
+    afterMax = inrichtingBvv(args, use, inrichting, couple, step);
+  } else if (p !== null && C !== null) {
     const o = bvvFormula(p, leefsituatie, C);
     const partsShown = [roundCents(o.basis), roundCents(o.zorg), roundCents(o.woon), ...(o.kgb.isZero() && leefsituatie !== 'alleenstaande_ouder' && leefsituatie !== 'gehuwden_met_kinderen' ? [] : [roundCents(o.kgb)])];
     step('basis', couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)', roundCents(o.basis), '95 % × A of B (art. 475da lid 2 Rv); exact ' + o.basis.toString() + ', getoond op centen.', { norm: fmt(p.norm) });
@@ -540,7 +546,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
 
   // Lid 5: woonkostenverhoging on request.
   let bvv = afterMax;
-  if (inputs.woonkostenverhoging) {
+  if (inputs.woonkostenverhoging && inrichting !== null) {
+    hooks.warn('WOONKOSTENVERHOGING_NIET_BIJ_INRICHTING', 'De woonkostenverhoging (art. 475da lid 5 Rv) hoort bij de beslagvrije voet van art. 475da, niet bij verblijf in een inrichting (art. 475e lid 2 Rv); niet toegepast.', 'beslagvrijeVoet');
+  } else if (inputs.woonkostenverhoging) {
     const H = use.has(args.periods.bvv, BVV_FORMULA_KEYS.H) ? use.figure(args.periods.bvv, BVV_FORMULA_KEYS.H) : null;
     if (H === null || args.woonkosten === null) {
       hooks.warn(
@@ -581,14 +589,45 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   const date = hooks.date;
   const mortgage = args.dossier.expenses.some((e) => e.category === 'hypotheek' && (!e.startDate || e.startDate <= date) && (!e.endDate || e.endDate >= date));
   const lid7Key = leefsituatie === 'alleenstaande' ? BVV_FORMULA_KEYS.lid7single : BVV_FORMULA_KEYS.lid7multi;
-  if (mortgage && C !== null && use.has(args.periods.bvv, lid7Key)) {
-    const limit = use.figure(args.periods.bvv, lid7Key)!;
-    if (C.lessThan(limit)) {
+  const lid7Limit = C !== null && use.has(args.periods.bvv, lid7Key) ? use.figure(args.periods.bvv, lid7Key) : null;
+  const lid7 = inputs.verhogingEigenWoning ?? null;
+  if (lid7 !== null && inrichting === null) {
+    // The amount is the beslaglegger's (Besluit beslagvrije voet, not in the references): used as entered, with its
+    // source, only while C is below the statutory income limit of lid 7.
+    if (lid7Limit !== null && C !== null && !C.lessThan(lid7Limit)) {
+      hooks.warn(
+        'BVV_VERHOGING_EIGEN_WONING_BOVEN_GRENS',
+        `De opgegeven verhoging voor de eigen woning (${formatEuro(lid7.bedragPerMaand)}, ${lid7.bron}) is niet toegepast: het belastbaar inkomen ` +
+          `(${formatEuro(C)} per jaar) ligt niet onder de grens van art. 475da lid 7 Rv (${formatEuro(lid7Limit)}).`,
+        'beslagvrijeVoet',
+      );
+    } else {
+      const amount = new Money(lid7.bedragPerMaand);
+      bvv = bvv.plus(
+        step(
+          'verhoging_eigen_woning',
+          'Verhoging eigen woning (art. 475da lid 7 Rv, op verzoek)',
+          amount,
+          `Bedrag zoals berekend door de beslaglegger (invoer; het Besluit beslagvrije voet bepaalt het en Houvast rekent het niet zelf uit). Bron: ${lid7.bron}. ` +
+            'Geldt voor een eigen woning of een huurwoning zonder recht op huurtoeslag, zolang het belastbaar inkomen onder de grens van lid 7 ligt.',
+          { bedrag: fmt(amount), bron: lid7.bron, 'belastbaar inkomen per jaar': fmt(C), 'inkomensgrens lid 7': fmt(lid7Limit) },
+        ),
+      );
+      if (C === null || lid7Limit === null) {
+        hooks.warn('BVV_VERHOGING_EIGEN_WONING_ONGETOETST', 'De verhoging voor de eigen woning is toegepast zoals opgegeven, maar niet getoetst aan de inkomensgrens van art. 475da lid 7 Rv: vul het belastbaar inkomen in.', 'beslagvrijeVoet');
+      }
+      if (!mortgage) {
+        hooks.warn('BVV_VERHOGING_EIGEN_WONING_GEEN_HYPOTHEEK', 'De verhoging van art. 475da lid 7 Rv is opgegeven, maar het dossier bevat geen hypotheek: controleer of het om een eigen woning of een huurwoning zonder recht op huurtoeslag gaat.', 'beslagvrijeVoet');
+      }
+    }
+  } else if (mortgage && C !== null && lid7Limit !== null && inrichting === null) {
+    if (C.lessThan(lid7Limit)) {
       hooks.warn(
         'BVV_VERHOGING_EIGEN_WONING_MOGELIJK',
-        `Het dossier bevat een hypotheek en het belastbaar inkomen (${formatEuro(C)} per jaar) ligt onder ${formatEuro(limit)}: de schuldenaar kan de ` +
+        `Het dossier bevat een hypotheek en het belastbaar inkomen (${formatEuro(C)} per jaar) ligt onder ${formatEuro(lid7Limit)}: de schuldenaar kan de ` +
           'beslaglegger vragen de beslagvrije voet te verhogen (art. 475da lid 7 Rv, eigen woning). Het bedrag staat in het Besluit beslagvrije voet ' +
-          'en is niet in Houvast opgenomen; het wordt niet geschat.',
+          'en is niet in Houvast opgenomen; het wordt niet geschat. Heeft de beslaglegger het berekend, vul het dan in bij "Gegevens voor de berekening" ' +
+          '(verhoging eigen woning, met de bron).',
         'beslagvrijeVoet',
       );
     }
@@ -621,7 +660,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     );
   }
   if (bvv.isNegative()) bvv = ZERO;
-  if (steps.some((s) => s.kind === 'woonkostenverhoging' || s.kind.startsWith('aftrek_'))) {
+  if (steps.some((s) => s.kind === 'woonkostenverhoging' || s.kind === 'verhoging_eigen_woning' || s.kind.startsWith('aftrek_'))) {
     step('voor_inkomenstoets', 'Beslagvrije voet na verhoging en aftrek', bvv, 'Beslagvrije voet volgens art. 475da na de verhoging en de aftrek van art. 475db, niet lager dan 0.');
   }
   // Art. 475dc lid 1: never more than 95 % of the debtor's monthly income from periodic claims (incl. the own
@@ -666,7 +705,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
       ? `Art. 475da lid 2 Rv (${p.vorm === 'lineair' ? 'tekst vanaf 1 januari 2026, lineaire woonterm' : 'tekst 2021-2025, kwadratische woonterm'}): 95 % van de norm plus de zorg-, woon-` +
         `${leefsituatie === 'alleenstaande_ouder' || leefsituatie === 'gehuwden_met_kinderen' ? ' en kindgebonden-budget' : ''}term, één keer afgerond op centen, niet hoger dan het maximum (lid 1)`
       : '95 % van de norm (art. 475da lid 2 Rv)') +
-    (inputs.woonkostenverhoging ? ', plus de woonkostenverhoging op verzoek (lid 5)' : '') +
+    (inrichting !== null ? ' — hier vervangen door de regel voor verblijf in een inrichting (art. 475e lid 2 Rv)' : '') +
+    (inputs.woonkostenverhoging && inrichting === null ? ', plus de woonkostenverhoging op verzoek (lid 5)' : '') +
+    (steps.some((s) => s.kind === 'verhoging_eigen_woning') ? ', plus de verhoging voor de eigen woning op verzoek (lid 7, bedrag van de beslaglegger)' : '') +
     '; dan de aftrek van art. 475db in de wettelijke volgorde (inkomen echtgenoot ten hoogste de helft, eigen niet-beslagen inkomen, loonheffing auto van de zaak); ' +
     `ten slotte nooit meer dan 95 % van het netto inkomen (art. 475dc lid 1 Rv). Stappen: ${steps.map((s) => `${s.figure.label} ${fmt(s.figure.value)}`).join('; ')}. ${args.normNote}`;
   return {
@@ -675,6 +716,49 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     ...bounds(refs),
     detail: { ...detailBase, steps, kop, opgave },
   };
+}
+
+/** 2/3 of the art. 23 lid 1 PW norm in the rule of art. 475e lid 2 Rv. */
+const INRICHTING_NORM_FRACTION = new Money(2).dividedBy(3);
+
+/**
+ * Art. 475e lid 2 Rv (verblijf in een inrichting): price owed for care and nursing (input) + 2/3 × the art. 23 lid 1
+ * PW norm + the art. 23 lid 2 amount, for a single person or a couple; exact sum rounded half-up once.
+ */
+function inrichtingBvv(
+  args: BvvArgs,
+  use: NormUse,
+  inrichting: { prijsPerMaand: string; bron: string },
+  couple: boolean,
+  step: (kind: BvvStepKind, label: string, value: Decimal, rule: string, inputs?: Record<string, InputValue>) => Decimal,
+): Decimal {
+  const period = args.periods.bijstand;
+  const normKey = couple ? 'institution.couple' : 'institution.single';
+  const supKey = couple ? 'institution.supplement_couple' : 'institution.supplement_single';
+  const norm = use.has(period, normKey) ? use.figure(period, normKey) : null;
+  const sup = use.has(period, supKey) ? use.figure(period, supKey) : null;
+  const price = new Money(inrichting.prijsPerMaand);
+  if (norm === null || sup === null) {
+    args.hooks.warn('BVV_INRICHTING_NORM_ONTBREEKT', 'De norm voor verblijf in een inrichting (art. 23 Participatiewet) ontbreekt in de tabel; alleen de prijs voor verpleging en verzorging is gebruikt.', 'beslagvrijeVoet');
+  }
+  const twoThirds = norm === null ? ZERO : norm.times(INRICHTING_NORM_FRACTION);
+  const value = roundCents(price.plus(twoThirds).plus(sup ?? ZERO));
+  if (couple) {
+    args.hooks.warn(
+      'BVV_INRICHTING_GEHUWDEN',
+      'Verblijf in een inrichting bij gehuwden: gerekend met de normen voor gehuwden (art. 23 lid 1 en 2 Participatiewet). Verblijft maar één partner in de inrichting, controleer dan de berekening met de beslaglegger.',
+      'beslagvrijeVoet',
+    );
+  }
+  return step(
+    'inrichting',
+    'Beslagvrije voet bij verblijf in een inrichting (art. 475e lid 2 Rv)',
+    value,
+    `Prijs voor verpleging en verzorging (invoer; bron: ${inrichting.bron}) + 2/3 × de norm van art. 23 lid 1 Participatiewet + het bedrag van art. 23 lid 2, ` +
+      'exact opgeteld en één keer half-up afgerond op centen. Het maximum en de verhogingen van art. 475da gelden hier niet; de aftrek van art. 475db en ' +
+      'de grens van 95 % van het inkomen wel.',
+    { prijs: fmt(price), bron: inrichting.bron, [`norm art. 23 lid 1 (${couple ? 'gehuwden' : 'alleenstaande'})`]: fmt(norm), '2/3 van de norm': fmt(twoThirds), 'bedrag art. 23 lid 2': fmt(sup) },
+  );
 }
 
 /** Periods without the formula parameters (2021-2025 as bundled): the stated BVV, checked against its bounds. */

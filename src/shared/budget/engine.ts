@@ -34,7 +34,8 @@ import {
 } from './inputs';
 import { activeOn, monthlyLine } from './lines';
 import { applyProvisional, type ProvisionalInfo } from './provisional';
-import { plausibilityWarnings, vakantiegeldReservation } from './plausibility';
+import { plausibilityWarnings } from './plausibility';
+import { vakantiegeldSource, type VakantiegeldSource } from './vakantiegeld';
 import { atBijstandLevel, checkEntitlements, entitlementBasis, kgbAfbouw, type EntitlementBasis, type Entitlements } from './entitlements';
 import { kostendelersHouseholdNorm, verhoging1820 } from './kostendelers';
 // BVV above the norm and VTLB (issue 6 parts 1-2) live in their own modules.
@@ -124,8 +125,8 @@ export interface BudgetResult {
     leefgeldPerMaand: Figure;
     leefgeldPerWeek: Figure;
     gapToNorm: Figure;
-    /** Vakantiegeld per year (input) / 12: reserved, not leefgeld (issue 6 part 6). */
-    vakantiegeldReservering?: Figure;
+    /** Vakantiegeld reserved per month, from the one source (vakantiegeld.ts): not leefgeld. */
+    vakantiegeldReservering: Figure;
     lines: ExpenseLine[];
   };
   /** Every table period the calculation consulted (for the header of a report). */
@@ -141,6 +142,8 @@ export interface BudgetResult {
   bvvBerekening: BvvDetail | null;
   /** Afloscapaciteit with the vakantiegeld share over the term of an arrangement. */
   afloscapaciteitDetail: AflosDetail;
+  /** The one vakantiegeld source (vakantiegeld.ts): where it came from, the month it is paid and the amount then. */
+  vakantiegeld: { bron: VakantiegeldSource['bron']; maand: number; perJaar: Decimal };
 }
 
 const bvvMaxKey = (h: Household): string =>
@@ -605,7 +608,7 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
 
 // ---------------------------------------------------------------------------------------------- budget
 
-function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['income'], norm: Figure): BudgetResult['budget'] {
+function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['income'], norm: Figure, vakantiegeld: VakantiegeldSource): BudgetResult['budget'] {
   const lines: ExpenseLine[] = dossier.expenses.map((e, index) => ({
     index,
     description: e.description,
@@ -638,8 +641,10 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
   const saldo = inc.minus(total);
   const fixed = byGroup.vaste_lasten.value!;
   const reserved = byGroup.reserveringsuitgaven.value!;
-  // Leefgeld in bewind terms: what is left for daily life after vaste lasten and reserveringen (issue 6 part 6).
-  const leefgeldMonth = inc.minus(fixed).minus(reserved);
+  // Leefgeld in bewind terms: what is left for daily life after vaste lasten and reserveringen (issue 6 part 6),
+  // including the vakantiegeld reservation: the 1/12 of a yearly payment in the income does not come in monthly.
+  const vgReserved = vakantiegeld.reservering.value!;
+  const leefgeldMonth = inc.minus(fixed).minus(reserved).minus(vgReserved);
   const leefgeld = roundCents(leefgeldMonth.times(12).dividedBy(52));
   if (saldo.isNegative()) {
     warn(ctx, 'TEKORT', `Het huishouden komt ${formatEuro(saldo.negated())} per maand tekort.`, 'saldoPerMaand');
@@ -653,14 +658,15 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
     leefgeldPerMaand: figure(
       'Leefgeld per maand',
       leefgeldMonth,
-      'Leefgeld = inkomen per maand − vaste lasten − reserveringsuitgaven (de huishoudelijke uitgaven worden van het leefgeld betaald).',
-      { inkomen: fmt(inc), 'vaste lasten': fmt(fixed), reserveringsuitgaven: fmt(reserved) },
+      'Leefgeld = inkomen per maand − vaste lasten − reserveringsuitgaven − reservering vakantiegeld (de huishoudelijke uitgaven worden van het leefgeld betaald; ' +
+        'het vakantiegeld telt als 1/12 per maand in het inkomen maar komt één keer per jaar binnen).',
+      { inkomen: fmt(inc), 'vaste lasten': fmt(fixed), reserveringsuitgaven: fmt(reserved), 'reservering vakantiegeld': fmt(vgReserved) },
     ),
     leefgeldPerWeek: figure(
       'Leefgeld per week',
       leefgeld,
       'Leefgeld per maand × 12 / 52, half-up afgerond op centen.',
-      { 'leefgeld per maand': fmt(leefgeldMonth), inkomen: fmt(inc), 'vaste lasten': fmt(fixed), reserveringsuitgaven: fmt(reserved) },
+      { 'leefgeld per maand': fmt(leefgeldMonth), inkomen: fmt(inc), 'vaste lasten': fmt(fixed), reserveringsuitgaven: fmt(reserved), 'reservering vakantiegeld': fmt(vgReserved) },
     ),
     gapToNorm: figure(
       'Verschil met de bijstandsnorm',
@@ -669,6 +675,7 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
       { 'beslagbaar inkomen': fmt(income.attachable.value), bijstandsnorm: fmt(norm.value) },
       norm.explanation.tables,
     ),
+    vakantiegeldReservering: vakantiegeld.reservering,
   };
 }
 
@@ -694,8 +701,17 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
   const income = computeIncome(ctx, dossier);
   ctx.entitlementBasis = entitlementBasis(inputs.toetsingsinkomenPerJaar, income);
   ctx.bvvDetail = null;
+  // The one vakantiegeld figure (vakantiegeld.ts): reservation, projection month and afloscapaciteit share.
+  const vgBeslagOp = h.adults.length === 2 ? inputs.beslagOp : 'huishouden';
+  const vakantiegeld = vakantiegeldSource(
+    income.lines,
+    (i) => (dossier.incomes[i]?.personRole === 'partner' ? 'partner' : 'aanvrager'),
+    inputs.vakantiegeld,
+    vgBeslagOp,
+    (code, message, fig) => warn(ctx, code, message, fig),
+  );
   // Expenses first: the BVV (woonkosten) and the VTLB (rent, premium) read their counted lines.
-  const budget = computeExpenses(ctx, dossier, income, incl);
+  const budget = computeExpenses(ctx, dossier, income, incl, vakantiegeld);
   ctx.expenseLines = budget.lines;
   const bvv = computeBvv(ctx, h, inputs, income.attachable.value!, bijstand, bvvPeriod, dossier, income);
   const vtlb = computeVtlb(ctx, h, inputs, bvv, bijstand, dossier, income);
@@ -723,14 +739,9 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
       { 'netto inkomen': fmt(inc), VTLB: fmt(v), verschil: fmt(raw) },
     );
   }
-  const beslagOp = bvvDetail?.beslagOp ?? 'huishouden';
-  const yearly = income.lines.filter(
-    (l) => l.counted && l.attachable && l.frequency === 'jaar' && (beslagOp === 'huishouden' || (dossier.incomes[l.index]?.personRole === 'partner') === (beslagOp === 'partner')),
-  );
-  const aflosDetail = afloscapaciteitDetail(aflos.value, sum(yearly.map((l) => l.monthly)), yearly.map((l) => `${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]}`));
+  const aflosDetail = afloscapaciteitDetail(aflos.value, vakantiegeld.schuldenaarPerMaand, vakantiegeld.schuldenaarPosten, vakantiegeld.bron);
   const children = computeChildren(ctx, dossier, h, income, incl);
-  // Plausibility and the vakantiegeld reservation (plausibility.ts, issue 6 part 6).
-  budget.vakantiegeldReservering = vakantiegeldReservation(inputs.vakantiegeld);
+  // Plausibility (plausibility.ts, issue 6 part 6).
   ctx.warnings.push(
     ...plausibilityWarnings({
       countedExpenseCategories: budget.lines.filter((l) => l.counted).map((l) => l.category),
@@ -783,5 +794,6 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     warnings: ctx.warnings,
     bvvBerekening: bvvDetail,
     afloscapaciteitDetail: aflosDetail,
+    vakantiegeld: { bron: vakantiegeld.bron, maand: vakantiegeld.maand, perJaar: vakantiegeld.perJaar },
   });
 }

@@ -13,6 +13,14 @@ import type { Household } from './household';
 import { findPeriod, NormUse, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Tolerance: a difference counts only when larger than € 1 and larger than 1 % of the expected amount. */
+/** Wet op de zorgtoeslag art. 2: a couple of whom one is not insured gets half. */
+const HALF = new Money('0.5');
+
+/** Where the drempelinkomen comes from: one value in every table (norm notes), derived from the official BVV maxima. */
+const DREMPEL_NOTE =
+  'Drempelinkomen: 108 % × 12 × het minimumloon van januari (de wet geeft alleen de definitie); het onafgeronde bedrag is afgeleid ' +
+  'uit de wettelijke maxima van de beslagvrije voet en in alle tabellen hetzelfde (het gepubliceerde bedrag is dit, afgerond op hele euro\'s).';
+
 export const TOLERANCE_EUR = new Money('1.00');
 export const TOLERANCE_FRACTION = new Money('0.01');
 
@@ -174,8 +182,7 @@ export function kgbAfbouw(args: {
       monthly: roundCents(net.dividedBy(12)),
       rule:
         `Afbouw (Wkgb art. 2 lid ${partners ? '8' : '7'}): maximum per jaar − afbouwpercentage × (toetsingsinkomen − drempelinkomen${partners ? ' incl. partnerverhoging' : ''}), ` +
-        'niet lager dan 0; per maand: / 12, half-up afgerond op centen. Het drempelinkomen komt uit een secundaire bron (benadering; ' +
-        'de wet noemt alleen de definitie 108 % × 12 × minimumloon januari).',
+        'niet lager dan 0; per maand: / 12, half-up afgerond op centen. ' + DREMPEL_NOTE,
       inputs: {
         'toetsingsinkomen per jaar': fmt(t),
         drempelinkomen: fmt(d),
@@ -212,7 +219,8 @@ export function kgbAfbouw(args: {
 /**
  * Zorgtoeslag per month by the law formula (RULES.md f.3): standaardpremie (× 2 with a partner) − normpremie,
  * normpremie = percentage × drempelinkomen + 13,73 % × (toetsingsinkomen − drempelinkomen, if positive); nothing
- * above the income limit. Assumes every adult is insured.
+ * above the income limit. Only for insured adults: none insured gives nothing; a couple of whom one is insured
+ * gets half (Wzt art. 2, RULES.md f.3).
  */
 export function zorgtoeslagExpected(args: {
   norms: NormSet;
@@ -220,6 +228,8 @@ export function zorgtoeslagExpected(args: {
   partners: boolean;
   toetsingsinkomen: Decimal | null;
   atNormLevel: boolean;
+  /** Adults insured under the Zvw (default: all). Art. 2 Wzt: none -> nothing; a couple with one -> 50 %. */
+  insuredAdults?: number;
 }): { figure: Figure; tables: NormTableRef[]; missing: NormUse['missing'] } {
   const label = 'Zorgtoeslag verwacht per maand';
   const period = findPeriod(args.norms.zorgverzekering, args.date);
@@ -241,6 +251,17 @@ export function zorgtoeslagExpected(args: {
   if (premium === null || pct === null || pctAbove === null || d === null) {
     return done(null, 'Niet te berekenen: een parameter van de zorgtoeslag ontbreekt in de tabel (zie ontbrekende normbedragen).', {});
   }
+  const adults = args.partners ? 2 : 1;
+  const insured = Math.min(args.insuredAdults ?? adults, adults);
+  if (insured === 0) {
+    return done(
+      ZERO,
+      'Geen zorgtoeslag: ' + (args.partners ? 'geen van beide partners is' : 'de aanvrager is niet') +
+        ' verzekerd voor de Zorgverzekeringswet (Wet op de zorgtoeslag art. 2: alleen een verzekerde heeft aanspraak).',
+      { 'verzekerde volwassenen': 0 },
+    );
+  }
+  const half = args.partners && insured === 1;
   const t = args.toetsingsinkomen ?? (args.atNormLevel ? null : undefined);
   if (t === undefined) {
     return done(null, 'Inkomen boven bijstandsniveau en geen toetsingsinkomen ingevuld: de zorgtoeslag is niet te berekenen.', {});
@@ -250,21 +271,25 @@ export function zorgtoeslagExpected(args: {
   const normpremie = pct.times(d).plus(excess.greaterThan(0) ? excess.times(pctAbove) : ZERO);
   const yearlyRaw = standard.minus(normpremie);
   const aboveLimit = t !== null && limit !== null && t.greaterThan(limit);
-  const yearly = aboveLimit || yearlyRaw.isNegative() ? ZERO : yearlyRaw;
+  const full = aboveLimit || yearlyRaw.isNegative() ? ZERO : yearlyRaw;
+  const yearly = half ? full.times(HALF) : full;
   return done(
     roundCents(yearly.dividedBy(12)),
     `Wet op de zorgtoeslag art. 2: standaardpremie${args.partners ? ' × 2 (met partner)' : ''} − normpremie; normpremie = ` +
       `${args.partners ? '4,289' : '1,912'} % × drempelinkomen + 13,73 % × (toetsingsinkomen − drempelinkomen, als dat positief is). ` +
-      'Boven de inkomensgrens geen zorgtoeslag. Per maand: / 12, half-up afgerond op centen. ' +
+      'Boven de inkomensgrens geen zorgtoeslag. ' +
+      (half ? 'Eén van de partners is niet verzekerd voor de Zorgverzekeringswet: 50 % van de uitkomst (art. 2 Wzt). ' : '') +
+      'Per maand: / 12, half-up afgerond op centen. ' +
       (t === null
         ? 'Geen toetsingsinkomen ingevuld; inkomen op bijstandsniveau: aangenomen dat het toetsingsinkomen onder het drempelinkomen ligt.'
-        : 'Het drempelinkomen komt uit een secundaire bron (benadering).'),
+        : DREMPEL_NOTE),
     {
       standaardpremie: fmt(standard),
       'toetsingsinkomen per jaar': t === null ? 'niet ingevuld (bijstandsniveau)' : fmt(t),
       drempelinkomen: fmt(d),
       normpremie: fmt(normpremie),
       inkomensgrens: fmt(limit),
+      'verzekerde volwassenen': insured,
       'zorgtoeslag per jaar': fmt(yearly),
     },
   );
@@ -383,7 +408,14 @@ export function checkEntitlements(args: {
     checks.push(judge('kindgebonden_budget', children.kgbExpected, received('kindgebonden_budget'), warnings));
   }
   if (h.adults.length > 0) {
-    const zt = zorgtoeslagExpected({ norms, date, partners: h.adults.length === 2, toetsingsinkomen: basis.toetsingsinkomen, atNormLevel: atBijstandLevel(basis, income, norm.value) });
+    const zt = zorgtoeslagExpected({
+      norms,
+      date,
+      partners: h.adults.length === 2,
+      toetsingsinkomen: basis.toetsingsinkomen,
+      atNormLevel: atBijstandLevel(basis, income, norm.value),
+      insuredAdults: h.adults.filter((a) => a.insured).length,
+    });
     args.record(zt.tables, zt.missing);
     checks.push(judge('zorgtoeslag', zt.figure, received('zorgtoeslag'), warnings));
   }

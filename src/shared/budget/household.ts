@@ -24,6 +24,8 @@ export interface HouseholdAdult {
   role: 'aanvrager' | 'partner';
   age: number;
   ageGroup: AgeGroup;
+  /** Insured under the Zorgverzekeringswet (dossier `insuredInNl`, absent = yes). */
+  insured: boolean;
 }
 
 export interface Household {
@@ -59,7 +61,7 @@ export function determineHousehold(dossier: DossierData, kostendelers: number, d
       const age = ageOn(a.birthDate, date);
       const ageMonths = differenceInMonths(ref, parseISO(a.birthDate));
       const ageGroup: AgeGroup = ageMonths >= aowAgeMonths ? 'aow' : age >= 21 ? '21-aow' : '18-20';
-      return { role: a.role, age, ageGroup };
+      return { role: a.role, age, ageGroup, insured: a.insuredInNl !== false };
     });
   const minors = dossier.children.filter((c) => c.livingInHousehold && ageOn(c.birthDate, date) < 18 && c.birthDate <= date);
   // A pleegkind is not a child "ten laste" (no kinderbijslag): it does not make its carer an alleenstaande ouder.

@@ -78,8 +78,63 @@ export const bvvInputFields = {
   loonheffingAutoVanDeZaakPerMaand: optionalMoney,
   /** Art. 475da lid 5: the debtor asks for the woonkostenverhoging (computed from the rent in the dossier). */
   woonkostenverhoging: z.boolean().default(false),
+  /**
+   * Art. 475da lid 7 (eigen woning, or a rented home without huurtoeslag right): the raise as the beslaglegger
+   * computed it (its amount is set by the Besluit beslagvrije voet, not in the references): an input with its source.
+   */
+  verhogingEigenWoning: z
+    .object({
+      bedragPerMaand: nonNegativeAmount,
+      /** Where the amount comes from (e.g. "modelmededeling CJIB van 12-05-2026"). */
+      bron: z.string().trim().min(1, { message: 'Vul in waar het bedrag vandaan komt (bijvoorbeeld de mededeling van de beslaglegger).' }).max(300),
+    })
+    .nullable()
+    .optional(),
+  /**
+   * Art. 475e lid 2: the debtor stays in an inrichting (care or nursing institution). The BVV is then the price owed
+   * for care and nursing + 2/3 of the art. 23 lid 1 PW norm + the art. 23 lid 2 amount. The price is an input.
+   */
+  inrichting: z
+    .object({
+      /** Price owed per month for care and nursing (the institution's or the CAK's statement). */
+      prijsPerMaand: nonNegativeAmount,
+      bron: z.string().trim().min(1, { message: 'Vul in waar de prijs vandaan komt (bijvoorbeeld de beschikking van het CAK).' }).max(300),
+    })
+    .nullable()
+    .optional(),
 };
 // --- end beslagvrije voet inputs ---
+
+// --- one vakantiegeld source (issue 6, second pass) ---
+const month = z
+  .number({ message: 'Kies een maand.' })
+  .int({ message: 'Kies een maand.' })
+  .min(1, { message: 'Kies een maand van 1 tot en met 12.' })
+  .max(12, { message: 'Kies een maand van 1 tot en met 12.' });
+export const vakantiegeldInputSchema = z
+  .object({
+    /** Month the vakantiegeld is paid. */
+    maand: month.default(5),
+    /** Override of the dossier's yearly income lines, per year (net); null = use the dossier. */
+    bedragPerJaar: nonNegativeAmount.nullable().default(null),
+    /** Why the dossier's amount is overridden; required with an amount. */
+    reden: z.string().trim().max(500, { message: 'Maximaal 500 tekens.' }).nullable().default(null),
+  })
+  .refine((v) => v.bedragPerJaar === null || (v.reden ?? '').length > 0, {
+    message: 'Geef een reden waarom u afwijkt van het vakantiegeld in het dossier.',
+    path: ['reden'],
+  });
+/** Reason given to an amount stored before the dossier became the one source (it was then the only place for it). */
+export const LEGACY_VAKANTIEGELD_REDEN =
+  'overgenomen uit de eerdere invoer "Vakantiegeld per jaar" bij de budgetgegevens; zet het vakantiegeld als inkomenspost per jaar in het dossier en haal dit bedrag weg';
+/** Stored inputs from before: `{ bedragPerJaar, maand }` without a reason read as an override with the reason above. */
+function legacyVakantiegeld(v: unknown): unknown {
+  if (v && typeof v === 'object' && !('reden' in v) && typeof (v as { bedragPerJaar?: unknown }).bedragPerJaar === 'string') {
+    return { ...v, reden: LEGACY_VAKANTIEGELD_REDEN };
+  }
+  return v;
+}
+// --- end one vakantiegeld source ---
 
 // --- entitlement checks and vakantiegeld (issue 6 parts 5-6): inputs the dossier does not hold ---
 export const entitlementInputFields = {
@@ -88,19 +143,11 @@ export const entitlementInputFields = {
    * year (Awir), aanvrager and partner together. Absent: the checks fall back on the bijstandsnorm test.
    */
   toetsingsinkomenPerJaar: nonNegativeAmount.nullable().default(null),
-  /** Vakantiegeld paid once a year (net) and the month it comes in (usually May): reserved per month. */
-  vakantiegeld: z
-    .object({
-      bedragPerJaar: nonNegativeAmount,
-      maand: z
-        .number({ message: 'Kies een maand.' })
-        .int({ message: 'Kies een maand.' })
-        .min(1, { message: 'Kies een maand van 1 tot en met 12.' })
-        .max(12, { message: 'Kies een maand van 1 tot en met 12.' })
-        .default(5),
-    })
-    .nullable()
-    .default(null),
+  /**
+   * Vakantiegeld: the month it is paid (default May) and, only as an override with a reason, an amount per year
+   * that replaces the dossier's yearly income lines (vakantiegeld.ts). The dossier is the one source.
+   */
+  vakantiegeld: z.preprocess(legacyVakantiegeld, vakantiegeldInputSchema.nullable().default(null)),
 };
 // --- end entitlement inputs ---
 

@@ -6,9 +6,10 @@
 import type Decimal from 'decimal.js';
 import { addMonths, endOfMonth, format, parseISO, startOfMonth } from 'date-fns';
 import { formatNlDate } from '../dates';
-import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS } from '../dossier/categories';
+import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
 import type { DossierData } from '../dossier/schema';
-import { Money, formatEuro, roundCents, sum } from '../money';
+import { formatEuro, roundCents, sum, ZERO } from '../money';
+import { DEFAULT_VAKANTIEGELD_MAAND, MONTH_NAMES, vakantiegeldSource } from './vakantiegeld';
 import { computeBudget, type BudgetResult } from './engine';
 import type { BudgetInputs } from './inputs';
 import { activeOn, costAllowancesOf, monthlyLine } from './lines';
@@ -28,13 +29,13 @@ export interface ProjectionMonth {
   reason: string | null;
   /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when computed with provisional norms. */
   provisional: string | null;
-  /** Income per month, including a vakantiegeld payment in its month. */
+  /** Income as it comes in: the budget's income without the 1/12 of the yearly payments, plus those in their month. */
   inkomen: Decimal;
   /** Cost allowances (pleegvergoeding, bijzondere bijstand, pgb): not income, but in the saldo. */
   kostenvergoedingen: Decimal;
   uitgaven: Decimal;
   saldo: Decimal;
-  /** Income − vaste lasten − reserveringsuitgaven. */
+  /** Income − vaste lasten − reserveringsuitgaven − vakantiegeld reservation (+ the vakantiegeld in its month). */
   leefgeld: Decimal;
   /** Vakantiegeld paid in this month (already in `inkomen`), else null. */
   vakantiegeld: Decimal | null;
@@ -60,10 +61,9 @@ export interface Projection {
   firstProvisionalMonth: string | null;
 }
 
-const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 /** Income, expenses, saldo and leefgeld of a month from the dossier alone (same lines as the engine). */
-function cashflow(dossier: DossierData, date: string) {
+function cashflow(dossier: DossierData, date: string, inputs: BudgetInputs) {
   const active = dossier.incomes.filter((i) => activeOn(i, date));
   const monthly = (i: (typeof active)[number]) => monthlyLine(i.amount, i.frequency, i.instalments);
   const inc = sum(active.filter((i) => !COST_ALLOWANCE_INCOME.has(i.category)).map(monthly));
@@ -76,7 +76,24 @@ function cashflow(dossier: DossierData, date: string) {
   const fixed = of((c) => groupOf(c) === 'vaste_lasten');
   const reserved = of((c) => groupOf(c) === 'reserveringsuitgaven');
   // Like the engine: the allowances pay for costs listed among the expenses, so they count in saldo and leefgeld.
-  return { inkomen: inc, kostenvergoedingen: allowances, uitgaven: total, leefgeld: inc.plus(allowances).minus(fixed).minus(reserved) };
+  const vg = cashflowVakantiegeld(dossier, inputs, date).reserved;
+  return { inkomen: inc, kostenvergoedingen: allowances, uitgaven: total, leefgeld: inc.plus(allowances).minus(fixed).minus(reserved).minus(vg) };
+}
+
+/** The vakantiegeld of a month from the dossier alone (same source and rules as the engine, vakantiegeld.ts). */
+function cashflowVakantiegeld(dossier: DossierData, inputs: BudgetInputs, date: string): { reserved: Decimal; perJaar: Decimal } {
+  const lines = dossier.incomes.map((i, index) => ({
+    index,
+    amount: i.amount,
+    category: i.category,
+    frequency: i.frequency,
+    attachable: !NON_ATTACHABLE_INCOME.has(i.category),
+    treatment: COST_ALLOWANCE_INCOME.has(i.category) ? 'kostenvergoeding' : 'inkomen',
+    counted: activeOn(i, date),
+    monthly: monthlyLine(i.amount, i.frequency, i.instalments),
+  }));
+  const src = vakantiegeldSource(lines, () => 'aanvrager', inputs.vakantiegeld, 'huishouden', () => undefined);
+  return { reserved: src.reservering.value!, perJaar: src.perJaar };
 }
 
 /** Known events in the month (first day .. last day), from the dossier: items starting/ending, birthdays. */
@@ -127,7 +144,9 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
   const first = startOfMonth(parseISO(referenceDate));
   let prev: { bands: (string | null)[]; kgb: (string | null)[]; periods: Record<string, string>; type: string } | null = null;
   let prevCovered = true;
-  const vg = inputs.vakantiegeld ?? null;
+  // The one vakantiegeld source (vakantiegeld.ts): the yearly payments count as 1/12 in each month's budget;
+  // the projection shows money as it comes in, so that 1/12 moves to the month of payment.
+  const vgMonth = inputs.vakantiegeld?.maand ?? DEFAULT_VAKANTIEGELD_MAAND;
   for (let i = 0; i < count; i++) {
     const monthStartDate = addMonths(first, i);
     const date = i === 0 ? referenceDate : format(monthStartDate, 'yyyy-MM-dd');
@@ -135,8 +154,7 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     const monthStart = format(monthStartDate, 'yyyy-MM-dd');
     const monthEnd = format(endOfMonth(monthStartDate), 'yyyy-MM-dd');
     const changes = events(dossier, i === 0 ? referenceDate : monthStart, monthEnd, i === 0);
-    const vakantiegeld = vg !== null && monthStartDate.getMonth() + 1 === vg.maand ? roundCents(new Money(vg.bedragPerJaar)) : null;
-    if (vakantiegeld !== null) changes.push(`Vakantiegeld in ${MONTH_NAMES[vg!.maand - 1]}: ${formatEuro(vakantiegeld)} (gereserveerd per maand).`);
+    const payMonth = monthStartDate.getMonth() + 1 === vgMonth;
 
     let r: BudgetResult | null = null;
     let reason: string | null = null;
@@ -153,10 +171,17 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
           uitgaven: r.budget.expensesTotal.value!,
           leefgeld: r.budget.leefgeldPerMaand.value!,
         }
-      : cashflow(dossier, date);
-    const inkomen = vakantiegeld ? cf.inkomen.plus(vakantiegeld) : cf.inkomen;
+      : cashflow(dossier, date, inputs);
+    // Reserved per month (in the month's budget income) and paid in its month; without norms the same source
+    // from the dossier alone.
+    const vg = r ? { reserved: r.budget.vakantiegeldReservering.value!, perJaar: r.vakantiegeld.perJaar } : cashflowVakantiegeld(dossier, inputs, date);
+    const vakantiegeld = payMonth && vg.perJaar.greaterThan(0) ? roundCents(vg.perJaar) : null;
+    if (vakantiegeld !== null) {
+      changes.push(`Vakantiegeld in ${MONTH_NAMES[vgMonth - 1]}: ${formatEuro(vakantiegeld)} komt binnen (per maand gereserveerd: ${formatEuro(vg.reserved)}).`);
+    }
+    const inkomen = cf.inkomen.minus(vg.reserved).plus(vakantiegeld ?? ZERO);
     const saldo = inkomen.plus(cf.kostenvergoedingen).minus(cf.uitgaven);
-    const leefgeld = vakantiegeld ? cf.leefgeld.plus(vakantiegeld) : cf.leefgeld;
+    const leefgeld = cf.leefgeld.plus(vakantiegeld ?? ZERO);
 
     const normPeriods: Record<string, string> = {};
     if (r) {

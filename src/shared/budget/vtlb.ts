@@ -232,23 +232,31 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
   const perMonth = perYear === null ? null : roundCents(perYear.dividedBy(12));
   const erRefs = hooks.collect(erUse);
   const erInputs = inputsOf('eigen_risico');
+  // Eigen risico per insured adult (dossier: insuredInNl per adult, absent = insured).
+  const insured = args.household.adults.filter((a) => a.insured).length;
   if (erInputs.length > 0) {
     for (const c of erInputs) {
       const line = inputLine(c, manual + ' Vervangt de berekende correctie eigen risico; getoetst aan het verplicht eigen risico per maand.', { 'verplicht eigen risico per maand per verzekerde': fmt(perMonth) }, erRefs);
       lines.push(line);
-      if (perMonth !== null && new Money(c.amount).greaterThan(perMonth.times(args.household.adults.length))) {
-        hooks.warn('EIGEN_RISICO_TE_HOOG', `De reservering eigen risico (${formatEuro(c.amount)}) is hoger dan het verplicht eigen risico per maand voor ${args.household.adults.length} verzekerde(n) (${formatEuro(perMonth.times(args.household.adults.length))}).`, 'vtlb');
+      if (perMonth !== null && new Money(c.amount).greaterThan(perMonth.times(insured))) {
+        hooks.warn('EIGEN_RISICO_TE_HOOG', `De reservering eigen risico (${formatEuro(c.amount)}) is hoger dan het verplicht eigen risico per maand voor ${insured} verzekerde(n) (${formatEuro(perMonth.times(insured))}).`, 'vtlb');
       }
     }
   } else {
-    const n = args.household.adults.length;
+    const n = insured;
     lines.push({
       kind: 'eigen_risico',
       figure: figure(
         'Correctie eigen risico zorgverzekering',
         perMonth === null ? null : perMonth.times(n),
-        'Verplicht eigen risico per jaar / 12, half-up afgerond op centen, maal het aantal verzekerde volwassenen (kinderen hebben geen eigen risico).',
-        { 'verplicht eigen risico per jaar': fmt(perYear), 'per maand per verzekerde': fmt(perMonth), 'verzekerde volwassenen': n },
+        'Verplicht eigen risico per jaar / 12, half-up afgerond op centen, maal het aantal volwassenen dat verzekerd is voor de Zorgverzekeringswet ' +
+          '(kinderen hebben geen eigen risico; een volwassene die niet in Nederland verzekerd is telt niet mee, zie het dossier).',
+        {
+          'verplicht eigen risico per jaar': fmt(perYear),
+          'per maand per verzekerde': fmt(perMonth),
+          'verzekerde volwassenen': n,
+          ...(n < args.household.adults.length ? { 'niet verzekerde volwassenen': args.household.adults.length - n } : {}),
+        },
         erRefs,
       ),
       note: null,
@@ -326,19 +334,26 @@ export interface AflosDetail {
  * Afloscapaciteit = income − VTLB, floored at 0, with the share that arrives only with the yearly payments
  * (income lines "per jaar" of the debtor: vakantiegeld, eindejaarsuitkering) shown separately over the term.
  */
-export function afloscapaciteitDetail(aflos: Decimal | null, yearlyMonthly: Decimal, yearlyLines: string[]): AflosDetail {
+export function afloscapaciteitDetail(aflos: Decimal | null, yearlyMonthly: Decimal, yearlyLines: string[], bron: 'dossier' | 'opgegeven' | 'geen' = 'dossier'): AflosDetail {
   const n = REGELING_LOOPTIJD_MAANDEN;
   const share = aflos === null ? null : roundCents(yearlyMonthly.lessThan(aflos) ? yearlyMonthly : aflos);
   const rounded = aflos === null ? null : roundCents(aflos);
   const monthly = rounded === null || share === null ? null : rounded.minus(share);
-  const inputs: Record<string, InputValue> = { 'jaarlijkse inkomsten per maand': fmt(yearlyMonthly), posten: yearlyLines.join('; ') || 'geen' };
+  const inputs: Record<string, InputValue> = {
+    'jaarlijkse inkomsten per maand': fmt(yearlyMonthly),
+    posten: yearlyLines.join('; ') || 'geen',
+    bron: bron === 'opgegeven' ? 'opgegeven vakantiegeld (budgetgegevens)' : 'inkomensposten per jaar in het dossier',
+  };
   return {
     looptijdMaanden: n,
     vakantiegeldPerMaand: figure(
       'Waarvan vakantiegeld (deel van de afloscapaciteit)',
       share,
       'Het deel van de afloscapaciteit dat alleen met de jaarlijkse uitbetaling binnenkomt: de inkomsten per jaar van de schuldenaar (vakantiegeld, eindejaarsuitkering) / 12, ' +
-        'niet meer dan de afloscapaciteit; half-up afgerond op centen.',
+        'niet meer dan de afloscapaciteit; half-up afgerond op centen. ' +
+        (bron === 'opgegeven'
+          ? `Bron: het ${yearlyLines.join('; ')} bij de budgetgegevens, dat de posten in het dossier vervangt.`
+          : 'Bron: de inkomensposten per jaar in het dossier, dezelfde als voor de reservering en de vooruitblik.'),
       inputs,
     ),
     maandelijks: figure('Maandelijkse afdracht', monthly, 'Afloscapaciteit (afgerond op centen) − vakantiegelddeel: wat elke maand kan worden afgedragen.', { afloscapaciteit: fmt(rounded), vakantiegelddeel: fmt(share) }),

@@ -354,7 +354,7 @@ export const budgetInputsOut = z.object({
   vtlbCorrections: z.array(z.object({ kind: z.enum(VTLB_CORRECTION_KINDS), amount: z.string(), note: z.string() })),
   ...bvvInputsOutFields,
   toetsingsinkomenPerJaar: z.string().nullable().optional(),
-  vakantiegeld: z.object({ bedragPerJaar: z.string(), maand: z.number().int() }).nullable().optional(),
+  vakantiegeld: z.object({ maand: z.number().int(), bedragPerJaar: z.string().nullable(), reden: z.string().nullable() }).nullable().optional(),
   /** Art. 20 lid 3 Participatiewet (18-20 without parental support). */
   geenBeroepOpOuders: z.boolean().optional(),
 });

@@ -17,6 +17,8 @@ export const BVV_STEP_KINDS = [
   'maximum',
   'na_maximum',
   'woonkostenverhoging',
+  'verhoging_eigen_woning',
+  'inrichting',
   'aftrek_partner',
   'aftrek_eigen',
   'aftrek_auto',
@@ -118,4 +120,6 @@ export const bvvInputsOutFields = {
   nietBeslagenEigenInkomenPerMaand: z.string().nullable(),
   loonheffingAutoVanDeZaakPerMaand: z.string().nullable(),
   woonkostenverhoging: z.boolean(),
+  verhogingEigenWoning: z.object({ bedragPerMaand: z.string(), bron: z.string() }).nullable().optional(),
+  inrichting: z.object({ prijsPerMaand: z.string(), bron: z.string() }).nullable().optional(),
 };

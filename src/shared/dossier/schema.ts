@@ -89,6 +89,9 @@ export const adultSchema = z.object({
   lastName: name('Achternaam'),
   birthDate: isoDate,
   bsn: bsn.nullable().optional(),
+  // --- insured per adult (issue 6, second pass; interchange version 2, optional) ---
+  /** Verzekerd voor de Zorgverzekeringswet (in Nederland); absent = yes. Zorgtoeslag and the VTLB eigen risico count it. */
+  insuredInNl: z.boolean().optional(),
 });
 
 // --- household as it really is (issue 6 part 4): foster children, co-parenting, address situation ---

@@ -79,6 +79,10 @@ export function budgetSections(j: BudgetJson): PresentedSection[] {
         ...(withAllowances ? [row('kostenvergoedingen', 'Kostenvergoedingen', allowances, '+')] : []),
         row('vaste_lasten', 'Vaste lasten', j.uitgavenPerGroep.vaste_lasten, '−'),
         row('reserveringsuitgaven', 'Reserveringsuitgaven', j.uitgavenPerGroep.reserveringsuitgaven, '−'),
+        // The 1/12 of the yearly payments is in the income but comes in once a year (one vakantiegeld source).
+        ...(j.vakantiegeldReserveringPerMaand && j.vakantiegeldReserveringPerMaand !== '0.00'
+          ? [row('vakantiegeld', 'Reservering vakantiegeld', j.vakantiegeldReserveringPerMaand, '−')]
+          : []),
         row('leefgeld', 'Leefgeld per maand', j.leefgeldPerMaand, '='),
       ],
     },

@@ -46,4 +46,24 @@ describe('household through the core', () => {
     expect(view.result.income.total.value).toBe('0.00');
     expect(view.result.household.fixedAddress).toBe(true);
   });
+
+  /* Couple, partner not insured under the Zvw: kept through the vault; the VTLB eigen risico counts one insured adult
+   * (385 / 12 = 32.0833.. -> 32.08) and the zorgtoeslag check says so. */
+  it('keeps "not insured" per adult through the vault and counts it', async () => {
+    const created = await rig.call('dossier.create', {
+      data: householdInput({
+        adults: [
+          { role: 'aanvrager', firstName: 'Fictief', lastName: 'Verzekerd', birthDate: '1985-05-05' },
+          { role: 'partner', firstName: 'Fictief', lastName: 'Buitenland', birthDate: '1986-06-06', insuredInNl: false },
+        ],
+        incomes: [{ description: 'Loon', category: 'loon', amount: '1800.00', frequency: 'maand', personRole: 'aanvrager' }],
+      }),
+    });
+    const read = await rig.call('dossier.get', { id: created.id });
+    expect(read.adults.map((a) => a.insuredInNl)).toEqual([undefined, false]);
+    const view = await rig.call('budget.get', { id: created.id, date: '2026-07-15' });
+    expect(view.result.vtlb.lines.find((l) => l.kind === 'eigen_risico')!.figure.value).toBe('32.08');
+    const zt = view.result.entitlements!.checks.find((c) => c.scheme === 'zorgtoeslag')!;
+    expect(zt.expected.explanation.rule).toContain('50 %');
+  });
 });

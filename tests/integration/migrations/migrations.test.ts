@@ -176,6 +176,12 @@ const FIXTURES: Record<number, (db: Db) => void> = {
        VALUES ('p12', '0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0006', 'adult', 'partner', 'Wietske', 'Hoekstra', '1984-02-11', NULL, NULL, 1)`,
     ).run();
   },
+  13: (db) => {
+    // A partner who is not insured under the Zvw (the aanvrager's row stays NULL: read as insured).
+    db.prepare(
+      "INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order, insured_nl) VALUES ('p13', ?, 'adult', 'partner', 'Sam', 'Jansen', '1988-04-04', NULL, NULL, 5, 0)",
+    ).run(DOSSIER_ID);
+  },
 };
 
 const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger'];
@@ -302,6 +308,9 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
         expect(d.children[0]!.fosterChild).toBeUndefined();
         expect(d.expenses[0]!.frequency).toBe('maand');
       }
+      // 012: insured per adult; absent (NULL) means insured.
+      expect(d.adults[0]!.insuredInNl).toBeUndefined();
+      if (v >= 12) expect(d.adults.find((x) => x.role === 'partner')).toMatchObject({ firstName: 'Sam', insuredInNl: false });
     }
     expect(settings.get()).toEqual(v >= 2 ? { autoLockMinutes: 25, userName: 'Merel de Wit' } : { autoLockMinutes: 10, userName: 'Medewerker' });
     expect(audit.list().length).toBe(v >= 5 ? 2 : v >= 2 ? 1 : 0);

@@ -49,8 +49,13 @@ function engineAddsUp(r: BudgetResult) {
   const moneyIn = r.income.total.value!.plus(allowances);
   expect(r.budget.saldo.value!.equals(moneyIn.minus(r.budget.expensesTotal.value!))).toBe(true);
   expect(
-    r.budget.leefgeldPerMaand.value!.equals(moneyIn.minus(r.budget.expensesByGroup.vaste_lasten.value!).minus(r.budget.expensesByGroup.reserveringsuitgaven.value!)),
+    r.budget.leefgeldPerMaand.value!.equals(
+      moneyIn.minus(r.budget.expensesByGroup.vaste_lasten.value!).minus(r.budget.expensesByGroup.reserveringsuitgaven.value!).minus(r.budget.vakantiegeldReservering.value!),
+    ),
   ).toBe(true);
+  // One vakantiegeld source: the reservation is the sum of the counted beslagbare income lines paid per year.
+  const yearly = inc.filter((l) => l.attachable && l.frequency === 'jaar');
+  expect(r.budget.vakantiegeldReservering.value!.equals(sum(yearly.map((l) => l.monthly)))).toBe(true);
   const kb = r.children.kinderbijslagExpected.value;
   if (kb !== null) expect(kb.equals(sum(r.children.perChild.map((c) => c.kinderbijslagPerMonth.value ?? ZERO)))).toBe(true);
   for (const c of r.children.perChild) expect(twoDecimals(c.kinderbijslagPerMonth.value)).toBe(true);

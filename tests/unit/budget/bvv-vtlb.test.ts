@@ -280,6 +280,67 @@ describe('art. 475da lid 7: the raise for an eigen woning is pointed out, never 
   });
 });
 
+describe('art. 475da lid 7: the raise as the beslaglegger computed it, an input with its source', () => {
+  const owner = dossier({
+    adults: [adult('aanvrager', '1990-01-01')],
+    incomes: [{ description: 'Loon', category: 'loon', amount: '2400.00', frequency: 'maand' }],
+    expenses: [{ description: 'Hypotheek', category: 'hypotheek', amount: '900.00', frequency: 'maand' }],
+  });
+  const raise = { bedragPerMaand: '150.00', bron: 'mededeling CJIB van 12-05-2026' };
+  /* Jan 2026, single, C = 40,000: 95 % x 1401.50 = 1331.425; Z = (40,000 - 29,735.42) / 12 x 13.73 % = 117.4439;
+   * W = (40,000 - 23,425) x 27 % / 12 = 372.9375; sum 1821.8064 -> 1821.81 (< maximum 2191.42). Lid 7 raise 150.00
+   * (input) -> 1971.81; 95 % x 2400 = 2280.00 not binding -> BVV 1971.81. */
+  it('adds the entered amount after the maximum, with its source, below the income limit', () => {
+    const r = computeBudget(owner, inputs({ belastbaarInkomenPerJaar: { aanvrager: '40000.00' }, verhogingEigenWoning: raise }), norms, JAN);
+    expect(s(r.beslagvrijeVoet.value)).toBe('1971.81');
+    const st = r.bvvBerekening!.steps.find((x) => x.kind === 'verhoging_eigen_woning')!;
+    expect(s(st.figure.value)).toBe('150.00');
+    expect(st.figure.explanation.rule).toContain('mededeling CJIB van 12-05-2026');
+    expect(codes(r)).not.toContain('BVV_VERHOGING_EIGEN_WONING_MOGELIJK');
+    expect(toBudgetJson(r).beslagvrijeVoet).toBe('1971.81');
+  });
+  /* C = 60,000 is not below 55,682.78: the raise does not apply (warning). Z capped 129.58, W capped 730.41:
+   * 1331.425 + 129.58 + 730.41 = 2191.415 -> 2191.42 = maximum; 95 % x 2400 = 2280.00 -> BVV 2191.42. */
+  it('does not apply it above the income limit of lid 7', () => {
+    const r = computeBudget(owner, inputs({ belastbaarInkomenPerJaar: { aanvrager: '60000.00' }, verhogingEigenWoning: raise }), norms, JAN);
+    expect(s(r.beslagvrijeVoet.value)).toBe('2191.42');
+    expect(r.warnings.find((w) => w.code === 'BVV_VERHOGING_EIGEN_WONING_BOVEN_GRENS')!.message).toContain('€ 55.682,78');
+  });
+  it('keeps pointing at the raise without an entered amount, and says where to enter it', () => {
+    const r = computeBudget(owner, inputs({ belastbaarInkomenPerJaar: { aanvrager: '40000.00' } }), norms, JAN);
+    expect(r.warnings.find((w) => w.code === 'BVV_VERHOGING_EIGEN_WONING_MOGELIJK')!.message).toContain('verhoging eigen woning, met de bron');
+    expect(() => inputs({ verhogingEigenWoning: { bedragPerMaand: '150.00', bron: '' } })).toThrow(/waar het bedrag vandaan komt/);
+  });
+});
+
+describe('art. 475e lid 2: verblijf in een inrichting', () => {
+  const single = (loon: string) =>
+    dossier({ adults: [adult('aanvrager', '1970-01-01')], incomes: [{ description: 'Pensioen', category: 'aow_pensioen', amount: loon, frequency: 'maand' }] });
+  const inrichting = { prijsPerMaand: '2000.00', bron: 'beschikking CAK 2026' };
+  /* Jul 2026, alleenstaande: price 2000.00 + 2/3 x 449.44 (art. 23 lid 1 PW) = 299.6267 + 47.00 (art. 23 lid 2)
+   * = 2346.6267 -> 2346.63. Income 2600: 95 % = 2470.00 not binding -> 2346.63; income 2400: 2280.00 binds. */
+  it('is the price for care + 2/3 of the art. 23 lid 1 norm + the art. 23 lid 2 amount, then the 95 % cap', () => {
+    const r = computeBudget(single('2600.00'), inputs({ inrichting }), norms, JUL);
+    expect(s(r.beslagvrijeVoet.value)).toBe('2346.63');
+    const st = r.bvvBerekening!.steps.find((x) => x.kind === 'inrichting')!;
+    expect(st.figure.explanation.rule).toContain('beschikking CAK 2026');
+    expect(st.figure.explanation.inputs).toMatchObject({ 'bedrag art. 23 lid 2': '47.00' });
+    // No C is needed for this rule.
+    expect(codes(r)).not.toContain('BVV_BELASTBAAR_INKOMEN_NODIG');
+    expect(s(computeBudget(single('2400.00'), inputs({ inrichting }), norms, JUL).beslagvrijeVoet.value)).toBe('2280.00');
+  });
+  /* Jan 2026, gehuwden: 1500.00 + 2/3 x 690.27 = 460.18 + 106.00 = 2066.18; partner 475db a does not apply (household). */
+  it('uses the couple norms for gehuwden and says to check when only one partner stays there', () => {
+    const d = dossier({
+      adults: [adult('aanvrager', '1950-01-01'), adult('partner', '1952-01-01')],
+      incomes: [{ description: 'Pensioen', category: 'aow_pensioen', amount: '3000.00', frequency: 'maand' }],
+    });
+    const r = computeBudget(d, inputs({ inrichting: { prijsPerMaand: '1500.00', bron: 'zorginstelling' } }), norms, JAN);
+    expect(s(r.beslagvrijeVoet.value)).toBe('2066.18');
+    expect(codes(r)).toContain('BVV_INRICHTING_GEHUWDEN');
+  });
+});
+
 describe('the stated BVV is a check, not a substitute', () => {
   const d = () =>
     dossier({

@@ -24,9 +24,9 @@ const singleParent = (incomes: Line[]) =>
   dossier({ adults: [adult('aanvrager', '1988-01-01')], children: [child('2018-03-01'), child('2013-05-01')], incomes });
 
 describe('kindgebonden budget: afbouw from the toetsingsinkomen (Wkgb art. 2 lid 7-8)', () => {
-  /* Toetsingsinkomen 35000; drempelinkomen (single) 29736 (secondary source, table):
-   * afbouw = 7.60 % x (35000 - 29736) = 0.076 x 5264 = 400.064; 9300 - 400.064 = 8899.936 per year;
-   * per month 8899.936 / 12 = 741.6613.. -> 741.66. */
+  /* Toetsingsinkomen 35000; drempelinkomen (single) 29735.42 (derived: reproduces the official BVV maxima, BVV-VTLB.md
+   * §2 nr. 11; the published 29736 is it rounded): afbouw = 7.60 % x (35000 - 29735.42) = 0.076 x 5264.58 = 400.10808;
+   * 9300 - 400.10808 = 8899.89192 per year; per month 8899.89192 / 12 = 741.6577 -> 741.66. */
   it('reduces the maximum by the afbouw percentage above the drempelinkomen (single parent)', () => {
     const r = computeBudget(
       singleParent([
@@ -38,15 +38,15 @@ describe('kindgebonden budget: afbouw from the toetsingsinkomen (Wkgb art. 2 lid
       '2026-07-15',
     );
     expect(s(r.children.kgbExpected.value)).toBe('741.66');
-    expect(r.children.kgbExpected.explanation.inputs).toMatchObject({ drempelinkomen: '29736.00', afbouw: '≈400.064', 'kindgebonden budget per jaar': '≈8899.936' });
+    expect(r.children.kgbExpected.explanation.inputs).toMatchObject({ drempelinkomen: '29735.42', afbouw: '≈400.10808', 'kindgebonden budget per jaar': '≈8899.89192' });
     expect(check(r, 'kindgebonden_budget').verdict).toBe('in_orde');
     expect(codes(r)).not.toContain('MOGELIJK_NIET_GEBRUIK_KGB');
     expect(codes(r)).not.toContain('KGB_AFBOUW_ONBEKEND');
   });
 
   /* Couple, children born 2018-03-01 (8) and 2020-06-01 (6): 2 x 2580 = 5160 per year (no ALO-kop). Drempel with
-   * partner 39141 (= 29736 + partner increase 9405). T = 45000: 0.076 x (45000 - 39141) = 0.076 x 5859 = 445.284;
-   * 5160 - 445.284 = 4714.716; / 12 = 392.893 -> 392.89. */
+   * partner 39140.42 (= 29735.42 + partner increase 9405). T = 45000: 0.076 x (45000 - 39140.42) = 0.076 x 5859.58
+   * = 445.32808; 5160 - 445.32808 = 4714.67192; / 12 = 392.8893 -> 392.89. */
   it('uses the drempelinkomen plus the partner increase for a couple', () => {
     const d = dossier({
       adults: [adult('aanvrager', '1988-01-01'), adult('partner', '1987-01-01')],
@@ -60,7 +60,7 @@ describe('kindgebonden budget: afbouw from the toetsingsinkomen (Wkgb art. 2 lid
     expect(r.warnings.find((w) => w.code === 'MOGELIJK_NIET_GEBRUIK_KGB')!.message).toContain('€ 392,89');
   });
 
-  /* Far above the drempel the afbouw exceeds the maximum: 0.076 x (200000 - 29736) = 12940.06 > 9300 -> 0. */
+  /* Far above the drempel the afbouw exceeds the maximum: 0.076 x (200000 - 29735.42) = 12940.11 > 9300 -> 0. */
   it('never goes below zero', () => {
     const r = computeBudget(singleParent([{ description: 'Loon', category: 'loon', amount: '9000.00', frequency: 'maand' }]), inputs({ toetsingsinkomenPerJaar: '200000.00' }), norms, '2026-07-15');
     expect(s(r.children.kgbExpected.value)).toBe('0.00');
@@ -76,19 +76,20 @@ describe('kindgebonden budget: afbouw from the toetsingsinkomen (Wkgb art. 2 lid
 });
 
 describe('zorgtoeslag by the law formula (Wet op de zorgtoeslag art. 2, RULES.md f.3)', () => {
-  /* Single, T = 35000, 2026: standaardpremie 2119; normpremie = 1.912 % x 29736 + 13.73 % x (35000 - 29736)
-   * = 568.55232 + 722.7472 = 1291.29952; zorgtoeslag = 2119 - 1291.29952 = 827.70048 per year; / 12 = 68.975.. -> 68.98. */
+  /* Single, T = 35000, 2026: standaardpremie 2119; normpremie = 1.912 % x 29735.42 + 13.73 % x (35000 - 29735.42)
+   * = 568.5412304 + 722.826834 = 1291.3680644; zorgtoeslag = 2119 - 1291.3680644 = 827.6319356 per year;
+   * / 12 = 68.9693.. -> 68.97. */
   it('computes the amount for a single person', () => {
     const d = dossier({ adults: [adult('aanvrager', '1985-01-01')], incomes: [{ description: 'Loon', category: 'loon', amount: '2300.00', frequency: 'maand' }] });
     const r = computeBudget(d, inputs({ toetsingsinkomenPerJaar: '35000.00' }), norms, '2026-07-15');
     const zt = check(r, 'zorgtoeslag');
-    expect(s(zt.expected.value)).toBe('68.98');
-    expect(zt.expected.explanation.inputs).toMatchObject({ standaardpremie: '2119.00', normpremie: '≈1291.29952' });
+    expect(s(zt.expected.value)).toBe('68.97');
+    expect(zt.expected.explanation.inputs).toMatchObject({ standaardpremie: '2119.00', normpremie: '≈1291.368064' }); // shown to 6 decimals
     expect(zt.expected.explanation.tables[0]).toMatchObject({ group: 'zorgverzekering', periodStart: '2026-01-01' });
   });
 
-  /* Couple, T = 45000: 2 x 2119 = 4238; normpremie = 4.289 % x 29736 + 13.73 % x (45000 - 29736)
-   * = 1275.37704 + 2095.7472 = 3371.12424; 4238 - 3371.12424 = 866.87576; / 12 = 72.2396.. -> 72.24. */
+  /* Couple, T = 45000: 2 x 2119 = 4238; normpremie = 4.289 % x 29735.42 + 13.73 % x (45000 - 29735.42)
+   * = 1275.3521638 + 2095.826834 = 3371.1789978; 4238 - 3371.1789978 = 866.8210022; / 12 = 72.2351 -> 72.24. */
   it('computes the amount for a couple (two standard premiums, one joint claim)', () => {
     const d = dossier({
       adults: [adult('aanvrager', '1985-01-01'), adult('partner', '1986-01-01')],
@@ -139,8 +140,8 @@ describe('tolerance: "mogelijk niet-gebruik" only beyond € 1 or 1 %', () => {
     expect(codes(beyond)).toContain('MOGELIJK_NIET_GEBRUIK_KGB');
   });
 
-  /* Zorgtoeslag expected 68.98 (single, T 35000): 1 % = 0.69, so the margin is € 1.00.
-   * Received 67.98: 1.00 less -> within; 67.97: 1.01 less -> flagged. */
+  /* Zorgtoeslag expected 68.97 (single, T 35000, see above): 1 % = 0.69, so the margin is € 1.00.
+   * Received 67.97: 1.00 less -> within; 67.96: 1.01 less -> flagged. */
   it('uses € 1 for a small amount', () => {
     const run = (zt: string) =>
       computeBudget(
@@ -155,10 +156,10 @@ describe('tolerance: "mogelijk niet-gebruik" only beyond € 1 or 1 %', () => {
         norms,
         '2026-07-15',
       );
-    expect(s(check(run('67.98'), 'zorgtoeslag').tolerance)).toBe('1.00');
-    expect(check(run('67.98'), 'zorgtoeslag').verdict).toBe('in_orde');
-    expect(check(run('67.97'), 'zorgtoeslag').verdict).toBe('mogelijk_niet_gebruik');
-    expect(codes(run('67.97'))).toContain('MOGELIJK_NIET_GEBRUIK_ZORGTOESLAG');
+    expect(s(check(run('67.97'), 'zorgtoeslag').tolerance)).toBe('1.00');
+    expect(check(run('67.97'), 'zorgtoeslag').verdict).toBe('in_orde');
+    expect(check(run('67.96'), 'zorgtoeslag').verdict).toBe('mogelijk_niet_gebruik');
+    expect(codes(run('67.96'))).toContain('MOGELIJK_NIET_GEBRUIK_ZORGTOESLAG');
   });
 });
 
@@ -224,5 +225,47 @@ describe('JSON', () => {
     const kgb = toBudgetJson(r).aanspraken!.find((a) => a.regeling === 'kindgebonden_budget')!;
     // 700.00 - 741.66 = -41.66.
     expect(kgb).toMatchObject({ verwacht: '741.66', ontvangen: '700.00', verschil: '-41.66', marge: '7.42', oordeel: 'mogelijk_niet_gebruik' });
+  });
+});
+
+// Insured per adult (issue 6, second pass): the dossier says per adult whether he or she is insured under the
+// Zorgverzekeringswet (absent = yes). Wet op de zorgtoeslag art. 2: only an insured person has a claim; with a
+// partner who is not insured, 50 % of the outcome.
+describe('zorgtoeslag and eigen risico per insured adult', () => {
+  const couple = (partnerInsured: boolean | undefined, aanvragerInsured?: boolean) =>
+    dossier({
+      adults: [
+        { ...adult('aanvrager', '1985-01-01'), ...(aanvragerInsured === undefined ? {} : { insuredInNl: aanvragerInsured }) },
+        { ...adult('partner', '1986-01-01'), ...(partnerInsured === undefined ? {} : { insuredInNl: partnerInsured }) },
+      ],
+      incomes: [{ description: 'Loon', category: 'loon', amount: '2900.00', frequency: 'maand' }],
+    });
+
+  /* Couple, T = 45000 (see above): 866.8210022 per year for two insured partners. Partner not insured: 50 % =
+   * 433.4105011; / 12 = 36.1175.. -> 36.12. */
+  it('gives half for a couple of whom one is insured', () => {
+    const both = computeBudget(couple(undefined), inputs({ toetsingsinkomenPerJaar: '45000.00' }), norms, '2026-07-15');
+    expect(s(check(both, 'zorgtoeslag').expected.value)).toBe('72.24');
+    const one = computeBudget(couple(false), inputs({ toetsingsinkomenPerJaar: '45000.00' }), norms, '2026-07-15');
+    const zt = check(one, 'zorgtoeslag');
+    expect(s(zt.expected.value)).toBe('36.12');
+    expect(zt.expected.explanation.rule).toContain('50 %');
+    expect(zt.expected.explanation.inputs).toMatchObject({ 'verzekerde volwassenen': 1 });
+  });
+
+  it('gives nothing when nobody is insured', () => {
+    const none = computeBudget(couple(false, false), inputs({ toetsingsinkomenPerJaar: '45000.00' }), norms, '2026-07-15');
+    expect(s(check(none, 'zorgtoeslag').expected.value)).toBe('0.00');
+    const single = dossier({ adults: [{ ...adult('aanvrager', '1985-01-01'), insuredInNl: false }], incomes: [{ description: 'Loon', category: 'loon', amount: '2300.00', frequency: 'maand' }] });
+    expect(s(check(computeBudget(single, inputs({ toetsingsinkomenPerJaar: '35000.00' }), norms, '2026-07-15'), 'zorgtoeslag').expected.value)).toBe('0.00');
+  });
+
+  /* Eigen risico 385 / 12 = 32.0833.. -> 32.08 per insured adult: two insured 64.16, one insured 32.08. */
+  it('counts the VTLB eigen risico per insured adult', () => {
+    const er = (d: ReturnType<typeof couple>) => computeBudget(d, inputs({ toetsingsinkomenPerJaar: '45000.00' }), norms, '2026-07-15').vtlb.lines.find((l) => l.kind === 'eigen_risico')!.figure;
+    expect(s(er(couple(undefined)).value)).toBe('64.16');
+    const one = er(couple(false));
+    expect(s(one.value)).toBe('32.08');
+    expect(one.explanation.inputs).toMatchObject({ 'verzekerde volwassenen': 1, 'niet verzekerde volwassenen': 1 });
   });
 });

@@ -7,7 +7,7 @@ import { validateNormFile, loadBundledNormFiles } from '../../../src/core/norms/
 import { computeBudget } from '../../../src/shared/budget/engine';
 import { normsJsonSchemaText } from '../../../src/shared/budget/norm-json-schema';
 import type { NormFile } from '../../../src/shared/budget/norm-schema';
-import { buildNormSet, NormNotCoveredError, selectPeriod, type NormSet } from '../../../src/shared/budget/norms';
+import { buildNormSet, findPeriod, NormNotCoveredError, selectPeriod, type NormSet } from '../../../src/shared/budget/norms';
 import { adult, bundledNorms, dossier, inputs, RESOURCES } from './helpers';
 
 let norms: NormSet;
@@ -198,5 +198,30 @@ describe('JSON Schema', () => {
   it('committed resources/schema/norms.schema.json equals the generated schema', () => {
     const committed = readFileSync(join(RESOURCES, 'schema', 'norms.schema.json'), 'utf8');
     expect(committed).toBe(normsJsonSchemaText());
+  });
+});
+
+// Drempelinkomen (issue 6, second pass): one value in every table, with the same status and the reason in the notes.
+// 29735.42 is the unrounded 108 % x 12 x WML that reproduces the eight official BVV maxima (BVV-VTLB.md §2 nr. 11,
+// §3.1); the partner drempel of the kindgebonden budget is that + 9405 (Wkgb art. 2 lid 8) = 39140.42.
+describe('drempelinkomen: one value everywhere', () => {
+  it('is 29735.42 (derived) in the beslagvrije voet, kindgebonden budget and zorgtoeslag tables of 2026', async () => {
+    const set = await bundledNorms();
+    const fig = (group: 'beslagvrije_voet' | 'kindgebonden_budget' | 'zorgverzekering', date: string, key: string) => {
+      const p = findPeriod(set[group], date)!;
+      return { value: p.figures[key], status: p.figureStatus[key], notes: p.notes.join(' ') };
+    };
+    for (const date of ['2026-01-15', '2026-07-15']) {
+      for (const f of [
+        fig('beslagvrije_voet', date, 'formula.drempelinkomen'),
+        fig('kindgebonden_budget', date, 'income_up_to_which_maximum_single_approx'),
+        fig('zorgverzekering', date, 'zorgtoeslag.drempelinkomen'),
+      ]) {
+        expect(f.value).toBe('29735.42');
+        expect(f.status).toBe('derived');
+        expect(f.notes).toContain('één waarde in alle tabellen');
+      }
+      expect(fig('kindgebonden_budget', date, 'income_up_to_which_maximum_partners_approx').value).toBe('39140.42');
+    }
   });
 });

@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeBudget } from '../../../src/shared/budget/engine';
 import { toBudgetJson } from '../../../src/shared/budget/json';
+import { budgetInputsSchema, LEGACY_VAKANTIEGELD_REDEN } from '../../../src/shared/budget/inputs';
+import { budgetSections } from '../../../src/shared/presenter/budget';
 import type { NormSet } from '../../../src/shared/budget/norms';
 import { adult, bundledNorms, dossier, inputs } from './helpers';
 
@@ -49,12 +51,51 @@ describe('plausibility', () => {
   });
 });
 
-describe('vakantiegeld reservation', () => {
-  /* 1000.00 per year / 12 = 83.333.. -> 83.33 per month. */
-  it('shows the yearly vakantiegeld as a reservation per month', () => {
-    const r = computeBudget(single('1500.00', ALL), inputs({ vakantiegeld: { bedragPerJaar: '1000.00', maand: 5 } }), norms, '2026-07-15');
-    expect(r.budget.vakantiegeldReservering!.value!.toFixed(2)).toBe('83.33');
-    expect(toBudgetJson(r).vakantiegeldReserveringPerMaand).toBe('83.33');
+describe('vakantiegeld reservation (one source: the dossier)', () => {
+  const withHolidayPay = (amount: string) => {
+    const d = single('1500.00', ALL);
+    d.incomes.push({ description: 'Vakantiegeld (netto, mei)', category: 'loon', amount, frequency: 'jaar', personRole: 'aanvrager' });
+    return d;
+  };
+  /* Yearly line 1000.00 / 12 = 83.333.. -> 83.33 per month, in the income (1500 + 83.33 = 1583.33) and reserved.
+   * Leefgeld = 1583.33 - vaste lasten (800 + 150 + 160 = 1110) - reserveringsuitgaven 0 - 83.33 = 390.00. */
+  it('reserves the yearly income lines per month and keeps them out of the leefgeld', () => {
+    const r = computeBudget(withHolidayPay('1000.00'), inputs(), norms, '2026-07-15');
+    expect(r.budget.vakantiegeldReservering.value!.toFixed(2)).toBe('83.33');
+    expect(r.income.total.value!.toFixed(2)).toBe('1583.33');
+    expect(r.budget.leefgeldPerMaand.value!.toFixed(2)).toBe('390.00');
+    expect(r.budget.vakantiegeldReservering.explanation.rule).toContain('Uit het dossier');
+    expect(r.vakantiegeld).toMatchObject({ bron: 'dossier', maand: 5 });
+    expect(r.vakantiegeld.perJaar.toFixed(2)).toBe('1000.00');
+    const j = toBudgetJson(r);
+    expect(j.vakantiegeldReserveringPerMaand).toBe('83.33');
+    const leefgeld = budgetSections(j).find((s) => s.id === 'leefgeld')!;
+    expect(leefgeld.rows.map((row) => [row.label, row.amount, row.sign])).toContainEqual(['Reservering vakantiegeld', '83.33', '−']);
     expect(toBudgetJson(computeBudget(single('1500.00', ALL), inputs(), norms, '2026-07-15')).vakantiegeldReserveringPerMaand).toBe('0.00');
+  });
+
+  /* Override 0 with a reason (the employer pays it monthly): nothing reserved, leefgeld 1583.33 - 1110 = 473.33. */
+  it('takes an override with a reason, at most what the dossier holds', () => {
+    const zero = computeBudget(withHolidayPay('1000.00'), inputs({ vakantiegeld: { maand: 5, bedragPerJaar: '0.00', reden: 'werkgever betaalt het per maand uit' } }), norms, '2026-07-15');
+    expect(zero.budget.vakantiegeldReservering.value!.toFixed(2)).toBe('0.00');
+    expect(zero.budget.leefgeldPerMaand.value!.toFixed(2)).toBe('473.33');
+    expect(zero.budget.vakantiegeldReservering.explanation.rule).toContain('werkgever betaalt het per maand uit');
+    // An amount above the dossier's yearly income is capped at it (1000.00 -> 83.33) and flagged.
+    const high = computeBudget(withHolidayPay('1000.00'), inputs({ vakantiegeld: { maand: 6, bedragPerJaar: '2000.00', reden: 'loonstrook' } }), norms, '2026-07-15');
+    expect(high.budget.vakantiegeldReservering.value!.toFixed(2)).toBe('83.33');
+    expect(warning(high, 'VAKANTIEGELD_NIET_IN_DOSSIER')!.message).toContain('€ 2.000,00');
+    expect(() => inputs({ vakantiegeld: { maand: 5, bedragPerJaar: '100.00', reden: null } })).toThrow(/reden/);
+  });
+
+  /* Stored before the dossier became the one source: { bedragPerJaar, maand } reads as an override with a stated
+   * reason; without a yearly line in the dossier it reserves nothing and says where to enter it. */
+  it('reads an old stored amount compatibly and says to move it into the dossier', () => {
+    const parsed = budgetInputsSchema.parse({ vakantiegeld: { bedragPerJaar: '1000.00', maand: 5 } });
+    expect(parsed.vakantiegeld).toEqual({ maand: 5, bedragPerJaar: '1000.00', reden: LEGACY_VAKANTIEGELD_REDEN });
+    const r = computeBudget(single('1500.00', ALL), parsed, norms, '2026-07-15');
+    expect(r.budget.vakantiegeldReservering.value!.toFixed(2)).toBe('0.00');
+    expect(warning(r, 'VAKANTIEGELD_NIET_IN_DOSSIER')!.message).toContain('inkomenspost "per jaar"');
+    // With the yearly line in the dossier the old amount (equal to it) changes nothing.
+    expect(computeBudget(withHolidayPay('1000.00'), parsed, norms, '2026-07-15').budget.vakantiegeldReservering.value!.toFixed(2)).toBe('83.33');
   });
 });

@@ -65,8 +65,16 @@ describe('provisional norms (issue 7)', () => {
 });
 
 describe('24-month projection', () => {
-  // Toetsingsinkomen 20000 lies below the KGB drempelinkomen (29736): no afbouw.
-  const p = () => projectBudget(family(), inputs({ vakantiegeld: { bedragPerJaar: '850.00', maand: 5 }, toetsingsinkomenPerJaar: '20000.00' }), norms, '2026-10-01');
+  // Toetsingsinkomen 20000 lies below the KGB drempelinkomen (29735.42): no afbouw.
+  // Vakantietoeslag 850.00 per year in the dossier (the one source), paid in May: 850 / 12 = 70.8333.. -> 70.83 in
+  // each month's budget income; the projection shows it as it comes in, so every month's income is the budget's
+  // income - 70.83 and May adds 850.00.
+  const withVakantiegeld = () => {
+    const d = family();
+    d.incomes.push({ description: 'Vakantietoeslag', category: 'uitkering_participatiewet', amount: '850.00', frequency: 'jaar', personRole: 'aanvrager' });
+    return d;
+  };
+  const p = () => projectBudget(withVakantiegeld(), inputs({ vakantiegeld: { maand: 5, bedragPerJaar: null, reden: null }, toetsingsinkomenPerJaar: '20000.00' }), norms, '2026-10-01');
   const month = (m: string) => p().months.find((x) => x.month === m)!;
 
   it('always has 24 months; months no table covers keep income, expenses and saldo and say "normen nog niet bekend"', () => {
@@ -117,7 +125,13 @@ describe('24-month projection', () => {
     expect(month('2027-05').vakantiegeld!.toFixed(2)).toBe('850.00');
     expect(month('2027-05').inkomen.toFixed(2)).toBe('2390.24');
     expect(month('2027-05').saldo.toFixed(2)).toBe('1590.24');
-    expect(month('2027-05').changes.join(' ')).toContain('Vakantiegeld in mei: € 850,00');
+    expect(month('2027-05').changes.join(' ')).toContain('Vakantiegeld in mei: € 850,00 komt binnen (per maand gereserveerd: € 70,83)');
+    // Leefgeld = budget income 1611.07 - rent 800 (vaste lasten) - reservation 70.83 = 740.24; May + 850 = 1590.24.
+    expect(month('2027-04').leefgeld.toFixed(2)).toBe('740.24');
+    expect(month('2027-05').leefgeld.toFixed(2)).toBe('1590.24');
+    // Without norms (2028-05) the same source from the dossier alone.
+    expect(month('2028-05').vakantiegeld!.toFixed(2)).toBe('850.00');
+    expect(month('2028-04').leefgeld.toFixed(2)).toBe('740.24');
     expect(month('2027-04').vakantiegeld).toBeNull();
     expect(month('2028-05').saldo.toFixed(2)).toBe('1590.24');
   });

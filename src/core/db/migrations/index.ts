@@ -13,6 +13,7 @@ import { m009Arrangements } from './009_arrangements';
 import { m010CreditorBoard } from './010_creditor_board';
 import { m011SignalsReports } from './011_signals_reports';
 import { m012ImportLinear } from './012_import_linear';
+import { m013InsuredAdults } from './013_insured_adults';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -28,6 +29,7 @@ export const migrations: Migration[] = [
   m010CreditorBoard,
   m011SignalsReports,
   m012ImportLinear,
+  m013InsuredAdults,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

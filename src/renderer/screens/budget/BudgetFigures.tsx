@@ -80,7 +80,7 @@ export function BudgetFigures({ result: r }: { result: Result }) {
     ...NIBUD_GROUPS.map((g) => row(`uitgaven-${g}`, r.budget.expensesByGroup[g])),
     row('uitgaven', r.budget.expensesTotal, { total: true }),
     row('saldo', r.budget.saldo, { total: true, signed: true }),
-    row('leefgeldMaand', r.budget.leefgeldPerMaand, { signed: true, note: 'inkomen − vaste lasten − reserveringsuitgaven' }),
+    row('leefgeldMaand', r.budget.leefgeldPerMaand, { signed: true, note: 'inkomen − vaste lasten − reserveringsuitgaven − reservering vakantiegeld' }),
     row('leefgeld', r.budget.leefgeldPerWeek, { signed: true }),
     ...(r.budget.vakantiegeldReservering ? [row('vakantiegeld', r.budget.vakantiegeldReservering, { note: 'reserveren, niet uitgeven als leefgeld' })] : []),
   ];

@@ -35,9 +35,12 @@ export interface InputsForm {
   nietBeslagenEigenInkomenPerMaand: string;
   loonheffingAutoVanDeZaakPerMaand: string;
   woonkostenverhoging: boolean;
+  // --- art. 475da lid 7 and art. 475e lid 2 (issue 6, second pass) ---
+  verhogingEigenWoning: { bedragPerMaand: string; bron: string };
+  inrichting: { prijsPerMaand: string; bron: string };
   // --- entitlement checks and vakantiegeld (issue 6 parts 5-6) ---
   toetsingsinkomenPerJaar: string;
-  vakantiegeld: { bedragPerJaar: string; maand: string };
+  vakantiegeld: { bedragPerJaar: string; maand: string; reden: string };
   /** Art. 20 lid 3 Participatiewet: an 18-20-year-old who cannot fall back on the parents. */
   geenBeroepOpOuders: boolean;
 }
@@ -65,8 +68,10 @@ export function toFormValues(inputs: StoredInputs): InputsForm {
     nietBeslagenEigenInkomenPerMaand: optionalAmountIn(inputs.nietBeslagenEigenInkomenPerMaand),
     loonheffingAutoVanDeZaakPerMaand: optionalAmountIn(inputs.loonheffingAutoVanDeZaakPerMaand),
     woonkostenverhoging: inputs.woonkostenverhoging ?? false,
+    verhogingEigenWoning: { bedragPerMaand: optionalAmountIn(inputs.verhogingEigenWoning?.bedragPerMaand), bron: inputs.verhogingEigenWoning?.bron ?? '' },
+    inrichting: { prijsPerMaand: optionalAmountIn(inputs.inrichting?.prijsPerMaand), bron: inputs.inrichting?.bron ?? '' },
     toetsingsinkomenPerJaar: optionalAmountIn(inputs.toetsingsinkomenPerJaar),
-    vakantiegeld: { bedragPerJaar: optionalAmountIn(inputs.vakantiegeld?.bedragPerJaar), maand: String(inputs.vakantiegeld?.maand ?? 5) },
+    vakantiegeld: { bedragPerJaar: optionalAmountIn(inputs.vakantiegeld?.bedragPerJaar), maand: String(inputs.vakantiegeld?.maand ?? 5), reden: inputs.vakantiegeld?.reden ?? '' },
     geenBeroepOpOuders: inputs.geenBeroepOpOuders ?? false,
   };
 }
@@ -87,9 +92,20 @@ export function toSchemaInput(v: InputsForm, referenceDate: string | null | unde
     nietBeslagenEigenInkomenPerMaand: optionalAmountOut(v.nietBeslagenEigenInkomenPerMaand),
     loonheffingAutoVanDeZaakPerMaand: optionalAmountOut(v.loonheffingAutoVanDeZaakPerMaand),
     woonkostenverhoging: v.woonkostenverhoging,
+    // Empty block = not entered; a partly filled one is validated (amount and source belong together).
+    ...(v.verhogingEigenWoning.bedragPerMaand.trim() || v.verhogingEigenWoning.bron.trim()
+      ? { verhogingEigenWoning: { bedragPerMaand: optionalAmountOut(v.verhogingEigenWoning.bedragPerMaand) ?? '', bron: v.verhogingEigenWoning.bron } }
+      : {}),
+    ...(v.inrichting.prijsPerMaand.trim() || v.inrichting.bron.trim()
+      ? { inrichting: { prijsPerMaand: optionalAmountOut(v.inrichting.prijsPerMaand) ?? '', bron: v.inrichting.bron } }
+      : {}),
     toetsingsinkomenPerJaar: optionalAmountOut(v.toetsingsinkomenPerJaar),
-    // An empty vakantiegeld amount means none; the month is then irrelevant.
-    vakantiegeld: v.vakantiegeld.bedragPerJaar.trim() === '' ? null : { bedragPerJaar: amountInputToCanonical(v.vakantiegeld.bedragPerJaar), maand: Number(v.vakantiegeld.maand) },
+    // The vakantiegeld comes from the dossier's yearly income lines; here only its month and, with a reason, an override.
+    vakantiegeld: {
+      maand: Number(v.vakantiegeld.maand),
+      bedragPerJaar: optionalAmountOut(v.vakantiegeld.bedragPerJaar),
+      reden: v.vakantiegeld.reden.trim() === '' ? null : v.vakantiegeld.reden,
+    },
     ...(v.geenBeroepOpOuders ? { geenBeroepOpOuders: true } : {}),
   };
 }
@@ -196,6 +212,26 @@ export function BudgetInputsForm({
             hint="Huur of hypotheek uit het dossier boven 110 % van de maximale huurgrens."
           />
         </div>
+        <div className="grid-3">
+          <TextField
+            {...f('verhogingEigenWoning.bedragPerMaand')}
+            label="Verhoging eigen woning per maand (art. 475da lid 7 Rv)"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Het bedrag uit de berekening van de beslaglegger; Houvast rekent het niet zelf uit."
+          />
+          <TextField {...f('verhogingEigenWoning.bron')} label="Bron verhoging eigen woning" autoComplete="off" hint="Bijvoorbeeld: mededeling CJIB van 12-05-2026." />
+        </div>
+        <div className="grid-3">
+          <TextField
+            {...f('inrichting.prijsPerMaand')}
+            label="Verblijf in een inrichting: prijs zorg per maand (art. 475e lid 2 Rv)"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Alleen bij verblijf in een zorginstelling: de prijs voor verpleging en verzorging. De beslagvrije voet is dan die prijs + 2/3 van de inrichtingsnorm + de toeslag (art. 23 Participatiewet)."
+          />
+          <TextField {...f('inrichting.bron')} label="Bron prijs inrichting" autoComplete="off" hint="Bijvoorbeeld de beschikking van het CAK." />
+        </div>
       </fieldset>
       <fieldset className="subcard">
         <legend>Beslagvrije voet volgens de beslaglegger</legend>
@@ -231,13 +267,23 @@ export function BudgetInputsForm({
         <legend>Toeslagen controleren en vakantiegeld</legend>
         <p className="hint">
           Met het toetsingsinkomen (bruto per jaar, aanvrager en partner samen, zoals Dienst Toeslagen het gebruikt) controleert
-          Houvast het kindgebonden budget en de zorgtoeslag. Het vakantiegeld wordt per maand gereserveerd en komt in de
-          vooruitblik in de gekozen maand binnen.
+          Houvast het kindgebonden budget en de zorgtoeslag. Het vakantiegeld komt uit het dossier: zet het daar als inkomen
+          &quot;per jaar&quot; (netto, bij wie het ontvangt). Het wordt per maand gereserveerd, komt in de vooruitblik in de gekozen
+          maand binnen en is het vakantiegelddeel van de afloscapaciteit.
         </p>
         <div className="grid-3">
           <TextField {...f('toetsingsinkomenPerJaar')} label="Toetsingsinkomen huishouden per jaar" inputMode="decimal" autoComplete="off" hint="Bruto, bijvoorbeeld 28.500,00" />
-          <TextField {...f('vakantiegeld.bedragPerJaar')} label="Vakantiegeld per jaar (netto)" inputMode="decimal" autoComplete="off" hint="Laat leeg als er geen vakantiegeld is." />
           <SelectField {...f('vakantiegeld.maand')} label="Maand vakantiegeld" options={MONTH_OPTIONS} />
+        </div>
+        <div className="grid-3">
+          <TextField
+            {...f('vakantiegeld.bedragPerJaar')}
+            label="Afwijkend vakantiegeld per jaar (netto)"
+            inputMode="decimal"
+            autoComplete="off"
+            hint="Alleen als niet alles uit de jaarlijkse posten in één keer komt, bijvoorbeeld 0,00 als de werkgever het per maand uitbetaalt. Anders leeg laten."
+          />
+          <TextField {...f('vakantiegeld.reden')} label="Reden voor het afwijkende bedrag" autoComplete="off" />
         </div>
       </fieldset>
       <fieldset className="subcard">

@@ -200,6 +200,11 @@ function AdultsSection({ form }: { form: Form }) {
         <fieldset key={f.fieldKey} className="card">
           <legend>{f.role === 'aanvrager' ? 'Aanvrager' : 'Partner'}</legend>
           <PersonFields form={form} base={`adults.${i}`} withBsn />
+          <CheckboxField
+            {...reg(form, `adults.${i}.insuredInNl`)}
+            label="Verzekerd voor de zorgverzekering in Nederland"
+            hint="Uitvinken als deze persoon niet onder de Zorgverzekeringswet valt (bijvoorbeeld verzekerd in het buitenland): dan geen zorgtoeslag en geen eigen risico voor deze persoon."
+          />
           {f.role === 'partner' ? (
             <div className="actions">
               <button type="button" className="button danger-quiet" onClick={() => removal.ask(i, 'De partner')}>

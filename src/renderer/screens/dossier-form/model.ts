@@ -20,6 +20,8 @@ export interface AdultForm {
   lastName: string;
   birthDate: string;
   bsn: string;
+  /** Verzekerd voor de Zorgverzekeringswet (issue 6): zorgtoeslag and the VTLB eigen risico count it. */
+  insuredInNl: boolean;
 }
 export interface ChildForm {
   id?: string | undefined;
@@ -53,7 +55,7 @@ export interface DossierFormValues {
 }
 
 export function emptyAdult(role: AdultForm['role']): AdultForm {
-  return { role, firstName: '', lastName: '', birthDate: '', bsn: '' };
+  return { role, firstName: '', lastName: '', birthDate: '', bsn: '', insuredInNl: true };
 }
 export function emptyChild(lastName = ''): ChildForm {
   return { firstName: '', lastName, birthDate: '', livingInHousehold: true, fosterChild: false, coParenting: 'geen' };
@@ -85,6 +87,7 @@ export function toFormValues(d?: Dossier, professional = ''): DossierFormValues 
       lastName: a.lastName,
       birthDate: isoToDateInput(a.birthDate),
       bsn: a.bsn ?? '',
+      insuredInNl: a.insuredInNl !== false,
     })),
     children: d.children.map((c) => ({
       id: c.id,
@@ -143,6 +146,8 @@ export function fromFormValues(v: DossierFormValues, base?: Dossier): DossierDat
       lastName: a.lastName,
       birthDate: dateInputToIso(a.birthDate),
       bsn: a.bsn.trim() === '' ? null : a.bsn,
+      // Only "not insured" is sent: absent means insured, so an untouched version-1 dossier stays as it was.
+      ...(a.insuredInNl ? {} : { insuredInNl: false }),
     })),
     children: v.children.map((c) => ({
       ...(c.id ? { id: c.id } : {}),
