@@ -4,7 +4,8 @@
 import { Fragment, useId, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { explanationOut, NormTableRefOut } from '../../../shared/contract/budget';
-import { euro, inputValue, isNegative, normFigure, originLabel, periodLabel, statusLabel } from './view';
+import { explanationText, presentInputs, presentSource } from '../../../shared/presenter';
+import { euro, isNegative, normFigure, originLabel, periodLabel, statusLabel } from './view';
 
 export type Explanation = z.infer<typeof explanationOut>;
 
@@ -98,21 +99,22 @@ function FigureTableRow({ row }: { row: FigureRow }) {
 }
 
 export function ExplanationView({ explanation, label }: { explanation: Explanation; label: string }) {
-  const inputs = Object.entries(explanation.inputs);
+  // Dutch labels and nl-NL values from the shared presenter; the engine's machine notation stays in the JSON.
+  const inputs = presentInputs(explanation.inputs);
   return (
     <div className="explanation" role="region" aria-label={`Toelichting bij ${label}`}>
       <p className="explanation-rule">
         <span className="explanation-heading">Regel</span>
-        {explanation.rule}
+        {explanationText(explanation.rule)}
       </p>
       {inputs.length > 0 ? (
         <>
           <p className="explanation-heading">Gegevens</p>
           <dl className="explanation-inputs">
-            {inputs.map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{inputValue(v, k)}</dd>
+            {inputs.map((i) => (
+              <div key={i.label}>
+                <dt>{i.label}</dt>
+                <dd>{i.text}</dd>
               </div>
             ))}
           </dl>
@@ -157,7 +159,7 @@ function NormTableRefView({ table }: { table: NormTableRefOut }) {
         <ul className="norm-ref-figures">
           {table.figures.map((f) => (
             <li key={f.name}>
-              {f.label}: <strong className="nowrap">{normFigure(f.name, f.value)}</strong>
+              {f.label}: <strong className="nowrap">{normFigure(f.name, f.value, table.group)}</strong>
               {f.status !== table.status ? <span className="muted"> ({statusLabel(f.status)})</span> : null}
             </li>
           ))}
@@ -166,11 +168,26 @@ function NormTableRefView({ table }: { table: NormTableRefOut }) {
       <p className="explanation-heading">Bron</p>
       <ul className="source-list">
         {table.source.map((s) => (
-          <li key={s} className="source">
-            {s}
-          </li>
+          <SourceItem key={s} source={s} />
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A source by its readable name ("Participatiewet (versie 01-07-2026)"), its address as plain text and what it says. */
+export function SourceItem({ source }: { source: string }) {
+  const p = presentSource(source);
+  return (
+    <li className="source">
+      {p.name}
+      {p.url ? (
+        <>
+          {': '}
+          <span className="source-url">{p.url}</span>
+        </>
+      ) : null}
+      {p.note ? <span className="muted"> ({p.note})</span> : null}
+    </li>
   );
 }
