@@ -5,6 +5,7 @@ import { Fragment, useId, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { explanationOut, NormTableRefOut } from '../../../shared/contract/budget';
 import { explanationText, presentInputs, presentSource } from '../../../shared/presenter';
+import { useFigureChanged } from './changes';
 import { euro, isNegative, normFigure, originLabel, periodLabel, statusLabel } from './view';
 
 export type Explanation = z.infer<typeof explanationOut>;
@@ -60,15 +61,22 @@ function FigureTableRow({ row }: { row: FigureRow }) {
   const panelId = useId();
   const negative = row.signed && isNegative(row.value);
   const missing = row.text === undefined && row.value === null;
+  const changed = useFigureChanged(row.id);
+  const rowClass = [row.total ? 'figure-total' : '', changed ? 'figure-changed' : ''].filter(Boolean).join(' ');
   return (
     <Fragment>
-      <tr className={row.total ? 'figure-total' : undefined}>
+      <tr className={rowClass || undefined}>
         <th scope="row" className="figure-label">
           {row.label}
+          {changed ? <span className="changed-badge"> gewijzigd</span> : null}
           {row.note ? <span className="figure-note">{row.note}</span> : null}
           {row.provisional ? <span className="figure-note provisional-note">{row.provisional}</span> : null}
         </th>
-        <td className={`num nowrap figure-value${negative ? ' negative-amount' : ''}${missing ? ' missing-amount' : ''}`}>
+        <td
+          className={`num nowrap figure-value${negative ? ' negative-amount' : ''}${missing ? ' missing-amount' : ''}`}
+          data-figure-id={row.id}
+          data-figure-label={row.label}
+        >
           {row.text ?? euro(row.value)}
           {row.provisional ? <abbr title={row.provisional} className="provisional-mark"> *</abbr> : null}
         </td>
