@@ -5,12 +5,14 @@
 // confirmation goes away; tables reflow at 1280 px and at 200 % zoom; no internal key, English word or
 // unrounded number reaches a screen or the budget plan PDF; Escape closes inline forms; unlock focuses
 // the password. Axe stays at 0 serious violations.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Dossier, DossierDataInput } from '../../src/shared/dossier/schema';
 import { button, callCore, createVaultViaUi, heading, REPO, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
 import { extractPdf } from '../integration/budget-pdf/helpers';
+import { internalBits } from '../support/internal-bits';
 
 const PASSWORD = 'Dagelijks-werk-in-Delft-2026';
 const DEMO_01 = path.join(REPO, 'resources', 'demo', '01-eenoudergezin-bijstand.json');
@@ -48,30 +50,6 @@ const BUSY: DossierDataInput = {
     { creditor: 'Zilveren Kruis Achmea', collector: 'Incasso Nederland', originalAmount: '640.00', currentAmount: '702.15', kind: 'concurrent', status: 'in_onderzoek' },
   ],
 };
-
-/** Internal keys and unrounded numbers that must never reach a screen or a PDF. */
-const ENGLISH_WORDS = [
-  'undefined', 'null', 'NaN', 'Infinity', 'true', 'false', '[object', 'error', 'invalid',
-  // Field names from the source (src/shared/dossier/schema.ts) that are not also Dutch words.
-  'adults', 'children', 'address', 'incomes', 'expenses', 'debts', 'creditor', 'collector', 'reference', 'description',
-  'category', 'frequency', 'amount', 'holder', 'street', 'city', 'phone', 'fictitious', 'since', 'birthDate',
-];
-function internalBits(text: string): string[] {
-  const clean = text.replace(/https?:\/\/\S+|www\.\S+/g, ' ');
-  const found: string[] = [];
-  for (const m of clean.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b/g)) found.push(`snake_case: ${m[0]}`);
-  // Two lower-case letters at least, so units such as kB are not taken for keys.
-  for (const m of clean.matchAll(/\b[a-z]{2,}[A-Z][A-Za-z]*\b/g)) found.push(`camelCase: ${m[0]}`);
-  for (const m of clean.matchAll(/\b(?:vault|dossier|settings|norms|budget|audit|documents|session|app)\.[a-zA-Z_]+\b/g)) found.push(`key: ${m[0]}`);
-  for (const m of clean.matchAll(/(?<![\d.,])\d+\.\d+(?![\d.,])/g)) {
-    if (!/^\d{1,3}(\.\d{3})+$/.test(m[0])) found.push(`decimal dot: ${m[0]}`);
-  }
-  for (const w of ENGLISH_WORDS) {
-    const re = new RegExp(`(^|[^\\p{L}\\[])${w.replace(/[[\]]/g, '\\$&')}(?![\\p{L}])`, 'giu');
-    if (re.test(clean)) found.push(`English: ${w}`);
-  }
-  return found;
-}
 
 async function screenText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
@@ -329,11 +307,9 @@ describe('daily use in the browser', () => {
     expect(seen).toEqual({});
   });
 
-  // Expected to fail on this branch: the budget explanations ("Toelichting" on the Budget tab) and the
-  // budget plan's text still print norm keys ("age_21_to_aow.single.incl_holiday_pay"), amounts with a
-  // decimal dot ("1711.52") and unrounded figures ("142.096667"). That text belongs to the budget branch,
-  // which replaces it; once merged, drop `.fails` so the scan guards the new text.
-  it.fails('no internal key, English word or unrounded number in the budget explanations and the budget plan PDF', async () => {
+  // Every explanation (Toelichting) on the Budget tab and the plan's text: norm figures by their Dutch label,
+  // amounts as € 1.234,56, fractions as %, factors as 0,95 (the shared presenter); the JSON keeps the machine values.
+  it('no internal key, English word or unrounded number in the budget explanations and the budget plan PDF', async () => {
     const seen: Record<string, string[]> = {};
     await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
     await page.getByRole('link', { name: /van der Heijden-Oudshoorn/ }).click();
@@ -349,6 +325,29 @@ describe('daily use in the browser', () => {
     if (pdfBits.length > 0) seen['Budgetplan (PDF)'] = pdfBits;
     expect(seen).toEqual({});
   });
+
+  it('no internal key, English word or unrounded number in any Toelichting of every demo household (their plans: tests/integration/budget-pdf/no-internal-text.test.ts)', async () => {
+    const files = readdirSync(path.join(REPO, 'resources', 'demo')).filter((f) => f.endsWith('.json')).sort();
+    const seen: Record<string, string[]> = {};
+    for (const f of files) {
+      const file = JSON.parse(readFileSync(path.join(REPO, 'resources', 'demo', f), 'utf8')) as unknown;
+      // Demo 01 is in the vault already (imported twice above): a third copy is fine, the scan is per dossier.
+      const { imported } = await callCore<{ imported: { id: string }[] }>(app, 'dossier.import', { file, onDuplicate: 'copy' });
+      const id = imported[0]!.id;
+      await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
+      await page.locator(`main a[href="#dossier-${id}"]`).click();
+      await page.getByRole('tab', { name: 'Budget', exact: true }).click();
+      const closed = page.getByRole('button', { name: /^Toelichting bij/, expanded: false });
+      await closed.first().waitFor();
+      // All at once in the page (one click each, as a user would): clicking them one by one through the driver takes minutes.
+      await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('main button.toelichting-button[aria-expanded="false"]').forEach((b) => b.click()));
+      await expect.poll(() => closed.count()).toBe(0);
+      const screenBits = internalBits(await screenText(page));
+      if (screenBits.length > 0) seen[`${f}: Budget, alle toelichtingen open`] = [...new Set(screenBits)];
+    }
+    expect(seen).toEqual({});
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  }, 240_000);
 
   it('the unlock screen has the focus on the password', async () => {
     await button(page, 'Vergrendelen').click();

@@ -34,7 +34,7 @@ const LIST = {
       coverage: 'Beschikbaar: 01-01-2024 t/m 31-12-2026.',
       periods: [
         period('2026-07-01', '2026-12-31', [
-          // Labels as the core's figureLabel gives them (table prefix label + technical rest).
+          // Labels in the raw table form (prefix label + technical rest): the form words them itself.
           ['age_21_to_aow.single.incl_holiday_pay', 'alleenstaande / alleenstaande ouder (21 jaar tot AOW-leeftijd) (incl_holiday_pay)', '1440.00'],
           ['age_21_to_aow.couple.incl_holiday_pay', 'gehuwden / samenwonenden (beiden 21 jaar tot AOW-leeftijd) (incl_holiday_pay)', '1234.60'],
           ['aow_age.single.incl_holiday_pay', 'alleenstaande (ouder) AOW-leeftijd (incl_holiday_pay)', '1587.34'],

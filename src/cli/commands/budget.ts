@@ -14,7 +14,7 @@ import { formatNlDate, isIsoDate, isoDateOf, systemClock, type Clock } from '../
 import { formatEuro, Money } from '../../shared/money';
 import { parseArgsErrorText } from '../args';
 import { CommandError, readJson } from './command-error';
-import { budgetSections, euro as presentEuro, monthLabel, sectionsText } from '../../shared/presenter';
+import { budgetSections, euro as presentEuro, explanationText, monthLabel, normFigureText, presentInputs, presentSource, sectionsText } from '../../shared/presenter';
 
 /** This checkout's resources/ (the same folder createCore's defaultResourcesDir points at). */
 const DEFAULT_RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url));
@@ -248,16 +248,17 @@ export function formatBudgetText(j: BudgetJson): string {
     out.push('');
     out.push(`${e.label}: ${euro(e.value)}`);
     if (e.voorlopig) out.push(`  ${e.voorlopig[0]!.toUpperCase()}${e.voorlopig.slice(1)}.`);
-    out.push(`  Regel: ${e.rule}`);
-    const inputs = Object.entries(e.inputs).filter(([, v]) => v !== null);
-    if (inputs.length > 0) out.push(`  Invoer: ${inputs.map(([k, v]) => `${k} = ${typeof v === 'boolean' ? (v ? 'ja' : 'nee') : String(v)}`).join('; ')}`);
+    out.push(`  Regel: ${explanationText(e.rule)}`);
+    // Dutch labels and nl-NL values from the shared presenter, as on the screen and in the PDF (--json keeps the machine values).
+    const inputs = presentInputs(Object.fromEntries(Object.entries(e.inputs).filter(([, v]) => v !== null)));
+    if (inputs.length > 0) out.push(`  Invoer: ${inputs.map((i) => `${i.label} = ${i.text}`).join('; ')}`);
     for (const t of e.tables) {
-      const figs = t.figures.map((f) => `${f.label} ${f.value}`).join('; ');
+      const figs = t.figures.map((f) => `${f.label} ${normFigureText(t.group, f.key, f.value)}`).join('; ');
       out.push(
         `  Tabel: ${t.title}, ${formatNlDate(t.periodStart)} t/m ${formatNlDate(t.periodEnd)} (${statusLabel(t.status)}, ${originLabel(t.origin)})` +
           (figs ? `: ${figs}` : ''),
       );
-      out.push(`    Bron: ${t.source.join('; ')}`);
+      out.push(`    Bron: ${t.source.map((x) => presentSource(x)).map((x) => (x.url ? `${x.name}: ${x.url}` : x.name)).join('; ')}`);
     }
   }
   out.push('');

@@ -488,7 +488,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   } else if (p !== null && C !== null) {
     const o = bvvFormula(p, leefsituatie, C);
     const partsShown = [roundCents(o.basis), roundCents(o.zorg), roundCents(o.woon), ...(o.kgb.isZero() && leefsituatie !== 'alleenstaande_ouder' && leefsituatie !== 'gehuwden_met_kinderen' ? [] : [roundCents(o.kgb)])];
-    step('basis', couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)', roundCents(o.basis), '95 % × A of B (art. 475da lid 2 Rv); exact ' + o.basis.toString() + ', getoond op centen.', { norm: fmt(p.norm) });
+    step('basis', couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)', roundCents(o.basis), '95 % × A of B (art. 475da lid 2 Rv); in de formule onafgerond, hier getoond op centen.', { norm: fmt(p.norm), onafgerond: fmt(o.basis) });
     step(
       'zorg',
       'Zorgterm (zorgtoeslag die wegvalt)',
@@ -522,7 +522,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     if (!diff.isZero()) {
       step('afronding', 'Afronding', diff, 'De formule rekent met onafgeronde termen en rondt de uitkomst één keer af op centen; dit is het verschil met de som van de getoonde afgeronde termen.');
     }
-    step('formule', 'Uitkomst formule art. 475da lid 2 Rv', o.uitkomst, 'Som van de termen, exact berekend en één keer half-up afgerond op centen.', { 'exacte som': o.som.toString() });
+    step('formule', 'Uitkomst formule art. 475da lid 2 Rv', o.uitkomst, 'Som van de termen, exact berekend en één keer half-up afgerond op centen.', { 'exacte som': fmt(o.som) });
     const maximum = resolved.maximum;
     if (maximum !== null) step('maximum', 'Maximum (art. 475da lid 1 Rv)', maximum, 'Wettelijke maximale beslagvrije voet voor deze leefsituatie.');
     afterMax = maximum !== null && o.uitkomst.greaterThan(maximum) ? maximum : o.uitkomst;
@@ -709,7 +709,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     (inputs.woonkostenverhoging && inrichting === null ? ', plus de woonkostenverhoging op verzoek (lid 5)' : '') +
     (steps.some((s) => s.kind === 'verhoging_eigen_woning') ? ', plus de verhoging voor de eigen woning op verzoek (lid 7, bedrag van de beslaglegger)' : '') +
     '; dan de aftrek van art. 475db in de wettelijke volgorde (inkomen echtgenoot ten hoogste de helft, eigen niet-beslagen inkomen, loonheffing auto van de zaak); ' +
-    `ten slotte nooit meer dan 95 % van het netto inkomen (art. 475dc lid 1 Rv). Stappen: ${steps.map((s) => `${s.figure.label} ${fmt(s.figure.value)}`).join('; ')}. ${args.normNote}`;
+    `ten slotte nooit meer dan 95 % van het netto inkomen (art. 475dc lid 1 Rv). Stappen: ${steps.map((s) => `${s.figure.label} ${s.figure.value === null ? 'niet te berekenen' : formatEuro(s.figure.value)}`).join('; ')}. ${args.normNote}`;
   return {
     figure: figure(LABEL, value, rule, { ...baseInputs, ...resolved.shown, 'beslag op': beslagOpText }, refs),
     regime,

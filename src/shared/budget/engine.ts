@@ -7,6 +7,7 @@ import { ageOn, formatNlDate } from '../dates';
 import type { DossierData } from '../dossier/schema';
 import {
   EXPENSE_CATEGORY_GROUP,
+  EXPENSE_CATEGORY_LABELS,
   INCOME_CATEGORY_LABELS,
   NIBUD_GROUP_LABELS,
   NIBUD_GROUPS,
@@ -295,7 +296,7 @@ function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
   // amounts (correctie individuele lasten) are not published, so they are left out on both sides.
   const forAflos = att;
   const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> =>
-    Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${l.amount} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
+    Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
   const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
     'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
@@ -630,7 +631,7 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
           NIBUD_GROUP_LABELS[g],
           sum(ls.map((l) => l.monthly)),
           'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
-          Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${l.category} (${l.amount} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
+          Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
         ),
       ];
     }),

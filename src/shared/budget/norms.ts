@@ -5,6 +5,7 @@ import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { AppError } from '../contract/errors';
 import { formatNlDate } from '../dates';
 import { Money } from '../money';
+import { normFormField } from './norm-form';
 import {
   NORM_GROUP_LABELS,
   type NormFile,
@@ -217,8 +218,14 @@ export function selectGroupPeriod(norms: NormSet, group: NormGroup, date: string
   return selectPeriod(table, date);
 }
 
+/** The Dutch label of a norm figure, worded as in the norm-entry form: never the table's internal key (issue 7). */
 export function figureLabel(table: NormTable | undefined, key: string): string {
   if (!table) return key;
+  return normFormField(table.group, key, tableFigureLabel(table, key)).label;
+}
+
+/** The table's own label for the longest known prefix, with the technical rest in brackets (the form words it). */
+function tableFigureLabel(table: NormTable, key: string): string {
   const parts = key.split('.');
   for (let n = parts.length; n > 0; n--) {
     const prefix = parts.slice(0, n).join('.');
@@ -281,7 +288,7 @@ export class NormUse {
         label,
         listedAsMissing: listed,
         message:
-          `Ontbrekend normbedrag: ${label} [${key}] in de tabel ${table?.title ?? NORM_GROUP_LABELS[period.group]} ` +
+          `Ontbrekend normbedrag: ${label} in de tabel ${table?.title ?? NORM_GROUP_LABELS[period.group]} ` +
           `vanaf ${formatNlDate(period.start)}${listed ? ' (niet gepubliceerd)' : ''}. Dit bedrag wordt niet geschat.`,
       });
       return null;

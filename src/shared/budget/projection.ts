@@ -14,6 +14,7 @@ import { computeBudget, type BudgetResult } from './engine';
 import type { BudgetInputs } from './inputs';
 import { activeOn, costAllowancesOf, monthlyLine } from './lines';
 import { NormNotCoveredError, type NormSet } from './norms';
+import { NORM_GROUP_LABELS, type NormGroup } from './norm-schema';
 
 /** What an uncovered month says instead of its norm-based figures. */
 export const NORMS_NOT_KNOWN = 'normen nog niet bekend';
@@ -190,7 +191,7 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
       const kgb = r.children.perChild.map((c) => c.kgbSupplementBand);
       if (prev) {
         for (const [g, start] of Object.entries(normPeriods)) {
-          if (prev.periods[g] !== undefined && prev.periods[g] !== start) changes.push(`Nieuwe normperiode ${g} vanaf ${formatNlDate(start)}.`);
+          if (prev.periods[g] !== undefined && prev.periods[g] !== start) changes.push(`Nieuwe normperiode ${NORM_GROUP_LABELS[g as NormGroup].toLowerCase()} vanaf ${formatNlDate(start)}.`);
         }
         r.children.perChild.forEach((c, idx) => {
           if (prev!.bands[idx] !== c.band) changes.push(`Kind ${c.child}: leeftijdsgroep kinderbijslag ${c.band ?? 'geen'} (was ${prev!.bands[idx] ?? 'geen'}).`);

@@ -4,7 +4,7 @@
 import { formatNlDate } from '../dates';
 import type { BudgetResult } from './engine';
 import type { Figure } from './explain';
-import type { NormGroup } from './norm-schema';
+import { NORM_GROUP_LABELS, type NormGroup } from './norm-schema';
 import { provisionalMessage, type NormTableRef } from './norms';
 
 export interface ProvisionalInfo {
@@ -47,7 +47,7 @@ export function applyProvisional(r: Omit<BudgetResult, 'provisional'>): BudgetRe
   const info = provisionalOf(r.normPeriods);
   if (info !== null) {
     for (const f of normBasedFigures(r)) f.provisional = info.message;
-    const groups = info.groups.join(', ');
+    const groups = info.groups.map((g) => NORM_GROUP_LABELS[g].toLowerCase()).join(', ');
     r.warnings.unshift({
       code: 'VOORLOPIGE_NORMEN',
       message:

@@ -120,7 +120,8 @@ describe('houvast budget', () => {
     expect(r.stdout).toContain('Afloscapaciteit');
     expect(r.stdout).toContain('Toelichting per bedrag:');
     expect(r.stdout).toContain('Schoolkosten kinderen');
-    expect(r.stdout).toContain('Bron: https://');
+    // Sources by their readable name with the address (issue 7), as on the screen and in the plan.
+    expect(r.stdout).toMatch(/Bron: Participatiewet \(versie \d{2}-\d{2}-\d{4}\): https:\/\/wetten\.overheid\.nl\//);
 
     const withInputs = JSON.parse((await run([DEMO, '--date', '2026-07-15', '--inputs', inputsFile, '--json'])).stdout);
     const without = JSON.parse((await run([DEMO, '--date', '2026-07-15', '--json'])).stdout);

@@ -21,16 +21,14 @@ import type { Projection } from '../../../shared/budget/projection';
 import {
   euro,
   groupLabel,
-  inputValue,
   nlDate,
   nlNumbersInText,
   originLabel,
-  sourceName,
-  splitSource,
   statusLabel,
   USER_SUPPLIED,
 } from './format';
 import type { OfficeOut } from '../../../shared/contract/office';
+import { explanationText, presentInputs, presentSource } from '../../../shared/presenter';
 import { ADDRESS_KIND_LABELS, CO_PARENTING_LABELS, DEBT_STATUS_LABELS, addressKindOf } from '../../../shared/dossier/schema';
 import { fromCents, toCents } from '../../../shared/money';
 
@@ -203,7 +201,7 @@ function notComputableBox(result: BudgetResult): Content | null {
   if (missing.length === 0) return null;
   const reason = (key: string, f: Figure): string => {
     const w = result.warnings.find((x) => x.figure === key);
-    return w ? w.message : f.explanation.rule;
+    return w ? w.message : explanationText(f.explanation.rule);
   };
   return {
     table: {
@@ -638,7 +636,8 @@ function signatureSection(): Content {
 }
 
 function explanationBlock(label: string, value: string, e: Explanation): Content {
-  const inputs = Object.entries(e.inputs);
+  // Dutch labels and nl-NL values from the shared presenter, as on the screen.
+  const inputs = presentInputs(e.inputs);
   return {
     unbreakable: true,
     margin: [0, 0, 0, 8],
@@ -650,14 +649,14 @@ function explanationBlock(label: string, value: string, e: Explanation): Content
         },
         layout: { hLineWidth: (i: number) => (i === 1 ? 0.5 : 0), vLineWidth: () => 0, hLineColor: () => C.line, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 1, paddingBottom: () => 1 },
       },
-      { text: [{ text: 'Regel: ', bold: true }, e.rule], margin: [0, 2, 0, 0] },
+      { text: [{ text: 'Regel: ', bold: true }, explanationText(e.rule)], margin: [0, 2, 0, 0] },
       ...(inputs.length > 0
         ? [
             { text: 'Invoer:', bold: true, margin: [0, 2, 0, 0] } as Content,
             {
               table: {
                 widths: ['*', 'auto'],
-                body: inputs.map(([k, v]): TableCell[] => [{ text: nlNumbersInText(k), color: C.muted }, { text: inputValue(v), alignment: 'right' }]),
+                body: inputs.map((i): TableCell[] => [{ text: i.label, color: C.muted }, { text: i.text, alignment: 'right' }]),
               },
               layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 8, paddingRight: () => 0, paddingTop: () => 0.5, paddingBottom: () => 0.5 },
             } as Content,
@@ -720,10 +719,10 @@ function normPeriodsSection(n: number, result: BudgetResult): Content[] {
       { text: originLabel(r.origin), bold: user, color: user ? C.userLine : C.text },
       {
         stack: r.source.map((s): Content => {
-          const { url, text } = splitSource(s);
-          return url
-            ? { text: [{ text: `${sourceName(url)}: ` }, { text: url, link: url, color: C.primary, decoration: 'underline' }] }
-            : { text };
+          const src = presentSource(s);
+          return src.url
+            ? { text: [{ text: `${src.name}: ` }, { text: src.url, link: src.url, color: C.primary, decoration: 'underline' }] }
+            : { text: src.name };
         }),
         fontSize: 7.5,
       },

@@ -2,7 +2,7 @@
 // explanation inputs are decimal strings that are shown in nl-NL notation without changing their precision.
 import type Decimal from 'decimal.js';
 import { formatNlDate } from '../../../shared/dates';
-import { euro as presentEuro } from '../../../shared/presenter';
+import { euro as presentEuro, inputText } from '../../../shared/presenter';
 import type { InputValue } from '../../../shared/budget/explain';
 import { NORM_GROUP_LABELS, NORM_STATUS_LABELS, type NormGroup, type NormOrigin, type NormStatus } from '../../../shared/budget/norm-schema';
 
@@ -37,11 +37,9 @@ export function nlNumbersInText(text: string): string {
     .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => `${d}-${m}-${y}`);
 }
 
-export function inputValue(v: InputValue): string {
-  if (v === null) return '—';
-  if (typeof v === 'boolean') return v ? 'ja' : 'nee';
-  if (typeof v === 'number') return String(v);
-  return nlDecimalString(v);
+/** An explanation input as shown (the shared presenter): euro, %, factor, date, ja/nee. */
+export function inputValue(v: InputValue, key = ''): string {
+  return inputText(key, v);
 }
 
 export function statusLabel(status: NormStatus): string {
@@ -63,48 +61,5 @@ export function splitSource(source: string): { url: string | null; text: string 
   return { url: m[1]!, text: source };
 }
 
-/** Laws on wetten.overheid.nl by their BWB id, so a source reads as a name rather than a code. */
-const LAWS: Record<string, string> = {
-  BWBR0015703: 'Participatiewet',
-  BWBR0001827: 'Wetboek van Burgerlijke Rechtsvordering',
-  BWBR0002368: 'Algemene Kinderbijslagwet',
-  BWBR0022751: 'Wet op het kindgebonden budget',
-  BWBR0018451: 'Wet op de zorgtoeslag',
-  BWBR0018450: 'Zorgverzekeringswet',
-  BWBR0008659: 'Wet op de huurtoeslag',
-  BWBR0002221: 'Algemene Ouderdomswet',
-  BWBR0050536: 'Regeling standaardpremie zorgverzekering',
-};
-const SITES: Record<string, string> = {
-  'rijksoverheid.nl': 'Rijksoverheid',
-  'svb.nl': 'Sociale Verzekeringsbank (SVB)',
-  'belastingdienst.nl': 'Belastingdienst',
-  'toeslagen.nl': 'Dienst Toeslagen',
-  'nibud.nl': 'Nibud',
-  'nvvk.nl': 'NVVK',
-  'cak.nl': 'CAK',
-  'uwv.nl': 'UWV',
-  'cbs.nl': 'CBS',
-};
-
-/** A readable Dutch name for a source URL: "Participatiewet (versie 01-07-2026)", "Rijksoverheid", else the site. */
-export function sourceName(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return url;
-  }
-  const host = u.hostname.replace(/^www\./, '');
-  if (host === 'wetten.overheid.nl') {
-    const m = /\/(BWBR\d{7})(?:\/(\d{4}-\d{2}-\d{2}))?/.exec(u.pathname);
-    if (m) {
-      const law = LAWS[m[1]!] ?? `Wet ${m[1]}`;
-      return m[2] ? `${law} (versie ${nlDate(m[2])})` : law;
-    }
-    return 'wetten.overheid.nl';
-  }
-  const site = Object.entries(SITES).find(([h]) => host === h || host.endsWith(`.${h}`));
-  if (site) return site[1];
-  return host;
-}
+/** A readable Dutch name for a source URL: the shared presenter's (the screen names sources the same way). */
+export { sourceName } from '../../../shared/presenter';

@@ -2,6 +2,7 @@
 import type { BudgetResultOut, FigureOut } from '../../../shared/contract/budget';
 import { NIBUD_GROUPS } from '../../../shared/dossier/categories';
 import { AflosLooptijd, BvvBerekening } from './BvvBerekening';
+import { useFigureChanged } from './changes';
 import { FigureTable, type FigureRow } from './Toelichting';
 import { euro, isNegative } from './view';
 
@@ -30,15 +31,27 @@ export function KeyFigures({ result: r }: { result: Result }) {
     <div role="group" aria-label="Kerncijfers">
       <dl className="key-figures">
         {tiles.map((t) => (
-          <div key={t.id} className={`key-figure${t.signed && isNegative(t.value) ? ' negative' : ''}`}>
-            <dt>{t.label}</dt>
-            <dd>
-              <span className="key-value">{euro(t.value)}</span>
-              <span className="key-sub">{t.sub}</span>
-            </dd>
-          </div>
+          <KeyFigure key={t.id} {...t} />
         ))}
       </dl>
+    </div>
+  );
+}
+
+function KeyFigure(t: { id: string; label: string; value: string | null; sub: string; signed?: boolean }) {
+  const changed = useFigureChanged(`kern-${t.id}`);
+  return (
+    <div className={`key-figure${t.signed && isNegative(t.value) ? ' negative' : ''}${changed ? ' figure-changed' : ''}`}>
+      <dt>
+        {t.label}
+        {changed ? <span className="changed-badge"> gewijzigd</span> : null}
+      </dt>
+      <dd>
+        <span className="key-value" data-figure-id={`kern-${t.id}`} data-figure-label={t.label}>
+          {euro(t.value)}
+        </span>
+        <span className="key-sub">{t.sub}</span>
+      </dd>
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { BudgetInputsForm } from './BudgetInputsForm';
 import { AddsUpSection, EntitlementsSection, ProvisionalBanner } from './BudgetChecks';
 import { BudgetPlans } from './BudgetPlans';
 import { BudgetWarnings } from './BudgetWarnings';
+import { ChangedFiguresProvider, useRecalculationChanges } from './changes';
 import { prefillFromWarning } from '../../../shared/signals/prefill';
 import type { SignalDataInput } from '../../../shared/signals/schema';
 import './budget.css';
@@ -73,9 +74,15 @@ export function BudgetPanel({
   }, [load, date, version]);
 
   const shownDate = date ?? view?.referenceDate ?? today();
+  // Figures that changed in a recalculation: marked, scrolled into view and announced (issue 7).
+  const root = useRef<HTMLDivElement>(null);
+  const { changed, announcement } = useRecalculationChanges(root, view, dossierId, view ? `voor peildatum ${formatNlDate(view.referenceDate)}` : '');
 
   return (
-    <div className="budget stack" aria-busy={loading}>
+    <div className="budget stack" aria-busy={loading} ref={root}>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       <div className="budget-top">
         <div>
           <h2 className="budget-title">Budget</h2>
@@ -101,7 +108,11 @@ export function BudgetPanel({
           <p>{failure.message}</p>
         </div>
       ) : null}
-      {view ? <BudgetBody view={view} onInputsSaved={() => void load(date)} onReportSignal={onReportSignal} /> : null}
+      {view ? (
+        <ChangedFiguresProvider value={changed}>
+          <BudgetBody view={view} onInputsSaved={() => void load(date)} onReportSignal={onReportSignal} />
+        </ChangedFiguresProvider>
+      ) : null}
       <BudgetPlans dossierId={dossierId} referenceDate={view ? view.referenceDate : date} disabled={!view || loading} />
     </div>
   );

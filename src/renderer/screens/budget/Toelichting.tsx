@@ -4,7 +4,9 @@
 import { Fragment, useId, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { explanationOut, NormTableRefOut } from '../../../shared/contract/budget';
-import { euro, inputValue, isNegative, normFigure, originLabel, periodLabel, statusLabel } from './view';
+import { explanationText, presentInputs, presentSource } from '../../../shared/presenter';
+import { useFigureChanged } from './changes';
+import { euro, isNegative, normFigure, originLabel, periodLabel, statusLabel } from './view';
 
 export type Explanation = z.infer<typeof explanationOut>;
 
@@ -59,15 +61,22 @@ function FigureTableRow({ row }: { row: FigureRow }) {
   const panelId = useId();
   const negative = row.signed && isNegative(row.value);
   const missing = row.text === undefined && row.value === null;
+  const changed = useFigureChanged(row.id);
+  const rowClass = [row.total ? 'figure-total' : '', changed ? 'figure-changed' : ''].filter(Boolean).join(' ');
   return (
     <Fragment>
-      <tr className={row.total ? 'figure-total' : undefined}>
+      <tr className={rowClass || undefined}>
         <th scope="row" className="figure-label">
           {row.label}
+          {changed ? <span className="changed-badge"> gewijzigd</span> : null}
           {row.note ? <span className="figure-note">{row.note}</span> : null}
           {row.provisional ? <span className="figure-note provisional-note">{row.provisional}</span> : null}
         </th>
-        <td className={`num nowrap figure-value${negative ? ' negative-amount' : ''}${missing ? ' missing-amount' : ''}`}>
+        <td
+          className={`num nowrap figure-value${negative ? ' negative-amount' : ''}${missing ? ' missing-amount' : ''}`}
+          data-figure-id={row.id}
+          data-figure-label={row.label}
+        >
           {row.text ?? euro(row.value)}
           {row.provisional ? <abbr title={row.provisional} className="provisional-mark"> *</abbr> : null}
         </td>
@@ -98,21 +107,22 @@ function FigureTableRow({ row }: { row: FigureRow }) {
 }
 
 export function ExplanationView({ explanation, label }: { explanation: Explanation; label: string }) {
-  const inputs = Object.entries(explanation.inputs);
+  // Dutch labels and nl-NL values from the shared presenter; the engine's machine notation stays in the JSON.
+  const inputs = presentInputs(explanation.inputs);
   return (
     <div className="explanation" role="region" aria-label={`Toelichting bij ${label}`}>
       <p className="explanation-rule">
         <span className="explanation-heading">Regel</span>
-        {explanation.rule}
+        {explanationText(explanation.rule)}
       </p>
       {inputs.length > 0 ? (
         <>
           <p className="explanation-heading">Gegevens</p>
           <dl className="explanation-inputs">
-            {inputs.map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{inputValue(v, k)}</dd>
+            {inputs.map((i) => (
+              <div key={i.label}>
+                <dt>{i.label}</dt>
+                <dd>{i.text}</dd>
               </div>
             ))}
           </dl>
@@ -157,7 +167,7 @@ function NormTableRefView({ table }: { table: NormTableRefOut }) {
         <ul className="norm-ref-figures">
           {table.figures.map((f) => (
             <li key={f.name}>
-              {f.label}: <strong className="nowrap">{normFigure(f.name, f.value)}</strong>
+              {f.label}: <strong className="nowrap">{normFigure(f.name, f.value, table.group)}</strong>
               {f.status !== table.status ? <span className="muted"> ({statusLabel(f.status)})</span> : null}
             </li>
           ))}
@@ -166,11 +176,26 @@ function NormTableRefView({ table }: { table: NormTableRefOut }) {
       <p className="explanation-heading">Bron</p>
       <ul className="source-list">
         {table.source.map((s) => (
-          <li key={s} className="source">
-            {s}
-          </li>
+          <SourceItem key={s} source={s} />
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A source by its readable name ("Participatiewet (versie 01-07-2026)"), its address as plain text and what it says. */
+export function SourceItem({ source }: { source: string }) {
+  const p = presentSource(source);
+  return (
+    <li className="source">
+      {p.name}
+      {p.url ? (
+        <>
+          {': '}
+          <span className="source-url">{p.url}</span>
+        </>
+      ) : null}
+      {p.note ? <span className="muted"> ({p.note})</span> : null}
+    </li>
   );
 }

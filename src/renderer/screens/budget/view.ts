@@ -2,24 +2,17 @@
 // an unrounded intermediate in an explanation) and are shown in nl-NL; never parsed into JS numbers for sums.
 import { NORM_STATUS_LABELS, type NormOrigin, type NormStatus } from '../../../shared/budget/norm-schema';
 import { formatNlDate } from '../../../shared/dates';
-import { formatEuro } from '../../../shared/money';
-import { euro as presentEuro, monthLabel as presentMonth } from '../../../shared/presenter';
+import { euro as presentEuro, inputText, monthLabel as presentMonth, normFigureText } from '../../../shared/presenter';
 
-const AMOUNT = /^-?\d+(\.\d+)?$/;
 
 /** "1234.5" -> "€ 1.234,50"; null -> "niet te berekenen" (the shared presenter, as in the PDF and the CLI). */
 export function euro(value: string | null | undefined): string {
   return presentEuro(value);
 }
 
-/** An explanation input: amounts (also "≈…" and "6-11 jaar: ≈…") in nl-NL, other values as they are. */
+/** An explanation input as shown: the shared presenter (screen, PDF and CLI agree): euro, %, factor, date. */
 export function inputValue(value: string | number | boolean | null, key = ''): string {
-  if (value === null) return '—';
-  if (/factor|fractie|percentage|aantal/i.test(key)) return String(value).replace('.', ',');
-  if (typeof value === 'boolean') return value ? 'ja' : 'nee';
-  if (typeof value === 'number') return String(value);
-  // Unrounded intermediates ("≈120.783333") are shown rounded to cents, still marked ≈.
-  return value.replace(/(≈)?(-?\d+\.\d+)/g, (_m, approx: string | undefined, num: string) => `${approx ? '≈ ' : ''}${formatEuro(num)}`);
+  return inputText(key, value);
 }
 
 export function isNegative(value: string | null | undefined): boolean {
@@ -43,8 +36,7 @@ export function monthLabel(month: string, short = false): string {
   return presentMonth(month, short ? 'axis' : 'short');
 }
 
-/** A norm table figure: amounts in euro; ages, months, rates and fractions as plain numbers. */
-export function normFigure(key: string, value: string): string {
-  if (/^\d+\.\d{2}$/.test(value) && !/percentage|rate|fraction/.test(key)) return formatEuro(value);
-  return value.replace('.', ',');
+/** A norm table figure: amounts in euro; fractions as percentages; ages and months as plain numbers. */
+export function normFigure(key: string, value: string, group = ''): string {
+  return normFigureText(group, key, value);
 }
