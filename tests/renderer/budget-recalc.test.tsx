@@ -7,6 +7,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
+import { budgetSections } from '../../src/shared/presenter';
 import { serializeBudgetResult, serializeProjection, type BudgetView } from '../../src/shared/contract/budget';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import { budgetInputsSchema } from '../../src/shared/budget/inputs';
@@ -51,7 +52,7 @@ function view(date: string): BudgetView {
     inputsUpdatedAt: null,
     result: serializeBudgetResult(result),
     projection: serializeProjection(projection),
-    json: toBudgetJson(result, projection) as BudgetView['json'],
+    sections: budgetSections(toBudgetJson(result, projection)),
   };
 }
 
