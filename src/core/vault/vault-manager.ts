@@ -7,11 +7,10 @@
 // deriving its key when that happens notices the lock (generation counter) and discards its key.
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { chmod, open, readFile, readdir, rm } from 'node:fs/promises';
+import { chmod, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { AppError, DEFAULT_MESSAGES } from '../../shared/contract/errors';
-import { PASSPHRASE_MIN_LENGTH, knownVault } from '../../shared/contract/vault';
+import { PASSPHRASE_MIN_LENGTH } from '../../shared/contract/vault';
 import type { KnownVault, VaultStatus } from '../../shared/contract/vault';
 import type { Clock } from '../../shared/dates';
 import type { BackupInfo, RestoreBackupOutput } from '../../shared/contract/backups';
@@ -41,7 +40,7 @@ import {
   snapshotPath,
 } from './backups';
 import type { RetentionPolicy } from './backups';
-import { DIR_MODE, FILE_MODE, ensurePrivateDir, writeFileAtomic } from './fs-atomic';
+import { DIR_MODE, FILE_MODE, ensurePrivateDir } from './fs-atomic';
 import {
   DEFAULT_KDF,
   KEYFILE_NAME,
@@ -58,20 +57,17 @@ import { crashNotice, inspectCrash, markSessionClosed, markSessionOpen, sweepInt
 import { bindIdentity, reconcileIdentity } from './identity';
 import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
 import { SecretKey, secretFromString, wipe } from './secret';
+import { AutoLockTimer, DEFAULT_AUTO_LOCK_MINUTES, defaultTimers } from './auto-lock';
+import type { VaultTimers } from './auto-lock';
+import { VaultRegistry } from './registry';
 import { BACKUP_FAILED_NOTICE, BackgroundMaintenance, INTEGRITY_FAILED_NOTICE } from './background-maintenance';
 
 export const VAULT_DB_NAME = 'vault.db';
 export const BACKUPS_DIR_NAME = 'backups';
 export const VAULT_FOLDER_SUFFIX = '.houvast';
-export const REGISTRY_FILE_NAME = 'vaults.json';
-export const DEFAULT_AUTO_LOCK_MINUTES = 10;
-export const MIN_AUTO_LOCK_MINUTES = 1;
-export const MAX_AUTO_LOCK_MINUTES = 240;
-
-export interface VaultTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export { REGISTRY_FILE_NAME } from './registry';
+export { DEFAULT_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES } from './auto-lock';
+export type { VaultTimers } from './auto-lock';
 
 export interface VaultManagerOptions {
   dataDir: string;
@@ -133,23 +129,6 @@ interface Unlocked {
   schemaVersion: number;
 }
 
-const registrySchema = z.object({
-  format: z.literal('houvast.vaults'),
-  version: z.literal(1),
-  vaults: z.array(knownVault),
-});
-
-const defaultTimers: VaultTimers = {
-  setTimeout(callback, ms) {
-    const handle = setTimeout(callback, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout(handle) {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
-  },
-};
-
 /** Folder name for a vault name: keeps letters and digits, drops what file systems reject. */
 export function vaultFolderName(name: string): string {
   const cleaned = name
@@ -186,7 +165,6 @@ export class VaultManager {
   private readonly nativeBinding: string | undefined;
   private readonly migrations: readonly Migration[];
   private readonly latestSchema: number;
-  private readonly timers: VaultTimers;
   private readonly onStatusChange: ((status: VaultStatus) => void) | undefined;
   private readonly onBeforeLock: VaultManagerOptions['onBeforeLock'];
   private readonly onMigrated: VaultManagerOptions['onMigrated'];
@@ -204,13 +182,11 @@ export class VaultManager {
   private keyfileRepair: Keyfile | null = null;
   /** What the user must be told about this session's start (an unclean shutdown); cleared on lock. */
   private notice: string | null = null;
-  private autoLockMinutes: number;
-  private autoLockAt: number | null = null;
-  private timer: unknown = null;
+  private readonly autoLock: AutoLockTimer;
   /** Bumped by every lock/close/selection change; an unlock in flight compares it before committing. */
   private generation = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  private registry: KnownVault[] | null = null;
+  private readonly registry: VaultRegistry;
 
   constructor(options: VaultManagerOptions) {
     this.dataDir = path.resolve(options.dataDir);
@@ -220,7 +196,6 @@ export class VaultManager {
     this.nativeBinding = options.nativeBinding;
     this.migrations = options.migrations;
     this.latestSchema = latestVersion(options.migrations);
-    this.timers = options.timers ?? defaultTimers;
     this.onStatusChange = options.onStatusChange;
     this.onBeforeLock = options.onBeforeLock;
     this.onMigrated = options.onMigrated;
@@ -228,9 +203,15 @@ export class VaultManager {
     const auto = options.automaticBackups;
     this.retention = !auto ? null : { ...DEFAULT_RETENTION, ...(auto === true ? {} : auto.retention) };
     this.maintenance = new BackgroundMaintenance(this.logger);
-    this.autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
-    if (options.autoLockMinutes !== undefined) this.validateAutoLockMinutes(options.autoLockMinutes);
-    this.autoLockMinutes = options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
+    this.autoLock = new AutoLockTimer(
+      this.clock,
+      options.timers ?? defaultTimers,
+      () => {
+        if (this.unlocked && this.lockInternal('auto')) this.emit();
+      },
+      options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES,
+    );
+    this.registry = new VaultRegistry(this.dataDir, this.logger);
   }
 
   /** Where new vaults go unless the user picks a folder. */
@@ -243,8 +224,8 @@ export class VaultManager {
     return {
       state: !sel ? 'none' : this.unlocked ? 'unlocked' : 'locked',
       vault: sel ? { path: sel.path, name: sel.name, demo: sel.demo } : null,
-      autoLockAt: this.unlocked ? this.autoLockAt : null,
-      autoLockMinutes: this.autoLockMinutes,
+      autoLockAt: this.unlocked ? this.autoLock.at : null,
+      autoLockMinutes: this.autoLock.minutes,
       schemaVersion: this.unlocked ? this.unlocked.schemaVersion : null,
       ...(this.unlocked && this.currentNotice() ? { notice: this.currentNotice()! } : {}),
     };
@@ -326,7 +307,7 @@ export class VaultManager {
       } finally {
         wipe(passphrase, recovery.secret);
       }
-      this.scheduleAutoLock();
+      this.autoLock.restart();
       this.logger.info('vault.created', { vaultId, demo });
       await this.rememberOpened({ path: folder, name, demo });
       return { recoveryCode: recovery.code, status: this.status() };
@@ -476,7 +457,7 @@ export class VaultManager {
       } finally {
         wipe(current, next, dataKey);
       }
-      if (this.unlocked) this.scheduleAutoLock();
+      if (this.unlocked) this.autoLock.restart();
     });
   }
 
@@ -540,7 +521,7 @@ export class VaultManager {
   /** User activity: postpone the auto-lock. No effect unless unlocked. */
   touch(): VaultStatus {
     if (this.unlocked) {
-      this.scheduleAutoLock();
+      this.autoLock.restart();
       this.automaticSnapshotDuringSession();
     }
     return this.status();
@@ -604,25 +585,21 @@ export class VaultManager {
   }
 
   setAutoLockMinutes(minutes: number): VaultStatus {
-    this.validateAutoLockMinutes(minutes);
-    this.autoLockMinutes = minutes;
-    if (this.unlocked) this.scheduleAutoLock();
+    this.autoLock.setMinutes(minutes);
+    if (this.unlocked) this.autoLock.restart();
     this.emit();
     return this.status();
   }
 
   /** Vaults this installation has seen (paths, names, demo flag; no client data). */
   async knownVaults(): Promise<KnownVault[]> {
-    return this.exclusive(async () => (await this.loadRegistry()).map((v) => ({ ...v })));
+    return this.exclusive(() => this.registry.list());
   }
 
   /** Remove a vault from the list of known vaults; its files are left alone. */
   forget(vaultPath: string): Promise<void> {
     return this.exclusive(async () => {
-      const target = path.resolve(vaultPath);
-      const list = await this.loadRegistry();
-      this.registry = list.filter((v) => v.path !== target);
-      await this.saveRegistry();
+      await this.registry.forget(path.resolve(vaultPath));
     });
   }
 
@@ -810,7 +787,7 @@ export class VaultManager {
 
   /** Puts the vault first in the list of known vaults and tells listeners the status changed. */
   private async rememberOpened(vault: { path: string; name: string; demo: boolean }): Promise<void> {
-    await this.remember({ path: vault.path, name: vault.name, demo: vault.demo, lastOpenedAt: this.clock.now() });
+    await this.registry.remember({ path: vault.path, name: vault.name, demo: vault.demo, lastOpenedAt: this.clock.now() });
     this.emit();
   }
 
@@ -1002,7 +979,7 @@ export class VaultManager {
       this.logger.warn('vault.keyfile_identity_repaired', { vaultId: keyfile.vaultId });
       this.keyfileRepair = { ...keyfile, name: identity.name, demo: identity.demo };
     }
-    this.scheduleAutoLock();
+    this.autoLock.restart();
     this.logger.info('vault.unlocked', { vaultId: keyfile.vaultId });
   }
 
@@ -1014,8 +991,7 @@ export class VaultManager {
   /** 'restore' closes the session for a file replacement: no before-lock listener (it is no lock). */
   private lockInternal(reason: 'manual' | 'auto' | 'close' | 'restore'): boolean {
     this.generation++;
-    this.clearTimer();
-    this.autoLockAt = null;
+    this.autoLock.cancel();
     const session = this.unlocked;
     if (!session) return false;
     this.unlocked = null;
@@ -1068,42 +1044,6 @@ export class VaultManager {
     return locked || hadSelection;
   }
 
-  private validateAutoLockMinutes(minutes: number): void {
-    if (!Number.isInteger(minutes) || minutes < MIN_AUTO_LOCK_MINUTES || minutes > MAX_AUTO_LOCK_MINUTES) {
-      const message = `Automatisch vergrendelen kan na ${MIN_AUTO_LOCK_MINUTES} tot ${MAX_AUTO_LOCK_MINUTES} minuten.`;
-      throw new AppError('VALIDATION', message, [{ path: 'autoLockMinutes', message }]);
-    }
-  }
-
-  private scheduleAutoLock(): void {
-    this.clearTimer();
-    this.autoLockAt = this.clock.now() + this.autoLockMinutes * 60_000;
-    this.arm(this.autoLockAt - this.clock.now());
-  }
-
-  private arm(ms: number): void {
-    this.timer = this.timers.setTimeout(() => this.onTimer(), Math.max(0, ms));
-  }
-
-  private onTimer(): void {
-    this.timer = null;
-    if (!this.unlocked || this.autoLockAt === null) return;
-    const remaining = this.autoLockAt - this.clock.now();
-    // Timers can fire early or late relative to the clock; the clock decides.
-    if (remaining > 0) {
-      this.arm(remaining);
-      return;
-    }
-    if (this.lockInternal('auto')) this.emit();
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== null) {
-      this.timers.clearTimeout(this.timer);
-      this.timer = null;
-    }
-  }
-
   private emit(): void {
     if (!this.onStatusChange) return;
     try {
@@ -1128,41 +1068,6 @@ export class VaultManager {
     }
   }
 
-  private get registryPath(): string {
-    return path.join(this.dataDir, REGISTRY_FILE_NAME);
-  }
-
-  private async loadRegistry(): Promise<KnownVault[]> {
-    if (this.registry) return this.registry;
-    let list: KnownVault[] = [];
-    try {
-      const parsed = registrySchema.safeParse(JSON.parse(await readFile(this.registryPath, 'utf8')));
-      if (parsed.success) list = parsed.data.vaults;
-      else this.logger.warn('vault.registry_invalid', {});
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn('vault.registry_unreadable', { error: err });
-    }
-    this.registry = list;
-    return list;
-  }
-
-  private async remember(entry: KnownVault): Promise<void> {
-    const list = await this.loadRegistry();
-    const others = list.filter((v) => v.path !== entry.path);
-    this.registry = [entry, ...others];
-    await this.saveRegistry();
-  }
-
-  private async saveRegistry(): Promise<void> {
-    try {
-      await ensurePrivateDir(this.dataDir);
-      const body = { format: 'houvast.vaults', version: 1, vaults: this.registry ?? [] };
-      await writeFileAtomic(this.registryPath, `${JSON.stringify(body, null, 2)}\n`);
-    } catch (err) {
-      // The list is a convenience; failing to save it must not fail the vault operation.
-      this.logger.warn('vault.registry_write_failed', { error: err });
-    }
-  }
 }
 
 export const BACKUP_FOLDER_SUFFIX = '.houvast-backup';
