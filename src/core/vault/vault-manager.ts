@@ -1,10 +1,16 @@
-// The vault lock state machine: none → locked → unlocked → locked …, plus create, recovery, passphrase
-// change and auto-lock after inactivity. It owns the only handle to the encrypted database and the only
-// copy of the data key; lock() closes the handle and zero-fills the key.
+// The vault manager: the one object the core talks to about vaults. It creates, opens, unlocks (with the
+// passphrase or the recovery code), locks and restores a vault, and owns the only handle to the encrypted
+// database and the only copy of the data key. The parts live in modules of their own:
+//   lock-state.ts              the lock state machine (none → locked → unlocked, generations)
+//   secret.ts / keyfile.ts     key handling (SecretKey, wiping) and the wrapped keys in vault.key.json
+//   auto-lock.ts               the inactivity timer
+//   registry.ts                the list of known vaults (vaults.json)
+//   background-maintenance.ts  backups scheduling: the integrity check and daily snapshot after unlock
+//   backups.ts                 snapshot naming, retention, quick and full checks, file replacement
 //
 // Concurrency: create/open/unlock/recovery/changePassphrase run one at a time (a promise queue).
 // lock()/close() are synchronous so a timer or a power event locks at once; an unlock that is still
-// deriving its key when that happens notices the lock (generation counter) and discards its key.
+// deriving its key when that happens notices the lock (its lock-state ticket is stale) and discards its key.
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { chmod, open, readdir, rm } from 'node:fs/promises';
@@ -60,6 +66,7 @@ import { SecretKey, secretFromString, wipe } from './secret';
 import { AutoLockTimer, DEFAULT_AUTO_LOCK_MINUTES, defaultTimers } from './auto-lock';
 import type { VaultTimers } from './auto-lock';
 import { VaultRegistry } from './registry';
+import { LockState } from './lock-state';
 import { BACKUP_FAILED_NOTICE, BackgroundMaintenance, INTEGRITY_FAILED_NOTICE } from './background-maintenance';
 
 export const VAULT_DB_NAME = 'vault.db';
@@ -171,20 +178,17 @@ export class VaultManager {
   private readonly restoreCarry: VaultManagerOptions['restoreCarry'];
   private readonly retention: RetentionPolicy | null;
 
-  private selected: Selected | null = null;
+  private readonly state = new LockState<Selected, Unlocked>();
   /** Clock time of the last in-session check for a due automatic snapshot (see touch()). */
   private lastSessionSnapshotCheck = 0;
   private readonly maintenance: BackgroundMaintenance;
   /** Set by a background check that found damage or a failed automatic snapshot; cleared on lock. */
   private maintenanceNotice: string | null = null;
-  private unlocked: Unlocked | null = null;
   /** Set by commitUnlock when the keyfile's name/demo flag disagreed with the database's. */
   private keyfileRepair: Keyfile | null = null;
   /** What the user must be told about this session's start (an unclean shutdown); cleared on lock. */
   private notice: string | null = null;
   private readonly autoLock: AutoLockTimer;
-  /** Bumped by every lock/close/selection change; an unlock in flight compares it before committing. */
-  private generation = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly registry: VaultRegistry;
 
@@ -207,7 +211,7 @@ export class VaultManager {
       this.clock,
       options.timers ?? defaultTimers,
       () => {
-        if (this.unlocked && this.lockInternal('auto')) this.emit();
+        if (this.state.session && this.lockInternal('auto')) this.emit();
       },
       options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES,
     );
@@ -220,22 +224,22 @@ export class VaultManager {
   }
 
   status(): VaultStatus {
-    const sel = this.selected;
+    const sel = this.state.selected;
     return {
-      state: !sel ? 'none' : this.unlocked ? 'unlocked' : 'locked',
+      state: this.state.phase,
       vault: sel ? { path: sel.path, name: sel.name, demo: sel.demo } : null,
-      autoLockAt: this.unlocked ? this.autoLock.at : null,
+      autoLockAt: this.state.session ? this.autoLock.at : null,
       autoLockMinutes: this.autoLock.minutes,
-      schemaVersion: this.unlocked ? this.unlocked.schemaVersion : null,
-      ...(this.unlocked && this.currentNotice() ? { notice: this.currentNotice()! } : {}),
+      schemaVersion: this.state.session ? this.state.session.schemaVersion : null,
+      ...(this.state.session && this.currentNotice() ? { notice: this.currentNotice()! } : {}),
     };
   }
 
   /** The open database, or AppError NO_VAULT / LOCKED. */
   db(): Db {
-    if (!this.selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
-    if (!this.unlocked) throw new AppError('LOCKED', DEFAULT_MESSAGES.LOCKED);
-    return this.unlocked.db;
+    if (!this.state.selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
+    if (!this.state.session) throw new AppError('LOCKED', DEFAULT_MESSAGES.LOCKED);
+    return this.state.session.db;
   }
 
   /** Create a new vault folder with keyfile and database; it is left selected and unlocked. */
@@ -292,12 +296,12 @@ export class VaultManager {
         db = openEncrypted(dbPath, dataKey, this.openOptions());
         const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db as Db, backupsDir, 0) });
         bindIdentity(db, { vaultId, name, demo });
-        this.selected = { path: folder, vaultId, name, demo };
-        this.unlocked = { db, key: new SecretKey(dataKey), schemaVersion: result.to };
+        this.state.select({ path: folder, vaultId, name, demo });
+        this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion: result.to });
         this.notice = null;
         this.markOpen(folder);
         db = null;
-        dataKey = null; // ownership moved to this.unlocked
+        dataKey = null; // ownership moved to this.state.session
       } catch (err) {
         db?.close();
         wipe(dataKey);
@@ -329,7 +333,7 @@ export class VaultManager {
       this.closeInternal();
       const swept = sweepInterruptedWrites(folder, BACKUPS_DIR_NAME);
       if (swept > 0) this.logger.info('vault.interrupted_writes_swept', { count: swept });
-      this.selected = { path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo };
+      this.state.select({ path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
       await this.rememberOpened({ path: folder, name: keyfile.name, demo: keyfile.demo });
       return this.status();
     });
@@ -338,7 +342,7 @@ export class VaultManager {
   /** Unlock the selected vault. A wrong passphrase throws WRONG_PASSPHRASE and changes nothing. */
   unlock(passphrase: string): Promise<VaultStatus> {
     // Captured at call time: a lock() requested after this call must win over it.
-    const generation = this.generation;
+    const generation = this.state.ticket();
     return this.exclusive(async () => {
       const sel = this.requireSelected();
       const keyfile = await this.readSelectedKeyfile(sel);
@@ -349,7 +353,7 @@ export class VaultManager {
       let dataKey: Buffer | null = null;
       try {
         dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.unlock_failed');
-        if (this.unlocked) {
+        if (this.state.session) {
           // Already unlocked (e.g. a second window): the passphrase was right; keep the open session.
           this.assertSameKey(dataKey);
           return this.status();
@@ -366,7 +370,7 @@ export class VaultManager {
           this.logger.info('vault.kdf_upgraded', { vaultId: keyfile.vaultId, purpose: 'passphrase' });
         }
         this.commitUnlock(sel, keyfile, dataKey, generation, crash);
-        dataKey = null; // owned by this.unlocked now
+        dataKey = null; // owned by this.state.session now
       } finally {
         wipe(secret, dataKey);
       }
@@ -381,7 +385,7 @@ export class VaultManager {
    * A wrong code throws WRONG_RECOVERY_CODE and changes nothing.
    */
   unlockWithRecoveryCode(recoveryCode: string, newPassphrase: string): Promise<VaultStatus> {
-    const generation = this.generation;
+    const generation = this.state.ticket();
     return this.exclusive(async () => {
       assertNewPassphrase(newPassphrase, 'newPassphrase');
       const sel = this.requireSelected();
@@ -402,7 +406,7 @@ export class VaultManager {
           throw wrongRecoveryCode();
         }
         let crash: CrashFinding = { kind: 'none' };
-        if (this.unlocked) this.assertSameKey(dataKey);
+        if (this.state.session) this.assertSameKey(dataKey);
         else {
           crash = this.inspectCrashBeforeOpen(sel);
           this.probe(sel, dataKey);
@@ -415,12 +419,12 @@ export class VaultManager {
             ? await wrapKey(dataKey, recoverySecret, { ...ctx, purpose: 'recovery' }, this.kdf)
             : keyfile.recovery,
         };
-        if (generation !== this.generation) {
+        if (!this.state.isCurrent(generation)) {
           throw new AppError('LOCKED', 'Het ontgrendelen is afgebroken omdat de kluis intussen is vergrendeld.');
         }
         await writeKeyfile(path.join(sel.path, KEYFILE_NAME), updated);
         this.logger.info('vault.recovered', { vaultId: keyfile.vaultId });
-        if (!this.unlocked) {
+        if (!this.state.session) {
           this.commitUnlock(sel, keyfile, dataKey, generation, crash);
           dataKey = null;
         }
@@ -446,7 +450,7 @@ export class VaultManager {
       try {
         // Our own copy: a lock() during the KDF zero-fills the session key, never this one.
         dataKey = await this.unwrapWithPassphrase(keyfile, current, 'vault.passphrase_change_failed');
-        if (this.unlocked) this.assertSameKey(dataKey);
+        if (this.state.session) this.assertSameKey(dataKey);
         next = secretFromString(newPassphrase);
         const updated: Keyfile = {
           ...keyfile,
@@ -457,7 +461,7 @@ export class VaultManager {
       } finally {
         wipe(current, next, dataKey);
       }
-      if (this.unlocked) this.autoLock.restart();
+      if (this.state.session) this.autoLock.restart();
     });
   }
 
@@ -474,7 +478,7 @@ export class VaultManager {
       let dataKey: Buffer | null = null;
       try {
         dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.reauth_failed');
-        if (this.unlocked) this.assertSameKey(dataKey);
+        if (this.state.session) this.assertSameKey(dataKey);
       } finally {
         wipe(secret, dataKey);
       }
@@ -520,7 +524,7 @@ export class VaultManager {
 
   /** User activity: postpone the auto-lock. No effect unless unlocked. */
   touch(): VaultStatus {
-    if (this.unlocked) {
+    if (this.state.session) {
       this.autoLock.restart();
       this.automaticSnapshotDuringSession();
     }
@@ -532,12 +536,12 @@ export class VaultManager {
    * checks, at most once an hour, whether one is due, and then starts the background job (check + snapshot).
    */
   private automaticSnapshotDuringSession(): void {
-    if (!this.unlocked || !this.selected || !this.retention) return;
+    if (!this.state.session || !this.state.selected || !this.retention) return;
     const now = this.clock.now();
     if (now - this.lastSessionSnapshotCheck < 60 * 60_000) return;
     this.lastSessionSnapshotCheck = now;
     try {
-      if (!automaticSnapshotDue(listSnapshots(path.join(this.selected.path, BACKUPS_DIR_NAME)), now)) return;
+      if (!automaticSnapshotDue(listSnapshots(path.join(this.state.selected.path, BACKUPS_DIR_NAME)), now)) return;
     } catch (err) {
       this.logger.warn('vault.auto_backup_failed', { error: err });
       return;
@@ -559,10 +563,10 @@ export class VaultManager {
    * the status notice of the session that started it (and are logged either way).
    */
   private startMaintenance(): void {
-    const session = this.unlocked;
-    const sel = this.selected;
+    const session = this.state.session;
+    const sel = this.state.selected;
     if (!session || !sel || !this.retention) return;
-    const generation = this.generation;
+    const generation = this.state.ticket();
     const job = this.maintenance.start({
       dbPath: path.join(sel.path, VAULT_DB_NAME),
       backupsDir: path.join(sel.path, BACKUPS_DIR_NAME),
@@ -573,7 +577,7 @@ export class VaultManager {
     });
     void job?.then((report) => {
       const notice = report.integrity === 'corrupt' ? INTEGRITY_FAILED_NOTICE : report.failed ? BACKUP_FAILED_NOTICE : null;
-      if (!notice || generation !== this.generation || !this.unlocked) return;
+      if (!notice || !this.state.isCurrent(generation) || !this.state.session) return;
       this.maintenanceNotice = notice;
       this.emit();
     });
@@ -586,7 +590,7 @@ export class VaultManager {
 
   setAutoLockMinutes(minutes: number): VaultStatus {
     this.autoLock.setMinutes(minutes);
-    if (this.unlocked) this.autoLock.restart();
+    if (this.state.session) this.autoLock.restart();
     this.emit();
     return this.status();
   }
@@ -673,7 +677,7 @@ export class VaultManager {
    * with its own pre-migration snapshot). The vault is unlocked afterwards. Any refusal changes nothing.
    */
   restoreBackup(id: string, passphrase: string): Promise<RestoreBackupOutput & { carried: number }> {
-    const generation = this.generation;
+    const generation = this.state.ticket();
     return this.exclusive(async () => {
       const sel = this.requireSelected();
       const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
@@ -690,10 +694,10 @@ export class VaultManager {
       let carriedCount = 0;
       try {
         dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.restore_failed');
-        if (generation !== this.generation || this.selected !== sel) {
+        if (!this.state.isCurrent(generation, sel)) {
           throw new AppError('LOCKED', 'Het terugzetten is afgebroken omdat de kluis intussen is vergrendeld. Er is niets gewijzigd.');
         }
-        if (this.unlocked) this.assertSameKey(dataKey);
+        if (this.state.session) this.assertSameKey(dataKey);
         // Synchronous from here on: nothing can interleave with the file replacement.
         this.verifySnapshot(source, dataKey);
         const undo = this.saveBeforeRestore(sel, dataKey);
@@ -702,10 +706,10 @@ export class VaultManager {
         this.lockInternal('restore');
         replaceDatabaseFile(sel.path, VAULT_DB_NAME, source);
         try {
-          this.commitUnlock(sel, keyfile, dataKey, this.generation);
-          if (this.restoreCarry && this.unlocked) carriedCount = this.restoreCarry.write(this.unlocked.db, carried);
+          this.commitUnlock(sel, keyfile, dataKey, this.state.ticket());
+          if (this.restoreCarry && this.state.session) carriedCount = this.restoreCarry.write(this.state.session.db, carried);
         } catch (err) {
-          if (this.unlocked) this.lockInternal('restore');
+          if (this.state.session) this.lockInternal('restore');
           // The snapshot passed its checks, so this is rare (e.g. a failing migration): put the previous
           // state back so the vault is as it was; the before-restore snapshot stays either way.
           if (undo) {
@@ -717,7 +721,7 @@ export class VaultManager {
           }
           throw err;
         }
-        dataKey = null; // owned by this.unlocked now
+        dataKey = null; // owned by this.state.session now
         this.logger.info('vault.restored', { vaultId: keyfile.vaultId, from: id, undo: undoId });
       } finally {
         wipe(secret, dataKey);
@@ -731,7 +735,7 @@ export class VaultManager {
   /** What restoreCarry wants from the current database: from the session, or read-only when locked (null when unreadable). */
   private readForCarry(sel: Selected, dataKey: Buffer): unknown {
     const carry = this.restoreCarry!;
-    if (this.unlocked) return carry.read(this.unlocked.db);
+    if (this.state.session) return carry.read(this.state.session.db);
     const dbPath = path.join(sel.path, VAULT_DB_NAME);
     const cleanup = walLeftoverCleanup(dbPath);
     try {
@@ -762,8 +766,8 @@ export class VaultManager {
   }
 
   private requireSelected(): Selected {
-    if (!this.selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
-    return this.selected;
+    if (!this.state.selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
+    return this.state.selected;
   }
 
   private async readSelectedKeyfile(sel: Selected): Promise<Keyfile> {
@@ -792,7 +796,7 @@ export class VaultManager {
   }
 
   private assertSameKey(dataKey: Buffer): void {
-    const held = this.unlocked?.key;
+    const held = this.state.session?.key;
     if (held && !held.equals(dataKey)) {
       throw new AppError('VAULT_CORRUPT', 'Het sleutelbestand hoort niet bij de geopende kluis. Er is niets gewijzigd.');
     }
@@ -869,7 +873,7 @@ export class VaultManager {
    */
   private saveBeforeRestore(sel: Selected, dataKey: Buffer): string | null {
     const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
-    if (this.unlocked) return snapshot(this.unlocked.db, backupsDir, BEFORE_RESTORE_LABEL, this.clock);
+    if (this.state.session) return snapshot(this.state.session.db, backupsDir, BEFORE_RESTORE_LABEL, this.clock);
     const dbPath = path.join(sel.path, VAULT_DB_NAME);
     if (!existsSync(dbPath)) return null;
     try {
@@ -911,7 +915,7 @@ export class VaultManager {
   private async repairKeyfileIdentity(): Promise<void> {
     const repair = this.keyfileRepair;
     this.keyfileRepair = null;
-    const sel = this.selected;
+    const sel = this.state.selected;
     if (!sel) return;
     if (repair) {
       try {
@@ -939,7 +943,7 @@ export class VaultManager {
 
   /** Synchronous from here on: nothing can interleave between the generation check and the state change. */
   private commitUnlock(sel: Selected, keyfile: Keyfile, dataKey: Buffer, generation: number, crash: CrashFinding = { kind: 'none' }): void {
-    if (generation !== this.generation || this.selected !== sel) {
+    if (!this.state.isCurrent(generation, sel)) {
       throw new AppError('LOCKED', 'Het ontgrendelen is afgebroken omdat de kluis intussen is vergrendeld.');
     }
     const dbPath = path.join(sel.path, VAULT_DB_NAME);
@@ -971,8 +975,8 @@ export class VaultManager {
     }
     // The database's copy of the name and demo flag wins over the (unauthenticated) keyfile's.
     const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
-    this.selected = { ...sel, name: identity.name, demo: identity.demo };
-    this.unlocked = { db, key: new SecretKey(dataKey), schemaVersion };
+    this.state.select({ ...sel, name: identity.name, demo: identity.demo });
+    this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion });
     this.notice = crashNotice(crash);
     this.markOpen(sel.path);
     if (keyfileChanged) {
@@ -990,11 +994,9 @@ export class VaultManager {
 
   /** 'restore' closes the session for a file replacement: no before-lock listener (it is no lock). */
   private lockInternal(reason: 'manual' | 'auto' | 'close' | 'restore'): boolean {
-    this.generation++;
     this.autoLock.cancel();
-    const session = this.unlocked;
+    const session = this.state.leave();
     if (!session) return false;
-    this.unlocked = null;
     try {
       if (reason !== 'restore') this.onBeforeLock?.(session.db, reason);
     } catch (err) {
@@ -1017,9 +1019,9 @@ export class VaultManager {
     session.key.dispose();
     this.notice = null;
     this.maintenanceNotice = null;
-    if (this.selected) {
+    if (this.state.selected) {
       try {
-        markSessionClosed(this.selected.path);
+        markSessionClosed(this.state.selected.path);
       } catch (err) {
         this.logger.warn('vault.session_marker_failed', { error: err });
       }
@@ -1039,8 +1041,7 @@ export class VaultManager {
 
   private closeInternal(): boolean {
     const locked = this.lockInternal('close');
-    const hadSelection = this.selected !== null;
-    this.selected = null;
+    const hadSelection = this.state.deselect();
     return locked || hadSelection;
   }
 
