@@ -346,9 +346,6 @@ export class VaultManager {
     return this.exclusive(async () => {
       const sel = this.requireSelected();
       const keyfile = await this.readSelectedKeyfile(sel);
-      // A job still running after the last lock keeps a connection (and maybe the WAL) open: let it end
-      // first, so the crash inspection below sees what a clean lock left.
-      await this.maintenance.idle();
       const secret = secretFromString(passphrase);
       let dataKey: Buffer | null = null;
       try {
@@ -390,7 +387,6 @@ export class VaultManager {
       assertNewPassphrase(newPassphrase, 'newPassphrase');
       const sel = this.requireSelected();
       const keyfile = await this.readSelectedKeyfile(sel);
-      await this.maintenance.idle();
       const recoverySecret = parseRecoveryCode(recoveryCode);
       if (!recoverySecret) {
         this.logger.warn('vault.recovery_failed', { reason: 'malformed_code' });
@@ -931,6 +927,11 @@ export class VaultManager {
 
   /** Before this process first opens the database: keep a non-empty WAL left by a crash (never throws). */
   private inspectCrashBeforeOpen(sel: Selected): CrashFinding {
+    if (this.maintenance.isRunningFor(path.join(sel.path, VAULT_DB_NAME))) {
+      // This process locked the vault cleanly while its background job still reads it: the WAL that may be
+      // left belongs to the job's open connection, not to a crash. Nothing to keep, nothing to say.
+      return { kind: 'none' };
+    }
     try {
       const finding = inspectCrash(sel.path, VAULT_DB_NAME, this.clock.now());
       if (finding.kind !== 'none') this.logger.warn('vault.unclean_shutdown', { kind: finding.kind });
