@@ -3,8 +3,9 @@
 // is due, the snapshot is written by the same worker and old automatic snapshots are pruned.
 //
 // Order matters: a damaged database is never snapshotted and never causes pruning, so the good backups
-// survive until the user restores one. One job at a time; unlock, open and restore wait for a running job
-// (see VaultManager), because its connection must be closed before the database file can be replaced.
+// survive until the user restores one. One job at a time; open and restore wait for a running job (see
+// VaultManager), because its connection must be closed before files are swept or replaced. An unlock does
+// not wait: a second connection beside the job's is ordinary SQLite.
 // A lock does not stop a running job: it finishes (a complete snapshot or none), then wipes its key copy.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -44,12 +45,18 @@ export const BACKUP_FAILED_NOTICE =
 
 export class BackgroundMaintenance {
   private running: Promise<MaintenanceReport> | null = null;
+  private runningFor: string | null = null;
 
   constructor(private readonly logger: Logger) {}
 
   /** True while a job runs. */
   get busy(): boolean {
     return this.running !== null;
+  }
+
+  /** True while a job runs on this database file. */
+  isRunningFor(dbPath: string): boolean {
+    return this.running !== null && this.runningFor === dbPath;
   }
 
   /** Resolves when no job is running (at once when idle). Never rejects. */
@@ -65,8 +72,10 @@ export class BackgroundMaintenance {
     if (this.running) return null;
     const job = this.run(request).finally(() => {
       this.running = null;
+      this.runningFor = null;
     });
     this.running = job;
+    this.runningFor = request.dbPath;
     return job;
   }
 

@@ -1,17 +1,22 @@
-// The vault lock state machine: none → locked → unlocked → locked …, plus create, recovery, passphrase
-// change and auto-lock after inactivity. It owns the only handle to the encrypted database and the only
-// copy of the data key; lock() closes the handle and zero-fills the key.
+// The vault manager: the one object the core talks to about vaults. It creates, opens, unlocks (with the
+// passphrase or the recovery code), locks and restores a vault, and owns the only handle to the encrypted
+// database and the only copy of the data key. The parts live in modules of their own:
+//   lock-state.ts              the lock state machine (none → locked → unlocked, generations)
+//   secret.ts / keyfile.ts     key handling (SecretKey, wiping) and the wrapped keys in vault.key.json
+//   auto-lock.ts               the inactivity timer
+//   registry.ts                the list of known vaults (vaults.json)
+//   background-maintenance.ts  backups scheduling: the integrity check and daily snapshot after unlock
+//   backups.ts                 snapshot naming, retention, quick and full checks, file replacement
 //
 // Concurrency: create/open/unlock/recovery/changePassphrase run one at a time (a promise queue).
 // lock()/close() are synchronous so a timer or a power event locks at once; an unlock that is still
-// deriving its key when that happens notices the lock (generation counter) and discards its key.
+// deriving its key when that happens notices the lock (its lock-state ticket is stale) and discards its key.
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { chmod, open, readFile, readdir, rm } from 'node:fs/promises';
+import { chmod, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { AppError, DEFAULT_MESSAGES } from '../../shared/contract/errors';
-import { PASSPHRASE_MIN_LENGTH, knownVault } from '../../shared/contract/vault';
+import { PASSPHRASE_MIN_LENGTH } from '../../shared/contract/vault';
 import type { KnownVault, VaultStatus } from '../../shared/contract/vault';
 import type { Clock } from '../../shared/dates';
 import type { BackupInfo, RestoreBackupOutput } from '../../shared/contract/backups';
@@ -41,7 +46,7 @@ import {
   snapshotPath,
 } from './backups';
 import type { RetentionPolicy } from './backups';
-import { DIR_MODE, FILE_MODE, ensurePrivateDir, writeFileAtomic } from './fs-atomic';
+import { DIR_MODE, FILE_MODE, ensurePrivateDir } from './fs-atomic';
 import {
   DEFAULT_KDF,
   KEYFILE_NAME,
@@ -58,20 +63,18 @@ import { crashNotice, inspectCrash, markSessionClosed, markSessionOpen, sweepInt
 import { bindIdentity, reconcileIdentity } from './identity';
 import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
 import { SecretKey, secretFromString, wipe } from './secret';
+import { AutoLockTimer, DEFAULT_AUTO_LOCK_MINUTES, defaultTimers } from './auto-lock';
+import type { VaultTimers } from './auto-lock';
+import { VaultRegistry } from './registry';
+import { LockState } from './lock-state';
 import { BACKUP_FAILED_NOTICE, BackgroundMaintenance, INTEGRITY_FAILED_NOTICE } from './background-maintenance';
 
 export const VAULT_DB_NAME = 'vault.db';
 export const BACKUPS_DIR_NAME = 'backups';
 export const VAULT_FOLDER_SUFFIX = '.houvast';
-export const REGISTRY_FILE_NAME = 'vaults.json';
-export const DEFAULT_AUTO_LOCK_MINUTES = 10;
-export const MIN_AUTO_LOCK_MINUTES = 1;
-export const MAX_AUTO_LOCK_MINUTES = 240;
-
-export interface VaultTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export { REGISTRY_FILE_NAME } from './registry';
+export { DEFAULT_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES } from './auto-lock';
+export type { VaultTimers } from './auto-lock';
 
 export interface VaultManagerOptions {
   dataDir: string;
@@ -133,23 +136,6 @@ interface Unlocked {
   schemaVersion: number;
 }
 
-const registrySchema = z.object({
-  format: z.literal('houvast.vaults'),
-  version: z.literal(1),
-  vaults: z.array(knownVault),
-});
-
-const defaultTimers: VaultTimers = {
-  setTimeout(callback, ms) {
-    const handle = setTimeout(callback, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout(handle) {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
-  },
-};
-
 /** Folder name for a vault name: keeps letters and digits, drops what file systems reject. */
 export function vaultFolderName(name: string): string {
   const cleaned = name
@@ -186,31 +172,25 @@ export class VaultManager {
   private readonly nativeBinding: string | undefined;
   private readonly migrations: readonly Migration[];
   private readonly latestSchema: number;
-  private readonly timers: VaultTimers;
   private readonly onStatusChange: ((status: VaultStatus) => void) | undefined;
   private readonly onBeforeLock: VaultManagerOptions['onBeforeLock'];
   private readonly onMigrated: VaultManagerOptions['onMigrated'];
   private readonly restoreCarry: VaultManagerOptions['restoreCarry'];
   private readonly retention: RetentionPolicy | null;
 
-  private selected: Selected | null = null;
+  private readonly state = new LockState<Selected, Unlocked>();
   /** Clock time of the last in-session check for a due automatic snapshot (see touch()). */
   private lastSessionSnapshotCheck = 0;
   private readonly maintenance: BackgroundMaintenance;
   /** Set by a background check that found damage or a failed automatic snapshot; cleared on lock. */
   private maintenanceNotice: string | null = null;
-  private unlocked: Unlocked | null = null;
   /** Set by commitUnlock when the keyfile's name/demo flag disagreed with the database's. */
   private keyfileRepair: Keyfile | null = null;
   /** What the user must be told about this session's start (an unclean shutdown); cleared on lock. */
   private notice: string | null = null;
-  private autoLockMinutes: number;
-  private autoLockAt: number | null = null;
-  private timer: unknown = null;
-  /** Bumped by every lock/close/selection change; an unlock in flight compares it before committing. */
-  private generation = 0;
+  private readonly autoLock: AutoLockTimer;
   private queue: Promise<unknown> = Promise.resolve();
-  private registry: KnownVault[] | null = null;
+  private readonly registry: VaultRegistry;
 
   constructor(options: VaultManagerOptions) {
     this.dataDir = path.resolve(options.dataDir);
@@ -220,7 +200,6 @@ export class VaultManager {
     this.nativeBinding = options.nativeBinding;
     this.migrations = options.migrations;
     this.latestSchema = latestVersion(options.migrations);
-    this.timers = options.timers ?? defaultTimers;
     this.onStatusChange = options.onStatusChange;
     this.onBeforeLock = options.onBeforeLock;
     this.onMigrated = options.onMigrated;
@@ -228,9 +207,15 @@ export class VaultManager {
     const auto = options.automaticBackups;
     this.retention = !auto ? null : { ...DEFAULT_RETENTION, ...(auto === true ? {} : auto.retention) };
     this.maintenance = new BackgroundMaintenance(this.logger);
-    this.autoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
-    if (options.autoLockMinutes !== undefined) this.validateAutoLockMinutes(options.autoLockMinutes);
-    this.autoLockMinutes = options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
+    this.autoLock = new AutoLockTimer(
+      this.clock,
+      options.timers ?? defaultTimers,
+      () => {
+        if (this.state.session && this.lockInternal('auto')) this.emit();
+      },
+      options.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES,
+    );
+    this.registry = new VaultRegistry(this.dataDir, this.logger);
   }
 
   /** Where new vaults go unless the user picks a folder. */
@@ -239,22 +224,22 @@ export class VaultManager {
   }
 
   status(): VaultStatus {
-    const sel = this.selected;
+    const sel = this.state.selected;
     return {
-      state: !sel ? 'none' : this.unlocked ? 'unlocked' : 'locked',
+      state: this.state.phase,
       vault: sel ? { path: sel.path, name: sel.name, demo: sel.demo } : null,
-      autoLockAt: this.unlocked ? this.autoLockAt : null,
-      autoLockMinutes: this.autoLockMinutes,
-      schemaVersion: this.unlocked ? this.unlocked.schemaVersion : null,
-      ...(this.unlocked && this.currentNotice() ? { notice: this.currentNotice()! } : {}),
+      autoLockAt: this.state.session ? this.autoLock.at : null,
+      autoLockMinutes: this.autoLock.minutes,
+      schemaVersion: this.state.session ? this.state.session.schemaVersion : null,
+      ...(this.state.session && this.currentNotice() ? { notice: this.currentNotice()! } : {}),
     };
   }
 
   /** The open database, or AppError NO_VAULT / LOCKED. */
   db(): Db {
-    if (!this.selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
-    if (!this.unlocked) throw new AppError('LOCKED', DEFAULT_MESSAGES.LOCKED);
-    return this.unlocked.db;
+    if (!this.state.selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
+    if (!this.state.session) throw new AppError('LOCKED', DEFAULT_MESSAGES.LOCKED);
+    return this.state.session.db;
   }
 
   /** Create a new vault folder with keyfile and database; it is left selected and unlocked. */
@@ -311,12 +296,12 @@ export class VaultManager {
         db = openEncrypted(dbPath, dataKey, this.openOptions());
         const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db as Db, backupsDir, 0) });
         bindIdentity(db, { vaultId, name, demo });
-        this.selected = { path: folder, vaultId, name, demo };
-        this.unlocked = { db, key: new SecretKey(dataKey), schemaVersion: result.to };
+        this.state.select({ path: folder, vaultId, name, demo });
+        this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion: result.to });
         this.notice = null;
         this.markOpen(folder);
         db = null;
-        dataKey = null; // ownership moved to this.unlocked
+        dataKey = null; // ownership moved to this.state.session
       } catch (err) {
         db?.close();
         wipe(dataKey);
@@ -326,7 +311,7 @@ export class VaultManager {
       } finally {
         wipe(passphrase, recovery.secret);
       }
-      this.scheduleAutoLock();
+      this.autoLock.restart();
       this.logger.info('vault.created', { vaultId, demo });
       await this.rememberOpened({ path: folder, name, demo });
       return { recoveryCode: recovery.code, status: this.status() };
@@ -348,7 +333,7 @@ export class VaultManager {
       this.closeInternal();
       const swept = sweepInterruptedWrites(folder, BACKUPS_DIR_NAME);
       if (swept > 0) this.logger.info('vault.interrupted_writes_swept', { count: swept });
-      this.selected = { path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo };
+      this.state.select({ path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
       await this.rememberOpened({ path: folder, name: keyfile.name, demo: keyfile.demo });
       return this.status();
     });
@@ -357,18 +342,15 @@ export class VaultManager {
   /** Unlock the selected vault. A wrong passphrase throws WRONG_PASSPHRASE and changes nothing. */
   unlock(passphrase: string): Promise<VaultStatus> {
     // Captured at call time: a lock() requested after this call must win over it.
-    const generation = this.generation;
+    const generation = this.state.ticket();
     return this.exclusive(async () => {
       const sel = this.requireSelected();
       const keyfile = await this.readSelectedKeyfile(sel);
-      // A job still running after the last lock keeps a connection (and maybe the WAL) open: let it end
-      // first, so the crash inspection below sees what a clean lock left.
-      await this.maintenance.idle();
       const secret = secretFromString(passphrase);
       let dataKey: Buffer | null = null;
       try {
         dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.unlock_failed');
-        if (this.unlocked) {
+        if (this.state.session) {
           // Already unlocked (e.g. a second window): the passphrase was right; keep the open session.
           this.assertSameKey(dataKey);
           return this.status();
@@ -385,7 +367,7 @@ export class VaultManager {
           this.logger.info('vault.kdf_upgraded', { vaultId: keyfile.vaultId, purpose: 'passphrase' });
         }
         this.commitUnlock(sel, keyfile, dataKey, generation, crash);
-        dataKey = null; // owned by this.unlocked now
+        dataKey = null; // owned by this.state.session now
       } finally {
         wipe(secret, dataKey);
       }
@@ -400,12 +382,11 @@ export class VaultManager {
    * A wrong code throws WRONG_RECOVERY_CODE and changes nothing.
    */
   unlockWithRecoveryCode(recoveryCode: string, newPassphrase: string): Promise<VaultStatus> {
-    const generation = this.generation;
+    const generation = this.state.ticket();
     return this.exclusive(async () => {
       assertNewPassphrase(newPassphrase, 'newPassphrase');
       const sel = this.requireSelected();
       const keyfile = await this.readSelectedKeyfile(sel);
-      await this.maintenance.idle();
       const recoverySecret = parseRecoveryCode(recoveryCode);
       if (!recoverySecret) {
         this.logger.warn('vault.recovery_failed', { reason: 'malformed_code' });
@@ -421,7 +402,7 @@ export class VaultManager {
           throw wrongRecoveryCode();
         }
         let crash: CrashFinding = { kind: 'none' };
-        if (this.unlocked) this.assertSameKey(dataKey);
+        if (this.state.session) this.assertSameKey(dataKey);
         else {
           crash = this.inspectCrashBeforeOpen(sel);
           this.probe(sel, dataKey);
@@ -434,12 +415,12 @@ export class VaultManager {
             ? await wrapKey(dataKey, recoverySecret, { ...ctx, purpose: 'recovery' }, this.kdf)
             : keyfile.recovery,
         };
-        if (generation !== this.generation) {
+        if (!this.state.isCurrent(generation)) {
           throw new AppError('LOCKED', 'Het ontgrendelen is afgebroken omdat de kluis intussen is vergrendeld.');
         }
         await writeKeyfile(path.join(sel.path, KEYFILE_NAME), updated);
         this.logger.info('vault.recovered', { vaultId: keyfile.vaultId });
-        if (!this.unlocked) {
+        if (!this.state.session) {
           this.commitUnlock(sel, keyfile, dataKey, generation, crash);
           dataKey = null;
         }
@@ -465,7 +446,7 @@ export class VaultManager {
       try {
         // Our own copy: a lock() during the KDF zero-fills the session key, never this one.
         dataKey = await this.unwrapWithPassphrase(keyfile, current, 'vault.passphrase_change_failed');
-        if (this.unlocked) this.assertSameKey(dataKey);
+        if (this.state.session) this.assertSameKey(dataKey);
         next = secretFromString(newPassphrase);
         const updated: Keyfile = {
           ...keyfile,
@@ -476,7 +457,7 @@ export class VaultManager {
       } finally {
         wipe(current, next, dataKey);
       }
-      if (this.unlocked) this.scheduleAutoLock();
+      if (this.state.session) this.autoLock.restart();
     });
   }
 
@@ -493,7 +474,7 @@ export class VaultManager {
       let dataKey: Buffer | null = null;
       try {
         dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.reauth_failed');
-        if (this.unlocked) this.assertSameKey(dataKey);
+        if (this.state.session) this.assertSameKey(dataKey);
       } finally {
         wipe(secret, dataKey);
       }
@@ -539,8 +520,8 @@ export class VaultManager {
 
   /** User activity: postpone the auto-lock. No effect unless unlocked. */
   touch(): VaultStatus {
-    if (this.unlocked) {
-      this.scheduleAutoLock();
+    if (this.state.session) {
+      this.autoLock.restart();
       this.automaticSnapshotDuringSession();
     }
     return this.status();
@@ -551,12 +532,12 @@ export class VaultManager {
    * checks, at most once an hour, whether one is due, and then starts the background job (check + snapshot).
    */
   private automaticSnapshotDuringSession(): void {
-    if (!this.unlocked || !this.selected || !this.retention) return;
+    if (!this.state.session || !this.state.selected || !this.retention) return;
     const now = this.clock.now();
     if (now - this.lastSessionSnapshotCheck < 60 * 60_000) return;
     this.lastSessionSnapshotCheck = now;
     try {
-      if (!automaticSnapshotDue(listSnapshots(path.join(this.selected.path, BACKUPS_DIR_NAME)), now)) return;
+      if (!automaticSnapshotDue(listSnapshots(path.join(this.state.selected.path, BACKUPS_DIR_NAME)), now)) return;
     } catch (err) {
       this.logger.warn('vault.auto_backup_failed', { error: err });
       return;
@@ -578,10 +559,10 @@ export class VaultManager {
    * the status notice of the session that started it (and are logged either way).
    */
   private startMaintenance(): void {
-    const session = this.unlocked;
-    const sel = this.selected;
+    const session = this.state.session;
+    const sel = this.state.selected;
     if (!session || !sel || !this.retention) return;
-    const generation = this.generation;
+    const generation = this.state.ticket();
     const job = this.maintenance.start({
       dbPath: path.join(sel.path, VAULT_DB_NAME),
       backupsDir: path.join(sel.path, BACKUPS_DIR_NAME),
@@ -592,7 +573,7 @@ export class VaultManager {
     });
     void job?.then((report) => {
       const notice = report.integrity === 'corrupt' ? INTEGRITY_FAILED_NOTICE : report.failed ? BACKUP_FAILED_NOTICE : null;
-      if (!notice || generation !== this.generation || !this.unlocked) return;
+      if (!notice || !this.state.isCurrent(generation) || !this.state.session) return;
       this.maintenanceNotice = notice;
       this.emit();
     });
@@ -604,25 +585,21 @@ export class VaultManager {
   }
 
   setAutoLockMinutes(minutes: number): VaultStatus {
-    this.validateAutoLockMinutes(minutes);
-    this.autoLockMinutes = minutes;
-    if (this.unlocked) this.scheduleAutoLock();
+    this.autoLock.setMinutes(minutes);
+    if (this.state.session) this.autoLock.restart();
     this.emit();
     return this.status();
   }
 
   /** Vaults this installation has seen (paths, names, demo flag; no client data). */
   async knownVaults(): Promise<KnownVault[]> {
-    return this.exclusive(async () => (await this.loadRegistry()).map((v) => ({ ...v })));
+    return this.exclusive(() => this.registry.list());
   }
 
   /** Remove a vault from the list of known vaults; its files are left alone. */
   forget(vaultPath: string): Promise<void> {
     return this.exclusive(async () => {
-      const target = path.resolve(vaultPath);
-      const list = await this.loadRegistry();
-      this.registry = list.filter((v) => v.path !== target);
-      await this.saveRegistry();
+      await this.registry.forget(path.resolve(vaultPath));
     });
   }
 
@@ -696,7 +673,7 @@ export class VaultManager {
    * with its own pre-migration snapshot). The vault is unlocked afterwards. Any refusal changes nothing.
    */
   restoreBackup(id: string, passphrase: string): Promise<RestoreBackupOutput & { carried: number }> {
-    const generation = this.generation;
+    const generation = this.state.ticket();
     return this.exclusive(async () => {
       const sel = this.requireSelected();
       const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
@@ -713,10 +690,10 @@ export class VaultManager {
       let carriedCount = 0;
       try {
         dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.restore_failed');
-        if (generation !== this.generation || this.selected !== sel) {
+        if (!this.state.isCurrent(generation, sel)) {
           throw new AppError('LOCKED', 'Het terugzetten is afgebroken omdat de kluis intussen is vergrendeld. Er is niets gewijzigd.');
         }
-        if (this.unlocked) this.assertSameKey(dataKey);
+        if (this.state.session) this.assertSameKey(dataKey);
         // Synchronous from here on: nothing can interleave with the file replacement.
         this.verifySnapshot(source, dataKey);
         const undo = this.saveBeforeRestore(sel, dataKey);
@@ -725,10 +702,10 @@ export class VaultManager {
         this.lockInternal('restore');
         replaceDatabaseFile(sel.path, VAULT_DB_NAME, source);
         try {
-          this.commitUnlock(sel, keyfile, dataKey, this.generation);
-          if (this.restoreCarry && this.unlocked) carriedCount = this.restoreCarry.write(this.unlocked.db, carried);
+          this.commitUnlock(sel, keyfile, dataKey, this.state.ticket());
+          if (this.restoreCarry && this.state.session) carriedCount = this.restoreCarry.write(this.state.session.db, carried);
         } catch (err) {
-          if (this.unlocked) this.lockInternal('restore');
+          if (this.state.session) this.lockInternal('restore');
           // The snapshot passed its checks, so this is rare (e.g. a failing migration): put the previous
           // state back so the vault is as it was; the before-restore snapshot stays either way.
           if (undo) {
@@ -740,7 +717,7 @@ export class VaultManager {
           }
           throw err;
         }
-        dataKey = null; // owned by this.unlocked now
+        dataKey = null; // owned by this.state.session now
         this.logger.info('vault.restored', { vaultId: keyfile.vaultId, from: id, undo: undoId });
       } finally {
         wipe(secret, dataKey);
@@ -754,7 +731,7 @@ export class VaultManager {
   /** What restoreCarry wants from the current database: from the session, or read-only when locked (null when unreadable). */
   private readForCarry(sel: Selected, dataKey: Buffer): unknown {
     const carry = this.restoreCarry!;
-    if (this.unlocked) return carry.read(this.unlocked.db);
+    if (this.state.session) return carry.read(this.state.session.db);
     const dbPath = path.join(sel.path, VAULT_DB_NAME);
     const cleanup = walLeftoverCleanup(dbPath);
     try {
@@ -785,8 +762,8 @@ export class VaultManager {
   }
 
   private requireSelected(): Selected {
-    if (!this.selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
-    return this.selected;
+    if (!this.state.selected) throw new AppError('NO_VAULT', DEFAULT_MESSAGES.NO_VAULT);
+    return this.state.selected;
   }
 
   private async readSelectedKeyfile(sel: Selected): Promise<Keyfile> {
@@ -810,12 +787,12 @@ export class VaultManager {
 
   /** Puts the vault first in the list of known vaults and tells listeners the status changed. */
   private async rememberOpened(vault: { path: string; name: string; demo: boolean }): Promise<void> {
-    await this.remember({ path: vault.path, name: vault.name, demo: vault.demo, lastOpenedAt: this.clock.now() });
+    await this.registry.remember({ path: vault.path, name: vault.name, demo: vault.demo, lastOpenedAt: this.clock.now() });
     this.emit();
   }
 
   private assertSameKey(dataKey: Buffer): void {
-    const held = this.unlocked?.key;
+    const held = this.state.session?.key;
     if (held && !held.equals(dataKey)) {
       throw new AppError('VAULT_CORRUPT', 'Het sleutelbestand hoort niet bij de geopende kluis. Er is niets gewijzigd.');
     }
@@ -892,7 +869,7 @@ export class VaultManager {
    */
   private saveBeforeRestore(sel: Selected, dataKey: Buffer): string | null {
     const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
-    if (this.unlocked) return snapshot(this.unlocked.db, backupsDir, BEFORE_RESTORE_LABEL, this.clock);
+    if (this.state.session) return snapshot(this.state.session.db, backupsDir, BEFORE_RESTORE_LABEL, this.clock);
     const dbPath = path.join(sel.path, VAULT_DB_NAME);
     if (!existsSync(dbPath)) return null;
     try {
@@ -934,7 +911,7 @@ export class VaultManager {
   private async repairKeyfileIdentity(): Promise<void> {
     const repair = this.keyfileRepair;
     this.keyfileRepair = null;
-    const sel = this.selected;
+    const sel = this.state.selected;
     if (!sel) return;
     if (repair) {
       try {
@@ -950,6 +927,11 @@ export class VaultManager {
 
   /** Before this process first opens the database: keep a non-empty WAL left by a crash (never throws). */
   private inspectCrashBeforeOpen(sel: Selected): CrashFinding {
+    if (this.maintenance.isRunningFor(path.join(sel.path, VAULT_DB_NAME))) {
+      // This process locked the vault cleanly while its background job still reads it: the WAL that may be
+      // left belongs to the job's open connection, not to a crash. Nothing to keep, nothing to say.
+      return { kind: 'none' };
+    }
     try {
       const finding = inspectCrash(sel.path, VAULT_DB_NAME, this.clock.now());
       if (finding.kind !== 'none') this.logger.warn('vault.unclean_shutdown', { kind: finding.kind });
@@ -962,7 +944,7 @@ export class VaultManager {
 
   /** Synchronous from here on: nothing can interleave between the generation check and the state change. */
   private commitUnlock(sel: Selected, keyfile: Keyfile, dataKey: Buffer, generation: number, crash: CrashFinding = { kind: 'none' }): void {
-    if (generation !== this.generation || this.selected !== sel) {
+    if (!this.state.isCurrent(generation, sel)) {
       throw new AppError('LOCKED', 'Het ontgrendelen is afgebroken omdat de kluis intussen is vergrendeld.');
     }
     const dbPath = path.join(sel.path, VAULT_DB_NAME);
@@ -994,15 +976,15 @@ export class VaultManager {
     }
     // The database's copy of the name and demo flag wins over the (unauthenticated) keyfile's.
     const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
-    this.selected = { ...sel, name: identity.name, demo: identity.demo };
-    this.unlocked = { db, key: new SecretKey(dataKey), schemaVersion };
+    this.state.select({ ...sel, name: identity.name, demo: identity.demo });
+    this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion });
     this.notice = crashNotice(crash);
     this.markOpen(sel.path);
     if (keyfileChanged) {
       this.logger.warn('vault.keyfile_identity_repaired', { vaultId: keyfile.vaultId });
       this.keyfileRepair = { ...keyfile, name: identity.name, demo: identity.demo };
     }
-    this.scheduleAutoLock();
+    this.autoLock.restart();
     this.logger.info('vault.unlocked', { vaultId: keyfile.vaultId });
   }
 
@@ -1013,12 +995,9 @@ export class VaultManager {
 
   /** 'restore' closes the session for a file replacement: no before-lock listener (it is no lock). */
   private lockInternal(reason: 'manual' | 'auto' | 'close' | 'restore'): boolean {
-    this.generation++;
-    this.clearTimer();
-    this.autoLockAt = null;
-    const session = this.unlocked;
+    this.autoLock.cancel();
+    const session = this.state.leave();
     if (!session) return false;
-    this.unlocked = null;
     try {
       if (reason !== 'restore') this.onBeforeLock?.(session.db, reason);
     } catch (err) {
@@ -1041,9 +1020,9 @@ export class VaultManager {
     session.key.dispose();
     this.notice = null;
     this.maintenanceNotice = null;
-    if (this.selected) {
+    if (this.state.selected) {
       try {
-        markSessionClosed(this.selected.path);
+        markSessionClosed(this.state.selected.path);
       } catch (err) {
         this.logger.warn('vault.session_marker_failed', { error: err });
       }
@@ -1063,45 +1042,8 @@ export class VaultManager {
 
   private closeInternal(): boolean {
     const locked = this.lockInternal('close');
-    const hadSelection = this.selected !== null;
-    this.selected = null;
+    const hadSelection = this.state.deselect();
     return locked || hadSelection;
-  }
-
-  private validateAutoLockMinutes(minutes: number): void {
-    if (!Number.isInteger(minutes) || minutes < MIN_AUTO_LOCK_MINUTES || minutes > MAX_AUTO_LOCK_MINUTES) {
-      const message = `Automatisch vergrendelen kan na ${MIN_AUTO_LOCK_MINUTES} tot ${MAX_AUTO_LOCK_MINUTES} minuten.`;
-      throw new AppError('VALIDATION', message, [{ path: 'autoLockMinutes', message }]);
-    }
-  }
-
-  private scheduleAutoLock(): void {
-    this.clearTimer();
-    this.autoLockAt = this.clock.now() + this.autoLockMinutes * 60_000;
-    this.arm(this.autoLockAt - this.clock.now());
-  }
-
-  private arm(ms: number): void {
-    this.timer = this.timers.setTimeout(() => this.onTimer(), Math.max(0, ms));
-  }
-
-  private onTimer(): void {
-    this.timer = null;
-    if (!this.unlocked || this.autoLockAt === null) return;
-    const remaining = this.autoLockAt - this.clock.now();
-    // Timers can fire early or late relative to the clock; the clock decides.
-    if (remaining > 0) {
-      this.arm(remaining);
-      return;
-    }
-    if (this.lockInternal('auto')) this.emit();
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== null) {
-      this.timers.clearTimeout(this.timer);
-      this.timer = null;
-    }
   }
 
   private emit(): void {
@@ -1128,41 +1070,6 @@ export class VaultManager {
     }
   }
 
-  private get registryPath(): string {
-    return path.join(this.dataDir, REGISTRY_FILE_NAME);
-  }
-
-  private async loadRegistry(): Promise<KnownVault[]> {
-    if (this.registry) return this.registry;
-    let list: KnownVault[] = [];
-    try {
-      const parsed = registrySchema.safeParse(JSON.parse(await readFile(this.registryPath, 'utf8')));
-      if (parsed.success) list = parsed.data.vaults;
-      else this.logger.warn('vault.registry_invalid', {});
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn('vault.registry_unreadable', { error: err });
-    }
-    this.registry = list;
-    return list;
-  }
-
-  private async remember(entry: KnownVault): Promise<void> {
-    const list = await this.loadRegistry();
-    const others = list.filter((v) => v.path !== entry.path);
-    this.registry = [entry, ...others];
-    await this.saveRegistry();
-  }
-
-  private async saveRegistry(): Promise<void> {
-    try {
-      await ensurePrivateDir(this.dataDir);
-      const body = { format: 'houvast.vaults', version: 1, vaults: this.registry ?? [] };
-      await writeFileAtomic(this.registryPath, `${JSON.stringify(body, null, 2)}\n`);
-    } catch (err) {
-      // The list is a convenience; failing to save it must not fail the vault operation.
-      this.logger.warn('vault.registry_write_failed', { error: err });
-    }
-  }
 }
 
 export const BACKUP_FOLDER_SUFFIX = '.houvast-backup';

@@ -97,9 +97,9 @@ describe('automatic snapshots on unlock', () => {
     for (let day = 0; day < 120; day++) {
       await vm.unlock(PASSPHRASE);
       vm.lock(); // while the background job runs: it still finishes its snapshot
+      await vm.idle(); // a real day gives it time; the fake clock's day does not
       sb.time.advance(DAY);
     }
-    await vm.idle();
     const list = vm.listBackups();
     const autos = list.filter((b) => b.kind === 'auto');
     // Daily unlocks from 1 March to 28 June: 7 daily (22-28 June), the weeks ending 21, 14 and 7 June,

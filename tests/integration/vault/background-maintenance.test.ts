@@ -112,6 +112,23 @@ describe('background maintenance after unlock', () => {
     expect((await vm.unlock(PASSPHRASE)).notice).toBeUndefined();
   });
 
+  it('an unlock right after such a lock opens beside the running job, reports no false crash and loses nothing', async () => {
+    const { vm, folder } = await lockedVault();
+    await vm.unlock(PASSPHRASE);
+    vm.lock(); // the job still reads the database
+    const again = await vm.unlock(PASSPHRASE);
+    expect(again.state).toBe('unlocked');
+    expect(again.notice).toBeUndefined(); // not "Houvast is de vorige keer niet netjes afgesloten"
+    expect(readdirSync(folder)).not.toContain('herstel');
+    vm.db().prepare("INSERT INTO people (name) VALUES ('na de herhaalde ontgrendeling')").run();
+    await vm.idle();
+    vm.lock();
+    expect(existsSync(path.join(folder, 'vault.db-wal'))).toBe(false);
+    await vm.unlock(PASSPHRASE);
+    expect(vm.db().prepare('SELECT count(*) FROM people').pluck().get()).toBe(301);
+    expect(autos(folder)).toHaveLength(1);
+  });
+
   it('a failed automatic snapshot is reported in the status notice; the unlock itself succeeded', async () => {
     const { vm, folder } = await lockedVault();
     // A file where the backups folder should be: the snapshot cannot be written.
