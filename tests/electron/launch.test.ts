@@ -43,6 +43,15 @@ describe('Electron shell', () => {
     expect(probe).toEqual({ keys: ['invoke', 'off', 'on'], require: 'undefined', process: 'undefined', ipc: 'undefined' });
   });
 
+  it('runs the core in its own utility process, not in main', async () => {
+    // electron/main/index.ts forks electron/core-host with serviceName 'Houvast-kern'.
+    await expect
+      .poll(async () =>
+        app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().some((m) => m.type === 'Utility' && m.serviceName === 'Houvast-kern')),
+      )
+      .toBe(true);
+  });
+
   it('invoke reaches the core through the validated IPC channel', async () => {
     const envelope = await page.evaluate(() =>
       (window as unknown as { houvast: { invoke(n: string, i: unknown): Promise<unknown> } }).houvast.invoke('vault.status', {}),

@@ -1,6 +1,6 @@
 // Importing dossiers from the list screen against a fake core: the parsed file is sent whole, success
 // refreshes the list, every reason of a refusal is listed in words, and unreadable JSON never reaches the core.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { describeIssuePath, formatIssue, importRejection } from '../../src/renderer/screens/dossiers/ImportDossiers';
@@ -88,7 +88,7 @@ describe('Dossiers importeren', () => {
     await waitFor(() =>
       expect(within(form).getAllByRole('status').map((s) => s.textContent)).toContain('2 dossiers geïmporteerd: 2026-0001, 2026-0002.'),
     );
-    expect(client.callsTo('dossier.import')).toEqual([{ file: FILE, onDuplicate: 'ask' }]);
+    expect(client.callsTo('dossier.import')).toEqual([{ file: FILE, onDuplicate: 'ask', jobId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]);
     expect(within(form).queryByRole('alert')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Sluiten' }));
@@ -154,11 +154,73 @@ describe('Dossiers importeren', () => {
       ),
     );
     expect(client.callsTo('dossier.import')).toEqual([
-      { file: FILE, onDuplicate: 'ask' },
-      { file: FILE, onDuplicate: 'skip' },
+      { file: FILE, onDuplicate: 'ask', jobId: expect.any(String) },
+      { file: FILE, onDuplicate: 'skip', jobId: expect.any(String) },
     ]);
     // The refusal is gone once the choice was carried out.
     expect(within(dialog).queryByText(/Er is niets geïmporteerd/)).toBeNull();
     expect(within(dialog).queryByRole('group', { name: 'Dossiers die al in de kluis staan' })).toBeNull();
+  });
+});
+
+describe('progress and "Annuleren" during a long import', () => {
+  /** An import the test finishes by hand: the fake core answers only when told to. */
+  function slowImport() {
+    let finish: (value: unknown) => void = () => undefined;
+    const handlers: Handlers = {
+      'dossier.list': () => [],
+      'dossier.import': () =>
+        new Promise((resolve) => {
+          finish = resolve as (value: unknown) => void;
+        }) as never,
+    };
+    return { handlers, finish: (v: unknown) => finish(v) };
+  }
+
+  it('shows the core\'s progress as a bar with a count, and the result when done', async () => {
+    const slow = slowImport();
+    const { client, form } = await openImport(slow.handlers);
+    choose(form, JSON.stringify(FILE));
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    await waitFor(() => expect(client.callsTo('dossier.import')).toHaveLength(1));
+    const { jobId } = client.callsTo('dossier.import')[0] as { jobId: string };
+
+    const bar = await within(form).findByRole('progressbar', { name: 'Dossiers importeren' });
+    act(() => client.emitEvent('job.progress', { jobId, operation: 'import', done: 40, total: 300 }));
+    expect(bar.getAttribute('value')).toBe('40');
+    expect(bar.getAttribute('max')).toBe('300');
+    expect(within(form).getByText('Dossiers importeren: 40 van 300 dossiers')).toBeTruthy();
+    // Another job's progress is not this import's.
+    act(() => client.emitEvent('job.progress', { jobId: 'iets-anders-1234', operation: 'import', done: 7, total: 9 }));
+    expect(bar.getAttribute('value')).toBe('40');
+
+    await act(async () => slow.finish({ imported: [{ id: 'd1', number: '2026-0001' }], skipped: [] }));
+    await waitFor(() => expect(within(form).getAllByRole('status').map((s) => s.textContent)).toContain('1 dossier geïmporteerd: 2026-0001.'));
+    expect(within(form).queryByRole('progressbar')).toBeNull();
+    expect(within(form).queryByRole('button', { name: 'Annuleren' })).toBeNull();
+  });
+
+  it('"Annuleren" asks the core to stop this import and then says nothing was imported', async () => {
+    const slow = slowImport();
+    const { client, form } = await openImport({
+      ...slow.handlers,
+      'job.cancel': (input) => {
+        // The core stops the import at its next safe point and answers it with CANCELLED.
+        setTimeout(() => slow.finish(fail('CANCELLED', 'Afgebroken. Er is niets gewijzigd.')), 0);
+        return { cancelled: input.jobId.length > 0 };
+      },
+    });
+    choose(form, JSON.stringify(FILE));
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    await waitFor(() => expect(client.callsTo('dossier.import')).toHaveLength(1));
+    const { jobId } = client.callsTo('dossier.import')[0] as { jobId: string };
+    act(() => client.emitEvent('job.progress', { jobId, operation: 'import', done: 12, total: 300 }));
+
+    fireEvent.click(await within(form).findByRole('button', { name: 'Annuleren' }));
+    expect(client.callsTo('job.cancel')).toEqual([{ jobId }]);
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain('Het importeren is afgebroken. Er is niets geïmporteerd.');
+    expect(within(form).queryByRole('progressbar')).toBeNull();
+    expect(within(form).getByRole('button', { name: 'Importeren' })).toBeTruthy();
   });
 });

@@ -24,6 +24,8 @@ export interface FileUploadFormProps {
   reasonsClassName?: string;
   /** Extra buttons beside "Importeren" (e.g. "Sluiten" in a dialog). */
   extraActions?: ReactNode;
+  /** Shown while the upload runs instead of "Bezig…" (e.g. a progress bar with "Annuleren"). */
+  busyContent?: ReactNode;
 }
 
 export function FileUploadForm(props: FileUploadFormProps) {
@@ -95,11 +97,13 @@ export function FileUploadForm(props: FileUploadFormProps) {
           Importeren
         </button>
         {props.extraActions}
-        {busy ? (
-          <span role="status" className="muted">
-            Bezig…
-          </span>
-        ) : null}
+        {busy
+          ? (props.busyContent ?? (
+              <span role="status" className="muted">
+                Bezig…
+              </span>
+            ))
+          : null}
       </div>
       <p role="status" className={done ? 'success' : 'visually-hidden'}>
         {done ?? ''}

@@ -18,6 +18,8 @@ export interface Session {
   /** Calls the core; throws AppError; a LOCKED answer also drops all unlocked state. */
   call: CallFn;
   applyStatus(status: VaultStatus): void;
+  /** Subscribes to a core event (e.g. 'job.progress'); returns the unsubscribe. */
+  on: Client['on'];
   refreshInfo(): Promise<void>;
   /** Increases on every lock and restore, so the unlocked tree can be keyed and remounted from scratch. */
   sessionKey: number;
@@ -158,6 +160,7 @@ export function SessionProvider({ client, children }: { client: Client; children
       fatal,
       call,
       applyStatus,
+      on: client.on,
       refreshInfo,
       sessionKey,
       restored,
@@ -168,7 +171,7 @@ export function SessionProvider({ client, children }: { client: Client; children
       demoPassphrase,
       setDemoPassphrase,
     }),
-    [status, info, fatal, call, applyStatus, refreshInfo, sessionKey, restored, notice, clearNotice, recoveryCode, demoPassphrase],
+    [status, info, fatal, call, applyStatus, client, refreshInfo, sessionKey, restored, notice, clearNotice, recoveryCode, demoPassphrase],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -10,9 +10,10 @@ import { CORE_STATUS_EVENT, CORE_STOPPED_MESSAGE, type HostedCore } from '../../
 import type { HostEndpoint } from '../../../src/core/host/protocol';
 import { spawnCoreWorker } from '../../../src/core/host/worker';
 import { startHostedCore } from '../../../src/core/host/core-client';
-import { startWebServer, type WebServer } from '../../../src/web/server';
-import { CHEAP_KDF, makeTempDir } from '../../support/core';
+import { startWebServer, type WebCore, type WebServer } from '../../../src/web/server';
+import { CHEAP_KDF, makeTempDir, startTestCore } from '../../support/core';
 import { createNodeWsTransport, wsUrl, type ClosableTransport } from '../../support/ws-client';
+import { plantedHousehold } from '../../support/households';
 
 const PASSPHRASE = 'correct paard batterij niet';
 
@@ -73,8 +74,12 @@ describe('the core in a worker thread', () => {
     expect(ok<{ state: string }>(await core.transport.invoke('vault.lock', {})).state).toBe('locked');
   });
 
-  it('keeps the server answering while the core derives a key with the real Argon2id parameters', async () => {
-    const { core, dataDir } = await workerCore({ cheapKdf: false });
+  /**
+   * Over the socket: a vault, then an import of many households (its validation alone is one long synchronous
+   * stretch in the core), and 50 ms later a static request. Returns the order of: the static answer, the
+   * import's first progress event (sent when validation is done) and the import's (cancelled) result.
+   */
+  async function orderOfAnswers(core: WebCore, dataDir: string): Promise<string[]> {
     const staticDir = path.join(dataDir, 'static');
     await mkdir(staticDir);
     await writeFile(path.join(staticDir, 'health.txt'), 'ok');
@@ -82,14 +87,18 @@ describe('the core in a worker thread', () => {
     cleanups.push(() => server.close());
     const transport: ClosableTransport = createNodeWsTransport(wsUrl(server.port, server.token), server.origin);
     cleanups.push(() => transport.close());
-    await transport.invoke('vault.status', {});
+    const created = await transport.invoke('vault.create', { name: 'Drukke kluis', passphrase: PASSPHRASE });
+    expect(created.ok, JSON.stringify(created)).toBe(true);
 
     const order: string[] = [];
-    const creating = transport.invoke('vault.create', { name: 'Trage kluis', passphrase: PASSPHRASE }).then((env) => {
-      order.push('vault.create');
+    transport.on('job.progress', () => {
+      if (!order.includes('progress')) order.push('progress');
+    });
+    const file = { format: 'houvast.dossier', version: 1, dossiers: Array.from({ length: 2000 }, () => plantedHousehold()) };
+    const importing = transport.invoke('dossier.import', { file, onDuplicate: 'copy', jobId: 'health-check-0001' }).then((env) => {
+      order.push('import');
       return env;
     });
-    // Give the call time to reach the worker, so the key derivation is under way.
     await new Promise((r) => setTimeout(r, 50));
     const health = await new Promise<string>((resolve, reject) => {
       request({ host: '127.0.0.1', port: server.port, path: '/health.txt', headers: { host: `127.0.0.1:${server.port}` } }, (res) => {
@@ -104,9 +113,23 @@ describe('the core in a worker thread', () => {
         .end();
     });
     expect(health).toBe('ok');
-    const env = await creating;
-    expect(env.ok, JSON.stringify(env)).toBe(true);
-    expect(order).toEqual(['static', 'vault.create']);
+    // The rest of the import is not the point: stop it once it reported (it rolls back).
+    await expect.poll(() => order.includes('progress'), { timeout: 60_000 }).toBe(true);
+    expect(await transport.invoke('job.cancel', { jobId: 'health-check-0001' })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await importing).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    return order;
+  }
+
+  it('keeps the server answering while the core validates a large import', async () => {
+    const { core, dataDir } = await workerCore({ cheapKdf: true });
+    expect(await orderOfAnswers(core, dataDir)).toEqual(['static', 'progress', 'import']);
+  });
+
+  it('(control) with the core on the server\'s own thread, the same request waits for the validation', async () => {
+    // Shows that the ordering above measures something: in-process, the validation holds the event loop.
+    const handle = await startTestCore({ cheapKdf: true, prefix: 'host-control' });
+    cleanups.push(() => handle.cleanup());
+    expect((await orderOfAnswers(handle.core, handle.dataDir))[0]).toBe('progress');
   });
 
   it('answers open calls clearly when the worker dies, and restarts it with the vault locked', async () => {

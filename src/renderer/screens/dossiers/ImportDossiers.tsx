@@ -6,12 +6,14 @@ import { Modal } from '../../components/Modal';
 import { readJsonFile } from '../../components/read-json-file';
 import { errorMessage, useCall } from '../../state/session';
 import { FileUploadForm } from '../../components/FileUploadForm';
+import { JobProgress, newJobId } from '../../components/JobProgress';
 import type { RejectionInfo } from '../norms/Rejection';
 
 /** Generous for many households, yet never reads an unrelated huge file into memory. */
 const MAX_BYTES = 20 * 1024 * 1024;
 
 export const NOTHING_IMPORTED = 'Er is niets geïmporteerd.';
+export const IMPORT_CANCELLED = 'Het importeren is afgebroken. Er is niets geïmporteerd.';
 
 /** Numbered collections in a dossier: "adults.0" reads as "volwassene 1". */
 const ITEM_LABELS: Record<string, string> = {
@@ -109,6 +111,7 @@ export function formatIssue(issue: IssueDetail): string {
 
 /** The refusal as shown: the core's message (always saying nothing was imported) and every reason. */
 export function importRejection(err: unknown): RejectionInfo {
+  if (err instanceof AppError && err.code === 'CANCELLED') return { message: IMPORT_CANCELLED, reasons: [] };
   const reasons = err instanceof AppError ? (err.issues ?? []).map(formatIssue) : [];
   const message = errorMessage(err);
   return { message: message.includes(NOTHING_IMPORTED) ? message : `${message} ${NOTHING_IMPORTED}`, reasons };
@@ -129,23 +132,29 @@ export function ImportDossiers({ onImported, onClose }: { onImported: () => void
   const [pending, setPending] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ done: string } | { error: string } | null>(null);
+  // The running import's id: its progress bar and "Annuleren" follow it.
+  const [jobId, setJobId] = useState<string | null>(null);
   // A new key clears the form's refusal once the choice has been carried out.
   const [formKey, setFormKey] = useState(0);
 
   const choose = async (onDuplicate: 'skip' | 'copy') => {
     setBusy(true);
+    const id = newJobId();
+    setJobId(id);
     try {
-      const result = await call('dossier.import', { file: pending, onDuplicate });
+      const result = await call('dossier.import', { file: pending, onDuplicate, jobId: id });
       setPending(null);
       setFormKey((k) => k + 1);
       setOutcome({ done: importedMessage(result.imported, result.skipped) });
       onImported();
     } catch (err) {
-      setOutcome({ error: errorMessage(err) });
+      setOutcome({ error: err instanceof AppError && err.code === 'CANCELLED' ? IMPORT_CANCELLED : errorMessage(err) });
     } finally {
       setBusy(false);
+      setJobId(null);
     }
   };
+  const progress = jobId ? <JobProgress jobId={jobId} label="Dossiers importeren" unit="dossiers" /> : null;
 
   return (
     <>
@@ -161,6 +170,7 @@ export function ImportDossiers({ onImported, onClose }: { onImported: () => void
       }
       missingFileMessage="Kies een bestand met dossiers."
       maxBytes={MAX_BYTES}
+      busyContent={progress}
       tooBig={refusal('Dit bestand is te groot voor een bestand met dossiers.')}
       rejectionOf={importRejection}
       onUploaded={onImported}
@@ -179,16 +189,21 @@ export function ImportDossiers({ onImported, onClose }: { onImported: () => void
         if (!parsed.ok) {
           return { rejection: { ...refusal('Dit bestand kan niet worden gelezen.'), reasons: parsed.issues.map(formatIssue) } };
         }
+        const id = newJobId();
+        setJobId(id);
         try {
-          const result = await call('dossier.import', { file: parsed.value, onDuplicate: 'ask' });
+          const result = await call('dossier.import', { file: parsed.value, onDuplicate: 'ask', jobId: id });
           return { done: importedMessage(result.imported, result.skipped) };
         } catch (err) {
           // CONFLICT: households already in the vault; the refusal names them, the choice follows below it.
           if (err instanceof AppError && err.code === 'CONFLICT') setPending(parsed.value);
           throw err;
+        } finally {
+          setJobId(null);
         }
       }}
     />
+    {pending !== null && busy ? progress : null}
     {pending !== null ? (
       <div className="actions duplicate-choice" role="group" aria-label="Dossiers die al in de kluis staan">
         <button type="button" className="button primary" disabled={busy} onClick={() => void choose('skip')}>
