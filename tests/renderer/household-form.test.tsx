@@ -69,6 +69,22 @@ describe('household fields in the dossier form', () => {
     expect(dossierDataSchema.safeParse(data).success).toBe(true);
   });
 
+  // Zorgtoeslag and the VTLB eigen risico count insured adults (issue 6, second pass): checked by default (absent = insured).
+  it('sends "not insured in the Netherlands" for an adult, and nothing when insured', async () => {
+    const client = app({ 'dossier.update': (i) => ({ ...DOSSIER, ...(i.data as object) }) as Dossier });
+    fireEvent.click(await screen.findByRole('link', { name: 'Oosterbroek, Fenna' }));
+    await screen.findByRole('heading', { level: 1, name: /Oosterbroek, Fenna/ });
+    fireEvent.click(screen.getByRole('button', { name: /Bewerken/ }));
+    const box = (await screen.findByRole('checkbox', { name: 'Verzekerd voor de zorgverzekering in Nederland' })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(client.callsTo('dossier.update')).toHaveLength(1));
+    const { data } = client.callsTo('dossier.update')[0] as { data: Dossier };
+    expect(data.adults[0]!.insuredInNl).toBe(false);
+    expect(dossierDataSchema.safeParse(data).success).toBe(true);
+  });
+
   it('adds an expense paid in ten termijnen per year', async () => {
     const client = app({ 'dossier.update': (i) => ({ ...DOSSIER, ...(i.data as object) }) as Dossier });
     fireEvent.click(await screen.findByRole('link', { name: 'Oosterbroek, Fenna' }));
