@@ -20,6 +20,7 @@ import { bundledSchemesLoader, createSchemeService } from './services/schemes';
 import { createCreditorBoardService, isInRegeling, proposalOffers } from './services/creditor-board';
 import { createLettersService } from './services/letters';
 import { createSchemeBatchService } from './services/scheme-batch';
+import { createSchemeConditionsService } from './services/scheme-conditions';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
@@ -159,6 +160,7 @@ export function createCore(opts: CoreOptions): Core {
   const letters = createLettersService(ctx, { budget, arrangement: (id) => arrangements.get(id), board, actor, organisation: () => settings.get().organisation, version });
   const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });
   const schemeBatch = createSchemeBatchService(ctx, { schemes, dossiers, board, audit, actor, organisation: () => settings.get().organisation });
+  const schemeConditions = createSchemeConditionsService(ctx, { dossiers, scheme: (id) => schemes.get(id) });
   // The anonymised report counts fictitious households only in the demo vault (never mixed with real ones).
   const reports = createReportService(ctx, { audit, actor, softwareVersion: version, includeFictitious: () => vault.status().vault?.demo === true });
 
@@ -328,6 +330,7 @@ export function createCore(opts: CoreOptions): Core {
     'letters.list': ({ dossierId }) => board.listLetters(dossierId),
     'letters.get': ({ id }) => board.getLetter(id),
     'schemes.produceBatch': (input) => schemeBatch.produce(input),
+    'schemes.conditions': ({ dossierId, date }) => schemeConditions.forDossier(dossierId, date),
     // Payment arrangements (proposal engine) and zorgpremie schemes
     'arrangement.get': ({ id, date }) => arrangements.get(id, date),
     'arrangement.preview': ({ id, date, params }) => arrangements.preview(id, params, date),

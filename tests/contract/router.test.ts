@@ -101,6 +101,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'letters.list': { dossierId: 'x' },
   'letters.get': { id: 'x' },
   'schemes.produceBatch': { schemeId: 'voorbeeld-bewind-zorgpremie', dossierIds: ['x'] },
+  'schemes.conditions': { dossierId: 'x' },
   // Payment arrangements and zorgpremie schemes
   'arrangement.get': { id: 'x' },
   'arrangement.preview': { id: 'x', params: { months: 24, monthsReason: 'Ondernemer (Bbz)', factor: '1.5', leaveOut: ['y'] } },

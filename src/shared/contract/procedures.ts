@@ -40,6 +40,7 @@ import {
 } from './arrangements';
 import { schemeSchema } from '../arrangement/scheme';
 import { creditorBoardContract } from './creditor-board';
+import { schemeConditionsContract } from './scheme-conditions';
 
 const empty = z.object({}).strict();
 const dossierId = z.string().min(1).max(64);
@@ -447,6 +448,7 @@ export const contract = {
   }),
   // Creditor board, payments and letters (issue 8 §4): src/shared/contract/creditor-board.ts
   ...creditorBoardContract,
+  ...schemeConditionsContract,
   // ---- payment arrangements (schuldregeling proposals) and zorgpremie schemes
   'arrangement.get': procedure({
     summary: 'The schuldregeling proposal of a dossier with its saved parameters, over the budget on the date (default: budget peildatum, else today).',

@@ -12,6 +12,7 @@ import { m008Household } from './008_household';
 import { m009Arrangements } from './009_arrangements';
 import { m010CreditorBoard } from './010_creditor_board';
 import { m011SignalsReports } from './011_signals_reports';
+import { m012SchemeConditions } from './012_scheme_conditions';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
   m009Arrangements,
   m010CreditorBoard,
   m011SignalsReports,
+  m012SchemeConditions,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
