@@ -21,6 +21,7 @@ import { createCreditorBoardService, isInRegeling, proposalOffers } from './serv
 import { createLettersService } from './services/letters';
 import { createSchemeBatchService } from './services/scheme-batch';
 import { createSchemeConditionsService } from './services/scheme-conditions';
+import { refusalInVault } from '../shared/contract/vault-kind';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
@@ -33,9 +34,8 @@ import { createSettingsService } from './services/settings';
 import { createSignalService } from './services/signals';
 import { interchangeSignalSchema } from '../shared/signals/schema';
 import { createReportService } from './systeemfouten/service';
-import { mergeReceivedFiles, renderPublishedPdf } from './systeemfouten/association';
-import { publish, publishedCsv, publishedJsonStat } from '../shared/systeemfouten/association';
-import { HIERARCHIES } from '../shared/systeemfouten/hierarchy';
+import { mergeReceivedFiles, mergeResult } from './systeemfouten/association';
+import { createAssociationStore } from './systeemfouten/association-store';
 import { VaultManager, type KdfParams, type VaultTimers } from './vault';
 import type { Db } from './db/driver';
 
@@ -161,6 +161,7 @@ export function createCore(opts: CoreOptions): Core {
   const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });
   const schemeBatch = createSchemeBatchService(ctx, { schemes, dossiers, board, audit, actor, organisation: () => settings.get().organisation });
   const schemeConditions = createSchemeConditionsService(ctx, { dossiers, scheme: (id) => schemes.get(id) });
+  const associationStore = createAssociationStore({ db: () => ctx.db(), clock: ctx.clock, log: (detail) => audit.append(actor(), 'association.changed', null, null, detail) });
   // The anonymised report counts fictitious households only in the demo vault (never mixed with real ones).
   const reports = createReportService(ctx, { audit, actor, softwareVersion: version, includeFictitious: () => vault.status().vault?.demo === true });
 
@@ -204,9 +205,9 @@ export function createCore(opts: CoreOptions): Core {
       demoPassphrase: DEMO_PASSPHRASE,
     }),
     'vault.status': () => vault.status(),
-    'vault.create': async ({ name, path: folder, passphrase, userName }) => {
+    'vault.create': async ({ name, path: folder, passphrase, userName, kind }) => {
       const { recoveryCode } = await vault.create(
-        { name, passphrase, ...(folder ? { path: folder } : {}) },
+        { name, passphrase, kind, ...(folder ? { path: folder } : {}) },
         { beforeSwitch: () => lockWithAudit('Andere kluis gemaakt') },
       );
       // Before the first logboek entry, so even 'vault.created' carries the user's own name.
@@ -359,23 +360,30 @@ export function createCore(opts: CoreOptions): Core {
       } catch (err) {
         throw new AppError('VALIDATION', err instanceof Error ? err.message : 'Het sleutelregister kan niet worden gelezen.');
       }
-      if (!outcome.merged) return { accepted: outcome.accepted, rejected: outcome.rejected, published: null, csv: null, jsonStat: null, pdfBase64: null };
-      const published = publish(outcome.merged);
-      const pdf = await renderPublishedPdf(published);
-      return {
-        accepted: outcome.accepted,
-        rejected: outcome.rejected,
-        published: { ...published, offices: outcome.merged.offices, tables: published.tables.map((t) => ({ ...t, dims: t.dims.map((d) => HIERARCHIES[d].name) })) },
-        csv: publishedCsv(published),
-        jsonStat: `${JSON.stringify(publishedJsonStat(published), null, 2)}\n`,
-        pdfBase64: pdf.toString('base64'),
-      };
+      return mergeResult(outcome);
     },
+    'association.store.get': () => associationStore.view(),
+    'association.store.registerKey': (input) => associationStore.registerKey(input),
+    'association.store.revokeKey': ({ keyId }) => associationStore.revokeKey(keyId),
+    'association.store.receive': ({ files }) => associationStore.receive(files),
+    'association.store.publish': ({ year }) => associationStore.publish(year),
+    'association.store.publication': ({ id }) => associationStore.publication(id),
     'report.publicKey': () => reports.publicKey(),
     'report.ledger': () => reports.ledger(),
   };
 
-  const router = createRouter(handlers, { assertUnlocked: () => void vault.db() }, logger);
+  const router = createRouter(
+    handlers,
+    {
+      assertUnlocked: () => void vault.db(),
+      // A vereniging vault holds no case files: only the procedures of its kind run (shared/contract/vault-kind.ts).
+      assertAllowed: (name) => {
+        const refusal = refusalInVault(vault.status().vault?.kind ?? 'kantoor', name);
+        if (refusal) throw new AppError('FORBIDDEN', refusal);
+      },
+    },
+    logger,
+  );
 
   return {
     router,

@@ -40,6 +40,8 @@ import {
 } from './arrangements';
 import { schemeSchema } from '../arrangement/scheme';
 import { creditorBoardContract } from './creditor-board';
+import { VAULT_KINDS } from './vault-kind';
+import { associationStoreContract } from './association-store';
 import { schemeConditionsContract } from './scheme-conditions';
 
 const empty = z.object({}).strict();
@@ -108,6 +110,7 @@ export const AUDIT_ACTIONS = [
   'report.public_key_exported',
   'report.previewed',
   'report.exported',
+  'association.changed',
 ] as const;
 
 export const auditEntry = z.object({
@@ -174,6 +177,8 @@ export const contract = {
       /** Vault folder to create (absolute path, must not exist yet); default: <vault folder>/<name>.houvast. */
       path: localPath('Kies een plek voor de kluis.').optional(),
       passphrase: newPassphrase,
+      /** Kantoor (case files; the default) or vereniging (received office reports, never case files). */
+      kind: z.enum(VAULT_KINDS).default('kantoor'),
       /** The user's name, for the logboek and every PDF (optional for the CLI; the app asks it). */
       userName: settingsSchema.shape.userName.optional(),
     }),
@@ -571,6 +576,7 @@ export const contract = {
     input: associationMergeInput,
     output: associationMergeOut,
   }),
+  ...associationStoreContract,
   // --- end systeemfouten ---
 } as const;
 

@@ -175,9 +175,17 @@ const FIXTURES: Record<number, (db: Db) => void> = {
        VALUES ('eigen-regeling', ?, 'Bijstand loopt al 14 maanden; bewijs in het dossier', '["Route bijstand: ..."]', ?)`,
     ).run(DOSSIER_ID, T0);
   },
+  13: (db) => {
+    db.prepare("INSERT INTO association_keys (key_id, office, public_key_pem, registered_on, revoked_on, created_at) VALUES ('k1', 'Bewind Noord', 'PEM', '2026-01-05', NULL, ?)").run(T0);
+    db.prepare(
+      "INSERT INTO association_files (id, file_name, sha256, received_at, status, reason, key_id, period, envelope) VALUES ('f1', 'noord.json', 'aa', ?, 'geaccepteerd', NULL, 'k1', '2026-Q1', '{}')",
+    ).run(T0);
+    db.prepare("INSERT INTO association_files (id, file_name, sha256, received_at, status, reason, key_id, period, envelope) VALUES ('f2', 'x.json', 'bb', ?, 'afgewezen', 'Ongeldig', NULL, NULL, NULL)").run(T0);
+    db.prepare("INSERT INTO association_publications (id, year, created_at, published, files) VALUES ('p1', '2026', ?, '{}', '[]')").run(T0);
+  },
 };
 
-const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides'];
+const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides', 'association_keys', 'association_files', 'association_publications'];
 
 function tablesOf(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));

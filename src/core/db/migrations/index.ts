@@ -13,6 +13,7 @@ import { m009Arrangements } from './009_arrangements';
 import { m010CreditorBoard } from './010_creditor_board';
 import { m011SignalsReports } from './011_signals_reports';
 import { m012SchemeConditions } from './012_scheme_conditions';
+import { m013AssociationStore } from './013_association_store';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -28,6 +29,7 @@ export const migrations: Migration[] = [
   m010CreditorBoard,
   m011SignalsReports,
   m012SchemeConditions,
+  m013AssociationStore,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
