@@ -130,7 +130,8 @@ export function AppFrame() {
             {notice}
           </p>
         ) : null}
-        <DraftsNotice />
+        {/* Drafts are dossier forms: a vereniging vault has none. */}
+        {vereniging ? null : <DraftsNotice />}
         <ListStateProvider>
           <Screen key={visit} route={vereniging && !VERENIGING_ROUTES.includes(route.name) ? { name: 'vereniging' } : route} />
         </ListStateProvider>
