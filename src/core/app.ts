@@ -21,6 +21,8 @@ import { bundledSchemesLoader, createSchemeService } from './services/schemes';
 import { createCreditorBoardService, isInRegeling, proposalOffers } from './services/creditor-board';
 import { createLettersService } from './services/letters';
 import { createSchemeBatchService } from './services/scheme-batch';
+import { createSchemeConditionsService } from './services/scheme-conditions';
+import { refusalInVault } from '../shared/contract/vault-kind';
 import type { ServiceContext } from './services/context';
 import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
@@ -33,9 +35,8 @@ import { createSettingsService } from './services/settings';
 import { createSignalService } from './services/signals';
 import { interchangeSignalSchema } from '../shared/signals/schema';
 import { createReportService } from './systeemfouten/service';
-import { mergeReceivedFiles, renderPublishedPdf } from './systeemfouten/association';
-import { publish, publishedCsv, publishedJsonStat } from '../shared/systeemfouten/association';
-import { HIERARCHIES } from '../shared/systeemfouten/hierarchy';
+import { mergeReceivedFiles, mergeResult } from './systeemfouten/association';
+import { createAssociationStore } from './systeemfouten/association-store';
 import { VaultManager, type KdfParams, type VaultTimers } from './vault';
 import type { Db } from './db/driver';
 
@@ -179,6 +180,8 @@ export function createCore(opts: CoreOptions): Core {
   const letters = createLettersService(ctx, { budget, arrangement: (id) => arrangements.get(id), board, actor, organisation: () => settings.get().organisation, version });
   const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });
   const schemeBatch = createSchemeBatchService(ctx, { schemes, dossiers, board, audit, actor, organisation: () => settings.get().organisation });
+  const schemeConditions = createSchemeConditionsService(ctx, { dossiers, scheme: (id) => schemes.get(id) });
+  const associationStore = createAssociationStore({ db: () => ctx.db(), clock: ctx.clock, log: (detail) => audit.append(actor(), 'association.changed', null, null, detail) });
   // The anonymised report counts fictitious households only in the demo vault (never mixed with real ones).
   const reports = createReportService(ctx, { audit, actor, softwareVersion: version, includeFictitious: () => vault.status().vault?.demo === true });
 
@@ -224,9 +227,9 @@ export function createCore(opts: CoreOptions): Core {
     'vault.status': () => vault.status(),
     // The core in this process is running; a shell hosting it elsewhere answers a restart itself (host/core-client.ts).
     'core.restart': () => ({ restarted: false }),
-    'vault.create': async ({ name, path: folder, passphrase, userName }) => {
+    'vault.create': async ({ name, path: folder, passphrase, userName, kind }) => {
       const { recoveryCode } = await vault.create(
-        { name, passphrase, ...(folder ? { path: folder } : {}) },
+        { name, passphrase, kind, ...(folder ? { path: folder } : {}) },
         { beforeSwitch: () => lockWithAudit('Andere kluis gemaakt') },
       );
       // Before the first logboek entry, so even 'vault.created' carries the user's own name.
@@ -360,6 +363,7 @@ export function createCore(opts: CoreOptions): Core {
     'letters.list': ({ dossierId }) => board.listLetters(dossierId),
     'letters.get': ({ id }) => board.getLetter(id),
     'schemes.produceBatch': (input) => schemeBatch.produce(input),
+    'schemes.conditions': ({ dossierId, date }) => schemeConditions.forDossier(dossierId, date),
     // Payment arrangements (proposal engine) and zorgpremie schemes
     'arrangement.get': ({ id, date }) => arrangements.get(id, date),
     'arrangement.preview': ({ id, date, params }) => arrangements.preview(id, params, date),
@@ -388,18 +392,14 @@ export function createCore(opts: CoreOptions): Core {
       } catch (err) {
         throw new AppError('VALIDATION', err instanceof Error ? err.message : 'Het sleutelregister kan niet worden gelezen.');
       }
-      if (!outcome.merged) return { accepted: outcome.accepted, rejected: outcome.rejected, published: null, csv: null, jsonStat: null, pdfBase64: null };
-      const published = publish(outcome.merged);
-      const pdf = await renderPublishedPdf(published);
-      return {
-        accepted: outcome.accepted,
-        rejected: outcome.rejected,
-        published: { ...published, offices: outcome.merged.offices, tables: published.tables.map((t) => ({ ...t, dims: t.dims.map((d) => HIERARCHIES[d].name) })) },
-        csv: publishedCsv(published),
-        jsonStat: `${JSON.stringify(publishedJsonStat(published), null, 2)}\n`,
-        pdfBase64: pdf.toString('base64'),
-      };
+      return mergeResult(outcome);
     },
+    'association.store.get': () => associationStore.view(),
+    'association.store.registerKey': (input) => associationStore.registerKey(input),
+    'association.store.revokeKey': ({ keyId }) => associationStore.revokeKey(keyId),
+    'association.store.receive': ({ files }) => associationStore.receive(files),
+    'association.store.publish': ({ year }) => associationStore.publish(year),
+    'association.store.publication': ({ id }) => associationStore.publication(id),
     'report.publicKey': () => reports.publicKey(),
     'report.ledger': () => reports.ledger(),
   };
@@ -423,7 +423,18 @@ export function createCore(opts: CoreOptions): Core {
     }),
   ) as unknown as Handlers;
 
-  const router = createRouter(gated, { assertUnlocked: () => void vault.db() }, logger);
+  const router = createRouter(
+    gated,
+    {
+      assertUnlocked: () => void vault.db(),
+      // A vereniging vault holds no case files: only the procedures of its kind run (shared/contract/vault-kind.ts).
+      assertAllowed: (name) => {
+        const refusal = refusalInVault(vault.status().vault?.kind ?? 'kantoor', name);
+        if (refusal) throw new AppError('FORBIDDEN', refusal);
+      },
+    },
+    logger,
+  );
 
   return {
     router,

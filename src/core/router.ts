@@ -23,6 +23,8 @@ export type Handlers = {
 export interface RouterGuards {
   /** Throws AppError NO_VAULT / LOCKED when the vault is not unlocked. */
   assertUnlocked(): void;
+  /** Throws AppError FORBIDDEN when the open vault's kind does not run this procedure (called once unlocked). */
+  assertAllowed?(name: ProcedureName): void;
 }
 
 export interface Router {
@@ -50,7 +52,10 @@ export function createRouter(handlers: Handlers, guards: RouterGuards, logger: L
           const issues = zodIssues(parsed.error);
           return fail('VALIDATION', issues[0]?.message ?? DEFAULT_MESSAGES.VALIDATION, issues);
         }
-        if (def.unlocked) guards.assertUnlocked();
+        if (def.unlocked) {
+          guards.assertUnlocked();
+          guards.assertAllowed?.(name);
+        }
         const handler = handlers[name] as (input: unknown) => unknown;
         const result = await handler(parsed.data);
         const checked = def.output.safeParse(result);

@@ -93,4 +93,5 @@ export const AUDIT_ACTION_LABELS: Partial<Record<(typeof AUDIT_ACTIONS)[number],
   'report.public_key_exported': 'Publieke rapportsleutel opgehaald',
   'report.previewed': 'Systeemfouten-rapport bekeken',
   'report.exported': 'Systeemfouten-rapport ondertekend',
+  'association.changed': 'Vereniging: register, rapporten of publicatie',
 };

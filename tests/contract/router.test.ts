@@ -105,6 +105,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'letters.list': { dossierId: 'x' },
   'letters.get': { id: 'x' },
   'schemes.produceBatch': { schemeId: 'voorbeeld-bewind-zorgpremie', dossierIds: ['x'] },
+  'schemes.conditions': { dossierId: 'x' },
   // Payment arrangements and zorgpremie schemes
   'arrangement.get': { id: 'x' },
   'arrangement.preview': { id: 'x', params: { months: 24, monthsReason: 'Ondernemer (Bbz)', factor: '1.5', leaveOut: ['y'] } },
@@ -122,6 +123,12 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'schemes.batch': { schemeId: 'voorbeeld-bewind-zorgpremie', filters: { children: 'met' } },
   'schemes.setParticipant': { schemeId: 'voorbeeld-bewind-zorgpremie', dossierId: 'x', status: 'voorgesteld' },
   'schemes.dashboard': { schemeId: 'voorbeeld-bewind-zorgpremie' },
+  'association.store.get': {},
+  'association.store.registerKey': { office: 'Kantoor Noord', publicKeyPem: 'geen sleutel' },
+  'association.store.revokeKey': { keyId: 'x' },
+  'association.store.receive': { files: [{ name: 'a.json', text: '{}' }] },
+  'association.store.publish': { year: '2026' },
+  'association.store.publication': { id: 'x' },
 };
 
 let dataDir: string;
@@ -181,6 +188,14 @@ describe('the contract', () => {
       'report.export': ['keyId'],
       'report.download': ['keyId'],
       'report.ledger': ['keyId'],
+      // The association's register of office keys: PUBLIC keys by their id (the PEM itself is never sent back).
+      'association.store.get': ['keys', 'keyId'],
+      'association.store.registerKey': ['keys', 'keyId'],
+      'association.store.revokeKey': ['keys', 'keyId'],
+      'association.store.receive': ['keys', 'keyId'],
+      // Report cells' coordinates, as in association.merge.
+      'association.store.publish': ['key'],
+      'association.store.publication': ['key'],
     };
     const FORBIDDEN = new Set(['key', 'keys', 'dek', 'kek', 'secret', 'secrets', 'salt', 'wrapped', 'wrap', 'cipher', 'ciphertext', 'nonce', 'iv', 'tag', 'token', 'password', 'passphrase', 'recovery', 'hex', 'kdf', 'argon']);
     const words = (field: string) => field.split(/(?=[A-Z])|[_\-.\s]/).map((w) => w.toLowerCase()).filter(Boolean);

@@ -67,8 +67,12 @@ describe('the group zorgpremie scheme in the browser (demo vault)', () => {
 
   it('produces the batch: a letter per family and the overview as PDF and CSV, read back', async () => {
     const table = page.getByRole('table', { name: 'Gezinnen in de regeling' });
-    // Feasible candidates are preselected; the Molenbeek family (already "Lopend") is added by hand.
+    // Feasible candidates that meet the scheme are preselected; the Molenbeek family (already "Lopend") is added
+    // by hand. Under the VTLB its afloscapaciteit is nil, so it is "voldoet niet" and needs a reason.
+    const yaraRow = table.getByRole('row').filter({ hasText: 'Molenbeek, Yara' }).first();
+    expect(await yaraRow.textContent()).toContain('Voldoet niet');
     await page.getByRole('checkbox', { name: 'Molenbeek, Yara in de batch' }).check();
+    await page.getByLabel('Reden om Molenbeek, Yara toch op te nemen').fill('Zorgverzekeraar houdt de lopende regeling aan');
     const count = await table.getByRole('checkbox', { checked: true }).count();
     const candidates = await table.getByRole('row').filter({ hasText: 'Kandidaat' }).filter({ has: page.getByRole('checkbox', { checked: true }) }).count();
     expect(count).toBeGreaterThanOrEqual(1);

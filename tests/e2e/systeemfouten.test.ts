@@ -185,9 +185,16 @@ describe('systeemfouten in the browser', () => {
     await button(page, 'Controleren en samenvoegen').click();
     await waitVisible(page.getByRole('heading', { name: '3 goedgekeurd, 1 afgekeurd' }), 30_000);
     await waitVisible(page.getByText('De handtekening klopt niet: het bestand is na ondertekening gewijzigd.'));
-    const chart = page.getByRole('table', { name: 'T0: Huishoudens per mechanisme' });
+    // Every chart has its table beside it; both show only the published (rounded) cells.
+    await waitVisible(page.getByRole('img', { name: 'Huishoudens per mechanisme' }));
+    await page.getByText('Tabel bij “Huishoudens per mechanisme”').click();
+    const chart = page.getByRole('table', { name: 'Huishoudens per mechanisme' });
     await waitVisible(chart);
     await waitVisible(chart.getByRole('cell', { name: '185', exact: true }));
+    // By quarter: the three files are all 2026-Q2, published on its own: the same 185.
+    await page.getByText('Tabel bij “Huishoudens per kwartaal”').click();
+    const quarters = page.getByRole('table', { name: 'Huishoudens per kwartaal' });
+    expect(await quarters.getByRole('row').filter({ hasText: '2026-Q2' }).textContent()).toContain('185');
     await screenshot(page, '42-vereniging-dashboard');
     expectGuardsClean(app);
   });

@@ -168,7 +168,7 @@ describe('Dossier → Regeling', () => {
       'schemes.family': () => ({
         schemeId: 'zz', dossierId: 'd1', dossierNumber: '2026-0007', displayName: 'Veenstra, Ilse', city: 'Leeuwarden', childrenCount: 2, fictitious: true, status: 'kandidaat', debtIds: ['z'],
         arrears: fig('Achterstand bij Zorgverzekeraar Zuid', '700.00'), premiumStage: null, feasible: true, monthly: fig('Per maand', '35.00'), months: 20, paid: fig('Betaald in de regeling', '700.00'), forgiven: fig('Kwijtschelding', '0.00'),
-        summary: 'Ilse Veenstra betaalt € 35,00 per maand gedurende 20 maanden; daarna is de achterstand betaald.', missing: [], warnings: [], agreedMonthly: null, startDate: null,
+        summary: 'Ilse Veenstra betaalt € 35,00 per maand gedurende 20 maanden; daarna is de achterstand betaald.', missing: [], warnings: [], eligibility: { meets: true, reasons: [] }, agreedMonthly: null, startDate: null,
       }),
     });
     await openTab();

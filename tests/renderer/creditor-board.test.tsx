@@ -11,6 +11,9 @@ import { recalculate } from '../../src/shared/creditor-board/recalc';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { householdData, storedDossier, VEENSTRA } from '../support/budget';
 import { createFakeClient, fail, status, type Handlers } from './fake-client';
+import { schemeSchema, schemeTermCheck } from '../../src/shared/arrangement';
+import { serializeTermCheck } from '../../src/shared/contract/scheme-conditions';
+import { Money } from '../../src/shared/money';
 
 const SUMMARY: DossierSummary = {
   id: 'd1',
@@ -73,6 +76,8 @@ function app(handlers: Handlers) {
       'dossier.list': () => [SUMMARY],
       'dossier.get': () => DOSSIER,
       'settings.get': () => ({ userName: 'Merel de Wit', autoLockMinutes: 10 }),
+      // No zorgpremie scheme unless a test says so.
+      'schemes.conditions': () => [],
       ...handlers,
     },
     status('unlocked'),
@@ -190,6 +195,38 @@ describe('Dossier → Schuldeisers', () => {
     // Woonstad: 180 + 216 = 396 of 1200 = 33,00 %; Zilveren Kruis: 120 + 144 = 264 of 800 = 33,00 %.
     expect(within(region).getByRole('rowheader', { name: 'Woonstad Leeuwarden' }).closest('tr')!.textContent).toContain('€ 1.200,00€ 180,00€ 216,00€ 396,0033,00 %');
     expect(within(region).getByRole('rowheader', { name: 'Totaal' }).closest('tr')!.textContent).toContain('€ 2.000,00€ 300,00€ 360,00€ 660,00');
+  });
+
+  it('shows a zorgpremie scheme whose condition was broken: the missed month, what happens next, the override reason', async () => {
+    const scheme = schemeSchema.parse({
+      format: 'houvast.scheme', version: 1, id: 'zz', name: 'Zorgpremie Zwolle', creditor: { name: 'Zilveren Kruis', matchNames: ['Zilveren Kruis'] }, gemeente: 'Zwolle',
+      route: 'bewind', maxMonths: 36, minMonthly: '35.00', maxMonthly: null, conditions: { currentPremiumPaid: true, noNewArrears: true, other: [] }, forgiveRemainder: true,
+      validFrom: '2026-01-01', source: [], notes: [], onBreach: ['Na een gemiste maand belt de verzekeraar binnen twee weken.'],
+    });
+    const term = schemeTermCheck({
+      scheme,
+      participation: { status: 'lopend', agreedMonthly: new Money('40.00'), startDate: '2026-02-01' },
+      debts: [{ id: 'b', debt: { creditor: 'Zilveren Kruis', originalAmount: '800.00', currentAmount: '800.00', kind: 'concurrent', status: 'open' } }],
+      payments: [{ debtId: 'b', month: '2026-02', amount: new Money('40.00') }],
+      premiumStage: null,
+      hasPremiumExpense: true,
+      referenceDate: '2026-04-30',
+    });
+    app({
+      ...fakeBoard('2026-04-30'),
+      'schemes.conditions': () => [
+        { schemeId: 'zz', schemeName: 'Zorgpremie Zwolle', creditor: 'Zilveren Kruis', status: 'lopend', override: { reason: 'Inkomen stijgt per mei', reasonsNotMet: [], at: 1 }, term: serializeTermCheck(term) },
+      ],
+    });
+    await openBoard();
+    const group = await screen.findByRole('group', { name: 'Voorwaarden Zorgpremie Zwolle' });
+    expect(group.textContent).toContain('Voorwaarde geschonden');
+    expect(group.textContent).toContain('Geen betaling vastgelegd voor maart 2026 (afgesproken € 40,00).');
+    expect(group.textContent).toContain('Wat er nu gebeurt');
+    expect(group.textContent).toContain('Na een gemiste maand belt de verzekeraar binnen twee weken.');
+    expect(group.textContent).toContain('Inkomen stijgt per mei');
+    const months = within(group).getByRole('table', { name: 'Betalingen per maand voor Zorgpremie Zwolle' });
+    expect(within(months).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['feb 2026€ 40,00€ 40,00betaald', 'mrt 2026€ 40,00€ 0,00gemist']);
   });
 
   it('shows a core error in words', async () => {

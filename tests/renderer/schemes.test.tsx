@@ -49,12 +49,17 @@ function family(over: Partial<SchemeFamilyOut>): SchemeFamilyOut {
     summary: 'Yara Molenbeek betaalt € 35,00 per maand gedurende 36 maanden.',
     missing: [],
     warnings: [],
+    eligibility: { meets: true, reasons: [] },
     agreedMonthly: null,
     startDate: null,
     ...over,
   };
 }
-const FAMILIES = [family({}), family({ dossierId: 'd2', dossierNumber: '2026-0009', displayName: 'Vonkeman, Els', childrenCount: 3, feasible: false, monthly: fig('Per maand', null), months: null, summary: 'Niet haalbaar.' })];
+const NOT_MET = 'De afloscapaciteit (€ 20,00) is lager dan het minimum van de regeling (€ 35,00 per maand).';
+const FAMILIES = [
+  family({}),
+  family({ dossierId: 'd2', dossierNumber: '2026-0009', displayName: 'Vonkeman, Els', childrenCount: 3, feasible: false, monthly: fig('Per maand', null), months: null, summary: 'Niet haalbaar.', eligibility: { meets: false, reasons: [NOT_MET] } }),
+];
 const DASHBOARD: SchemeDashboardOut = {
   schemeId: SCHEME.id,
   referenceDate: '2026-11-30',
@@ -135,8 +140,29 @@ describe('Regelingen', () => {
       filters: { gemeente: 'Zwolle', incomeSource: 'uitkering_participatiewet', children: 'met' },
       dossierIds: ['d1'],
       includeBsn: false,
+      overrides: [],
     });
     expect(URL.createObjectURL).toHaveBeenCalledTimes(3);
+  });
+
+  it('shows "voldoet niet" with the reason, and takes such a family only with a reason for it', async () => {
+    const client = app({
+      'schemes.produceBatch': (i) => ({ files: [{ fileName: 'a.pdf', mime: 'application/pdf', contentBase64: 'JVBERi0=' }, { fileName: 'o.pdf', mime: 'application/pdf', contentBase64: 'JVBERi0=' }, { fileName: 'o.csv', mime: 'text/csv', contentBase64: 'RA==' }], proposed: i.dossierIds.length }),
+    });
+    fireEvent.click(await screen.findByRole('link', { name: 'Regelingen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Gezinnen zoeken' }));
+    const table = await screen.findByRole('table', { name: 'Gezinnen in de regeling' });
+    const els = within(table).getByRole('rowheader', { name: /Vonkeman, Els/ }).closest('tr')!;
+    expect(els.textContent).toContain('Voldoet niet');
+    expect(els.textContent).toContain(NOT_MET);
+    expect(within(table).getByRole('rowheader', { name: /Molenbeek, Yara/ }).closest('tr')!.textContent).not.toContain('Voldoet niet');
+    // Not preselected; choosing it asks for a reason.
+    expect(within(els).queryByLabelText('Reden om Vonkeman, Els toch op te nemen')).toBeNull();
+    fireEvent.click(screen.getByLabelText('Vonkeman, Els in de batch'));
+    fireEvent.change(within(els).getByLabelText('Reden om Vonkeman, Els toch op te nemen'), { target: { value: 'Inkomen stijgt per januari' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Batch maken voor 2 gezinnen' }));
+    await waitFor(() => expect(client.callsTo('schemes.produceBatch')).toHaveLength(1));
+    expect(client.callsTo('schemes.produceBatch')[0]).toMatchObject({ dossierIds: ['d1', 'd2'], overrides: [{ dossierId: 'd2', reason: 'Inkomen stijgt per januari' }] });
   });
 
   it('saves a family\'s status', async () => {

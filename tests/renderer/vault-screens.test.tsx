@@ -67,7 +67,8 @@ describe('create vault', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Kluis maken' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Uw herstelcode' });
-    expect(client.callsTo('vault.create')).toEqual([{ name: 'Wijkteam Oost', userName: 'Mirjam de Wit', passphrase: GOOD }]);
+    // A kantoor vault unless the user chooses otherwise.
+    expect(client.callsTo('vault.create')).toEqual([{ name: 'Wijkteam Oost', kind: 'kantoor', userName: 'Mirjam de Wit', passphrase: GOOD }]);
     const code = screen.getByTestId('recovery-code').textContent ?? '';
     expect(code.replace(/\s/g, '')).toBe('ABCDEFGHJKMNPQRSTVWXYZ0123456789ABCDEFGH');
 

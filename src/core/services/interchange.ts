@@ -157,10 +157,11 @@ export function createInterchangeService(
       const result = deps.dossiers.insert(db, options.markFictitious ? { ...household, fictitious: true } : household, {
         keepNumberIfFree: true,
       });
-      writeDossierExtras(db, result.id, { budgetInputs, attachments }, ctx.clock.now());
+      // Stored in file order, so the new debt ids line up with the file's positions (letters, boards).
+      const debtIds = deps.dossiers.read(result.id).debts.map((d) => d.id!);
+      writeDossierExtras(db, result.id, { budgetInputs, attachments }, ctx.clock.now(), debtIds, `dossiers.${index}`);
       boards.forEach((b, i) => {
         if (b.dossier !== index) return;
-        const debtIds = deps.dossiers.read(result.id).debts.map((d) => d.id!);
         importBoardBlock(db, result.id, debtIds, b, `creditorBoards.${i}`, ctx.clock.now());
       });
       // v2: the dossier's signals keep their registration date and vocabulary version (they decide the report quarter).
@@ -230,7 +231,11 @@ export function createInterchangeService(
         dossiers: [
           {
             ...toInterchangeData(dossier),
-            ...readDossierExtras(ctx.db(), id),
+            ...readDossierExtras(
+              ctx.db(),
+              id,
+              dossier.debts.map((d) => d.id!),
+            ),
             signals: (deps.signals?.listForDossier(id) ?? []).map(toInterchangeSignal),
           },
         ],

@@ -23,6 +23,7 @@ import type { ServiceContext } from './context';
 import type { CreditorBoardService } from './creditor-board';
 import type { DossierService } from './dossiers';
 import type { SchemeService } from './schemes';
+import { checkAndRecordOverrides } from './scheme-conditions';
 
 export interface BatchFile {
   fileName: string;
@@ -31,7 +32,14 @@ export interface BatchFile {
 }
 
 export interface SchemeBatchService {
-  produce(input: { schemeId: string; filters: Parameters<SchemeService['batch']>[1]; dossierIds: string[]; includeBsn: boolean }): Promise<{ files: BatchFile[]; proposed: number }>;
+  produce(input: {
+    schemeId: string;
+    filters: Parameters<SchemeService['batch']>[1];
+    dossierIds: string[];
+    includeBsn: boolean;
+    /** Families that do not meet the scheme's conditions enter only with a reason. */
+    overrides?: { dossierId: string; reason: string }[];
+  }): Promise<{ files: BatchFile[]; proposed: number }>;
 }
 
 /** Days the creditor gets to answer a scheme letter. */
@@ -81,13 +89,15 @@ export function createSchemeBatchService(
   deps: { schemes: SchemeService; dossiers: DossierService; board: CreditorBoardService; audit: AuditService; actor(): string; organisation?: () => string | undefined },
 ): SchemeBatchService {
   return {
-    async produce({ schemeId, filters, dossierIds, includeBsn }) {
+    async produce({ schemeId, filters, dossierIds, includeBsn, overrides = [] }) {
       if (dossierIds.length === 0) throw new AppError('VALIDATION', 'Kies minstens één gezin voor de batch.');
       const scheme = await deps.schemes.get(schemeId);
       const batch = await deps.schemes.batch(schemeId, filters);
       const chosen = dossierIds.map((id) => batch.families.find((f) => f.dossierId === id));
       if (chosen.some((f) => !f)) throw new AppError('VALIDATION', 'Een gekozen gezin hoort (niet meer) bij deze selectie. Zoek opnieuw en kies opnieuw.');
       const families = chosen as SchemeFamilyOut[];
+      // "Voldoet niet" only with a reason (refused before anything is made); the reasons are kept.
+      ctx.db().transaction(() => checkAndRecordOverrides(ctx.db(), { audit: deps.audit, actor: deps.actor(), now: ctx.clock.now() }, schemeId, families, overrides))();
       const now = ctx.clock.now();
       const letterDate = isoDateOf(now);
       const replyBy = format(addDays(parseISO(letterDate), SCHEME_REPLY_DAYS), 'yyyy-MM-dd');

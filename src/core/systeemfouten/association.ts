@@ -4,7 +4,9 @@
 // rejection carries its reason in Dutch.
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
-import { mergePayloads, type AcceptedFile, type MergedFile, type PublishedFile } from '../../shared/systeemfouten/association';
+import { dashboardCharts, mergePayloads, publish, publishedCsv, publishedJsonStat, type AcceptedFile, type MergedFile, type PublishedFile } from '../../shared/systeemfouten/association';
+import type { z } from 'zod';
+import type { associationMergeOut } from '../../shared/contract/reports';
 import { PAYLOAD_TYPE, type ExportPayload } from '../../shared/systeemfouten/export';
 import { HIERARCHIES } from '../../shared/systeemfouten/hierarchy';
 import { checkLedgerRules, ledgerEntryOf, type LedgerEntry } from '../../shared/systeemfouten/ledger-rules';
@@ -109,6 +111,10 @@ export function verifyReceivedFile(text: string, keys: ReturnType<typeof parseRe
 
 export interface MergeOutcome {
   merged: MergedFile | null;
+  /** Per calendar quarter, the same publication rules applied to the files of that quarter alone. */
+  quarters: { period: string; merged: MergedFile }[];
+  /** Accepted files of a half-year or a year (small offices): they count in the year, not in a quarter. */
+  coarserPeriods: string[];
   accepted: { name: string; period: string }[];
   rejected: { name: string; reason: string }[];
 }
@@ -151,8 +157,17 @@ export function mergeReceivedFiles(files: readonly { name: string; text: string 
     if (!officeIndex.has(f.keyId)) officeIndex.set(f.keyId, officeIndex.size);
     return { office: officeIndex.get(f.keyId)!, payload: f.payload };
   });
+  // By quarter: each quarter is merged and published on its own (never derived from the year's figures).
+  const byQuarter = new Map<string, AcceptedFile[]>();
+  const coarser = new Set<string>();
+  for (const a of accepted) {
+    if (a.payload.period.type === 'quarter') byQuarter.set(a.payload.period.value, [...(byQuarter.get(a.payload.period.value) ?? []), a]);
+    else coarser.add(a.payload.period.value);
+  }
   return {
     merged: year !== null && accepted.length > 0 ? mergePayloads(accepted, year) : null,
+    quarters: [...byQuarter.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, files]) => ({ period, merged: mergePayloads(files, year!) })),
+    coarserPeriods: [...coarser].sort(),
     accepted: [...current.values()].map((f) => ({ name: f.name, period: f.payload.period.value })),
     rejected,
   };
@@ -176,4 +191,42 @@ export async function renderPublishedPdf(p: PublishedFile): Promise<Buffer> {
     defaultStyle: { font: 'Roboto', fontSize: 9 },
     styles: { h1: { fontSize: 14, bold: true, margin: [0, 0, 0, 6] }, h2: { fontSize: 10, bold: true, margin: [0, 6, 0, 3] } },
   });
+}
+
+export type MergeResult = z.output<typeof associationMergeOut>;
+
+/**
+ * What the association screen and CLI get: the verdicts, the published tables (only cells that pass the
+ * publication rules, rounded), the same per quarter (T0 by mechanism, each quarter published on its own), and
+ * the CSV, JSON-stat and PDF made from the published tables only.
+ */
+export async function mergeResult(outcome: MergeOutcome): Promise<MergeResult> {
+  if (!outcome.merged) return { accepted: outcome.accepted, rejected: outcome.rejected, published: null, csv: null, jsonStat: null, pdfBase64: null };
+  const published = publish(outcome.merged);
+  const pdf = await renderPublishedPdf(published);
+  const quarters = outcome.quarters.map((q) => {
+    const t0 = publish(q.merged).tables.find((t) => t.id === 'T0')!;
+    return {
+      period: q.period,
+      offices: q.merged.offices,
+      // The quarter's bar: the sum of its published (rounded) T0 cells, never the unpublished total.
+      households: t0.cells.reduce((n, c) => n + c.households, 0),
+      cells: t0.cells.map((c) => ({ key: c.key, labels: c.labels, households: c.households, events: c.events })),
+    };
+  });
+  return {
+    accepted: outcome.accepted,
+    rejected: outcome.rejected,
+    published: {
+      ...published,
+      offices: outcome.merged.offices,
+      tables: published.tables.map((t) => ({ ...t, dims: t.dims.map((d) => HIERARCHIES[d].name) })),
+      quarters,
+      coarserPeriods: outcome.coarserPeriods,
+      charts: dashboardCharts(published),
+    },
+    csv: publishedCsv(published),
+    jsonStat: `${JSON.stringify(publishedJsonStat(published), null, 2)}\n`,
+    pdfBase64: pdf.toString('base64'),
+  };
 }

@@ -6,6 +6,7 @@
 // keyfile's values are then recorded as found (trust on first use), and bound from then on.
 import { z } from 'zod';
 import type { Db } from '../db/driver';
+import { VAULT_KINDS, type VaultKind } from '../../shared/contract/vault-kind';
 
 export const IDENTITY_SETTING = 'vault.identity';
 
@@ -13,9 +14,12 @@ export interface VaultIdentity {
   vaultId: string;
   name: string;
   demo: boolean;
+  /** Kantoor or vereniging (issue 9 §3); bound like the name: a changed keyfile cannot turn one into the other. */
+  kind: VaultKind;
 }
 
-const identitySchema = z.object({ vaultId: z.string(), name: z.string().max(200), demo: z.boolean() });
+// Bound before vault kinds existed: a kantoor vault.
+const identitySchema = z.object({ vaultId: z.string(), name: z.string().max(200), demo: z.boolean(), kind: z.enum(VAULT_KINDS).default('kantoor') });
 
 /** The vault manager also serves schemas without a settings table (its own tests); then nothing is bound. */
 function canBind(db: Db): boolean {
@@ -38,7 +42,7 @@ export function bindIdentity(db: Db, identity: VaultIdentity): void {
   if (!canBind(db)) return;
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
     IDENTITY_SETTING,
-    JSON.stringify({ vaultId: identity.vaultId, name: identity.name, demo: identity.demo }),
+    JSON.stringify({ vaultId: identity.vaultId, name: identity.name, demo: identity.demo, kind: identity.kind }),
   );
 }
 
@@ -52,6 +56,18 @@ export function reconcileIdentity(db: Db, fromKeyfile: VaultIdentity): { identit
     bindIdentity(db, fromKeyfile);
     return { identity: fromKeyfile, keyfileChanged: false };
   }
-  const keyfileChanged = bound.name !== fromKeyfile.name || bound.demo !== fromKeyfile.demo;
+  // A database bound before vault kinds existed has no kind: it is a kantoor vault, whatever the keyfile says.
+  const keyfileChanged = bound.name !== fromKeyfile.name || bound.demo !== fromKeyfile.demo || bound.kind !== fromKeyfile.kind;
+  if (!readBoundKindPresent(db)) bindIdentity(db, bound);
   return { identity: bound, keyfileChanged };
+}
+
+/** Whether the bound identity already records the vault's kind (bound from now on otherwise). */
+function readBoundKindPresent(db: Db): boolean {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(IDENTITY_SETTING) as { value: string } | undefined;
+  try {
+    return row !== undefined && typeof (JSON.parse(row.value) as { kind?: unknown }).kind === 'string';
+  } catch {
+    return false;
+  }
 }

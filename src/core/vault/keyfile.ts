@@ -2,6 +2,7 @@
 // (a) a key derived from the passphrase and (b) a key derived from the recovery code, both with
 // Argon2id. KDF parameters and salts are stored beside each wrapped key so they can be raised later.
 // GCM's additional data binds every blob to its vault and purpose: blobs cannot be swapped around.
+import { VAULT_KINDS, type VaultKind } from '../../shared/contract/vault-kind';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { argon2id } from 'hash-wasm';
@@ -65,6 +66,8 @@ const keyfileSchema = z.object({
   vaultId: z.uuid(),
   name: z.string().max(200),
   demo: z.boolean(),
+  /** Absent in keyfiles from before vault kinds: a kantoor vault. */
+  kind: z.enum(VAULT_KINDS).optional(),
   createdAt: z.number().int().nonnegative(),
   passphrase: wrappedSchema,
   recovery: wrappedSchema,
@@ -176,6 +179,7 @@ export async function createKeyfile(input: {
   vaultId: string;
   name: string;
   demo: boolean;
+  kind?: VaultKind;
   createdAt: number;
   dataKey: Buffer;
   passphrase: Uint8Array;
@@ -189,6 +193,7 @@ export async function createKeyfile(input: {
     vaultId,
     name: input.name,
     demo: input.demo,
+    kind: input.kind ?? 'kantoor',
     createdAt: input.createdAt,
     passphrase: await wrapKey(input.dataKey, input.passphrase, { vaultId, purpose: 'passphrase' }, input.kdf),
     recovery: await wrapKey(input.dataKey, input.recoverySecret, { vaultId, purpose: 'recovery' }, input.kdf),

@@ -61,6 +61,7 @@ import {
 import type { KdfParams, Keyfile } from './keyfile';
 import { crashNotice, inspectCrash, markSessionClosed, markSessionOpen, sweepInterruptedWrites, type CrashFinding } from './crash-recovery';
 import { bindIdentity, reconcileIdentity } from './identity';
+import type { VaultKind } from '../../shared/contract/vault-kind';
 import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
 import { SecretKey, secretFromString, wipe } from './secret';
 import { AutoLockTimer, DEFAULT_AUTO_LOCK_MINUTES, defaultTimers } from './auto-lock';
@@ -115,6 +116,8 @@ export interface CreateVaultInput {
   path?: string;
   passphrase: string;
   demo?: boolean;
+  /** Kantoor (default) or vereniging; fixed for the vault's life. */
+  kind?: VaultKind;
 }
 
 /** Called when the current vault is about to be replaced by another (after every check passed). */
@@ -127,6 +130,7 @@ interface Selected {
   vaultId: string;
   name: string;
   demo: boolean;
+  kind: VaultKind;
 }
 
 interface Unlocked {
@@ -227,7 +231,7 @@ export class VaultManager {
     const sel = this.state.selected;
     return {
       state: this.state.phase,
-      vault: sel ? { path: sel.path, name: sel.name, demo: sel.demo } : null,
+      vault: sel ? { path: sel.path, name: sel.name, demo: sel.demo, kind: sel.kind } : null,
       autoLockAt: this.state.session ? this.autoLock.at : null,
       autoLockMinutes: this.autoLock.minutes,
       schemaVersion: this.state.session ? this.state.session.schemaVersion : null,
@@ -271,6 +275,7 @@ export class VaultManager {
       const backupsDir = path.join(folder, BACKUPS_DIR_NAME);
       const vaultId = randomUUID();
       const demo = input.demo ?? false;
+      const kind: VaultKind = input.kind ?? 'kantoor';
       let dataKey: Buffer | null = generateDataKey();
       const passphrase = secretFromString(input.passphrase);
       const recovery = generateRecoveryCode();
@@ -282,6 +287,7 @@ export class VaultManager {
           vaultId,
           name,
           demo,
+          kind,
           createdAt: this.clock.now(),
           dataKey,
           passphrase,
@@ -295,8 +301,8 @@ export class VaultManager {
         await chmod(dbPath, FILE_MODE).catch(() => undefined);
         db = openEncrypted(dbPath, dataKey, this.openOptions());
         const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db as Db, backupsDir, 0) });
-        bindIdentity(db, { vaultId, name, demo });
-        this.state.select({ path: folder, vaultId, name, demo });
+        bindIdentity(db, { vaultId, name, demo, kind });
+        this.state.select({ path: folder, vaultId, name, demo, kind });
         this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion: result.to });
         this.notice = null;
         this.markOpen(folder);
@@ -313,7 +319,7 @@ export class VaultManager {
       }
       this.autoLock.restart();
       this.logger.info('vault.created', { vaultId, demo });
-      await this.rememberOpened({ path: folder, name, demo });
+      await this.rememberOpened({ path: folder, name, demo, kind });
       return { recoveryCode: recovery.code, status: this.status() };
     });
   }
@@ -333,8 +339,9 @@ export class VaultManager {
       this.closeInternal();
       const swept = sweepInterruptedWrites(folder, BACKUPS_DIR_NAME);
       if (swept > 0) this.logger.info('vault.interrupted_writes_swept', { count: swept });
-      this.state.select({ path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
-      await this.rememberOpened({ path: folder, name: keyfile.name, demo: keyfile.demo });
+      const kind = keyfile.kind ?? 'kantoor';
+      this.state.select({ path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo, kind });
+      await this.rememberOpened({ path: folder, name: keyfile.name, demo: keyfile.demo, kind });
       return this.status();
     });
   }
@@ -786,8 +793,8 @@ export class VaultManager {
   }
 
   /** Puts the vault first in the list of known vaults and tells listeners the status changed. */
-  private async rememberOpened(vault: { path: string; name: string; demo: boolean }): Promise<void> {
-    await this.registry.remember({ path: vault.path, name: vault.name, demo: vault.demo, lastOpenedAt: this.clock.now() });
+  private async rememberOpened(vault: { path: string; name: string; demo: boolean; kind: VaultKind }): Promise<void> {
+    await this.registry.remember({ path: vault.path, name: vault.name, demo: vault.demo, kind: vault.kind, lastOpenedAt: this.clock.now() });
     this.emit();
   }
 
@@ -917,7 +924,7 @@ export class VaultManager {
       try {
         // Re-read: only name and demo change; the wrapped keys stay as they are on disk now.
         const current = await readKeyfile(path.join(sel.path, KEYFILE_NAME));
-        await writeKeyfile(path.join(sel.path, KEYFILE_NAME), { ...current, name: repair.name, demo: repair.demo });
+        await writeKeyfile(path.join(sel.path, KEYFILE_NAME), { ...current, name: repair.name, demo: repair.demo, kind: repair.kind ?? 'kantoor' });
       } catch (err) {
         this.logger.warn('vault.keyfile_repair_failed', { error: err });
       }
@@ -975,14 +982,14 @@ export class VaultManager {
       );
     }
     // The database's copy of the name and demo flag wins over the (unauthenticated) keyfile's.
-    const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo });
-    this.state.select({ ...sel, name: identity.name, demo: identity.demo });
+    const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo, kind: keyfile.kind ?? 'kantoor' });
+    this.state.select({ ...sel, name: identity.name, demo: identity.demo, kind: identity.kind });
     this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion });
     this.notice = crashNotice(crash);
     this.markOpen(sel.path);
     if (keyfileChanged) {
       this.logger.warn('vault.keyfile_identity_repaired', { vaultId: keyfile.vaultId });
-      this.keyfileRepair = { ...keyfile, name: identity.name, demo: identity.demo };
+      this.keyfileRepair = { ...keyfile, name: identity.name, demo: identity.demo, kind: identity.kind };
     }
     this.autoLock.restart();
     this.logger.info('vault.unlocked', { vaultId: keyfile.vaultId });

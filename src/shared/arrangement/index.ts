@@ -9,4 +9,5 @@ export * from './dossier';
 export * from './zorg';
 export * from './scheme';
 export * from './scheme-engine';
+export * from './scheme-conditions';
 export * from './json';

@@ -11,6 +11,7 @@ import type { ParticipantStatus, Scheme, SchemeFamilyStatus } from './scheme';
 import { SCHEME_FAMILY_STATUSES, SCHEME_ROUTE_LABELS } from './scheme';
 import type { ArrangementCapacity, ProposalMissing } from './types';
 import { debtPremiumStage, type PremiumStageInfo } from './zorg';
+import { schemeEligibility, type SchemeEligibility } from './scheme-conditions';
 
 export interface SchemeParticipation {
   status: ParticipantStatus;
@@ -46,6 +47,8 @@ export interface SchemeFamilyResult {
   summary: string;
   missing: ProposalMissing[];
   warnings: string[];
+  /** The scheme's conditions at selection ("voldoet niet" with the reasons). */
+  eligibility: SchemeEligibility;
   agreedMonthly: Decimal | null;
   startDate: string | null;
 }
@@ -177,24 +180,17 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
       warnings.push(`De afloscapaciteit (${formatEuro(cap)}) is lager dan het minimum van de regeling (${formatEuro(min)} per maand).`);
     }
   }
-  if (capacity.referenceDate < scheme.validFrom || (scheme.validUntil && capacity.referenceDate > scheme.validUntil)) {
-    warnings.push(`De regeling geldt niet op de peildatum (${formatNlDate(capacity.referenceDate)}).`);
-  }
-  // Conditions of the scheme that the dossier can show (RULES.md e.3), as warnings: never a guess in the figures.
-  if (scheme.conditions.currentPremiumPaid && !dossier.expenses.some((e) => e.category === 'zorgverzekering')) {
-    warnings.push('Voorwaarde: de lopende premie wordt betaald. Er staat geen zorgverzekeringspremie in de uitgaven van dit dossier.');
-  }
-  if (scheme.route === 'bijstand' && !arrearsValue.isZero()) {
-    const yearBefore = `${Number(capacity.referenceDate.slice(0, 4)) - 1}${capacity.referenceDate.slice(4)}`;
-    const longBijstand = dossier.incomes.some(
-      (i) => i.category === 'uitkering_participatiewet' && !!i.startDate && i.startDate <= yearBefore && (!i.endDate || i.endDate >= capacity.referenceDate),
-    );
-    if (!longBijstand && arrearsValue.greaterThanOrEqualTo(600)) {
-      warnings.push(
-        'Route bijstand: geldt bij bijstand langer dan 1 jaar of een premieschuld onder € 600. Het dossier toont geen bijstand met een begindatum van meer dan een jaar geleden; controleer dit.',
-      );
-    }
-  }
+  // The scheme's conditions the dossier can show (validity, premium, route, term) are tracked in
+  // scheme-conditions.ts: a family that does not meet them is "voldoet niet" with the reasons.
+  const eligibility = schemeEligibility({
+    scheme,
+    dossier,
+    referenceDate: capacity.referenceDate,
+    arrears: arrearsValue,
+    capacity: cap,
+    feasible,
+    restAfterTerm: feasible && paid.value ? arrearsValue.minus(paid.value) : null,
+  });
   if (matched.some((m) => (m.debt.verification ?? 'opgevraagd') !== 'gecontroleerd')) {
     warnings.push('Niet elke achterstand is gecontroleerd; controleer het saldo bij de schuldeiser.');
   }
@@ -221,6 +217,7 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
     summary,
     missing,
     warnings,
+    eligibility,
     agreedMonthly: participation?.agreedMonthly ?? null,
     startDate: participation?.startDate ?? null,
   };

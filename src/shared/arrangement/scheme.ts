@@ -68,6 +68,11 @@ export const schemeSchema = z
     }),
     /** The creditor forgives the restschuld after the term when the conditions were met. */
     forgiveRemainder: z.boolean(),
+    /**
+     * What happens when a condition is broken during the term (a missed month, new arrears), in Dutch, as
+     * agreed with the creditor; absent = the consequences the law sets (scheme-conditions.ts).
+     */
+    onBreach: z.array(z.string().trim().min(1).max(500)).max(20).optional(),
     validFrom: isoDate,
     validUntil: optionalIsoDate,
     source: z.array(z.string().trim().min(1).max(500)).max(20),

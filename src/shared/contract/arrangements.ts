@@ -165,6 +165,8 @@ export const schemeFamilyOut = z.object({
   summary: z.string(),
   missing: z.array(z.object({ figure: z.string(), message: z.string() })),
   warnings: z.array(z.string()),
+  /** The scheme's conditions at selection: "voldoet niet" with the reasons (the batch leaves it out unless overridden). */
+  eligibility: z.object({ meets: z.boolean(), reasons: z.array(z.string()) }),
   /** Stored participation (when not a kandidaat). */
   agreedMonthly: amountOut.nullable(),
   startDate: z.string().nullable(),
@@ -294,6 +296,7 @@ export function serializeSchemeFamily(f: SchemeFamilyResult): SchemeFamilyOut {
     summary: f.summary,
     missing: f.missing.map((m) => ({ ...m })),
     warnings: [...f.warnings],
+    eligibility: { meets: f.eligibility.meets, reasons: [...f.eligibility.reasons] },
     agreedMonthly: f.agreedMonthly ? amountOfD(f.agreedMonthly) : null,
     startDate: f.startDate,
   };

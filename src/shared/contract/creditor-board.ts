@@ -15,6 +15,7 @@ import {
 import type { Payment, RegelingProgress } from '../creditor-board/payments';
 import type { Recalculation } from '../creditor-board/recalc';
 import { schemeFilterSchema } from '../arrangement/scheme';
+import { conditionOverrideIn } from './scheme-conditions';
 import { isoDate, nonNegativeAmount } from '../dossier/schema';
 import { roundCents, sum, toAmountString } from '../money';
 
@@ -264,6 +265,8 @@ export const creditorBoardContract = {
       filters: schemeFilterSchema.default({}),
       dossierIds: z.array(dossierId).min(1, { message: 'Kies minstens één gezin voor de batch.' }).max(500),
       includeBsn: z.boolean().default(false),
+      /** Families that do not meet the scheme's conditions enter only with a reason (issue 8 §3). */
+      overrides: z.array(conditionOverrideIn).max(500).default([]),
     }),
     output: z.object({
       files: z.array(z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() })),

@@ -41,6 +41,9 @@ import {
 import { schemeSchema } from '../arrangement/scheme';
 import { creditorBoardContract } from './creditor-board';
 import { budgetBatchIn, budgetBatchOut } from './budget-batch';
+import { VAULT_KINDS } from './vault-kind';
+import { associationStoreContract } from './association-store';
+import { schemeConditionsContract } from './scheme-conditions';
 
 const empty = z.object({}).strict();
 const dossierId = z.string().min(1).max(64);
@@ -108,6 +111,7 @@ export const AUDIT_ACTIONS = [
   'report.public_key_exported',
   'report.previewed',
   'report.exported',
+  'association.changed',
 ] as const;
 
 export const auditEntry = z.object({
@@ -193,6 +197,8 @@ export const contract = {
       /** Vault folder to create (absolute path, must not exist yet); default: <vault folder>/<name>.houvast. */
       path: localPath('Kies een plek voor de kluis.').optional(),
       passphrase: newPassphrase,
+      /** Kantoor (case files; the default) or vereniging (received office reports, never case files). */
+      kind: z.enum(VAULT_KINDS).default('kantoor'),
       /** The user's name, for the logboek and every PDF (optional for the CLI; the app asks it). */
       userName: settingsSchema.shape.userName.optional(),
     }),
@@ -479,6 +485,7 @@ export const contract = {
   }),
   // Creditor board, payments and letters (issue 8 §4): src/shared/contract/creditor-board.ts
   ...creditorBoardContract,
+  ...schemeConditionsContract,
   // ---- payment arrangements (schuldregeling proposals) and zorgpremie schemes
   'arrangement.get': procedure({
     summary: 'The schuldregeling proposal of a dossier with its saved parameters, over the budget on the date (default: budget peildatum, else today).',
@@ -601,6 +608,7 @@ export const contract = {
     input: associationMergeInput,
     output: associationMergeOut,
   }),
+  ...associationStoreContract,
   // --- end systeemfouten ---
 } as const;
 

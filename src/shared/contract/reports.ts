@@ -119,6 +119,27 @@ export const associationMergeOut = z.object({
           cells: z.array(z.object({ key: z.array(z.string()), labels: z.array(z.string()), households: z.number().int(), events: z.number().int() })),
         }),
       ),
+      /** Per calendar quarter: T0 (households by mechanism), each quarter published on its own by the same rules. */
+      quarters: z.array(
+        z.object({
+          period: z.string(),
+          offices: z.number().int(),
+          /** Sum of the quarter's published T0 cells. */
+          households: z.number().int(),
+          cells: z.array(z.object({ key: z.array(z.string()), labels: z.array(z.string()), households: z.number().int(), events: z.number().int() })),
+        }),
+      ),
+      /** Half-year or year files (small offices): in the year's tables, in no quarter. */
+      coarserPeriods: z.array(z.string()),
+      /** The dashboard's charts by mechanism, instantie, region and effect, from the published cells only. */
+      charts: z.array(
+        z.object({
+          id: z.enum(['mechanisme', 'instantie', 'regio', 'effect']),
+          title: z.string(),
+          note: z.string(),
+          rows: z.array(z.object({ key: z.string(), label: z.string(), households: z.number().int() })),
+        }),
+      ),
     })
     .nullable(),
   csv: z.string().nullable(),

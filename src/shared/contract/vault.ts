@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { utf8ByteLength } from '../utf8';
+import { VAULT_KINDS } from './vault-kind';
 
 export const PASSPHRASE_MIN_LENGTH = 12;
 
@@ -36,6 +37,8 @@ export const vaultRef = z.object({
   name: z.string(),
   /** Demo vaults hold fictitious households only. */
   demo: z.boolean(),
+  /** Kantoor (case files) or vereniging (received reports, never case files); absent in older lists = kantoor. */
+  kind: z.enum(VAULT_KINDS).optional(),
 });
 
 export const vaultStatus = z.object({

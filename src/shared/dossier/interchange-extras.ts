@@ -7,8 +7,14 @@ import { budgetInputsSchema } from '../budget/inputs';
 import { NORM_GROUPS, NORM_ORIGINS } from '../budget/norm-schema';
 import { interchangeDossierSchema, interchangeSchema, isoDate } from './schema';
 
-/** Kinds of stored documents the vault knows (the documents table's CHECK). */
-export const ATTACHMENT_KINDS = ['budgetplan'] as const;
+/**
+ * Kinds of stored documents that travel: budget plans (the documents table) and the regeling's letters
+ * (issue 8: proposal letters and the schuldenoverzicht, the arrangement_letters table). A scheme batch's
+ * overview for a creditor covers many families and never travels with one dossier.
+ */
+export const ATTACHMENT_KINDS = ['budgetplan', 'voorstel', 'schuldenoverzicht'] as const;
+/** The letter kinds among them. */
+export const LETTER_ATTACHMENT_KINDS = ['voorstel', 'schuldenoverzicht'] as const;
 /** A generous bound per attachment (base64 of about 15 MB). */
 export const MAX_ATTACHMENT_BASE64 = 20_000_000;
 
@@ -34,9 +40,18 @@ export const attachmentSchema = z
       .array(z.object({ group: z.enum(NORM_GROUPS), start: isoDate, end: isoDate, origin: z.enum(NORM_ORIGINS) }))
       .max(100)
       .optional(),
+    // Letters (issue 8): the creditor a proposal letter is addressed to, by position in this dossier's
+    // `debts` (0 = the first; null when that debt is no longer in the dossier), and whether the letter
+    // prints the BSN.
+    debt: z.number().int().min(0).max(10_000).nullable().optional(),
+    includesBsn: z.boolean().optional(),
     contentBase64: base64,
   })
-  .refine((a) => a.contentBase64.startsWith(PDF_MAGIC_BASE64), { message: 'De bijlage is geen PDF-bestand.', path: ['contentBase64'] });
+  .refine((a) => a.contentBase64.startsWith(PDF_MAGIC_BASE64), { message: 'De bijlage is geen PDF-bestand.', path: ['contentBase64'] })
+  .refine((a) => a.kind === 'voorstel' || a.debt === undefined || a.debt === null, {
+    message: 'Alleen een voorstelbrief hoort bij een schuldeiser.',
+    path: ['debt'],
+  });
 export type Attachment = z.output<typeof attachmentSchema>;
 
 export const dossierExtrasSchema = z.object({

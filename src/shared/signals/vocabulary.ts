@@ -1,6 +1,7 @@
 // The systeemfouten vocabulary (docs/systeemfouten.md, SYSTEEMFOUTEN.md "Taxonomy"). Every field of a
 // signal that can ever leave the office is one of these codes; the version is stored with each signal.
 // The vocabulary and its hierarchies change only at the turn of the year (rule R5).
+import { PC4_PROVINCE_RANGES } from './pc4-provinces';
 
 export const VOCABULARY_VERSION = '2026.1' as const;
 
@@ -164,46 +165,15 @@ export const LANDSDELEN = [
 ] as const;
 
 /**
- * Province of a postcode by PC4 range. A coarse table (the PC4 ranges follow the provinces closely but not
- * exactly near some borders): it only ever feeds the province level, never finer. Unknown -> null.
+ * Province of a postcode from its PC4 digits, by the dated table in pc4-provinces.ts (resources/regions). Null
+ * when the postcode is missing or its PC4 range touches more than one province: the report then says
+ * "Provincie onbekend" rather than risk a wrong province.
  */
-const PC4_RANGES: [number, number, ProvinceCode][] = [
-  [1000, 1299, 'PV27'],
-  [1300, 1379, 'PV24'],
-  [1380, 1399, 'PV27'],
-  [1400, 1429, 'PV27'],
-  [1430, 2199, 'PV27'],
-  [2200, 3399, 'PV28'],
-  [3400, 3769, 'PV26'],
-  [3770, 3794, 'PV25'],
-  [3795, 3839, 'PV26'],
-  [3840, 3889, 'PV25'],
-  [3890, 3899, 'PV24'],
-  [3900, 3999, 'PV26'],
-  [4000, 4199, 'PV25'],
-  [4200, 4299, 'PV28'],
-  [4300, 4599, 'PV29'],
-  [4600, 5299, 'PV30'],
-  [5300, 5339, 'PV25'],
-  [5340, 5799, 'PV30'],
-  [5800, 6499, 'PV31'],
-  [6500, 7399, 'PV25'],
-  [7400, 7739, 'PV23'],
-  [7740, 7999, 'PV22'],
-  [8000, 8199, 'PV23'],
-  [8200, 8259, 'PV24'],
-  [8260, 8299, 'PV23'],
-  [8300, 8322, 'PV24'],
-  [8323, 9299, 'PV21'],
-  [9300, 9499, 'PV22'],
-  [9500, 9999, 'PV20'],
-];
-
 export function provinceOfPostcode(postcode: string | null | undefined): ProvinceCode | null {
   const m = /^\s*([1-9][0-9]{3})/.exec(postcode ?? '');
   if (!m) return null;
   const pc4 = Number(m[1]);
-  for (const [lo, hi, pv] of PC4_RANGES) if (pc4 >= lo && pc4 <= hi) return pv;
+  for (const [lo, hi, pv] of PC4_PROVINCE_RANGES) if (pc4 >= lo && pc4 <= hi) return pv;
   return null;
 }
 

@@ -193,3 +193,49 @@ export function publishedJsonStat(p: PublishedFile): unknown {
     },
   };
 }
+
+// ------------------------------------------------------------------------------------------ the dashboard
+
+export interface DashboardChart {
+  id: 'mechanisme' | 'instantie' | 'regio' | 'effect';
+  title: string;
+  /** How the bars were made, in Dutch: always from the published (rounded) cells only. */
+  note: string;
+  rows: { key: string; label: string; households: number }[];
+}
+
+const MARGIN_NOTE =
+  'Som van de gepubliceerde cellen van deze tabel over alle mechanismen (elke cel afgerond op 5; niet-gepubliceerde cellen tellen niet mee). Een huishouden met signalen in meer mechanismen telt in elk daarvan mee.';
+
+/**
+ * The association dashboard's charts, from the published cells only (never from the merged totals): by
+ * mechanism (T0 as published), and by instantie, region and effect on the household and children as sums of
+ * the published cells of T1, T2 and T6.
+ */
+export function dashboardCharts(p: PublishedFile): DashboardChart[] {
+  const table = (id: TableId) => p.tables.find((t) => t.id === id);
+  const byDim = (id: TableId, chart: DashboardChart['id'], title: string): DashboardChart => {
+    const sums = new Map<string, { label: string; households: number }>();
+    for (const c of table(id)?.cells ?? []) {
+      const row = sums.get(c.key[1]!) ?? { label: c.labels[1]!, households: 0 };
+      row.households += c.households;
+      sums.set(c.key[1]!, row);
+    }
+    return { id: chart, title, note: MARGIN_NOTE, rows: sortRows([...sums.entries()].map(([key, r]) => ({ key, ...r }))) };
+  };
+  return [
+    {
+      id: 'mechanisme',
+      title: 'Huishoudens per mechanisme',
+      note: 'De gepubliceerde cellen van tabel T0 (afgerond op 5).',
+      rows: sortRows((table('T0')?.cells ?? []).map((c) => ({ key: c.key[0]!, label: c.labels[0]!, households: c.households }))),
+    },
+    byDim('T1', 'instantie', 'Huishoudens per instantie'),
+    byDim('T2', 'regio', 'Huishoudens per regio'),
+    byDim('T6', 'effect', 'Huishoudens per gevolg voor het huishouden en de kinderen'),
+  ];
+}
+
+function sortRows<T extends { label: string; households: number }>(rows: T[]): T[] {
+  return rows.sort((a, b) => b.households - a.households || a.label.localeCompare(b.label, 'nl'));
+}

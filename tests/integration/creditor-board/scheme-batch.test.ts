@@ -45,7 +45,9 @@ describe('scheme batch on the demo vault', () => {
     const candidates = batch.families.filter((f) => f.status === 'kandidaat').length;
     const before = await call('schemes.dashboard', { schemeId: SCHEME });
 
-    const out = await call('schemes.produceBatch', { schemeId: SCHEME, dossierIds: batch.families.map((f) => f.dossierId) });
+    // Every family, those that do not meet the scheme's conditions with a reason (see the test below).
+    const overrides = batch.families.filter((f) => !f.eligibility.meets).map((f) => ({ dossierId: f.dossierId, reason: 'Afgestemd met de zorgverzekeraar' }));
+    const out = await call('schemes.produceBatch', { schemeId: SCHEME, dossierIds: batch.families.map((f) => f.dossierId), overrides });
     // Only candidates move to "voorgesteld"; a family already in the scheme keeps its status.
     expect(out.proposed).toBe(candidates);
     const names = out.files.map((f) => f.fileName);
@@ -89,6 +91,54 @@ describe('scheme batch on the demo vault', () => {
     const dash = await call('schemes.dashboard', { schemeId: SCHEME });
     expect(dash.byStatus.voorgesteld).toBe(before.byStatus.voorgesteld + candidates);
     expect(dash.byStatus.kandidaat).toBe(before.byStatus.kandidaat - candidates);
+  });
+
+  it('leaves out a family that does not meet the conditions unless the user gives a reason, and keeps that reason', async () => {
+    const batch = await call('schemes.batch', { schemeId: SCHEME });
+    const failing = batch.families.filter((f) => !f.eligibility.meets);
+    expect(failing.length, 'the demo vault has a family outside the scheme\'s conditions').toBeGreaterThan(0);
+    for (const f of failing) expect(f.eligibility.reasons.length, f.dossierNumber).toBeGreaterThan(0);
+    const one = failing[0]!;
+
+    const refused = await core.router.handle('schemes.produceBatch', { schemeId: SCHEME, dossierIds: [one.dossierId] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Eén gekozen gezin voldoet niet aan de voorwaarden van de regeling. Er is niets gemaakt: laat het weg of geef per gezin een reden om het toch op te nemen.' } });
+    if (!refused.ok) expect(refused.error.issues).toEqual([{ path: `overrides.${one.dossierId}`, message: `${one.displayName} (${one.dossierNumber}): ${one.eligibility.reasons.join(' ')}` }]);
+    // Nothing was made: no letter, no status change.
+    expect((await call('letters.list', { dossierId: one.dossierId })).filter((l) => l.fileName.startsWith(`regeling-${SCHEME}-`))).toEqual([]);
+    const short = await core.router.handle('schemes.produceBatch', { schemeId: SCHEME, dossierIds: [one.dossierId], overrides: [{ dossierId: one.dossierId, reason: 'kort' }] });
+    expect(short).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+
+    const reason = 'Zorgverzekeraar gaat akkoord; bewind is aangevraagd bij de rechtbank';
+    const out = await call('schemes.produceBatch', { schemeId: SCHEME, dossierIds: [one.dossierId], overrides: [{ dossierId: one.dossierId, reason }] });
+    expect(out.files.filter((f) => f.fileName.startsWith(`regeling-${SCHEME}-`))).toHaveLength(1);
+    const [c] = await call('schemes.conditions', { dossierId: one.dossierId });
+    expect(c).toMatchObject({ schemeId: SCHEME, status: one.status === 'kandidaat' ? 'voorgesteld' : one.status, override: { reason, reasonsNotMet: one.eligibility.reasons } });
+    // The log says it happened, without the reason's text.
+    const log = await call('audit.list', { dossierId: one.dossierId });
+    expect(log.some((e) => e.detail === `Regeling ${SCHEME}: opgenomen ondanks "voldoet niet" (reden vastgelegd)`)).toBe(true);
+    expect(log.some((e) => (e.detail ?? '').includes(reason))).toBe(false);
+  });
+
+  it('flags "voorwaarde geschonden" from the payments recorded on the creditor board', async () => {
+    const batch = await call('schemes.batch', { schemeId: SCHEME });
+    const yara = batch.families.find((f) => f.displayName.includes('Yara'))!;
+    const debtId = yara.debtIds[0]!;
+    // Running since 1 August 2026 at 35,00 a month; today is 30 November 2026, so August-October are over.
+    await call('schemes.setParticipant', { schemeId: SCHEME, dossierId: yara.dossierId, status: 'lopend', agreedMonthly: '35.00', startDate: '2026-08-01' });
+    await call('payments.record', { dossierId: yara.dossierId, debtId, month: '2026-08', amount: '35.00', paidOn: '2026-08-28' });
+    await call('payments.record', { dossierId: yara.dossierId, debtId, month: '2026-09', amount: '35.00', paidOn: '2026-09-28' });
+    let [c] = await call('schemes.conditions', { dossierId: yara.dossierId });
+    expect(c!.term).toMatchObject({ state: 'geschonden', missedMonths: ['2026-10'], reasons: ['Geen betaling vastgelegd voor oktober 2026 (afgesproken € 35,00).'] });
+    expect(c!.term.next.length).toBeGreaterThan(0);
+
+    await call('payments.record', { dossierId: yara.dossierId, debtId, month: '2026-10', amount: '35.00', paidOn: '2026-10-29' });
+    [c] = await call('schemes.conditions', { dossierId: yara.dossierId });
+    expect(c!.term).toMatchObject({ state: 'in_orde', missedMonths: [], next: [] });
+    expect(c!.term.months.map((m) => [m.month, m.paid])).toEqual([
+      ['2026-08', '35.00'],
+      ['2026-09', '35.00'],
+      ['2026-10', '35.00'],
+    ]);
   });
 
   it('refuses an empty selection and a family outside the selection, in Dutch', async () => {

@@ -182,9 +182,23 @@ const FIXTURES: Record<number, (db: Db) => void> = {
       "INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order, insured_nl) VALUES ('p13', ?, 'adult', 'partner', 'Sam', 'Jansen', '1988-04-04', NULL, NULL, 5, 0)",
     ).run(DOSSIER_ID);
   },
+  14: (db) => {
+    db.prepare(
+      `INSERT INTO scheme_condition_overrides (scheme_id, dossier_id, reason, reasons_not_met, created_at)
+       VALUES ('eigen-regeling', ?, 'Bijstand loopt al 14 maanden; bewijs in het dossier', '["Route bijstand: ..."]', ?)`,
+    ).run(DOSSIER_ID, T0);
+  },
+  15: (db) => {
+    db.prepare("INSERT INTO association_keys (key_id, office, public_key_pem, registered_on, revoked_on, created_at) VALUES ('k1', 'Bewind Noord', 'PEM', '2026-01-05', NULL, ?)").run(T0);
+    db.prepare(
+      "INSERT INTO association_files (id, file_name, sha256, received_at, status, reason, key_id, period, envelope) VALUES ('f1', 'noord.json', 'aa', ?, 'geaccepteerd', NULL, 'k1', '2026-Q1', '{}')",
+    ).run(T0);
+    db.prepare("INSERT INTO association_files (id, file_name, sha256, received_at, status, reason, key_id, period, envelope) VALUES ('f2', 'x.json', 'bb', ?, 'afgewezen', 'Ongeldig', NULL, NULL, NULL)").run(T0);
+    db.prepare("INSERT INTO association_publications (id, year, created_at, published, files) VALUES ('p1', '2026', ?, '{}', '[]')").run(T0);
+  },
 };
 
-const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger'];
+const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides', 'association_keys', 'association_files', 'association_publications'];
 
 function tablesOf(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
@@ -308,9 +322,9 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
         expect(d.children[0]!.fosterChild).toBeUndefined();
         expect(d.expenses[0]!.frequency).toBe('maand');
       }
-      // 012: insured per adult; absent (NULL) means insured.
+      // 013: insured per adult; absent (NULL) means insured.
       expect(d.adults[0]!.insuredInNl).toBeUndefined();
-      if (v >= 12) expect(d.adults.find((x) => x.role === 'partner')).toMatchObject({ firstName: 'Sam', insuredInNl: false });
+      if (v >= 13) expect(d.adults.find((x) => x.role === 'partner')).toMatchObject({ firstName: 'Sam', insuredInNl: false });
     }
     expect(settings.get()).toEqual(v >= 2 ? { autoLockMinutes: 25, userName: 'Merel de Wit' } : { autoLockMinutes: 10, userName: 'Medewerker' });
     expect(audit.list().length).toBe(v >= 5 ? 2 : v >= 2 ? 1 : 0);

@@ -34,7 +34,7 @@ describe('create and unlock', () => {
     expect(recoveryCode).toHaveLength(47); // 40 characters + 7 dashes
     expect(status.state).toBe('unlocked');
     expect(status.schemaVersion).toBe(2);
-    expect(status.vault).toEqual({ path: path.join(sb.dataDir, 'vaults', 'Kantoor Zuid.houvast'), name: 'Kantoor Zuid', demo: false });
+    expect(status.vault).toEqual({ path: path.join(sb.dataDir, 'vaults', 'Kantoor Zuid.houvast'), name: 'Kantoor Zuid', demo: false, kind: 'kantoor' });
     expect(events.at(-1)?.state).toBe('unlocked');
     expect(readdirSync(status.vault!.path).sort()).toEqual(expect.arrayContaining(['backups', 'vault.db', 'vault.key.json']));
 

@@ -83,9 +83,11 @@ describe('one family', () => {
     expect(f.warnings.join(' ')).toContain('€ 840,00');
   });
 
-  it('warns when the scheme does not apply on the reference date', () => {
+  it('marks the family "voldoet niet" when the scheme does not apply on the reference date (tracked, not only warned)', () => {
     const f = family('1440.00', '80.00', { ...SCHEME, validUntil: '2026-06-30' });
-    expect(f.warnings).toEqual(['De regeling geldt niet op de peildatum (23-11-2026).']);
+    expect(f.warnings).toEqual([]);
+    expect(f.eligibility.meets).toBe(false);
+    expect(f.eligibility.reasons).toContain('De regeling geldt niet op de peildatum (23-11-2026).');
   });
 
   it('shows the CAK stage and the exit route', () => {

@@ -14,6 +14,8 @@ import { m010CreditorBoard } from './010_creditor_board';
 import { m011SignalsReports } from './011_signals_reports';
 import { m012ImportLinear } from './012_import_linear';
 import { m013InsuredAdults } from './013_insured_adults';
+import { m014SchemeConditions } from './014_scheme_conditions';
+import { m015AssociationStore } from './015_association_store';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -30,6 +32,8 @@ export const migrations: Migration[] = [
   m011SignalsReports,
   m012ImportLinear,
   m013InsuredAdults,
+  m014SchemeConditions,
+  m015AssociationStore,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

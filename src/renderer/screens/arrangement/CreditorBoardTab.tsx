@@ -14,6 +14,7 @@ import { Alert, Loading } from '../../components/Status';
 import { amountInputToCanonical, dateInputToIso, isoToDateInput, optionalDateInputToIso, showDate, today } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { monthLabel } from '../budget/view';
+import { SchemeConditionsPanel } from './SchemeConditionsPanel';
 import './arrangement.css';
 
 type Creditor = BoardView['creditors'][number];
@@ -148,6 +149,7 @@ export function CreditorBoardTab({ dossierId, version }: { dossierId: string; ve
       {board.creditors.length > 0 ? (
         <Payments board={board} onChange={updated} onRemove={(id) => void remove('payments.remove', { dossierId, paymentId: id }, 'De betaling is verwijderd.')} />
       ) : null}
+      <SchemeConditionsPanel dossierId={dossierId} refresh={board} />
       <SettingsForm board={board} onSaved={(b) => updated(b, 'De termijnen zijn opgeslagen.')} />
     </div>
   );

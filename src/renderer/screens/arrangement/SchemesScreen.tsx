@@ -74,6 +74,8 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
   const [filters, setFilters] = useState<Filters>({ gemeente: s.gemeente, incomeSource: '', children: '' });
   const [families, setFamilies] = useState<SchemeFamilyOut[] | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Reasons to take a family that does not meet the scheme's conditions anyway ("voldoet niet").
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [includeBsn, setIncludeBsn] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -96,7 +98,7 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
     try {
       const r = await call('schemes.batch', { schemeId: s.id, filters: wire(f) });
       setFamilies(r.families);
-      setSelected(new Set(r.families.filter((x) => x.status === 'kandidaat' && x.feasible).map((x) => x.dossierId)));
+      setSelected(new Set(r.families.filter((x) => x.status === 'kandidaat' && x.feasible && x.eligibility.meets).map((x) => x.dossierId)));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -109,7 +111,9 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
     setMessage(null);
     setBusy(true);
     try {
-      const r = await call('schemes.produceBatch', { schemeId: s.id, filters: wire(filters), dossierIds: [...selected], includeBsn });
+      const notMet = new Set((families ?? []).filter((f) => !f.eligibility.meets).map((f) => f.dossierId));
+      const given = [...selected].filter((id) => notMet.has(id)).map((id) => ({ dossierId: id, reason: overrides[id] ?? '' }));
+      const r = await call('schemes.produceBatch', { schemeId: s.id, filters: wire(filters), dossierIds: [...selected], includeBsn, overrides: given });
       for (const f of r.files) downloadBase64(f.fileName, f.contentBase64, f.mime);
       setMessage(
         `De batch is gemaakt: ${r.files.length - 2} ${r.files.length - 2 === 1 ? 'brief' : 'brieven'} (bewaard in de dossiers) en het overzicht voor ${s.creditor.name} als PDF en CSV. ${r.proposed} ${r.proposed === 1 ? 'gezin staat' : 'gezinnen staan'} nu op "Voorgesteld".`,
@@ -221,7 +225,15 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
               <p role="status" className="muted">
                 {families.length} {families.length === 1 ? 'gezin' : 'gezinnen'} met een achterstand bij {s.creditor.name}.
               </p>
-              <FamilyTable schemeId={s.id} families={families} selected={selected} setSelected={setSelected} onReplaced={replaced} />
+              <FamilyTable
+                schemeId={s.id}
+                families={families}
+                selected={selected}
+                setSelected={setSelected}
+                onReplaced={replaced}
+                overrides={overrides}
+                setOverride={(id, reason) => setOverrides((o) => ({ ...o, [id]: reason }))}
+              />
               <div className="field-check">
                 <div className="check-row">
                   <input id="batch-bsn" type="checkbox" checked={includeBsn} onChange={(e) => setIncludeBsn(e.target.checked)} />
@@ -291,12 +303,16 @@ function FamilyTable({
   selected,
   setSelected,
   onReplaced,
+  overrides,
+  setOverride,
 }: {
   schemeId: string;
   families: SchemeFamilyOut[];
   selected: Set<string>;
   setSelected: (s: Set<string>) => void;
   onReplaced: (f: SchemeFamilyOut) => void;
+  overrides: Record<string, string>;
+  setOverride: (dossierId: string, reason: string) => void;
 }) {
   const toggle = (id: string, on: boolean) => {
     const next = new Set(selected);
@@ -338,7 +354,16 @@ function FamilyTable({
         </thead>
         <tbody>
           {families.map((f) => (
-            <FamilyRow key={f.dossierId} schemeId={schemeId} f={f} checked={selected.has(f.dossierId)} onToggle={(on) => toggle(f.dossierId, on)} onReplaced={onReplaced} />
+            <FamilyRow
+              key={f.dossierId}
+              schemeId={schemeId}
+              f={f}
+              checked={selected.has(f.dossierId)}
+              onToggle={(on) => toggle(f.dossierId, on)}
+              onReplaced={onReplaced}
+              override={overrides[f.dossierId] ?? ''}
+              setOverride={(reason) => setOverride(f.dossierId, reason)}
+            />
           ))}
         </tbody>
       </table>
@@ -352,12 +377,16 @@ function FamilyRow({
   checked,
   onToggle,
   onReplaced,
+  override,
+  setOverride,
 }: {
   schemeId: string;
   f: SchemeFamilyOut;
   checked: boolean;
   onToggle: (on: boolean) => void;
   onReplaced: (f: SchemeFamilyOut) => void;
+  override: string;
+  setOverride: (reason: string) => void;
 }) {
   const call = useCall();
   const [open, setOpen] = useState(false);
@@ -388,7 +417,25 @@ function FamilyRow({
         <td className="num nowrap">{f.feasible ? euro(f.monthly.value) : 'niet haalbaar'}</td>
         <td className="num">{f.months ?? '—'}</td>
         <td className="num nowrap">{euro(f.forgiven.value)}</td>
-        <td>{SCHEME_FAMILY_STATUS_LABELS[f.status]}</td>
+        <td>
+          {SCHEME_FAMILY_STATUS_LABELS[f.status]}
+          {f.eligibility.meets ? null : (
+            <div className="small">
+              <strong className="notice-text">Voldoet niet</strong>
+              <ul className="reasons">
+                {f.eligibility.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+              {checked ? (
+                <div className="field">
+                  <label htmlFor={`${panel}-reden`}>Reden om {f.displayName} toch op te nemen</label>
+                  <input id={`${panel}-reden`} value={override} onChange={(e) => setOverride(e.target.value)} />
+                </div>
+              ) : null}
+            </div>
+          )}
+        </td>
         <td className="row-actions">
           <button type="button" className="button small" aria-expanded={open} aria-controls={panel} onClick={() => setOpen((o) => !o)}>
             Toelichting<span className="visually-hidden"> bij {f.displayName}</span>

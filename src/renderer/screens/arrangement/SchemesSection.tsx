@@ -134,6 +134,7 @@ interface SchemeValues {
   noNewArrears: boolean;
   other: string;
   forgiveRemainder: boolean;
+  onBreach: string;
   validFrom: string;
   validUntil: string;
   source: string;
@@ -171,6 +172,7 @@ function SchemeForm({ initial, onDone }: { initial: Scheme | null; onDone: (save
       noNewArrears: initial?.conditions.noNewArrears ?? true,
       other: initial?.conditions.other.join('\n') ?? '',
       forgiveRemainder: initial?.forgiveRemainder ?? true,
+      onBreach: initial?.onBreach?.join('\n') ?? '',
       validFrom: isoToDateInput(initial?.validFrom),
       validUntil: isoToDateInput(initial?.validUntil),
       source: initial?.source.join('\n') ?? '',
@@ -196,6 +198,7 @@ function SchemeForm({ initial, onDone }: { initial: Scheme | null; onDone: (save
       maxMonthly: v.maxMonthly.trim() ? amountInputToCanonical(v.maxMonthly) : null,
       conditions: { currentPremiumPaid: v.currentPremiumPaid, noNewArrears: v.noNewArrears, other: lines(v.other) },
       forgiveRemainder: v.forgiveRemainder,
+      ...(lines(v.onBreach).length > 0 ? { onBreach: lines(v.onBreach) } : {}),
       validFrom: dateInputToIso(v.validFrom),
       validUntil: optionalDateInputToIso(v.validUntil),
       source: lines(v.source),
@@ -236,6 +239,11 @@ function SchemeForm({ initial, onDone }: { initial: Scheme | null; onDone: (save
       <CheckboxField label="Geen nieuwe achterstand tijdens de regeling" {...f('noNewArrears')} />
       <CheckboxField label="Restant wordt kwijtgescholden na nakoming" {...f('forgiveRemainder')} />
       <TextArea label="Overige voorwaarden (één per regel)" {...f('other')} />
+      <TextArea
+        label="Als een voorwaarde wordt geschonden (één per regel, optioneel)"
+        hint="Wat er volgens de afspraak gebeurt bij een gemiste maand of een nieuwe achterstand. Leeg: Houvast toont wat de wet regelt."
+        {...f('onBreach')}
+      />
       <TextArea label="Bronnen (één per regel)" {...f('source')} />
       <TextArea label="Notities (één per regel)" {...f('notes')} />
       <div className="form-actions">

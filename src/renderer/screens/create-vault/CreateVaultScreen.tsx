@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { contract } from '../../../shared/contract/procedures';
 import { PASSPHRASE_MIN_LENGTH, newPassphrase, settingsSchema } from '../../../shared/contract/vault';
+import { VAULT_KINDS, VAULT_KIND_LABELS } from '../../../shared/contract/vault-kind';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxField, TextField } from '../../components/fields';
 import { applyServerError, errorOf, fieldId } from '../../components/form-helpers';
@@ -15,6 +16,7 @@ import { useSession } from '../../state/session';
 export const createVaultSchema = z
   .object({
     name: contract['vault.create'].input.shape.name,
+    kind: z.enum(VAULT_KINDS),
     userName: settingsSchema.shape.userName,
     passphrase: newPassphrase,
     repeat: z.string(),
@@ -30,7 +32,7 @@ export function CreateVaultScreen({ onCancel }: { onCancel: () => void }) {
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<CreateForm>({
     resolver: zodResolver(createVaultSchema),
-    defaultValues: { name: '', userName: '', passphrase: '', repeat: '', understood: false },
+    defaultValues: { name: '', kind: 'kantoor', userName: '', passphrase: '', repeat: '', understood: false },
   });
   const { errors, isSubmitting, submitCount } = form.formState;
   const f = (name: keyof CreateForm) => ({ id: fieldId(P, name), registration: form.register(name), error: errorOf(errors, name) });
@@ -38,7 +40,7 @@ export function CreateVaultScreen({ onCancel }: { onCancel: () => void }) {
   const onSubmit = form.handleSubmit(async (v) => {
     setServerError(null);
     try {
-      const res = await call('vault.create', { name: v.name, userName: v.userName, passphrase: v.passphrase });
+      const res = await call('vault.create', { name: v.name, kind: v.kind, userName: v.userName, passphrase: v.passphrase });
       // The recovery code screen comes first; the status makes the app unlocked behind it.
       setRecoveryCode(res.recoveryCode);
       applyStatus(res.status);
@@ -55,6 +57,18 @@ export function CreateVaultScreen({ onCancel }: { onCancel: () => void }) {
       <form noValidate onSubmit={onSubmit} className="card" aria-busy={isSubmitting}>
         <ErrorSummary errors={errors} prefix={P} serverError={serverError} show={submitCount > 0} />
         <TextField {...f('name')} label="Naam van de kluis" autoComplete="off" hint="Bijvoorbeeld de naam van uw team of praktijk." />
+        <fieldset className="plain-fieldset" aria-describedby={`${P}-soort-hint`}>
+          <legend>Soort kluis</legend>
+          <p id={`${P}-soort-hint`} className="hint">
+            Dit ligt vast zodra de kluis bestaat. Een verenigingskluis bevat nooit dossiers van huishoudens.
+          </p>
+          {VAULT_KINDS.map((k) => (
+            <div key={k} className="check-row">
+              <input id={`${P}-soort-${k}`} type="radio" value={k} {...form.register('kind')} />
+              <label htmlFor={`${P}-soort-${k}`}>{VAULT_KIND_LABELS[k]}</label>
+            </div>
+          ))}
+        </fieldset>
         <TextField
           {...f('userName')}
           label="Uw naam"

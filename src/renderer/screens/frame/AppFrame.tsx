@@ -18,11 +18,16 @@ import { DraftsNotice } from './DraftsNotice';
 import { SysteemfoutenScreen } from '../signals/SysteemfoutenScreen';
 import { VerenigingScreen } from '../signals/VerenigingScreen';
 
+/** The screens of a vereniging vault (the core refuses everything else there). */
+const VERENIGING_ROUTES: Route['name'][] = ['vereniging', 'audit', 'settings'];
+
 export function AppFrame() {
   const { status, call, applyStatus, notice, clearNotice } = useSession();
   // Every navigation is a new visit, even to the same route: the screen remounts and fetches fresh data
   // (e.g. clicking "Dossiers" on the list shows a dossier created meanwhile).
-  const [{ route, visit }, setNav] = useState<{ route: Route; visit: number }>({ route: { name: 'dossiers' }, visit: 0 });
+  // A vereniging vault holds no case files: it opens on the association screen and shows only what it holds.
+  const vereniging = status?.vault?.kind === 'vereniging';
+  const [{ route, visit }, setNav] = useState<{ route: Route; visit: number }>({ route: { name: vereniging ? 'vereniging' : 'dossiers' }, visit: 0 });
   const [lockError, setLockError] = useState<string | null>(null);
   // The core's word on how this session started (e.g. after a crash); shown until the user has read it.
   const [sessionNoticeRead, setSessionNoticeRead] = useState(false);
@@ -82,15 +87,19 @@ export function AppFrame() {
           ) : null}
         </div>
         <nav aria-label="Hoofdmenu" className="main-nav">
-          <NavLink to={{ name: 'dossiers' }} current={section === 'dossiers'}>
-            Dossiers
-          </NavLink>
-          <NavLink to={{ name: 'schemes' }} current={section === 'schemes'}>
-            Regelingen
-          </NavLink>
-          <NavLink to={{ name: 'systeemfouten' }} current={section === 'systeemfouten'}>
-            Systeemfouten
-          </NavLink>
+          {vereniging ? null : (
+            <>
+              <NavLink to={{ name: 'dossiers' }} current={section === 'dossiers'}>
+                Dossiers
+              </NavLink>
+              <NavLink to={{ name: 'schemes' }} current={section === 'schemes'}>
+                Regelingen
+              </NavLink>
+              <NavLink to={{ name: 'systeemfouten' }} current={section === 'systeemfouten'}>
+                Systeemfouten
+              </NavLink>
+            </>
+          )}
           <NavLink to={{ name: 'vereniging' }} current={section === 'vereniging'}>
             Vereniging
           </NavLink>
@@ -121,9 +130,10 @@ export function AppFrame() {
             {notice}
           </p>
         ) : null}
-        <DraftsNotice />
+        {/* Drafts are dossier forms: a vereniging vault has none. */}
+        {vereniging ? null : <DraftsNotice />}
         <ListStateProvider>
-          <Screen key={visit} route={route} />
+          <Screen key={visit} route={vereniging && !VERENIGING_ROUTES.includes(route.name) ? { name: 'vereniging' } : route} />
         </ListStateProvider>
       </main>
     </NavigateContext.Provider>

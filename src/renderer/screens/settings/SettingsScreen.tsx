@@ -16,7 +16,9 @@ import { BackupSection } from './BackupSection';
 import { OfficeSection } from './OfficeSection';
 
 export function SettingsScreen() {
-  const { call } = useSession();
+  const { call, status } = useSession();
+  // Norm tables and zorgpremie schemes are casework: a vereniging vault has neither.
+  const vereniging = status?.vault?.kind === 'vereniging';
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -37,10 +39,10 @@ export function SettingsScreen() {
         {settings ? <SettingsForm initial={settings} /> : error ? null : <Loading />}
         <PassphraseForm />
       </div>
-      <OfficeSection />
+      {vereniging ? null : <OfficeSection />}
       <BackupSection />
-      <NormsSection />
-      <SchemesSection />
+      {vereniging ? null : <NormsSection />}
+      {vereniging ? null : <SchemesSection />}
     </>
   );
 }
