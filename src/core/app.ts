@@ -449,6 +449,8 @@ export function createCore(opts: CoreOptions): Core {
       await waitForExclusive();
       lockWithAudit('Programma afgesloten');
       vault.close();
+      // A background snapshot in progress finishes (it holds its own connection; the key is already wiped here).
+      await vault.idle();
       listeners.clear();
     },
   };

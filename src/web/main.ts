@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseArgsErrorText } from '../cli/args';
 import { defaultResourcesDir } from '../core/app';
-import { startCoreWorker } from '../core/host/worker';
+import { startCoreWorker } from './core-worker';
 import { createAppLogger } from '../core/logger';
 import { AppError } from '../shared/contract/errors';
 import { defaultDataDir } from '../core/paths';

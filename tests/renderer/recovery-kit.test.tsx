@@ -48,7 +48,8 @@ describe('creating a vault', () => {
     fill('Uw naam', 'Mirjam de Wit');
     fireEvent.click(screen.getByRole('button', { name: 'Kluis maken' }));
     await screen.findByRole('heading', { level: 1, name: 'Uw herstelcode' });
-    expect(client.callsTo('vault.create')).toEqual([{ name: 'Wijkteam Oost', userName: 'Mirjam de Wit', passphrase: GOOD }]);
+    // An office vault unless the user chose "Vereniging".
+    expect(client.callsTo('vault.create')).toEqual([{ name: 'Wijkteam Oost', userName: 'Mirjam de Wit', passphrase: GOOD, kind: 'kantoor' }]);
   });
 });
 

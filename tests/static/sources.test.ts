@@ -106,7 +106,7 @@ const LAYER_PACKAGES: Record<string, { packages: string[]; node: boolean }> = {
   'src/renderer': { packages: [...SHARED_PACKAGES, 'react', 'react-dom', 'react-hook-form', '@hookform/resolvers'], node: false },
   'src/core': { packages: [...SHARED_PACKAGES, 'better-sqlite3-multiple-ciphers', 'pdfmake', 'hash-wasm'], node: true },
   'src/cli': { packages: SHARED_PACKAGES, node: true },
-  'src/web': { packages: [...SHARED_PACKAGES, 'ws'], node: true },
+  'src/web': { packages: [...SHARED_PACKAGES, 'ws', 'tsx'], node: true },
   'electron/main': { packages: ['electron', '@electron/fuses'], node: true },
   'electron/preload': { packages: ['electron'], node: false },
 };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createCore, defaultResourcesDir } from '../../src/core/app';
 import { silentLogger } from '../../src/core/logger';
 import type { HostedCore } from '../../src/core/host/core-client';
-import { startCoreWorker } from '../../src/core/host/worker';
+import { startCoreWorker } from '../../src/web/core-worker';
 import type { Clock } from '../../src/shared/dates';
 
 /** Argon2id parameters that keep contract tests fast; the browser tests use the real defaults. */

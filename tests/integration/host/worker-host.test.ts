@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultResourcesDir } from '../../../src/core/app';
 import { CORE_STATUS_EVENT, CORE_STOPPED_MESSAGE, type HostedCore } from '../../../src/core/host/core-client';
 import type { HostEndpoint } from '../../../src/core/host/protocol';
-import { spawnCoreWorker } from '../../../src/core/host/worker';
+import { spawnCoreWorker } from '../../../src/web/core-worker';
 import { startHostedCore } from '../../../src/core/host/core-client';
 import { startWebServer, type WebCore, type WebServer } from '../../../src/web/server';
 import { CHEAP_KDF, makeTempDir, startTestCore } from '../../support/core';
