@@ -17,7 +17,7 @@ export interface DossierSearch {
   limit?: number | undefined;
 }
 
-/** Lower case without accents, as the trigram tokenizer folds (remove_diacritics), for the short-token path. */
+/** Lower case without accents, as the FTS5 tokenizers fold (remove_diacritics): for queries and dossiers.sort_name. */
 export function foldForSearch(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
