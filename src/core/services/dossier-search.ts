@@ -1,4 +1,4 @@
-// The dossier list in SQL (issue 10): search through the FTS5 trigram index of migration 006, filters,
+// The dossier list in SQL (issue 10): search through the FTS5 indexes of migrations 007 (trigrams) and 016 (word prefixes), filters,
 // sorting and paging in the database, and summaries built only for the rows asked for. A keystroke no longer
 // reads every dossier and person.
 import { DOSSIER_STATUSES, HELP_TYPES, HELP_TYPE_LABELS, type DossierStatus, type HelpType } from '../../shared/dossier/schema';
@@ -17,7 +17,7 @@ export interface DossierSearch {
   limit?: number | undefined;
 }
 
-/** Lower case without accents, as the trigram tokenizer folds (remove_diacritics), for the short-token path. */
+/** Lower case without accents, as the FTS5 tokenizers fold (remove_diacritics): for queries and dossiers.sort_name. */
 export function foldForSearch(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
@@ -29,11 +29,13 @@ export function searchTokens(query: string | undefined): string[] {
     .filter(Boolean);
 }
 
-const folded = new WeakSet<Db>();
-function ensureFold(db: Db): void {
-  if (folded.has(db)) return;
-  db.function('houvast_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldForSearch(s) : s));
-  folded.add(db);
+/**
+ * The name the list sorts by (dossiers.sort_name, migration 016): the aanvrager's (else the first adult's)
+ * "lastname firstname", folded, so the sort runs from an index.
+ */
+export function sortNameOf(adults: readonly { role: string; firstName: string; lastName: string }[]): string {
+  const a = adults.find((x) => x.role === 'aanvrager') ?? adults[0];
+  return a ? foldForSearch(`${a.lastName} ${a.firstName}`) : '';
 }
 
 const STATUS_ORDER = `CASE d.status ${DOSSIER_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
@@ -41,8 +43,6 @@ const HELP_ORDER = (() => {
   const byLabel = [...HELP_TYPES].sort((a, b) => HELP_TYPE_LABELS[a].localeCompare(HELP_TYPE_LABELS[b], 'nl'));
   return `CASE d.type_of_help ${byLabel.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} END`;
 })();
-const NAME_ORDER = `houvast_fold((SELECT p.last_name || ', ' || p.first_name FROM persons p
-  WHERE p.dossier_id = d.id AND p.kind = 'adult' ORDER BY (p.role = 'aanvrager') DESC, p.sort_order LIMIT 1))`;
 const CHILDREN_ORDER = `(SELECT count(*) FROM persons p WHERE p.dossier_id = d.id AND p.kind = 'child')`;
 
 function orderBy(sort: DossierSearch['sort'], hasMatch: boolean): string {
@@ -55,7 +55,8 @@ function orderBy(sort: DossierSearch['sort'], hasMatch: boolean): string {
     case 'number':
       return `d.number ${dir}`;
     case 'name':
-      return `${NAME_ORDER} ${dir}, ${tail}`;
+      // Exactly the order of index dossiers_sort_name (forwards or backwards), so no sort step is needed.
+      return dir === 'ASC' ? 'd.sort_name ASC, d.updated_at DESC, d.number DESC' : 'd.sort_name DESC, d.updated_at ASC, d.number ASC';
     case 'postcode':
       return `d.postcode IS NULL, d.postcode ${dir}, ${tail}`;
     case 'children':
@@ -71,28 +72,37 @@ function orderBy(sort: DossierSearch['sort'], hasMatch: boolean): string {
 
 /** An FTS5 string literal: the token as one phrase, quotes doubled. */
 const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
-const likeEscape = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Matching dossier ids in the requested order and page, and how many match in all. */
-export function searchDossierIds(db: Db, q: DossierSearch): { ids: string[]; total: number } {
+/** A one- or two-letter word as FTS5 prefix queries on the words table; its letters and digits only. */
+function shortPrefixes(t: string): string[] {
+  return t
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => `${phrase(w)}*`);
+}
+
+/** The SQL of a search: the count of all matches, the requested page of ids, and their parameters. */
+export function dossierSearchSql(q: DossierSearch): { count: string; page: string; params: unknown[] } {
   const tokens = searchTokens(q.query);
-  // Trigrams need three characters; shorter words are matched on the (small) index text itself.
+  // Trigrams need three characters; shorter words are word prefixes in dossier_words (migration 016), which
+  // has prefix indexes of one and two characters and the same rowids as the trigram table.
   const long = tokens.filter((t) => [...t].length >= 3);
-  const short = tokens.filter((t) => [...t].length < 3);
+  const short = tokens.filter((t) => [...t].length < 3).flatMap(shortPrefixes);
   const where: string[] = [];
   const params: unknown[] = [];
   let from = 'dossiers d';
-  if (tokens.length > 0) {
+  if (long.length > 0) {
     from = 'dossier_search s JOIN dossier_search_ids m ON m.docid = s.rowid JOIN dossiers d ON d.id = m.dossier_id';
-    if (long.length > 0) {
-      where.push('dossier_search MATCH ?');
-      params.push(long.map(phrase).join(' AND '));
+    where.push('dossier_search MATCH ?');
+    params.push(long.map(phrase).join(' AND '));
+    if (short.length > 0) {
+      where.push('s.rowid IN (SELECT rowid FROM dossier_words WHERE dossier_words MATCH ?)');
+      params.push(short.join(' AND '));
     }
-    if (short.length > 0) ensureFold(db);
-    for (const t of short) {
-      where.push("houvast_fold(s.content) LIKE ? ESCAPE '\\'");
-      params.push(`%${likeEscape(t)}%`);
-    }
+  } else if (short.length > 0) {
+    from = 'dossier_words s JOIN dossier_search_ids m ON m.docid = s.rowid JOIN dossiers d ON d.id = m.dossier_id';
+    where.push('dossier_words MATCH ?');
+    params.push(short.join(' AND '));
   }
   if (q.status) {
     where.push('d.status = ?');
@@ -102,14 +112,20 @@ export function searchDossierIds(db: Db, q: DossierSearch): { ids: string[]; tot
     where.push('d.type_of_help = ?');
     params.push(q.typeOfHelp);
   }
-  if (q.sort?.key === 'name') ensureFold(db);
   const clause = `FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const total = db.prepare(`SELECT count(*) ${clause}`).pluck().get(...params) as number;
   const page = q.limit !== undefined ? ` LIMIT ${Math.max(0, Math.trunc(q.limit))} OFFSET ${Math.max(0, Math.trunc(q.offset ?? 0))}` : '';
-  const ids = db
-    .prepare(`SELECT d.id ${clause} ORDER BY ${orderBy(q.sort, long.length > 0)}${page}`)
-    .pluck()
-    .all(...params) as string[];
+  return {
+    count: `SELECT count(*) ${clause}`,
+    page: `SELECT d.id ${clause} ORDER BY ${orderBy(q.sort, long.length > 0 || short.length > 0)}${page}`,
+    params,
+  };
+}
+
+/** Matching dossier ids in the requested order and page, and how many match in all. */
+export function searchDossierIds(db: Db, q: DossierSearch): { ids: string[]; total: number } {
+  const sql = dossierSearchSql(q);
+  const total = db.prepare(sql.count).pluck().get(...sql.params) as number;
+  const ids = db.prepare(sql.page).pluck().all(...sql.params) as string[];
   return { ids, total };
 }
 

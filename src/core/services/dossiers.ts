@@ -20,7 +20,7 @@ import { cachedStatement } from '../db/statements';
 import type { AuditService } from './audit';
 import { describeChanges } from './dossier-changes';
 import type { ServiceContext } from './context';
-import { searchDossierIds, summariesFor, type DossierSearch } from './dossier-search';
+import { searchDossierIds, sortNameOf, summariesFor, type DossierSearch } from './dossier-search';
 export { foldForSearch } from './dossier-search';
 import { dossierWarnings, refuseImpossible } from './plausibility';
 
@@ -165,6 +165,8 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       date_schuldregeling: data.statusDates.schuldregeling ?? null,
       date_nazorg: data.statusDates.nazorg ?? null,
       date_afgesloten: data.statusDates.afgesloten ?? null,
+      // Every writer of the adults (create, update, import, item edits) comes through here with the whole dossier.
+      sort_name: sortNameOf(data.adults),
       created_at: createdAt,
       updated_at: updatedAt,
     };

@@ -196,6 +196,18 @@ const FIXTURES: Record<number, (db: Db) => void> = {
     db.prepare("INSERT INTO association_files (id, file_name, sha256, received_at, status, reason, key_id, period, envelope) VALUES ('f2', 'x.json', 'bb', ?, 'afgewezen', 'Ongeldig', NULL, NULL, NULL)").run(T0);
     db.prepare("INSERT INTO association_publications (id, year, created_at, published, files) VALUES ('p1', '2026', ?, '{}', '[]')").run(T0);
   },
+  16: (db) => {
+    // A third household written after 016 with its folded sort name, as the dossier service writes it; the
+    // triggers index it in both search tables.
+    db.prepare(
+      `INSERT INTO dossiers (id, number, status, type_of_help, professional, fictitious, date_aanmelding, created_at, updated_at, sort_name)
+       VALUES ('0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0016', '2025-0009', 'aanmelding', 'budgetbeheer', 'Merel de Wit', 0, '2025-11-03', ?, ?, 'de bruijn emile')`,
+    ).run(T0 + 16, T0 + 16);
+    db.prepare(
+      `INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order)
+       VALUES ('p16', '0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0016', 'adult', 'aanvrager', 'Émile', 'de Bruijn', '1990-07-07', NULL, NULL, 0)`,
+    ).run();
+  },
 };
 
 const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides', 'association_keys', 'association_files', 'association_publications'];
@@ -313,6 +325,14 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
       }
       if (v >= 7) expect(dossiers.list({ query: 'ozkan' }).map((x) => x.number)).toEqual(['2025-0008']);
       if (v >= 12) expect(dossiers.list({ query: 'wietske hoekstra' }).map((x) => x.number)).toEqual(['2025-0008']);
+      // 016: one- and two-letter word prefixes from the words index, filled for old households too.
+      expect(dossiers.list({ query: 'ja' }).map((x) => x.number)).toEqual(['2025-0007']);
+      expect(dossiers.list({ query: 'oz' }).map((x) => x.number)).toEqual(v >= 7 ? ['2025-0008'] : []);
+      expect(dossiers.list({ query: 'w' }).map((x) => x.number)).toEqual(v >= 12 ? ['2025-0008'] : []);
+      expect(dossiers.list({ query: 'em' }).map((x) => x.number)).toEqual(v >= 16 ? ['2025-0009'] : []);
+      // 016: the sort name, back-filled for old households: de Bruijn, Jansen, Yılmaz.
+      const byName = dossiers.list({ sort: { key: 'name', dir: 'asc' } }).map((x) => x.number);
+      expect(byName).toEqual(v >= 16 ? ['2025-0009', '2025-0007', '2025-0008'] : v >= 7 ? ['2025-0007', '2025-0008'] : ['2025-0007']);
       if (v >= 8) {
         expect(d.addressKind).toBe('briefadres_met_inzicht');
         expect(d.children[0]).toMatchObject({ fosterChild: true, coParenting: 'geen' });

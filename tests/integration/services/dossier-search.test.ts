@@ -42,7 +42,9 @@ describe('search through the index', () => {
       ['flanderijn', [b.number]],
       ['rotterdam boer', [b.number]], // every word must match
       ['rotterdam jansen', []],
-      ['oe', [b.number]], // a two-letter word: "Boer"; nothing of the other household has "oe"
+      ['bo', [b.number]], // two letters: the start of a word ("Boer"); nothing of the other household starts with "bo"
+      ['oe', []], // ... not the middle of one (migration 016: short queries match word prefixes)
+      ['ÖZ', [a.number]], // Özkan, case- and accent-insensitive
       [b.number, [b.number]],
       ['zzz-onbekend', []],
     ];

@@ -16,6 +16,7 @@ import { m012ImportLinear } from './012_import_linear';
 import { m013InsuredAdults } from './013_insured_adults';
 import { m014SchemeConditions } from './014_scheme_conditions';
 import { m015AssociationStore } from './015_association_store';
+import { m016SearchShortAndName } from './016_search_short_and_name';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   m013InsuredAdults,
   m014SchemeConditions,
   m015AssociationStore,
+  m016SearchShortAndName,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
