@@ -75,7 +75,7 @@ function app(handlers: Handlers = {}) {
       'settings.get': () => ({ userName: 'Merel de Wit', autoLockMinutes: 10 }),
       'schemes.list': () => ({ schemes: [STORED] }),
       'schemes.dashboard': () => DASHBOARD,
-      'schemes.batch': () => ({ schemeId: SCHEME.id, referenceDate: '2026-11-30', families: FAMILIES }),
+      'schemes.batch': () => ({ schemeId: SCHEME.id, referenceDate: '2026-11-30', families: FAMILIES, total: FAMILIES.length, offset: 0 }),
       'norms.list': () => ({ groups: [], userFiles: [] }),
       'vault.listBackups': () => [],
       ...handlers,
@@ -117,7 +117,7 @@ describe('Regelingen', () => {
     fireEvent.change(screen.getByLabelText('Kinderen'), { target: { value: 'met' } });
     fireEvent.click(screen.getByRole('button', { name: 'Gezinnen zoeken' }));
     await screen.findByText('2 gezinnen met een achterstand bij Zorgverzekeraar Zuid.');
-    expect(client.callsTo('schemes.batch')[0]).toEqual({ schemeId: SCHEME.id, filters: { gemeente: 'Zwolle', incomeSource: 'uitkering_participatiewet', children: 'met' } });
+    expect(client.callsTo('schemes.batch')[0]).toEqual({ schemeId: SCHEME.id, filters: { gemeente: 'Zwolle', incomeSource: 'uitkering_participatiewet', children: 'met' }, page: { offset: 0, limit: 50 } });
     const table = screen.getByRole('table', { name: 'Gezinnen in de regeling' });
     const yara = within(table).getByRole('rowheader', { name: /Molenbeek, Yara/ }).closest('tr')!;
     expect(yara.textContent).toContain('€ 1.243,80€ 35,0036€ 0,00Kandidaat');
