@@ -44,7 +44,7 @@ export interface ComputedBudget {
 export function computeBudgetView(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string): ComputedBudget {
   try {
     const result = computeBudget(dossier, inputs, norms, referenceDate);
-    const projection = projectBudget(dossier, inputs, norms, referenceDate, PROJECTION_MONTHS);
+    const projection = projectBudget(dossier, inputs, norms, referenceDate, PROJECTION_MONTHS, result);
     return { result, projection, json: toBudgetJson(result, projection) };
   } catch (err) {
     if (err instanceof NormNotCoveredError) throw new AppError('NORM_NOT_COVERED', err.message);
