@@ -140,7 +140,11 @@ function events(dossier: DossierData, monthStart: string, monthEnd: string, firs
   return out;
 }
 
-export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string, count = 24): Projection {
+/**
+ * `atReference`: the engine's result on the reference date when the caller already has it (budget.get computes it for the
+ * screen); the first month is exactly that computation, so it is not run twice.
+ */
+export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string, count = 24, atReference?: BudgetResult): Projection {
   const months: ProjectionMonth[] = [];
   const first = startOfMonth(parseISO(referenceDate));
   let prev: { bands: (string | null)[]; kgb: (string | null)[]; periods: Record<string, string>; type: string } | null = null;
@@ -160,7 +164,7 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     let r: BudgetResult | null = null;
     let reason: string | null = null;
     try {
-      r = computeBudget(dossier, inputs, norms, date);
+      r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudget(dossier, inputs, norms, date);
     } catch (e) {
       if (!(e instanceof NormNotCoveredError)) throw e;
       reason = `${NORMS_NOT_KNOWN}: ${e.message}`;
