@@ -253,13 +253,15 @@ describe('daily use in the browser', () => {
         await waitVisible(heading(page, 'Dossiers'));
         await expect.poll(() => page.locator('main table tbody tr').count()).toBe(5);
       }],
-      ...(['Huishouden', 'Inkomsten en uitgaven', 'Schulden', 'Logboek'] as const).map(
+      ...(['Huishouden', 'Inkomsten en uitgaven', 'Budget', 'Schulden', 'Logboek'] as const).map(
         (tab) =>
           [tab, async () => {
             await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
             await page.getByRole('link', { name: /van der Heijden-Oudshoorn/ }).click();
             await waitVisible(heading(page, /van der Heijden-Oudshoorn/));
             await page.getByRole('tab', { name: tab, exact: true }).click();
+            // The budget's figure tables come after the core has computed.
+            if (tab === 'Budget') await waitVisible(page.getByRole('heading', { name: 'Uitgaven per Nibud-groep en saldo' }));
             await page.waitForTimeout(300);
           }] as [string, () => Promise<void>],
       ),
