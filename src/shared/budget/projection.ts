@@ -4,16 +4,17 @@
 // a month no table covers (not even provisionally, see norms.ts) are null and the month says
 // "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
-import { addMonths, endOfMonth, format, parseISO, startOfMonth } from 'date-fns';
-import { formatNlDate } from '../dates';
+import { addDays, addMonths, differenceInMonths, endOfMonth, format, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
+import { ageOn, formatNlDate } from '../dates';
 import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
 import type { DossierData } from '../dossier/schema';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
 import { DEFAULT_VAKANTIEGELD_MAAND, MONTH_NAMES, vakantiegeldSource } from './vakantiegeld';
-import { computeBudget, type BudgetResult } from './engine';
+import { LINEAR_FORMULA_FROM } from './bvv';
+import { computeBudget, NUL_AANBOD_SINCE, type BudgetResult } from './engine';
 import type { BudgetInputs } from './inputs';
 import { activeOn, costAllowancesOf, monthlyLine } from './lines';
-import { NormNotCoveredError, type NormSet } from './norms';
+import { describeCoverage, findPeriod, NormNotCoveredError, type NormSet } from './norms';
 import { NORM_GROUP_LABELS, type NormGroup } from './norm-schema';
 
 /** What an uncovered month says instead of its norm-based figures. */
@@ -97,6 +98,52 @@ function cashflowVakantiegeld(dossier: DossierData, inputs: BudgetInputs, date: 
   return { reserved: src.reservering.value!, perJaar: src.perJaar };
 }
 
+/**
+ * Everything on which the engine's figures depend that changes with the date: the norm period (and provisional
+ * start) of every table on the date and on the quarter's first day, the quarter, ages (on the date, on the last
+ * day of the previous month for the kgb supplements, and in months near the AOW age), which incomes and expenses
+ * count, and the dated rules (lineair BVV, nul-aanbod). Two months with the same signature give the same engine
+ * figures, so the projection computes each signature once (most households: a handful of runs for 24 months).
+ */
+function monthSignature(dossier: DossierData, norms: NormSet, date: string): string {
+  const parts: (string | number)[] = [];
+  const qsDate = startOfQuarter(parseISO(date));
+  const qs = format(qsDate, 'yyyy-MM-dd');
+  const prevQs = format(startOfQuarter(addDays(qsDate, -1)), 'yyyy-MM-dd');
+  const prevMonthEnd = format(addDays(startOfMonth(parseISO(date)), -1), 'yyyy-MM-dd');
+  parts.push(qs, date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
+  for (const group of Object.keys(norms).sort()) {
+    const table = norms[group as keyof NormSet];
+    for (const d of [date, qs, prevQs]) {
+      const p = findPeriod(table, d);
+      parts.push(p ? `${p.start}/${p.end}/${p.provisionalFrom ?? ''}` : '-');
+    }
+  }
+  for (const a of dossier.adults) {
+    const age = ageOn(a.birthDate, date);
+    // The AOW age (66 years and more) is compared in months; younger adults only change with their birthday.
+    parts.push(age, age >= 60 ? differenceInMonths(parseISO(date), parseISO(a.birthDate)) : '');
+  }
+  for (const c of dossier.children) {
+    parts.push(c.birthDate <= date ? ageOn(c.birthDate, date) : 'x', c.birthDate <= prevMonthEnd ? ageOn(c.birthDate, prevMonthEnd) : 'x');
+  }
+  const active = (i: { startDate?: string | null; endDate?: string | null }) => `${!i.startDate || i.startDate <= date ? 1 : 0}${!i.endDate || i.endDate >= date ? 1 : 0}`;
+  parts.push(dossier.incomes.map(active).join(''), dossier.expenses.map(active).join(''));
+  return parts.join(',');
+}
+
+/**
+ * The engine's NormNotCoveredError for a date without throwing it: the tables it selects unconditionally, in the
+ * engine's order (bijstandsnormen, beslagvrije voet, AOW-leeftijd). Null when they cover the date.
+ */
+function uncoveredOn(norms: NormSet, date: string): NormNotCoveredError | null {
+  for (const group of ['bijstandsnormen', 'beslagvrije_voet', 'aow_leeftijd'] as const) {
+    const table = norms[group];
+    if (findPeriod(table, date) === null) return new NormNotCoveredError(group, date, describeCoverage(table));
+  }
+  return null;
+}
+
 /** Known events in the month (first day .. last day), from the dossier: items starting/ending, birthdays. */
 function events(dossier: DossierData, monthStart: string, monthEnd: string, first: boolean): string[] {
   const out: string[] = [];
@@ -152,6 +199,7 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
   // The one vakantiegeld source (vakantiegeld.ts): the yearly payments count as 1/12 in each month's budget;
   // the projection shows money as it comes in, so that 1/12 moves to the month of payment.
   const vgMonth = inputs.vakantiegeld?.maand ?? DEFAULT_VAKANTIEGELD_MAAND;
+  const bySignature = new Map<string, BudgetResult>();
   for (let i = 0; i < count; i++) {
     const monthStartDate = addMonths(first, i);
     const date = i === 0 ? referenceDate : format(monthStartDate, 'yyyy-MM-dd');
@@ -163,11 +211,24 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
 
     let r: BudgetResult | null = null;
     let reason: string | null = null;
-    try {
-      r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudget(dossier, inputs, norms, date);
-    } catch (e) {
-      if (!(e instanceof NormNotCoveredError)) throw e;
-      reason = `${NORMS_NOT_KNOWN}: ${e.message}`;
+    const uncovered = uncoveredOn(norms, date);
+    if (uncovered) reason = `${NORMS_NOT_KNOWN}: ${uncovered.message}`;
+    else {
+      // Only the date-independent figures of a result are read below, so a month with the same signature as an
+      // earlier one reuses its result.
+      const signature = monthSignature(dossier, norms, date);
+      const known = bySignature.get(signature);
+      if (known) r = known;
+      else {
+        try {
+          r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudget(dossier, inputs, norms, date);
+          bySignature.set(signature, r);
+        } catch (e) {
+          // Left: the kinderbijslag table on the quarter's first day, selected only when a child gets kinderbijslag.
+          if (!(e instanceof NormNotCoveredError)) throw e;
+          reason = `${NORMS_NOT_KNOWN}: ${e.message}`;
+        }
+      }
     }
     const cf = r
       ? {
