@@ -99,33 +99,40 @@ function cashflowVakantiegeld(dossier: DossierData, inputs: BudgetInputs, date: 
 }
 
 /**
- * Everything on which the engine's figures depend that changes with the date: the norm period (and provisional
- * start) of every table on the date and on the quarter's first day, the quarter, ages (on the date, on the last
- * day of the previous month for the kgb supplements, and in months near the AOW age), which incomes and expenses
- * count, and the dated rules (lineair BVV, nul-aanbod). Two months with the same signature give the same engine
- * figures, so the projection computes each signature once (most households: a handful of runs for 24 months).
+ * Everything on which the engine's figures read below depend and that changes with the date: the norm period
+ * (and provisional start) of every table on the date and on the quarter's first day, the age groups the rules
+ * use, which incomes and expenses count, and the dated rules (lineair BVV, nul-aanbod). Two months with the same
+ * signature give the same figures, so the projection computes each signature once (most households: a handful
+ * of engine runs for 24 months). Left out on purpose: what only the entitlement checks and the explanations use
+ * (the previous quarter, exact ages), which the projection does not read.
  */
 function monthSignature(dossier: DossierData, norms: NormSet, date: string): string {
   const parts: (string | number)[] = [];
-  const qsDate = startOfQuarter(parseISO(date));
-  const qs = format(qsDate, 'yyyy-MM-dd');
-  const prevQs = format(startOfQuarter(addDays(qsDate, -1)), 'yyyy-MM-dd');
+  const qs = format(startOfQuarter(parseISO(date)), 'yyyy-MM-dd');
   const prevMonthEnd = format(addDays(startOfMonth(parseISO(date)), -1), 'yyyy-MM-dd');
-  parts.push(qs, date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
+  parts.push(date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
   for (const group of Object.keys(norms).sort()) {
     const table = norms[group as keyof NormSet];
-    for (const d of [date, qs, prevQs]) {
+    for (const d of [date, qs]) {
       const p = findPeriod(table, d);
       parts.push(p ? `${p.start}/${p.end}/${p.provisionalFrom ?? ''}` : '-');
     }
   }
+  // Adults: minor, 18-20, 21 and older (household.ts), and near the AOW age (66 and more) the age in months.
   for (const a of dossier.adults) {
     const age = ageOn(a.birthDate, date);
-    // The AOW age (66 years and more) is compared in months; younger adults only change with their birthday.
-    parts.push(age, age >= 60 ? differenceInMonths(parseISO(date), parseISO(a.birthDate)) : '');
+    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', age >= 60 ? differenceInMonths(parseISO(date), parseISO(a.birthDate)) : '');
   }
+  // Children: under 18 on the date; kgb supplement group on the last day of the previous month (vtlb.ts,
+  // engine.ts); kinderbijslag band on the quarter's first day (engine.ts).
+  const kgbGroup = (age: number) => (age < 12 ? 'a' : age < 16 ? 'b' : age < 18 ? 'c' : 'd');
+  const kbBand = (age: number) => (age >= 18 ? 'd' : age <= 5 ? 'a' : age <= 11 ? 'b' : 'c');
   for (const c of dossier.children) {
-    parts.push(c.birthDate <= date ? ageOn(c.birthDate, date) : 'x', c.birthDate <= prevMonthEnd ? ageOn(c.birthDate, prevMonthEnd) : 'x');
+    parts.push(
+      c.birthDate <= date ? (ageOn(c.birthDate, date) < 18 ? 'k' : 'v') : 'x',
+      c.birthDate <= prevMonthEnd ? kgbGroup(ageOn(c.birthDate, prevMonthEnd)) : 'x',
+      c.birthDate < qs ? kbBand(ageOn(c.birthDate, qs)) : 'x',
+    );
   }
   const active = (i: { startDate?: string | null; endDate?: string | null }) => `${!i.startDate || i.startDate <= date ? 1 : 0}${!i.endDate || i.endDate >= date ? 1 : 0}`;
   parts.push(dossier.incomes.map(active).join(''), dossier.expenses.map(active).join(''));
