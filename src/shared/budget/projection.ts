@@ -100,7 +100,7 @@ function cashflowVakantiegeld(dossier: DossierData, inputs: BudgetInputs, date: 
 
 /**
  * Everything on which the engine's figures read below depend and that changes with the date: the norm period
- * (and provisional start) of every table on the date and on the quarter's first day, the age groups the rules
+ * (and provisional start) of every table on the date (the kinderbijslag's also on the quarter's first day), the age groups the rules
  * use, which incomes and expenses count, and the dated rules (lineair BVV, nul-aanbod). Two months with the same
  * signature give the same figures, so the projection computes each signature once (most households: a handful
  * of engine runs for 24 months). Left out on purpose: what only the entitlement checks and the explanations use
@@ -113,15 +113,18 @@ function monthSignature(dossier: DossierData, norms: NormSet, date: string): str
   parts.push(date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
   for (const group of Object.keys(norms).sort()) {
     const table = norms[group as keyof NormSet];
-    for (const d of [date, qs]) {
+    // The kinderbijslag is also read on the quarter's first day (AKW art. 12 lid 3; engine.ts).
+    for (const d of group === 'kinderbijslag' ? [date, qs] : [date]) {
       const p = findPeriod(table, d);
       parts.push(p ? `${p.start}/${p.end}/${p.provisionalFrom ?? ''}` : '-');
     }
   }
-  // Adults: minor, 18-20, 21 and older (household.ts), and near the AOW age (66 and more) the age in months.
+  // Adults: minor, 18-20, 21 and older, AOW age reached (in months, as household.ts compares it).
+  const aow = findPeriod(norms.aow_leeftijd, date);
+  const aowAgeMonths = Number(aow?.figures['age_years'] ?? 67) * 12 + Number(aow?.figures['age_extra_months'] ?? 0);
   for (const a of dossier.adults) {
     const age = ageOn(a.birthDate, date);
-    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', age >= 60 ? differenceInMonths(parseISO(date), parseISO(a.birthDate)) : '');
+    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', differenceInMonths(parseISO(date), parseISO(a.birthDate)) >= aowAgeMonths ? 'aow' : '');
   }
   // Children: under 18 on the date; kgb supplement group on the last day of the previous month (vtlb.ts,
   // engine.ts); kinderbijslag band on the quarter's first day (engine.ts).
