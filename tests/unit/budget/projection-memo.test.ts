@@ -10,6 +10,7 @@ import { defaultResourcesDir } from '../../../src/core/app';
 import { budgetInputsSchema, computeBudget, projectBudget, type NormSet } from '../../../src/shared/budget';
 import { interchangeSchema, type DossierData } from '../../../src/shared/dossier/schema';
 import { bundledNorms } from '../../support/budget';
+import { adult, child, dossier } from './helpers';
 
 let norms: NormSet;
 const households: DossierData[] = [];
@@ -79,5 +80,37 @@ describe('projectBudget with one engine run per month signature', () => {
       }
     }
     expect(bandChanges).toBeGreaterThan(0);
+  });
+
+  it('follows every boundary inside the projection: AOW age, 21st birthday, child age groups, a birth, lines starting and ending', () => {
+    const inputs = budgetInputsSchema.parse({});
+    // 67 (the bundled AOW age) on 2026-04-15; 21 on 2026-10-01; children turning 6, 12, 16 and 18 on a 1st and
+    // on another day of the month, and one born in the projection.
+    const households = [
+      dossier({
+        adults: [adult('aanvrager', '1959-04-15'), adult('partner', '1962-02-01')],
+        incomes: [
+          { description: 'Loon', category: 'loon', amount: '1800.00', frequency: 'maand', endDate: '2026-08-31' },
+          { description: 'AOW', category: 'overig', amount: '1500.00', frequency: 'maand', startDate: '2026-10-01' },
+        ],
+        expenses: [{ description: 'Huur', category: 'huur', amount: '900.00', frequency: 'maand', endDate: '2027-02-14' }],
+      }),
+      dossier({
+        adults: [adult('aanvrager', '2005-10-01')],
+        children: [child('2020-11-01'), child('2014-05-01'), child('2010-08-17'), child('2008-09-01'), child('2026-09-01')],
+        incomes: [{ description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1419.46', frequency: 'maand' }],
+        expenses: [{ description: 'Huur', category: 'huur', amount: '700.00', frequency: 'vierweken', startDate: '2026-07-20' }],
+      }),
+    ];
+    for (const d of households) {
+      for (const date of ['2026-03-15', '2026-06-01']) {
+        const projection = projectBudget(d, inputs, norms, date);
+        for (const m of projection.months) {
+          const { changes: _c, ...figures } = m;
+          const { changes: _s, ...scratch } = projectBudget(d, inputs, norms, m.date, 1).months[0]!;
+          expect(figures, `${date} → ${m.month}`).toEqual(scratch);
+        }
+      }
+    }
   });
 });
