@@ -4,7 +4,7 @@
 // a month no table covers (not even provisionally, see norms.ts) are null and the month says
 // "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
-import { addDays, addMonths, differenceInMonths, endOfMonth, format, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
+import { addDays, addMonths, differenceInMonths, endOfMonth, format, parseISO, startOfMonth } from 'date-fns';
 import { ageOn, formatNlDate } from '../dates';
 import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
 import type { DossierData } from '../dossier/schema';
@@ -108,7 +108,8 @@ function cashflowVakantiegeld(dossier: DossierData, inputs: BudgetInputs, date: 
  */
 function monthSignature(dossier: DossierData, norms: NormSet, date: string): string {
   const parts: (string | number)[] = [];
-  const qs = format(startOfQuarter(parseISO(date)), 'yyyy-MM-dd');
+  const month = Number(date.slice(5, 7));
+  const qs = `${date.slice(0, 5)}${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
   const prevMonthEnd = format(addDays(startOfMonth(parseISO(date)), -1), 'yyyy-MM-dd');
   parts.push(date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
   for (const group of Object.keys(norms).sort()) {
