@@ -372,7 +372,7 @@ export function createCore(opts: CoreOptions): Core {
     'schemes.save': ({ scheme }) => schemes.save(scheme),
     'schemes.remove': ({ id }) => schemes.remove(id),
     'schemes.family': ({ schemeId, dossierId, date }) => schemes.family(schemeId, dossierId, date),
-    'schemes.batch': ({ schemeId, filters, date }) => schemes.batch(schemeId, filters, date),
+    'schemes.batch': ({ schemeId, filters, date, page }) => schemes.batch(schemeId, filters, date, page),
     'schemes.setParticipant': (input) => schemes.setParticipant(input),
     'schemes.dashboard': ({ schemeId, date }) => schemes.dashboard(schemeId, date),
     'signals.list': (filter) => signals.list(filter),

@@ -36,7 +36,14 @@ export function parseNlDate(input: string): string | null {
 
 /** Whole years of age on a reference date (both ISO). */
 export function ageOn(birthDate: string, referenceDate: string): number {
-  return differenceInYears(parseISO(referenceDate), parseISO(birthDate));
+  // The budget engine asks this many times per household and month: on ISO strings the years and the "MM-DD"
+  // parts compare directly (the same result as date-fns' differenceInYears, which a test checks).
+  if (!ISO_DATE_PATTERN.test(birthDate) || !ISO_DATE_PATTERN.test(referenceDate)) return differenceInYears(parseISO(referenceDate), parseISO(birthDate));
+  const years = Number(referenceDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  const refMd = referenceDate.slice(5);
+  const birthMd = birthDate.slice(5);
+  if (referenceDate >= birthDate) return years - (refMd < birthMd ? 1 : 0);
+  return years + (refMd > birthMd ? 1 : 0);
 }
 
 /** Timestamp in nl-NL: "31-12-2026 14:05". */

@@ -256,13 +256,15 @@ describe('daily use in the browser', () => {
         await waitVisible(heading(page, 'Dossiers'));
         await expect.poll(() => page.locator('main table tbody tr').count()).toBe(5);
       }],
-      ...(['Huishouden', 'Inkomsten en uitgaven', 'Schulden', 'Logboek'] as const).map(
+      ...(['Huishouden', 'Inkomsten en uitgaven', 'Budget', 'Schulden', 'Logboek'] as const).map(
         (tab) =>
           [tab, async () => {
             await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
             await page.getByRole('link', { name: /van der Heijden-Oudshoorn/ }).click();
             await waitVisible(heading(page, /van der Heijden-Oudshoorn/));
             await page.getByRole('tab', { name: tab, exact: true }).click();
+            // The budget's figure tables come after the core has computed.
+            if (tab === 'Budget') await waitVisible(page.getByRole('heading', { name: 'Uitgaven per Nibud-groep en saldo' }));
             await page.waitForTimeout(300);
           }] as [string, () => Promise<void>],
       ),
@@ -327,6 +329,50 @@ describe('daily use in the browser', () => {
     const pdfBits = internalBits(pdf.text);
     if (pdfBits.length > 0) seen['Budgetplan (PDF)'] = pdfBits;
     expect(seen).toEqual({});
+  });
+
+  it('recalculating brings the changed figures into view, marks them briefly and says what changed', async () => {
+    await page.setViewportSize({ width: 1280, height: 500 });
+    await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
+    await page.getByRole('link', { name: /van der Heijden-Oudshoorn/ }).click();
+    await page.getByRole('tab', { name: 'Budget', exact: true }).click();
+    await waitVisible(page.getByRole('heading', { name: 'Huishouden en bijstandsnorm' }));
+    const live = page.locator('.budget [role="status"][aria-live="polite"]');
+    const inView = () =>
+      page.evaluate(() => {
+        const first = document.querySelector('.figure-changed');
+        if (!first) return 'geen markering';
+        const r = first.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight ? 'in beeld' : `buiten beeld (${Math.round(r.top)})`;
+      });
+
+    // Saving the inputs at the bottom of the page: one kostendeler (27+) lowers the bijstandsnorm (art. 22a PW).
+    const form = page.getByRole('form', { name: 'Gegevens voor de berekening' });
+    await form.getByLabel('Aantal kostendelers (27+)', { exact: true }).fill('1');
+    await button(form, 'Gegevens opslaan en herberekenen').click();
+    await expect.poll(inView, { timeout: 10_000 }).toBe('in beeld');
+    await expect.poll(() => live.textContent()).toMatch(/^Opnieuw berekend voor peildatum \d{2}-\d{2}-\d{4}: \d+ bedragen gewijzigd: Bijstandsnorm/);
+    expect(await page.locator('.figure-changed .changed-badge').first().textContent()).toBe(' gewijzigd');
+    // The form is rebuilt from the stored inputs: the save is confirmed and the focus is back on its button.
+    await expect.poll(() => focusedLabel(page)).toBe('Gegevens opslaan en herberekenen');
+    const confirmation = page.getByText('De gegevens zijn opgeslagen; het budget is herberekend.', { exact: true });
+    await waitVisible(confirmation);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'dagelijks-herberekend');
+    await page.locator('.figure-changed').first().waitFor({ state: 'detached', timeout: 15_000 });
+    await confirmation.waitFor({ state: 'hidden', timeout: 15_000 });
+
+    // "Berekenen" with the same date: nothing changed, said so; the focus stays on the button.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await button(page, 'Berekenen').click();
+    await expect.poll(() => live.textContent()).toMatch(/: geen bedragen gewijzigd\.$/);
+    await expect.poll(() => focusedLabel(page)).toBe('Berekenen');
+
+    // Back to no kostendelers, so the tests after this one see the household as it was.
+    await form.getByLabel('Aantal kostendelers (27+)', { exact: true }).fill('0');
+    await button(form, 'Gegevens opslaan en herberekenen').click();
+    await expect.poll(inView, { timeout: 10_000 }).toBe('in beeld');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('no internal key, English word or unrounded number in any Toelichting of every demo household (their plans: tests/integration/budget-pdf/no-internal-text.test.ts)', async () => {

@@ -80,7 +80,7 @@ function app(handlers: Handlers = {}) {
       'settings.get': () => ({ userName: 'Merel de Wit', autoLockMinutes: 10 }),
       'schemes.list': () => ({ schemes: [STORED] }),
       'schemes.dashboard': () => DASHBOARD,
-      'schemes.batch': () => ({ schemeId: SCHEME.id, referenceDate: '2026-11-30', families: FAMILIES }),
+      'schemes.batch': () => ({ schemeId: SCHEME.id, referenceDate: '2026-11-30', families: FAMILIES, total: FAMILIES.length, offset: 0 }),
       'norms.list': () => ({ groups: [], userFiles: [] }),
       'vault.listBackups': () => [],
       ...handlers,
@@ -122,7 +122,7 @@ describe('Regelingen', () => {
     fireEvent.change(screen.getByLabelText('Kinderen'), { target: { value: 'met' } });
     fireEvent.click(screen.getByRole('button', { name: 'Gezinnen zoeken' }));
     await screen.findByText('2 gezinnen met een achterstand bij Zorgverzekeraar Zuid.');
-    expect(client.callsTo('schemes.batch')[0]).toEqual({ schemeId: SCHEME.id, filters: { gemeente: 'Zwolle', incomeSource: 'uitkering_participatiewet', children: 'met' } });
+    expect(client.callsTo('schemes.batch')[0]).toEqual({ schemeId: SCHEME.id, filters: { gemeente: 'Zwolle', incomeSource: 'uitkering_participatiewet', children: 'met' }, page: { offset: 0, limit: 50 } });
     const table = screen.getByRole('table', { name: 'Gezinnen in de regeling' });
     const yara = within(table).getByRole('rowheader', { name: /Molenbeek, Yara/ }).closest('tr')!;
     expect(yara.textContent).toContain('€ 1.243,80€ 35,0036€ 0,00Kandidaat');
@@ -163,6 +163,37 @@ describe('Regelingen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Batch maken voor 2 gezinnen' }));
     await waitFor(() => expect(client.callsTo('schemes.produceBatch')).toHaveLength(1));
     expect(client.callsTo('schemes.produceBatch')[0]).toMatchObject({ dossierIds: ['d1', 'd2'], overrides: [{ dossierId: 'd2', reason: 'Inkomen stijgt per januari' }] });
+  });
+
+  it('loads a large group a page at a time and keeps the selection across pages', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      family({ dossierId: `p${i}`, dossierNumber: `2026-${String(i + 1).padStart(4, '0')}`, displayName: `Gezin ${i + 1}, Test` }),
+    );
+    const client = app({
+      'schemes.batch': (i) => {
+        const offset = i.page?.offset ?? 0;
+        return { schemeId: SCHEME.id, referenceDate: '2026-11-30', families: many.slice(offset, offset + (i.page?.limit ?? 120)), total: many.length, offset };
+      },
+    });
+    fireEvent.click(await screen.findByRole('link', { name: 'Regelingen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Gezinnen zoeken' }));
+    await screen.findByText(/120 gezinnen met een achterstand bij Zorgverzekeraar Zuid\. Gezinnen 1 t\/m 50 worden getoond\./);
+    expect(within(screen.getByRole('table', { name: 'Gezinnen in de regeling' })).getAllByRole('rowheader')).toHaveLength(50);
+    expect(screen.getByRole('button', { name: 'Batch maken voor 50 gezinnen' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Vorige 50' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Volgende 50' }));
+    await screen.findByText(/Gezinnen 51 t\/m 100 worden getoond\./);
+    expect(client.callsTo('schemes.batch').at(-1)).toMatchObject({ page: { offset: 50, limit: 50 } });
+    // The feasible candidates of a page are added the first time it is shown.
+    await screen.findByRole('button', { name: 'Batch maken voor 100 gezinnen' });
+    fireEvent.click(screen.getByRole('button', { name: 'Volgende 50' }));
+    await screen.findByText(/Gezinnen 101 t\/m 120 worden getoond\./);
+    expect((screen.getByRole('button', { name: 'Volgende 50' }) as HTMLButtonElement).disabled).toBe(true);
+    await screen.findByRole('button', { name: 'Batch maken voor 120 gezinnen' });
+    fireEvent.click(screen.getByRole('button', { name: 'Vorige 50' }));
+    await screen.findByText(/Gezinnen 51 t\/m 100 worden getoond\./);
+    expect(screen.getByRole('button', { name: 'Batch maken voor 120 gezinnen' })).toBeTruthy();
   });
 
   it('saves a family\'s status', async () => {

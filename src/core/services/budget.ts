@@ -44,7 +44,7 @@ export interface ComputedBudget {
 export function computeBudgetView(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string): ComputedBudget {
   try {
     const result = computeBudget(dossier, inputs, norms, referenceDate);
-    const projection = projectBudget(dossier, inputs, norms, referenceDate, PROJECTION_MONTHS);
+    const projection = projectBudget(dossier, inputs, norms, referenceDate, PROJECTION_MONTHS, result);
     return { result, projection, json: toBudgetJson(result, projection) };
   } catch (err) {
     if (err instanceof NormNotCoveredError) throw new AppError('NORM_NOT_COVERED', err.message);
@@ -59,6 +59,8 @@ export interface BudgetService {
   /** Reference date: `date`, else the stored inputs' peildatum, else today (clock). */
   compute(dossierId: string, date?: string): Promise<ComputedBudget & { dossier: Dossier; inputs: BudgetInputs; inputsUpdatedAt: number | null; referenceDate: string }>;
   get(dossierId: string, date?: string): Promise<BudgetView>;
+  /** Stored inputs of many dossiers at once (defaults where none were saved), for the batch computations. */
+  inputsMany(dossierIds: readonly string[]): Map<string, BudgetInputs>;
   /** Key figures of one page of dossiers (budget.batch). */
   batch(query: BudgetBatchIn): Promise<BudgetBatchOut>;
 }
@@ -160,8 +162,18 @@ export function createBudgetService(
     return { total, offset, limit, items };
   }
 
+  function inputsMany(dossierIds: readonly string[]): Map<string, BudgetInputs> {
+    const rows = new Map(
+      (cachedStatement(ctx.db(), 'SELECT dossier_id, inputs, updated_at FROM budget_inputs WHERE dossier_id IN (SELECT value FROM json_each(?))').all(
+        JSON.stringify(dossierIds),
+      ) as (InputsRow & { dossier_id: string })[]).map((r) => [r.dossier_id, r]),
+    );
+    return new Map(dossierIds.map((id) => [id, inputsOf(rows.get(id)).inputs]));
+  }
+
   return {
     inputs,
+    inputsMany,
     batch,
     saveInputs(dossierId, next) {
       const db = ctx.db();

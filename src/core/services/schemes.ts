@@ -81,7 +81,12 @@ export interface SchemeService {
   save(scheme: Scheme): Promise<StoredSchemeOut>;
   remove(id: string): Promise<{ removed: true }>;
   family(schemeId: string, dossierId: string, date?: string): Promise<SchemeFamilyOut>;
-  batch(schemeId: string, filters: SchemeFilter, date?: string): Promise<{ schemeId: string; referenceDate: string; families: SchemeFamilyOut[] }>;
+  batch(
+    schemeId: string,
+    filters: SchemeFilter,
+    date?: string,
+    page?: { offset: number; limit: number },
+  ): Promise<{ schemeId: string; referenceDate: string; families: SchemeFamilyOut[]; total: number; offset: number }>;
   setParticipant(input: z.output<typeof participantIn>): Promise<SchemeFamilyOut>;
   dashboard(schemeId: string, date?: string): Promise<SchemeDashboardOut>;
 }
@@ -181,9 +186,13 @@ export function createSchemeService(
   async function computeFamilies(scheme: Scheme, ids: readonly string[], referenceDate: string): Promise<SchemeFamilyResult[]> {
     const norms: NormSet = await deps.norms.normSet();
     const parts = participations(scheme.id);
+    // Bulk reads (a few set-based queries for the whole group) instead of 1 + 8 queries per family.
+    const dossiers = deps.dossiers.readMany(ids);
+    const allInputs = deps.budget.inputsMany(ids);
     return ids.map((id) => {
-      const dossier = deps.dossiers.read(id);
-      const inputs = deps.budget.inputs(id).inputs;
+      const dossier = dossiers.get(id);
+      if (!dossier) throw new AppError('NOT_FOUND', 'Dit dossier bestaat niet (meer).');
+      const inputs = allInputs.get(id)!;
       let result;
       try {
         result = computeBudget(dossier, inputs, norms, referenceDate);
@@ -243,11 +252,15 @@ export function createSchemeService(
       return { removed: true };
     },
     family,
-    async batch(schemeId, filters, date) {
+    async batch(schemeId, filters, date, page) {
       const scheme = await get(schemeId);
       const referenceDate = dateOf(date);
-      const families = await computeFamilies(scheme, candidateIds(scheme, filters, false), referenceDate);
-      return { schemeId, referenceDate, families: families.map(serializeSchemeFamily) };
+      const ids = candidateIds(scheme, filters, false);
+      // Only the page is computed: the group is selected in SQL first, so the total is known without the engine.
+      const offset = page?.offset ?? 0;
+      const pageIds = page ? ids.slice(offset, offset + page.limit) : ids;
+      const families = await computeFamilies(scheme, pageIds, referenceDate);
+      return { schemeId, referenceDate, families: families.map(serializeSchemeFamily), total: ids.length, offset };
     },
     async setParticipant(input) {
       const scheme = await get(input.schemeId);

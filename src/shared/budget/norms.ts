@@ -183,6 +183,8 @@ export function selectPeriod(table: NormTable, date: string): ResolvedPeriod {
   return p;
 }
 
+const PROVISIONAL_WINDOW = new WeakMap<ResolvedPeriod, { from: string; limit: string }>();
+
 /**
  * Like selectPeriod but returns null instead of throwing. A date after the last known period, at most
  * PROVISIONAL_MONTHS past its end, gets that last period marked provisional (`provisionalFrom`): the work goes
@@ -195,8 +197,14 @@ export function findPeriod(table: NormTable | undefined, date: string): Resolved
     if (p.start > date) continue;
     if (date <= p.end) return p;
     if (i !== table.periods.length - 1) return null;
-    const from = format(addDays(parseISO(p.end), 1), 'yyyy-MM-dd');
-    return date < provisionalLimit(from) ? { ...p, provisionalFrom: from } : null;
+    // The provisional window of a last period is asked every month of every projection: computed once per period.
+    let window = PROVISIONAL_WINDOW.get(p);
+    if (!window) {
+      const from = format(addDays(parseISO(p.end), 1), 'yyyy-MM-dd');
+      window = { from, limit: provisionalLimit(from) };
+      PROVISIONAL_WINDOW.set(p, window);
+    }
+    return date < window.limit ? { ...p, provisionalFrom: window.from } : null;
   }
   return null;
 }

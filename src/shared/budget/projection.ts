@@ -4,16 +4,17 @@
 // a month no table covers (not even provisionally, see norms.ts) are null and the month says
 // "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
-import { addMonths, endOfMonth, format, parseISO, startOfMonth } from 'date-fns';
-import { formatNlDate } from '../dates';
+import { addDays, addMonths, differenceInMonths, endOfMonth, format, parseISO, startOfMonth } from 'date-fns';
+import { ageOn, formatNlDate } from '../dates';
 import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
 import type { DossierData } from '../dossier/schema';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
 import { DEFAULT_VAKANTIEGELD_MAAND, MONTH_NAMES, vakantiegeldSource } from './vakantiegeld';
-import { computeBudget, type BudgetResult } from './engine';
+import { LINEAR_FORMULA_FROM } from './bvv';
+import { computeBudget, NUL_AANBOD_SINCE, type BudgetResult } from './engine';
 import type { BudgetInputs } from './inputs';
 import { activeOn, costAllowancesOf, monthlyLine } from './lines';
-import { NormNotCoveredError, type NormSet } from './norms';
+import { describeCoverage, findPeriod, NormNotCoveredError, type NormSet } from './norms';
 import { NORM_GROUP_LABELS, type NormGroup } from './norm-schema';
 
 /** What an uncovered month says instead of its norm-based figures. */
@@ -97,6 +98,63 @@ function cashflowVakantiegeld(dossier: DossierData, inputs: BudgetInputs, date: 
   return { reserved: src.reservering.value!, perJaar: src.perJaar };
 }
 
+/**
+ * Everything on which the engine's figures read below depend and that changes with the date: the norm period
+ * (and provisional start) of every table on the date (the kinderbijslag's also on the quarter's first day), the age groups the rules
+ * use, which incomes and expenses count, and the dated rules (lineair BVV, nul-aanbod). Two months with the same
+ * signature give the same figures, so the projection computes each signature once (most households: a handful
+ * of engine runs for 24 months). Left out on purpose: what only the entitlement checks and the explanations use
+ * (the previous quarter, exact ages), which the projection does not read.
+ */
+function monthSignature(dossier: DossierData, norms: NormSet, date: string): string {
+  const parts: (string | number)[] = [];
+  const month = Number(date.slice(5, 7));
+  const qs = `${date.slice(0, 5)}${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+  const prevMonthEnd = format(addDays(startOfMonth(parseISO(date)), -1), 'yyyy-MM-dd');
+  parts.push(date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
+  for (const group of Object.keys(norms).sort()) {
+    const table = norms[group as keyof NormSet];
+    // The kinderbijslag is also read on the quarter's first day (AKW art. 12 lid 3; engine.ts).
+    for (const d of group === 'kinderbijslag' ? [date, qs] : [date]) {
+      const p = findPeriod(table, d);
+      parts.push(p ? `${p.start}/${p.end}/${p.provisionalFrom ?? ''}` : '-');
+    }
+  }
+  // Adults: minor, 18-20, 21 and older, AOW age reached (in months, as household.ts compares it).
+  const aow = findPeriod(norms.aow_leeftijd, date);
+  const aowAgeMonths = Number(aow?.figures['age_years'] ?? 67) * 12 + Number(aow?.figures['age_extra_months'] ?? 0);
+  for (const a of dossier.adults) {
+    const age = ageOn(a.birthDate, date);
+    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', differenceInMonths(parseISO(date), parseISO(a.birthDate)) >= aowAgeMonths ? 'aow' : '');
+  }
+  // Children: under 18 on the date; kgb supplement group on the last day of the previous month (vtlb.ts,
+  // engine.ts); kinderbijslag band on the quarter's first day (engine.ts).
+  const kgbGroup = (age: number) => (age < 12 ? 'a' : age < 16 ? 'b' : age < 18 ? 'c' : 'd');
+  const kbBand = (age: number) => (age >= 18 ? 'd' : age <= 5 ? 'a' : age <= 11 ? 'b' : 'c');
+  for (const c of dossier.children) {
+    parts.push(
+      c.birthDate <= date ? (ageOn(c.birthDate, date) < 18 ? 'k' : 'v') : 'x',
+      c.birthDate <= prevMonthEnd ? kgbGroup(ageOn(c.birthDate, prevMonthEnd)) : 'x',
+      c.birthDate < qs ? kbBand(ageOn(c.birthDate, qs)) : 'x',
+    );
+  }
+  const active = (i: { startDate?: string | null; endDate?: string | null }) => `${!i.startDate || i.startDate <= date ? 1 : 0}${!i.endDate || i.endDate >= date ? 1 : 0}`;
+  parts.push(dossier.incomes.map(active).join(''), dossier.expenses.map(active).join(''));
+  return parts.join(',');
+}
+
+/**
+ * The engine's NormNotCoveredError for a date without throwing it: the tables it selects unconditionally, in the
+ * engine's order (bijstandsnormen, beslagvrije voet, AOW-leeftijd). Null when they cover the date.
+ */
+function uncoveredOn(norms: NormSet, date: string): NormNotCoveredError | null {
+  for (const group of ['bijstandsnormen', 'beslagvrije_voet', 'aow_leeftijd'] as const) {
+    const table = norms[group];
+    if (findPeriod(table, date) === null) return new NormNotCoveredError(group, date, describeCoverage(table));
+  }
+  return null;
+}
+
 /** Known events in the month (first day .. last day), from the dossier: items starting/ending, birthdays. */
 function events(dossier: DossierData, monthStart: string, monthEnd: string, first: boolean): string[] {
   const out: string[] = [];
@@ -140,7 +198,11 @@ function events(dossier: DossierData, monthStart: string, monthEnd: string, firs
   return out;
 }
 
-export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string, count = 24): Projection {
+/**
+ * `atReference`: the engine's result on the reference date when the caller already has it (budget.get computes it for the
+ * screen); the first month is exactly that computation, so it is not run twice.
+ */
+export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string, count = 24, atReference?: BudgetResult): Projection {
   const months: ProjectionMonth[] = [];
   const first = startOfMonth(parseISO(referenceDate));
   let prev: { bands: (string | null)[]; kgb: (string | null)[]; periods: Record<string, string>; type: string } | null = null;
@@ -148,6 +210,7 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
   // The one vakantiegeld source (vakantiegeld.ts): the yearly payments count as 1/12 in each month's budget;
   // the projection shows money as it comes in, so that 1/12 moves to the month of payment.
   const vgMonth = inputs.vakantiegeld?.maand ?? DEFAULT_VAKANTIEGELD_MAAND;
+  const bySignature = new Map<string, BudgetResult>();
   for (let i = 0; i < count; i++) {
     const monthStartDate = addMonths(first, i);
     const date = i === 0 ? referenceDate : format(monthStartDate, 'yyyy-MM-dd');
@@ -159,11 +222,24 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
 
     let r: BudgetResult | null = null;
     let reason: string | null = null;
-    try {
-      r = computeBudget(dossier, inputs, norms, date);
-    } catch (e) {
-      if (!(e instanceof NormNotCoveredError)) throw e;
-      reason = `${NORMS_NOT_KNOWN}: ${e.message}`;
+    const uncovered = uncoveredOn(norms, date);
+    if (uncovered) reason = `${NORMS_NOT_KNOWN}: ${uncovered.message}`;
+    else {
+      // Only the date-independent figures of a result are read below, so a month with the same signature as an
+      // earlier one reuses its result.
+      const signature = monthSignature(dossier, norms, date);
+      const known = bySignature.get(signature);
+      if (known) r = known;
+      else {
+        try {
+          r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudget(dossier, inputs, norms, date);
+          bySignature.set(signature, r);
+        } catch (e) {
+          // Left: the kinderbijslag table on the quarter's first day, selected only when a child gets kinderbijslag.
+          if (!(e instanceof NormNotCoveredError)) throw e;
+          reason = `${NORMS_NOT_KNOWN}: ${e.message}`;
+        }
+      }
     }
     const cf = r
       ? {

@@ -192,6 +192,8 @@ export const schemeBatchIn = z.object({
   schemeId: z.string().min(1).max(64),
   filters: schemeFilterSchema.default({}),
   date: isoDate.optional(),
+  /** One page of the group (ordered by dossier number); without it every family of the group (issue 10). */
+  page: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(50) }).optional(),
 });
 
 export const participantIn = z.object({

@@ -533,7 +533,14 @@ export const contract = {
     summary: "Every dossier with arrears at the scheme's creditor (filters: gemeente, income source, children), each with its computation.",
     unlocked: true,
     input: schemeBatchIn,
-    output: z.object({ schemeId: z.string(), referenceDate: z.string(), families: z.array(schemeFamilyOut) }),
+    output: z.object({
+      schemeId: z.string(),
+      referenceDate: z.string(),
+      families: z.array(schemeFamilyOut),
+      /** Families in the whole group (all pages), and where this page starts. */
+      total: z.number().int().min(0),
+      offset: z.number().int().min(0),
+    }),
   }),
   'schemes.setParticipant': procedure({
     summary: 'Set (or clear) the status of a family in a scheme, with the agreed monthly amount and start date.',

@@ -277,6 +277,22 @@ describe('zorgpremie schemes', () => {
     expect(dash.expectedForgiveness).toBe('180.00');
   });
 
+  it('pages the group by dossier number: the pages together are the whole group, each with the total', async () => {
+    const all = await rig.call('schemes.batch', { schemeId: SCHEME, date: DATE, filters: {} });
+    expect(all.total).toBe(all.families.length);
+    expect(all.families.length).toBeGreaterThanOrEqual(3);
+    const pages = [];
+    for (let offset = 0; offset < all.total; offset += 2) {
+      const page = await rig.call('schemes.batch', { schemeId: SCHEME, date: DATE, filters: {}, page: { offset, limit: 2 } });
+      expect(page).toMatchObject({ total: all.total, offset });
+      expect(page.families.length).toBe(Math.min(2, all.total - offset));
+      pages.push(...page.families);
+    }
+    expect(pages).toEqual(all.families);
+    expect((await rig.call('schemes.batch', { schemeId: SCHEME, date: DATE, filters: {}, page: { offset: 100, limit: 2 } })).families).toEqual([]);
+    expect((await rig.fail('schemes.batch', { schemeId: SCHEME, filters: {}, page: { offset: 0, limit: 0 } })).code).toBe('VALIDATION');
+  });
+
   it('stores an edited copy of a bundled scheme, and refuses to remove a bundled one', async () => {
     const { schemes } = await rig.call('schemes.list', {});
     const bundled = schemes.find((s) => s.scheme.id === SCHEME)!.scheme;

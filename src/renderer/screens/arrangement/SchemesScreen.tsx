@@ -3,7 +3,7 @@
 // with arrears at its creditor (filters: gemeente, income source, children), review each family's
 // computation in one list, set a family's status, and produce the batch: a letter per family and one
 // overview for the creditor (PDF and CSV). All figures are the core's.
-import { Fragment, useCallback, useEffect, useId, useState } from 'react';
+import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { SCHEME_FAMILY_STATUS_LABELS, SCHEME_ROUTE_LABELS, PARTICIPANT_STATUSES, type ParticipantStatus } from '../../../shared/arrangement/scheme';
 import type { SchemeDashboardOut, SchemeFamilyOut, StoredSchemeOut } from '../../../shared/contract/arrangements';
 import { INCOME_CATEGORIES, INCOME_CATEGORY_LABELS, type IncomeCategory } from '../../../shared/dossier/categories';
@@ -67,12 +67,19 @@ export function SchemesScreen() {
   );
 }
 
+/** Families per page of the group: enough to review, small enough that a page computes at once. */
+const SCHEME_PAGE_SIZE = 50;
+
 function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
   const call = useCall();
   const s = stored.scheme;
   const [dashboard, setDashboard] = useState<SchemeDashboardOut | null>(null);
   const [filters, setFilters] = useState<Filters>({ gemeente: s.gemeente, incomeSource: '', children: '' });
   const [families, setFamilies] = useState<SchemeFamilyOut[] | null>(null);
+  // The group is loaded a page at a time (issue 10): `total` families in all, this page from `offset`.
+  const [total, setTotal] = useState(0);
+  const [offset, setOffset] = useState(0);
+  const seenPages = useRef<Set<number>>(new Set());
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // Reasons to take a family that does not meet the scheme's conditions anyway ("voldoet niet").
   const [overrides, setOverrides] = useState<Record<string, string>>({});
@@ -92,13 +99,22 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
     refreshDashboard().catch((err: unknown) => setError(errorMessage(err)));
   }, [refreshDashboard]);
 
-  const search = async (f = filters) => {
+  /** A new search starts at the first page with a fresh selection; other pages add their feasible candidates once. */
+  const search = async (f = filters, from = 0, fresh = true) => {
     setError(null);
     setBusy(true);
     try {
-      const r = await call('schemes.batch', { schemeId: s.id, filters: wire(f) });
+      const r = await call('schemes.batch', { schemeId: s.id, filters: wire(f), page: { offset: from, limit: SCHEME_PAGE_SIZE } });
       setFamilies(r.families);
-      setSelected(new Set(r.families.filter((x) => x.status === 'kandidaat' && x.feasible && x.eligibility.meets).map((x) => x.dossierId)));
+      setTotal(r.total);
+      setOffset(r.offset);
+      if (fresh) seenPages.current = new Set();
+      const firstVisit = !seenPages.current.has(r.offset);
+      seenPages.current.add(r.offset);
+      // Preselected: feasible candidates that meet the scheme's conditions ("voldoet niet" only with a reason).
+      const feasible = r.families.filter((x) => x.status === 'kandidaat' && x.feasible && x.eligibility.meets).map((x) => x.dossierId);
+      if (fresh) setSelected(new Set(feasible));
+      else if (firstVisit) setSelected((sel) => new Set([...sel, ...feasible]));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -118,7 +134,8 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
       setMessage(
         `De batch is gemaakt: ${r.files.length - 2} ${r.files.length - 2 === 1 ? 'brief' : 'brieven'} (bewaard in de dossiers) en het overzicht voor ${s.creditor.name} als PDF en CSV. ${r.proposed} ${r.proposed === 1 ? 'gezin staat' : 'gezinnen staan'} nu op "Voorgesteld".`,
       );
-      await Promise.all([search(), refreshDashboard()]);
+      // The proposed families are no longer candidates: this page again, with a fresh selection.
+      await Promise.all([search(filters, offset, true), refreshDashboard()]);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -223,7 +240,8 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
           ) : (
             <>
               <p role="status" className="muted">
-                {families.length} {families.length === 1 ? 'gezin' : 'gezinnen'} met een achterstand bij {s.creditor.name}.
+                {total} {total === 1 ? 'gezin' : 'gezinnen'} met een achterstand bij {s.creditor.name}.
+                {total > families.length ? ` Gezinnen ${offset + 1} t/m ${offset + families.length} worden getoond.` : ''}
               </p>
               <FamilyTable
                 schemeId={s.id}
@@ -234,6 +252,16 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
                 overrides={overrides}
                 setOverride={(id, reason) => setOverrides((o) => ({ ...o, [id]: reason }))}
               />
+              {total > SCHEME_PAGE_SIZE ? (
+                <nav className="form-actions" aria-label="Pagina's met gezinnen">
+                  <button type="button" className="button" disabled={busy || offset === 0} onClick={() => void search(filters, Math.max(0, offset - SCHEME_PAGE_SIZE), false)}>
+                    Vorige {SCHEME_PAGE_SIZE}
+                  </button>
+                  <button type="button" className="button" disabled={busy || offset + families.length >= total} onClick={() => void search(filters, offset + SCHEME_PAGE_SIZE, false)}>
+                    Volgende {SCHEME_PAGE_SIZE}
+                  </button>
+                </nav>
+              ) : null}
               <div className="field-check">
                 <div className="check-row">
                   <input id="batch-bsn" type="checkbox" checked={includeBsn} onChange={(e) => setIncludeBsn(e.target.checked)} />

@@ -1,7 +1,7 @@
 // "Gegevens voor de berekening": the budget inputs that are not part of the dossier: the BVV stated on a
 // beslaglegger's mededeling, the number of kostendelers and the VTLB correction lines (each with a note).
 // Validated with the shared budgetInputsSchema; amounts and dates as the user types them (nl-NL).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import {
@@ -20,6 +20,7 @@ import { CheckboxField, SelectField, TextField, optionsOf } from '../../componen
 import { applyServerError, errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
 import { amountInputToCanonical, canonicalToAmountInput, dateInputToIso, isoToDateInput } from '../../format';
 import { useCall } from '../../state/session';
+import { FLASH_MS } from '../../components/Flash';
 import { monthName } from '../../../shared/presenter';
 
 export type StoredInputs = z.infer<typeof budgetInputsOut>;
@@ -115,20 +116,31 @@ const BESLAG_OP_OPTIONS = optionsOf(BESLAG_OP, BESLAG_OP_LABELS);
 const KIND_OPTIONS = optionsOf(VTLB_CORRECTION_KINDS, VTLB_CORRECTION_LABELS);
 const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: monthName(i + 1) }));
 
+/** The submit button, focused again after the form is rebuilt from the saved inputs. */
+export const SAVE_BUTTON_ID = 'budget-invoer-opslaan';
+
 export function BudgetInputsForm({
   dossierId,
   inputs,
   updatedAt,
   onSaved,
+  justSaved = false,
 }: {
   dossierId: string;
   inputs: StoredInputs;
   updatedAt: number | null;
   onSaved: (inputs: StoredInputs) => void;
+  /** The form was just saved (it is rebuilt from the stored inputs): confirm it for a few seconds. */
+  justSaved?: boolean;
 }) {
   const call = useCall();
   const [serverError, setServerError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(justSaved);
+  useEffect(() => {
+    if (!saved) return;
+    const t = setTimeout(() => setSaved(false), FLASH_MS);
+    return () => clearTimeout(t);
+  }, [saved]);
   const resolver = useMemo(
     () => mappedResolver<InputsForm, BudgetInputs>(budgetInputsSchema as unknown as z.ZodType<BudgetInputs>, (v) => toSchemaInput(v, inputs.referenceDate)),
     [inputs.referenceDate],
@@ -312,7 +324,7 @@ export function BudgetInputsForm({
         </button>
       </fieldset>
       <div className="actions">
-        <button type="submit" className="button primary" disabled={isSubmitting}>
+        <button type="submit" id={SAVE_BUTTON_ID} className="button primary" disabled={isSubmitting}>
           Gegevens opslaan en herberekenen
         </button>
       </div>

@@ -16,7 +16,7 @@ import { dateInputToIso, isoToDateInput, today } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { BudgetCharts, ProjectionSection } from './BudgetCharts';
 import { BudgetFigures, KeyFigures } from './BudgetFigures';
-import { BudgetInputsForm } from './BudgetInputsForm';
+import { BudgetInputsForm, SAVE_BUTTON_ID } from './BudgetInputsForm';
 import { AddsUpSection, EntitlementsSection, ProvisionalBanner } from './BudgetChecks';
 import { BudgetPlans } from './BudgetPlans';
 import { BudgetWarnings } from './BudgetWarnings';
@@ -77,6 +77,14 @@ export function BudgetPanel({
   // Figures that changed in a recalculation: marked, scrolled into view and announced (issue 7).
   const root = useRef<HTMLDivElement>(null);
   const { changed, announcement } = useRecalculationChanges(root, view, dossierId, view ? `voor peildatum ${formatNlDate(view.referenceDate)}` : '');
+  // After saving the inputs the form is rebuilt from the stored ones: confirm it and give the focus back to its button.
+  const [justSaved, setJustSaved] = useState(false);
+  const savedFrom = useRef<BudgetView | null>(null);
+  useEffect(() => {
+    if (!justSaved || view === savedFrom.current) return;
+    document.getElementById(SAVE_BUTTON_ID)?.focus({ preventScroll: true });
+    setJustSaved(false);
+  }, [justSaved, view]);
 
   return (
     <div className="budget stack" aria-busy={loading} ref={root}>
@@ -97,7 +105,15 @@ export function BudgetPanel({
             )}; daar past u ze aan.
           </p>
         </div>
-        <PeildatumForm value={shownDate} onSubmit={(d) => (d === date ? void load(d) : setDate(d))} busy={loading} />
+        <PeildatumForm
+          value={shownDate}
+          onSubmit={(d) => {
+            setJustSaved(false);
+            if (d === date) void load(d);
+            else setDate(d);
+          }}
+          busy={loading}
+        />
       </div>
       {loading && !view && !failure ? <Loading>Budget wordt berekend…</Loading> : null}
       {failure ? (
@@ -110,7 +126,16 @@ export function BudgetPanel({
       ) : null}
       {view ? (
         <ChangedFiguresProvider value={changed}>
-          <BudgetBody view={view} onInputsSaved={() => void load(date)} onReportSignal={onReportSignal} />
+          <BudgetBody
+            view={view}
+            justSaved={justSaved}
+            onInputsSaved={() => {
+              savedFrom.current = view;
+              setJustSaved(true);
+              void load(date);
+            }}
+            onReportSignal={onReportSignal}
+          />
         </ChangedFiguresProvider>
       ) : null}
       <BudgetPlans dossierId={dossierId} referenceDate={view ? view.referenceDate : date} disabled={!view || loading} />
@@ -120,10 +145,12 @@ export function BudgetPanel({
 
 function BudgetBody({
   view,
+  justSaved,
   onInputsSaved,
   onReportSignal,
 }: {
   view: BudgetView;
+  justSaved: boolean;
   onInputsSaved: () => void;
   onReportSignal?: ((prefill: SignalDataInput) => void) | undefined;
 }) {
@@ -159,6 +186,7 @@ function BudgetBody({
         inputs={view.inputs}
         updatedAt={view.inputsUpdatedAt}
         onSaved={onInputsSaved}
+        justSaved={justSaved}
       />
     </>
   );
@@ -182,7 +210,14 @@ function PeildatumForm({ value, onSubmit, busy }: { value: string; onSubmit: (is
     }
   }, [form, value]);
   return (
-    <form noValidate className="peildatum-form" aria-label="Peildatum kiezen" onSubmit={form.handleSubmit((v) => onSubmit(v.peildatum))}>
+    <form
+      noValidate
+      className="peildatum-form"
+      aria-label="Peildatum kiezen"
+      onSubmit={form.handleSubmit((v) => {
+        if (!busy) onSubmit(v.peildatum);
+      })}
+    >
       <ErrorSummary errors={errors} prefix="budget" show={submitCount > 0} />
       <div className="peildatum-row">
         <TextField
@@ -195,7 +230,8 @@ function PeildatumForm({ value, onSubmit, busy }: { value: string; onSubmit: (is
           autoComplete="off"
           className="field-date"
         />
-        <button type="submit" className="button" disabled={busy}>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus while the core computes. */}
+        <button type="submit" className="button" aria-disabled={busy}>
           Berekenen
         </button>
       </div>
