@@ -286,7 +286,11 @@ export function createNormsService(
                 value,
                 status: (p.figureStatus[name] ?? p.status) as NormStatus,
               })),
-              missing: [...p.missing],
+              // "key (why)" in the tables: the key in Dutch words, as every figure (issue 7: no internal keys on screen).
+              missing: p.missing.map((m) => {
+                const [key = '', ...why] = m.split(' ');
+                return [figureLabel(table, key), ...why].join(' ');
+              }),
               notes: [...p.notes],
               userFileId: p.origin === 'user' ? (fromUser.get(`${group}@${p.start}`) ?? null) : null,
               current: p.start <= today && today <= p.end,

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultResourcesDir } from '../../../src/core/app';
+import { internalBits } from '../../support/internal-bits';
 import { earner, startRig, type Rig } from './helpers';
 
 let rig: Rig;
@@ -44,6 +45,20 @@ describe('norms.list', () => {
     expect(jan.source.length).toBeGreaterThan(0);
     expect(jan.figures).toContainEqual(expect.objectContaining({ name: 'age_21_to_aow.single.incl_holiday_pay', value: '1401.50' }));
     expect(list.userFiles).toEqual([]);
+  });
+});
+
+describe('norms.list, as Instellingen → Normen shows it', () => {
+  it('names missing figures in Dutch words (the reason in brackets kept), never by their table key', async () => {
+    const list = await rig.call('norms.list', {});
+    const missing = list.groups.flatMap((g) => g.periods.flatMap((p) => p.missing.map((m) => ({ at: `${g.group}@${p.start}`, m }))));
+    // The bundled tables list figures that are not published for some periods (kgb drempelinkomen before 2026 etc.).
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.flatMap(({ at, m }) => internalBits(m).map((bit) => `${at}: ${bit}`))).toEqual([]);
+    const kgb2024 = list.groups.find((g) => g.group === 'kindgebonden_budget')!.periods.find((p) => p.start === '2024-01-01')!;
+    expect(kgb2024.missing).toEqual(['Drempelinkomen zonder partner', 'Drempelinkomen met partner']);
+    const zorg = list.groups.find((g) => g.group === 'zorgverzekering')!.periods.find((p) => p.start === '2025-01-01')!;
+    expect(zorg.missing).toEqual(['Bestuursrechtelijke premie (CAK)']);
   });
 });
 
