@@ -34,7 +34,7 @@ const DOSSIER: Dossier = {
   notes: [],
 };
 
-function app() {
+function app(dossier: Dossier = DOSSIER) {
   const client = createFakeClient(
     {
       'dossier.list': () => [
@@ -52,7 +52,7 @@ function app() {
           updatedAt: 0,
         },
       ],
-      'dossier.get': () => DOSSIER,
+      'dossier.get': () => dossier,
       'dossier.delete': () => ({ deleted: true }),
     },
     status('unlocked'),
@@ -75,6 +75,26 @@ describe('dossier detail actions', () => {
     const totals = screen.getByRole('group', { name: 'Totalen schulden' });
     expect(within(totals).getByText('€ 1.200,00')).toBeTruthy();
     expect(within(totals).getByText('€ 1.235,00')).toBeTruthy();
+  });
+
+  it('shows each monthly figure rounded to cents and totals that equal the sum of the figures shown', async () => {
+    // 100,00 a quarter is 33,333… a month: shown 33,33, three of them 99,99 (not 100,00, the unrounded sum).
+    // 10,00 a week is 10 × 52 / 12 = 43,333… a month: shown 43,33. Difference 99,99 − 43,33 = 56,66.
+    const quarter = (id: string, description: string) => ({ id, description, category: 'overig' as const, amount: '100.00', frequency: 'kwartaal' as const });
+    app({
+      ...DOSSIER,
+      incomes: [quarter('i1', 'Toelage A'), quarter('i2', 'Toelage B'), quarter('i3', 'Toelage C')],
+      expenses: [{ id: 'e1', description: 'Boodschappen', category: 'voeding', amount: '10.00', frequency: 'week' }],
+    });
+    await openDossier();
+    fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
+    const totals = screen.getByRole('group', { name: 'Totalen per maand' });
+    expect(within(totals).getByText('Inkomsten per maand').nextElementSibling!.textContent).toBe('€ 99,99');
+    expect(within(totals).getByText('Uitgaven per maand').nextElementSibling!.textContent).toBe('€ 43,33');
+    expect(within(totals).getByText('Verschil per maand').nextElementSibling!.textContent).toBe('€ 56,66');
+    const incomeTable = screen.getByRole('table', { name: 'Inkomsten' });
+    expect(within(incomeTable).getAllByText('€ 33,33')).toHaveLength(3);
+    expect(within(incomeTable).getByRole('row', { name: /Totaal per maand/ }).textContent).toContain('€ 99,99');
   });
 
   it('deletes only after the dossier number is typed', async () => {

@@ -1,4 +1,5 @@
-// Income and expenses with their monthly equivalents (exact, Decimal) and monthly totals.
+// Income and expenses with their monthly equivalents and monthly totals. Each line's monthly figure is rounded
+// to cents once (half-up, as the budget engine does) and the totals are sums of exactly those shown figures.
 import { useState } from 'react';
 import {
   EXPENSE_CATEGORY_LABELS,
@@ -8,7 +9,7 @@ import {
 } from '../../../shared/dossier/categories';
 import type { Dossier, Expense, Income } from '../../../shared/dossier/schema';
 import { frequencyLabel, toMonthly } from '../../../shared/frequency';
-import { formatEuro, money, sum } from '../../../shared/money';
+import { formatEuro, money, roundCents, sum } from '../../../shared/money';
 import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
 import { Alert } from '../../components/Status';
 import { showDate } from '../../format';
@@ -19,7 +20,7 @@ import { useDossierSaver } from './useDossierSaver';
 type Editing = { kind: BudgetKind; index: number | null } | null;
 
 function monthly(item: Income | Expense) {
-  return toMonthly(money(item.amount), item.frequency, item.instalments);
+  return roundCents(toMonthly(money(item.amount), item.frequency, item.instalments));
 }
 
 export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
