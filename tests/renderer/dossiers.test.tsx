@@ -240,4 +240,22 @@ describe('dossier detail', () => {
     // The table shows the saved income beside the one that was there.
     expect(await screen.findByRole('button', { name: 'Inkomst Zorgtoeslag bewerken' })).toBeTruthy();
   });
+
+  it("puts the core's refusal of an edited item beside its field and keeps the form open", async () => {
+    const client = unlockedApp({
+      'dossier.get': () => DOSSIER,
+      'dossier.saveItem': () => fail('VALIDATION', 'Het bedrag is te hoog.', [{ path: 'item.amount', message: 'Het bedrag is te hoog.' }]),
+    });
+    fireEvent.click(await screen.findByRole('link', { name: 'Oosterbroek, Fenna' }));
+    await screen.findByRole('heading', { level: 1, name: /Oosterbroek, Fenna/ });
+    fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Uitgave Huur bewerken' }));
+    type(screen.getByLabelText('Bedrag', { exact: true }), '775,00');
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    const amount = screen.getByLabelText('Bedrag', { exact: true });
+    await waitFor(() => expect(amount.getAttribute('aria-invalid')).toBe('true'));
+    expect(onlySavedItem(client, ['123456782', 'NL91ABNA0417164300']).item).toMatchObject({ id: 'e1', amount: '775.00' });
+    expect(screen.getByRole('form', { name: 'Uitgave bewerken' })).toBeTruthy();
+    expect(screen.getAllByText('Het bedrag is te hoog.').length).toBeGreaterThan(0);
+  });
 });
