@@ -172,6 +172,10 @@ describe('saving one item (dossier.saveItem)', () => {
     expect(second).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('precies één aanvrager') });
     const third = await refused({ id: d.id, kind: 'adult', item: { role: 'partner', firstName: 'Piet', lastName: 'Klaassen', birthDate: '1980-01-01' } });
     expect(third).toMatchObject({ code: 'VALIDATION' });
+    // Facts that cannot be true (the test clock says 15-03-2026): a child born next year, reported on the item.
+    const unborn = await refused({ id: d.id, kind: 'child', item: { ...d.children[0]!, birthDate: '2027-01-01' } });
+    expect(unborn).toMatchObject({ code: 'VALIDATION' });
+    expect(unborn!.issues!.map((i) => i.path)).toEqual(['item.birthDate']);
     expect(await call<Dossier>('dossier.get', { id: d.id })).toEqual(before);
     expect(await auditCount()).toBe(count);
   });
