@@ -306,6 +306,7 @@ export function createCore(opts: CoreOptions): Core {
     'dossier.get': ({ id }) => dossiers.get(id),
     'dossier.create': ({ data }) => dossiers.create(markIfDemo(data)),
     'dossier.update': ({ id, data }) => dossiers.update(id, markIfDemo(data)),
+    'dossier.saveItem': ({ id, ...saved }) => dossierItems.save(id, saved),
     'dossier.removeItem': ({ id, kind, itemId }) => dossierItems.remove(id, kind, itemId),
     'dossier.restoreItem': ({ id, removed }) => dossierItems.restore(id, removed),
     'dossier.addNote': ({ id, text }) => dossiers.addNote(id, text),

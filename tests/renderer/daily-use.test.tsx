@@ -7,7 +7,7 @@ import { App } from '../../src/renderer/App';
 import { FLASH_MS } from '../../src/renderer/components/Flash';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { createFakeClient, status, type Handlers } from './fake-client';
+import { createFakeClient, status, withSavedItem, type Handlers } from './fake-client';
 
 afterEach(() => {
   cleanup();
@@ -123,6 +123,7 @@ describe('error messages and the summary', () => {
     type(screen.getByLabelText('Bedrag', { exact: true }), '296,-');
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     expect(await screen.findByText('296,- is geen bedrag: schrijf 296,00', { selector: '.field-error' })).toBeTruthy();
+    expect(client.callsTo('dossier.saveItem')).toEqual([]);
     expect(client.callsTo('dossier.update')).toEqual([]);
   });
 });
@@ -178,7 +179,7 @@ describe('focus', () => {
   it('Escape closes an inline form and returns to the add button; saving returns to the saved row', async () => {
     const client = unlockedApp({
       'dossier.get': () => DOSSIER,
-      'dossier.update': (i) => ({ ...DOSSIER, ...(i.data as object), incomes: (i.data as Dossier).incomes.map((x, n) => ({ ...x, id: x.id ?? `n${n}` })) }) as Dossier,
+      'dossier.saveItem': (i) => withSavedItem(DOSSIER, i),
     });
     await openDossierTab('Inkomsten en uitgaven');
     fireEvent.click(screen.getByRole('button', { name: 'Inkomst toevoegen' }));
@@ -196,7 +197,7 @@ describe('focus', () => {
     type(screen.getByLabelText('Omschrijving', { exact: true }), 'Kinderbijslag');
     type(screen.getByLabelText('Bedrag', { exact: true }), '300,00');
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(client.callsTo('dossier.update')).toHaveLength(1));
+    await waitFor(() => expect(client.callsTo('dossier.saveItem')).toHaveLength(1));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Inkomst Kinderbijslag bewerken' })));
   });
 
@@ -212,7 +213,7 @@ describe('confirmations', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     unlockedApp({
       'dossier.get': () => DOSSIER,
-      'dossier.update': (i) => ({ ...DOSSIER, ...(i.data as object) }) as Dossier,
+      'dossier.saveItem': (i) => withSavedItem(DOSSIER, i),
     });
     await openDossierTab('Schulden');
     fireEvent.click(screen.getByRole('button', { name: 'Schuld toevoegen' }));

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { createFakeClient, status, type Handlers } from './fake-client';
+import { createFakeClient, onlySavedItem, status, withSavedItem, type Handlers } from './fake-client';
 
 afterEach(cleanup);
 
@@ -57,7 +57,7 @@ const DOSSIER: Dossier = {
 
 const PARTNER = { id: 'a2', role: 'partner' as const, firstName: 'Joris', lastName: 'Oosterbroek', birthDate: '1986-07-01', bsn: null };
 
-/** The app, unlocked, with `dossier` as the stored one; dossier.update answers with the data it got. */
+/** The app, unlocked, with `dossier` as the stored one; dossier.update and dossier.saveItem answer with what they got. */
 function unlockedApp(dossier: Dossier, handlers: Handlers = {}) {
   const client = createFakeClient(
     {
@@ -65,6 +65,7 @@ function unlockedApp(dossier: Dossier, handlers: Handlers = {}) {
       'settings.get': () => ({ userName: 'Merel de Wit', autoLockMinutes: 10 }),
       'dossier.get': () => dossier,
       'dossier.update': (i) => ({ ...dossier, ...(i.data as object) }) as Dossier,
+      'dossier.saveItem': (i) => withSavedItem(dossier, i),
       ...handlers,
     },
     status('unlocked'),
@@ -174,7 +175,7 @@ describe('status dates in the dossier form', () => {
 });
 
 describe('when a debt arose', () => {
-  it('round-trips "Ontstaan op" into dossier.update and shows it in the table', async () => {
+  it('round-trips "Ontstaan op" into dossier.saveItem and shows it in the table', async () => {
     const client = unlockedApp(DOSSIER);
     await openDossier();
     fireEvent.click(screen.getByRole('tab', { name: 'Schulden' }));
@@ -189,12 +190,13 @@ describe('when a debt arose', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(since.getAttribute('aria-invalid')).toBe('true'));
     expect(described(since)).toContain('15-13-2024 bestaat niet (een jaar heeft 12 maanden)');
-    expect(client.callsTo('dossier.update')).toEqual([]);
+    expect(client.callsTo('dossier.saveItem')).toEqual([]);
 
     type(since, '01-09-2023');
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(client.callsTo('dossier.update')).toHaveLength(1));
-    expect(lastUpdate(client).debts[0]).toMatchObject({ id: 'x1', creditor: 'Woonstad', since: '2023-09-01' });
+    await waitFor(() => expect(client.callsTo('dossier.saveItem')).toHaveLength(1));
+    // Only this debt is sent, never the aanvrager's BSN.
+    expect(onlySavedItem(client, ['123456782', 'Oosterbroek'])).toMatchObject({ id: 'd1', kind: 'debt', item: { id: 'x1', creditor: 'Woonstad', since: '2023-09-01' } });
     const updated = (await screen.findByText('01-09-2023')).closest('tr')!;
     expect(within(updated).getByText('Woonstad')).toBeTruthy();
   });
@@ -208,10 +210,11 @@ describe('when a debt arose', () => {
     type(screen.getByLabelText('Oorspronkelijk bedrag', { exact: true }), '120');
     type(screen.getByLabelText('Huidig bedrag', { exact: true }), '120');
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(client.callsTo('dossier.update')).toHaveLength(1));
-    expect(lastUpdate(client).debts).toEqual([
-      expect.objectContaining({ creditor: 'Belastingdienst', originalAmount: '120.00', since: null }),
-    ]);
+    await waitFor(() => expect(client.callsTo('dossier.saveItem')).toHaveLength(1));
+    const { kind, item } = onlySavedItem(client, ['123456782']);
+    expect(kind).toBe('debt');
+    expect(item).toMatchObject({ creditor: 'Belastingdienst', originalAmount: '120.00', since: null });
+    expect(item).not.toHaveProperty('id');
   });
 });
 
@@ -233,7 +236,7 @@ describe('who receives an income', () => {
     expect(screen.queryByLabelText('Ontvanger', { exact: true })).toBeNull();
   });
 
-  it('round-trips the receiver into dossier.update and shows it in the income table', async () => {
+  it('round-trips the receiver into dossier.saveItem and shows it in the income table', async () => {
     const client = unlockedApp({ ...DOSSIER, adults: [...DOSSIER.adults, PARTNER] });
     await openDossier();
     fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
@@ -248,11 +251,11 @@ describe('who receives an income', () => {
     type(screen.getByLabelText('Bedrag', { exact: true }), '950');
     fireEvent.change(screen.getByLabelText('Ontvanger', { exact: true }), { target: { value: 'partner' } });
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(client.callsTo('dossier.update')).toHaveLength(1));
-    expect(lastUpdate(client).incomes).toEqual([
-      expect.objectContaining({ id: 'i1', personRole: 'aanvrager' }),
-      expect.objectContaining({ description: 'Uitkering', personRole: 'partner' }),
-    ]);
+    await waitFor(() => expect(client.callsTo('dossier.saveItem')).toHaveLength(1));
+    const { kind, item } = onlySavedItem(client, ['123456782', 'Joris']);
+    expect(kind).toBe('income');
+    expect(item).toMatchObject({ description: 'Uitkering', amount: '950.00', personRole: 'partner' });
+    expect(item).not.toHaveProperty('id');
     const row = (await within(incomes()).findByText('Uitkering')).closest('tr')!;
     expect(within(row).getByText('Partner')).toBeTruthy();
   });
@@ -266,8 +269,8 @@ describe('who receives an income', () => {
     expect(receiver.value).toBe('aanvrager');
     fireEvent.change(receiver, { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(client.callsTo('dossier.update')).toHaveLength(1));
-    expect(lastUpdate(client).incomes).toEqual([expect.objectContaining({ id: 'i1', description: 'Loon', personRole: null })]);
+    await waitFor(() => expect(client.callsTo('dossier.saveItem')).toHaveLength(1));
+    expect(onlySavedItem(client, ['123456782']).item).toMatchObject({ id: 'i1', description: 'Loon', personRole: null });
     const table = screen.getByRole('table', { name: 'Inkomsten' });
     await waitFor(() => expect(within(rowOf(table, 'Loon')).getByText('Huishouden')).toBeTruthy());
   });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { createFakeClient, status } from './fake-client';
+import { createFakeClient, onlySavedItem, status, withSavedItem } from './fake-client';
 
 afterEach(cleanup);
 
@@ -67,6 +67,7 @@ function unlockedApp(dossier: Dossier) {
       'settings.get': () => ({ userName: 'Anouk Veldhuis', autoLockMinutes: 10 }),
       'dossier.get': () => dossier,
       'dossier.update': (i) => ({ ...dossier, ...(i.data as object) }) as Dossier,
+      'dossier.saveItem': (i) => withSavedItem(dossier, i),
     },
     status('unlocked'),
   );
@@ -83,9 +84,11 @@ async function openDebts() {
   fireEvent.click(screen.getByRole('tab', { name: 'Schulden' }));
 }
 
-function lastDebts(client: ReturnType<typeof unlockedApp>): Dossier['debts'] {
-  const calls = client.callsTo('dossier.update') as { data: Dossier }[];
-  return calls[calls.length - 1]!.data.debts;
+/** The one debt the form sent: dossier.saveItem with only that debt, never the whole dossier. */
+function savedDebt(client: ReturnType<typeof unlockedApp>): Dossier['debts'][number] {
+  const { kind, item } = onlySavedItem(client);
+  expect(kind).toBe('debt');
+  return item as Dossier['debts'][number];
 }
 
 describe('debts v2 on the Schulden tab', () => {
@@ -110,8 +113,8 @@ describe('debts v2 on the Schulden tab', () => {
     type(field('Achterstand in maandpremies'), '9');
     type(field('Saldo'), 'gecontroleerd');
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(client.callsTo('dossier.update')).toHaveLength(1));
-    expect(lastDebts(client)[1]).toMatchObject({
+    await waitFor(() => expect(client.callsTo('dossier.saveItem')).toHaveLength(1));
+    expect(savedDebt(client)).toMatchObject({
       id: 'x2',
       currentAmount: '1260.80',
       creditorKind: 'zorgverzekeraar',
@@ -120,8 +123,8 @@ describe('debts v2 on the Schulden tab', () => {
       statement: { date: '2026-10-15', principal: '1216.80', interest: '0.00', costs: '44.00' },
       premiumArrears: { months: 9, monthlyPremium: '152.10', reportedToCak: true, reportedToCakOn: '2026-04-01' },
     });
-    // The CJIB debt was not touched.
-    expect(lastDebts(client)[0]).toEqual(DOSSIER.debts[0]);
+    // The CJIB debt is not sent at all.
+    expect(JSON.stringify(client.callsTo('dossier.saveItem'))).not.toContain('CJIB');
   });
 
   it('refuses a statement that does not add up to the current amount, in Dutch, and sends nothing', async () => {
@@ -132,7 +135,7 @@ describe('debts v2 on the Schulden tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     const form = screen.getByRole('form', { name: 'Schuld bewerken' });
     expect(await within(form).findAllByText('Hoofdsom, rente en kosten samen moeten gelijk zijn aan het huidige saldo.')).not.toHaveLength(0);
-    expect(client.callsTo('dossier.update')).toHaveLength(0);
+    expect(client.callsTo('dossier.saveItem')).toHaveLength(0);
   });
 
   it('asks for a reason when a CJIB fine is taken into the regeling', async () => {
@@ -146,7 +149,7 @@ describe('debts v2 on the Schulden tab', () => {
     expect(await within(form).findAllByText('Geef een reden waarom u afwijkt van de standaard.')).not.toHaveLength(0);
     type(field('Reden'), 'CJIB doet mee aan de regeling');
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(client.callsTo('dossier.update')).toHaveLength(1));
-    expect(lastDebts(client)[0]).toMatchObject({ inclusion: 'opnemen', inclusionReason: 'CJIB doet mee aan de regeling' });
+    await waitFor(() => expect(client.callsTo('dossier.saveItem')).toHaveLength(1));
+    expect(savedDebt(client)).toMatchObject({ id: 'x1', inclusion: 'opnemen', inclusionReason: 'CJIB doet mee aan de regeling' });
   });
 });

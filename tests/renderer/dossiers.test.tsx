@@ -8,7 +8,7 @@ import type { Dossier } from '../../src/shared/dossier/schema';
 import { BSN_ERROR } from '../../src/shared/validation/bsn';
 import { IBAN_CHECKSUM_ERROR } from '../../src/shared/validation/iban';
 import { POSTCODE_ERROR } from '../../src/shared/validation/postcode';
-import { createFakeClient, fail, status, type Handlers } from './fake-client';
+import { createFakeClient, fail, onlySavedItem, status, withSavedItem, type Handlers } from './fake-client';
 
 afterEach(cleanup);
 
@@ -205,8 +205,8 @@ describe('dossier detail', () => {
     expect(within(totals).getByText('€ 549,50')).toBeTruthy();
   });
 
-  it('adds an income item typed the Dutch way and saves the whole dossier', async () => {
-    const client = unlockedApp({ 'dossier.get': () => DOSSIER, 'dossier.update': (i) => ({ ...DOSSIER, ...(i.data as object) }) as Dossier });
+  it('adds an income item typed the Dutch way and sends only that item, not the BSN or IBAN', async () => {
+    const client = unlockedApp({ 'dossier.get': () => DOSSIER, 'dossier.saveItem': (i) => withSavedItem(DOSSIER, i) });
     fireEvent.click(await screen.findByRole('link', { name: 'Oosterbroek, Fenna' }));
     await screen.findByRole('heading', { level: 1, name: /Oosterbroek, Fenna/ });
     fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
@@ -216,15 +216,17 @@ describe('dossier detail', () => {
     type(screen.getByLabelText('Bedrag', { exact: true }), '1.234,5x');
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     await screen.findAllByText('1.234,5x is geen bedrag: gebruik alleen cijfers, een punt en een komma, bijvoorbeeld 1.234,56');
-    expect(client.callsTo('dossier.update')).toEqual([]);
+    expect(client.callsTo('dossier.saveItem')).toEqual([]);
 
     type(screen.getByLabelText('Bedrag', { exact: true }), '1.234,5');
     type(screen.getByLabelText('Ingangsdatum', { exact: true }), '01-02-2026');
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(client.callsTo('dossier.update')).toHaveLength(1));
-    const { id, data } = client.callsTo('dossier.update')[0] as { id: string; data: Dossier };
-    expect(id).toBe('d1');
-    expect(data.incomes[1]).toEqual({
+    await waitFor(() => expect(client.callsTo('dossier.saveItem')).toHaveLength(1));
+    // Only the new income crosses: no BSN, no IBAN, no other item, no dossier timestamps.
+    expect(onlySavedItem(client, ['123456782', 'NL91ABNA0417164300', 'Oosterbroek', 'createdAt'])).toEqual({
+      id: 'd1',
+      kind: 'income',
+      item: {
       description: 'Zorgtoeslag',
       category: 'zorgtoeslag',
       amount: '1234.50',
@@ -233,8 +235,27 @@ describe('dossier detail', () => {
       endDate: null,
       // The "Ontvanger" select defaults to the household, sent explicitly as null.
       personRole: null,
+      },
     });
-    expect(data.children).toHaveLength(2);
-    expect(data).not.toHaveProperty('createdAt');
+    // The table shows the saved income beside the one that was there.
+    expect(await screen.findByRole('button', { name: 'Inkomst Zorgtoeslag bewerken' })).toBeTruthy();
+  });
+
+  it("puts the core's refusal of an edited item beside its field and keeps the form open", async () => {
+    const client = unlockedApp({
+      'dossier.get': () => DOSSIER,
+      'dossier.saveItem': () => fail('VALIDATION', 'Het bedrag is te hoog.', [{ path: 'item.amount', message: 'Het bedrag is te hoog.' }]),
+    });
+    fireEvent.click(await screen.findByRole('link', { name: 'Oosterbroek, Fenna' }));
+    await screen.findByRole('heading', { level: 1, name: /Oosterbroek, Fenna/ });
+    fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Uitgave Huur bewerken' }));
+    type(screen.getByLabelText('Bedrag', { exact: true }), '775,00');
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    const amount = screen.getByLabelText('Bedrag', { exact: true });
+    await waitFor(() => expect(amount.getAttribute('aria-invalid')).toBe('true'));
+    expect(onlySavedItem(client, ['123456782', 'NL91ABNA0417164300']).item).toMatchObject({ id: 'e1', amount: '775.00' });
+    expect(screen.getByRole('form', { name: 'Uitgave bewerken' })).toBeTruthy();
+    expect(screen.getAllByText('Het bedrag is te hoog.').length).toBeGreaterThan(0);
   });
 });

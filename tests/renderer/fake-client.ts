@@ -4,6 +4,7 @@ import type { Client } from '../../src/shared/contract/client';
 import type { Envelope, ErrorBody } from '../../src/shared/contract/errors';
 import type { EventPayload, ProcedureInput, ProcedureName, ProcedureOutput } from '../../src/shared/contract/procedures';
 import type { VaultStatus } from '../../src/shared/contract/vault';
+import type { Dossier } from '../../src/shared/dossier/schema';
 
 type Handler<K extends ProcedureName> = (input: ProcedureInput<K>) => ProcedureOutput<K> | FakeError | Promise<ProcedureOutput<K> | FakeError>;
 export type Handlers = { [K in ProcedureName]?: Handler<K> };
@@ -102,4 +103,30 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
     },
   };
   return client;
+}
+
+const ITEM_LISTS = { income: 'incomes', expense: 'expenses', debt: 'debts', child: 'children', adult: 'adults', bankAccount: 'bankAccounts' } as const;
+
+/**
+ * What the core's dossier.saveItem answers, for fakes: `dossier` with the one item put in place of the item
+ * with its id, or appended (with a fresh id) when it has none.
+ */
+export function withSavedItem(dossier: Dossier, input: ProcedureInput<'dossier.saveItem'>): Dossier {
+  const key = ITEM_LISTS[input.kind];
+  const list = [...(dossier[key] as { id?: string }[])];
+  const item = input.item as { id?: string };
+  const at = item.id ? list.findIndex((x) => x.id === item.id) : -1;
+  if (at >= 0) list[at] = item;
+  else list.push({ ...item, id: item.id ?? `nieuw-${list.length + 1}` });
+  return { ...dossier, [key]: list } as Dossier;
+}
+
+/** The one dossier.saveItem call a form made; fails when there is not exactly one, or it carries any of `secrets`. */
+export function onlySavedItem(client: FakeClient, secrets: readonly string[] = []): ProcedureInput<'dossier.saveItem'> {
+  const calls = client.callsTo('dossier.saveItem') as ProcedureInput<'dossier.saveItem'>[];
+  if (calls.length !== 1) throw new Error(`dossier.saveItem ${calls.length} keer aangeroepen`);
+  if (client.callsTo('dossier.update').length > 0) throw new Error('dossier.update aangeroepen: het hele dossier verstuurd');
+  const sent = JSON.stringify(calls[0]);
+  for (const s of secrets) if (sent.includes(s)) throw new Error(`dossier.saveItem verstuurt ${s}`);
+  return calls[0]!;
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { dossierDataSchema, type Dossier } from '../../src/shared/dossier/schema';
 import { householdData, storedDossier } from '../support/budget';
-import { createFakeClient, status, type Handlers } from './fake-client';
+import { createFakeClient, onlySavedItem, status, withSavedItem, type Handlers } from './fake-client';
 
 afterEach(cleanup);
 
@@ -86,7 +86,7 @@ describe('household fields in the dossier form', () => {
   });
 
   it('adds an expense paid in ten termijnen per year', async () => {
-    const client = app({ 'dossier.update': (i) => ({ ...DOSSIER, ...(i.data as object) }) as Dossier });
+    const client = app({ 'dossier.saveItem': (i) => withSavedItem(DOSSIER, i) });
     fireEvent.click(await screen.findByRole('link', { name: 'Oosterbroek, Fenna' }));
     await screen.findByRole('heading', { level: 1, name: /Oosterbroek, Fenna/ });
     fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
@@ -97,11 +97,10 @@ describe('household fields in the dossier form', () => {
     fireEvent.change(screen.getByLabelText('Frequentie', { exact: true }), { target: { value: 'termijnen' } });
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     expect((await screen.findAllByText('Vul in hoeveel termijnen per jaar worden betaald.')).length).toBeGreaterThan(0);
-    expect(client.callsTo('dossier.update')).toEqual([]);
+    expect(client.callsTo('dossier.saveItem')).toEqual([]);
     fireEvent.change(screen.getByLabelText('Aantal termijnen per jaar', { exact: true }), { target: { value: '10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(client.callsTo('dossier.update')).toHaveLength(1));
-    const { data } = client.callsTo('dossier.update')[0] as { data: Dossier };
-    expect(data.expenses.at(-1)).toMatchObject({ category: 'gemeentelijke_belastingen', amount: '64.00', frequency: 'termijnen', instalments: 10 });
+    await waitFor(() => expect(client.callsTo('dossier.saveItem')).toHaveLength(1));
+    expect(onlySavedItem(client).item).toMatchObject({ category: 'gemeentelijke_belastingen', amount: '64.00', frequency: 'termijnen', instalments: 10 });
   });
 });

@@ -1,4 +1,4 @@
-// Item-level edits of a dossier: remove one income, expense, debt, person or bank account, and put a removed
+// Item-level edits of a dossier: add or edit one item, remove one income, expense, debt, person or bank account, and put a removed
 // one back (the undo). Only that one item crosses the contract, never the whole dossier with every BSN and
 // IBAN. Both go through the dossier service's update, so the same checks apply and the logboek records the
 // change per item and field (dossier-changes.ts).
@@ -24,7 +24,17 @@ const LIST: Record<ItemKind, keyof Pick<DossierData, 'incomes' | 'expenses' | 'd
   bankAccount: 'bankAccounts',
 };
 
+/** One item to add (no id) or to edit (the id it has), as the contract parsed it. */
+export type SavedItem =
+  | { kind: 'income'; item: DossierData['incomes'][number] }
+  | { kind: 'expense'; item: DossierData['expenses'][number] }
+  | { kind: 'debt'; item: DossierData['debts'][number] }
+  | { kind: 'child'; item: DossierData['children'][number] }
+  | { kind: 'adult'; item: DossierData['adults'][number] }
+  | { kind: 'bankAccount'; item: DossierData['bankAccounts'][number] };
+
 export interface DossierItemsService {
+  save(dossierId: string, saved: SavedItem): Dossier;
   remove(dossierId: string, kind: ItemKind, itemId: string): { dossier: Dossier; removed: RemovableItem & { index: number } };
   restore(dossierId: string, removed: RemovableItem & { index: number }): Dossier;
 }
@@ -36,6 +46,35 @@ function dataOf(d: Dossier): DossierData {
 
 export function createDossierItemsService(deps: { dossiers: DossierService }): DossierItemsService {
   return {
+    save(dossierId, saved) {
+      const dossier = deps.dossiers.read(dossierId);
+      const key = LIST[saved.kind];
+      const list = [...(dossier[key] as { id?: string }[])];
+      const itemId = saved.item.id;
+      let index = list.length;
+      if (itemId) {
+        index = list.findIndex((x) => x.id === itemId);
+        if (index < 0) throw new AppError('NOT_FOUND', 'Dit onderdeel staat niet (meer) in het dossier. Er is niets gewijzigd.');
+        list[index] = saved.item;
+      } else list.push(saved.item);
+      // Issues on this item come back as "item.<field>" so the form can put them beside its field.
+      const at = `${key}.${index}.`;
+      const onItem = (path: string) => (path.startsWith(at) ? `item.${path.slice(at.length)}` : path);
+      // The whole-dossier rules (one aanvrager, at most two adults, no BSN twice) hold after this item too.
+      const checked = dossierDataSchema.safeParse({ ...dataOf(dossier), [key]: list });
+      if (!checked.success) {
+        const issues = checked.error.issues.map((i) => ({ path: onItem(i.path.join('.')), message: i.message }));
+        throw new AppError('VALIDATION', `${issues[0]?.message ?? 'Dit onderdeel past niet in het dossier.'} Er is niets gewijzigd.`, issues);
+      }
+      try {
+        return deps.dossiers.update(dossierId, checked.data);
+      } catch (err) {
+        if (err instanceof AppError && err.issues) {
+          throw new AppError(err.code, err.message, err.issues.map((i) => ({ ...i, path: onItem(i.path.replace(/^data\./, '')) })));
+        }
+        throw err;
+      }
+    },
     remove(dossierId, kind, itemId) {
       const dossier = deps.dossiers.read(dossierId);
       const list = dossier[LIST[kind]] as { id?: string }[];

@@ -139,6 +139,18 @@ export const removedItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bankAccount'), index: itemIndex, item: bankAccountSchema }),
 ]);
 export type RemovedItem = z.infer<typeof removedItem>;
+/** One item to add (without id) or edit (with the id it has): the input of dossier.saveItem. */
+const savedItemOf = <K extends (typeof ITEM_KINDS)[number], S extends z.ZodType>(kind: K, item: S) =>
+  z.object({ id: dossierId, kind: z.literal(kind), item });
+export const savedItem = z.discriminatedUnion('kind', [
+  savedItemOf('income', incomeSchema),
+  savedItemOf('expense', expenseSchema),
+  savedItemOf('debt', debtSchema),
+  savedItemOf('child', childSchema),
+  savedItemOf('adult', adultSchema),
+  savedItemOf('bankAccount', bankAccountSchema),
+]);
+export type SavedItem = z.infer<typeof savedItem>;
 
 // ---- drafts ----
 /** Which form a draft belongs to, e.g. "dossier:nieuw" or "dossier:<id>". */
@@ -333,6 +345,12 @@ export const contract = {
     unlocked: true,
     input: z.object({ id: dossierId, kind: z.enum(ITEM_KINDS), itemId: z.string().min(1).max(64) }),
     output: z.object({ dossier: dossierSchema, removed: removedItem }),
+  }),
+  'dossier.saveItem': procedure({
+    summary: 'Add one income, expense, debt, person or bank account, or edit it by its id; only that item crosses.',
+    unlocked: true,
+    input: savedItem,
+    output: dossierSchema,
   }),
   'dossier.restoreItem': procedure({
     summary: 'Undo a removal: put the removed item back in its place.',

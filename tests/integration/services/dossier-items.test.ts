@@ -91,3 +91,92 @@ describe('the logboek per field', () => {
     ]);
   });
 });
+
+describe('saving one item (dossier.saveItem)', () => {
+  async function auditCount(): Promise<number> {
+    // Only changes count: opening the dossier to compare is logged as a read.
+    return (await call<AuditEntry[]>('audit.list', { dossierId: d.id, limit: 100 })).filter((e) => e.action === 'dossier.changed').length;
+  }
+
+  it('adds an income without an id: it gets one, the others stay as they were, the logboek says what was added', async () => {
+    const saved = await call<Dossier>('dossier.saveItem', {
+      id: d.id,
+      kind: 'income',
+      item: { description: 'Bijbaan', category: 'loon', amount: '250', frequency: 'maand', personRole: 'partner' },
+    });
+    expect(saved.incomes).toHaveLength(2);
+    expect(saved.incomes[0]).toEqual(d.incomes[0]);
+    expect(saved.incomes[1]).toMatchObject({ description: 'Bijbaan', amount: '250.00', personRole: 'partner' });
+    expect(saved.incomes[1]!.id).toMatch(/\S/);
+    expect(saved.adults).toEqual(d.adults);
+    expect(saved.bankAccounts).toEqual(d.bankAccounts);
+    expect(await lastDetail()).toBe('Inkomsten: inkomst 2 (Loon) toegevoegd: € 250,00 per maand');
+  });
+
+  it('edits an expense by its id and logs old → new per field', async () => {
+    const rent = d.expenses[0]!;
+    const saved = await call<Dossier>('dossier.saveItem', { id: d.id, kind: 'expense', item: { ...rent, amount: '750', endDate: '2026-12-31' } });
+    expect(saved.expenses).toEqual([{ ...rent, amount: '750.00', endDate: '2026-12-31' }]);
+    expect(await lastDetail()).toBe('Uitgaven: uitgave 1 (Huur): bedrag € 712,35 → € 750,00, einddatum — → 31-12-2026');
+    // Saved again unchanged: nothing to log.
+    const before = await auditCount();
+    await call('dossier.saveItem', { id: d.id, kind: 'expense', item: saved.expenses[0] });
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('edits a person and a bank account without writing a BSN or IBAN into the logboek', async () => {
+    const partner = d.adults.find((a) => a.role === 'partner')!;
+    await call('dossier.saveItem', { id: d.id, kind: 'adult', item: { ...partner, bsn: BSNS[1] } });
+    expect(await lastDetail()).toBe('Volwassenen: partner: BSN gewijzigd');
+    const saved = await call<Dossier>('dossier.saveItem', { id: d.id, kind: 'bankAccount', item: { iban: 'NL20 INGB 0001 2345 67', holder: 'Ö. Yılmaz' } });
+    expect(saved.bankAccounts.map((b) => b.iban)).toEqual(['NL91ABNA0417164300', 'NL20INGB0001234567']);
+    await call('dossier.saveItem', { id: d.id, kind: 'child', item: { ...d.children[1]!, livingInHousehold: true } });
+    const text = JSON.stringify(await call('audit.list', {}));
+    for (const pii of [BSNS[1]!, 'NL20', 'INGB', 'Yılmaz', 'Sem']) expect(text).not.toContain(pii);
+  });
+
+  it('answers NOT_FOUND for an id that is not (or no longer) in the dossier, and changes nothing', async () => {
+    const before = await call<Dossier>('dossier.get', { id: d.id });
+    const count = await auditCount();
+    await expect(
+      call('dossier.saveItem', { id: d.id, kind: 'debt', item: { ...d.debts[0]!, id: 'bestaat-niet', currentAmount: '1' } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // An id from another list is not found either: an income id does not edit a debt.
+    await expect(call('dossier.saveItem', { id: d.id, kind: 'debt', item: { ...d.debts[0]!, id: d.incomes[0]!.id } })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await call<Dossier>('dossier.get', { id: d.id })).toEqual(before);
+    expect(await auditCount()).toBe(count);
+  });
+
+  it('refuses what breaks an item or the whole dossier, with the issue on the item, and changes nothing', async () => {
+    const before = await call<Dossier>('dossier.get', { id: d.id });
+    const count = await auditCount();
+    const refused = async (input: unknown) => {
+      const env = await h.core.router.handle('dossier.saveItem', input);
+      expect(env.ok).toBe(false);
+      return env.ok ? null : env.error;
+    };
+    // The item itself: an amount that is not an amount.
+    const amount = await refused({ id: d.id, kind: 'income', item: { description: 'Loon', category: 'loon', amount: 'veel', frequency: 'maand' } });
+    expect(amount).toMatchObject({ code: 'VALIDATION' });
+    expect(amount!.issues!.map((i) => i.path)).toContain('item.amount');
+    // A BSN that fails the elfproef.
+    const partner = d.adults.find((a) => a.role === 'partner')!;
+    const bsn = await refused({ id: d.id, kind: 'adult', item: { ...partner, bsn: '123456789' } });
+    expect(bsn!.issues!.map((i) => i.path)).toContain('item.bsn');
+    // Whole-dossier rules: the aanvrager's BSN on the partner too; a second aanvrager; a third adult.
+    const twice = await refused({ id: d.id, kind: 'adult', item: { ...partner, bsn: BSNS[0] } });
+    expect(twice).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Twee volwassenen hebben hetzelfde BSN.') });
+    const second = await refused({ id: d.id, kind: 'adult', item: { ...partner, role: 'aanvrager' } });
+    expect(second).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('precies één aanvrager') });
+    const third = await refused({ id: d.id, kind: 'adult', item: { role: 'partner', firstName: 'Piet', lastName: 'Klaassen', birthDate: '1980-01-01' } });
+    expect(third).toMatchObject({ code: 'VALIDATION' });
+    // Facts that cannot be true (the test clock says 15-03-2026): a child born next year, reported on the item.
+    const unborn = await refused({ id: d.id, kind: 'child', item: { ...d.children[0]!, birthDate: '2027-01-01' } });
+    expect(unborn).toMatchObject({ code: 'VALIDATION' });
+    expect(unborn!.issues!.map((i) => i.path)).toEqual(['item.birthDate']);
+    expect(await call<Dossier>('dossier.get', { id: d.id })).toEqual(before);
+    expect(await auditCount()).toBe(count);
+  });
+});

@@ -17,7 +17,6 @@ import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers'
 import { amountInputToCanonical, canonicalToAmountInput, isoToDateInput, optionalDateInputToIso } from '../../format';
 import { AppError } from '../../../shared/contract/errors';
 import { errorMessage, useCall } from '../../state/session';
-import { stripStored } from '../dossier-form/model';
 import { closeOnEscape } from './inline-form';
 
 export type BudgetKind = 'income' | 'expense';
@@ -96,16 +95,16 @@ export function BudgetItemForm({
 
   const onSubmit = form.handleSubmit(async (item) => {
     setServerError(null);
-    const list = [...dossier[key]] as (Income | Expense)[];
-    if (index === null) list.push(item);
-    else list[index] = item;
     try {
-      const saved = (await call('dossier.update', { id: dossier.id, data: { ...stripStored(dossier), [key]: list } })) as Dossier;
+      // Only this item crosses the contract (with its id when editing), never the rest of the dossier.
+      const input =
+        kind === 'income' ? { id: dossier.id, kind: 'income' as const, item: item as Income } : { id: dossier.id, kind: 'expense' as const, item: item as Expense };
+      const saved = (await call('dossier.saveItem', input)) as Dossier;
       await draft.discard();
       onDone(saved);
     } catch (err) {
-      // Issues on this item ("data.incomes.3.amount") go to the matching field.
-      const at = `data.${key}.${index ?? list.length - 1}.`;
+      // Issues on this item ("item.amount") go to the matching field.
+      const at = 'item.';
       if (err instanceof AppError) {
         for (const issue of err.issues ?? []) {
           if (issue.path.startsWith(at)) form.setError(issue.path.slice(at.length) as keyof ItemForm, { type: 'server', message: issue.message });

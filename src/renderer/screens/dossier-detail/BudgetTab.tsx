@@ -11,11 +11,9 @@ import type { Dossier, Expense, Income } from '../../../shared/dossier/schema';
 import { frequencyLabel, toMonthly } from '../../../shared/frequency';
 import { formatEuro, money, roundCents, sum } from '../../../shared/money';
 import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
-import { Alert } from '../../components/Status';
 import { showDate } from '../../format';
 import { BudgetItemForm, type BudgetKind } from './BudgetItemForm';
 import { useRemoval } from './removal';
-import { useDossierSaver } from './useDossierSaver';
 
 type Editing = { kind: BudgetKind; index: number | null } | null;
 
@@ -25,7 +23,6 @@ function monthly(item: Income | Expense) {
 
 export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
   const [editing, setEditing] = useState<Editing>(null);
-  const { save, error } = useDossierSaver(dossier, onChange);
   const [flash, showFlash] = useFlash();
   const focusLater = useFocusAfterRender();
   const totalIn = sum(dossier.incomes.map(monthly));
@@ -53,7 +50,6 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
         </div>
       </dl>
       </div>
-      <Alert>{error}</Alert>
       {removal.ui}
       <Flash message={flash} />
       {(['income', 'expense'] as const).map((kind) => {

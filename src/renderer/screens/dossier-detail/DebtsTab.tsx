@@ -27,13 +27,10 @@ import { useDraft } from '../../components/useDraft';
 import { CheckboxField, SelectField, TextField, optionsOf } from '../../components/fields';
 import { errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
 import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
-import { Alert } from '../../components/Status';
 import { amountInputToCanonical, canonicalToAmountInput, dateInputToIso, isoToDateInput, optionalDateInputToIso, showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
-import { stripStored } from '../dossier-form/model';
 import { closeOnEscape } from './inline-form';
 import { useRemoval } from './removal';
-import { useDossierSaver } from './useDossierSaver';
 import { prefillFromDebt } from '../../../shared/signals/prefill';
 import type { SignalDataInput } from '../../../shared/signals/schema';
 
@@ -50,7 +47,6 @@ export function DebtsTab({
   onReportSignal?: ((prefill: SignalDataInput) => void) | undefined;
 }) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const { save, error } = useDossierSaver(dossier, onChange);
   const [flash, showFlash] = useFlash();
   const focusLater = useFocusAfterRender();
   // Removing asks first and can be undone; only the one item is sent.
@@ -79,7 +75,6 @@ export function DebtsTab({
         </div>
       </dl>
       </div>
-      <Alert>{error}</Alert>
       {removal.ui}
       <Flash message={flash} />
       <section aria-labelledby="h-schulden">
@@ -313,15 +308,14 @@ function DebtForm({ dossier, index, onDone }: { dossier: Dossier; index: number 
 
   const onSubmit = form.handleSubmit(async (debt) => {
     setServerError(null);
-    const list = [...dossier.debts];
-    if (index === null) list.push(debt);
-    else list[index] = debt;
     try {
-      const saved = (await call('dossier.update', { id: dossier.id, data: { ...stripStored(dossier), debts: list } })) as Dossier;
+      // Only this debt crosses the contract (with its id when editing), never the rest of the dossier.
+      const saved = (await call('dossier.saveItem', { id: dossier.id, kind: 'debt', item: debt })) as Dossier;
       await draft.discard();
       onDone(saved);
     } catch (err) {
-      const at = `data.debts.${index ?? list.length - 1}.`;
+      // Issues on this debt ("item.currentAmount") go to the matching field.
+      const at = 'item.';
       if (err instanceof AppError) {
         for (const issue of err.issues ?? []) {
           if (issue.path.startsWith(at)) form.setError(issue.path.slice(at.length) as Path<DebtFormValues>, { type: 'server', message: issue.message });
