@@ -781,6 +781,7 @@ function assembleDossier(
     living_in_household: number | null;
     foster_child: number | null;
     co_parenting: DossierData['children'][number]['coParenting'] | null;
+    insured_nl: number | null;
   }[];
   const banks = rows.banks as unknown as { id: string; iban: string; holder: string | null; description: string | null }[];
   const incomes = rows.incomes as unknown as {
@@ -846,7 +847,15 @@ function assembleDossier(
     fictitious: row.fictitious === 1,
     adults: persons
       .filter((p) => p.kind === 'adult')
-      .map((p) => ({ id: p.id, role: p.role!, firstName: p.first_name, lastName: p.last_name, birthDate: p.birth_date, bsn: p.bsn })),
+      .map((p) => ({
+        id: p.id,
+        role: p.role!,
+        firstName: p.first_name,
+        lastName: p.last_name,
+        birthDate: p.birth_date,
+        bsn: p.bsn,
+        ...(p.insured_nl === null ? {} : { insuredInNl: p.insured_nl === 1 }),
+      })),
     children: persons
       .filter((p) => p.kind === 'child')
       .map((p) => ({

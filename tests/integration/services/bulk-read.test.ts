@@ -38,6 +38,23 @@ describe('readMany (bulk dossier read)', () => {
     expect(all.some((d) => d.address === null)).toBe(true);
   });
 
+  it('carries whether each adult is insured, as read() does', () => {
+    // Demo 02 is a couple; the partner is recorded as not insured under the Zvw (the aanvrager: not recorded).
+    const file = JSON.parse(readFileSync(path.join(defaultResourcesDir(), 'demo', '02-stel-een-verdiener-tieners.json'), 'utf8')) as {
+      dossiers: { adults: { role: string; insuredInNl?: boolean }[] }[];
+    };
+    for (const a of file.dossiers[0]!.adults) if (a.role === 'partner') a.insuredInNl = false;
+    const own = makeServiceRig(); // its own vault: the other tests count the demo households
+    try {
+      const [couple] = own.interchange.importFile(file, { markFictitious: true }).imported;
+      const bulk = own.dossiers.readMany([couple!.id]).get(couple!.id)!;
+      expect(bulk.adults.map((a) => [a.role, a.insuredInNl])).toEqual([['aanvrager', undefined], ['partner', false]]);
+      expect(bulk).toEqual(own.dossiers.read(couple!.id));
+    } finally {
+      own.close();
+    }
+  });
+
   it('leaves out unknown ids, reads a repeated id once, and answers an empty list with an empty map', () => {
     const many = rig.dossiers.readMany(['bestaat-niet', ids[3]!, ids[3]!]);
     expect([...many.keys()]).toEqual([ids[3]]);
