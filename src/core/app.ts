@@ -28,6 +28,7 @@ import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
 import { createDossierService } from './services/dossiers';
 import { createDossierItemsService } from './services/dossier-items';
+import { createMonthlyLinesService } from './services/monthly-lines';
 import { createDraftsService } from './services/drafts';
 import { createInterchangeService } from './services/interchange';
 import { bundledNormsLoader, createNormsService } from './services/norms';
@@ -159,6 +160,7 @@ export function createCore(opts: CoreOptions): Core {
   const actor = () => settings.get().userName;
   const dossiers = createDossierService(ctx, { audit, actor });
   const dossierItems = createDossierItemsService({ dossiers });
+  const monthlyLines = createMonthlyLinesService({ dossiers });
   const drafts = createDraftsService(ctx);
   const signals = createSignalService(ctx, { audit, actor });
   const interchange = createInterchangeService(ctx, { dossiers, audit, actor, signals });
@@ -309,6 +311,7 @@ export function createCore(opts: CoreOptions): Core {
     'dossier.saveItem': ({ id, ...saved }) => dossierItems.save(id, saved),
     'dossier.removeItem': ({ id, kind, itemId }) => dossierItems.remove(id, kind, itemId),
     'dossier.restoreItem': ({ id, removed }) => dossierItems.restore(id, removed),
+    'dossier.monthlyLines': ({ id }) => monthlyLines.of(id),
     'dossier.addNote': ({ id, text }) => dossiers.addNote(id, text),
     'dossier.close': ({ id }) => dossiers.close(id),
     'dossier.delete': ({ id, confirmNumber }) => {

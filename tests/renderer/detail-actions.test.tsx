@@ -3,7 +3,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { createFakeClient, status } from './fake-client';
+import type { ProcedureOutput } from '../../src/shared/contract/procedures';
+import { createFakeClient, fail, status, type Handlers } from './fake-client';
 
 afterEach(() => {
   cleanup();
@@ -34,9 +35,10 @@ const DOSSIER: Dossier = {
   notes: [],
 };
 
-function app(dossier: Dossier = DOSSIER) {
+function app(dossier: Dossier = DOSSIER, extra: Handlers = {}) {
   const client = createFakeClient(
     {
+      ...extra,
       'dossier.list': () => [
         {
           id: 'd9',
@@ -77,24 +79,68 @@ describe('dossier detail actions', () => {
     expect(within(totals).getByText('€ 1.235,00')).toBeTruthy();
   });
 
-  it('shows each monthly figure rounded to cents and totals that equal the sum of the figures shown', async () => {
-    // 100,00 a quarter is 33,333… a month: shown 33,33, three of them 99,99 (not 100,00, the unrounded sum).
-    // 10,00 a week is 10 × 52 / 12 = 43,333… a month: shown 43,33. Difference 99,99 − 43,33 = 56,66.
+  it('shows the monthly figures the core computed, each line and total as given (the renderer computes none)', async () => {
+    // The core's answer for this dossier (hand computation, asserted against the core in
+    // tests/contract/monthly-lines.test.ts): 100,00 a quarter is 33,333… a month, shown 33,33, three of them 99,99
+    // (not 100,00, the unrounded sum); 10,00 a week is 10 × 52 / 12 = 43,333…, shown 43,33; 99,99 − 43,33 = 56,66.
     const quarter = (id: string, description: string) => ({ id, description, category: 'overig' as const, amount: '100.00', frequency: 'kwartaal' as const });
-    app({
+    const dossier: Dossier = {
       ...DOSSIER,
       incomes: [quarter('i1', 'Toelage A'), quarter('i2', 'Toelage B'), quarter('i3', 'Toelage C')],
       expenses: [{ id: 'e1', description: 'Boodschappen', category: 'voeding', amount: '10.00', frequency: 'week' }],
+    };
+    const client = app(dossier, {
+      'dossier.monthlyLines': () => ({
+        dossierId: 'd9',
+        updatedAt: 2,
+        incomes: ['i1', 'i2', 'i3'].map((id) => ({ id, monthly: '33.33' })),
+        expenses: [{ id: 'e1', monthly: '43.33' }],
+        totalIncome: '99.99',
+        totalExpenses: '43.33',
+        difference: '56.66',
+      }),
     });
     await openDossier();
     fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
     const totals = screen.getByRole('group', { name: 'Totalen per maand' });
-    expect(within(totals).getByText('Inkomsten per maand').nextElementSibling!.textContent).toBe('€ 99,99');
+    await waitFor(() => expect(within(totals).getByText('Inkomsten per maand').nextElementSibling!.textContent).toBe('€ 99,99'));
     expect(within(totals).getByText('Uitgaven per maand').nextElementSibling!.textContent).toBe('€ 43,33');
     expect(within(totals).getByText('Verschil per maand').nextElementSibling!.textContent).toBe('€ 56,66');
     const incomeTable = screen.getByRole('table', { name: 'Inkomsten' });
     expect(within(incomeTable).getAllByText('€ 33,33')).toHaveLength(3);
     expect(within(incomeTable).getByRole('row', { name: /Totaal per maand/ }).textContent).toContain('€ 99,99');
+    expect(client.callsTo('dossier.monthlyLines')).toEqual([{ id: 'd9' }]);
+  });
+
+  it('shows no monthly figure until the core has answered for this version of the dossier, and says so when it cannot', async () => {
+    let answer: (v: ProcedureOutput<'dossier.monthlyLines'>) => void = () => {};
+    app({ ...DOSSIER, incomes: [{ id: 'i1', description: 'Loon', category: 'loon', amount: '1834.50', frequency: 'maand' }] }, {
+      'dossier.monthlyLines': () => new Promise((resolve) => (answer = resolve)),
+    });
+    await openDossier();
+    fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
+    const totals = screen.getByRole('group', { name: 'Totalen per maand' });
+    expect(totals.getAttribute('aria-busy')).toBe('true');
+    expect(within(totals).getByText('Inkomsten per maand').nextElementSibling!.textContent).toBe('…');
+    // The amount as entered is the dossier's own; its monthly figure waits for the core.
+    const cells = within(screen.getByRole('row', { name: /Loon/ })).getAllByRole('cell');
+    expect([cells[2]!.textContent, cells[4]!.textContent]).toEqual(['€ 1.834,50', '…']);
+    act(() =>
+      answer({ dossierId: 'd9', updatedAt: 2, incomes: [{ id: 'i1', monthly: '1834.50' }], expenses: [], totalIncome: '1834.50', totalExpenses: '0.00', difference: '1834.50' }),
+    );
+    await waitFor(() => expect(within(totals).getByText('Inkomsten per maand').nextElementSibling!.textContent).toBe('€ 1.834,50'));
+    expect(totals.getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('says in Dutch when the monthly figures could not be computed', async () => {
+    app({ ...DOSSIER, incomes: [{ id: 'i1', description: 'Loon', category: 'loon', amount: '1834.50', frequency: 'maand' }] }, {
+      'dossier.monthlyLines': () => fail('NOT_FOUND', 'Dit dossier bestaat niet (meer).'),
+    });
+    await openDossier();
+    fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('De bedragen per maand zijn niet berekend. Dit dossier bestaat niet (meer).');
+    const totals = screen.getByRole('group', { name: 'Totalen per maand' });
+    expect(within(totals).getByText('Inkomsten per maand').nextElementSibling!.textContent).toBe('…');
   });
 
   it('deletes only after the dossier number is typed', async () => {

@@ -199,9 +199,9 @@ describe('dossier detail', () => {
     expect(within(row).getByText('Nee')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('tab', { name: 'Inkomsten en uitgaven' }));
-    // 1200 per four weeks = 1200 x 13 / 12 = 1300 per month.
+    // 1200 per four weeks = 1200 x 13 / 12 = 1300 per month (the figures arrive from the core).
     const totals = screen.getByRole('group', { name: 'Totalen per maand' });
-    expect(within(totals).getByText('€ 1.300,00')).toBeTruthy();
+    expect(await within(totals).findByText('€ 1.300,00')).toBeTruthy();
     expect(within(totals).getByText('€ 549,50')).toBeTruthy();
   });
 

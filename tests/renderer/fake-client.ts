@@ -5,6 +5,7 @@ import type { Envelope, ErrorBody } from '../../src/shared/contract/errors';
 import type { EventPayload, ProcedureInput, ProcedureName, ProcedureOutput } from '../../src/shared/contract/procedures';
 import type { VaultStatus } from '../../src/shared/contract/vault';
 import type { Dossier } from '../../src/shared/dossier/schema';
+import { monthlyLinesOf } from '../../src/core/services/monthly-lines';
 
 type Handler<K extends ProcedureName> = (input: ProcedureInput<K>) => ProcedureOutput<K> | FakeError | Promise<ProcedureOutput<K> | FakeError>;
 export type Handlers = { [K in ProcedureName]?: Handler<K> };
@@ -39,6 +40,8 @@ export function status(state: VaultStatus['state'], demo = false): VaultStatus {
 export function createFakeClient(handlers: Handlers, initial: VaultStatus = status('none')): FakeClient {
   const calls: { name: ProcedureName; input: unknown }[] = [];
   const listeners = new Set<(s: VaultStatus) => void>();
+  /** The last version of each dossier the fake handed out, for the figures the core computes from it. */
+  const dossiers = new Map<string, Dossier>();
   const otherListeners = new Map<string, Set<(payload: unknown) => void>>();
   const defaults: Handlers = {
     'vault.status': () => initial,
@@ -46,6 +49,11 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
     'dossier.check': () => ({ warnings: [] }),
     'app.info': () => ({ version: '0.1.0', defaultVaultFolder: '/kluizen', knownVaults: [], demoPassphrase: 'demo-demo-demo' }),
     'session.touch': () => initial,
+    // The core's own computation over the dossier the screen was last given (a test may answer otherwise).
+    'dossier.monthlyLines': ({ id }) => {
+      const dossier = dossiers.get(id);
+      return dossier ? monthlyLinesOf(dossier) : fail('NOT_FOUND', 'Dit dossier bestaat niet (meer).');
+    },
   };
   const all: Handlers = { ...defaults, ...handlers };
   // The list screen asks for one page (dossier.search). A test that only says which rows exist (a
@@ -61,6 +69,11 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
       return { items: rows.slice(offset, offset + limit), total: rows.length };
     };
   }
+  // dossier.get, saveItem and restoreItem answer a dossier, removeItem { dossier, removed }.
+  const remember = (value: unknown) => {
+    const d = (isDossier(value) ? value : isDossier((value as { dossier?: unknown } | null)?.dossier) ? (value as { dossier: Dossier }).dossier : null);
+    if (d) dossiers.set(d.id, d);
+  };
   const client: FakeClient = {
     calls,
     handlers: all,
@@ -78,6 +91,7 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
       try {
         const value = await h(input);
         if (value instanceof FakeError) return { ok: false, error: value.body } as Envelope<never>;
+        remember(value);
         return { ok: true, value } as Envelope<never>;
       } catch (err) {
         if (err instanceof FakeError) return { ok: false, error: err.body } as Envelope<never>;
@@ -103,6 +117,11 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
     },
   };
   return client;
+}
+
+function isDossier(value: unknown): value is Dossier {
+  const d = value as Partial<Dossier> | null;
+  return typeof d === 'object' && d !== null && typeof d.id === 'string' && Array.isArray(d.incomes) && Array.isArray(d.expenses);
 }
 
 const ITEM_LISTS = { income: 'incomes', expense: 'expenses', debt: 'debts', child: 'children', adult: 'adults', bankAccount: 'bankAccounts' } as const;

@@ -41,6 +41,7 @@ import {
 import { schemeSchema } from '../arrangement/scheme';
 import { creditorBoardContract } from './creditor-board';
 import { budgetBatchIn, budgetBatchOut } from './budget-batch';
+import { monthlyLinesOut } from './monthly-lines';
 import { VAULT_KINDS } from './vault-kind';
 import { associationStoreContract } from './association-store';
 import { schemeConditionsContract } from './scheme-conditions';
@@ -351,6 +352,13 @@ export const contract = {
     unlocked: true,
     input: savedItem,
     output: dossierSchema,
+  }),
+  // ---- dossier.monthlyLines: the monthly figures of the "Inkomsten en uitgaven" tab (src/shared/contract/monthly-lines.ts)
+  'dossier.monthlyLines': procedure({
+    summary: 'Monthly equivalent of each income and expense line (rounded per line, half-up) and the monthly totals, each the sum of its lines; reads only, logs nothing.',
+    unlocked: true,
+    input: z.object({ id: dossierId }),
+    output: monthlyLinesOut,
   }),
   'dossier.restoreItem': procedure({
     summary: 'Undo a removal: put the removed item back in its place.',

@@ -1,6 +1,8 @@
-// Income and expenses with their monthly equivalents and monthly totals. Each line's monthly figure is rounded
-// to cents once (half-up, as the budget engine does) and the totals are sums of exactly those shown figures.
-import { useState } from 'react';
+// Income and expenses with their monthly equivalents and monthly totals. The figures come from the core
+// (dossier.monthlyLines): each line rounded to cents once, half-up, and each total the sum of exactly those lines.
+// This screen only formats them, and never shows figures of an older version of the dossier beside newer amounts.
+import { useEffect, useState } from 'react';
+import type { MonthlyLinesOut } from '../../../shared/contract/monthly-lines';
 import {
   EXPENSE_CATEGORY_LABELS,
   INCOME_CATEGORY_LABELS,
@@ -8,52 +10,71 @@ import {
   type IncomeCategory,
 } from '../../../shared/dossier/categories';
 import type { Dossier, Expense, Income } from '../../../shared/dossier/schema';
-import { frequencyLabel, toMonthly } from '../../../shared/frequency';
-import { formatEuro, money, roundCents, sum } from '../../../shared/money';
+import { frequencyLabel } from '../../../shared/frequency';
+import { formatEuro } from '../../../shared/money';
 import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
+import { Alert } from '../../components/Status';
 import { showDate } from '../../format';
+import { errorMessage, useCall } from '../../state/session';
 import { BudgetItemForm, type BudgetKind } from './BudgetItemForm';
 import { useRemoval } from './removal';
 
 type Editing = { kind: BudgetKind; index: number | null } | null;
 
-function monthly(item: Income | Expense) {
-  return roundCents(toMonthly(money(item.amount), item.frequency, item.instalments));
+/** Shown where a figure of the current dossier has not arrived yet. */
+const PENDING = '…';
+
+/** The core's monthly figures for exactly this dossier object: a newer one (an item saved) asks again. */
+function useMonthlyLines(dossier: Dossier): { figures: MonthlyLinesOut | null; error: string | null } {
+  const call = useCall();
+  const [answer, setAnswer] = useState<{ for: Dossier; figures: MonthlyLinesOut | null; error: string | null } | null>(null);
+  useEffect(() => {
+    let alive = true;
+    call('dossier.monthlyLines', { id: dossier.id }).then(
+      (figures) => alive && setAnswer({ for: dossier, figures, error: null }),
+      (err: unknown) => alive && setAnswer({ for: dossier, figures: null, error: errorMessage(err) }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [call, dossier]);
+  return answer?.for === dossier ? { figures: answer.figures, error: answer.error } : { figures: null, error: null };
 }
 
 export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [flash, showFlash] = useFlash();
   const focusLater = useFocusAfterRender();
-  const totalIn = sum(dossier.incomes.map(monthly));
-  const totalOut = sum(dossier.expenses.map(monthly));
-  const balance = totalIn.minus(totalOut);
+  const { figures, error } = useMonthlyLines(dossier);
+  const shown = (amount: string | undefined) => (amount === undefined ? PENDING : formatEuro(amount));
 
   // Removing asks first and can be undone; only the one item is sent.
   const removal = useRemoval(dossier, onChange);
 
   return (
     <div className="stack">
-      <div role="group" aria-label="Totalen per maand">
+      <div role="group" aria-label="Totalen per maand" aria-busy={!figures && !error}>
       <dl className="totals">
         <div>
           <dt>Inkomsten per maand</dt>
-          <dd>{formatEuro(totalIn)}</dd>
+          <dd>{shown(figures?.totalIncome)}</dd>
         </div>
         <div>
           <dt>Uitgaven per maand</dt>
-          <dd>{formatEuro(totalOut)}</dd>
+          <dd>{shown(figures?.totalExpenses)}</dd>
         </div>
-        <div className={balance.isNegative() ? 'negative' : ''}>
+        <div className={figures?.difference.startsWith('-') ? 'negative' : ''}>
           <dt>Verschil per maand</dt>
-          <dd>{formatEuro(balance)}</dd>
+          <dd>{shown(figures?.difference)}</dd>
         </div>
       </dl>
       </div>
+      <Alert>{error ? `De bedragen per maand zijn niet berekend. ${error}` : null}</Alert>
       {removal.ui}
       <Flash message={flash} />
       {(['income', 'expense'] as const).map((kind) => {
         const items: (Income | Expense)[] = kind === 'income' ? dossier.incomes : dossier.expenses;
+        const lines = kind === 'income' ? figures?.incomes : figures?.expenses;
         const title = kind === 'income' ? 'Inkomsten' : 'Uitgaven';
         const noun = kind === 'income' ? 'inkomst' : 'uitgave';
         const label = (c: string) =>
@@ -119,7 +140,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                         <td>{label(item.category)}</td>
                         <td className="num nowrap">{formatEuro(item.amount)}</td>
                         <td>{frequencyLabel(item.frequency, item.instalments)}</td>
-                        <td className="num nowrap">{formatEuro(monthly(item))}</td>
+                        <td className="num nowrap">{shown(lineOf(lines, i, item))}</td>
                         <td className="nowrap">{period(item.startDate, item.endDate)}</td>
                         {kind === 'income' ? <td>{receiver((item as Income).personRole)}</td> : null}
                         <td className="row-actions">
@@ -149,7 +170,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                       <th scope="row" colSpan={4}>
                         Totaal per maand
                       </th>
-                      <td className="num nowrap total">{formatEuro(kind === 'income' ? totalIn : totalOut)}</td>
+                      <td className="num nowrap total">{shown(kind === 'income' ? figures?.totalIncome : figures?.totalExpenses)}</td>
                       <td colSpan={kind === 'income' ? 3 : 2} />
                     </tr>
                   </tfoot>
@@ -161,6 +182,12 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
       })}
     </div>
   );
+}
+
+/** The core's line for the item in row `i` (lines come in the dossier's order; the id confirms the match). */
+function lineOf(lines: MonthlyLinesOut['incomes'] | undefined, i: number, item: Income | Expense): string | undefined {
+  const line = lines?.[i];
+  return line && line.id === (item.id ?? null) ? line.monthly : undefined;
 }
 
 function period(start?: string | null, end?: string | null): string {
