@@ -54,25 +54,30 @@ class CliError extends Error {
 
 const VAULT_SUFFIX = '.houvast';
 
+/** The commands that need no vault, by their word: their help text and their run. */
+const VAULTLESS_COMMANDS = new Map<string, () => Promise<{ help: string; run(argv: string[], io: CliIo): Promise<number> }>>([
+  ['budget', async () => {
+    const { runBudgetCommand, BUDGET_HELP } = await import('./commands/budget');
+    return { help: BUDGET_HELP, run: runBudgetCommand };
+  }],
+  ['arrangement', async () => {
+    const { runArrangementCommand, ARRANGEMENT_HELP } = await import('./commands/arrangement');
+    return { help: ARRANGEMENT_HELP, run: runArrangementCommand };
+  }],
+]);
+
 export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {
   const err = (text: string) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
-  // `houvast budget` needs no vault: a pure computation over the bundled norms (src/cli/commands/budget.ts).
-  if (argv[0] === 'budget' || (argv[0] === 'help' && argv[1] === 'budget' && argv.length === 2)) {
-    const { runBudgetCommand, BUDGET_HELP } = await import('./commands/budget');
+  // `houvast budget` and `houvast arrangement` need no vault: pure computations over the bundled norms on a dossier
+  // file (src/cli/commands/budget.ts, arrangement.ts). Loaded only when asked for.
+  const vaultless = VAULTLESS_COMMANDS.get((argv[0] === 'help' && argv.length === 2 ? argv[1] : argv[0]) ?? '');
+  if (vaultless) {
+    const command = await vaultless();
     if (argv[0] === 'help') {
-      io.stdout.write(BUDGET_HELP);
+      io.stdout.write(command.help);
       return EXIT_OK;
     }
-    return runBudgetCommand(argv.slice(1), io);
-  }
-  // `houvast arrangement` needs no vault either: the proposal engine over the budget (src/cli/commands/arrangement.ts).
-  if (argv[0] === 'arrangement' || (argv[0] === 'help' && argv[1] === 'arrangement' && argv.length === 2)) {
-    const { runArrangementCommand, ARRANGEMENT_HELP } = await import('./commands/arrangement');
-    if (argv[0] === 'help') {
-      io.stdout.write(ARRANGEMENT_HELP);
-      return EXIT_OK;
-    }
-    return runArrangementCommand(argv.slice(1), io);
+    return command.run(argv.slice(1), io);
   }
   try {
     // `houvast report ...`: the anonymised systeemfouten report (src/cli/commands/report.ts).

@@ -3,9 +3,6 @@
 // bundled norm tables. No vault: the same pure computation the app runs (computeBudget + proposalForDossier),
 // so the figures are the same. stdout carries the result (asked for by the user); stderr Dutch messages
 // without personal data.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   ARRANGEMENT_VARIANTS,
   DEFAULT_TERM_MONTHS,
@@ -15,16 +12,12 @@ import {
   type ArrangementParams,
   type ArrangementVariant,
 } from '../../shared/arrangement';
-import { budgetInputsSchema, computeBudget, NormNotCoveredError, type BudgetInputs } from '../../shared/budget';
+import { computeBudget, NormNotCoveredError } from '../../shared/budget';
 import { AppError } from '../../shared/contract/errors';
-import { installDutchErrors } from '../../shared/contract/locale';
-import { formatNlDate, isIsoDate, isoDateOf, systemClock, type Clock } from '../../shared/dates';
+import { formatNlDate } from '../../shared/dates';
 import { CREDITOR_KIND_LABELS, type CreditorKind } from '../../shared/dossier/schema';
 import { formatEuro, parseEuroInput } from '../../shared/money';
-import { parseArgsErrorText } from '../args';
-import { CommandError, readJson } from './command-error';
-
-const DEFAULT_RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url));
+import { runDossierCommand, type DossierCommandIo, type DossierCommandOptions } from './dossier-command';
 
 export const ARRANGEMENT_USAGE =
   'houvast arrangement <dossier.json> [--months 18] [--factor 2] [--date JJJJ-MM-DD] [--pot <bedrag>] [--variant schuldbemiddeling|saneringskrediet] [--reason <tekst>] [--inputs <invoer.json>] [--dossier <n>] [--json]';
@@ -53,62 +46,21 @@ export const ARRANGEMENT_HELP = [
   '',
 ].join('\n');
 
-export interface ArrangementCommandIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  cwd: string;
-}
+export type ArrangementCommandIo = DossierCommandIo;
+export type ArrangementCommandOptions = DossierCommandOptions;
 
-export interface ArrangementCommandOptions {
-  resourcesDir?: string;
-  clock?: Clock;
-}
+const SPEC = {
+  name: 'arrangement',
+  usage: ARRANGEMENT_USAGE,
+  help: ARRANGEMENT_HELP,
+  example: '--months 18',
+  options: ['months', 'factor', 'pot', 'variant', 'reason'] as const,
+};
 
-const usage = (message: string) => new CommandError(`${message}\nGebruik: ${ARRANGEMENT_USAGE}`, 2);
-
+/** Runs the command; returns the exit code. `argv` is everything after the word "arrangement". */
 export async function runArrangementCommand(argv: string[], io: ArrangementCommandIo, options: ArrangementCommandOptions = {}): Promise<number> {
-  const err = (line: string) => io.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
-  try {
-    let values: {
-      months?: string;
-      factor?: string;
-      date?: string;
-      pot?: string;
-      variant?: string;
-      reason?: string;
-      inputs?: string;
-      dossier?: string;
-      json?: boolean;
-      help?: boolean;
-    };
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: {
-          months: { type: 'string' },
-          factor: { type: 'string' },
-          date: { type: 'string' },
-          pot: { type: 'string' },
-          variant: { type: 'string' },
-          reason: { type: 'string' },
-          inputs: { type: 'string' },
-          dossier: { type: 'string' },
-          json: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        allowPositionals: true,
-        strict: true,
-      }));
-    } catch (e) {
-      throw usage(parseArgsErrorText(e, '--months 18'));
-    }
-    if (values.help) {
-      io.stdout.write(ARRANGEMENT_HELP);
-      return 0;
-    }
-    if (positionals.length !== 1) throw usage('"houvast arrangement" verwacht precies één bestand.');
-    if (values.date !== undefined && !isIsoDate(values.date)) throw usage('Geef de peildatum als JJJJ-MM-DD, bijvoorbeeld --date 2026-07-01.');
+  return runDossierCommand(argv, io, options, SPEC, async ({ values, usage, load }) => {
+    // The parameters are checked before the file is read: a usage mistake answers at once.
     const params: ArrangementParams = {};
     const reason = values.reason?.trim();
     if (values.months !== undefined) {
@@ -131,32 +83,7 @@ export async function runArrangementCommand(argv: string[], io: ArrangementComma
       params.potOverride = { amount, reason: reason || 'Opgegeven met --pot' };
     }
 
-    const [{ parseInterchange }, { loadBundledNorms }] = await Promise.all([import('../../core/services/interchange'), import('../../core/norms/load')]);
-    installDutchErrors();
-
-    const file = await readJson(path.resolve(io.cwd, positionals[0]!), 'dossierbestand');
-    let parsed;
-    try {
-      parsed = parseInterchange(file);
-    } catch (e) {
-      if (e instanceof AppError) {
-        const issues = e.issues ?? [];
-        throw new CommandError(`het bestand is niet geldig (${issues.length} ${issues.length === 1 ? 'fout' : 'fouten'}).`, 1, issues.map((i) => `${i.path}: ${i.message}`));
-      }
-      throw e;
-    }
-    const dossier = pickDossier(parsed.dossiers, values.dossier);
-
-    let inputs: BudgetInputs = budgetInputsSchema.parse({});
-    if (values.inputs !== undefined) {
-      const r = budgetInputsSchema.safeParse(await readJson(path.resolve(io.cwd, values.inputs), 'invoerbestand'));
-      if (!r.success) {
-        throw new CommandError('het invoerbestand is niet geldig.', 1, r.error.issues.map((i) => `${i.path.map(String).join('.') || '(bestand)'}: ${i.message}`));
-      }
-      inputs = r.data;
-    }
-    const referenceDate = values.date ?? inputs.referenceDate ?? isoDateOf((options.clock ?? systemClock).now());
-    const norms = await loadBundledNorms(options.resourcesDir ?? DEFAULT_RESOURCES_DIR);
+    const { dossier, inputs, referenceDate, norms } = await load();
     let budget;
     try {
       budget = computeBudget(dossier, inputs, norms, referenceDate);
@@ -165,34 +92,8 @@ export async function runArrangementCommand(argv: string[], io: ArrangementComma
       throw e;
     }
     const name = dossier.number ? `Budget van dossier ${dossier.number}` : 'Budget van het dossier';
-    const json = toArrangementJson(proposalForDossier(dossier, budget, params, name), referenceDate);
-    io.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : formatArrangementText(json));
-    return 0;
-  } catch (e) {
-    if (e instanceof CommandError) {
-      err(`Fout: ${e.message}`);
-      for (const d of e.details) err(`  ${d}`);
-      return e.exitCode;
-    }
-    if (e instanceof AppError) {
-      err(`Fout: ${e.message}`);
-      return 1;
-    }
-    err('Fout: er ging iets mis bij de berekening.');
-    return 1;
-  }
-}
-
-function pickDossier<T extends { number?: string | null | undefined }>(dossiers: T[], wanted: string | undefined): T {
-  if (wanted === undefined) {
-    if (dossiers.length === 1) return dossiers[0]!;
-    throw new CommandError(`Het bestand bevat ${dossiers.length} dossiers; kies er één met --dossier <volgnummer of dossiernummer>.`, 2);
-  }
-  const byNumber = dossiers.find((d) => d.number === wanted);
-  if (byNumber) return byNumber;
-  const n = Number(wanted);
-  if (Number.isInteger(n) && n >= 1 && n <= dossiers.length) return dossiers[n - 1]!;
-  throw new CommandError(`Geen dossier "${wanted}" in het bestand (1 t/m ${dossiers.length}).`, 1);
+    return { json: toArrangementJson(proposalForDossier(dossier, budget, params, name), referenceDate), text: formatArrangementText };
+  });
 }
 
 const euro = (v: string | null) => (v === null ? 'niet te berekenen' : formatEuro(v));

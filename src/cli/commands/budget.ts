@@ -3,21 +3,12 @@
 // involved: it is the same pure computation the app runs (computeBudgetView), so the figures are the same.
 // stdout carries the result (it holds the household's figures, asked for by the user); stderr carries Dutch
 // messages without personal data.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { budgetInputsSchema, type BudgetInputs, type BudgetJson } from '../../shared/budget';
+import type { BudgetJson } from '../../shared/budget';
 import { NORM_GROUP_LABELS, NORM_STATUS_LABELS, type NormGroup, type NormStatus } from '../../shared/budget/norm-schema';
-import { AppError } from '../../shared/contract/errors';
-import { installDutchErrors } from '../../shared/contract/locale';
-import { formatNlDate, isIsoDate, isoDateOf, systemClock, type Clock } from '../../shared/dates';
-import { formatEuro, Money } from '../../shared/money';
-import { parseArgsErrorText } from '../args';
-import { CommandError, readJson } from './command-error';
+import { formatNlDate } from '../../shared/dates';
+import { Money } from '../../shared/money';
 import { budgetSections, euro as presentEuro, explanationText, monthLabel, normFigureText, presentInputs, presentSource, sectionsText } from '../../shared/presenter';
-
-/** This checkout's resources/ (the same folder createCore's defaultResourcesDir points at). */
-const DEFAULT_RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url));
+import { runDossierCommand, type DossierCommandIo, type DossierCommandOptions } from './dossier-command';
 
 export const BUDGET_USAGE = 'houvast budget <dossier.json> [--date JJJJ-MM-DD] [--json] [--inputs <invoer.json>] [--dossier <n>]';
 
@@ -39,119 +30,17 @@ export const BUDGET_HELP = [
   '',
 ].join('\n');
 
-export interface BudgetCommandIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  cwd: string;
-}
-
-export interface BudgetCommandOptions {
-  /** resources/ with norms/ (default: this checkout's). */
-  resourcesDir?: string;
-  clock?: Clock;
-}
-
-const usage = (message: string) => new CommandError(`${message}\nGebruik: ${BUDGET_USAGE}`, 2);
+export type BudgetCommandIo = DossierCommandIo;
+export type BudgetCommandOptions = DossierCommandOptions;
 
 /** Runs the command; returns the exit code. `argv` is everything after the word "budget". */
 export async function runBudgetCommand(argv: string[], io: BudgetCommandIo, options: BudgetCommandOptions = {}): Promise<number> {
-  const err = (line: string) => io.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
-  try {
-    let values: { date?: string; json?: boolean; inputs?: string; dossier?: string; help?: boolean };
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: {
-          date: { type: 'string' },
-          json: { type: 'boolean' },
-          inputs: { type: 'string' },
-          dossier: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        allowPositionals: true,
-        strict: true,
-      }));
-    } catch (e) {
-      throw usage(parseArgsErrorText(e, '--date 2026-07-01'));
-    }
-    if (values.help) {
-      io.stdout.write(BUDGET_HELP);
-      return 0;
-    }
-    if (positionals.length !== 1) throw usage('"houvast budget" verwacht precies één bestand.');
-    if (values.date !== undefined && !isIsoDate(values.date)) throw usage('Geef de peildatum als JJJJ-MM-DD, bijvoorbeeld --date 2026-07-01.');
-
+  return runDossierCommand(argv, io, options, { name: 'budget', usage: BUDGET_USAGE, help: BUDGET_HELP, example: '--date 2026-07-01', options: [] }, async ({ load }) => {
     // Loaded here so `--help` and usage errors answer at once.
-    const [{ parseInterchange }, { loadBundledNorms }, { computeBudgetView }] = await Promise.all([
-      import('../../core/services/interchange'),
-      import('../../core/norms/load'),
-      import('../../core/services/budget'),
-    ]);
-    installDutchErrors();
-
-    const file = await readJson(path.resolve(io.cwd, positionals[0]!), 'dossierbestand');
-    let parsed;
-    try {
-      parsed = parseInterchange(file);
-    } catch (e) {
-      if (e instanceof AppError) {
-        const issues = e.issues ?? [];
-        throw new CommandError(
-          `het bestand is niet geldig (${issues.length} ${issues.length === 1 ? 'fout' : 'fouten'}).`,
-          1,
-          issues.map((i) => `${i.path}: ${i.message}`),
-        );
-      }
-      throw e;
-    }
-    const dossier = pickDossier(parsed.dossiers, values.dossier);
-
-    let inputs: BudgetInputs = budgetInputsSchema.parse({});
-    if (values.inputs !== undefined) {
-      const raw = await readJson(path.resolve(io.cwd, values.inputs), 'invoerbestand');
-      const r = budgetInputsSchema.safeParse(raw);
-      if (!r.success) {
-        throw new CommandError(
-          'het invoerbestand is niet geldig.',
-          1,
-          r.error.issues.map((i) => `${i.path.map(String).join('.') || '(bestand)'}: ${i.message}`),
-        );
-      }
-      inputs = r.data;
-    }
-
-    const referenceDate = values.date ?? inputs.referenceDate ?? isoDateOf((options.clock ?? systemClock).now());
-    const norms = await loadBundledNorms(options.resourcesDir ?? DEFAULT_RESOURCES_DIR);
-    const { json } = computeBudgetView(dossier, inputs, norms, referenceDate);
-    io.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : formatBudgetText(json));
-    return 0;
-  } catch (e) {
-    if (e instanceof CommandError) {
-      err(`Fout: ${e.message}`);
-      for (const d of e.details) err(`  ${d}`);
-      return e.exitCode;
-    }
-    if (e instanceof AppError) {
-      // NORM_NOT_COVERED carries the engine's Dutch reason (which table, which dates are available).
-      err(`Fout: ${e.message}`);
-      return 1;
-    }
-    err('Fout: er ging iets mis bij de berekening.');
-    return 1;
-  }
-}
-
-function pickDossier<T extends { number?: string | null | undefined }>(dossiers: T[], wanted: string | undefined): T {
-  if (wanted === undefined) {
-    if (dossiers.length === 1) return dossiers[0]!;
-    throw new CommandError(`Het bestand bevat ${dossiers.length} dossiers; kies er één met --dossier <volgnummer of dossiernummer>.`, 2);
-  }
-  const byNumber = dossiers.find((d) => d.number === wanted);
-  if (byNumber) return byNumber;
-  const n = Number(wanted);
-  if (Number.isInteger(n) && n >= 1 && n <= dossiers.length) return dossiers[n - 1]!;
-  throw new CommandError(`Geen dossier "${wanted}" in het bestand (1 t/m ${dossiers.length}).`, 1);
+    const { computeBudgetView } = await import('../../core/services/budget');
+    const { dossier, inputs, referenceDate, norms } = await load();
+    return { json: computeBudgetView(dossier, inputs, norms, referenceDate).json, text: formatBudgetText };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- text output
