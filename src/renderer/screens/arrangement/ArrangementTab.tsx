@@ -7,7 +7,8 @@ import { ARRANGEMENT_VARIANTS, ARRANGEMENT_VARIANT_LABELS } from '../../../share
 import type { ArrangementParamsIn, ArrangementView, SchemeFamilyOut } from '../../../shared/contract/arrangements';
 import type { LetterSummary } from '../../../shared/contract/creditor-board';
 import { AppError } from '../../../shared/contract/errors';
-import { Alert, Loading } from '../../components/Status';
+import { DataTable, hiddenCol, NumCell, numCol } from '../../components/DataTable';
+import { Alert, Loading, Success } from '../../components/Status';
 import { downloadBase64 } from '../../components/download';
 import { formatSize, showDate, showDateTime } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
@@ -132,11 +133,7 @@ export function ArrangementTab({ dossierId, version }: { dossierId: string; vers
   return (
     <div className="stack arrangement">
       <Alert>{error}</Alert>
-      {message ? (
-        <p className="success" role="status">
-          {message}
-        </p>
-      ) : null}
+      <Success>{message}</Success>
       <section aria-labelledby="h-whatif" className="card">
         <h2 id="h-whatif">Wat als?</h2>
         <p className="muted small">De cijfers hieronder rekenen direct mee. Pas na "Voorstel opslaan" worden ze het voorstel van dit dossier.</p>
@@ -366,45 +363,25 @@ function ProposalView({ view }: { view: ArrangementView }) {
 function CreditorTable({ proposal }: { proposal: Proposal }) {
   if (proposal.creditors.length === 0) return <p className="muted">Geen schuldeisers in het voorstel.</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Voorstel per schuldeiser</caption>
-        <thead>
-          <tr>
-            <th scope="col">Schuldeiser</th>
-            <th scope="col">Soort</th>
-            <th scope="col" className="num">
-              Vordering
-            </th>
-            <th scope="col" className="num">
-              Percentage
-            </th>
-            <th scope="col" className="num">
-              Aangeboden
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Toelichting</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {proposal.creditors.map((c) => (
-            <CreditorRow key={c.debtId} c={c} />
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              Totaal
-            </th>
-            <td className="num nowrap total">{euro(proposal.totals.claims.value)}</td>
-            <td />
-            <td className="num nowrap total">{euro(proposal.totals.amounts.value)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      caption="Voorstel per schuldeiser"
+      columns={['Schuldeiser', 'Soort', numCol('Vordering'), numCol('Percentage'), numCol('Aangeboden'), hiddenCol('Toelichting')]}
+      foot={
+        <tr>
+          <th scope="row" colSpan={2}>
+            Totaal
+          </th>
+          <NumCell total>{euro(proposal.totals.claims.value)}</NumCell>
+          <td />
+          <NumCell total>{euro(proposal.totals.amounts.value)}</NumCell>
+          <td />
+        </tr>
+      }
+    >
+      {proposal.creditors.map((c) => (
+        <CreditorRow key={c.debtId} c={c} />
+      ))}
+    </DataTable>
   );
 }
 
@@ -416,9 +393,9 @@ function CreditorRow({ c }: { c: Proposal['creditors'][number] }) {
       <tr>
         <th scope="row">{c.creditor}</th>
         <td>{c.kind === 'preferent' ? 'Preferent' : 'Concurrent'}</td>
-        <td className="num nowrap">{euro(c.claim)}</td>
-        <td className="num nowrap">{pct(c.percentage.value)}</td>
-        <td className="num nowrap">{euro(c.amount.value)}</td>
+        <NumCell>{euro(c.claim)}</NumCell>
+        <NumCell>{pct(c.percentage.value)}</NumCell>
+        <NumCell>{euro(c.amount.value)}</NumCell>
         <td className="row-actions">
           <button type="button" className="button small toelichting-button" aria-expanded={open} aria-controls={panel} onClick={() => setOpen((o) => !o)}>
             Toelichting<span className="visually-hidden"> bij {c.creditor}</span>
@@ -476,11 +453,7 @@ function Letters({ dossierId, saved, dirty }: { dossierId: string; saved: Arrang
     <section aria-labelledby="h-brieven">
       <h2 id="h-brieven">Brieven</h2>
       <Alert>{error}</Alert>
-      {message ? (
-        <p className="success" role="status">
-          {message}
-        </p>
-      ) : null}
+      <Success>{message}</Success>
       {blocked ? <p className="notice">{blocked}</p> : null}
       <div className="field-check">
         <div className="check-row">
@@ -510,37 +483,21 @@ function Letters({ dossierId, saved, dirty }: { dossierId: string; saved: Arrang
         </li>
       </ul>
       {letters && letters.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Bewaarde brieven</caption>
-            <thead>
-              <tr>
-                <th scope="col">Bestand</th>
-                <th scope="col">Gemaakt</th>
-                <th scope="col">Grootte</th>
-                <th scope="col">BSN</th>
-                <th scope="col">
-                  <span className="visually-hidden">Acties</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {letters.map((l) => (
-                <tr key={l.id}>
-                  <td className="mono">{l.fileName}</td>
-                  <td className="nowrap">{showDateTime(l.createdAt)}</td>
-                  <td className="nowrap">{formatSize(l.size)}</td>
-                  <td>{l.includesBsn ? 'ja' : 'nee'}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button small" aria-label={`${l.fileName} downloaden`} onClick={() => void download(l)}>
-                      Downloaden
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Bewaarde brieven" columns={['Bestand', 'Gemaakt', 'Grootte', 'BSN', hiddenCol('Acties')]}>
+          {letters.map((l) => (
+            <tr key={l.id}>
+              <td className="mono">{l.fileName}</td>
+              <td className="nowrap">{showDateTime(l.createdAt)}</td>
+              <td className="nowrap">{formatSize(l.size)}</td>
+              <td>{l.includesBsn ? 'ja' : 'nee'}</td>
+              <td className="row-actions">
+                <button type="button" className="button small" aria-label={`${l.fileName} downloaden`} onClick={() => void download(l)}>
+                  Downloaden
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : letters ? (
         <p className="muted">Nog geen brieven gemaakt.</p>
       ) : null}

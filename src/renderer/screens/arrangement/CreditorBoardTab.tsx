@@ -10,7 +10,8 @@ import { formatEuro } from '../../../shared/money';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField, type Option } from '../../components/fields';
 import { applyServerError, errorOf, fieldId, mappedResolver } from '../../components/form-helpers';
-import { Alert, Loading } from '../../components/Status';
+import { DataTable, hiddenCol, NumCell, numCol } from '../../components/DataTable';
+import { Alert, Loading, Success } from '../../components/Status';
 import { amountInputToCanonical, dateInputToIso, isoToDateInput, optionalDateInputToIso, showDate, today } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { monthLabel } from '../budget/view';
@@ -59,77 +60,56 @@ export function CreditorBoardTab({ dossierId, version }: { dossierId: string; ve
   return (
     <div className="stack creditor-board">
       <Alert>{error}</Alert>
-      {message ? (
-        <p className="success" role="status">
-          {message}
-        </p>
-      ) : null}
+      <Success>{message}</Success>
       <RegelingStatus board={board} />
       {board.creditors.length === 0 ? (
         <p className="muted">Er staan geen schulden op het bord. Leg eerst de schulden vast (tabblad Schulden); betaalde schulden en schulden buiten de regeling staan er niet op.</p>
       ) : (
         <section aria-labelledby="h-bord">
           <h2 id="h-bord">Schuldeisers</h2>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Stand per schuldeiser</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Schuldeiser</th>
-                  <th scope="col">Soort</th>
-                  <th scope="col" className="num">
-                    Vordering
-                  </th>
-                  <th scope="col">Stand</th>
-                  <th scope="col">Laatste stap</th>
-                  <th scope="col">Reactie uiterlijk</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Acties</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {board.creditors.map((c) => (
-                  <tr key={c.debtId}>
-                    <th scope="row">{c.creditor}</th>
-                    <td>{KIND_LABELS[c.kind]}</td>
-                    <td className="num nowrap">
-                      {formatEuro(c.claim)}
-                      {c.claimSource === 'saldo_schuldeiser' ? <span className="muted small"> (saldo schuldeiser)</span> : null}
-                    </td>
-                    <td>
-                      <span className={`badge board-state board-state-${c.state}`}>{c.stateLabel}</span>
-                    </td>
-                    <td className="nowrap">{showDate(c.lastDate)}</td>
-                    <td className="nowrap">
-                      {c.replyDue ? showDate(c.replyDue) : '—'}
-                      {c.daysOverdue > 0 ? <strong className="overdue"> ({c.daysOverdue} d te laat)</strong> : null}
-                    </td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button small"
-                        aria-label={`Stap vastleggen voor ${c.creditor}`}
-                        aria-expanded={stepFor === c.debtId}
-                        onClick={() => setStepFor((s) => (s === c.debtId ? null : c.debtId))}
-                      >
-                        Stap vastleggen
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={2}>
-                    Totaal
-                  </th>
-                  <td className="num nowrap total">{formatEuro(board.totalClaims)}</td>
-                  <td colSpan={4} />
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <DataTable
+            caption="Stand per schuldeiser"
+            columns={['Schuldeiser', 'Soort', numCol('Vordering'), 'Stand', 'Laatste stap', 'Reactie uiterlijk', hiddenCol('Acties')]}
+            foot={
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Totaal
+                </th>
+                <NumCell total>{formatEuro(board.totalClaims)}</NumCell>
+                <td colSpan={4} />
+              </tr>
+            }
+          >
+            {board.creditors.map((c) => (
+              <tr key={c.debtId}>
+                <th scope="row">{c.creditor}</th>
+                <td>{KIND_LABELS[c.kind]}</td>
+                <NumCell>
+                  {formatEuro(c.claim)}
+                  {c.claimSource === 'saldo_schuldeiser' ? <span className="muted small"> (saldo schuldeiser)</span> : null}
+                </NumCell>
+                <td>
+                  <span className={`badge board-state board-state-${c.state}`}>{c.stateLabel}</span>
+                </td>
+                <td className="nowrap">{showDate(c.lastDate)}</td>
+                <td className="nowrap">
+                  {c.replyDue ? showDate(c.replyDue) : '—'}
+                  {c.daysOverdue > 0 ? <strong className="overdue"> ({c.daysOverdue} d te laat)</strong> : null}
+                </td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={`Stap vastleggen voor ${c.creditor}`}
+                    aria-expanded={stepFor === c.debtId}
+                    onClick={() => setStepFor((s) => (s === c.debtId ? null : c.debtId))}
+                  >
+                    Stap vastleggen
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           {stepFor ? (
             <StepForm
               key={stepFor}
@@ -290,53 +270,37 @@ function Options({ board }: { board: BoardView }) {
         ))}
       </ul>
       <h3>Gegevens voor een verzoek om een dwangakkoord</h3>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Cijfers voor een dwangakkoord</caption>
-          <thead>
-            <tr>
-              <th scope="col">Schuldeisers</th>
-              <th scope="col" className="num">
-                Aantal
-              </th>
-              <th scope="col" className="num">
-                Vorderingen
-              </th>
-              <th scope="col" className="num">
-                Aandeel
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Akkoord</th>
-              <td className="num">{d.agreedCount}</td>
-              <td className="num nowrap">{formatEuro(d.agreedClaims)}</td>
-              <td className="num nowrap">{pctText(d.agreedSharePct)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Afgewezen of geen reactie</th>
-              <td className="num">{d.refusingCount}</td>
-              <td className="num nowrap">{formatEuro(d.refusingClaims)}</td>
-              <td className="num nowrap">{pctText(d.refusingSharePct)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Nog geen beslissing</th>
-              <td className="num">{d.pendingCount}</td>
-              <td className="num nowrap">{formatEuro(d.pendingClaims)}</td>
-              <td className="num nowrap">—</td>
-            </tr>
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Totaal</th>
-              <td className="num">{d.creditorsTotal}</td>
-              <td className="num nowrap total">{formatEuro(d.totalClaims)}</td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <DataTable
+        caption="Cijfers voor een dwangakkoord"
+        columns={['Schuldeisers', numCol('Aantal'), numCol('Vorderingen'), numCol('Aandeel')]}
+        foot={
+          <tr>
+            <th scope="row">Totaal</th>
+            <td className="num">{d.creditorsTotal}</td>
+            <NumCell total>{formatEuro(d.totalClaims)}</NumCell>
+            <td />
+          </tr>
+        }
+      >
+        <tr>
+          <th scope="row">Akkoord</th>
+          <td className="num">{d.agreedCount}</td>
+          <NumCell>{formatEuro(d.agreedClaims)}</NumCell>
+          <NumCell>{pctText(d.agreedSharePct)}</NumCell>
+        </tr>
+        <tr>
+          <th scope="row">Afgewezen of geen reactie</th>
+          <td className="num">{d.refusingCount}</td>
+          <NumCell>{formatEuro(d.refusingClaims)}</NumCell>
+          <NumCell>{pctText(d.refusingSharePct)}</NumCell>
+        </tr>
+        <tr>
+          <th scope="row">Nog geen beslissing</th>
+          <td className="num">{d.pendingCount}</td>
+          <NumCell>{formatEuro(d.pendingClaims)}</NumCell>
+          <NumCell>—</NumCell>
+        </tr>
+      </DataTable>
       <h3>Weigerende schuldeisers</h3>
       <ul>
         {d.refusing.map((r) => (
@@ -404,50 +368,31 @@ function Payments({ board, onChange, onRemove }: { board: BoardView; onChange: (
             : 'Te ontvangen: het bedrag dat de schuldeiser volgens het voorstel over de hele looptijd krijgt.'
           : 'Er is nog geen voorstel opgeslagen: de voortgang is gemeten aan de vordering.'}
       </p>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Voortgang per schuldeiser</caption>
-          <thead>
-            <tr>
-              <th scope="col">Schuldeiser</th>
-              <th scope="col" className="num">
-                Te ontvangen
-              </th>
-              <th scope="col" className="num">
-                Betaald
-              </th>
-              <th scope="col" className="num">
-                Resteert
-              </th>
-              <th scope="col" className="num">
-                Voortgang
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.creditors.map((c) => (
-              <tr key={c.debtId}>
-                <th scope="row">{c.creditor}</th>
-                <td className="num nowrap">{formatEuro(c.target)}</td>
-                <td className="num nowrap">{formatEuro(c.paid)}</td>
-                <td className="num nowrap">{formatEuro(c.remaining)}</td>
-                <td className="num nowrap">
-                  <progress max={100} value={Math.min(100, Number(c.percent))} aria-hidden="true" /> {pctText(c.percent)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Regeling totaal</th>
-              <td className="num nowrap total">{formatEuro(p.target)}</td>
-              <td className="num nowrap total">{formatEuro(p.paid)}</td>
-              <td className="num nowrap total">{formatEuro(p.remaining)}</td>
-              <td className="num nowrap total">{pctText(p.percent)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <DataTable
+        caption="Voortgang per schuldeiser"
+        columns={['Schuldeiser', numCol('Te ontvangen'), numCol('Betaald'), numCol('Resteert'), numCol('Voortgang')]}
+        foot={
+          <tr>
+            <th scope="row">Regeling totaal</th>
+            <NumCell total>{formatEuro(p.target)}</NumCell>
+            <NumCell total>{formatEuro(p.paid)}</NumCell>
+            <NumCell total>{formatEuro(p.remaining)}</NumCell>
+            <NumCell total>{pctText(p.percent)}</NumCell>
+          </tr>
+        }
+      >
+        {p.creditors.map((c) => (
+          <tr key={c.debtId}>
+            <th scope="row">{c.creditor}</th>
+            <NumCell>{formatEuro(c.target)}</NumCell>
+            <NumCell>{formatEuro(c.paid)}</NumCell>
+            <NumCell>{formatEuro(c.remaining)}</NumCell>
+            <NumCell>
+              <progress max={100} value={Math.min(100, Number(c.percent))} aria-hidden="true" /> {pctText(c.percent)}
+            </NumCell>
+          </tr>
+        ))}
+      </DataTable>
       {board.recalculation ? <Recalculation r={board.recalculation} /> : null}
       <form className="item-form subcard" onSubmit={onSubmit} noValidate aria-labelledby="h-betaling-nieuw">
         <h3 id="h-betaling-nieuw">Betaling vastleggen</h3>
@@ -468,37 +413,21 @@ function Payments({ board, onChange, onRemove }: { board: BoardView; onChange: (
       {board.payments.length > 0 ? (
         <details>
           <summary>Alle betalingen ({board.payments.length})</summary>
-          <table className="table">
-            <caption className="visually-hidden">Vastgelegde betalingen</caption>
-            <thead>
-              <tr>
-                <th scope="col">Maand</th>
-                <th scope="col">Schuldeiser</th>
-                <th scope="col" className="num">
-                  Bedrag
-                </th>
-                <th scope="col">Betaald op</th>
-                <th scope="col">
-                  <span className="visually-hidden">Acties</span>
-                </th>
+          <DataTable caption="Vastgelegde betalingen" columns={['Maand', 'Schuldeiser', numCol('Bedrag'), 'Betaald op', hiddenCol('Acties')]} wrap={false}>
+            {board.payments.map((x) => (
+              <tr key={x.id}>
+                <td>{monthLabel(x.month)}</td>
+                <td>{creditorName(x.debtId)}</td>
+                <NumCell>{formatEuro(x.amount)}</NumCell>
+                <td className="nowrap">{showDate(x.paidOn)}</td>
+                <td className="row-actions">
+                  <button type="button" className="button small danger-quiet" aria-label={`Betaling ${monthLabel(x.month)} aan ${creditorName(x.debtId)} verwijderen`} onClick={() => onRemove(x.id)}>
+                    Verwijderen
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {board.payments.map((x) => (
-                <tr key={x.id}>
-                  <td>{monthLabel(x.month)}</td>
-                  <td>{creditorName(x.debtId)}</td>
-                  <td className="num nowrap">{formatEuro(x.amount)}</td>
-                  <td className="nowrap">{showDate(x.paidOn)}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button small danger-quiet" aria-label={`Betaling ${monthLabel(x.month)} aan ${creditorName(x.debtId)} verwijderen`} onClick={() => onRemove(x.id)}>
-                      Verwijderen
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </details>
       ) : null}
     </section>
@@ -513,53 +442,31 @@ function Recalculation({ r }: { r: NonNullable<BoardView['recalculation']> }) {
         Betaald in {r.monthsPaid} van {r.term} maanden. Met de huidige afloscapaciteit van {formatEuro(r.monthlyCapacity)} per maand brengen de resterende {r.remainingMonths}{' '}
         {r.remainingMonths === 1 ? 'maand' : 'maanden'} samen {formatEuro(r.remainingPot)} op, verdeeld zoals in het voorstel. Wat al betaald is, blijft betaald.
       </p>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Herberekening per schuldeiser</caption>
-          <thead>
-            <tr>
-              <th scope="col">Schuldeiser</th>
-              <th scope="col" className="num">
-                Vordering
-              </th>
-              <th scope="col" className="num">
-                Betaald
-              </th>
-              <th scope="col" className="num">
-                Nog verwacht
-              </th>
-              <th scope="col" className="num">
-                Totaal
-              </th>
-              <th scope="col" className="num">
-                Percentage
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.lines.map((l) => (
-              <tr key={l.debtId}>
-                <th scope="row">{l.creditor}</th>
-                <td className="num nowrap">{formatEuro(l.claim)}</td>
-                <td className="num nowrap">{formatEuro(l.paid)}</td>
-                <td className="num nowrap">{formatEuro(l.expected)}</td>
-                <td className="num nowrap">{formatEuro(l.total)}</td>
-                <td className="num nowrap">{pctText(l.percent)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Totaal</th>
-              <td className="num nowrap total">{formatEuro(r.totals.claim)}</td>
-              <td className="num nowrap total">{formatEuro(r.totals.paid)}</td>
-              <td className="num nowrap total">{formatEuro(r.totals.expected)}</td>
-              <td className="num nowrap total">{formatEuro(r.totals.total)}</td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <DataTable
+        caption="Herberekening per schuldeiser"
+        columns={['Schuldeiser', numCol('Vordering'), numCol('Betaald'), numCol('Nog verwacht'), numCol('Totaal'), numCol('Percentage')]}
+        foot={
+          <tr>
+            <th scope="row">Totaal</th>
+            <NumCell total>{formatEuro(r.totals.claim)}</NumCell>
+            <NumCell total>{formatEuro(r.totals.paid)}</NumCell>
+            <NumCell total>{formatEuro(r.totals.expected)}</NumCell>
+            <NumCell total>{formatEuro(r.totals.total)}</NumCell>
+            <td />
+          </tr>
+        }
+      >
+        {r.lines.map((l) => (
+          <tr key={l.debtId}>
+            <th scope="row">{l.creditor}</th>
+            <NumCell>{formatEuro(l.claim)}</NumCell>
+            <NumCell>{formatEuro(l.paid)}</NumCell>
+            <NumCell>{formatEuro(l.expected)}</NumCell>
+            <NumCell>{formatEuro(l.total)}</NumCell>
+            <NumCell>{pctText(l.percent)}</NumCell>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }
