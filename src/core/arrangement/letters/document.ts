@@ -4,6 +4,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatNlDateTime } from '../../../shared/dates';
 import { euro, nlDate } from '../../budget/plan-pdf/format';
+import { C, fictitiousBanner, right, tableLayout, th } from './style';
 
 export interface LetterPerson {
   name: string;
@@ -75,7 +76,6 @@ export interface LetterData {
   };
 }
 
-const C = { primary: '#1f4e5f', muted: '#5b6b73', line: '#c5d3d9', accent: '#e7eff2', text: '#1d2427', warnBg: '#fff4e0', warnLine: '#b26a00' };
 
 export const VARIANT_TEXT = {
   schuldbemiddeling:
@@ -86,20 +86,6 @@ export const VARIANT_TEXT = {
 const pct = (s: string) => `${s.replace('.', ',')}%`;
 const kindLabel = (k: 'concurrent' | 'preferent') => (k === 'preferent' ? 'preferent' : 'concurrent');
 
-function th(text: string, alignment: 'left' | 'right' = 'left'): TableCell {
-  return { text, bold: true, fontSize: 8, color: C.primary, alignment };
-}
-const right = (text: string, bold = false): TableCell => ({ text, alignment: 'right', noWrap: true, bold });
-
-const tableLayout = {
-  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.3),
-  vLineWidth: () => 0,
-  hLineColor: () => C.line,
-  paddingLeft: () => 3,
-  paddingRight: () => 3,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-};
 
 function debtorLines(d: LetterData): Content[] {
   return d.debtors.map((p) => ({
@@ -162,11 +148,6 @@ function signature(d: LetterData): Content[] {
   ];
 }
 
-function fictitiousBanner(d: LetterData): Content[] {
-  return d.fictitious
-    ? [{ table: { widths: ['*'], body: [[{ text: 'Fictief huishouden (demo): deze brief gaat niet over echte personen.', bold: true, fillColor: C.warnBg, margin: [4, 3, 4, 3] }]] }, layout: 'noBorders', margin: [0, 0, 0, 8] }]
-    : [];
-}
 
 function acceptanceSlip(d: LetterData, c: LetterCreditorLine): Content[] {
   const line = '.'.repeat(70);
@@ -246,7 +227,7 @@ export function buildProposalLetter(d: LetterData): TDocumentDefinitions {
   const nul = p.status === 'nul_aanbod';
   const names = d.debtors.map((x) => x.name).join(' en ');
   const content: Content[] = [
-    ...fictitiousBanner(d),
+    ...fictitiousBanner(d.fictitious),
     {
       columns: [
         { stack: [{ text: c.creditor, bold: true }, ...(c.reference ? [{ text: `Uw kenmerk: ${c.reference}` }] : [])], width: '*' },
@@ -327,7 +308,7 @@ export function buildProposalLetter(d: LetterData): TDocumentDefinitions {
 /** The schuldenoverzicht of the dossier: every creditor with claim, status, percentage and offered amount. */
 export function buildDebtOverview(d: LetterData): TDocumentDefinitions {
   const content: Content[] = [
-    ...fictitiousBanner(d),
+    ...fictitiousBanner(d.fictitious),
     { text: 'Schuldenoverzicht', fontSize: 20, bold: true, color: C.primary },
     { text: `Dossier ${d.dossierNumber} · peildatum ${nlDate(d.budget.referenceDate)} · gemaakt op ${formatNlDateTime(d.generatedAt)} door ${d.sender.name}`, color: C.muted, margin: [0, 2, 0, 10] },
     { text: 'Schuldenaar', style: 'h2' },

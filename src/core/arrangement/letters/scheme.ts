@@ -6,6 +6,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { formatNlDateTime } from '../../../shared/dates';
 import { euro, nlDate } from '../../budget/plan-pdf/format';
 import type { LetterPerson } from './document';
+import { C, fictitiousBanner, right, tableLayout, th } from './style';
 
 export interface SchemeLetterScheme {
   name: string;
@@ -47,18 +48,6 @@ export interface SchemeLetterData {
   sender: string;
 }
 
-const C = { primary: '#1f4e5f', muted: '#5b6b73', line: '#c5d3d9', warnBg: '#fff4e0' };
-const layout = {
-  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.3),
-  vLineWidth: () => 0,
-  hLineColor: () => C.line,
-  paddingLeft: () => 3,
-  paddingRight: () => 3,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-};
-const th = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({ text, bold: true, fontSize: 8, color: C.primary, alignment });
-const right = (text: string, bold = false): TableCell => ({ text, alignment: 'right', noWrap: true, bold });
 const money = (s: string | null) => (s === null ? '-' : euro(s));
 
 function shell(title: string, infoTitle: string, generatedAt: number, content: Content[], orientation: 'portrait' | 'landscape' = 'portrait'): TDocumentDefinitions {
@@ -89,9 +78,7 @@ export function buildSchemeLetter(d: SchemeLetterData): TDocumentDefinitions {
   const f = d.family;
   const names = d.debtors.map((p) => p.name).join(' en ');
   const content: Content[] = [
-    ...(f.fictitious
-      ? [{ table: { widths: ['*'], body: [[{ text: 'Fictief huishouden (demo): deze brief gaat niet over echte personen.', bold: true, fillColor: C.warnBg, margin: [4, 3, 4, 3] }]] }, layout: 'noBorders', margin: [0, 0, 0, 8] } as Content]
-      : []),
+    ...fictitiousBanner(f.fictitious),
     {
       columns: [
         { stack: [{ text: d.scheme.creditor, bold: true }, ...(f.references.length ? [{ text: `Uw kenmerk: ${f.references.join(', ')}` }] : [])], width: '*' },
@@ -120,7 +107,7 @@ export function buildSchemeLetter(d: SchemeLetterData): TDocumentDefinitions {
           [{ text: d.scheme.forgiveRemainder ? 'Kwijtschelding restant na nakoming' : 'Restant na de looptijd', bold: true }, right(money(f.forgiven), true)],
         ],
       },
-      layout,
+      layout: tableLayout,
     },
     { text: f.summary, margin: [0, 6, 0, 0] },
     ...(f.stage
@@ -194,7 +181,7 @@ export function buildSchemeOverview(d: SchemeOverviewData): TDocumentDefinitions
       margin: [0, 2, 0, 10],
     },
     ...(d.families.some((f) => f.fictitious) ? [{ text: 'Bevat fictieve huishoudens (demo).', bold: true, margin: [0, 0, 0, 6] } as Content] : []),
-    { table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'], body }, layout, fontSize: 8 },
+    { table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'], body }, layout: tableLayout, fontSize: 8 },
     { text: `Route: ${d.scheme.routeLabel}. Looptijd hoogstens ${d.scheme.maxMonths} maanden.`, margin: [0, 8, 0, 0], fontSize: 8, color: C.muted },
   ];
   return shell(`Overzicht regeling · ${d.scheme.creditor}`, `Overzicht regeling ${d.scheme.creditor}`, d.generatedAt, content, 'landscape');
