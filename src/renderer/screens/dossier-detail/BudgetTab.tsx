@@ -13,6 +13,7 @@ import type { Dossier, Expense, Income } from '../../../shared/dossier/schema';
 import { frequencyLabel } from '../../../shared/frequency';
 import { formatEuro } from '../../../shared/money';
 import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
+import { DataTable, hiddenCol, NumCell, numCol } from '../../components/DataTable';
 import { Alert } from '../../components/Status';
 import { showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
@@ -112,70 +113,50 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
             {items.length === 0 ? (
               <p className="muted">Geen {title.toLowerCase()} vastgelegd.</p>
             ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <caption className="visually-hidden">{title}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Omschrijving</th>
-                      <th scope="col">Categorie</th>
-                      <th scope="col" className="num">
-                        Bedrag
-                      </th>
-                      <th scope="col">Frequentie</th>
-                      <th scope="col" className="num">
-                        Per maand
-                      </th>
-                      <th scope="col">Periode</th>
-                      {kind === 'income' ? <th scope="col">Ontvanger</th> : null}
-                      <th scope="col">
-                        <span className="visually-hidden">Acties</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((item, i) => (
-                      <tr key={item.id ?? i}>
-                        <td>{item.description}</td>
-                        <td>{label(item.category)}</td>
-                        <td className="num nowrap">{formatEuro(item.amount)}</td>
-                        <td>{frequencyLabel(item.frequency, item.instalments)}</td>
-                        <td className="num nowrap">{shown(lineOf(lines, i, item))}</td>
-                        <td className="nowrap">{period(item.startDate, item.endDate)}</td>
-                        {kind === 'income' ? <td>{receiver((item as Income).personRole)}</td> : null}
-                        <td className="row-actions">
-                          <button
-                            type="button"
-                            id={`${kind}-bewerken-${i}`}
-                            className="button small"
-                            aria-label={`${capitalize(noun)} ${item.description} bewerken`}
-                            onClick={() => setEditing({ kind, index: i })}
-                          >
-                            Bewerken
-                          </button>
-                          <button
-                            type="button"
-                            className="button small danger-quiet"
-                            aria-label={`${capitalize(noun)} ${item.description} verwijderen`}
-                            onClick={() => removal.ask(kind, item.id, `${capitalize(noun)} ‘${item.description}’`)}
-                          >
-                            Verwijderen
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr id={`${kind}-totaal`}>
-                      <th scope="row" colSpan={4}>
-                        Totaal per maand
-                      </th>
-                      <td className="num nowrap total">{shown(kind === 'income' ? figures?.totalIncome : figures?.totalExpenses)}</td>
-                      <td colSpan={kind === 'income' ? 3 : 2} />
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
+              <DataTable
+                caption={title}
+                columns={['Omschrijving', 'Categorie', numCol('Bedrag'), 'Frequentie', numCol('Per maand'), 'Periode', ...(kind === 'income' ? ['Ontvanger'] : []), hiddenCol('Acties')]}
+                foot={
+                  <tr id={`${kind}-totaal`}>
+                    <th scope="row" colSpan={4}>
+                      Totaal per maand
+                    </th>
+                    <NumCell total>{shown(kind === 'income' ? figures?.totalIncome : figures?.totalExpenses)}</NumCell>
+                    <td colSpan={kind === 'income' ? 3 : 2} />
+                  </tr>
+                }
+              >
+                {items.map((item, i) => (
+                  <tr key={item.id ?? i}>
+                    <td>{item.description}</td>
+                    <td>{label(item.category)}</td>
+                    <NumCell>{formatEuro(item.amount)}</NumCell>
+                    <td>{frequencyLabel(item.frequency, item.instalments)}</td>
+                    <NumCell>{shown(lineOf(lines, i, item))}</NumCell>
+                    <td className="nowrap">{period(item.startDate, item.endDate)}</td>
+                    {kind === 'income' ? <td>{receiver((item as Income).personRole)}</td> : null}
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        id={`${kind}-bewerken-${i}`}
+                        className="button small"
+                        aria-label={`${capitalize(noun)} ${item.description} bewerken`}
+                        onClick={() => setEditing({ kind, index: i })}
+                      >
+                        Bewerken
+                      </button>
+                      <button
+                        type="button"
+                        className="button small danger-quiet"
+                        aria-label={`${capitalize(noun)} ${item.description} verwijderen`}
+                        onClick={() => removal.ask(kind, item.id, `${capitalize(noun)} ‘${item.description}’`)}
+                      >
+                        Verwijderen
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </section>
         );

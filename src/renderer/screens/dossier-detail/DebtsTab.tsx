@@ -22,6 +22,7 @@ import {
   type Dossier,
 } from '../../../shared/dossier/schema';
 import { formatEuro, money, sum } from '../../../shared/money';
+import { DataTable, hiddenCol, NumCell, numCol } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useDraft } from '../../components/useDraft';
 import { CheckboxField, SelectField, TextField, optionsOf } from '../../components/fields';
@@ -105,29 +106,20 @@ export function DebtsTab({
         {dossier.debts.length === 0 ? (
           <p className="muted">Geen schulden vastgelegd.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Schulden</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Schuldeiser</th>
-                  <th scope="col">Incassant</th>
-                  <th scope="col">Kenmerk</th>
-                  <th scope="col" className="num">
-                    Oorspronkelijk
-                  </th>
-                  <th scope="col" className="num">
-                    Huidig
-                  </th>
-                  <th scope="col">Soort</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Ontstaan op</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Acties</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable
+            caption="Schulden"
+            columns={['Schuldeiser', 'Incassant', 'Kenmerk', numCol('Oorspronkelijk'), numCol('Huidig'), 'Soort', 'Status', 'Ontstaan op', hiddenCol('Acties')]}
+            foot={
+              <tr id="schuld-totaal">
+                <th scope="row" colSpan={3}>
+                  Totaal
+                </th>
+                <NumCell total>{formatEuro(totalOriginal)}</NumCell>
+                <NumCell total>{formatEuro(totalCurrent)}</NumCell>
+                <td colSpan={4} />
+              </tr>
+            }
+          >
                 {dossier.debts.map((d, i) => (
                   <tr key={d.id ?? i}>
                     <td>
@@ -137,8 +129,8 @@ export function DebtsTab({
                     </td>
                     <td>{d.collector || '—'}</td>
                     <td className="mono">{d.reference || '—'}</td>
-                    <td className="num nowrap">{formatEuro(d.originalAmount)}</td>
-                    <td className="num nowrap">{formatEuro(d.currentAmount)}</td>
+                    <NumCell>{formatEuro(d.originalAmount)}</NumCell>
+                    <NumCell>{formatEuro(d.currentAmount)}</NumCell>
                     <td>{KIND_LABELS[d.kind]}</td>
                     <td>{DEBT_STATUS_LABELS[d.status]}</td>
                     <td className="nowrap">{showDate(d.since)}</td>
@@ -162,19 +154,7 @@ export function DebtsTab({
                     </td>
                   </tr>
                 ))}
-              </tbody>
-              <tfoot>
-                <tr id="schuld-totaal">
-                  <th scope="row" colSpan={3}>
-                    Totaal
-                  </th>
-                  <td className="num nowrap total">{formatEuro(totalOriginal)}</td>
-                  <td className="num nowrap total">{formatEuro(totalCurrent)}</td>
-                  <td colSpan={4} />
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
     </div>

@@ -5,6 +5,7 @@ import type { Dossier } from '../../../shared/dossier/schema';
 import { formatIban } from '../../../shared/validation/iban';
 import { ageOf, showDate } from '../../format';
 import { fullName, groupDigits } from '../../dossier-view';
+import { DataTable, hiddenCol, numCol } from '../../components/DataTable';
 import { useRemoval } from './removal';
 
 export function HouseholdTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
@@ -15,23 +16,7 @@ export function HouseholdTab({ dossier, onChange }: { dossier: Dossier; onChange
       {removal.ui}
       <section aria-labelledby="h-volwassenen">
         <h2 id="h-volwassenen">Volwassenen</h2>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">Rol</th>
-                <th scope="col">Geboortedatum</th>
-                <th scope="col" className="num">
-                  Leeftijd
-                </th>
-                <th scope="col">BSN</th>
-                <th scope="col">
-                  <span className="visually-hidden">Acties</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption="Volwassenen" columns={['Naam', 'Rol', 'Geboortedatum', numCol('Leeftijd'), 'BSN', hiddenCol('Acties')]}>
               {adults.map((a, i) => (
                 <tr key={a.id ?? i}>
                   <td>{fullName(a)}</td>
@@ -55,9 +40,7 @@ export function HouseholdTab({ dossier, onChange }: { dossier: Dossier; onChange
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
 
       <section aria-labelledby="h-kinderen">
@@ -65,22 +48,7 @@ export function HouseholdTab({ dossier, onChange }: { dossier: Dossier; onChange
         {dossier.children.length === 0 ? (
           <p className="muted">Geen kinderen vastgelegd.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Naam</th>
-                  <th scope="col">Geboortedatum</th>
-                  <th scope="col" className="num">
-                    Leeftijd
-                  </th>
-                  <th scope="col">Woont thuis</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Acties</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption="Kinderen" columns={['Naam', 'Geboortedatum', numCol('Leeftijd'), 'Woont thuis', hiddenCol('Acties')]}>
                 {dossier.children.map((c, i) => (
                   <tr key={c.id ?? i}>
                     <td>{fullName(c)}</td>
@@ -99,9 +67,7 @@ export function HouseholdTab({ dossier, onChange }: { dossier: Dossier; onChange
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
 
