@@ -18,6 +18,7 @@ export function DataTable({
   children,
   foot,
   wrap = true,
+  className,
 }: {
   /** Read by screen readers; the table's accessible name. */
   caption: string;
@@ -28,9 +29,11 @@ export function DataTable({
   foot?: ReactNode;
   /** false: no scroll wrapper (a table inside a disclosure that scrolls itself). */
   wrap?: boolean;
+  /** Extra classes of the table itself (its own column widths). */
+  className?: string;
 }) {
   const table = (
-    <table className="table">
+    <table className={className ? `table ${className}` : 'table'}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>

@@ -8,7 +8,8 @@ import type { StoredSchemeOut } from '../../../shared/contract/arrangements';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField, TextArea, TextField, optionsOf } from '../../components/fields';
 import { applyServerError, errorOf, fieldId } from '../../components/form-helpers';
-import { Alert, Loading } from '../../components/Status';
+import { DataTable, hiddenCol, NumCell, numCol } from '../../components/DataTable';
+import { Alert, Loading, Success } from '../../components/Status';
 import { amountInputToCanonical, canonicalToAmountInput, isoToDateInput, dateInputToIso, optionalDateInputToIso, showDateTime } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { euro } from '../budget/view';
@@ -50,11 +51,7 @@ export function SchemesSection() {
         Afspraken met een zorgverzekeraar en een gemeente over premieachterstanden. Houvast levert voorbeelden mee; pas ze aan naar de afspraak die u werkelijk hebt.
       </p>
       <Alert>{error}</Alert>
-      {message ? (
-        <p className="success" role="status">
-          {message}
-        </p>
-      ) : null}
+      <Success>{message}</Success>
       {editing !== null ? (
         <SchemeForm
           initial={editing === 'new' ? null : editing}
@@ -70,51 +67,34 @@ export function SchemesSection() {
       {!schemes ? (
         error ? null : <Loading />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Regelingen zorgpremie</caption>
-            <thead>
-              <tr>
-                <th scope="col">Regeling</th>
-                <th scope="col">Schuldeiser</th>
-                <th scope="col">Gemeente</th>
-                <th scope="col">Looptijd</th>
-                <th scope="col" className="num">
-                  Minimum per maand
-                </th>
-                <th scope="col">Herkomst</th>
-                <th scope="col">
-                  <span className="visually-hidden">Acties</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {schemes.map((s) => (
-                <tr key={s.scheme.id}>
-                  <th scope="row">{s.scheme.name}</th>
-                  <td>{s.scheme.creditor.name}</td>
-                  <td>{s.scheme.gemeente}</td>
-                  <td className="nowrap">{s.scheme.maxMonths} maanden</td>
-                  <td className="num nowrap">{euro(s.scheme.minMonthly)}</td>
-                  <td>
-                    {s.origin === 'bundled' ? 'meegeleverd voorbeeld' : s.replacesBundled ? 'aangepast door gebruiker' : 'door gebruiker ingevoerd'}
-                    {s.updatedAt ? <span className="muted small"> ({showDateTime(s.updatedAt)})</span> : null}
-                  </td>
-                  <td className="row-actions">
-                    <button type="button" className="button small" aria-label={`${s.scheme.name} aanpassen`} onClick={() => setEditing(s.scheme)}>
-                      Aanpassen
-                    </button>
-                    {s.origin === 'user' ? (
-                      <button type="button" className="button small danger-quiet" aria-label={`${s.scheme.name} verwijderen`} onClick={() => void remove(s)}>
-                        {s.replacesBundled ? 'Aanpassing verwijderen' : 'Verwijderen'}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Regelingen zorgpremie"
+          columns={['Regeling', 'Schuldeiser', 'Gemeente', 'Looptijd', numCol('Minimum per maand'), 'Herkomst', hiddenCol('Acties')]}
+        >
+          {schemes.map((s) => (
+            <tr key={s.scheme.id}>
+              <th scope="row">{s.scheme.name}</th>
+              <td>{s.scheme.creditor.name}</td>
+              <td>{s.scheme.gemeente}</td>
+              <td className="nowrap">{s.scheme.maxMonths} maanden</td>
+              <NumCell>{euro(s.scheme.minMonthly)}</NumCell>
+              <td>
+                {s.origin === 'bundled' ? 'meegeleverd voorbeeld' : s.replacesBundled ? 'aangepast door gebruiker' : 'door gebruiker ingevoerd'}
+                {s.updatedAt ? <span className="muted small"> ({showDateTime(s.updatedAt)})</span> : null}
+              </td>
+              <td className="row-actions">
+                <button type="button" className="button small" aria-label={`${s.scheme.name} aanpassen`} onClick={() => setEditing(s.scheme)}>
+                  Aanpassen
+                </button>
+                {s.origin === 'user' ? (
+                  <button type="button" className="button small danger-quiet" aria-label={`${s.scheme.name} verwijderen`} onClick={() => void remove(s)}>
+                    {s.replacesBundled ? 'Aanpassing verwijderen' : 'Verwijderen'}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

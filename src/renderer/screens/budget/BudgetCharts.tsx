@@ -3,6 +3,7 @@
 import type { BudgetResultOut, ProjectionOut } from '../../../shared/contract/budget';
 import { ComparisonChart, type Bar } from '../../components/charts/ComparisonChart';
 import { ProjectionChart } from '../../components/charts/ProjectionChart';
+import { DataTable, NumCell, numCol } from '../../components/DataTable';
 import { euro, isNegative, monthLabel } from './view';
 
 export function BudgetCharts({ result: r }: { result: BudgetResultOut }) {
@@ -47,50 +48,30 @@ export function ProjectionSection({ projection }: { projection: ProjectionOut })
       />
       <details className="projection-details">
         <summary>Tabel per maand</summary>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Verwachting per maand</caption>
-            <thead>
-              <tr>
-                <th scope="col">Maand</th>
-                <th scope="col" className="num">
-                  Inkomen
-                </th>
-                <th scope="col" className="num">
-                  Uitgaven
-                </th>
-                <th scope="col" className="num">
-                  Saldo
-                </th>
-                <th scope="col" className="num">
-                  Afloscapaciteit
-                </th>
-                <th scope="col">Wijzigingen</th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m.month} className={m.covered ? undefined : 'uncovered-row'}>
-                  <th scope="row" className="nowrap">
-                    {monthLabel(m.month)}
-                  </th>
-                  {/* Every month has income, expenses and saldo; norm-based figures only where norms are known. */}
-                  <td className="num nowrap">{euro(m.inkomen)}</td>
-                  <td className="num nowrap">{euro(m.uitgaven)}</td>
-                  <td className={`num nowrap${isNegative(m.saldo) ? ' negative-amount' : ''}`}>
-                    {euro(m.saldo)}
-                    {m.negative ? <span className="visually-hidden"> (tekort)</span> : null}
-                  </td>
-                  <td className={`num nowrap${m.covered ? '' : ' muted small'}`}>
-                    {m.covered ? euro(m.afloscapaciteit) : 'normen nog niet bekend'}
-                    {m.provisional ? <abbr title={m.provisional}> *</abbr> : null}
-                  </td>
-                  <td className="small">{[m.provisional ? 'voorlopige normen.' : null, ...m.changes].filter(Boolean).join(' ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Verwachting per maand"
+          columns={['Maand', numCol('Inkomen'), numCol('Uitgaven'), numCol('Saldo'), numCol('Afloscapaciteit'), 'Wijzigingen']}
+        >
+          {months.map((m) => (
+            <tr key={m.month} className={m.covered ? undefined : 'uncovered-row'}>
+              <th scope="row" className="nowrap">
+                {monthLabel(m.month)}
+              </th>
+              {/* Every month has income, expenses and saldo; norm-based figures only where norms are known. */}
+              <NumCell>{euro(m.inkomen)}</NumCell>
+              <NumCell>{euro(m.uitgaven)}</NumCell>
+              <td className={`num nowrap${isNegative(m.saldo) ? ' negative-amount' : ''}`}>
+                {euro(m.saldo)}
+                {m.negative ? <span className="visually-hidden"> (tekort)</span> : null}
+              </td>
+              <td className={`num nowrap${m.covered ? '' : ' muted small'}`}>
+                {m.covered ? euro(m.afloscapaciteit) : 'normen nog niet bekend'}
+                {m.provisional ? <abbr title={m.provisional}> *</abbr> : null}
+              </td>
+              <td className="small">{[m.provisional ? 'voorlopige normen.' : null, ...m.changes].filter(Boolean).join(' ')}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </section>
   );

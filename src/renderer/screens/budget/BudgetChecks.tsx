@@ -1,6 +1,7 @@
 // "Zo telt het op" (the shared presenter's sections: each total under the parts it is the sum of, the same as in
 // the PDF and the CLI) and the entitlement checks (expected against received). Only engine figures are shown.
 import type { BudgetView } from '../../../shared/contract/budget';
+import { DataTable, NumCell, numCol } from '../../components/DataTable';
 import { isNegative } from './view';
 
 const VERDICTS: Record<string, string> = {
@@ -67,46 +68,30 @@ export function EntitlementsSection({ view }: { view: BudgetView }) {
   return (
     <section className="card" aria-labelledby="h-aanspraken">
       <h3 id="h-aanspraken">Toeslagen en kinderregelingen: verwacht en ontvangen</h3>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Regeling</th>
-              <th scope="col" className="num">
-                Verwacht
-              </th>
-              <th scope="col" className="num">
-                Ontvangen
-              </th>
-              <th scope="col" className="num">
-                Verschil
-              </th>
-              <th scope="col">Oordeel</th>
+      <DataTable
+        caption="Toeslagen en kinderregelingen: verwacht en ontvangen"
+        columns={['Regeling', numCol('Verwacht'), numCol('Ontvangen'), numCol('Verschil'), 'Oordeel']}
+      >
+        {checks.map((c) => {
+          const rows = sections.find((s) => s.id === `aanspraak-${c.scheme}`)?.rows ?? [];
+          const text = (id: string) => rows.find((r) => r.id === id)?.text ?? '';
+          return (
+            <tr key={c.scheme}>
+              <th scope="row">{c.label}</th>
+              <td className="num nowrap">
+                {text('verwacht')}
+                {c.expected.provisional ? <abbr title={c.expected.provisional}> *</abbr> : null}
+              </td>
+              <NumCell>{text('ontvangen')}</NumCell>
+              <td className={`num nowrap${isNegative(c.difference.value) ? ' negative-amount' : ''}`}>{text('verschil')}</td>
+              <td>
+                <strong>{VERDICTS[c.verdict] ?? c.verdict}</strong>
+                <span className="figure-note">{c.message}</span>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {checks.map((c) => {
-              const rows = sections.find((s) => s.id === `aanspraak-${c.scheme}`)?.rows ?? [];
-              const text = (id: string) => rows.find((r) => r.id === id)?.text ?? '';
-              return (
-                <tr key={c.scheme}>
-                  <th scope="row">{c.label}</th>
-                  <td className="num nowrap">
-                    {text('verwacht')}
-                    {c.expected.provisional ? <abbr title={c.expected.provisional}> *</abbr> : null}
-                  </td>
-                  <td className="num nowrap">{text('ontvangen')}</td>
-                  <td className={`num nowrap${isNegative(c.difference.value) ? ' negative-amount' : ''}`}>{text('verschil')}</td>
-                  <td>
-                    <strong>{VERDICTS[c.verdict] ?? c.verdict}</strong>
-                    <span className="figure-note">{c.message}</span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

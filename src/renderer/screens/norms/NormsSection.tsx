@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { normsListOut } from '../../../shared/contract/budget';
+import { DataTable } from '../../components/DataTable';
 import { Loading, Alert } from '../../components/Status';
 import { errorMessage, useCall } from '../../state/session';
 import { formatNlDate } from '../../../shared/dates';
@@ -107,62 +108,47 @@ function NormGroupCard({ group: g }: { group: NormGroupView }) {
       <p className="small muted norm-group-meta">
         {g.title}. Eenheid: {g.unit}. {g.coverage}
       </p>
-      <div className="table-wrap">
-        <table className="table norm-periods">
-          <caption className="visually-hidden">Perioden {g.label}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Van</th>
-              <th scope="col">Tot en met</th>
-              <th scope="col">Status</th>
-              <th scope="col">Herkomst</th>
-              <th scope="col">Bron</th>
-              <th scope="col">Bedragen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {periods.map((p) => (
-              <tr key={p.start} className={p.current ? 'current-period' : undefined}>
-                <td className="nowrap">
-                  {formatNlDate(p.start)}
-                  {p.current ? <span className="badge badge-status current-badge">geldt nu</span> : null}
-                </td>
-                <td className="nowrap">{formatNlDate(p.end)}</td>
-                <td>{statusLabel(p.status)}</td>
-                <td>
-                  {p.origin === 'user' ? <span className="badge badge-user">{originLabel(p.origin)}</span> : originLabel(p.origin)}
-                </td>
-                <td className="norm-sources">
-                  <ul className="source-list">
-                    {p.source.map((s) => (
-                      <li key={s} className="source">
-                        {s}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  <details className="norm-figures">
-                    <summary>
-                      {p.figures.length} bedragen<span className="visually-hidden"> vanaf {formatNlDate(p.start)}</span>
-                    </summary>
-                    <ul>
-                      {p.figures.map((f) => (
-                        <li key={f.name}>
-                          {f.label}: <strong className="nowrap">{normFigure(f.name, f.value)}</strong>
-                          {f.status !== p.status ? <span className="muted"> ({statusLabel(f.status)})</span> : null}
-                        </li>
-                      ))}
-                    </ul>
-                    {p.missing.length > 0 ? <p className="small muted">Ontbreekt: {p.missing.join('; ')}</p> : null}
-                    {p.notes.length > 0 ? <p className="small muted">{p.notes.join(' ')}</p> : null}
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={`Perioden ${g.label}`} className="norm-periods" columns={['Van', 'Tot en met', 'Status', 'Herkomst', 'Bron', 'Bedragen']}>
+        {periods.map((p) => (
+          <tr key={p.start} className={p.current ? 'current-period' : undefined}>
+            <td className="nowrap">
+              {formatNlDate(p.start)}
+              {p.current ? <span className="badge badge-status current-badge">geldt nu</span> : null}
+            </td>
+            <td className="nowrap">{formatNlDate(p.end)}</td>
+            <td>{statusLabel(p.status)}</td>
+            <td>
+              {p.origin === 'user' ? <span className="badge badge-user">{originLabel(p.origin)}</span> : originLabel(p.origin)}
+            </td>
+            <td className="norm-sources">
+              <ul className="source-list">
+                {p.source.map((s) => (
+                  <li key={s} className="source">
+                    {s}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>
+              <details className="norm-figures">
+                <summary>
+                  {p.figures.length} bedragen<span className="visually-hidden"> vanaf {formatNlDate(p.start)}</span>
+                </summary>
+                <ul>
+                  {p.figures.map((f) => (
+                    <li key={f.name}>
+                      {f.label}: <strong className="nowrap">{normFigure(f.name, f.value)}</strong>
+                      {f.status !== p.status ? <span className="muted"> ({statusLabel(f.status)})</span> : null}
+                    </li>
+                  ))}
+                </ul>
+                {p.missing.length > 0 ? <p className="small muted">Ontbreekt: {p.missing.join('; ')}</p> : null}
+                {p.notes.length > 0 ? <p className="small muted">{p.notes.join(' ')}</p> : null}
+              </details>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

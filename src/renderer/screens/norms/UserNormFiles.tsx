@@ -2,6 +2,7 @@
 // Removing asks for confirmation; later calculations then use the bundled tables again.
 import { useState } from 'react';
 import { Modal } from '../../components/Modal';
+import { DataTable, hiddenCol } from '../../components/DataTable';
 import { Alert } from '../../components/Status';
 import { errorMessage, useCall } from '../../state/session';
 import { formatNlDate, formatNlDateTime } from '../../../shared/dates';
@@ -34,45 +35,29 @@ export function UserNormFiles({ files, onRemoved }: { files: UserFile[]; onRemov
   return (
     <section className="card" aria-labelledby="h-user-norms">
       <h3 id="h-user-norms">Door gebruiker ingevoerde normbestanden</h3>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Door gebruiker ingevoerde normbestanden</caption>
-          <thead>
-            <tr>
-              <th scope="col">Normtabel</th>
-              <th scope="col">Perioden vanaf</th>
-              <th scope="col">Bron</th>
-              <th scope="col">Ingevoerd op</th>
-              <th scope="col">
-                <span className="visually-hidden">Acties</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {files.map((f) => (
-              <tr key={f.id}>
-                <td>{f.title}</td>
-                <td className="nowrap">{f.periodStarts.map(formatNlDate).join(', ')}</td>
-                <td className="norm-sources">{f.source}</td>
-                <td className="nowrap">{formatNlDateTime(f.importedAt)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button small danger-quiet"
-                    aria-label={`Normbestand ${f.title} verwijderen`}
-                    onClick={() => {
-                      setError(null);
-                      setConfirming(f);
-                    }}
-                  >
-                    Verwijderen
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Door gebruiker ingevoerde normbestanden" columns={['Normtabel', 'Perioden vanaf', 'Bron', 'Ingevoerd op', hiddenCol('Acties')]}>
+        {files.map((f) => (
+          <tr key={f.id}>
+            <td>{f.title}</td>
+            <td className="nowrap">{f.periodStarts.map(formatNlDate).join(', ')}</td>
+            <td className="norm-sources">{f.source}</td>
+            <td className="nowrap">{formatNlDateTime(f.importedAt)}</td>
+            <td>
+              <button
+                type="button"
+                className="button small danger-quiet"
+                aria-label={`Normbestand ${f.title} verwijderen`}
+                onClick={() => {
+                  setError(null);
+                  setConfirming(f);
+                }}
+              >
+                Verwijderen
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {confirming ? (
         <Modal title="Normbestand verwijderen" onClose={() => setConfirming(null)}>
           <p>
