@@ -9,7 +9,7 @@ import { systemClock, type Clock } from '../shared/dates';
 import { migrations } from './db/migrations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Handlers, type Router } from './router';
-import { createJobs } from './jobs';
+import { createJobs, type Job, type JobOperation } from './jobs';
 import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
 import { createOfficeService } from './services/office';
 import { carryAuditRows, createAuditService, readAuditRows, type AuditAction, type CarriedAuditRow } from './services/audit';
@@ -141,6 +141,21 @@ export function createCore(opts: CoreOptions): Core {
     // Daily encrypted snapshots on unlock, pruned by the retention policy (src/core/vault/backups.ts).
     automaticBackups: true,
   });
+
+  /**
+   * Long work as a job: progress and cancel by the caller's jobId, and the auto-lock waits for it (a job is
+   * never cut off by inactivity; if the deadline passed meanwhile, the vault locks right after it ends).
+   */
+  const withJob = async <T>(jobId: string | undefined, operation: JobOperation, work: (job: Job) => Promise<T>): Promise<T> => {
+    const job = jobs.start(jobId, operation);
+    const release = vault.holdAutoLock();
+    try {
+      return await work(job);
+    } finally {
+      job.end();
+      release();
+    }
+  };
 
   /** Audit entry written through a given open database (used while the vault is changing state). */
   function auditOn(db: Db, action: AuditAction, detail: string): void {
@@ -316,14 +331,9 @@ export function createCore(opts: CoreOptions): Core {
       return { deleted: true as const };
     },
     'dossier.import': ({ file, onDuplicate, jobId }) =>
-      runExclusive(async () => {
-        const job = jobs.start(jobId, 'import');
-        try {
-          return await interchange.importFileAsync(file, { markFictitious: inDemoVault(), onDuplicate: onDuplicate ?? 'ask' }, job);
-        } finally {
-          job.end();
-        }
-      }),
+      runExclusive(() =>
+        withJob(jobId, 'import', (job) => interchange.importFileAsync(file, { markFictitious: inDemoVault(), onDuplicate: onDuplicate ?? 'ask' }, job)),
+      ),
     'job.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'dossier.check': ({ id, data }) => ({ warnings: dossiers.check(data, id) }),
     'dossier.export': async ({ id, passphrase }) => {

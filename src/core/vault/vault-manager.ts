@@ -535,6 +535,14 @@ export class VaultManager {
   }
 
   /**
+   * Long work (a job) holds the auto-lock off while it runs, so an import or a backup is never cut off; when
+   * the deadline passed meanwhile, the release of the last hold locks at once. Returns the release.
+   */
+  holdAutoLock(): () => void {
+    return this.autoLock.hold();
+  }
+
+  /**
    * A vault that stays unlocked for days (the user keeps working) still gets its daily snapshot: activity
    * checks, at most once an hour, whether one is due, and then starts the background job (check + snapshot).
    */
