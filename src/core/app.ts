@@ -305,7 +305,9 @@ export function createCore(opts: CoreOptions): Core {
       lockWithAudit('Kluis gesloten');
       return vault.close();
     },
-    'vault.backup': (input) => backups.create(input),
+    // Only the external backup is long (a copy to a slow drive): it runs as a job with progress and cancel.
+    'vault.backup': ({ folder, jobId }) =>
+      folder === undefined ? backups.create({}) : withJob(jobId, 'backup', (job) => backups.create({ folder }, job)),
     'vault.listBackups': () => backups.list(),
     'vault.restoreBackup': (input) => backups.restore(input),
     'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
@@ -417,7 +419,7 @@ export function createCore(opts: CoreOptions): Core {
 
   /** Answer at once, also while an import runs: they neither read nor write the dossiers. */
   const NEVER_WAIT = new Set<string>(['app.info', 'vault.status', 'session.touch', 'job.cancel', 'core.restart', 'dossier.import']);
-  /** Stop the running import (it rolls back) before they run. */
+  /** Stop running jobs (an import rolls back, a backup leaves nothing) before they run. */
   const CANCEL_FIRST = new Set<string>(['vault.lock', 'vault.close', 'vault.open', 'vault.create', 'vault.createDemo', 'vault.restoreBackup']);
   const gated = Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => {
@@ -426,7 +428,8 @@ export function createCore(opts: CoreOptions): Core {
       return [
         name,
         async (input: unknown) => {
-          if (exclusive && CANCEL_FIRST.has(name)) jobs.cancelAll();
+          // Any running job (an import, a backup, a PDF batch) stops safely first.
+          if (CANCEL_FIRST.has(name)) jobs.cancelAll();
           await waitForExclusive();
           return h(input);
         },

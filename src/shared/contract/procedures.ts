@@ -2,6 +2,7 @@
 // Each procedure names its input and output schema; the router validates both.
 import { officeOut, officeUpdate } from './office';
 import { z } from 'zod';
+import { jobId } from './jobs';
 import {
   DOSSIER_STATUSES,
   HELP_TYPES,
@@ -169,8 +170,6 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(def: {
 }
 
 // --- core host: long work ---
-/** The caller's own id for long work (random, so it names nothing). */
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'Ongeldige taak-id.' });
 // --- end core host: long work ---
 
 export const contract = {
