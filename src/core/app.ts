@@ -323,8 +323,10 @@ export function createCore(opts: CoreOptions): Core {
     'dossier.get': ({ id }) => dossiers.get(id),
     'dossier.create': ({ data }) => dossiers.create(markIfDemo(data)),
     'dossier.update': ({ id, data }) => dossiers.update(id, markIfDemo(data)),
-    'dossier.saveItem': ({ id, ...saved }) => dossierItems.save(id, saved),
-    'dossier.removeItem': ({ id, kind, itemId }) => dossierItems.remove(id, kind, itemId),
+    'dossier.saveItem': ({ id, stamp, ...saved }) => dossierItems.save(id, saved, stamp),
+    'dossier.removeItem': ({ id, kind, itemId, stamp }) => dossierItems.remove(id, kind, itemId, stamp),
+    // The stored dossier keeps its own fictitious flag: the details do not carry it.
+    'dossier.saveDetails': ({ id, details, stamp }) => dossierItems.saveDetails(id, details, stamp),
     'dossier.restoreItem': ({ id, removed }) => dossierItems.restore(id, removed),
     'dossier.addNote': ({ id, text }) => dossiers.addNote(id, text),
     'dossier.close': ({ id }) => dossiers.close(id),

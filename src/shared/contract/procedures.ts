@@ -128,6 +128,19 @@ export const auditEntry = z.object({
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 // ---- item-level edits (remove with undo) -------------------------------------------------------------
+/** The stamp of an item (or the household details) as read (src/shared/dossier/stamp.ts): a stale one is refused. */
+const stamp = z.string().regex(/^[0-9a-z]{1,16}$/, { message: 'Ongeldige versie.' });
+/** The household details the dossier form edits besides persons and bank accounts (dossier.saveDetails). */
+const detailsShape = dossierDataSchema.shape;
+export const dossierDetails = z.object({
+  status: detailsShape.status,
+  statusDates: detailsShape.statusDates,
+  typeOfHelp: detailsShape.typeOfHelp,
+  professional: detailsShape.professional,
+  address: detailsShape.address,
+  addressKind: detailsShape.addressKind,
+  contact: detailsShape.contact,
+});
 export const ITEM_KINDS = ['income', 'expense', 'debt', 'child', 'adult', 'bankAccount'] as const;
 const itemIndex = z.number().int().min(0).max(1000);
 /** One removed item with its place in its list: what dossier.removeItem hands back and dossier.restoreItem takes. */
@@ -142,7 +155,7 @@ export const removedItem = z.discriminatedUnion('kind', [
 export type RemovedItem = z.infer<typeof removedItem>;
 /** One item to add (without id) or edit (with the id it has): the input of dossier.saveItem. */
 const savedItemOf = <K extends (typeof ITEM_KINDS)[number], S extends z.ZodType>(kind: K, item: S) =>
-  z.object({ id: dossierId, kind: z.literal(kind), item });
+  z.object({ id: dossierId, kind: z.literal(kind), item, stamp: stamp.optional() });
 export const savedItem = z.discriminatedUnion('kind', [
   savedItemOf('income', incomeSchema),
   savedItemOf('expense', expenseSchema),
@@ -342,13 +355,19 @@ export const contract = {
   'dossier.removeItem': procedure({
     summary: 'Remove one income, expense, debt, person or bank account; returns the item so it can be put back.',
     unlocked: true,
-    input: z.object({ id: dossierId, kind: z.enum(ITEM_KINDS), itemId: z.string().min(1).max(64) }),
+    input: z.object({ id: dossierId, kind: z.enum(ITEM_KINDS), itemId: z.string().min(1).max(64), stamp: stamp.optional() }),
     output: z.object({ dossier: dossierSchema, removed: removedItem }),
   }),
   'dossier.saveItem': procedure({
     summary: 'Add one income, expense, debt, person or bank account, or edit it by its id; only that item crosses.',
     unlocked: true,
     input: savedItem,
+    output: dossierSchema,
+  }),
+  'dossier.saveDetails': procedure({
+    summary: 'Save the household details (status, dates, help, professional, address, contact) without persons or accounts; refused when stale.',
+    unlocked: true,
+    input: z.object({ id: dossierId, details: dossierDetails, stamp: stamp.optional() }),
     output: dossierSchema,
   }),
   'dossier.restoreItem': procedure({
