@@ -44,3 +44,25 @@ export function detailsOf(d: Pick<Dossier, (typeof DETAIL_FIELDS)[number]>): Dos
 export function detailsStamp(d: Pick<Dossier, (typeof DETAIL_FIELDS)[number]>): string {
   return itemStamp(detailsOf(d));
 }
+
+/** Key-sorted JSON with empty optional values (undefined, null, '') left out: "no change" for a form's round trip. */
+function looseJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v as Record<string, unknown>)
+            .sort()
+            .filter((k) => {
+              const x = (v as Record<string, unknown>)[k];
+              return x !== undefined && x !== null && x !== '';
+            })
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
+      : v,
+  );
+}
+
+/** True when a form's value says the same as the stored one (empty optional values count as absent). */
+export function sameContent(a: unknown, b: unknown): boolean {
+  return looseJson(a) === looseJson(b);
+}
