@@ -9,7 +9,7 @@ import { systemClock, type Clock } from '../shared/dates';
 import { migrations } from './db/migrations';
 import { createLogger, type Logger } from './logger';
 import { createRouter, type Handlers, type Router } from './router';
-import { createJobs } from './jobs';
+import { createJobs, type Job, type JobOperation } from './jobs';
 import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
 import { createOfficeService } from './services/office';
 import { carryAuditRows, createAuditService, readAuditRows, type AuditAction, type CarriedAuditRow } from './services/audit';
@@ -142,6 +142,21 @@ export function createCore(opts: CoreOptions): Core {
     // Daily encrypted snapshots on unlock, pruned by the retention policy (src/core/vault/backups.ts).
     automaticBackups: true,
   });
+
+  /**
+   * Long work as a job: progress and cancel by the caller's jobId, and the auto-lock waits for it (a job is
+   * never cut off by inactivity; if the deadline passed meanwhile, the vault locks right after it ends).
+   */
+  const withJob = async <T>(jobId: string | undefined, operation: JobOperation, work: (job: Job) => Promise<T>): Promise<T> => {
+    const job = jobs.start(jobId, operation);
+    const release = vault.holdAutoLock();
+    try {
+      return await work(job);
+    } finally {
+      job.end();
+      release();
+    }
+  };
 
   /** Audit entry written through a given open database (used while the vault is changing state). */
   function auditOn(db: Db, action: AuditAction, detail: string): void {
@@ -292,7 +307,9 @@ export function createCore(opts: CoreOptions): Core {
       lockWithAudit('Kluis gesloten');
       return vault.close();
     },
-    'vault.backup': (input) => backups.create(input),
+    // Only the external backup is long (a copy to a slow drive): it runs as a job with progress and cancel.
+    'vault.backup': ({ folder, jobId }) =>
+      folder === undefined ? backups.create({}) : withJob(jobId, 'backup', (job) => backups.create({ folder }, job)),
     'vault.listBackups': () => backups.list(),
     'vault.restoreBackup': (input) => backups.restore(input),
     'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
@@ -308,8 +325,10 @@ export function createCore(opts: CoreOptions): Core {
     'dossier.get': ({ id }) => dossiers.get(id),
     'dossier.create': ({ data }) => dossiers.create(markIfDemo(data)),
     'dossier.update': ({ id, data }) => dossiers.update(id, markIfDemo(data)),
-    'dossier.saveItem': ({ id, ...saved }) => dossierItems.save(id, saved),
-    'dossier.removeItem': ({ id, kind, itemId }) => dossierItems.remove(id, kind, itemId),
+    'dossier.saveItem': ({ id, stamp, ...saved }) => dossierItems.save(id, saved, stamp),
+    'dossier.removeItem': ({ id, kind, itemId, stamp }) => dossierItems.remove(id, kind, itemId, stamp),
+    // The stored dossier keeps its own fictitious flag: the details do not carry it.
+    'dossier.saveDetails': ({ id, details, stamp }) => dossierItems.saveDetails(id, details, stamp),
     'dossier.restoreItem': ({ id, removed }) => dossierItems.restore(id, removed),
     'dossier.monthlyLines': ({ id }) => monthlyLines.of(id),
     'dossier.addNote': ({ id, text }) => dossiers.addNote(id, text),
@@ -319,14 +338,9 @@ export function createCore(opts: CoreOptions): Core {
       return { deleted: true as const };
     },
     'dossier.import': ({ file, onDuplicate, jobId }) =>
-      runExclusive(async () => {
-        const job = jobs.start(jobId, 'import');
-        try {
-          return await interchange.importFileAsync(file, { markFictitious: inDemoVault(), onDuplicate: onDuplicate ?? 'ask' }, job);
-        } finally {
-          job.end();
-        }
-      }),
+      runExclusive(() =>
+        withJob(jobId, 'import', (job) => interchange.importFileAsync(file, { markFictitious: inDemoVault(), onDuplicate: onDuplicate ?? 'ask' }, job)),
+      ),
     'job.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'dossier.check': ({ id, data }) => ({ warnings: dossiers.check(data, id) }),
     'dossier.export': async ({ id, passphrase }) => {
@@ -410,7 +424,7 @@ export function createCore(opts: CoreOptions): Core {
 
   /** Answer at once, also while an import runs: they neither read nor write the dossiers. */
   const NEVER_WAIT = new Set<string>(['app.info', 'vault.status', 'session.touch', 'job.cancel', 'core.restart', 'dossier.import']);
-  /** Stop the running import (it rolls back) before they run. */
+  /** Stop running jobs (an import rolls back, a backup leaves nothing) before they run. */
   const CANCEL_FIRST = new Set<string>(['vault.lock', 'vault.close', 'vault.open', 'vault.create', 'vault.createDemo', 'vault.restoreBackup']);
   const gated = Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => {
@@ -419,7 +433,8 @@ export function createCore(opts: CoreOptions): Core {
       return [
         name,
         async (input: unknown) => {
-          if (exclusive && CANCEL_FIRST.has(name)) jobs.cancelAll();
+          // Any running job (an import, a backup, a PDF batch) stops safely first.
+          if (CANCEL_FIRST.has(name)) jobs.cancelAll();
           await waitForExclusive();
           return h(input);
         },

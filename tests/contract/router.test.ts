@@ -59,6 +59,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'dossier.update': { id: 'x', data: HOUSEHOLD },
   'dossier.saveItem': { id: 'x', kind: 'income', item: { description: 'Loon', category: 'loon', amount: '1834.50', frequency: 'maand' } },
   'dossier.removeItem': { id: 'x', kind: 'income', itemId: 'i1' },
+  'dossier.saveDetails': { id: 'x', details: { status: 'aanmelding', typeOfHelp: 'beschermingsbewind', professional: 'M. de Vries', address: null } },
   'dossier.restoreItem': { id: 'x', removed: { kind: 'income', index: 0, item: { id: 'i1', description: 'Loon', category: 'loon', amount: '1834.50', frequency: 'maand' } } },
   'dossier.monthlyLines': { id: 'x' },
   'dossier.addNote': { id: 'x', text: 'Notitie' },

@@ -34,6 +34,14 @@ function fsyncDirSync(dir: string): void {
  * Synchronous on purpose: it runs inside the migration step, before the migration transaction.
  */
 export function snapshot(db: Db, backupsDir: string, label: string, clock: Clock): string {
+  return commitSnapshot(snapshotToTemp(db, backupsDir), backupsDir, label, clock.now());
+}
+
+/**
+ * An encrypted, fsynced snapshot of `db` under a temp name in `backupsDir` (swept after a crash); the caller
+ * commits it (commitSnapshot) or copies and removes it (an external backup).
+ */
+export function snapshotToTemp(db: Db, backupsDir: string): string {
   const tmp = reserveSnapshotTemp(backupsDir);
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
@@ -47,7 +55,7 @@ export function snapshot(db: Db, backupsDir: string, label: string, clock: Clock
     rmSync(tmp, { force: true });
     throw err;
   }
-  return commitSnapshot(tmp, backupsDir, label, clock.now());
+  return tmp;
 }
 
 /**

@@ -3,11 +3,12 @@
 import type { BackupInfo, RestoreBackupOutput } from '../../shared/contract/backups';
 import { formatNlDateTime } from '../../shared/dates';
 import { parseSnapshotName } from '../vault/backups';
+import type { CopyJob } from '../vault/external-backup';
 import type { VaultManager } from '../vault/vault-manager';
 import type { AuditAction } from './audit';
 
 export interface BackupService {
-  create(input: { folder?: string | undefined }): Promise<{ path: string; createdAt: number }>;
+  create(input: { folder?: string | undefined }, job?: CopyJob): Promise<{ path: string; createdAt: number }>;
   list(): BackupInfo[];
   restore(input: { id: string; passphrase: string }): Promise<RestoreBackupOutput>;
 }
@@ -33,8 +34,8 @@ export function createBackupService(deps: {
 }): BackupService {
   const { vault } = deps;
   return {
-    async create({ folder }) {
-      const result = await vault.createBackup(folder !== undefined ? { folder } : {});
+    async create({ folder }, job) {
+      const result = await vault.createBackup(folder !== undefined ? { folder, job } : {});
       deps.log('vault.backup_created', folder !== undefined ? 'Externe back-up in een gekozen map' : 'Handmatige back-up in de kluismap');
       return result;
     },

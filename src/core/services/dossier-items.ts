@@ -4,6 +4,7 @@
 // change per item and field (dossier-changes.ts).
 import { AppError } from '../../shared/contract/errors';
 import { dossierDataSchema, type Dossier, type DossierData } from '../../shared/dossier/schema';
+import { detailsStamp, itemStamp, type DossierDetails } from '../../shared/dossier/stamp';
 import type { ItemKind } from './dossier-changes';
 import type { DossierService } from './dossiers';
 
@@ -34,9 +35,29 @@ export type SavedItem =
   | { kind: 'bankAccount'; item: DossierData['bankAccounts'][number] };
 
 export interface DossierItemsService {
-  save(dossierId: string, saved: SavedItem): Dossier;
-  remove(dossierId: string, kind: ItemKind, itemId: string): { dossier: Dossier; removed: RemovableItem & { index: number } };
+  /** `stamp`: the edited item's stamp as read; a different stored item (changed in another window) is refused. */
+  save(dossierId: string, saved: SavedItem, stamp?: string): Dossier;
+  remove(dossierId: string, kind: ItemKind, itemId: string, stamp?: string): { dossier: Dossier; removed: RemovableItem & { index: number } };
+  /** The household details alone (no persons, no accounts); refused when `stamp` is not that of the stored details. */
+  saveDetails(dossierId: string, details: DossierDetails, stamp?: string): Dossier;
   restore(dossierId: string, removed: RemovableItem & { index: number }): Dossier;
+}
+
+/** What the user is told when an item changed in another window since it was read. */
+const CHANGED_MEANWHILE: Record<ItemKind | 'details', string> = {
+  adult: 'Deze volwassene is',
+  child: 'Dit kind is',
+  bankAccount: 'Deze bankrekening is',
+  income: 'Dit inkomen is',
+  expense: 'Deze uitgave is',
+  debt: 'Deze schuld is',
+  details: 'De gegevens van het huishouden zijn',
+};
+
+/** Refuses (CONFLICT) a save whose stamp is not the stamp of what is stored now. */
+function assertCurrent(what: ItemKind | 'details', stored: string, stamp: string | undefined): void {
+  if (stamp === undefined || stamp === stored) return;
+  throw new AppError('CONFLICT', `${CHANGED_MEANWHILE[what]} intussen gewijzigd (bijvoorbeeld in een ander venster); laad het dossier opnieuw. Er is niets gewijzigd.`);
 }
 
 function dataOf(d: Dossier): DossierData {
@@ -46,7 +67,7 @@ function dataOf(d: Dossier): DossierData {
 
 export function createDossierItemsService(deps: { dossiers: DossierService }): DossierItemsService {
   return {
-    save(dossierId, saved) {
+    save(dossierId, saved, stamp) {
       const dossier = deps.dossiers.read(dossierId);
       const key = LIST[saved.kind];
       const list = [...(dossier[key] as { id?: string }[])];
@@ -55,6 +76,7 @@ export function createDossierItemsService(deps: { dossiers: DossierService }): D
       if (itemId) {
         index = list.findIndex((x) => x.id === itemId);
         if (index < 0) throw new AppError('NOT_FOUND', 'Dit onderdeel staat niet (meer) in het dossier. Er is niets gewijzigd.');
+        assertCurrent(saved.kind, itemStamp(list[index]), stamp);
         list[index] = saved.item;
       } else list.push(saved.item);
       // Issues on this item come back as "item.<field>" so the form can put them beside its field.
@@ -75,12 +97,23 @@ export function createDossierItemsService(deps: { dossiers: DossierService }): D
         throw err;
       }
     },
-    remove(dossierId, kind, itemId) {
+    saveDetails(dossierId, details, stamp) {
+      const dossier = deps.dossiers.read(dossierId);
+      assertCurrent('details', detailsStamp(dossier), stamp);
+      const checked = dossierDataSchema.safeParse({ ...dataOf(dossier), ...details });
+      if (!checked.success) {
+        const issues = checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        throw new AppError('VALIDATION', `${issues[0]?.message ?? 'Deze gegevens passen niet in het dossier.'} Er is niets gewijzigd.`, issues);
+      }
+      return deps.dossiers.update(dossierId, checked.data);
+    },
+    remove(dossierId, kind, itemId, stamp) {
       const dossier = deps.dossiers.read(dossierId);
       const list = dossier[LIST[kind]] as { id?: string }[];
       const index = list.findIndex((x) => x.id === itemId);
       if (index < 0) throw new AppError('NOT_FOUND', 'Dit onderdeel staat niet (meer) in het dossier. Er is niets gewijzigd.');
       const item = list[index]!;
+      assertCurrent(kind, itemStamp(item), stamp);
       if (kind === 'adult' && (item as { role?: string }).role === 'aanvrager') {
         throw new AppError('VALIDATION', 'De aanvrager kan niet worden verwijderd: een dossier heeft altijd een aanvrager. Er is niets gewijzigd.');
       }

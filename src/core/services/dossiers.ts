@@ -297,183 +297,21 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     return row;
   }
 
+  /** One dossier: its rows, mapped by assembleDossier (the same mapping readMany uses, so the two cannot drift). */
   function read(id: string): Dossier {
     const db = ctx.db();
     const row = readRow(db, id);
-    const persons = cachedStatement(db, 'SELECT * FROM persons WHERE dossier_id = ? ORDER BY sort_order').all(id) as {
-      id: string;
-      kind: 'adult' | 'child';
-      role: 'aanvrager' | 'partner' | null;
-      first_name: string;
-      last_name: string;
-      birth_date: string;
-      bsn: string | null;
-      living_in_household: number | null;
-      foster_child: number | null;
-      co_parenting: DossierData['children'][number]['coParenting'] | null;
-      insured_nl: number | null;
-    }[];
-    const all = <T>(table: string, order = 'sort_order') =>
-      cachedStatement(db, `SELECT * FROM ${table} WHERE dossier_id = ? ORDER BY ${order}`).all(id) as T[];
-
-    const statusDates: DossierData['statusDates'] = {};
-    for (const s of DOSSIER_STATUSES) {
-      const v = row[DATE_COLUMN[s]] as string | null;
-      if (v !== null) statusDates[s] = v;
-    }
-    const contact: DossierData['contact'] = {};
-    if (row.phone !== null) contact.phone = row.phone;
-    if (row.email !== null) contact.email = row.email;
-
-    return {
-      id: row.id,
-      number: row.number,
-      status: row.status,
-      typeOfHelp: row.type_of_help,
-      professional: row.professional,
-      statusDates,
-      fictitious: row.fictitious === 1,
-      adults: persons
-        .filter((p) => p.kind === 'adult')
-        .map((p) => ({
-          id: p.id,
-          role: p.role!,
-          firstName: p.first_name,
-          lastName: p.last_name,
-          birthDate: p.birth_date,
-          bsn: p.bsn,
-          ...(p.insured_nl === null ? {} : { insuredInNl: p.insured_nl === 1 }),
-        })),
-      children: persons
-        .filter((p) => p.kind === 'child')
-        .map((p) => ({
-          id: p.id,
-          firstName: p.first_name,
-          lastName: p.last_name,
-          birthDate: p.birth_date,
-          livingInHousehold: p.living_in_household === 1,
-          ...(p.foster_child === null ? {} : { fosterChild: p.foster_child === 1 }),
-          ...(p.co_parenting === null ? {} : { coParenting: p.co_parenting }),
-        })),
-      address:
-        row.street !== null && row.house_number !== null && row.postcode !== null && row.city !== null
-          ? { street: row.street, houseNumber: row.house_number, postcode: row.postcode, city: row.city }
-          : null,
-      ...(row.address_kind ? { addressKind: row.address_kind } : {}),
-      contact,
-      bankAccounts: all<{ id: string; iban: string; holder: string | null; description: string | null }>('bank_accounts').map((b) => ({
-        id: b.id,
-        iban: b.iban,
-        holder: orUndef(b.holder),
-        description: orUndef(b.description),
-      })),
-      incomes: all<{
-        id: string;
-        description: string;
-        category: DossierData['incomes'][number]['category'];
-        amount_cents: number;
-        frequency: DossierData['incomes'][number]['frequency'];
-        person_role: 'aanvrager' | 'partner' | null;
-        start_date: string | null;
-        end_date: string | null;
-        instalments: number | null;
-      }>('incomes').map((x) => ({
-        id: x.id,
-        description: x.description,
-        category: x.category,
-        amount: amountOut(x.amount_cents),
-        ...frequencyOut(x),
-        personRole: x.person_role,
-        startDate: x.start_date,
-        endDate: x.end_date,
-      })),
-      expenses: all<{
-        id: string;
-        description: string;
-        category: DossierData['expenses'][number]['category'];
-        amount_cents: number;
-        frequency: DossierData['expenses'][number]['frequency'];
-        start_date: string | null;
-        end_date: string | null;
-        instalments: number | null;
-      }>('expenses').map((x) => ({
-        id: x.id,
-        description: x.description,
-        category: x.category,
-        amount: amountOut(x.amount_cents),
-        ...frequencyOut(x),
-        startDate: x.start_date,
-        endDate: x.end_date,
-      })),
-      debts: all<{
-        id: string;
-        creditor: string;
-        collector: string | null;
-        reference: string | null;
-        original_cents: number;
-        current_cents: number;
-        kind: DossierData['debts'][number]['kind'];
-        status: DossierData['debts'][number]['status'];
-        since: string | null;
-        creditor_kind: Debt['creditorKind'];
-        kind_reason: string | null;
-        statement_date: string | null;
-        statement_principal_cents: number | null;
-        statement_interest_cents: number | null;
-        statement_costs_cents: number | null;
-        verification: Debt['verification'];
-        recheck_after: string | null;
-        inclusion: Debt['inclusion'];
-        inclusion_reason: string | null;
-        arrears_months: number | null;
-        arrears_premium_cents: number | null;
-        arrears_reported_to_cak: number | null;
-        arrears_reported_on: string | null;
-      }>('debts').map((d) => ({
-        id: d.id,
-        creditor: d.creditor,
-        collector: orUndef(d.collector),
-        reference: orUndef(d.reference),
-        originalAmount: amountOut(d.original_cents),
-        currentAmount: amountOut(d.current_cents),
-        kind: d.kind,
-        status: d.status,
-        since: d.since,
-        creditorKind: d.creditor_kind,
-        kindReason: orUndef(d.kind_reason),
-        statement:
-          d.statement_date !== null
-            ? {
-                date: d.statement_date,
-                principal: amountOut(d.statement_principal_cents ?? 0),
-                interest: amountOut(d.statement_interest_cents ?? 0),
-                costs: amountOut(d.statement_costs_cents ?? 0),
-              }
-            : null,
-        verification: d.verification,
-        recheckAfter: d.recheck_after,
-        inclusion: d.inclusion,
-        inclusionReason: orUndef(d.inclusion_reason),
-        premiumArrears:
-          d.arrears_months !== null
-            ? {
-                months: d.arrears_months,
-                monthlyPremium: d.arrears_premium_cents !== null ? amountOut(d.arrears_premium_cents) : null,
-                reportedToCak: d.arrears_reported_to_cak === 1,
-                reportedToCakOn: d.arrears_reported_on,
-              }
-            : null,
-      })),
-      notes: all<{ id: string; created_at: number; author: string | null; text: string }>('notes', 'created_at, row_id').map((n) => ({
-        id: n.id,
-        createdAt: n.created_at,
-        author: orUndef(n.author),
-        text: n.text,
-      })),
-      ...schemeParticipationsOf(db, id),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    const all = (table: string, order = 'sort_order') =>
+      cachedStatement(db, `SELECT * FROM ${table} WHERE dossier_id = ? ORDER BY ${order}`).all(id) as Row[];
+    return assembleDossier(row, {
+      persons: all('persons'),
+      banks: all('bank_accounts'),
+      incomes: all('incomes'),
+      expenses: all('expenses'),
+      debts: all('debts'),
+      notes: all('notes', 'created_at, row_id'),
+      schemes: all('scheme_participants', 'scheme_id'),
+    });
   }
 
   /** Which sections differ, compared without generated ids, key order or empty optional fields. */
@@ -663,21 +501,6 @@ function canonAmounts<T extends object>(item: T): T {
   return out as T;
 }
 
-/** The field only when the family takes part in a scheme, so dossiers without one look as before. */
-function schemeParticipationsOf(db: Db, id: string): Pick<DossierData, 'schemeParticipations'> {
-  const rows = cachedStatement(db, 'SELECT scheme_id, status, monthly_cents, start_date FROM scheme_participants WHERE dossier_id = ? ORDER BY scheme_id')
-    .all(id) as { scheme_id: string; status: NonNullable<DossierData['schemeParticipations']>[number]['status']; monthly_cents: number | null; start_date: string | null }[];
-  if (rows.length === 0) return {};
-  return {
-    schemeParticipations: rows.map((r) => ({
-      schemeId: r.scheme_id,
-      status: r.status,
-      agreedMonthly: r.monthly_cents === null ? null : amountOut(r.monthly_cents),
-      startDate: r.start_date,
-    })),
-  };
-}
-
 /** A debt as the vault returns it: the v2 defaults filled in (debts v2, migration 005). */
 function withDebtDefaults<T extends Debt>(d: T): T {
   return {
@@ -715,8 +538,8 @@ type Row = Record<string, unknown> & { dossier_id: string };
 
 /**
  * Many dossiers with a few set-based queries (one per table, the ids passed as one JSON array) instead of 1 + 8
- * queries per dossier: the batch budget and the scheme group read thousands at once. Builds exactly what read()
- * returns for each dossier (a test compares the two).
+ * queries per dossier: the batch budget and the scheme group read thousands at once. Maps with assembleDossier, as
+ * read() does (a test compares the two for every demo household).
  */
 function readDossiersBulk(db: Db, ids: readonly string[]): Map<string, Dossier> {
   const out = new Map<string, Dossier>();
@@ -756,7 +579,7 @@ function readDossiersBulk(db: Db, ids: readonly string[]): Map<string, Dossier> 
   return out;
 }
 
-/** One dossier from its rows, field by field as read() builds it. */
+/** One dossier from its rows: the only mapping of dossier rows, used by read() and readDossiersBulk(). */
 function assembleDossier(
   row: DossierRow,
   rows: { persons: Row[]; banks: Row[]; incomes: Row[]; expenses: Row[]; debts: Row[]; notes: Row[]; schemes: Row[] },
@@ -769,7 +592,7 @@ function assembleDossier(
   const contact: DossierData['contact'] = {};
   if (row.phone !== null) contact.phone = row.phone;
   if (row.email !== null) contact.email = row.email;
-  // Row values typed as the columns are declared (see read()).
+  // Row values typed as the columns are declared (src/core/db/migrations).
   const persons = rows.persons as unknown as {
     id: string;
     kind: 'adult' | 'child';

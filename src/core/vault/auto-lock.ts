@@ -37,6 +37,10 @@ export class AutoLockTimer {
   private minutesValue: number;
   private deadline: number | null = null;
   private handle: unknown = null;
+  /** Running jobs (an import, a backup, a PDF batch) that must not be cut off by the lock. */
+  private holds = 0;
+  /** The deadline passed while a job held the lock off: lock as soon as the last job ends. */
+  private due = false;
 
   /** `onExpire` runs when the deadline has passed by the clock; it decides whether there is anything to lock. */
   constructor(
@@ -64,6 +68,31 @@ export class AutoLockTimer {
     this.minutesValue = minutes;
   }
 
+  /** True when the deadline passed while a job ran; the lock follows the job's end. */
+  get overdue(): boolean {
+    return this.due;
+  }
+
+  /**
+   * Holds the lock off while long work runs (issue 10 §2). The work is neither user activity (the deadline
+   * stays where it was) nor a reason to stay unlocked once it ends: when the deadline passed meanwhile, the
+   * release of the last hold locks at once. Returns the release (idempotent).
+   */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (this.holds === 0 && this.due) {
+        this.due = false;
+        this.deadline = null;
+        this.onExpire();
+      }
+    };
+  }
+
   /** (Re)starts the countdown from now. */
   restart(): void {
     this.cancel();
@@ -78,6 +107,7 @@ export class AutoLockTimer {
       this.handle = null;
     }
     this.deadline = null;
+    this.due = false;
   }
 
   private arm(ms: number): void {
@@ -90,6 +120,11 @@ export class AutoLockTimer {
     const remaining = this.deadline - this.clock.now();
     if (remaining > 0) {
       this.arm(remaining);
+      return;
+    }
+    if (this.holds > 0) {
+      // The deadline stays visible (status.autoLockAt) as the moment that has passed.
+      this.due = true;
       return;
     }
     this.deadline = null;

@@ -7,12 +7,13 @@
 //   registry.ts                the list of known vaults (vaults.json)
 //   background-maintenance.ts  backups scheduling: the integrity check and daily snapshot after unlock
 //   backups.ts                 snapshot naming, retention, quick and full checks, file replacement
+//   external-backup.ts         the backup to a folder the user picks (progress, cancel, complete or absent)
 //
 // Concurrency: create/open/unlock/recovery/changePassphrase run one at a time (a promise queue).
 // lock()/close() are synchronous so a timer or a power event locks at once; an unlock that is still
 // deriving its key when that happens notices the lock (its lock-state ticket is stale) and discards its key.
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { chmod, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, DEFAULT_MESSAGES } from '../../shared/contract/errors';
@@ -20,7 +21,7 @@ import { PASSPHRASE_MIN_LENGTH } from '../../shared/contract/vault';
 import type { KnownVault, VaultStatus } from '../../shared/contract/vault';
 import type { Clock } from '../../shared/dates';
 import type { BackupInfo, RestoreBackupOutput } from '../../shared/contract/backups';
-import { snapshot, snapshotTimestamp } from '../db/backup';
+import { snapshot, snapshotToTemp } from '../db/backup';
 import { openEncrypted, userVersion } from '../db/driver';
 import type { Db } from '../db/driver';
 import { assertNotFromFuture, latestVersion, migrate } from '../db/migrate';
@@ -68,12 +69,14 @@ import { AutoLockTimer, DEFAULT_AUTO_LOCK_MINUTES, defaultTimers } from './auto-
 import type { VaultTimers } from './auto-lock';
 import { VaultRegistry } from './registry';
 import { LockState } from './lock-state';
+import { assertExternalFolder, writeExternalBackup, type CopyJob } from './external-backup';
 import { BACKUP_FAILED_NOTICE, BackgroundMaintenance, INTEGRITY_FAILED_NOTICE } from './background-maintenance';
 
 export const VAULT_DB_NAME = 'vault.db';
 export const BACKUPS_DIR_NAME = 'backups';
 export const VAULT_FOLDER_SUFFIX = '.houvast';
 export { REGISTRY_FILE_NAME } from './registry';
+export { BACKUP_FOLDER_SUFFIX } from './external-backup';
 export { DEFAULT_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES } from './auto-lock';
 export type { VaultTimers } from './auto-lock';
 
@@ -535,6 +538,14 @@ export class VaultManager {
   }
 
   /**
+   * Long work (a job) holds the auto-lock off while it runs, so an import or a backup is never cut off; when
+   * the deadline passed meanwhile, the release of the last hold locks at once. Returns the release.
+   */
+  holdAutoLock(): () => void {
+    return this.autoLock.hold();
+  }
+
+  /**
    * A vault that stays unlocked for days (the user keeps working) still gets its daily snapshot: activity
    * checks, at most once an hour, whether one is due, and then starts the background job (check + snapshot).
    */
@@ -625,50 +636,47 @@ export class VaultManager {
 
   /**
    * Manual backup of the open vault. Without a folder: an encrypted snapshot in the vault's backups/
-   * (never pruned). With a folder (absolute, existing; e.g. a USB drive): a new folder
-   * `<folder>/<vault name>-<timestamp>.houvast-backup/` holding the snapshot as vault.db and a copy of
-   * the keyfile, so it opens as a vault with the passphrase or the recovery code of that moment.
+   * (never pruned). With a folder (absolute, existing; e.g. a USB drive): a backup folder written by
+   * external-backup.ts, which reports progress to `job` and can be cancelled until the last moment.
    */
-  createBackup(options: { folder?: string } = {}): Promise<{ path: string; createdAt: number }> {
+  createBackup(options: { folder?: string; job?: CopyJob } = {}): Promise<{ path: string; createdAt: number }> {
     return this.exclusive(async () => {
       this.db(); // NO_VAULT / LOCKED
       const sel = this.requireSelected();
       let parent: string | null = null;
       if (options.folder !== undefined) {
-        parent = path.resolve(options.folder);
-        this.assertBackupFolder(options.folder, parent, sel);
+        parent = assertExternalFolder(options.folder, sel.path);
         await this.readSelectedKeyfile(sel); // the keyfile we copy must belong to this vault
       }
-      // Synchronous from here: a lock() cannot close the database under the snapshot.
+      // Synchronous from here up to the snapshot: a lock() cannot close the database under it.
       const db = this.db();
       const createdAt = this.clock.now();
+      const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
       if (parent === null) {
-        const file = snapshot(db, path.join(sel.path, BACKUPS_DIR_NAME), MANUAL_LABEL, this.clock);
+        const file = snapshot(db, backupsDir, MANUAL_LABEL, this.clock);
         this.logger.info('vault.backup_created', { file: path.basename(file), kind: 'manual' });
         return { path: file, createdAt };
       }
-      const stem = vaultFolderName(sel.name).slice(0, -VAULT_FOLDER_SUFFIX.length);
-      const base = `${stem}-${snapshotTimestamp(createdAt)}`;
-      let target = path.join(parent, `${base}${BACKUP_FOLDER_SUFFIX}`);
-      for (let n = 2; existsSync(target); n++) target = path.join(parent, `${base}-${n}${BACKUP_FOLDER_SUFFIX}`);
-      // Built under a hidden temp name and renamed at the end: a backup folder is complete or absent.
-      const staging = path.join(parent, `.${base}.${randomUUID().slice(0, 8)}.tmp`);
+      const snapshotFile = snapshotToTemp(db, backupsDir);
       try {
-        mkdirSync(staging, { mode: DIR_MODE });
-        if (process.platform !== 'win32') chmodSync(staging, DIR_MODE);
-        const snap = snapshot(db, staging, MANUAL_LABEL, this.clock);
-        renameSync(snap, path.join(staging, VAULT_DB_NAME));
-        copyPrivateSync(path.join(sel.path, KEYFILE_NAME), path.join(staging, KEYFILE_NAME));
-        fsyncDirSync(staging);
-        renameSync(staging, target);
-        fsyncDirSync(parent);
+        const target = await writeExternalBackup({
+          parent,
+          stem: vaultFolderName(sel.name).slice(0, -VAULT_FOLDER_SUFFIX.length),
+          createdAt,
+          snapshotFile,
+          keyfile: { source: path.join(sel.path, KEYFILE_NAME), name: KEYFILE_NAME },
+          dbName: VAULT_DB_NAME,
+          job: options.job,
+        });
+        this.logger.info('vault.backup_created', { kind: 'external' });
+        return { path: target, createdAt };
       } catch (err) {
-        rmSync(staging, { recursive: true, force: true });
-        this.logger.warn('vault.backup_failed', { error: err });
-        throw externalFolderError(err) ?? err;
+        if (err instanceof AppError && err.code === 'CANCELLED') this.logger.info('vault.backup_cancelled', { kind: 'external' });
+        else this.logger.warn('vault.backup_failed', { error: err });
+        throw err;
+      } finally {
+        rmSync(snapshotFile, { force: true });
       }
-      this.logger.info('vault.backup_created', { kind: 'external' });
-      return { path: target, createdAt };
     });
   }
 
@@ -898,22 +906,6 @@ export class VaultManager {
     return target;
   }
 
-  private assertBackupFolder(input: string, folder: string, sel: Selected): void {
-    const invalid = (message: string) => new AppError('VALIDATION', message, [{ path: 'folder', message }]);
-    if (!path.isAbsolute(input.trim())) throw invalid('Kies een volledige map (bijvoorbeeld op een USB-schijf).');
-    let isDir = false;
-    try {
-      isDir = statSync(folder).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (!isDir) throw invalid('Deze map bestaat niet. Kies een bestaande map.');
-    const rel = path.relative(sel.path, folder);
-    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
-      throw invalid('Kies een map buiten de kluis, bij voorkeur op een andere schijf.');
-    }
-  }
-
   /** Writes back the database's name and demo flag when the keyfile had been changed, and remembers the vault. */
   private async repairKeyfileIdentity(): Promise<void> {
     const repair = this.keyfileRepair;
@@ -1077,18 +1069,6 @@ export class VaultManager {
     }
   }
 
-}
-
-export const BACKUP_FOLDER_SUFFIX = '.houvast-backup';
-
-/** Dutch messages for the usual reasons a chosen backup folder cannot be written; null for others. */
-function externalFolderError(err: unknown): AppError | null {
-  const code = (err as NodeJS.ErrnoException).code;
-  const invalid = (message: string) => new AppError('VALIDATION', message, [{ path: 'folder', message }]);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return invalid('Houvast mag niet schrijven in deze map. Kies een andere map.');
-  if (code === 'ENOSPC' || code === 'EDQUOT') return invalid('Er is niet genoeg ruimte in deze map. Er is geen back-up gemaakt.');
-  if (code === 'ENOENT' || code === 'ENOTDIR') return invalid('Deze map bestaat niet (meer). Kies een bestaande map.');
-  return null;
 }
 
 /**

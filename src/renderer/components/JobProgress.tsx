@@ -1,4 +1,4 @@
-// Progress of long work in the core (an import of many dossiers): a progress bar from the core's
+// Progress of long work in the core (an import of many dossiers, an external backup): a progress bar from the core's
 // 'job.progress' events and "Annuleren", which asks the core to stop; the core rolls everything back.
 import { useEffect, useState } from 'react';
 import { useSession } from '../state/session';
@@ -8,7 +8,19 @@ export function newJobId(): string {
   return crypto.randomUUID();
 }
 
-export function JobProgress({ jobId, label, unit }: { jobId: string; label: string; unit: string }) {
+export function JobProgress({
+  jobId,
+  label,
+  unit,
+  format = String,
+}: {
+  jobId: string;
+  label: string;
+  /** Word after the count ("dossiers"); empty when `format` already says it (a size). */
+  unit: string;
+  /** How a count is shown (e.g. bytes as "3,2 MB"); default: the number. */
+  format?: (value: number) => string;
+}) {
   const { on, call } = useSession();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -33,7 +45,7 @@ export function JobProgress({ jobId, label, unit }: { jobId: string; label: stri
   const text = cancelling
     ? 'Bezig met afbreken… er wordt niets opgeslagen.'
     : progress
-      ? `${label}: ${progress.done} van ${progress.total} ${unit}`
+      ? `${label}: ${format(progress.done)} van ${format(progress.total)}${unit ? ` ${unit}` : ''}`
       : `${label}…`;
   return (
     <div className="job-progress">

@@ -1,5 +1,6 @@
 // Contract schemas for backups and restore (used by procedures.ts). Pure TypeScript.
 import { z } from 'zod';
+import { jobId } from './jobs';
 import { localPath, passphrase, vaultStatus } from './vault';
 
 export const BACKUP_KINDS = ['auto', 'manual', 'pre-migration', 'before-restore'] as const;
@@ -23,6 +24,8 @@ export type BackupInfo = z.infer<typeof backupInfo>;
 export const backupInput = z.object({
   /** Absolute path of an existing folder (e.g. a USB drive) for an external backup; default: the vault's backups/. */
   folder: localPath('Kies een map.').optional(),
+  /** Progress (bytes copied) as job.progress events and job.cancel for an external backup (issue 10 §2). */
+  jobId: jobId.optional(),
 });
 
 export const backupOutput = z.object({ path: z.string(), createdAt: z.number().int() });

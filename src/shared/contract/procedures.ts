@@ -2,6 +2,7 @@
 // Each procedure names its input and output schema; the router validates both.
 import { officeOut, officeUpdate } from './office';
 import { z } from 'zod';
+import { jobId } from './jobs';
 import {
   DOSSIER_STATUSES,
   HELP_TYPES,
@@ -128,6 +129,19 @@ export const auditEntry = z.object({
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 // ---- item-level edits (remove with undo) -------------------------------------------------------------
+/** The stamp of an item (or the household details) as read (src/shared/dossier/stamp.ts): a stale one is refused. */
+const stamp = z.string().regex(/^[0-9a-z]{1,16}$/, { message: 'Ongeldige versie.' });
+/** The household details the dossier form edits besides persons and bank accounts (dossier.saveDetails). */
+const detailsShape = dossierDataSchema.shape;
+export const dossierDetails = z.object({
+  status: detailsShape.status,
+  statusDates: detailsShape.statusDates,
+  typeOfHelp: detailsShape.typeOfHelp,
+  professional: detailsShape.professional,
+  address: detailsShape.address,
+  addressKind: detailsShape.addressKind,
+  contact: detailsShape.contact,
+});
 export const ITEM_KINDS = ['income', 'expense', 'debt', 'child', 'adult', 'bankAccount'] as const;
 const itemIndex = z.number().int().min(0).max(1000);
 /** One removed item with its place in its list: what dossier.removeItem hands back and dossier.restoreItem takes. */
@@ -142,7 +156,7 @@ export const removedItem = z.discriminatedUnion('kind', [
 export type RemovedItem = z.infer<typeof removedItem>;
 /** One item to add (without id) or edit (with the id it has): the input of dossier.saveItem. */
 const savedItemOf = <K extends (typeof ITEM_KINDS)[number], S extends z.ZodType>(kind: K, item: S) =>
-  z.object({ id: dossierId, kind: z.literal(kind), item });
+  z.object({ id: dossierId, kind: z.literal(kind), item, stamp: stamp.optional() });
 export const savedItem = z.discriminatedUnion('kind', [
   savedItemOf('income', incomeSchema),
   savedItemOf('expense', expenseSchema),
@@ -170,8 +184,6 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(def: {
 }
 
 // --- core host: long work ---
-/** The caller's own id for long work (random, so it names nothing). */
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'Ongeldige taak-id.' });
 // --- end core host: long work ---
 
 export const contract = {
@@ -344,7 +356,7 @@ export const contract = {
   'dossier.removeItem': procedure({
     summary: 'Remove one income, expense, debt, person or bank account; returns the item so it can be put back.',
     unlocked: true,
-    input: z.object({ id: dossierId, kind: z.enum(ITEM_KINDS), itemId: z.string().min(1).max(64) }),
+    input: z.object({ id: dossierId, kind: z.enum(ITEM_KINDS), itemId: z.string().min(1).max(64), stamp: stamp.optional() }),
     output: z.object({ dossier: dossierSchema, removed: removedItem }),
   }),
   'dossier.saveItem': procedure({
@@ -359,6 +371,12 @@ export const contract = {
     unlocked: true,
     input: z.object({ id: dossierId }),
     output: monthlyLinesOut,
+  }),
+  'dossier.saveDetails': procedure({
+    summary: 'Save the household details (status, dates, help, professional, address, contact) without persons or accounts; refused when stale.',
+    unlocked: true,
+    input: z.object({ id: dossierId, details: dossierDetails, stamp: stamp.optional() }),
+    output: dossierSchema,
   }),
   'dossier.restoreItem': procedure({
     summary: 'Undo a removal: put the removed item back in its place.',

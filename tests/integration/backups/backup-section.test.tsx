@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Settings → Back-ups against a fake core (the real core is covered by the other files here): list,
 // manual and external backup, restore with the password asked again, Dutch status and alert messages.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupSection, formatSize } from '../../../src/renderer/screens/settings/BackupSection';
 import { SessionProvider } from '../../../src/renderer/state/session';
@@ -56,8 +56,34 @@ describe('Back-ups section', () => {
     fireEvent.change(screen.getByLabelText('Map voor een externe back-up (optioneel)'), { target: { value: ' /media/usb ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Nu een back-up maken' }));
     await waitFor(() => expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('/media/usb/Kluis-x.houvast-backup'))).toBe(true));
-    expect(client.callsTo('vault.backup')).toEqual([{}, { folder: '/media/usb' }]);
+    // The external backup runs as a job (progress, Annuleren); the one in the vault is quick and goes without.
+    expect(client.callsTo('vault.backup')).toEqual([{}, { folder: '/media/usb', jobId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]);
     expect(client.callsTo('vault.listBackups').length).toBeGreaterThanOrEqual(3); // reloaded after each backup
+  });
+
+  it('shows the external backup\'s progress in kB/MB with Annuleren, which asks the core to stop and then says no backup was made', async () => {
+    let finish: (value: unknown) => void = () => undefined;
+    const client = setup({
+      'vault.backup': () => new Promise((resolve) => (finish = resolve as (value: unknown) => void)) as never,
+      'job.cancel': () => {
+        finish(fail('CANCELLED', 'Afgebroken. Er is niets gewijzigd.'));
+        return { cancelled: true };
+      },
+    });
+    fireEvent.change(await screen.findByLabelText('Map voor een externe back-up (optioneel)'), { target: { value: '/media/usb' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Nu een back-up maken' }));
+    await waitFor(() => expect(client.callsTo('vault.backup')).toHaveLength(1));
+    const { jobId } = client.callsTo('vault.backup')[0] as { jobId: string };
+    const bar = await screen.findByRole('progressbar', { name: 'Externe back-up maken' });
+    act(() => client.emitEvent('job.progress', { jobId, operation: 'backup', done: 1_572_864, total: 3_400_000 }));
+    expect(bar.getAttribute('value')).toBe('1572864');
+    expect(bar.getAttribute('max')).toBe('3400000');
+    expect(screen.getByText('Externe back-up maken: 1,5 MB van 3,2 MB')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+    expect(client.callsTo('job.cancel')).toEqual([{ jobId }]);
+    await waitFor(() => expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('Het maken van de back-up is afgebroken. Er is geen back-up gemaakt.'))).toBe(true));
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
   it('shows a refused folder at the field and in an alert', async () => {

@@ -88,3 +88,42 @@ describe('auto-lock', () => {
     expect(vm2.status().state).toBe('locked');
   });
 });
+
+describe('auto-lock held off by running jobs', () => {
+  it('waits while a job holds it, then locks at the release; activity meanwhile restarts the countdown', async () => {
+    const vm = sb.manager();
+    await vm.create({ name: 'Jobs', passphrase: PASSPHRASE });
+    const release = vm.holdAutoLock();
+    sb.time.advance(25 * MINUTE);
+    expect(vm.status().state).toBe('unlocked');
+    release();
+    expect(vm.status().state).toBe('locked');
+    release(); // idempotent: a second release changes nothing
+    expect(vm.status().state).toBe('locked');
+
+    await vm.unlock(PASSPHRASE);
+    const first = vm.holdAutoLock();
+    const second = vm.holdAutoLock();
+    sb.time.advance(11 * MINUTE);
+    first();
+    expect(vm.status().state).toBe('unlocked'); // the other job still runs
+    // The user comes back during the job: a fresh 10 minutes from now, not a lock when the job ends.
+    vm.touch();
+    second();
+    expect(vm.status().state).toBe('unlocked');
+    sb.time.advance(10 * MINUTE);
+    expect(vm.status().state).toBe('locked');
+  });
+
+  it('a job that ends before the deadline neither locks early nor moves the deadline', async () => {
+    const vm = sb.manager();
+    await vm.create({ name: 'Short', passphrase: PASSPHRASE });
+    const at = vm.status().autoLockAt;
+    const release = vm.holdAutoLock();
+    sb.time.advance(3 * MINUTE);
+    release();
+    expect(vm.status()).toMatchObject({ state: 'unlocked', autoLockAt: at });
+    sb.time.advance(7 * MINUTE);
+    expect(vm.status().state).toBe('locked');
+  });
+});

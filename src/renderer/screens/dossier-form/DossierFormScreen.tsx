@@ -27,6 +27,7 @@ import { emptyAdult, emptyChild, fromFormValues, toFormValues, type DossierFormV
 import type { DossierWarning } from '../../../shared/contract/procedures';
 import { SaveWarnings } from './Warnings';
 import { useFieldRemoval } from './field-removal';
+import { saveChanges } from './save-changes';
 
 const P = 'dossier';
 const DATE_HINT = 'dd-mm-jjjj';
@@ -72,7 +73,8 @@ export function DossierFormScreen({
   const save = async (data: DossierData) => {
     setServerError(null);
     try {
-      const saved = dossier ? await call('dossier.update', { id: dossier.id, data }) : await call('dossier.create', { data });
+      // An edit sends only what changed, item by item, each with the stamp it was read with (save-changes.ts).
+      const saved = dossier ? await saveChanges(call, dossier, data) : await call('dossier.create', { data });
       await draft.discard();
       if (onSaved) onSaved(saved);
       else navigate({ name: 'dossier', id: saved.id, created: !dossier });

@@ -7,13 +7,17 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { applyServerError, errorOf, fieldId } from '../../components/form-helpers';
 import { Alert, Loading } from '../../components/Status';
-import { showDateTime } from '../../format';
+import { AppError } from '../../../shared/contract/errors';
+import { JobProgress, newJobId } from '../../components/JobProgress';
+import { formatSize, showDateTime } from '../../format';
 import { useSession } from '../../state/session';
 import { BackupTable, useBackupList } from './BackupRestore';
 
 // Kept here too for existing importers; the list and the restore dialog live in BackupRestore.tsx.
 export { BACKUP_KIND_LABELS } from './BackupRestore';
 export { formatSize } from '../../format';
+
+export const BACKUP_CANCELLED = 'Het maken van de back-up is afgebroken. Er is geen back-up gemaakt.';
 
 export function BackupSection() {
   const { list, error, reload } = useBackupList();
@@ -60,12 +64,17 @@ function BackupForm({ onDone }: { onDone: (message: string) => void }) {
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<BackupFormValues>({ defaultValues: { folder: '' } });
   const { errors, submitCount, isSubmitting } = form.formState;
+  // The running external backup's id: its progress bar and "Annuleren" follow it.
+  const [jobId, setJobId] = useState<string | null>(null);
 
   const onSubmit = form.handleSubmit(async ({ folder }) => {
     setServerError(null);
     const target = folder.trim();
+    // Only the copy to another drive takes long: it runs as a job with progress and "Annuleren".
+    const id = target === '' ? null : newJobId();
+    setJobId(id);
     try {
-      const result = await call('vault.backup', target === '' ? {} : { folder: target });
+      const result = await call('vault.backup', id === null ? {} : { folder: target, jobId: id });
       form.reset({ folder: '' });
       onDone(
         target === ''
@@ -73,7 +82,9 @@ function BackupForm({ onDone }: { onDone: (message: string) => void }) {
           : `De externe back-up is gemaakt: ${result.path}. Bewaar deze map op een veilige plek; hij opent met het wachtwoord of de herstelcode van nu.`,
       );
     } catch (err) {
-      setServerError(applyServerError(form, err, ''));
+      setServerError(err instanceof AppError && err.code === 'CANCELLED' ? BACKUP_CANCELLED : applyServerError(form, err, ''));
+    } finally {
+      setJobId(null);
     }
   });
 
@@ -93,12 +104,13 @@ function BackupForm({ onDone }: { onDone: (message: string) => void }) {
         <button type="submit" className="button primary" disabled={isSubmitting}>
           Nu een back-up maken
         </button>
-        {isSubmitting ? (
+        {isSubmitting && jobId === null ? (
           <span role="status" className="muted">
             Bezig…
           </span>
         ) : null}
       </div>
+      {jobId ? <JobProgress jobId={jobId} label="Externe back-up maken" unit="" format={formatSize} /> : null}
     </form>
   );
 }
