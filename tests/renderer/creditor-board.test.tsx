@@ -122,7 +122,7 @@ describe('Dossier → Schuldeisers', () => {
     // left. Reply term 21 days: due 26 January, so 15 days late.
     const today = '2026-02-10';
     const events = [ev('a', 'saldoverzoek', '2026-01-05', 1), ev('b', 'saldoverzoek', '2026-01-05', 2)];
-    let settings: typeof SETTINGS = SETTINGS;
+    let settings: { deadlineDays: number; replyDays: number; startDate: string | null } = SETTINGS;
     const view = (): BoardView => {
       const board = computeBoard({ debts: DEBTS, events, settings, today });
       const targets = board.creditors.map((c) => ({ debtId: c.debtId, creditor: c.creditor, target: c.claim.toFixed(2) }));
@@ -131,7 +131,7 @@ describe('Dossier → Schuldeisers', () => {
     const client = app({
       'board.get': () => view(),
       'board.saveSettings': (i) => {
-        settings = { deadlineDays: i.deadlineDays, replyDays: i.replyDays, startDate: i.startDate };
+        settings = { deadlineDays: i.deadlineDays ?? 120, replyDays: i.replyDays ?? 30, startDate: i.startDate ?? null };
         return view();
       },
     });
