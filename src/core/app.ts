@@ -20,6 +20,7 @@ import { createArrangementService } from './services/arrangements';
 import { bundledSchemesLoader, createSchemeService } from './services/schemes';
 import { createCreditorBoardService, isInRegeling, proposalOffers } from './services/creditor-board';
 import { createLettersService } from './services/letters';
+import { createLetterExportService } from './services/letter-export';
 import { createSchemeBatchService } from './services/scheme-batch';
 import { createSchemeConditionsService } from './services/scheme-conditions';
 import { refusalInVault } from '../shared/contract/vault-kind';
@@ -194,6 +195,7 @@ export function createCore(opts: CoreOptions): Core {
 
   const arrangements = createArrangementService(ctx, { dossiers, budget, norms, audit, actor });
   const board = createCreditorBoardService(ctx, { dossiers, audit, actor, included: isInRegeling, offers: proposalOffers((id) => arrangements.get(id)) });
+  const letterExport = createLetterExportService(ctx, { audit, actor, vaultPath: () => vault.status().vault?.path ?? null });
   const letters = createLettersService(ctx, { budget, arrangement: (id) => arrangements.get(id), board, actor, organisation: () => settings.get().organisation, version });
   const schemes = createSchemeService(ctx, { dossiers, budget, norms, audit, actor, bundled: bundledSchemesLoader(opts.resourcesDir) });
   const schemeBatch = createSchemeBatchService(ctx, { schemes, dossiers, board, audit, actor, organisation: () => settings.get().organisation });
@@ -380,6 +382,7 @@ export function createCore(opts: CoreOptions): Core {
     'letters.create': (input) => letters.create(input),
     'letters.list': ({ dossierId }) => board.listLetters(dossierId),
     'letters.get': ({ id }) => board.getLetter(id),
+    'letters.exportToFolder': (input) => letterExport.exportToFolder(input),
     'schemes.produceBatch': (input) => schemeBatch.produce(input),
     'schemes.conditions': ({ dossierId, date }) => schemeConditions.forDossier(dossierId, date),
     // Payment arrangements (proposal engine) and zorgpremie schemes

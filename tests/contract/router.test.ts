@@ -107,6 +107,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'letters.create': { dossierId: 'x', kind: 'schuldenoverzicht' },
   'letters.list': { dossierId: 'x' },
   'letters.get': { id: 'x' },
+  'letters.exportToFolder': { dossierId: 'x', folder: '/tmp' },
   'schemes.produceBatch': { schemeId: 'voorbeeld-bewind-zorgpremie', dossierIds: ['x'] },
   'schemes.conditions': { dossierId: 'x' },
   // Payment arrangements and zorgpremie schemes

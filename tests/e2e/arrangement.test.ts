@@ -147,9 +147,10 @@ describe('a payment arrangement in the browser (demo vault)', () => {
     await button(pay, 'Betaling vastleggen').click();
     await waitVisible(page.getByRole('status').filter({ hasText: 'Betaling aan Zorgverzekeraar Zuid vastgelegd.' }));
     const progress = await cellAfter(page, 'Voortgang per schuldeiser', 'Zorgverzekeraar Zuid');
-    expect(progress[1]).toBe('€ 25,00');
+    // The demo file already holds the five scheme payments of € 35,00 (July to November 2026): 175,00 + 25,00.
+    expect(progress[1]).toBe('€ 200,00');
     // Remaining = offered − paid, as shown.
-    expect(fromScreen(progress[2]!).toFixed(2)).toBe(fromScreen(progress[0]!).minus(25).toFixed(2));
+    expect(fromScreen(progress[2]!).toFixed(2)).toBe(fromScreen(progress[0]!).minus(200).toFixed(2));
     await screenshot(page, 'arrangement-03-van-kracht');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });

@@ -198,4 +198,29 @@ describe('Dossier → Regeling', () => {
     ]);
     expect(URL.createObjectURL).toHaveBeenCalled();
   });
+  it('exports the stored letters to a folder the user names, and shows the core\'s Dutch refusal', async () => {
+    const letter = { id: 'l1', dossierId: 'd1', debtId: 'b', kind: 'voorstel' as const, fileName: 'voorstel-2026-0007-Vattenfall-2026-11-23.pdf', createdAt: 1, size: 2048, includesBsn: false };
+    let attempt = 0;
+    const client = app({
+      'letters.list': () => [letter],
+      'letters.exportToFolder': (i) => {
+        attempt += 1;
+        if (attempt === 1) return fail('VALIDATION', 'Deze map bestaat niet. Kies een bestaande map.', [{ path: 'folder', message: 'Deze map bestaat niet. Kies een bestaande map.' }]);
+        return { folder: i.folder, files: [letter.fileName] };
+      },
+    });
+    await openTab();
+    const button = await screen.findByRole('button', { name: 'Alle brieven naar deze map exporteren' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    type(screen.getByLabelText('Map voor de brieven'), '/home/merel/Bestaat niet');
+    fireEvent.click(button);
+    await screen.findByText('Deze map bestaat niet. Kies een bestaande map.');
+    type(screen.getByLabelText('Map voor de brieven'), ' /home/merel/Brieven ');
+    fireEvent.click(button);
+    await screen.findByText(`1 brief opgeslagen in /home/merel/Brieven: ${letter.fileName}.`);
+    expect(client.callsTo('letters.exportToFolder')).toEqual([
+      { dossierId: 'd1', folder: '/home/merel/Bestaat niet' },
+      { dossierId: 'd1', folder: '/home/merel/Brieven' },
+    ]);
+  });
 });

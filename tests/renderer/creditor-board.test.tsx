@@ -117,6 +117,38 @@ describe('Dossier → Schuldeisers', () => {
     expect(within(screen.getByRole('table', { name: 'Stand per schuldeiser' })).getByRole('rowheader', { name: 'Totaal' }).closest('tr')!.textContent).toContain('€ 2.000,00');
   });
 
+  it('takes a configured deadline and reply term: the clock and the reminder follow them', async () => {
+    // Saldoverzoek on 5 January, today 10 February (day 36). Deadline 90 days: 5 January + 90 = 5 April 2026, 54 days
+    // left. Reply term 21 days: due 26 January, so 15 days late.
+    const today = '2026-02-10';
+    const events = [ev('a', 'saldoverzoek', '2026-01-05', 1), ev('b', 'saldoverzoek', '2026-01-05', 2)];
+    let settings: { deadlineDays: number; replyDays: number; startDate: string | null } = SETTINGS;
+    const view = (): BoardView => {
+      const board = computeBoard({ debts: DEBTS, events, settings, today });
+      const targets = board.creditors.map((c) => ({ debtId: c.debtId, creditor: c.creditor, target: c.claim.toFixed(2) }));
+      return serializeBoard('d1', today, board, [], computeProgress(targets, []), 'vordering');
+    };
+    const client = app({
+      'board.get': () => view(),
+      'board.saveSettings': (i) => {
+        settings = { deadlineDays: i.deadlineDays ?? 120, replyDays: i.replyDays ?? 30, startDate: i.startDate ?? null };
+        return view();
+      },
+    });
+    await openBoard();
+    expect(screen.getByText(/Dag 36 van 120: nog 84 dagen \(uiterlijk 05-05-2026\)/)).toBeTruthy();
+    fireEvent.click(screen.getByText('Termijnen instellen'));
+    const form = screen.getByRole('form', { name: 'Termijnen' });
+    type(within(form).getByLabelText(/Termijn voor een regeling \(dagen\)/), '90');
+    type(within(form).getByLabelText(/Reactietermijn schuldeisers \(dagen\)/), '21');
+    fireEvent.click(within(form).getByRole('button', { name: 'Termijnen opslaan' }));
+    await screen.findByText(/Dag 36 van 90: nog 54 dagen \(uiterlijk 05-04-2026\)/);
+    expect(client.callsTo('board.saveSettings')[0]).toEqual({ dossierId: 'd1', deadlineDays: 90, replyDays: 21, startDate: null });
+    const row = rowOf('Woonstad Leeuwarden');
+    expect(row.textContent).toContain('26-01-2026');
+    expect(row.textContent).toContain('15 d te laat');
+  });
+
   it('records steps until every creditor agreed: the regeling is in force', async () => {
     const client = app(fakeBoard(new Date().toISOString().slice(0, 10)));
     await openBoard();

@@ -71,6 +71,8 @@ const DASHBOARD: SchemeDashboardOut = {
   byStatus: { kandidaat: 2, voorgesteld: 0, akkoord: 0, lopend: 0, afgerond: 0, gestopt: 0 },
   notFeasible: 1,
   missingFigures: 0,
+  byTermState: { niet_gestart: 0, in_orde: 0, geschonden: 0, beeindigd: 0 },
+  breached: [],
 };
 
 function app(handlers: Handlers = {}) {
@@ -163,6 +165,50 @@ describe('Regelingen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Batch maken voor 2 gezinnen' }));
     await waitFor(() => expect(client.callsTo('schemes.produceBatch')).toHaveLength(1));
     expect(client.callsTo('schemes.produceBatch')[0]).toMatchObject({ dossierIds: ['d1', 'd2'], overrides: [{ dossierId: 'd2', reason: 'Inkomen stijgt per januari' }] });
+  });
+
+  it('counts and names the families whose conditions are broken during the term on the dashboard', async () => {
+    const breachedReason = 'Geen betaling vastgelegd voor oktober 2026 (afgesproken € 35,00).';
+    app({
+      'schemes.dashboard': () => ({
+        ...DASHBOARD,
+        byStatus: { kandidaat: 0, voorgesteld: 0, akkoord: 0, lopend: 2, afgerond: 0, gestopt: 0 },
+        byTermState: { niet_gestart: 0, in_orde: 1, geschonden: 1, beeindigd: 0 },
+        breached: [{ dossierId: 'd2', dossierNumber: '2026-0009', displayName: 'Vonkeman, Els', status: 'lopend', reasons: [breachedReason] }],
+      }),
+    });
+    fireEvent.click(await screen.findByRole('link', { name: 'Regelingen' }));
+    await screen.findByRole('group', { name: 'Totalen regeling' });
+    expect(screen.getByText(/Voorwaarden tijdens de looptijd: Nog niet gestart: 0 · Voorwaarden nagekomen: 1 · Voorwaarde geschonden: 1 · Beëindigd: 0/)).toBeTruthy();
+    const breached = screen.getByRole('group', { name: 'Voorwaarde geschonden' });
+    expect(breached.textContent).toContain('Voorwaarde geschonden bij 1 gezin');
+    expect(breached.textContent).toContain(`Vonkeman, Els 2026-0009 (Lopend): ${breachedReason}`);
+    expect(within(breached).getByRole('link', { name: 'Vonkeman, Els' })).toBeTruthy();
+  });
+
+  it('shows a family taken in with a recorded reason as such, and needs no new reason for the batch', async () => {
+    const client = app({
+      'schemes.batch': () => ({
+        schemeId: SCHEME.id,
+        referenceDate: '2026-11-30',
+        families: [family({ status: 'lopend', eligibility: { meets: false, reasons: [NOT_MET] }, override: { reason: 'Bewindvoerder betaalt het richtbedrag uit het budget', reasonsNotMet: [NOT_MET], at: Date.UTC(2026, 6, 1, 10) } })],
+        total: 1,
+        offset: 0,
+      }),
+      'schemes.produceBatch': () => ({ files: [{ fileName: 'a.pdf', mime: 'application/pdf', contentBase64: 'JVBERi0=' }, { fileName: 'o.pdf', mime: 'application/pdf', contentBase64: 'JVBERi0=' }, { fileName: 'o.csv', mime: 'text/csv', contentBase64: 'RA==' }], proposed: 0 }),
+    });
+    fireEvent.click(await screen.findByRole('link', { name: 'Regelingen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Gezinnen zoeken' }));
+    const table = await screen.findByRole('table', { name: 'Gezinnen in de regeling' });
+    const yara = within(table).getByRole('rowheader', { name: /Molenbeek, Yara/ }).closest('tr')!;
+    expect(yara.textContent).toContain('Doet mee met een reden');
+    expect(yara.textContent).toContain(`Voldoet niet: ${NOT_MET} Reden (`);
+    expect(yara.textContent).toContain('Bewindvoerder betaalt het richtbedrag uit het budget');
+    fireEvent.click(screen.getByLabelText('Molenbeek, Yara in de batch'));
+    expect(within(yara).queryByLabelText('Reden om Molenbeek, Yara toch op te nemen')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Batch maken voor 1 gezin' }));
+    await waitFor(() => expect(client.callsTo('schemes.produceBatch')).toHaveLength(1));
+    expect(client.callsTo('schemes.produceBatch')[0]).toMatchObject({ dossierIds: ['d1'], overrides: [] });
   });
 
   it('loads a large group a page at a time and keeps the selection across pages', async () => {

@@ -286,8 +286,13 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     const stmt = db.prepare(
       'INSERT INTO scheme_participants (scheme_id, dossier_id, status, monthly_cents, start_date, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    const overrideStmt = db.prepare(
+      'INSERT INTO scheme_condition_overrides (scheme_id, dossier_id, reason, reasons_not_met, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
     for (const p of data.schemeParticipations ?? []) {
       stmt.run(p.schemeId, dossierId, p.status, p.agreedMonthly ? toCents(p.agreedMonthly) : null, p.startDate ?? null, now);
+      // The reason a family takes part despite "voldoet niet" (migration 014) travels with its participation.
+      if (p.override) overrideStmt.run(p.schemeId, dossierId, p.override.reason, JSON.stringify(p.override.reasonsNotMet), now);
     }
   }
 
@@ -310,7 +315,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       expenses: all('expenses'),
       debts: all('debts'),
       notes: all('notes', 'created_at, row_id'),
-      schemes: all('scheme_participants', 'scheme_id'),
+      schemes: cachedStatement(db, `${PARTICIPATION_SQL} WHERE p.dossier_id = ? ORDER BY p.scheme_id`).all(id) as Row[],
     });
   }
 
@@ -501,6 +506,28 @@ function canonAmounts<T extends object>(item: T): T {
   return out as T;
 }
 
+// A participation with the reason the family takes part despite "voldoet niet" (migration 014), if any.
+const PARTICIPATION_SQL = `SELECT p.dossier_id, p.scheme_id, p.status, p.monthly_cents, p.start_date, o.reason AS override_reason, o.reasons_not_met AS override_not_met
+  FROM scheme_participants p LEFT JOIN scheme_condition_overrides o ON o.scheme_id = p.scheme_id AND o.dossier_id = p.dossier_id`;
+interface ParticipationRow {
+  dossier_id: string;
+  scheme_id: string;
+  status: NonNullable<DossierData['schemeParticipations']>[number]['status'];
+  monthly_cents: number | null;
+  start_date: string | null;
+  override_reason: string | null;
+  override_not_met: string | null;
+}
+function participationOut(r: ParticipationRow): NonNullable<DossierData['schemeParticipations']>[number] {
+  return {
+    schemeId: r.scheme_id,
+    status: r.status,
+    agreedMonthly: r.monthly_cents === null ? null : amountOut(r.monthly_cents),
+    startDate: r.start_date,
+    ...(r.override_reason === null ? {} : { override: { reason: r.override_reason, reasonsNotMet: JSON.parse(r.override_not_met ?? '[]') as string[] } }),
+  };
+}
+
 /** A debt as the vault returns it: the v2 defaults filled in (debts v2, migration 005). */
 function withDebtDefaults<T extends Debt>(d: T): T {
   return {
@@ -563,7 +590,12 @@ function readDossiersBulk(db: Db, ids: readonly string[]): Map<string, Dossier> 
   const expenses = byDossier('expenses', 'sort_order');
   const debts = byDossier('debts', 'sort_order');
   const notes = byDossier('notes', 'created_at, row_id');
-  const schemes = byDossier('scheme_participants', 'scheme_id');
+  const schemes = new Map<string, Row[]>();
+  for (const r of cachedStatement(db, `${PARTICIPATION_SQL} WHERE p.dossier_id ${inIds} ORDER BY p.dossier_id, p.scheme_id`).all(idsJson) as Row[]) {
+    const list = schemes.get(r.dossier_id);
+    if (list) list.push(r);
+    else schemes.set(r.dossier_id, [r]);
+  }
   const none: Row[] = [];
   for (const row of rows) {
     out.set(row.id, assembleDossier(row, {
@@ -654,12 +686,7 @@ function assembleDossier(
     arrears_reported_on: string | null;
   }[];
   const notes = rows.notes as unknown as { id: string; created_at: number; author: string | null; text: string }[];
-  const schemes = rows.schemes as unknown as {
-    scheme_id: string;
-    status: NonNullable<DossierData['schemeParticipations']>[number]['status'];
-    monthly_cents: number | null;
-    start_date: string | null;
-  }[];
+  const schemes = rows.schemes as unknown as ParticipationRow[];
   return {
     id: row.id,
     number: row.number,
@@ -755,12 +782,7 @@ function assembleDossier(
     ...(schemes.length === 0
       ? {}
       : {
-          schemeParticipations: schemes.map((r) => ({
-            schemeId: r.scheme_id,
-            status: r.status,
-            agreedMonthly: r.monthly_cents === null ? null : amountOut(r.monthly_cents),
-            startDate: r.start_date,
-          })),
+          schemeParticipations: schemes.map(participationOut),
         }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -3,7 +3,7 @@
 // reason, which is kept here. During the term the recorded payments on the creditor board and the debts at
 // the creditor decide whether a condition was broken. Kept apart from schemes.ts / scheme-batch.ts (their
 // data loading is tuned elsewhere): this module reads only the one dossier it is asked about.
-import { debtMatchesScheme, schemeTermCheck, debtPremiumStage, type ParticipantStatus, type PremiumStageInfo, type Scheme } from '../../shared/arrangement';
+import { debtMatchesScheme, schemeTermCheck, debtPremiumStage, worstPremiumStage, type ParticipantStatus, type Scheme } from '../../shared/arrangement';
 import { AppError } from '../../shared/contract/errors';
 import { serializeTermCheck, type SchemeConditionsOut } from '../../shared/contract/scheme-conditions';
 import type { SchemeFamilyOut } from '../../shared/contract/arrangements';
@@ -18,11 +18,6 @@ export interface SchemeConditionsService {
   forDossier(dossierId: string, date?: string): Promise<SchemeConditionsOut[]>;
 }
 
-/** Most advanced wanbetalersregeling stage over the scheme's debts (as the scheme engine takes it). */
-const STAGE_ORDER = ['geen', 'betalingsregeling', 'aankondiging', 'melding', 'cak'];
-function worstStage(stages: (PremiumStageInfo | null)[]): PremiumStageInfo | null {
-  return stages.filter((s): s is PremiumStageInfo => s !== null).sort((a, b) => STAGE_ORDER.indexOf(b.stage) - STAGE_ORDER.indexOf(a.stage))[0] ?? null;
-}
 
 /**
  * The batch's rule: every chosen family that does not meet the scheme's conditions needs a reason. Refuses the
@@ -37,7 +32,8 @@ export function checkAndRecordOverrides(
   overrides: readonly { dossierId: string; reason: string }[],
 ): void {
   const reasonOf = new Map(overrides.map((o) => [o.dossierId, o.reason.trim()]));
-  const lacking = families.filter((f) => !f.eligibility.meets && !reasonOf.get(f.dossierId));
+  // A reason recorded earlier (a batch or the dossier file) still holds; a new one replaces it.
+  const lacking = families.filter((f) => !f.eligibility.meets && !reasonOf.get(f.dossierId) && !f.override);
   if (lacking.length > 0) {
     const n = lacking.length;
     throw new AppError(
@@ -51,7 +47,7 @@ export function checkAndRecordOverrides(
      ON CONFLICT (scheme_id, dossier_id) DO UPDATE SET reason = excluded.reason, reasons_not_met = excluded.reasons_not_met, created_at = excluded.created_at`,
   );
   for (const f of families) {
-    if (f.eligibility.meets) continue;
+    if (f.eligibility.meets || !reasonOf.get(f.dossierId)) continue;
     upsert.run(schemeId, f.dossierId, reasonOf.get(f.dossierId)!, JSON.stringify(f.eligibility.reasons), deps.now);
     // The reason may hold personal details: it stays in its table, the log only says that it happened.
     deps.audit.append(deps.actor, 'dossier.changed', f.dossierId, f.dossierNumber, `Regeling ${schemeId}: opgenomen ondanks "voldoet niet" (reden vastgelegd)`);
@@ -99,7 +95,7 @@ export function createSchemeConditionsService(
           participation: { status: p.status, agreedMonthly: p.monthly_cents === null ? null : fromCents(p.monthly_cents), startDate: p.start_date },
           debts,
           payments,
-          premiumStage: worstStage(debts.map((d) => debtPremiumStage(d.debt))),
+          premiumStage: worstPremiumStage(debts.map((d) => debtPremiumStage(d.debt))),
           hasPremiumExpense: dossier.expenses.some((e) => e.category === 'zorgverzekering'),
           referenceDate,
         });

@@ -3,11 +3,17 @@
 // one family, a group (batch) and the dashboard aggregate. The group is selected in SQL first (debts at the
 // scheme's creditor, filters), so only the candidates are read and computed.
 import { readdir, readFile } from 'node:fs/promises';
+import type Decimal from 'decimal.js';
 import { join } from 'node:path';
 import {
   aggregateScheme,
   capacityFromBudget,
   computeSchemeFamily,
+  debtMatchesScheme,
+  debtPremiumStage,
+  schemeTermCheck,
+  worstPremiumStage,
+  type TermCheck,
   schemeSchema,
   type ParticipantStatus,
   type Scheme,
@@ -96,6 +102,9 @@ interface ParticipantRow {
   status: ParticipantStatus;
   monthly_cents: number | null;
   start_date: string | null;
+  reason: string | null;
+  reasons_not_met: string | null;
+  created_at: number | null;
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -144,9 +153,25 @@ export function createSchemeService(
   }
 
   function participations(schemeId: string): Map<string, SchemeParticipation> {
-    const rows = ctx.db().prepare('SELECT dossier_id, status, monthly_cents, start_date FROM scheme_participants WHERE scheme_id = ?').all(schemeId) as ParticipantRow[];
+    // With the reason a family was taken in despite "voldoet niet" (migration 014), when there is one.
+    const rows = ctx
+      .db()
+      .prepare(
+        `SELECT p.dossier_id, p.status, p.monthly_cents, p.start_date, o.reason, o.reasons_not_met, o.created_at
+           FROM scheme_participants p LEFT JOIN scheme_condition_overrides o ON o.scheme_id = p.scheme_id AND o.dossier_id = p.dossier_id
+          WHERE p.scheme_id = ?`,
+      )
+      .all(schemeId) as ParticipantRow[];
     return new Map(
-      rows.map((r) => [r.dossier_id, { status: r.status, agreedMonthly: r.monthly_cents === null ? null : fromCents(r.monthly_cents), startDate: r.start_date }]),
+      rows.map((r) => [
+        r.dossier_id,
+        {
+          status: r.status,
+          agreedMonthly: r.monthly_cents === null ? null : fromCents(r.monthly_cents),
+          startDate: r.start_date,
+          override: r.reason === null ? null : { reason: r.reason, reasonsNotMet: JSON.parse(r.reasons_not_met ?? '[]') as string[], at: r.created_at ?? 0 },
+        },
+      ]),
     );
   }
 
@@ -184,10 +209,25 @@ export function createSchemeService(
   }
 
   async function computeFamilies(scheme: Scheme, ids: readonly string[], referenceDate: string): Promise<SchemeFamilyResult[]> {
+    return (await computeFamiliesWith(scheme, ids, referenceDate)).families;
+  }
+
+  async function computeFamiliesWith(scheme: Scheme, ids: readonly string[], referenceDate: string) {
     const norms: NormSet = await deps.norms.normSet();
     const parts = participations(scheme.id);
     // Bulk reads (a few set-based queries for the whole group) instead of 1 + 8 queries per family.
     const dossiers = deps.dossiers.readMany(ids);
+    return { dossiers, parts, families: computeEach(scheme, ids, referenceDate, norms, parts, dossiers) };
+  }
+
+  function computeEach(
+    scheme: Scheme,
+    ids: readonly string[],
+    referenceDate: string,
+    norms: NormSet,
+    parts: Map<string, SchemeParticipation>,
+    dossiers: ReturnType<DossierService['readMany']>,
+  ): SchemeFamilyResult[] {
     const allInputs = deps.budget.inputsMany(ids);
     return ids.map((id) => {
       const dossier = dossiers.get(id);
@@ -207,6 +247,51 @@ export function createSchemeService(
         participation: parts.get(id) ?? null,
       });
     });
+  }
+
+  /**
+   * The conditions during the term for every participating family (as schemes.conditions shows them per
+   * dossier): the payments of all participants in one query, then the pure check per family.
+   */
+  function termChecks(
+    scheme: Scheme,
+    parts: Map<string, SchemeParticipation>,
+    dossiers: ReturnType<DossierService['readMany']>,
+    referenceDate: string,
+  ): Map<string, TermCheck> {
+    const payments = new Map<string, { debtId: string; month: string; amount: Decimal }[]>();
+    const rows = ctx
+      .db()
+      .prepare(
+        `SELECT a.dossier_id, a.debt_id, a.month, a.amount_cents FROM arrangement_payments a
+          WHERE a.dossier_id IN (SELECT dossier_id FROM scheme_participants WHERE scheme_id = ?) ORDER BY a.month`,
+      )
+      .all(scheme.id) as { dossier_id: string; debt_id: string; month: string; amount_cents: number }[];
+    for (const r of rows) {
+      const list = payments.get(r.dossier_id) ?? [];
+      list.push({ debtId: r.debt_id, month: r.month, amount: fromCents(r.amount_cents) });
+      payments.set(r.dossier_id, list);
+    }
+    const out = new Map<string, TermCheck>();
+    for (const [id, p] of parts) {
+      const dossier = dossiers.get(id);
+      if (!dossier) continue;
+      // Paid debts too: payments recorded on them still count for their months.
+      const debts = dossier.debts.map((debt, i) => ({ id: debt.id ?? String(i + 1), debt })).filter((d) => debtMatchesScheme(scheme, { ...d.debt, status: 'open' }));
+      out.set(
+        id,
+        schemeTermCheck({
+          scheme,
+          participation: { status: p.status, agreedMonthly: p.agreedMonthly, startDate: p.startDate },
+          debts,
+          payments: payments.get(id) ?? [],
+          premiumStage: worstPremiumStage(debts.map((d) => debtPremiumStage(d.debt))),
+          hasPremiumExpense: dossier.expenses.some((e) => e.category === 'zorgverzekering'),
+          referenceDate,
+        }),
+      );
+    }
+    return out;
   }
 
   // One reference date for the whole group (the given date, else today), so every row is comparable.
@@ -270,6 +355,8 @@ export function createSchemeService(
         const d = deps.dossiers.read(input.dossierId);
         if (input.status === null) {
           db.prepare('DELETE FROM scheme_participants WHERE scheme_id = ? AND dossier_id = ?').run(scheme.id, d.id);
+          // Back to candidate: a reason given for taking part no longer applies.
+          db.prepare('DELETE FROM scheme_condition_overrides WHERE scheme_id = ? AND dossier_id = ?').run(scheme.id, d.id);
         } else {
           db.prepare(
             `INSERT INTO scheme_participants (scheme_id, dossier_id, status, monthly_cents, start_date, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -284,8 +371,8 @@ export function createSchemeService(
     async dashboard(schemeId, date) {
       const scheme = await get(schemeId);
       const referenceDate = dateOf(date);
-      const families = await computeFamilies(scheme, candidateIds(scheme, {}, true), referenceDate);
-      return serializeSchemeDashboard(aggregateScheme(scheme.id, referenceDate, families));
+      const { families, dossiers, parts } = await computeFamiliesWith(scheme, candidateIds(scheme, {}, true), referenceDate);
+      return serializeSchemeDashboard(aggregateScheme(scheme.id, referenceDate, families, termChecks(scheme, parts, dossiers, referenceDate)));
     },
   };
 }

@@ -10,13 +10,23 @@ import { formatEuro, Money, ZERO } from '../money';
 import type { ParticipantStatus, Scheme, SchemeFamilyStatus } from './scheme';
 import { SCHEME_FAMILY_STATUSES, SCHEME_ROUTE_LABELS } from './scheme';
 import type { ArrangementCapacity, ProposalMissing } from './types';
-import { debtPremiumStage, type PremiumStageInfo } from './zorg';
-import { schemeEligibility, type SchemeEligibility } from './scheme-conditions';
+import { debtPremiumStage, worstPremiumStage, type PremiumStageInfo } from './zorg';
+import { schemeEligibility, TERM_STATES, type SchemeEligibility, type TermCheck, type TermState } from './scheme-conditions';
 
 export interface SchemeParticipation {
   status: ParticipantStatus;
   agreedMonthly: Decimal | null;
   startDate: string | null;
+  /** The family takes part although it did not meet the conditions; the professional's reason (migration 014). */
+  override?: SchemeOverride | null;
+}
+
+export interface SchemeOverride {
+  reason: string;
+  /** What was not met when the reason was given. */
+  reasonsNotMet: string[];
+  /** When the reason was recorded (ms since the epoch). */
+  at: number;
 }
 
 export interface SchemeFamilyInput {
@@ -49,6 +59,8 @@ export interface SchemeFamilyResult {
   warnings: string[];
   /** The scheme's conditions at selection ("voldoet niet" with the reasons). */
   eligibility: SchemeEligibility;
+  /** Taken in although "voldoet niet", with the professional's reason; then the agreed amount is the amount. */
+  override: SchemeOverride | null;
   agreedMonthly: Decimal | null;
   startDate: string | null;
 }
@@ -64,6 +76,10 @@ export interface SchemeDashboard {
   byStatus: Record<SchemeFamilyStatus, number>;
   notFeasible: number;
   missingFigures: number;
+  /** Participating families by how their conditions hold during the term (scheme-conditions.ts). */
+  byTermState: Record<TermState, number>;
+  /** The families whose conditions are broken during the term, with why. */
+  breached: { dossierId: string; dossierNumber: string; displayName: string; status: SchemeFamilyStatus; reasons: string[] }[];
 }
 
 /** Does this debt belong to the scheme's creditor? Creditor or collector contains a match name (case-insensitive). */
@@ -101,10 +117,7 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
     'Som van het huidige saldo van de schulden bij deze schuldeiser (schuldeiser of incassant bevat een van de namen van de regeling).',
     Object.fromEntries(matched.map((m) => [`schuld ${m.id}`, new Money(m.debt.currentAmount).toFixed(2)])),
   ) as Figure & { value: Decimal };
-  const stages = matched.map((m) => debtPremiumStage(m.debt)).filter((s): s is PremiumStageInfo => s !== null);
-  // The most advanced stage counts (a family with two policies is as far as its worst one).
-  const order = ['geen', 'betalingsregeling', 'aankondiging', 'melding', 'cak'];
-  const premiumStage = stages.sort((a, b) => order.indexOf(b.stage) - order.indexOf(a.stage))[0] ?? null;
+  const premiumStage = worstPremiumStage(matched.map((m) => debtPremiumStage(m.debt)));
 
   const missing: ProposalMissing[] = [];
   const warnings: string[] = [];
@@ -182,6 +195,7 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
   }
   // The scheme's conditions the dossier can show (validity, premium, route, term) are tracked in
   // scheme-conditions.ts: a family that does not meet them is "voldoet niet" with the reasons.
+  const computedFeasible = feasible;
   const eligibility = schemeEligibility({
     scheme,
     dossier,
@@ -191,11 +205,46 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
     feasible,
     restAfterTerm: feasible && paid.value ? arrearsValue.minus(paid.value) : null,
   });
+  // Taken in with a stated reason at an agreed amount (e.g. under bewind the bewindvoerder pays the guideline
+  // amount from the budget while the VTLB leaves no afloscapaciteit): the agreed amount is what is paid, the
+  // computed one stays in the rule, and "voldoet niet" keeps its reasons beside the override.
+  const override = participation?.override ?? null;
+  const agreed = participation?.agreedMonthly ?? null;
+  if (override && cap !== null && agreed && agreed.greaterThan(0) && !arrearsValue.isZero() && participation!.status !== 'gestopt') {
+    feasible = true;
+    months = Math.min(maxMonths, arrearsValue.dividedBy(agreed).toDecimalPlaces(0, Decimal.ROUND_UP).toNumber());
+    const paidValue = Money.min(arrearsValue, agreed.times(months));
+    const rest = arrearsValue.minus(paidValue);
+    monthly = figure(
+      'Maandbedrag',
+      agreed,
+      `Afgesproken bedrag per maand. Het gezin doet mee hoewel het niet aan de voorwaarden voldoet, met deze reden: ${override.reason} ` +
+        `Volgens de regel van de regeling zou het maandbedrag ${computedFeasible && monthly.value ? formatEuro(monthly.value) : 'niet haalbaar'} zijn. ${monthly.explanation.rule}`,
+      { ...baseInputs, 'afgesproken per maand': fmt(agreed), 'reden': override.reason },
+    );
+    paid = figure('Afgelost binnen de looptijd', paidValue, 'Het laagste van de achterstand en het afgesproken bedrag × aantal maanden (de laatste termijn kan lager zijn).', {
+      'afgesproken per maand': fmt(agreed),
+      maanden: months,
+      achterstand: fmt(arrearsValue),
+    });
+    forgiven = scheme.forgiveRemainder
+      ? figure('Kwijtgescholden na de looptijd', rest, 'Achterstand − afgelost binnen de looptijd; de schuldeiser scheldt de rest kwijt als aan de voorwaarden is voldaan.', {
+          achterstand: fmt(arrearsValue),
+          afgelost: fmt(paidValue),
+        })
+      : figure('Kwijtgescholden na de looptijd', ZERO, 'Deze regeling kent geen kwijtschelding; een restschuld blijft bestaan.', { restschuld: fmt(rest) });
+    // The "lower than the minimum" warning described the computed amount, which is not the one paid.
+    const notFeasibleWarning = warnings.findIndex((w) => w.startsWith('De afloscapaciteit ('));
+    if (notFeasibleWarning >= 0) warnings.splice(notFeasibleWarning, 1);
+  }
   if (matched.some((m) => (m.debt.verification ?? 'opgevraagd') !== 'gecontroleerd')) {
     warnings.push('Niet elke achterstand is gecontroleerd; controleer het saldo bij de schuldeiser.');
   }
 
-  const summary = summaryText(scheme, arrearsValue, monthly.value, months, forgiven.value, premiumStage, feasible, cap === null);
+  let summary = summaryText(scheme, arrearsValue, monthly.value, months, forgiven.value, premiumStage, feasible, cap === null);
+  if (override && feasible && !computedFeasible) {
+    summary += ` Het afgesproken bedrag is hoger dan de berekende afloscapaciteit (${formatEuro(cap ?? ZERO)}); het gezin doet mee met deze reden: ${override.reason}`;
+  }
   const childrenCount = dossier.children.filter((c) => c.livingInHousehold).length;
   return {
     schemeId: scheme.id,
@@ -218,6 +267,7 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
     missing,
     warnings,
     eligibility,
+    override,
     agreedMonthly: participation?.agreedMonthly ?? null,
     startDate: participation?.startDate ?? null,
   };
@@ -261,8 +311,24 @@ export function emptyStatusCounts(): Record<SchemeFamilyStatus, number> {
   return Object.fromEntries(SCHEME_FAMILY_STATUSES.map((s) => [s, 0])) as Record<SchemeFamilyStatus, number>;
 }
 
-/** Aggregate for the scheme dashboard. Money sums of cent amounts, exact. */
-export function aggregateScheme(schemeId: string, referenceDate: string, families: readonly SchemeFamilyResult[]): SchemeDashboard {
+/**
+ * Aggregate for the scheme dashboard. Money sums of cent amounts, exact. `terms` holds the term check of every
+ * participating family (by dossier id); candidates have none.
+ */
+export function aggregateScheme(
+  schemeId: string,
+  referenceDate: string,
+  families: readonly SchemeFamilyResult[],
+  terms: ReadonlyMap<string, TermCheck> = new Map(),
+): SchemeDashboard {
+  const byTermState = Object.fromEntries(TERM_STATES.map((s) => [s, 0])) as Record<TermState, number>;
+  const breached: SchemeDashboard['breached'] = [];
+  for (const f of families) {
+    const t = terms.get(f.dossierId);
+    if (!t || f.status === 'kandidaat') continue;
+    byTermState[t.state] += 1;
+    if (t.state === 'geschonden') breached.push({ dossierId: f.dossierId, dossierNumber: f.dossierNumber, displayName: f.displayName, status: f.status, reasons: [...t.reasons] });
+  }
   const byStatus = emptyStatusCounts();
   let arrears: Decimal = ZERO;
   let monthly: Decimal = ZERO;
@@ -280,5 +346,5 @@ export function aggregateScheme(schemeId: string, referenceDate: string, familie
     if (f.missing.length > 0) missingFigures += 1;
     else if (!f.feasible && !f.arrears.value.isZero()) notFeasible += 1;
   }
-  return { schemeId, referenceDate, families: families.length, children, arrears, monthly, expectedForgiveness: forgiven, byStatus, notFeasible, missingFigures };
+  return { schemeId, referenceDate, families: families.length, children, arrears, monthly, expectedForgiveness: forgiven, byStatus, notFeasible, missingFigures, byTermState, breached };
 }

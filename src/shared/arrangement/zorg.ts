@@ -104,3 +104,8 @@ export function debtPremiumStage(debt: Debt): PremiumStageInfo | null {
   if ((debt.creditorKind ?? 'overig') !== 'zorgverzekeraar' || !debt.premiumArrears) return null;
   return premiumStage(debt.premiumArrears.months, debt.premiumArrears.reportedToCak ?? false);
 }
+
+/** The most advanced wanbetalersregeling stage of several debts (a family with two policies is as far as its worst one). */
+export function worstPremiumStage(stages: readonly (PremiumStageInfo | null)[]): PremiumStageInfo | null {
+  return stages.filter((s): s is PremiumStageInfo => s !== null).sort((a, b) => PREMIUM_STAGES.indexOf(b.stage) - PREMIUM_STAGES.indexOf(a.stage))[0] ?? null;
+}

@@ -353,7 +353,13 @@ export function afloscapaciteitDetail(aflos: Decimal | null, yearlyMonthly: Deci
         'niet meer dan de afloscapaciteit; half-up afgerond op centen. ' +
         (bron === 'opgegeven'
           ? `Bron: het ${yearlyLines.join('; ')} bij de budgetgegevens, dat de posten in het dossier vervangt.`
-          : 'Bron: de inkomensposten per jaar in het dossier, dezelfde als voor de reservering en de vooruitblik.'),
+          : 'Bron: de inkomensposten per jaar in het dossier, dezelfde als voor de reservering en de vooruitblik.') +
+        (share !== null && share.greaterThan(0) && monthly !== null && monthly.isZero()
+          ? ' Hier is de hele afloscapaciteit vakantiegeld, en dat klopt met de regels: het inkomen dat elke maand binnenkomt is niet hoger dan het VTLB, ' +
+            'dus elke maand is er niets af te dragen. De afloscapaciteit is het inkomen inclusief vakantiegeld (per maand gerekend) min het VTLB; ' +
+            'bij een inkomen op of onder de bijstandsnorm is de beslagvrije voet ten hoogste 95 % van dat inkomen inclusief vakantiegeld (art. 475dc lid 1 Rv), ' +
+            'zodat wat boven het VTLB overblijft pas met de jaarlijkse uitbetaling van het vakantiegeld binnenkomt.'
+          : ''),
       inputs,
     ),
     maandelijks: figure('Maandelijkse afdracht', monthly, 'Afloscapaciteit (afgerond op centen) − vakantiegelddeel: wat elke maand kan worden afgedragen.', { afloscapaciteit: fmt(rounded), vakantiegelddeel: fmt(share) }),

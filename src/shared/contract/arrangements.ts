@@ -19,6 +19,7 @@ import {
   schemeSchema,
 } from '../arrangement/scheme';
 import type { SchemeDashboard, SchemeFamilyResult } from '../arrangement/scheme-engine';
+import { TERM_STATES } from '../arrangement/scheme-conditions';
 import { CREDITOR_KINDS, DEBT_KINDS, isoDate } from '../dossier/schema';
 import { AMOUNT_PATTERN, Money, toAmountString } from '../money';
 import { amountOut, exactOut, figureOut, serializeFigure } from './budget';
@@ -167,6 +168,8 @@ export const schemeFamilyOut = z.object({
   warnings: z.array(z.string()),
   /** The scheme's conditions at selection: "voldoet niet" with the reasons (the batch leaves it out unless overridden). */
   eligibility: z.object({ meets: z.boolean(), reasons: z.array(z.string()) }),
+  /** Taken in although "voldoet niet": the stated reason (then the agreed amount is the monthly amount). */
+  override: z.object({ reason: z.string(), reasonsNotMet: z.array(z.string()), at: z.number().int() }).nullable().optional(),
   /** Stored participation (when not a kandidaat). */
   agreedMonthly: amountOut.nullable(),
   startDate: z.string().nullable(),
@@ -185,6 +188,12 @@ export const schemeDashboardOut = z.object({
   byStatus: z.record(z.enum(SCHEME_FAMILY_STATUSES), z.number().int()),
   notFeasible: z.number().int(),
   missingFigures: z.number().int(),
+  /** Participating families by how their conditions hold during the term ("voorwaarde geschonden" and the others). */
+  byTermState: z.record(z.enum(TERM_STATES), z.number().int()),
+  /** The families whose conditions are broken during the term, with why (in Dutch). */
+  breached: z.array(
+    z.object({ dossierId: z.string(), dossierNumber: z.string(), displayName: z.string(), status: z.enum(SCHEME_FAMILY_STATUSES), reasons: z.array(z.string()) }),
+  ),
 });
 export type SchemeDashboardOut = z.infer<typeof schemeDashboardOut>;
 
@@ -299,6 +308,7 @@ export function serializeSchemeFamily(f: SchemeFamilyResult): SchemeFamilyOut {
     missing: f.missing.map((m) => ({ ...m })),
     warnings: [...f.warnings],
     eligibility: { meets: f.eligibility.meets, reasons: [...f.eligibility.reasons] },
+    override: f.override ? { reason: f.override.reason, reasonsNotMet: [...f.override.reasonsNotMet], at: f.override.at } : null,
     agreedMonthly: f.agreedMonthly ? amountOfD(f.agreedMonthly) : null,
     startDate: f.startDate,
   };
@@ -316,5 +326,7 @@ export function serializeSchemeDashboard(d: SchemeDashboard): SchemeDashboardOut
     byStatus: { ...d.byStatus },
     notFeasible: d.notFeasible,
     missingFigures: d.missingFigures,
+    byTermState: { ...d.byTermState },
+    breached: d.breached.map((b) => ({ ...b, reasons: [...b.reasons] })),
   };
 }

@@ -16,6 +16,7 @@ import type { Payment, RegelingProgress } from '../creditor-board/payments';
 import type { Recalculation } from '../creditor-board/recalc';
 import { schemeFilterSchema } from '../arrangement/scheme';
 import { conditionOverrideIn } from './scheme-conditions';
+import { localPath } from './vault';
 import { isoDate, nonNegativeAmount } from '../dossier/schema';
 import { roundCents, sum, toAmountString } from '../money';
 
@@ -256,6 +257,17 @@ export const creditorBoardContract = {
     unlocked: true,
     input: z.object({ id: itemId }),
     output: letterContentOut,
+  }),
+  'letters.exportToFolder': procedure({
+    summary: 'Write the stored letters of a dossier (all, or the chosen ones) as PDF files into a folder the user picks; never over an existing file; logged as an export.',
+    unlocked: true,
+    input: z.object({
+      dossierId,
+      /** Absolute path of an existing folder outside the vault. */
+      folder: localPath('Kies een map.'),
+      ids: z.array(itemId).min(1).max(1000).optional(),
+    }),
+    output: z.object({ folder: z.string(), files: z.array(z.string()) }),
   }),
   'schemes.produceBatch': procedure({
     summary: 'Group batch of a zorgpremie scheme: a letter per selected family (stored in its dossier) and one overview for the creditor (PDF and CSV); candidates become "voorgesteld".',

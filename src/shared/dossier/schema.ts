@@ -356,6 +356,17 @@ export const schemeParticipationSchema = z.object({
   status: z.enum(PARTICIPANT_STATUSES),
   agreedMonthly: nonNegativeAmount.nullable().optional(),
   startDate: optionalIsoDate,
+  /**
+   * The family takes part although it did not meet the scheme's conditions ("voldoet niet"), with the
+   * professional's reason and what was not met at the time. Absent = no such reason.
+   */
+  override: z
+    .object({
+      reason: z.string().trim().min(10, { message: 'Geef een reden van minstens 10 tekens waarom dit gezin toch meedoet.' }).max(1000),
+      reasonsNotMet: z.array(z.string().trim().min(1).max(1000)).max(20).default([]),
+    })
+    .nullable()
+    .optional(),
 });
 export type SchemeParticipationData = z.output<typeof schemeParticipationSchema>;
 // ---- end scheme participation --------------------------------------------------------------------------

@@ -43,8 +43,18 @@ describe('debts v2 in the vault and the interchange file', () => {
     const again = await rig.call('dossier.get', { id: imported[0]!.id });
     const strip = (xs: typeof again.debts) => xs.map(({ id: _id, ...rest }) => rest);
     expect(strip(again.debts)).toEqual(strip(d8.debts));
-    // The family's scheme participation travels with it, and a plain dossier.update leaves it alone.
-    const participation = [{ schemeId: 'voorbeeld-bewind-zorgpremie', status: 'lopend', agreedMonthly: '35.00', startDate: '2026-07-01' }];
+    // The family's scheme participation travels with it (with the reason it takes part despite "voldoet niet",
+    // as the demo file states it), and a plain dossier.update leaves it alone.
+    const demo8 = demo('08-bewind-zorgpremie-regeling.json') as { dossiers: { schemeParticipations: { override: { reason: string } }[] }[] };
+    const participation = [
+      {
+        schemeId: 'voorbeeld-bewind-zorgpremie',
+        status: 'lopend',
+        agreedMonthly: '35.00',
+        startDate: '2026-07-01',
+        override: { reason: demo8.dossiers[0]!.schemeParticipations[0]!.override.reason, reasonsNotMet: ['De afloscapaciteit (€ 0,00) is lager dan het minimum van de regeling (€ 35,00 per maand).'] },
+      },
+    ];
     expect(file.dossiers[0].schemeParticipations).toEqual(participation);
     expect(again.schemeParticipations).toEqual(participation);
     const { id: _i, number: _n, createdAt: _c, updatedAt: _u, schemeParticipations: _s, ...data } = again;

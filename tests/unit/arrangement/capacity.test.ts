@@ -19,6 +19,42 @@ const demo07 = () => dossierDataSchema.parse(JSON.parse(readFileSync(path.join(R
 const inputs07 = (extra: object = {}) =>
   budgetInputsSchema.parse({ ...JSON.parse(readFileSync(path.join(RESOURCES, 'demo', 'invoer', '07-werkend-gezin-beslag.json'), 'utf8')), ...extra });
 
+const demo03 = () => dossierDataSchema.parse(JSON.parse(readFileSync(path.join(RESOURCES, 'demo', '03-jonge-moeder-baby.json'), 'utf8')).dossiers[0]);
+
+describe('demo 03: an afloscapaciteit that is all vakantiegeld (BVV-VTLB.md, RULES.md c.1)', () => {
+  /*
+   * Demo 03 on 2026-11-23 (alleenstaande ouder, bijstand 18-20 with verhoging, no belastbaar inkomen entered):
+   * netto beslagbaar inkomen = 1057.03 + vakantietoeslag 667.56 / 12 (= 55.63) = 1112.66 per month.
+   * BVV: 95 % × A (1419.46) = 1348.49, but never above 95 % of the income incl. vakantiebijslag (art. 475dc lid 1
+   * Rv): 0.95 × 1112.66 = 1057.027 -> 1057.03. VTLB = 1057.03 + eigen risico 385 / 12 = 32.08 + woonlasten
+   * (512.75 − 301.00) − J 200.71 = 11.04 + zorg (149.95 − 129.00) − 47.00 = −26.05 + kindgebonden budget
+   * (2580 + 3416) / 12 = 499.67 − 499.67 received = 0.00 -> 1074.10. Afloscapaciteit = 1112.66 − 1074.10 = 38.56.
+   * The income paid every month (1057.03) is below the VTLB (1074.10), so the monthly part is 0.00 and the whole
+   * 38.56 is the vakantiegeld share (≤ 55.63): over 18 months 38.56 × 18 = 694.08, paid with the yearly
+   * vakantiegeld.
+   */
+  it('gives 38.56 a month, all of it vakantiegeld, and says why in plain words', () => {
+    const d = demo03();
+    const budget = computeBudget(d, budgetInputsSchema.parse({}), norms, '2026-11-23');
+    expect(budget.vtlb.total.value!.toFixed(2)).toBe('1074.10');
+    expect(budget.afloscapaciteit.value!.toFixed(2)).toBe('38.56');
+    const detail = budget.afloscapaciteitDetail;
+    expect(detail.maandelijks.value!.toFixed(2)).toBe('0.00');
+    expect(detail.vakantiegeldPerMaand.value!.toFixed(2)).toBe('38.56');
+    expect(detail.vakantiegeldOverLooptijd.value!.toFixed(2)).toBe('694.08');
+    expect(detail.vakantiegeldPerMaand.explanation.rule).toContain('Hier is de hele afloscapaciteit vakantiegeld, en dat klopt met de regels');
+    expect(detail.vakantiegeldPerMaand.explanation.rule).toContain('art. 475dc lid 1 Rv');
+    const p = proposalForDossier(d, budget, {}, 'Budget demo 03');
+    expect(p.monthlyCapacity.value!.toFixed(2)).toBe('0.00');
+    expect(p.pot.value!.toFixed(2)).toBe('694.08');
+  });
+
+  it('does not say so when part of the afloscapaciteit comes in every month (demo 07)', () => {
+    const budget = computeBudget(demo07(), inputs07(), norms, '2026-07-15');
+    expect(budget.afloscapaciteitDetail.vakantiegeldPerMaand.explanation.rule).not.toContain('Hier is de hele afloscapaciteit vakantiegeld');
+  });
+});
+
 describe('arrangement pot from the one vakantiegeld source', () => {
   /*
    * Demo 07 on 2026-07-15 (derivation in tests/integration/budget/cli.test.ts): afloscapaciteit 2808.33333 − 2523.19

@@ -448,6 +448,19 @@ function Letters({ dossierId, saved, dirty }: { dossierId: string; saved: Arrang
     }
   };
 
+  // Every stored letter of the dossier into a folder the user names (as an external backup is), never over a file.
+  const [folder, setFolder] = useState('');
+  const exportAll = async () => {
+    setError(null);
+    setMessage(null);
+    try {
+      const r = await call('letters.exportToFolder', { dossierId, folder: folder.trim() });
+      setMessage(`${r.files.length} ${r.files.length === 1 ? 'brief' : 'brieven'} opgeslagen in ${r.folder}: ${r.files.join(', ')}.`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
   const blocked = dirty ? 'Sla eerst het voorstel op: brieven gebruiken het opgeslagen voorstel.' : saved.proposal.status === 'ontbreekt' ? 'Vul eerst aan wat voor het voorstel nodig is.' : null;
   return (
     <section aria-labelledby="h-brieven">
@@ -500,6 +513,20 @@ function Letters({ dossierId, saved, dirty }: { dossierId: string; saved: Arrang
         </DataTable>
       ) : letters ? (
         <p className="muted">Nog geen brieven gemaakt.</p>
+      ) : null}
+      {letters && letters.length > 0 ? (
+        <div className="whatif-grid">
+          <div className="field">
+            <label htmlFor="brieven-map">Map voor de brieven</label>
+            <input id="brieven-map" value={folder} onChange={(e) => setFolder(e.target.value)} aria-describedby="brieven-map-hint" />
+            <p className="hint" id="brieven-map-hint">
+              Een bestaande map buiten de kluis, bijvoorbeeld /home/naam/Brieven of C:\Brieven. Bestaande bestanden worden niet overschreven.
+            </p>
+          </div>
+          <button type="button" className="button small" disabled={folder.trim() === ''} onClick={() => void exportAll()}>
+            Alle brieven naar deze map exporteren
+          </button>
+        </div>
       ) : null}
     </section>
   );

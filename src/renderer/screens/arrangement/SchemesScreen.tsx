@@ -5,6 +5,7 @@
 // overview for the creditor (PDF and CSV). All figures are the core's.
 import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { SCHEME_FAMILY_STATUS_LABELS, SCHEME_ROUTE_LABELS, PARTICIPANT_STATUSES, type ParticipantStatus } from '../../../shared/arrangement/scheme';
+import { TERM_STATES, TERM_STATE_LABELS } from '../../../shared/arrangement/scheme-conditions';
 import type { SchemeDashboardOut, SchemeFamilyOut, StoredSchemeOut } from '../../../shared/contract/arrangements';
 import { INCOME_CATEGORIES, INCOME_CATEGORY_LABELS, type IncomeCategory } from '../../../shared/dossier/categories';
 import { FictitiousBadge } from '../../components/Badge';
@@ -12,7 +13,7 @@ import { downloadBase64 } from '../../components/download';
 import { NavLink } from '../../components/NavLink';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
-import { showDate } from '../../format';
+import { showDate, showDateTime } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { euro } from '../budget/view';
 import './arrangement.css';
@@ -127,7 +128,8 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
     setMessage(null);
     setBusy(true);
     try {
-      const notMet = new Set((families ?? []).filter((f) => !f.eligibility.meets).map((f) => f.dossierId));
+      // A reason recorded earlier stands unless a new one is typed.
+      const notMet = new Set((families ?? []).filter((f) => !f.eligibility.meets && (!f.override || (overrides[f.dossierId] ?? '').trim() !== '')).map((f) => f.dossierId));
       const given = [...selected].filter((id) => notMet.has(id)).map((id) => ({ dossierId: id, reason: overrides[id] ?? '' }));
       const r = await call('schemes.produceBatch', { schemeId: s.id, filters: wire(filters), dossierIds: [...selected], includeBsn, overrides: given });
       for (const f of r.files) downloadBase64(f.fileName, f.contentBase64, f.mime);
@@ -314,6 +316,27 @@ function Dashboard({ d }: { d: SchemeDashboardOut }) {
           .map(([k, n]) => `${SCHEME_FAMILY_STATUS_LABELS[k as keyof typeof SCHEME_FAMILY_STATUS_LABELS]}: ${n}`)
           .join(' · ')}
       </p>
+      <p className="small">
+        Voorwaarden tijdens de looptijd:{' '}
+        {TERM_STATES.map((k) => `${TERM_STATE_LABELS[k]}: ${d.byTermState[k]}`).join(' · ')}
+      </p>
+      {d.breached.length > 0 ? (
+        <div className="notice" role="group" aria-label="Voorwaarde geschonden">
+          <p>
+            <strong>
+              Voorwaarde geschonden bij {d.breached.length} {d.breached.length === 1 ? 'gezin' : 'gezinnen'}
+            </strong>
+          </p>
+          <ul>
+            {d.breached.map((b) => (
+              <li key={b.dossierId}>
+                <NavLink to={{ name: 'dossier', id: b.dossierId }}>{b.displayName}</NavLink> <span className="muted small mono">{b.dossierNumber}</span> ({SCHEME_FAMILY_STATUS_LABELS[b.status]}):{' '}
+                {b.reasons.join(' ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {d.notFeasible > 0 || d.missingFigures > 0 ? (
         <p className="notice">
           {d.notFeasible > 0 ? `${d.notFeasible} ${d.notFeasible === 1 ? 'gezin kan' : 'gezinnen kunnen'} het minimum per maand niet betalen. ` : ''}
@@ -447,7 +470,14 @@ function FamilyRow({
         <td className="num nowrap">{euro(f.forgiven.value)}</td>
         <td>
           {SCHEME_FAMILY_STATUS_LABELS[f.status]}
-          {f.eligibility.meets ? null : (
+          {f.eligibility.meets ? null : f.override ? (
+            <div className="small">
+              <strong>Doet mee met een reden</strong>
+              <p className="muted">
+                Voldoet niet: {f.eligibility.reasons.join(' ')} Reden ({showDateTime(f.override.at)}): {f.override.reason}
+              </p>
+            </div>
+          ) : (
             <div className="small">
               <strong className="notice-text">Voldoet niet</strong>
               <ul className="reasons">
