@@ -8,29 +8,17 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERENIGING_REFUSAL } from '../../src/shared/contract/vault-kind';
 import { button, callFromPage, heading, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
 import { officeReport } from '../support/office-exports';
+import { extractPdf } from '../integration/budget-pdf/helpers';
 
 const PASSWORD = 'Vereniging-van-bewindvoerders-2026';
 /** Households per office, each with one M2.1 signal in 2026-Q2 (tests/support/office-exports.ts). */
 const HOUSEHOLDS = [55, 60, 70];
 const OFFICES = ['Bewind Noord', 'Schuldhulp Oost', 'Bewind Zuid'];
-
-async function pdfText(file: string): Promise<{ text: string; info: Record<string, unknown> }> {
-  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += `${content.items.map((it) => ('str' in it ? it.str : '')).join(' ')}\n`;
-  }
-  const info = (await doc.getMetadata()).info as unknown as Record<string, unknown>;
-  await doc.destroy();
-  return { text, info };
-}
 
 describe('a vereniging vault in the browser', () => {
   let app: E2eApp;
@@ -157,7 +145,7 @@ describe('a vereniging vault in the browser', () => {
     const jsonStat = JSON.parse(await readFile(at('.json'), 'utf8'));
     expect(jsonStat).toMatchObject({ version: '2.0', class: 'collection' });
     expect(jsonStat.link.item[0]).toMatchObject({ class: 'dataset', id: ['category'], size: [1], value: { '0': 185 } });
-    const pdf = await pdfText(at('.pdf'));
+    const pdf = await extractPdf(await readFile(at('.pdf')));
     expect(pdf.text).toContain('Systeemfouten 2026: landelijke cijfers');
     expect(pdf.text).toMatch(/T0: Huishoudens per mechanisme\s+Mechanisme\s+Huishoudens\s+Signalen\s+M2\.1 Terugvordering toeslag\s+185\s+185\s/);
     expect(pdf.text).toMatch(/T2: Mechanisme naar regio\s+Mechanisme\s+Regio\s+Huishoudens\s+Signalen\s+M2\.1 Terugvordering toeslag\s+Utrecht\s+185\s+185\s/);
