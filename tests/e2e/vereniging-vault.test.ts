@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERENIGING_REFUSAL } from '../../src/shared/contract/vault-kind';
-import { button, callFromPage, heading, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
+import { button, callFromPage, createVaultViaUi, heading, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
 import { officeReport } from '../support/office-exports';
 import { extractPdf } from '../integration/budget-pdf/helpers';
 
@@ -40,19 +40,9 @@ describe('a vereniging vault in the browser', () => {
   });
 
   it('is created through the welcome screen and shows only Vereniging, Logboek and Instellingen', async () => {
-    await waitVisible(heading(page, 'Welkom bij Houvast'));
-    await button(page, 'Nieuwe kluis maken').click();
-    await page.getByLabel('Naam van de kluis', { exact: true }).fill('Branchevereniging');
-    await page.getByLabel('Vereniging (ontvangen rapporten van kantoren, geen dossiers)').check();
-    await page.getByLabel('Uw naam', { exact: true }).fill('Karin Verbeek');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('checkbox', { name: 'Ik begrijp dat mijn gegevens verloren zijn zonder wachtwoord én herstelcode' }).check();
-    await button(page, 'Kluis maken').click();
-    await waitVisible(heading(page, 'Uw herstelcode'), 60_000);
-    await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
-    await button(page, 'Verder').click();
-
+    // The welcome screen, "Nieuwe kluis maken" with the kind Vereniging, the recovery code; then the
+    // association screen (createVaultViaUi waits for its heading).
+    await createVaultViaUi(page, 'Branchevereniging', PASSWORD, 'Karin Verbeek', 'vereniging');
     // It opens on the association screen; the menu holds nothing about case files.
     await waitVisible(heading(page, 'Vereniging: rapporten samenvoegen en publiceren'));
     const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
