@@ -173,6 +173,10 @@ describe('C1 canaries', () => {
     expect(a.pdfText).toContain('Systeemfouten-rapport 2026-Q1');
     // The amounts left only as bands, the exact figures never.
     for (const exact of ['1234.56', '1234,56', '123456', '87.65', '87,65']) expect(`${a.payload}${a.csv}${a.pdfText}`).not.toContain(exact);
+    // Neutral PDF metadata, set explicitly: nothing names the office, a person or the machine.
+    const { info } = await extractPdf(pdf);
+    expect(info).toMatchObject({ Title: 'Systeemfouten-rapport', Creator: 'Houvast', Producer: 'Houvast' });
+    for (const field of ['Author', 'Subject', 'Keywords']) expect(info[field] ?? '', field).toBe('');
     // The preview the professional sees holds no personal data either.
     const previewText = JSON.stringify(preview);
     expect(scan({ ...a, envelope: previewText }, all)).toEqual([]);
