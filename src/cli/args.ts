@@ -37,6 +37,8 @@ export interface ParsedCommand {
   out: string | undefined;
   /** dossier import: what to do with households already in the vault (default: ask, i.e. refuse and name them). */
   duplicates: 'skip' | 'copy' | undefined;
+  /** vault init: an office's vault (default) or an association's (vault-kind.ts). */
+  vaultKind: 'kantoor' | 'vereniging' | undefined;
 }
 export type Parsed = ParsedCommand | { kind: 'help'; topic: CommandName | null } | { kind: 'version' };
 
@@ -47,6 +49,7 @@ const OPTIONS = {
   query: { type: 'string' },
   out: { type: 'string' },
   dubbel: { type: 'string' },
+  soort: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -64,7 +67,7 @@ const VAULT_OPTION = '  --vault <pad>       De kluismap (*.houvast). Standaard: 
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
   'vault init': {
-    usage: 'houvast vault init [--name <naam>] [--vault <pad>]',
+    usage: 'houvast vault init [--name <naam>] [--vault <pad>] [--soort kantoor|vereniging]',
     summary: 'Maak een nieuwe, versleutelde kluis.',
     details: [
       'Maakt een nieuwe kluis en toont eenmalig de herstelcode. Bewaar die code op een veilige plek:',
@@ -75,8 +78,11 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       '  --name <naam>       Naam van de kluis (standaard: "houvast").',
       '  --vault <pad>       Map van de nieuwe kluis (eindigt op .houvast; mag nog niet bestaan).',
       '                      Standaard: <kluizenmap>/<naam>.houvast.',
+      '  --soort <soort>     "kantoor" (standaard): dossiers van huishoudens. "vereniging": ontvangen',
+      '                      systeemfouten-rapporten en het sleutelregister, nooit dossiers (houvast help report).',
+      '                      De soort ligt vast bij het maken.',
     ].join('\n'),
-    options: ['name', 'vault'],
+    options: ['name', 'vault', 'soort'],
     positionals: [],
   },
   'dossier import': {
@@ -174,6 +180,11 @@ function duplicatesChoice(value: string | undefined): 'skip' | 'copy' | undefine
   throw new UsageError('De optie --dubbel is "overslaan" of "kopie".');
 }
 
+function vaultKindChoice(value: string | undefined): 'kantoor' | 'vereniging' | undefined {
+  if (value === undefined || value === 'kantoor' || value === 'vereniging') return value;
+  throw new UsageError('De optie --soort is "kantoor" of "vereniging".');
+}
+
 export function parseCommandLine(argv: string[]): Parsed {
   // Checked before anything else, so a secret typed as an argument is refused even next to other mistakes.
   if (argv.some((a) => SECRET_FLAG.test(a))) throw new UsageError(SECRET_FLAG_MESSAGE);
@@ -231,5 +242,6 @@ export function parseCommandLine(argv: string[]): Parsed {
     query: str('query'),
     out: str('out'),
     duplicates: duplicatesChoice(str('dubbel')),
+    vaultKind: vaultKindChoice(str('soort')),
   };
 }

@@ -268,10 +268,10 @@ async function vaultInit(client: Client, cmd: ParsedCommand, io: CliIo): Promise
   const vaultPath = cmd.vault ? checkVaultPath(cmd.vault, io.cwd) : undefined;
   const name = cmd.name ?? (vaultPath ? path.basename(vaultPath, VAULT_SUFFIX) : 'houvast');
   const passphrase = await getPassphrase(io, { confirm: true });
-  const result = await client.call('vault.create', { name, passphrase, ...(vaultPath ? { path: vaultPath } : {}) });
+  const result = await client.call('vault.create', { name, passphrase, ...(vaultPath ? { path: vaultPath } : {}), ...(cmd.vaultKind ? { kind: cmd.vaultKind } : {}) });
   io.stdout.write(
     [
-      `Kluis gemaakt: ${result.status.vault?.path ?? vaultPath ?? name}`,
+      `${result.status.vault?.kind === 'vereniging' ? 'Verenigingskluis' : 'Kluis'} gemaakt: ${result.status.vault?.path ?? vaultPath ?? name}`,
       '',
       'HERSTELCODE (wordt maar één keer getoond):',
       '',

@@ -10,30 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mergeReceivedFiles } from '../../src/core/systeemfouten/association';
 import { publish } from '../../src/shared/systeemfouten/association';
-import { startTestCore } from '../support/core';
+import { householdsWithSignal, officeReport } from '../support/office-exports';
 import { button, callCore, expectGuardsClean, heading, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
 
-/** Fictitious households with signals registered in 2026-Q2 (so the demo office has enough to report). */
-function extraHouseholds(n: number) {
-  return {
-    format: 'houvast.dossier',
-    version: 2,
-    dossiers: Array.from({ length: n }, (_, i) => ({
-      status: 'stabilisatie',
-      typeOfHelp: 'beschermingsbewind',
-      professional: 'Demo Medewerker',
-      fictitious: true,
-      adults: [{ role: 'aanvrager', firstName: 'Demo', lastName: `Huishouden ${i + 1}`, birthDate: '1988-02-03' }],
-      children: [{ firstName: 'Kind', lastName: `Huishouden ${i + 1}`, birthDate: '2017-04-05', livingInHousehold: true }],
-      address: { street: 'Demostraat', houseNumber: String(i + 1), postcode: '3511 AB', city: 'Utrecht' },
-      bankAccounts: [],
-      incomes: [],
-      expenses: [],
-      debts: [],
-      signals: [{ recordedOn: '2026-05-15', instantie: 'toeslagen', mechanism: 'M2.1', effects: ['stress'], note: 'Fictief' }],
-    })),
-  };
-}
+const extraHouseholds = (n: number) => householdsWithSignal(n, true);
 
 describe('systeemfouten in the browser', () => {
   let app: E2eApp;
@@ -126,25 +106,8 @@ describe('systeemfouten in the browser', () => {
     // Two other offices: their own vaults and keys (a core each, as their apps would run it).
     const others: { text: string; keyId: string; publicKeyPem: string }[] = [];
     for (const o of [1, 2]) {
-      const office = await startTestCore({ cheapKdf: true, prefix: `e2e-sf-office${o}` });
-      try {
-        const call = async <T>(name: string, input: unknown): Promise<T> => {
-          const env = await office.core.router.handle(name, input);
-          if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
-          return env.value as T;
-        };
-        await call('vault.create', { name: `Kantoor ${o}`, passphrase: 'een lang genoeg wachtwoord' });
-        const file = extraHouseholds(50 + o * 10);
-        for (const d of file.dossiers) d.fictitious = false;
-        await call('dossier.import', { file });
-        const preview = await call<{ previewHash: string | null; refusal: string | null }>('report.preview', { period: '2026-Q2' });
-        expect(preview.refusal).toBeNull();
-        const r = await call<{ envelope: string }>('report.export', { period: '2026-Q2', previewHash: preview.previewHash });
-        const key = await call<{ keyId: string; publicKeyPem: string }>('report.publicKey', {});
-        others.push({ text: r.envelope, ...key });
-      } finally {
-        await office.cleanup();
-      }
+      const r = await officeReport(`e2e-sf-office${o}`, 50 + o * 10);
+      others.push({ text: r.envelope, keyId: r.keyId, publicKeyPem: r.publicKeyPem });
     }
     const key = await callCore<{ keyId: string; publicKeyPem: string }>(app, 'report.publicKey', {});
     const register = {

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ProcedureName } from '../../src/shared/contract/procedures';
+import { VAULT_KIND_LABELS, type VaultKind } from '../../src/shared/contract/vault-kind';
 import { WS_PATH } from '../../src/shared/contract/wire';
 import { TAB_SESSION_KEY } from '../../src/renderer/transport/ws';
 import { startWebServer, type WebServer } from '../../src/web/server';
@@ -201,12 +202,13 @@ export async function waitVisible(locator: Locator, timeout?: number): Promise<v
 
 /**
  * Setup for tests that need an open vault: from the welcome screen through "Nieuwe kluis maken" and the
- * recovery code to the dossier list. vault-flow.test.ts walks the same steps one by one with its checks.
+ * recovery code to the dossier list (or the Vereniging screen). vault-flow.test.ts walks the same steps one by one with its checks.
  */
-export async function createVaultViaUi(page: Page, name: string, passphrase: string, userName = 'Mirjam de Wit'): Promise<void> {
+export async function createVaultViaUi(page: Page, name: string, passphrase: string, userName = 'Mirjam de Wit', kind: VaultKind = 'kantoor'): Promise<void> {
   await waitVisible(heading(page, 'Welkom bij Houvast'));
   await button(page, 'Nieuwe kluis maken').click();
   await page.getByLabel('Naam van de kluis', { exact: true }).fill(name);
+  if (kind !== 'kantoor') await page.getByLabel(VAULT_KIND_LABELS[kind], { exact: true }).check();
   await page.getByLabel('Uw naam', { exact: true }).fill(userName);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(passphrase);
   await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill(passphrase);
@@ -216,7 +218,8 @@ export async function createVaultViaUi(page: Page, name: string, passphrase: str
   await waitVisible(heading(page, 'Uw herstelcode'), 60_000);
   await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
   await button(page, 'Verder').click();
-  await waitVisible(heading(page, 'Dossiers'));
+  // A vereniging vault opens on the association screen: it holds no dossiers.
+  await waitVisible(heading(page, kind === 'vereniging' ? 'Vereniging: rapporten samenvoegen en publiceren' : 'Dossiers'));
 }
 
 /** Calls the contract from inside the page over the harness socket (as any script in the page could). */

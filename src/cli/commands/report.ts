@@ -14,6 +14,7 @@ import type { ReportPreview } from '../../shared/contract/reports';
 import { MERGED_FORMAT, publish, publishedCsv, publishedJsonStat, type MergedFile } from '../../shared/systeemfouten/association';
 import { REPORTER_ROLES, type ReporterRole } from '../../shared/systeemfouten/export';
 import { verifyPayloadText } from '../../shared/systeemfouten-verifier/verify';
+import { KANTOOR_REFUSAL } from '../../shared/contract/vault-kind';
 import { parseArgsErrorText } from '../args';
 import type { CliIo } from '../main';
 
@@ -27,6 +28,11 @@ export const REPORT_HELP = [
   '  houvast report merge <bestand.json>... --register <sleutelregister.json> --out <totalen.json> [--json]',
   '  houvast report publish <totalen.json> --out <map> [--json]',
   '',
+  'Met een verenigingskluis (houvast vault init --soort vereniging) in plaats van losse bestanden:',
+  '  houvast report register --vault <pad> --add <kantoorsleutel.json> --office <naam> [--json]',
+  '  houvast report merge <bestand.json>... --vault <pad> [--json]',
+  '  houvast report publish --vault <pad> [--year <jjjj>] --out <map> [--json]',
+  '',
   'export    Toont eerst wat dit kantoor verlaat (alle tabellen, detailniveaus, weggelaten deel) en vraagt',
   '          bevestiging; --yes bevestigt vooraf (voor scripts). Schrijft systeemfouten-<periode>.json',
   '          (ondertekend), .csv en .pdf. Weigert bij te weinig huishoudens of als de periode al is gemeld.',
@@ -37,6 +43,10 @@ export const REPORT_HELP = [
   '          Afgekeurde bestanden worden met reden genoemd; dan is de afsluitcode 1.',
   'publish   Publiceert alleen cellen met minstens 10 huishoudens uit minstens 3 kantoren, geen kantoor boven',
   '          85 %, afgerond op 5: CSV, JSON-stat en PDF.',
+  '--vault   (register, merge, publish) Werkt met het sleutelregister en de ontvangen rapporten in een',
+  '          verenigingskluis. merge bewaart elk bestand met zijn oordeel in de kluis; de regels (dubbel, één',
+  '          rapport per kantoor en periode, correcties) gelden dan voor alle bestanden die ooit zijn ontvangen.',
+  '          publish telt alle goedgekeurde rapporten van het jaar op en bewaart de publicatie in de kluis.',
   '',
   'Afsluitcodes: 0 gelukt, 1 geweigerd of fout, 2 verkeerd gebruik. Meer: docs/systeemfouten.md',
   '',
@@ -63,6 +73,7 @@ const OPTIONS = {
   register: { type: 'string' },
   add: { type: 'string' },
   office: { type: 'string' },
+  year: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -111,6 +122,61 @@ export function formatPreview(p: ReportPreview): string {
   }
   if (p.refusal) lines.push('', `GEWEIGERD: ${p.refusal}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Files named on the command line, read as text; an unreadable one is reported, never stored. */
+async function readReceived(io: CliIo, names: readonly string[]): Promise<{ files: { name: string; text: string }[]; unreadable: { name: string; reason: string }[] }> {
+  const files: { name: string; text: string }[] = [];
+  const unreadable: { name: string; reason: string }[] = [];
+  for (const f of names) {
+    try {
+      files.push({ name: f, text: await readFile(path.resolve(io.cwd, f), 'utf8') });
+    } catch {
+      unreadable.push({ name: f, reason: 'Het bestand kan niet worden gelezen.' });
+    }
+  }
+  return { files, unreadable };
+}
+
+/** An office's public key file (houvast report key). */
+async function readOfficeKey(io: CliIo, file: string): Promise<{ keyId: string; publicKeyPem: string }> {
+  const text = await readText(path.resolve(io.cwd, file), 'De kantoorsleutel');
+  type KeyFile = { format?: unknown; keyId?: unknown; publicKeyPem?: unknown } | null;
+  let key: KeyFile;
+  try {
+    key = JSON.parse(text.replace(/^\uFEFF/, '')) as KeyFile;
+  } catch {
+    key = null;
+  }
+  if (!key || key.format !== 'houvast.kantoorsleutel' || typeof key.keyId !== 'string' || typeof key.publicKeyPem !== 'string') {
+    throw new ReportError('Dit is geen kantoorsleutel (maak die met: houvast report key --out <bestand.json>).');
+  }
+  return { keyId: key.keyId, publicKeyPem: key.publicKeyPem };
+}
+
+/** Runs fn on an unlocked vault that must be a vereniging vault; a kantoor vault is refused before anything. */
+async function withAssociationVault<T>(deps: ReportDeps, vault: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  return deps.withVault(vault, async (client) => {
+    const status = await client.call('vault.status', {});
+    if (status.vault?.kind !== 'vereniging') throw new ReportError(`${KANTOOR_REFUSAL} Maak er een met: houvast vault init --soort vereniging. Er is niets gewijzigd.`);
+    return fn(client);
+  });
+}
+
+/** Received in one call at most (the procedure's limit); later batches see the earlier ones in the store. */
+const RECEIVE_BATCH = 200;
+
+/** Writes the published CSV, JSON-stat and PDF; returns the three paths. */
+async function writePublication(dir: string, year: string, csv: string, jsonStat: string, pdf: Buffer): Promise<string[]> {
+  const base = path.join(dir, `systeemfouten-${year}-publicatie`);
+  await writeNew(`${base}.csv`, csv);
+  await writeNew(`${base}.json`, jsonStat);
+  await writeNew(`${base}.pdf`, pdf);
+  return [`${base}.csv`, `${base}.json`, `${base}.pdf`];
+}
+
+function publishedText(year: string, cells: number, files: readonly string[]): string {
+  return `Gepubliceerd: ${cells} cellen voor ${year}.\n  ${files[0]}\n  ${files[1]} (JSON-stat)\n  ${files[2]}\n`;
 }
 
 export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDeps): Promise<number> {
@@ -225,6 +291,19 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
         return 0;
       }
       case 'register': {
+        if (values.vault !== undefined) {
+          if (rest.length !== 0 || !values.add || !values.office) {
+            throw new ReportError('Gebruik: houvast report register --vault <pad> --add <kantoorsleutel.json> --office <naam>', 2);
+          }
+          const officeKey = await readOfficeKey(io, values.add);
+          const office = values.office;
+          const pem = officeKey.publicKeyPem;
+          return await withAssociationVault(deps, values.vault, async (client) => {
+            const store = await client.call('association.store.registerKey', { office, publicKeyPem: pem });
+            out({ ok: true, keys: store.keys.length }, `Sleutel van ${office} toegevoegd aan het sleutelregister in de kluis (${store.keys.length} sleutels).\n`);
+            return 0;
+          });
+        }
         if (rest.length !== 1 || !values.add || !values.office) {
           throw new ReportError('Gebruik: houvast report register <sleutelregister.json> --add <kantoorsleutel.json> --office <naam>', 2);
         }
@@ -237,10 +316,7 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
           existing = null;
         }
         const register = existing ? parseRegister(existing).register : { format: REGISTER_FORMAT, version: 1 as const, keys: [] };
-        const officeKey = JSON.parse(await readText(path.resolve(io.cwd, values.add), 'De kantoorsleutel')) as { format?: string; keyId?: string; publicKeyPem?: string };
-        if (officeKey.format !== 'houvast.kantoorsleutel' || typeof officeKey.keyId !== 'string' || typeof officeKey.publicKeyPem !== 'string') {
-          throw new ReportError('Dit is geen kantoorsleutel (maak die met: houvast report key --out <bestand.json>).');
-        }
+        const officeKey = await readOfficeKey(io, values.add);
         if (register.keys.some((k) => k.keyId === officeKey.keyId)) throw new ReportError('Deze sleutel staat al in het register.');
         const next = { ...register, keys: [...register.keys, { keyId: officeKey.keyId, office: values.office, publicKeyPem: officeKey.publicKeyPem, revoked: false }] };
         parseRegister(JSON.stringify(next)); // validates the new key against its id
@@ -249,20 +325,40 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
         return 0;
       }
       case 'merge': {
+        if (values.vault !== undefined) {
+          if (rest.length === 0 || values.register !== undefined || values.out !== undefined) {
+            throw new ReportError('Gebruik: houvast report merge <bestand.json>... --vault <pad> (het sleutelregister en de totalen staan in de kluis; publiceer met houvast report publish --vault <pad>)', 2);
+          }
+          const { files, unreadable } = await readReceived(io, rest);
+          return await withAssociationVault(deps, values.vault, async (client) => {
+            const received: { name: string; accepted: boolean; reason: string | null }[] = [];
+            for (let i = 0; i < files.length; i += RECEIVE_BATCH) {
+              received.push(...(await client.call('association.store.receive', { files: files.slice(i, i + RECEIVE_BATCH) })).received);
+            }
+            const store = await client.call('association.store.get', {});
+            const accepted = received.filter((r) => r.accepted).map((r) => ({ name: r.name }));
+            const rejected = [...unreadable, ...received.filter((r) => !r.accepted).map((r) => ({ name: r.name, reason: r.reason ?? '' }))];
+            const inStore = store.files.filter((f) => f.status === 'geaccepteerd').length;
+            out(
+              { ok: rejected.length === 0, accepted, rejected, acceptedInVault: inStore },
+              [
+                `Goedgekeurd en bewaard in de kluis: ${accepted.length} bestand(en)`,
+                ...accepted.map((a) => `  ${a.name}`),
+                `Afgekeurd: ${rejected.length} bestand(en)`,
+                ...rejected.map((r) => `  ${r.name}: ${r.reason}`),
+                `De kluis bevat nu ${inStore} goedgekeurd(e) rapport(en). Publiceer met: houvast report publish --vault <pad> --out <map>`,
+                '',
+              ].join('\n'),
+            );
+            return rejected.length === 0 ? 0 : 1;
+          });
+        }
         if (rest.length === 0 || !values.register || !values.out) {
           throw new ReportError('Gebruik: houvast report merge <bestand.json>... --register <sleutelregister.json> --out <totalen.json>', 2);
         }
         const { mergeReceivedFiles } = await import('../../core/systeemfouten/association');
         const registerText = await readText(path.resolve(io.cwd, values.register), 'Het sleutelregister');
-        const files: { name: string; text: string }[] = [];
-        const unreadable: { name: string; reason: string }[] = [];
-        for (const f of rest) {
-          try {
-            files.push({ name: f, text: await readFile(path.resolve(io.cwd, f), 'utf8') });
-          } catch {
-            unreadable.push({ name: f, reason: 'Het bestand kan niet worden gelezen.' });
-          }
-        }
+        const { files, unreadable } = await readReceived(io, rest);
         let outcome;
         try {
           outcome = mergeReceivedFiles(files, registerText);
@@ -286,6 +382,40 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
         return rejected.length === 0 && outcome.merged !== null ? 0 : 1;
       }
       case 'publish': {
+        if (values.vault !== undefined) {
+          if (rest.length !== 0 || !values.out) throw new ReportError('Gebruik: houvast report publish --vault <pad> [--year <jjjj>] --out <map>', 2);
+          if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new ReportError('--year is een jaartal (jjjj), bijvoorbeeld --year 2026.', 2);
+          const dir = path.resolve(io.cwd, values.out);
+          return await withAssociationVault(deps, values.vault, async (client) => {
+            let year = values.year;
+            if (year === undefined) {
+              const store = await client.call('association.store.get', {});
+              const years = [...new Set(store.files.filter((f) => f.status === 'geaccepteerd' && f.period).map((f) => f.period!.slice(0, 4)))].sort();
+              if (years.length === 0) throw new ReportError('Er zijn nog geen goedgekeurde rapporten in deze kluis (ontvang ze met: houvast report merge <bestand.json>... --vault <pad>).');
+              if (years.length > 1) throw new ReportError(`De kluis bevat rapporten over ${years.join(', ')}; kies het jaar met --year.`, 2);
+              year = years[0]!;
+            }
+            const result = await client.call('association.store.publish', { year });
+            if (!result.published || result.csv === null || result.jsonStat === null || result.pdfBase64 === null) {
+              out({ ok: false, year, accepted: result.accepted, rejected: result.rejected }, '');
+              err(`Geweigerd: er is over ${year} niets te publiceren.`);
+              for (const r of result.rejected) err(`  ${r.name}: ${r.reason}`);
+              return 1;
+            }
+            const files = await writePublication(dir, result.published.year, result.csv, result.jsonStat, Buffer.from(result.pdfBase64, 'base64'));
+            const cells = result.published.tables.reduce((n, t) => n + t.cells.length, 0);
+            out(
+              { ok: true, year: result.published.year, cells, publicationId: result.publicationId, accepted: result.accepted, rejected: result.rejected, files },
+              [
+                publishedText(result.published.year, cells, files).trimEnd(),
+                `Uit ${result.accepted.length} goedgekeurd(e) rapport(en) in de kluis; de publicatie is in de kluis bewaard.`,
+                ...(result.rejected.length > 0 ? [`Niet meegeteld: ${result.rejected.length} rapport(en)`, ...result.rejected.map((r) => `  ${r.name}: ${r.reason}`)] : []),
+                '',
+              ].join('\n'),
+            );
+            return 0;
+          });
+        }
         if (rest.length !== 1 || !values.out) throw new ReportError('Gebruik: houvast report publish <totalen.json> --out <map>', 2);
         let merged: MergedFile;
         try {
@@ -300,15 +430,9 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
         const published = publish(merged);
         const { renderPublishedPdf } = await import('../../core/systeemfouten/association');
         const dir = path.resolve(io.cwd, values.out);
-        const base = path.join(dir, `systeemfouten-${published.year}-publicatie`);
-        await writeNew(`${base}.csv`, publishedCsv(published));
-        await writeNew(`${base}.json`, `${JSON.stringify(publishedJsonStat(published), null, 2)}\n`);
-        await writeNew(`${base}.pdf`, await renderPublishedPdf(published));
+        const files = await writePublication(dir, published.year, publishedCsv(published), `${JSON.stringify(publishedJsonStat(published), null, 2)}\n`, await renderPublishedPdf(published));
         const cells = published.tables.reduce((n, t) => n + t.cells.length, 0);
-        out(
-          { ok: true, year: published.year, cells, files: [`${base}.csv`, `${base}.json`, `${base}.pdf`] },
-          `Gepubliceerd: ${cells} cellen voor ${published.year}.\n  ${base}.csv\n  ${base}.json (JSON-stat)\n  ${base}.pdf\n`,
-        );
+        out({ ok: true, year: published.year, cells, files }, publishedText(published.year, cells, files));
         return 0;
       }
       default:

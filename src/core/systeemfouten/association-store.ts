@@ -1,6 +1,7 @@
 // The association's store in a vereniging vault (issue 9 §3): the office key register, the received office
-// report files and the published tables, all in the encrypted database. Receiving a file checks it on its own
-// at once against the register (the same checks as a merge of picked files); an accepted file keeps its signed
+// report files and the published tables, all in the encrypted database. Receiving a file checks it at once against
+// the register (the same checks as a merge of picked files) and the ledger rules against every file the office
+// ever had accepted in this vault; an accepted file keeps its signed
 // envelope, a rejected one only its name, hash and Dutch reason. Publishing re-runs every check, the ledger
 // rules across the year's files, the merge and the publication rules, and stores what was published.
 import { createPublicKey, randomUUID } from 'node:crypto';
@@ -12,6 +13,8 @@ import { isoDateOf, type Clock } from '../../shared/dates';
 import type { Db } from '../db/driver';
 import { mergeReceivedFiles, mergeResult, parseRegister, REGISTER_FORMAT, verifyReceivedFile, type KeyRegister, type MergeResult } from './association';
 import { keyIdOf, sha256Hex } from './dsse';
+import { checkLedgerRules, ledgerEntryOf, type LedgerEntry } from '../../shared/systeemfouten/ledger-rules';
+import type { ExportPayload } from '../../shared/systeemfouten/export';
 
 type StoreView = z.output<typeof associationStoreOut>;
 
@@ -125,6 +128,11 @@ export function createAssociationStore(deps: { db(): Db; clock: Clock; log(detai
     receive(files) {
       const { keys: registered } = parseRegister(registerText());
       const db = deps.db();
+      /** The office's accepted files in the order received, as ledger entries (the order decides corrections). */
+      const historyOf = (keyId: string): LedgerEntry[] =>
+        (db.prepare("SELECT envelope FROM association_files WHERE status = 'geaccepteerd' AND key_id = ? ORDER BY received_at, rowid").all(keyId) as { envelope: string }[]).map(
+          (r) => ledgerEntryOf(JSON.parse(Buffer.from((JSON.parse(r.envelope) as { payload: string }).payload, 'base64').toString('utf8')) as ExportPayload),
+        );
       const now = deps.clock.now();
       const received = db.transaction(() =>
         files.map((f) => {
@@ -138,6 +146,11 @@ export function createAssociationStore(deps: { db(): Db; clock: Clock; log(detai
           }
           const v = verifyReceivedFile(f.text, registered);
           if (!v.ok) return reject(v.reason);
+          // The ledger rules (one export per period, disjoint periods, corrections) against every file this
+          // office ever had accepted here, not only those received together: a re-sent or overlapping report
+          // is refused at receipt with its reason and never stored as accepted.
+          const rule = checkLedgerRules(historyOf(v.keyId), ledgerEntryOf(v.payload), v.payload.privacy.k);
+          if (!rule.ok) return reject(rule.reason);
           db.prepare(
             "INSERT INTO association_files (id, file_name, sha256, received_at, status, reason, key_id, period, envelope) VALUES (?, ?, ?, ?, 'geaccepteerd', NULL, ?, ?, ?)",
           ).run(randomUUID(), f.name, sha, now, v.keyId, v.payload.period.value, f.text);

@@ -44,12 +44,13 @@ const CREDITOR_HINTS: [RegExp, InstantieCode][] = [
   [/zorgverzeker/i, 'zorgverzekeraar'],
   [/energie|stroom|gas|eneco|vattenfall|essent|netbeheer/i, 'energie'],
   [/water/i, 'water'],
-  [/woning|wonen|verhuur|huur/i, 'verhuurder'],
+  [/woning|wonen|woonstichting|wooncorporatie|verhuur|huur/i, 'verhuurder'],
   [/deurwaard|incasso/i, 'deurwaarder'],
   [/gemeente/i, 'gemeente'],
   [/telecom|mobiel|kpn|vodafone|odido/i, 'telecom'],
   [/klarna|afterpay|achteraf|krediet|postorder|lening/i, 'krediet'],
-  [/\bbank\b|abn|ing\b|rabo/i, 'bank'],
+  // ING as a whole word only: a bare "ing" matched every word ending in -ing (Woonstichting, Vereniging).
+  [/\bbank\b|\babn\b|\bing\b|rabo/i, 'bank'],
 ];
 
 const MECHANISM_FOR: Partial<Record<InstantieCode, MechanismCode>> = {

@@ -5,33 +5,15 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/main';
 import { canonicalJson, generateOfficeKey, signEnvelope } from '../../../src/core/systeemfouten/dsse';
 import { PAYLOAD_TYPE } from '../../../src/shared/systeemfouten/export';
 import { household } from '../services/helpers';
+import { runCliCaptured } from './helpers';
 
-const PASSPHRASE = 'lang genoeg wachtwoord 2026';
 let root: string;
 
-async function cli(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough();
-  const err = new PassThrough();
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  const stdin = new PassThrough() as unknown as NodeJS.ReadStream; // not a TTY: never waits for input
-  const code = await runCli(args, {
-    env: { HOUVAST_DATA_DIR: dataDir, HOUVAST_KDF_TEST: '1', HOUVAST_PASSPHRASE: PASSPHRASE },
-    stdin,
-    stdout: out,
-    stderr: err,
-    cwd: root,
-  });
-  return { code, stdout, stderr: stderr.replace(/^Waarschuwing: HOUVAST_KDF_TEST=1.*\n/m, '') };
-}
+const cli = (args: string[], dataDir: string) => runCliCaptured(args, dataDir, root);
 
 /** An interchange file of n households, each with a signal registered in 2026-Q2. */
 function officeFile(n: number, office: number): unknown {

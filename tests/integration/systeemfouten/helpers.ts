@@ -49,3 +49,24 @@ export function addHouseholds(rig: ReportRig, n: number, signalsOf: (i: number) 
 }
 
 export const DAY = 24 * 3600 * 1000;
+
+export const CLI_PASSPHRASE = 'lang genoeg wachtwoord 2026';
+
+/** `houvast ...` in process, with its own data folder, a cheap KDF and no terminal (never waits for input). */
+export async function runCliCaptured(args: string[], dataDir: string, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [{ PassThrough }, { runCli }] = await Promise.all([import('node:stream'), import('../../../src/cli/main')]);
+  let stdout = '';
+  let stderr = '';
+  const out = new PassThrough();
+  const err = new PassThrough();
+  out.on('data', (d) => (stdout += d));
+  err.on('data', (d) => (stderr += d));
+  const code = await runCli(args, {
+    env: { HOUVAST_DATA_DIR: dataDir, HOUVAST_KDF_TEST: '1', HOUVAST_PASSPHRASE: CLI_PASSPHRASE },
+    stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+    stdout: out,
+    stderr: err,
+    cwd,
+  });
+  return { code, stdout, stderr: stderr.replace(/^Waarschuwing: HOUVAST_KDF_TEST=1.*\n/m, '') };
+}

@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/core/logger';
 import { renderPdf } from '../../../src/core/budget/plan-pdf/pdfmake';
 import { canonicalJson, generateOfficeKey, signEnvelope } from '../../../src/core/systeemfouten/dsse';
-import { renderCsv } from '../../../src/core/systeemfouten/render';
+import { renderCsv, renderReportPdf } from '../../../src/core/systeemfouten/render';
 import { signalDataSchema } from '../../../src/shared/signals/schema';
 import { DEFAULT_MAPPERS, collectEvents, type SourceHousehold, type SourceSignal } from '../../../src/shared/systeemfouten/collect';
-import { PAYLOAD_TYPE, buildExport, toPayload } from '../../../src/shared/systeemfouten/export';
+import { PAYLOAD_TYPE, buildExport, toPayload, type ExportPayload } from '../../../src/shared/systeemfouten/export';
 import { verifyPayloadText } from '../../../src/shared/systeemfouten-verifier/verify';
 import { isValidBsn } from '../../../src/shared/validation/bsn';
 import { extractPdf } from '../budget-pdf/helpers';
@@ -173,6 +173,10 @@ describe('C1 canaries', () => {
     expect(a.pdfText).toContain('Systeemfouten-rapport 2026-Q1');
     // The amounts left only as bands, the exact figures never.
     for (const exact of ['1234.56', '1234,56', '123456', '87.65', '87,65']) expect(`${a.payload}${a.csv}${a.pdfText}`).not.toContain(exact);
+    // Neutral PDF metadata, set explicitly: nothing names the office, a person or the machine.
+    const { info } = await extractPdf(pdf);
+    expect(info).toMatchObject({ Title: 'Systeemfouten-rapport', Creator: 'Houvast', Producer: 'Houvast' });
+    for (const field of ['Author', 'Subject', 'Keywords']) expect(info[field] ?? '', field).toBe('');
     // The preview the professional sees holds no personal data either.
     const previewText = JSON.stringify(preview);
     expect(scan({ ...a, envelope: previewText }, all)).toEqual([]);
@@ -195,22 +199,60 @@ describe('C2 mutation: with one step switched off, C1 fails', () => {
   const META = { exportId: '11111111-1111-4111-8111-111111111111', supersedes: null, period: { type: 'quarter' as const, value: '2026-Q1' }, reporterRole: 'bewind' as const, softwareVersion: '0.1.0', createdOn: '2026-04-03' };
   const key = generateOfficeKey().privateKey;
 
-  async function runPipeline(opts: { mappers?: typeof DEFAULT_MAPPERS; extra?: Record<string, unknown>; fileBase?: string; pdfAuthor?: string; log?: (s: SourceSignal) => string }) {
-    const { households, signals } = sources();
+  /**
+   * The export as the service runs it (collect, build, payload, sign, then the real CSV and PDF renderers from
+   * the envelope), with one step replaceable: the mappers, the payload after the code check (`mutate`), the
+   * file name, the PDF metadata (then a one-line PDF carries it) or the log lines.
+   */
+  async function runPipeline(opts: {
+    mappers?: typeof DEFAULT_MAPPERS;
+    extra?: Record<string, unknown>;
+    mutate?: (p: ExportPayload, src: ReturnType<typeof sources>) => ExportPayload;
+    fileBase?: string;
+    pdfAuthor?: string;
+    log?: (s: SourceSignal) => string;
+  }) {
+    const src = sources();
+    const { households, signals } = src;
     const c = collectEvents(households, signals, '2026-03-31', opts.mappers ?? DEFAULT_MAPPERS);
     const r = buildExport(c.events, c.households);
     if (!r.ok) throw new Error('refused');
-    const payloadText = canonicalJson({ ...toPayload(r, META), ...(opts.extra ?? {}) });
+    const built = toPayload(r, META);
+    const payloadText = canonicalJson({ ...(opts.mutate ? opts.mutate(built, src) : built), ...(opts.extra ?? {}) });
     const envelope = JSON.stringify(signEnvelope(PAYLOAD_TYPE, payloadText, key));
     const csv = renderCsv(envelope);
-    const pdf = await renderPdf({ info: { title: 'Systeemfouten-rapport', author: opts.pdfAuthor ?? '', creator: 'Houvast', producer: 'Houvast' }, content: ['Systeemfouten-rapport'] });
+    const pdf =
+      opts.pdfAuthor === undefined
+        ? await renderReportPdf(envelope)
+        : await renderPdf({ info: { title: 'Systeemfouten-rapport', author: opts.pdfAuthor, creator: 'Houvast', producer: 'Houvast' }, content: ['Systeemfouten-rapport'] });
     const logLines = opts.log ? signals.map(opts.log) : [];
     const base = opts.fileBase ?? 'systeemfouten-2026-Q1';
     return { artifacts: await artifactsOf(envelope, csv, pdf, [`${base}.json`], logLines), payloadText };
   }
 
-  it('baseline: the unmutated pipeline gives zero hits', async () => {
-    expect(scan((await runPipeline({})).artifacts, all)).toEqual([]);
+  it('baseline: the unmutated pipeline, with the real CSV and PDF renderers, gives zero hits', async () => {
+    const { artifacts } = await runPipeline({});
+    expect(artifacts.pdfText).toContain('T2: Mechanisme naar regio');
+    expect(scan(artifacts, all)).toEqual([]);
+  });
+
+  it('postcode kept instead of the province and the creditor\'s text instead of the instantie code (mapping and code check both off): the scans of payload, CSV and PDF text each find them', async () => {
+    const { artifacts, payloadText } = await runPipeline({
+      mutate: (p, src) => ({
+        ...p,
+        tables: p.tables.map((t) => ({
+          ...t,
+          cells: t.cells.map((c, n) => ({
+            ...c,
+            key: c.key.map((k, i) => (t.dims[i] === 'region' ? src.households[n]!.postcode! : t.dims[i] === 'organisation' ? src.signals[n]!.note! : k)),
+          })),
+        })),
+      }),
+    });
+    const hits = scan(artifacts, all);
+    for (const channel of ['payload', 'csv', 'pdfText']) expect(hits.some((h) => h.startsWith(`${channel}:`)), channel).toBe(true);
+    expect(hits.some((h) => h.includes('Incassobureau Kanarie0 BV'))).toBe(true);
+    expect(verifyPayloadText(payloadText).ok).toBe(false);
   });
 
   it('"other: ..." organisation text passed through instead of mapped to a code: the export breaks (C1 fails)', async () => {

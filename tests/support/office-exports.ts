@@ -1,0 +1,46 @@
+// Offices for the association-side tests: interchange files of households with one signal each, and a real
+// office core (its own encrypted vault and report key) that imports them and exports one signed report.
+import { startTestCore } from './core';
+
+/** n households with a signal (Toeslagen, M2.1) registered in 2026-Q2, all in postcode 3511 (province Utrecht). */
+export function householdsWithSignal(n: number, fictitious: boolean) {
+  return {
+    format: 'houvast.dossier',
+    version: 2,
+    dossiers: Array.from({ length: n }, (_, i) => ({
+      status: 'stabilisatie',
+      typeOfHelp: 'beschermingsbewind',
+      professional: 'Demo Medewerker',
+      fictitious,
+      adults: [{ role: 'aanvrager', firstName: 'Demo', lastName: `Huishouden ${i + 1}`, birthDate: '1988-02-03' }],
+      children: [{ firstName: 'Kind', lastName: `Huishouden ${i + 1}`, birthDate: '2017-04-05', livingInHousehold: true }],
+      address: { street: 'Demostraat', houseNumber: String(i + 1), postcode: '3511 AB', city: 'Utrecht' },
+      bankAccounts: [],
+      incomes: [],
+      expenses: [],
+      debts: [],
+      signals: [{ recordedOn: '2026-05-15', instantie: 'toeslagen', mechanism: 'M2.1', effects: ['stress'], note: 'Fictief' }],
+    })),
+  };
+}
+
+/** An office as its app would run it: a kantoor vault with n such households, its 2026-Q2 report and public key. */
+export async function officeReport(prefix: string, households: number): Promise<{ envelope: string; keyId: string; publicKeyPem: string }> {
+  const office = await startTestCore({ cheapKdf: true, prefix });
+  try {
+    const call = async <T>(name: string, input: unknown): Promise<T> => {
+      const env = await office.core.router.handle(name, input);
+      if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
+      return env.value as T;
+    };
+    await call('vault.create', { name: prefix, passphrase: 'een lang genoeg wachtwoord' });
+    await call('dossier.import', { file: householdsWithSignal(households, false) });
+    const preview = await call<{ previewHash: string | null; refusal: string | null }>('report.preview', { period: '2026-Q2' });
+    if (preview.refusal !== null) throw new Error(`report.preview: ${preview.refusal}`);
+    const r = await call<{ envelope: string }>('report.export', { period: '2026-Q2', previewHash: preview.previewHash });
+    const key = await call<{ keyId: string; publicKeyPem: string }>('report.publicKey', {});
+    return { envelope: r.envelope, ...key };
+  } finally {
+    await office.cleanup();
+  }
+}
