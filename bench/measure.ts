@@ -136,16 +136,19 @@ export async function measureSize(opts: MeasureOptions): Promise<BenchRow[]> {
   // ---- KDF alone: the anchor of unlock ----
   const keyfileJson = JSON.parse(readFileSync(path.join(vaultFolder, 'vault.key.json'), 'utf8')) as { passphrase: { kdf: KdfParams & { salt: string } } };
   const kdf = keyfileJson.passphrase.kdf;
-  const kdfRuns: number[] = [];
-  for (let i = 0; i < (quick ? 1 : 3); i++) {
+  const kdfOnce = async (): Promise<number> => {
     const secret = secretFromString(BENCH_PASSPHRASE);
     const t = performance.now();
     const kek = await deriveKek(secret, Buffer.from(kdf.salt, 'base64'), kdf);
-    kdfRuns.push(performance.now() - t);
+    const took = performance.now() - t;
     wipe(secret, kek);
-  }
+    return took;
+  };
+  const kdfRuns: number[] = [];
+  for (let i = 0; i < (quick ? 1 : 3); i++) kdfRuns.push(await kdfOnce());
   const kdfMs = stats(kdfRuns).p50;
-  const kdfText = `Argon2id alone (${kdf.memoryKiB / 1024} MiB, t=${kdf.iterations}, p=${kdf.parallelism}): ${ms(kdfMs)}`;
+  const kdfLabel = `Argon2id alone (${kdf.memoryKiB / 1024} MiB, t=${kdf.iterations}, p=${kdf.parallelism})`;
+  const kdfText = `${kdfLabel}: ${ms(kdfMs)}`;
 
   const core = await createCore({ dataDir: path.join(work, 'data'), resourcesDir: defaultResourcesDir(), logger: silentLogger });
   try {
@@ -154,13 +157,18 @@ export async function measureSize(opts: MeasureOptions): Promise<BenchRow[]> {
     rows.push(
       row({ id: 'unlock.first', label: 'vault.unlock, first of the day (daily backup due)', size: N, figure: ms(first), value: first, goal: `≤ ${GOALS.unlockFactor}× KDF = ${ms(GOALS.unlockFactor * kdfMs)}`, limit: GOALS.unlockFactor * kdfMs, anchor: kdfText }),
     );
+    // Each lock + unlock right after a KDF alone, so both meet the same load: the machine's neighbours and the
+    // background integrity check (and at first the daily snapshot) the first unlock started.
     const unlocks: number[] = [];
+    const kdfBeside: number[] = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) {
       await call(core, 'vault.lock', {});
+      kdfBeside.push(await kdfOnce());
       unlocks.push((await timeAsync(() => call(core, 'vault.unlock', { passphrase: BENCH_PASSPHRASE })))[1]);
     }
     const u = stats(unlocks);
-    rows.push(row({ id: 'unlock', label: 'vault.unlock', size: N, figure: `p50 ${ms(u.p50)} (n=${u.n})`, value: u.p50, goal: `≤ ${GOALS.unlockFactor}× KDF = ${ms(GOALS.unlockFactor * kdfMs)}`, limit: GOALS.unlockFactor * kdfMs, anchor: kdfText }));
+    const kb = stats(kdfBeside).p50;
+    rows.push(row({ id: 'unlock', label: 'vault.unlock', size: N, figure: `p50 ${ms(u.p50)} (n=${u.n})`, value: u.p50, goal: `≤ ${GOALS.unlockFactor}× KDF = ${ms(GOALS.unlockFactor * kb)}`, limit: GOALS.unlockFactor * kb, anchor: `${kdfLabel}, each just before an unlock: p50 ${ms(kb)}` }));
 
     // ---- search per keystroke: realistic queries from households in the vault, typed letter by letter ----
     const picks = [0.13, 0.42, 0.77].map((f) => household(opts.vault.seed, Math.floor(f * N)));
@@ -177,11 +185,13 @@ export async function measureSize(opts: MeasureOptions): Promise<BenchRow[]> {
     await call(core, 'dossier.search', { query: 'warm', limit: 50 });
     const keystrokes: number[] = [];
     let hits = 0;
+    let slowest = { query: '', ms: -1, hits: 0 };
     for (const q of quick ? queries.slice(0, 2) : queries) {
       for (const p of prefixes(q)) {
         const [res, t] = await timeAsync(() => call<{ total: number }>(core, 'dossier.search', { query: p, limit: 50 }));
         keystrokes.push(t);
         hits = res.total;
+        if (t > slowest.ms) slowest = { query: p, ms: t, hits: res.total };
       }
     }
     // Anchor: the same prefixes as a bare FTS5 query (trigrams need three letters) on the same open database.
@@ -203,7 +213,7 @@ export async function measureSize(opts: MeasureOptions): Promise<BenchRow[]> {
         goal: `p95 ≤ ${GOALS.keystrokeP95} ms`,
         limit: GOALS.keystrokeP95,
         anchor: `bare FTS5 MATCH: p50 ${ms(rs.p50)}, p95 ${ms(rs.p95)}`,
-        note: `${queries.length} queries typed letter by letter (name, name + first name, postcode, BSN, creditor, IBAN, city); last query: ${count(hits)} hits`,
+        note: `${queries.length} queries typed letter by letter (name, name + first name, postcode, BSN, creditor, IBAN, city); last query: ${count(hits)} hits; slowest "${slowest.query}" (${count(slowest.hits)} hits)`,
       }),
     );
 
