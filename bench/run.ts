@@ -51,20 +51,43 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   return out;
 }
 
+/**
+ * This file bundled as the app's core is built (electron-vite: our code in one ESM file, npm packages loaded
+ * from node_modules), into out/bench/. The measuring child runs it with plain Node, so its peak RSS and its
+ * timings are those of compiled JavaScript, not of tsx compiling TypeScript on the fly (~70-85 MB more).
+ * Two levels below the repository, like src/core/app.ts, so the core finds resources/ the same way.
+ */
+async function bundleForChild(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = fileURLToPath(new URL('../out/bench/run.mjs', import.meta.url));
+  await build({ entryPoints: [fileURLToPath(import.meta.url)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
+let bundled: Promise<string> | null = null;
+
 /** Measures one size in a fresh process (its own peak RSS) and returns its rows. */
-function measureInChild(args: BenchArgs, size: number, generatedNow: boolean): Promise<BenchRow[]> {
+function measureInChild(vault: GeneratedVault, generatedNow: boolean): Promise<BenchRow[]> {
+  bundled ??= bundleForChild();
+  return bundled.then((entry) => forkChild(entry, vault, generatedNow));
+}
+
+function forkChild(entry: string, vault: GeneratedVault, generatedNow: boolean): Promise<BenchRow[]> {
   return new Promise((resolve, reject) => {
-    // The child inherits tsx's loader through process.execArgv.
-    const flags = ['--child', String(size), '--seed', String(args.seed), '--cache', args.cacheRoot, ...(generatedNow ? ['--generated-now'] : [])];
-    const child = fork(fileURLToPath(import.meta.url), flags, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const flags = ['--child', String(vault.size), ...(generatedNow ? ['--generated-now'] : [])];
+    // execArgv empty: not tsx's loader (the bundle is plain JavaScript).
+    const child = fork(entry, flags, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
     let rows: BenchRow[] | null = null;
     child.on('message', (m) => {
-      rows = m as BenchRow[];
+      // The vault this process found or generated, once the child listens: the bundle's migrations hash
+      // differently (their compiled text is part of the cache key), so the child must not look it up itself.
+      if (m === 'ready') child.send(vault);
+      else rows = m as BenchRow[];
     });
     child.on('error', reject);
     child.on('exit', (code) => {
       if (rows) resolve(rows);
-      else reject(new Error(`the measuring process for ${count(size)} dossiers stopped (exit code ${code})`));
+      else reject(new Error(`the measuring process for ${count(vault.size)} dossiers stopped (exit code ${code})`));
     });
   });
 }
@@ -91,11 +114,14 @@ async function vaultFor(args: BenchArgs, size: number, profile: GenerateOptions[
   return vault;
 }
 
-async function child(args: BenchArgs, size: number): Promise<void> {
-  const vault = await ensureVault({ size, seed: args.seed, cacheRoot: args.cacheRoot });
+async function child(args: BenchArgs): Promise<void> {
+  const vault = await new Promise<GeneratedVault>((resolve) => {
+    process.once('message', (m) => resolve(m as GeneratedVault));
+    process.send!('ready');
+  });
   const work = mkdtempSync(path.join(tmpdir(), 'houvast-bench-work-'));
   try {
-    const rows = await measureSize({ vault, workDir: work, generatedThisRun: args.generatedNow });
+    const rows = await measureSize({ vault, workDir: work, generatedThisRun: args.generatedNow, runtime: 'bundled' });
     await new Promise<void>((resolve) => process.send!(rows, () => resolve()));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -104,7 +130,7 @@ async function child(args: BenchArgs, size: number): Promise<void> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.child !== null) return child(args, args.child);
+  if (args.child !== null) return child(args);
 
   const startedAt = new Date().toISOString();
   const rows: BenchRow[] = [];
@@ -113,7 +139,7 @@ async function main(): Promise<void> {
       // Generated here (progress on stderr) so the measuring process only reads the cache.
       const vault = await vaultFor(args, size);
       process.stderr.write(`Measuring ${count(size)} dossiers...\n`);
-      rows.push(...(await measureInChild(args, size, !vault.cached)));
+      rows.push(...(await measureInChild(vault, !vault.cached)));
     } catch (err) {
       rows.push(errorRow('size', `Vault of ${count(size)} dossiers`, size, '-', err));
     }

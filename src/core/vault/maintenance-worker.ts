@@ -29,6 +29,12 @@ const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const Database = require(workerData.driver);
 const HEX = '0123456789abcdef';
+// A lower CPU priority for this thread, so an unlock or a screen that runs meanwhile is not slowed by a check
+// that reads every page (issue 10 §1). On Linux the nice value belongs to the calling thread; elsewhere it
+// would lower the whole process, so it is left alone there.
+if (process.platform === 'linux') {
+  try { require('node:os').setPriority(10); } catch (_) { /* not allowed: the check runs at normal priority */ }
+}
 parentPort.once('message', (job) => {
   const key = new Uint8Array(job.key);
   const raw = Buffer.alloc(67);

@@ -19,6 +19,8 @@ const registrySchema = z.object({
 
 export class VaultRegistry {
   private entries: KnownVault[] | null = null;
+  /** The last write (writes run one after the other, each with the entries of its own moment). */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataDir: string,
@@ -61,7 +63,23 @@ export class VaultRegistry {
     return list;
   }
 
-  private async save(): Promise<void> {
+  /** Resolves when every write started so far is on disk (or failed and was logged). Never rejects. */
+  async settled(): Promise<void> {
+    let last: Promise<void>;
+    do {
+      last = this.writing;
+      await last;
+    } while (last !== this.writing);
+  }
+
+  private save(): Promise<void> {
+    // Chained: a write that starts later must also land later, or an older list could overwrite a newer one.
+    const run = this.writing.then(() => this.write());
+    this.writing = run;
+    return run;
+  }
+
+  private async write(): Promise<void> {
     try {
       await ensurePrivateDir(this.dataDir);
       const body = { format: 'houvast.vaults', version: 1, vaults: this.entries ?? [] };

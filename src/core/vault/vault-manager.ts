@@ -564,11 +564,11 @@ export class VaultManager {
   }
 
   /**
-   * Resolves when no background job (integrity check, automatic snapshot) is running. Shells await it
+   * Resolves when no background job (integrity check, automatic snapshot, registry write) is running. Shells await it
    * before the process exits so a snapshot in progress is completed; unlock, open and restore await it too.
    */
-  idle(): Promise<void> {
-    return this.maintenance.idle();
+  async idle(): Promise<void> {
+    await Promise.all([this.maintenance.idle(), this.registry.settled()]);
   }
 
   /**
@@ -806,6 +806,16 @@ export class VaultManager {
     this.emit();
   }
 
+  /**
+   * As rememberOpened, but the unlock answers without waiting for the registry file (an fsync'd write of
+   * 5-70 ms on a busy disk): the list is a convenience for the start screen (registry.ts) and never fails an
+   * operation. idle() waits for the write, so a shell that exits still saves it.
+   */
+  private rememberOpenedInBackground(vault: { path: string; name: string; demo: boolean; kind: VaultKind }): void {
+    void this.registry.remember({ path: vault.path, name: vault.name, demo: vault.demo, kind: vault.kind, lastOpenedAt: this.clock.now() });
+    this.emit();
+  }
+
   private assertSameKey(dataKey: Buffer): void {
     const held = this.state.session?.key;
     if (held && !held.equals(dataKey)) {
@@ -921,7 +931,7 @@ export class VaultManager {
         this.logger.warn('vault.keyfile_repair_failed', { error: err });
       }
     }
-    await this.rememberOpened(sel);
+    this.rememberOpenedInBackground(sel);
   }
 
   /** Before this process first opens the database: keep a non-empty WAL left by a crash (never throws). */

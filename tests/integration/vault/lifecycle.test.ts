@@ -116,6 +116,26 @@ describe('create and unlock', () => {
     await vm.forget(a.status.vault!.path);
     expect((await vm.knownVaults()).map((k) => k.name)).toEqual(['Demo']);
   });
+
+  it('an unlock puts its vault first in the registry; the file is written after the answer, before idle() resolves', async () => {
+    const vm = sb.manager();
+    const a = await vm.create({ name: 'Alfa', passphrase: PASSPHRASE });
+    sb.time.advance(1000);
+    await vm.create({ name: 'Beta', passphrase: PASSPHRASE });
+    vm.close();
+    await vm.open(a.status.vault!.path);
+    sb.time.advance(60_000);
+    const unlockedAt = sb.time.now();
+    await vm.unlock(PASSPHRASE);
+    // In memory at once (the start screen's list)...
+    expect((await vm.knownVaults()).map((k) => k.name)).toEqual(['Alfa', 'Beta']);
+    // ...and on disk once the background work is done, as a shell awaits before it exits.
+    await vm.idle();
+    const onDisk = JSON.parse(readFileSync(path.join(sb.dataDir, 'vaults.json'), 'utf8')) as { vaults: { name: string; lastOpenedAt: number }[] };
+    expect(onDisk.vaults.map((v) => v.name)).toEqual(['Alfa', 'Beta']);
+    expect(onDisk.vaults[0]!.lastOpenedAt).toBe(unlockedAt);
+    expect((await sb.manager().knownVaults()).map((k) => k.name)).toEqual(['Alfa', 'Beta']);
+  });
 });
 
 describe('wrong passphrase', () => {

@@ -1,9 +1,8 @@
 // pdfmake set up for Node with only its bundled Roboto fonts (from the vfs shipped in the package): no font
 // files on disk, no network, no local file access. Everything is rendered into a Buffer in memory.
-import pdfmake from 'pdfmake';
+// pdfmake and its fonts are loaded on the first PDF, not with the core: together they cost ~25 MB of memory
+// and ~150 ms of start-up that a session without a PDF never needs (issue 10 §1, RSS at 100,000 dossiers).
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-// Explicit .js: plain Node ESM (the bundled Electron main) needs it for a package subpath without an exports map.
-import robotoVfs from 'pdfmake/build/vfs_fonts.js';
 
 /** The Node build exposes its in-memory file system; the published types only describe the browser API. */
 interface NodePdfMake {
@@ -21,12 +20,13 @@ const FONT_FILES = {
   bolditalics: 'Roboto-MediumItalic.ttf',
 } as const;
 
-let ready: NodePdfMake | null = null;
+let ready: Promise<NodePdfMake> | null = null;
 
-function engine(): NodePdfMake {
-  if (ready) return ready;
-  const pm = pdfmake as unknown as NodePdfMake;
-  const vfs = robotoVfs as unknown as Record<string, string>;
+async function load(): Promise<NodePdfMake> {
+  // Explicit .js: plain Node ESM (the bundled Electron main) needs it for a package subpath without an exports map.
+  const [pdfmake, robotoVfs] = await Promise.all([import('pdfmake'), import('pdfmake/build/vfs_fonts.js')]);
+  const pm = pdfmake.default as unknown as NodePdfMake;
+  const vfs = robotoVfs.default as unknown as Record<string, string>;
   for (const file of Object.values(FONT_FILES)) {
     const data = vfs[file];
     if (!data) throw new Error(`pdfmake vfs mist lettertype ${file}`);
@@ -36,10 +36,18 @@ function engine(): NodePdfMake {
   // The document never references images or files: refuse every external or local resource.
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(() => false);
-  ready = pm;
   return pm;
 }
 
-export function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  return engine().createPdf(doc).getBuffer();
+function engine(): Promise<NodePdfMake> {
+  // A failed load is not cached: the next PDF tries again.
+  ready ??= load().catch((err: unknown) => {
+    ready = null;
+    throw err;
+  });
+  return ready;
+}
+
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  return (await engine()).createPdf(doc).getBuffer();
 }
