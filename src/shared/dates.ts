@@ -22,7 +22,20 @@ export function isoDateOf(epochMs: number): string {
 
 /** "2026-12-31" -> "31-12-2026". */
 export function formatNlDate(iso: string): string {
+  // Fast path for a real calendar date (the budget's month-by-month texts ask many); anything else goes through
+  // date-fns as before (an impossible date still throws there).
+  if (ISO_DATE_PATTERN.test(iso)) {
+    const month = Number(iso.slice(5, 7));
+    const day = Number(iso.slice(8, 10));
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonthOf(Number(iso.slice(0, 4)), month)) return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+  }
   return format(parseISO(iso), 'dd-MM-yyyy');
+}
+
+/** Days in a month of the proleptic Gregorian calendar (month 1-12). */
+export function daysInMonthOf(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** "31-12-2026" (or 31-12-2026 with slashes/dots) -> "2026-12-31"; null when not a real date. */

@@ -48,11 +48,21 @@ const euroFormatter = new Intl.NumberFormat('nl-NL', { style: 'currency', curren
 
 /** Display in nl-NL: "€ 1.234,56". Rounds half-up to cents first so display never uses float rounding. */
 export function formatEuro(value: Decimal | string): string {
-  const rounded = roundCents(new Money(value));
+  const cents = roundCents(new Money(value)).toFixed(2);
+  // Intl is the costly part and the budget explanations format the same amounts again and again: remembered per
+  // amount (bounded).
+  const known = EURO_TEXTS.get(cents);
+  if (known !== undefined) return known;
   // Intl takes a number; after rounding to cents the value is exactly representable as a decimal string,
   // and formatting a string keeps full precision in modern engines.
-  return euroFormatter.format(rounded.toFixed(2) as unknown as number).replace(/\u00a0/g, ' ');
+  const text = euroFormatter.format(cents as unknown as number).replace(/\u00a0/g, ' ');
+  if (EURO_TEXTS.size >= EURO_TEXTS_MAX) EURO_TEXTS.clear();
+  EURO_TEXTS.set(cents, text);
+  return text;
 }
+
+const EURO_TEXTS = new Map<string, string>();
+const EURO_TEXTS_MAX = 20_000;
 
 /**
  * Parse what a Dutch user types: "1.234,56", "1234,56", "1234.56", "€ 12,5", "-10".
