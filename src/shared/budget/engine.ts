@@ -2,8 +2,7 @@
 // bijstandsnorm, income, beslagvrije voet (2021 rules), VTLB, afloscapaciteit, child benefits check and the
 // Nibud budget, each figure with its explanation. Rounding points are listed in README.md (same folder).
 import type Decimal from 'decimal.js';
-import { addDays, format, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
-import { ageOn, formatNlDate } from '../dates';
+import { ageOn, formatNlDate, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
 import type { DossierData } from '../dossier/schema';
 import {
   EXPENSE_CATEGORY_GROUP,
@@ -442,7 +441,7 @@ function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, 
 // ---------------------------------------------------------------------------------------------- children
 
 function quarterStart(date: string): string {
-  return format(startOfQuarter(parseISO(date)), 'yyyy-MM-dd');
+  return quarterStartOf(date);
 }
 
 /** Why no kinderbijslag / kindgebonden budget is expected for this child in this household, or null. */
@@ -501,7 +500,7 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
       );
     }
     // KGB supplements start the month after the 12th / 16th birthday: age on the last day of the previous month.
-    const lastDayPrevMonth = format(addDays(startOfMonth(parseISO(ctx.date)), -1), 'yyyy-MM-dd');
+    const lastDayPrevMonth = lastDayOfPreviousMonth(ctx.date);
     const ageEndPrevMonth = c.birthDate <= lastDayPrevMonth ? ageOn(c.birthDate, lastDayPrevMonth) : -1;
     perChild.push({
       child: i + 1,

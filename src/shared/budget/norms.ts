@@ -241,8 +241,18 @@ export function selectGroupPeriod(norms: NormSet, group: NormGroup, date: string
 /** The Dutch label of a norm figure, worded as in the norm-entry form: never the table's internal key (issue 7). */
 export function figureLabel(table: NormTable | undefined, key: string): string {
   if (!table) return key;
-  return normFormField(table.group, key, tableFigureLabel(table, key)).label;
+  // Asked for every norm figure of every engine run; the label depends only on the table's (immutable) labels.
+  let byKey = FIGURE_LABELS.get(table.figureLabels);
+  if (!byKey) FIGURE_LABELS.set(table.figureLabels, (byKey = new Map()));
+  let label = byKey.get(key);
+  if (label === undefined) {
+    label = normFormField(table.group, key, tableFigureLabel(table, key)).label;
+    byKey.set(key, label);
+  }
+  return label;
 }
+
+const FIGURE_LABELS = new WeakMap<Readonly<Record<string, string>>, Map<string, string>>();
 
 /** The table's own label for the longest known prefix, with the technical rest in brackets (the form words it). */
 function tableFigureLabel(table: NormTable, key: string): string {

@@ -5,7 +5,7 @@
 // "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
 import { differenceInMonths, parseISO } from 'date-fns';
-import { ageOn, daysInMonthOf, formatNlDate, ISO_DATE_PATTERN } from '../dates';
+import { ageOn, daysInMonthOf, formatNlDate, ISO_DATE_PATTERN, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
 import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
 import type { DossierData } from '../dossier/schema';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
@@ -148,10 +148,8 @@ function normSignature(norms: NormSet, date: string): NormSignature {
   const known = byDate.get(date);
   if (known) return known;
   const parts: (string | number)[] = [];
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const qs = `${date.slice(0, 5)}${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
-  const prevMonthEnd = month === 1 ? isoDay(year - 1, 12, 31) : isoDay(year, month - 1, daysInMonthOf(year, month - 1));
+  const qs = quarterStartOf(date);
+  const prevMonthEnd = lastDayOfPreviousMonth(date);
   parts.push(date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
   for (const group of Object.keys(norms).sort()) {
     const table = norms[group as keyof NormSet];
