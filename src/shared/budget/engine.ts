@@ -20,7 +20,7 @@ import {
 } from '../dossier/categories';
 import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { figure, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
+import { explains, figure, figuresOnly, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
   AGE_GROUP_LABELS,
   determineHousehold,
@@ -295,7 +295,7 @@ function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
   // amounts (correctie individuele lasten) are not published, so they are left out on both sides.
   const forAflos = att;
   const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> =>
-    Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
+    !explains() ? {} : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
   const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
     'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
@@ -630,7 +630,7 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
           NIBUD_GROUP_LABELS[g],
           sum(ls.map((l) => l.monthly)),
           'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
-          Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
+          !explains() ? {} : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
         ),
       ];
     }),
@@ -796,4 +796,13 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     afloscapaciteitDetail: aflosDetail,
     vakantiegeld: { bron: vakantiegeld.bron, maand: vakantiegeld.maand, perJaar: vakantiegeld.perJaar },
   });
+}
+
+/**
+ * The same computation without the explanations' rule texts and named inputs (explain.ts, `figuresOnly`): every
+ * figure, warning and norm table as computeBudget gives them. For callers that read figures only (the projection's
+ * later months, budget.batch).
+ */
+export function computeBudgetFigures(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
+  return figuresOnly(() => computeBudget(dossier, inputs, norms, referenceDate));
 }

@@ -11,7 +11,7 @@ import type { DossierData } from '../dossier/schema';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
 import { DEFAULT_VAKANTIEGELD_MAAND, MONTH_NAMES, vakantiegeldSource } from './vakantiegeld';
 import { LINEAR_FORMULA_FROM } from './bvv';
-import { computeBudget, NUL_AANBOD_SINCE, type BudgetResult } from './engine';
+import { computeBudgetFigures, NUL_AANBOD_SINCE, type BudgetResult } from './engine';
 import type { BudgetInputs } from './inputs';
 import { activeOn, costAllowancesOf, monthlyLine } from './lines';
 import { describeCoverage, findPeriod, NormNotCoveredError, type NormSet } from './norms';
@@ -285,14 +285,14 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     const uncovered = uncoveredOn(norms, date);
     if (uncovered) reason = `${NORMS_NOT_KNOWN}: ${uncovered}`;
     else {
-      // Only the date-independent figures of a result are read below, so a month with the same signature as an
-      // earlier one reuses its result.
+      // Only the date-independent figures of a result are read below (never its explanations: figures only), so a
+      // month with the same signature as an earlier one reuses its result.
       const signature = monthSignature(dossier, norms, date, active);
       const known = bySignature.get(signature);
       if (known) r = known;
       else {
         try {
-          r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudget(dossier, inputs, norms, date);
+          r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudgetFigures(dossier, inputs, norms, date);
           bySignature.set(signature, r);
         } catch (e) {
           // Left: the kinderbijslag table on the quarter's first day, selected only when a child gets kinderbijslag.
