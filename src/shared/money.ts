@@ -48,11 +48,29 @@ const euroFormatter = new Intl.NumberFormat('nl-NL', { style: 'currency', curren
 
 /** Display in nl-NL: "€ 1.234,56". Rounds half-up to cents first so display never uses float rounding. */
 export function formatEuro(value: Decimal | string): string {
-  const rounded = roundCents(new Money(value));
+  // Intl is the costly part and the budget explanations format the same amounts again and again: remembered per
+  // amount (bounded). A string is its own key (its text never changes); a Decimal is keyed by its cents.
+  if (typeof value === 'string') {
+    const asGiven = EURO_TEXTS.get(value);
+    if (asGiven !== undefined) return asGiven;
+  }
+  const cents = roundCents(new Money(value)).toFixed(2);
+  const known = EURO_TEXTS.get(cents);
+  if (known !== undefined) {
+    if (typeof value === 'string') EURO_TEXTS.set(value, known);
+    return known;
+  }
   // Intl takes a number; after rounding to cents the value is exactly representable as a decimal string,
   // and formatting a string keeps full precision in modern engines.
-  return euroFormatter.format(rounded.toFixed(2) as unknown as number).replace(/\u00a0/g, ' ');
+  const text = euroFormatter.format(cents as unknown as number).replace(/\u00a0/g, ' ');
+  if (EURO_TEXTS.size >= EURO_TEXTS_MAX) EURO_TEXTS.clear();
+  EURO_TEXTS.set(cents, text);
+  if (typeof value === 'string') EURO_TEXTS.set(value, text);
+  return text;
 }
+
+const EURO_TEXTS = new Map<string, string>();
+const EURO_TEXTS_MAX = 20_000;
 
 /**
  * Parse what a Dutch user types: "1.234,56", "1234,56", "1234.56", "€ 12,5", "-10".

@@ -4,6 +4,7 @@
 import {
   budgetInputsSchema,
   computeBudget,
+  computeBudgetFigures,
   EMPTY_BUDGET_INPUTS,
   NormNotCoveredError,
   projectBudget,
@@ -134,7 +135,8 @@ export function createBudgetService(
       try {
         const stored = inputsOf(inputRows.get(dossierId));
         referenceDate = query.date ?? stored.inputs.referenceDate ?? today;
-        const r = computeBudget(dossier, stored.inputs, norms, referenceDate);
+        // Key figures only: the engine without its explanation texts (same figures and warnings).
+        const r = computeBudgetFigures(dossier, stored.inputs, norms, referenceDate);
         const amount = (f: { value: Decimal | null }) => (f.value === null ? null : toAmountString(f.value));
         return {
           dossierId,

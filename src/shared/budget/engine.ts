@@ -2,8 +2,7 @@
 // bijstandsnorm, income, beslagvrije voet (2021 rules), VTLB, afloscapaciteit, child benefits check and the
 // Nibud budget, each figure with its explanation. Rounding points are listed in README.md (same folder).
 import type Decimal from 'decimal.js';
-import { addDays, format, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
-import { ageOn, formatNlDate } from '../dates';
+import { ageOn, formatNlDate, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
 import type { DossierData } from '../dossier/schema';
 import {
   EXPENSE_CATEGORY_GROUP,
@@ -21,7 +20,7 @@ import {
 } from '../dossier/categories';
 import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { figure, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
+import { explains, figure, figuresOnly, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
   AGE_GROUP_LABELS,
   determineHousehold,
@@ -296,7 +295,7 @@ function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
   // amounts (correctie individuele lasten) are not published, so they are left out on both sides.
   const forAflos = att;
   const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> =>
-    Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
+    !explains() ? {} : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
   const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
     'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
@@ -442,7 +441,7 @@ function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, 
 // ---------------------------------------------------------------------------------------------- children
 
 function quarterStart(date: string): string {
-  return format(startOfQuarter(parseISO(date)), 'yyyy-MM-dd');
+  return quarterStartOf(date);
 }
 
 /** Why no kinderbijslag / kindgebonden budget is expected for this child in this household, or null. */
@@ -501,7 +500,7 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
       );
     }
     // KGB supplements start the month after the 12th / 16th birthday: age on the last day of the previous month.
-    const lastDayPrevMonth = format(addDays(startOfMonth(parseISO(ctx.date)), -1), 'yyyy-MM-dd');
+    const lastDayPrevMonth = lastDayOfPreviousMonth(ctx.date);
     const ageEndPrevMonth = c.birthDate <= lastDayPrevMonth ? ageOn(c.birthDate, lastDayPrevMonth) : -1;
     perChild.push({
       child: i + 1,
@@ -631,7 +630,7 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
           NIBUD_GROUP_LABELS[g],
           sum(ls.map((l) => l.monthly)),
           'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
-          Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
+          !explains() ? {} : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
         ),
       ];
     }),
@@ -797,4 +796,13 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
     afloscapaciteitDetail: aflosDetail,
     vakantiegeld: { bron: vakantiegeld.bron, maand: vakantiegeld.maand, perJaar: vakantiegeld.perJaar },
   });
+}
+
+/**
+ * The same computation without the explanations' rule texts and named inputs (explain.ts, `figuresOnly`): every
+ * figure, warning and norm table as computeBudget gives them. For callers that read figures only (the projection's
+ * later months, budget.batch).
+ */
+export function computeBudgetFigures(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
+  return figuresOnly(() => computeBudget(dossier, inputs, norms, referenceDate));
 }

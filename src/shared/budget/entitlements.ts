@@ -4,8 +4,7 @@
 // "mogelijk niet-gebruik" only beyond a tolerance; an automatic kinderbijslag change (age band, indexation) never
 // is. A Participatiewet benefit above its own norm asks to check the amount.
 import type Decimal from 'decimal.js';
-import { addDays, format, parseISO, startOfQuarter } from 'date-fns';
-import { ageOn, formatNlDate } from '../dates';
+import { ageOn, formatNlDate, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
 import type { DossierData } from '../dossier/schema';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { figure, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
@@ -307,7 +306,7 @@ export function previousQuarterKinderbijslag(
   norms: NormSet,
   quarterStartIso: string,
 ): { amount: Decimal; reason: string } | null {
-  const prevQs = format(startOfQuarter(addDays(parseISO(quarterStartIso), -1)), 'yyyy-MM-dd');
+  const prevQs = quarterStartOf(lastDayOfPreviousMonth(quarterStartIso));
   const period = findPeriod(norms.kinderbijslag, prevQs);
   const current = findPeriod(norms.kinderbijslag, quarterStartIso);
   if (!period) return null;
@@ -401,7 +400,7 @@ export function checkEntitlements(args: {
   const checks: EntitlementCheck[] = [];
   const hasChildren = children.perChild.some((c) => c.band !== null) || !received('kinderbijslag').isZero();
   if (hasChildren) {
-    const qs = format(startOfQuarter(parseISO(date)), 'yyyy-MM-dd');
+    const qs = quarterStartOf(date);
     checks.push(judge('kinderbijslag', children.kinderbijslagExpected, received('kinderbijslag'), warnings, previousQuarterKinderbijslag(dossier, children.perChild, norms, qs)));
   }
   if (hasChildren || !received('kindgebonden_budget').isZero()) {

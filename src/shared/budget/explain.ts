@@ -31,13 +31,36 @@ export interface BudgetWarning {
   figure?: string;
 }
 
+// Figures only (issue 10 §1): the projection's later months and budget.batch read figures, never the Dutch
+// explanation, so they run the engine with `figuresOnly`. The engine is synchronous, so the switch holds exactly
+// for that one call. Only what an explanation shows is left out (its rule text and named inputs); the figures,
+// warnings and the norm tables each figure used are computed as always (a test compares both modes).
+let explaining = true;
+
+/** Run `compute` (a synchronous engine call) without building explanation texts and inputs. */
+export function figuresOnly<T>(compute: () => T): T {
+  const was = explaining;
+  explaining = false;
+  try {
+    return compute();
+  } finally {
+    explaining = was;
+  }
+}
+
+/** Whether explanations are being built (false inside figuresOnly): lets a caller skip costly explanation inputs. */
+export function explains(): boolean {
+  return explaining;
+}
+
 /** Amount for an explanation: two decimals when exact to the cent, otherwise up to 6 decimals (marked ≈). */
 export function fmt(value: Decimal | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || !explaining) return null;
   if (value.decimalPlaces() <= 2) return value.toFixed(2);
   return `≈${value.toDecimalPlaces(6).toString()}`;
 }
 
 export function figure(label: string, value: Decimal | null, rule: string, inputs: Record<string, InputValue> = {}, tables: NormTableRef[] = []): Figure {
+  if (!explaining) return { label, value, explanation: { rule: '', inputs: {}, tables } };
   return { label, value, explanation: { rule, inputs, tables } };
 }

@@ -4,9 +4,21 @@ import type Decimal from 'decimal.js';
 import { toMonthly, type Frequency } from '../frequency';
 import { Money, roundCents } from '../money';
 
+/** Monthly lines by "amount|frequency|instalments": the engine and the projection ask the same lines every month. */
+const MONTHLY_LINES = new Map<string, Decimal>();
+const MONTHLY_LINES_MAX = 20_000;
+
 /** Monthly amount of an income or expense line: exact normalisation (frequency.ts), then cents, half-up. */
 export function monthlyLine(amount: string, frequency: Frequency, instalments?: number | null): Decimal {
-  return roundCents(toMonthly(new Money(amount), frequency, instalments));
+  // A pure function of three small values and Decimal is immutable, so a shared result is safe; the cache is
+  // bounded so a long session over many vaults cannot grow it without end.
+  const memoKey = `${amount}|${frequency}|${instalments ?? ''}`;
+  const known = MONTHLY_LINES.get(memoKey);
+  if (known !== undefined) return known;
+  const value = roundCents(toMonthly(new Money(amount), frequency, instalments));
+  if (MONTHLY_LINES.size >= MONTHLY_LINES_MAX) MONTHLY_LINES.clear();
+  MONTHLY_LINES.set(memoKey, value);
+  return value;
 }
 
 /** Whether a dated item counts on `date` (start and end inclusive). */

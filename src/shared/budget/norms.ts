@@ -162,13 +162,25 @@ export function buildNormSet(files: readonly NormFile[]): NormSet {
 /** Human description of what a table covers, e.g. "Beschikbaar: 01-01-2024 t/m 31-12-2026." */
 export function describeCoverage(table: NormTable | undefined): string {
   if (!table || table.periods.length === 0) return 'Er zijn geen perioden voor deze normgroep.';
+  // Asked for every uncovered month of every projection; the text depends only on the (immutable) periods.
+  let text = COVERAGE_TEXTS.get(table.periods);
+  if (text === undefined) {
+    text = coverageText(table.periods);
+    COVERAGE_TEXTS.set(table.periods, text);
+  }
+  return text;
+}
+
+const COVERAGE_TEXTS = new WeakMap<readonly ResolvedPeriod[], string>();
+
+function coverageText(periods: readonly ResolvedPeriod[]): string {
   const ranges: { from: string; to: string }[] = [];
-  for (const p of table.periods) {
+  for (const p of periods) {
     const last = ranges[ranges.length - 1];
     if (last && dayBefore(p.start) === last.to) last.to = p.end;
     else ranges.push({ from: p.start, to: p.end });
   }
-  const last = table.periods[table.periods.length - 1]!;
+  const last = periods[periods.length - 1]!;
   const from = format(addDays(parseISO(last.end), 1), 'yyyy-MM-dd');
   return (
     `Beschikbaar: ${ranges.map((r) => `${formatNlDate(r.from)} t/m ${formatNlDate(r.to)}`).join(', ')}; ` +
@@ -229,8 +241,18 @@ export function selectGroupPeriod(norms: NormSet, group: NormGroup, date: string
 /** The Dutch label of a norm figure, worded as in the norm-entry form: never the table's internal key (issue 7). */
 export function figureLabel(table: NormTable | undefined, key: string): string {
   if (!table) return key;
-  return normFormField(table.group, key, tableFigureLabel(table, key)).label;
+  // Asked for every norm figure of every engine run; the label depends only on the table's (immutable) labels.
+  let byKey = FIGURE_LABELS.get(table.figureLabels);
+  if (!byKey) FIGURE_LABELS.set(table.figureLabels, (byKey = new Map()));
+  let label = byKey.get(key);
+  if (label === undefined) {
+    label = normFormField(table.group, key, tableFigureLabel(table, key)).label;
+    byKey.set(key, label);
+  }
+  return label;
 }
+
+const FIGURE_LABELS = new WeakMap<Readonly<Record<string, string>>, Map<string, string>>();
 
 /** The table's own label for the longest known prefix, with the technical rest in brackets (the form words it). */
 function tableFigureLabel(table: NormTable, key: string): string {

@@ -4,14 +4,14 @@
 // a month no table covers (not even provisionally, see norms.ts) are null and the month says
 // "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
-import { addDays, addMonths, differenceInMonths, endOfMonth, format, parseISO, startOfMonth } from 'date-fns';
-import { ageOn, formatNlDate } from '../dates';
+import { differenceInMonths, parseISO } from 'date-fns';
+import { ageOn, daysInMonthOf, formatNlDate, ISO_DATE_PATTERN, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
 import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
 import type { DossierData } from '../dossier/schema';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
 import { DEFAULT_VAKANTIEGELD_MAAND, MONTH_NAMES, vakantiegeldSource } from './vakantiegeld';
 import { LINEAR_FORMULA_FROM } from './bvv';
-import { computeBudget, NUL_AANBOD_SINCE, type BudgetResult } from './engine';
+import { computeBudgetFigures, NUL_AANBOD_SINCE, type BudgetResult } from './engine';
 import type { BudgetInputs } from './inputs';
 import { activeOn, costAllowancesOf, monthlyLine } from './lines';
 import { describeCoverage, findPeriod, NormNotCoveredError, type NormSet } from './norms';
@@ -78,8 +78,8 @@ function cashflow(dossier: DossierData, date: string, inputs: BudgetInputs) {
   const fixed = of((c) => groupOf(c) === 'vaste_lasten');
   const reserved = of((c) => groupOf(c) === 'reserveringsuitgaven');
   // Like the engine: the allowances pay for costs listed among the expenses, so they count in saldo and leefgeld.
-  const vg = cashflowVakantiegeld(dossier, inputs, date).reserved;
-  return { inkomen: inc, kostenvergoedingen: allowances, uitgaven: total, leefgeld: inc.plus(allowances).minus(fixed).minus(reserved).minus(vg) };
+  const vg = cashflowVakantiegeld(dossier, inputs, date);
+  return { inkomen: inc, kostenvergoedingen: allowances, uitgaven: total, leefgeld: inc.plus(allowances).minus(fixed).minus(reserved).minus(vg.reserved), vg };
 }
 
 /** The vakantiegeld of a month from the dossier alone (same source and rules as the engine, vakantiegeld.ts). */
@@ -106,26 +106,14 @@ function cashflowVakantiegeld(dossier: DossierData, inputs: BudgetInputs, date: 
  * of engine runs for 24 months). Left out on purpose: what only the entitlement checks and the explanations use
  * (the previous quarter, exact ages), which the projection does not read.
  */
-function monthSignature(dossier: DossierData, norms: NormSet, date: string): string {
-  const parts: (string | number)[] = [];
-  const month = Number(date.slice(5, 7));
-  const qs = `${date.slice(0, 5)}${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
-  const prevMonthEnd = format(addDays(startOfMonth(parseISO(date)), -1), 'yyyy-MM-dd');
-  parts.push(date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
-  for (const group of Object.keys(norms).sort()) {
-    const table = norms[group as keyof NormSet];
-    // The kinderbijslag is also read on the quarter's first day (AKW art. 12 lid 3; engine.ts).
-    for (const d of group === 'kinderbijslag' ? [date, qs] : [date]) {
-      const p = findPeriod(table, d);
-      parts.push(p ? `${p.start}/${p.end}/${p.provisionalFrom ?? ''}` : '-');
-    }
-  }
+function monthSignature(dossier: DossierData, norms: NormSet, date: string, active: string): string {
+  const { parts: normPart, qs, prevMonthEnd, aowAgeMonths } = normSignature(norms, date);
+  const parts: (string | number)[] = [normPart];
   // Adults: minor, 18-20, 21 and older, AOW age reached (in months, as household.ts compares it).
-  const aow = findPeriod(norms.aow_leeftijd, date);
-  const aowAgeMonths = Number(aow?.figures['age_years'] ?? 67) * 12 + Number(aow?.figures['age_extra_months'] ?? 0);
+  const on = parseISO(date);
   for (const a of dossier.adults) {
     const age = ageOn(a.birthDate, date);
-    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', differenceInMonths(parseISO(date), parseISO(a.birthDate)) >= aowAgeMonths ? 'aow' : '');
+    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', differenceInMonths(on, parseISO(a.birthDate)) >= aowAgeMonths ? 'aow' : '');
   }
   // Children: under 18 on the date; kgb supplement group on the last day of the previous month (vtlb.ts,
   // engine.ts); kinderbijslag band on the quarter's first day (engine.ts).
@@ -138,34 +126,98 @@ function monthSignature(dossier: DossierData, norms: NormSet, date: string): str
       c.birthDate < qs ? kbBand(ageOn(c.birthDate, qs)) : 'x',
     );
   }
-  const active = (i: { startDate?: string | null; endDate?: string | null }) => `${!i.startDate || i.startDate <= date ? 1 : 0}${!i.endDate || i.endDate >= date ? 1 : 0}`;
-  parts.push(dossier.incomes.map(active).join(''), dossier.expenses.map(active).join(''));
+  parts.push(active);
   return parts.join(',');
 }
 
+interface NormSignature {
+  parts: string;
+  /** First day of the date's quarter. */
+  qs: string;
+  /** Last day of the month before the date's month. */
+  prevMonthEnd: string;
+  aowAgeMonths: number;
+}
+
+/** The part of a month's signature that depends on the norm set and the date alone, kept per norm set. */
+const NORM_SIGNATURES = new WeakMap<NormSet, Map<string, NormSignature>>();
+
+function normSignature(norms: NormSet, date: string): NormSignature {
+  let byDate = NORM_SIGNATURES.get(norms);
+  if (!byDate) NORM_SIGNATURES.set(norms, (byDate = new Map()));
+  const known = byDate.get(date);
+  if (known) return known;
+  const parts: (string | number)[] = [];
+  const qs = quarterStartOf(date);
+  const prevMonthEnd = lastDayOfPreviousMonth(date);
+  parts.push(date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
+  for (const group of Object.keys(norms).sort()) {
+    const table = norms[group as keyof NormSet];
+    // The kinderbijslag is also read on the quarter's first day (AKW art. 12 lid 3; engine.ts).
+    for (const d of group === 'kinderbijslag' ? [date, qs] : [date]) {
+      const p = findPeriod(table, d);
+      parts.push(p ? `${p.start}/${p.end}/${p.provisionalFrom ?? ''}` : '-');
+    }
+  }
+  const aow = findPeriod(norms.aow_leeftijd, date);
+  const aowAgeMonths = Number(aow?.figures['age_years'] ?? 67) * 12 + Number(aow?.figures['age_extra_months'] ?? 0);
+  const sig = { parts: parts.join(','), qs, prevMonthEnd, aowAgeMonths };
+  // A norm set lives as long as the vault's norms do not change; its dates are a few years of months at most,
+  // but a caller asking many distinct reference dates must not grow the map without end.
+  if (byDate.size >= 5_000) byDate.clear();
+  byDate.set(date, sig);
+  return sig;
+}
+
+/** "YYYY-MM-DD" from numbers (month 1-12). */
+function isoDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Which incomes and expenses count on the date ("1"/"0" per start and end), in the dossier's order. */
+function activity(dossier: DossierData, date: string): string {
+  const active = (i: { startDate?: string | null; endDate?: string | null }) => `${!i.startDate || i.startDate <= date ? 1 : 0}${!i.endDate || i.endDate >= date ? 1 : 0}`;
+  return `${dossier.incomes.map(active).join('')},${dossier.expenses.map(active).join('')}`;
+}
+
 /**
- * The engine's NormNotCoveredError for a date without throwing it: the tables it selects unconditionally, in the
- * engine's order (bijstandsnormen, beslagvrije voet, AOW-leeftijd). Null when they cover the date.
+ * The message of the engine's NormNotCoveredError for a date, without throwing it: the tables it selects
+ * unconditionally, in the engine's order (bijstandsnormen, beslagvrije voet, AOW-leeftijd). Null when they cover
+ * the date. Kept per norm set and date: every projection asks the same months.
  */
-function uncoveredOn(norms: NormSet, date: string): NormNotCoveredError | null {
+function uncoveredOn(norms: NormSet, date: string): string | null {
+  let byDate = UNCOVERED.get(norms);
+  if (!byDate) UNCOVERED.set(norms, (byDate = new Map()));
+  const known = byDate.get(date);
+  if (known !== undefined) return known;
+  let message: string | null = null;
   for (const group of ['bijstandsnormen', 'beslagvrije_voet', 'aow_leeftijd'] as const) {
     const table = norms[group];
-    if (findPeriod(table, date) === null) return new NormNotCoveredError(group, date, describeCoverage(table));
+    if (findPeriod(table, date) === null) {
+      message = new NormNotCoveredError(group, date, describeCoverage(table)).message;
+      break;
+    }
   }
-  return null;
+  if (byDate.size >= 5_000) byDate.clear();
+  byDate.set(date, message);
+  return message;
 }
+
+const UNCOVERED = new WeakMap<NormSet, Map<string, string | null>>();
 
 /** Known events in the month (first day .. last day), from the dossier: items starting/ending, birthdays. */
 function events(dossier: DossierData, monthStart: string, monthEnd: string, first: boolean): string[] {
   const out: string[] = [];
   if (!first) {
     dossier.incomes.forEach((i) => {
-      const label = `${INCOME_CATEGORY_LABELS[i.category]} (${i.description})`;
-      if (i.startDate && i.startDate >= monthStart && i.startDate <= monthEnd) out.push(`Inkomen begint: ${label} vanaf ${formatNlDate(i.startDate)}.`);
+      if (i.startDate && i.startDate >= monthStart && i.startDate <= monthEnd) {
+        out.push(`Inkomen begint: ${INCOME_CATEGORY_LABELS[i.category]} (${i.description}) vanaf ${formatNlDate(i.startDate)}.`);
+      }
     });
     dossier.expenses.forEach((e) => {
-      const label = `${EXPENSE_CATEGORY_LABELS[e.category]} (${e.description})`;
-      if (e.startDate && e.startDate >= monthStart && e.startDate <= monthEnd) out.push(`Uitgave begint: ${label} vanaf ${formatNlDate(e.startDate)}.`);
+      if (e.startDate && e.startDate >= monthStart && e.startDate <= monthEnd) {
+        out.push(`Uitgave begint: ${EXPENSE_CATEGORY_LABELS[e.category]} (${e.description}) vanaf ${formatNlDate(e.startDate)}.`);
+      }
     });
   }
   // An item whose last day falls in this month counts this month (activeOn on the 1st) and no longer next month.
@@ -204,35 +256,43 @@ function events(dossier: DossierData, monthStart: string, monthEnd: string, firs
  */
 export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string, count = 24, atReference?: BudgetResult): Projection {
   const months: ProjectionMonth[] = [];
-  const first = startOfMonth(parseISO(referenceDate));
+  // Months by string arithmetic on the ISO date (date-fns parsing and formatting cost more than the month itself).
+  const firstYear = Number(referenceDate.slice(0, 4));
+  const firstMonth = Number(referenceDate.slice(5, 7));
+  if (!ISO_DATE_PATTERN.test(referenceDate) || firstMonth < 1 || firstMonth > 12) throw new RangeError(`Ongeldige peildatum: ${referenceDate}`);
   let prev: { bands: (string | null)[]; kgb: (string | null)[]; periods: Record<string, string>; type: string } | null = null;
   let prevCovered = true;
   // The one vakantiegeld source (vakantiegeld.ts): the yearly payments count as 1/12 in each month's budget;
   // the projection shows money as it comes in, so that 1/12 moves to the month of payment.
   const vgMonth = inputs.vakantiegeld?.maand ?? DEFAULT_VAKANTIEGELD_MAAND;
   const bySignature = new Map<string, BudgetResult>();
+  // Uncovered months: the cash flow depends on the date only through which items count.
+  const cashflowByActivity = new Map<string, ReturnType<typeof cashflow>>();
   for (let i = 0; i < count; i++) {
-    const monthStartDate = addMonths(first, i);
-    const date = i === 0 ? referenceDate : format(monthStartDate, 'yyyy-MM-dd');
+    const index = firstMonth - 1 + i;
+    const year = firstYear + Math.floor(index / 12);
+    const monthNumber = (index % 12) + 1;
+    const monthStart = isoDay(year, monthNumber, 1);
+    const date = i === 0 ? referenceDate : monthStart;
     const month = date.slice(0, 7);
-    const monthStart = format(monthStartDate, 'yyyy-MM-dd');
-    const monthEnd = format(endOfMonth(monthStartDate), 'yyyy-MM-dd');
+    const monthEnd = isoDay(year, monthNumber, daysInMonthOf(year, monthNumber));
     const changes = events(dossier, i === 0 ? referenceDate : monthStart, monthEnd, i === 0);
-    const payMonth = monthStartDate.getMonth() + 1 === vgMonth;
+    const payMonth = monthNumber === vgMonth;
+    const active = activity(dossier, date);
 
     let r: BudgetResult | null = null;
     let reason: string | null = null;
     const uncovered = uncoveredOn(norms, date);
-    if (uncovered) reason = `${NORMS_NOT_KNOWN}: ${uncovered.message}`;
+    if (uncovered) reason = `${NORMS_NOT_KNOWN}: ${uncovered}`;
     else {
-      // Only the date-independent figures of a result are read below, so a month with the same signature as an
-      // earlier one reuses its result.
-      const signature = monthSignature(dossier, norms, date);
+      // Only the date-independent figures of a result are read below (never its explanations: figures only), so a
+      // month with the same signature as an earlier one reuses its result.
+      const signature = monthSignature(dossier, norms, date, active);
       const known = bySignature.get(signature);
       if (known) r = known;
       else {
         try {
-          r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudget(dossier, inputs, norms, date);
+          r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudgetFigures(dossier, inputs, norms, date);
           bySignature.set(signature, r);
         } catch (e) {
           // Left: the kinderbijslag table on the quarter's first day, selected only when a child gets kinderbijslag.
@@ -241,6 +301,11 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
         }
       }
     }
+    let fromDossier = r ? undefined : cashflowByActivity.get(active);
+    if (!r && !fromDossier) {
+      fromDossier = cashflow(dossier, date, inputs);
+      cashflowByActivity.set(active, fromDossier);
+    }
     const cf = r
       ? {
           inkomen: r.income.total.value!,
@@ -248,10 +313,10 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
           uitgaven: r.budget.expensesTotal.value!,
           leefgeld: r.budget.leefgeldPerMaand.value!,
         }
-      : cashflow(dossier, date, inputs);
+      : fromDossier!;
     // Reserved per month (in the month's budget income) and paid in its month; without norms the same source
     // from the dossier alone.
-    const vg = r ? { reserved: r.budget.vakantiegeldReservering.value!, perJaar: r.vakantiegeld.perJaar } : cashflowVakantiegeld(dossier, inputs, date);
+    const vg = r ? { reserved: r.budget.vakantiegeldReservering.value!, perJaar: r.vakantiegeld.perJaar } : fromDossier!.vg;
     const vakantiegeld = payMonth && vg.perJaar.greaterThan(0) ? roundCents(vg.perJaar) : null;
     if (vakantiegeld !== null) {
       changes.push(`Vakantiegeld in ${MONTH_NAMES[vgMonth - 1]}: ${formatEuro(vakantiegeld)} komt binnen (per maand gereserveerd: ${formatEuro(vg.reserved)}).`);

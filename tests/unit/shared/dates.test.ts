@@ -1,5 +1,6 @@
+import { addDays, format, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { ageOn, formatNlDate, isIsoDate, parseNlDate } from '../../../src/shared/dates';
+import { ageOn, formatNlDate, isIsoDate, lastDayOfPreviousMonth, parseNlDate, quarterStartOf } from '../../../src/shared/dates';
 
 describe('dates', () => {
   it.each([
@@ -53,5 +54,26 @@ describe('dates', () => {
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
     expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
     expect(ageOn('2008-02-29', '2028-02-29')).toBe(20);
+  });
+
+  // The budget's string arithmetic on ISO dates must agree with date-fns (the calendar reference) on every day.
+  it('formatNlDate, quarterStartOf and lastDayOfPreviousMonth agree with date-fns on every day 1899-2101', () => {
+    let mismatches = 0;
+    for (let d = parseISO('1899-01-01'); d.getFullYear() <= 2101; d = addDays(d, 1)) {
+      const iso = format(d, 'yyyy-MM-dd');
+      if (formatNlDate(iso) !== format(d, 'dd-MM-yyyy')) mismatches++;
+      if (quarterStartOf(iso) !== format(startOfQuarter(d), 'yyyy-MM-dd')) mismatches++;
+      if (lastDayOfPreviousMonth(iso) !== format(addDays(startOfMonth(d), -1), 'yyyy-MM-dd')) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    expect(formatNlDate('2028-02-29')).toBe('29-02-2028');
+    expect(quarterStartOf('2026-11-23')).toBe('2026-10-01');
+    expect(lastDayOfPreviousMonth('2026-01-15')).toBe('2025-12-31');
+    expect(lastDayOfPreviousMonth('2100-03-01')).toBe('2100-02-28');
+  });
+
+  it('formatNlDate still refuses an impossible date', () => {
+    expect(() => formatNlDate('2025-02-29')).toThrow(RangeError);
+    expect(() => formatNlDate('2026-13-01')).toThrow(RangeError);
   });
 });

@@ -105,6 +105,15 @@ describe('money', () => {
     expect(formatEuro('1234567.891')).toBe('€ 1.234.567,89');
   });
 
+  it('formatEuro gives the same text for a string and a Decimal, asked again and again (remembered texts)', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(formatEuro('1234.5')).toBe('€ 1.234,50');
+      expect(formatEuro(money('1234.5'))).toBe('€ 1.234,50');
+      expect(formatEuro('0.005')).toBe('€ 0,01');
+      expect(formatEuro(money('0.004'))).toBe('€ 0,00');
+    }
+  });
+
   it('formatEuro shows negative amounts with a minus sign', () => {
     const out = formatEuro('-1234.56');
     expect(out).toMatch(/^[-\u2212]\s?€ 1\.234,56$|^€ -1\.234,56$/);
