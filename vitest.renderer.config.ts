@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/renderer/**/*.test.{ts,tsx}'],
     environment: 'jsdom',
+    setupFiles: ['tests/support/renderer-setup.ts'],
     testTimeout: 20_000,
   },
 });

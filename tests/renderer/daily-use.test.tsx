@@ -1,7 +1,7 @@
 // Issue 7, forms and screens: precise messages in field order, questions before saving (a BSN already
 // in another dossier), focus after adding and saving, Escape on inline forms, the unlock screen's
 // focus, confirmations that disappear (the list's sort and remembered filters: dossier-list.test.tsx).
-import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { FLASH_MS } from '../../src/renderer/components/Flash';
@@ -15,7 +15,6 @@ afterEach(() => {
 });
 
 // The shared build machine is often busy; give the screen time to settle instead of failing on a slow tick.
-configure({ asyncUtilTimeout: 5000 });
 
 const summary = (id: string, number: string, displayName: string, extra: Partial<DossierSummary> = {}): DossierSummary => ({
   id,

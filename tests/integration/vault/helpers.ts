@@ -118,7 +118,11 @@ export async function sandbox(prefix: string): Promise<Sandbox> {
       return m;
     },
     async cleanup() {
-      for (const m of managers) m.close();
+      // As the shells do on exit: let background writes (registry, snapshots) finish before the folder goes.
+      for (const m of managers) {
+        await m.idle();
+        m.close();
+      }
       await rm(dir, { recursive: true, force: true });
     },
   };
