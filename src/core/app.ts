@@ -358,7 +358,8 @@ export function createCore(opts: CoreOptions): Core {
     'budget.get': ({ id, date }) => budget.get(id, date),
     'budget.batch': (input) => budget.batch(input),
     'budget.saveInputs': ({ id, inputs }) => budget.saveInputs(id, inputs),
-    'budget.createPlan': ({ id, date, includeBsn }) => documents.createBudgetPlan(id, date, { includeBsn: includeBsn === true }),
+    'budget.createPlan': ({ id, date, includeBsn, jobId }) =>
+      withJob(jobId, 'pdf', (job) => documents.createBudgetPlan(id, date, { includeBsn: includeBsn === true, job })),
     'settings.office.get': () => office.get(),
     'settings.office.update': (patch) => office.update(patch, actor()),
     'documents.list': ({ dossierId }) => documents.list(dossierId),
