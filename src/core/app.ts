@@ -378,7 +378,7 @@ export function createCore(opts: CoreOptions): Core {
     'letters.create': (input) => letters.create(input),
     'letters.list': ({ dossierId }) => board.listLetters(dossierId),
     'letters.get': ({ id }) => board.getLetter(id),
-    'schemes.produceBatch': (input) => schemeBatch.produce(input),
+    'schemes.produceBatch': ({ jobId, ...input }) => withJob(jobId, 'pdf', (job) => schemeBatch.produce(input, job)),
     'schemes.conditions': ({ dossierId, date }) => schemeConditions.forDossier(dossierId, date),
     // Payment arrangements (proposal engine) and zorgpremie schemes
     'arrangement.get': ({ id, date }) => arrangements.get(id, date),

@@ -16,6 +16,7 @@ import type { Payment, RegelingProgress } from '../creditor-board/payments';
 import type { Recalculation } from '../creditor-board/recalc';
 import { schemeFilterSchema } from '../arrangement/scheme';
 import { conditionOverrideIn } from './scheme-conditions';
+import { jobId } from './jobs';
 import { isoDate, nonNegativeAmount } from '../dossier/schema';
 import { roundCents, sum, toAmountString } from '../money';
 
@@ -267,6 +268,8 @@ export const creditorBoardContract = {
       includeBsn: z.boolean().default(false),
       /** Families that do not meet the scheme's conditions enter only with a reason (issue 8 §3). */
       overrides: z.array(conditionOverrideIn).max(500).default([]),
+      /** Progress (letters made) as job.progress events; job.cancel stops it before any letter is stored (issue 10 §2). */
+      jobId: jobId.optional(),
     }),
     output: z.object({
       files: z.array(z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() })),
