@@ -9,7 +9,7 @@ import { serializeBudgetResult, serializeProjection, type BudgetView, type Docum
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { bundledNorms, householdData, storedDossier, VEENSTRA } from '../support/budget';
-import { createFakeClient, fail, status, type Handlers } from './fake-client';
+import { createFakeClient, fail, status, untilCancelled, type Handlers } from './fake-client';
 
 const REF = '2026-11-23';
 
@@ -308,15 +308,7 @@ describe('Dossier → Budget', () => {
   });
 
   it('shows the plan\'s progress in steps with Annuleren; a cancel says nothing was stored and downloads nothing', async () => {
-    let finish: (value: unknown) => void = () => undefined;
-    const client = app({
-      'budget.createPlan': () => new Promise((resolve) => (finish = resolve as (value: unknown) => void)) as never,
-      'job.cancel': () => {
-        finish(fail('CANCELLED', 'Afgebroken. Er is niets gewijzigd.'));
-        return { cancelled: true };
-      },
-      'documents.list': () => [],
-    });
+    const client = app({ ...untilCancelled('budget.createPlan'), 'documents.list': () => [] });
     await openBudgetTab();
     fireEvent.click(await screen.findByRole('button', { name: 'Budgetplan maken (PDF)' }));
     await waitFor(() => expect(client.callsTo('budget.createPlan')).toHaveLength(1));
