@@ -363,7 +363,8 @@ export function createCore(opts: CoreOptions): Core {
     'budget.get': ({ id, date }) => budget.get(id, date),
     'budget.batch': (input) => budget.batch(input),
     'budget.saveInputs': ({ id, inputs }) => budget.saveInputs(id, inputs),
-    'budget.createPlan': ({ id, date, includeBsn }) => documents.createBudgetPlan(id, date, { includeBsn: includeBsn === true }),
+    'budget.createPlan': ({ id, date, includeBsn, jobId }) =>
+      withJob(jobId, 'pdf', (job) => documents.createBudgetPlan(id, date, { includeBsn: includeBsn === true, job })),
     'settings.office.get': () => office.get(),
     'settings.office.update': (patch) => office.update(patch, actor()),
     'documents.list': ({ dossierId }) => documents.list(dossierId),
@@ -383,7 +384,7 @@ export function createCore(opts: CoreOptions): Core {
     'letters.list': ({ dossierId }) => board.listLetters(dossierId),
     'letters.get': ({ id }) => board.getLetter(id),
     'letters.exportToFolder': (input) => letterExport.exportToFolder(input),
-    'schemes.produceBatch': (input) => schemeBatch.produce(input),
+    'schemes.produceBatch': ({ jobId, ...input }) => withJob(jobId, 'pdf', (job) => schemeBatch.produce(input, job)),
     'schemes.conditions': ({ dossierId, date }) => schemeConditions.forDossier(dossierId, date),
     // Payment arrangements (proposal engine) and zorgpremie schemes
     'arrangement.get': ({ id, date }) => arrangements.get(id, date),

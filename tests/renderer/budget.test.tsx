@@ -1,7 +1,7 @@
 // Dossier → Budget and Instellingen → Normen against a fake core whose answers are computed by the real budget
 // engine on the bundled norm tables (the same serialiser the core uses), so the screen is tested on real data.
 import { budgetSections } from '../../src/shared/presenter';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
@@ -9,7 +9,7 @@ import { serializeBudgetResult, serializeProjection, type BudgetView, type Docum
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { bundledNorms, householdData, storedDossier, VEENSTRA } from '../support/budget';
-import { createFakeClient, fail, status, type Handlers } from './fake-client';
+import { createFakeClient, fail, status, untilCancelled, type Handlers } from './fake-client';
 
 const REF = '2026-11-23';
 
@@ -307,6 +307,22 @@ describe('Dossier → Budget', () => {
     });
   });
 
+  it('shows the plan\'s progress in steps with Annuleren; a cancel says nothing was stored and downloads nothing', async () => {
+    const client = app({ ...untilCancelled('budget.createPlan'), 'documents.list': () => [] });
+    await openBudgetTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Budgetplan maken (PDF)' }));
+    await waitFor(() => expect(client.callsTo('budget.createPlan')).toHaveLength(1));
+    const { jobId } = client.callsTo('budget.createPlan')[0] as { jobId: string };
+    const bar = await screen.findByRole('progressbar', { name: 'Budgetplan maken' });
+    act(() => client.emitEvent('job.progress', { jobId, operation: 'pdf', done: 1, total: 3 }));
+    expect(bar.getAttribute('value')).toBe('1');
+    expect(screen.getByText('Budgetplan maken: 1 van 3 stappen')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+    expect(client.callsTo('job.cancel')).toEqual([{ jobId }]);
+    await waitFor(() => expect(screen.getByText('Het maken van het budgetplan is afgebroken. Er is niets opgeslagen.')).toBeTruthy());
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
   it('makes the budget plan PDF, downloads it and lists the stored plans', async () => {
     let docs: DocumentSummary[] = [];
     const client = app({
@@ -327,7 +343,8 @@ describe('Dossier → Budget', () => {
     try {
       fireEvent.click(screen.getByRole('button', { name: 'Budgetplan maken (PDF)' }));
       await screen.findByRole('button', { name: `${PLAN.fileName} downloaden` });
-      expect(client.callsTo('budget.createPlan')).toEqual([{ id: 'd1', date: REF }]);
+      // The plan is made as a job (progress in steps, Annuleren): the call names its id.
+      expect(client.callsTo('budget.createPlan')).toEqual([{ id: 'd1', date: REF, jobId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]);
       expect(clicks).toEqual([PLAN.fileName]);
       const blob = (URL.createObjectURL as ReturnType<typeof vi.fn>).mock.calls[0]![0] as Blob;
       expect(blob.type).toBe('application/pdf');

@@ -149,3 +149,18 @@ export function onlySavedItem(client: FakeClient, secrets: readonly string[] = [
   for (const s of secrets) if (sent.includes(s)) throw new Error(`dossier.saveItem verstuurt ${s}`);
   return calls[0]!;
 }
+
+/**
+ * Long work that answers only once it is cancelled: `name` stays pending until job.cancel, which then makes it
+ * fail with CANCELLED as the core does (for the progress bar and "Annuleren" of a screen).
+ */
+export function untilCancelled(name: ProcedureName): Handlers {
+  let finish: (value: unknown) => void = () => undefined;
+  return {
+    [name]: () => new Promise((resolve) => (finish = resolve as (value: unknown) => void)),
+    'job.cancel': () => {
+      finish(fail('CANCELLED', 'Afgebroken. Er is niets gewijzigd.'));
+      return { cancelled: true };
+    },
+  } as Handlers;
+}

@@ -1,6 +1,7 @@
 // Documents stored in a dossier (for now: budget plan PDFs). The bytes live in the encrypted database, never
 // in a loose file, and are removed with their dossier (ON DELETE CASCADE + secure_delete).
 import { randomUUID } from 'node:crypto';
+import type { Job } from '../jobs';
 import type { BudgetPlanInput } from '../budget/plan-pdf';
 import type { DocumentSummary } from '../../shared/contract/budget';
 import type { OfficeOut } from '../../shared/contract/office';
@@ -13,7 +14,12 @@ import type { ServiceContext } from './context';
 export const PDF_MIME = 'application/pdf';
 
 export interface DocumentsService {
-  createBudgetPlan(dossierId: string, date?: string, options?: { includeBsn?: boolean }): Promise<{ documentId: string; fileName: string; mime: string; contentBase64: string }>;
+  /** `job`: progress in steps (computed, rendered, stored) and a cancel honoured before anything is stored. */
+  createBudgetPlan(
+    dossierId: string,
+    date?: string,
+    options?: { includeBsn?: boolean; job?: Pick<Job, 'progress' | 'throwIfCancelled'> },
+  ): Promise<{ documentId: string; fileName: string; mime: string; contentBase64: string }>;
   list(dossierId: string): DocumentSummary[];
   get(id: string): { id: string; dossierId: string; fileName: string; mime: string; contentBase64: string };
 }
@@ -29,6 +35,9 @@ interface DocumentRow {
   reference_date: string | null;
   norm_periods: string;
 }
+
+/** The plan's steps as progress: compute the budget, render the PDF, store it. */
+export const PLAN_STEPS = 3;
 
 type StoredPeriod = { group: NormGroup; start: string; end: string; origin: NormOrigin };
 
@@ -46,7 +55,11 @@ export function createDocumentsService(
 ): DocumentsService {
   return {
     async createBudgetPlan(dossierId, date, options = {}) {
+      const { job } = options;
+      job?.progress(0, PLAN_STEPS);
       const c = await deps.budget.compute(dossierId, date);
+      job?.progress(1, PLAN_STEPS);
+      job?.throwIfCancelled();
       const generatedAt = ctx.clock.now();
       const pdf = await deps.renderBudgetPlan({
         dossier: c.dossier,
@@ -57,6 +70,9 @@ export function createDocumentsService(
         office: deps.office?.() ?? null,
         includeBsn: options.includeBsn === true,
       });
+      job?.progress(2, PLAN_STEPS);
+      // The last safe point: after it the plan is stored in the dossier and logged.
+      job?.throwIfCancelled();
       const id = randomUUID();
       const fileName = deps.fileName(c.dossier.number, c.referenceDate);
       const periods: StoredPeriod[] = c.result.normPeriods.map((p) => ({ group: p.group, start: p.periodStart, end: p.periodEnd, origin: p.origin }));
@@ -71,6 +87,7 @@ export function createDocumentsService(
         ).run(id, dossierId, fileName, PDF_MIME, generatedAt, pdf, c.referenceDate, JSON.stringify(periods));
         deps.audit.append(deps.actor(), 'dossier.budgetplan_created', dossierId, row.number, `Peildatum ${c.referenceDate}`);
       })();
+      job?.progress(PLAN_STEPS, PLAN_STEPS);
       return { documentId: id, fileName, mime: PDF_MIME, contentBase64: pdf.toString('base64') };
     },
 

@@ -3,6 +3,7 @@
 // creditor (PDF and CSV). Families that were candidates become "voorgesteld". Every figure is the scheme
 // engine's; the totals of the overview are sums of the shown lines.
 import { addDays, format, parseISO } from 'date-fns';
+import type { Job } from '../jobs';
 import { SCHEME_FAMILY_STATUS_LABELS, SCHEME_ROUTE_LABELS, type Scheme } from '../../shared/arrangement/scheme';
 import type { SchemeFamilyOut } from '../../shared/contract/arrangements';
 import { AppError } from '../../shared/contract/errors';
@@ -39,7 +40,7 @@ export interface SchemeBatchService {
     includeBsn: boolean;
     /** Families that do not meet the scheme's conditions enter only with a reason. */
     overrides?: { dossierId: string; reason: string }[];
-  }): Promise<{ files: BatchFile[]; proposed: number }>;
+  }, job?: Pick<Job, 'progress' | 'throwIfCancelled'>): Promise<{ files: BatchFile[]; proposed: number }>;
 }
 
 /** Days the creditor gets to answer a scheme letter. */
@@ -89,7 +90,7 @@ export function createSchemeBatchService(
   deps: { schemes: SchemeService; dossiers: DossierService; board: CreditorBoardService; audit: AuditService; actor(): string; organisation?: () => string | undefined },
 ): SchemeBatchService {
   return {
-    async produce({ schemeId, filters, dossierIds, includeBsn, overrides = [] }) {
+    async produce({ schemeId, filters, dossierIds, includeBsn, overrides = [] }, job) {
       if (dossierIds.length === 0) throw new AppError('VALIDATION', 'Kies minstens één gezin voor de batch.');
       const scheme = await deps.schemes.get(schemeId);
       const batch = await deps.schemes.batch(schemeId, filters);
@@ -115,7 +116,11 @@ export function createSchemeBatchService(
 
       const files: BatchFile[] = [];
       const lines: SchemeFamilyLine[] = [];
-      let proposed = 0;
+      // First every letter is made (progress per letter, a cancel stops here: nothing is stored yet); then all
+      // are stored, the candidates marked "voorgesteld", and the overview made.
+      const made: { f: SchemeFamilyOut; fileName: string; pdf: Buffer }[] = [];
+      const steps = families.length + 1;
+      job?.progress(0, steps);
       for (const f of families) {
         const dossier = deps.dossiers.read(f.dossierId);
         const l = line(f, dossier);
@@ -133,7 +138,12 @@ export function createSchemeBatchService(
             sender,
           }),
         );
-        const fileName = `regeling-${safe(scheme.id)}-${safe(f.dossierNumber)}-${letterDate}.pdf`;
+        made.push({ f, fileName: `regeling-${safe(scheme.id)}-${safe(f.dossierNumber)}-${letterDate}.pdf`, pdf });
+        job?.progress(made.length, steps);
+        job?.throwIfCancelled();
+      }
+      let proposed = 0;
+      for (const { f, fileName, pdf } of made) {
         deps.board.storeLetter({ dossierId: f.dossierId, debtId: f.debtIds[0] ?? null, kind: 'voorstel', fileName, content: pdf, includesBsn: includeBsn });
         files.push({ fileName, mime: 'application/pdf', contentBase64: pdf.toString('base64') });
         if (f.status === 'kandidaat') {
@@ -163,6 +173,7 @@ export function createSchemeBatchService(
       files.push({ fileName: `${base}.csv`, mime: 'text/csv', contentBase64: Buffer.from(schemeOverviewCsv(overview), 'utf8').toString('base64') });
       // The overview leaves the vault with every family's name: logged as an export for each dossier.
       for (const f of families) deps.audit.append(deps.actor(), 'dossier.exported', f.dossierId, f.dossierNumber, `Overzicht regeling ${scheme.id}`);
+      job?.progress(steps, steps);
       return { files, proposed };
     },
   };

@@ -17,6 +17,7 @@ import type { Recalculation } from '../creditor-board/recalc';
 import { schemeFilterSchema } from '../arrangement/scheme';
 import { conditionOverrideIn } from './scheme-conditions';
 import { localPath } from './vault';
+import { jobId } from './jobs';
 import { isoDate, nonNegativeAmount } from '../dossier/schema';
 import { roundCents, sum, toAmountString } from '../money';
 
@@ -279,6 +280,8 @@ export const creditorBoardContract = {
       includeBsn: z.boolean().default(false),
       /** Families that do not meet the scheme's conditions enter only with a reason (issue 8 §3). */
       overrides: z.array(conditionOverrideIn).max(500).default([]),
+      /** Progress (letters made) as job.progress events; job.cancel stops it before any letter is stored (issue 10 §2). */
+      jobId: jobId.optional(),
     }),
     output: z.object({
       files: z.array(z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() })),

@@ -485,10 +485,10 @@ export const contract = {
     output: z.object({ inputs: budgetView.shape.inputs, updatedAt: z.number().int() }),
   }),
   'budget.createPlan': procedure({
-    summary: 'Render the budget plan PDF, store it in the dossier and return it.',
+    summary: 'Render the budget plan PDF, store it in the dossier and return it; with a jobId: progress in steps and job.cancel before it is stored.',
     unlocked: true,
     /** includeBsn: print the BSN of the adults in the header (off by default: the plan goes to others). */
-    input: z.object({ id: dossierId, date: isoDate.optional(), includeBsn: z.boolean().optional() }),
+    input: z.object({ id: dossierId, date: isoDate.optional(), includeBsn: z.boolean().optional(), jobId: jobId.optional() }),
     output: createdPlanOut,
   }),
   'documents.list': procedure({

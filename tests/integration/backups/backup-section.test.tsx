@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupSection, formatSize } from '../../../src/renderer/screens/settings/BackupSection';
 import { SessionProvider } from '../../../src/renderer/state/session';
-import { createFakeClient, fail, status } from '../../renderer/fake-client';
+import { createFakeClient, fail, status, untilCancelled } from '../../renderer/fake-client';
 import type { Handlers } from '../../renderer/fake-client';
 
 afterEach(cleanup);
@@ -62,14 +62,7 @@ describe('Back-ups section', () => {
   });
 
   it('shows the external backup\'s progress in kB/MB with Annuleren, which asks the core to stop and then says no backup was made', async () => {
-    let finish: (value: unknown) => void = () => undefined;
-    const client = setup({
-      'vault.backup': () => new Promise((resolve) => (finish = resolve as (value: unknown) => void)) as never,
-      'job.cancel': () => {
-        finish(fail('CANCELLED', 'Afgebroken. Er is niets gewijzigd.'));
-        return { cancelled: true };
-      },
-    });
+    const client = setup(untilCancelled('vault.backup'));
     fireEvent.change(await screen.findByLabelText('Map voor een externe back-up (optioneel)'), { target: { value: '/media/usb' } });
     fireEvent.click(screen.getByRole('button', { name: 'Nu een back-up maken' }));
     await waitFor(() => expect(client.callsTo('vault.backup')).toHaveLength(1));

@@ -188,6 +188,37 @@ describe('scheme batch on the demo vault', () => {
     expect(dash.breached).toEqual([]);
   });
 
+  it('as a job: reports a step per letter and the overview; a cancel stores no letter and proposes no family', async () => {
+    const batch = await call('schemes.batch', { schemeId: SCHEME });
+    const chosen = batch.families.map((f) => f.dossierId);
+    const overrides = batch.families.filter((f) => !f.eligibility.meets).map((f) => ({ dossierId: f.dossierId, reason: 'Afgestemd met de zorgverzekeraar' }));
+    expect(chosen.length).toBeGreaterThan(0);
+    const lettersBefore = await Promise.all(chosen.map(async (id) => (await call('letters.list', { dossierId: id })).length));
+    const statusBefore = batch.families.filter((f) => chosen.includes(f.dossierId)).map((f) => f.status);
+
+    const seen: { jobId: string; operation: string; done: number; total: number }[] = [];
+    core.onEvent((event, payload) => {
+      if (event !== 'job.progress') return;
+      const p = payload as (typeof seen)[number];
+      seen.push(p);
+      if (p.jobId === 'scheme-job-0001' && p.done === 0) void core.router.handle('job.cancel', { jobId: 'scheme-job-0001' });
+    });
+    const cancelled = await core.router.handle('schemes.produceBatch', { schemeId: SCHEME, dossierIds: chosen, overrides, jobId: 'scheme-job-0001' });
+    expect(cancelled.ok).toBe(false);
+    if (!cancelled.ok) expect(cancelled.error.code).toBe('CANCELLED');
+    expect(await Promise.all(chosen.map(async (id) => (await call('letters.list', { dossierId: id })).length))).toEqual(lettersBefore);
+    const after = await call('schemes.batch', { schemeId: SCHEME });
+    expect(after.families.filter((f) => chosen.includes(f.dossierId)).map((f) => f.status)).toEqual(statusBefore);
+
+    const out = await call('schemes.produceBatch', { schemeId: SCHEME, dossierIds: chosen, overrides, jobId: 'scheme-job-0002' });
+    expect(out.files.filter((f) => f.fileName.startsWith('regeling-'))).toHaveLength(chosen.length);
+    const mine = seen.filter((p) => p.jobId === 'scheme-job-0002');
+    // One step per letter and one for storing and the overview; throttled, but the first and the last always go out.
+    expect(mine.every((p) => p.operation === 'pdf' && p.total === chosen.length + 1)).toBe(true);
+    expect(mine[0]!.done).toBe(0);
+    expect(mine.at(-1)!.done).toBe(chosen.length + 1);
+  });
+
   it('refuses an empty selection and a family outside the selection, in Dutch', async () => {
     const empty = await core.router.handle('schemes.produceBatch', { schemeId: SCHEME, dossierIds: [] });
     expect(empty).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Kies minstens één gezin voor de batch.' } });

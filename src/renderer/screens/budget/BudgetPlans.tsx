@@ -7,12 +7,18 @@ import { Alert } from '../../components/Status';
 import { formatSize } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
 import { downloadBase64 } from '../../components/download';
+import { JobProgress, newJobId } from '../../components/JobProgress';
+import { AppError } from '../../../shared/contract/errors';
+
+export const PLAN_CANCELLED = 'Het maken van het budgetplan is afgebroken. Er is niets opgeslagen.';
 
 export function BudgetPlans({ dossierId, referenceDate, disabled }: { dossierId: string; referenceDate: string | null; disabled: boolean }) {
   const call = useCall();
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The running plan's id: its progress and "Annuleren" follow it.
+  const [jobId, setJobId] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   // The plan is a document for others (creditors, a court): the BSN only when the professional asks for it.
   const [includeBsn, setIncludeBsn] = useState(false);
@@ -34,15 +40,23 @@ export function BudgetPlans({ dossierId, referenceDate, disabled }: { dossierId:
     setBusy(true);
     setError(null);
     setMessage(null);
+    const id = newJobId();
+    setJobId(id);
     try {
-      const plan = await call('budget.createPlan', { id: dossierId, ...(referenceDate ? { date: referenceDate } : {}), ...(includeBsn ? { includeBsn: true } : {}) });
+      const plan = await call('budget.createPlan', {
+        id: dossierId,
+        ...(referenceDate ? { date: referenceDate } : {}),
+        ...(includeBsn ? { includeBsn: true } : {}),
+        jobId: id,
+      });
       downloadBase64(plan.fileName, plan.contentBase64, plan.mime);
       setMessage(`Het budgetplan ${plan.fileName} is opgeslagen in het dossier en gedownload. Het bevat persoonsgegevens: bewaar het veilig.`);
       await reload();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err instanceof AppError && err.code === 'CANCELLED' ? PLAN_CANCELLED : errorMessage(err));
     } finally {
       setBusy(false);
+      setJobId(null);
     }
   };
 
@@ -74,11 +88,7 @@ export function BudgetPlans({ dossierId, referenceDate, disabled }: { dossierId:
           <label htmlFor="budgetplan-bsn">BSN vermelden in het budgetplan</label>
         </div>
       </div>
-      {busy ? (
-        <p role="status" className="muted">
-          Budgetplan wordt gemaakt…
-        </p>
-      ) : null}
+      {busy && jobId ? <JobProgress jobId={jobId} label="Budgetplan maken" unit="stappen" /> : null}
       {message ? (
         <p role="status" className="success">
           {message}
