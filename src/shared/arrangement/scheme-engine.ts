@@ -243,7 +243,8 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
 
   let summary = summaryText(scheme, arrearsValue, monthly.value, months, forgiven.value, premiumStage, feasible, cap === null);
   if (override && feasible && !computedFeasible) {
-    summary += ` Het afgesproken bedrag is hoger dan de berekende afloscapaciteit (${formatEuro(cap ?? ZERO)}); het gezin doet mee met deze reden: ${override.reason}`;
+    // The summary goes into the letter to the creditor: the professional's reason stays on the screen (the rule).
+    summary += ` Het afgesproken bedrag is hoger dan de berekende afloscapaciteit (${formatEuro(cap ?? ZERO)}); het gezin doet mee met een vastgelegde reden.`;
   }
   const childrenCount = dossier.children.filter((c) => c.livingInHousehold).length;
   return {

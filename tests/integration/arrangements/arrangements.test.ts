@@ -268,6 +268,12 @@ describe('zorgpremie schemes', () => {
     expect(noKids.families).toEqual([]);
     const elsewhere = await rig.call('schemes.batch', { schemeId: SCHEME, date: DATE, filters: { gemeente: 'Utrecht' } });
     expect(elsewhere.families).toEqual([]);
+    // Income source: the Molenbeek family lives on bijstand, the Laagland family on WW.
+    const bijstand = await rig.call('schemes.batch', { schemeId: SCHEME, date: DATE, filters: { incomeSource: 'uitkering_participatiewet' } });
+    expect(bijstand.families.map((x) => x.dossierId)).toContain(id8);
+    expect(bijstand.families.map((x) => x.dossierId)).not.toContain(idLow);
+    const ww = await rig.call('schemes.batch', { schemeId: SCHEME, date: DATE, filters: { incomeSource: 'uitkering_uwv' } });
+    expect(ww.families.map((x) => x.dossierId)).toEqual([idLow]);
   });
 
   it('records participation and aggregates the dashboard', async () => {

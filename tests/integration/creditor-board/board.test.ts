@@ -185,6 +185,63 @@ describe('creditor board on a real vault', () => {
     expect(after.progress.paid).toBe('160.00');
   });
 
+  it('recalculates a schuldbemiddeling when the income in the dossier changes (no override: the budget engine)', async () => {
+    // Alleenstaande ouder, one child of 7, WW below the norm (A = 1.419,46), full kindgebonden budget (Wkgb 2026:
+    // 2.580 + ALO-kop 3.416 = 5.996 a year), no rent or premium entered (corrections 0,00). BVV = 95 % of the
+    // income (art. 475dc Rv); VTLB = BVV + eigen risico 385 / 12 = 32,08; afloscapaciteit = 5 % × income − 32,08.
+    // WW 1.241,60: BVV 1.179,52, VTLB 1.211,60, afloscapaciteit 30,00; pot 30 × 18 = 540,00 over claims 2.000 and
+    // 1.000 (concurrent): 18 %, offers 360,00 and 180,00.
+    const d = await call('dossier.create', {
+      data: {
+        status: 'schuldregeling',
+        typeOfHelp: 'schuldhulpverlening',
+        professional: 'Merel de Wit',
+        adults: [{ role: 'aanvrager', firstName: 'Kim', lastName: 'Laagland', birthDate: '1988-06-01' }],
+        children: [{ firstName: 'Bo', lastName: 'Laagland', birthDate: '2019-05-05', livingInHousehold: true }],
+        address: { street: 'Dijkstraat', houseNumber: '2', postcode: '8011 AA', city: 'Zwolle' },
+        bankAccounts: [],
+        incomes: [
+          { description: 'WW', category: 'uitkering_uwv', amount: '1241.60', frequency: 'maand', personRole: 'aanvrager' },
+          { description: 'Kindgebonden budget', category: 'kindgebonden_budget', amount: '5996.00', frequency: 'jaar' },
+        ],
+        expenses: [],
+        debts: [
+          { creditor: 'Woonstad Zwolle', originalAmount: '2000.00', currentAmount: '2000.00', kind: 'concurrent', status: 'open', creditorKind: 'verhuurder' },
+          { creditor: 'Vattenfall', originalAmount: '1000.00', currentAmount: '1000.00', kind: 'concurrent', status: 'open', creditorKind: 'energie' },
+        ],
+      },
+    });
+    const view = await call('arrangement.get', { id: d.id });
+    expect([view.proposal.monthlyCapacity.value, view.proposal.pot.value]).toEqual(['30.00', '540.00']);
+    expect(view.proposal.creditors.map((c) => c.amount.value)).toEqual(['360.00', '180.00']);
+    const [woonstad, vattenfall] = d.debts.map((x) => x.id!);
+    for (const [month, paidOn] of [
+      ['2026-10', '2026-10-28'],
+      ['2026-11', '2026-11-27'],
+    ] as const) {
+      await call('payments.record', { dossierId: d.id, debtId: woonstad!, month, amount: '20.00', paidOn });
+      await call('payments.record', { dossierId: d.id, debtId: vattenfall!, month, amount: '10.00', paidOn });
+    }
+    // 2 of 18 months paid; 16 × 30,00 = 480,00 shared 360:180 = 2:1 -> 320,00 and 160,00; totals 360 and 180 (18 %).
+    let b = await call('board.get', { dossierId: d.id });
+    expect(b.recalculation).toMatchObject({ monthsPaid: 2, remainingMonths: 16, monthlyCapacity: '30.00', remainingPot: '480.00' });
+    expect(b.recalculation!.lines.map((l) => [l.paid, l.expected, l.total, l.percent])).toEqual([
+      ['40.00', '320.00', '360.00', '18.00'],
+      ['20.00', '160.00', '180.00', '18.00'],
+    ]);
+
+    // The WW drops to 1.041,60: BVV 989,52, VTLB 1.021,60, afloscapaciteit 20,00. 16 × 20,00 = 320,00, 2:1 ->
+    // 213,333.. -> 213,33 and 106,666.. -> 106,67 (together 320,00); totals 253,33 (12,67 %) and 126,67 (12,67 %).
+    await call('dossier.saveItem', { id: d.id, kind: 'income', item: { ...d.incomes[0]!, amount: '1041.60' } });
+    b = await call('board.get', { dossierId: d.id });
+    expect(b.recalculation).toMatchObject({ monthsPaid: 2, remainingMonths: 16, monthlyCapacity: '20.00', remainingPot: '320.00' });
+    expect(b.recalculation!.lines.map((l) => [l.paid, l.expected, l.total, l.percent])).toEqual([
+      ['40.00', '213.33', '253.33', '12.67'],
+      ['20.00', '106.67', '126.67', '12.67'],
+    ]);
+    expect(b.recalculation!.totals).toEqual({ claim: '3000.00', paid: '60.00', expected: '320.00', total: '380.00' });
+  });
+
   it('makes letters from the saved proposal, stores them encrypted and prints the BSN only when chosen', async () => {
     const f = await family();
     await call('settings.update', { userName: 'Merel de Wit', organisation: 'Schuldhulp Friesland' });

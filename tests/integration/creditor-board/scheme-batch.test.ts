@@ -140,6 +140,10 @@ describe('scheme batch on the demo vault', () => {
     expect(yara.paid.value).toBe('1243.80');
     expect(yara.forgiven.value).toBe('0.00');
     expect(yara.summary).not.toMatch(/niet haalbaar/);
+    expect(yara.summary).toContain('Het afgesproken bedrag is hoger dan de berekende afloscapaciteit (€ 0,00); het gezin doet mee met een vastgelegde reden.');
+    // The reason is the professional's note: shown with the rule on screen, never in the summary the letter prints.
+    expect(yara.summary).not.toContain(yara.override!.reason);
+    expect(yara.monthly.explanation.rule).toContain(yara.override!.reason);
     expect(yara.warnings.join(' ')).not.toMatch(/lager dan het minimum/);
     // The batch takes it without a new reason.
     const out = await call('schemes.produceBatch', { schemeId: SCHEME, dossierIds: [yara.dossierId] });

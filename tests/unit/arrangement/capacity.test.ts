@@ -83,3 +83,22 @@ describe('arrangement pot from the one vakantiegeld source', () => {
     expect(p.holidayPay.explanation.rule).toContain('werkgever betaalt het per maand');
   });
 });
+
+describe('every figure of a proposal carries its explanation (issue 8 §2)', () => {
+  it('has a rule and inputs on each figure, and says which budget it came from', () => {
+    const d = demo07();
+    const budget = computeBudget(d, inputs07(), norms, '2026-07-15');
+    const p = proposalForDossier(d, budget, {}, 'Budget demo 07');
+    expect(p.status).toBe('voorstel');
+    const figures = [p.monthlyCapacity, p.holidayPay, p.pot, p.percentages.concurrent, p.percentages.preferent, p.totals.claims, p.totals.amounts, ...p.creditors.map((c) => c.amount)];
+    expect(p.creditors.length).toBeGreaterThan(0);
+    for (const f of figures) {
+      expect(f.explanation.rule.trim().length, f.label).toBeGreaterThan(10);
+      expect(typeof f.explanation.inputs, f.label).toBe('object');
+    }
+    // The afloscapaciteit keeps the budget's own inputs (netto inkomen and VTLB) beside its rule.
+    expect(Object.keys(p.monthlyCapacity.explanation.inputs)).toEqual(expect.arrayContaining(['netto inkomen', 'VTLB']));
+    expect(p.source).toContain('Budget demo 07');
+    expect(p.source).toContain('15-07-2026');
+  });
+});

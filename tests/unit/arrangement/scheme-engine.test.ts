@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aggregateScheme, computeSchemeFamily, schemeSchema, type ArrangementCapacity, type Scheme } from '../../../src/shared/arrangement';
+import { aggregateScheme, computeSchemeFamily, schemeSchema, type ArrangementCapacity, type Scheme, type TermCheck } from '../../../src/shared/arrangement';
 import { figure } from '../../../src/shared/budget/explain';
 import type { Debt } from '../../../src/shared/dossier/schema';
 import { Money } from '../../../src/shared/money';
@@ -97,6 +97,41 @@ describe('one family', () => {
   });
 });
 
+describe('a family taken in with a reason', () => {
+  function withParticipation(arrears: string, monthly: string, participation: Parameters<typeof computeSchemeFamily>[0]['participation']) {
+    const d = householdData({
+      adults: [{ role: 'aanvrager', firstName: 'A', lastName: 'B', birthDate: '1990-01-01' }],
+      typeOfHelp: 'beschermingsbewind',
+      expenses: [{ description: 'Premie', category: 'zorgverzekering', amount: '150.00', frequency: 'maand' }],
+      debts: [{ creditor: 'Zorgverzekeraar Zuid', originalAmount: arrears, currentAmount: arrears, kind: 'concurrent', status: 'open', creditorKind: 'zorgverzekeraar', verification: 'gecontroleerd' }],
+    });
+    return computeSchemeFamily({ scheme: SCHEME, dossier: { ...d, id: 'x', number: '2026-0001' }, capacity: cap(monthly), participation });
+  }
+  const reason = { reason: 'Bewindvoerder betaalt het richtbedrag uit het budget', reasonsNotMet: ['x'], at: 1 };
+
+  it('pays the agreed amount when the afloscapaciteit is below the minimum: 1.243,80 at 35,00 -> 36 months, nothing forgiven', () => {
+    // 1243.80 / 35 = 35.54 -> 36 months (the maximum); 36 × 35 = 1260 >= 1243.80: all paid, 0 forgiven.
+    const f = withParticipation('1243.80', '0.00', { status: 'lopend', agreedMonthly: new Money('35.00'), startDate: '2026-07-01', override: reason });
+    expect(f.eligibility.meets).toBe(false);
+    expect(f.override).toEqual(reason);
+    expect([f.feasible, f.monthly.value!.toFixed(2), f.months, f.paid.value!.toFixed(2), f.forgiven.value!.toFixed(2)]).toEqual([true, '35.00', 36, '1243.80', '0.00']);
+    expect(f.monthly.explanation.rule).toContain(reason.reason);
+    expect(f.warnings.join(' ')).not.toMatch(/lager dan het minimum/);
+  });
+
+  it('forgives what the agreed amount leaves after the term: 2.000,00 at 35,00 -> 36 months, 1.260,00 paid, 740,00 forgiven', () => {
+    const f = withParticipation('2000.00', '0.00', { status: 'akkoord', agreedMonthly: new Money('35.00'), startDate: null, override: reason });
+    expect([f.months, f.paid.value!.toFixed(2), f.forgiven.value!.toFixed(2)]).toEqual([36, '1260.00', '740.00']);
+  });
+
+  it('without a reason, or once stopped, the computed figures stand', () => {
+    const none = withParticipation('1243.80', '0.00', { status: 'lopend', agreedMonthly: new Money('35.00'), startDate: '2026-07-01' });
+    expect([none.feasible, none.override]).toEqual([false, null]);
+    const stopped = withParticipation('1243.80', '0.00', { status: 'gestopt', agreedMonthly: new Money('35.00'), startDate: '2026-07-01', override: reason });
+    expect(stopped.feasible).toBe(false);
+  });
+});
+
 describe('dashboard', () => {
   it('adds up families, arrears, monthly amounts and forgiveness, and counts per status', () => {
     const a = family('1440.00', '80.00');
@@ -106,6 +141,22 @@ describe('dashboard', () => {
     // arrears 1440 + 3000 + 1000 = 5440; monthly 40 + 60 (stopped not counted) = 100; forgiven 0 + 840 = 840.
     expect([d.families, d.arrears.toFixed(2), d.monthly.toFixed(2), d.expectedForgiveness.toFixed(2)]).toEqual([3, '5440.00', '100.00', '840.00']);
     expect(d.byStatus).toMatchObject({ kandidaat: 2, gestopt: 1, lopend: 0 });
+  });
+
+  it('counts participating families per state of their conditions and names the breached ones', () => {
+    const a = { ...family('1440.00', '80.00'), dossierId: 'a', status: 'lopend' as const };
+    const b = { ...family('3000.00', '100.00'), dossierId: 'b', displayName: 'C, D', status: 'lopend' as const };
+    const c = family('1000.00', '20.00'); // a candidate: no term check
+    // Only the state and the reasons count for the dashboard.
+    const term = (state: 'in_orde' | 'geschonden', reasons: string[]) => ({ state, reasons }) as unknown as TermCheck;
+    const terms = new Map([
+      ['a', term('in_orde', ['Alle 2 maanden sinds de start zijn volledig betaald.'])],
+      ['b', term('geschonden', ['Geen betaling vastgelegd voor oktober 2026 (afgesproken € 40,00).'])],
+      ['x', term('geschonden', ['not counted: a candidate'])],
+    ]);
+    const d = aggregateScheme('test', '2026-11-23', [a, b, c], terms);
+    expect(d.byTermState).toEqual({ niet_gestart: 0, in_orde: 1, geschonden: 1, beeindigd: 0 });
+    expect(d.breached).toEqual([{ dossierId: 'b', dossierNumber: '2026-0001', displayName: 'C, D', status: 'lopend', reasons: ['Geen betaling vastgelegd voor oktober 2026 (afgesproken € 40,00).'] }]);
   });
 });
 
