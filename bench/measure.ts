@@ -252,39 +252,27 @@ export async function measureSize(opts: MeasureOptions): Promise<BenchRow[]> {
     rows.push(row({ id: 'budget.one', label: 'Budget of one household (budget.get, 24-month projection)', size: N, figure: `p50 ${ms(b.p50)}, p95 ${ms(b.p95)} (n=${b.n})`, value: b.p50, goal: `p50 ≤ ${GOALS.budgetOneP50} ms`, limit: GOALS.budgetOneP50, anchor: `engine alone, one month: p50 ${ms(e.p50)}` }));
 
     // ---- peak memory of the app's work so far (unlock with its background check, search, list, budget of one) ----
-    const rssMb = process.resourceUsage().maxRSS / 1024;
-    const runtime = opts.runtime ?? 'tsx';
-    rows.push(
-      row({
-        id: 'rss',
-        label: 'Peak RSS of the process (unlock, search, list pages, budget of one)',
-        size: N,
-        figure: `${rssMb.toFixed(0)} MB`,
-        value: rssMb,
-        unit: 'MB',
-        goal: `≤ ${GOALS.rssMb} MB (at 100,000)`,
-        limit: GOALS.rssMb,
-        anchor: `core loaded, no vault open: ${mb(startRss)}; heap now ${mb(process.memoryUsage().heapUsed)}`,
-        note: runtime === 'bundled' ? 'bundled core (esbuild, packages external, as electron-vite builds the app)' : 'under tsx: its TypeScript compiler and compiled sources add ~70-85 MB the app does not carry',
-      }),
+    const peakRow = (id: string, label: string, anchor: string, note: string) => {
+      const peak = process.resourceUsage().maxRSS / 1024;
+      return row({ id, label, size: N, figure: `${peak.toFixed(0)} MB`, value: peak, unit: 'MB', goal: `≤ ${GOALS.rssMb} MB (at 100,000)`, limit: GOALS.rssMb, anchor, note });
+    };
+    const rss = peakRow(
+      'rss',
+      'Peak RSS of the process (unlock, search, list pages, budget of one)',
+      `core loaded, no vault open: ${mb(startRss)}; heap now ${mb(process.memoryUsage().heapUsed)}`,
+      (opts.runtime ?? 'tsx') === 'bundled' ? 'bundled core (esbuild, packages external, as electron-vite builds the app)' : 'under tsx: its TypeScript compiler and compiled sources add ~70-85 MB the app does not carry',
     );
+    rows.push(rss);
 
     // ---- the budget of all households, and the peak with it ----
     rows.push(await budgetAll(core, ids, opts.budgetLoopCap ?? 500, N));
-    const batchRssMb = process.resourceUsage().maxRSS / 1024;
     rows.push(
-      row({
-        id: 'rss.budgetAll',
-        label: 'Peak RSS with the budget of all households as well',
-        size: N,
-        figure: `${batchRssMb.toFixed(0)} MB`,
-        value: batchRssMb,
-        unit: 'MB',
-        goal: `≤ ${GOALS.rssMb} MB (at 100,000)`,
-        limit: GOALS.rssMb,
-        anchor: `without it: ${rssMb.toFixed(0)} MB`,
-        note: 'budget.batch pages of 10,000 (its maximum): each page reads its 10,000 dossiers whole before computing',
-      }),
+      peakRow(
+        'rss.budgetAll',
+        'Peak RSS with the budget of all households as well',
+        `without it: ${rss.figure}`,
+        'budget.batch pages of 10,000 (its maximum): each page reads its 10,000 dossiers whole before computing',
+      ),
     );
 
     // ---- the anchor of the list rows: the whole list, unpaged ----
