@@ -265,6 +265,7 @@ export async function measureSize(opts: MeasureOptions): Promise<BenchRow[]> {
     rows.push(rss);
 
     // ---- the budget of all households, and the peak with it ----
+    await unlockIfLocked(core);
     rows.push(await budgetAll(core, ids, opts.budgetLoopCap ?? 500, N));
     rows.push(
       peakRow(
@@ -401,6 +402,8 @@ async function importGrowth(core: Core, opts: MeasureOptions, work: string, N: n
   } finally {
     await scratch.dispose();
   }
+  // Minutes of work elsewhere (the plain copy, the scratch vault) may have let the auto-lock close the vault.
+  await unlockIfLocked(core);
   const endCreate = await timeCpu(async () => {
     for (const data of freshCreates) await call(core, 'dossier.create', { data });
   });
@@ -433,6 +436,11 @@ async function importGrowth(core: Core, opts: MeasureOptions, work: string, N: n
       anchor: `into an empty vault: ${show(startCreate, createCount)}`,
     }),
   ];
+}
+
+/** The vault unlocked again (not measured) when the auto-lock closed it during a long step. */
+async function unlockIfLocked(core: Core): Promise<void> {
+  if (core.vault.status().state === 'locked') await call(core, 'vault.unlock', { passphrase: BENCH_PASSPHRASE });
 }
 
 interface Timed {
