@@ -23,12 +23,14 @@ export interface BenchArgs {
   child: number | null;
   /** (child) The parent generated the vault in this run. */
   generatedNow: boolean;
+  /** Only the sizes asked for, not the rows of later features (a long run at 100,000). */
+  skipExtras: boolean;
 }
 
-const USAGE = 'npm run bench -- [--size 1000,10000[,100000]] [--json <file>] [--seed <n>] [--cache <folder>]';
+const USAGE = 'npm run bench -- [--size 1000,10000[,100000]] [--json <file>] [--seed <n>] [--cache <folder>] [--skip-extras]';
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = { sizes: [1000, 10_000], seed: 2026, json: null, cacheRoot: defaultCacheRoot(), child: null, generatedNow: false };
+  const out: BenchArgs = { sizes: [1000, 10_000], seed: 2026, json: null, cacheRoot: defaultCacheRoot(), child: null, generatedNow: false, skipExtras: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = () => {
@@ -46,6 +48,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (a === '--cache') out.cacheRoot = path.resolve(next());
     else if (a === '--child') out.child = Number(next());
     else if (a === '--generated-now') out.generatedNow = true;
+    else if (a === '--skip-extras') out.skipExtras = true;
     else throw new Error(`Unknown option ${a}. Usage: ${USAGE}`);
   }
   return out;
@@ -128,6 +131,26 @@ async function child(args: BenchArgs): Promise<void> {
   }
 }
 
+/** The rows of later features: a scheme vault of 1,000 dossiers, and the systeemfouten report without a vault. */
+async function extraRows(args: BenchArgs): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  process.stderr.write('Measuring the rows of later features (budget plan, schuldregeling, zorgpremie scheme, systeemfouten)...\n');
+  const work = mkdtempSync(path.join(tmpdir(), 'houvast-bench-work-'));
+  try {
+    rows.push(...(await measureExtras(await vaultFor(args, 1000, 'scheme'), work)));
+  } catch (err) {
+    rows.push(errorRow('extras', 'Budget plan, schuldregeling and zorgpremie scheme', 1000, '-', err));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  try {
+    rows.push(...benchSysteemfouten());
+  } catch (err) {
+    rows.push(errorRow('systeemfouten', 'Systeemfouten report', null, '-', err));
+  }
+  return rows;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.child !== null) return child(args);
@@ -144,20 +167,7 @@ async function main(): Promise<void> {
       rows.push(errorRow('size', `Vault of ${count(size)} dossiers`, size, '-', err));
     }
   }
-  process.stderr.write('Measuring the rows of later features (budget plan, schuldregeling, zorgpremie scheme, systeemfouten)...\n');
-  const work = mkdtempSync(path.join(tmpdir(), 'houvast-bench-work-'));
-  try {
-    rows.push(...(await measureExtras(await vaultFor(args, 1000, 'scheme'), work)));
-  } catch (err) {
-    rows.push(errorRow('extras', 'Budget plan, schuldregeling and zorgpremie scheme', 1000, '-', err));
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  try {
-    rows.push(...benchSysteemfouten());
-  } catch (err) {
-    rows.push(errorRow('systeemfouten', 'Systeemfouten report', null, '-', err));
-  }
+  if (!args.skipExtras) rows.push(...(await extraRows(args)));
 
   console.log(`Houvast bench, ${startedAt.slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} CPU cores, Node ${process.version}; sizes ${args.sizes.map(count).join(', ')}, seed ${args.seed}`);
   console.log(formatRows(rows));
