@@ -1,5 +1,5 @@
 // Calendar dates are ISO "YYYY-MM-DD" strings (no time zone drift); timestamps are epoch ms.
-import { addDays, differenceInYears, format, isValid, parse, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
+import { addDays, addMonths, differenceInYears, endOfMonth, format, isValid, parse, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
 
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -20,39 +20,44 @@ export function isoDateOf(epochMs: number): string {
   return format(new Date(epochMs), 'yyyy-MM-dd');
 }
 
-/** "2026-12-31" -> "31-12-2026". */
-export function formatNlDate(iso: string): string {
-  // Fast path for a real calendar date (the budget's month-by-month texts ask many); anything else goes through
-  // date-fns as before (an impossible date still throws there).
-  if (ISO_DATE_PATTERN.test(iso)) {
-    const month = Number(iso.slice(5, 7));
-    const day = Number(iso.slice(8, 10));
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonthOf(Number(iso.slice(0, 4)), month)) return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
-  }
-  return format(parseISO(iso), 'dd-MM-yyyy');
+/**
+ * A pure date function remembered per input: the budget's month-by-month work asks the same few hundred dates
+ * many times, and date-fns' parse + format cost more than the budget arithmetic itself. Bounded: cleared when full.
+ */
+function remembered<T>(fn: (iso: string) => T, limit = 20_000): (iso: string) => T {
+  const known = new Map<string, T>();
+  return (iso) => {
+    const hit = known.get(iso);
+    if (hit !== undefined) return hit;
+    const value = fn(iso);
+    if (known.size >= limit) known.clear();
+    known.set(iso, value);
+    return value;
+  };
 }
 
-/** First day of the quarter of an ISO date ("2026-11-23" -> "2026-10-01"), by string arithmetic. */
-export function quarterStartOf(iso: string): string {
-  if (!ISO_DATE_PATTERN.test(iso)) return format(startOfQuarter(parseISO(iso)), 'yyyy-MM-dd');
-  const month = Number(iso.slice(5, 7));
-  return `${iso.slice(0, 5)}${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
-}
+/** "2026-12-31" -> "31-12-2026" (an impossible date throws, as date-fns does). */
+export const formatNlDate: (iso: string) => string = remembered((iso) => format(parseISO(iso), 'dd-MM-yyyy'));
 
-/** Last day of the month before the month of an ISO date ("2026-03-14" -> "2026-02-28"), by string arithmetic. */
-export function lastDayOfPreviousMonth(iso: string): string {
-  if (!ISO_DATE_PATTERN.test(iso)) return format(addDays(startOfMonth(parseISO(iso)), -1), 'yyyy-MM-dd');
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(daysInMonthOf(y, m)).padStart(2, '0')}`;
-}
+/** First day of the quarter of an ISO date ("2026-11-23" -> "2026-10-01"). */
+export const quarterStartOf: (iso: string) => string = remembered((iso) => format(startOfQuarter(parseISO(iso)), 'yyyy-MM-dd'));
 
-/** Days in a month of the proleptic Gregorian calendar (month 1-12). */
-export function daysInMonthOf(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+/** Last day of the month before the month of an ISO date ("2026-03-14" -> "2026-02-28"). */
+export const lastDayOfPreviousMonth: (iso: string) => string = remembered((iso) => format(addDays(startOfMonth(parseISO(iso)), -1), 'yyyy-MM-dd'));
+
+/** The first and last day of each of `count` calendar months from the month of an ISO date. */
+export function monthsFrom(iso: string, count: number): readonly { start: string; end: string }[] {
+  return monthRanges(`${iso}|${count}`);
 }
+const monthRanges = remembered((key: string) => {
+  const [iso, count] = key.split('|') as [string, string];
+  const first = startOfMonth(parseISO(iso));
+  if (!isValid(first)) throw new RangeError(`Ongeldige datum: ${iso}`);
+  return Array.from({ length: Number(count) }, (_, i) => {
+    const m = addMonths(first, i);
+    return { start: format(m, 'yyyy-MM-dd'), end: format(endOfMonth(m), 'yyyy-MM-dd') };
+  });
+}, 2_000);
 
 /** "31-12-2026" (or 31-12-2026 with slashes/dots) -> "2026-12-31"; null when not a real date. */
 export function parseNlDate(input: string): string | null {

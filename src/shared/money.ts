@@ -35,7 +35,10 @@ export function fromCents(cents: number | bigint): Decimal {
 
 /** Decimal -> canonical "1234.50" string (two decimals, rounded half-up). */
 export function toAmountString(value: Decimal): string {
-  return roundCents(value).toFixed(2);
+  // The same text as roundCents(value).toFixed(2) without the intermediate Decimal (every amount of every budget
+  // view passes here); only a tiny negative amount prints "-0.00" this way, and rounded to cents it is 0.
+  const text = value.toFixed(2, Decimal.ROUND_HALF_UP);
+  return text === '-0.00' ? '0.00' : text;
 }
 
 export function sum(values: Iterable<Decimal>): Decimal {
@@ -54,7 +57,7 @@ export function formatEuro(value: Decimal | string): string {
     const asGiven = EURO_TEXTS.get(value);
     if (asGiven !== undefined) return asGiven;
   }
-  const cents = roundCents(new Money(value)).toFixed(2);
+  const cents = toAmountString(new Money(value));
   const known = EURO_TEXTS.get(cents);
   if (known !== undefined) {
     if (typeof value === 'string') EURO_TEXTS.set(value, known);

@@ -5,7 +5,7 @@
 // "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
 import { differenceInMonths, parseISO } from 'date-fns';
-import { ageOn, daysInMonthOf, formatNlDate, ISO_DATE_PATTERN, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
+import { ageOn, formatNlDate, lastDayOfPreviousMonth, monthsFrom, quarterStartOf } from '../dates';
 import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
 import type { DossierData } from '../dossier/schema';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
@@ -169,11 +169,6 @@ function normSignature(norms: NormSet, date: string): NormSignature {
   return sig;
 }
 
-/** "YYYY-MM-DD" from numbers (month 1-12). */
-function isoDay(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** Which incomes and expenses count on the date ("1"/"0" per start and end), in the dossier's order. */
 function activity(dossier: DossierData, date: string): string {
   const active = (i: { startDate?: string | null; endDate?: string | null }) => `${!i.startDate || i.startDate <= date ? 1 : 0}${!i.endDate || i.endDate >= date ? 1 : 0}`;
@@ -256,10 +251,7 @@ function events(dossier: DossierData, monthStart: string, monthEnd: string, firs
  */
 export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string, count = 24, atReference?: BudgetResult): Projection {
   const months: ProjectionMonth[] = [];
-  // Months by string arithmetic on the ISO date (date-fns parsing and formatting cost more than the month itself).
-  const firstYear = Number(referenceDate.slice(0, 4));
-  const firstMonth = Number(referenceDate.slice(5, 7));
-  if (!ISO_DATE_PATTERN.test(referenceDate) || firstMonth < 1 || firstMonth > 12) throw new RangeError(`Ongeldige peildatum: ${referenceDate}`);
+  const calendar = monthsFrom(referenceDate, count);
   let prev: { bands: (string | null)[]; kgb: (string | null)[]; periods: Record<string, string>; type: string } | null = null;
   let prevCovered = true;
   // The one vakantiegeld source (vakantiegeld.ts): the yearly payments count as 1/12 in each month's budget;
@@ -269,13 +261,10 @@ export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms:
   // Uncovered months: the cash flow depends on the date only through which items count.
   const cashflowByActivity = new Map<string, ReturnType<typeof cashflow>>();
   for (let i = 0; i < count; i++) {
-    const index = firstMonth - 1 + i;
-    const year = firstYear + Math.floor(index / 12);
-    const monthNumber = (index % 12) + 1;
-    const monthStart = isoDay(year, monthNumber, 1);
+    const { start: monthStart, end: monthEnd } = calendar[i]!;
+    const monthNumber = Number(monthStart.slice(5, 7));
     const date = i === 0 ? referenceDate : monthStart;
     const month = date.slice(0, 7);
-    const monthEnd = isoDay(year, monthNumber, daysInMonthOf(year, monthNumber));
     const changes = events(dossier, i === 0 ? referenceDate : monthStart, monthEnd, i === 0);
     const payMonth = monthNumber === vgMonth;
     const active = activity(dossier, date);

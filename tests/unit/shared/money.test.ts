@@ -105,6 +105,14 @@ describe('money', () => {
     expect(formatEuro('1234567.891')).toBe('€ 1.234.567,89');
   });
 
+  it('toAmountString rounds half-up to cents and never prints a negative zero', () => {
+    const cases: [string, string][] = [
+      ['1234.565', '1234.57'], ['-1234.565', '-1234.57'], ['2.675', '2.68'], ['0.004999', '0.00'], ['-0.001', '0.00'],
+      ['-0.0049', '0.00'], ['-0.005', '-0.01'], ['-0', '0.00'], ['1e-30', '0.00'], ['123456789012.345', '123456789012.35'],
+    ];
+    for (const [input, expected] of cases) expect(toAmountString(money(input)), input).toBe(expected);
+  });
+
   it('formatEuro gives the same text for a string and a Decimal, asked again and again (remembered texts)', () => {
     for (let i = 0; i < 3; i++) {
       expect(formatEuro('1234.5')).toBe('€ 1.234,50');
