@@ -102,4 +102,20 @@ describe('budget.batch', () => {
       expect((await rig.fail('budget.batch', { page })).code).toBe('VALIDATION');
     }
   });
+
+  it('a page larger than the slice it reads at a time gives every household its own figures (600 households)', async () => {
+    // Households that differ in size and income, so a figure placed with the wrong dossier shows.
+    for (let n = 0; n < 594; n++) {
+      const loon = (900 + n * 3).toFixed(2);
+      const data = n % 2 === 0 ? earner({ incomes: [{ description: 'Loon', category: 'loon', amount: loon, frequency: 'maand' }] }) : singleParent();
+      await rig.call('dossier.create', { data });
+    }
+    const all = await rig.call('budget.batch', { date: '2026-07-15', page: { offset: 0, limit: 1000 } });
+    expect(all.total).toBe(600);
+    expect(all.items).toHaveLength(600);
+    const one: BudgetBatchItem[] = [];
+    for (const item of all.items) one.push(...(await rig.call('budget.batch', { date: '2026-07-15', dossierIds: [item.dossierId] })).items);
+    expect(all.items).toEqual(one);
+    expect(new Set(all.items.map((i) => i.figures?.inkomen)).size).toBeGreaterThan(290);
+  });
 });
