@@ -47,6 +47,13 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
   const [flash, showFlash] = useFlash();
   const focusLater = useFocusAfterRender();
   const { figures, error } = useMonthlyLines(dossier);
+  // A saved item's total is brought into view again once its new figures have arrived: they can move it.
+  const [reveal, setReveal] = useState<string | null>(null);
+  useEffect(() => {
+    if (!reveal || !figures) return;
+    document.getElementById(reveal)?.scrollIntoView?.({ block: 'nearest' });
+    setReveal(null);
+  }, [reveal, figures]);
   const shown = (amount: string | undefined) => (amount === undefined ? PENDING : formatEuro(amount));
 
   // Removing asks first and can be undone; only the one item is sent.
@@ -99,6 +106,7 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                   const index = editing.index ?? (d ? d[kind === 'income' ? 'incomes' : 'expenses'].length - 1 : null);
                   if (d) {
                     onChange(d);
+                    setReveal(`${kind}-totaal`);
                     showFlash(`${capitalize(noun)} opgeslagen. De totalen zijn bijgewerkt.`);
                   }
                   setEditing(null);
