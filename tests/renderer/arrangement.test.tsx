@@ -10,25 +10,12 @@ import { computeBudget, type NormSet } from '../../src/shared/budget';
 import { budgetInputsSchema } from '../../src/shared/budget/inputs';
 import { arrangementParamsIn, serializeProposal, toEngineParams, type ArrangementParamsIn, type ArrangementView } from '../../src/shared/contract/arrangements';
 import type { Scheme } from '../../src/shared/arrangement/scheme';
-import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { bundledNorms, householdData, storedDossier, VEENSTRA } from '../support/budget';
-import { createFakeClient, fail, status, type Handlers } from './fake-client';
+import { bundledNorms, householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
+import { createFakeClient, fail, status, type Handlers, openDossierTab, type } from './fake-client';
 
 const REF = '2026-11-23';
-const SUMMARY: DossierSummary = {
-  id: 'd1',
-  number: '2026-0007',
-  displayName: 'Veenstra, Ilse',
-  postcode: '8911 AA',
-  city: 'Leeuwarden',
-  status: 'schuldregeling',
-  typeOfHelp: 'schuldhulpverlening',
-  professional: 'Merel de Wit',
-  childrenCount: 2,
-  fictitious: true,
-  updatedAt: 1,
-};
+const SUMMARY = veenstraSummary('schuldregeling');
 const DATA = householdData({
   ...VEENSTRA,
   incomes: [{ description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1401.50', frequency: 'maand' }],
@@ -82,13 +69,10 @@ function app(handlers: Handlers = {}) {
 }
 
 async function openTab() {
-  fireEvent.click(await screen.findByRole('link', { name: 'Veenstra, Ilse' }));
-  await screen.findByRole('heading', { level: 1, name: /Veenstra, Ilse/ });
-  fireEvent.click(screen.getByRole('tab', { name: 'Regeling' }));
+  await openDossierTab('Veenstra, Ilse', 'Regeling');
   await screen.findByRole('heading', { name: 'Verdeling over de schuldeisers' });
 }
 
-const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
 const creditorRow = (name: string) => within(screen.getByRole('table', { name: 'Voorstel per schuldeiser' })).getByRole('rowheader', { name }).closest('tr')!;
 const figureRow = (label: RegExp) => within(screen.getByRole('table', { name: 'Kerncijfers van het voorstel' })).getByRole('rowheader', { name: label }).closest('tr')!;
 

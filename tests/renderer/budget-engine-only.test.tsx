@@ -3,29 +3,16 @@
 // the renderer. And provisional norms (issue 7) are marked on the screen. The fake core answers with the real
 // engine over the bundled norm tables.
 import { budgetSections } from '../../src/shared/presenter';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { budgetInputsSchema, computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
 import { serializeBudgetResult, serializeProjection, type BudgetView } from '../../src/shared/contract/budget';
-import type { DossierSummary } from '../../src/shared/contract/procedures';
 import { formatEuro } from '../../src/shared/money';
-import { bundledNorms, householdData, storedDossier, VEENSTRA } from '../support/budget';
-import { createFakeClient, status } from './fake-client';
+import { bundledNorms, householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
+import { createFakeClient, status, openDossierTab } from './fake-client';
 
-const SUMMARY: DossierSummary = {
-  id: 'd1',
-  number: '2026-0007',
-  displayName: 'Veenstra, Ilse',
-  postcode: '8911 AA',
-  city: 'Leeuwarden',
-  status: 'aanmelding',
-  typeOfHelp: 'schuldhulpverlening',
-  professional: 'Merel de Wit',
-  childrenCount: 2,
-  fictitious: true,
-  updatedAt: 1,
-};
+const SUMMARY = veenstraSummary();
 
 // Weekly and four-weekly amounts: their monthly figures have more than two decimals before rounding.
 const DATA = householdData({
@@ -76,9 +63,7 @@ async function openBudget(date: string): Promise<BudgetView> {
     status('unlocked'),
   );
   render(<App client={client} />);
-  fireEvent.click(await screen.findByRole('link', { name: 'Veenstra, Ilse' }));
-  await screen.findByRole('heading', { level: 1, name: /Veenstra, Ilse/ });
-  fireEvent.click(screen.getByRole('tab', { name: 'Budget' }));
+  await openDossierTab('Veenstra, Ilse', 'Budget');
   await screen.findByRole('heading', { name: 'Huishouden en bijstandsnorm' });
   return v;
 }

@@ -9,27 +9,14 @@ import { App } from '../../src/renderer/App';
 import { computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
 import { budgetSections } from '../../src/shared/presenter';
 import { serializeBudgetResult, serializeProjection, type BudgetView } from '../../src/shared/contract/budget';
-import type { DossierSummary } from '../../src/shared/contract/procedures';
 import { budgetInputsSchema } from '../../src/shared/budget/inputs';
-import { bundledNorms, householdData, storedDossier, VEENSTRA } from '../support/budget';
+import { bundledNorms, householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
 import { createFakeClient, status } from './fake-client';
 
 const JULY = '2026-11-23';
 const JANUARY = '2026-03-02';
 
-const SUMMARY: DossierSummary = {
-  id: 'd1',
-  number: '2026-0007',
-  displayName: 'Veenstra, Ilse',
-  postcode: '8911 AA',
-  city: 'Leeuwarden',
-  status: 'aanmelding',
-  typeOfHelp: 'schuldhulpverlening',
-  professional: 'Merel de Wit',
-  childrenCount: 2,
-  fictitious: true,
-  updatedAt: 1,
-};
+const SUMMARY = veenstraSummary();
 const DATA = householdData({
   ...VEENSTRA,
   incomes: [{ description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1401.50', frequency: 'maand' }],

@@ -6,26 +6,13 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { App } from '../../src/renderer/App';
 import { computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
 import { serializeBudgetResult, serializeProjection, type BudgetView, type DocumentSummary } from '../../src/shared/contract/budget';
-import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { bundledNorms, householdData, storedDossier, VEENSTRA } from '../support/budget';
-import { createFakeClient, fail, status, untilCancelled, type Handlers } from './fake-client';
+import { bundledNorms, householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
+import { createFakeClient, fail, status, untilCancelled, type Handlers, openDossierTab, type } from './fake-client';
 
 const REF = '2026-11-23';
 
-const SUMMARY: DossierSummary = {
-  id: 'd1',
-  number: '2026-0007',
-  displayName: 'Veenstra, Ilse',
-  postcode: '8911 AA',
-  city: 'Leeuwarden',
-  status: 'aanmelding',
-  typeOfHelp: 'schuldhulpverlening',
-  professional: 'Merel de Wit',
-  childrenCount: 2,
-  fictitious: true,
-  updatedAt: 1,
-};
+const SUMMARY = veenstraSummary();
 
 const DATA = householdData({
   ...VEENSTRA,
@@ -103,9 +90,7 @@ function app(handlers: Handlers) {
 }
 
 async function openBudgetTab() {
-  fireEvent.click(await screen.findByRole('link', { name: 'Veenstra, Ilse' }));
-  await screen.findByRole('heading', { level: 1, name: /Veenstra, Ilse/ });
-  fireEvent.click(screen.getByRole('tab', { name: 'Budget' }));
+  await openDossierTab('Veenstra, Ilse', 'Budget');
   await screen.findByRole('heading', { name: 'Huishouden en bijstandsnorm' });
 }
 
@@ -116,10 +101,6 @@ function amountOf(label: string): string {
   const header = within(figures).getByRole('rowheader', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) });
   const row = header.closest('tr')!;
   return row.querySelector('td')!.textContent!.replace(/\u00a0/g, ' ');
-}
-
-function type(el: HTMLElement, value: string) {
-  fireEvent.change(el, { target: { value } });
 }
 
 afterEach(cleanup);

@@ -4,30 +4,17 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { serializeBoard, type BoardView } from '../../src/shared/contract/creditor-board';
-import type { DossierSummary } from '../../src/shared/contract/procedures';
 import { computeBoard, type BoardEvent, type BoardStep } from '../../src/shared/creditor-board/board';
 import { computeProgress, type Payment } from '../../src/shared/creditor-board/payments';
 import { recalculate } from '../../src/shared/creditor-board/recalc';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { householdData, storedDossier, VEENSTRA } from '../support/budget';
-import { createFakeClient, fail, status, type Handlers } from './fake-client';
+import { householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
+import { createFakeClient, fail, status, type Handlers, openDossierTab, type } from './fake-client';
 import { schemeSchema, schemeTermCheck } from '../../src/shared/arrangement';
 import { serializeTermCheck } from '../../src/shared/contract/scheme-conditions';
 import { Money } from '../../src/shared/money';
 
-const SUMMARY: DossierSummary = {
-  id: 'd1',
-  number: '2026-0007',
-  displayName: 'Veenstra, Ilse',
-  postcode: '8911 AA',
-  city: 'Leeuwarden',
-  status: 'schuldregeling',
-  typeOfHelp: 'schuldhulpverlening',
-  professional: 'Merel de Wit',
-  childrenCount: 2,
-  fictitious: true,
-  updatedAt: 1,
-};
+const SUMMARY = veenstraSummary('schuldregeling');
 
 const DEBTS = [
   { id: 'a', creditor: 'Woonstad Leeuwarden', kind: 'concurrent' as const, currentAmount: '1200.00' },
@@ -87,13 +74,10 @@ function app(handlers: Handlers) {
 }
 
 async function openBoard() {
-  fireEvent.click(await screen.findByRole('link', { name: 'Veenstra, Ilse' }));
-  await screen.findByRole('heading', { level: 1, name: /Veenstra, Ilse/ });
-  fireEvent.click(screen.getByRole('tab', { name: 'Schuldeisers' }));
+  await openDossierTab('Veenstra, Ilse', 'Schuldeisers');
   await screen.findByRole('heading', { name: 'Schuldeisers' });
 }
 
-const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
 const rowOf = (name: string) => within(screen.getByRole('table', { name: 'Stand per schuldeiser' })).getByRole('rowheader', { name }).closest('tr')!;
 
 afterEach(cleanup);

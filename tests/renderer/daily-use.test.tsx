@@ -7,7 +7,7 @@ import { App } from '../../src/renderer/App';
 import { FLASH_MS } from '../../src/renderer/components/Flash';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { createFakeClient, status, withSavedItem, type Handlers } from './fake-client';
+import { createFakeClient, status, withSavedItem, type Handlers, type } from './fake-client';
 
 afterEach(() => {
   cleanup();
@@ -66,7 +66,6 @@ function unlockedApp(handlers: Handlers) {
 }
 
 const inGroup = (group: string, label: string) => within(screen.getByRole('group', { name: group })).getByLabelText(label, { exact: true });
-const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
 
 async function openNewDossierForm() {
   fireEvent.click(await screen.findByRole('button', { name: 'Nieuw dossier' }));

@@ -5,10 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { createFakeClient, onlySavedItem, status, withSavedItem, type Handlers } from './fake-client';
+import { createFakeClient, onlySavedItem, status, withSavedItem, type Handlers, type } from './fake-client';
 
 afterEach(cleanup);
-
 
 const SUMMARY: DossierSummary = {
   id: 'd1',
@@ -77,10 +76,6 @@ function unlockedApp(dossier: Dossier, handlers: Handlers = {}) {
 
 function inGroup(group: string, label: string): HTMLElement {
   return within(screen.getByRole('group', { name: group })).getByLabelText(label, { exact: true });
-}
-
-function type(el: HTMLElement, value: string) {
-  fireEvent.change(el, { target: { value } });
 }
 
 /** Texts the control's aria-describedby points at (hint and inline error). */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { createFakeClient, onlySavedItem, status, withSavedItem } from './fake-client';
+import { createFakeClient, onlySavedItem, status, withSavedItem, type } from './fake-client';
 
 afterEach(cleanup);
 
@@ -75,7 +75,6 @@ function unlockedApp(dossier: Dossier) {
   return client;
 }
 
-const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
 const field = (label: string) => screen.getByLabelText(label, { exact: true });
 
 async function openDebts() {

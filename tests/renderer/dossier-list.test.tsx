@@ -8,7 +8,7 @@ import { App } from '../../src/renderer/App';
 import { PAGE_SIZE, SEARCH_DEBOUNCE_MS } from '../../src/renderer/screens/dossiers/DossierListScreen';
 import type { DossierSummary, ProcedureInput, ProcedureOutput } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { createFakeClient, status, type Handlers } from './fake-client';
+import { createFakeClient, status, type Handlers, type } from './fake-client';
 
 afterEach(cleanup);
 
@@ -74,7 +74,6 @@ const rangeLine = () => {
   if (!line) throw new Error('no range line');
   return line;
 };
-const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
 
 describe('the dossier list pages through the core', () => {
   it('shows the first page and the total, and pages forward, back, to the end and to the start', async () => {

@@ -8,7 +8,7 @@ import type { Dossier } from '../../src/shared/dossier/schema';
 import { BSN_ERROR } from '../../src/shared/validation/bsn';
 import { IBAN_CHECKSUM_ERROR } from '../../src/shared/validation/iban';
 import { POSTCODE_ERROR } from '../../src/shared/validation/postcode';
-import { createFakeClient, fail, onlySavedItem, status, withSavedItem, type Handlers } from './fake-client';
+import { createFakeClient, fail, onlySavedItem, status, withSavedItem, type Handlers, type } from './fake-client';
 
 afterEach(cleanup);
 
@@ -65,10 +65,6 @@ function unlockedApp(handlers: Handlers) {
 
 function inGroup(group: string, label: string): HTMLElement {
   return within(screen.getByRole('group', { name: group })).getByLabelText(label, { exact: true });
-}
-
-function type(el: HTMLElement, value: string) {
-  fireEvent.change(el, { target: { value } });
 }
 
 async function openNewDossierForm() {

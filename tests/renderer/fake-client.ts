@@ -1,5 +1,6 @@
 // A fake Client for renderer tests: answers each procedure from a handler (or a fixed value), records
 // every call, and can push 'vault.status' events like the core does on auto-lock.
+import { fireEvent, screen } from '@testing-library/react';
 import type { Client } from '../../src/shared/contract/client';
 import type { Envelope, ErrorBody } from '../../src/shared/contract/errors';
 import type { EventPayload, ProcedureInput, ProcedureName, ProcedureOutput } from '../../src/shared/contract/procedures';
@@ -163,4 +164,16 @@ export function untilCancelled(name: ProcedureName): Handlers {
       return { cancelled: true };
     },
   } as Handlers;
+}
+
+/** Types into a field as a user would (one change event with the whole value). */
+export function type(el: HTMLElement, value: string): void {
+  fireEvent.change(el, { target: { value } });
+}
+
+/** From the dossier list: opens the dossier by its list name, waits for its heading and selects a tab. */
+export async function openDossierTab(displayName: string, tab: string): Promise<void> {
+  fireEvent.click(await screen.findByRole('link', { name: displayName }));
+  await screen.findByRole('heading', { level: 1, name: new RegExp(displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+  fireEvent.click(screen.getByRole('tab', { name: tab }));
 }

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { loadBundledNorms } from '../../src/core/norms/load';
 import type { NormSet } from '../../src/shared/budget/norms';
-import { dossierDataSchema, type Dossier, type DossierData, type DossierDataInput } from '../../src/shared/dossier/schema';
+import type { DossierSummary } from '../../src/shared/contract/procedures';
+import { dossierDataSchema, type Dossier, type DossierData, type DossierDataInput, type DossierStatus } from '../../src/shared/dossier/schema';
 
 // __dirname (vitest provides it) rather than import.meta.url: under jsdom the latter is not a file: URL.
 export const RESOURCES = path.resolve(__dirname, '../../resources');
@@ -60,3 +61,20 @@ export const VEENSTRA = {
   ],
   address: { street: 'Nieuwestad', houseNumber: '3', postcode: '8911 AA', city: 'Leeuwarden' },
 } satisfies HouseholdInput;
+
+/** VEENSTRA's row in the dossier list, as dossier d1 (2026-0007) in the renderer tests. */
+export function veenstraSummary(status: DossierStatus = 'aanmelding'): DossierSummary {
+  return {
+    id: 'd1',
+    number: '2026-0007',
+    displayName: 'Veenstra, Ilse',
+    postcode: '8911 AA',
+    city: 'Leeuwarden',
+    status,
+    typeOfHelp: 'schuldhulpverlening',
+    professional: 'Merel de Wit',
+    childrenCount: 2,
+    fictitious: true,
+    updatedAt: 1,
+  };
+}

@@ -47,3 +47,13 @@ export function syntheticEvents(nEvents: number, nHouseholds: number, r: () => n
   }
   return { events, households };
 }
+
+/** The export header of a fictitious office's first-quarter 2026 report, as the unit and leak tests build it. */
+export const Q1_META = {
+  exportId: '11111111-1111-4111-8111-111111111111',
+  supersedes: null,
+  period: { type: 'quarter' as const, value: '2026-Q1' },
+  reporterRole: 'bewind' as const,
+  softwareVersion: '0.1.0',
+  createdOn: '2026-04-03',
+};

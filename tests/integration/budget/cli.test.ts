@@ -3,24 +3,16 @@
 // and refusals (uncovered date, invalid file) with a non-zero exit code and the reason on stderr.
 import type { BudgetJson } from '../../../src/shared/budget/json';
 import { budgetSections } from '../../../src/shared/presenter';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, runHouvastBin, type BinResult } from '../../support/cli';
 import { startRig, type Rig } from './helpers';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'houvast.mjs');
+const ROOT = REPO_ROOT;
 const DEMO = path.join(ROOT, 'resources', 'demo', '02-stel-een-verdiener-tieners.json');
 const DOCS = readFileSync(path.join(ROOT, 'docs', 'budget-json.md'), 'utf8');
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let work: string;
 let rig: Rig;
@@ -33,20 +25,11 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function run(args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    // No vault, no data folder, no passphrase: the command must not need them.
-    const env: NodeJS.ProcessEnv = { ...process.env, HOUVAST_DATA_DIR: path.join(work, 'geen-data') };
-    delete env.HOUVAST_PASSPHRASE;
-    const child = spawn(process.execPath, [BIN, 'budget', ...args], { cwd: work, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdin.end();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[]): Promise<BinResult> {
+  // No vault, no data folder, no passphrase: the command must not need them.
+  const env: NodeJS.ProcessEnv = { ...process.env, HOUVAST_DATA_DIR: path.join(work, 'geen-data') };
+  delete env.HOUVAST_PASSPHRASE;
+  return runHouvastBin(['budget', ...args], { cwd: work, env });
 }
 
 const REQUIRED = [

@@ -1,30 +1,19 @@
 // `houvast arrangement` as a user runs it (a real node process): the JSON keys of the issue, the same figures
 // as the app (arrangement.get over a real vault), --pot/--months/--factor, excluded debts with their reason,
 // Dutch errors with the right exit codes and no personal data on stderr.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRig, type Rig } from '../budget/helpers';
+import { REPO_ROOT, runHouvastBin, type BinResult } from '../../support/cli';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'houvast.mjs');
+const ROOT = REPO_ROOT;
 const DEMO8 = path.join(ROOT, 'resources', 'demo', '08-bewind-zorgpremie-regeling.json');
 const DEMO9 = path.join(ROOT, 'resources', 'demo', '09-nul-aanbod.json');
 const DATE = '2026-11-23';
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdin.end();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[]): Promise<BinResult> {
+  return runHouvastBin(args, { cwd: ROOT });
 }
 
 let rig: Rig;

@@ -1,25 +1,14 @@
 // Dossier service on a real encrypted database: create/read/update/delete, numbering, search, filters,
 // the audit trail each write leaves, and money stored as integer cents.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/shared/contract/errors';
 import { isValidBsn } from '../../../src/shared/validation/bsn';
-import { BSNS, household, makeServiceRig, parsed, type ServiceRig } from './helpers';
+import { appError, BSNS, household, makeServiceRig, parsed, type ServiceRig } from './helpers';
 
 let rig: ServiceRig;
 beforeEach(() => {
   rig = makeServiceRig();
 });
 afterEach(() => rig.close());
-
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('dossier service', () => {
   it('uses valid test BSNs', () => {

@@ -1,5 +1,7 @@
 // Shared fixtures for the service tests: a real encrypted database in a temp folder, migrated to the
 // latest schema, with a clock the test moves by hand.
+import { AppError } from '../../../src/shared/contract/errors';
+import { expect } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,4 +101,15 @@ export function household(overrides: Partial<DossierDataInput> = {}): DossierDat
 /** What the router would hand the service: the parsed (normalised) data. */
 export function parsed(input: DossierDataInput): DossierData {
   return dossierDataSchema.parse(input);
+}
+
+/** The AppError that `fn` throws; fails the test when it throws something else or nothing. */
+export function appError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    return err as AppError;
+  }
+  throw new Error('expected an AppError');
 }

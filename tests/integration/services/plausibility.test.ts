@@ -3,24 +3,13 @@
 // household already in the vault offered to skip or copy on import, and search over creditor, IBAN,
 // street and city. The clock stands on 15-03-2026.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/shared/contract/errors';
-import { BSNS, household, makeServiceRig, parsed, type ServiceRig } from './helpers';
+import { appError, BSNS, household, makeServiceRig, parsed, type ServiceRig } from './helpers';
 
 let rig: ServiceRig;
 beforeEach(() => {
   rig = makeServiceRig();
 });
 afterEach(() => rig.close());
-
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected an AppError');
-}
 
 const file = (dossiers: unknown[]) => ({ format: 'houvast.dossier', version: 1, dossiers });
 const count = () => (rig.db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;

@@ -15,6 +15,7 @@ import { isValidBsn } from '../../../src/shared/validation/bsn';
 import { extractPdf } from '../budget-pdf/helpers';
 import { parsed, household } from '../services/helpers';
 import { DAY, makeReportRig, type ReportRig } from './helpers';
+import { Q1_META } from '../../support/systeemfouten';
 
 function bsns(n: number): string[] {
   const out: string[] = [];
@@ -196,7 +197,7 @@ describe('C2 mutation: with one step switched off, C1 fails', () => {
     }
     return { households, signals };
   }
-  const META = { exportId: '11111111-1111-4111-8111-111111111111', supersedes: null, period: { type: 'quarter' as const, value: '2026-Q1' }, reporterRole: 'bewind' as const, softwareVersion: '0.1.0', createdOn: '2026-04-03' };
+  const META = Q1_META;
   const key = generateOfficeKey().privateKey;
 
   /**

@@ -4,16 +4,9 @@ import { mergePayloads, publish, publishable, roundToBase, type AcceptedFile } f
 import { buildExport, toPayload, type ExportEvent, type ExportHousehold, type Table } from '../../../src/shared/systeemfouten/export';
 import { HIERARCHIES, NNB, TABLES, categoryBucket, type Dimension } from '../../../src/shared/systeemfouten/hierarchy';
 import { verifyPayloadText } from '../../../src/shared/systeemfouten-verifier/verify';
-import { rng, syntheticEvents } from '../../support/systeemfouten';
+import { rng, syntheticEvents, Q1_META } from '../../support/systeemfouten';
 
-const META = {
-  exportId: '11111111-1111-4111-8111-111111111111',
-  supersedes: null,
-  period: { type: 'quarter' as const, value: '2026-Q1' },
-  reporterRole: 'bewind' as const,
-  softwareVersion: '0.1.0',
-  createdOn: '2026-04-03',
-};
+const META = Q1_META;
 
 /** The cells of a table an adversary who knows everything about household h's signal e could point at. */
 function consistentKeys(t: Table, levels: Record<Dimension, number>, e: ExportEvent, h: ExportHousehold): string[][] {

@@ -8,7 +8,7 @@ import { buildExport, toPayload, type ExportEvent, type ExportHousehold } from '
 import { DIMENSIONS, HIERARCHIES, TABLES, TOP, topLevel, type Dimension } from '../../../src/shared/systeemfouten/hierarchy';
 import { LEVEL_CODES } from '../../../src/shared/systeemfouten-verifier/codes';
 import { verifyPayloadText } from '../../../src/shared/systeemfouten-verifier/verify';
-import { rng, syntheticEvents } from '../../support/systeemfouten';
+import { rng, syntheticEvents, Q1_META } from '../../support/systeemfouten';
 
 const HH: ExportHousehold = { region: 'PV26', householdType: 'eenouder', minors: '1', youngestAge: '4-11' };
 const EV: Omit<ExportEvent, 'household' | 'category'> = {
@@ -19,14 +19,7 @@ const EV: Omit<ExportEvent, 'household' | 'category'> = {
   route: 'geen',
   result: 'nvt',
 };
-const META = {
-  exportId: '11111111-1111-4111-8111-111111111111',
-  supersedes: null,
-  period: { type: 'quarter' as const, value: '2026-Q1' },
-  reporterRole: 'bewind' as const,
-  softwareVersion: '0.1.0',
-  createdOn: '2026-04-03',
-};
+const META = Q1_META;
 
 function cellsOf(result: ReturnType<typeof buildExport>, id: string): [string, number][] {
   if (!result.ok) throw new Error('refused');

@@ -6,16 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { SYSTEEMFOUTEN_SCHEMA_PATH, generateSysteemfoutenSchema } from '../../../scripts/gen-systeemfouten-schema';
 import { canonicalJson } from '../../../src/core/systeemfouten/dsse';
 import { buildExport, toPayload } from '../../../src/shared/systeemfouten/export';
-import { rng, syntheticEvents } from '../../support/systeemfouten';
+import { rng, syntheticEvents, Q1_META } from '../../support/systeemfouten';
 
-const META = {
-  exportId: '11111111-1111-4111-8111-111111111111',
-  supersedes: null,
-  period: { type: 'quarter' as const, value: '2026-Q1' },
-  reporterRole: 'bewind' as const,
-  softwareVersion: '0.1.0',
-  createdOn: '2026-04-03',
-};
+const META = Q1_META;
 
 const schema = JSON.parse(readFileSync(SYSTEEMFOUTEN_SCHEMA_PATH, 'utf8'));
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);

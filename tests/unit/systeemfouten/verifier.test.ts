@@ -5,16 +5,9 @@ import { canonicalJson } from '../../../src/core/systeemfouten/dsse';
 import { buildExport, toPayload, type ExportPayload } from '../../../src/shared/systeemfouten/export';
 import { checkLedgerRules, ledgerEntryOf, overlaps, periodDates } from '../../../src/shared/systeemfouten/ledger-rules';
 import { verifyPayloadText } from '../../../src/shared/systeemfouten-verifier/verify';
-import { rng, syntheticEvents } from '../../support/systeemfouten';
+import { rng, syntheticEvents, Q1_META } from '../../support/systeemfouten';
 
-const META = {
-  exportId: '11111111-1111-4111-8111-111111111111',
-  supersedes: null,
-  period: { type: 'quarter' as const, value: '2026-Q1' },
-  reporterRole: 'bewind' as const,
-  softwareVersion: '0.1.0',
-  createdOn: '2026-04-03',
-};
+const META = Q1_META;
 
 function goodPayload(seed = 3): ExportPayload {
   const { events, households } = syntheticEvents(4000, 1500, rng(seed));

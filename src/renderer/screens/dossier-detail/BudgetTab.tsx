@@ -47,14 +47,13 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
   const [flash, showFlash] = useFlash();
   const focusLater = useFocusAfterRender();
   const { figures, error } = useMonthlyLines(dossier);
-  // The monthly total that changed comes into view once the core's figures for the saved dossier are shown
-  // (scrolling while they are pending would use the row's height without its figures).
-  const [showTotal, setShowTotal] = useState<BudgetKind | null>(null);
+  // A saved item's total is brought into view again once its new figures have arrived: they can move it.
+  const [reveal, setReveal] = useState<string | null>(null);
   useEffect(() => {
-    if (!showTotal || (!figures && !error)) return;
-    document.getElementById(`${showTotal}-totaal`)?.scrollIntoView?.({ block: 'nearest' });
-    setShowTotal(null);
-  }, [showTotal, figures, error]);
+    if (!reveal || !figures) return;
+    document.getElementById(reveal)?.scrollIntoView?.({ block: 'nearest' });
+    setReveal(null);
+  }, [reveal, figures]);
   const shown = (amount: string | undefined) => (amount === undefined ? PENDING : formatEuro(amount));
 
   // Removing asks first and can be undone; only the one item is sent.
@@ -107,13 +106,15 @@ export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (
                   const index = editing.index ?? (d ? d[kind === 'income' ? 'incomes' : 'expenses'].length - 1 : null);
                   if (d) {
                     onChange(d);
+                    setReveal(`${kind}-totaal`);
                     showFlash(`${capitalize(noun)} opgeslagen. De totalen zijn bijgewerkt.`);
                   }
                   setEditing(null);
                   // Back to the row that was saved or edited, or to the add button after cancelling a new item;
-                  // the monthly total that changed comes into view with its new figures.
-                  focusLater(index === null ? `${kind}-toevoegen` : `${kind}-bewerken-${index}`);
-                  if (d) setShowTotal(kind);
+                  // the monthly total that changed comes into view with it.
+                  focusLater(index === null ? `${kind}-toevoegen` : `${kind}-bewerken-${index}`, () =>
+                    d ? document.getElementById(`${kind}-totaal`) : null,
+                  );
                 }}
               />
             ) : null}
