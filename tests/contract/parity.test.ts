@@ -260,9 +260,9 @@ describe('both transports give the same answers', () => {
     await Promise.all([a?.close(), b?.close()]);
   });
 
-  /** Drops what legitimately differs between two vaults: generated ids, times, codes and temp paths. */
+  /** Drops what legitimately differs between two vaults: generated ids, times, codes, keys and temp paths. */
   function normalize(value: unknown, rig: Rig): unknown {
-    const VOLATILE = new Set(['id', 'createdAt', 'updatedAt', 'at', 'autoLockAt', 'lastOpenedAt', 'recoveryCode']);
+    const VOLATILE = new Set(['id', 'createdAt', 'updatedAt', 'at', 'autoLockAt', 'lastOpenedAt', 'recoveryCode', 'publicKeyPem']);
     const walk = (v: unknown, key?: string): unknown => {
       if (key !== undefined && (VOLATILE.has(key) || key.endsWith('Id')) && v !== null) return `<${key}>`;
       // Backup file names carry their creation time (2026-03-01T09-00-00.000Z-manual.db).
