@@ -1,11 +1,11 @@
 // Regelingen (group scheme screen) and Instellingen → Regelingen zorgpremie against a fake core. The screen only
 // shows what the core computed; these tests check what it shows, what it sends and how it reports errors.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import type { Scheme } from '../../src/shared/arrangement/scheme';
 import type { SchemeDashboardOut, SchemeFamilyOut, StoredSchemeOut } from '../../src/shared/contract/arrangements';
-import { createFakeClient, fail, status, type Handlers } from './fake-client';
+import { createFakeClient, fail, status, untilCancelled, type Handlers } from './fake-client';
 
 const SCHEME: Scheme = {
   format: 'houvast.scheme',
@@ -143,8 +143,32 @@ describe('Regelingen', () => {
       dossierIds: ['d1'],
       includeBsn: false,
       overrides: [],
+      jobId: expect.any(String),
     });
     expect(URL.createObjectURL).toHaveBeenCalledTimes(3);
+    // The progress bar is gone once the batch is made.
+    expect(screen.queryByRole('progressbar', { name: 'Brieven maken' })).toBeNull();
+  });
+
+  it('shows the batch\'s progress per letter with Annuleren; a cancel says nothing was stored and downloads nothing', async () => {
+    const client = app(untilCancelled('schemes.produceBatch'));
+    fireEvent.click(await screen.findByRole('link', { name: 'Regelingen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Gezinnen zoeken' }));
+    await screen.findByRole('table', { name: 'Gezinnen in de regeling' });
+    fireEvent.click(screen.getByRole('button', { name: 'Batch maken voor 1 gezin' }));
+    await waitFor(() => expect(client.callsTo('schemes.produceBatch')).toHaveLength(1));
+    const { jobId } = client.callsTo('schemes.produceBatch')[0] as { jobId: string };
+    const bar = await screen.findByRole('progressbar', { name: 'Brieven maken' });
+    act(() => client.emitEvent('job.progress', { jobId, operation: 'pdf', done: 1, total: 2 }));
+    expect(bar.getAttribute('value')).toBe('1');
+    expect(screen.getByText('Brieven maken: 1 van 2 stappen')).toBeTruthy();
+    // While the batch runs it cannot be started twice.
+    expect((screen.getByRole('button', { name: 'Batch maken voor 1 gezin' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+    expect(client.callsTo('job.cancel')).toEqual([{ jobId }]);
+    await screen.findByText('De batch is afgebroken. Er is geen brief bewaard en geen gezin op "Voorgesteld" gezet.');
+    expect(screen.queryByRole('progressbar', { name: 'Brieven maken' })).toBeNull();
+    expect(URL.createObjectURL).not.toHaveBeenCalled();
   });
 
   it('shows "voldoet niet" with the reason, and takes such a family only with a reason for it', async () => {

@@ -7,8 +7,10 @@ import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react
 import { SCHEME_FAMILY_STATUS_LABELS, SCHEME_ROUTE_LABELS, PARTICIPANT_STATUSES, type ParticipantStatus } from '../../../shared/arrangement/scheme';
 import { TERM_STATES, TERM_STATE_LABELS } from '../../../shared/arrangement/scheme-conditions';
 import type { SchemeDashboardOut, SchemeFamilyOut, StoredSchemeOut } from '../../../shared/contract/arrangements';
+import { AppError } from '../../../shared/contract/errors';
 import { INCOME_CATEGORIES, INCOME_CATEGORY_LABELS, type IncomeCategory } from '../../../shared/dossier/categories';
 import { FictitiousBadge } from '../../components/Badge';
+import { JobProgress, newJobId } from '../../components/JobProgress';
 import { downloadBase64 } from '../../components/download';
 import { NavLink } from '../../components/NavLink';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -86,6 +88,8 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [includeBsn, setIncludeBsn] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The batch's letters are long work in the core: progress per letter, and "Annuleren" stores nothing.
+  const [batchJob, setBatchJob] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -127,11 +131,13 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
     setError(null);
     setMessage(null);
     setBusy(true);
+    const jobId = newJobId();
+    setBatchJob(jobId);
     try {
       // A reason recorded earlier stands unless a new one is typed.
       const notMet = new Set((families ?? []).filter((f) => !f.eligibility.meets && (!f.override || (overrides[f.dossierId] ?? '').trim() !== '')).map((f) => f.dossierId));
       const given = [...selected].filter((id) => notMet.has(id)).map((id) => ({ dossierId: id, reason: overrides[id] ?? '' }));
-      const r = await call('schemes.produceBatch', { schemeId: s.id, filters: wire(filters), dossierIds: [...selected], includeBsn, overrides: given });
+      const r = await call('schemes.produceBatch', { schemeId: s.id, filters: wire(filters), dossierIds: [...selected], includeBsn, overrides: given, jobId });
       for (const f of r.files) downloadBase64(f.fileName, f.contentBase64, f.mime);
       setMessage(
         `De batch is gemaakt: ${r.files.length - 2} ${r.files.length - 2 === 1 ? 'brief' : 'brieven'} (bewaard in de dossiers) en het overzicht voor ${s.creditor.name} als PDF en CSV. ${r.proposed} ${r.proposed === 1 ? 'gezin staat' : 'gezinnen staan'} nu op "Voorgesteld".`,
@@ -139,9 +145,14 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
       // The proposed families are no longer candidates: this page again, with a fresh selection.
       await Promise.all([search(filters, offset, true), refreshDashboard()]);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(
+        err instanceof AppError && err.code === 'CANCELLED'
+          ? 'De batch is afgebroken. Er is geen brief bewaard en geen gezin op "Voorgesteld" gezet.'
+          : errorMessage(err),
+      );
     } finally {
       setBusy(false);
+      setBatchJob(null);
     }
   };
 
@@ -275,6 +286,7 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
                   Batch maken voor {selected.size} {selected.size === 1 ? 'gezin' : 'gezinnen'}
                 </button>
               </div>
+              {batchJob ? <JobProgress jobId={batchJob} label="Brieven maken" unit="stappen" /> : null}
             </>
           )
         ) : null}
