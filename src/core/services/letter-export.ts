@@ -2,10 +2,11 @@
 // the chosen ones, written as they are (they are what was sent). A letter holds personal data, so each file is
 // written only where the user asked, readable by the user alone, never over an existing file, and logged as an
 // export without the folder's path (it may hold a name).
-import { statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import type { Db } from '../db/driver';
+import { chosenFolder, folderWriteError } from '../user-folder';
 import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
 
@@ -22,18 +23,6 @@ export interface LetterExportResult {
 }
 
 const FILE_MODE = 0o600;
-
-function invalid(message: string): AppError {
-  return new AppError('VALIDATION', message, [{ path: 'folder', message }]);
-}
-
-function writeError(err: unknown): AppError | null {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return invalid('Houvast mag niet schrijven in deze map. Kies een andere map.');
-  if (code === 'ENOSPC' || code === 'EDQUOT') return invalid('Er is niet genoeg ruimte in deze map.');
-  if (code === 'ENOENT' || code === 'ENOTDIR') return invalid('Deze map bestaat niet (meer). Kies een bestaande map.');
-  return null;
-}
 
 /** "a.pdf", else "a (2).pdf", "a (3).pdf", ...: the first name not yet taken (exclusive create, no race). */
 function writeNew(folder: string, fileName: string, content: Buffer): string {
@@ -60,20 +49,10 @@ export function createLetterExportService(
       const db: Db = ctx.db();
       const dossier = db.prepare('SELECT number FROM dossiers WHERE id = ?').get(dossierId) as { number: string } | undefined;
       if (!dossier) throw new AppError('NOT_FOUND', 'Dit dossier bestaat niet (meer).');
-      if (!path.isAbsolute(folder.trim())) throw invalid('Kies een volledige map, bijvoorbeeld /home/naam/Brieven of C:\\Brieven.');
-      const target = path.resolve(folder.trim());
-      let isDir = false;
-      try {
-        isDir = statSync(target).isDirectory();
-      } catch {
-        isDir = false;
-      }
-      if (!isDir) throw invalid('Deze map bestaat niet. Kies een bestaande map.');
-      const vault = deps.vaultPath();
-      if (vault) {
-        const rel = path.relative(vault, target);
-        if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw invalid('Kies een map buiten de kluis.');
-      }
+      const target = chosenFolder(folder.trim(), deps.vaultPath(), {
+        relative: 'Kies een volledige map, bijvoorbeeld /home/naam/Brieven of C:\\Brieven.',
+        insideVault: 'Kies een map buiten de kluis.',
+      });
       const rows = db
         .prepare('SELECT id, file_name, content FROM arrangement_letters WHERE dossier_id = ? ORDER BY created_at, rowid')
         .all(dossierId) as { id: string; file_name: string; content: Buffer }[];
@@ -92,7 +71,7 @@ export function createLetterExportService(
           name = writeNew(target, r.file_name, Buffer.from(r.content));
         } catch (err) {
           // What was written before stays (and is logged); the message says why this one was not.
-          throw writeError(err) ?? err;
+          throw folderWriteError(err, 'Er is niet genoeg ruimte in deze map.') ?? err;
         }
         files.push(name);
         deps.audit.append(deps.actor(), 'dossier.exported', dossierId, dossier.number, `Brief ${name} naar een gekozen map geëxporteerd`);

@@ -7,10 +7,10 @@
 // in chunks, reporting progress and stopping at a cancel. The folder is built under a hidden temp name and
 // renamed at the end, so a backup folder is complete or absent: a cancel or a failure leaves nothing behind.
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../shared/contract/errors';
+import type { AppError } from '../../shared/contract/errors';
+import { chosenFolder, folderWriteError } from '../user-folder';
 import { snapshotTimestamp } from '../db/backup';
 import { DIR_MODE, FILE_MODE, fsyncDir } from './fs-atomic';
 
@@ -25,35 +25,17 @@ export interface CopyJob {
   throwIfCancelled(): void;
 }
 
-function invalid(message: string): AppError {
-  return new AppError('VALIDATION', message, [{ path: 'folder', message }]);
-}
-
 /** The chosen folder: absolute, existing, and outside the vault. Returns it resolved. */
 export function assertExternalFolder(input: string, vaultPath: string): string {
-  if (!path.isAbsolute(input.trim())) throw invalid('Kies een volledige map (bijvoorbeeld op een USB-schijf).');
-  const folder = path.resolve(input);
-  let isDir = false;
-  try {
-    isDir = statSync(folder).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw invalid('Deze map bestaat niet. Kies een bestaande map.');
-  const rel = path.relative(vaultPath, folder);
-  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
-    throw invalid('Kies een map buiten de kluis, bij voorkeur op een andere schijf.');
-  }
-  return folder;
+  return chosenFolder(input, vaultPath, {
+    relative: 'Kies een volledige map (bijvoorbeeld op een USB-schijf).',
+    insideVault: 'Kies een map buiten de kluis, bij voorkeur op een andere schijf.',
+  });
 }
 
 /** Dutch messages for the usual reasons a chosen backup folder cannot be written; null for others. */
 export function externalFolderError(err: unknown): AppError | null {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return invalid('Houvast mag niet schrijven in deze map. Kies een andere map.');
-  if (code === 'ENOSPC' || code === 'EDQUOT') return invalid('Er is niet genoeg ruimte in deze map. Er is geen back-up gemaakt.');
-  if (code === 'ENOENT' || code === 'ENOTDIR') return invalid('Deze map bestaat niet (meer). Kies een bestaande map.');
-  return null;
+  return folderWriteError(err, 'Er is niet genoeg ruimte in deze map. Er is geen back-up gemaakt.');
 }
 
 /**
