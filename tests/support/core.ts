@@ -6,6 +6,7 @@ import { createCore, defaultResourcesDir } from '../../src/core/app';
 import { silentLogger } from '../../src/core/logger';
 import type { HostedCore } from '../../src/core/host/core-client';
 import { startCoreWorker } from '../../src/web/core-worker';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../src/shared/contract/procedures';
 import type { Clock } from '../../src/shared/dates';
 
 /** Argon2id parameters that keep contract tests fast; the browser tests use the real defaults. */
@@ -55,6 +56,28 @@ export async function startWorkerTestCore(opts: { cheapKdf: boolean; prefix?: st
   return {
     core,
     dataDir,
+    async cleanup() {
+      await core.dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A real core on a fresh folder with the demo vault created and unlocked: the arrangement and letter tests start from its households. */
+export async function startDemoCore(prefix: string, clock: Clock) {
+  const dataDir = await makeTempDir(prefix);
+  const core = await createCore({ dataDir, resourcesDir: defaultResourcesDir(), logger: silentLogger, kdf: CHEAP_KDF, clock });
+  async function call<K extends ProcedureName>(name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>> {
+    const env = await core.router.handle(name, input);
+    if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
+    return env.value as ProcedureOutput<K>;
+  }
+  const { passphrase } = await call('vault.createDemo', {});
+  await call('vault.unlock', { passphrase });
+  return {
+    core,
+    dataDir,
+    call,
     async cleanup() {
       await core.dispose();
       await rm(dataDir, { recursive: true, force: true });

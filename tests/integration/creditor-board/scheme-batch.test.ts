@@ -1,37 +1,22 @@
 // The zorgpremie scheme batch on the demo vault through the real core: the families at the scheme's creditor,
 // a letter per selected family stored in its dossier, one overview (PDF and CSV) for the creditor whose
 // totals are the sums of its lines, candidates marked "voorgesteld", and no BSN unless chosen.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, defaultResourcesDir, type Core } from '../../../src/core/app';
-import { silentLogger } from '../../../src/core/logger';
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../src/shared/contract/procedures';
+import type { Core } from '../../../src/core/app';
 import { SCHEME_FAMILY_STATUS_LABELS } from '../../../src/shared/arrangement/scheme';
-import { CHEAP_KDF } from '../../support/core';
+import { startDemoCore } from '../../support/core';
 import { extractPdf, squash } from '../budget-pdf/helpers';
 import { TestClock } from '../services/helpers';
 
-let dataDir: string;
 let core: Core;
-
-async function call<K extends ProcedureName>(name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>> {
-  const env = await core.router.handle(name, input);
-  if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
-  return env.value as ProcedureOutput<K>;
-}
+let rig: Awaited<ReturnType<typeof startDemoCore>>;
+const call: typeof rig.call = (name, input) => rig.call(name, input);
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'houvast-scheme-'));
-  core = createCore({ dataDir, resourcesDir: defaultResourcesDir(), logger: silentLogger, kdf: CHEAP_KDF, clock: new TestClock(Date.UTC(2026, 10, 30, 10, 0)) });
-  const { passphrase } = await call('vault.createDemo', {});
-  await call('vault.unlock', { passphrase });
+  rig = await startDemoCore('scheme', new TestClock(Date.UTC(2026, 10, 30, 10, 0)));
+  ({ core } = rig);
 });
-afterEach(async () => {
-  await core.dispose();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => rig.cleanup());
 
 const SCHEME = 'voorbeeld-bewind-zorgpremie';
 

@@ -1,39 +1,28 @@
 // Letters exported to a folder the user picks (issue 8 §4), through the real core on the demo vault: the stored
 // PDFs written byte for byte, readable by the user only, never over an existing file, no BSN unless it was
 // chosen for the letter, refused in Dutch for a folder that is not usable, and logged without the folder's path.
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, defaultResourcesDir, type Core } from '../../../src/core/app';
-import { silentLogger } from '../../../src/core/logger';
-import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../src/shared/contract/procedures';
-import { CHEAP_KDF } from '../../support/core';
+import type { Core } from '../../../src/core/app';
+import type { ProcedureInput } from '../../../src/shared/contract/procedures';
+import { startDemoCore } from '../../support/core';
 import { extractPdf } from '../budget-pdf/helpers';
 import { TestClock } from '../services/helpers';
 
 let dataDir: string;
 let outDir: string;
 let core: Core;
-
-async function call<K extends ProcedureName>(name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>> {
-  const env = await core.router.handle(name, input);
-  if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
-  return env.value as ProcedureOutput<K>;
-}
+let rig: Awaited<ReturnType<typeof startDemoCore>>;
+const call: typeof rig.call = (name, input) => rig.call(name, input);
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'houvast-letter-export-'));
+  rig = await startDemoCore('letter-export', new TestClock(Date.UTC(2026, 10, 30, 10, 0)));
+  ({ core, dataDir } = rig);
   outDir = path.join(dataDir, 'Brieven voor verzending');
   await mkdir(outDir);
-  core = createCore({ dataDir, resourcesDir: defaultResourcesDir(), logger: silentLogger, kdf: CHEAP_KDF, clock: new TestClock(Date.UTC(2026, 10, 30, 10, 0)) });
-  const { passphrase } = await call('vault.createDemo', {});
-  await call('vault.unlock', { passphrase });
 });
-afterEach(async () => {
-  await core.dispose();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => rig.cleanup());
 
 /** Demo 01 (Klaverhoek, a nul-aanbod): a proposal letter to the first creditor in the regeling and the schuldenoverzicht. */
 async function lettersOfDemo01() {
