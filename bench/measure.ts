@@ -272,7 +272,7 @@ export async function measureSize(opts: MeasureOptions): Promise<BenchRow[]> {
         'rss.budgetAll',
         'Peak RSS with the budget of all households as well',
         `without it: ${rss.figure}`,
-        'budget.batch pages of 10,000 (its maximum): each page reads its 10,000 dossiers whole before computing',
+        'budget.batch pages of 10,000 (its maximum): each page reads its dossiers 250 at a time while computing',
       ),
     );
 
