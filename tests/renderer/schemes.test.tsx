@@ -166,7 +166,7 @@ describe('Regelingen', () => {
     expect((screen.getByRole('button', { name: 'Batch maken voor 1 gezin' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
     expect(client.callsTo('job.cancel')).toEqual([{ jobId }]);
-    await screen.findByText('De batch is afgebroken. Er is geen brief bewaard en geen gezin op "Voorgesteld" gezet.');
+    await screen.findByText('De batch is afgebroken. Er is niets bewaard: geen brief, geen reden om een gezin toch op te nemen en geen gezin op "Voorgesteld".');
     expect(screen.queryByRole('progressbar', { name: 'Brieven maken' })).toBeNull();
     expect(URL.createObjectURL).not.toHaveBeenCalled();
   });

@@ -24,7 +24,7 @@ import type { ServiceContext } from './context';
 import type { CreditorBoardService } from './creditor-board';
 import type { DossierService } from './dossiers';
 import type { SchemeService } from './schemes';
-import { checkAndRecordOverrides } from './scheme-conditions';
+import { checkOverrides, recordOverrides } from './scheme-conditions';
 
 export interface BatchFile {
   fileName: string;
@@ -97,8 +97,8 @@ export function createSchemeBatchService(
       const chosen = dossierIds.map((id) => batch.families.find((f) => f.dossierId === id));
       if (chosen.some((f) => !f)) throw new AppError('VALIDATION', 'Een gekozen gezin hoort (niet meer) bij deze selectie. Zoek opnieuw en kies opnieuw.');
       const families = chosen as SchemeFamilyOut[];
-      // "Voldoet niet" only with a reason (refused before anything is made); the reasons are kept.
-      ctx.db().transaction(() => checkAndRecordOverrides(ctx.db(), { audit: deps.audit, actor: deps.actor(), now: ctx.clock.now() }, schemeId, families, overrides))();
+      // "Voldoet niet" only with a reason (refused before anything is made); the reasons are kept with the letters.
+      checkOverrides(families, overrides);
       const now = ctx.clock.now();
       const letterDate = isoDateOf(now);
       const replyBy = format(addDays(parseISO(letterDate), SCHEME_REPLY_DAYS), 'yyyy-MM-dd');
@@ -116,8 +116,9 @@ export function createSchemeBatchService(
 
       const files: BatchFile[] = [];
       const lines: SchemeFamilyLine[] = [];
-      // First every letter is made (progress per letter, a cancel stops here: nothing is stored yet); then all
-      // are stored, the candidates marked "voorgesteld", and the overview made.
+      // First every letter is made (progress per letter, a cancel stops here: nothing is stored yet, not even the
+      // reasons); then the reasons and letters are stored in one transaction, the candidates marked "voorgesteld",
+      // and the overview made.
       const made: { f: SchemeFamilyOut; fileName: string; pdf: Buffer }[] = [];
       const steps = families.length + 1;
       job?.progress(0, steps);
@@ -142,10 +143,15 @@ export function createSchemeBatchService(
         job?.progress(made.length, steps);
         job?.throwIfCancelled();
       }
+      ctx.db().transaction(() => {
+        recordOverrides(ctx.db(), { audit: deps.audit, actor: deps.actor(), now }, schemeId, families, overrides);
+        for (const { f, fileName, pdf } of made) {
+          deps.board.storeLetter({ dossierId: f.dossierId, debtId: f.debtIds[0] ?? null, kind: 'voorstel', fileName, content: pdf, includesBsn: includeBsn });
+          files.push({ fileName, mime: 'application/pdf', contentBase64: pdf.toString('base64') });
+        }
+      })();
       let proposed = 0;
-      for (const { f, fileName, pdf } of made) {
-        deps.board.storeLetter({ dossierId: f.dossierId, debtId: f.debtIds[0] ?? null, kind: 'voorstel', fileName, content: pdf, includesBsn: includeBsn });
-        files.push({ fileName, mime: 'application/pdf', contentBase64: pdf.toString('base64') });
+      for (const { f } of made) {
         if (f.status === 'kandidaat') {
           await deps.schemes.setParticipant({ schemeId, dossierId: f.dossierId, status: 'voorgesteld', agreedMonthly: f.feasible ? f.monthly.value : null, startDate: null });
           proposed += 1;

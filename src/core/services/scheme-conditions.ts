@@ -21,17 +21,11 @@ export interface SchemeConditionsService {
 
 /**
  * The batch's rule: every chosen family that does not meet the scheme's conditions needs a reason. Refuses the
- * whole batch in Dutch (nothing is made) when one lacks it; otherwise stores the reasons (inside the caller's
- * transaction) and logs each override without its text.
+ * whole batch in Dutch (nothing is made) when one lacks it. Stores nothing: the reasons are recorded with the
+ * letters (recordOverrides), so a batch that is refused or cancelled leaves them as they were.
  */
-export function checkAndRecordOverrides(
-  db: Db,
-  deps: { audit: AuditService; actor: string; now: number },
-  schemeId: string,
-  families: readonly SchemeFamilyOut[],
-  overrides: readonly { dossierId: string; reason: string }[],
-): void {
-  const reasonOf = new Map(overrides.map((o) => [o.dossierId, o.reason.trim()]));
+export function checkOverrides(families: readonly SchemeFamilyOut[], overrides: readonly { dossierId: string; reason: string }[]): void {
+  const reasonOf = reasonsOf(overrides);
   // A reason recorded earlier (a batch or the dossier file) still holds; a new one replaces it.
   const lacking = families.filter((f) => !f.eligibility.meets && !reasonOf.get(f.dossierId) && !f.override);
   if (lacking.length > 0) {
@@ -42,6 +36,22 @@ export function checkAndRecordOverrides(
       lacking.map((f) => ({ path: `overrides.${f.dossierId}`, message: `${f.displayName} (${f.dossierNumber}): ${f.eligibility.reasons.join(' ')}` })),
     );
   }
+}
+
+const reasonsOf = (overrides: readonly { dossierId: string; reason: string }[]) => new Map(overrides.map((o) => [o.dossierId, o.reason.trim()]));
+
+/**
+ * Stores the reasons of a checked batch (inside the caller's transaction, with its letters) and logs each
+ * override without its text.
+ */
+export function recordOverrides(
+  db: Db,
+  deps: { audit: AuditService; actor: string; now: number },
+  schemeId: string,
+  families: readonly SchemeFamilyOut[],
+  overrides: readonly { dossierId: string; reason: string }[],
+): void {
+  const reasonOf = reasonsOf(overrides);
   const upsert = db.prepare(
     `INSERT INTO scheme_condition_overrides (scheme_id, dossier_id, reason, reasons_not_met, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (scheme_id, dossier_id) DO UPDATE SET reason = excluded.reason, reasons_not_met = excluded.reasons_not_met, created_at = excluded.created_at`,

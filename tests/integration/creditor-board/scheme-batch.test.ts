@@ -208,6 +208,41 @@ describe('scheme batch on the demo vault', () => {
     expect(mine.at(-1)!.done).toBe(chosen.length + 1);
   });
 
+  it('a cancelled batch records no "voldoet niet" reason either: a new one is not kept, an earlier one stays as it was', async () => {
+    // The demo family outside the conditions (Molenbeek) takes part with a reason recorded in the demo file.
+    const first = await call('schemes.batch', { schemeId: SCHEME });
+    const yara = first.families.find((f) => f.displayName.includes('Yara'))!;
+    const demoReason = yara.override!.reason;
+    const overrideLog = async () =>
+      (await call('audit.list', { dossierId: yara.dossierId })).filter((e) => e.detail === `Regeling ${SCHEME}: opgenomen ondanks "voldoet niet" (reden vastgelegd)`).length;
+    let jobs = 0;
+    const cancelled = async (reason: string) => {
+      const jobId = `scheme-job-reden-${++jobs}`;
+      const stop = core.onEvent((event, payload) => {
+        const p = payload as { jobId: string; done: number };
+        if (event === 'job.progress' && p.jobId === jobId && p.done === 0) void core.router.handle('job.cancel', { jobId });
+      });
+      const env = await core.router.handle('schemes.produceBatch', { schemeId: SCHEME, dossierIds: [yara.dossierId], overrides: [{ dossierId: yara.dossierId, reason }], jobId });
+      stop();
+      expect(env).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    };
+
+    // An earlier reason, replaced in a batch that is then cancelled: the earlier one stays, nothing logged.
+    const logged = await overrideLog();
+    await cancelled('Nieuwe reden die niet bewaard mag worden na annuleren');
+    expect((await call('schemes.conditions', { dossierId: yara.dossierId }))[0]!.override?.reason).toBe(demoReason);
+    expect(await overrideLog()).toBe(logged);
+
+    // Back to candidate (the reason goes with the participation); a reason typed for a cancelled batch is not kept.
+    await call('schemes.setParticipant', { schemeId: SCHEME, dossierId: yara.dossierId, status: null });
+    await cancelled('Zorgverzekeraar gaat akkoord; bewind is aangevraagd');
+    const again = (await call('schemes.batch', { schemeId: SCHEME })).families.find((f) => f.dossierId === yara.dossierId)!;
+    expect(again).toMatchObject({ status: 'kandidaat', override: null });
+    expect(await call('schemes.conditions', { dossierId: yara.dossierId })).toEqual([]);
+    expect(await overrideLog()).toBe(logged);
+    expect((await call('letters.list', { dossierId: yara.dossierId })).filter((l) => l.fileName.startsWith(`regeling-${SCHEME}-`))).toEqual([]);
+  });
+
   it('refuses an empty selection and a family outside the selection, in Dutch', async () => {
     const empty = await core.router.handle('schemes.produceBatch', { schemeId: SCHEME, dossierIds: [] });
     expect(empty).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Kies minstens één gezin voor de batch.' } });

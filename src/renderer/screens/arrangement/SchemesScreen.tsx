@@ -88,7 +88,7 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [includeBsn, setIncludeBsn] = useState(false);
   const [busy, setBusy] = useState(false);
-  // The batch's letters are long work in the core: progress per letter, and "Annuleren" stores nothing.
+  // The batch's letters are long work in the core: progress per letter, and "Annuleren" stores nothing (reasons too).
   const [batchJob, setBatchJob] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -147,7 +147,7 @@ function SchemeGroup({ stored }: { stored: StoredSchemeOut }) {
     } catch (err) {
       setError(
         err instanceof AppError && err.code === 'CANCELLED'
-          ? 'De batch is afgebroken. Er is geen brief bewaard en geen gezin op "Voorgesteld" gezet.'
+          ? 'De batch is afgebroken. Er is niets bewaard: geen brief, geen reden om een gezin toch op te nemen en geen gezin op "Voorgesteld".'
           : errorMessage(err),
       );
     } finally {
