@@ -1,11 +1,11 @@
 // Snapshot bookkeeping for a vault's backups/ folder: naming and listing, the retention policy for
 // automatic snapshots (a pure function), pruning, verification of a snapshot before a restore, the
-// integrity check on open, and the crash-safe file replacement a restore needs.
+// integrity check on open, and the read-only look at a database file before it is opened or restored
+// (the restore itself is restore.ts).
 //
 // Only automatic snapshots are ever deleted automatically; manual, pre-migration and before-restore
 // snapshots, and any file we do not recognise, are left alone. Everything here works on encrypted
 // files only: snapshots are made with VACUUM INTO (src/core/db/backup.ts), copies are byte copies.
-import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -14,7 +14,6 @@ import {
   fsyncSync,
   openSync,
   readdirSync,
-  renameSync,
   rmSync,
   statSync,
 } from 'node:fs';
@@ -22,7 +21,10 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import type { BackupInfo, BackupKind } from '../../shared/contract/backups';
 import { snapshotTimestamp } from '../db/backup';
-import type { Db } from '../db/driver';
+import { openEncrypted, userVersion } from '../db/driver';
+import type { Db, OpenOptions } from '../db/driver';
+import { assertNotFromFuture } from '../db/migrate';
+import type { Logger } from '../logger';
 
 export const AUTO_LABEL = 'auto';
 export const MANUAL_LABEL = 'manual';
@@ -236,6 +238,63 @@ export function quickCheck(db: Db, dbPath: string, onCorrupt: () => AppError = c
   if (!(pageSize > 0) || fileSize(dbPath) < pageCount * pageSize) throw onCorrupt();
 }
 
+/**
+ * Opens `file` read-only with `dataKey`, refuses a schema newer than this build, then runs `check`.
+ * A file that does not open as a database throws `corrupt()`. Reads only; leaves no -wal/-shm behind.
+ */
+export function checkReadOnly(
+  file: string,
+  dataKey: Buffer,
+  options: { openOptions: OpenOptions; latestSchema: number; logger: Logger; corrupt: () => AppError; check: (db: Db) => void },
+): void {
+  const { corrupt } = options;
+  const cleanup = walLeftoverCleanup(file);
+  let db: Db;
+  try {
+    db = openEncrypted(file, dataKey, { ...options.openOptions, readonly: true });
+  } catch (err) {
+    cleanup();
+    if (err instanceof AppError && err.code === 'VAULT_CORRUPT') throw corrupt();
+    throw err;
+  }
+  try {
+    const version = userVersion(db);
+    // Every vault gets its schema when it is created, so an empty or schema-less file (0 bytes, or
+    // user_version 0) is damage, not a new vault: migrating it would hide every dossier behind an
+    // empty vault with no warning.
+    if (version === 0) {
+      options.logger.error('vault.corrupt', { stage: 'no_schema' });
+      throw corrupt();
+    }
+    assertNotFromFuture(version, options.latestSchema);
+    options.check(db);
+  } finally {
+    db.close();
+    cleanup();
+  }
+}
+
+/**
+ * A read-only connection to a WAL-mode database creates an empty -wal and an -shm and leaves them when
+ * it closes. Returns a function that removes such files again, but only ones that did not exist before
+ * and a WAL that is still empty (an empty WAL holds no data), so a refused open leaves the folder as it was.
+ */
+export function walLeftoverCleanup(dbPath: string): () => void {
+  const wal = `${dbPath}-wal`;
+  const shm = `${dbPath}-shm`;
+  const hadWal = existsSync(wal);
+  const hadShm = existsSync(shm);
+  return () => {
+    try {
+      if (hadWal || (existsSync(wal) && statSync(wal).size > 0)) return;
+      rmSync(wal, { force: true });
+      if (!hadShm) rmSync(shm, { force: true });
+    } catch {
+      // Leftovers are harmless; never fail an open because of them.
+    }
+  };
+}
+
 // ---- file operations ------------------------------------------------------------------------------
 
 function fsyncPath(file: string, flags: string): void {
@@ -271,26 +330,6 @@ export function snapshotPath(backupsDir: string, label: string, now: number): st
   let target = path.join(backupsDir, `${base}.db`);
   for (let n = 2; existsSync(target); n++) target = path.join(backupsDir, `${base}-${n}.db`);
   return target;
-}
-
-/**
- * Replace `<folder>/<dbName>` with a copy of `source`, crash-safe: copy to a temp file in the same
- * folder, fsync, remove the old database's -wal/-shm (the caller has closed and checkpointed it; a
- * stale WAL would otherwise be replayed into the new file), rename over, fsync the folder.
- * A crash leaves either the old database (checkpointed, so complete without its WAL) or the new one.
- */
-export function replaceDatabaseFile(folder: string, dbName: string, source: string): void {
-  const target = path.join(folder, dbName);
-  const tmp = path.join(folder, `.${dbName}.${randomBytes(6).toString('hex')}.restore.tmp`);
-  copyPrivateSync(source, tmp);
-  try {
-    for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${target}${suffix}`, { force: true });
-    renameSync(tmp, target);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-  fsyncDirSync(folder);
 }
 
 /** Size of a file, 0 when it is missing. */

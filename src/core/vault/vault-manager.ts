@@ -8,12 +8,13 @@
 //   background-maintenance.ts  backups scheduling: the integrity check and daily snapshot after unlock
 //   backups.ts                 snapshot naming, retention, quick and full checks, file replacement
 //   external-backup.ts         the backup to a folder the user picks (progress, cancel, complete or absent)
+//   restore.ts                 restoring a snapshot (verify, undo snapshot, carried logboek, staged replacement)
 //
 // Concurrency: create/open/unlock/recovery/changePassphrase run one at a time (a promise queue).
 // lock()/close() are synchronous so a timer or a power event locks at once; an unlock that is still
 // deriving its key when that happens notices the lock (its lock-state ticket is stale) and discards its key.
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { chmod, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, DEFAULT_MESSAGES } from '../../shared/contract/errors';
@@ -24,30 +25,13 @@ import type { BackupInfo, RestoreBackupOutput } from '../../shared/contract/back
 import { snapshot, snapshotToTemp } from '../db/backup';
 import { openEncrypted, userVersion } from '../db/driver';
 import type { Db } from '../db/driver';
-import { assertNotFromFuture, latestVersion, migrate } from '../db/migrate';
+import { latestVersion, migrate } from '../db/migrate';
 import type { Migration } from '../db/migrations/types';
 import type { Logger } from '../logger';
 import { defaultVaultFolder } from '../paths';
-import {
-  AUTO_LABEL,
-  BEFORE_RESTORE_LABEL,
-  DEFAULT_RETENTION,
-  MANUAL_LABEL,
-  automaticSnapshotDue,
-  checkIntegrity,
-  copyPrivateSync,
-  corruptBackupError,
-  corruptVaultError,
-  fileSize,
-  fsyncDirSync,
-  isSnapshotId,
-  listSnapshots,
-  quickCheck,
-  replaceDatabaseFile,
-  snapshotPath,
-} from './backups';
+import { DEFAULT_RETENTION, MANUAL_LABEL, automaticSnapshotDue, checkReadOnly, corruptVaultError, listSnapshots, quickCheck } from './backups';
 import type { RetentionPolicy } from './backups';
-import { DIR_MODE, FILE_MODE, ensurePrivateDir } from './fs-atomic';
+import { FILE_MODE, ensurePrivateDir } from './fs-atomic';
 import {
   DEFAULT_KDF,
   KEYFILE_NAME,
@@ -70,6 +54,7 @@ import type { VaultTimers } from './auto-lock';
 import { VaultRegistry } from './registry';
 import { LockState } from './lock-state';
 import { assertExternalFolder, writeExternalBackup, type CopyJob } from './external-backup';
+import { restoreSnapshot, restoreSource, type RestoreCarry } from './restore';
 import { BACKUP_FAILED_NOTICE, BackgroundMaintenance, INTEGRITY_FAILED_NOTICE } from './background-maintenance';
 
 export const VAULT_DB_NAME = 'vault.db';
@@ -96,11 +81,10 @@ export interface VaultManagerOptions {
   onBeforeLock?: (db: Db, reason: 'manual' | 'auto' | 'close') => void;
   /**
    * A restore replaces the whole database file; this carries data that must outlive that (the logboek) from
-   * the current database into the restored one. `read` sees the current database (null when it cannot be
-   * opened: a damaged vault), `write` the restored, migrated one, inside the restore; if `write` throws, the
-   * restore is undone. `write`'s return value is handed back by restoreBackup().
+   * the current database into the restored one (restore.ts). `write`'s return value is handed back by
+   * restoreBackup().
    */
-  restoreCarry?: { read(db: Db | null): unknown; write(db: Db, carried: unknown): number };
+  restoreCarry?: RestoreCarry;
   /** Runs after migrations were applied on unlock, with the database open. */
   onMigrated?: (db: Db, from: number, to: number) => void;
   autoLockMinutes?: number;
@@ -692,76 +676,50 @@ export class VaultManager {
     return this.exclusive(async () => {
       const sel = this.requireSelected();
       const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
-      const source = path.join(backupsDir, id);
-      if (!isSnapshotId(id) || !existsSync(source)) {
-        throw new AppError('NOT_FOUND', 'Deze back-up bestaat niet (meer). Er is niets gewijzigd.');
-      }
+      const source = restoreSource(backupsDir, id);
       const keyfile = await this.readSelectedKeyfile(sel);
       // A background job's connection must be closed before the database file is replaced under it.
       await this.maintenance.idle();
       const secret = secretFromString(passphrase);
       let dataKey: Buffer | null = null;
-      let undoId: string | null = null;
-      let carriedCount = 0;
+      let restored: { undoId: string | null; carried: number };
       try {
         dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.restore_failed');
         if (!this.state.isCurrent(generation, sel)) {
           throw new AppError('LOCKED', 'Het terugzetten is afgebroken omdat de kluis intussen is vergrendeld. Er is niets gewijzigd.');
         }
         if (this.state.session) this.assertSameKey(dataKey);
+        const key = dataKey;
         // Synchronous from here on: nothing can interleave with the file replacement.
-        this.verifySnapshot(source, dataKey);
-        const undo = this.saveBeforeRestore(sel, dataKey);
-        undoId = undo ? path.basename(undo) : null;
-        const carried = this.restoreCarry ? this.readForCarry(sel, dataKey) : undefined;
-        this.lockInternal('restore');
-        replaceDatabaseFile(sel.path, VAULT_DB_NAME, source);
-        try {
-          this.commitUnlock(sel, keyfile, dataKey, this.state.ticket());
-          if (this.restoreCarry && this.state.session) carriedCount = this.restoreCarry.write(this.state.session.db, carried);
-        } catch (err) {
-          if (this.state.session) this.lockInternal('restore');
-          // The snapshot passed its checks, so this is rare (e.g. a failing migration): put the previous
-          // state back so the vault is as it was; the before-restore snapshot stays either way.
-          if (undo) {
-            try {
-              replaceDatabaseFile(sel.path, VAULT_DB_NAME, undo);
-            } catch (rollbackErr) {
-              this.logger.error('vault.restore_rollback_failed', { error: rollbackErr });
-            }
-          }
-          throw err;
-        }
+        restored = restoreSnapshot({
+          folder: sel.path,
+          dbName: VAULT_DB_NAME,
+          backupsDir,
+          source,
+          dataKey: key,
+          latestSchema: this.latestSchema,
+          openOptions: this.openOptions(),
+          clock: this.clock,
+          logger: this.logger,
+          carry: this.restoreCarry,
+          session: {
+            current: () => this.state.session?.db ?? null,
+            close: () => void this.lockInternal('restore'),
+            reopen: () => {
+              this.commitUnlock(sel, keyfile, key, this.state.ticket());
+              return this.db();
+            },
+          },
+        });
         dataKey = null; // owned by this.state.session now
-        this.logger.info('vault.restored', { vaultId: keyfile.vaultId, from: id, undo: undoId });
+        this.logger.info('vault.restored', { vaultId: keyfile.vaultId, from: id, undo: restored.undoId });
       } finally {
         wipe(secret, dataKey);
       }
       await this.rememberOpened(sel);
       this.startMaintenance();
-      return { status: this.status(), restoredFrom: id, undoId, carried: carriedCount };
+      return { status: this.status(), restoredFrom: id, undoId: restored.undoId, carried: restored.carried };
     });
-  }
-
-  /** What restoreCarry wants from the current database: from the session, or read-only when locked (null when unreadable). */
-  private readForCarry(sel: Selected, dataKey: Buffer): unknown {
-    const carry = this.restoreCarry!;
-    if (this.state.session) return carry.read(this.state.session.db);
-    const dbPath = path.join(sel.path, VAULT_DB_NAME);
-    const cleanup = walLeftoverCleanup(dbPath);
-    try {
-      const db = openEncrypted(dbPath, dataKey, this.openOptions({ readonly: true }));
-      try {
-        return carry.read(db);
-      } finally {
-        db.close();
-      }
-    } catch (err) {
-      this.logger.warn('vault.restore_carry_unreadable', { error: err });
-      return carry.read(null);
-    } finally {
-      cleanup();
-    }
   }
 
   // ---- internals -------------------------------------------------------------------------------
@@ -832,15 +790,16 @@ export class VaultManager {
     if (!existsSync(dbPath)) {
       throw new AppError('VAULT_CORRUPT', 'Het databasebestand van de kluis ontbreekt. Er is niets gewijzigd.');
     }
-    this.checkReadOnly(
-      dbPath,
-      dataKey,
-      () => {
+    checkReadOnly(dbPath, dataKey, {
+      openOptions: this.openOptions(),
+      latestSchema: this.latestSchema,
+      logger: this.logger,
+      corrupt: () => {
         // The key was just unwrapped (GCM-authenticated), so it is the right one: the file is damaged.
         this.logger.error('vault.corrupt', { stage: 'open' });
         return corruptVaultError();
       },
-      (db) => {
+      check: (db) => {
         try {
           quickCheck(db, dbPath);
         } catch (err) {
@@ -848,72 +807,7 @@ export class VaultManager {
           throw err;
         }
       },
-    );
-  }
-
-  /** A snapshot about to be restored: this vault's key, not from the future, integrity_check ok. Reads only. */
-  private verifySnapshot(file: string, dataKey: Buffer): void {
-    this.checkReadOnly(file, dataKey, corruptBackupError, (db) => checkIntegrity(db, fileSize(file), corruptBackupError));
-  }
-
-  /**
-   * Opens `file` read-only with `dataKey`, refuses a schema newer than this build, then runs `check`.
-   * A file that does not open as a database throws `corrupt()`. Reads only; leaves no -wal/-shm behind.
-   */
-  private checkReadOnly(file: string, dataKey: Buffer, corrupt: () => AppError, check: (db: Db) => void): void {
-    const cleanup = walLeftoverCleanup(file);
-    let db: Db;
-    try {
-      db = openEncrypted(file, dataKey, this.openOptions({ readonly: true }));
-    } catch (err) {
-      cleanup();
-      if (err instanceof AppError && err.code === 'VAULT_CORRUPT') throw corrupt();
-      throw err;
-    }
-    try {
-      const version = userVersion(db);
-      // Every vault gets its schema when it is created, so an empty or schema-less file (0 bytes, or
-      // user_version 0) is damage, not a new vault: migrating it would hide every dossier behind an
-      // empty vault with no warning.
-      if (version === 0) {
-        this.logger.error('vault.corrupt', { stage: 'no_schema' });
-        throw corrupt();
-      }
-      assertNotFromFuture(version, this.latestSchema);
-      check(db);
-    } finally {
-      db.close();
-      cleanup();
-    }
-  }
-
-  /**
-   * The undo of a restore: a snapshot of the current database. Unlocked: VACUUM INTO from the session.
-   * Locked: VACUUM INTO from a read-only connection, or, when the database is too damaged to read, a
-   * byte copy (still encrypted) of the file and its WAL, so that nothing is ever lost by a restore.
-   */
-  private saveBeforeRestore(sel: Selected, dataKey: Buffer): string | null {
-    const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
-    if (this.state.session) return snapshot(this.state.session.db, backupsDir, BEFORE_RESTORE_LABEL, this.clock);
-    const dbPath = path.join(sel.path, VAULT_DB_NAME);
-    if (!existsSync(dbPath)) return null;
-    try {
-      const db = openEncrypted(dbPath, dataKey, this.openOptions({ readonly: true }));
-      try {
-        return snapshot(db, backupsDir, BEFORE_RESTORE_LABEL, this.clock);
-      } finally {
-        db.close();
-      }
-    } catch (err) {
-      this.logger.warn('vault.before_restore_snapshot_failed', { error: err });
-    }
-    mkdirSync(backupsDir, { recursive: true, mode: DIR_MODE });
-    if (process.platform !== 'win32') chmodSync(backupsDir, DIR_MODE);
-    const target = snapshotPath(backupsDir, BEFORE_RESTORE_LABEL, this.clock.now());
-    copyPrivateSync(dbPath, target);
-    if (existsSync(`${dbPath}-wal`)) copyPrivateSync(`${dbPath}-wal`, `${target}-wal`);
-    fsyncDirSync(backupsDir);
-    return target;
+    });
   }
 
   /** Writes back the database's name and demo flag when the keyfile had been changed, and remembers the vault. */
@@ -1079,27 +973,6 @@ export class VaultManager {
     }
   }
 
-}
-
-/**
- * A read-only connection to a WAL-mode database creates an empty -wal and an -shm and leaves them when
- * it closes. Returns a function that removes such files again, but only ones that did not exist before
- * and a WAL that is still empty (an empty WAL holds no data), so a refused open leaves the folder as it was.
- */
-function walLeftoverCleanup(dbPath: string): () => void {
-  const wal = `${dbPath}-wal`;
-  const shm = `${dbPath}-shm`;
-  const hadWal = existsSync(wal);
-  const hadShm = existsSync(shm);
-  return () => {
-    try {
-      if (hadWal || (existsSync(wal) && statSync(wal).size > 0)) return;
-      rmSync(wal, { force: true });
-      if (!hadShm) rmSync(shm, { force: true });
-    } catch {
-      // Leftovers are harmless; never fail an open because of them.
-    }
-  };
 }
 
 /** Accept the vault folder itself or one of the two files inside it. */
