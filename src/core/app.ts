@@ -344,7 +344,7 @@ export function createCore(opts: CoreOptions): Core {
         withJob(jobId, 'import', (job) => interchange.importFileAsync(file, { markFictitious: inDemoVault(), onDuplicate: onDuplicate ?? 'ask' }, job)),
       ),
     'job.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'dossier.check': ({ id, data }) => ({ warnings: dossiers.check(data, id) }),
+    'dossier.check': ({ id, ...facts }) => ({ warnings: dossiers.check(facts, id) }),
     'dossier.export': async ({ id, passphrase }) => {
       dossiers.read(id); // NOT_FOUND before spending a KDF run
       await verifyPassphrase(passphrase);
@@ -405,7 +405,7 @@ export function createCore(opts: CoreOptions): Core {
       return { deleted: true as const };
     },
     'report.preview': (req) => reports.preview(req),
-    'report.export': (req) => reports.export(req),
+    'report.export': ({ jobId, ...req }) => withJob(jobId, 'pdf', (job) => reports.export(req, job)),
     'report.download': ({ exportId }) => reports.download(exportId),
     'association.merge': async ({ files, register }) => {
       let outcome;
@@ -420,7 +420,7 @@ export function createCore(opts: CoreOptions): Core {
     'association.store.registerKey': (input) => associationStore.registerKey(input),
     'association.store.revokeKey': ({ keyId }) => associationStore.revokeKey(keyId),
     'association.store.receive': ({ files }) => associationStore.receive(files),
-    'association.store.publish': ({ year }) => associationStore.publish(year),
+    'association.store.publish': ({ year, jobId }) => withJob(jobId, 'pdf', (job) => associationStore.publish(year, job)),
     'association.store.publication': ({ id }) => associationStore.publication(id),
     'report.publicKey': () => reports.publicKey(),
     'report.ledger': () => reports.ledger(),

@@ -63,7 +63,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'dossier.restoreItem': { id: 'x', removed: { kind: 'income', index: 0, item: { id: 'i1', description: 'Loon', category: 'loon', amount: '1834.50', frequency: 'maand' } } },
   'dossier.monthlyLines': { id: 'x' },
   'dossier.addNote': { id: 'x', text: 'Notitie' },
-  'dossier.check': { data: HOUSEHOLD },
+  'dossier.check': { adults: [{ birthDate: '1985-04-12', bsn: '111222333' }], children: [] },
   'dossier.close': { id: 'x' },
   'dossier.delete': { id: 'x', confirmNumber: '2026-0001' },
   'dossier.import': { file: { format: 'houvast.dossier', version: 1, dossiers: [HOUSEHOLD] } },

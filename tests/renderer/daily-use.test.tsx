@@ -144,6 +144,10 @@ describe('questions before saving', () => {
     await waitFor(() => expect(document.activeElement).toBe(heading));
     const panel = heading.closest('section')!;
     expect(within(panel).getByText(/Dit BSN staat al in dossier 2026-0007/)).toBeTruthy();
+    // Nothing is stored yet, so every person goes to the check, but only what it reads: birth date and BSN.
+    const [asked] = client.callsTo('dossier.check') as { adults: unknown[]; children: unknown[] }[];
+    expect(asked).toMatchObject({ adults: [{ birthDate: '1988-03-14', bsn: '123456782' }], children: [] });
+    for (const s of ['Fenna', 'Oosterbroek', 'Kruisstraat', 'Groningen', '9711']) expect(JSON.stringify(asked)).not.toContain(s);
     expect(within(panel).getByRole('link', { name: 'Dossier 2026-0007 openen' }).getAttribute('href')).toBe('#dossier-d7');
     expect(client.callsTo('dossier.create')).toEqual([]);
 

@@ -22,7 +22,7 @@ import { describeChanges } from './dossier-changes';
 import type { ServiceContext } from './context';
 import { searchDossierIds, sortNameOf, summariesFor, type DossierSearch } from './dossier-search';
 export { foldForSearch } from './dossier-search';
-import { dossierWarnings, refuseImpossible } from './plausibility';
+import { dossierWarnings, refuseImpossible, resolveCheckInput, type CheckInput } from './plausibility';
 
 export type ListQuery = DossierSearch;
 
@@ -37,8 +37,11 @@ export interface DossierService {
   close(id: string): Dossier;
   delete(id: string, confirmNumber: string): void;
   addNote(id: string, text: string): Dossier;
-  /** Questions to confirm before saving (saves nothing). */
-  check(data: DossierData, id?: string): DossierWarning[];
+  /**
+   * Questions to confirm before saving (saves nothing). `id`: the dossier being edited; persons given only by id are
+   * read from it, and what it already held was asked about before.
+   */
+  check(input: CheckInput, id?: string): DossierWarning[];
   /** Store helpers for import/export (no audit entry of their own). */
   insert(db: Db, data: DossierData, options?: { keepNumberIfFree?: boolean }): { id: string; number: string };
   read(id: string): Dossier;
@@ -438,11 +441,11 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       }
     },
 
-    check(data, id) {
-      const warnings = dossierWarnings(ctx.db(), data, today(), id);
-      if (!id || warnings.length === 0) return warnings;
+    check(input, id) {
+      const stored = id ? read(id) : null;
+      const warnings = dossierWarnings(ctx.db(), resolveCheckInput(input, stored), today(), id);
+      if (!stored || warnings.length === 0) return warnings;
       // What the stored dossier already held was asked about (and confirmed) before: ask only about what is new.
-      const stored = read(id);
       const asked = new Set(dossierWarnings(ctx.db(), stored, today(), id).map((w) => `${w.path}=${w.message}`));
       return warnings.filter((w) => !asked.has(`${w.path}=${w.message}`));
     },

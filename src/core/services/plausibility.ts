@@ -4,7 +4,7 @@
 import { AppError, type IssueDetail } from '../../shared/contract/errors';
 import type { DossierWarning } from '../../shared/contract/procedures';
 import type { DossierData } from '../../shared/dossier/schema';
-import { impossibleFacts, questionableFacts, type PlausibilityIssue } from '../../shared/validation/plausibility';
+import { impossibleFacts, questionableFacts, type PlausibilityInput, type PlausibilityIssue } from '../../shared/validation/plausibility';
 import type { Db } from '../db/driver';
 import { foldForSearch } from './dossiers';
 
@@ -36,8 +36,43 @@ function valueAt(data: Facts, path: string): string {
   return String(v ?? '');
 }
 
+/** What the questions read: birth dates, the adults' BSNs and the status dates. */
+export type QuestionFacts = Pick<PlausibilityInput, 'children' | 'statusDates'> & { adults: readonly { birthDate: string; bsn?: string | null | undefined }[] };
+
+/**
+ * What dossier.check is given (src/shared/contract/dossier-check.ts): per person either its facts or, for a stored
+ * person the form did not change, only its id; the status dates when they changed or the dossier is new.
+ */
+export interface CheckInput {
+  adults: readonly ({ id: string } | QuestionFacts['adults'][number])[];
+  children: readonly ({ id: string } | QuestionFacts['children'][number])[];
+  statusDates?: QuestionFacts['statusDates'] | undefined;
+}
+
+/** The facts to question: the persons named by id are read from the stored dossier, in the order given. */
+export function resolveCheckInput(input: CheckInput, stored: QuestionFacts & { adults: readonly { id?: string }[]; children: readonly { id?: string }[] } | null): QuestionFacts {
+  const resolve = <T extends { birthDate: string }>(list: 'adults' | 'children', sent: readonly ({ id: string } | T)[], from: readonly (T & { id?: string })[]): T[] =>
+    sent.map((x, i) => {
+      if ('birthDate' in x) return x;
+      const hit = from.find((s) => s.id === x.id);
+      if (hit) return hit;
+      throw stored
+        ? new AppError('CONFLICT', 'Een persoon in dit formulier staat niet (meer) in het dossier, bijvoorbeeld verwijderd in een ander venster. Laad het dossier opnieuw.', [
+            { path: `${list}.${i}`, message: 'Staat niet (meer) in het dossier.' },
+          ])
+        : new AppError('VALIDATION', 'Een nieuw dossier heeft nog geen opgeslagen personen: geef van elke persoon de gegevens mee.', [
+            { path: `${list}.${i}`, message: 'Geen opgeslagen persoon.' },
+          ]);
+    });
+  return {
+    adults: resolve('adults', input.adults, stored?.adults ?? []),
+    children: resolve('children', input.children, stored?.children ?? []),
+    statusDates: input.statusDates ?? stored?.statusDates ?? {},
+  };
+}
+
 /** Questions to confirm before saving: unlikely facts, and a BSN that another dossier already uses. */
-export function dossierWarnings(db: Db, data: Facts, today: string, exceptId?: string): DossierWarning[] {
+export function dossierWarnings(db: Db, data: QuestionFacts, today: string, exceptId?: string): DossierWarning[] {
   const out: DossierWarning[] = questionableFacts(data, today).map((i: PlausibilityIssue) => ({ path: i.path, message: i.message }));
   const other = db.prepare(
     `SELECT d.id, d.number FROM persons p JOIN dossiers d ON d.id = p.dossier_id

@@ -43,6 +43,7 @@ import { schemeSchema } from '../arrangement/scheme';
 import { creditorBoardContract } from './creditor-board';
 import { budgetBatchIn, budgetBatchOut } from './budget-batch';
 import { monthlyLinesOut } from './monthly-lines';
+import { dossierCheckIn } from './dossier-check';
 import { VAULT_KINDS } from './vault-kind';
 import { associationStoreContract } from './association-store';
 import { schemeConditionsContract } from './scheme-conditions';
@@ -350,7 +351,8 @@ export const contract = {
   'dossier.check': procedure({
     summary: 'Questions to confirm before saving a dossier (unlikely facts, a BSN used in another dossier); saves nothing.',
     unlocked: true,
-    input: z.object({ id: dossierId.optional(), data: dossierDataSchema }),
+    // Only the changed persons' birth dates and BSNs and the status dates, never the whole dossier (dossier-check.ts).
+    input: dossierCheckIn,
     output: z.object({ warnings: z.array(dossierWarning) }),
   }),
   'dossier.removeItem': procedure({

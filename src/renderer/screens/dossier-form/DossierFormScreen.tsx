@@ -27,7 +27,7 @@ import { emptyAdult, emptyChild, fromFormValues, toFormValues, type DossierFormV
 import type { DossierWarning } from '../../../shared/contract/procedures';
 import { SaveWarnings } from './Warnings';
 import { useFieldRemoval } from './field-removal';
-import { saveChanges } from './save-changes';
+import { checkInput, saveChanges } from './save-changes';
 
 const P = 'dossier';
 const DATE_HINT = 'dd-mm-jjjj';
@@ -88,7 +88,8 @@ export function DossierFormScreen({
     setServerError(null);
     setWarnings(null);
     try {
-      const { warnings: list } = await call('dossier.check', dossier ? { id: dossier.id, data } : { data });
+      // Only the changed persons' birth dates and BSNs cross, never the whole dossier (save-changes.ts).
+      const { warnings: list } = await call('dossier.check', checkInput(dossier, data));
       if (list.length > 0) {
         setWarnings({ list, data });
         return;

@@ -22,10 +22,7 @@ const LISTS: readonly [Kind, 'adults' | 'children' | 'bankAccounts'][] = [
 export async function saveChanges(call: CallFn, before: Dossier, data: DossierData): Promise<Dossier> {
   let current = before;
   const id = before.id;
-  // What the form would send for the stored dossier untouched (its own defaults and conventions): "changed" means
-  // different from this, so an item the user did not touch is never sent.
-  const parsed = dossierDataSchema.safeParse(fromFormValues(toFormValues(before), before));
-  const baseline: DossierData = parsed.success ? parsed.data : before;
+  const baseline = baselineOf(before);
   if (!sameContent(detailsOf(data), detailsOf(baseline))) {
     current = await call('dossier.saveDetails', { id, details: detailsOf(data), stamp: detailsStamp(before) });
   }
@@ -47,4 +44,30 @@ export async function saveChanges(call: CallFn, before: Dossier, data: DossierDa
     }
   }
   return current;
+}
+
+/**
+ * What the form would send for the stored dossier untouched (its own defaults and conventions): "changed" means
+ * different from this, so an item the user did not touch is never sent.
+ */
+function baselineOf(before: Dossier): DossierData {
+  const parsed = dossierDataSchema.safeParse(fromFormValues(toFormValues(before), before));
+  return parsed.success ? parsed.data : before;
+}
+
+/**
+ * The questions before saving (dossier.check) get only what they read: per person its birth date (and an adult's
+ * BSN) when it is new or changed, else only its id (the core reads it from the vault); the status dates when they
+ * changed. In the form's order, so the warnings' paths point at the form's fields. A new dossier sends every person.
+ */
+export function checkInput(before: Dossier | undefined, data: DossierData): ProcedureInput<'dossier.check'> {
+  const baseline = before ? baselineOf(before) : undefined;
+  const untouched = <T extends { id?: string | undefined }>(item: T, list: readonly T[] | undefined): item is T & { id: string } =>
+    !!item.id && !!list && sameContent(item, list.find((x) => x.id === item.id));
+  return {
+    ...(before ? { id: before.id } : {}),
+    adults: data.adults.map((a) => (untouched(a, baseline?.adults) ? { id: a.id } : { birthDate: a.birthDate, ...(a.bsn ? { bsn: a.bsn } : {}) })),
+    children: data.children.map((c) => (untouched(c, baseline?.children) ? { id: c.id } : { birthDate: c.birthDate })),
+    ...(baseline && sameContent(data.statusDates, baseline.statusDates) ? {} : { statusDates: data.statusDates }),
+  };
 }
