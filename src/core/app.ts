@@ -405,7 +405,7 @@ export function createCore(opts: CoreOptions): Core {
       return { deleted: true as const };
     },
     'report.preview': (req) => reports.preview(req),
-    'report.export': ({ jobId, ...req }) => withJob(jobId, 'pdf', (job) => reports.export(req, job)),
+    'report.export': (req) => reports.export(req),
     'report.download': ({ exportId }) => reports.download(exportId),
     'association.merge': async ({ files, register }) => {
       let outcome;
@@ -420,7 +420,7 @@ export function createCore(opts: CoreOptions): Core {
     'association.store.registerKey': (input) => associationStore.registerKey(input),
     'association.store.revokeKey': ({ keyId }) => associationStore.revokeKey(keyId),
     'association.store.receive': ({ files }) => associationStore.receive(files),
-    'association.store.publish': ({ year, jobId }) => withJob(jobId, 'pdf', (job) => associationStore.publish(year, job)),
+    'association.store.publish': ({ year }) => associationStore.publish(year),
     'association.store.publication': ({ id }) => associationStore.publication(id),
     'report.publicKey': () => reports.publicKey(),
     'report.ledger': () => reports.ledger(),
