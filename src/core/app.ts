@@ -29,6 +29,7 @@ import { DEMO_PASSPHRASE, createDemo } from './services/demo';
 import { createDocumentsService } from './services/documents';
 import { createDossierService } from './services/dossiers';
 import { createDossierItemsService } from './services/dossier-items';
+import { createDebtTotalsService } from './services/debt-totals';
 import { createMonthlyLinesService } from './services/monthly-lines';
 import { createDraftsService } from './services/drafts';
 import { createInterchangeService } from './services/interchange';
@@ -177,6 +178,7 @@ export function createCore(opts: CoreOptions): Core {
   const dossiers = createDossierService(ctx, { audit, actor });
   const dossierItems = createDossierItemsService({ dossiers });
   const monthlyLines = createMonthlyLinesService({ dossiers });
+  const debtTotals = createDebtTotalsService({ dossiers });
   const drafts = createDraftsService(ctx);
   const signals = createSignalService(ctx, { audit, actor });
   const interchange = createInterchangeService(ctx, { dossiers, audit, actor, signals });
@@ -333,6 +335,7 @@ export function createCore(opts: CoreOptions): Core {
     'dossier.saveDetails': ({ id, details, stamp }) => dossierItems.saveDetails(id, details, stamp),
     'dossier.restoreItem': ({ id, removed }) => dossierItems.restore(id, removed),
     'dossier.monthlyLines': ({ id }) => monthlyLines.of(id),
+    'dossier.debtTotals': ({ id }) => debtTotals.of(id),
     'dossier.addNote': ({ id, text }) => dossiers.addNote(id, text),
     'dossier.close': ({ id }) => dossiers.close(id),
     'dossier.delete': ({ id, confirmNumber }) => {
@@ -405,7 +408,7 @@ export function createCore(opts: CoreOptions): Core {
       return { deleted: true as const };
     },
     'report.preview': (req) => reports.preview(req),
-    'report.export': (req) => reports.export(req),
+    'report.export': ({ jobId, ...req }) => withJob(jobId, 'pdf', (job) => reports.export(req, job)),
     'report.download': ({ exportId }) => reports.download(exportId),
     'association.merge': async ({ files, register }) => {
       let outcome;
@@ -420,7 +423,7 @@ export function createCore(opts: CoreOptions): Core {
     'association.store.registerKey': (input) => associationStore.registerKey(input),
     'association.store.revokeKey': ({ keyId }) => associationStore.revokeKey(keyId),
     'association.store.receive': ({ files }) => associationStore.receive(files),
-    'association.store.publish': ({ year }) => associationStore.publish(year),
+    'association.store.publish': ({ year, jobId }) => withJob(jobId, 'pdf', (job) => associationStore.publish(year, job)),
     'association.store.publication': ({ id }) => associationStore.publication(id),
     'report.publicKey': () => reports.publicKey(),
     'report.ledger': () => reports.ledger(),

@@ -11,6 +11,7 @@ import { PUBLISHED_FORMAT } from '../../shared/systeemfouten/association';
 import type { associationStoreOut } from '../../shared/contract/association-store';
 import { isoDateOf, type Clock } from '../../shared/dates';
 import type { Db } from '../db/driver';
+import type { Job } from '../jobs';
 import { mergeReceivedFiles, mergeResult, parseRegister, REGISTER_FORMAT, verifyReceivedFile, type KeyRegister, type MergeResult } from './association';
 import { keyIdOf, sha256Hex } from './dsse';
 import { checkLedgerRules, ledgerEntryOf, type LedgerEntry } from '../../shared/systeemfouten/ledger-rules';
@@ -32,9 +33,16 @@ export interface AssociationStore {
   registerKey(input: { office: string; publicKeyPem: string; registeredOn?: string | undefined }): StoreView;
   revokeKey(keyId: string, revokedOn?: string): StoreView;
   receive(files: readonly { name: string; text: string }[]): { received: { name: string; accepted: boolean; reason: string | null }[]; store: StoreView };
-  publish(year: string): Promise<MergeResult & { publicationId: string | null }>;
+  /**
+   * With a job: progress in PUBLISH_STEPS steps and a cancel at two safe points (files checked, tables and
+   * PDF rendered), both before the publication and its logboek entry are stored.
+   */
+  publish(year: string, job?: Pick<Job, 'progress' | 'throwIfCancelled'>): Promise<MergeResult & { publicationId: string | null }>;
   publication(id: string): Promise<MergeResult>;
 }
+
+/** Steps of a publication as a job: files re-checked, tables and PDF rendered, stored. */
+export const PUBLISH_STEPS = 3;
 
 export function createAssociationStore(deps: { db(): Db; clock: Clock; log(detail: string): void }): AssociationStore {
   const keys = () => deps.db().prepare('SELECT * FROM association_keys ORDER BY office, key_id').all() as KeyRow[];
@@ -162,8 +170,9 @@ export function createAssociationStore(deps: { db(): Db; clock: Clock; log(detai
       return { received, store: view() };
     },
 
-    async publish(year) {
+    async publish(year, job) {
       const db = deps.db();
+      job?.progress(0, PUBLISH_STEPS);
       const rows = db
         .prepare("SELECT file_name, envelope FROM association_files WHERE status = 'geaccepteerd' AND substr(period, 1, 4) = ? ORDER BY received_at, rowid")
         .all(year) as { file_name: string; envelope: string }[];
@@ -173,8 +182,16 @@ export function createAssociationStore(deps: { db(): Db; clock: Clock; log(detai
         rows.map((r) => ({ name: r.file_name, text: r.envelope })),
         registerText(),
       );
+      job?.progress(1, PUBLISH_STEPS);
+      job?.throwIfCancelled();
       const result = await mergeResult(outcome);
-      if (!result.published) return { ...result, publicationId: null };
+      job?.progress(2, PUBLISH_STEPS);
+      // The last safe point: after it the publication and its logboek entry are stored together.
+      job?.throwIfCancelled();
+      if (!result.published) {
+        job?.progress(PUBLISH_STEPS, PUBLISH_STEPS);
+        return { ...result, publicationId: null };
+      }
       const id = randomUUID();
       db.transaction(() => {
         // The whole result (published tables and their CSV, JSON-stat and PDF): only published cells, no office.
@@ -187,6 +204,7 @@ export function createAssociationStore(deps: { db(): Db; clock: Clock; log(detai
         );
         deps.log(`Publicatie ${year} gemaakt uit ${result.accepted.length} rapport(en)`);
       })();
+      job?.progress(PUBLISH_STEPS, PUBLISH_STEPS);
       return { ...result, publicationId: id };
     },
 

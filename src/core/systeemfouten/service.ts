@@ -27,6 +27,7 @@ import {
 } from '../../shared/systeemfouten/ledger-rules';
 import { verifyPayloadText } from '../../shared/systeemfouten-verifier/verify';
 import type { Db } from '../db/driver';
+import type { Job } from '../jobs';
 import type { AuditService } from '../services/audit';
 import type { ServiceContext } from '../services/context';
 import { canonicalJson, generateOfficeKey, keyIdOf, sha256Hex, signEnvelope } from './dsse';
@@ -40,9 +41,16 @@ export interface ReportRequest {
   supersedes?: string | undefined;
 }
 
+/** Steps of an export as a job: checked and signed (in memory), CSV and PDF rendered, recorded. */
+export const EXPORT_STEPS = 3;
+
 export interface ReportService {
   preview(req: ReportRequest): ReportPreview;
-  export(req: ReportRequest & { previewHash: string }): Promise<{
+  /**
+   * With a job: progress in EXPORT_STEPS steps, and a cancel at two safe points (after signing, after rendering),
+   * both before anything is stored; the office key a first export makes is stored with the ledger entry.
+   */
+  export(req: ReportRequest & { previewHash: string }, job?: Pick<Job, 'progress' | 'throwIfCancelled'>): Promise<{
     exportId: string;
     period: string;
     fileBase: string;
@@ -238,7 +246,9 @@ export function createReportService(
     };
   }
 
-  function officeKey(db: Db): { privateKey: KeyObject; keyId: string; createdAt: number; publicDer: Buffer } {
+  type OfficeKey = { privateKey: KeyObject; keyId: string; createdAt: number; publicDer: Buffer };
+
+  function storedOfficeKey(db: Db): OfficeKey | null {
     const row = db.prepare('SELECT key_id, public_key_der, private_key_der, created_at FROM report_keys ORDER BY created_at LIMIT 1').get() as
       | { key_id: string; public_key_der: Buffer; private_key_der: Buffer; created_at: number }
       | undefined;
@@ -250,19 +260,32 @@ export function createReportService(
         publicDer: Buffer.from(row.public_key_der),
       };
     }
-    // Made on first use; kept only inside the encrypted vault database.
+    return null;
+  }
+
+  /** A new office key, in memory only until storeOfficeKey(). */
+  function newOfficeKey(): OfficeKey {
     const { publicKey, privateKey } = generateOfficeKey();
-    const keyId = keyIdOf(publicKey);
-    const createdAt = ctx.clock.now();
-    const publicDer = publicKey.export({ type: 'spki', format: 'der' });
+    return { privateKey, keyId: keyIdOf(publicKey), createdAt: ctx.clock.now(), publicDer: publicKey.export({ type: 'spki', format: 'der' }) };
+  }
+
+  /** Made on first use; kept only inside the encrypted vault database. Call inside a transaction. */
+  function storeOfficeKey(db: Db, key: OfficeKey): void {
     db.prepare('INSERT INTO report_keys (key_id, public_key_der, private_key_der, created_at) VALUES (?, ?, ?, ?)').run(
-      keyId,
-      publicDer,
-      privateKey.export({ type: 'pkcs8', format: 'der' }),
-      createdAt,
+      key.keyId,
+      key.publicDer,
+      key.privateKey.export({ type: 'pkcs8', format: 'der' }),
+      key.createdAt,
     );
-    deps.audit.append(deps.actor(), 'report.key_created', null, null, `Rapportsleutel ${keyId.slice(0, 16)}`);
-    return { privateKey, keyId, createdAt, publicDer };
+    deps.audit.append(deps.actor(), 'report.key_created', null, null, `Rapportsleutel ${key.keyId.slice(0, 16)}`);
+  }
+
+  function officeKey(db: Db): OfficeKey {
+    const stored = storedOfficeKey(db);
+    if (stored) return stored;
+    const key = newOfficeKey();
+    storeOfficeKey(db, key);
+    return key;
   }
 
   return {
@@ -273,9 +296,11 @@ export function createReportService(
       return toPreview(b);
     },
 
-    async export(req) {
+    async export(req, job) {
       const db = ctx.db();
-      // 1. Build and check everything read-only; sign with the office key (made on first use).
+      job?.progress(0, EXPORT_STEPS);
+      // 1. Build and check everything read-only; sign with the office key. A first export signs with a new key
+      //    held in memory: it is stored with the ledger entry (step 3), so nothing before that writes a byte.
       const signed = db.transaction(() => {
         const b = build(db, req);
         if (b.refusal !== null || !b.draft || !b.result.ok) throw new AppError('VALIDATION', b.refusal ?? 'Dit rapport kan niet worden gemaakt.');
@@ -293,32 +318,52 @@ export function createReportService(
         }
         const rules = checkLedgerRules(readLedger(db), ledgerEntryOf(payload), b.k);
         if (!rules.ok) throw new AppError('VALIDATION', rules.reason);
-        const key = officeKey(db);
+        const stored = storedOfficeKey(db);
+        const key = stored ?? newOfficeKey();
         const envelope = signEnvelope(PAYLOAD_TYPE, text, key.privateKey);
-        return { payload, text, k: b.k, signalIds: b.signalIds, envelopeText: `${JSON.stringify(envelope, null, 2)}\n`, keyId: key.keyId };
+        return { payload, text, k: b.k, signalIds: b.signalIds, envelopeText: `${JSON.stringify(envelope, null, 2)}\n`, key, newKey: stored === null };
       })();
+      job?.progress(1, EXPORT_STEPS);
+      // A signature that never leaves this function is no export: stopping here stores and logs nothing.
+      job?.throwIfCancelled();
       // 2. Render CSV and PDF from the signed envelope before anything is recorded: a rendering failure leaves
       //    the period free instead of "reported" without files.
       const csv = renderCsv(signed.envelopeText);
       const pdf = await renderReportPdf(signed.envelopeText);
       const payloadSha256 = sha256Hex(signed.text);
+      job?.progress(2, EXPORT_STEPS);
+      // The last safe point: after it the key (on first use), the ledger entry and the logboek entry are written
+      // in one transaction, and no cancel is looked at any more.
+      job?.throwIfCancelled();
       // 3. Record it: the rules again against the ledger as it is now (another export may have run meanwhile).
+      let envelopeText = signed.envelopeText;
+      let keyId = signed.key.keyId;
       ctx.db().transaction(() => {
         const entry = ledgerEntryOf(signed.payload);
         const rules = checkLedgerRules(readLedger(db), entry, signed.k);
         if (!rules.ok) throw new AppError('VALIDATION', rules.reason);
-        appendLedger(db, { ...entry, signalIds: signed.signalIds, payloadSha256, keyId: signed.keyId, createdAt: ctx.clock.now(), envelope: signed.envelopeText });
+        if (signed.newKey) {
+          const stored = storedOfficeKey(db);
+          if (stored) {
+            // The key was made meanwhile (report.publicKey): sign with it, so the office has one key. The
+            // CSV and PDF show the payload and its hash only, which the signature does not change.
+            envelopeText = `${JSON.stringify(signEnvelope(PAYLOAD_TYPE, signed.text, stored.privateKey), null, 2)}\n`;
+            keyId = stored.keyId;
+          } else storeOfficeKey(db, signed.key);
+        }
+        appendLedger(db, { ...entry, signalIds: signed.signalIds, payloadSha256, keyId, createdAt: ctx.clock.now(), envelope: envelopeText });
         deps.audit.append(deps.actor(), 'report.exported', null, null, `Systeemfouten ${req.period} (${signed.payload.exportId})`);
       })();
+      job?.progress(EXPORT_STEPS, EXPORT_STEPS);
       return {
         exportId: signed.payload.exportId,
         period: req.period,
         fileBase: `systeemfouten-${req.period}`,
-        envelope: signed.envelopeText,
+        envelope: envelopeText,
         csv,
         pdfBase64: pdf.toString('base64'),
         payloadSha256,
-        keyId: signed.keyId,
+        keyId,
       };
     },
 

@@ -2,6 +2,7 @@
 // received office report files and the published tables. Only a vereniging vault runs these procedures
 // (vault-kind.ts); merging picked files (association.merge) works without a vault, as before.
 import { z } from 'zod';
+import { jobId } from './jobs';
 import { associationMergeOut } from './reports';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Vul een geldige datum in (dd-mm-jjjj).' });
@@ -66,7 +67,8 @@ export const associationStoreContract = {
   'association.store.publish': procedure({
     summary: 'Vereniging vault: re-check the year\'s stored files, apply the ledger rules, add them up and publish; the publication is stored.',
     unlocked: true,
-    input: z.object({ year: z.string().regex(/^\d{4}$/, { message: 'Kies een jaar (jjjj).' }) }),
+    /** jobId: progress as job.progress events; job.cancel stops it before the publication is stored (issue 10 §2). */
+    input: z.object({ year: z.string().regex(/^\d{4}$/, { message: 'Kies een jaar (jjjj).' }), jobId: jobId.optional() }),
     output: associationMergeOut.extend({ publicationId: z.string().nullable() }),
   }),
   'association.store.publication': procedure({

@@ -1,6 +1,7 @@
 // Contract schemas of the anonymised systeemfouten report (procedures report.*).
 import { z } from 'zod';
 import { REPORTER_ROLES } from '../systeemfouten/export';
+import { jobId } from './jobs';
 
 const period = z
   .string()
@@ -55,6 +56,8 @@ export type ReportPreview = z.infer<typeof reportPreviewOut>;
 
 export const reportExportInput = reportPreviewInput.extend({
   previewHash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'Bekijk eerst wat dit kantoor verlaat en bevestig dat.' }),
+  /** Progress as job.progress events; job.cancel stops it before anything is recorded in the ledger (issue 10 §2). */
+  jobId: jobId.optional(),
 });
 
 export const reportExportOut = z.object({
