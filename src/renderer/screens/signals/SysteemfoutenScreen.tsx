@@ -2,9 +2,11 @@
 // mechanism and effect on children) and the anonymised report: the preview "wat verlaat dit kantoor" must be
 // shown and confirmed before anything is signed and downloaded. The core computes every figure shown here.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { AppError } from '../../../shared/contract/errors';
 import type { ReportPreview } from '../../../shared/contract/reports';
 import type { Signal, SignalFilter } from '../../../shared/signals/schema';
 import { INSTANTIES, MECHANISM_GROUPS } from '../../../shared/signals/vocabulary';
+import { JobProgress, newJobId } from '../../components/JobProgress';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
 import { downloadBase64, downloadFile } from '../../components/download';
@@ -12,6 +14,8 @@ import { showDate } from '../../format';
 import { hrefOf, useNavigate } from '../../state/route';
 import { errorMessage, useCall } from '../../state/session';
 import { EFFECT_LABEL, INSTANTIE_LABEL, MECHANISM_LABEL } from './labels';
+
+export const REPORT_CANCELLED = 'Het ondertekenen is afgebroken. Er is niets ondertekend, vastgelegd of gedownload.';
 
 function previousQuarter(): string {
   const now = new Date();
@@ -149,6 +153,7 @@ function ReportSection() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
 
   const show = useCallback(
     async (e: FormEvent) => {
@@ -170,17 +175,20 @@ function ReportSection() {
     if (!preview?.previewHash) return;
     setBusy(true);
     setError(null);
+    const id = newJobId();
+    setJobId(id);
     try {
-      const r = await call('report.export', { period: preview.period, reporterRole: preview.reporterRole, previewHash: preview.previewHash });
+      const r = await call('report.export', { period: preview.period, reporterRole: preview.reporterRole, previewHash: preview.previewHash, jobId: id });
       downloadFile(`${r.fileBase}.json`, r.envelope, 'application/json');
       downloadFile(`${r.fileBase}.csv`, r.csv, 'text/csv');
       downloadBase64(`${r.fileBase}.pdf`, r.pdfBase64);
       setDone(`Het rapport over ${r.period} is ondertekend en gedownload (JSON, CSV en PDF). Export-id ${r.exportId}.`);
       setPreview(null);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err instanceof AppError && err.code === 'CANCELLED' ? REPORT_CANCELLED : errorMessage(err));
     } finally {
       setBusy(false);
+      setJobId(null);
     }
   };
 
@@ -229,6 +237,7 @@ function ReportSection() {
               Ondertekenen en downloaden
             </button>
           </div>
+          {busy && jobId ? <JobProgress jobId={jobId} label="Rapport ondertekenen" unit="stappen" /> : null}
         </div>
       ) : null}
     </section>

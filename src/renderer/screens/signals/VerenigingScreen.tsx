@@ -5,7 +5,9 @@
 // the published (suppressed, rounded) cells only and has its table beside it. Every figure comes from the core.
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { AssociationStoreOut } from '../../../shared/contract/association-store';
+import { AppError } from '../../../shared/contract/errors';
 import type { ProcedureOutput } from '../../../shared/contract/procedures';
+import { JobProgress, newJobId } from '../../components/JobProgress';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert } from '../../components/Status';
 import { downloadBase64, downloadFile } from '../../components/download';
@@ -15,6 +17,8 @@ import { errorMessage, useCall, useSession } from '../../state/session';
 import '../../components/charts/charts.css';
 
 type Outcome = ProcedureOutput<'association.merge'>;
+
+export const PUBLISH_CANCELLED = 'Het publiceren is afgebroken. Er is geen publicatie gemaakt of bewaard.';
 type Published = NonNullable<Outcome['published']>;
 
 export function VerenigingScreen() {
@@ -50,6 +54,7 @@ function StoreSections({ onOutcome }: { onOutcome: (o: Outcome) => void }) {
   const [files, setFiles] = useState<File[]>([]);
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [busy, setBusy] = useState(false);
+  const [publishJob, setPublishJob] = useState<string | null>(null);
 
   const load = useCallback(() => call('association.store.get', {}).then(setStore), [call]);
   useEffect(() => {
@@ -94,11 +99,20 @@ function StoreSections({ onOutcome }: { onOutcome: (o: Outcome) => void }) {
   };
   const publish = (e: FormEvent) => {
     e.preventDefault();
+    const jobId = newJobId();
+    setPublishJob(jobId);
     void run(async () => {
-      const r = await call('association.store.publish', { year: year.trim() });
-      onOutcome(r);
-      setMessage(r.publicationId ? `De publicatie over ${year.trim()} is gemaakt en bewaard.` : 'Er is niets te publiceren.');
-      await load();
+      try {
+        const r = await call('association.store.publish', { year: year.trim(), jobId });
+        onOutcome(r);
+        setMessage(r.publicationId ? `De publicatie over ${year.trim()} is gemaakt en bewaard.` : 'Er is niets te publiceren.');
+        await load();
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'CANCELLED') throw new AppError('CANCELLED', PUBLISH_CANCELLED);
+        throw err;
+      } finally {
+        setPublishJob(null);
+      }
     });
   };
   const open = (id: string) => void run(async () => onOutcome(await call('association.store.publication', { id })));
@@ -228,6 +242,7 @@ function StoreSections({ onOutcome }: { onOutcome: (o: Outcome) => void }) {
             </button>
           </div>
         </form>
+        {publishJob ? <JobProgress jobId={publishJob} label="Publicatie maken" unit="stappen" /> : null}
         {store && store.publications.length > 0 ? (
           <ul aria-label="Eerdere publicaties">
             {store.publications.map((p) => (
