@@ -1,7 +1,7 @@
 // The budget plan as a job (issue 10 §2): with a jobId it reports its three steps (budget computed, PDF rendered,
 // stored) as job.progress events; a cancel before it is stored leaves no document and no logboek entry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobProgress } from '../../../src/core/jobs';
+import { progressOf } from '../../support/jobs';
 import { singleParent, startRig, type Rig } from './helpers';
 
 let rig: Rig;
@@ -10,21 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => rig.cleanup());
 
-function progressOf(jobId: string, onReport?: (p: JobProgress) => void): JobProgress[] {
-  const seen: JobProgress[] = [];
-  rig.core.onEvent((event, payload) => {
-    const p = payload as JobProgress;
-    if (event !== 'job.progress' || p.jobId !== jobId) return;
-    seen.push(p);
-    onReport?.(p);
-  });
-  return seen;
-}
 
 describe('budget.createPlan as a job', () => {
   it('reports its steps up to stored', async () => {
     const created = await rig.call('dossier.create', { data: singleParent() });
-    const seen = progressOf('plan-job-0001');
+    const seen = progressOf(rig.core, 'plan-job-0001');
     const plan = await rig.call('budget.createPlan', { id: created.id, date: '2026-07-15', jobId: 'plan-job-0001' });
     expect(plan.fileName).toBe(`budgetplan-${created.number}-2026-07-15.pdf`);
     // Throttled: the first and the last report always go out; the steps between may be folded.
@@ -36,7 +26,7 @@ describe('budget.createPlan as a job', () => {
 
   it('a cancel while it is being made stores nothing and logs nothing', async () => {
     const created = await rig.call('dossier.create', { data: singleParent() });
-    progressOf('plan-job-0002', (p) => {
+    progressOf(rig.core, 'plan-job-0002', (p) => {
       if (p.done === 0) void rig.call('job.cancel', { jobId: 'plan-job-0002' });
     });
     const error = await rig.fail('budget.createPlan', { id: created.id, date: '2026-07-15', jobId: 'plan-job-0002' });

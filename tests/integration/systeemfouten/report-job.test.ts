@@ -6,13 +6,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultResourcesDir } from '../../../src/core/app';
-import type { JobProgress } from '../../../src/core/jobs';
 import { verifyEnvelope, type DsseEnvelope } from '../../../src/core/systeemfouten/dsse';
 import { readLedger } from '../../../src/core/systeemfouten/ledger';
 import { AppError } from '../../../src/shared/contract/errors';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../src/shared/contract/procedures';
 import { PAYLOAD_TYPE } from '../../../src/shared/systeemfouten/export';
 import { startTestCore, type TestCoreHandle } from '../../support/core';
+import { progressOf } from '../../support/jobs';
 import { householdsWithSignal } from '../../support/office-exports';
 import { addHouseholds, DAY, makeReportRig, type ReportRig } from './helpers';
 
@@ -146,16 +146,6 @@ describe('the jobs through the contract', () => {
     if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
     return env.value as ProcedureOutput<K>;
   }
-  function progressOf(jobId: string, onReport?: (p: JobProgress) => void): JobProgress[] {
-    const seen: JobProgress[] = [];
-    h.core.onEvent((event, payload) => {
-      const p = payload as JobProgress;
-      if (event !== 'job.progress' || p.jobId !== jobId) return;
-      seen.push(p);
-      onReport?.(p);
-    });
-    return seen;
-  }
 
   it('report.export: job.cancel while it runs records nothing; the same preview then exports with every step reported', async () => {
     await call('vault.create', { name: 'Kantoor', passphrase: 'een lang genoeg wachtwoord' });
@@ -163,7 +153,7 @@ describe('the jobs through the contract', () => {
     const preview = await call('report.preview', { period: '2026-Q2' });
     expect(preview.refusal).toBeNull();
     const logBefore = (await call('audit.list', {})).map((e) => e.action);
-    progressOf('export-job-0001', (p) => {
+    progressOf(h.core, 'export-job-0001', (p) => {
       if (p.done === 0) void h.core.router.handle('job.cancel', { jobId: 'export-job-0001' });
     });
     const cancelled = await h.core.router.handle('report.export', { period: '2026-Q2', previewHash: preview.previewHash!, jobId: 'export-job-0001' });
@@ -171,7 +161,7 @@ describe('the jobs through the contract', () => {
     expect((await call('report.ledger', {})).entries).toEqual([]);
     expect((await call('audit.list', {})).map((e) => e.action)).toEqual(logBefore);
 
-    const seen = progressOf('export-job-0002');
+    const seen = progressOf(h.core, 'export-job-0002');
     const done = await call('report.export', { period: '2026-Q2', previewHash: preview.previewHash!, jobId: 'export-job-0002' });
     expect(seen[0]).toMatchObject({ operation: 'pdf', done: 0, total: 3 });
     expect(seen.at(-1)).toMatchObject({ operation: 'pdf', done: 3, total: 3 });
@@ -184,7 +174,7 @@ describe('the jobs through the contract', () => {
     await call('association.store.receive', { files: FILES });
     const logBefore = (await call('audit.list', {})).map((e) => e.action);
 
-    progressOf('publish-job-0001', (p) => {
+    progressOf(h.core, 'publish-job-0001', (p) => {
       if (p.done === 0) void h.core.router.handle('job.cancel', { jobId: 'publish-job-0001' });
     });
     const cancelled = await h.core.router.handle('association.store.publish', { year: '2026', jobId: 'publish-job-0001' });
@@ -192,7 +182,7 @@ describe('the jobs through the contract', () => {
     expect((await call('association.store.get', {})).publications).toEqual([]);
     expect((await call('audit.list', {})).map((e) => e.action)).toEqual(logBefore);
 
-    const seen = progressOf('publish-job-0002');
+    const seen = progressOf(h.core, 'publish-job-0002');
     const withJob = await call('association.store.publish', { year: '2026', jobId: 'publish-job-0002' });
     expect(seen.every((p) => p.operation === 'pdf' && p.total === 3)).toBe(true);
     expect(seen[0]).toMatchObject({ done: 0, total: 3 });
