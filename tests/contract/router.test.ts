@@ -62,6 +62,7 @@ const SAMPLES: { [K in ProcedureName]: ProcedureInput<K> } = {
   'dossier.saveDetails': { id: 'x', details: { status: 'aanmelding', typeOfHelp: 'beschermingsbewind', professional: 'M. de Vries', address: null } },
   'dossier.restoreItem': { id: 'x', removed: { kind: 'income', index: 0, item: { id: 'i1', description: 'Loon', category: 'loon', amount: '1834.50', frequency: 'maand' } } },
   'dossier.monthlyLines': { id: 'x' },
+  'dossier.debtTotals': { id: 'x' },
   'dossier.addNote': { id: 'x', text: 'Notitie' },
   'dossier.check': { adults: [{ birthDate: '1985-04-12', bsn: '111222333' }], children: [] },
   'dossier.close': { id: 'x' },

@@ -7,6 +7,7 @@ import type { EventPayload, ProcedureInput, ProcedureName, ProcedureOutput } fro
 import type { VaultStatus } from '../../src/shared/contract/vault';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { monthlyLinesOf } from '../../src/core/services/monthly-lines';
+import { debtTotalsOf } from '../../src/core/services/debt-totals';
 
 type Handler<K extends ProcedureName> = (input: ProcedureInput<K>) => ProcedureOutput<K> | FakeError | Promise<ProcedureOutput<K> | FakeError>;
 export type Handlers = { [K in ProcedureName]?: Handler<K> };
@@ -54,6 +55,10 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
     'dossier.monthlyLines': ({ id }) => {
       const dossier = dossiers.get(id);
       return dossier ? monthlyLinesOf(dossier) : fail('NOT_FOUND', 'Dit dossier bestaat niet (meer).');
+    },
+    'dossier.debtTotals': ({ id }) => {
+      const dossier = dossiers.get(id);
+      return dossier ? debtTotalsOf(dossier) : fail('NOT_FOUND', 'Dit dossier bestaat niet (meer).');
     },
   };
   const all: Handlers = { ...defaults, ...handlers };

@@ -44,6 +44,7 @@ import { creditorBoardContract } from './creditor-board';
 import { budgetBatchIn, budgetBatchOut } from './budget-batch';
 import { monthlyLinesOut } from './monthly-lines';
 import { dossierCheckIn } from './dossier-check';
+import { debtTotalsOut } from './debt-totals';
 import { VAULT_KINDS } from './vault-kind';
 import { associationStoreContract } from './association-store';
 import { schemeConditionsContract } from './scheme-conditions';
@@ -373,6 +374,13 @@ export const contract = {
     unlocked: true,
     input: z.object({ id: dossierId }),
     output: monthlyLinesOut,
+  }),
+  // ---- dossier.debtTotals: the figures of the Schulden tab (src/shared/contract/debt-totals.ts)
+  'dossier.debtTotals': procedure({
+    summary: 'The number of debts (and of those not paid) and the totals of their original and current amounts, each the sum of the rows; reads only, logs nothing.',
+    unlocked: true,
+    input: z.object({ id: dossierId }),
+    output: debtTotalsOut,
   }),
   'dossier.saveDetails': procedure({
     summary: 'Save the household details (status, dates, help, professional, address, contact) without persons or accounts; refused when stale.',

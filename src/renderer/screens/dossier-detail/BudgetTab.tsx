@@ -16,37 +16,17 @@ import { Flash, useFlash, useFocusAfterRender } from '../../components/Flash';
 import { DataTable, hiddenCol, NumCell, numCol } from '../../components/DataTable';
 import { Alert } from '../../components/Status';
 import { showDate } from '../../format';
-import { errorMessage, useCall } from '../../state/session';
 import { BudgetItemForm, type BudgetKind } from './BudgetItemForm';
 import { useRemoval } from './removal';
+import { PENDING, useDossierFigures } from './dossier-figures';
 
 type Editing = { kind: BudgetKind; index: number | null } | null;
-
-/** Shown where a figure of the current dossier has not arrived yet. */
-const PENDING = '…';
-
-/** The core's monthly figures for exactly this dossier object: a newer one (an item saved) asks again. */
-function useMonthlyLines(dossier: Dossier): { figures: MonthlyLinesOut | null; error: string | null } {
-  const call = useCall();
-  const [answer, setAnswer] = useState<{ for: Dossier; figures: MonthlyLinesOut | null; error: string | null } | null>(null);
-  useEffect(() => {
-    let alive = true;
-    call('dossier.monthlyLines', { id: dossier.id }).then(
-      (figures) => alive && setAnswer({ for: dossier, figures, error: null }),
-      (err: unknown) => alive && setAnswer({ for: dossier, figures: null, error: errorMessage(err) }),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [call, dossier]);
-  return answer?.for === dossier ? { figures: answer.figures, error: answer.error } : { figures: null, error: null };
-}
 
 export function BudgetTab({ dossier, onChange }: { dossier: Dossier; onChange: (d: Dossier) => void }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [flash, showFlash] = useFlash();
   const focusLater = useFocusAfterRender();
-  const { figures, error } = useMonthlyLines(dossier);
+  const { figures, error } = useDossierFigures('dossier.monthlyLines', dossier);
   // A saved item's total is brought into view again once its new figures have arrived: they can move it.
   const [reveal, setReveal] = useState<string | null>(null);
   useEffect(() => {

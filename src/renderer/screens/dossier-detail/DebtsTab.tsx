@@ -21,7 +21,7 @@ import {
   type Debt,
   type Dossier,
 } from '../../../shared/dossier/schema';
-import { formatEuro, money, sum } from '../../../shared/money';
+import { formatEuro } from '../../../shared/money';
 import { DataTable, hiddenCol, NumCell, numCol } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useDraft } from '../../components/useDraft';
@@ -32,6 +32,8 @@ import { amountInputToCanonical, canonicalToAmountInput, dateInputToIso, isoToDa
 import { errorMessage, useCall } from '../../state/session';
 import { closeOnEscape } from './inline-form';
 import { useRemoval } from './removal';
+import { PENDING, useDossierFigures } from './dossier-figures';
+import { Alert } from '../../components/Status';
 import { prefillFromDebt } from '../../../shared/signals/prefill';
 import type { SignalDataInput } from '../../../shared/signals/schema';
 
@@ -52,30 +54,29 @@ export function DebtsTab({
   const focusLater = useFocusAfterRender();
   // Removing asks first and can be undone; only the one item is sent.
   const removal = useRemoval(dossier, onChange);
-  const totalOriginal = sum(dossier.debts.map((d) => money(d.originalAmount)));
-  const totalCurrent = sum(dossier.debts.map((d) => money(d.currentAmount)));
-  const open = dossier.debts.filter((d) => d.status !== 'betaald');
+  // The counts and totals are the core's (dossier.debtTotals), each total the sum of the rows; this tab only formats.
+  const { figures, error } = useDossierFigures('dossier.debtTotals', dossier);
+  const shown = (amount: string | undefined) => (amount === undefined ? PENDING : formatEuro(amount));
 
   return (
     <div className="stack">
-      <div role="group" aria-label="Totalen schulden">
+      <div role="group" aria-label="Totalen schulden" aria-busy={!figures && !error}>
       <dl className="totals">
         <div>
           <dt>Aantal schulden</dt>
-          <dd>
-            {dossier.debts.length} ({open.length} niet betaald)
-          </dd>
+          <dd>{figures ? `${figures.count} (${figures.unpaid} niet betaald)` : PENDING}</dd>
         </div>
         <div>
           <dt>Oorspronkelijk totaal</dt>
-          <dd>{formatEuro(totalOriginal)}</dd>
+          <dd>{shown(figures?.totalOriginal)}</dd>
         </div>
         <div>
           <dt>Huidig totaal</dt>
-          <dd>{formatEuro(totalCurrent)}</dd>
+          <dd>{shown(figures?.totalCurrent)}</dd>
         </div>
       </dl>
       </div>
+      <Alert>{error ? `De totalen van de schulden zijn niet berekend. ${error}` : null}</Alert>
       {removal.ui}
       <Flash message={flash} />
       <section aria-labelledby="h-schulden">
@@ -114,8 +115,8 @@ export function DebtsTab({
                 <th scope="row" colSpan={3}>
                   Totaal
                 </th>
-                <NumCell total>{formatEuro(totalOriginal)}</NumCell>
-                <NumCell total>{formatEuro(totalCurrent)}</NumCell>
+                <NumCell total>{shown(figures?.totalOriginal)}</NumCell>
+                <NumCell total>{shown(figures?.totalCurrent)}</NumCell>
                 <td colSpan={4} />
               </tr>
             }

@@ -1,0 +1,133 @@
+// The Schulden tab shows the core's counts and totals (dossier.debtTotals) and adds up nothing itself (issue 10 §5):
+// the total row is the sum of the rows shown, with amounts added up by hand; until the core has answered for this
+// version of the dossier the totals wait, and a failure is said in Dutch.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/renderer/App';
+import type { ProcedureOutput } from '../../src/shared/contract/procedures';
+import type { Debt, Dossier } from '../../src/shared/dossier/schema';
+import { createFakeClient, fail, status, type Handlers } from './fake-client';
+
+afterEach(cleanup);
+
+const debt = (id: string, creditor: string, originalAmount: string, currentAmount: string, s: Debt['status'] = 'open'): Debt => ({
+  id,
+  creditor,
+  originalAmount,
+  currentAmount,
+  kind: 'concurrent',
+  status: s,
+});
+
+const DOSSIER: Dossier = {
+  id: 'd9',
+  number: '2026-0009',
+  createdAt: 1,
+  updatedAt: 2,
+  status: 'stabilisatie',
+  typeOfHelp: 'schuldhulpverlening',
+  professional: 'Merel de Wit',
+  statusDates: {},
+  fictitious: true,
+  adults: [{ id: 'a', role: 'aanvrager', firstName: 'Gerda', lastName: 'Heidenrijk', birthDate: '1955-01-02', bsn: null }],
+  children: [],
+  address: null,
+  contact: {},
+  bankAccounts: [],
+  incomes: [],
+  expenses: [],
+  debts: [
+    debt('x1', 'CJIB', '109.00', '109.00'),
+    debt('x2', 'Zorgverzekeraar Zuid', '1216.80', '1243.80', 'in_schuldregeling'),
+    debt('x3', 'Belastingdienst', '200.00', '0.44', 'betaald'),
+    debt('x4', 'Waterschap', '0.10', '0.20', 'betwist'),
+  ],
+  notes: [],
+};
+
+function app(extra: Handlers = {}) {
+  const client = createFakeClient(
+    {
+      'dossier.list': () => [
+        {
+          id: 'd9',
+          number: '2026-0009',
+          displayName: 'Heidenrijk, Gerda',
+          postcode: null,
+          city: null,
+          status: 'stabilisatie',
+          typeOfHelp: 'schuldhulpverlening',
+          professional: 'Merel de Wit',
+          childrenCount: 0,
+          fictitious: true,
+          updatedAt: 0,
+        },
+      ],
+      'dossier.get': () => DOSSIER,
+      ...extra,
+    },
+    status('unlocked'),
+  );
+  render(<App client={client} />);
+  return client;
+}
+
+async function openDebts() {
+  fireEvent.click(await screen.findByRole('link', { name: 'Heidenrijk, Gerda' }));
+  await screen.findByRole('heading', { level: 1, name: /Heidenrijk, Gerda/ });
+  fireEvent.click(screen.getByRole('tab', { name: 'Schulden' }));
+}
+
+/** "€ 1.243,80" → 124380 (the test's own reading of a shown amount). */
+const cents = (text: string) => Number(text.replace(/[€\s.]/g, '').replace(',', ''));
+const dd = (group: HTMLElement, term: string) => within(group).getByText(term).nextElementSibling!.textContent;
+
+describe('the Schulden tab\'s totals', () => {
+  it('shows the core\'s totals; the total row is the sum of the rows shown', async () => {
+    const client = app();
+    await openDebts();
+    const group = screen.getByRole('group', { name: 'Totalen schulden' });
+    // 109,00 + 1.216,80 + 200,00 + 0,10 = 1.525,90; 109,00 + 1.243,80 + 0,44 + 0,20 = 1.353,44; one of four is betaald.
+    await waitFor(() => expect(dd(group, 'Oorspronkelijk totaal')).toBe('€ 1.525,90'));
+    expect(dd(group, 'Huidig totaal')).toBe('€ 1.353,44');
+    expect(dd(group, 'Aantal schulden')).toBe('4 (3 niet betaald)');
+
+    const table = screen.getByRole('table', { name: 'Schulden' });
+    const body = within(table).getAllByRole('row').filter((r) => r.closest('tbody'));
+    expect(body).toHaveLength(4);
+    const shown = body.map((r) => within(r).getAllByRole('cell').slice(3, 5).map((c) => c.textContent!));
+    expect(shown).toEqual([
+      ['€ 109,00', '€ 109,00'],
+      ['€ 1.216,80', '€ 1.243,80'],
+      ['€ 200,00', '€ 0,44'],
+      ['€ 0,10', '€ 0,20'],
+    ]);
+    const foot = within(table).getByRole('row', { name: /Totaal/ });
+    const totals = within(foot).getAllByRole('cell').filter((c) => c.textContent!.startsWith('€')).map((c) => c.textContent!);
+    expect(totals).toEqual(['€ 1.525,90', '€ 1.353,44']);
+    for (const col of [0, 1]) expect(cents(totals[col]!)).toBe(shown.reduce((n, row) => n + cents(row[col]!), 0));
+    expect(client.callsTo('dossier.debtTotals')).toEqual([{ id: 'd9' }]);
+  });
+
+  it('waits for the core\'s answer for this version of the dossier (the rows are the dossier\'s own amounts)', async () => {
+    let answer: (v: ProcedureOutput<'dossier.debtTotals'>) => void = () => {};
+    app({ 'dossier.debtTotals': () => new Promise((resolve) => (answer = resolve)) });
+    await openDebts();
+    const group = screen.getByRole('group', { name: 'Totalen schulden' });
+    expect(group.getAttribute('aria-busy')).toBe('true');
+    expect(dd(group, 'Huidig totaal')).toBe('…');
+    expect(dd(group, 'Aantal schulden')).toBe('…');
+    expect(within(screen.getByRole('row', { name: /Totaal/ })).getAllByRole('cell').map((c) => c.textContent)).toContain('…');
+    expect(within(screen.getByRole('row', { name: /CJIB/ })).getAllByRole('cell')[4]!.textContent).toBe('€ 109,00');
+    const lines = DOSSIER.debts.map((d) => ({ id: d.id!, original: d.originalAmount, current: d.currentAmount }));
+    act(() => answer({ dossierId: 'd9', updatedAt: 2, lines, count: 4, unpaid: 3, totalOriginal: '1525.90', totalCurrent: '1353.44' }));
+    await waitFor(() => expect(dd(group, 'Huidig totaal')).toBe('€ 1.353,44'));
+    expect(group.getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('says in Dutch when the totals could not be computed', async () => {
+    app({ 'dossier.debtTotals': () => fail('NOT_FOUND', 'Dit dossier bestaat niet (meer).') });
+    await openDebts();
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('De totalen van de schulden zijn niet berekend. Dit dossier bestaat niet (meer).'));
+  });
+});
