@@ -38,7 +38,7 @@ import { createSettingsService } from './services/settings';
 import { createSignalService } from './services/signals';
 import { interchangeSignalSchema } from '../shared/signals/schema';
 import { createReportService } from './systeemfouten/service';
-import { mergeReceivedFiles, mergeResult } from './systeemfouten/association';
+import { MERGE_STEPS, mergeReceivedFiles, mergeResult } from './systeemfouten/association';
 import { createAssociationStore } from './systeemfouten/association-store';
 import { VaultManager, type KdfParams, type VaultTimers } from './vault';
 import type { Db } from './db/driver';
@@ -410,15 +410,22 @@ export function createCore(opts: CoreOptions): Core {
     'report.preview': (req) => reports.preview(req),
     'report.export': ({ jobId, ...req }) => withJob(jobId, 'pdf', (job) => reports.export(req, job)),
     'report.download': ({ exportId }) => reports.download(exportId),
-    'association.merge': async ({ files, register }) => {
-      let outcome;
-      try {
-        outcome = mergeReceivedFiles(files, register);
-      } catch (err) {
-        throw new AppError('VALIDATION', err instanceof Error ? err.message : 'Het sleutelregister kan niet worden gelezen.');
-      }
-      return mergeResult(outcome);
-    },
+    'association.merge': ({ files, register, jobId }) =>
+      withJob(jobId, 'pdf', async (job) => {
+        job.progress(0, MERGE_STEPS);
+        let outcome;
+        try {
+          outcome = mergeReceivedFiles(files, register);
+        } catch (err) {
+          throw new AppError('VALIDATION', err instanceof Error ? err.message : 'Het sleutelregister kan niet worden gelezen.');
+        }
+        job.progress(1, MERGE_STEPS);
+        // Nothing is stored: stopping is safe until the answer.
+        job.throwIfCancelled();
+        const result = await mergeResult(outcome);
+        job.progress(MERGE_STEPS, MERGE_STEPS);
+        return result;
+      }),
     'association.store.get': () => associationStore.view(),
     'association.store.registerKey': (input) => associationStore.registerKey(input),
     'association.store.revokeKey': ({ keyId }) => associationStore.revokeKey(keyId),

@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { REPORT_CANCELLED } from '../../src/renderer/screens/signals/SysteemfoutenScreen';
-import { PUBLISH_CANCELLED } from '../../src/renderer/screens/signals/VerenigingScreen';
+import { MERGE_CANCELLED, PUBLISH_CANCELLED } from '../../src/renderer/screens/signals/VerenigingScreen';
 import type { ReportPreview } from '../../src/shared/contract/reports';
 import type { VaultStatus } from '../../src/shared/contract/vault';
 import { createFakeClient, status, untilCancelled, type FakeClient } from './fake-client';
@@ -46,7 +46,7 @@ afterEach(() => {
 });
 
 /** Shows the progress of the job the call named, then presses Annuleren and checks the cancel reached the core. */
-async function progressThenCancel(client: FakeClient, procedure: 'report.export' | 'association.store.publish', label: string): Promise<void> {
+async function progressThenCancel(client: FakeClient, procedure: 'report.export' | 'association.store.publish' | 'association.merge', label: string): Promise<void> {
   await waitFor(() => expect(client.callsTo(procedure)).toHaveLength(1));
   const { jobId } = client.callsTo(procedure)[0] as { jobId: string };
   expect(jobId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
@@ -105,5 +105,20 @@ describe('Vereniging → publiceren', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.queryByRole('heading', { name: /Dashboard/ })).toBeNull();
     expect((screen.getByRole('button', { name: 'Publicatie maken' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('merging picked files shows its progress with Annuleren too; a cancel says nothing was merged', async () => {
+    const s = status('unlocked');
+    const client = createFakeClient({ ...untilCancelled('association.merge'), 'dossier.list': () => [] }, s);
+    render(<App client={client} />);
+    fireEvent.click(await screen.findByRole('link', { name: 'Vereniging' }));
+    const pick = (label: string, name: string) =>
+      fireEvent.change(screen.getByLabelText(label), { target: { files: [new File(['{}'], name, { type: 'application/json' })] } });
+    pick('Sleutelregister (JSON)', 'sleutelregister.json');
+    pick('Ontvangen rapporten van kantoren (JSON)', 'kantoor-01.json');
+    fireEvent.click(screen.getByRole('button', { name: 'Controleren en samenvoegen' }));
+    await progressThenCancel(client, 'association.merge', 'Samenvoegen');
+    await screen.findByText(MERGE_CANCELLED);
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 });

@@ -195,6 +195,9 @@ export async function renderPublishedPdf(p: PublishedFile): Promise<Buffer> {
 
 export type MergeResult = z.output<typeof associationMergeOut>;
 
+/** Steps of a merge of picked files as a job: files checked, publication rendered. */
+export const MERGE_STEPS = 2;
+
 /**
  * What the association screen and CLI get: the verdicts, the published tables (only cells that pass the
  * publication rules, rounded), the same per quarter (T0 by mechanism, each quarter published on its own), and

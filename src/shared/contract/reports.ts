@@ -102,6 +102,8 @@ export const associationMergeInput = z
     files: z.array(z.object({ name: z.string().max(300), text: z.string().max(5_000_000) })).min(1, { message: 'Kies minstens één rapportbestand.' }).max(1000),
     /** The association's key register (JSON text). */
     register: z.string().min(1, { message: 'Kies het sleutelregister.' }).max(5_000_000),
+    /** Progress as job.progress events (files checked, publication rendered); job.cancel stops it (it stores nothing). */
+    jobId: jobId.optional(),
   })
   .strict();
 

@@ -168,6 +168,21 @@ describe('the jobs through the contract', () => {
     expect((await call('report.ledger', {})).entries.map((e) => e.exportId)).toEqual([done.exportId]);
   }, 60_000);
 
+  it('association.merge (picked files, nothing stored): progress in two steps, and a cancel answers CANCELLED', async () => {
+    const register = readFileSync(path.join(DIR, 'sleutelregister.json'), 'utf8');
+    progressOf(h.core, 'merge-job-0001', (p) => {
+      if (p.done === 0) void h.core.router.handle('job.cancel', { jobId: 'merge-job-0001' });
+    });
+    expect(await h.core.router.handle('association.merge', { files: FILES, register, jobId: 'merge-job-0001' })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    const seen = progressOf(h.core, 'merge-job-0002');
+    const withJob = await call('association.merge', { files: FILES, register, jobId: 'merge-job-0002' });
+    expect(seen[0]).toMatchObject({ operation: 'pdf', done: 0, total: 2 });
+    expect(seen.at(-1)).toMatchObject({ done: 2, total: 2 });
+    const without = await call('association.merge', { files: FILES, register });
+    expect(withJob.published).toEqual(without.published);
+    expect(withJob.csv).toBe(without.csv);
+  }, 60_000);
+
   it('association.store.publish: a cancel stores no publication and logs nothing; a completed job publishes what a publication without a job does', async () => {
     await call('vault.create', { name: 'Vereniging', passphrase: 'vereniging kluis wachtwoord', kind: 'vereniging' });
     for (const k of REGISTER.keys) await call('association.store.registerKey', { office: k.office, publicKeyPem: k.publicKeyPem, registeredOn: '2026-01-05' });

@@ -19,6 +19,7 @@ import '../../components/charts/charts.css';
 type Outcome = ProcedureOutput<'association.merge'>;
 
 export const PUBLISH_CANCELLED = 'Het publiceren is afgebroken. Er is geen publicatie gemaakt of bewaard.';
+export const MERGE_CANCELLED = 'Het samenvoegen is afgebroken. Er is niets samengevoegd.';
 type Published = NonNullable<Outcome['published']>;
 
 export function VerenigingScreen() {
@@ -268,6 +269,7 @@ function PickedFiles({ onOutcome, open }: { onOutcome: (o: Outcome) => void; ope
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -277,13 +279,16 @@ function PickedFiles({ onOutcome, open }: { onOutcome: (o: Outcome) => void; ope
       return;
     }
     setBusy(true);
+    const id = newJobId();
+    setJobId(id);
     try {
       const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await readText(f) })));
-      onOutcome(await call('association.merge', { files: texts, register: await readText(register) }));
+      onOutcome(await call('association.merge', { files: texts, register: await readText(register), jobId: id }));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err instanceof AppError && err.code === 'CANCELLED' ? MERGE_CANCELLED : errorMessage(err));
     } finally {
       setBusy(false);
+      setJobId(null);
     }
   };
 
@@ -305,6 +310,7 @@ function PickedFiles({ onOutcome, open }: { onOutcome: (o: Outcome) => void; ope
           </button>
         </div>
       </form>
+      {busy && jobId ? <JobProgress jobId={jobId} label="Samenvoegen" unit="stappen" /> : null}
       <Alert>{error}</Alert>
     </details>
   );
