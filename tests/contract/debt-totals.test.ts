@@ -1,9 +1,9 @@
 // dossier.debtTotals: the Schulden tab's counts and totals come from the core, each total the sum of the rows shown
 // (issue 10 §5: the renderer never adds up money). Expected figures are added up by hand below.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../src/shared/contract/errors';
 import { debtTotalsOut, type DebtTotalsOut } from '../../src/shared/contract/debt-totals';
 import type { Dossier, DossierDataInput } from '../../src/shared/dossier/schema';
+import { valueOf as value } from '../support/envelope';
 import { startTestCore, type TestCoreHandle } from '../support/core';
 import { plantedHousehold } from '../support/households';
 
@@ -11,11 +11,6 @@ const PASS = 'een lang genoeg wachtwoord';
 let rig: TestCoreHandle;
 const call = (name: string, input: unknown = {}) => rig.core.router.handle(name, input);
 
-function value<T>(env: Envelope<unknown>): T {
-  expect(env.ok, JSON.stringify(env)).toBe(true);
-  if (!env.ok) throw new Error('unreachable');
-  return env.value as T;
-}
 const create = async (overrides: Partial<DossierDataInput>) => value<Dossier>(await call('dossier.create', { data: plantedHousehold(overrides) }));
 const totals = async (id: string) => value<DebtTotalsOut>(await call('dossier.debtTotals', { id }));
 

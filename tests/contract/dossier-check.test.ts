@@ -3,9 +3,9 @@
 // a whole dossier with names, addresses, BSNs and IBANs is refused. The questions are the same as before; every
 // expected message is worked out by hand from the rules in src/shared/validation/plausibility.ts. Clock: 15-03-2026.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../src/shared/contract/errors';
 import { contract, type DossierWarning } from '../../src/shared/contract/procedures';
 import type { Dossier } from '../../src/shared/dossier/schema';
+import { valueOf as value } from '../support/envelope';
 import { startTestCore, type TestCoreHandle } from '../support/core';
 import { PLANTED, PLANTED_BSN, plantedHousehold } from '../support/households';
 import { TestClock } from '../integration/services/helpers';
@@ -16,11 +16,6 @@ const IBAN = 'NL91ABNA0417164300';
 let rig: TestCoreHandle;
 const call = (name: string, input: unknown) => rig.core.router.handle(name, input);
 
-function value<T>(env: Envelope<unknown>): T {
-  expect(env.ok, JSON.stringify(env)).toBe(true);
-  if (!env.ok) throw new Error('unreachable');
-  return env.value as T;
-}
 const warnings = async (input: unknown) => value<{ warnings: DossierWarning[] }>(await call('dossier.check', input)).warnings;
 
 let fenna: Dossier; // PLANTED: aanvrager born 14-03-1988 (BSN 123456782), children born 02-09-2014 and 21-06-2018

@@ -2,9 +2,9 @@
 // to cents once (half-up) and each total the sum of the lines shown. Expected figures are worked out by hand from
 // the normalisation rules (weekly × 52/12, four-weekly × 13/12, quarterly / 3, yearly / 12, N instalments × N/12).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../src/shared/contract/errors';
 import { monthlyLinesOut, type MonthlyLinesOut } from '../../src/shared/contract/monthly-lines';
 import type { Dossier, DossierDataInput } from '../../src/shared/dossier/schema';
+import { valueOf as value } from '../support/envelope';
 import { startTestCore, type TestCoreHandle } from '../support/core';
 import { plantedHousehold } from '../support/households';
 
@@ -12,11 +12,6 @@ const PASS = 'een lang genoeg wachtwoord';
 let rig: TestCoreHandle;
 const call = (name: string, input: unknown = {}) => rig.core.router.handle(name, input);
 
-function value<T>(env: Envelope<unknown>): T {
-  expect(env.ok, JSON.stringify(env)).toBe(true);
-  if (!env.ok) throw new Error('unreachable');
-  return env.value as T;
-}
 
 async function create(overrides: Partial<DossierDataInput>): Promise<Dossier> {
   return value<Dossier>(await call('dossier.create', { data: plantedHousehold(overrides) }));
