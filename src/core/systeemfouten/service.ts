@@ -280,6 +280,11 @@ export function createReportService(
     deps.audit.append(deps.actor(), 'report.key_created', null, null, `Rapportsleutel ${key.keyId.slice(0, 16)}`);
   }
 
+  /** The signed report file: a DSSE envelope over the canonical payload text, as JSON text. */
+  function envelopeFile(payloadText: string, key: OfficeKey): string {
+    return `${JSON.stringify(signEnvelope(PAYLOAD_TYPE, payloadText, key.privateKey), null, 2)}\n`;
+  }
+
   function officeKey(db: Db): OfficeKey {
     const stored = storedOfficeKey(db);
     if (stored) return stored;
@@ -320,8 +325,7 @@ export function createReportService(
         if (!rules.ok) throw new AppError('VALIDATION', rules.reason);
         const stored = storedOfficeKey(db);
         const key = stored ?? newOfficeKey();
-        const envelope = signEnvelope(PAYLOAD_TYPE, text, key.privateKey);
-        return { payload, text, k: b.k, signalIds: b.signalIds, envelopeText: `${JSON.stringify(envelope, null, 2)}\n`, key, newKey: stored === null };
+        return { payload, text, k: b.k, signalIds: b.signalIds, envelopeText: envelopeFile(text, key), key, newKey: stored === null };
       })();
       job?.progress(1, EXPORT_STEPS);
       // A signature that never leaves this function is no export: stopping here stores and logs nothing.
@@ -347,7 +351,7 @@ export function createReportService(
           if (stored) {
             // The key was made meanwhile (report.publicKey): sign with it, so the office has one key. The
             // CSV and PDF show the payload and its hash only, which the signature does not change.
-            envelopeText = `${JSON.stringify(signEnvelope(PAYLOAD_TYPE, signed.text, stored.privateKey), null, 2)}\n`;
+            envelopeText = envelopeFile(signed.text, stored);
             keyId = stored.keyId;
           } else storeOfficeKey(db, signed.key);
         }
