@@ -37,6 +37,7 @@ describe('dossier.debtTotals', () => {
       debts: [
         debt('CJIB', '109.00', '109.00'),
         debt('Zorgverzekeraar Zuid', '1216.80', '1243.80', 'in_schuldregeling'),
+        debt('Gemeente', '350.00', '125.55'),
         debt('Belastingdienst', '200.00', '0.44', 'betaald'),
         // 0,10 + 0,20 is 0,30 exactly (not 0,30000000000000004 as in floating point).
         debt('Waterschap', '0.10', '0.20', 'betwist'),
@@ -46,16 +47,25 @@ describe('dossier.debtTotals', () => {
     expect(out.lines).toEqual([
       { id: d.debts[0]!.id, original: '109.00', current: '109.00' },
       { id: d.debts[1]!.id, original: '1216.80', current: '1243.80' },
-      { id: d.debts[2]!.id, original: '200.00', current: '0.44' },
-      { id: d.debts[3]!.id, original: '0.10', current: '0.20' },
+      { id: d.debts[2]!.id, original: '350.00', current: '125.55' },
+      { id: d.debts[3]!.id, original: '200.00', current: '0.44' },
+      { id: d.debts[4]!.id, original: '0.10', current: '0.20' },
     ]);
-    // 109,00 + 1.216,80 + 200,00 + 0,10 = 1.525,90; 109,00 + 1.243,80 + 0,44 + 0,20 = 1.353,44; one of four is betaald.
-    expect(out).toMatchObject({ dossierId: d.id, updatedAt: d.updatedAt, count: 4, unpaid: 3, totalOriginal: '1525.90', totalCurrent: '1353.44' });
+    // 109,00 + 1.216,80 + 350,00 + 200,00 + 0,10 = 1.875,90; 109,00 + 1.243,80 + 125,55 + 0,44 + 0,20 = 1.478,99;
+    // one of five is betaald.
+    expect(out).toMatchObject({ dossierId: d.id, updatedAt: d.updatedAt, count: 5, unpaid: 4, totalOriginal: '1875.90', totalCurrent: '1478.99' });
+    // Per status in the order of the statuses; open: 109,00 + 350,00 = 459,00 and 109,00 + 125,55 = 234,55.
+    expect(out.byStatus).toEqual([
+      { status: 'open', count: 2, original: '459.00', current: '234.55' },
+      { status: 'in_schuldregeling', count: 1, original: '1216.80', current: '1243.80' },
+      { status: 'betaald', count: 1, original: '200.00', current: '0.44' },
+      { status: 'betwist', count: 1, original: '0.10', current: '0.20' },
+    ]);
   });
 
   it('gives zeros for a dossier without debts', async () => {
     const d = await create({ debts: [] });
-    expect(await totals(d.id)).toEqual({ dossierId: d.id, updatedAt: d.updatedAt, lines: [], count: 0, unpaid: 0, totalOriginal: '0.00', totalCurrent: '0.00' });
+    expect(await totals(d.id)).toEqual({ dossierId: d.id, updatedAt: d.updatedAt, lines: [], count: 0, unpaid: 0, totalOriginal: '0.00', totalCurrent: '0.00', byStatus: [] });
   });
 
   it('follows an edited debt, carries the new dossier version and logs nothing', async () => {
@@ -87,12 +97,19 @@ describe('the output schema', () => {
     unpaid: 2,
     totalOriginal: '0.30',
     totalCurrent: '0.30',
+    byStatus: [
+      { status: 'open', count: 1, original: '0.10', current: '0.20' },
+      { status: 'betwist', count: 1, original: '0.20', current: '0.10' },
+    ],
   };
-  it('accepts figures that add up and refuses a total or count that does not match the rows', () => {
+  it('accepts figures that add up and refuses a total, count or status that does not match the rows', () => {
     expect(debtTotalsOut.safeParse(ok).success).toBe(true);
     expect(debtTotalsOut.safeParse({ ...ok, totalOriginal: '0.31' }).success).toBe(false);
     expect(debtTotalsOut.safeParse({ ...ok, totalCurrent: '0.29' }).success).toBe(false);
     expect(debtTotalsOut.safeParse({ ...ok, count: 3 }).success).toBe(false);
     expect(debtTotalsOut.safeParse({ ...ok, unpaid: 3 }).success).toBe(false);
+    expect(debtTotalsOut.safeParse({ ...ok, unpaid: 1 }).success).toBe(false);
+    expect(debtTotalsOut.safeParse({ ...ok, byStatus: [ok.byStatus[0]] }).success).toBe(false);
+    expect(debtTotalsOut.safeParse({ ...ok, byStatus: [ok.byStatus[0], { ...ok.byStatus[1]!, current: '0.11' }] }).success).toBe(false);
   });
 });

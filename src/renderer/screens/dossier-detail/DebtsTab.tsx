@@ -158,6 +158,33 @@ export function DebtsTab({
           </DataTable>
         )}
       </section>
+      {/* With debts of two or more statuses: what each status adds to the totals (one status would repeat them). */}
+      {figures && figures.byStatus.length > 1 ? (
+        <section aria-labelledby="h-schulden-status">
+          <h3 id="h-schulden-status">Per status</h3>
+          <DataTable
+            caption="Schulden per status"
+            columns={['Status', numCol('Aantal'), numCol('Oorspronkelijk'), numCol('Huidig')]}
+            foot={
+              <tr>
+                <th scope="row">Totaal</th>
+                <NumCell total>{figures.count}</NumCell>
+                <NumCell total>{formatEuro(figures.totalOriginal)}</NumCell>
+                <NumCell total>{formatEuro(figures.totalCurrent)}</NumCell>
+              </tr>
+            }
+          >
+            {figures.byStatus.map((s) => (
+              <tr key={s.status}>
+                <td>{DEBT_STATUS_LABELS[s.status]}</td>
+                <NumCell>{s.count}</NumCell>
+                <NumCell>{formatEuro(s.original)}</NumCell>
+                <NumCell>{formatEuro(s.current)}</NumCell>
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+      ) : null}
     </div>
   );
 }
