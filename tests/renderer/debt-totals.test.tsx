@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import type { ProcedureOutput } from '../../src/shared/contract/procedures';
 import type { Debt, Dossier } from '../../src/shared/dossier/schema';
+import { householdData, storedDossier } from '../support/budget';
 import { createFakeClient, fail, status, type Handlers } from './fake-client';
 
 afterEach(cleanup);
@@ -19,51 +20,37 @@ const debt = (id: string, creditor: string, originalAmount: string, currentAmoun
   status: s,
 });
 
-const DOSSIER: Dossier = {
+const DOSSIER: Dossier = storedDossier(
+  householdData({
+    adults: [{ id: 'a', role: 'aanvrager', firstName: 'Gerda', lastName: 'Heidenrijk', birthDate: '1955-01-02' }],
+    debts: [
+      debt('x1', 'CJIB', '109.00', '109.00'),
+      debt('x2', 'Zorgverzekeraar Zuid', '1216.80', '1243.80', 'in_schuldregeling'),
+      debt('x3', 'Gemeente', '350.00', '125.55'),
+      debt('x4', 'Belastingdienst', '200.00', '0.44', 'betaald'),
+      debt('x5', 'Waterschap', '0.10', '0.20', 'betwist'),
+    ],
+  }),
+  { id: 'd9', number: '2026-0009', updatedAt: 2 },
+);
+const SUMMARY = {
   id: 'd9',
   number: '2026-0009',
-  createdAt: 1,
-  updatedAt: 2,
-  status: 'stabilisatie',
-  typeOfHelp: 'schuldhulpverlening',
+  displayName: 'Heidenrijk, Gerda',
+  postcode: '1234 AB',
+  city: 'Teststad',
+  status: 'aanmelding' as const,
+  typeOfHelp: 'schuldhulpverlening' as const,
   professional: 'Merel de Wit',
-  statusDates: {},
-  fictitious: true,
-  adults: [{ id: 'a', role: 'aanvrager', firstName: 'Gerda', lastName: 'Heidenrijk', birthDate: '1955-01-02', bsn: null }],
-  children: [],
-  address: null,
-  contact: {},
-  bankAccounts: [],
-  incomes: [],
-  expenses: [],
-  debts: [
-    debt('x1', 'CJIB', '109.00', '109.00'),
-    debt('x2', 'Zorgverzekeraar Zuid', '1216.80', '1243.80', 'in_schuldregeling'),
-    debt('x3', 'Gemeente', '350.00', '125.55'),
-    debt('x4', 'Belastingdienst', '200.00', '0.44', 'betaald'),
-    debt('x5', 'Waterschap', '0.10', '0.20', 'betwist'),
-  ],
-  notes: [],
+  childrenCount: 0,
+  fictitious: false,
+  updatedAt: 0,
 };
 
 function app(extra: Handlers = {}, dossier: Dossier = DOSSIER) {
   const client = createFakeClient(
     {
-      'dossier.list': () => [
-        {
-          id: 'd9',
-          number: '2026-0009',
-          displayName: 'Heidenrijk, Gerda',
-          postcode: null,
-          city: null,
-          status: 'stabilisatie',
-          typeOfHelp: 'schuldhulpverlening',
-          professional: 'Merel de Wit',
-          childrenCount: 0,
-          fictitious: true,
-          updatedAt: 0,
-        },
-      ],
+      'dossier.list': () => [SUMMARY],
       'dossier.get': () => dossier,
       ...extra,
     },
