@@ -23,7 +23,7 @@ import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
 import type { CreditorBoardService } from './creditor-board';
 import type { DossierService } from './dossiers';
-import type { SchemeService } from './schemes';
+import { writeParticipant, type SchemeService } from './schemes';
 import { checkOverrides, recordOverrides } from './scheme-conditions';
 
 export interface BatchFile {
@@ -117,8 +117,8 @@ export function createSchemeBatchService(
       const files: BatchFile[] = [];
       const lines: SchemeFamilyLine[] = [];
       // First every letter is made (progress per letter, a cancel stops here: nothing is stored yet, not even the
-      // reasons); then the reasons and letters are stored in one transaction, the candidates marked "voorgesteld",
-      // and the overview made.
+      // reasons); then the reasons, the letters and the candidates' "voorgesteld" are stored in one transaction (all
+      // or nothing), and the overview made.
       const made: { f: SchemeFamilyOut; fileName: string; pdf: Buffer }[] = [];
       const steps = families.length + 1;
       job?.progress(0, steps);
@@ -143,20 +143,20 @@ export function createSchemeBatchService(
         job?.progress(made.length, steps);
         job?.throwIfCancelled();
       }
-      ctx.db().transaction(() => {
-        recordOverrides(ctx.db(), { audit: deps.audit, actor: deps.actor(), now }, schemeId, families, overrides);
+      let proposed = 0;
+      const db = ctx.db();
+      db.transaction(() => {
+        const write = { audit: deps.audit, actor: deps.actor(), now };
+        recordOverrides(db, write, schemeId, families, overrides);
         for (const { f, fileName, pdf } of made) {
           deps.board.storeLetter({ dossierId: f.dossierId, debtId: f.debtIds[0] ?? null, kind: 'voorstel', fileName, content: pdf, includesBsn: includeBsn });
           files.push({ fileName, mime: 'application/pdf', contentBase64: pdf.toString('base64') });
+          if (f.status === 'kandidaat') {
+            writeParticipant(db, write, schemeId, { id: f.dossierId, number: f.dossierNumber }, { status: 'voorgesteld', agreedMonthly: f.feasible ? f.monthly.value : null, startDate: null });
+            proposed += 1;
+          }
         }
       })();
-      let proposed = 0;
-      for (const { f } of made) {
-        if (f.status === 'kandidaat') {
-          await deps.schemes.setParticipant({ schemeId, dossierId: f.dossierId, status: 'voorgesteld', agreedMonthly: f.feasible ? f.monthly.value : null, startDate: null });
-          proposed += 1;
-        }
-      }
 
       const total = (pick: (l: SchemeFamilyLine) => string | null) => toAmountString(sum(lines.map((l) => money(pick(l) ?? '0'))));
       const overview: SchemeOverviewData = {

@@ -34,6 +34,7 @@ import { AppError } from '../../shared/contract/errors';
 import { isoDateOf } from '../../shared/dates';
 import { fromCents, toCents } from '../../shared/money';
 import type { z } from 'zod';
+import type { Db } from '../db/driver';
 import type { AuditService } from './audit';
 import type { BudgetService } from './budget';
 import type { ServiceContext } from './context';
@@ -108,6 +109,31 @@ interface ParticipantRow {
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Writes one family's participation in a scheme (inside the caller's transaction) with its logboek entry; status
+ * null removes it, and with it a reason recorded for taking part ("voldoet niet").
+ */
+export function writeParticipant(
+  db: Db,
+  deps: { audit: AuditService; actor: string; now: number },
+  schemeId: string,
+  d: { id: string; number: string },
+  p: { status: ParticipantStatus | null; agreedMonthly?: string | null | undefined; startDate?: string | null | undefined },
+): void {
+  if (p.status === null) {
+    db.prepare('DELETE FROM scheme_participants WHERE scheme_id = ? AND dossier_id = ?').run(schemeId, d.id);
+    // Back to candidate: a reason given for taking part no longer applies.
+    db.prepare('DELETE FROM scheme_condition_overrides WHERE scheme_id = ? AND dossier_id = ?').run(schemeId, d.id);
+  } else {
+    db.prepare(
+      `INSERT INTO scheme_participants (scheme_id, dossier_id, status, monthly_cents, start_date, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (scheme_id, dossier_id) DO UPDATE SET status = excluded.status, monthly_cents = excluded.monthly_cents,
+         start_date = excluded.start_date, updated_at = excluded.updated_at`,
+    ).run(schemeId, d.id, p.status, p.agreedMonthly ? toCents(p.agreedMonthly) : null, p.startDate ?? null, deps.now);
+  }
+  deps.audit.append(deps.actor, 'dossier.changed', d.id, d.number, 'Regeling zorgpremie');
+}
 
 export function createSchemeService(
   ctx: ServiceContext,
@@ -353,18 +379,7 @@ export function createSchemeService(
       const now = ctx.clock.now();
       db.transaction(() => {
         const d = deps.dossiers.read(input.dossierId);
-        if (input.status === null) {
-          db.prepare('DELETE FROM scheme_participants WHERE scheme_id = ? AND dossier_id = ?').run(scheme.id, d.id);
-          // Back to candidate: a reason given for taking part no longer applies.
-          db.prepare('DELETE FROM scheme_condition_overrides WHERE scheme_id = ? AND dossier_id = ?').run(scheme.id, d.id);
-        } else {
-          db.prepare(
-            `INSERT INTO scheme_participants (scheme_id, dossier_id, status, monthly_cents, start_date, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (scheme_id, dossier_id) DO UPDATE SET status = excluded.status, monthly_cents = excluded.monthly_cents,
-               start_date = excluded.start_date, updated_at = excluded.updated_at`,
-          ).run(scheme.id, d.id, input.status, input.agreedMonthly ? toCents(input.agreedMonthly) : null, input.startDate ?? null, now);
-        }
-        deps.audit.append(deps.actor(), 'dossier.changed', d.id, d.number, 'Regeling zorgpremie');
+        writeParticipant(db, { audit: deps.audit, actor: deps.actor(), now }, scheme.id, d, input);
       })();
       return family(scheme.id, input.dossierId);
     },
