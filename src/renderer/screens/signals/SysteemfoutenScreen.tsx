@@ -8,9 +8,9 @@ import { INSTANTIES, MECHANISM_GROUPS } from '../../../shared/signals/vocabulary
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
 import { downloadBase64, downloadFile } from '../../components/download';
-import { showDate } from '../../format';
 import { hrefOf, useNavigate } from '../../state/route';
 import { errorMessage, useCall } from '../../state/session';
+import { RecordedOn } from './RecordedOn';
 import { EFFECT_LABEL, INSTANTIE_LABEL, MECHANISM_LABEL } from './labels';
 
 function previousQuarter(): string {
@@ -116,7 +116,9 @@ function SignalOverview() {
           <tbody>
             {rows.map((s) => (
               <tr key={s.id}>
-                <td className="nowrap">{showDate(s.recordedOn)}</td>
+                <td className="nowrap">
+                  <RecordedOn signal={s} />
+                </td>
                 <td className="mono">
                   <a
                     href={hrefOf({ name: 'dossier', id: s.dossierId })}
