@@ -1,5 +1,7 @@
 // Offices for the association-side tests: interchange files of households with one signal each, and a real
 // office core (its own encrypted vault and report key) that imports them and exports one signed report.
+import { createCore, defaultResourcesDir } from '../../src/core/app';
+import { silentLogger } from '../../src/core/logger';
 import { startTestCore } from './core';
 
 /** n households with a signal (Toeslagen, M2.1) first registered in 2026-Q2, all in postcode 3511 (province Utrecht). */
@@ -46,5 +48,29 @@ export async function officeReport(prefix: string, households: number): Promise<
     return { envelope: r.envelope, ...key };
   } finally {
     await office.cleanup();
+  }
+}
+
+/**
+ * Households the demo office imported during 2026-Q2, into the demo vault of `dataDir` while the app has it open.
+ * An import registers its signals on the import date (rule R1) and the app's own core runs on the real clock, so
+ * they go in through a second core on the same vault folder whose clock stands in June; it locks and closes again.
+ */
+export async function importIntoDemoVaultDuringQ2(dataDir: string, file: unknown): Promise<void> {
+  // The vault's own key derivation parameters are in its keyfile: the core's defaults do not matter here.
+  const core = await createCore({ dataDir, resourcesDir: defaultResourcesDir(), logger: silentLogger, clock: { now: () => Date.parse('2026-06-10T10:00:00Z') } });
+  try {
+    const call = async <T>(name: string, input: unknown): Promise<T> => {
+      const env = await core.router.handle(name, input);
+      if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
+      return env.value as T;
+    };
+    // The demo vault exists already: this opens it and hands out its (public) demo passphrase.
+    const { passphrase } = await call<{ passphrase: string }>('vault.createDemo', {});
+    await call('vault.unlock', { passphrase });
+    await call('dossier.import', { file });
+    await call('vault.lock', {});
+  } finally {
+    await core.dispose();
   }
 }

@@ -6,7 +6,7 @@ import { showDate } from '../../format';
 export function RecordedOn({ signal }: { signal: Pick<Signal, 'recordedOn' | 'originalRecordedOn'> }) {
   return (
     <>
-      {showDate(signal.recordedOn)}
+      <span className="nowrap">{showDate(signal.recordedOn)}</span>
       {signal.originalRecordedOn !== null ? (
         <div className="muted" data-original-recorded-on>
           geïmporteerd; oorspronkelijk vastgelegd op {showDate(signal.originalRecordedOn)}

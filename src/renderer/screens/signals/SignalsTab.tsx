@@ -87,7 +87,7 @@ export function SignalsTab({ dossierId, prefill, onPrefillUsed }: { dossierId: s
           <tbody>
             {signals.map((s) => (
               <tr key={s.id} data-signal={s.mechanism}>
-                <td className="nowrap">
+                <td>
                   <RecordedOn signal={s} />
                 </td>
                 <td>{INSTANTIE_LABEL[s.instantie]}</td>

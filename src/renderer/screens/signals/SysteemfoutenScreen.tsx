@@ -116,7 +116,7 @@ function SignalOverview() {
           <tbody>
             {rows.map((s) => (
               <tr key={s.id}>
-                <td className="nowrap">
+                <td>
                   <RecordedOn signal={s} />
                 </td>
                 <td className="mono">
