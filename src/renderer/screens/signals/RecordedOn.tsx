@@ -7,7 +7,7 @@ export function RecordedOn({ signal }: { signal: Pick<Signal, 'recordedOn' | 'or
   return (
     <>
       <span className="nowrap">{showDate(signal.recordedOn)}</span>
-      {signal.originalRecordedOn !== null ? (
+      {signal.originalRecordedOn ? (
         <div className="muted" data-original-recorded-on>
           geïmporteerd; oorspronkelijk vastgelegd op {showDate(signal.originalRecordedOn)}
         </div>
