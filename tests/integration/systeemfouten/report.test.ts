@@ -236,6 +236,10 @@ describe('R1: a signal imported into this vault counts in the quarter of the imp
     const imported = rig.signals.list({ instantie: 'cjib' });
     expect(imported).toHaveLength(55);
     for (const s of imported) expect(s).toMatchObject({ recordedOn: '2026-04-04', originalRecordedOn: '2026-02-10', occurredOn: '2025-12-01' });
+    // A change later on keeps both dates.
+    rig.clock.advance(DAY);
+    const changed = rig.signals.update(imported[0]!.id, signalDataSchema.parse({ instantie: 'cjib', mechanism: 'M3.1', effects: ['stress'], occurredOn: '2025-12-01' }));
+    expect(changed).toMatchObject({ recordedOn: '2026-04-04', originalRecordedOn: '2026-02-10', effects: ['stress'] });
     expect(rig.signals.list({ quarter: '2026-Q1' })).toHaveLength(60);
     expect(rig.signals.list({ quarter: '2026-Q2' }).map((s) => s.mechanism)).toEqual(Array(55).fill('M3.1'));
 
@@ -248,7 +252,7 @@ describe('R1: a signal imported into this vault counts in the quarter of the imp
     expect(cellsOf(correction.tables)).toEqual(cellsOf(sent.tables));
 
     // The current quarter: once it is over, the imported households are reported there, and accepted.
-    rig.clock.advance(100 * DAY); // 13-07-2026 (Q3)
+    rig.clock.advance(100 * DAY); // 14-07-2026 (Q3)
     const q2 = rig.reports.preview({ period: '2026-Q2' });
     expect(q2).toMatchObject({ refusal: null, households: 55, signals: 55 });
     expect(q2.tables.find((t) => t.id === 'T0')!.cells.map((c) => [c.key, c.households])).toEqual([[['M3.1'], 55]]);
