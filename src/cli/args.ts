@@ -91,6 +91,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     details: [
       'Leest een uitwisselbestand (docs/interchange.md, resources/schema/dossier.schema.json).',
       'Is het bestand ongeldig, dan worden alle gevonden fouten getoond en wordt er niets geïmporteerd.',
+      'Systeemfouten in het bestand worden vastgelegd op de importdatum (lopend kwartaal); hun eerdere datum blijft bewaard.',
       '',
       'Opties:',
       VAULT_OPTION,

@@ -286,7 +286,7 @@ export function createCore(opts: CoreOptions): Core {
           const db = vault.db();
           for (const raw of list) {
             const s = interchangeSignalSchema.parse(raw);
-            signals.insertImported(db, first.id, { ...s, sourceRef: null });
+            signals.insertDemo(db, first.id, { ...s, sourceRef: null });
           }
         },
       });

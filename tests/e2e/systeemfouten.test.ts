@@ -2,7 +2,8 @@
 // vault a signal is recorded from a budget warning in two clicks; the office then previews "wat verlaat dit
 // kantoor", confirms, and downloads the signed report; the association side verifies, merges and publishes
 // that file together with two other offices' files (the vereniging screens are not built yet: the same core
-// functions the CLI uses run on the downloaded file).
+// functions the CLI uses run on the downloaded file). Households imported in June count in 2026-Q2 (rule R1: an
+// import registers on its date) and show both dates in the dossier.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mergeReceivedFiles } from '../../src/core/systeemfouten/association';
 import { publish } from '../../src/shared/systeemfouten/association';
-import { householdsWithSignal, officeReport } from '../support/office-exports';
+import { householdsWithSignal, importIntoDemoVaultDuringQ2, officeReport } from '../support/office-exports';
 import { button, callCore, expectGuardsClean, heading, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
 
 const extraHouseholds = (n: number) => householdsWithSignal(n, true);
@@ -76,7 +77,9 @@ describe('systeemfouten in the browser', () => {
     await waitVisible(page.getByText(/Geweigerd:/));
     await waitVisible(page.getByText(/Te weinig huishoudens/));
 
-    await callCore(app, 'dossier.import', { file: extraHouseholds(55) });
+    // 55 households this office imported in June: in the 2026-Q2 report (an import counts in its own quarter, R1).
+    await importIntoDemoVaultDuringQ2(app.handle.dataDir, extraHouseholds(55));
+    expect((await callCore<{ originalRecordedOn: string | null }[]>(app, 'signals.list', { quarter: '2026-Q2', mechanismGroup: 'M2' })).filter((s) => s.originalRecordedOn === '2026-05-15')).toHaveLength(55);
     await page.getByLabel('Periode (2026-Q3, 2026-H1 of 2026)').fill('2026-Q2');
     await button(page, 'Toon wat dit kantoor verlaat').click();
     await waitVisible(page.getByRole('heading', { name: 'Wat verlaat dit kantoor: 2026-Q2' }));
@@ -160,5 +163,23 @@ describe('systeemfouten in the browser', () => {
     expect(await quarters.getByRole('row').filter({ hasText: '2026-Q2' }).textContent()).toContain('185');
     await screenshot(page, '42-vereniging-dashboard');
     expectGuardsClean(app);
+  });
+
+  it("an imported household's Systeemfouten tab shows both dates: registered here on the import, first registered elsewhere", async () => {
+    const [imported] = await callCore<{ dossierNumber: string; recordedOn: string; originalRecordedOn: string | null }[]>(app, 'signals.list', { quarter: '2026-Q2', mechanismGroup: 'M2' });
+    expect(imported).toMatchObject({ recordedOn: '2026-06-10', originalRecordedOn: '2026-05-15' });
+    // From the vault overview (both dates there too) to the dossier.
+    await page.getByRole('link', { name: 'Systeemfouten', exact: true }).click();
+    const overview = page.getByRole('table', { name: 'Systeemfouten in de kluis' });
+    const row = overview.locator('tr', { has: page.getByRole('link', { name: imported!.dossierNumber, exact: true }) });
+    await waitVisible(row);
+    expect(await row.locator('td').first().innerText()).toBe('10-06-2026\ngeïmporteerd; oorspronkelijk vastgelegd op 15-05-2026');
+    await row.getByRole('link', { name: imported!.dossierNumber, exact: true }).click();
+    await waitVisible(heading(page, /Huishouden/));
+    await page.getByRole('tab', { name: 'Systeemfouten', exact: true }).click();
+    const cell = page.locator('tr[data-signal="M2.1"] td').first();
+    await waitVisible(cell);
+    expect(await cell.innerText()).toBe('10-06-2026\ngeïmporteerd; oorspronkelijk vastgelegd op 15-05-2026');
+    await screenshot(page, '43-geimporteerde-systeemfout');
   });
 });

@@ -31,8 +31,7 @@ const DOSSIER: Dossier = {
   notes: [],
 };
 
-function app() {
-  const saved: Signal[] = [];
+function app(saved: Signal[] = []) {
   const client = createFakeClient(
     {
       'dossier.list': () => [
@@ -47,6 +46,7 @@ function app() {
           dossierNumber: '2026-0009',
           vocabularyVersion: '2026.1',
           recordedOn: '2026-11-30',
+          originalRecordedOn: null,
           instantie: data.instantie,
           mechanism: data.mechanism,
           effects: data.effects ?? [],
@@ -91,5 +91,37 @@ describe('systeemfouten in the dossier', () => {
     });
     expect(JSON.stringify(call)).not.toContain('Leeuwarden');
     await waitFor(() => expect(document.querySelector('tr[data-signal="M3.1"]')).not.toBeNull());
+  });
+
+  it('shows an imported signal with both dates: registered here on the import, first registered elsewhere', async () => {
+    const imported: Signal = {
+      id: 's-imp',
+      dossierId: 'd9',
+      dossierNumber: '2026-0009',
+      vocabularyVersion: '2026.1',
+      recordedOn: '2026-11-20',
+      originalRecordedOn: '2026-02-10',
+      instantie: 'toeslagen',
+      mechanism: 'M1.2',
+      effects: [],
+      route: 'geen',
+      routeResult: 'nvt',
+      occurredOn: null,
+      impactAmount: null,
+      monthlyShortfall: null,
+      source: 'dossier',
+      sourceRef: null,
+      note: '',
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    app([imported, { ...imported, id: 's-here', mechanism: 'M3.1', recordedOn: '2026-11-25', originalRecordedOn: null }]);
+    fireEvent.click(await screen.findByRole('link', { name: 'Heidenrijk, Gerda' }));
+    await screen.findByRole('heading', { level: 1, name: /Heidenrijk, Gerda/ });
+    fireEvent.click(screen.getByRole('tab', { name: 'Systeemfouten' }));
+    await waitFor(() => expect(document.querySelector('tr[data-signal="M1.2"]')).not.toBeNull());
+    const importedRow = document.querySelector('tr[data-signal="M1.2"]')!;
+    expect(importedRow.querySelector('td')!.textContent).toBe('20-11-2026geïmporteerd; oorspronkelijk vastgelegd op 10-02-2026');
+    expect(document.querySelector('tr[data-signal="M3.1"] td')!.textContent).toBe('25-11-2026');
   });
 });

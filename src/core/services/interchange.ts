@@ -97,7 +97,8 @@ export function toInterchangeData(d: Dossier): DossierData {
 export function toInterchangeSignal(s: ReturnType<SignalService['listForDossier']>[number]): InterchangeSignal {
   return {
     vocabularyVersion: s.vocabularyVersion,
-    recordedOn: s.recordedOn,
+    // The first registration travels on; the next vault registers it again on its import date (R1).
+    recordedOn: s.originalRecordedOn ?? s.recordedOn,
     instantie: s.instantie,
     mechanism: s.mechanism,
     effects: s.effects,
@@ -164,7 +165,8 @@ export function createInterchangeService(
         if (b.dossier !== index) return;
         importBoardBlock(db, result.id, debtIds, b, `creditorBoards.${i}`, ctx.clock.now());
       });
-      // v2: the dossier's signals keep their registration date and vocabulary version (they decide the report quarter).
+      // v2: the dossier's signals are registered here today (R1: they count in the current quarter, never in one this
+      // office may already have exported); the file's date is kept as the original registration, the vocabulary version stays.
       for (const signal of signals ?? []) deps.signals?.insertImported(db, result.id, { ...signal, sourceRef: null });
       deps.audit.append(actor, 'dossier.imported', result.id, result.number, null);
       return result;

@@ -15,6 +15,7 @@ export interface SignalRow {
   dossier_id: string;
   vocabulary_version: string;
   recorded_on: string;
+  original_recorded_on: string | null;
   instantie: InstantieCode;
   mechanism: MechanismCode;
   effects: string;
@@ -37,8 +38,14 @@ export interface SignalService {
   delete(id: string): void;
   get(id: string): Signal;
   list(filter?: SignalFilter): Signal[];
-  /** Import/export helpers (no audit entry of their own). */
+  /**
+   * Import helper (no audit entry of its own): a signal from an interchange file is registered in this vault
+   * today (rule R1: it counts in the current quarter, never in one this office may already have exported);
+   * the file's `recordedOn` is kept as the original registration date.
+   */
   insertImported(db: Db, dossierId: string, data: SignalData & { recordedOn: string; vocabularyVersion: string }): void;
+  /** The demo vault's fictitious history: registered on the given (past) date, as if recorded here back then. */
+  insertDemo(db: Db, dossierId: string, data: SignalData & { recordedOn: string; vocabularyVersion: string }): void;
   listForDossier(dossierId: string): Signal[];
 }
 
@@ -52,6 +59,7 @@ export function rowToSignal(r: SignalRow): Signal {
     dossierNumber: r.number,
     vocabularyVersion: r.vocabulary_version,
     recordedOn: r.recorded_on,
+    originalRecordedOn: r.original_recorded_on,
     instantie: r.instantie,
     mechanism: r.mechanism,
     effects: JSON.parse(r.effects) as EffectCode[],
@@ -95,11 +103,12 @@ export function createSignalService(ctx: ServiceContext, deps: { audit: AuditSer
     return rowToSignal(row);
   }
 
-  function write(db: Db, id: string, dossierId: string, data: SignalData, recordedOn: string, vocabularyVersion: string, createdAt: number, now: number): void {
+  /** `dates.original` is written on insert only: an update never changes either date. */
+  function write(db: Db, id: string, dossierId: string, data: SignalData, dates: { recordedOn: string; original: string | null }, vocabularyVersion: string, createdAt: number, now: number): void {
     db.prepare(
-      `INSERT INTO signals (id, dossier_id, vocabulary_version, recorded_on, instantie, mechanism, effects, route, route_result,
+      `INSERT INTO signals (id, dossier_id, vocabulary_version, recorded_on, original_recorded_on, instantie, mechanism, effects, route, route_result,
          occurred_on, impact_cents, shortfall_cents, source, source_ref, note, created_at, updated_at)
-       VALUES (@id, @dossier_id, @vocabulary_version, @recorded_on, @instantie, @mechanism, @effects, @route, @route_result,
+       VALUES (@id, @dossier_id, @vocabulary_version, @recorded_on, @original_recorded_on, @instantie, @mechanism, @effects, @route, @route_result,
          @occurred_on, @impact_cents, @shortfall_cents, @source, @source_ref, @note, @created_at, @updated_at)
        ON CONFLICT (id) DO UPDATE SET instantie = excluded.instantie, mechanism = excluded.mechanism, effects = excluded.effects,
          route = excluded.route, route_result = excluded.route_result, occurred_on = excluded.occurred_on,
@@ -109,7 +118,8 @@ export function createSignalService(ctx: ServiceContext, deps: { audit: AuditSer
       id,
       dossier_id: dossierId,
       vocabulary_version: vocabularyVersion,
-      recorded_on: recordedOn,
+      recorded_on: dates.recordedOn,
+      original_recorded_on: dates.original,
       instantie: data.instantie,
       mechanism: data.mechanism,
       effects: JSON.stringify(data.effects),
@@ -133,7 +143,7 @@ export function createSignalService(ctx: ServiceContext, deps: { audit: AuditSer
       db.transaction(() => {
         const number = dossierNumber(db, dossierId);
         const now = ctx.clock.now();
-        write(db, id, dossierId, data, isoDateOf(now), VOCABULARY_VERSION, now, now);
+        write(db, id, dossierId, data, { recordedOn: isoDateOf(now), original: null }, VOCABULARY_VERSION, now, now);
         deps.audit.append(deps.actor(), 'signal.created', dossierId, number, `Systeemfout ${data.mechanism} (${data.instantie})`);
       })();
       return read(db, id);
@@ -144,7 +154,7 @@ export function createSignalService(ctx: ServiceContext, deps: { audit: AuditSer
       db.transaction(() => {
         const before = read(db, id);
         // The registration date and vocabulary version stay: they decide the report quarter (rule R1).
-        write(db, id, before.dossierId, data, before.recordedOn, before.vocabularyVersion, before.createdAt, ctx.clock.now());
+        write(db, id, before.dossierId, data, { recordedOn: before.recordedOn, original: before.originalRecordedOn }, before.vocabularyVersion, before.createdAt, ctx.clock.now());
         deps.audit.append(deps.actor(), 'signal.changed', before.dossierId, before.dossierNumber, `Systeemfout ${data.mechanism} (${data.instantie})`);
       })();
       return read(db, id);
@@ -203,7 +213,12 @@ export function createSignalService(ctx: ServiceContext, deps: { audit: AuditSer
 
     insertImported(db, dossierId, data) {
       const now = ctx.clock.now();
-      write(db, randomUUID(), dossierId, data, data.recordedOn, data.vocabularyVersion, now, now);
+      write(db, randomUUID(), dossierId, data, { recordedOn: isoDateOf(now), original: data.recordedOn }, data.vocabularyVersion, now, now);
+    },
+
+    insertDemo(db, dossierId, data) {
+      const now = ctx.clock.now();
+      write(db, randomUUID(), dossierId, data, { recordedOn: data.recordedOn, original: null }, data.vocabularyVersion, now, now);
     },
   };
 }

@@ -2,6 +2,8 @@
 // or gemeente). Mirror of resources/regions/pc4-provincie-2026.json (source, reference date and rule are there;
 // a unit test keeps the two equal). A range whose postcode areas lie in more than one province, or about which
 // there is doubt, maps to null: "Provincie onbekend" (n.n.b.) in the report, never a possibly wrong province.
+// This 2026 table is still the hand-made one; `npm run gen:regions` rewrites both files from CBS's postcode and
+// gemeente files (scripts/gen-regions.ts, docs/systeemfouten.md "The region table").
 import type { ProvinceCode } from './vocabulary';
 
 export const PC4_TABLE_REFERENCE_DATE = '2026-01-01';

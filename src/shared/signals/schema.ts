@@ -59,8 +59,10 @@ export const signalSchema = z.object({
   dossierId: z.string(),
   dossierNumber: z.string(),
   vocabularyVersion: z.string(),
-  /** Registration date: decides the report quarter (rule R1). */
+  /** Registration date in this vault: decides the report quarter (rule R1). An imported signal is registered on the import date. */
   recordedOn: isoDate,
+  /** For an imported signal: the date it was first registered (in the office it came from); null when registered here. */
+  originalRecordedOn: isoDate.nullable(),
   instantie: z.enum(INSTANTIE_CODES),
   mechanism: z.enum(MECHANISM_CODES),
   effects: z.array(z.enum(EFFECT_CODES)),
@@ -77,7 +79,10 @@ export const signalSchema = z.object({
 });
 export type Signal = z.output<typeof signalSchema>;
 
-/** A signal as it travels in the interchange file (format version 2): no vault ids. */
+/**
+ * A signal as it travels in the interchange file (format version 2): no vault ids. `recordedOn` is the date the
+ * signal was first registered, in whichever office; the importing vault registers it on the import date (R1).
+ */
 export const interchangeSignalSchema = signalDataSchema
   .extend({
     vocabularyVersion: z.string().max(20).default(VOCABULARY_VERSION),

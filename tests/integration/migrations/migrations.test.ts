@@ -18,6 +18,7 @@ import { auditChainHash } from '../../../src/core/db/migrations/005_audit_chain'
 import { createAuditService, verifyAuditChain } from '../../../src/core/services/audit';
 import { createDossierService } from '../../../src/core/services/dossiers';
 import { createSettingsService } from '../../../src/core/services/settings';
+import { createSignalService } from '../../../src/core/services/signals';
 import { VaultManager } from '../../../src/core/vault';
 import { AppError } from '../../../src/shared/contract/errors';
 
@@ -208,6 +209,14 @@ const FIXTURES: Record<number, (db: Db) => void> = {
        VALUES ('p16', '0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0016', 'adult', 'aanvrager', 'Émile', 'de Bruijn', '1990-07-07', NULL, NULL, 0)`,
     ).run();
   },
+  17: (db) => {
+    // An imported signal: registered here on the import date, first registered elsewhere in February.
+    db.prepare(
+      `INSERT INTO signals (id, dossier_id, vocabulary_version, recorded_on, original_recorded_on, instantie, mechanism, effects, route, route_result,
+        occurred_on, impact_cents, shortfall_cents, source, source_ref, note, created_at, updated_at)
+       VALUES ('s17', ?, '2026.1', '2026-11-20', '2026-02-10', 'cjib', 'M3.1', '[]', 'geen', 'nvt', NULL, NULL, NULL, 'dossier', NULL, '', ?, ?)`,
+    ).run(DOSSIER_ID, T0, T0);
+  },
 };
 
 const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides', 'association_keys', 'association_files', 'association_publications'];
@@ -342,6 +351,8 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
         expect(d.children[0]!.fosterChild).toBeUndefined();
         expect(d.expenses[0]!.frequency).toBe('maand');
       }
+      // 017: signals from before 017 were registered here (no original date), imported or not.
+      if (v >= 11) expect(createSignalService(ctx, { audit, actor: () => 'x' }).listForDossier(DOSSIER_ID)).toEqual([expect.objectContaining({ id: 's1', recordedOn: '2025-11-03', originalRecordedOn: null })]);
       // 013: insured per adult; absent (NULL) means insured.
       expect(d.adults[0]!.insuredInNl).toBeUndefined();
       if (v >= 13) expect(d.adults.find((x) => x.role === 'partner')).toMatchObject({ firstName: 'Sam', insuredInNl: false });

@@ -1,11 +1,11 @@
 // `houvast report ...` end to end (in-process runCli, real encrypted vaults): three offices import households
-// with signals in a past quarter, export and register their keys; the association merges their files while
-// rejecting malformed, tampered, duplicate, unregistered-key, future-version and overlapping files one by one
-// with a Dutch reason, then publishes. Every command has --json and exits non-zero on refusal.
+// with signals during a past quarter (the clock set back for the import: an import registers on its date),
+// export and register their keys; the association merges their files while rejecting malformed, tampered,
+// duplicate, unregistered-key, future-version and overlapping files one by one with a Dutch reason, then publishes. Every command has --json and exits non-zero on refusal.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { canonicalJson, generateOfficeKey, signEnvelope } from '../../../src/core/systeemfouten/dsse';
 import { PAYLOAD_TYPE } from '../../../src/shared/systeemfouten/export';
 import { household } from '../services/helpers';
@@ -45,7 +45,14 @@ beforeAll(async () => {
     mkdirSync(office.out);
     writeFileSync(path.join(root, `import${office.o}.json`), JSON.stringify(officeFile(55 + office.o * 10, office.o)));
     expect((await cli(['vault', 'init', '--vault', office.vault], office.data)).code).toBe(0);
-    expect((await cli(['dossier', 'import', `import${office.o}.json`, '--vault', office.vault], office.data)).code).toBe(0);
+    // Imported signals are registered on the import date (rule R1): the offices import during 2026-Q2.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-06-10T10:00:00Z'));
+    try {
+      expect((await cli(['dossier', 'import', `import${office.o}.json`, '--vault', office.vault], office.data)).code).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   }
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));

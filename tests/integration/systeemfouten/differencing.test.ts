@@ -1,5 +1,6 @@
 // A3 differencing across exports, on the real report service and ledger in an encrypted vault: seeded random
-// sequences of registering signals, late registrations (an imported signal dated in an earlier period),
+// sequences of registering signals, late registrations (an imported signal first registered elsewhere in an
+// earlier period: registered here on the import date, rule R1),
 // deleting signals, time passing, and export attempts of quarters, half-years and the year, fresh or as a
 // correction of the report in force. Whatever the sequence: every accepted file passes the independent
 // verifier, accepted periods never overlap, every accepted correction replaces the report then in force and
@@ -48,7 +49,7 @@ function cells(payload: ExportPayload): Map<string, number> {
 let rig: ReportRig | undefined;
 afterEach(() => rig?.close());
 
-/** n identical households, each with one signal; `recordedOn` set: a late registration (imported). */
+/** n identical households, each with one signal; `recordedOn` set: a late registration (imported, first registered then). */
 function batch(r: ReportRig, n: number, shape: (typeof SHAPES)[number], signal: SignalDataInput, recordedOn?: string): void {
   for (let i = 0; i < n; i++) {
     const d = r.dossiers.create(
@@ -81,7 +82,8 @@ describe('A3 differencing across exports (real service and ledger)', () => {
           const action = pick(['register', 'register', 'late', 'delete']);
           if (action === 'register') batch(rig, 10 + Math.floor(r() * 30), pick(SHAPES), pick(SIGNALS));
           else if (action === 'late') {
-            // A date in a quarter that is already over (an imported signal registered elsewhere back then).
+            // A date in a quarter that is already over (an imported signal registered elsewhere back then); it is
+            // registered here today, so it must never change a period already reported.
             const month = Number(today().slice(5, 7));
             const quarterStart = `${today().slice(0, 4)}-${String(3 * Math.floor((month - 1) / 3) + 1).padStart(2, '0')}-01`;
             // Often inside a period already reported: that is what a correction would have to carry.

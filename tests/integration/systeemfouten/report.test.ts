@@ -66,11 +66,16 @@ describe('signals in the dossier', () => {
     expect(file.dossiers[0].signals).toEqual([
       expect.objectContaining({ instantie: 'toeslagen', mechanism: 'M1.2', recordedOn: '2026-03-15', vocabularyVersion: '2026.1', note: 'Privé', monthlyShortfall: '75.00', sourceRef: null }),
     ]);
-    // Round trip: the imported dossier has the signal again, with its registration date (its quarter).
+    // Round trip, six weeks later: the imported dossier has the signal again, registered here on the import
+    // date (rule R1) with its first registration kept beside it; exported again, the first date travels on.
+    rig.clock.advance(40 * DAY);
     const { imported } = interchange.importFile(file);
     expect(rig.signals.list({ dossierId: imported[0]!.id })).toEqual([
-      expect.objectContaining({ mechanism: 'M1.2', recordedOn: '2026-03-15', note: 'Privé', monthlyShortfall: '75.00' }),
+      expect.objectContaining({ mechanism: 'M1.2', recordedOn: '2026-04-24', originalRecordedOn: '2026-03-15', note: 'Privé', monthlyShortfall: '75.00' }),
     ]);
+    const again = JSON.parse(interchange.exportDossier(imported[0]!.id).content);
+    expect(again.dossiers[0].signals).toEqual([expect.objectContaining({ mechanism: 'M1.2', recordedOn: '2026-03-15' })]);
+    expect(again.dossiers[0].signals[0]).not.toHaveProperty('originalRecordedOn');
     const v1 = { format: 'houvast.dossier', version: 1, dossiers: [household({ number: 'V1-1' })] };
     const v1Import = interchange.importFile(v1).imported;
     expect(v1Import.length).toBe(1);
@@ -203,5 +208,60 @@ describe('the anonymised report', () => {
     rig.db.prepare('UPDATE dossiers SET fictitious = 1').run();
     rig.clock.advance(20 * DAY);
     expect(rig.reports.preview({ period: '2026-Q1' }).households).toBe(0);
+  });
+});
+
+describe('R1: a signal imported into this vault counts in the quarter of the import', () => {
+  /** n households from another office, each with one CJIB signal it registered there on `recordedOn`. */
+  const otherOffice = (n: number, recordedOn: string) => ({
+    format: 'houvast.dossier',
+    version: 2,
+    dossiers: Array.from({ length: n }, (_, i) => ({
+      ...household({
+        number: `ELDERS-${i}`,
+        adults: [{ role: 'aanvrager', firstName: 'Bea', lastName: `Elders${i}`, birthDate: '1986-05-06', bsn: null }],
+        children: [{ firstName: 'Kim', lastName: `Elders${i}`, birthDate: '2016-03-04', livingInHousehold: true }],
+      }),
+      signals: [{ recordedOn, occurredOn: '2025-12-01', instantie: 'cjib', mechanism: 'M3.1', effects: [], note: 'Privé elders' }],
+    })),
+  });
+
+  it('signals from a quarter this office already exported appear in the current quarter, the exported one is untouched, the ledger refuses nothing new', async () => {
+    const interchange = createInterchangeService({ db: () => rig.db, clock: rig.clock, logger: silentLogger }, { dossiers: rig.dossiers, audit: rig.audit, actor: () => 'Merel', signals: rig.signals });
+    addHouseholds(rig, 60, () => [M12]); // registered 15-03-2026 (Q1)
+    rig.clock.advance(20 * DAY); // 04-04-2026 (Q2)
+    const first = (await exportQ1(rig)).result;
+    // 55 households whose signals the other office registered on 10-02-2026, inside the Q1 reported here.
+    interchange.importFile(otherOffice(55, '2026-02-10'));
+    const imported = rig.signals.list({ instantie: 'cjib' });
+    expect(imported).toHaveLength(55);
+    for (const s of imported) expect(s).toMatchObject({ recordedOn: '2026-04-04', originalRecordedOn: '2026-02-10', occurredOn: '2025-12-01' });
+    // A change later on keeps both dates.
+    rig.clock.advance(DAY);
+    const changed = rig.signals.update(imported[0]!.id, signalDataSchema.parse({ instantie: 'cjib', mechanism: 'M3.1', effects: ['stress'], occurredOn: '2025-12-01' }));
+    expect(changed).toMatchObject({ recordedOn: '2026-04-04', originalRecordedOn: '2026-02-10', effects: ['stress'] });
+    expect(rig.signals.list({ quarter: '2026-Q1' })).toHaveLength(60);
+    expect(rig.signals.list({ quarter: '2026-Q2' }).map((s) => s.mechanism)).toEqual(Array(55).fill('M3.1'));
+
+    // The exported quarter: a second report is still refused, and a correction would carry exactly what was sent.
+    expect(rig.reports.preview({ period: '2026-Q1' }).refusal).toMatch(/al een rapport geaccepteerd/);
+    const correction = rig.reports.preview({ period: '2026-Q1', supersedes: first.exportId });
+    expect(correction).toMatchObject({ refusal: null, households: 60, signals: 60 });
+    const sent = JSON.parse(Buffer.from(JSON.parse(first.envelope).payload, 'base64').toString('utf8')) as { tables: { id: string; cells: { key: string[]; households: number }[] }[] };
+    const cellsOf = (tables: { id: string; cells: { key: string[]; households: number }[] }[]) => tables.flatMap((t) => t.cells.map((c) => `${t.id}|${c.key.join('|')}|${c.households}`)).sort();
+    expect(cellsOf(correction.tables)).toEqual(cellsOf(sent.tables));
+
+    // The current quarter: once it is over, the imported households are reported there, and accepted.
+    rig.clock.advance(100 * DAY); // 14-07-2026 (Q3)
+    const q2 = rig.reports.preview({ period: '2026-Q2' });
+    expect(q2).toMatchObject({ refusal: null, households: 55, signals: 55 });
+    expect(q2.tables.find((t) => t.id === 'T0')!.cells.map((c) => [c.key, c.households])).toEqual([[['M3.1'], 55]]);
+    const second = await rig.reports.export({ period: '2026-Q2', previewHash: q2.previewHash! });
+    expect(rig.reports.ledger()).toMatchObject({ intact: true });
+    expect(rig.reports.ledger().entries.map((e) => [e.period, e.supersedes, e.signals])).toEqual([
+      ['2026-Q1', null, 60],
+      ['2026-Q2', null, 55],
+    ]);
+    expect(second.envelope).not.toMatch(/Elders|Privé/);
   });
 });

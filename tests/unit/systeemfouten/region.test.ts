@@ -9,7 +9,8 @@ import { PC4_PROVINCE_RANGES, PC4_TABLE_REFERENCE_DATE } from '../../../src/shar
 import { PROVINCES, provinceOfPostcode } from '../../../src/shared/signals/vocabulary';
 import { RESOURCES } from '../../support/budget';
 
-const FILE = path.join(RESOURCES, 'regions', 'pc4-provincie-2026.json');
+// The table of the mirror's reference year (npm run gen:regions writes both for a year).
+const FILE = path.join(RESOURCES, 'regions', `pc4-provincie-${PC4_TABLE_REFERENCE_DATE.slice(0, 4)}.json`);
 
 describe('the PC4 -> province table', () => {
   it('is the dated resource file, with its source and rule, mirrored exactly in src/shared', () => {
@@ -29,6 +30,32 @@ describe('the PC4 -> province table', () => {
       next = hi + 1;
     }
     expect(next).toBe(10000);
+  });
+
+  it('the shipped file: ranges sorted and disjoint, known province codes or null, unknown postcodes null, and its provenance stated', () => {
+    const doc = JSON.parse(readFileSync(FILE, 'utf8')) as {
+      format: string;
+      level: string;
+      source: string[];
+      sourceFiles?: { name: string; bytes: number; sha256: string }[];
+      ranges: { from: number; to: number; province: string | null }[];
+    };
+    expect(doc).toMatchObject({ format: 'houvast.pc4-provincie', level: 'provincie' });
+    const codes = new Set<string>(PROVINCES.map((p) => p.code));
+    for (const [i, r] of doc.ranges.entries()) {
+      expect(r.from).toBeLessThanOrEqual(r.to);
+      if (i > 0) expect(r.from).toBeGreaterThan(doc.ranges[i - 1]!.to);
+      expect(r.province === null || codes.has(r.province), `${r.from}-${r.to}: ${r.province}`).toBe(true);
+    }
+    // Border ranges the table is not sure of are null, and postcodes outside 1000-9999 find no province.
+    expect(doc.ranges.some((r) => r.province === null)).toBe(true);
+    expect(['0999 AA', '0100', '', '12'].map(provinceOfPostcode)).toEqual([null, null, null, null]);
+    // Either derived from CBS's files (their names, sizes and hashes are in the file) or plainly hand-made.
+    if (doc.sourceFiles) {
+      for (const f of doc.sourceFiles) expect(f).toMatchObject({ name: expect.any(String), bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    } else {
+      expect(doc.source.join(' ')).toMatch(/nog niet regel voor regel gecontroleerd tegen de CBS-tabel/);
+    }
   });
 });
 

@@ -17,6 +17,7 @@ import { m013InsuredAdults } from './013_insured_adults';
 import { m014SchemeConditions } from './014_scheme_conditions';
 import { m015AssociationStore } from './015_association_store';
 import { m016SearchShortAndName } from './016_search_short_and_name';
+import { m017SignalOriginalDate } from './017_signal_original_date';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -36,6 +37,7 @@ export const migrations: Migration[] = [
   m014SchemeConditions,
   m015AssociationStore,
   m016SearchShortAndName,
+  m017SignalOriginalDate,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -165,7 +165,8 @@ export function ImportDossiers({ onImported, onClose }: { onImported: () => void
       hint={
         <>
           Een bestand in het formaat “houvast.dossier” (zie de documentatie). Alle dossiers in het bestand worden gecontroleerd; bij
-          één fout wordt niets geïmporteerd.
+          één fout wordt niets geïmporteerd. Systeemfouten in het bestand worden vastgelegd op de importdatum en tellen mee in het
+          lopende kwartaal; de datum waarop ze eerder zijn vastgelegd blijft bij het dossier zichtbaar.
         </>
       }
       missingFileMessage="Kies een bestand met dossiers."

@@ -4,8 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Signal, SignalDataInput } from '../../../shared/signals/schema';
 import { formatEuro } from '../../../shared/money';
 import { Alert, Loading } from '../../components/Status';
-import { showDate } from '../../format';
 import { errorMessage, useCall } from '../../state/session';
+import { RecordedOn } from './RecordedOn';
 import { EFFECT_LABEL, INSTANTIE_LABEL, MECHANISM_LABEL, RESULT_LABEL, ROUTE_LABEL } from './labels';
 import { SignalForm } from './SignalForm';
 
@@ -87,7 +87,9 @@ export function SignalsTab({ dossierId, prefill, onPrefillUsed }: { dossierId: s
           <tbody>
             {signals.map((s) => (
               <tr key={s.id} data-signal={s.mechanism}>
-                <td className="nowrap">{showDate(s.recordedOn)}</td>
+                <td>
+                  <RecordedOn signal={s} />
+                </td>
                 <td>{INSTANTIE_LABEL[s.instantie]}</td>
                 <td>{MECHANISM_LABEL[s.mechanism]}</td>
                 <td>{s.effects.map((e) => EFFECT_LABEL[e]).join(', ') || '—'}</td>

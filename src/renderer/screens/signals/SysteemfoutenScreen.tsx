@@ -10,9 +10,9 @@ import { JobProgress, newJobId } from '../../components/JobProgress';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert, Loading } from '../../components/Status';
 import { downloadBase64, downloadFile } from '../../components/download';
-import { showDate } from '../../format';
 import { hrefOf, useNavigate } from '../../state/route';
 import { errorMessage, useCall } from '../../state/session';
+import { RecordedOn } from './RecordedOn';
 import { EFFECT_LABEL, INSTANTIE_LABEL, MECHANISM_LABEL } from './labels';
 
 export const REPORT_CANCELLED = 'Het ondertekenen is afgebroken. Er is niets ondertekend, vastgelegd of gedownload.';
@@ -120,7 +120,9 @@ function SignalOverview() {
           <tbody>
             {rows.map((s) => (
               <tr key={s.id}>
-                <td className="nowrap">{showDate(s.recordedOn)}</td>
+                <td>
+                  <RecordedOn signal={s} />
+                </td>
                 <td className="mono">
                   <a
                     href={hrefOf({ name: 'dossier', id: s.dossierId })}
