@@ -136,8 +136,12 @@ const FILES = readdirSync(DIR)
 
 describe('the jobs through the contract', () => {
   let h: TestCoreHandle;
+  // An import registers its signals on the import date (rule R1): the office imports during 2026-Q2 and exports
+  // that quarter once it is over.
+  let now = 0;
   beforeEach(async () => {
-    h = await startTestCore({ cheapKdf: true, prefix: 'publish-job' });
+    now = Date.parse('2026-06-10T10:00:00Z');
+    h = await startTestCore({ cheapKdf: true, prefix: 'publish-job', clock: { now: () => now } });
   });
   afterEach(async () => h.cleanup());
 
@@ -150,6 +154,7 @@ describe('the jobs through the contract', () => {
   it('report.export: job.cancel while it runs records nothing; the same preview then exports with every step reported', async () => {
     await call('vault.create', { name: 'Kantoor', passphrase: 'een lang genoeg wachtwoord' });
     await call('dossier.import', { file: householdsWithSignal(55, false) });
+    now = Date.parse('2026-07-15T10:00:00Z');
     const preview = await call('report.preview', { period: '2026-Q2' });
     expect(preview.refusal).toBeNull();
     const logBefore = (await call('audit.list', {})).map((e) => e.action);
