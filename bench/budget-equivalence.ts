@@ -4,16 +4,22 @@
 // `budget.batch` page, so a change that makes them faster can be shown to change no figure, text or error.
 // With --time it also reports the CPU time of `budget.get` and `budget.batch` per household (in-process).
 //
-//   npx tsx bench/budget-equivalence.ts [--time] [--out hashes.json] [--compare hashes.json]
+//   npx tsx bench/budget-equivalence.ts [--time [--only get|batch] [--passes n] [--hash]] [--out hashes.json] [--compare hashes.json]
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCore, defaultResourcesDir } from '../src/core/app';
+import { performance } from 'node:perf_hooks';
+import { createCore, defaultResourcesDir, type Core } from '../src/core/app';
 import { silentLogger } from '../src/core/logger';
 import { loadBundledNorms } from '../src/core/norms/load';
 import { computeBudgetView } from '../src/core/services/budget';
-import { budgetInputsSchema } from '../src/shared/budget';
+import { createAuditService } from '../src/core/services/audit';
+import { createDossierService } from '../src/core/services/dossiers';
+import { budgetInputsSchema, computeBudget, computeBudgetFigures, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../src/shared/budget';
+import { budgetView, serializeBudgetResult, serializeProjection } from '../src/shared/contract/budget';
+import { systemClock } from '../src/shared/dates';
+import { budgetSections } from '../src/shared/presenter';
 import type { DossierData } from '../src/shared/dossier/schema';
 import { BENCH_PASSPHRASE, VAULT_FOLDER_NAME, call } from './generate';
 
@@ -39,6 +45,47 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
+/** CPU time per household of each step of budget.get, run alone over the same households (after a warm-up). */
+async function pieces(core: Core, sample: string[], norms: NormSet): Promise<void> {
+  const date = '2026-11-23';
+  const ctx = { db: () => core.vault.db(), clock: systemClock, logger: silentLogger };
+  const dossiers = createDossierService(ctx, { audit: createAuditService(ctx), actor: () => 'bench' });
+  const inputs = new Map<string, BudgetInputs>();
+  for (const id of sample) inputs.set(id, budgetInputsSchema.parse((await call<{ inputs: unknown }>(core, 'budget.get', { id, date })).inputs));
+  const read = new Map(sample.map((id) => [id, dossiers.readForBudget(id)]));
+  const results = new Map(sample.map((id) => [id, computeBudget(read.get(id)!, inputs.get(id)!, norms, date)]));
+  const projections = new Map(sample.map((id) => [id, projectBudget(read.get(id)!, inputs.get(id)!, norms, date, 24, results.get(id))]));
+  const views = new Map(
+    sample.map((id) => [
+      id,
+      { dossierId: id, referenceDate: date, inputs: inputs.get(id)!, inputsUpdatedAt: null, result: serializeBudgetResult(results.get(id)!), projection: serializeProjection(projections.get(id)!), sections: budgetSections(toBudgetJson(results.get(id)!)) },
+    ]),
+  );
+  const steps: [string, (id: string) => unknown][] = [
+    ['router budget.get (all)', (id) => core.router.handle('budget.get' as never, { id, date })],
+    ['read (readForBudget)', (id) => dossiers.readForBudget(id)],
+    ['engine with explanations', (id) => computeBudget(read.get(id)!, inputs.get(id)!, norms, date)],
+    ['engine figures only', (id) => computeBudgetFigures(read.get(id)!, inputs.get(id)!, norms, date)],
+    ['projection (24 months)', (id) => projectBudget(read.get(id)!, inputs.get(id)!, norms, date, 24, results.get(id))],
+    ['serialize result', (id) => serializeBudgetResult(results.get(id)!)],
+    ['serialize projection', (id) => serializeProjection(projections.get(id)!)],
+    ['sections (JSON view + presenter)', (id) => budgetSections(toBudgetJson(results.get(id)!))],
+    ['zod output validation', (id) => budgetView.safeParse(views.get(id)!)],
+  ];
+  const passes = Number(arg('--passes') ?? 5);
+  for (const [label, step] of steps) {
+    for (const id of sample) await step(id);
+    const per: number[] = [];
+    for (let pass = 0; pass < passes; pass++) {
+      const c = cpuMs();
+      for (const id of sample) await step(id);
+      per.push((cpuMs() - c) / sample.length);
+    }
+    per.sort((a, b) => a - b);
+    console.log(`${label.padEnd(34)} ${per[Math.floor(per.length / 2)]!.toFixed(3)} ms (min ${per[0]!.toFixed(3)})`);
+  }
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'houvast-budget-eq-'));
   const from = path.join(cacheFolder(), 'data', VAULT_FOLDER_NAME);
@@ -57,24 +104,39 @@ async function main(): Promise<void> {
     ids.sort();
     const norms = await loadBundledNorms(defaultResourcesDir());
 
+    if (process.argv.includes('--pieces')) {
+      await pieces(core, ids.slice(0, 200), norms);
+      return;
+    }
     if (process.argv.includes('--time')) {
       const sample = ids.slice(0, 200);
       for (const id of sample.slice(0, 20)) await call(core, 'budget.get', { id, date: '2026-11-23' });
+      const only = arg('--only');
+      const passes = Number(arg('--passes') ?? 3);
+      // As the bench's row measures it: wall-clock p50 of 200 calls after 20 warm-up calls.
+      const walls: number[] = [];
+      for (const id of sample) {
+        const t = performance.now();
+        await call(core, 'budget.get', { id, date: '2026-11-23' });
+        walls.push(performance.now() - t);
+      }
+      walls.sort((a, b) => a - b);
+      console.log(`budget.get wall p50 ${walls[Math.floor(walls.length / 2)]!.toFixed(3)} ms, p95 ${walls[Math.floor(walls.length * 0.95)]!.toFixed(3)} ms`);
       const getCpu: number[] = [];
-      for (let pass = 0; pass < 3; pass++) {
+      for (let pass = 0; pass < (only === 'batch' ? 0 : passes); pass++) {
         const c = cpuMs();
         for (const id of sample) await call(core, 'budget.get', { id, date: '2026-11-23' });
         getCpu.push((cpuMs() - c) / sample.length);
       }
       const batchCpu: number[] = [];
-      for (let pass = 0; pass < 3; pass++) {
+      for (let pass = 0; pass < (only === 'get' ? 0 : passes); pass++) {
         const c = cpuMs();
         await call(core, 'budget.batch', { date: '2026-11-23', page: { offset: 0, limit: 10_000 } });
         batchCpu.push((cpuMs() - c) / ids.length);
       }
       const f = (xs: number[]) => xs.map((x) => x.toFixed(3)).join(' / ');
-      console.log(`budget.get CPU per call (ms, 3 passes of ${sample.length}): ${f(getCpu)}`);
-      console.log(`budget.batch CPU per household (ms, 3 passes of ${ids.length}): ${f(batchCpu)}`);
+      console.log(`budget.get CPU per call (ms, ${getCpu.length} passes of ${sample.length}): ${f(getCpu)}`);
+      console.log(`budget.batch CPU per household (ms, ${batchCpu.length} passes of ${ids.length}): ${f(batchCpu)}`);
       if (!process.argv.includes('--hash')) return;
     }
 

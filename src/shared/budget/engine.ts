@@ -4,6 +4,7 @@
 import type Decimal from 'decimal.js';
 import { ageOn, formatNlDate, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
 import type { DossierData } from '../dossier/schema';
+import type { BudgetDossier } from './household';
 import {
   EXPENSE_CATEGORY_GROUP,
   EXPENSE_CATEGORY_LABELS,
@@ -273,7 +274,7 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod, verhoging
 
 // ---------------------------------------------------------------------------------------------- income
 
-function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
+function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income'] {
   const lines: IncomeLine[] = dossier.incomes.map((i, index) => ({
     index,
     description: i.description,
@@ -338,7 +339,7 @@ function computeBvv(
   attachable: Decimal,
   bijstand: ResolvedPeriod,
   bvvPeriod: ResolvedPeriod,
-  dossier: DossierData,
+  dossier: BudgetDossier,
   income: BudgetResult['income'],
 ): BudgetResult['beslagvrijeVoet'] {
   const use = new NormUse(ctx.norms);
@@ -424,7 +425,7 @@ function bvvHooks(ctx: Ctx) {
 
 // ---------------------------------------------------------------------------------------------- VTLB
 
-function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, bijstand: ResolvedPeriod, dossier: DossierData, income: BudgetResult['income']): BudgetResult['vtlb'] {
+function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, bijstand: ResolvedPeriod, dossier: BudgetDossier, income: BudgetResult['income']): BudgetResult['vtlb'] {
   // The calculator's blocks (vtlb.ts); amounts from the engine's lines counted on the reference date, exact per month.
   return computeVtlbBlocks({
     hooks: bvvHooks(ctx),
@@ -454,7 +455,7 @@ function noBenefitReason(c: DossierData['children'][number]): string | null {
 }
 const benefitsExpected = (c: DossierData['children'][number]): boolean => noBenefitReason(c) === null;
 
-function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: BudgetResult['income'], norm: Figure): BudgetResult['children'] {
+function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income: BudgetResult['income'], norm: Figure): BudgetResult['children'] {
   const qs = quarterStart(ctx.date);
   const perChild: ChildBenefitLine[] = [];
   // Co-ouderschap: a child counts here when it lives in the household or this household receives its kinderbijslag.
@@ -608,7 +609,7 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
 
 // ---------------------------------------------------------------------------------------------- budget
 
-function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['income'], norm: Figure, vakantiegeld: VakantiegeldSource): BudgetResult['budget'] {
+function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult['income'], norm: Figure, vakantiegeld: VakantiegeldSource): BudgetResult['budget'] {
   const lines: ExpenseLine[] = dossier.expenses.map((e, index) => ({
     index,
     description: e.description,
@@ -686,7 +687,7 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
  * (bijstandsnormen, beslagvrije_voet, aow_leeftijd, and kinderbijslag when there are children) has no period
  * for the date. Everything else that cannot be computed becomes a null figure plus a warning.
  */
-export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
+export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
   const ctx: Ctx = { norms, date: referenceDate, warnings: [], missing: [], used: new Map() };
   const bijstand = selectGroupPeriod(norms, 'bijstandsnormen', referenceDate);
   const bvvPeriod = selectGroupPeriod(norms, 'beslagvrije_voet', referenceDate);
@@ -803,6 +804,6 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
  * figure, warning and norm table as computeBudget gives them. For callers that read figures only (the projection's
  * later months, budget.batch).
  */
-export function computeBudgetFigures(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
+export function computeBudgetFigures(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
   return figuresOnly(() => computeBudget(dossier, inputs, norms, referenceDate));
 }

@@ -47,8 +47,14 @@ export interface Household {
   tables: NormTableRef[];
 }
 
+/**
+ * What the budget engine reads of a dossier: the people, the items and the address. A full dossier is one; the
+ * budget's own reads (budget.get, budget.batch) fetch only these parts.
+ */
+export type BudgetDossier = Pick<DossierData, 'adults' | 'children' | 'incomes' | 'expenses' | 'address' | 'addressKind'>;
+
 /** Determine household type and age groups. Throws NormNotCoveredError when the AOW-age table does not cover the date. */
-export function determineHousehold(dossier: DossierData, kostendelers: number, date: string, norms: NormSet): Household {
+export function determineHousehold(dossier: BudgetDossier, kostendelers: number, date: string, norms: NormSet): Household {
   const use = new NormUse(norms);
   const aowPeriod = selectGroupPeriod(norms, 'aow_leeftijd', date);
   const years = use.figure(aowPeriod, 'age_years');
