@@ -73,7 +73,9 @@ async function pieces(core: Core, sample: string[], norms: NormSet): Promise<voi
     ['zod output validation', (id) => budgetView.safeParse(views.get(id)!)],
   ];
   const passes = Number(arg('--passes') ?? 5);
+  const onlyStep = arg('--step');
   for (const [label, step] of steps) {
+    if (onlyStep && !label.includes(onlyStep)) continue;
     for (const id of sample) await step(id);
     const per: number[] = [];
     for (let pass = 0; pass < passes; pass++) {

@@ -1,6 +1,5 @@
 // Household type and age groups on a reference date (Participatiewet art. 20-22a; RULES.md a.1).
-import { differenceInMonths, parseISO } from 'date-fns';
-import { ageOn } from '../dates';
+import { ageOn, monthsReached } from '../dates';
 import { addressKindOf, type AddressKind, type DossierData } from '../dossier/schema';
 import { NormUse, selectGroupPeriod, type NormSet, type NormTableRef } from './norms';
 
@@ -60,13 +59,11 @@ export function determineHousehold(dossier: BudgetDossier, kostendelers: number,
   const years = use.figure(aowPeriod, 'age_years');
   const months = use.figure(aowPeriod, 'age_extra_months');
   const aowAgeMonths = (years?.toNumber() ?? 67) * 12 + (months?.toNumber() ?? 0);
-  const ref = parseISO(date);
   const adults = [...dossier.adults]
     .sort((a, b) => (a.role === 'aanvrager' ? -1 : 0) - (b.role === 'aanvrager' ? -1 : 0))
     .map((a): HouseholdAdult => {
       const age = ageOn(a.birthDate, date);
-      const ageMonths = differenceInMonths(ref, parseISO(a.birthDate));
-      const ageGroup: AgeGroup = ageMonths >= aowAgeMonths ? 'aow' : age >= 21 ? '21-aow' : '18-20';
+      const ageGroup: AgeGroup = monthsReached(a.birthDate, date, aowAgeMonths) ? 'aow' : age >= 21 ? '21-aow' : '18-20';
       return { role: a.role, age, ageGroup, insured: a.insuredInNl !== false };
     });
   const minors = dossier.children.filter((c) => c.livingInHousehold && ageOn(c.birthDate, date) < 18 && c.birthDate <= date);

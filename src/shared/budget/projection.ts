@@ -4,8 +4,7 @@
 // a month no table covers (not even provisionally, see norms.ts) are null and the month says
 // "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
-import { differenceInMonths, parseISO } from 'date-fns';
-import { ageOn, formatNlDate, lastDayOfPreviousMonth, monthsFrom, quarterStartOf } from '../dates';
+import { ageOn, formatNlDate, monthsReached, lastDayOfPreviousMonth, monthsFrom, quarterStartOf } from '../dates';
 import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
 import type { BudgetDossier } from './household';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
@@ -110,10 +109,9 @@ function monthSignature(dossier: BudgetDossier, norms: NormSet, date: string, ac
   const { parts: normPart, qs, prevMonthEnd, aowAgeMonths } = normSignature(norms, date);
   const parts: (string | number)[] = [normPart];
   // Adults: minor, 18-20, 21 and older, AOW age reached (in months, as household.ts compares it).
-  const on = parseISO(date);
   for (const a of dossier.adults) {
     const age = ageOn(a.birthDate, date);
-    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', differenceInMonths(on, parseISO(a.birthDate)) >= aowAgeMonths ? 'aow' : '');
+    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', monthsReached(a.birthDate, date, aowAgeMonths) ? 'aow' : '');
   }
   // Children: under 18 on the date; kgb supplement group on the last day of the previous month (vtlb.ts,
   // engine.ts); kinderbijslag band on the quarter's first day (engine.ts).
