@@ -37,9 +37,15 @@ export function fromCents(cents: number | bigint): Decimal {
 export function toAmountString(value: Decimal): string {
   // The same text as roundCents(value).toFixed(2) without the intermediate Decimal (every amount of every budget
   // view passes here); only a tiny negative amount prints "-0.00" this way, and rounded to cents it is 0.
+  // Remembered per Decimal (immutable): the budget view, its sections and the explanations print the same values.
+  const known = AMOUNT_TEXTS.get(value);
+  if (known !== undefined) return known;
   const text = value.toFixed(2, Decimal.ROUND_HALF_UP);
-  return text === '-0.00' ? '0.00' : text;
+  const out = text === '-0.00' ? '0.00' : text;
+  AMOUNT_TEXTS.set(value, out);
+  return out;
 }
+const AMOUNT_TEXTS = new WeakMap<Decimal, string>();
 
 export function sum(values: Iterable<Decimal>): Decimal {
   let total: Decimal = ZERO;
@@ -57,7 +63,8 @@ export function formatEuro(value: Decimal | string): string {
     const asGiven = EURO_TEXTS.get(value);
     if (asGiven !== undefined) return asGiven;
   }
-  const cents = toAmountString(new Money(value));
+  // A Decimal's own toFixed gives the same cents as a Money copy would (a copy keeps every digit).
+  const cents = toAmountString(typeof value === 'string' ? new Money(value) : value);
   const known = EURO_TEXTS.get(cents);
   if (known !== undefined) {
     if (typeof value === 'string') EURO_TEXTS.set(value, known);

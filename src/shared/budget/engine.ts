@@ -295,8 +295,14 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
   // Toeslagen and child benefits stay out of the afloscapaciteit: they compensate costs whose fictitious
   // amounts (correctie individuele lasten) are not published, so they are left out on both sides.
   const forAflos = att;
-  const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> =>
-    !explains() ? {} : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
+  // Each line's entry once: five figures list (some of) the same lines.
+  const entries = new Map<IncomeLine, [string, InputValue]>();
+  const entryOf = (l: IncomeLine): [string, InputValue] => {
+    let e = entries.get(l);
+    if (!e) entries.set(l, (e = [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
+    return e;
+  };
+  const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> => (!explains() ? {} : Object.fromEntries(ls.map(entryOf)));
   const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
     'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
