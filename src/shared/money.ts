@@ -37,15 +37,9 @@ export function fromCents(cents: number | bigint): Decimal {
 export function toAmountString(value: Decimal): string {
   // The same text as roundCents(value).toFixed(2) without the intermediate Decimal (every amount of every budget
   // view passes here); only a tiny negative amount prints "-0.00" this way, and rounded to cents it is 0.
-  // Remembered per Decimal (immutable): the budget view, its sections and the explanations print the same values.
-  const known = AMOUNT_TEXTS.get(value);
-  if (known !== undefined) return known;
   const text = value.toFixed(2, Decimal.ROUND_HALF_UP);
-  const out = text === '-0.00' ? '0.00' : text;
-  AMOUNT_TEXTS.set(value, out);
-  return out;
+  return text === '-0.00' ? '0.00' : text;
 }
-const AMOUNT_TEXTS = new WeakMap<Decimal, string>();
 
 export function sum(values: Iterable<Decimal>): Decimal {
   let total: Decimal = ZERO;

@@ -56,15 +56,9 @@ export function explains(): boolean {
 /** Amount for an explanation: two decimals when exact to the cent, otherwise up to 6 decimals (marked ≈). */
 export function fmt(value: Decimal | null | undefined): string | null {
   if (value === null || value === undefined || !explaining) return null;
-  // Remembered per Decimal (immutable): one explanation shows the same line amounts and norm figures many times.
-  let text = FMT_TEXTS.get(value);
-  if (text === undefined) {
-    text = value.decimalPlaces() <= 2 ? value.toFixed(2) : `≈${value.toDecimalPlaces(6).toString()}`;
-    FMT_TEXTS.set(value, text);
-  }
-  return text;
+  if (value.decimalPlaces() <= 2) return value.toFixed(2);
+  return `≈${value.toDecimalPlaces(6).toString()}`;
 }
-const FMT_TEXTS = new WeakMap<Decimal, string>();
 
 export function figure(label: string, value: Decimal | null, rule: string, inputs: Record<string, InputValue> = {}, tables: NormTableRef[] = []): Figure {
   if (!explaining) return { label, value, explanation: { rule: '', inputs: {}, tables } };
