@@ -37,8 +37,23 @@ export function fromCents(cents: number | bigint): Decimal {
 export function toAmountString(value: Decimal): string {
   // The same text as roundCents(value).toFixed(2) without the intermediate Decimal (every amount of every budget
   // view passes here); only a tiny negative amount prints "-0.00" this way, and rounded to cents it is 0.
+  const plain = centsText(value);
+  if (plain !== null) return plain;
   const text = value.toFixed(2, Decimal.ROUND_HALF_UP);
   return text === '-0.00' ? '0.00' : text;
+}
+
+/**
+ * A value with at most two decimals as "1234.50" without rounding: its own digits padded, which is what
+ * toFixed(2) prints, minus toFixed's copy and rounding pass (most amounts are exact cents). Null otherwise.
+ */
+export function centsText(value: Decimal): string | null {
+  // Below 1e21 toString never switches to exponent notation for a value with at most two decimals.
+  if (value.e >= 21 || value.decimalPlaces() > 2) return null;
+  const text = value.toString();
+  const dot = text.indexOf('.');
+  if (dot < 0) return text === '-0' ? '0.00' : `${text}.00`;
+  return text.length - dot === 2 ? `${text}0` : text;
 }
 
 export function sum(values: Iterable<Decimal>): Decimal {
