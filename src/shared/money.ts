@@ -33,6 +33,14 @@ export function fromCents(cents: number | bigint): Decimal {
   return new Money(cents.toString()).dividedBy(100);
 }
 
+/** Integer cents -> "1234.50", as fromCents(cents).toFixed(2) prints it, in integer arithmetic (every dossier read maps its amounts). */
+export function centsToAmount(cents: number): string {
+  if (!Number.isSafeInteger(cents)) return fromCents(cents).toFixed(2);
+  const abs = Math.abs(cents);
+  const rest = abs % 100;
+  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
 /** Decimal -> canonical "1234.50" string (two decimals, rounded half-up). */
 export function toAmountString(value: Decimal): string {
   // The same text as roundCents(value).toFixed(2) without the intermediate Decimal (every amount of every budget

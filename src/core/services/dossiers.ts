@@ -14,7 +14,7 @@ import {
   type DossierStatus,
   type HelpType,
 } from '../../shared/dossier/schema';
-import { fromCents, toCents } from '../../shared/money';
+import { centsToAmount, toCents } from '../../shared/money';
 import type { BudgetDossier } from '../../shared/budget/household';
 import type { Db } from '../db/driver';
 import { cachedStatement } from '../db/statements';
@@ -112,7 +112,7 @@ const SUB_TABLES = ['persons', 'bank_accounts', 'incomes', 'expenses', 'debts'] 
 /** Empty optional text is stored as NULL and handed out as absent. */
 const orNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v === '' ? null : v);
 const orUndef = (v: string | null): string | undefined => (v === null ? undefined : v);
-const amountOut = (cents: number): string => fromCents(cents).toFixed(2);
+const amountOut = centsToAmount;
 
 /**
  * "In N termijnen per jaar" is stored as frequency 'jaar' plus the instalments column (migration 005 keeps the

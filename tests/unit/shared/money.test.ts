@@ -10,6 +10,7 @@ import {
   sum,
   toAmountString,
   centsText,
+  centsToAmount,
   toCents,
 } from '../../../src/shared/money';
 
@@ -149,5 +150,13 @@ describe('money', () => {
       expect(centsText(money(input)), input).toBe(expected);
     }
     expect(centsText(money('0.005'))).toBeNull();
+  });
+
+  it('centsToAmount prints integer cents exactly as fromCents(cents).toFixed(2)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.maxSafeInteger(), fc.constant(Number.MIN_SAFE_INTEGER)), (c) => centsToAmount(c) === fromCents(c).toFixed(2)),
+      { numRuns: 5000 },
+    );
+    for (const [c, expected] of [[0, '0.00'], [5, '0.05'], [-5, '-0.05'], [100, '1.00'], [-123456, '-1234.56'], [140150, '1401.50']] as const) expect(centsToAmount(c)).toBe(expected);
   });
 });
