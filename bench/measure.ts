@@ -234,6 +234,8 @@ export async function measureSize(opts: MeasureOptions): Promise<BenchRow[]> {
     ];
 
     // ---- the budget of one household ----
+    // After the unlocks' background integrity check and snapshot: the process's CPU time counts every thread.
+    await core.vault.idle();
     const idRand = rng(opts.vault.seed + N);
     const ids = db.prepare('SELECT id FROM dossiers ORDER BY rowid').pluck().all() as string[];
     const sample = Array.from({ length: Math.min(ids.length, quick ? 5 : 200) }, () => ids[Math.floor(idRand() * ids.length)]!);
