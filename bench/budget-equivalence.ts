@@ -5,6 +5,8 @@
 // With --time it also reports the CPU time of `budget.get` and `budget.batch` per household (in-process).
 //
 //   npx tsx bench/budget-equivalence.ts [--time [--only get|batch] [--passes n] [--hash]] [--out hashes.json] [--compare hashes.json]
+//   npx tsx bench/budget-equivalence.ts --pieces [--step text] [--passes n]   (CPU time of each step of budget.get)
+//   npx tsx bench/budget-equivalence.ts --sizes                              (JSON size of the parts of one view)
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +110,15 @@ async function main(): Promise<void> {
     ids.sort();
     const norms = await loadBundledNorms(defaultResourcesDir());
 
+    if (process.argv.includes('--sizes')) {
+      // How large the view is that the router validates and the shells send: JSON characters per part.
+      const env = (await core.router.handle('budget.get' as never, { id: ids[0], date: '2026-11-23' })) as { value: Record<string, unknown> };
+      const v = env.value;
+      const result = v['result'] as Record<string, unknown>;
+      console.log(Object.entries(v).map(([k, x]) => `${k} ${JSON.stringify(x).length}`).join(', '));
+      console.log(Object.entries(result).map(([k, x]) => `${k} ${JSON.stringify(x ?? null).length}`).join(', '));
+      return;
+    }
     if (process.argv.includes('--pieces')) {
       await pieces(core, ids.slice(0, 200), norms);
       return;
