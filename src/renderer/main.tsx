@@ -1,4 +1,6 @@
 // Renderer entry: connect to the core (IPC in Electron, WebSocket in the harness) and render.
+// First: zod without its JIT under the CSP, before any module builds a schema.
+import '../shared/contract/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installDutchErrors } from '../shared/contract/locale';

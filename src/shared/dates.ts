@@ -1,5 +1,5 @@
 // Calendar dates are ISO "YYYY-MM-DD" strings (no time zone drift); timestamps are epoch ms.
-import { addDays, addMonths, differenceInYears, endOfMonth, format, isValid, parse, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
+import { addDays, addMonths, differenceInMonths, differenceInYears, endOfMonth, format, isValid, parse, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
 
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -10,10 +10,13 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() };
 
 export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE_PATTERN.test(value)) return false;
-  const d = parseISO(value);
-  return isValid(d) && format(d, 'yyyy-MM-dd') === value;
+  return ISO_DATE_PATTERN.test(value) && isRealDate(value);
 }
+// Remembered: every contract call with a date validates it (budget.get: ~0.1 ms of date-fns per call).
+const isRealDate = remembered((iso: string): boolean => {
+  const d = parseISO(iso);
+  return isValid(d) && format(d, 'yyyy-MM-dd') === iso;
+});
 
 /** Local calendar date of a timestamp as ISO. */
 export function isoDateOf(epochMs: number): string {
@@ -78,6 +81,19 @@ export function ageOn(birthDate: string, referenceDate: string): number {
   const birthMd = birthDate.slice(5);
   if (referenceDate >= birthDate) return years - (refMd < birthMd ? 1 : 0);
   return years + (refMd > birthMd ? 1 : 0);
+}
+
+/**
+ * Whether at least `months` whole months (date-fns' differenceInMonths) lie between a birth date and a date: the
+ * AOW-age test. The whole months lie within a month of 12 × the whole years (ageOn) on either side, so date-fns'
+ * own count (with its month-end rules) is needed only near the boundary: the budget asks this per adult and month.
+ */
+export function monthsReached(birthDate: string, date: string, months: number): boolean {
+  const years = ageOn(birthDate, date);
+  if (date < birthDate) return differenceInMonths(parseISO(date), parseISO(birthDate)) >= months;
+  if (12 * years + 12 < months) return false;
+  if (12 * years - 1 >= months) return true;
+  return differenceInMonths(parseISO(date), parseISO(birthDate)) >= months;
 }
 
 /** Timestamp in nl-NL: "31-12-2026 14:05". */

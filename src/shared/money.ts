@@ -33,12 +33,35 @@ export function fromCents(cents: number | bigint): Decimal {
   return new Money(cents.toString()).dividedBy(100);
 }
 
+/** Integer cents -> "1234.50", as fromCents(cents).toFixed(2) prints it, in integer arithmetic (every dossier read maps its amounts). */
+export function centsToAmount(cents: number): string {
+  if (!Number.isSafeInteger(cents)) return fromCents(cents).toFixed(2);
+  const abs = Math.abs(cents);
+  const rest = abs % 100;
+  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
 /** Decimal -> canonical "1234.50" string (two decimals, rounded half-up). */
 export function toAmountString(value: Decimal): string {
   // The same text as roundCents(value).toFixed(2) without the intermediate Decimal (every amount of every budget
   // view passes here); only a tiny negative amount prints "-0.00" this way, and rounded to cents it is 0.
+  const plain = centsText(value);
+  if (plain !== null) return plain;
   const text = value.toFixed(2, Decimal.ROUND_HALF_UP);
   return text === '-0.00' ? '0.00' : text;
+}
+
+/**
+ * A value with at most two decimals as "1234.50" without rounding: its own digits padded, which is what
+ * toFixed(2) prints, minus toFixed's copy and rounding pass (most amounts are exact cents). Null otherwise.
+ */
+export function centsText(value: Decimal): string | null {
+  // Below 1e21 toString never switches to exponent notation for a value with at most two decimals.
+  if (value.e >= 21 || value.decimalPlaces() > 2) return null;
+  const text = value.toString();
+  const dot = text.indexOf('.');
+  if (dot < 0) return text === '-0' ? '0.00' : `${text}.00`;
+  return text.length - dot === 2 ? `${text}0` : text;
 }
 
 export function sum(values: Iterable<Decimal>): Decimal {
@@ -57,7 +80,8 @@ export function formatEuro(value: Decimal | string): string {
     const asGiven = EURO_TEXTS.get(value);
     if (asGiven !== undefined) return asGiven;
   }
-  const cents = toAmountString(new Money(value));
+  // A Decimal's own toFixed gives the same cents as a Money copy would (a copy keeps every digit).
+  const cents = toAmountString(typeof value === 'string' ? new Money(value) : value);
   const known = EURO_TEXTS.get(cents);
   if (known !== undefined) {
     if (typeof value === 'string') EURO_TEXTS.set(value, known);

@@ -11,6 +11,7 @@ import {
   toBudgetJson,
   type BudgetInputs,
   type BudgetJson,
+  type BudgetDossier,
   type BudgetResult,
   type NormSet,
   type Projection,
@@ -21,12 +22,12 @@ import { BUDGET_BATCH_DEFAULT_LIMIT, type BudgetBatchIn, type BudgetBatchItem, t
 import { toAmountString } from '../../shared/money';
 import type Decimal from 'decimal.js';
 import { isoDateOf } from '../../shared/dates';
-import type { Dossier, DossierData } from '../../shared/dossier/schema';
+import type { Dossier } from '../../shared/dossier/schema';
 import { budgetSections } from '../../shared/presenter';
 import { cachedStatement } from '../db/statements';
 import type { AuditService } from './audit';
 import type { ServiceContext } from './context';
-import type { DossierService } from './dossiers';
+import type { BudgetDossierRead, DossierService } from './dossiers';
 import type { NormsService } from './norms';
 
 export const PROJECTION_MONTHS = 24;
@@ -42,11 +43,16 @@ export interface ComputedBudget {
  * engine's Dutch message (NormNotCoveredError already is one; it is re-thrown as a plain AppError so every
  * transport sees the same shape).
  */
-export function computeBudgetView(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string): ComputedBudget {
+export function computeBudgetView(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string): ComputedBudget {
+  const { result, projection } = computeBudgetAndProjection(dossier, inputs, norms, referenceDate);
+  return { result, projection, json: toBudgetJson(result, projection) };
+}
+
+/** computeBudgetView without the CLI's JSON view (budget.get builds only the sections' part of it). */
+function computeBudgetAndProjection(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string): Omit<ComputedBudget, 'json'> {
   try {
     const result = computeBudget(dossier, inputs, norms, referenceDate);
-    const projection = projectBudget(dossier, inputs, norms, referenceDate, PROJECTION_MONTHS, result);
-    return { result, projection, json: toBudgetJson(result, projection) };
+    return { result, projection: projectBudget(dossier, inputs, norms, referenceDate, PROJECTION_MONTHS, result) };
   } catch (err) {
     if (err instanceof NormNotCoveredError) throw new AppError('NORM_NOT_COVERED', err.message);
     throw err;
@@ -93,11 +99,16 @@ export function createBudgetService(
 
   async function compute(dossierId: string, date?: string) {
     const dossier = deps.dossiers.read(dossierId);
-    const stored = inputs(dossierId);
+    const c = await computeFor(dossier, date);
+    return { ...c, json: toBudgetJson(c.result, c.projection), dossier };
+  }
+
+  async function computeFor(dossier: BudgetDossier & { id: string }, date?: string) {
+    const stored = inputs(dossier.id);
     const referenceDate = date ?? stored.inputs.referenceDate ?? isoDateOf(ctx.clock.now());
     const norms = await deps.norms.normSet();
-    const computed = computeBudgetView(dossier, stored.inputs, norms, referenceDate);
-    return { ...computed, dossier, inputs: stored.inputs, inputsUpdatedAt: stored.updatedAt, referenceDate };
+    const computed = computeBudgetAndProjection(dossier, stored.inputs, norms, referenceDate);
+    return { ...computed, inputs: stored.inputs, inputsUpdatedAt: stored.updatedAt, referenceDate };
   }
 
   /** Dossiers read at once within a batch page. */
@@ -131,9 +142,9 @@ export function createBudgetService(
     const norms = await deps.norms.normSet();
     const today = isoDateOf(ctx.clock.now());
     // The page's dossiers are read in slices: a page of 10,000 whole dossiers held at once took ~400 MB (bench).
-    let dossiers = new Map<string, Dossier>();
+    let dossiers = new Map<string, BudgetDossierRead>();
     const items = pageIds.map((dossierId, i): BudgetBatchItem => {
-      if (i % READ_SLICE === 0) dossiers = deps.dossiers.readMany(pageIds.slice(i, i + READ_SLICE));
+      if (i % READ_SLICE === 0) dossiers = deps.dossiers.readManyForBudget(pageIds.slice(i, i + READ_SLICE));
       const dossier = dossiers.get(dossierId);
       if (!dossier) return { dossierId, number: null, referenceDate: null, figures: null, error: { code: 'NOT_FOUND', message: 'Dit dossier bestaat niet (meer).' } };
       let referenceDate: string | null = query.date ?? null;
@@ -197,7 +208,8 @@ export function createBudgetService(
     },
     compute,
     async get(dossierId, date) {
-      const c = await compute(dossierId, date);
+      // Only the parts of the dossier the budget reads (the PDF and letters use compute(), with the whole dossier).
+      const c = await computeFor(deps.dossiers.readForBudget(dossierId), date);
       return {
         dossierId,
         referenceDate: c.referenceDate,
@@ -205,7 +217,8 @@ export function createBudgetService(
         inputsUpdatedAt: c.inputsUpdatedAt,
         result: serializeBudgetResult(c.result),
         projection: serializeProjection(c.projection),
-        sections: budgetSections(c.json),
+        // The sections read the JSON view's figures, never its projection (the screen has that as `projection`).
+        sections: budgetSections(toBudgetJson(c.result)),
       };
     },
   };

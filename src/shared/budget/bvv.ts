@@ -5,7 +5,7 @@
 // Exact arithmetic inside the formula, one half-up rounding to cents of its outcome (which reproduces all eight
 // statutory maxima of 2026); every later step works in cents.
 import type Decimal from 'decimal.js';
-import type { DossierData } from '../dossier/schema';
+import type { BudgetDossier } from './household';
 import { formatNlDate } from '../dates';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { figure, fmt, type Figure, type InputValue } from './explain';
@@ -305,7 +305,7 @@ export interface BvvIncomeLine {
 
 export interface BvvArgs {
   hooks: BvvHooks;
-  dossier: DossierData;
+  dossier: BudgetDossier;
   household: Household;
   inputs: BudgetInputs;
   incomeLines: readonly BvvIncomeLine[];

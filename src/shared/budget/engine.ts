@@ -4,6 +4,7 @@
 import type Decimal from 'decimal.js';
 import { ageOn, formatNlDate, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
 import type { DossierData } from '../dossier/schema';
+import type { BudgetDossier } from './household';
 import {
   EXPENSE_CATEGORY_GROUP,
   EXPENSE_CATEGORY_LABELS,
@@ -273,7 +274,7 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod, verhoging
 
 // ---------------------------------------------------------------------------------------------- income
 
-function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
+function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income'] {
   const lines: IncomeLine[] = dossier.incomes.map((i, index) => ({
     index,
     description: i.description,
@@ -294,8 +295,14 @@ function computeIncome(ctx: Ctx, dossier: DossierData): BudgetResult['income'] {
   // Toeslagen and child benefits stay out of the afloscapaciteit: they compensate costs whose fictitious
   // amounts (correctie individuele lasten) are not published, so they are left out on both sides.
   const forAflos = att;
-  const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> =>
-    !explains() ? {} : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
+  // Each line's entry once: five figures list (some of) the same lines.
+  const entries = new Map<IncomeLine, [string, InputValue]>();
+  const entryOf = (l: IncomeLine): [string, InputValue] => {
+    let e = entries.get(l);
+    if (!e) entries.set(l, (e = [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
+    return e;
+  };
+  const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> => (!explains() ? {} : Object.fromEntries(ls.map(entryOf)));
   const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
     'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
@@ -338,7 +345,7 @@ function computeBvv(
   attachable: Decimal,
   bijstand: ResolvedPeriod,
   bvvPeriod: ResolvedPeriod,
-  dossier: DossierData,
+  dossier: BudgetDossier,
   income: BudgetResult['income'],
 ): BudgetResult['beslagvrijeVoet'] {
   const use = new NormUse(ctx.norms);
@@ -424,7 +431,7 @@ function bvvHooks(ctx: Ctx) {
 
 // ---------------------------------------------------------------------------------------------- VTLB
 
-function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, bijstand: ResolvedPeriod, dossier: DossierData, income: BudgetResult['income']): BudgetResult['vtlb'] {
+function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, bijstand: ResolvedPeriod, dossier: BudgetDossier, income: BudgetResult['income']): BudgetResult['vtlb'] {
   // The calculator's blocks (vtlb.ts); amounts from the engine's lines counted on the reference date, exact per month.
   return computeVtlbBlocks({
     hooks: bvvHooks(ctx),
@@ -454,7 +461,7 @@ function noBenefitReason(c: DossierData['children'][number]): string | null {
 }
 const benefitsExpected = (c: DossierData['children'][number]): boolean => noBenefitReason(c) === null;
 
-function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: BudgetResult['income'], norm: Figure): BudgetResult['children'] {
+function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income: BudgetResult['income'], norm: Figure): BudgetResult['children'] {
   const qs = quarterStart(ctx.date);
   const perChild: ChildBenefitLine[] = [];
   // Co-ouderschap: a child counts here when it lives in the household or this household receives its kinderbijslag.
@@ -608,7 +615,7 @@ function computeChildren(ctx: Ctx, dossier: DossierData, h: Household, income: B
 
 // ---------------------------------------------------------------------------------------------- budget
 
-function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['income'], norm: Figure, vakantiegeld: VakantiegeldSource): BudgetResult['budget'] {
+function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult['income'], norm: Figure, vakantiegeld: VakantiegeldSource): BudgetResult['budget'] {
   const lines: ExpenseLine[] = dossier.expenses.map((e, index) => ({
     index,
     description: e.description,
@@ -686,7 +693,7 @@ function computeExpenses(ctx: Ctx, dossier: DossierData, income: BudgetResult['i
  * (bijstandsnormen, beslagvrije_voet, aow_leeftijd, and kinderbijslag when there are children) has no period
  * for the date. Everything else that cannot be computed becomes a null figure plus a warning.
  */
-export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
+export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
   const ctx: Ctx = { norms, date: referenceDate, warnings: [], missing: [], used: new Map() };
   const bijstand = selectGroupPeriod(norms, 'bijstandsnormen', referenceDate);
   const bvvPeriod = selectGroupPeriod(norms, 'beslagvrije_voet', referenceDate);
@@ -803,6 +810,6 @@ export function computeBudget(dossier: DossierData, inputs: BudgetInputs, norms:
  * figure, warning and norm table as computeBudget gives them. For callers that read figures only (the projection's
  * later months, budget.batch).
  */
-export function computeBudgetFigures(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
+export function computeBudgetFigures(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
   return figuresOnly(() => computeBudget(dossier, inputs, norms, referenceDate));
 }

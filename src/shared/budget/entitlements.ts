@@ -5,7 +5,7 @@
 // is. A Participatiewet benefit above its own norm asks to check the amount.
 import type Decimal from 'decimal.js';
 import { ageOn, formatNlDate, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
-import type { DossierData } from '../dossier/schema';
+import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { figure, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
@@ -301,7 +301,7 @@ export function zorgtoeslagExpected(args: {
  * get kinderbijslag now: a shortfall equal to the step to the new quarter is the SVB's automatic change.
  */
 export function previousQuarterKinderbijslag(
-  dossier: DossierData,
+  dossier: BudgetDossier,
   perChild: { child: number; band: string | null }[],
   norms: NormSet,
   quarterStartIso: string,
@@ -384,7 +384,7 @@ export function atBijstandLevel(basis: EntitlementBasis, income: IncomeLike, nor
  * block), zorgtoeslag (computed here), and the Participatiewet amount against its norm.
  */
 export function checkEntitlements(args: {
-  dossier: DossierData;
+  dossier: BudgetDossier;
   norms: NormSet;
   date: string;
   household: Household;

@@ -2,6 +2,7 @@
 // table periods it used, so a professional can show a creditor or a judge how it was reached.
 import type Decimal from 'decimal.js';
 import type { NormTableRef } from './norms';
+import { centsText } from '../money';
 
 export type InputValue = string | number | boolean | null;
 
@@ -56,8 +57,7 @@ export function explains(): boolean {
 /** Amount for an explanation: two decimals when exact to the cent, otherwise up to 6 decimals (marked ≈). */
 export function fmt(value: Decimal | null | undefined): string | null {
   if (value === null || value === undefined || !explaining) return null;
-  if (value.decimalPlaces() <= 2) return value.toFixed(2);
-  return `≈${value.toDecimalPlaces(6).toString()}`;
+  return centsText(value) ?? (value.decimalPlaces() <= 2 ? value.toFixed(2) : `≈${value.toDecimalPlaces(6).toString()}`);
 }
 
 export function figure(label: string, value: Decimal | null, rule: string, inputs: Record<string, InputValue> = {}, tables: NormTableRef[] = []): Figure {

@@ -1,6 +1,5 @@
 // Household type and age groups on a reference date (Participatiewet art. 20-22a; RULES.md a.1).
-import { differenceInMonths, parseISO } from 'date-fns';
-import { ageOn } from '../dates';
+import { ageOn, monthsReached } from '../dates';
 import { addressKindOf, type AddressKind, type DossierData } from '../dossier/schema';
 import { NormUse, selectGroupPeriod, type NormSet, type NormTableRef } from './norms';
 
@@ -47,20 +46,24 @@ export interface Household {
   tables: NormTableRef[];
 }
 
+/**
+ * What the budget engine reads of a dossier: the people, the items and the address. A full dossier is one; the
+ * budget's own reads (budget.get, budget.batch) fetch only these parts.
+ */
+export type BudgetDossier = Pick<DossierData, 'adults' | 'children' | 'incomes' | 'expenses' | 'address' | 'addressKind'>;
+
 /** Determine household type and age groups. Throws NormNotCoveredError when the AOW-age table does not cover the date. */
-export function determineHousehold(dossier: DossierData, kostendelers: number, date: string, norms: NormSet): Household {
+export function determineHousehold(dossier: BudgetDossier, kostendelers: number, date: string, norms: NormSet): Household {
   const use = new NormUse(norms);
   const aowPeriod = selectGroupPeriod(norms, 'aow_leeftijd', date);
   const years = use.figure(aowPeriod, 'age_years');
   const months = use.figure(aowPeriod, 'age_extra_months');
   const aowAgeMonths = (years?.toNumber() ?? 67) * 12 + (months?.toNumber() ?? 0);
-  const ref = parseISO(date);
   const adults = [...dossier.adults]
     .sort((a, b) => (a.role === 'aanvrager' ? -1 : 0) - (b.role === 'aanvrager' ? -1 : 0))
     .map((a): HouseholdAdult => {
       const age = ageOn(a.birthDate, date);
-      const ageMonths = differenceInMonths(ref, parseISO(a.birthDate));
-      const ageGroup: AgeGroup = ageMonths >= aowAgeMonths ? 'aow' : age >= 21 ? '21-aow' : '18-20';
+      const ageGroup: AgeGroup = monthsReached(a.birthDate, date, aowAgeMonths) ? 'aow' : age >= 21 ? '21-aow' : '18-20';
       return { role: a.role, age, ageGroup, insured: a.insuredInNl !== false };
     });
   const minors = dossier.children.filter((c) => c.livingInHousehold && ageOn(c.birthDate, date) < 18 && c.birthDate <= date);

@@ -2,7 +2,7 @@
 // the sum of those rounded lines, so what is shown beside a total always adds up to it (issue 6 part 3).
 import type Decimal from 'decimal.js';
 import { toMonthly, type Frequency } from '../frequency';
-import { Money, roundCents } from '../money';
+import { AMOUNT_PATTERN, Money, roundCents } from '../money';
 
 /** Monthly lines by "amount|frequency|instalments": the engine and the projection ask the same lines every month. */
 const MONTHLY_LINES = new Map<string, Decimal>();
@@ -15,7 +15,8 @@ export function monthlyLine(amount: string, frequency: Frequency, instalments?: 
   const memoKey = `${amount}|${frequency}|${instalments ?? ''}`;
   const known = MONTHLY_LINES.get(memoKey);
   if (known !== undefined) return known;
-  const value = roundCents(toMonthly(new Money(amount), frequency, instalments));
+  // A monthly amount in cents is its own monthly line (× 1 / 1, nothing to round): one Decimal instead of six.
+  const value = frequency === 'maand' && AMOUNT_PATTERN.test(amount) ? new Money(amount) : roundCents(toMonthly(new Money(amount), frequency, instalments));
   if (MONTHLY_LINES.size >= MONTHLY_LINES_MAX) MONTHLY_LINES.clear();
   MONTHLY_LINES.set(memoKey, value);
   return value;

@@ -195,7 +195,7 @@ export function selectPeriod(table: NormTable, date: string): ResolvedPeriod {
   return p;
 }
 
-const PROVISIONAL_WINDOW = new WeakMap<ResolvedPeriod, { from: string; limit: string }>();
+const PROVISIONAL_WINDOW = new WeakMap<ResolvedPeriod, { from: string; limit: string; provisional: ResolvedPeriod }>();
 
 /**
  * Like selectPeriod but returns null instead of throwing. A date after the last known period, at most
@@ -213,10 +213,11 @@ export function findPeriod(table: NormTable | undefined, date: string): Resolved
     let window = PROVISIONAL_WINDOW.get(p);
     if (!window) {
       const from = format(addDays(parseISO(p.end), 1), 'yyyy-MM-dd');
-      window = { from, limit: provisionalLimit(from) };
+      // One provisional copy per period (never changed by its users), so the caches keyed by a period hold for it too.
+      window = { from, limit: provisionalLimit(from), provisional: { ...p, provisionalFrom: from } };
       PROVISIONAL_WINDOW.set(p, window);
     }
-    return date < window.limit ? { ...p, provisionalFrom: window.from } : null;
+    return date < window.limit ? window.provisional : null;
   }
   return null;
 }
@@ -239,6 +240,20 @@ export function selectGroupPeriod(norms: NormSet, group: NormGroup, date: string
 }
 
 /** The Dutch label of a norm figure, worded as in the norm-entry form: never the table's internal key (issue 7). */
+/** Norm figures as Decimal by their published text: every engine run reads the same few hundred (Decimal is immutable). */
+const NORM_DECIMALS = new Map<string, Decimal>();
+
+function normDecimal(raw: string): Decimal {
+  let d = NORM_DECIMALS.get(raw);
+  if (d === undefined) {
+    d = new Money(raw);
+    // Bounded: user norm files can add figures, but never without end.
+    if (NORM_DECIMALS.size >= 10_000) NORM_DECIMALS.clear();
+    NORM_DECIMALS.set(raw, d);
+  }
+  return d;
+}
+
 export function figureLabel(table: NormTable | undefined, key: string): string {
   if (!table) return key;
   // Asked for every norm figure of every engine run; the label depends only on the table's (immutable) labels.
@@ -326,7 +341,7 @@ export class NormUse {
     if (!ref.figures.some((f) => f.key === key)) {
       ref.figures.push({ key, label, value: raw, status: period.figureStatus[key] ?? period.status });
     }
-    return new Money(raw);
+    return normDecimal(raw);
   }
 
   has(period: ResolvedPeriod, key: string): boolean {

@@ -4,10 +4,9 @@
 // a month no table covers (not even provisionally, see norms.ts) are null and the month says
 // "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
-import { differenceInMonths, parseISO } from 'date-fns';
-import { ageOn, formatNlDate, lastDayOfPreviousMonth, monthsFrom, quarterStartOf } from '../dates';
+import { ageOn, formatNlDate, monthsReached, lastDayOfPreviousMonth, monthsFrom, quarterStartOf } from '../dates';
 import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
-import type { DossierData } from '../dossier/schema';
+import type { BudgetDossier } from './household';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
 import { DEFAULT_VAKANTIEGELD_MAAND, MONTH_NAMES, vakantiegeldSource } from './vakantiegeld';
 import { LINEAR_FORMULA_FROM } from './bvv';
@@ -65,7 +64,7 @@ export interface Projection {
 
 
 /** Income, expenses, saldo and leefgeld of a month from the dossier alone (same lines as the engine). */
-function cashflow(dossier: DossierData, date: string, inputs: BudgetInputs) {
+function cashflow(dossier: BudgetDossier, date: string, inputs: BudgetInputs) {
   const active = dossier.incomes.filter((i) => activeOn(i, date));
   const monthly = (i: (typeof active)[number]) => monthlyLine(i.amount, i.frequency, i.instalments);
   const inc = sum(active.filter((i) => !COST_ALLOWANCE_INCOME.has(i.category)).map(monthly));
@@ -83,7 +82,7 @@ function cashflow(dossier: DossierData, date: string, inputs: BudgetInputs) {
 }
 
 /** The vakantiegeld of a month from the dossier alone (same source and rules as the engine, vakantiegeld.ts). */
-function cashflowVakantiegeld(dossier: DossierData, inputs: BudgetInputs, date: string): { reserved: Decimal; perJaar: Decimal } {
+function cashflowVakantiegeld(dossier: BudgetDossier, inputs: BudgetInputs, date: string): { reserved: Decimal; perJaar: Decimal } {
   const lines = dossier.incomes.map((i, index) => ({
     index,
     amount: i.amount,
@@ -106,14 +105,13 @@ function cashflowVakantiegeld(dossier: DossierData, inputs: BudgetInputs, date: 
  * of engine runs for 24 months). Left out on purpose: what only the entitlement checks and the explanations use
  * (the previous quarter, exact ages), which the projection does not read.
  */
-function monthSignature(dossier: DossierData, norms: NormSet, date: string, active: string): string {
+function monthSignature(dossier: BudgetDossier, norms: NormSet, date: string, active: string): string {
   const { parts: normPart, qs, prevMonthEnd, aowAgeMonths } = normSignature(norms, date);
   const parts: (string | number)[] = [normPart];
   // Adults: minor, 18-20, 21 and older, AOW age reached (in months, as household.ts compares it).
-  const on = parseISO(date);
   for (const a of dossier.adults) {
     const age = ageOn(a.birthDate, date);
-    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', differenceInMonths(on, parseISO(a.birthDate)) >= aowAgeMonths ? 'aow' : '');
+    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', monthsReached(a.birthDate, date, aowAgeMonths) ? 'aow' : '');
   }
   // Children: under 18 on the date; kgb supplement group on the last day of the previous month (vtlb.ts,
   // engine.ts); kinderbijslag band on the quarter's first day (engine.ts).
@@ -170,7 +168,7 @@ function normSignature(norms: NormSet, date: string): NormSignature {
 }
 
 /** Which incomes and expenses count on the date ("1"/"0" per start and end), in the dossier's order. */
-function activity(dossier: DossierData, date: string): string {
+function activity(dossier: BudgetDossier, date: string): string {
   const active = (i: { startDate?: string | null; endDate?: string | null }) => `${!i.startDate || i.startDate <= date ? 1 : 0}${!i.endDate || i.endDate >= date ? 1 : 0}`;
   return `${dossier.incomes.map(active).join('')},${dossier.expenses.map(active).join('')}`;
 }
@@ -201,7 +199,7 @@ function uncoveredOn(norms: NormSet, date: string): string | null {
 const UNCOVERED = new WeakMap<NormSet, Map<string, string | null>>();
 
 /** Known events in the month (first day .. last day), from the dossier: items starting/ending, birthdays. */
-function events(dossier: DossierData, monthStart: string, monthEnd: string, first: boolean): string[] {
+function events(dossier: BudgetDossier, monthStart: string, monthEnd: string, first: boolean): string[] {
   const out: string[] = [];
   if (!first) {
     dossier.incomes.forEach((i) => {
@@ -249,7 +247,7 @@ function events(dossier: DossierData, monthStart: string, monthEnd: string, firs
  * `atReference`: the engine's result on the reference date when the caller already has it (budget.get computes it for the
  * screen); the first month is exactly that computation, so it is not run twice.
  */
-export function projectBudget(dossier: DossierData, inputs: BudgetInputs, norms: NormSet, referenceDate: string, count = 24, atReference?: BudgetResult): Projection {
+export function projectBudget(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string, count = 24, atReference?: BudgetResult): Projection {
   const months: ProjectionMonth[] = [];
   const calendar = monthsFrom(referenceDate, count);
   let prev: { bands: (string | null)[]; kgb: (string | null)[]; periods: Record<string, string>; type: string } | null = null;

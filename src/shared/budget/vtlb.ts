@@ -4,7 +4,7 @@
 // so the VTLB is the exact sum of the lines shown.
 import type Decimal from 'decimal.js';
 import { ageOn, formatNlDate } from '../dates';
-import type { DossierData } from '../dossier/schema';
+import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { BVV_BASE_FRACTION, type BvvDetail, type BvvHooks } from './bvv';
 import { figure, fmt, type Figure, type InputValue } from './explain';
@@ -50,7 +50,7 @@ export function lineAmounts(incomeLines: readonly CountedLine[], expenseLines: r
 
 export interface VtlbArgs {
   hooks: BvvHooks;
-  dossier: DossierData;
+  dossier: BudgetDossier;
   household: Household;
   inputs: BudgetInputs;
   bvv: Figure;

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 
-// Zod's JIT compiles object parsers with `new Function`, probing for it when the first object schema is
-// built; under the renderer's CSP (no 'unsafe-eval') that probe is blocked and reported as a CSP violation.
-// Parse without the JIT everywhere. This runs when the module is evaluated, so an entry point imports this
-// module before anything that builds schemas (src/renderer/main.tsx does).
-z.config({ jitless: true });
+// The renderer parses without zod's JIT (its CSP forbids eval): see zod-jitless.ts, imported by its entry.
 
 /** How a kind of value is named in a message ("verwacht tekst, maar dit is een getal"). */
 const KIND_NAMES: Record<string, string> = {

@@ -87,6 +87,24 @@ describe('readMany (bulk dossier read)', () => {
     }
   });
 
+  it('reads for the budget exactly the parts of read() the engine uses, and nothing else', () => {
+    const budgetParts = (d: Record<string, unknown>) => {
+      const { id, number, adults, children, incomes, expenses, address, addressKind } = d;
+      return { id, number, adults, children, incomes, expenses, address, ...(addressKind === undefined ? {} : { addressKind }) };
+    };
+    const many = rig.dossiers.readManyForBudget([...ids, 'bestaat-niet']);
+    expect([...many.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      const whole = budgetParts(rig.dossiers.read(id) as unknown as Record<string, unknown>);
+      expect(rig.dossiers.readForBudget(id), id).toEqual(whole);
+      expect(many.get(id), id).toEqual(whole);
+      // No debts, notes, accounts or contact details travel with it.
+      expect(Object.keys(many.get(id)!).sort()).toEqual(Object.keys(whole).sort());
+    }
+    expect([...many.values()].some((d) => d.addressKind !== undefined)).toBe(true);
+    expect(() => rig.dossiers.readForBudget('bestaat-niet')).toThrow(/bestaat niet/);
+  });
+
   it('leaves out unknown ids, reads a repeated id once, and answers an empty list with an empty map', () => {
     const many = rig.dossiers.readMany(['bestaat-niet', ids[3]!, ids[3]!]);
     expect([...many.keys()]).toEqual([ids[3]]);

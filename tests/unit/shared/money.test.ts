@@ -9,6 +9,8 @@ import {
   roundCents,
   sum,
   toAmountString,
+  centsText,
+  centsToAmount,
   toCents,
 } from '../../../src/shared/money';
 
@@ -132,5 +134,29 @@ describe('money', () => {
   it('AMOUNT_PATTERN accepts canonical strings only', () => {
     for (const ok of ['0', '1234.56', '-5.5', '999999999999.99']) expect(AMOUNT_PATTERN.test(ok)).toBe(true);
     for (const bad of ['1,5', '1.234', '1e3', '', '.5', '1.', '+1', '1234567890123']) expect(AMOUNT_PATTERN.test(bad)).toBe(false);
+  });
+
+  it('centsText prints an amount of at most two decimals exactly as toFixed(2) does, and declines any other', () => {
+    const decimals = fc.tuple(fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n }), fc.integer({ min: 0, max: 6 })).map(([units, scale]) => money(units.toString()).dividedBy(10 ** scale));
+    fc.assert(
+      fc.property(decimals, (d) => {
+        const text = centsText(d);
+        if (d.decimalPlaces() > 2 || d.e >= 21) return text === null;
+        return text === d.toFixed(2) && text === toAmountString(d);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const [input, expected] of [['0', '0.00'], ['-0', '0.00'], ['5', '5.00'], ['-5.5', '-5.50'], ['0.05', '0.05'], ['1234.5', '1234.50'], ['-0.01', '-0.01']] as const) {
+      expect(centsText(money(input)), input).toBe(expected);
+    }
+    expect(centsText(money('0.005'))).toBeNull();
+  });
+
+  it('centsToAmount prints integer cents exactly as fromCents(cents).toFixed(2)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.maxSafeInteger(), fc.constant(Number.MIN_SAFE_INTEGER)), (c) => centsToAmount(c) === fromCents(c).toFixed(2)),
+      { numRuns: 5000 },
+    );
+    for (const [c, expected] of [[0, '0.00'], [5, '0.05'], [-5, '-0.05'], [100, '1.00'], [-123456, '-1234.56'], [140150, '1401.50']] as const) expect(centsToAmount(c)).toBe(expected);
   });
 });

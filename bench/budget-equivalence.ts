@@ -1,0 +1,198 @@
+// Not shipped, not part of `npm run bench`: a guard for speed work on the budget (issue 10 §1). It opens a working
+// copy of the cached 1,000-household bench vault and hashes, per reference date, every `budget.get` envelope
+// (through the router, output validation included), the CLI's JSON view (computeBudgetView) and every
+// `budget.batch` page, so a change that makes them faster can be shown to change no figure, text or error.
+// With --time it also reports the CPU time of `budget.get` and `budget.batch` per household (in-process).
+//
+//   npx tsx bench/budget-equivalence.ts [--time [--only get|batch] [--passes n] [--hash]] [--out hashes.json] [--compare hashes.json]
+//   npx tsx bench/budget-equivalence.ts --pieces [--step text] [--passes n]   (CPU time of each step of budget.get)
+//   npx tsx bench/budget-equivalence.ts --sizes                              (JSON size of the parts of one view)
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore, defaultResourcesDir, type Core } from '../src/core/app';
+import { silentLogger } from '../src/core/logger';
+import { loadBundledNorms } from '../src/core/norms/load';
+import { computeBudgetView } from '../src/core/services/budget';
+import { createAuditService } from '../src/core/services/audit';
+import { createDossierService } from '../src/core/services/dossiers';
+import { budgetInputsSchema, computeBudget, computeBudgetFigures, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../src/shared/budget';
+import { budgetView, serializeBudgetResult, serializeProjection } from '../src/shared/contract/budget';
+import { systemClock } from '../src/shared/dates';
+import { budgetSections } from '../src/shared/presenter';
+import type { DossierData } from '../src/shared/dossier/schema';
+import { BENCH_PASSPHRASE, VAULT_FOLDER_NAME, call } from './generate';
+
+// Covered, provisional (2027 norms not yet published) and uncovered dates; a leap day; quarter starts, month ends.
+const DATES = ['2025-01-01', '2026-01-01', '2026-06-30', '2026-11-23', '2027-01-01', '2027-07-01', '2028-02-29'];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function cacheFolder(): string {
+  const root = path.join(tmpdir(), 'houvast-bench-cache');
+  const found = readdirSync(root).filter((n) => n.endsWith('-office-1000-seed2026')).sort();
+  // The newest schema number is the current one.
+  const pick = found.sort((a, b) => Number(/-s(\d+)-/.exec(b)?.[1] ?? 0) - Number(/-s(\d+)-/.exec(a)?.[1] ?? 0))[0];
+  if (!pick) throw new Error(`no 1,000-household bench vault in ${root}: run npm run bench -- --size 1000 once`);
+  return path.join(root, pick);
+}
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** CPU time per household of each step of budget.get, run alone over the same households (after a warm-up). */
+async function pieces(core: Core, sample: string[], norms: NormSet): Promise<void> {
+  const date = '2026-11-23';
+  const ctx = { db: () => core.vault.db(), clock: systemClock, logger: silentLogger };
+  const dossiers = createDossierService(ctx, { audit: createAuditService(ctx), actor: () => 'bench' });
+  const inputs = new Map<string, BudgetInputs>();
+  for (const id of sample) inputs.set(id, budgetInputsSchema.parse((await call<{ inputs: unknown }>(core, 'budget.get', { id, date })).inputs));
+  const read = new Map(sample.map((id) => [id, dossiers.readForBudget(id)]));
+  const results = new Map(sample.map((id) => [id, computeBudget(read.get(id)!, inputs.get(id)!, norms, date)]));
+  const projections = new Map(sample.map((id) => [id, projectBudget(read.get(id)!, inputs.get(id)!, norms, date, 24, results.get(id))]));
+  const views = new Map(
+    sample.map((id) => [
+      id,
+      { dossierId: id, referenceDate: date, inputs: inputs.get(id)!, inputsUpdatedAt: null, result: serializeBudgetResult(results.get(id)!), projection: serializeProjection(projections.get(id)!), sections: budgetSections(toBudgetJson(results.get(id)!)) },
+    ]),
+  );
+  const steps: [string, (id: string) => unknown][] = [
+    ['router budget.get (all)', (id) => core.router.handle('budget.get' as never, { id, date })],
+    ['read (readForBudget)', (id) => dossiers.readForBudget(id)],
+    ['engine with explanations', (id) => computeBudget(read.get(id)!, inputs.get(id)!, norms, date)],
+    ['engine figures only', (id) => computeBudgetFigures(read.get(id)!, inputs.get(id)!, norms, date)],
+    ['projection (24 months)', (id) => projectBudget(read.get(id)!, inputs.get(id)!, norms, date, 24, results.get(id))],
+    ['serialize result', (id) => serializeBudgetResult(results.get(id)!)],
+    ['serialize projection', (id) => serializeProjection(projections.get(id)!)],
+    ['sections (JSON view + presenter)', (id) => budgetSections(toBudgetJson(results.get(id)!))],
+    ['zod output validation', (id) => budgetView.safeParse(views.get(id)!)],
+  ];
+  const passes = Number(arg('--passes') ?? 5);
+  const onlyStep = arg('--step');
+  for (const [label, step] of steps) {
+    if (onlyStep && !label.includes(onlyStep)) continue;
+    for (const id of sample) await step(id);
+    const per: number[] = [];
+    for (let pass = 0; pass < passes; pass++) {
+      const c = cpuMs();
+      for (const id of sample) await step(id);
+      per.push((cpuMs() - c) / sample.length);
+    }
+    per.sort((a, b) => a - b);
+    console.log(`${label.padEnd(34)} ${per[Math.floor(per.length / 2)]!.toFixed(3)} ms (min ${per[0]!.toFixed(3)})`);
+  }
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'houvast-budget-eq-'));
+  const from = path.join(cacheFolder(), 'data', VAULT_FOLDER_NAME);
+  const vaultFolder = path.join(work, 'data', VAULT_FOLDER_NAME);
+  cpSync(from, vaultFolder, { recursive: true, filter: (src) => path.basename(src) !== 'backups' });
+  const core = createCore({ dataDir: path.join(work, 'data'), resourcesDir: defaultResourcesDir(), logger: silentLogger });
+  try {
+    await call(core, 'vault.open', { path: vaultFolder });
+    await call(core, 'vault.unlock', { passphrase: BENCH_PASSPHRASE });
+    // The unlock's background integrity check and snapshot would count in the process's CPU time.
+    await core.vault.idle();
+    const ids: string[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = await call<{ items: { id: string }[]; total: number }>(core, 'dossier.search', { limit: 100, offset, sort: { key: 'number', dir: 'asc' } });
+      ids.push(...page.items.map((i) => i.id));
+      if (page.items.length < 100) break;
+    }
+    ids.sort();
+    const norms = await loadBundledNorms(defaultResourcesDir());
+
+    if (process.argv.includes('--sizes')) {
+      // How large the view is that the router validates and the shells send: JSON characters per part.
+      const env = (await core.router.handle('budget.get' as never, { id: ids[0], date: '2026-11-23' })) as { value: Record<string, unknown> };
+      const v = env.value;
+      const result = v['result'] as Record<string, unknown>;
+      console.log(Object.entries(v).map(([k, x]) => `${k} ${JSON.stringify(x).length}`).join(', '));
+      console.log(Object.entries(result).map(([k, x]) => `${k} ${JSON.stringify(x ?? null).length}`).join(', '));
+      return;
+    }
+    if (process.argv.includes('--pieces')) {
+      await pieces(core, ids.slice(0, 200), norms);
+      return;
+    }
+    if (process.argv.includes('--time')) {
+      const sample = ids.slice(0, 200);
+      for (const id of sample.slice(0, 20)) await call(core, 'budget.get', { id, date: '2026-11-23' });
+      const only = arg('--only');
+      const passes = Number(arg('--passes') ?? 3);
+      // As the bench's row measures it: wall-clock p50 of 200 calls after 20 warm-up calls.
+      const walls: number[] = [];
+      for (const id of sample) {
+        const t = performance.now();
+        await call(core, 'budget.get', { id, date: '2026-11-23' });
+        walls.push(performance.now() - t);
+      }
+      walls.sort((a, b) => a - b);
+      console.log(`budget.get wall p50 ${walls[Math.floor(walls.length / 2)]!.toFixed(3)} ms, p95 ${walls[Math.floor(walls.length * 0.95)]!.toFixed(3)} ms`);
+      const getCpu: number[] = [];
+      for (let pass = 0; pass < (only === 'batch' ? 0 : passes); pass++) {
+        const c = cpuMs();
+        for (const id of sample) await call(core, 'budget.get', { id, date: '2026-11-23' });
+        getCpu.push((cpuMs() - c) / sample.length);
+      }
+      const batchCpu: number[] = [];
+      for (let pass = 0; pass < (only === 'get' ? 0 : passes); pass++) {
+        const c = cpuMs();
+        await call(core, 'budget.batch', { date: '2026-11-23', page: { offset: 0, limit: 10_000 } });
+        batchCpu.push((cpuMs() - c) / ids.length);
+      }
+      const f = (xs: number[]) => xs.map((x) => x.toFixed(3)).join(' / ');
+      console.log(`budget.get CPU per call (ms, ${getCpu.length} passes of ${sample.length}): ${f(getCpu)}`);
+      console.log(`budget.batch CPU per household (ms, ${batchCpu.length} passes of ${ids.length}): ${f(batchCpu)}`);
+      if (!process.argv.includes('--hash')) return;
+    }
+
+    const hashes: Record<string, string> = {};
+    for (const date of DATES) {
+      const get = createHash('sha256');
+      const json = createHash('sha256');
+      for (const id of ids) {
+        const env = await core.router.handle('budget.get' as never, { id, date });
+        get.update(JSON.stringify(env));
+        if (env.ok) {
+          const view = env.value as { inputs: unknown };
+          const dossier = await call<DossierData>(core, 'dossier.get', { id });
+          json.update(JSON.stringify(computeBudgetView(dossier, budgetInputsSchema.parse(view.inputs), norms, date).json));
+        }
+      }
+      hashes[`budget.get ${date}`] = get.digest('hex');
+      hashes[`json ${date}`] = json.digest('hex');
+      const batch = createHash('sha256');
+      for (const page of [{ offset: 0, limit: 10_000 }, { offset: 137, limit: 250 }]) batch.update(JSON.stringify(await core.router.handle('budget.batch' as never, { date, page })));
+      hashes[`budget.batch ${date}`] = batch.digest('hex');
+    }
+    // Without a date: each household's saved peildatum, else today (the same for both runs on one day).
+    hashes['budget.batch (own dates)'] = createHash('sha256').update(JSON.stringify(await core.router.handle('budget.batch' as never, { page: { limit: 10_000 } }))).digest('hex');
+    hashes['budget.batch (chosen ids)'] = createHash('sha256')
+      .update(JSON.stringify(await core.router.handle('budget.batch' as never, { dossierIds: [...ids.slice(500, 520), 'bestaat-niet'], date: '2026-11-23' })))
+      .digest('hex');
+    for (const [k, v] of Object.entries(hashes)) console.log(`${k.padEnd(28)} ${v.slice(0, 16)}`);
+    const out = arg('--out');
+    if (out) writeFileSync(out, JSON.stringify(hashes, null, 2));
+    const compare = arg('--compare');
+    if (compare && existsSync(compare)) {
+      const before = JSON.parse(readFileSync(compare, 'utf8')) as Record<string, string>;
+      const differ = Object.keys(before).filter((k) => before[k] !== hashes[k]);
+      console.log(differ.length === 0 ? 'IDENTICAL to ' + compare : `DIFFERENT from ${compare}: ${differ.join(', ')}`);
+      if (differ.length > 0) process.exitCode = 1;
+    }
+  } finally {
+    await core.dispose();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
