@@ -20,6 +20,7 @@ import { cachedStatement } from '../db/statements';
 import type { AuditService } from './audit';
 import { describeChanges } from './dossier-changes';
 import type { ServiceContext } from './context';
+import { timeOrderedId } from './time-ordered-id';
 import { searchDossierIds, searchDossierPage, sortNameOf, summariesFor, type DossierSearch, type SearchOrder } from './dossier-search';
 export { foldForSearch } from './dossier-search';
 import { dossierWarnings, refuseImpossible } from './plausibility';
@@ -270,8 +271,8 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     } else {
       number = nextNumber(db);
     }
-    const id = randomUUID();
     const now = ctx.clock.now();
+    const id = timeOrderedId(now);
     const stored = withStatusDate(data, null);
     withSearchDeferred(db, id, () => {
       writeMain(db, id, number, stored, now, now, true);
