@@ -93,8 +93,6 @@ export const EXACT_TOTAL_LIMIT = 1000;
 export type SearchOrder = 'asked' | 'added';
 
 export interface DossierSearchSql {
-  /** Whether there is a text query (an FTS5 MATCH). */
-  hasMatch: boolean;
   /** Counts the matches, at most `cap` + 1 of them, so a broad query never visits every hit to count. */
   count(cap?: number): string;
   /** The requested page of ids in the order asked for (all matches when the search has no limit). */
@@ -146,7 +144,6 @@ export function dossierSearchSql(q: DossierSearch): DossierSearchSql {
   const clause = `FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const page = q.limit !== undefined ? ` LIMIT ${whole(q.limit)} OFFSET ${whole(q.offset ?? 0)}` : '';
   return {
-    hasMatch,
     count: (cap) => (cap === undefined ? `SELECT count(*) ${clause}` : `SELECT count(*) FROM (SELECT 1 ${clause} LIMIT ${whole(cap) + 1})`),
     page: `SELECT d.id ${clause} ORDER BY ${orderBy(q.sort, hasMatch)}${page}`,
     pageByAdded: hasMatch ? `SELECT d.id ${clause} ORDER BY s.rowid DESC${page}` : null,
