@@ -1,7 +1,8 @@
 // Layer 5, issue 10 §1 and issue 7 in Chromium with the real core: the dossier list shows one page and the
 // total, pages forward and back, sorts by column in SQL, finds a household by creditor, IBAN, street, city
 // and postcode without its space, and keeps search, filters, sort and page after opening a dossier and going
-// back. Axe stays at 0 serious violations. Expected orders follow from the households written here.
+// back. Axe stays at 0 serious violations. Expected orders follow from the households written here. A search
+// with more than 1,000 hits says "meer dan 1.000", lists the most recently added first and pages on.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DossierDataInput } from '../../src/shared/dossier/schema';
@@ -146,5 +147,34 @@ describe('the dossier list in pages', () => {
     expect(await page.getByRole('columnheader', { name: /Naam/ }).getAttribute('aria-sort')).toBe('ascending');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'lijst-02-terug-op-pagina-2');
+  });
+
+  it('a search with more than 1,000 hits says so, lists the most recently added first and pages on', async () => {
+    // 941 more households named Anna Hoekstra: "anna" then matches 60 + 941 = 1,001 (Wietske has no Anna).
+    const extra = Array.from({ length: 941 }, (_, i) => ({
+      ...household(i),
+      status: 'aanmelding' as const,
+      adults: [{ role: 'aanvrager' as const, firstName: 'Anna', lastName: 'Hoekstra', birthDate: new Date(Date.UTC(1960, 0, 1 + i)).toISOString().slice(0, 10), bsn: null }],
+    }));
+    await callCore(app, 'dossier.import', { file: { format: 'houvast.dossier', version: 1, dossiers: extra } });
+    await search().fill('');
+    await button(page, 'Gewijzigd').click();
+    await search().fill('anna');
+    const broad = 'van meer dan 1.000 dossiers — maak de zoekopdracht specifieker. Laatst toegevoegd eerst; op relevantie of een kolom sorteren kan bij 1.000 dossiers of minder.';
+    await expect.poll(rangeText, { timeout: 10_000 }).toBe(`1–50 ${broad}`);
+    // Most recently added first: all 50 are from the import, and no column claims to be the order.
+    expect(new Set(await names())).toEqual(new Set(['Hoekstra, Anna']));
+    for (const h of await page.getByRole('columnheader').all()) expect(await h.getAttribute('aria-sort')).toBeNull();
+    await waitVisible(pager().getByText('Pagina 1 van meer dan 20'));
+    expect(await button(pager(), 'Laatste').getAttribute('aria-disabled')).toBe('true');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'lijst-03-meer-dan-1000');
+    await button(pager(), 'Volgende').click();
+    await expect.poll(rangeText).toBe(`51–100 ${broad}`);
+
+    // Narrowed to 941 hits: counted exactly and ranked again.
+    await search().fill('anna hoekstra');
+    await expect.poll(rangeText).toBe('1–50 van 941 dossiers, de best passende eerst');
+    await waitVisible(pager().getByText('Pagina 1 van 19'));
   });
 });

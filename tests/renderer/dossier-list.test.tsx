@@ -29,12 +29,15 @@ const summary = (n: number, displayName = `Klant ${n}, Anna`): DossierSummary =>
   updatedAt: Date.UTC(2026, 0, 5, 10, 0),
 });
 
+/** An answer with an exact total, in the order asked for. */
+const exact = (items: DossierSummary[], total: number): SearchOutput => ({ items, total, totalIsLowerBound: false, order: 'asked' });
+
 /** A core with `total` dossiers that answers any page with the rows at that offset. */
 function pagedCore(total: number) {
   return ({ offset = 0, limit = PAGE_SIZE }: SearchInput): SearchOutput => {
     const items: DossierSummary[] = [];
     for (let i = offset; i < Math.min(total, offset + limit); i++) items.push(summary(i + 1));
-    return { items, total };
+    return exact(items, total);
   };
 }
 
@@ -130,7 +133,7 @@ describe('the dossier list pages through the core', () => {
   it('sorts by a column in the core, both ways, back to page 1, and shows the rows in the core\'s order', async () => {
     // The core answers in an order this screen could not have made up itself: it must show it as given.
     const order = [summary(7, 'Zijlstra, Piet'), summary(3, 'Bakker, Anna'), summary(5, 'Oosterbroek, Fenna')];
-    const client = unlockedApp({ 'dossier.search': ({ offset = 0 }) => ({ items: offset === 0 ? order : [summary(99)], total: 120 }) });
+    const client = unlockedApp({ 'dossier.search': ({ offset = 0 }) => exact(offset === 0 ? order : [summary(99)], 120) });
     await screen.findByText('Bakker, Anna');
     fireEvent.click(screen.getByRole('button', { name: 'Volgende' }));
     await screen.findByText('Klant 99, Anna');
@@ -178,10 +181,53 @@ describe('the dossier list pages through the core', () => {
     await waitFor(() => expect(lastSearch(client)).toMatchObject({ query: 'nl91', sort: { key: 'name', dir: 'asc' } }));
   });
 
+  it('a search with more than 1,000 hits says "meer dan 1.000", shows the order it got, and pages on to the end', async () => {
+    // The core's rule (tests/integration/services/dossier-search-broad.test.ts): counted up to the page's end, at
+    // least 1,000; more than that is a lower bound; most recently added first. Here 1,020 hits.
+    const hits = 1020;
+    const broad = ({ query, offset = 0, limit = PAGE_SIZE }: SearchInput): SearchOutput => {
+      if (!query) return exact([summary(1)], 1);
+      const cap = Math.max(1000, offset + limit);
+      const items: DossierSummary[] = [];
+      for (let i = offset; i < Math.min(hits, offset + limit); i++) items.push(summary(hits - i, `Nieuw ${hits - i}, Anna`));
+      return { items, total: Math.min(hits, cap), totalIsLowerBound: hits > cap, order: 'added' };
+    };
+    const client = unlockedApp({ 'dossier.search': broad });
+    await screen.findByText('Klant 1, Anna');
+    type(screen.getByLabelText('Zoeken'), 'belastingdienst');
+    await screen.findByText('Nieuw 1020, Anna');
+    expect(lastSearch(client)).toEqual({ query: 'belastingdienst', sort: { key: 'relevance', dir: 'desc' }, offset: 0, limit: 50 });
+    expect(rangeLine().textContent).toBe(
+      '1–50 van meer dan 1.000 dossiers — maak de zoekopdracht specifieker. Laatst toegevoegd eerst; op relevantie of een kolom sorteren kan bij 1.000 dossiers of minder.',
+    );
+    const pager = screen.getByRole('navigation', { name: "Pagina's van de dossierlijst" });
+    expect(within(pager).getByText('Pagina 1 van meer dan 20')).toBeTruthy();
+    // The last page is not known yet.
+    expect(within(pager).getByRole('button', { name: 'Laatste' }).getAttribute('aria-disabled')).toBe('true');
+
+    // A column chosen now is asked for, but the core still answers newest first: no column claims the order.
+    fireEvent.click(screen.getByRole('button', { name: 'Naam' }));
+    await waitFor(() => expect(lastSearch(client)?.sort).toEqual({ key: 'name', dir: 'asc' }));
+    await waitFor(() => expect(screen.queryByText('Klant 1, Anna')).toBeNull());
+    for (const h of screen.getAllByRole('columnheader')) expect(h.getAttribute('aria-sort')).toBeNull();
+
+    // Page 20 is the last counted one; "Volgende" still goes on, and page 21 knows the exact total.
+    for (let p = 1; p <= 20; p++) {
+      fireEvent.click(within(pager).getByRole('button', { name: 'Volgende' }));
+      await screen.findByText(`Nieuw ${hits - p * 50}, Anna`);
+    }
+    expect(lastSearch(client)).toMatchObject({ offset: 1000, limit: 50 });
+    expect(rangeLine().textContent).toBe(
+      '1.001–1.020 van 1.020 dossiers. Laatst toegevoegd eerst; op relevantie of een kolom sorteren kan bij 1.000 dossiers of minder.',
+    );
+    expect(within(pager).getByText('Pagina 21 van 21')).toBeTruthy();
+    expect(within(pager).getByRole('button', { name: 'Volgende' }).getAttribute('aria-disabled')).toBe('true');
+  });
+
   it('debounces typing and drops a late answer to an older keystroke', async () => {
     const pending = new Map<string, (out: SearchOutput) => void>();
     const client = unlockedApp({
-      'dossier.search': (i) => (i.query ? new Promise<SearchOutput>((resolve) => pending.set(i.query!, resolve)) : { items: [summary(1)], total: 1 }),
+      'dossier.search': (i) => (i.query ? new Promise<SearchOutput>((resolve) => pending.set(i.query!, resolve)) : exact([summary(1)], 1)),
     });
     await screen.findByText('Klant 1, Anna');
     const box = screen.getByLabelText('Zoeken');
@@ -195,10 +241,10 @@ describe('the dossier list pages through the core', () => {
     type(box, 'jans');
     await new Promise((r) => setTimeout(r, SEARCH_DEBOUNCE_MS + 50));
     await waitFor(() => expect(pending.has('jans')).toBe(true));
-    pending.get('jans')!({ items: [summary(2, 'Jansen, Joost')], total: 1 });
+    pending.get('jans')!(exact([summary(2, 'Jansen, Joost')], 1));
     await screen.findByText('Jansen, Joost');
     // The answer to "jan" arrives last: it is stale and must not replace the newer rows.
-    pending.get('jan')!({ items: [summary(3, 'Janssens, Ria')], total: 1 });
+    pending.get('jan')!(exact([summary(3, 'Janssens, Ria')], 1));
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByText('Janssens, Ria')).toBeNull();
     expect(screen.getByText('Jansen, Joost')).toBeTruthy();

@@ -72,7 +72,7 @@ export function createFakeClient(handlers: Handlers, initial: VaultStatus = stat
       if (!list) return fail('INTERNAL', 'Geen fake voor dossier.list of dossier.search');
       const rows = await list({ ...(query ? { query } : {}), ...(status ? { status } : {}), ...(typeOfHelp ? { typeOfHelp } : {}) });
       if (rows instanceof FakeError) return rows;
-      return { items: rows.slice(offset, offset + limit), total: rows.length };
+      return { items: rows.slice(offset, offset + limit), total: rows.length, totalIsLowerBound: false, order: 'asked' as const };
     };
   }
   // dossier.get, saveItem and restoreItem answer a dossier, removeItem { dossier, removed }.

@@ -81,8 +81,33 @@ function shortPrefixes(t: string): string[] {
     .map((w) => `${phrase(w)}*`);
 }
 
-/** The SQL of a search: the count of all matches, the requested page of ids, and their parameters. */
-export function dossierSearchSql(q: DossierSearch): { count: string; page: string; params: unknown[] } {
+/**
+ * A search (a text query) counts its hits exactly up to this many; above it the answer says "more than 1,000" and
+ * the page comes in the order of the index instead of by relevance or a column (issue 10: a broad query such as
+ * "Belastingdienst" or one letter matches tens of thousands of dossiers, and counting and ranking every hit cost
+ * 0.3-0.7 s per keystroke at 100,000 dossiers). The list without a query keeps its exact count (an index count).
+ */
+export const EXACT_TOTAL_LIMIT = 1000;
+
+/** The order of a page: the one asked for, or the most recently added dossiers first (a broad search). */
+export type SearchOrder = 'asked' | 'added';
+
+export interface DossierSearchSql {
+  /** Counts the matches, at most `cap` + 1 of them, so a broad query never visits every hit to count. */
+  count(cap?: number): string;
+  /** The requested page of ids in the order asked for (all matches when the search has no limit). */
+  page: string;
+  /**
+   * The requested page of ids, most recently added first: the FTS5 rowid order (docids are handed out in insert
+   * order, migration 007), which FTS5 walks backwards and stops after the page, without a sort step. Null
+   * without a text query.
+   */
+  pageByAdded: string | null;
+  params: unknown[];
+}
+
+/** The SQL of a search: counts, the requested page of ids, and their parameters. */
+export function dossierSearchSql(q: DossierSearch): DossierSearchSql {
   const tokens = searchTokens(q.query);
   // Trigrams need three characters; shorter words are word prefixes in dossier_words (migration 016), which
   // has prefix indexes of one and two characters and the same rowids as the trigram table.
@@ -115,21 +140,50 @@ export function dossierSearchSql(q: DossierSearch): { count: string; page: strin
     where.push('d.type_of_help = ?');
     params.push(q.typeOfHelp);
   }
+  const hasMatch = long.length > 0 || short.length > 0;
   const clause = `FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const page = q.limit !== undefined ? ` LIMIT ${Math.max(0, Math.trunc(q.limit))} OFFSET ${Math.max(0, Math.trunc(q.offset ?? 0))}` : '';
+  const page = q.limit !== undefined ? ` LIMIT ${whole(q.limit)} OFFSET ${whole(q.offset ?? 0)}` : '';
   return {
-    count: `SELECT count(*) ${clause}`,
-    page: `SELECT d.id ${clause} ORDER BY ${orderBy(q.sort, long.length > 0 || short.length > 0)}${page}`,
+    count: (cap) => (cap === undefined ? `SELECT count(*) ${clause}` : `SELECT count(*) FROM (SELECT 1 ${clause} LIMIT ${whole(cap) + 1})`),
+    page: `SELECT d.id ${clause} ORDER BY ${orderBy(q.sort, hasMatch)}${page}`,
+    pageByAdded: hasMatch ? `SELECT d.id ${clause} ORDER BY s.rowid DESC${page}` : null,
     params,
   };
 }
 
-/** Matching dossier ids in the requested order and page, and how many match in all. */
-export function searchDossierIds(db: Db, q: DossierSearch): { ids: string[]; total: number } {
+const whole = (n: number) => Math.max(0, Math.trunc(n));
+
+/** Every matching dossier id in the order asked for (the unpaged list of the CLI). */
+export function searchDossierIds(db: Db, q: DossierSearch): string[] {
   const sql = dossierSearchSql(q);
-  const total = db.prepare(sql.count).pluck().get(...sql.params) as number;
-  const ids = db.prepare(sql.page).pluck().all(...sql.params) as string[];
-  return { ids, total };
+  return db.prepare(sql.page).pluck().all(...sql.params) as string[];
+}
+
+export interface DossierSearchPage {
+  ids: string[];
+  /** Exact, or with `totalIsLowerBound` a lower bound: at least this many match, and more than that. */
+  total: number;
+  totalIsLowerBound: boolean;
+  order: SearchOrder;
+}
+
+/**
+ * One page of matching dossier ids with their total. A search with more than EXACT_TOTAL_LIMIT hits counts only
+ * as far as the page needs (at least EXACT_TOTAL_LIMIT, so the answer says "more than 1,000" and whether a
+ * next page exists) and lists the most recently added first; at or below the limit the count is exact and the
+ * order is the one asked for (relevance: bm25 over at most 1,000 hits).
+ */
+export function searchDossierPage(db: Db, q: DossierSearch & { offset: number; limit: number }): DossierSearchPage {
+  const sql = dossierSearchSql(q);
+  if (sql.pageByAdded === null) {
+    const total = db.prepare(sql.count()).pluck().get(...sql.params) as number;
+    return { ids: db.prepare(sql.page).pluck().all(...sql.params) as string[], total, totalIsLowerBound: false, order: 'asked' };
+  }
+  const cap = Math.max(EXACT_TOTAL_LIMIT, whole(q.offset) + whole(q.limit));
+  const counted = db.prepare(sql.count(cap)).pluck().get(...sql.params) as number;
+  const order: SearchOrder = counted > EXACT_TOTAL_LIMIT ? 'added' : 'asked';
+  const ids = db.prepare(order === 'added' ? sql.pageByAdded : sql.page).pluck().all(...sql.params) as string[];
+  return { ids, total: Math.min(counted, cap), totalIsLowerBound: counted > cap, order };
 }
 
 interface SummaryRow {

@@ -21,7 +21,8 @@ import { cachedStatement } from '../db/statements';
 import type { AuditService } from './audit';
 import { describeChanges } from './dossier-changes';
 import type { ServiceContext } from './context';
-import { searchDossierIds, sortNameOf, summariesFor, type DossierSearch } from './dossier-search';
+import { timeOrderedId } from './time-ordered-id';
+import { searchDossierIds, searchDossierPage, sortNameOf, summariesFor, type DossierSearch, type SearchOrder } from './dossier-search';
 export { foldForSearch } from './dossier-search';
 import { dossierWarnings, refuseImpossible, resolveCheckInput, type CheckInput } from './plausibility';
 
@@ -34,7 +35,8 @@ export interface DossierService {
   update(id: string, data: DossierData): Dossier;
   list(query?: ListQuery): DossierSummary[];
   /** One page of matches (ranked when asked) and how many match in all. */
-  search(query: ListQuery): { items: DossierSummary[]; total: number };
+  /** One page (limit required): see searchDossierPage for the total above 1,000 hits and the order then. */
+  search(query: ListQuery & { limit: number }): { items: DossierSummary[]; total: number; totalIsLowerBound: boolean; order: SearchOrder };
   close(id: string): Dossier;
   delete(id: string, confirmNumber: string): void;
   addNote(id: string, text: string): Dossier;
@@ -286,8 +288,8 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     } else {
       number = nextNumber(db);
     }
-    const id = randomUUID();
     const now = ctx.clock.now();
+    const id = timeOrderedId(now);
     const stored = withStatusDate(data, null);
     withSearchDeferred(db, id, () => {
       writeMain(db, id, number, stored, now, now, true);
@@ -416,14 +418,13 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
 
     list(q = {}) {
       const db = ctx.db();
-      const { ids } = searchDossierIds(db, q);
-      return summariesFor(db, ids);
+      return summariesFor(db, searchDossierIds(db, q));
     },
 
     search(q) {
       const db = ctx.db();
-      const { ids, total } = searchDossierIds(db, q);
-      return { items: summariesFor(db, ids), total };
+      const { ids, ...rest } = searchDossierPage(db, { ...q, offset: q.offset ?? 0 });
+      return { items: summariesFor(db, ids), ...rest };
     },
 
     close(id) {

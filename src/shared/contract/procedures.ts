@@ -318,7 +318,8 @@ export const contract = {
     output: z.array(dossierSummary),
   }),
   'dossier.search': procedure({
-    summary: 'One page of dossiers: search (FTS), filters and sorting in the database, and the total count.',
+    summary:
+      'One page of dossiers: search (FTS), filters and sorting in the database, and the total count (exact up to 1,000 hits of a query; above that "more than", most recently added first).',
     unlocked: true,
     input: z.object({
       query: z.string().max(200).optional(),
@@ -329,7 +330,15 @@ export const contract = {
       offset: z.number().int().min(0).max(10_000_000).default(0),
       limit: z.number().int().min(1).max(500).default(50),
     }),
-    output: z.object({ items: z.array(dossierSummary), total: z.number().int().nonnegative() }),
+    output: z.object({
+      items: z.array(dossierSummary),
+      /** Exact up to 1,000 hits of a query; above that a lower bound (see totalIsLowerBound). */
+      total: z.number().int().nonnegative(),
+      /** More than `total` match: a query with over 1,000 hits is counted only as far as the page needs. */
+      totalIsLowerBound: z.boolean(),
+      /** 'asked': the sort asked for; 'added': most recently added first, the order of a query with over 1,000 hits. */
+      order: z.enum(['asked', 'added']),
+    }),
   }),
   'dossier.get': procedure({
     summary: 'One dossier (logged as opened).',

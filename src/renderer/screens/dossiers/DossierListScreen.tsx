@@ -2,6 +2,8 @@
 // in SQL, with the total), so the screen stays fast at tens of thousands of dossiers. Search as you type
 // (name, number, postcode, BSN, address, creditor, IBAN) is debounced and a late answer to an older request
 // is dropped; search, filters, sort and page are kept while navigating (in memory only, see list-state).
+// A search with more than 1,000 hits gets "meer dan 1.000" and the most recently added dossiers first from the
+// core (counting and ranking every hit would make each keystroke wait); the screen says so and pages on.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DossierSummary } from '../../../shared/contract/procedures';
 import {
@@ -27,12 +29,23 @@ export const PAGE_SIZE = 50;
 
 const count = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 
-/** "1–50 van 10.000 dossiers", "1 dossier", "Geen dossiers gevonden." */
-export function rangeText(page: number, shown: number, total: number): string {
+/**
+ * "1–50 van 10.000 dossiers", "1 dossier", "Geen dossiers gevonden."; with a lower bound (a search with more than
+ * 1,000 hits): "1–50 van meer dan 1.000 dossiers — maak de zoekopdracht specifieker".
+ */
+export function rangeText(page: number, shown: number, total: number, lowerBound = false): string {
+  const from = page * PAGE_SIZE + 1;
+  const range = `${count.format(from)}–${count.format(from + shown - 1)}`;
+  if (lowerBound) return `${range} van meer dan ${count.format(total)} dossiers — maak de zoekopdracht specifieker`;
   if (total === 0) return 'Geen dossiers gevonden.';
   if (total === 1) return '1 dossier';
-  const from = page * PAGE_SIZE + 1;
-  return `${count.format(from)}–${count.format(from + shown - 1)} van ${count.format(total)} dossiers`;
+  return `${range} van ${count.format(total)} dossiers`;
+}
+
+/** What the range line adds about the order of the rows shown. */
+function orderText(order: 'asked' | 'added', sortKey: string): string {
+  if (order === 'added') return '. Laatst toegevoegd eerst; op relevantie of een kolom sorteren kan bij 1.000 dossiers of minder.';
+  return sortKey === 'relevance' ? ', de best passende eerst' : '';
 }
 
 /** The list state after typing: back to page 1; ranked by relevance while searching unless a column was chosen. */
@@ -48,6 +61,8 @@ export function withQuery(s: ListState, query: string): ListState {
 interface Page {
   items: DossierSummary[];
   total: number;
+  totalIsLowerBound: boolean;
+  order: 'asked' | 'added';
   /** The page these rows belong to (the state may already ask for another). */
   page: number;
 }
@@ -123,19 +138,23 @@ export function DossierListScreen() {
 
   const filtered = query.trim() !== '' || status !== '' || typeOfHelp !== '';
   const total = result?.total ?? 0;
+  // With a lower bound the last page is not known: at least one more page follows the pages counted.
+  const more = result?.totalIsLowerBound ?? false;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const shownPage = result?.page ?? 0;
+  // A broad search is not in the sort asked for, so no column shows a sort mark.
+  const sortedBy = result?.order === 'added' ? null : sort;
   const goTo = (p: number) => {
-    if (p < 0 || p >= pages || p === page) return;
+    if (p < 0 || (p >= pages && !more) || p === page) return;
     setPage(p);
     rangeRef.current?.scrollIntoView?.({ block: 'nearest' });
   };
   const header = (key: ColumnSortKey, label: string, className?: string) => (
-    <th scope="col" className={className} aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+    <th scope="col" className={className} aria-sort={sortedBy?.key === key ? (sortedBy.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <button type="button" className="sort-button" onClick={() => sortBy(key)}>
         {label}
         <span aria-hidden="true" className="sort-mark">
-          {sort.key === key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+          {sortedBy?.key === key ? (sortedBy.dir === 'asc' ? ' ▲' : ' ▼') : ''}
         </span>
       </button>
     </th>
@@ -202,9 +221,9 @@ export function DossierListScreen() {
       {importing ? <ImportDossiersDialog onClose={() => setImporting(false)} onImported={() => setReloads((n) => n + 1)} /> : null}
       <Alert>{error}</Alert>
       <p ref={rangeRef} className="list-range" role="status">
-        {result === null ? '' : rangeText(shownPage, result.items.length, total)}
+        {result === null ? '' : rangeText(shownPage, result.items.length, total, more)}
         {result !== null && total === 0 && !filtered ? ' Maak een nieuw dossier aan om te beginnen.' : null}
-        {result !== null && total > 0 && sort.key === 'relevance' ? ', de best passende eerst' : null}
+        {result !== null && total > 0 ? orderText(result.order, sort.key) : null}
       </p>
       {result === null || total === 0 ? null : (
         <>
@@ -245,15 +264,16 @@ export function DossierListScreen() {
               </tbody>
             </table>
           </div>
-          {pages > 1 ? (
+          {pages > 1 || more ? (
             <nav className="pager actions" aria-label="Pagina's van de dossierlijst">
               {pagerButton('Eerste', 0, shownPage > 0)}
               {pagerButton('Vorige', shownPage - 1, shownPage > 0)}
               <span className="pager-position">
-                Pagina {count.format(shownPage + 1)} van {count.format(pages)}
+                Pagina {count.format(shownPage + 1)} van {more ? 'meer dan ' : ''}
+                {count.format(pages)}
               </span>
-              {pagerButton('Volgende', shownPage + 1, shownPage < pages - 1)}
-              {pagerButton('Laatste', pages - 1, shownPage < pages - 1)}
+              {pagerButton('Volgende', shownPage + 1, shownPage < pages - 1 || more)}
+              {pagerButton('Laatste', pages - 1, shownPage < pages - 1 && !more)}
             </nav>
           ) : null}
         </>
