@@ -2,6 +2,7 @@
 // preview and its confirmation (O3), signing (O1), the hash-chained append-only ledger and its rules.
 import { createPublicKey } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contract } from '../../../src/shared/contract/procedures';
 import { PAYLOAD_TYPE } from '../../../src/shared/systeemfouten/export';
 import { verifyPayloadText } from '../../../src/shared/systeemfouten-verifier/verify';
 import { signalDataSchema } from '../../../src/shared/signals/schema';
@@ -102,6 +103,22 @@ describe('the anonymised report', () => {
     rig.clock.advance(400 * DAY);
     expect(rig.reports.preview({ period: '2026' })).toMatchObject({ ok: true, households: 12 });
     expect(rig.reports.preview({ period: '2025' }).refusal).toMatch(/Te weinig huishoudens in 2025: 0, minder dan 10/);
+  });
+
+  it('a half-year or year is refused until its last day has passed, a future period too; only quarter, half-year and year are periods', () => {
+    addHouseholds(rig, 12, () => [M12]); // registered on 2026-03-15
+    const notOver = /^De periode \S+ is nog niet voorbij\./;
+    for (const period of ['2026-H1', '2026', '2027-Q1', '2027']) expect(rig.reports.preview({ period }).refusal, period).toMatch(notOver);
+    rig.clock.advance(107 * DAY); // 2026-06-30: the last day of H1 is still part of it
+    expect(rig.reports.preview({ period: '2026-H1' }).refusal).toMatch(notOver);
+    rig.clock.advance(DAY); // 2026-07-01
+    expect(rig.reports.preview({ period: '2026-H1' })).toMatchObject({ ok: true, periodType: 'halfyear', households: 12 });
+    expect(rig.reports.preview({ period: '2026' }).refusal).toMatch(notOver);
+    for (const period of ['2026-Q5', '2026-Q0', '2026-H3', '2026-03', '2026-M03', '26-Q1', '2026-q1', '2026-Q1-01']) {
+      const r = contract['report.preview'].input.safeParse({ period });
+      expect(r.success, period).toBe(false);
+      expect(r.error!.issues[0]!.message).toBe('Kies een periode als 2026-Q3 (kwartaal), 2026-H1 (halfjaar) of 2026 (jaar).');
+    }
   });
 
   it('O3: nothing is signed without the confirmed preview, and a change after the preview invalidates it', async () => {
