@@ -195,6 +195,15 @@ describe('the anonymised report', () => {
     expect(ledger.entries).toEqual([expect.objectContaining({ seq: 1, exportId: first.exportId, period: '2026-Q1', signals: 60 })]);
     expect(() => rig.db.prepare("UPDATE report_ledger SET period = '2026-Q2'").run()).toThrow(/append-only/);
     expect(() => rig.db.prepare('DELETE FROM report_ledger').run()).toThrow(/append-only/);
+    // INSERT OR REPLACE removes a conflicting row without firing the delete trigger: refused on every unique key.
+    const cols = 'export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope';
+    const replace = (seq: number | null, exportId: string, hash: string) =>
+      rig.db.prepare(`INSERT OR REPLACE INTO report_ledger (seq, ${cols}) VALUES (?, ?, '2026-Q1', '1.0.0', NULL, '{}', '{}', '[]', 'aa', 'k', 0, 'genesis', ?, '{}')`).run(seq, exportId, hash);
+    const firstHash = (rig.db.prepare('SELECT hash FROM report_ledger WHERE seq = 1').get() as { hash: string }).hash;
+    expect(() => replace(null, first.exportId, 'other')).toThrow(/append-only/);
+    expect(() => replace(1, 'other-id', 'other')).toThrow(/append-only/);
+    expect(() => replace(null, 'other-id', firstHash)).toThrow(/append-only/);
+    expect(rig.reports.ledger().entries.map((e) => e.exportId)).toEqual([first.exportId]);
     // A forged row (bypassing the service) breaks the chain.
     rig.db.prepare("INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope) VALUES ('x', '2026-Q2', '1.0.0', NULL, '{}', '{}', '[]', 'aa', 'k', 0, 'genesis', 'forged', '{}')").run();
     expect(verifyLedgerChain(readLedger(rig.db))).toEqual({ intact: false, brokenAt: 2 });
