@@ -151,6 +151,26 @@ describe('norms.import reads its text strictly (issue 10 §4)', () => {
   });
 });
 
+describe('norms.import with many faults', () => {
+  it('counts every fault, lists the first 100, then says how many more', async () => {
+    // The bundled file with all its periods as a user file, every figure written the Dutch way ("1.234,56"),
+    // which a norm file does not accept: one fault per figure.
+    const file = bundled('bijstandsnormen');
+    let n = 0;
+    for (const period of Object.values(file.periods) as { figures: Record<string, string> }[]) {
+      for (const name of Object.keys(period.figures)) {
+        period.figures[name] = '1.234,56';
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(101);
+    const e = await rig.fail('norms.import', { file: { ...file, origin: 'user' } });
+    expect(e.message).toBe(`Het normbestand is niet geldig (${n} fouten). Er is niets opgeslagen.`);
+    expect(e.issues).toHaveLength(101);
+    expect(e.issues![100]).toEqual({ path: '(bestand)', message: `en nog ${n - 100} fouten (alleen de eerste 100 staan hier).` });
+  });
+});
+
 describe('norms.addPeriod', () => {
   it('stores a hand-entered period with its source as a user table', async () => {
     const stored = await rig.call('norms.addPeriod', {
