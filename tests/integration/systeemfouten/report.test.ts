@@ -1,6 +1,6 @@
 // The office side end to end on a real encrypted vault: signals (CRUD, audit, filters, interchange v2), the
 // preview and its confirmation (O3), signing (O1), the hash-chained append-only ledger and its rules.
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../../src/shared/contract/procedures';
 import { PAYLOAD_TYPE } from '../../../src/shared/systeemfouten/export';
@@ -11,6 +11,7 @@ import { readLedger, verifyLedgerChain } from '../../../src/core/systeemfouten/l
 import { parsed, household } from '../services/helpers';
 import { silentLogger } from '../../../src/core/logger';
 import { createInterchangeService } from '../../../src/core/services/interchange';
+import { extractPdf } from '../budget-pdf/helpers';
 import { addHouseholds, DAY, makeReportRig, type ReportRig } from './helpers';
 
 let rig: ReportRig;
@@ -175,6 +176,12 @@ describe('the anonymised report', () => {
     expect(result.csv.startsWith('\uFEFFSysteemfouten-rapport')).toBe(true);
     expect(result.csv).toContain(`SHA-256 van de inhoud;${result.payloadSha256}`);
     expect(Buffer.from(result.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // Both link themselves to the JSON by the SHA-256 of the signed payload bytes (SYSTEEMFOUTEN.md §2.8).
+    const sha = createHash('sha256').update(Buffer.from(env.payload, 'base64')).digest('hex');
+    expect(result.payloadSha256).toBe(sha);
+    const pdf = await extractPdf(Buffer.from(result.pdfBase64, 'base64'));
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain(`SHA-256 van de ondertekende inhoud: ${sha}`);
+    expect(pdf.text).toContain('2026-Q1');
   });
 
   it('the ledger: one export per period, whole-period corrections only, hash chain intact, UPDATE and DELETE refused', async () => {
