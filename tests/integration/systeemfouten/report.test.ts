@@ -217,6 +217,26 @@ describe('the anonymised report', () => {
     expect(rig.reports.ledger().intact).toBe(false);
   });
 
+  it('nothing is signed while the ledger\'s chain is broken: an earlier export could be missing from it', async () => {
+    addHouseholds(rig, 60, () => [M12]); // registered 2026-03-15 (Q1)
+    rig.clock.advance(20 * DAY); // 2026-04-04
+    await exportQ1(rig);
+    addHouseholds(rig, 60, () => [M12]); // registered in Q2
+    rig.clock.advance(90 * DAY); // 2026-07-03: Q2 is over
+    const before = rig.reports.preview({ period: '2026-Q2' });
+    expect(before).toMatchObject({ ok: true, refusal: null });
+    // A row written outside Houvast, not extending the chain (the triggers only stop changes and replacements).
+    rig.db.prepare("INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope) VALUES ('x', '2025-Q4', '1.0.0', NULL, '{}', '{}', '[]', 'aa', 'k', 0, 'genesis', 'forged', '{}')").run();
+    const after = rig.reports.preview({ period: '2026-Q2' });
+    expect(after).toMatchObject({ ok: false, previewHash: null });
+    expect(after.refusal).toBe(
+      'Het exportlogboek van deze kluis is beschadigd (de keten van verzonden rapporten klopt niet meer). Zolang dat zo is, wordt er geen rapport ondertekend: een eerder verzonden rapport kan ontbreken. Zet een back-up terug of vraag uw beheerder om hulp.',
+    );
+    // The preview shown before the damage does not sign either.
+    await expect(rig.reports.export({ period: '2026-Q2', previewHash: before.previewHash! })).rejects.toThrow();
+    expect(readLedger(rig.db).map((e) => e.period)).toEqual(['2026-Q1', '2025-Q4']);
+  });
+
   it('a correction that changes cells by >= k replaces the whole period', async () => {
     addHouseholds(rig, 60, () => [M12]);
     rig.clock.advance(20 * DAY);
