@@ -40,7 +40,7 @@ export const REPORT_HELP = [
   '          bevestiging; --yes bevestigt vooraf (voor scripts). Schrijft systeemfouten-<periode>.json',
   '          (ondertekend), .csv en .pdf. Weigert bij te weinig huishoudens of als de periode al is gemeld.',
   'key       Schrijft de publieke rapportsleutel van dit kantoor, om te registreren bij de vereniging.',
-  'download  Schrijft de drie bestanden van een eerder ondertekend rapport opnieuw (export-id uit het grootboek).',
+  'download  Schrijft de drie bestanden van een eerder ondertekend rapport opnieuw (export-id uit het exportlogboek).',
   'verify    Controleert handtekening (met --register), schema en privacyregels van één bestand.',
   'register  Voegt een kantoorsleutel toe aan het sleutelregister van de vereniging (maakt het register zo nodig).',
   'merge     Controleert elk bestand apart en telt alleen goedgekeurde bestanden op (kantoren worden anoniem).',
@@ -265,10 +265,11 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
             }
           }
           const result = await client.call('report.export', { ...req, previewHash: preview.previewHash });
-          await writeReport(reportFiles(dir, result.fileBase), result);
+          const written = reportFiles(dir, result.fileBase);
+          await writeReport(written, result);
           out(
-            { ok: true, exportId: result.exportId, period: result.period, files, payloadSha256: result.payloadSha256, keyId: result.keyId },
-            `Ondertekend en weggeschreven (export-id ${result.exportId}):\n  ${files.json}\n  ${files.csv}\n  ${files.pdf}\n`,
+            { ok: true, exportId: result.exportId, period: result.period, files: written, payloadSha256: result.payloadSha256, keyId: result.keyId },
+            `Ondertekend en weggeschreven (export-id ${result.exportId}):\n  ${written.json}\n  ${written.csv}\n  ${written.pdf}\n`,
           );
           return 0;
         });
