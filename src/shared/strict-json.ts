@@ -123,6 +123,11 @@ function findLoneSurrogates(value: unknown, path: (string | number)[], issues: I
   }
 }
 
+/** One reason as a line of text: its place (unless it is the whole file), then the reason. */
+export function issueLine(issue: IssueDetail): string {
+  return issue.path === FILE ? issue.message : `${issue.path}: ${issue.message}`;
+}
+
 /** At most MAX_LISTED_ISSUES reasons, then one line that counts the rest. */
 export function capIssues(issues: IssueDetail[]): IssueDetail[] {
   if (issues.length <= MAX_LISTED_ISSUES) return issues;

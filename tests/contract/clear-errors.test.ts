@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCore, type TestCoreHandle } from '../support/core';
+import { household } from '../integration/services/helpers';
 
 const PASS = 'een lang genoeg wachtwoord';
 let rig: TestCoreHandle;
@@ -76,5 +77,19 @@ describe('clear Dutch errors instead of INTERNAL', () => {
     const text = '{"format":"houvast.dossier","version":1,"format":"x","dossiers":[]}';
     const env = await call('dossier.import', { file: text });
     expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: '(bestand)', message: expect.stringContaining('"format" staat twee keer') }] } });
+  });
+
+  it('dossier.import of a file with 150 faults counts all 150, lists the first 100, then says how many more', async () => {
+    // 150 households whose BSN fails the elfproef (123456789: 1*9+2*8+3*7+4*6+5*5+6*4+7*3+8*2-9*1 = 147, not a multiple of 11).
+    const dossiers = Array.from({ length: 150 }, (_, i) => household({ number: `T-${i}`, adults: [{ role: 'aanvrager', firstName: 'Anna', lastName: `Jansen${i}`, birthDate: '1985-04-12', bsn: '123456789' }] }));
+    const env = await call('dossier.import', { file: { format: 'houvast.dossier', version: 2, dossiers } });
+    expect(env.ok).toBe(false);
+    if (env.ok) return;
+    expect(env.error.message).toBe('Het bestand is niet geldig (150 fouten). Er is niets geïmporteerd.');
+    const issues = env.error.issues!;
+    expect(issues).toHaveLength(101);
+    expect(issues.slice(0, 100).every((x) => /^dossiers\.\d+\.adults\.0\.bsn$/.test(x.path))).toBe(true);
+    expect(issues[100]).toEqual({ path: '(bestand)', message: 'en nog 50 fouten (alleen de eerste 100 staan hier).' });
+    expect((await call('dossier.list', {})) as unknown).toMatchObject({ ok: true, value: [] });
   });
 });

@@ -428,13 +428,30 @@ describe('Instellingen → Normen', () => {
     const alert = await within(form).findByText('Het normbestand is niet geldig (2 fouten). Er is niets opgeslagen.');
     const box = alert.closest('[role="alert"]')!;
     expect(box.textContent).toContain('periods › 2027-01-01 › source: Noem minstens één bron (URL).');
-    expect(client.callsTo('norms.import')).toEqual([{ file: '{"format":"houvast.norms"}' }]);
+    expect(client.callsTo('norms.import')).toEqual([{ file: { format: 'houvast.norms' } }]);
     const before = client.callsTo('norms.list').length;
     accept = true;
     fireEvent.change(input, { target: { files: [file] } });
     fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
     expect(await within(form).findByText(/Normtabel “Bijstandsnormen” geïmporteerd: periode vanaf 01-01-2027/)).toBeTruthy();
     await waitFor(() => expect(client.callsTo('norms.list').length).toBe(before + 1));
+  });
+
+  it('import: invalid UTF-8 or a duplicated key is refused with its place before anything reaches the core', async () => {
+    const client = await openNorms({ 'norms.import': () => ({ id: 'u3', group: 'bijstandsnormen', periodStarts: ['2027-01-01'], absentFigures: [] }) });
+    const form = screen.getByRole('form', { name: 'Normbestand importeren' });
+    const input = within(form).getByLabelText('Normbestand (JSON)') as HTMLInputElement;
+    // 0xE9 alone is Latin-1 "é", not UTF-8: after 26 + 1 + 25 bytes of text, byte 53, on line 2.
+    const latin1 = new Uint8Array([...new TextEncoder().encode('{"format":"houvast.norms",\n"title":"Bijstandsnormen '), 0xe9, ...new TextEncoder().encode('"}')]);
+    fireEvent.change(input, { target: { files: [new File([latin1], 'normen.json', { type: 'application/json' })] } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    const box = (await within(form).findByText('Dit bestand kan niet worden gelezen. Er is niets opgeslagen.')).closest('[role="alert"]')!;
+    expect(box.textContent).toContain('Het bestand is geen geldige UTF-8-tekst (byte 53, regel 2).');
+    const dup = '{\n  "format": "houvast.norms",\n  "format": "houvast.dossier"\n}';
+    fireEvent.change(input, { target: { files: [new File([dup], 'normen.json', { type: 'application/json' })] } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    await waitFor(() => expect(within(form).getByRole('alert').textContent).toContain('de sleutel "format" staat twee keer in hetzelfde object (regel 3, kolom 3)'));
+    expect(client.callsTo('norms.import')).toEqual([]);
   });
 
   it('a period entered by hand is validated and sent with canonical figures', async () => {

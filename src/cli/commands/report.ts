@@ -1,12 +1,13 @@
 // `houvast report ...`: the anonymised systeemfouten report from the command line.
 //   export   (office)      preview, confirm, sign and write JSON + CSV + PDF          needs the vault
 //   key      (office)      write the office's public report key for registration        needs the vault
+//   download (office)      write the signed files of an accepted export again           needs the vault
 //   verify   (anyone)      check one signed file (signature with --register)
 //   register (association) add an office key to the association's key register
 //   merge    (association) verify files one by one, apply the ledger rules, add up the accepted ones
 //   publish  (association) apply the publication rules and write CSV, JSON-stat and PDF
 // Every command has --json; a refusal exits non-zero. stderr carries Dutch messages, never case data.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Client } from '../../shared/contract/client';
@@ -15,6 +16,7 @@ import { MERGED_FORMAT, publish, publishedCsv, publishedJsonStat, type MergedFil
 import { REPORTER_ROLES, type ReporterRole } from '../../shared/systeemfouten/export';
 import { verifyPayloadText } from '../../shared/systeemfouten-verifier/verify';
 import { KANTOOR_REFUSAL } from '../../shared/contract/vault-kind';
+import { AppError } from '../../shared/contract/errors';
 import { parseArgsErrorText } from '../args';
 import type { CliIo } from '../main';
 
@@ -23,6 +25,7 @@ export const REPORT_HELP = [
   '  houvast report export --period <2026-Q3|2026-H1|2026> --out <map> [--yes] [--role bewind|schuldhulp|other]',
   '                        [--supersedes <export-id>] [--k <n>] [--vault <pad>] [--json]',
   '  houvast report key --out <bestand.json> [--vault <pad>] [--json]',
+  '  houvast report download --export-id <id> --out <map> [--vault <pad>] [--json]',
   '  houvast report verify <bestand.json> [--register <sleutelregister.json>] [--json]',
   '  houvast report register <sleutelregister.json> --add <kantoorsleutel.json> --office <naam> [--json]',
   '  houvast report merge <bestand.json>... --register <sleutelregister.json> --out <totalen.json> [--json]',
@@ -37,6 +40,7 @@ export const REPORT_HELP = [
   '          bevestiging; --yes bevestigt vooraf (voor scripts). Schrijft systeemfouten-<periode>.json',
   '          (ondertekend), .csv en .pdf. Weigert bij te weinig huishoudens of als de periode al is gemeld.',
   'key       Schrijft de publieke rapportsleutel van dit kantoor, om te registreren bij de vereniging.',
+  'download  Schrijft de drie bestanden van een eerder ondertekend rapport opnieuw (export-id uit het exportlogboek).',
   'verify    Controleert handtekening (met --register), schema en privacyregels van één bestand.',
   'register  Voegt een kantoorsleutel toe aan het sleutelregister van de vereniging (maakt het register zo nodig).',
   'merge     Controleert elk bestand apart en telt alleen goedgekeurde bestanden op (kantoren worden anoniem).',
@@ -74,6 +78,7 @@ const OPTIONS = {
   add: { type: 'string' },
   office: { type: 'string' },
   year: { type: 'string' },
+  'export-id': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -166,6 +171,36 @@ async function withAssociationVault<T>(deps: ReportDeps, vault: string, fn: (cli
 /** Received in one call at most (the procedure's limit); later batches see the earlier ones in the store. */
 const RECEIVE_BATCH = 200;
 
+/** The three files of a signed report in dir (the service names them systeemfouten-<period>). */
+function reportFiles(dir: string, fileBase: string): { json: string; csv: string; pdf: string } {
+  return { json: path.join(dir, `${fileBase}.json`), csv: path.join(dir, `${fileBase}.csv`), pdf: path.join(dir, `${fileBase}.pdf`) };
+}
+
+/**
+ * Refuses before anything is signed: a signed report is recorded in the ledger for good, so a missing folder or
+ * a file already there (a correction into the folder of the original) must not leave it signed but unwritten.
+ */
+async function checkWritable(files: { json: string; csv: string; pdf: string }): Promise<void> {
+  const dir = path.dirname(files.json);
+  const isDir = await stat(dir).then((st) => st.isDirectory(), () => false);
+  if (!isDir) throw new ReportError(`De map bestaat niet: ${dir}. Er is niets ondertekend.`);
+  for (const f of [files.json, files.csv, files.pdf]) {
+    if (await stat(f).then(() => true, () => false)) throw new ReportError(`Het bestand bestaat al: ${f}. Kies een andere map; er is niets ondertekend of overschreven.`);
+  }
+}
+
+/** Writes a signed report's three files; a failure names the export id, so the files can be written again. */
+async function writeReport(files: { json: string; csv: string; pdf: string }, result: { exportId: string; envelope: string; csv: string; pdfBase64: string }): Promise<void> {
+  try {
+    await writeNew(files.json, result.envelope);
+    await writeNew(files.csv, result.csv);
+    await writeNew(files.pdf, Buffer.from(result.pdfBase64, 'base64'));
+  } catch (e) {
+    const reason = e instanceof ReportError ? e.message : 'De bestanden konden niet worden geschreven.';
+    throw new ReportError(`${reason} Het rapport is wel ondertekend en vastgelegd (export-id ${result.exportId}); schrijf de bestanden opnieuw met: houvast report download --export-id ${result.exportId} --out <map>`);
+  }
+}
+
 /** Writes the published CSV, JSON-stat and PDF; returns the three paths. */
 async function writePublication(dir: string, year: string, csv: string, jsonStat: string, pdf: Buffer): Promise<string[]> {
   const base = path.join(dir, `systeemfouten-${year}-publicatie`);
@@ -205,6 +240,8 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
         const k = values.k === undefined ? undefined : Number(values.k);
         if (k !== undefined && (!Number.isInteger(k) || k < 10)) throw new ReportError('--k is een geheel getal van minstens 10 (k kan alleen omhoog).', 2);
         const dir = path.resolve(io.cwd, values.out);
+        const files = reportFiles(dir, `systeemfouten-${values.period.trim()}`);
+        await checkWritable(files);
         const req = {
           period: values.period,
           ...(role ? { reporterRole: role as ReporterRole } : {}),
@@ -228,17 +265,11 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
             }
           }
           const result = await client.call('report.export', { ...req, previewHash: preview.previewHash });
-          const files = {
-            json: path.join(dir, `${result.fileBase}.json`),
-            csv: path.join(dir, `${result.fileBase}.csv`),
-            pdf: path.join(dir, `${result.fileBase}.pdf`),
-          };
-          await writeNew(files.json, result.envelope);
-          await writeNew(files.csv, result.csv);
-          await writeNew(files.pdf, Buffer.from(result.pdfBase64, 'base64'));
+          const written = reportFiles(dir, result.fileBase);
+          await writeReport(written, result);
           out(
-            { ok: true, exportId: result.exportId, period: result.period, files, payloadSha256: result.payloadSha256, keyId: result.keyId },
-            `Ondertekend en weggeschreven (export-id ${result.exportId}):\n  ${files.json}\n  ${files.csv}\n  ${files.pdf}\n`,
+            { ok: true, exportId: result.exportId, period: result.period, files: written, payloadSha256: result.payloadSha256, keyId: result.keyId },
+            `Ondertekend en weggeschreven (export-id ${result.exportId}):\n  ${written.json}\n  ${written.csv}\n  ${written.pdf}\n`,
           );
           return 0;
         });
@@ -251,6 +282,22 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
           const file = { format: 'houvast.kantoorsleutel', version: 1, keyId: key.keyId, publicKeyPem: key.publicKeyPem };
           await writeNew(target, `${JSON.stringify(file, null, 2)}\n`);
           out({ ok: true, keyId: key.keyId, file: target }, `Publieke rapportsleutel geschreven naar ${target} (sleutel-id ${key.keyId}).\n`);
+          return 0;
+        });
+      }
+      case 'download': {
+        const exportId = values['export-id'];
+        if (!exportId || !values.out || rest.length > 0) throw new ReportError('Gebruik: houvast report download --export-id <id> --out <map>', 2);
+        const dir = path.resolve(io.cwd, values.out);
+        return await deps.withVault(values.vault, async (client) => {
+          const result = await client.call('report.download', { exportId });
+          const files = reportFiles(dir, result.fileBase);
+          await checkWritable(files);
+          await writeReport(files, result);
+          out(
+            { ok: true, exportId: result.exportId, period: result.period, files, payloadSha256: result.payloadSha256, keyId: result.keyId },
+            `Opnieuw weggeschreven (export-id ${result.exportId}):\n  ${files.json}\n  ${files.csv}\n  ${files.pdf}\n`,
+          );
           return 0;
         });
       }
@@ -439,9 +486,13 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
         throw new ReportError(`Onbekende opdracht "report ${sub}". Zie: houvast help report`, 2);
     }
   } catch (e) {
-    if (e instanceof ReportError) {
-      err(`Fout: ${e.message}`);
-      return e.exitCode;
+    // With --json a script always gets an answer on stdout, a refusal included; the message goes to stderr too.
+    if (e instanceof ReportError || e instanceof AppError) {
+      if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: e.message, ...(e instanceof AppError ? { code: e.code } : {}) }, null, 2)}\n`);
+      if (e instanceof ReportError) {
+        err(`Fout: ${e.message}`);
+        return e.exitCode;
+      }
     }
     throw e;
   }

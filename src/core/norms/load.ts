@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildNormSet, type NormSet } from '../../shared/budget/norms';
 import { validateNormData, type NormFile, type NormFileValidation } from '../../shared/budget/norm-schema';
+import { issueLine, parseStrictJson } from '../../shared/strict-json';
 
 export class NormFileError extends Error {
   constructor(
@@ -21,11 +22,10 @@ export function validateNormFile(json: unknown): NormFileValidation {
     return { ok: false, reasons: ['Er is geen normbestand meegegeven, of het bestand is leeg.'] };
   }
   if (typeof json === 'string') {
-    try {
-      json = JSON.parse(json);
-    } catch {
-      return { ok: false, reasons: ['Het bestand is geen geldige JSON.'] };
-    }
+    // Strict: a duplicated key (JSON.parse keeps the last figure) or a lone surrogate is refused with its place.
+    const strict = parseStrictJson(json);
+    if (!strict.ok) return { ok: false, reasons: strict.issues.map(issueLine) };
+    json = strict.value;
   }
   return validateNormData(json);
 }

@@ -24,9 +24,13 @@ export function foldForSearch(s: string): string {
 
 /** Words of a query: every word must occur somewhere in the dossier's index text. */
 export function searchTokens(query: string | undefined): string[] {
-  return foldForSearch(query ?? '')
-    .split(/[\s,;]+/)
-    .filter(Boolean);
+  return (
+    foldForSearch(query ?? '')
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      // A BSN as letters print it ("1234.56.782") is stored as digits only; a dossier number keeps its hyphen.
+      .map((t) => (/^\d+(?:\.\d+)+$/.test(t) ? t.replace(/\./g, '') : t))
+  );
 }
 
 /**

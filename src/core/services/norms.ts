@@ -19,6 +19,7 @@ import {
 } from '../../shared/budget';
 import type { addNormPeriodInput, normsListOut, normsStoredOut } from '../../shared/contract/budget';
 import { AppError } from '../../shared/contract/errors';
+import { capIssues } from '../../shared/strict-json';
 import { formatNlDate, isoDateOf } from '../../shared/dates';
 import { Money } from '../../shared/money';
 import { loadBundledNormFiles, NormFileError, validateNormFile } from '../norms/load';
@@ -82,7 +83,8 @@ function rejectFile(reasons: string[], path: string): never {
   throw new AppError(
     'VALIDATION',
     `Het normbestand is niet geldig (${n} ${n === 1 ? 'fout' : 'fouten'}). Er is niets opgeslagen.`,
-    reasons.map((message) => ({ path, message })),
+    // All counted in the message; the first 100 listed, then how many more (as for a dossier import).
+    capIssues(reasons.map((message) => ({ path, message }))),
   );
 }
 

@@ -12,7 +12,7 @@ import type { associationStoreOut } from '../../shared/contract/association-stor
 import { isoDateOf, type Clock } from '../../shared/dates';
 import type { Db } from '../db/driver';
 import type { Job } from '../jobs';
-import { mergeReceivedFiles, mergeResult, parseRegister, REGISTER_FORMAT, verifyReceivedFile, type KeyRegister, type MergeResult } from './association';
+import { mergeReceivedFiles, mergeResult, officeIdentity, parseRegister, REGISTER_FORMAT, verifyReceivedFile, type KeyRegister, type MergeResult } from './association';
 import { keyIdOf, sha256Hex } from './dsse';
 import { checkLedgerRules, ledgerEntryOf, type LedgerEntry } from '../../shared/systeemfouten/ledger-rules';
 import type { ExportPayload } from '../../shared/systeemfouten/export';
@@ -136,11 +136,17 @@ export function createAssociationStore(deps: { db(): Db; clock: Clock; log(detai
     receive(files) {
       const { keys: registered } = parseRegister(registerText());
       const db = deps.db();
-      /** The office's accepted files in the order received, as ledger entries (the order decides corrections). */
-      const historyOf = (keyId: string): LedgerEntry[] =>
-        (db.prepare("SELECT envelope FROM association_files WHERE status = 'geaccepteerd' AND key_id = ? ORDER BY received_at, rowid").all(keyId) as { envelope: string }[]).map(
-          (r) => ledgerEntryOf(JSON.parse(Buffer.from((JSON.parse(r.envelope) as { payload: string }).payload, 'base64').toString('utf8')) as ExportPayload),
-        );
+      /**
+       * The office's accepted files in the order received, as ledger entries (the order decides corrections):
+       * signed with any key registered to that office, so a second key does not open a second ledger.
+       */
+      const historyOf = (office: string): LedgerEntry[] => {
+        const keyIds = [...registered.values()].filter((k) => officeIdentity(k.entry.office) === officeIdentity(office)).map((k) => k.entry.keyId);
+        const rows = db
+          .prepare(`SELECT envelope FROM association_files WHERE status = 'geaccepteerd' AND key_id IN (${keyIds.map(() => '?').join(', ')}) ORDER BY received_at, rowid`)
+          .all(...keyIds) as { envelope: string }[];
+        return rows.map((r) => ledgerEntryOf(JSON.parse(Buffer.from((JSON.parse(r.envelope) as { payload: string }).payload, 'base64').toString('utf8')) as ExportPayload));
+      };
       const now = deps.clock.now();
       const received = db.transaction(() =>
         files.map((f) => {
@@ -157,7 +163,7 @@ export function createAssociationStore(deps: { db(): Db; clock: Clock; log(detai
           // The ledger rules (one export per period, disjoint periods, corrections) against every file this
           // office ever had accepted here, not only those received together: a re-sent or overlapping report
           // is refused at receipt with its reason and never stored as accepted.
-          const rule = checkLedgerRules(historyOf(v.keyId), ledgerEntryOf(v.payload), v.payload.privacy.k);
+          const rule = checkLedgerRules(historyOf(v.office), ledgerEntryOf(v.payload), v.payload.privacy.k);
           if (!rule.ok) return reject(rule.reason);
           db.prepare(
             "INSERT INTO association_files (id, file_name, sha256, received_at, status, reason, key_id, period, envelope) VALUES (?, ?, ?, ?, 'geaccepteerd', NULL, ?, ?, ?)",

@@ -29,6 +29,15 @@ export interface KeyRegister {
   keys: RegisteredKey[];
 }
 
+/**
+ * The office a key belongs to, for the ledger rules and the office count of the publication rule: an office
+ * with a second registered key (a new laptop, a rotation) is still one office, so it cannot report a period
+ * twice nor count as two of the three offices a published cell needs. Names compare without case or spacing.
+ */
+export function officeIdentity(office: string): string {
+  return office.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl-NL');
+}
+
 export function parseRegister(text: string): { register: KeyRegister; keys: Map<string, { entry: RegisteredKey; key: KeyObject }> } {
   let doc: unknown;
   try {
@@ -123,23 +132,23 @@ export interface MergeOutcome {
 export function mergeReceivedFiles(files: readonly { name: string; text: string }[], registerText: string): MergeOutcome {
   const { keys } = parseRegister(registerText);
   const rejected: MergeOutcome['rejected'] = [];
-  const okFiles: { name: string; keyId: string; payload: ExportPayload }[] = [];
+  const okFiles: { name: string; office: string; payload: ExportPayload }[] = [];
   for (const f of files) {
     const v = verifyReceivedFile(f.text, keys);
     if (!v.ok) rejected.push({ name: f.name, reason: v.reason });
-    else okFiles.push({ name: f.name, keyId: v.keyId, payload: v.payload });
+    else okFiles.push({ name: f.name, office: officeIdentity(v.office), payload: v.payload });
   }
   // One calendar year per merge (publication is per year only).
   const years = [...new Set(okFiles.map((f) => f.payload.period.value.slice(0, 4)))].sort();
   const year = years[0] ?? null;
   const histories = new Map<string, LedgerEntry[]>();
-  const current = new Map<string, { name: string; keyId: string; payload: ExportPayload }>();
+  const current = new Map<string, { name: string; office: string; payload: ExportPayload }>();
   for (const f of okFiles) {
     if (f.payload.period.value.slice(0, 4) !== year) {
       rejected.push({ name: f.name, reason: `Dit rapport gaat over ${f.payload.period.value.slice(0, 4)}; voeg de rapporten per kalenderjaar samen (${year}).` });
       continue;
     }
-    const history = histories.get(f.keyId) ?? [];
+    const history = histories.get(f.office) ?? [];
     const entry = ledgerEntryOf(f.payload);
     const verdict = checkLedgerRules(history, entry, f.payload.privacy.k);
     if (!verdict.ok) {
@@ -147,15 +156,15 @@ export function mergeReceivedFiles(files: readonly { name: string; text: string 
       continue;
     }
     history.push(entry);
-    histories.set(f.keyId, history);
+    histories.set(f.office, history);
     if (verdict.replaces) current.delete(verdict.replaces);
     current.set(f.payload.exportId, f);
   }
   // Strip the office identity: from here on an office is only a number for this merge.
   const officeIndex = new Map<string, number>();
   const accepted: AcceptedFile[] = [...current.values()].map((f) => {
-    if (!officeIndex.has(f.keyId)) officeIndex.set(f.keyId, officeIndex.size);
-    return { office: officeIndex.get(f.keyId)!, payload: f.payload };
+    if (!officeIndex.has(f.office)) officeIndex.set(f.office, officeIndex.size);
+    return { office: officeIndex.get(f.office)!, payload: f.payload };
   });
   // By quarter: each quarter is merged and published on its own (never derived from the year's figures).
   const byQuarter = new Map<string, AcceptedFile[]>();

@@ -41,6 +41,11 @@ export interface ReportRequest {
   supersedes?: string | undefined;
 }
 
+/** Refusal while the export ledger's hash chain is broken (rows changed or removed outside Houvast). */
+export const LEDGER_BROKEN =
+  'Het exportlogboek van deze kluis is beschadigd (de keten van verzonden rapporten klopt niet meer). Zolang dat zo is, ' +
+  'wordt er geen rapport ondertekend: een eerder verzonden rapport kan ontbreken. Zet een back-up terug of vraag uw beheerder om hulp.';
+
 /** Steps of an export as a job: checked and signed (in memory), CSV and PDF rendered, recorded. */
 export const EXPORT_STEPS = 3;
 
@@ -188,8 +193,14 @@ export function createReportService(
         createdOn: PLACEHOLDER_DAY,
       });
       if (refusal === null) {
-        const verdict = checkLedgerRules(readLedger(db), ledgerEntryOf({ ...draft, exportId: randomUUID() }), k);
-        if (!verdict.ok) refusal = verdict.reason;
+        const ledger = readLedger(db);
+        // The rules hold only against a complete ledger: with its chain broken an earlier export may be
+        // missing, so nothing is signed until the ledger is whole again (the safer choice).
+        if (!verifyLedgerChain(ledger).intact) refusal = LEDGER_BROKEN;
+        else {
+          const verdict = checkLedgerRules(ledger, ledgerEntryOf({ ...draft, exportId: randomUUID() }), k);
+          if (!verdict.ok) refusal = verdict.reason;
+        }
       }
     }
     const previewHash = refusal === null && draft ? sha256Hex(canonicalJson(draft)) : null;

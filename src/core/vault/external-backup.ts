@@ -5,9 +5,10 @@
 // The manager takes the snapshot (VACUUM INTO, encrypted with the vault's key) into the vault's own backups
 // folder while the database is open; the slow part, copying it to the chosen (often slow) drive, happens here
 // in chunks, reporting progress and stopping at a cancel. The folder is built under a hidden temp name and
-// renamed at the end, so a backup folder is complete or absent: a cancel or a failure leaves nothing behind.
+// renamed at the end, so a backup folder is complete or absent: a cancel or a failure leaves nothing behind;
+// a crash leaves the hidden folder, which the next backup of this vault to that folder removes.
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppError } from '../../shared/contract/errors';
 import { chosenFolder, folderWriteError } from '../user-folder';
@@ -56,6 +57,7 @@ export async function writeExternalBackup(input: {
   const { parent, job } = input;
   const base = `${input.stem}-${snapshotTimestamp(input.createdAt)}`;
   const staging = path.join(parent, `.${base}.${randomUUID().slice(0, 8)}.tmp`);
+  await sweepStaleStaging(parent, input.stem);
   try {
     const sizes = [(await stat(input.snapshotFile)).size, (await stat(input.keyfile.source)).size];
     const total = sizes[0]! + sizes[1]!;
@@ -81,6 +83,20 @@ export async function writeExternalBackup(input: {
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
     throw externalFolderError(err) ?? err;
+  }
+}
+
+/**
+ * A crash during an earlier backup to this folder left its hidden staging folder (a whole encrypted copy of the
+ * vault): removed before the next backup of the same vault there. Only folders named exactly as this vault's
+ * staging folders are; nothing else in the user's folder is touched, and a failure to remove one is no error.
+ */
+async function sweepStaleStaging(parent: string, stem: string): Promise<void> {
+  const escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stale = new RegExp(`^\\.${escaped}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}\\.\\d{3}Z\\.[0-9a-f]{8}\\.tmp$`);
+  const entries = await readdir(parent, { withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    if (e.isDirectory() && stale.test(e.name)) await rm(path.join(parent, e.name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 

@@ -204,6 +204,24 @@ describe('manual backup', () => {
     }
   });
 
+  it('to an external folder after a crash there: the hidden staging folder the crash left is removed, nothing else', async () => {
+    const vm = sb.manager();
+    await createVault(vm, 'Kantoor Noord');
+    const usb = path.join(sb.dir, 'usb-na-crash');
+    mkdirSync(usb);
+    // What a backup killed halfway leaves (a whole encrypted copy), beside look-alikes that are not ours to remove.
+    const orphan = '.Kantoor Noord-2026-02-27T10-00-00.000Z.0123abcd.tmp';
+    const keep = ['.Ander Kantoor-2026-02-27T10-00-00.000Z.0123abcd.tmp', '.Kantoor Noord-eigen.tmp', 'Kantoor Noord-2026-02-27T10-00-00.000Z.0123abcd.tmp'];
+    for (const d of [orphan, ...keep]) {
+      mkdirSync(path.join(usb, d));
+      writeFileSync(path.join(usb, d, 'vault.db'), 'half');
+    }
+    writeFileSync(path.join(usb, '.Kantoor Noord-2026-02-28T10-00-00.000Z.89abcdef.tmp'), 'a file, not a staging folder');
+    const result = await vm.createBackup({ folder: usb });
+    expect(readdirSync(usb).sort()).toEqual([...keep, '.Kantoor Noord-2026-02-28T10-00-00.000Z.89abcdef.tmp', path.basename(result.path)].sort());
+    vm.close();
+  });
+
   it('refuses a relative, missing or in-vault folder, a file, and a locked vault, and writes nothing', async () => {
     const vm = sb.manager();
     const { folder } = await createVault(vm);

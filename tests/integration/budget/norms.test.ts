@@ -126,6 +126,51 @@ describe('norms.import', () => {
   });
 });
 
+describe('norms.import reads its text strictly (issue 10 §4)', () => {
+  it('refuses a duplicated figure, a lone surrogate and a syntax error with their place, and stores nothing', async () => {
+    const before = await userFileCount();
+    const figure = '"age_21_to_aow.single.incl_holiday_pay"';
+    const lines = JSON.stringify(userFile('bijstandsnormen'), null, 2).split('\n');
+    const at = lines.findIndex((l) => l.trim().startsWith(`${figure}:`));
+    // The same figure twice in one period: JSON.parse would silently keep the second amount.
+    lines.splice(at + 1, 0, `${lines[at]!.match(/^\s*/)![0]}${figure}: "9999.99",`);
+    const dup = await rig.fail('norms.import', { file: lines.join('\n') });
+    expect(dup.code).toBe('VALIDATION');
+    expect(dup.message).toContain('Er is niets opgeslagen');
+    expect(dup.issues!.map((i) => i.message)).toEqual([
+      expect.stringMatching(new RegExp(`^periods\\.2027-01-01\\.figures: de sleutel ${figure.replace(/\./g, '\\.')} staat twee keer in hetzelfde object \\(regel ${at + 2}, kolom `)),
+    ]);
+
+    const surrogate = JSON.stringify(userFile('bijstandsnormen')).replace('"https://www.rijksoverheid.nl/normen-2027/bijstandsnormen"', '"https://www.rijksoverheid.nl/\\ud800"');
+    const lone = await rig.fail('norms.import', { file: surrogate });
+    expect(lone.issues!.map((i) => i.message)).toEqual(['periods.2027-01-01.source.0: bevat een ongeldig teken (een losse UTF-16-surrogaat, \\uD800–\\uDFFF).']);
+
+    const broken = await rig.fail('norms.import', { file: '{\n  "format": "houvast.norms",\n  "group" "bijstandsnormen"\n}' });
+    expect(broken.issues!.map((i) => i.message)).toEqual([expect.stringMatching(/^Het bestand is geen geldige JSON \(regel 3, kolom 11: /)]);
+    expect(await userFileCount()).toBe(before);
+  });
+});
+
+describe('norms.import with many faults', () => {
+  it('counts every fault, lists the first 100, then says how many more', async () => {
+    // The bundled file with all its periods as a user file, every figure written the Dutch way ("1.234,56"),
+    // which a norm file does not accept: one fault per figure.
+    const file = bundled('bijstandsnormen');
+    let n = 0;
+    for (const period of Object.values(file.periods) as { figures: Record<string, string> }[]) {
+      for (const name of Object.keys(period.figures)) {
+        period.figures[name] = '1.234,56';
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(101);
+    const e = await rig.fail('norms.import', { file: { ...file, origin: 'user' } });
+    expect(e.message).toBe(`Het normbestand is niet geldig (${n} fouten). Er is niets opgeslagen.`);
+    expect(e.issues).toHaveLength(101);
+    expect(e.issues![100]).toEqual({ path: '(bestand)', message: `en nog ${n - 100} fouten (alleen de eerste 100 staan hier).` });
+  });
+});
+
 describe('norms.addPeriod', () => {
   it('stores a hand-entered period with its source as a user table', async () => {
     const stored = await rig.call('norms.addPeriod', {

@@ -217,6 +217,13 @@ const FIXTURES: Record<number, (db: Db) => void> = {
        VALUES ('s17', ?, '2026.1', '2026-11-20', '2026-02-10', 'cjib', 'M3.1', '[]', 'geen', 'nvt', NULL, NULL, NULL, 'dossier', NULL, '', ?, ?)`,
     ).run(DOSSIER_ID, T0, T0);
   },
+  18: (db) => {
+    // A second export, appended after 018 as the ledger appends (it extends the chain of fixture 11's row).
+    db.prepare(
+      `INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope)
+       VALUES ('e18', '2025-Q4', '1.0.0', NULL, '{}', '[]', '["s17"]', 'bb', 'k1', ?, 'h1', 'h18', '{}')`,
+    ).run(T0 + 18);
+  },
 };
 
 const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides', 'association_keys', 'association_files', 'association_publications'];
@@ -298,6 +305,18 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
     for (const [table, rows] of Object.entries(before)) expect(oldColumns(after[table] ?? [], rows), table).toEqual(rows);
     // The logboek is hash-chained from its first row, old rows included.
     expect(verifyAuditChain(db)).toMatchObject({ intact: true });
+    // 018: whatever version the vault came from, INSERT OR REPLACE cannot swap out an export in the ledger.
+    if (v >= 11) {
+      expect(() =>
+        db
+          .prepare(
+            `INSERT OR REPLACE INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope)
+             VALUES ('e1', '2025-Q3', '1.0.0', NULL, '{}', '[]', '[]', 'cc', 'k1', 0, 'genesis', 'h-other', '{}')`,
+          )
+          .run(),
+      ).toThrow(/append-only/);
+      expect(db.prepare("SELECT hash FROM report_ledger WHERE export_id = 'e1'").get()).toEqual({ hash: 'h1' });
+    }
     if (v >= 1 && v < 9) {
       // Debts from before 009 get the v2 defaults.
       expect(after.debts![0]).toMatchObject({ creditor_kind: 'overig', verification: 'opgevraagd', inclusion: 'standaard', statement_date: null, arrears_months: null });
@@ -352,7 +371,13 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
         expect(d.expenses[0]!.frequency).toBe('maand');
       }
       // 017: signals from before 017 were registered here (no original date), imported or not.
-      if (v >= 11) expect(createSignalService(ctx, { audit, actor: () => 'x' }).listForDossier(DOSSIER_ID)).toEqual([expect.objectContaining({ id: 's1', recordedOn: '2025-11-03', originalRecordedOn: null })]);
+      // 017's own fixture: an imported signal keeps its first registration date beside its date here.
+      if (v >= 11) {
+        expect(createSignalService(ctx, { audit, actor: () => 'x' }).listForDossier(DOSSIER_ID)).toEqual([
+          expect.objectContaining({ id: 's1', recordedOn: '2025-11-03', originalRecordedOn: null }),
+          ...(v >= 17 ? [expect.objectContaining({ id: 's17', recordedOn: '2026-11-20', originalRecordedOn: '2026-02-10' })] : []),
+        ]);
+      }
       // 013: insured per adult; absent (NULL) means insured.
       expect(d.adults[0]!.insuredInNl).toBeUndefined();
       if (v >= 13) expect(d.adults.find((x) => x.role === 'partner')).toMatchObject({ firstName: 'Sam', insuredInNl: false });

@@ -32,6 +32,9 @@ describe('search through the index', () => {
       ['Özk', [a.number]],
       ['noor', [a.number]], // a child
       ['111222333', [a.number]], // BSN
+      ['111 222 333', [a.number]], // BSN in groups, as people read it out
+      ['1112.22.333', [a.number]], // BSN as letters print it (dots)
+      ['NL91 ABNA 0417 1643 00', [a.number]], // IBAN as printed, in groups of four
       ['3511ab', [a.number]], // postcode without the space
       ['3511 AB', [a.number]], // ... and with it
       ['lindelaan', [a.number]],

@@ -170,4 +170,47 @@ describe('houvast report', () => {
     expect((await cli(['report', 'frobnicate'], root)).code).toBe(2);
     expect((await cli(['report', 'export', '--period', '2026-Q2', '--out', root, '--passphrase=x'], root)).code).toBe(2);
   }, 60_000);
+
+  it('export refuses a folder it cannot write before signing anything; download writes the files of an accepted export again; --json answers every refusal', async () => {
+    const o = offices[0]!;
+    const original = path.join(o.out, 'systeemfouten-2026-Q2.json');
+    const before = readFileSync(original);
+    const exportId = JSON.parse(Buffer.from(JSON.parse(before.toString('utf8')).payload, 'base64').toString('utf8')).exportId as string;
+    const correct = (out: string) => cli(['report', 'export', '--period', '2026-Q2', '--supersedes', exportId, '--out', out, '--yes', '--json', '--vault', o.vault], o.data);
+
+    // A correction into the folder of the original: its three files are there already.
+    const exists = await correct(o.out);
+    expect(exists.code).toBe(1);
+    expect(JSON.parse(exists.stdout)).toEqual({ ok: false, error: `Het bestand bestaat al: ${original}. Kies een andere map; er is niets ondertekend of overschreven.` });
+    expect(readFileSync(original).equals(before)).toBe(true);
+    const missing = await correct(path.join(root, 'bestaat-niet'));
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).error).toBe(`De map bestaat niet: ${path.join(root, 'bestaat-niet')}. Er is niets ondertekend.`);
+    // Neither attempt was recorded: a correction must name the period's current report, and exportId still is.
+    const fresh = path.join(root, 'correctie');
+    mkdirSync(fresh);
+    const ok = await correct(fresh);
+    expect(ok.code, ok.stderr).toBe(0);
+    const correction = JSON.parse(ok.stdout) as { exportId: string; files: { json: string } };
+    expect(correction.exportId).not.toBe(exportId);
+
+    // The signed files again, byte for byte, from the ledger.
+    const again = path.join(root, 'opnieuw');
+    mkdirSync(again);
+    const d = await cli(['report', 'download', '--export-id', correction.exportId, '--out', again, '--json', '--vault', o.vault], o.data);
+    expect(d.code, d.stderr).toBe(0);
+    expect(readdirSync(again).sort()).toEqual(['systeemfouten-2026-Q2.csv', 'systeemfouten-2026-Q2.json', 'systeemfouten-2026-Q2.pdf']);
+    expect(readFileSync(path.join(again, 'systeemfouten-2026-Q2.json')).equals(readFileSync(correction.files.json))).toBe(true);
+    const twice = await cli(['report', 'download', '--export-id', correction.exportId, '--out', again, '--json', '--vault', o.vault], o.data);
+    expect(twice.code).toBe(1);
+    expect(JSON.parse(twice.stdout)).toMatchObject({ ok: false, error: expect.stringMatching(/^Het bestand bestaat al: /) });
+
+    // --json: a usage error and a file that is not what the command needs answer on stdout too.
+    const lowK = await cli(['report', 'export', '--period', '2026-Q3', '--out', root, '--k', '9', '--json'], root);
+    expect(lowK.code).toBe(2);
+    expect(JSON.parse(lowK.stdout)).toEqual({ ok: false, error: '--k is een geheel getal van minstens 10 (k kan alleen omhoog).' });
+    const notMerged = await cli(['report', 'publish', original, '--out', root, '--json'], root);
+    expect(notMerged.code).toBe(1);
+    expect(JSON.parse(notMerged.stdout)).toEqual({ ok: false, error: 'Dit is geen bestand met landelijke totalen (maak het met: houvast report merge).' });
+  }, 120_000);
 });

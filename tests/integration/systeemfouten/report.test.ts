@@ -1,7 +1,8 @@
 // The office side end to end on a real encrypted vault: signals (CRUD, audit, filters, interchange v2), the
 // preview and its confirmation (O3), signing (O1), the hash-chained append-only ledger and its rules.
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contract } from '../../../src/shared/contract/procedures';
 import { PAYLOAD_TYPE } from '../../../src/shared/systeemfouten/export';
 import { verifyPayloadText } from '../../../src/shared/systeemfouten-verifier/verify';
 import { signalDataSchema } from '../../../src/shared/signals/schema';
@@ -10,6 +11,7 @@ import { readLedger, verifyLedgerChain } from '../../../src/core/systeemfouten/l
 import { parsed, household } from '../services/helpers';
 import { silentLogger } from '../../../src/core/logger';
 import { createInterchangeService } from '../../../src/core/services/interchange';
+import { extractPdf } from '../budget-pdf/helpers';
 import { addHouseholds, DAY, makeReportRig, type ReportRig } from './helpers';
 
 let rig: ReportRig;
@@ -104,6 +106,22 @@ describe('the anonymised report', () => {
     expect(rig.reports.preview({ period: '2025' }).refusal).toMatch(/Te weinig huishoudens in 2025: 0, minder dan 10/);
   });
 
+  it('a half-year or year is refused until its last day has passed, a future period too; only quarter, half-year and year are periods', () => {
+    addHouseholds(rig, 12, () => [M12]); // registered on 2026-03-15
+    const notOver = /^De periode \S+ is nog niet voorbij\./;
+    for (const period of ['2026-H1', '2026', '2027-Q1', '2027']) expect(rig.reports.preview({ period }).refusal, period).toMatch(notOver);
+    rig.clock.advance(107 * DAY); // 2026-06-30: the last day of H1 is still part of it
+    expect(rig.reports.preview({ period: '2026-H1' }).refusal).toMatch(notOver);
+    rig.clock.advance(DAY); // 2026-07-01
+    expect(rig.reports.preview({ period: '2026-H1' })).toMatchObject({ ok: true, periodType: 'halfyear', households: 12 });
+    expect(rig.reports.preview({ period: '2026' }).refusal).toMatch(notOver);
+    for (const period of ['2026-Q5', '2026-Q0', '2026-H3', '2026-03', '2026-M03', '26-Q1', '2026-q1', '2026-Q1-01']) {
+      const r = contract['report.preview'].input.safeParse({ period });
+      expect(r.success, period).toBe(false);
+      expect(r.error!.issues[0]!.message).toBe('Kies een periode als 2026-Q3 (kwartaal), 2026-H1 (halfjaar) of 2026 (jaar).');
+    }
+  });
+
   it('O3: nothing is signed without the confirmed preview, and a change after the preview invalidates it', async () => {
     const ids = addHouseholds(rig, 55, () => [M12]);
     rig.clock.advance(20 * DAY);
@@ -158,6 +176,12 @@ describe('the anonymised report', () => {
     expect(result.csv.startsWith('\uFEFFSysteemfouten-rapport')).toBe(true);
     expect(result.csv).toContain(`SHA-256 van de inhoud;${result.payloadSha256}`);
     expect(Buffer.from(result.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // Both link themselves to the JSON by the SHA-256 of the signed payload bytes (SYSTEEMFOUTEN.md §2.8).
+    const sha = createHash('sha256').update(Buffer.from(env.payload, 'base64')).digest('hex');
+    expect(result.payloadSha256).toBe(sha);
+    const pdf = await extractPdf(Buffer.from(result.pdfBase64, 'base64'));
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain(`SHA-256 van de ondertekende inhoud: ${sha}`);
+    expect(pdf.text).toContain('2026-Q1');
   });
 
   it('the ledger: one export per period, whole-period corrections only, hash chain intact, UPDATE and DELETE refused', async () => {
@@ -178,10 +202,39 @@ describe('the anonymised report', () => {
     expect(ledger.entries).toEqual([expect.objectContaining({ seq: 1, exportId: first.exportId, period: '2026-Q1', signals: 60 })]);
     expect(() => rig.db.prepare("UPDATE report_ledger SET period = '2026-Q2'").run()).toThrow(/append-only/);
     expect(() => rig.db.prepare('DELETE FROM report_ledger').run()).toThrow(/append-only/);
+    // INSERT OR REPLACE removes a conflicting row without firing the delete trigger: refused on every unique key.
+    const cols = 'export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope';
+    const replace = (seq: number | null, exportId: string, hash: string) =>
+      rig.db.prepare(`INSERT OR REPLACE INTO report_ledger (seq, ${cols}) VALUES (?, ?, '2026-Q1', '1.0.0', NULL, '{}', '{}', '[]', 'aa', 'k', 0, 'genesis', ?, '{}')`).run(seq, exportId, hash);
+    const firstHash = (rig.db.prepare('SELECT hash FROM report_ledger WHERE seq = 1').get() as { hash: string }).hash;
+    expect(() => replace(null, first.exportId, 'other')).toThrow(/append-only/);
+    expect(() => replace(1, 'other-id', 'other')).toThrow(/append-only/);
+    expect(() => replace(null, 'other-id', firstHash)).toThrow(/append-only/);
+    expect(rig.reports.ledger().entries.map((e) => e.exportId)).toEqual([first.exportId]);
     // A forged row (bypassing the service) breaks the chain.
     rig.db.prepare("INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope) VALUES ('x', '2026-Q2', '1.0.0', NULL, '{}', '{}', '[]', 'aa', 'k', 0, 'genesis', 'forged', '{}')").run();
     expect(verifyLedgerChain(readLedger(rig.db))).toEqual({ intact: false, brokenAt: 2 });
     expect(rig.reports.ledger().intact).toBe(false);
+  });
+
+  it('nothing is signed while the ledger\'s chain is broken: an earlier export could be missing from it', async () => {
+    addHouseholds(rig, 60, () => [M12]); // registered 2026-03-15 (Q1)
+    rig.clock.advance(20 * DAY); // 2026-04-04
+    await exportQ1(rig);
+    addHouseholds(rig, 60, () => [M12]); // registered in Q2
+    rig.clock.advance(90 * DAY); // 2026-07-03: Q2 is over
+    const before = rig.reports.preview({ period: '2026-Q2' });
+    expect(before).toMatchObject({ ok: true, refusal: null });
+    // A row written outside Houvast, not extending the chain (the triggers only stop changes and replacements).
+    rig.db.prepare("INSERT INTO report_ledger (export_id, period, schema_version, supersedes, levels, cells, signal_ids, payload_sha256, key_id, created_at, prev_hash, hash, envelope) VALUES ('x', '2025-Q4', '1.0.0', NULL, '{}', '{}', '[]', 'aa', 'k', 0, 'genesis', 'forged', '{}')").run();
+    const after = rig.reports.preview({ period: '2026-Q2' });
+    expect(after).toMatchObject({ ok: false, previewHash: null });
+    expect(after.refusal).toBe(
+      'Het exportlogboek van deze kluis is beschadigd (de keten van verzonden rapporten klopt niet meer). Zolang dat zo is, wordt er geen rapport ondertekend: een eerder verzonden rapport kan ontbreken. Zet een back-up terug of vraag uw beheerder om hulp.',
+    );
+    // The preview shown before the damage does not sign either.
+    await expect(rig.reports.export({ period: '2026-Q2', previewHash: before.previewHash! })).rejects.toThrow();
+    expect(readLedger(rig.db).map((e) => e.period)).toEqual(['2026-Q1', '2025-Q4']);
   });
 
   it('a correction that changes cells by >= k replaces the whole period', async () => {

@@ -18,6 +18,7 @@ import { m014SchemeConditions } from './014_scheme_conditions';
 import { m015AssociationStore } from './015_association_store';
 import { m016SearchShortAndName } from './016_search_short_and_name';
 import { m017SignalOriginalDate } from './017_signal_original_date';
+import { m018ReportLedgerNoReplace } from './018_report_ledger_no_replace';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -38,6 +39,7 @@ export const migrations: Migration[] = [
   m015AssociationStore,
   m016SearchShortAndName,
   m017SignalOriginalDate,
+  m018ReportLedgerNoReplace,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

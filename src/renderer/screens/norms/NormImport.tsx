@@ -1,8 +1,9 @@
-// "Normbestand importeren": reads a JSON norm file chosen by the user and hands its text to the core, which
+// "Normbestand importeren": reads a JSON norm file chosen by the user strictly and hands it to the core, which
 // validates it whole (schema, periods, figures) and stores it only when valid; reasons are listed otherwise.
 import { NORM_GROUP_LABELS, type NormGroup } from '../../../shared/budget/norm-schema';
 import { formatNlDate } from '../../../shared/dates';
-import { readText } from '../../components/read-json-file';
+import { readJsonFile } from '../../components/read-json-file';
+import { issueLine } from '../../../shared/strict-json';
 import { useCall } from '../../state/session';
 import { FileUploadForm } from '../../components/FileUploadForm';
 import { rejectionOf } from './Rejection';
@@ -31,7 +32,11 @@ export function NormImport({ onImported }: { onImported: () => void }) {
       reasonsClassName="rejection-reasons"
       onUploaded={onImported}
       upload={async (file) => {
-        const stored = await call('norms.import', { file: await readText(file) });
+        // Strict reading: invalid UTF-8, a duplicated key or a lone surrogate is refused with its place, not
+        // silently altered into a different norm figure.
+        const parsed = await readJsonFile(file);
+        if (!parsed.ok) return { rejection: { message: 'Dit bestand kan niet worden gelezen. Er is niets opgeslagen.', reasons: parsed.issues.map(issueLine) } };
+        const stored = await call('norms.import', { file: parsed.value });
         const label = NORM_GROUP_LABELS[stored.group as NormGroup] ?? stored.group;
         return {
           done:
