@@ -93,7 +93,7 @@ export function toInterchangeData(d: Dossier): DossierData {
   };
 }
 
-/** A stored signal as it travels (v2 block): without vault ids or a reference to a vault-internal debt id. */
+/** A stored signal as it travels (v2 block): without vault ids, a reference to a vault-internal debt id or the private note. */
 export function toInterchangeSignal(s: ReturnType<SignalService['listForDossier']>[number]): InterchangeSignal {
   return {
     vocabularyVersion: s.vocabularyVersion,
@@ -109,7 +109,7 @@ export function toInterchangeSignal(s: ReturnType<SignalService['listForDossier'
     monthlyShortfall: s.monthlyShortfall,
     source: s.source,
     sourceRef: null,
-    note: s.note,
+    // The private note never leaves the vault (issue 9): not in the report, and not in this file either.
   };
 }
 

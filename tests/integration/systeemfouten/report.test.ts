@@ -57,23 +57,27 @@ describe('signals in the dossier', () => {
     expect(rig.signals.list({ childEffect: false }).map((s) => s.mechanism)).toEqual(['M3.1']);
   });
 
-  it('travel with the dossier in the interchange file (version 2); a version-1 file still imports unchanged', () => {
+  it('travel with the dossier in the interchange file (version 2) without their private note; a version-1 file still imports unchanged', () => {
     const ctx = { db: () => rig.db, clock: rig.clock, logger: silentLogger };
     const actor = () => 'Merel';
     const interchange = createInterchangeService(ctx, { dossiers: rig.dossiers, audit: rig.audit, actor, signals: rig.signals });
     const d = rig.dossiers.create(parsed(household()));
-    rig.signals.create(d.id, signalDataSchema.parse({ ...M12, note: 'Privé', monthlyShortfall: '75' }));
-    const file = JSON.parse(interchange.exportDossier(d.id).content);
+    rig.signals.create(d.id, signalDataSchema.parse({ ...M12, note: 'Privé-canary-7Q3X', monthlyShortfall: '75' }));
+    const { content } = interchange.exportDossier(d.id);
+    const file = JSON.parse(content);
     expect(file.version).toBe(2);
     expect(file.dossiers[0].signals).toEqual([
-      expect.objectContaining({ instantie: 'toeslagen', mechanism: 'M1.2', recordedOn: '2026-03-15', vocabularyVersion: '2026.1', note: 'Privé', monthlyShortfall: '75.00', sourceRef: null }),
+      expect.objectContaining({ instantie: 'toeslagen', mechanism: 'M1.2', recordedOn: '2026-03-15', vocabularyVersion: '2026.1', monthlyShortfall: '75.00', sourceRef: null }),
     ]);
+    // The note "never leaves the vault" (issue 9 §1): not a field of the file, nowhere in its bytes.
+    expect(file.dossiers[0].signals[0]).not.toHaveProperty('note');
+    expect(content).not.toContain('canary-7Q3X');
     // Round trip, six weeks later: the imported dossier has the signal again, registered here on the import
     // date (rule R1) with its first registration kept beside it; exported again, the first date travels on.
     rig.clock.advance(40 * DAY);
     const { imported } = interchange.importFile(file);
     expect(rig.signals.list({ dossierId: imported[0]!.id })).toEqual([
-      expect.objectContaining({ mechanism: 'M1.2', recordedOn: '2026-04-24', originalRecordedOn: '2026-03-15', note: 'Privé', monthlyShortfall: '75.00' }),
+      expect.objectContaining({ mechanism: 'M1.2', recordedOn: '2026-04-24', originalRecordedOn: '2026-03-15', note: '', monthlyShortfall: '75.00' }),
     ]);
     const again = JSON.parse(interchange.exportDossier(imported[0]!.id).content);
     expect(again.dossiers[0].signals).toEqual([expect.objectContaining({ mechanism: 'M1.2', recordedOn: '2026-03-15' })]);
