@@ -1,6 +1,6 @@
 // Not shipped, not part of `npm run bench`: a guard for speed work on the budget (issue 10 §1). It opens a working
 // copy of the cached 1,000-household bench vault and hashes, per reference date, every `budget.get` envelope
-// (through the router, output validation included), the CLI's JSON view (computeBudgetView) and every
+// (through the router, output validation included, resolved as the renderer does), the CLI's JSON view (computeBudgetView) and every
 // `budget.batch` page, so a change that makes them faster can be shown to change no figure, text or error.
 // With --time it also reports the CPU time of `budget.get` and `budget.batch` per household (in-process).
 //
@@ -19,7 +19,7 @@ import { computeBudgetView } from '../src/core/services/budget';
 import { createAuditService } from '../src/core/services/audit';
 import { createDossierService } from '../src/core/services/dossiers';
 import { budgetInputsSchema, computeBudget, computeBudgetFigures, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../src/shared/budget';
-import { budgetView, serializeBudgetResult, serializeProjection } from '../src/shared/contract/budget';
+import { budgetView, resolveBudgetView, serializeBudgetResult, serializeProjection, type BudgetViewWire } from '../src/shared/contract/budget';
 import { systemClock } from '../src/shared/dates';
 import { budgetSections } from '../src/shared/presenter';
 import type { DossierData } from '../src/shared/dossier/schema';
@@ -161,7 +161,9 @@ async function main(): Promise<void> {
       const json = createHash('sha256');
       for (const id of ids) {
         const env = await core.router.handle('budget.get' as never, { id, date });
-        get.update(JSON.stringify(env));
+        // What the screens show: the answer after the renderer's resolve step (each norm table is sent once and
+        // referred to by id since session 6; resolved, it must equal the answer that listed them in full).
+        get.update(JSON.stringify(env.ok ? { ...env, value: resolveBudgetView(env.value as BudgetViewWire) } : env));
         if (env.ok) {
           const view = env.value as { inputs: unknown };
           const dossier = await call<DossierData>(core, 'dossier.get', { id });

@@ -14,6 +14,7 @@ import { computeBudgetFigures, NUL_AANBOD_SINCE, type BudgetResult } from './eng
 import type { BudgetInputs } from './inputs';
 import { activeOn, costAllowancesOf, monthlyLine } from './lines';
 import { describeCoverage, findPeriod, NormNotCoveredError, type NormSet } from './norms';
+import { provisionalOf } from './provisional';
 import { NORM_GROUP_LABELS, type NormGroup } from './norm-schema';
 
 /** What an uncovered month says instead of its norm-based figures. */
@@ -105,8 +106,9 @@ function cashflowVakantiegeld(dossier: BudgetDossier, inputs: BudgetInputs, date
  * of engine runs for 24 months). Left out on purpose: what only the entitlement checks and the explanations use
  * (the previous quarter, exact ages), which the projection does not read.
  */
-function monthSignature(dossier: BudgetDossier, norms: NormSet, date: string, active: string): string {
-  const { parts: normPart, qs, prevMonthEnd, aowAgeMonths } = normSignature(norms, date);
+function monthSignature(dossier: BudgetDossier, norms: NormSet, date: string, active: string): { figures: string; norms: NormSignature } {
+  const sig = normSignature(norms, date);
+  const { parts: normPart, qs, prevMonthEnd, aowAgeMonths } = sig;
   const parts: (string | number)[] = [normPart];
   // Adults: minor, 18-20, 21 and older, AOW age reached (in months, as household.ts compares it).
   for (const a of dossier.adults) {
@@ -125,11 +127,19 @@ function monthSignature(dossier: BudgetDossier, norms: NormSet, date: string, ac
     );
   }
   parts.push(active);
-  return parts.join(',');
+  return { figures: parts.join(','), norms: sig };
 }
 
 interface NormSignature {
+  /** The norm periods in force (start and end per table), without whether they are used provisionally. */
   parts: string;
+  /** Which of those periods are used provisionally: `provisionalFrom` per "group@start", joined as a key. */
+  provisionalKey: string;
+  /**
+   * `provisionalFrom` per "group@start" of the periods in force; null when one period is both provisional and
+   * not on the dates the engine reads (the kinderbijslag on the quarter's first day and on the date).
+   */
+  provisional: ReadonlyMap<string, string | null> | null;
   /** First day of the date's quarter. */
   qs: string;
   /** Last day of the month before the date's month. */
@@ -149,17 +159,24 @@ function normSignature(norms: NormSet, date: string): NormSignature {
   const qs = quarterStartOf(date);
   const prevMonthEnd = lastDayOfPreviousMonth(date);
   parts.push(date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
+  let provisional: Map<string, string | null> | null = new Map();
   for (const group of Object.keys(norms).sort()) {
     const table = norms[group as keyof NormSet];
     // The kinderbijslag is also read on the quarter's first day (AKW art. 12 lid 3; engine.ts).
     for (const d of group === 'kinderbijslag' ? [date, qs] : [date]) {
       const p = findPeriod(table, d);
-      parts.push(p ? `${p.start}/${p.end}/${p.provisionalFrom ?? ''}` : '-');
+      parts.push(p ? `${p.start}/${p.end}` : '-');
+      if (p === null || provisional === null) continue;
+      const id = `${group}@${p.start}`;
+      const from = p.provisionalFrom ?? null;
+      if (provisional.has(id) && provisional.get(id) !== from) provisional = null;
+      else provisional.set(id, from);
     }
   }
   const aow = findPeriod(norms.aow_leeftijd, date);
   const aowAgeMonths = Number(aow?.figures['age_years'] ?? 67) * 12 + Number(aow?.figures['age_extra_months'] ?? 0);
-  const sig = { parts: parts.join(','), qs, prevMonthEnd, aowAgeMonths };
+  const provisionalKey = provisional === null ? 'gemengd' : [...provisional].map(([id, from]) => `${id}=${from ?? ''}`).join(',');
+  const sig = { parts: parts.join(','), provisionalKey, provisional, qs, prevMonthEnd, aowAgeMonths };
   // A norm set lives as long as the vault's norms do not change; its dates are a few years of months at most,
   // but a caller asking many distinct reference dates must not grow the map without end.
   if (byDate.size >= 5_000) byDate.clear();
@@ -244,6 +261,16 @@ function events(dossier: BudgetDossier, monthStart: string, monthEnd: string, fi
 }
 
 /**
+ * A result with the figures of `r` and the provisional mark of another month whose periods in force have the same
+ * starts and ends: the engine's rule (provisionalOf over the periods used) on those periods as used that month.
+ * Only what the projection reads is set (the figures' own marks and the warnings stay those of `r`).
+ */
+function withProvisional(r: BudgetResult, provisional: ReadonlyMap<string, string | null>): BudgetResult {
+  const info = provisionalOf(r.normPeriods.map((t) => ({ ...t, provisionalFrom: provisional.get(`${t.group}@${t.periodStart}`) ?? null })));
+  return { ...r, provisional: info };
+}
+
+/**
  * `atReference`: the engine's result on the reference date when the caller already has it (budget.get computes it for the
  * screen); the first month is exactly that computation, so it is not run twice.
  */
@@ -256,6 +283,9 @@ export function projectBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
   // the projection shows money as it comes in, so that 1/12 moves to the month of payment.
   const vgMonth = inputs.vakantiegeld?.maand ?? DEFAULT_VAKANTIEGELD_MAAND;
   const bySignature = new Map<string, BudgetResult>();
+  // The same month signature apart from which periods are provisional: the same figures (a provisional period is
+  // the last period's figures used past its end), only the provisional mark differs.
+  const byFigures = new Map<string, BudgetResult>();
   // Uncovered months: the cash flow depends on the date only through which items count.
   const cashflowByActivity = new Map<string, ReturnType<typeof cashflow>>();
   for (let i = 0; i < count; i++) {
@@ -274,13 +304,19 @@ export function projectBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     else {
       // Only the date-independent figures of a result are read below (never its explanations: figures only), so a
       // month with the same signature as an earlier one reuses its result.
-      const signature = monthSignature(dossier, norms, date, active);
+      const { figures, norms: normSig } = monthSignature(dossier, norms, date, active);
+      const signature = `${figures}|${normSig.provisionalKey}`;
       const known = bySignature.get(signature);
+      const sameFigures = known || normSig.provisional === null ? undefined : byFigures.get(figures);
       if (known) r = known;
-      else {
+      else if (sameFigures) {
+        r = withProvisional(sameFigures, normSig.provisional!);
+        bySignature.set(signature, r);
+      } else {
         try {
           r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudgetFigures(dossier, inputs, norms, date);
           bySignature.set(signature, r);
+          if (normSig.provisional !== null) byFigures.set(figures, r);
         } catch (e) {
           // Left: the kinderbijslag table on the quarter's first day, selected only when a child gets kinderbijslag.
           if (!(e instanceof NormNotCoveredError)) throw e;
