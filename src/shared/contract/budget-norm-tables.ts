@@ -110,21 +110,33 @@ function fits(known: NormFigureOut | undefined, f: NormTableRef['figures'][numbe
   return known === undefined || (known.label === f.label && known.value === f.value && known.status === f.status);
 }
 
-/** The references inside an answer: every explanation's `tables`, at any depth, and the answer's `normPeriods`. */
-function visitUses(node: unknown, path: (string | number)[], visit: (use: NormTableUseOut, path: (string | number)[]) => void): void {
+/** The references inside an answer: every explanation's `tables`, at any depth (the answer's `normPeriods` apart). */
+function visitUses(node: object, path: (string | number)[], visit: (use: NormTableUseOut, path: (string | number)[]) => void): void {
+  // Runs in every budget.get's output validation: no allocation per node, primitives skipped before any work.
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
+      const v: unknown = node[i];
+      if (typeof v !== 'object' || v === null) continue;
       path.push(i);
-      visitUses(node[i], path, visit);
+      visitUses(v, path, visit);
       path.pop();
     }
     return;
   }
-  if (node === null || typeof node !== 'object') return;
-  for (const [k, v] of Object.entries(node)) {
+  const record = node as Record<string, unknown>;
+  for (const k in record) {
+    const v = record[k];
+    if (typeof v !== 'object' || v === null) continue;
     path.push(k);
-    if (k === 'explanation' && isExplanation<NormTableUseOut>(v)) v.tables.forEach((u, i) => visit(u, [...path, 'tables', i]));
-    else visitUses(v, path, visit);
+    if (k === 'explanation' && isExplanation<NormTableUseOut>(v)) {
+      path.push('tables');
+      for (let i = 0; i < v.tables.length; i++) {
+        path.push(i);
+        visit(v.tables[i]!, path);
+        path.pop();
+      }
+      path.pop();
+    } else visitUses(v, path, visit);
     path.pop();
   }
 }
@@ -142,16 +154,15 @@ export function checkNormTableUses(answer: { normTables: NormTableOut[]; normPer
     const listed = names.get(use.table);
     if (listed === undefined) ctx.addIssue({ code: 'custom', message: `norm table ${use.table} is not in normTables`, path: [...path, 'table'] });
     else {
-      use.figures.forEach((n, i) => {
+      for (let i = 0; i < use.figures.length; i++) {
+        const n = use.figures[i]!;
         if (!listed.has(n)) ctx.addIssue({ code: 'custom', message: `figure ${n} is not in norm table ${use.table}`, path: [...path, 'figures', i] });
-      });
+      }
     }
   };
-  for (const [k, v] of Object.entries(answer)) {
-    if (k === 'normTables') continue;
-    if (k === 'normPeriods') answer.normPeriods.forEach((u, i) => visit(u, ['normPeriods', i]));
-    else visitUses(v, [k], visit);
-  }
+  answer.normPeriods.forEach((u, i) => visit(u, ['normPeriods', i]));
+  const { normTables: _tables, normPeriods: _periods, ...rest } = answer;
+  visitUses(rest, [], visit);
 }
 
 /**

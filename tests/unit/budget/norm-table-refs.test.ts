@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeBudget, type BudgetResult, type Figure, type NormSet, type NormTableRef } from '../../../src/shared/budget';
-import { budgetResultWireOut, budgetView, resolveBudgetResult, serializeBudgetResult, serializeFigure, serializeProjection } from '../../../src/shared/contract/budget';
+import { budgetResultWireOut, budgetView, explanationOut, resolveBudgetResult, serializeBudgetResult, serializeFigure, serializeProjection } from '../../../src/shared/contract/budget';
 import { NormTableList, resolveNormTableUses } from '../../../src/shared/contract/budget-norm-tables';
 import { projectBudget, toBudgetJson } from '../../../src/shared/budget';
 import { budgetSections } from '../../../src/shared/presenter';
@@ -139,6 +139,16 @@ describe('norm tables once per budget answer', () => {
     const twice = serializeBudgetResult(r);
     twice.normTables.push({ ...twice.normTables[0]! });
     expect(budgetResultWireOut.safeParse(twice).success).toBe(false);
+  });
+
+  it('holds explanation inputs to text, finite numbers, yes/no and empty, as the record of those values did', () => {
+    const ok = { rule: 'r', inputs: { bedrag: '1.00', aantal: 2, ja: true, leeg: null }, tables: [] };
+    expect(explanationOut.safeParse(ok).success).toBe(true);
+    for (const bad of [{ x: Number.NaN }, { x: Number.POSITIVE_INFINITY }, { x: {} }, { x: [1] }, { x: undefined }]) {
+      expect(explanationOut.safeParse({ ...ok, inputs: bad }).success, JSON.stringify(Object.keys(bad))).toBe(false);
+    }
+    expect(explanationOut.safeParse({ ...ok, inputs: [] }).success).toBe(false);
+    expect(explanationOut.safeParse({ ...ok, inputs: null }).success).toBe(false);
   });
 
   it('lists a period apart when it is used both provisionally and not, or a figure differs, so nothing resolves differently', () => {
