@@ -8,7 +8,7 @@
 //   npx tsx bench/budget-equivalence.ts --pieces [--step text] [--passes n]   (CPU time of each step of budget.get)
 //   npx tsx bench/budget-equivalence.ts --sizes                              (JSON size of the parts of one view)
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +23,7 @@ import { budgetView, resolveBudgetView, serializeBudgetResult, serializeProjecti
 import { systemClock } from '../src/shared/dates';
 import { budgetSections } from '../src/shared/presenter';
 import type { DossierData } from '../src/shared/dossier/schema';
-import { BENCH_PASSPHRASE, VAULT_FOLDER_NAME, call } from './generate';
+import { BENCH_PASSPHRASE, VAULT_FOLDER_NAME, call, ensureVault } from './generate';
 
 // Covered, provisional (2027 norms not yet published) and uncovered dates; a leap day; quarter starts, month ends.
 const DATES = ['2025-01-01', '2026-01-01', '2026-06-30', '2026-11-23', '2027-01-01', '2027-07-01', '2028-02-29'];
@@ -31,15 +31,6 @@ const DATES = ['2025-01-01', '2026-01-01', '2026-06-30', '2026-11-23', '2027-01-
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function cacheFolder(): string {
-  const root = path.join(tmpdir(), 'houvast-bench-cache');
-  const found = readdirSync(root).filter((n) => n.endsWith('-office-1000-seed2026')).sort();
-  // The newest schema number is the current one.
-  const pick = found.sort((a, b) => Number(/-s(\d+)-/.exec(b)?.[1] ?? 0) - Number(/-s(\d+)-/.exec(a)?.[1] ?? 0))[0];
-  if (!pick) throw new Error(`no 1,000-household bench vault in ${root}: run npm run bench -- --size 1000 once`);
-  return path.join(root, pick);
 }
 
 const cpuMs = () => {
@@ -92,7 +83,8 @@ async function pieces(core: Core, sample: string[], norms: NormSet): Promise<voi
 
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'houvast-budget-eq-'));
-  const from = path.join(cacheFolder(), 'data', VAULT_FOLDER_NAME);
+  // The cached bench vault of this code's schema (another branch's newer schema cannot be opened here).
+  const from = (await ensureVault({ size: 1000, seed: 2026 })).vaultFolder;
   const vaultFolder = path.join(work, 'data', VAULT_FOLDER_NAME);
   cpSync(from, vaultFolder, { recursive: true, filter: (src) => path.basename(src) !== 'backups' });
   const core = createCore({ dataDir: path.join(work, 'data'), resourcesDir: defaultResourcesDir(), logger: silentLogger });
