@@ -1,6 +1,6 @@
 // Not shipped, not part of `npm run bench`: a guard for speed work on the budget (issue 10 §1). It opens a working
 // copy of the cached 1,000-household bench vault and hashes, per reference date, every `budget.get` envelope
-// (through the router, output validation included), the CLI's JSON view (computeBudgetView) and every
+// (through the router, output validation included, resolved as the renderer does), the CLI's JSON view (computeBudgetView) and every
 // `budget.batch` page, so a change that makes them faster can be shown to change no figure, text or error.
 // With --time it also reports the CPU time of `budget.get` and `budget.batch` per household (in-process).
 //
@@ -8,7 +8,7 @@
 //   npx tsx bench/budget-equivalence.ts --pieces [--step text] [--passes n]   (CPU time of each step of budget.get)
 //   npx tsx bench/budget-equivalence.ts --sizes                              (JSON size of the parts of one view)
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,11 +19,11 @@ import { computeBudgetView } from '../src/core/services/budget';
 import { createAuditService } from '../src/core/services/audit';
 import { createDossierService } from '../src/core/services/dossiers';
 import { budgetInputsSchema, computeBudget, computeBudgetFigures, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../src/shared/budget';
-import { budgetView, serializeBudgetResult, serializeProjection } from '../src/shared/contract/budget';
+import { budgetView, resolveBudgetView, serializeBudgetResult, serializeProjection, type BudgetViewWire } from '../src/shared/contract/budget';
 import { systemClock } from '../src/shared/dates';
 import { budgetSections } from '../src/shared/presenter';
 import type { DossierData } from '../src/shared/dossier/schema';
-import { BENCH_PASSPHRASE, VAULT_FOLDER_NAME, call } from './generate';
+import { BENCH_PASSPHRASE, VAULT_FOLDER_NAME, call, ensureVault } from './generate';
 
 // Covered, provisional (2027 norms not yet published) and uncovered dates; a leap day; quarter starts, month ends.
 const DATES = ['2025-01-01', '2026-01-01', '2026-06-30', '2026-11-23', '2027-01-01', '2027-07-01', '2028-02-29'];
@@ -31,15 +31,6 @@ const DATES = ['2025-01-01', '2026-01-01', '2026-06-30', '2026-11-23', '2027-01-
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function cacheFolder(): string {
-  const root = path.join(tmpdir(), 'houvast-bench-cache');
-  const found = readdirSync(root).filter((n) => n.endsWith('-office-1000-seed2026')).sort();
-  // The newest schema number is the current one.
-  const pick = found.sort((a, b) => Number(/-s(\d+)-/.exec(b)?.[1] ?? 0) - Number(/-s(\d+)-/.exec(a)?.[1] ?? 0))[0];
-  if (!pick) throw new Error(`no 1,000-household bench vault in ${root}: run npm run bench -- --size 1000 once`);
-  return path.join(root, pick);
 }
 
 const cpuMs = () => {
@@ -92,7 +83,8 @@ async function pieces(core: Core, sample: string[], norms: NormSet): Promise<voi
 
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'houvast-budget-eq-'));
-  const from = path.join(cacheFolder(), 'data', VAULT_FOLDER_NAME);
+  // The cached bench vault of this code's schema (another branch's newer schema cannot be opened here).
+  const from = (await ensureVault({ size: 1000, seed: 2026 })).vaultFolder;
   const vaultFolder = path.join(work, 'data', VAULT_FOLDER_NAME);
   cpSync(from, vaultFolder, { recursive: true, filter: (src) => path.basename(src) !== 'backups' });
   const core = createCore({ dataDir: path.join(work, 'data'), resourcesDir: defaultResourcesDir(), logger: silentLogger });
@@ -161,7 +153,9 @@ async function main(): Promise<void> {
       const json = createHash('sha256');
       for (const id of ids) {
         const env = await core.router.handle('budget.get' as never, { id, date });
-        get.update(JSON.stringify(env));
+        // What the screens show: the answer after the renderer's resolve step (each norm table is sent once and
+        // referred to by id since session 6; resolved, it must equal the answer that listed them in full).
+        get.update(JSON.stringify(env.ok ? { ...env, value: resolveBudgetView(env.value as BudgetViewWire) } : env));
         if (env.ok) {
           const view = env.value as { inputs: unknown };
           const dossier = await call<DossierData>(core, 'dossier.get', { id });

@@ -7,7 +7,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { budgetInputsSchema, computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
-import { serializeBudgetResult, serializeProjection, type BudgetView } from '../../src/shared/contract/budget';
+import { serializeBudgetResult, serializeProjection, type BudgetViewWire } from '../../src/shared/contract/budget';
 import { formatEuro } from '../../src/shared/money';
 import { bundledNorms, householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
 import { createFakeClient, status, openDossierTab } from './fake-client';
@@ -35,14 +35,14 @@ beforeAll(async () => {
   norms = await bundledNorms();
 });
 
-function view(date: string): BudgetView {
+function view(date: string): BudgetViewWire {
   const inputs = INPUTS;
   const result = computeBudget(DATA, inputs, norms, date);
   const projection = projectBudget(DATA, inputs, norms, date, 24);
   return {
     dossierId: 'd1',
     referenceDate: date,
-    inputs: { ...inputs, statedBvv: null } as BudgetView['inputs'],
+    inputs: { ...inputs, statedBvv: null } as BudgetViewWire['inputs'],
     inputsUpdatedAt: null,
     result: serializeBudgetResult(result),
     projection: serializeProjection(projection),
@@ -50,7 +50,7 @@ function view(date: string): BudgetView {
   };
 }
 
-async function openBudget(date: string): Promise<BudgetView> {
+async function openBudget(date: string): Promise<BudgetViewWire> {
   const v = view(date);
   const client = createFakeClient(
     {
@@ -69,7 +69,7 @@ async function openBudget(date: string): Promise<BudgetView> {
 }
 
 /** Every amount the engine's answer holds, as the presenter shows it ("€ 1.234,56"), also inside its messages. */
-function engineAmounts(v: BudgetView): Set<string> {
+function engineAmounts(v: BudgetViewWire): Set<string> {
   const out = new Set<string>();
   const walk = (x: unknown): void => {
     if (typeof x === 'string') {

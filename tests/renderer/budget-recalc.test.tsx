@@ -8,7 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { App } from '../../src/renderer/App';
 import { computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
 import { budgetSections } from '../../src/shared/presenter';
-import { serializeBudgetResult, serializeProjection, type BudgetView } from '../../src/shared/contract/budget';
+import { serializeBudgetResult, serializeProjection, type BudgetViewWire } from '../../src/shared/contract/budget';
 import { budgetInputsSchema } from '../../src/shared/budget/inputs';
 import { bundledNorms, householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
 import { createFakeClient, status } from './fake-client';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   norms = await bundledNorms();
 });
 
-function view(date: string): BudgetView {
+function view(date: string): BudgetViewWire {
   const result = computeBudget(DATA, INPUTS, norms, date);
   const projection = projectBudget(DATA, INPUTS, norms, date, 24);
   return {

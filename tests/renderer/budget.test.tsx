@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
-import { serializeBudgetResult, serializeProjection, type BudgetView, type DocumentSummary } from '../../src/shared/contract/budget';
+import { serializeBudgetResult, serializeProjection, type BudgetViewWire, type DocumentSummary } from '../../src/shared/contract/budget';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { bundledNorms, householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
 import { createFakeClient, fail, status, untilCancelled, type Handlers, openDossierTab, type } from './fake-client';
@@ -45,11 +45,13 @@ beforeAll(async () => {
   norms = await bundledNorms();
 });
 
-function view(date = REF, inputs = INPUTS, userOrigin = false): BudgetView {
+function view(date = REF, inputs = INPUTS, userOrigin = false): BudgetViewWire {
   const result = computeBudget(DATA, inputs, norms, date);
   const projection = projectBudget(DATA, inputs, norms, date, 24);
   const r = serializeBudgetResult(result);
-  if (userOrigin) for (const t of r.bijstandsnorm.explanation.tables) t.origin = 'user';
+  // The answer lists each norm table once; the explanation refers to it (the screen resolves the reference).
+  const used = new Set(r.bijstandsnorm.explanation.tables.map((t) => t.table));
+  if (userOrigin) for (const t of r.normTables) if (used.has(t.id)) t.origin = 'user';
   return {
     dossierId: 'd1',
     referenceDate: date,

@@ -16,7 +16,7 @@ import {
   type NormSet,
   type Projection,
 } from '../../shared/budget';
-import { serializeBudgetResult, serializeProjection, type BudgetView } from '../../shared/contract/budget';
+import { serializeBudgetResult, serializeProjection, type BudgetViewWire } from '../../shared/contract/budget';
 import { AppError } from '../../shared/contract/errors';
 import { BUDGET_BATCH_DEFAULT_LIMIT, type BudgetBatchIn, type BudgetBatchItem, type BudgetBatchOut } from '../../shared/contract/budget-batch';
 import { toAmountString } from '../../shared/money';
@@ -65,7 +65,8 @@ export interface BudgetService {
   saveInputs(dossierId: string, inputs: BudgetInputs): { inputs: BudgetInputs; updatedAt: number };
   /** Reference date: `date`, else the stored inputs' peildatum, else today (clock). */
   compute(dossierId: string, date?: string): Promise<ComputedBudget & { dossier: Dossier; inputs: BudgetInputs; inputsUpdatedAt: number | null; referenceDate: string }>;
-  get(dossierId: string, date?: string): Promise<BudgetView>;
+  /** What budget.get sends: each norm table once (resolveBudgetView gives what the screens show). */
+  get(dossierId: string, date?: string): Promise<BudgetViewWire>;
   /** Stored inputs of many dossiers at once (defaults where none were saved), for the batch computations. */
   inputsMany(dossierIds: readonly string[]): Map<string, BudgetInputs>;
   /** Key figures of one page of dossiers (budget.batch). */

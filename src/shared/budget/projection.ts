@@ -14,6 +14,7 @@ import { computeBudgetFigures, NUL_AANBOD_SINCE, type BudgetResult } from './eng
 import type { BudgetInputs } from './inputs';
 import { activeOn, costAllowancesOf, monthlyLine } from './lines';
 import { describeCoverage, findPeriod, NormNotCoveredError, type NormSet } from './norms';
+import { provisionalOf } from './provisional';
 import { NORM_GROUP_LABELS, type NormGroup } from './norm-schema';
 
 /** What an uncovered month says instead of its norm-based figures. */
@@ -105,8 +106,9 @@ function cashflowVakantiegeld(dossier: BudgetDossier, inputs: BudgetInputs, date
  * of engine runs for 24 months). Left out on purpose: what only the entitlement checks and the explanations use
  * (the previous quarter, exact ages), which the projection does not read.
  */
-function monthSignature(dossier: BudgetDossier, norms: NormSet, date: string, active: string): string {
-  const { parts: normPart, qs, prevMonthEnd, aowAgeMonths } = normSignature(norms, date);
+function monthSignature(dossier: BudgetDossier, norms: NormSet, date: string, active: string): { figures: string; norms: NormSignature } {
+  const sig = normSignature(norms, date);
+  const { parts: normPart, qs, prevMonthEnd, aowAgeMonths } = sig;
   const parts: (string | number)[] = [normPart];
   // Adults: minor, 18-20, 21 and older, AOW age reached (in months, as household.ts compares it).
   for (const a of dossier.adults) {
@@ -125,11 +127,19 @@ function monthSignature(dossier: BudgetDossier, norms: NormSet, date: string, ac
     );
   }
   parts.push(active);
-  return parts.join(',');
+  return { figures: parts.join(','), norms: sig };
 }
 
 interface NormSignature {
+  /** The norm periods in force (start and end per table), without whether they are used provisionally. */
   parts: string;
+  /** Which of those periods are used provisionally: `provisionalFrom` per "group@start", joined as a key. */
+  provisionalKey: string;
+  /**
+   * `provisionalFrom` per "group@start" of the periods in force; null when one period is both provisional and
+   * not on the dates the engine reads (the kinderbijslag on the quarter's first day and on the date).
+   */
+  provisional: ReadonlyMap<string, string | null> | null;
   /** First day of the date's quarter. */
   qs: string;
   /** Last day of the month before the date's month. */
@@ -149,17 +159,24 @@ function normSignature(norms: NormSet, date: string): NormSignature {
   const qs = quarterStartOf(date);
   const prevMonthEnd = lastDayOfPreviousMonth(date);
   parts.push(date >= LINEAR_FORMULA_FROM ? 1 : 0, date >= NUL_AANBOD_SINCE ? 1 : 0);
+  let provisional: Map<string, string | null> | null = new Map();
   for (const group of Object.keys(norms).sort()) {
     const table = norms[group as keyof NormSet];
     // The kinderbijslag is also read on the quarter's first day (AKW art. 12 lid 3; engine.ts).
     for (const d of group === 'kinderbijslag' ? [date, qs] : [date]) {
       const p = findPeriod(table, d);
-      parts.push(p ? `${p.start}/${p.end}/${p.provisionalFrom ?? ''}` : '-');
+      parts.push(p ? `${p.start}/${p.end}` : '-');
+      if (p === null || provisional === null) continue;
+      const id = `${group}@${p.start}`;
+      const from = p.provisionalFrom ?? null;
+      if (provisional.has(id) && provisional.get(id) !== from) provisional = null;
+      else provisional.set(id, from);
     }
   }
   const aow = findPeriod(norms.aow_leeftijd, date);
   const aowAgeMonths = Number(aow?.figures['age_years'] ?? 67) * 12 + Number(aow?.figures['age_extra_months'] ?? 0);
-  const sig = { parts: parts.join(','), qs, prevMonthEnd, aowAgeMonths };
+  const provisionalKey = provisional === null ? 'gemengd' : [...provisional].map(([id, from]) => `${id}=${from ?? ''}`).join(',');
+  const sig = { parts: parts.join(','), provisionalKey, provisional, qs, prevMonthEnd, aowAgeMonths };
   // A norm set lives as long as the vault's norms do not change; its dates are a few years of months at most,
   // but a caller asking many distinct reference dates must not grow the map without end.
   if (byDate.size >= 5_000) byDate.clear();
@@ -167,10 +184,18 @@ function normSignature(norms: NormSet, date: string): NormSignature {
   return sig;
 }
 
-/** Which incomes and expenses count on the date ("1"/"0" per start and end), in the dossier's order. */
-function activity(dossier: BudgetDossier, date: string): string {
-  const active = (i: { startDate?: string | null; endDate?: string | null }) => `${!i.startDate || i.startDate <= date ? 1 : 0}${!i.endDate || i.endDate >= date ? 1 : 0}`;
-  return `${dossier.incomes.map(active).join('')},${dossier.expenses.map(active).join('')}`;
+/**
+ * Which incomes and expenses count on the date ("1"/"0" per start and end) as a key: only the items with a start or
+ * end date can change, so only they are listed (in the dossier's order); the others count on every date.
+ */
+function activityOf(dossier: BudgetDossier): (date: string) => string {
+  const dated = [...dossier.incomes, ...dossier.expenses].filter((i) => i.startDate || i.endDate);
+  if (dated.length === 0) return () => '';
+  return (date) => {
+    let key = '';
+    for (const i of dated) key += `${!i.startDate || i.startDate <= date ? 1 : 0}${!i.endDate || i.endDate >= date ? 1 : 0}`;
+    return key;
+  };
 }
 
 /**
@@ -198,37 +223,37 @@ function uncoveredOn(norms: NormSet, date: string): string | null {
 
 const UNCOVERED = new WeakMap<NormSet, Map<string, string | null>>();
 
-/** Known events in the month (first day .. last day), from the dossier: items starting/ending, birthdays. */
-function events(dossier: BudgetDossier, monthStart: string, monthEnd: string, first: boolean): string[] {
-  const out: string[] = [];
-  if (!first) {
-    dossier.incomes.forEach((i) => {
-      if (i.startDate && i.startDate >= monthStart && i.startDate <= monthEnd) {
-        out.push(`Inkomen begint: ${INCOME_CATEGORY_LABELS[i.category]} (${i.description}) vanaf ${formatNlDate(i.startDate)}.`);
-      }
-    });
-    dossier.expenses.forEach((e) => {
-      if (e.startDate && e.startDate >= monthStart && e.startDate <= monthEnd) {
-        out.push(`Uitgave begint: ${EXPENSE_CATEGORY_LABELS[e.category]} (${e.description}) vanaf ${formatNlDate(e.startDate)}.`);
-      }
-    });
+interface DatedEvent {
+  /** The day it happens (ISO). */
+  date: string;
+  /** Not named in the first month (an item starting before the reference date already counts). */
+  laterOnly: boolean;
+  text(): string;
+}
+
+/**
+ * Known events from the dossier, in the order a month lists them: items starting, items stopping, birthdays. Listed
+ * once per projection; a month names those on its first through last day (`eventsIn`).
+ */
+function datedEvents(dossier: BudgetDossier): DatedEvent[] {
+  const out: DatedEvent[] = [];
+  for (const i of dossier.incomes) {
+    if (i.startDate) out.push({ date: i.startDate, laterOnly: true, text: () => `Inkomen begint: ${INCOME_CATEGORY_LABELS[i.category]} (${i.description}) vanaf ${formatNlDate(i.startDate!)}.` });
+  }
+  for (const e of dossier.expenses) {
+    if (e.startDate) out.push({ date: e.startDate, laterOnly: true, text: () => `Uitgave begint: ${EXPENSE_CATEGORY_LABELS[e.category]} (${e.description}) vanaf ${formatNlDate(e.startDate!)}.` });
   }
   // An item whose last day falls in this month counts this month (activeOn on the 1st) and no longer next month.
-  dossier.incomes.forEach((i) => {
-    if (i.endDate && i.endDate >= monthStart && i.endDate <= monthEnd) {
-      out.push(`Inkomen stopt: ${INCOME_CATEGORY_LABELS[i.category]} (${i.description}), laatste dag ${formatNlDate(i.endDate)}.`);
-    }
-  });
-  dossier.expenses.forEach((e) => {
-    if (e.endDate && e.endDate >= monthStart && e.endDate <= monthEnd) {
-      out.push(`Uitgave stopt: ${EXPENSE_CATEGORY_LABELS[e.category]} (${e.description}), laatste dag ${formatNlDate(e.endDate)}.`);
-    }
-  });
+  for (const i of dossier.incomes) {
+    if (i.endDate) out.push({ date: i.endDate, laterOnly: false, text: () => `Inkomen stopt: ${INCOME_CATEGORY_LABELS[i.category]} (${i.description}), laatste dag ${formatNlDate(i.endDate!)}.` });
+  }
+  for (const e of dossier.expenses) {
+    if (e.endDate) out.push({ date: e.endDate, laterOnly: false, text: () => `Uitgave stopt: ${EXPENSE_CATEGORY_LABELS[e.category]} (${e.description}), laatste dag ${formatNlDate(e.endDate!)}.` });
+  }
   dossier.children.forEach((c, idx) => {
     if (!c.livingInHousehold) return;
     for (const age of [6, 12, 16, 18]) {
       const birthday = `${Number(c.birthDate.slice(0, 4)) + age}${c.birthDate.slice(4)}`;
-      if (birthday < monthStart || birthday > monthEnd) continue;
       const what =
         age === 6
           ? 'kinderbijslag 6-11 jaar vanaf het volgende kwartaal'
@@ -237,10 +262,56 @@ function events(dossier: BudgetDossier, monthStart: string, monthEnd: string, fi
             : age === 16
               ? 'verhoging kindgebonden budget 16-17 jaar vanaf de volgende maand'
               : 'kinderbijslag stopt na dit kwartaal; kindgebonden budget stopt';
-      out.push(`Kind ${idx + 1} wordt ${age} (${formatNlDate(birthday)}): ${what}.`);
+      out.push({ date: birthday, laterOnly: false, text: () => `Kind ${idx + 1} wordt ${age} (${formatNlDate(birthday)}): ${what}.` });
     }
   });
   return out;
+}
+
+/** The events of one month (first day .. last day; the first month from the reference date). */
+function eventsIn(events: readonly DatedEvent[], monthStart: string, monthEnd: string, first: boolean): string[] {
+  const out: string[] = [];
+  for (const e of events) if (!(first && e.laterOnly) && e.date >= monthStart && e.date <= monthEnd) out.push(e.text());
+  return out;
+}
+
+interface MonthAmounts {
+  cf: { inkomen: Decimal; kostenvergoedingen: Decimal; uitgaven: Decimal; leefgeld: Decimal };
+  vg: { reserved: Decimal; perJaar: Decimal };
+  vakantiegeld: Decimal | null;
+  inkomen: Decimal;
+  saldo: Decimal;
+  leefgeld: Decimal;
+}
+
+/** A month's money as it comes in, from the engine's result (`r`) or, without norms, from the dossier alone. */
+function monthAmounts(r: BudgetResult | null, fromDossier: ReturnType<typeof cashflow> | undefined, payMonth: boolean): MonthAmounts {
+  const cf = r
+    ? {
+        inkomen: r.income.total.value!,
+        kostenvergoedingen: costAllowancesOf(r),
+        uitgaven: r.budget.expensesTotal.value!,
+        leefgeld: r.budget.leefgeldPerMaand.value!,
+      }
+    : fromDossier!;
+  // Reserved per month (in the month's budget income) and paid in its month; without norms the same source
+  // from the dossier alone.
+  const vg = r ? { reserved: r.budget.vakantiegeldReservering.value!, perJaar: r.vakantiegeld.perJaar } : fromDossier!.vg;
+  const vakantiegeld = payMonth && vg.perJaar.greaterThan(0) ? roundCents(vg.perJaar) : null;
+  const inkomen = cf.inkomen.minus(vg.reserved).plus(vakantiegeld ?? ZERO);
+  const saldo = inkomen.plus(cf.kostenvergoedingen).minus(cf.uitgaven);
+  const leefgeld = cf.leefgeld.plus(vakantiegeld ?? ZERO);
+  return { cf, vg, vakantiegeld, inkomen, saldo, leefgeld };
+}
+
+/**
+ * A result with the figures of `r` and the provisional mark of another month whose periods in force have the same
+ * starts and ends: the engine's rule (provisionalOf over the periods used) on those periods as used that month.
+ * Only what the projection reads is set (the figures' own marks and the warnings stay those of `r`).
+ */
+function withProvisional(r: BudgetResult, provisional: ReadonlyMap<string, string | null>): BudgetResult {
+  const info = provisionalOf(r.normPeriods.map((t) => ({ ...t, provisionalFrom: provisional.get(`${t.group}@${t.periodStart}`) ?? null })));
+  return { ...r, provisional: info };
 }
 
 /**
@@ -250,22 +321,31 @@ function events(dossier: BudgetDossier, monthStart: string, monthEnd: string, fi
 export function projectBudget(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string, count = 24, atReference?: BudgetResult): Projection {
   const months: ProjectionMonth[] = [];
   const calendar = monthsFrom(referenceDate, count);
-  let prev: { bands: (string | null)[]; kgb: (string | null)[]; periods: Record<string, string>; type: string } | null = null;
+  type Previous = { r: BudgetResult; bands: (string | null)[]; kgb: (string | null)[]; periods: Record<string, string>; type: string };
+  let prev = null as Previous | null;
   let prevCovered = true;
   // The one vakantiegeld source (vakantiegeld.ts): the yearly payments count as 1/12 in each month's budget;
   // the projection shows money as it comes in, so that 1/12 moves to the month of payment.
   const vgMonth = inputs.vakantiegeld?.maand ?? DEFAULT_VAKANTIEGELD_MAAND;
   const bySignature = new Map<string, BudgetResult>();
+  // The same month signature apart from which periods are provisional: the same figures (a provisional period is
+  // the last period's figures used past its end), only the provisional mark differs.
+  const byFigures = new Map<string, BudgetResult>();
   // Uncovered months: the cash flow depends on the date only through which items count.
   const cashflowByActivity = new Map<string, ReturnType<typeof cashflow>>();
+  const events = datedEvents(dossier);
+  const activity = activityOf(dossier);
+  // Most months share their result (or dossier cash flow) with the month before: their amounts are worked out
+  // once per source and kind of month (with or without the vakantiegeld payment).
+  const amountsBySource = new Map<object, { paid: MonthAmounts | undefined; unpaid: MonthAmounts | undefined }>();
   for (let i = 0; i < count; i++) {
     const { start: monthStart, end: monthEnd } = calendar[i]!;
     const monthNumber = Number(monthStart.slice(5, 7));
     const date = i === 0 ? referenceDate : monthStart;
     const month = date.slice(0, 7);
-    const changes = events(dossier, i === 0 ? referenceDate : monthStart, monthEnd, i === 0);
+    const changes = eventsIn(events, i === 0 ? referenceDate : monthStart, monthEnd, i === 0);
     const payMonth = monthNumber === vgMonth;
-    const active = activity(dossier, date);
+    const active = activity(date);
 
     let r: BudgetResult | null = null;
     let reason: string | null = null;
@@ -274,13 +354,19 @@ export function projectBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     else {
       // Only the date-independent figures of a result are read below (never its explanations: figures only), so a
       // month with the same signature as an earlier one reuses its result.
-      const signature = monthSignature(dossier, norms, date, active);
+      const { figures, norms: normSig } = monthSignature(dossier, norms, date, active);
+      const signature = `${figures}|${normSig.provisionalKey}`;
       const known = bySignature.get(signature);
+      const sameFigures = known || normSig.provisional === null ? undefined : byFigures.get(figures);
       if (known) r = known;
-      else {
+      else if (sameFigures) {
+        r = withProvisional(sameFigures, normSig.provisional!);
+        bySignature.set(signature, r);
+      } else {
         try {
           r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudgetFigures(dossier, inputs, norms, date);
           bySignature.set(signature, r);
+          if (normSig.provisional !== null) byFigures.set(figures, r);
         } catch (e) {
           // Left: the kinderbijslag table on the quarter's first day, selected only when a child gets kinderbijslag.
           if (!(e instanceof NormNotCoveredError)) throw e;
@@ -293,27 +379,20 @@ export function projectBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
       fromDossier = cashflow(dossier, date, inputs);
       cashflowByActivity.set(active, fromDossier);
     }
-    const cf = r
-      ? {
-          inkomen: r.income.total.value!,
-          kostenvergoedingen: costAllowancesOf(r),
-          uitgaven: r.budget.expensesTotal.value!,
-          leefgeld: r.budget.leefgeldPerMaand.value!,
-        }
-      : fromDossier!;
-    // Reserved per month (in the month's budget income) and paid in its month; without norms the same source
-    // from the dossier alone.
-    const vg = r ? { reserved: r.budget.vakantiegeldReservering.value!, perJaar: r.vakantiegeld.perJaar } : fromDossier!.vg;
-    const vakantiegeld = payMonth && vg.perJaar.greaterThan(0) ? roundCents(vg.perJaar) : null;
+    const source: BudgetResult | ReturnType<typeof cashflow> = r ?? fromDossier!;
+    let known = amountsBySource.get(source);
+    if (!known) amountsBySource.set(source, (known = { paid: undefined, unpaid: undefined }));
+    const amounts = payMonth ? (known.paid ??= monthAmounts(r, fromDossier, true)) : (known.unpaid ??= monthAmounts(r, fromDossier, false));
+    const { cf, vg, vakantiegeld, inkomen, saldo, leefgeld } = amounts;
     if (vakantiegeld !== null) {
       changes.push(`Vakantiegeld in ${MONTH_NAMES[vgMonth - 1]}: ${formatEuro(vakantiegeld)} komt binnen (per maand gereserveerd: ${formatEuro(vg.reserved)}).`);
     }
-    const inkomen = cf.inkomen.minus(vg.reserved).plus(vakantiegeld ?? ZERO);
-    const saldo = inkomen.plus(cf.kostenvergoedingen).minus(cf.uitgaven);
-    const leefgeld = cf.leefgeld.plus(vakantiegeld ?? ZERO);
 
-    const normPeriods: Record<string, string> = {};
-    if (r) {
+    let normPeriods: Record<string, string> = {};
+    if (r && prev?.r === r) {
+      // The same result as the month before: the same periods, age groups and household, so nothing changed there.
+      normPeriods = prev.periods;
+    } else if (r) {
       for (const t of r.normPeriods) normPeriods[t.group] = t.periodStart;
       const bands = r.children.perChild.map((c) => c.band);
       const kgb = r.children.perChild.map((c) => c.kgbSupplementBand);
@@ -329,8 +408,10 @@ export function projectBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
         });
         if (prev.type !== r.household.type) changes.push(`Huishouden wordt: ${r.household.typeLabel}.`);
       }
+      prev = { r, bands, kgb, periods: normPeriods, type: r.household.type };
+    }
+    if (r) {
       if (r.provisional && (i === 0 || months[i - 1]?.provisional === null)) changes.push(`Vanaf deze maand ${r.provisional.message}.`);
-      prev = { bands, kgb, periods: normPeriods, type: r.household.type };
     } else {
       if (prevCovered) changes.push(`Vanaf deze maand ${NORMS_NOT_KNOWN}: alleen inkomen, uitgaven en saldo zijn berekend.`);
       prev = null;

@@ -15,6 +15,16 @@ import {
 } from '../budget';
 import { AGE_GROUPS, HOUSEHOLD_TYPES } from '../budget/household';
 import { budgetInputsSchema, VTLB_CORRECTION_KINDS } from '../budget/inputs';
+import {
+  checkNormTableUses,
+  NormTableList,
+  normFigureOut,
+  normTableOut,
+  normTableRefOut,
+  normTableUseOut,
+  resolveNormTableUses,
+  type NormTableRefOut,
+} from './budget-norm-tables';
 import { aflosDetailOut, bvvDetailOut, bvvInputsOutFields, bvvVtlbJsonFields, serializeAflosDetail, serializeBvvDetail } from './bvv-vtlb';
 import { NORM_GROUPS, NORM_ORIGINS, NORM_STATUSES } from '../budget/norm-schema';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES, NIBUD_GROUPS, type NibudGroup } from '../dossier/categories';
@@ -29,48 +39,44 @@ export const exactOut = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 export const inputValueOut = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-export const normFigureOut = z.object({
-  /** The figure's name in the table, e.g. "age_21_to_aow.single.incl_holiday_pay". */
-  name: z.string(),
-  label: z.string(),
-  /** As published in the table (decimal string, not rounded). */
-  value: z.string(),
-  status: z.enum(NORM_STATUSES),
-});
+const isInputValue = (v: unknown): boolean => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+/**
+ * An explanation's named inputs: Dutch names to a string, a finite number, a boolean or null. The rule of
+ * z.record(z.string(), inputValueOut) as one predicate: a budget answer holds some 600 names, and zod's record
+ * runs two schemas and a regular expression per name (a quarter of budget.get's output validation).
+ */
+export const inputValuesOut = z.custom<Record<string, string | number | boolean | null>>(
+  (v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(isInputValue),
+  { message: 'explanation inputs: strings, finite numbers, booleans or null only' },
+);
 
-export const normTableRefOut = z.object({
-  group: z.enum(NORM_GROUPS),
-  title: z.string(),
-  periodStart: z.string(),
-  periodEnd: z.string(),
-  status: z.enum(NORM_STATUSES),
-  /** "user": the period was imported or entered by a user (Instellingen → Normen). */
-  origin: z.enum(NORM_ORIGINS),
-  source: z.array(z.string()),
-  figures: z.array(normFigureOut),
-  /** First day the period is used past its end while the next is unpublished (voorlopig), else null. */
-  provisionalFrom: z.string().nullable().optional(),
-});
-export type NormTableRefOut = z.infer<typeof normTableRefOut>;
+const explanationOf = <T extends z.ZodTypeAny>(table: T) =>
+  z.object({
+    /** The rule in Dutch, including where it rounds. */
+    rule: z.string(),
+    /** Named inputs; amounts as decimal strings ("≈" prefix when not exact to the cent). */
+    inputs: inputValuesOut,
+    tables: z.array(table),
+  });
 
-export const explanationOut = z.object({
-  /** The rule in Dutch, including where it rounds. */
-  rule: z.string(),
-  /** Named inputs; amounts as decimal strings ("≈" prefix when not exact to the cent). */
-  inputs: z.record(z.string(), inputValueOut),
-  tables: z.array(normTableRefOut),
-});
+/** An explanation as shown: the norm table periods in full. */
+export const explanationOut = explanationOf(normTableRefOut);
+/** An explanation in a budget answer: the norm tables by reference (budget-norm-tables.ts). */
+const explanationUseOut = explanationOf(normTableUseOut);
 
-export const figureOut = z.object({
-  label: z.string(),
-  /** Two decimals; null = cannot be computed (warnings say why). */
-  value: amountOut.nullable(),
-  /** The engine's unrounded value. */
-  exact: exactOut.nullable(),
-  explanation: explanationOut,
-  /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when the figure rests on a provisional norm. */
-  provisional: z.string().nullable().optional(),
-});
+const figureOf = <E extends z.ZodTypeAny>(explanation: E) =>
+  z.object({
+    label: z.string(),
+    /** Two decimals; null = cannot be computed (warnings say why). */
+    value: amountOut.nullable(),
+    /** The engine's unrounded value. */
+    exact: exactOut.nullable(),
+    explanation,
+    /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when the figure rests on a provisional norm. */
+    provisional: z.string().nullable().optional(),
+  });
+
+export const figureOut = figureOf(explanationOut);
 export type FigureOut = z.infer<typeof figureOut>;
 
 const incomeLineOut = z.object({
@@ -102,104 +108,116 @@ const expenseLineOut = z.object({
 
 const warningOut = z.object({ code: z.string(), message: z.string(), figure: z.string().optional() });
 
-export const budgetResultOut = z.object({
-  referenceDate: z.string(),
-  household: z.object({
-    type: z.enum(HOUSEHOLD_TYPES),
-    typeLabel: z.string(),
-    adults: z.array(z.object({ role: z.enum(['aanvrager', 'partner']), age: z.number().int(), ageGroup: z.enum(AGE_GROUPS) })),
-    childrenUnder18: z.number().int(),
-    kostendelers: z.number().int(),
-    kostendelersA: z.number().int().nullable(),
-    fixedAddress: z.boolean(),
-    /** Pleegkinderen < 18 in the household (not counted in childrenUnder18). */
-    fosterChildrenUnder18: z.number().int().optional(),
-    addressKind: z.enum(ADDRESS_KINDS).optional(),
-    aowAgeMonths: z.number().int(),
-    explanation: explanationOut,
-  }),
-  bijstandsnorm: figureOut,
-  bijstandsnormExclVakantietoeslag: figureOut,
-  income: z.object({
-    total: figureOut,
-    attachable: figureOut,
-    nonAttachable: figureOut,
-    forAfloscapaciteit: figureOut,
-    /** Pleegvergoeding, bijzondere bijstand, pgb: not income; counted in the saldo only. */
-    costAllowances: figureOut.optional(),
-    lines: z.array(incomeLineOut),
-  }),
-  beslagvrijeVoet: figureOut.extend({
-    regime: z.enum(['inkomen_tot_norm', 'inkomen_boven_norm', 'geen_vast_adres', 'onbekend']),
-    lowerBound: figureOut.nullable(),
-    upperBound: figureOut.nullable(),
-  }),
-  vtlb: z.object({
-    lines: z.array(z.object({ kind: z.enum(['basis', 'pgl', ...VTLB_CORRECTION_KINDS]), figure: figureOut, note: z.string().nullable() })),
-    total: figureOut,
-  }),
-  afloscapaciteit: figureOut,
-  children: z.object({
-    kinderbijslagExpected: figureOut,
-    kinderbijslagReceived: figureOut,
-    kgbExpected: figureOut,
-    kgbReceived: figureOut,
-    perChild: z.array(
-      z.object({
-        /** 1-based position of the child in the dossier. */
-        child: z.number().int(),
-        ageOnQuarterStart: z.number().int().nullable(),
-        band: z.enum(['0-5', '6-11', '12-17']).nullable(),
-        kinderbijslagPerMonth: figureOut,
-        kgbSupplementBand: z.enum(['12-15', '16-17']).nullable(),
-      }),
-    ),
-  }),
-  budget: z.object({
-    expensesByGroup: z.object({ vaste_lasten: figureOut, reserveringsuitgaven: figureOut, huishoudelijke_uitgaven: figureOut }),
-    expensesTotal: figureOut,
-    saldo: figureOut,
-    leefgeldPerMaand: figureOut,
-    leefgeldPerWeek: figureOut,
-    vakantiegeldReservering: figureOut.optional(),
-    gapToNorm: figureOut,
-    lines: z.array(expenseLineOut),
-  }),
-  normPeriods: z.array(normTableRefOut),
-  missingFigures: z.array(
-    z.object({
-      group: z.enum(NORM_GROUPS),
-      periodStart: z.string(),
-      name: z.string(),
-      label: z.string(),
-      listedAsMissing: z.boolean(),
-      message: z.string(),
+/** The budget result's schema over a figure's explanation and a norm period reference (full or by reference). */
+const budgetResultOf = <E extends z.ZodTypeAny, P extends z.ZodTypeAny>(explanationOut: E, normPeriod: P) => {
+  const figureOut = figureOf(explanationOut);
+  return z.object({
+    referenceDate: z.string(),
+    household: z.object({
+      type: z.enum(HOUSEHOLD_TYPES),
+      typeLabel: z.string(),
+      adults: z.array(z.object({ role: z.enum(['aanvrager', 'partner']), age: z.number().int(), ageGroup: z.enum(AGE_GROUPS) })),
+      childrenUnder18: z.number().int(),
+      kostendelers: z.number().int(),
+      kostendelersA: z.number().int().nullable(),
+      fixedAddress: z.boolean(),
+      /** Pleegkinderen < 18 in the household (not counted in childrenUnder18). */
+      fosterChildrenUnder18: z.number().int().optional(),
+      addressKind: z.enum(ADDRESS_KINDS).optional(),
+      aowAgeMonths: z.number().int(),
+      explanation: explanationOut,
     }),
-  ),
-  warnings: z.array(warningOut),
-  /** BVV step by step and afloscapaciteit over the term (issue 6 parts 1-2). */
-  bvvBerekening: bvvDetailOut(figureOut).nullable(),
-  afloscapaciteitDetail: aflosDetailOut(figureOut),
-  /** Norms used past their last period (issue 7). */
-  provisional: z.object({ from: z.string(), groups: z.array(z.enum(NORM_GROUPS)), message: z.string() }).nullable().optional(),
-  /** Entitlement checks (issue 6 part 5). */
-  entitlements: z
-    .object({
-      checks: z.array(
+    bijstandsnorm: figureOut,
+    bijstandsnormExclVakantietoeslag: figureOut,
+    income: z.object({
+      total: figureOut,
+      attachable: figureOut,
+      nonAttachable: figureOut,
+      forAfloscapaciteit: figureOut,
+      /** Pleegvergoeding, bijzondere bijstand, pgb: not income; counted in the saldo only. */
+      costAllowances: figureOut.optional(),
+      lines: z.array(incomeLineOut),
+    }),
+    beslagvrijeVoet: figureOut.extend({
+      regime: z.enum(['inkomen_tot_norm', 'inkomen_boven_norm', 'geen_vast_adres', 'onbekend']),
+      lowerBound: figureOut.nullable(),
+      upperBound: figureOut.nullable(),
+    }),
+    vtlb: z.object({
+      lines: z.array(z.object({ kind: z.enum(['basis', 'pgl', ...VTLB_CORRECTION_KINDS]), figure: figureOut, note: z.string().nullable() })),
+      total: figureOut,
+    }),
+    afloscapaciteit: figureOut,
+    children: z.object({
+      kinderbijslagExpected: figureOut,
+      kinderbijslagReceived: figureOut,
+      kgbExpected: figureOut,
+      kgbReceived: figureOut,
+      perChild: z.array(
         z.object({
-          scheme: z.enum(['kinderbijslag', 'kindgebonden_budget', 'zorgtoeslag']),
-          label: z.string(),
-          expected: figureOut,
-          received: figureOut,
-          difference: figureOut,
-          tolerance: amountOut.nullable(),
-          verdict: z.enum(['in_orde', 'mogelijk_niet_gebruik', 'automatische_wijziging', 'meer_dan_verwacht', 'niet_te_beoordelen']),
-          message: z.string(),
+          /** 1-based position of the child in the dossier. */
+          child: z.number().int(),
+          ageOnQuarterStart: z.number().int().nullable(),
+          band: z.enum(['0-5', '6-11', '12-17']).nullable(),
+          kinderbijslagPerMonth: figureOut,
+          kgbSupplementBand: z.enum(['12-15', '16-17']).nullable(),
         }),
       ),
-    })
-    .optional(),
-});
+    }),
+    budget: z.object({
+      expensesByGroup: z.object({ vaste_lasten: figureOut, reserveringsuitgaven: figureOut, huishoudelijke_uitgaven: figureOut }),
+      expensesTotal: figureOut,
+      saldo: figureOut,
+      leefgeldPerMaand: figureOut,
+      leefgeldPerWeek: figureOut,
+      vakantiegeldReservering: figureOut.optional(),
+      gapToNorm: figureOut,
+      lines: z.array(expenseLineOut),
+    }),
+    normPeriods: z.array(normPeriod),
+    missingFigures: z.array(
+      z.object({
+        group: z.enum(NORM_GROUPS),
+        periodStart: z.string(),
+        name: z.string(),
+        label: z.string(),
+        listedAsMissing: z.boolean(),
+        message: z.string(),
+      }),
+    ),
+    warnings: z.array(warningOut),
+    /** BVV step by step and afloscapaciteit over the term (issue 6 parts 1-2). */
+    bvvBerekening: bvvDetailOut(figureOut).nullable(),
+    afloscapaciteitDetail: aflosDetailOut(figureOut),
+    /** Norms used past their last period (issue 7). */
+    provisional: z.object({ from: z.string(), groups: z.array(z.enum(NORM_GROUPS)), message: z.string() }).nullable().optional(),
+    /** Entitlement checks (issue 6 part 5). */
+    entitlements: z
+      .object({
+        checks: z.array(
+          z.object({
+            scheme: z.enum(['kinderbijslag', 'kindgebonden_budget', 'zorgtoeslag']),
+            label: z.string(),
+            expected: figureOut,
+            received: figureOut,
+            difference: figureOut,
+            tolerance: amountOut.nullable(),
+            verdict: z.enum(['in_orde', 'mogelijk_niet_gebruik', 'automatische_wijziging', 'meer_dan_verwacht', 'niet_te_beoordelen']),
+            message: z.string(),
+          }),
+        ),
+      })
+      .optional(),
+  });
+};
+
+/** The result as the screens read it (after resolveBudgetResult): every explanation lists its norm tables in full. */
+export const budgetResultOut = budgetResultOf(explanationOut, normTableRefOut);
+/** The result as budget.get sends it: each norm table once in `normTables`, explanations refer to them. */
+export const budgetResultWireOut = budgetResultOf(explanationUseOut, normTableUseOut)
+  .extend({ normTables: z.array(normTableOut) })
+  .superRefine(checkNormTableUses);
+export type BudgetResultWire = z.infer<typeof budgetResultWireOut>;
 export type BudgetResultOut = z.infer<typeof budgetResultOut>;
 
 export const projectionOut = z.object({
@@ -381,14 +399,27 @@ export const budgetView = z.object({
   inputs: budgetInputsOut,
   /** When the inputs were last saved; null = never (defaults). */
   inputsUpdatedAt: z.number().int().nullable(),
-  result: budgetResultOut,
+  /** The engine's result; its norm tables once, by reference (resolveBudgetView gives what the screens show). */
+  result: budgetResultWireOut,
   /** 24 months from the reference date. */
   projection: projectionOut,
   /** The presenter's sections (parts and their total) as the screen shows them; built in the core from the CLI's
    *  JSON view (docs/budget-json.md), which itself is not shipped again beside `result` and `projection`. */
   sections: z.array(presentedSectionOut),
 });
-export type BudgetView = z.infer<typeof budgetView>;
+/** budget.get's answer as sent. */
+export type BudgetViewWire = z.infer<typeof budgetView>;
+/** budget.get's answer as the screens read it: its result resolved (resolveBudgetView). */
+export type BudgetView = Omit<BudgetViewWire, 'result'> & { result: BudgetResultOut };
+
+/** The result with every norm table reference replaced by the table period it names (what the screens show). */
+export function resolveBudgetResult(r: BudgetResultWire): BudgetResultOut {
+  return resolveNormTableUses(r) as BudgetResultOut;
+}
+
+export function resolveBudgetView(v: BudgetViewWire): BudgetView {
+  return { ...v, result: resolveBudgetResult(v.result) };
+}
 
 // ---------------------------------------------------------------------------------------------- norms
 
@@ -512,6 +543,7 @@ export const createdPlanOut = z.object({
 });
 
 export { budgetInputsSchema };
+export { normTableRefOut, type NormTableRefOut } from './budget-norm-tables';
 
 // ---------------------------------------------------------------------------------------------- serialiser
 
@@ -532,20 +564,25 @@ function tableRefOut(t: NormTableRef): NormTableRefOut {
   };
 }
 
-export function serializeFigure(f: Figure): FigureOut {
-  return {
+const figureWith =
+  <T>(table: (t: NormTableRef) => T) =>
+  (f: Figure) => ({
     label: f.label,
     value: amountOf(f.value),
     exact: exactOf(f.value),
-    explanation: { rule: f.explanation.rule, inputs: { ...f.explanation.inputs }, tables: f.explanation.tables.map(tableRefOut) },
+    explanation: { rule: f.explanation.rule, inputs: { ...f.explanation.inputs }, tables: f.explanation.tables.map(table) },
     provisional: f.provisional ?? null,
-  };
-}
+  });
 
-/** The engine result as wire data (amounts as strings). */
-export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
-  const fig = serializeFigure;
-  const byGroup = Object.fromEntries(NIBUD_GROUPS.map((g) => [g, fig(r.budget.expensesByGroup[g])])) as Record<NibudGroup, FigureOut>;
+/** A figure with its norm tables in full (the arrangement procedures). */
+export const serializeFigure: (f: Figure) => FigureOut = figureWith(tableRefOut);
+
+/** The engine result as wire data (amounts as strings), each norm table listed once (budget-norm-tables.ts). */
+export function serializeBudgetResult(r: BudgetResult): BudgetResultWire {
+  const tables = new NormTableList();
+  const use = (t: NormTableRef) => tables.use(t);
+  const fig = figureWith(use);
+  const byGroup = Object.fromEntries(NIBUD_GROUPS.map((g) => [g, fig(r.budget.expensesByGroup[g])])) as Record<NibudGroup, ReturnType<typeof fig>>;
   return {
     referenceDate: r.referenceDate,
     household: {
@@ -559,7 +596,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
       fosterChildrenUnder18: r.household.fosterChildrenUnder18,
       addressKind: r.household.addressKind,
       aowAgeMonths: r.household.aowAgeMonths,
-      explanation: { rule: r.household.explanation.rule, inputs: { ...r.household.explanation.inputs }, tables: r.household.explanation.tables.map(tableRefOut) },
+      explanation: { rule: r.household.explanation.rule, inputs: { ...r.household.explanation.inputs }, tables: r.household.explanation.tables.map(use) },
     },
     bijstandsnorm: fig(r.bijstandsnorm),
     bijstandsnormExclVakantietoeslag: fig(r.bijstandsnormExclVakantietoeslag),
@@ -625,7 +662,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
         monthlyExact: l.monthly.toFixed(),
       })),
     },
-    normPeriods: r.normPeriods.map(tableRefOut),
+    normPeriods: r.normPeriods.map(use),
     missingFigures: r.missingFigures.map((m) => ({
       group: m.group,
       periodStart: m.periodStart,
@@ -650,6 +687,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultOut {
         message: c.message,
       })),
     },
+    normTables: tables.tables(),
   };
 }
 

@@ -12,7 +12,7 @@ import {
   toBudgetJson,
   type NormSet,
 } from '../../../src/shared/budget';
-import { serializeBudgetResult } from '../../../src/shared/contract/budget';
+import { resolveBudgetResult, serializeBudgetResult } from '../../../src/shared/contract/budget';
 import { budgetSections } from '../../../src/shared/presenter';
 import { dossierDataSchema } from '../../../src/shared/dossier/schema';
 import { earner, NOW, singleParent, startRig, type Rig } from './helpers';
@@ -67,8 +67,10 @@ describe('budget.get', () => {
     expect(quarterly.monthly).toBe('283.33');
     expect(quarterly.monthlyExact).toBe('283.33');
     // Every figure has its derivation, and the norm periods name their source and origin.
-    expect(view.result.bijstandsnorm.explanation.tables[0]).toMatchObject({ group: 'bijstandsnormen', periodStart: '2026-07-01', origin: 'bundled' });
-    expect(view.result.bijstandsnorm.explanation.tables[0]!.figures[0]).toMatchObject({ name: 'age_21_to_aow.single.incl_holiday_pay', value: '1419.46' });
+    // (Each table is sent once and referred to; resolved, the explanation lists it in full.)
+    const shown = resolveBudgetResult(view.result);
+    expect(shown.bijstandsnorm.explanation.tables[0]).toMatchObject({ group: 'bijstandsnormen', periodStart: '2026-07-01', origin: 'bundled' });
+    expect(shown.bijstandsnorm.explanation.tables[0]!.figures[0]).toMatchObject({ name: 'age_21_to_aow.single.incl_holiday_pay', value: '1419.46' });
     const r = view.result;
     for (const [key, f] of Object.entries({ bijstandsnorm: r.bijstandsnorm, beslagvrijeVoet: r.beslagvrijeVoet, vtlb: r.vtlb.total, afloscapaciteit: r.afloscapaciteit, inkomen: r.income.total, uitgaven: r.budget.expensesTotal, saldo: r.budget.saldo })) {
       expect(f.value, key).toMatch(TWO_DECIMALS);

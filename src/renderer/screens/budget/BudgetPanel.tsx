@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { BudgetView } from '../../../shared/contract/budget';
+import { resolveBudgetView, type BudgetView } from '../../../shared/contract/budget';
 import { isoDate } from '../../../shared/dossier/schema';
 import { formatNlDate } from '../../../shared/dates';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -56,7 +56,8 @@ export function BudgetPanel({
       try {
         const v = await call('budget.get', { id: dossierId, ...(on ? { date: on } : {}) });
         if (mine !== seq.current) return;
-        setView(v);
+        // The answer lists each norm table once; the explanations show them in full.
+        setView(resolveBudgetView(v));
         setFailure(null);
       } catch (err) {
         if (mine !== seq.current) return;

@@ -1,0 +1,203 @@
+// Norm tables once per budget answer (issue 10 §1). Every explained figure names the norm table periods it used
+// and the figures it read from them; listed in full per figure they were most of `budget.get`'s answer (the same
+// table repeated in dozens of explanations) and of its building, validation and serialising. On the wire an
+// explanation refers to a table by id and names its figures; the answer lists each table once (`normTables`,
+// with every figure any explanation names), and `resolveBudgetResult` puts the full references back, so the
+// screens show exactly what they showed before. The output schema refuses a reference to a table or a figure
+// the answer does not list.
+import { z } from 'zod';
+import type { NormTableRef } from '../budget/norms';
+import { NORM_GROUPS, NORM_ORIGINS, NORM_STATUSES } from '../budget/norm-schema';
+
+export const normFigureOut = z.object({
+  /** The figure's name in the table, e.g. "age_21_to_aow.single.incl_holiday_pay". */
+  name: z.string(),
+  label: z.string(),
+  /** As published in the table (decimal string, not rounded). */
+  value: z.string(),
+  status: z.enum(NORM_STATUSES),
+});
+export type NormFigureOut = z.infer<typeof normFigureOut>;
+
+export const normTableRefOut = z.object({
+  group: z.enum(NORM_GROUPS),
+  title: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  status: z.enum(NORM_STATUSES),
+  /** "user": the period was imported or entered by a user (Instellingen → Normen). */
+  origin: z.enum(NORM_ORIGINS),
+  source: z.array(z.string()),
+  figures: z.array(normFigureOut),
+  /** First day the period is used past its end while the next is unpublished (voorlopig), else null. */
+  provisionalFrom: z.string().nullable().optional(),
+});
+export type NormTableRefOut = z.infer<typeof normTableRefOut>;
+
+/** A table period as an answer lists it once: `id` ("bijstandsnormen@2026-07-01") and every figure the answer uses. */
+export const normTableOut = normTableRefOut.extend({ id: z.string(), provisionalFrom: z.string().nullable() });
+export type NormTableOut = z.infer<typeof normTableOut>;
+
+/** What an explanation (or the answer's list of periods used) says about one table: its id and the figures read. */
+export const normTableUseOut = z.object({ table: z.string(), figures: z.array(z.string()) });
+export type NormTableUseOut = z.infer<typeof normTableUseOut>;
+
+interface Listed {
+  out: NormTableOut;
+  byName: Map<string, NormFigureOut>;
+}
+
+const sameHeader = (a: NormTableOut, t: NormTableRef): boolean =>
+  a.title === t.title &&
+  a.periodEnd === t.periodEnd &&
+  a.status === t.status &&
+  a.origin === t.origin &&
+  a.provisionalFrom === (t.provisionalFrom ?? null) &&
+  a.source.length === t.source.length &&
+  a.source.every((s, i) => s === t.source[i]);
+
+/** The tables of one answer, each listed once; `use` turns an engine reference into its wire form. */
+export class NormTableList {
+  private readonly listed = new Map<string, Listed>();
+
+  use(t: NormTableRef): NormTableUseOut {
+    const base = `${t.group}@${t.periodStart}`;
+    // One id per period. A reference to the same period that differs (provisionally used from another day, or a
+    // figure read with another label) is listed apart ("~2"), so resolving never changes what a figure showed.
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base}~${n}`;
+      const known = this.listed.get(id);
+      if (known === undefined) {
+        const out: NormTableOut = {
+          group: t.group,
+          title: t.title,
+          periodStart: t.periodStart,
+          periodEnd: t.periodEnd,
+          status: t.status,
+          origin: t.origin,
+          source: [...t.source],
+          figures: [],
+          provisionalFrom: t.provisionalFrom ?? null,
+          id,
+        };
+        const entry = { out, byName: new Map<string, NormFigureOut>() };
+        this.listed.set(id, entry);
+        return this.add(entry, t);
+      }
+      if (sameHeader(known.out, t) && t.figures.every((f) => fits(known.byName.get(f.key), f))) return this.add(known, t);
+    }
+  }
+
+  tables(): NormTableOut[] {
+    return [...this.listed.values()].map((l) => l.out);
+  }
+
+  private add(entry: Listed, t: NormTableRef): NormTableUseOut {
+    const names: string[] = [];
+    for (const f of t.figures) {
+      if (!entry.byName.has(f.key)) {
+        const fig: NormFigureOut = { name: f.key, label: f.label, value: f.value, status: f.status };
+        entry.byName.set(f.key, fig);
+        entry.out.figures.push(fig);
+      }
+      names.push(f.key);
+    }
+    return { table: entry.out.id, figures: names };
+  }
+}
+
+function fits(known: NormFigureOut | undefined, f: NormTableRef['figures'][number]): boolean {
+  return known === undefined || (known.label === f.label && known.value === f.value && known.status === f.status);
+}
+
+/** The references inside an answer: every explanation's `tables`, at any depth (the answer's `normPeriods` apart). */
+function visitUses(node: object, path: (string | number)[], visit: (use: NormTableUseOut, path: (string | number)[]) => void): void {
+  // Runs in every budget.get's output validation: no allocation per node, primitives skipped before any work.
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const v: unknown = node[i];
+      if (typeof v !== 'object' || v === null) continue;
+      path.push(i);
+      visitUses(v, path, visit);
+      path.pop();
+    }
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  for (const k in record) {
+    const v = record[k];
+    if (typeof v !== 'object' || v === null) continue;
+    path.push(k);
+    if (k === 'explanation' && isExplanation<NormTableUseOut>(v)) {
+      path.push('tables');
+      for (let i = 0; i < v.tables.length; i++) {
+        path.push(i);
+        visit(v.tables[i]!, path);
+        path.pop();
+      }
+      path.pop();
+    } else visitUses(v, path, visit);
+    path.pop();
+  }
+}
+
+const isExplanation = <T>(v: unknown): v is { tables: T[] } => typeof v === 'object' && v !== null && Array.isArray((v as { tables?: unknown }).tables);
+
+/** superRefine of a budget answer: every referenced table and figure is listed in `normTables`, each id once. */
+export function checkNormTableUses(answer: { normTables: NormTableOut[]; normPeriods: NormTableUseOut[] }, ctx: z.RefinementCtx): void {
+  const names = new Map<string, Set<string>>();
+  answer.normTables.forEach((t, i) => {
+    if (names.has(t.id)) ctx.addIssue({ code: 'custom', message: `norm table ${t.id} listed twice`, path: ['normTables', i, 'id'] });
+    names.set(t.id, new Set(t.figures.map((f) => f.name)));
+  });
+  const visit = (use: NormTableUseOut, path: (string | number)[]) => {
+    const listed = names.get(use.table);
+    if (listed === undefined) ctx.addIssue({ code: 'custom', message: `norm table ${use.table} is not in normTables`, path: [...path, 'table'] });
+    else {
+      for (let i = 0; i < use.figures.length; i++) {
+        const n = use.figures[i]!;
+        if (!listed.has(n)) ctx.addIssue({ code: 'custom', message: `figure ${n} is not in norm table ${use.table}`, path: [...path, 'figures', i] });
+      }
+    }
+  };
+  answer.normPeriods.forEach((u, i) => visit(u, ['normPeriods', i]));
+  const { normTables: _tables, normPeriods: _periods, ...rest } = answer;
+  visitUses(rest, [], visit);
+}
+
+/**
+ * The answer as the screens read it: each reference replaced by the full table period with the figures it names
+ * (in its order), `normTables` left out. A copy: the answer itself is not changed. Assumes a validated answer.
+ */
+export function resolveNormTableUses(answer: { normTables: NormTableOut[]; normPeriods: NormTableUseOut[] }): Record<string, unknown> {
+  const tables = new Map(answer.normTables.map((t) => [t.id, { table: t, byName: new Map(t.figures.map((f) => [f.name, f])) }]));
+  const resolve = (use: NormTableUseOut): NormTableRefOut => {
+    const { table: t, byName } = tables.get(use.table)!;
+    return {
+      group: t.group,
+      title: t.title,
+      periodStart: t.periodStart,
+      periodEnd: t.periodEnd,
+      status: t.status,
+      origin: t.origin,
+      source: [...t.source],
+      figures: use.figures.map((n) => ({ ...byName.get(n)! })),
+      provisionalFrom: t.provisionalFrom,
+    };
+  };
+  const copy = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(copy);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      out[k] = k === 'explanation' && isExplanation<NormTableUseOut>(v) ? { ...(copy(v) as object), tables: v.tables.map(resolve) } : copy(v);
+    }
+    return out;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(answer)) {
+    if (k === 'normTables') continue;
+    out[k] = k === 'normPeriods' ? answer.normPeriods.map(resolve) : copy(v);
+  }
+  return out;
+}

@@ -1,0 +1,185 @@
+// budget.get sends each norm table once (`result.normTables`) and every explanation refers to it by id with the
+// names of the figures it read (issue 10 §1). Resolved, every explanation must be exactly what it was when each
+// listed its tables in full (serializeFigure, still used by the arrangement procedures); a reference to a table
+// or figure the answer does not list is refused by the output schema, so the router answers INTERNAL instead of
+// a screen showing an explanation without its table.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeBudget, type BudgetResult, type Figure, type NormSet, type NormTableRef } from '../../../src/shared/budget';
+import { budgetResultWireOut, budgetView, explanationOut, resolveBudgetResult, serializeBudgetResult, serializeFigure, serializeProjection } from '../../../src/shared/contract/budget';
+import { NormTableList, resolveNormTableUses } from '../../../src/shared/contract/budget-norm-tables';
+import { projectBudget, toBudgetJson } from '../../../src/shared/budget';
+import { budgetSections } from '../../../src/shared/presenter';
+import { adult, child, dossier, inputs, RESOURCES, bundledNorms } from './helpers';
+
+let norms: NormSet;
+beforeAll(async () => {
+  norms = await bundledNorms();
+});
+
+// A single parent of 34 with two children at home, on bijstand: norm 21-AOW alleenstaande ouder.
+const SINGLE_PARENT = dossier({
+  adults: [adult('aanvrager', '1992-03-01')],
+  children: [child('2016-05-01'), child('2021-09-15')],
+  incomes: [{ description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1419.46', frequency: 'maand' }],
+  expenses: [{ description: 'Huur', category: 'huur', amount: '650.00', frequency: 'maand' }],
+});
+
+/** Every explained figure of a result, by a readable path, beside what the screen reads at that path. */
+function explained(r: BudgetResult): [string, Figure][] {
+  return [
+    ['bijstandsnorm', r.bijstandsnorm],
+    ['bijstandsnormExclVakantietoeslag', r.bijstandsnormExclVakantietoeslag],
+    ['beslagvrijeVoet', r.beslagvrijeVoet],
+    ['afloscapaciteit', r.afloscapaciteit],
+    ['income.total', r.income.total],
+    ['vtlb.total', r.vtlb.total],
+    ['children.kinderbijslagExpected', r.children.kinderbijslagExpected],
+    ['children.kgbExpected', r.children.kgbExpected],
+    ['budget.gapToNorm', r.budget.gapToNorm],
+    ...r.vtlb.lines.map((l, i): [string, Figure] => [`vtlb.lines.${i}.figure`, l.figure]),
+    ...r.children.perChild.map((c, i): [string, Figure] => [`children.perChild.${i}.kinderbijslagPerMonth`, c.kinderbijslagPerMonth]),
+    ...(r.bvvBerekening?.steps ?? []).map((s, i): [string, Figure] => [`bvvBerekening.steps.${i}.figure`, s.figure]),
+    ...r.entitlements.checks.flatMap((c, i): [string, Figure][] => [
+      [`entitlements.checks.${i}.expected`, c.expected],
+      [`entitlements.checks.${i}.difference`, c.difference],
+    ]),
+  ];
+}
+
+const at = (o: unknown, p: string): unknown => p.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o);
+
+describe('norm tables once per budget answer', () => {
+  it('resolves the hand-checked bijstandsnorm explanation to the 2026-07 table and its published figure', () => {
+    const wire = serializeBudgetResult(computeBudget(SINGLE_PARENT, inputs(), norms, '2026-07-15'));
+    expect(budgetResultWireOut.safeParse(wire).success).toBe(true);
+    // On the wire: a reference, the table itself once.
+    expect(wire.bijstandsnorm.explanation.tables).toEqual([
+      { table: 'bijstandsnormen@2026-07-01', figures: ['age_21_to_aow.single.incl_holiday_pay', 'age_21_to_aow.single.excl_holiday_pay'] },
+    ]);
+    expect(wire.normTables.filter((t) => t.group === 'bijstandsnormen')).toHaveLength(1);
+    // Resolved: Participatiewet art. 21 onderdeel a, alleenstaande ouder 21-AOW from 1 July 2026, € 1.419,46 incl. and
+    // 0.95 × 1419.46 = 1348.49 (derived) excl. vakantietoeslag (RULES.md a.1), the period 2026-07-01 through
+    // 2026-12-31 as the bundled file publishes it, with its sources.
+    const file = JSON.parse(readFileSync(path.join(RESOURCES, 'norms', 'bijstandsnormen.json'), 'utf8')) as { periods: Record<string, { source: string[] }> };
+    const [table] = resolveBudgetResult(wire).bijstandsnorm.explanation.tables;
+    expect(table).toMatchObject({
+      group: 'bijstandsnormen',
+      periodStart: '2026-07-01',
+      periodEnd: '2026-12-31',
+      status: 'official',
+      origin: 'bundled',
+      source: file.periods['2026-07-01']!.source,
+      provisionalFrom: null,
+    });
+    expect(table!.figures).toEqual([
+      expect.objectContaining({ name: 'age_21_to_aow.single.incl_holiday_pay', value: '1419.46', status: 'official' }),
+      expect.objectContaining({ name: 'age_21_to_aow.single.excl_holiday_pay', value: '1348.49', status: 'derived' }),
+    ]);
+  });
+
+  it('gives every explanation exactly the tables it listed in full before, on covered and provisional dates', () => {
+    const households = [
+      SINGLE_PARENT,
+      dossier({
+        adults: [adult('aanvrager', '1980-01-01'), adult('partner', '1958-06-01')],
+        children: [child('2010-02-01')],
+        incomes: [{ description: 'Loon', category: 'loon', amount: '2600.00', frequency: 'maand' }],
+        expenses: [{ description: 'Huur', category: 'huur', amount: '900.00', frequency: 'maand' }],
+      }),
+    ];
+    let compared = 0;
+    for (const d of households) {
+      for (const date of ['2026-07-15', '2026-11-23', '2027-02-01']) {
+        const r = computeBudget(d, inputs({ belastbaarInkomenPerJaar: { aanvrager: '31000.00' } }), norms, date);
+        const shown = resolveBudgetResult(serializeBudgetResult(r));
+        for (const [p, f] of explained(r)) {
+          expect((at(shown, p) as { explanation: unknown }).explanation, `${date} ${p}`).toEqual(serializeFigure(f).explanation);
+          compared++;
+        }
+        const full = (refs: NormTableRef[]) => serializeFigure({ label: '', value: null, explanation: { rule: '', inputs: {}, tables: refs } }).explanation.tables;
+        expect(shown.normPeriods, date).toEqual(full(r.normPeriods));
+        expect(shown.household.explanation.tables, date).toEqual(full(r.household.explanation.tables));
+        expect(shown).not.toHaveProperty('normTables');
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('refuses an answer that refers to a table or a figure it does not list', () => {
+    const r = computeBudget(SINGLE_PARENT, inputs(), norms, '2026-07-15');
+    const projection = projectBudget(SINGLE_PARENT, inputs(), norms, '2026-07-15', 24, r);
+    const viewOf = (result: unknown) => ({
+      dossierId: 'd1',
+      referenceDate: '2026-07-15',
+      inputs: { ...inputs(), statedBvv: null },
+      inputsUpdatedAt: null,
+      result,
+      projection: serializeProjection(projection),
+      sections: budgetSections(toBudgetJson(r)),
+    });
+    expect(budgetView.safeParse(viewOf(serializeBudgetResult(r))).success).toBe(true);
+
+    const noTable = serializeBudgetResult(r);
+    noTable.normTables = noTable.normTables.filter((t) => t.group !== 'bijstandsnormen');
+    const refused = budgetView.safeParse(viewOf(noTable));
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues.map((i) => i.path.join('.'))).toContain('result.bijstandsnorm.explanation.tables.0.table');
+
+    const noFigure = serializeBudgetResult(r);
+    for (const t of noFigure.normTables) t.figures = t.figures.filter((f) => f.name !== 'age_21_to_aow.single.incl_holiday_pay');
+    const issues = budgetView.safeParse(viewOf(noFigure)).error?.issues ?? [];
+    expect(issues.map((i) => i.path.join('.'))).toContain('result.bijstandsnorm.explanation.tables.0.figures.0');
+
+    const unknownPeriod = serializeBudgetResult(r);
+    unknownPeriod.normPeriods[0] = { table: 'bijstandsnormen@1999-01-01', figures: [] };
+    expect(budgetResultWireOut.safeParse(unknownPeriod).success).toBe(false);
+
+    const twice = serializeBudgetResult(r);
+    twice.normTables.push({ ...twice.normTables[0]! });
+    expect(budgetResultWireOut.safeParse(twice).success).toBe(false);
+  });
+
+  it('holds explanation inputs to text, finite numbers, yes/no and empty, as the record of those values did', () => {
+    const ok = { rule: 'r', inputs: { bedrag: '1.00', aantal: 2, ja: true, leeg: null }, tables: [] };
+    expect(explanationOut.safeParse(ok).success).toBe(true);
+    for (const bad of [{ x: Number.NaN }, { x: Number.POSITIVE_INFINITY }, { x: {} }, { x: [1] }, { x: undefined }]) {
+      expect(explanationOut.safeParse({ ...ok, inputs: bad }).success, JSON.stringify(Object.keys(bad))).toBe(false);
+    }
+    expect(explanationOut.safeParse({ ...ok, inputs: [] }).success).toBe(false);
+    expect(explanationOut.safeParse({ ...ok, inputs: null }).success).toBe(false);
+  });
+
+  it('lists a period apart when it is used both provisionally and not, or a figure differs, so nothing resolves differently', () => {
+    const ref = (provisionalFrom: string | null, value = '100.00', label = 'Bedrag'): NormTableRef => ({
+      group: 'kinderbijslag',
+      title: 'Kinderbijslag',
+      periodStart: '2026-07-01',
+      periodEnd: '2026-12-31',
+      status: 'official',
+      origin: 'bundled',
+      source: ['SVB'],
+      figures: [{ key: 'age_0_5', label, value, status: 'official' }],
+      provisionalFrom,
+    });
+    const list = new NormTableList();
+    const uses = [ref(null), ref('2027-01-01'), ref(null), ref(null, '101.00'), ref(null, '100.00', 'Anders')].map((t) => list.use(t));
+    expect(uses.map((u) => u.table)).toEqual(['kinderbijslag@2026-07-01', 'kinderbijslag@2026-07-01~2', 'kinderbijslag@2026-07-01', 'kinderbijslag@2026-07-01~3', 'kinderbijslag@2026-07-01~4']);
+    const resolved = resolveNormTableUses({ normTables: list.tables(), normPeriods: uses }) as { normPeriods: { provisionalFrom: string | null; figures: { value: string; label: string }[] }[] };
+    expect(resolved.normPeriods.map((t) => [t.provisionalFrom, t.figures[0]!.value, t.figures[0]!.label])).toEqual([
+      [null, '100.00', 'Bedrag'],
+      ['2027-01-01', '100.00', 'Bedrag'],
+      [null, '100.00', 'Bedrag'],
+      [null, '101.00', 'Bedrag'],
+      [null, '100.00', 'Anders'],
+    ]);
+  });
+
+  it('does not change the answer it resolves (the renderer may resolve the same answer twice)', () => {
+    const wire = serializeBudgetResult(computeBudget(SINGLE_PARENT, inputs(), norms, '2026-07-15'));
+    const copy = JSON.parse(JSON.stringify(wire)) as unknown;
+    expect(resolveBudgetResult(wire)).toEqual(resolveBudgetResult(wire));
+    expect(wire).toEqual(copy);
+  });
+});
