@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tuneCoreHeap } from './heap';
 import { AppError, DEFAULT_MESSAGES } from '../shared/contract/errors';
 import type { VaultStatus } from '../shared/contract/vault';
 import { systemClock, type Clock } from '../shared/dates';
@@ -87,6 +88,7 @@ function packageVersion(resourcesDir: string): string {
 }
 
 export function createCore(opts: CoreOptions): Core {
+  tuneCoreHeap();
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger();
   const version = opts.version ?? packageVersion(opts.resourcesDir);

@@ -1,7 +1,15 @@
 // Calendar dates are ISO "YYYY-MM-DD" strings (no time zone drift); timestamps are epoch ms.
 import { addDays, addMonths, differenceInMonths, differenceInYears, endOfMonth, format, isValid, parse, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
+import { remembered } from './memo';
 
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Date functions remembered per input: the budget's month-by-month work asks the same few hundred dates many
+ * times, and date-fns' parse + format cost more than the budget arithmetic itself. A few thousand dates cover a
+ * projection's months and a page of households; more is a batch of many households, which gains nothing from them.
+ */
+const DATE_MEMO_LIMIT = 4_096;
 
 /** A clock is injected everywhere so tests control time. */
 export interface Clock {
@@ -13,46 +21,31 @@ export function isIsoDate(value: string): boolean {
   return ISO_DATE_PATTERN.test(value) && isRealDate(value);
 }
 // Remembered: every contract call with a date validates it (budget.get: ~0.1 ms of date-fns per call).
-const isRealDate = remembered((iso: string): boolean => {
+// Bounded and forgotten on lock (memo.ts): birth dates pass through here.
+const isRealDate = remembered('dates.isRealDate', (iso: string): boolean => {
   const d = parseISO(iso);
   return isValid(d) && format(d, 'yyyy-MM-dd') === iso;
-});
+}, DATE_MEMO_LIMIT);
 
 /** Local calendar date of a timestamp as ISO. */
 export function isoDateOf(epochMs: number): string {
   return format(new Date(epochMs), 'yyyy-MM-dd');
 }
 
-/**
- * A pure date function remembered per input: the budget's month-by-month work asks the same few hundred dates
- * many times, and date-fns' parse + format cost more than the budget arithmetic itself. Bounded: cleared when full.
- */
-function remembered<T>(fn: (iso: string) => T, limit = 20_000): (iso: string) => T {
-  const known = new Map<string, T>();
-  return (iso) => {
-    const hit = known.get(iso);
-    if (hit !== undefined) return hit;
-    const value = fn(iso);
-    if (known.size >= limit) known.clear();
-    known.set(iso, value);
-    return value;
-  };
-}
-
 /** "2026-12-31" -> "31-12-2026" (an impossible date throws, as date-fns does). */
-export const formatNlDate: (iso: string) => string = remembered((iso) => format(parseISO(iso), 'dd-MM-yyyy'));
+export const formatNlDate: (iso: string) => string = remembered('dates.formatNlDate', (iso) => format(parseISO(iso), 'dd-MM-yyyy'), DATE_MEMO_LIMIT);
 
 /** First day of the quarter of an ISO date ("2026-11-23" -> "2026-10-01"). */
-export const quarterStartOf: (iso: string) => string = remembered((iso) => format(startOfQuarter(parseISO(iso)), 'yyyy-MM-dd'));
+export const quarterStartOf: (iso: string) => string = remembered('dates.quarterStartOf', (iso) => format(startOfQuarter(parseISO(iso)), 'yyyy-MM-dd'), DATE_MEMO_LIMIT);
 
 /** Last day of the month before the month of an ISO date ("2026-03-14" -> "2026-02-28"). */
-export const lastDayOfPreviousMonth: (iso: string) => string = remembered((iso) => format(addDays(startOfMonth(parseISO(iso)), -1), 'yyyy-MM-dd'));
+export const lastDayOfPreviousMonth: (iso: string) => string = remembered('dates.lastDayOfPreviousMonth', (iso) => format(addDays(startOfMonth(parseISO(iso)), -1), 'yyyy-MM-dd'), DATE_MEMO_LIMIT);
 
 /** The first and last day of each of `count` calendar months from the month of an ISO date. */
 export function monthsFrom(iso: string, count: number): readonly { start: string; end: string }[] {
   return monthRanges(`${iso}|${count}`);
 }
-const monthRanges = remembered((key: string) => {
+const monthRanges = remembered('dates.monthsFrom', (key: string) => {
   const [iso, count] = key.split('|') as [string, string];
   const first = startOfMonth(parseISO(iso));
   if (!isValid(first)) throw new RangeError(`Ongeldige datum: ${iso}`);
@@ -60,7 +53,7 @@ const monthRanges = remembered((key: string) => {
     const m = addMonths(first, i);
     return { start: format(m, 'yyyy-MM-dd'), end: format(endOfMonth(m), 'yyyy-MM-dd') };
   });
-}, 2_000);
+}, 512);
 
 /** "31-12-2026" (or 31-12-2026 with slashes/dots) -> "2026-12-31"; null when not a real date. */
 export function parseNlDate(input: string): string | null {

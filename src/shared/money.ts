@@ -1,5 +1,6 @@
 // Money: always Decimal, never a JS number. Stored as integer cents, exchanged as "1234.56" strings.
 import Decimal from 'decimal.js';
+import { Memo } from './memo';
 
 /** A Decimal constructor of our own so settings elsewhere never change how money rounds. */
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -90,14 +91,13 @@ export function formatEuro(value: Decimal | string): string {
   // Intl takes a number; after rounding to cents the value is exactly representable as a decimal string,
   // and formatting a string keeps full precision in modern engines.
   const text = euroFormatter.format(cents as unknown as number).replace(/\u00a0/g, ' ');
-  if (EURO_TEXTS.size >= EURO_TEXTS_MAX) EURO_TEXTS.clear();
   EURO_TEXTS.set(cents, text);
   if (typeof value === 'string') EURO_TEXTS.set(value, text);
   return text;
 }
 
-const EURO_TEXTS = new Map<string, string>();
-const EURO_TEXTS_MAX = 20_000;
+// Keyed by household amounts: bounded and forgotten on lock (memo.ts).
+const EURO_TEXTS = new Memo<string, string>('money.formatEuro', 4_096);
 
 /**
  * Parse what a Dutch user types: "1.234,56", "1234,56", "1234.56", "€ 12,5", "-10".

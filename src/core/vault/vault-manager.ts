@@ -21,6 +21,7 @@ import { AppError, DEFAULT_MESSAGES } from '../../shared/contract/errors';
 import { PASSPHRASE_MIN_LENGTH } from '../../shared/contract/vault';
 import type { KnownVault, VaultStatus } from '../../shared/contract/vault';
 import type { Clock } from '../../shared/dates';
+import { forgetMemos } from '../../shared/memo';
 import type { BackupInfo, RestoreBackupOutput } from '../../shared/contract/backups';
 import { snapshot, snapshotToTemp } from '../db/backup';
 import { openEncrypted, userVersion } from '../db/driver';
@@ -921,6 +922,8 @@ export class VaultManager {
       this.logger.error('vault.close_failed', { error: err });
     }
     session.key.dispose();
+    // The shared memos hold amounts and dates of the households computed in this session (memo.ts).
+    forgetMemos();
     this.notice = null;
     this.maintenanceNotice = null;
     if (this.state.selected) {

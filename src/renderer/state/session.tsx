@@ -6,6 +6,7 @@ import type { Client } from '../../shared/contract/client';
 import { AppError } from '../../shared/contract/errors';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract/procedures';
 import type { VaultStatus } from '../../shared/contract/vault';
+import { forgetMemos } from '../../shared/memo';
 
 export type AppInfo = ProcedureOutput<'app.info'>;
 export type CallFn = <K extends ProcedureName>(name: K, input: ProcedureInput<K>) => Promise<ProcedureOutput<K>>;
@@ -68,6 +69,8 @@ export function SessionProvider({ client, children }: { client: Client; children
     const wasUnlocked = stateRef.current === 'unlocked';
     stateRef.current = next.state;
     if (wasUnlocked && next.state !== 'unlocked') {
+      // The shared memos (formatted amounts and dates of the screens' households) go with the unlocked tree.
+      forgetMemos();
       setSessionKey((k) => k + 1);
       setNotice(null);
     }
@@ -76,6 +79,7 @@ export function SessionProvider({ client, children }: { client: Client; children
 
   const restored = useCallback((next: VaultStatus, message: string) => {
     stateRef.current = next.state;
+    forgetMemos();
     setSessionKey((k) => k + 1);
     setNotice(next.state === 'unlocked' ? message : null);
     setStatus(next);
@@ -86,6 +90,7 @@ export function SessionProvider({ client, children }: { client: Client; children
   const dropUnlocked = useCallback(() => {
     if (stateRef.current !== 'unlocked') return;
     stateRef.current = 'locked';
+    forgetMemos();
     setSessionKey((k) => k + 1);
     setNotice(null);
     setStatus((s) => (s ? { ...s, state: 'locked', autoLockAt: null } : s));

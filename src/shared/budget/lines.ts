@@ -2,22 +2,23 @@
 // the sum of those rounded lines, so what is shown beside a total always adds up to it (issue 6 part 3).
 import type Decimal from 'decimal.js';
 import { toMonthly, type Frequency } from '../frequency';
+import { Memo } from '../memo';
 import { AMOUNT_PATTERN, Money, roundCents } from '../money';
 
-/** Monthly lines by "amount|frequency|instalments": the engine and the projection ask the same lines every month. */
-const MONTHLY_LINES = new Map<string, Decimal>();
-const MONTHLY_LINES_MAX = 20_000;
+/**
+ * Monthly lines by "amount|frequency|instalments": the engine and the projection ask the same lines every month.
+ * Keyed by household amounts, so bounded and forgotten on lock (memo.ts); a page of households fits in it.
+ */
+const MONTHLY_LINES = new Memo<string, Decimal>('budget.monthlyLine', 4_096);
 
 /** Monthly amount of an income or expense line: exact normalisation (frequency.ts), then cents, half-up. */
 export function monthlyLine(amount: string, frequency: Frequency, instalments?: number | null): Decimal {
-  // A pure function of three small values and Decimal is immutable, so a shared result is safe; the cache is
-  // bounded so a long session over many vaults cannot grow it without end.
+  // A pure function of three small values and Decimal is immutable, so a shared result is safe.
   const memoKey = `${amount}|${frequency}|${instalments ?? ''}`;
   const known = MONTHLY_LINES.get(memoKey);
   if (known !== undefined) return known;
   // A monthly amount in cents is its own monthly line (× 1 / 1, nothing to round): one Decimal instead of six.
   const value = frequency === 'maand' && AMOUNT_PATTERN.test(amount) ? new Money(amount) : roundCents(toMonthly(new Money(amount), frequency, instalments));
-  if (MONTHLY_LINES.size >= MONTHLY_LINES_MAX) MONTHLY_LINES.clear();
   MONTHLY_LINES.set(memoKey, value);
   return value;
 }

@@ -5,6 +5,7 @@ import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { AppError } from '../contract/errors';
 import { formatNlDate } from '../dates';
 import { Money } from '../money';
+import { Memo } from '../memo';
 import { normFormField } from './norm-form';
 import {
   NORM_GROUP_LABELS,
@@ -241,14 +242,13 @@ export function selectGroupPeriod(norms: NormSet, group: NormGroup, date: string
 
 /** The Dutch label of a norm figure, worded as in the norm-entry form: never the table's internal key (issue 7). */
 /** Norm figures as Decimal by their published text: every engine run reads the same few hundred (Decimal is immutable). */
-const NORM_DECIMALS = new Map<string, Decimal>();
+// Bounded (memo.ts): user norm files can add figures, but never without end.
+const NORM_DECIMALS = new Memo<string, Decimal>('norms.figure', 10_000);
 
 function normDecimal(raw: string): Decimal {
   let d = NORM_DECIMALS.get(raw);
   if (d === undefined) {
     d = new Money(raw);
-    // Bounded: user norm files can add figures, but never without end.
-    if (NORM_DECIMALS.size >= 10_000) NORM_DECIMALS.clear();
     NORM_DECIMALS.set(raw, d);
   }
   return d;

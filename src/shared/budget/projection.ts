@@ -5,6 +5,7 @@
 // "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
 import { ageOn, formatNlDate, monthsReached, lastDayOfPreviousMonth, monthsFrom, quarterStartOf } from '../dates';
+import { Memo } from '../memo';
 import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
 import type { BudgetDossier } from './household';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
@@ -147,8 +148,11 @@ interface NormSignature {
   aowAgeMonths: number;
 }
 
-/** The part of a month's signature that depends on the norm set and the date alone, kept per norm set. */
-const NORM_SIGNATURES = new WeakMap<NormSet, Map<string, NormSignature>>();
+/**
+ * The part of a month's signature that depends on the norm set and the date alone, kept per norm set (the last
+ * few: a vault's norm set lives until its norms change). Reference dates come from dossiers, so forgotten on lock.
+ */
+const NORM_SIGNATURES = new Memo<NormSet, Map<string, NormSignature>>('budget.normSignature', 4);
 
 function normSignature(norms: NormSet, date: string): NormSignature {
   let byDate = NORM_SIGNATURES.get(norms);
@@ -221,7 +225,7 @@ function uncoveredOn(norms: NormSet, date: string): string | null {
   return message;
 }
 
-const UNCOVERED = new WeakMap<NormSet, Map<string, string | null>>();
+const UNCOVERED = new Memo<NormSet, Map<string, string | null>>('budget.uncoveredOn', 4);
 
 interface DatedEvent {
   /** The day it happens (ISO). */
