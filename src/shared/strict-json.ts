@@ -92,8 +92,8 @@ export function parseStrictJson(text: string): StrictJsonResult {
   );
   if (syntax.length > 0) {
     const at = syntaxAt as { line: number; column: number } | null;
-    // The error code names the kind of mistake without quoting the file.
-    const kind = printParseErrorCode(syntax[0]!.error);
+    // The kind of mistake in Dutch, without quoting the file.
+    const kind = SYNTAX_ERROR_NL[printParseErrorCode(syntax[0]!.error)] ?? 'ongeldige opbouw';
     return fail(`Het bestand is geen geldige JSON (regel ${at?.line ?? '?'}, kolom ${at?.column ?? '?'}: ${kind}).`);
   }
   let value: unknown;
@@ -105,6 +105,26 @@ export function parseStrictJson(text: string): StrictJsonResult {
   findLoneSurrogates(value, [], issues);
   return issues.length > 0 ? { ok: false, issues: capIssues(issues) } : { ok: true, value };
 }
+
+/** jsonc-parser's error codes, as a user reads them. */
+const SYNTAX_ERROR_NL: Record<string, string> = {
+  InvalidSymbol: 'onverwacht teken',
+  InvalidNumberFormat: 'ongeldig getal',
+  PropertyNameExpected: 'naam van een veld verwacht',
+  ValueExpected: 'waarde verwacht',
+  ColonExpected: 'dubbele punt verwacht',
+  CommaExpected: 'komma verwacht',
+  CloseBraceExpected: 'sluitaccolade } verwacht',
+  CloseBracketExpected: 'sluithaak ] verwacht',
+  EndOfFileExpected: 'einde van het bestand verwacht',
+  InvalidCommentToken: 'commentaar is niet toegestaan',
+  UnexpectedEndOfComment: 'commentaar niet afgesloten',
+  UnexpectedEndOfString: 'tekst niet afgesloten met "',
+  UnexpectedEndOfNumber: 'getal niet afgemaakt',
+  InvalidUnicode: 'ongeldige \\u-code',
+  InvalidEscapeCharacter: 'ongeldig teken na \\',
+  InvalidCharacter: 'ongeldig teken in een tekst',
+};
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -160,7 +160,7 @@ describe('validateNormFile', () => {
   });
 
   it('rejects invalid JSON', () => {
-    expect(validateNormFile('{ niet json')).toEqual({ ok: false, reasons: ['Het bestand is geen geldige JSON.'] });
+    expect(validateNormFile('{ niet json')).toEqual({ ok: false, reasons: ['Het bestand is geen geldige JSON (regel 1, kolom 3: onverwacht teken).'] });
   });
 
   it('rejects a bad file whole, with Dutch reasons naming the place', () => {

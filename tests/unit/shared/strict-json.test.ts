@@ -62,9 +62,18 @@ describe('lone surrogates', () => {
 describe('syntax, size and the number of reasons', () => {
   it('a syntax error gives line and column, never the content', () => {
     const r = parseStrictJson('{\n  "bsn": "999914042",\n  "x": }');
-    expect(r).toEqual({ ok: false, issues: [{ path: '(bestand)', message: expect.stringMatching(/geen geldige JSON \(regel 3, kolom 8/) }] });
+    expect(r).toEqual({ ok: false, issues: [{ path: '(bestand)', message: 'Het bestand is geen geldige JSON (regel 3, kolom 8: waarde verwacht).' }] });
     expect(JSON.stringify(r)).not.toContain('999914042');
     for (const text of ['{"a":1,}', '// x\n{"a":1}', '', '   ']) expect(parseStrictJson(text).ok).toBe(false);
+  });
+
+  it('names the kind of syntax error in Dutch', () => {
+    const message = (text: string) => (parseStrictJson(text) as { issues: { message: string }[] }).issues[0]!.message;
+    expect(message('{"a" 1}')).toBe('Het bestand is geen geldige JSON (regel 1, kolom 6: dubbele punt verwacht).');
+    expect(message('{"a":1 "b":2}')).toBe('Het bestand is geen geldige JSON (regel 1, kolom 8: komma verwacht).');
+    expect(message('{"a":"open')).toBe('Het bestand is geen geldige JSON (regel 1, kolom 6: tekst niet afgesloten met ").');
+    expect(message('// x\n{"a":1}')).toBe('Het bestand is geen geldige JSON (regel 1, kolom 1: commentaar is niet toegestaan).');
+    expect(message('{ niet json')).toBe('Het bestand is geen geldige JSON (regel 1, kolom 3: onverwacht teken).');
   });
 
   it('refuses a file above the size limit without reading it', () => {
