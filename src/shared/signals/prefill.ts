@@ -12,8 +12,15 @@ const FROM_WARNING: Record<string, { instantie: InstantieCode; mechanism: Mechan
   MOGELIJK_NIET_GEBRUIK_KGB: { instantie: 'toeslagen', mechanism: 'M12.1', ref: 'kgb_ontbreekt' },
 };
 
-export function canReportWarning(code: string): boolean {
-  return Object.prototype.hasOwnProperty.call(FROM_WARNING, code);
+/**
+ * Whether a warning can be reported as a systeemfout. `statedBvvDifference` is the budget's "Houvast minus the
+ * stated BVV" ("100.00" or "-100.00"): the stated BVV differing is a systeemfout (M1.1, the BVV set too low) only
+ * when it is below Houvast's; a stated BVV above it leaves the family more and suggests nothing.
+ */
+export function canReportWarning(code: string, ctx: { statedBvvDifference?: string | null | undefined } = {}): boolean {
+  if (!Object.prototype.hasOwnProperty.call(FROM_WARNING, code)) return false;
+  if (code === 'BVV_OPGAVE_WIJKT_AF' && ctx.statedBvvDifference != null) return /^\d*\.?\d+$/.test(ctx.statedBvvDifference) && /[1-9]/.test(ctx.statedBvvDifference);
+  return true;
 }
 
 /** `shortfall`: the monthly shortfall the budget shows ("123.45", positive), when there is one. */

@@ -27,6 +27,16 @@ describe('a signal from a budget warning', () => {
     expect(() => signalDataSchema.parse(p)).not.toThrow();
   });
 
+  it('a stated BVV that differs is a systeemfout only when it is below what the law gives', () => {
+    // Houvast € 1.500,00 against a stated € 1.400,00: too little is left free, M1.1.
+    expect(canReportWarning('BVV_OPGAVE_WIJKT_AF', { statedBvvDifference: '100.00' })).toBe(true);
+    // Against a stated € 1.600,00 the family keeps more than the law requires: nothing to report.
+    expect(canReportWarning('BVV_OPGAVE_WIJKT_AF', { statedBvvDifference: '-100.00' })).toBe(false);
+    expect(canReportWarning('BVV_OPGAVE_WIJKT_AF', { statedBvvDifference: '0.00' })).toBe(false);
+    // The direction only matters for this warning.
+    expect(canReportWarning('TEKORT', { statedBvvDifference: '-100.00' })).toBe(true);
+  });
+
   it('a warning that is not about the system gives no form', () => {
     expect(canReportWarning('GEEN_BSN')).toBe(false);
     expect(prefillFromWarning('GEEN_BSN')).toBeNull();

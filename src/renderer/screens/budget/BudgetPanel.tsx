@@ -174,7 +174,7 @@ function BudgetBody({
         Berekend voor peildatum <strong>{formatNlDate(view.referenceDate)}</strong>. Normtabellen: {periods.join('; ')}.
       </p>
       <ProvisionalBanner view={view} />
-      <BudgetWarnings warnings={r.warnings} onReport={report} />
+      <BudgetWarnings warnings={r.warnings} onReport={report} statedBvvDifference={r.bvvBerekening?.opgave?.difference ?? null} />
       <KeyFigures result={r} />
       <BudgetCharts result={r} />
       <BudgetFigures result={r} />

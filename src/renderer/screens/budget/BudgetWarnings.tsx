@@ -24,7 +24,16 @@ export function warningKind(code: string): Kind {
 
 const ORDER: Kind[] = ['tekort', 'bvv', 'niet-gebruik', 'ontbreekt', 'let-op'];
 
-export function BudgetWarnings({ warnings, onReport }: { warnings: readonly Warning[]; onReport?: ((code: string) => void) | undefined }) {
+export function BudgetWarnings({
+  warnings,
+  onReport,
+  statedBvvDifference = null,
+}: {
+  warnings: readonly Warning[];
+  onReport?: ((code: string) => void) | undefined;
+  /** Houvast's BVV minus the stated one, when a BVV was stated: decides whether a difference is a systeemfout. */
+  statedBvvDifference?: string | null | undefined;
+}) {
   if (warnings.length === 0) {
     return (
       <p className="budget-ok" role="status">
@@ -46,7 +55,7 @@ export function BudgetWarnings({ warnings, onReport }: { warnings: readonly Warn
             <li key={`${w.code}-${i}`} className={`budget-warning warning-${kind}`} data-code={w.code}>
               <span className="warning-kind">{KIND_LABELS[kind]}</span>
               <span className="warning-text">{w.message}</span>
-              {onReport && canReportWarning(w.code) ? (
+              {onReport && canReportWarning(w.code, { statedBvvDifference }) ? (
                 <button type="button" className="button small" onClick={() => onReport(w.code)}>
                   Meld systeemfout
                 </button>
