@@ -23,6 +23,7 @@ import { budgetView, serializeBudgetResult, serializeProjection } from '../src/s
 import { systemClock } from '../src/shared/dates';
 import { budgetSections } from '../src/shared/presenter';
 import type { DossierData } from '../src/shared/dossier/schema';
+import { migrations } from '../src/core/db/migrations';
 import { BENCH_PASSPHRASE, VAULT_FOLDER_NAME, call } from './generate';
 
 // Covered, provisional (2027 norms not yet published) and uncovered dates; a leap day; quarter starts, month ends.
@@ -36,8 +37,8 @@ function arg(name: string): string | undefined {
 function cacheFolder(): string {
   const root = path.join(tmpdir(), 'houvast-bench-cache');
   const found = readdirSync(root).filter((n) => n.endsWith('-office-1000-seed2026')).sort();
-  // The newest schema number is the current one.
-  const pick = found.sort((a, b) => Number(/-s(\d+)-/.exec(b)?.[1] ?? 0) - Number(/-s(\d+)-/.exec(a)?.[1] ?? 0))[0];
+  // This branch's schema number (other branches' vaults may be newer and would refuse to open here).
+  const pick = found.find((n) => n.includes(`-s${migrations.length}-`));
   if (!pick) throw new Error(`no 1,000-household bench vault in ${root}: run npm run bench -- --size 1000 once`);
   return path.join(root, pick);
 }
