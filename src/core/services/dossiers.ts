@@ -127,8 +127,8 @@ type FrequencyValue = DossierData['incomes'][number]['frequency'];
 function frequencyColumns(x: { frequency: FrequencyValue; instalments?: number | null }): [FrequencyValue, number | null] {
   return x.frequency === 'termijnen' ? ['jaar', x.instalments ?? null] : [x.frequency, null];
 }
-function frequencyOut(x: { frequency: FrequencyValue; instalments: number | null }): { frequency: FrequencyValue; instalments?: number } {
-  return x.instalments === null ? { frequency: x.frequency } : { frequency: 'termijnen', instalments: x.instalments };
+function frequencyOut(frequency: FrequencyValue, instalments: number | null): { frequency: FrequencyValue; instalments?: number } {
+  return instalments === null ? { frequency } : { frequency: 'termijnen', instalments };
 }
 
 /** Lower case without diacritics, so "ozdemir" finds "Özdemir". */
@@ -332,12 +332,13 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     const row = readRow(db, id);
     const all = (table: string, order = 'sort_order') =>
       cachedStatement(db, `SELECT * FROM ${table} WHERE dossier_id = ? ORDER BY ${order}`).all(id) as Row[];
+    const raw = <R extends unknown[]>(table: string, columns: string) => rawByDossier<R>(db, table, columns, '= ?', id).get(id) ?? [];
     const none: Row[] = [];
     return assembleDossier(row, {
-      persons: all('persons'),
+      persons: raw<PersonRaw>('persons', PERSON_COLUMNS),
       banks: whole ? all('bank_accounts') : none,
-      incomes: all('incomes'),
-      expenses: all('expenses'),
+      incomes: raw<IncomeRaw>('incomes', INCOME_COLUMNS),
+      expenses: raw<ExpenseRaw>('expenses', EXPENSE_COLUMNS),
       debts: whole ? all('debts') : none,
       notes: whole ? all('notes', 'created_at, row_id') : none,
       schemes: whole ? (cachedStatement(db, `${PARTICIPATION_SQL} WHERE p.dossier_id = ? ORDER BY p.scheme_id`).all(id) as Row[]) : none,
@@ -364,9 +365,9 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
   return {
     insert,
     read,
-    readMany: (ids) => readDossiersBulk(ctx.db(), ids, true),
+    readMany: (ids) => readDossiersBulk(ctx.db(), ids),
     readForBudget: (id) => budgetPartsOf(readWith(id, false)),
-    readManyForBudget: (ids) => new Map([...readDossiersBulk(ctx.db(), ids, false)].map(([id, d]) => [id, budgetPartsOf(d)])),
+    readManyForBudget: (ids) => readBudgetBulk(ctx.db(), ids),
 
     create(data) {
       const db = ctx.db();
@@ -594,7 +595,7 @@ type Row = Record<string, unknown> & { dossier_id: string };
  * queries per dossier: the batch budget and the scheme group read thousands at once. Maps with assembleDossier, as
  * read() does (a test compares the two for every demo household).
  */
-function readDossiersBulk(db: Db, ids: readonly string[], whole: boolean): Map<string, Dossier> {
+function readDossiersBulk(db: Db, ids: readonly string[]): Map<string, Dossier> {
   const out = new Map<string, Dossier>();
   if (ids.length === 0) return out;
   const idsJson = JSON.stringify([...new Set(ids)]);
@@ -610,29 +611,25 @@ function readDossiersBulk(db: Db, ids: readonly string[], whole: boolean): Map<s
     }
     return m;
   };
-  const none = new Map<string, Row[]>();
-  // `whole` false: only the tables the budget reads (readManyForBudget).
-  const persons = byDossier('persons', 'sort_order');
-  const banks = whole ? byDossier('bank_accounts', 'sort_order') : none;
-  const incomes = byDossier('incomes', 'sort_order');
-  const expenses = byDossier('expenses', 'sort_order');
-  const debts = whole ? byDossier('debts', 'sort_order') : none;
-  const notes = whole ? byDossier('notes', 'created_at, row_id') : none;
+  const persons = rawByDossier<PersonRaw>(db, 'persons', PERSON_COLUMNS, inIds, idsJson);
+  const banks = byDossier('bank_accounts', 'sort_order');
+  const incomes = rawByDossier<IncomeRaw>(db, 'incomes', INCOME_COLUMNS, inIds, idsJson);
+  const expenses = rawByDossier<ExpenseRaw>(db, 'expenses', EXPENSE_COLUMNS, inIds, idsJson);
+  const debts = byDossier('debts', 'sort_order');
+  const notes = byDossier('notes', 'created_at, row_id');
   const schemes = new Map<string, Row[]>();
-  if (whole) {
-    for (const r of cachedStatement(db, `${PARTICIPATION_SQL} WHERE p.dossier_id ${inIds} ORDER BY p.dossier_id, p.scheme_id`).all(idsJson) as Row[]) {
-      const list = schemes.get(r.dossier_id);
-      if (list) list.push(r);
-      else schemes.set(r.dossier_id, [r]);
-    }
+  for (const r of cachedStatement(db, `${PARTICIPATION_SQL} WHERE p.dossier_id ${inIds} ORDER BY p.dossier_id, p.scheme_id`).all(idsJson) as Row[]) {
+    const list = schemes.get(r.dossier_id);
+    if (list) list.push(r);
+    else schemes.set(r.dossier_id, [r]);
   }
   const empty: Row[] = [];
   for (const row of rows) {
     out.set(row.id, assembleDossier(row, {
-      persons: persons.get(row.id) ?? empty,
+      persons: persons.get(row.id) ?? [],
       banks: banks.get(row.id) ?? empty,
-      incomes: incomes.get(row.id) ?? empty,
-      expenses: expenses.get(row.id) ?? empty,
+      incomes: incomes.get(row.id) ?? [],
+      expenses: expenses.get(row.id) ?? [],
       debts: debts.get(row.id) ?? empty,
       notes: notes.get(row.id) ?? empty,
       schemes: schemes.get(row.id) ?? empty,
@@ -641,10 +638,122 @@ function readDossiersBulk(db: Db, ids: readonly string[], whole: boolean): Map<s
   return out;
 }
 
+/**
+ * readDossiersBulk for the budget (budget.batch): only the dossier columns and the three tables the engine reads,
+ * mapped straight into its input (no whole Dossier first). Unknown ids are absent from the map.
+ */
+function readBudgetBulk(db: Db, ids: readonly string[]): Map<string, BudgetDossierRead> {
+  const out = new Map<string, BudgetDossierRead>();
+  if (ids.length === 0) return out;
+  const idsJson = JSON.stringify([...new Set(ids)]);
+  const inIds = 'IN (SELECT value FROM json_each(?))';
+  const rows = cachedStatement(db, `SELECT id, number, street, house_number, postcode, city, address_kind FROM dossiers WHERE id ${inIds}`).all(idsJson) as BudgetRow[];
+  const persons = rawByDossier<PersonRaw>(db, 'persons', PERSON_COLUMNS, inIds, idsJson);
+  const incomes = rawByDossier<IncomeRaw>(db, 'incomes', INCOME_COLUMNS, inIds, idsJson);
+  const expenses = rawByDossier<ExpenseRaw>(db, 'expenses', EXPENSE_COLUMNS, inIds, idsJson);
+  for (const row of rows) out.set(row.id, budgetParts(row, persons.get(row.id) ?? [], incomes.get(row.id) ?? [], expenses.get(row.id) ?? []));
+  return out;
+}
+
+/**
+ * The person, income and expense rows every read selects, as arrays in this column order (`.raw()`: no object with
+ * named keys per row), mapped only by budgetParts(): the budget's batch reads thousands of them at once.
+ */
+const PERSON_COLUMNS = 'dossier_id, id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, foster_child, co_parenting, insured_nl';
+type PersonRaw = [
+  dossierId: string,
+  id: string,
+  kind: 'adult' | 'child',
+  role: 'aanvrager' | 'partner' | null,
+  firstName: string,
+  lastName: string,
+  birthDate: string,
+  bsn: string | null,
+  livingInHousehold: number | null,
+  fosterChild: number | null,
+  coParenting: DossierData['children'][number]['coParenting'] | null,
+  insuredNl: number | null,
+];
+const INCOME_COLUMNS = 'dossier_id, id, description, category, amount_cents, frequency, instalments, start_date, end_date, person_role';
+const EXPENSE_COLUMNS = 'dossier_id, id, description, category, amount_cents, frequency, instalments, start_date, end_date';
+type ItemRaw<C> = [
+  dossierId: string,
+  id: string,
+  description: string,
+  category: C,
+  amountCents: number,
+  frequency: FrequencyValue,
+  instalments: number | null,
+  startDate: string | null,
+  endDate: string | null,
+];
+type IncomeRaw = [...ItemRaw<DossierData['incomes'][number]['category']>, personRole: 'aanvrager' | 'partner' | null];
+type ExpenseRaw = ItemRaw<DossierData['expenses'][number]['category']>;
+/** The dossier columns budgetParts() reads (the budget's batch reads only these). */
+type BudgetRow = Pick<DossierRow, 'id' | 'number' | 'street' | 'house_number' | 'postcode' | 'city' | 'address_kind'>;
+
+/** Items in their stored order: the rows come grouped by dossier, sorted here (no temporary B-tree in SQLite). */
+const bySortOrder = (a: readonly unknown[], b: readonly unknown[]) => (a[a.length - 1] as number) - (b[b.length - 1] as number);
+
+/** The raw rows of one table for many dossiers, grouped by dossier, each group in its stored order. */
+function rawByDossier<R extends unknown[]>(db: Db, table: string, columns: string, where: string, arg: string): Map<string, R[]> {
+  const m = new Map<string, R[]>();
+  const all = cachedStatement(db, `SELECT ${columns}, sort_order FROM ${table} WHERE dossier_id ${where}`).raw(true).all(arg) as (R & unknown[])[];
+  for (const r of all) {
+    const list = m.get(r[0] as string);
+    if (list) list.push(r);
+    else m.set(r[0] as string, [r]);
+  }
+  for (const list of m.values()) if (list.length > 1) list.sort(bySortOrder);
+  return m;
+}
+
+/** People, items and address of a dossier: the budget's whole input, and that part of every dossier read. */
+function budgetParts(row: BudgetRow, persons: readonly PersonRaw[], incomes: readonly IncomeRaw[], expenses: readonly ExpenseRaw[]): BudgetDossierRead {
+  const adults: BudgetDossierRead['adults'] = [];
+  const children: BudgetDossierRead['children'] = [];
+  for (const p of persons) {
+    if (p[2] === 'adult') adults.push({ id: p[1], role: p[3]!, firstName: p[4], lastName: p[5], birthDate: p[6], bsn: p[7], ...(p[11] === null ? {} : { insuredInNl: p[11] === 1 }) });
+    else {
+      children.push({
+        id: p[1],
+        firstName: p[4],
+        lastName: p[5],
+        birthDate: p[6],
+        livingInHousehold: p[8] === 1,
+        ...(p[9] === null ? {} : { fosterChild: p[9] === 1 }),
+        ...(p[10] === null ? {} : { coParenting: p[10] }),
+      });
+    }
+  }
+  return {
+    id: row.id,
+    number: row.number,
+    adults,
+    children,
+    incomes: incomes.map((x) => ({
+      id: x[1],
+      description: x[2],
+      category: x[3],
+      amount: amountOut(x[4]),
+      ...frequencyOut(x[5], x[6]),
+      personRole: x[9],
+      startDate: x[7],
+      endDate: x[8],
+    })),
+    expenses: expenses.map((x) => ({ id: x[1], description: x[2], category: x[3], amount: amountOut(x[4]), ...frequencyOut(x[5], x[6]), startDate: x[7], endDate: x[8] })),
+    address:
+      row.street !== null && row.house_number !== null && row.postcode !== null && row.city !== null
+        ? { street: row.street, houseNumber: row.house_number, postcode: row.postcode, city: row.city }
+        : null,
+    ...(row.address_kind ? { addressKind: row.address_kind } : {}),
+  };
+}
+
 /** One dossier from its rows: the only mapping of dossier rows, used by read() and readDossiersBulk(). */
 function assembleDossier(
   row: DossierRow,
-  rows: { persons: Row[]; banks: Row[]; incomes: Row[]; expenses: Row[]; debts: Row[]; notes: Row[]; schemes: Row[] },
+  rows: { persons: PersonRaw[]; banks: Row[]; incomes: IncomeRaw[]; expenses: ExpenseRaw[]; debts: Row[]; notes: Row[]; schemes: Row[] },
 ): Dossier {
   const statusDates: DossierData['statusDates'] = {};
   for (const s of DOSSIER_STATUSES) {
@@ -654,42 +763,9 @@ function assembleDossier(
   const contact: DossierData['contact'] = {};
   if (row.phone !== null) contact.phone = row.phone;
   if (row.email !== null) contact.email = row.email;
+  const parts = budgetParts(row, rows.persons, rows.incomes, rows.expenses);
   // Row values typed as the columns are declared (src/core/db/migrations).
-  const persons = rows.persons as unknown as {
-    id: string;
-    kind: 'adult' | 'child';
-    role: 'aanvrager' | 'partner' | null;
-    first_name: string;
-    last_name: string;
-    birth_date: string;
-    bsn: string | null;
-    living_in_household: number | null;
-    foster_child: number | null;
-    co_parenting: DossierData['children'][number]['coParenting'] | null;
-    insured_nl: number | null;
-  }[];
   const banks = rows.banks as unknown as { id: string; iban: string; holder: string | null; description: string | null }[];
-  const incomes = rows.incomes as unknown as {
-    id: string;
-    description: string;
-    category: DossierData['incomes'][number]['category'];
-    amount_cents: number;
-    frequency: DossierData['incomes'][number]['frequency'];
-    person_role: 'aanvrager' | 'partner' | null;
-    start_date: string | null;
-    end_date: string | null;
-    instalments: number | null;
-  }[];
-  const expenses = rows.expenses as unknown as {
-    id: string;
-    description: string;
-    category: DossierData['expenses'][number]['category'];
-    amount_cents: number;
-    frequency: DossierData['expenses'][number]['frequency'];
-    start_date: string | null;
-    end_date: string | null;
-    instalments: number | null;
-  }[];
   const debts = rows.debts as unknown as {
     id: string;
     creditor: string;
@@ -725,54 +801,14 @@ function assembleDossier(
     professional: row.professional,
     statusDates,
     fictitious: row.fictitious === 1,
-    adults: persons
-      .filter((p) => p.kind === 'adult')
-      .map((p) => ({
-        id: p.id,
-        role: p.role!,
-        firstName: p.first_name,
-        lastName: p.last_name,
-        birthDate: p.birth_date,
-        bsn: p.bsn,
-        ...(p.insured_nl === null ? {} : { insuredInNl: p.insured_nl === 1 }),
-      })),
-    children: persons
-      .filter((p) => p.kind === 'child')
-      .map((p) => ({
-        id: p.id,
-        firstName: p.first_name,
-        lastName: p.last_name,
-        birthDate: p.birth_date,
-        livingInHousehold: p.living_in_household === 1,
-        ...(p.foster_child === null ? {} : { fosterChild: p.foster_child === 1 }),
-        ...(p.co_parenting === null ? {} : { coParenting: p.co_parenting }),
-      })),
-    address:
-      row.street !== null && row.house_number !== null && row.postcode !== null && row.city !== null
-        ? { street: row.street, houseNumber: row.house_number, postcode: row.postcode, city: row.city }
-        : null,
-    ...(row.address_kind ? { addressKind: row.address_kind } : {}),
+    adults: parts.adults,
+    children: parts.children,
+    address: parts.address,
+    ...(parts.addressKind ? { addressKind: parts.addressKind } : {}),
     contact,
     bankAccounts: banks.map((b) => ({ id: b.id, iban: b.iban, holder: orUndef(b.holder), description: orUndef(b.description) })),
-    incomes: incomes.map((x) => ({
-      id: x.id,
-      description: x.description,
-      category: x.category,
-      amount: amountOut(x.amount_cents),
-      ...frequencyOut(x),
-      personRole: x.person_role,
-      startDate: x.start_date,
-      endDate: x.end_date,
-    })),
-    expenses: expenses.map((x) => ({
-      id: x.id,
-      description: x.description,
-      category: x.category,
-      amount: amountOut(x.amount_cents),
-      ...frequencyOut(x),
-      startDate: x.start_date,
-      endDate: x.end_date,
-    })),
+    incomes: parts.incomes,
+    expenses: parts.expenses,
     debts: debts.map((d) => ({
       id: d.id,
       creditor: d.creditor,

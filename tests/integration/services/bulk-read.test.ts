@@ -53,6 +53,22 @@ describe('readMany (bulk dossier read)', () => {
     expect(all.some((d) => d.address === null)).toBe(true);
   });
 
+  it('readManyForBudget (the budget batch\'s lean read) gives every dossier exactly what readForBudget and read() give', () => {
+    const many = rig.dossiers.readManyForBudget([...ids, 'bestaat-niet']);
+    expect([...many.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      const single = rig.dossiers.readForBudget(id);
+      // Same values in the same key order (the engine's results and their hashes do not depend on it, JSON does).
+      expect(JSON.stringify(many.get(id)), id).toBe(JSON.stringify(single));
+      const whole = rig.dossiers.read(id);
+      expect(many.get(id)).toEqual({ id, number: whole.number, adults: whole.adults, children: whole.children, incomes: whole.incomes, expenses: whole.expenses, address: whole.address, ...(whole.addressKind ? { addressKind: whole.addressKind } : {}) });
+    }
+    // The demo households hold items in instalments, dated items, foster children and several children.
+    const all = [...many.values()];
+    expect(all.some((d) => d.incomes.some((x) => x.frequency === 'termijnen') || d.expenses.some((x) => x.frequency === 'termijnen'))).toBe(true);
+    expect(all.some((d) => d.children.length > 1)).toBe(true);
+  });
+
   it('read() gives back every field of every demo household as the file holds it (nothing dropped by the shared mapping)', () => {
     const dir = path.join(defaultResourcesDir(), 'demo');
     const fromFiles = readdirSync(dir)

@@ -51,6 +51,12 @@ describe('the memos keyed by household data are bounded', () => {
     // 12.00 a week × 52 / 12 = 52.00 a month; 100.00 four-weekly × 13 / 12 = 108.333… → 108.33.
     expect(monthlyLine('12.00', 'week').toFixed(2)).toBe('52.00');
     expect(monthlyLine('100.00', 'vierweken').toFixed(2)).toBe('108.33');
+    // One amount text under several frequencies and numbers of instalments: each its own line.
+    expect(monthlyLine('120.00', 'maand').toFixed(2)).toBe('120.00');
+    expect(monthlyLine('120.00', 'jaar').toFixed(2)).toBe('10.00');
+    expect(monthlyLine('120.00', 'termijnen', 10).toFixed(2)).toBe('100.00');
+    expect(monthlyLine('120.00', 'termijnen', 11).toFixed(2)).toBe('110.00');
+    expect(monthlyLine('120.00', 'kwartaal').toFixed(2)).toBe('40.00');
   });
 
   it('the date memos: 40 years of birth dates', () => {
