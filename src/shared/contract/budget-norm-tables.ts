@@ -42,6 +42,23 @@ export type NormTableOut = z.infer<typeof normTableOut>;
 export const normTableUseOut = z.object({ table: z.string(), figures: z.array(z.string()) });
 export type NormTableUseOut = z.infer<typeof normTableUseOut>;
 
+type PeriodHeader = Pick<NormTableRef, 'group' | 'title' | 'periodStart' | 'periodEnd' | 'status' | 'origin' | 'source'> & { provisionalFrom?: string | null | undefined };
+
+/** A norm table period as an explanation shows it, with the figures given (in their order). */
+export function normTableRefOf(t: PeriodHeader, figures: NormFigureOut[]): NormTableRefOut & { provisionalFrom: string | null } {
+  return {
+    group: t.group,
+    title: t.title,
+    periodStart: t.periodStart,
+    periodEnd: t.periodEnd,
+    status: t.status,
+    origin: t.origin,
+    source: [...t.source],
+    figures,
+    provisionalFrom: t.provisionalFrom ?? null,
+  };
+}
+
 interface Listed {
   out: NormTableOut;
   byName: Map<string, NormFigureOut>;
@@ -68,18 +85,7 @@ export class NormTableList {
       const id = n === 1 ? base : `${base}~${n}`;
       const known = this.listed.get(id);
       if (known === undefined) {
-        const out: NormTableOut = {
-          group: t.group,
-          title: t.title,
-          periodStart: t.periodStart,
-          periodEnd: t.periodEnd,
-          status: t.status,
-          origin: t.origin,
-          source: [...t.source],
-          figures: [],
-          provisionalFrom: t.provisionalFrom ?? null,
-          id,
-        };
+        const out: NormTableOut = { ...normTableRefOf(t, []), id };
         const entry = { out, byName: new Map<string, NormFigureOut>() };
         this.listed.set(id, entry);
         return this.add(entry, t);
@@ -172,18 +178,8 @@ export function checkNormTableUses(answer: { normTables: NormTableOut[]; normPer
 export function resolveNormTableUses(answer: { normTables: NormTableOut[]; normPeriods: NormTableUseOut[] }): Record<string, unknown> {
   const tables = new Map(answer.normTables.map((t) => [t.id, { table: t, byName: new Map(t.figures.map((f) => [f.name, f])) }]));
   const resolve = (use: NormTableUseOut): NormTableRefOut => {
-    const { table: t, byName } = tables.get(use.table)!;
-    return {
-      group: t.group,
-      title: t.title,
-      periodStart: t.periodStart,
-      periodEnd: t.periodEnd,
-      status: t.status,
-      origin: t.origin,
-      source: [...t.source],
-      figures: use.figures.map((n) => ({ ...byName.get(n)! })),
-      provisionalFrom: t.provisionalFrom,
-    };
+    const { table, byName } = tables.get(use.table)!;
+    return normTableRefOf(table, use.figures.map((n) => ({ ...byName.get(n)! })));
   };
   const copy = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(copy);

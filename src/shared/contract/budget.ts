@@ -20,6 +20,7 @@ import {
   NormTableList,
   normFigureOut,
   normTableOut,
+  normTableRefOf,
   normTableRefOut,
   normTableUseOut,
   resolveNormTableUses,
@@ -553,17 +554,10 @@ const amountOf = (d: Decimal | null): string | null => (d === null ? null : toAm
 const exactOf = (d: Decimal | null): string | null => (d === null ? null : d.toFixed());
 
 function tableRefOut(t: NormTableRef): NormTableRefOut {
-  return {
-    group: t.group,
-    title: t.title,
-    periodStart: t.periodStart,
-    periodEnd: t.periodEnd,
-    status: t.status,
-    origin: t.origin,
-    source: [...t.source],
-    figures: t.figures.map((f) => ({ name: f.key, label: f.label, value: f.value, status: f.status })),
-    provisionalFrom: t.provisionalFrom ?? null,
-  };
+  return normTableRefOf(
+    t,
+    t.figures.map((f) => ({ name: f.key, label: f.label, value: f.value, status: f.status })),
+  );
 }
 
 const figureWith =
