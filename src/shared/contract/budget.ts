@@ -24,6 +24,7 @@ import {
   normTableRefOut,
   normTableUseOut,
   resolveNormTableUses,
+  usePlanOf,
   type NormTableRefOut,
 } from './budget-norm-tables';
 import { aflosDetailOut, bvvDetailOut, bvvInputsOutFields, bvvVtlbJsonFields, serializeAflosDetail, serializeBvvDetail } from './bvv-vtlb';
@@ -216,10 +217,10 @@ const budgetResultOf = <E extends z.ZodTypeAny, P extends z.ZodTypeAny>(explanat
 
 /** The result as the screens read it (after resolveBudgetResult): every explanation lists its norm tables in full. */
 export const budgetResultOut = budgetResultOf(explanationOut, normTableRefOut);
+const budgetResultWireShape = budgetResultOf(explanationUseOut, normTableUseOut).extend({ normTables: z.array(normTableOut) });
+let usePlan: ReturnType<typeof usePlanOf> | undefined;
 /** The result as budget.get sends it: each norm table once in `normTables`, explanations refer to them. */
-export const budgetResultWireOut = budgetResultOf(explanationUseOut, normTableUseOut)
-  .extend({ normTables: z.array(normTableOut) })
-  .superRefine(checkNormTableUses);
+export const budgetResultWireOut = budgetResultWireShape.check((payload) => checkNormTableUses(payload, (usePlan ??= usePlanOf(budgetResultWireShape))!));
 export type BudgetResultWire = z.infer<typeof budgetResultWireOut>;
 export type BudgetResultOut = z.infer<typeof budgetResultOut>;
 
