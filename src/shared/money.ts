@@ -72,20 +72,19 @@ export function sum(values: Iterable<Decimal>): Decimal {
 
 /** Display in nl-NL: "€ 1.234,56". Rounds half-up to cents first so display never uses float rounding. */
 export function formatEuro(value: Decimal | string): string {
-  // A string's text never changes: its display is remembered (bounded), so a stored amount is parsed once.
-  if (typeof value === 'string') {
-    const asGiven = EURO_TEXTS.get(value);
-    if (asGiven !== undefined) return asGiven;
-    const text = euroText(toAmountString(new Money(value)));
-    if (EURO_TEXTS.size >= EURO_TEXTS_MAX) EURO_TEXTS.clear();
-    EURO_TEXTS.set(value, text);
-    return text;
+  if (typeof value !== 'string') return euroText(toAmountString(value));
+  // A stored amount ("1234.50", as every dossier read prints it) is its own cents text: no Decimal needed.
+  const plain = PLAIN_AMOUNT.exec(value);
+  if (plain !== null) {
+    const [, sign, units, decimals = ''] = plain;
+    const zero = units === '0' && /^0*$/.test(decimals);
+    return euroText(`${zero ? '' : sign}${units}.${decimals.padEnd(2, '0')}`);
   }
-  return euroText(toAmountString(value));
+  return euroText(toAmountString(new Money(value)));
 }
 
-const EURO_TEXTS = new Map<string, string>();
-const EURO_TEXTS_MAX = 20_000;
+/** An amount string that Decimal would print unchanged: no leading zeros, at most two decimals. */
+const PLAIN_AMOUNT = /^(-?)(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
 
 /**
  * "-1234.56" -> "€ -1.234,56": nl-NL's currency pattern (Intl.NumberFormat('nl-NL', { style: 'currency',

@@ -138,6 +138,9 @@ describe('money', () => {
     expect(formatEuro('-0.01')).toBe('€ -0,01');
     expect(formatEuro('-999999.99')).toBe('€ -999.999,99');
     expect(formatEuro(money('100000'))).toBe('€ 100.000,00');
+    for (const odd of ['-0', '-0.00', '-0.0', '0', '007.5', '-0.5', '1234.5', '1e3', '12.345', '-12.005', '+5', '0.004']) {
+      expect(formatEuro(odd), odd).toBe(reference(toAmountString(money(odd))));
+    }
     fc.assert(
       fc.property(cents, (c) => {
         const amount = fromCents(c);
