@@ -42,6 +42,23 @@ export type NormTableOut = z.infer<typeof normTableOut>;
 export const normTableUseOut = z.object({ table: z.string(), figures: z.array(z.string()) });
 export type NormTableUseOut = z.infer<typeof normTableUseOut>;
 
+type PeriodHeader = Pick<NormTableRef, 'group' | 'title' | 'periodStart' | 'periodEnd' | 'status' | 'origin' | 'source'> & { provisionalFrom?: string | null | undefined };
+
+/** A norm table period as an explanation shows it, with the figures given (in their order). */
+export function normTableRefOf(t: PeriodHeader, figures: NormFigureOut[]): NormTableRefOut & { provisionalFrom: string | null } {
+  return {
+    group: t.group,
+    title: t.title,
+    periodStart: t.periodStart,
+    periodEnd: t.periodEnd,
+    status: t.status,
+    origin: t.origin,
+    source: [...t.source],
+    figures,
+    provisionalFrom: t.provisionalFrom ?? null,
+  };
+}
+
 interface Listed {
   out: NormTableOut;
   byName: Map<string, NormFigureOut>;
@@ -68,18 +85,7 @@ export class NormTableList {
       const id = n === 1 ? base : `${base}~${n}`;
       const known = this.listed.get(id);
       if (known === undefined) {
-        const out: NormTableOut = {
-          group: t.group,
-          title: t.title,
-          periodStart: t.periodStart,
-          periodEnd: t.periodEnd,
-          status: t.status,
-          origin: t.origin,
-          source: [...t.source],
-          figures: [],
-          provisionalFrom: t.provisionalFrom ?? null,
-          id,
-        };
+        const out: NormTableOut = { ...normTableRefOf(t, []), id };
         const entry = { out, byName: new Map<string, NormFigureOut>() };
         this.listed.set(id, entry);
         return this.add(entry, t);
@@ -110,59 +116,76 @@ function fits(known: NormFigureOut | undefined, f: NormTableRef['figures'][numbe
   return known === undefined || (known.label === f.label && known.value === f.value && known.status === f.status);
 }
 
-/** The references inside an answer: every explanation's `tables`, at any depth (the answer's `normPeriods` apart). */
-function visitUses(node: object, path: (string | number)[], visit: (use: NormTableUseOut, path: (string | number)[]) => void): void {
-  // Runs in every budget.get's output validation: no allocation per node, primitives skipped before any work.
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      const v: unknown = node[i];
-      if (typeof v !== 'object' || v === null) continue;
+/**
+ * Where an answer's schema can hold a reference (an instance of normTableUseOut): the keys and array elements that
+ * lead there, nothing else. Derived from the schema itself, so a figure added anywhere is checked too; the check
+ * then reads only those places instead of every object of the answer (a walk over all of them cost as much as a
+ * third of the output validation, the answers' objects having many shapes).
+ */
+type UsePlan = { use: true } | { element: UsePlan } | { keys: [string, UsePlan][] };
+
+export function usePlanOf(schema: z.ZodType): UsePlan | null {
+  if (schema === normTableUseOut) return { use: true };
+  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) return usePlanOf(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodArray) {
+    const element = usePlanOf(schema.element as z.ZodType);
+    return element && { element };
+  }
+  if (schema instanceof z.ZodObject) {
+    const keys: [string, UsePlan][] = [];
+    for (const [k, v] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+      const plan = usePlanOf(v);
+      if (plan) keys.push([k, plan]);
+    }
+    return keys.length > 0 ? { keys } : null;
+  }
+  return null;
+}
+
+function visitUses(node: unknown, plan: UsePlan, path: (string | number)[], visit: (use: NormTableUseOut, path: (string | number)[]) => void): void {
+  if (typeof node !== 'object' || node === null) return;
+  if ('use' in plan) visit(node as NormTableUseOut, path);
+  else if ('element' in plan) {
+    const list = node as unknown[];
+    for (let i = 0; i < list.length; i++) {
       path.push(i);
-      visitUses(v, path, visit);
+      visitUses(list[i], plan.element, path, visit);
       path.pop();
     }
-    return;
-  }
-  const record = node as Record<string, unknown>;
-  for (const k in record) {
-    const v = record[k];
-    if (typeof v !== 'object' || v === null) continue;
-    path.push(k);
-    if (k === 'explanation' && isExplanation<NormTableUseOut>(v)) {
-      path.push('tables');
-      for (let i = 0; i < v.tables.length; i++) {
-        path.push(i);
-        visit(v.tables[i]!, path);
-        path.pop();
-      }
+  } else {
+    for (const [k, p] of plan.keys) {
+      path.push(k);
+      visitUses((node as Record<string, unknown>)[k], p, path, visit);
       path.pop();
-    } else visitUses(v, path, visit);
-    path.pop();
+    }
   }
 }
 
 const isExplanation = <T>(v: unknown): v is { tables: T[] } => typeof v === 'object' && v !== null && Array.isArray((v as { tables?: unknown }).tables);
 
-/** superRefine of a budget answer: every referenced table and figure is listed in `normTables`, each id once. */
-export function checkNormTableUses(answer: { normTables: NormTableOut[]; normPeriods: NormTableUseOut[] }, ctx: z.RefinementCtx): void {
+/**
+ * The check of a budget answer (`plan`: usePlanOf its schema): every referenced table and figure is listed in
+ * `normTables`, each id once. A plain check on zod's payload, not superRefine: superRefine adds a property to the
+ * payload object, which made every payload zod handles in the answer polymorphic (a third more validation time).
+ */
+export function checkNormTableUses(payload: z.core.ParsePayload<{ normTables: NormTableOut[] }>, plan: UsePlan): void {
+  const answer = payload.value;
+  const issue = (message: string, path: (string | number)[]) => payload.issues.push({ code: 'custom', message, path, input: answer });
   const names = new Map<string, Set<string>>();
   answer.normTables.forEach((t, i) => {
-    if (names.has(t.id)) ctx.addIssue({ code: 'custom', message: `norm table ${t.id} listed twice`, path: ['normTables', i, 'id'] });
+    if (names.has(t.id)) issue(`norm table ${t.id} listed twice`, ['normTables', i, 'id']);
     names.set(t.id, new Set(t.figures.map((f) => f.name)));
   });
-  const visit = (use: NormTableUseOut, path: (string | number)[]) => {
+  visitUses(answer, plan, [], (use, path) => {
     const listed = names.get(use.table);
-    if (listed === undefined) ctx.addIssue({ code: 'custom', message: `norm table ${use.table} is not in normTables`, path: [...path, 'table'] });
+    if (listed === undefined) issue(`norm table ${use.table} is not in normTables`, [...path, 'table']);
     else {
       for (let i = 0; i < use.figures.length; i++) {
         const n = use.figures[i]!;
-        if (!listed.has(n)) ctx.addIssue({ code: 'custom', message: `figure ${n} is not in norm table ${use.table}`, path: [...path, 'figures', i] });
+        if (!listed.has(n)) issue(`figure ${n} is not in norm table ${use.table}`, [...path, 'figures', i]);
       }
     }
-  };
-  answer.normPeriods.forEach((u, i) => visit(u, ['normPeriods', i]));
-  const { normTables: _tables, normPeriods: _periods, ...rest } = answer;
-  visitUses(rest, [], visit);
+  });
 }
 
 /**
@@ -172,18 +195,8 @@ export function checkNormTableUses(answer: { normTables: NormTableOut[]; normPer
 export function resolveNormTableUses(answer: { normTables: NormTableOut[]; normPeriods: NormTableUseOut[] }): Record<string, unknown> {
   const tables = new Map(answer.normTables.map((t) => [t.id, { table: t, byName: new Map(t.figures.map((f) => [f.name, f])) }]));
   const resolve = (use: NormTableUseOut): NormTableRefOut => {
-    const { table: t, byName } = tables.get(use.table)!;
-    return {
-      group: t.group,
-      title: t.title,
-      periodStart: t.periodStart,
-      periodEnd: t.periodEnd,
-      status: t.status,
-      origin: t.origin,
-      source: [...t.source],
-      figures: use.figures.map((n) => ({ ...byName.get(n)! })),
-      provisionalFrom: t.provisionalFrom,
-    };
+    const { table, byName } = tables.get(use.table)!;
+    return normTableRefOf(table, use.figures.map((n) => ({ ...byName.get(n)! })));
   };
   const copy = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(copy);

@@ -20,9 +20,11 @@ import {
   NormTableList,
   normFigureOut,
   normTableOut,
+  normTableRefOf,
   normTableRefOut,
   normTableUseOut,
   resolveNormTableUses,
+  usePlanOf,
   type NormTableRefOut,
 } from './budget-norm-tables';
 import { aflosDetailOut, bvvDetailOut, bvvInputsOutFields, bvvVtlbJsonFields, serializeAflosDetail, serializeBvvDetail } from './bvv-vtlb';
@@ -39,16 +41,18 @@ export const exactOut = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 export const inputValueOut = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-const isInputValue = (v: unknown): boolean => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 /**
- * An explanation's named inputs: Dutch names to a string, a finite number, a boolean or null. The rule of
- * z.record(z.string(), inputValueOut) as one predicate: a budget answer holds some 600 names, and zod's record
- * runs two schemas and a regular expression per name (a quarter of budget.get's output validation).
+ * A plain object of names to values that pass `valid`: the rule of z.record(z.string(), <value schema>) as one
+ * predicate. A budget answer holds some 700 such names (explanation inputs, the projection's periods), and zod's
+ * record runs two schemas and a regular expression per name (a quarter of budget.get's output validation).
  */
-export const inputValuesOut = z.custom<Record<string, string | number | boolean | null>>(
-  (v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(isInputValue),
-  { message: 'explanation inputs: strings, finite numbers, booleans or null only' },
-);
+const recordOut = <T>(valid: (v: unknown) => v is T, message: string) =>
+  z.custom<Record<string, T>>((v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(valid), { message });
+
+const isInputValue = (v: unknown): v is string | number | boolean | null =>
+  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+/** An explanation's named inputs: Dutch names to a string, a finite number, a boolean or null. */
+export const inputValuesOut = recordOut(isInputValue, 'explanation inputs: strings, finite numbers, booleans or null only');
 
 const explanationOf = <T extends z.ZodTypeAny>(table: T) =>
   z.object({
@@ -213,10 +217,10 @@ const budgetResultOf = <E extends z.ZodTypeAny, P extends z.ZodTypeAny>(explanat
 
 /** The result as the screens read it (after resolveBudgetResult): every explanation lists its norm tables in full. */
 export const budgetResultOut = budgetResultOf(explanationOut, normTableRefOut);
+const budgetResultWireShape = budgetResultOf(explanationUseOut, normTableUseOut).extend({ normTables: z.array(normTableOut) });
+let usePlan: ReturnType<typeof usePlanOf> | undefined;
 /** The result as budget.get sends it: each norm table once in `normTables`, explanations refer to them. */
-export const budgetResultWireOut = budgetResultOf(explanationUseOut, normTableUseOut)
-  .extend({ normTables: z.array(normTableOut) })
-  .superRefine(checkNormTableUses);
+export const budgetResultWireOut = budgetResultWireShape.check((payload) => checkNormTableUses(payload, (usePlan ??= usePlanOf(budgetResultWireShape))!));
 export type BudgetResultWire = z.infer<typeof budgetResultWireOut>;
 export type BudgetResultOut = z.infer<typeof budgetResultOut>;
 
@@ -240,7 +244,7 @@ export const projectionOut = z.object({
       vtlb: amountOut.nullable(),
       afloscapaciteit: amountOut.nullable(),
       kinderbijslagVerwacht: amountOut.nullable(),
-      normPeriods: z.record(z.string(), z.string()),
+      normPeriods: recordOut((v): v is string => typeof v === 'string', 'norm periods: group to period start'),
       negative: z.boolean(),
       changes: z.array(z.string()),
     }),
@@ -551,17 +555,10 @@ const amountOf = (d: Decimal | null): string | null => (d === null ? null : toAm
 const exactOf = (d: Decimal | null): string | null => (d === null ? null : d.toFixed());
 
 function tableRefOut(t: NormTableRef): NormTableRefOut {
-  return {
-    group: t.group,
-    title: t.title,
-    periodStart: t.periodStart,
-    periodEnd: t.periodEnd,
-    status: t.status,
-    origin: t.origin,
-    source: [...t.source],
-    figures: t.figures.map((f) => ({ name: f.key, label: f.label, value: f.value, status: f.status })),
-    provisionalFrom: t.provisionalFrom ?? null,
-  };
+  return normTableRefOf(
+    t,
+    t.figures.map((f) => ({ name: f.key, label: f.label, value: f.value, status: f.status })),
+  );
 }
 
 const figureWith =

@@ -141,6 +141,34 @@ describe('norm tables once per budget answer', () => {
     expect(budgetResultWireOut.safeParse(twice).success).toBe(false);
   });
 
+  it('checks a reference wherever an answer holds one: every explained figure, the household, the periods used', () => {
+    const d = dossier({
+      adults: [adult('aanvrager', '1980-01-01'), adult('partner', '1958-06-01')],
+      children: [child('2010-02-01')],
+      incomes: [{ description: 'Loon', category: 'loon', amount: '2600.00', frequency: 'maand' }],
+      expenses: [{ description: 'Huur', category: 'huur', amount: '900.00', frequency: 'maand' }],
+    });
+    const wire = serializeBudgetResult(computeBudget(d, inputs({ belastbaarInkomenPerJaar: { aanvrager: '31000.00' } }), norms, '2026-11-23'));
+    // Found by walking the whole answer here, independently of the schema-derived places the check reads.
+    const places: (string | number)[][] = [];
+    const walk = (x: unknown, at: (string | number)[]): void => {
+      if (Array.isArray(x)) x.forEach((v, i) => walk(v, [...at, i]));
+      else if (x && typeof x === 'object') {
+        if (typeof (x as { table?: unknown }).table === 'string') places.push(at);
+        else for (const [k, v] of Object.entries(x)) if (k !== 'normTables') walk(v, [...at, k]);
+      }
+    };
+    walk(wire, []);
+    expect(places.length).toBeGreaterThan(20);
+    expect(places.map((p) => p.join('.'))).toEqual(expect.arrayContaining(['household.explanation.tables.0', 'normPeriods.0', 'beslagvrijeVoet.lowerBound.explanation.tables.0', 'vtlb.lines.0.figure.explanation.tables.0', 'entitlements.checks.0.expected.explanation.tables.0']));
+    for (const place of places) {
+      const copy = structuredClone(wire);
+      (place.reduce<unknown>((x, k) => (x as Record<string | number, unknown>)[k], copy) as { table: string }).table = 'onbekend@2000-01-01';
+      const issues = budgetResultWireOut.safeParse(copy).error?.issues ?? [];
+      expect(issues.map((i) => i.path.join('.')), place.join('.')).toContain([...place, 'table'].join('.'));
+    }
+  });
+
   it('holds explanation inputs to text, finite numbers, yes/no and empty, as the record of those values did', () => {
     const ok = { rule: 'r', inputs: { bedrag: '1.00', aantal: 2, ja: true, leeg: null }, tables: [] };
     expect(explanationOut.safeParse(ok).success).toBe(true);
