@@ -5,10 +5,10 @@
 import { VAULT_KINDS, type VaultKind } from '../../shared/contract/vault-kind';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { argon2id } from 'hash-wasm';
 import { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import { writeFileAtomic } from './fs-atomic';
+import { argon2idInWorker } from './kdf-worker';
 import { allocSecret, concatSecret, takeSecret, wipe } from './secret';
 
 export const KEYFILE_NAME = 'vault.key.json';
@@ -78,18 +78,12 @@ function aad(vaultId: string, purpose: WrapPurpose): Buffer {
   return Buffer.from(`${KEYFILE_FORMAT}/v${KEYFILE_VERSION}/${vaultId}/${purpose}`, 'utf8');
 }
 
-/** Argon2id → 32-byte key-encryption key. The secret is not wiped here (the caller owns it). */
+/**
+ * Argon2id → 32-byte key-encryption key, in a worker thread that ends with it (kdf-worker.ts: its 64 MiB of
+ * WebAssembly memory is returned, not kept). The secret is not wiped here (the caller owns it).
+ */
 export async function deriveKek(secret: Uint8Array, salt: Uint8Array, kdf: KdfParams): Promise<Buffer> {
-  const raw = await argon2id({
-    password: secret,
-    salt,
-    iterations: kdf.iterations,
-    parallelism: kdf.parallelism,
-    memorySize: kdf.memoryKiB,
-    hashLength: 32,
-    outputType: 'binary',
-  });
-  return takeSecret(raw);
+  return argon2idInWorker(secret, salt, kdf);
 }
 
 export async function wrapKey(
