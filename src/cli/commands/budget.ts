@@ -6,7 +6,6 @@
 import type { BudgetJson } from '../../shared/budget';
 import { NORM_GROUP_LABELS, NORM_STATUS_LABELS, type NormGroup, type NormStatus } from '../../shared/budget/norm-schema';
 import { formatNlDate } from '../../shared/dates';
-import { Money } from '../../shared/money';
 import { budgetSections, euro as presentEuro, explanationText, monthLabel, normFigureText, presentInputs, presentSource, sectionsText } from '../../shared/presenter';
 import { runDossierCommand, type DossierCommandIo, type DossierCommandOptions } from './dossier-command';
 
@@ -162,7 +161,7 @@ function bvvSteps(j: BudgetJson, row: (label: string, value: string) => void, wi
   const b = j.beslagvrijeVoetBerekening;
   if (!b) return;
   const bi = j.belastbaarInkomenPerJaar;
-  row('  belastbaar inkomen per jaar (C)', bi.aanvrager === null ? 'niet ingevuld' : euro(bi.partner === null ? bi.aanvrager : new Money(bi.aanvrager).plus(bi.partner).toFixed(2)));
+  row('  belastbaar inkomen per jaar (C)', bi.totaal !== null ? euro(bi.totaal) : bi.aanvrager === null ? 'niet ingevuld' : 'niet volledig ingevuld');
   for (const st of b.stappen) {
     if (st.soort === 'uitkomst') continue;
     row(fit(`  ${st.omschrijving}`, width), euro(st.bedrag));

@@ -109,7 +109,8 @@ const val = (f: Figure | null): JsonAmount => (f === null ? null : amt(f.value))
 // --- BVV above the norm and VTLB (issue 6 parts 1-2) ---
 export interface BvvVtlbJson {
   /** C per adult, as entered (null = not entered). */
-  belastbaarInkomenPerJaar: { aanvrager: JsonAmount; partner: JsonAmount };
+  /** `totaal`: C as the engine counts it (the partner only in a couple); null while a figure it needs is missing. */
+  belastbaarInkomenPerJaar: { aanvrager: JsonAmount; partner: JsonAmount; totaal: JsonAmount };
   /** The BVV step by step as the rekenmodule shows it; null for the no-address rule. */
   beslagvrijeVoetBerekening: {
     vorm: 'lineair' | 'kwadratisch' | null;
@@ -139,7 +140,7 @@ function bvvVtlbJson(r: BudgetResult): BvvVtlbJson {
   const c = b?.belastbaarInkomen.explanation.inputs ?? {};
   const asAmount = (v: unknown): JsonAmount => (typeof v === 'string' ? v : null);
   return {
-    belastbaarInkomenPerJaar: { aanvrager: asAmount(c['aanvrager']), partner: asAmount(c['partner']) },
+    belastbaarInkomenPerJaar: { aanvrager: asAmount(c['aanvrager']), partner: asAmount(c['partner']), totaal: b ? val(b.belastbaarInkomen) : null },
     beslagvrijeVoetBerekening: b
       ? {
           vorm: b.vorm,

@@ -93,7 +93,7 @@ export function serializeAflosDetail<T>(a: AflosDetail, fig: (f: Figure) => T) {
 const jsonAmount = amount.nullable();
 /** Fields of the CLI/JSON view (docs/budget-json.md) added for the BVV and the VTLB. */
 export const bvvVtlbJsonFields = {
-  belastbaarInkomenPerJaar: z.object({ aanvrager: jsonAmount, partner: jsonAmount }),
+  belastbaarInkomenPerJaar: z.object({ aanvrager: jsonAmount, partner: jsonAmount, totaal: jsonAmount }),
   beslagvrijeVoetBerekening: z
     .object({
       vorm: z.enum(['lineair', 'kwadratisch']).nullable(),

@@ -387,6 +387,11 @@ describe('the stated BVV is a check, not a substitute', () => {
     const r = computeBudget(c, inputs({ belastbaarInkomenPerJaar: { aanvrager: '40000.00' } }), norms, JAN);
     expect(r.beslagvrijeVoet.value).toBeNull();
     expect(r.warnings.find((x) => x.code === 'BVV_BELASTBAAR_INKOMEN_NODIG')!.message).toContain('de partner');
+    // The JSON view (and the CLI that prints it) gives no C while the partner's figure is missing.
+    expect(toBudgetJson(r).belastbaarInkomenPerJaar).toEqual({ aanvrager: '40000.00', partner: null, totaal: null });
+    // With both: C = 40,000 + 12,500 = 52,500 (art. 475da lid 2: debtor and spouse together).
+    const both = computeBudget(c, inputs({ belastbaarInkomenPerJaar: { aanvrager: '40000.00', partner: '12500.00' } }), norms, JAN);
+    expect(toBudgetJson(both).belastbaarInkomenPerJaar).toEqual({ aanvrager: '40000.00', partner: '12500.00', totaal: '52500.00' });
   });
 });
 
