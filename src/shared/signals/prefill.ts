@@ -1,5 +1,6 @@
 // Pre-filling a new signal from the place the problem shows (two clicks: "Meld systeemfout", then "Opslaan"):
 // a budget warning, a debt, or the dossier itself. Only codes and amounts; the professional checks and saves.
+import { Money } from '../money';
 import type { SignalDataInput } from './schema';
 import type { InstantieCode, MechanismCode } from './vocabulary';
 
@@ -19,7 +20,7 @@ const FROM_WARNING: Record<string, { instantie: InstantieCode; mechanism: Mechan
  */
 export function canReportWarning(code: string, ctx: { statedBvvDifference?: string | null | undefined } = {}): boolean {
   if (!Object.prototype.hasOwnProperty.call(FROM_WARNING, code)) return false;
-  if (code === 'BVV_OPGAVE_WIJKT_AF' && ctx.statedBvvDifference != null) return /^\d*\.?\d+$/.test(ctx.statedBvvDifference) && /[1-9]/.test(ctx.statedBvvDifference);
+  if (code === 'BVV_OPGAVE_WIJKT_AF' && ctx.statedBvvDifference != null) return new Money(ctx.statedBvvDifference).greaterThan(0);
   return true;
 }
 
