@@ -6,6 +6,7 @@
 //
 //   npx tsx bench/budget-equivalence.ts [--time [--only get|batch] [--passes n] [--hash]] [--out hashes.json] [--compare hashes.json]
 //   npx tsx bench/budget-equivalence.ts --pieces [--step text] [--passes n]   (CPU time of each step of budget.get)
+//   npx tsx bench/budget-equivalence.ts --dump views.json                   (the first 200 answers as sent)
 //   npx tsx bench/budget-equivalence.ts --sizes                              (JSON size of the parts of one view)
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, defaultResourcesDir, type Core } from '../src/core/app';
+import { compiledSchema } from '../src/core/compiled-schema';
 import { silentLogger } from '../src/core/logger';
 import { loadBundledNorms } from '../src/core/norms/load';
 import { computeBudgetView } from '../src/core/services/budget';
@@ -54,6 +56,7 @@ async function pieces(core: Core, sample: string[], norms: NormSet): Promise<voi
       { dossierId: id, referenceDate: date, inputs: inputs.get(id)!, inputsUpdatedAt: null, result: serializeBudgetResult(results.get(id)!), projection: serializeProjection(projections.get(id)!), sections: budgetSections(toBudgetJson(results.get(id)!)) },
     ]),
   );
+  const compiledView = compiledSchema(budgetView);
   const steps: [string, (id: string) => unknown][] = [
     ['router budget.get (all)', (id) => core.router.handle('budget.get' as never, { id, date })],
     ['read (readForBudget)', (id) => dossiers.readForBudget(id)],
@@ -63,7 +66,8 @@ async function pieces(core: Core, sample: string[], norms: NormSet): Promise<voi
     ['serialize result', (id) => serializeBudgetResult(results.get(id)!)],
     ['serialize projection', (id) => serializeProjection(projections.get(id)!)],
     ['sections (JSON view + presenter)', (id) => budgetSections(toBudgetJson(results.get(id)!))],
-    ['zod output validation', (id) => budgetView.safeParse(views.get(id)!)],
+    ['zod output validation (runtime parser)', (id) => budgetView.safeParse(views.get(id)!)],
+    ['zod output validation (as the router: compiled)', (id) => compiledView.safeParse(views.get(id)!)],
   ];
   const passes = Number(arg('--passes') ?? 5);
   const onlyStep = arg('--step');
@@ -102,6 +106,14 @@ async function main(): Promise<void> {
     ids.sort();
     const norms = await loadBundledNorms(defaultResourcesDir());
 
+    const dump = arg('--dump');
+    if (dump) {
+      // The budget.get answers of the first 200 households as sent (before output validation), for schema work.
+      const views: unknown[] = [];
+      for (const id of ids.slice(0, 200)) views.push((await core.router.handle('budget.get' as never, { id, date: '2026-11-23' }) as { value: unknown }).value);
+      writeFileSync(dump, JSON.stringify(views));
+      return;
+    }
     if (process.argv.includes('--sizes')) {
       // How large the view is that the router validates and the shells send: JSON characters per part.
       const env = (await core.router.handle('budget.get' as never, { id: ids[0], date: '2026-11-23' })) as { value: Record<string, unknown> };

@@ -14,6 +14,7 @@ import {
   type ProcedureParsedInput,
 } from '../shared/contract';
 import { installDutchErrors } from '../shared/contract/locale';
+import { compiledSchema } from './compiled-schema';
 import type { Logger } from './logger';
 
 export type Handlers = {
@@ -40,6 +41,13 @@ export function zodIssues(error: z.ZodError, prefix = ''): IssueDetail[] {
 
 export function createRouter(handlers: Handlers, guards: RouterGuards, logger: Logger): Router {
   installDutchErrors();
+  // Each procedure's output schema compiled on its first answer (compiled-schema.ts): same results and issues.
+  const outputs = new Map<ProcedureName, z.ZodType>();
+  const outputOf = (name: ProcedureName): z.ZodType => {
+    let schema = outputs.get(name);
+    if (!schema) outputs.set(name, (schema = compiledSchema(contract[name].output as z.ZodType)));
+    return schema;
+  };
   return {
     async handle(name, rawInput) {
       try {
@@ -58,7 +66,7 @@ export function createRouter(handlers: Handlers, guards: RouterGuards, logger: L
         }
         const handler = handlers[name] as (input: unknown) => unknown;
         const result = await handler(parsed.data);
-        const checked = def.output.safeParse(result);
+        const checked = outputOf(name).safeParse(result);
         if (!checked.success) {
           // Never echo the data: it may hold personal data. The paths are enough to find the bug.
           logger.error('router.output_invalid', { procedure: name, paths: zodIssues(checked.error).map((i) => i.path) });
