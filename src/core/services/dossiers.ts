@@ -59,12 +59,6 @@ export interface DossierService {
 /** A dossier as the budget reads it: BudgetDossier with its id and number. */
 export type BudgetDossierRead = BudgetDossier & Pick<Dossier, 'id' | 'number'>;
 
-/** The budget's parts of a dossier read by the shared mapping (the tables it does not need were not read). */
-function budgetPartsOf(d: Dossier): BudgetDossierRead {
-  const { id, number, adults, children, incomes, expenses, address, addressKind } = d;
-  return { id, number, adults, children, incomes, expenses, address, ...(addressKind ? { addressKind } : {}) };
-}
-
 export const DOSSIER_NUMBER_PATTERN = /^(\d{4})-(\d{4,})$/;
 
 /** Section names for the audit log: they say what changed without any personal data. */
@@ -323,25 +317,19 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
 
   /** One dossier: its rows, mapped by assembleDossier (the same mapping readMany uses, so the two cannot drift). */
   function read(id: string): Dossier {
-    return readWith(id, true);
-  }
-
-  /** `whole` false: only the tables the budget reads (the others mapped as empty, then left out by budgetPartsOf). */
-  function readWith(id: string, whole: boolean): Dossier {
     const db = ctx.db();
     const row = readRow(db, id);
     const all = (table: string, order = 'sort_order') =>
       cachedStatement(db, `SELECT * FROM ${table} WHERE dossier_id = ? ORDER BY ${order}`).all(id) as Row[];
     const raw = <R extends unknown[]>(table: string, columns: string) => rawByDossier<R>(db, table, columns, '= ?', id).get(id) ?? [];
-    const none: Row[] = [];
     return assembleDossier(row, {
       persons: raw<PersonRaw>('persons', PERSON_COLUMNS),
-      banks: whole ? all('bank_accounts') : none,
+      banks: all('bank_accounts'),
       incomes: raw<IncomeRaw>('incomes', INCOME_COLUMNS),
       expenses: raw<ExpenseRaw>('expenses', EXPENSE_COLUMNS),
-      debts: whole ? all('debts') : none,
-      notes: whole ? all('notes', 'created_at, row_id') : none,
-      schemes: whole ? (cachedStatement(db, `${PARTICIPATION_SQL} WHERE p.dossier_id = ? ORDER BY p.scheme_id`).all(id) as Row[]) : none,
+      debts: all('debts'),
+      notes: all('notes', 'created_at, row_id'),
+      schemes: cachedStatement(db, `${PARTICIPATION_SQL} WHERE p.dossier_id = ? ORDER BY p.scheme_id`).all(id) as Row[],
     });
   }
 
@@ -366,7 +354,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     insert,
     read,
     readMany: (ids) => readDossiersBulk(ctx.db(), ids),
-    readForBudget: (id) => budgetPartsOf(readWith(id, false)),
+    readForBudget: (id) => readBudgetOne(ctx.db(), id),
     readManyForBudget: (ids) => readBudgetBulk(ctx.db(), ids),
 
     create(data) {
@@ -647,12 +635,20 @@ function readBudgetBulk(db: Db, ids: readonly string[]): Map<string, BudgetDossi
   if (ids.length === 0) return out;
   const idsJson = JSON.stringify([...new Set(ids)]);
   const inIds = 'IN (SELECT value FROM json_each(?))';
-  const rows = cachedStatement(db, `SELECT id, number, street, house_number, postcode, city, address_kind FROM dossiers WHERE id ${inIds}`).all(idsJson) as BudgetRow[];
+  const rows = cachedStatement(db, `SELECT ${BUDGET_ROW_COLUMNS} FROM dossiers WHERE id ${inIds}`).all(idsJson) as BudgetRow[];
   const persons = rawByDossier<PersonRaw>(db, 'persons', PERSON_COLUMNS, inIds, idsJson);
   const incomes = rawByDossier<IncomeRaw>(db, 'incomes', INCOME_COLUMNS, inIds, idsJson);
   const expenses = rawByDossier<ExpenseRaw>(db, 'expenses', EXPENSE_COLUMNS, inIds, idsJson);
   for (const row of rows) out.set(row.id, budgetParts(row, persons.get(row.id) ?? [], incomes.get(row.id) ?? [], expenses.get(row.id) ?? []));
   return out;
+}
+
+/** budget.get's read of one dossier: the same columns, tables and mapping as readBudgetBulk, by id. */
+function readBudgetOne(db: Db, id: string): BudgetDossierRead {
+  const row = cachedStatement(db, `SELECT ${BUDGET_ROW_COLUMNS} FROM dossiers WHERE id = ?`).get(id) as BudgetRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'Dit dossier bestaat niet (meer).');
+  const raw = <R extends unknown[]>(table: string, columns: string) => rawByDossier<R>(db, table, columns, '= ?', id).get(id) ?? [];
+  return budgetParts(row, raw<PersonRaw>('persons', PERSON_COLUMNS), raw<IncomeRaw>('incomes', INCOME_COLUMNS), raw<ExpenseRaw>('expenses', EXPENSE_COLUMNS));
 }
 
 /**
@@ -689,7 +685,8 @@ type ItemRaw<C> = [
 ];
 type IncomeRaw = [...ItemRaw<DossierData['incomes'][number]['category']>, personRole: 'aanvrager' | 'partner' | null];
 type ExpenseRaw = ItemRaw<DossierData['expenses'][number]['category']>;
-/** The dossier columns budgetParts() reads (the budget's batch reads only these). */
+/** The dossier columns budgetParts() reads (the budget's reads select only these). */
+const BUDGET_ROW_COLUMNS = 'id, number, street, house_number, postcode, city, address_kind';
 type BudgetRow = Pick<DossierRow, 'id' | 'number' | 'street' | 'house_number' | 'postcode' | 'city' | 'address_kind'>;
 
 /** Items in their stored order: the rows come grouped by dossier, sorted here (no temporary B-tree in SQLite). */

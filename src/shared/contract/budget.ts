@@ -567,7 +567,7 @@ const figureWith =
     label: f.label,
     value: amountOf(f.value),
     exact: exactOf(f.value),
-    explanation: { rule: f.explanation.rule, inputs: { ...f.explanation.inputs }, tables: f.explanation.tables.map(table) },
+    explanation: { rule: f.explanation.rule, inputs: f.explanation.inputs, tables: f.explanation.tables.map(table) },
     provisional: f.provisional ?? null,
   });
 
@@ -593,7 +593,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultWire {
       fosterChildrenUnder18: r.household.fosterChildrenUnder18,
       addressKind: r.household.addressKind,
       aowAgeMonths: r.household.aowAgeMonths,
-      explanation: { rule: r.household.explanation.rule, inputs: { ...r.household.explanation.inputs }, tables: r.household.explanation.tables.map(use) },
+      explanation: { rule: r.household.explanation.rule, inputs: r.household.explanation.inputs, tables: r.household.explanation.tables.map(use) },
     },
     bijstandsnorm: fig(r.bijstandsnorm),
     bijstandsnormExclVakantietoeslag: fig(r.bijstandsnormExclVakantietoeslag),
