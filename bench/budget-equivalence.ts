@@ -68,6 +68,8 @@ async function pieces(core: Core, sample: string[], norms: NormSet): Promise<voi
     ['sections (JSON view + presenter)', (id) => budgetSections(toBudgetJson(results.get(id)!))],
     ['zod output validation (runtime parser)', (id) => budgetView.safeParse(views.get(id)!)],
     ['zod output validation (as the router: compiled)', (id) => compiledView.safeParse(views.get(id)!)],
+    // Again at the end: the steps above ran alone, each with warm caches; the whole call mixes them.
+    ['router budget.get (all, again)', (id) => core.router.handle('budget.get' as never, { id, date })],
   ];
   const passes = Number(arg('--passes') ?? 5);
   const onlyStep = arg('--step');

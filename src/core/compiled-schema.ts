@@ -61,6 +61,21 @@ function childrenOf(schema: z.core.$ZodType): z.core.$ZodType[] {
  * array element, optional or nullable inner schema). Whatever zod cannot compile keeps its runtime parser.
  */
 export function compiledSchema<T extends z.core.$ZodType>(schema: T, limit = COMPILED_PART_LIMIT): T {
+  // A part used in many places (a figure: ~60 in a budget answer) is compiled once and shared, so its one
+  // function runs often enough to be optimised early, instead of sixty copies each running once per answer.
+  let compiled = COMPILED.get(limit);
+  if (!compiled) COMPILED.set(limit, (compiled = new WeakMap()));
+  const known = compiled.get(schema);
+  if (known) return known as T;
+  const made = compileParts(schema, limit);
+  compiled.set(schema, made);
+  return made;
+}
+
+/** Compiled schemas by part limit and source schema (schemas are module constants: this holds no data). */
+const COMPILED = new Map<number, WeakMap<z.core.$ZodType, z.core.$ZodType>>();
+
+function compileParts<T extends z.core.$ZodType>(schema: T, limit: number): T {
   if (schemaWeight(schema) <= limit) return z.compile(schema);
   const def = defOf(schema);
   const rebuilt = (changes: Record<string, unknown>): T => z.core.clone(schema, z.core.util.mergeDefs(def, changes) as z.core.$ZodTypeDef) as T;
