@@ -176,19 +176,42 @@ interface Ctx {
   entitlementBasis?: EntitlementBasis;
   warnings: BudgetWarning[];
   missing: MissingFigure[];
-  used: Map<string, NormTableRef>;
+  used: UsedTables;
   /** The BVV computation step by step (bvv.ts); null for the no-address rule. */
   bvvDetail?: BvvDetail | null;
   /** Expense lines counted on the reference date, for the woonkosten of the BVV and the VTLB. */
   expenseLines?: ExpenseLine[];
 }
 
+/**
+ * The table periods a result used, one per group and period start. Looked up by those two strings of the period
+ * itself (their hashes are kept with them) rather than by a key concatenated anew for every figure.
+ */
+class UsedTables {
+  private readonly byGroup = new Map<string, Map<string, NormTableRef>>();
+
+  get(group: string, periodStart: string): NormTableRef | undefined {
+    return this.byGroup.get(group)?.get(periodStart);
+  }
+
+  set(ref: NormTableRef): void {
+    let byStart = this.byGroup.get(ref.group);
+    if (byStart === undefined) this.byGroup.set(ref.group, (byStart = new Map()));
+    byStart.set(ref.periodStart, ref);
+  }
+
+  values(): NormTableRef[] {
+    const out: NormTableRef[] = [];
+    for (const byStart of this.byGroup.values()) for (const ref of byStart.values()) out.push(ref);
+    return out;
+  }
+}
+
 function collect(ctx: Ctx, use: NormUse): NormTableRef[] {
   const refs = use.tables();
   for (const r of refs) {
-    const id = `${r.group}@${r.periodStart}`;
-    const prev = ctx.used.get(id);
-    if (!prev) ctx.used.set(id, { ...r, figures: [...r.figures] });
+    const prev = ctx.used.get(r.group, r.periodStart);
+    if (!prev) ctx.used.set({ ...r, figures: [...r.figures] });
     else for (const f of r.figures) if (!prev.figures.some((x) => x.key === f.key)) prev.figures.push(f);
   }
   for (const m of use.missing) {
@@ -694,11 +717,11 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
  * for the date. Everything else that cannot be computed becomes a null figure plus a warning.
  */
 export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
-  const ctx: Ctx = { norms, date: referenceDate, warnings: [], missing: [], used: new Map() };
+  const ctx: Ctx = { norms, date: referenceDate, warnings: [], missing: [], used: new UsedTables() };
   const bijstand = selectGroupPeriod(norms, 'bijstandsnormen', referenceDate);
   const bvvPeriod = selectGroupPeriod(norms, 'beslagvrije_voet', referenceDate);
   const h = determineHousehold(dossier, inputs.kostendelers, referenceDate, norms);
-  for (const t of h.tables) ctx.used.set(`${t.group}@${t.periodStart}`, t);
+  for (const t of h.tables) ctx.used.set(t);
   const periodsUse = new NormUse(norms);
   periodsUse.period(bijstand);
   periodsUse.period(bvvPeriod);
@@ -763,7 +786,7 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
       const use = new NormUse(norms);
       use.missing.push(...missing);
       collect(ctx, use);
-      for (const r of refs) if (!ctx.used.has(`${r.group}@${r.periodStart}`)) ctx.used.set(`${r.group}@${r.periodStart}`, r);
+      for (const r of refs) if (!ctx.used.get(r.group, r.periodStart)) ctx.used.set(r);
     },
   });
 
@@ -796,7 +819,7 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     children,
     budget,
     entitlements,
-    normPeriods: [...ctx.used.values()].sort((a, b) => a.group.localeCompare(b.group) || a.periodStart.localeCompare(b.periodStart)),
+    normPeriods: ctx.used.values().sort((a, b) => a.group.localeCompare(b.group) || a.periodStart.localeCompare(b.periodStart)),
     missingFigures: ctx.missing,
     warnings: ctx.warnings,
     bvvBerekening: bvvDetail,
