@@ -21,7 +21,7 @@ import {
 } from '../dossier/categories';
 import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { explains, figure, figuresOnly, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
+import { explains, figure, figuresOnly, fmt, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
   AGE_GROUP_LABELS,
   determineHousehold,
@@ -232,12 +232,15 @@ function warn(ctx: Ctx, code: string, message: string, fig?: string): void {
 function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod, verhoging = false): { incl: Figure; excl: Figure } {
   const use = new NormUse(ctx.norms);
   const nk = normKey(h);
-  const inputs: Record<string, InputValue> = {
-    huishouden: HOUSEHOLD_TYPE_LABELS[h.type],
-    leeftijdsgroepen: h.adults.map((a) => `${a.role}: ${AGE_GROUP_LABELS[a.ageGroup]}`).join('; '),
-    'kinderen jonger dan 18': h.childrenUnder18,
-    kostendelers: h.kostendelers,
-  };
+  // Figures only (explain.ts): no inputs are shown, so none are built (Object.assign below then adds to a fresh {}).
+  const inputs: Record<string, InputValue> = !explains()
+    ? {}
+    : {
+        huishouden: HOUSEHOLD_TYPE_LABELS[h.type],
+        leeftijdsgroepen: h.adults.map((a) => `${a.role}: ${AGE_GROUP_LABELS[a.ageGroup]}`).join('; '),
+        'kinderen jonger dan 18': h.childrenUnder18,
+        kostendelers: h.kostendelers,
+      };
   let incl: Decimal | null = null;
   let rule: string;
   let exclFromTable: Decimal | null = null;
@@ -325,7 +328,7 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
     if (!e) entries.set(l, (e = [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
     return e;
   };
-  const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> => (!explains() ? {} : Object.fromEntries(ls.map(entryOf)));
+  const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> => (!explains() ? NO_INPUTS : Object.fromEntries(ls.map(entryOf)));
   const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
     'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
@@ -548,7 +551,7 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
     expected,
     'Som per kind van het kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal, gedeeld door 3 (AKW art. 12). ' +
       'Alleen kinderen die in het huishouden wonen.',
-    Object.fromEntries(perChild.map((p) => [`kind ${p.child}`, p.band === null ? 'geen' : `${p.band} jaar: ${fmt(p.kinderbijslagPerMonth.value)}`])),
+    explains() ? Object.fromEntries(perChild.map((p) => [`kind ${p.child}`, p.band === null ? 'geen' : `${p.band} jaar: ${fmt(p.kinderbijslagPerMonth.value)}`])) : NO_INPUTS,
     kbRefs,
   );
   const fosterInHousehold = inHousehold.filter(({ c }) => c.fosterChild).length;
@@ -614,15 +617,17 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
         'Kindgebonden budget verwacht per maand',
         monthly,
         rule,
-        {
-          'kinderen jonger dan 18': kgbChildren.length,
-          'per kind per jaar': fmt(perChildAmount),
-          'alleenstaande-ouderkop per jaar': h.type === 'alleenstaande_ouder' ? fmt(alo) : null,
-          'maximum per jaar': fmt(yearly),
-          'beslagbaar inkomen per maand': fmt(attachable),
-          'bijstandsnorm': fmt(norm.value),
-          ...afbouwInputs,
-        },
+        !explains()
+          ? NO_INPUTS
+          : {
+              'kinderen jonger dan 18': kgbChildren.length,
+              'per kind per jaar': fmt(perChildAmount),
+              'alleenstaande-ouderkop per jaar': h.type === 'alleenstaande_ouder' ? fmt(alo) : null,
+              'maximum per jaar': fmt(yearly),
+              'beslagbaar inkomen per maand': fmt(attachable),
+              'bijstandsnorm': fmt(norm.value),
+              ...afbouwInputs,
+            },
         collect(ctx, u),
       );
     }
@@ -660,7 +665,7 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
           NIBUD_GROUP_LABELS[g],
           sum(ls.map((l) => l.monthly)),
           'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
-          !explains() ? {} : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
+          !explains() ? NO_INPUTS : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
         ),
       ];
     }),
@@ -683,7 +688,7 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
   return {
     lines,
     expensesByGroup: byGroup,
-    expensesTotal: figure('Uitgaven per maand', total, 'Som van alle uitgaven per maand (vaste lasten + reserveringsuitgaven + huishoudelijke uitgaven).', Object.fromEntries(NIBUD_GROUPS.map((g) => [NIBUD_GROUP_LABELS[g], fmt(byGroup[g].value)]))),
+    expensesTotal: figure('Uitgaven per maand', total, 'Som van alle uitgaven per maand (vaste lasten + reserveringsuitgaven + huishoudelijke uitgaven).', explains() ? Object.fromEntries(NIBUD_GROUPS.map((g) => [NIBUD_GROUP_LABELS[g], fmt(byGroup[g].value)])) : NO_INPUTS),
     saldo: figure('Saldo per maand', saldo, 'Inkomen per maand + kostenvergoedingen − uitgaven per maand; negatief is een tekort.', { inkomen: fmt(income.total.value), kostenvergoedingen: fmt(income.costAllowances.value), uitgaven: fmt(total) }),
     leefgeldPerMaand: figure(
       'Leefgeld per maand',
@@ -796,19 +801,22 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     household: {
       ...h,
       typeLabel,
-      explanation: {
-        rule:
-          'Twee volwassenen in het dossier: gehuwden/samenwonenden; één volwassene met een thuiswonend kind jonger dan 18: alleenstaande ouder; ' +
-          'anders alleenstaande. Leeftijdsgroep per volwassene op de peildatum: 18-20, 21 tot AOW-leeftijd, AOW-leeftijd (uit de tabel AOW-leeftijd).',
-        inputs: {
-          volwassenen: h.adults.length,
-          leeftijden: h.adults.map((a) => `${a.role} ${a.age}`).join(', '),
-          'thuiswonende kinderen jonger dan 18': h.childrenUnder18,
-          kostendelers: h.kostendelers,
-          'vast woonadres': h.fixedAddress,
-        },
-        tables: h.tables,
-      },
+      // Without its words in figures-only mode, like every figure's explanation (explain.ts).
+      explanation: !explains()
+        ? { rule: '', inputs: NO_INPUTS, tables: h.tables }
+        : {
+            rule:
+              'Twee volwassenen in het dossier: gehuwden/samenwonenden; één volwassene met een thuiswonend kind jonger dan 18: alleenstaande ouder; ' +
+              'anders alleenstaande. Leeftijdsgroep per volwassene op de peildatum: 18-20, 21 tot AOW-leeftijd, AOW-leeftijd (uit de tabel AOW-leeftijd).',
+            inputs: {
+              volwassenen: h.adults.length,
+              leeftijden: h.adults.map((a) => `${a.role} ${a.age}`).join(', '),
+              'thuiswonende kinderen jonger dan 18': h.childrenUnder18,
+              kostendelers: h.kostendelers,
+              'vast woonadres': h.fixedAddress,
+            },
+            tables: h.tables,
+          },
     },
     bijstandsnorm: incl,
     bijstandsnormExclVakantietoeslag: excl,

@@ -60,7 +60,13 @@ export function fmt(value: Decimal | null | undefined): string | null {
   return centsText(value) ?? (value.decimalPlaces() <= 2 ? value.toFixed(2) : `≈${value.toDecimalPlaces(6).toString()}`);
 }
 
-export function figure(label: string, value: Decimal | null, rule: string, inputs: Record<string, InputValue> = {}, tables: NormTableRef[] = []): Figure {
-  if (!explaining) return { label, value, explanation: { rule: '', inputs: {}, tables } };
+/**
+ * The named inputs of every explanation in figures-only mode: none. One shared object, frozen so that nothing can
+ * add to it; callers pass it instead of building inputs that figure() would drop (`explains() ? {…} : NO_INPUTS`).
+ */
+export const NO_INPUTS: Record<string, InputValue> = Object.freeze({});
+
+export function figure(label: string, value: Decimal | null, rule: string, inputs: Record<string, InputValue> = NO_INPUTS, tables: NormTableRef[] = []): Figure {
+  if (!explaining) return { label, value, explanation: { rule: '', inputs: NO_INPUTS, tables } };
   return { label, value, explanation: { rule, inputs, tables } };
 }
