@@ -11,7 +11,7 @@ import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { explains, figure, fmt, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import type { BudgetInputs } from './inputs';
-import { NormUse, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
+import { fromNorm, NormUse, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Fractions fixed by the statute itself (not indexed). */
 export const BVV_BASE_FRACTION = new Money('0.95'); // art. 475da lid 2 and art. 475dc lid 1 Rv
@@ -21,6 +21,11 @@ export const PARTNER_MAX_FRACTION = new Money('0.5'); // art. 475db lid 1 a Rv: 
 export const LINEAR_FORMULA_FROM = '2026-01-01';
 /** The statute and the rekenmodule treat a difference below one euro as rounding, not as an error. */
 export const STATED_BVV_TOLERANCE = new Money('1.00');
+
+/** 95 % of a norm (A or B), half-up to cents: the lower bound, and the basis without the formula (fromNorm). */
+const NORM_95_CENTS = (norm: Decimal): Decimal => roundCents(norm.times(BVV_BASE_FRACTION));
+/** The standaardpremie per month (lid 3), exact (fromNorm). */
+const PER_MONTH = (perYear: Decimal): Decimal => perYear.dividedBy(12);
 
 export type BvvLeefsituatie = 'alleenstaande' | 'alleenstaande_ouder' | 'gehuwden_zonder_kinderen' | 'gehuwden_met_kinderen';
 export const BVV_LEEFSITUATIE_LABELS: Record<BvvLeefsituatie, string> = {
@@ -202,7 +207,7 @@ export function resolveBvvParameters(use: NormUse, periods: BvvPeriods, leefsitu
   const maximum = use.has(periods.bvv, BVV_MAX_KEY[leefsituatie]) ? use.figure(periods.bvv, BVV_MAX_KEY[leefsituatie]) : null;
   if (maximum === null) missing.push({ group: 'beslagvrije_voet', period: periods.bvv, key: BVV_MAX_KEY[leefsituatie] });
 
-  const zorgCap = premie !== null && pw23 !== null ? premie.dividedBy(12).times(couple ? 2 : 1).minus(pw23) : null;
+  const zorgCap = premie !== null && pw23 !== null ? fromNorm(premie, PER_MONTH).times(couple ? 2 : 1).minus(pw23) : null;
   const params: BvvFormulaParameters | null =
     norm && D && E && J && H && miij && afbouw && zorgCap && K && L && (vorm === 'lineair' || kwadratisch !== null)
       ? { vorm, norm, D, E, zorgCap, H, J, miij, afbouw, kwadratisch, K, L }
@@ -434,7 +439,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     inkomenSchuldenaar,
     inkomenPartnerNietBeslagen: partnerFig,
   };
-  const lower = norm === null ? null : roundCents(norm.times(BVV_BASE_FRACTION));
+  const lower = norm === null ? null : fromNorm(norm, NORM_95_CENTS);
   const bounds = (refs: NormTableRef[]) =>
     above
       ? {
@@ -536,7 +541,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     afterMax = step(
       'basis',
       couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)',
-      roundCents(norm.times(BVV_BASE_FRACTION)),
+      fromNorm(norm, NORM_95_CENTS),
       '95 % × A of B (art. 475da lid 2 Rv), half-up afgerond op centen. Het inkomen ligt niet boven de norm: de compensatietermen ' +
         '(zorg, wonen, kindgebonden budget) zijn zonder belastbaar inkomen niet berekend; de toets aan 95 % van het inkomen beslist.',
       words ? { norm: fmt(norm) } : NO_INPUTS,
@@ -777,7 +782,7 @@ function statedFallback(
 ): BvvOutcome {
   const { hooks, inputs } = args;
   const stated = inputs.statedBvv ?? null;
-  const lower = roundCents(norm.times(BVV_BASE_FRACTION));
+  const lower = fromNorm(norm, NORM_95_CENTS);
   const upper = resolved.maximum;
   const refs = hooks.collect(use);
   const bounds = {

@@ -42,7 +42,7 @@ import { kostendelersHouseholdNorm, verhoging1820 } from './kostendelers';
 // BVV above the norm and VTLB (issue 6 parts 1-2) live in their own modules.
 import { computeBeslagvrijeVoet, type BvvDetail } from './bvv';
 import { afloscapaciteitDetail, computeVtlbBlocks, countedMonthly, lineAmounts, type AflosDetail } from './vtlb';
-import { findPeriod, NormUse, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
+import { findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
 export const BVV_FRACTION = new Money('0.95'); // art. 475da lid 2 / 475dc lid 1 Rv
@@ -523,7 +523,7 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
       const perQuarter = kbUse.figure(kbPeriod, key);
       if (perQuarter === null) kbMissing = true;
       // Rounded once per child, so the expected total is the sum of the amounts shown per child.
-      const monthly = perQuarter === null ? null : roundCents(perQuarter.dividedBy(3));
+      const monthly = perQuarter === null ? null : fromNorm(perQuarter, QUARTER_TO_MONTH);
       if (monthly) kbParts.push(monthly);
       fig = figure(
         'Kinderbijslag per maand',
@@ -655,21 +655,19 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
     counted: activeOn(e, ctx.date),
     monthly: monthlyLine(e.amount, e.frequency, e.instalments),
   }));
-  const counted = lines.filter((l) => l.counted);
-  const byGroup = Object.fromEntries(
-    NIBUD_GROUPS.map((g) => {
-      const ls = counted.filter((l) => l.group === g);
-      return [
-        g,
-        figure(
-          NIBUD_GROUP_LABELS[g],
-          sum(ls.map((l) => l.monthly)),
-          'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
-          !explains() ? NO_INPUTS : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
-        ),
-      ];
-    }),
-  ) as Record<NibudGroup, Figure>;
+  // The counted lines per group in one pass; the groups in NIBUD_GROUPS' order (the order of the result's keys).
+  const perGroup = new Map<NibudGroup, ExpenseLine[]>(NIBUD_GROUPS.map((g) => [g, []]));
+  for (const l of lines) if (l.counted) perGroup.get(l.group)!.push(l);
+  const byGroup = {} as Record<NibudGroup, Figure>;
+  for (const g of NIBUD_GROUPS) {
+    const ls = perGroup.get(g)!;
+    byGroup[g] = figure(
+      NIBUD_GROUP_LABELS[g],
+      sum(ls.map((l) => l.monthly)),
+      'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
+      !explains() ? NO_INPUTS : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
+    );
+  }
   const total = sum(NIBUD_GROUPS.map((g) => byGroup[g].value!));
   // Money in for the saldo and leefgeld: income plus cost allowances (pleegvergoeding etc.), which pay for costs listed here.
   const inc = income.total.value!.plus(income.costAllowances.value ?? ZERO);
@@ -833,6 +831,7 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     bvvBerekening: bvvDetail,
     afloscapaciteitDetail: aflosDetail,
     vakantiegeld: { bron: vakantiegeld.bron, maand: vakantiegeld.maand, perJaar: vakantiegeld.perJaar },
+    provisional: null,
   });
 }
 

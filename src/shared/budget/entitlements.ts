@@ -9,7 +9,7 @@ import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { explains, figure, fmt, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
-import { findPeriod, NormUse, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
+import { findPeriod, fromNorm, normDecimal, NormUse, QUARTER_TO_MONTH, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Tolerance: a difference counts only when larger than € 1 and larger than 1 % of the expected amount. */
 /** Wet op de zorgtoeslag art. 2: a couple of whom one is not insured gets half. */
@@ -325,7 +325,7 @@ export function previousQuarterKinderbijslag(
     if (band === null) continue;
     const raw = period.figures[band === '0-5' ? 'age_0_5' : band === '6-11' ? 'age_6_11' : 'age_12_17'];
     if (raw === undefined) return null;
-    parts.push(roundCents(new Money(raw).dividedBy(3)));
+    parts.push(fromNorm(normDecimal(raw), QUARTER_TO_MONTH));
     if (band !== p.band) changes.push(`kind ${p.child} van ${band} naar ${p.band} jaar`);
   }
   if (current && current.start !== period.start) changes.push(`nieuwe bedragen vanaf ${formatNlDate(current.start)}`);

@@ -4,7 +4,7 @@ import type Decimal from 'decimal.js';
 import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { AppError } from '../contract/errors';
 import { formatNlDate } from '../dates';
-import { Money } from '../money';
+import { Money, roundCents } from '../money';
 import { Memo } from '../memo';
 import { normFormField } from './norm-form';
 import {
@@ -245,7 +245,8 @@ export function selectGroupPeriod(norms: NormSet, group: NormGroup, date: string
 // Bounded (memo.ts): user norm files can add figures, but never without end.
 const NORM_DECIMALS = new Memo<string, Decimal>('norms.figure', 10_000);
 
-function normDecimal(raw: string): Decimal {
+/** A norm figure's text as Decimal: one shared Decimal per published text (what NormUse.figure returns). */
+export function normDecimal(raw: string): Decimal {
   let d = NORM_DECIMALS.get(raw);
   if (d === undefined) {
     d = new Money(raw);
@@ -253,6 +254,34 @@ function normDecimal(raw: string): Decimal {
   }
   return d;
 }
+
+/**
+ * Values worked out from one norm figure alone (a quarter's kinderbijslag per month, 95 % of a norm), per figure
+ * and rule: every household asks the same few. Keyed by the shared Decimal of a norm figure (normDecimal), so it
+ * holds norm data only; bounded and forgotten on lock like the figures themselves.
+ */
+const NORM_DERIVED = new Memo<Decimal, Map<(figure: Decimal) => Decimal, Decimal>>('norms.derived', 2_000);
+
+/**
+ * `rule(figure)`, remembered. `figure` must be a norm figure as NormUse.figure or normDecimal give it, `rule` a
+ * module-level function of that figure alone (it is part of the key).
+ */
+export function fromNorm(figure: Decimal, rule: (figure: Decimal) => Decimal): Decimal {
+  let byRule = NORM_DERIVED.get(figure);
+  let value = byRule?.get(rule);
+  if (value === undefined) {
+    value = rule(figure);
+    if (byRule === undefined) NORM_DERIVED.set(figure, (byRule = new Map()));
+    byRule.set(rule, value);
+  }
+  return value;
+}
+
+/** A quarterly norm amount per month: / 3, half-up to cents (kinderbijslag, AKW art. 12). */
+export const QUARTER_TO_MONTH = (perQuarter: Decimal): Decimal => roundCents(perQuarter.dividedBy(3));
+
+/** A yearly norm amount per month: / 12, half-up to cents (eigen risico). */
+export const YEAR_TO_MONTH = (perYear: Decimal): Decimal => roundCents(perYear.dividedBy(12));
 
 export function figureLabel(table: NormTable | undefined, key: string): string {
   if (!table) return key;

@@ -10,7 +10,7 @@ import { BVV_BASE_FRACTION, type BvvDetail, type BvvHooks } from './bvv';
 import { explains, figure, fmt, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import { VTLB_CORRECTION_LABELS, type BudgetInputs, type VtlbCorrectionKind } from './inputs';
-import { findPeriod, NormUse, type NormTableRef, type ResolvedPeriod } from './norms';
+import { findPeriod, fromNorm, NormUse, YEAR_TO_MONTH, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Term of a minnelijke schuldregeling since 1 July 2023 (NVVK, BVV-VTLB.md §4.2 note). */
 export const REGELING_LOOPTIJD_MAANDEN = 18;
@@ -234,7 +234,7 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
   const zvw = findPeriod(hooks.norms.zorgverzekering, hooks.date);
   const erUse = new NormUse(hooks.norms);
   const perYear = zvw && erUse.has(zvw, 'mandatory_deductible_per_year') ? erUse.figure(zvw, 'mandatory_deductible_per_year') : null;
-  const perMonth = perYear === null ? null : roundCents(perYear.dividedBy(12));
+  const perMonth = perYear === null ? null : fromNorm(perYear, YEAR_TO_MONTH);
   const erRefs = hooks.collect(erUse);
   const erInputs = inputsOf('eigen_risico');
   // Eigen risico per insured adult (dossier: insuredInNl per adult, absent = insured).
