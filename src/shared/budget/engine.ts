@@ -21,7 +21,7 @@ import {
 } from '../dossier/categories';
 import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { explains, figure, figuresOnly, fmt, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
+import { explains, figure, figuresOnly, fmt, lineInputs, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
   AGE_GROUP_LABELS,
   determineHousehold,
@@ -328,7 +328,11 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
     if (!e) entries.set(l, (e = [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
     return e;
   };
-  const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> => (!explains() ? NO_INPUTS : Object.fromEntries(ls.map(entryOf)));
+  const inputsOf = (ls: IncomeLine[]): Record<string, InputValue> => (!explains() ? NO_INPUTS : lineInputs(ls.map(entryOf)));
+  // Each distinct list of lines once: the attachable lines are those of two figures, and often all counted lines.
+  const attachableLines = counted.filter((l) => l.attachable);
+  const countedInputs = inputsOf(counted);
+  const attachableInputs = attachableLines.length === counted.length ? countedInputs : inputsOf(attachableLines);
   const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
     'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
@@ -336,20 +340,20 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
     (skipped > 0 ? ` (${skipped} post(en) niet meegeteld).` : '.');
   return {
     lines,
-    total: figure('Inkomen per maand', total, `Som van alle inkomsten per maand (zonder kostenvergoedingen). ${normRule}`, lineInputs(counted)),
+    total: figure('Inkomen per maand', total, `Som van alle inkomsten per maand (zonder kostenvergoedingen). ${normRule}`, countedInputs),
     costAllowances: figure(
       'Kostenvergoedingen per maand',
       sum(allowances.map((l) => l.monthly)),
       'Pleegvergoeding, bijzondere bijstand en persoonsgebonden budget zijn geen inkomen maar vergoedingen voor bepaalde kosten: ' +
         `ze tellen niet mee voor de bijstandsnorm, de beslagvrije voet of de afloscapaciteit, alleen in het saldo tegenover die kosten. ${normRule}`,
-      lineInputs(allowances),
+      inputsOf(allowances),
     ),
-    attachable: figure('Beslagbaar inkomen per maand', att, `Som van de inkomsten die niet onder toeslagen en kinderregelingen vallen. ${normRule}`, lineInputs(counted.filter((l) => l.attachable))),
+    attachable: figure('Beslagbaar inkomen per maand', att, `Som van de inkomsten die niet onder toeslagen en kinderregelingen vallen. ${normRule}`, attachableInputs),
     nonAttachable: figure(
       'Niet-beslagbaar inkomen per maand',
       non,
       `Zorgtoeslag, huurtoeslag, kindgebonden budget en kinderbijslag zijn niet beslagbaar. ${normRule}`,
-      lineInputs(counted.filter((l) => !l.attachable)),
+      inputsOf(counted.filter((l) => !l.attachable)),
     ),
     forAfloscapaciteit: figure(
       'Netto inkomen voor de afloscapaciteit',
@@ -357,7 +361,7 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
       'Netto beslagbaar inkomen per maand. Toeslagen, kindgebonden budget en kinderbijslag tellen niet mee: zij dekken kosten ' +
         '(huur, zorgpremie, kinderen) die in de VTLB via de correctie individuele lasten worden verrekend; ' +
         'omdat de fictieve bedragen daarvan niet zijn gepubliceerd, blijven ze aan beide kanten buiten de berekening. ' + normRule,
-      lineInputs(counted.filter((l) => l.attachable)),
+      attachableInputs,
     ),
   };
 }
@@ -665,7 +669,7 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
       NIBUD_GROUP_LABELS[g],
       sum(ls.map((l) => l.monthly)),
       'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
-      !explains() ? NO_INPUTS : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
+      !explains() ? NO_INPUTS : lineInputs(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
     );
   }
   const total = sum(NIBUD_GROUPS.map((g) => byGroup[g].value!));
