@@ -16,7 +16,11 @@ export const ZERO = new Money(0);
 
 /** Round to cents, half-up (the default whenever a rule says "round"). */
 export function roundCents(value: Decimal): Decimal {
-  return new Money(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  // Most values are cents already: a Money with at most two decimals is its own rounding (Decimal is immutable), one
+  // Decimal fewer per call. toDecimalPlaces copies a Money itself; only another constructor's value is converted.
+  if (value.constructor !== Money) return new Money(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  if (value.d !== null && value.decimalPlaces() <= 2) return value;
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 /** "1234.5" -> 123450 cents. Refuses more than two decimals rather than rounding silently. */
@@ -65,9 +69,15 @@ export function centsText(value: Decimal): string | null {
 }
 
 export function sum(values: Iterable<Decimal>): Decimal {
-  let total: Decimal = ZERO;
-  for (const v of values) total = total.plus(v);
-  return total;
+  // ZERO + v is v itself for a non-zero Money of at most 40 digits (the precision; five base-1e7 words hold at most
+  // 35), so the sum starts from the first value instead: one Decimal fewer per sum, and a sum of one value is that
+  // value. A zero (+0 or -0) still starts from ZERO, whose sum with -0 is +0.
+  let total: Decimal | null = null;
+  for (const v of values) {
+    if (total !== null) total = total.plus(v);
+    else total = v.constructor === Money && v.d !== null && v.d.length <= 5 && !v.isZero() ? v : ZERO.plus(v);
+  }
+  return total ?? ZERO;
 }
 
 /** Display in nl-NL: "€ 1.234,56". Rounds half-up to cents first so display never uses float rounding. */

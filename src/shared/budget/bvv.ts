@@ -8,10 +8,10 @@ import type Decimal from 'decimal.js';
 import type { BudgetDossier } from './household';
 import { formatNlDate } from '../dates';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { figure, fmt, type Figure, type InputValue } from './explain';
+import { explains, figure, fmt, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import type { BudgetInputs } from './inputs';
-import { NormUse, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
+import { fromNorm, NormUse, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Fractions fixed by the statute itself (not indexed). */
 export const BVV_BASE_FRACTION = new Money('0.95'); // art. 475da lid 2 and art. 475dc lid 1 Rv
@@ -21,6 +21,11 @@ export const PARTNER_MAX_FRACTION = new Money('0.5'); // art. 475db lid 1 a Rv: 
 export const LINEAR_FORMULA_FROM = '2026-01-01';
 /** The statute and the rekenmodule treat a difference below one euro as rounding, not as an error. */
 export const STATED_BVV_TOLERANCE = new Money('1.00');
+
+/** 95 % of a norm (A or B), half-up to cents: the lower bound, and the basis without the formula (fromNorm). */
+const NORM_95_CENTS = (norm: Decimal): Decimal => roundCents(norm.times(BVV_BASE_FRACTION));
+/** The standaardpremie per month (lid 3), exact (fromNorm). */
+const PER_MONTH = (perYear: Decimal): Decimal => perYear.dividedBy(12);
 
 export type BvvLeefsituatie = 'alleenstaande' | 'alleenstaande_ouder' | 'gehuwden_zonder_kinderen' | 'gehuwden_met_kinderen';
 export const BVV_LEEFSITUATIE_LABELS: Record<BvvLeefsituatie, string> = {
@@ -202,7 +207,13 @@ export function resolveBvvParameters(use: NormUse, periods: BvvPeriods, leefsitu
   const maximum = use.has(periods.bvv, BVV_MAX_KEY[leefsituatie]) ? use.figure(periods.bvv, BVV_MAX_KEY[leefsituatie]) : null;
   if (maximum === null) missing.push({ group: 'beslagvrije_voet', period: periods.bvv, key: BVV_MAX_KEY[leefsituatie] });
 
-  const zorgCap = premie !== null && pw23 !== null ? premie.dividedBy(12).times(couple ? 2 : 1).minus(pw23) : null;
+  const zorgCap = premie !== null && pw23 !== null ? fromNorm(premie, PER_MONTH).times(couple ? 2 : 1).minus(pw23) : null;
+  const params: BvvFormulaParameters | null =
+    norm && D && E && J && H && miij && afbouw && zorgCap && K && L && (vorm === 'lineair' || kwadratisch !== null)
+      ? { vorm, norm, D, E, zorgCap, H, J, miij, afbouw, kwadratisch, K, L }
+      : null;
+  // Figures only (explain.ts): nothing shows these inputs.
+  if (!explains()) return { params, norm, pw23, missing, maximum, shown: NO_INPUTS };
   const shown: Record<string, InputValue> = {
     [couple ? 'B (norm art. 21 b PW, incl. VT)' : 'A (norm art. 21 a PW, incl. VT)']: fmt(norm),
     'D (drempelinkomen, per jaar)': fmt(D),
@@ -223,12 +234,6 @@ export function resolveBvvParameters(use: NormUse, periods: BvvPeriods, leefsitu
   if (withKids) shown['K (afbouw kindgebonden budget)'] = K === null ? null : K.toString();
   if (leefsituatie === 'gehuwden_met_kinderen') shown['L (verhoging drempel partners, per jaar)'] = fmt(L);
   shown['maximum (lid 1)'] = fmt(maximum);
-
-  const complete =
-    norm && D && E && J && H && miij && afbouw && zorgCap && K && L && (vorm === 'lineair' || kwadratisch !== null);
-  const params: BvvFormulaParameters | null = complete
-    ? { vorm, norm: norm!, D: D!, E: E!, zorgCap: zorgCap!, H: H!, J: J!, miij: miij!, afbouw: afbouw!, kwadratisch, K: K!, L: L! }
-    : null;
   return { params, norm, pw23, missing, maximum, shown };
 }
 
@@ -361,6 +366,8 @@ function incomeByRole(args: BvvArgs): { aanvrager: Decimal; partner: Decimal; aa
  */
 export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   const { hooks, household: h, inputs } = args;
+  // Figures only (explain.ts): the explanations' texts and inputs are left out, so they are not built.
+  const words = explains();
   const use = new NormUse(hooks.norms);
   const leefsituatie = bvvLeefsituatie(h);
   const couple = h.adults.length >= 2;
@@ -387,7 +394,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     debtorIncome,
     `Netto periodiek inkomen (loon, uitkering, pensioen, alimentatie, overig; art. 475c lid 1 a-i Rv) op de peildatum: ${beslagOpText}. ` +
       'Toeslagen en kinderregelingen tellen niet mee. Exact per maand, niet afgerond.',
-    { 'beslag op': beslagOpText, 'inkomen aanvrager': fmt(byRole.aanvrager), 'inkomen partner': couple ? fmt(byRole.partner) : null },
+    words ? { 'beslag op': beslagOpText, 'inkomen aanvrager': fmt(byRole.aanvrager), 'inkomen partner': couple ? fmt(byRole.partner) : null } : NO_INPUTS,
   );
   const partnerFig = figure(
     'Niet-beslagen inkomen echtgenoot per maand',
@@ -395,7 +402,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     beslagOp === 'huishouden'
       ? 'Beide partners zijn schuldenaar: er is geen niet-beslagen inkomen van de echtgenoot (art. 475db lid 1 a Rv niet van toepassing).'
       : 'Netto periodiek inkomen van de echtgenoot dat niet onder het beslag valt (art. 475db lid 1 a Rv), half-up afgerond op centen.',
-    { 'inkomen echtgenoot': fmt(partnerIncomeExact) },
+    words ? { 'inkomen echtgenoot': fmt(partnerIncomeExact) } : NO_INPUTS,
   );
 
   // C: belastbaar inkomen of debtor + spouse (art. 475da lid 2, 475d lid 1).
@@ -409,17 +416,19 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     C,
     'C = belastbaar inkomen als jaarbedrag van de schuldenaar en, als hij gehuwd is of samenwoont, zijn echtgenoot (art. 475da lid 2 en 475d lid 1 Rv). ' +
       BELASTBAAR_HINT,
-    { aanvrager: bi.aanvrager, partner: couple ? bi.partner : null },
+    words ? { aanvrager: bi.aanvrager, partner: couple ? bi.partner : null } : NO_INPUTS,
   );
 
   const above = norm !== null && debtorIncome.greaterThan(norm);
   const stated = inputs.statedBvv ?? null;
-  const baseInputs: Record<string, InputValue> = {
-    leefsituatie: BVV_LEEFSITUATIE_LABELS[leefsituatie],
-    'netto inkomen schuldenaar per maand': fmt(debtorIncome),
-    'belastbaar inkomen per jaar (C)': fmt(C),
-    ...(stated ? { 'opgegeven beslagvrije voet': stated.amount, 'opgegeven op': formatNlDate(stated.date), 'opgegeven door': stated.statedBy } : {}),
-  };
+  const baseInputs: Record<string, InputValue> = !words
+    ? NO_INPUTS
+    : {
+        leefsituatie: BVV_LEEFSITUATIE_LABELS[leefsituatie],
+        'netto inkomen schuldenaar per maand': fmt(debtorIncome),
+        'belastbaar inkomen per jaar (C)': fmt(C),
+        ...(stated ? { 'opgegeven beslagvrije voet': stated.amount, 'opgegeven op': formatNlDate(stated.date), 'opgegeven door': stated.statedBy } : {}),
+      };
   const detailBase = {
     // The formula is applied only with C; without it (income up to the norm) only 95 % of the norm and the cap are.
     vorm: resolved.params && C !== null ? resolved.params.vorm : null,
@@ -430,7 +439,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     inkomenSchuldenaar,
     inkomenPartnerNietBeslagen: partnerFig,
   };
-  const lower = norm === null ? null : roundCents(norm.times(BVV_BASE_FRACTION));
+  const lower = norm === null ? null : fromNorm(norm, NORM_95_CENTS);
   const bounds = (refs: NormTableRef[]) =>
     above
       ? {
@@ -476,7 +485,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
 
   const steps: BvvStep[] = [];
   const refsNow = () => hooks.collect(use);
-  const step = (kind: BvvStepKind, label: string, value: Decimal, rule: string, inputs: Record<string, InputValue> = {}) => {
+  const step = (kind: BvvStepKind, label: string, value: Decimal, rule: string, inputs: Record<string, InputValue> = NO_INPUTS) => {
     steps.push({ kind, figure: figure(label, value, rule, inputs) });
     return value;
   };
@@ -488,13 +497,13 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   } else if (p !== null && C !== null) {
     const o = bvvFormula(p, leefsituatie, C);
     const partsShown = [roundCents(o.basis), roundCents(o.zorg), roundCents(o.woon), ...(o.kgb.isZero() && leefsituatie !== 'alleenstaande_ouder' && leefsituatie !== 'gehuwden_met_kinderen' ? [] : [roundCents(o.kgb)])];
-    step('basis', couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)', roundCents(o.basis), '95 % × A of B (art. 475da lid 2 Rv); in de formule onafgerond, hier getoond op centen.', { norm: fmt(p.norm), onafgerond: fmt(o.basis) });
+    step('basis', couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)', roundCents(o.basis), '95 % × A of B (art. 475da lid 2 Rv); in de formule onafgerond, hier getoond op centen.', words ? { norm: fmt(p.norm), onafgerond: fmt(o.basis) } : NO_INPUTS);
     step(
       'zorg',
       'Zorgterm (zorgtoeslag die wegvalt)',
       roundCents(o.zorg),
       `(C − D) / 12 × E, met D = drempelinkomen of C als dat lager is, ten hoogste de standaardpremie / 12${couple ? ' × 2' : ''} min het bedrag van art. 23 lid 2 PW (art. 475da lid 2 en 3 Rv).`,
-      { C: fmt(C), D: fmt(o.Dv), E: p.E.toString(), 'zonder maximum': fmt(o.zorgOngekapt), maximum: fmt(p.zorgCap) },
+      words ? { C: fmt(C), D: fmt(o.Dv), E: p.E.toString(), 'zonder maximum': fmt(o.zorgOngekapt), maximum: fmt(p.zorgCap) } : NO_INPUTS,
     );
     step(
       'woon',
@@ -503,9 +512,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
       p.vorm === 'lineair'
         ? `min(I × ${leefsituatie === 'alleenstaande' ? 'F' : 'G'} / 12, H − J), met I = C − minimum-inkomensijkpunt, niet lager dan 0 (art. 475da lid 2 Rv, tekst vanaf 1 januari 2026). De werkelijke huur telt hier niet mee.`
         : '(factor × C² + factor × C) − J, niet lager dan 0 (art. 475da lid 2 Rv, tekst 2021-2025).',
-      p.vorm === 'lineair'
-        ? { I: fmt(o.I), percentage: p.afbouw.toString(), H: fmt(p.H), J: fmt(p.J), 'H − J': fmt(p.H.minus(p.J)) }
-        : { C: fmt(C), J: fmt(p.J) },
+      !words ? NO_INPUTS : p.vorm === 'lineair' ? { I: fmt(o.I), percentage: p.afbouw.toString(), H: fmt(p.H), J: fmt(p.J), 'H − J': fmt(p.H.minus(p.J)) } : { C: fmt(C), J: fmt(p.J) },
     );
     if (partsShown.length === 4) {
       step(
@@ -515,14 +522,14 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         leefsituatie === 'alleenstaande_ouder'
           ? '(C − D) / 12 × K (art. 475da lid 2 b Rv).'
           : '(C − (D + L)) / 12 × K, niet lager dan 0 (art. 475da lid 2 d Rv).',
-        { C: fmt(C), D: fmt(o.Dv), L: leefsituatie === 'gehuwden_met_kinderen' ? fmt(p.L) : null, K: p.K.toString() },
+        words ? { C: fmt(C), D: fmt(o.Dv), L: leefsituatie === 'gehuwden_met_kinderen' ? fmt(p.L) : null, K: p.K.toString() } : NO_INPUTS,
       );
     }
     const diff = o.uitkomst.minus(sum(partsShown));
     if (!diff.isZero()) {
       step('afronding', 'Afronding', diff, 'De formule rekent met onafgeronde termen en rondt de uitkomst één keer af op centen; dit is het verschil met de som van de getoonde afgeronde termen.');
     }
-    step('formule', 'Uitkomst formule art. 475da lid 2 Rv', o.uitkomst, 'Som van de termen, exact berekend en één keer half-up afgerond op centen.', { 'exacte som': fmt(o.som) });
+    step('formule', 'Uitkomst formule art. 475da lid 2 Rv', o.uitkomst, 'Som van de termen, exact berekend en één keer half-up afgerond op centen.', words ? { 'exacte som': fmt(o.som) } : NO_INPUTS);
     const maximum = resolved.maximum;
     if (maximum !== null) step('maximum', 'Maximum (art. 475da lid 1 Rv)', maximum, 'Wettelijke maximale beslagvrije voet voor deze leefsituatie.');
     afterMax = maximum !== null && o.uitkomst.greaterThan(maximum) ? maximum : o.uitkomst;
@@ -534,10 +541,10 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     afterMax = step(
       'basis',
       couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)',
-      roundCents(norm.times(BVV_BASE_FRACTION)),
+      fromNorm(norm, NORM_95_CENTS),
       '95 % × A of B (art. 475da lid 2 Rv), half-up afgerond op centen. Het inkomen ligt niet boven de norm: de compensatietermen ' +
         '(zorg, wonen, kindgebonden budget) zijn zonder belastbaar inkomen niet berekend; de toets aan 95 % van het inkomen beslist.',
-      { norm: fmt(norm) },
+      words ? { norm: fmt(norm) } : NO_INPUTS,
     );
     // At or below the norm the compensation terms are taken as 0 (C below the drempelinkomen and the
     // minimum-inkomensijkpunt); the VTLB says so where it uses them.
@@ -700,18 +707,20 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
 
   const refs = refsNow();
   for (const s of steps) s.figure.explanation.tables = refs;
-  const rule =
-    (p !== null && C !== null
-      ? `Art. 475da lid 2 Rv (${p.vorm === 'lineair' ? 'tekst vanaf 1 januari 2026, lineaire woonterm' : 'tekst 2021-2025, kwadratische woonterm'}): 95 % van de norm plus de zorg-, woon-` +
-        `${leefsituatie === 'alleenstaande_ouder' || leefsituatie === 'gehuwden_met_kinderen' ? ' en kindgebonden-budget' : ''}term, één keer afgerond op centen, niet hoger dan het maximum (lid 1)`
-      : '95 % van de norm (art. 475da lid 2 Rv)') +
-    (inrichting !== null ? ' — hier vervangen door de regel voor verblijf in een inrichting (art. 475e lid 2 Rv)' : '') +
-    (inputs.woonkostenverhoging && inrichting === null ? ', plus de woonkostenverhoging op verzoek (lid 5)' : '') +
-    (steps.some((s) => s.kind === 'verhoging_eigen_woning') ? ', plus de verhoging voor de eigen woning op verzoek (lid 7, bedrag van de beslaglegger)' : '') +
-    '; dan de aftrek van art. 475db in de wettelijke volgorde (inkomen echtgenoot ten hoogste de helft, eigen niet-beslagen inkomen, loonheffing auto van de zaak); ' +
-    `ten slotte nooit meer dan 95 % van het netto inkomen (art. 475dc lid 1 Rv). Stappen: ${steps.map((s) => `${s.figure.label} ${s.figure.value === null ? 'niet te berekenen' : formatEuro(s.figure.value)}`).join('; ')}. ${args.normNote}`;
+  const rule = !words
+    ? ''
+    : (
+        (p !== null && C !== null
+          ? `Art. 475da lid 2 Rv (${p.vorm === 'lineair' ? 'tekst vanaf 1 januari 2026, lineaire woonterm' : 'tekst 2021-2025, kwadratische woonterm'}): 95 % van de norm plus de zorg-, woon-` +
+            `${leefsituatie === 'alleenstaande_ouder' || leefsituatie === 'gehuwden_met_kinderen' ? ' en kindgebonden-budget' : ''}term, één keer afgerond op centen, niet hoger dan het maximum (lid 1)`
+          : '95 % van de norm (art. 475da lid 2 Rv)') +
+        (inrichting !== null ? ' — hier vervangen door de regel voor verblijf in een inrichting (art. 475e lid 2 Rv)' : '') +
+        (inputs.woonkostenverhoging && inrichting === null ? ', plus de woonkostenverhoging op verzoek (lid 5)' : '') +
+        (steps.some((s) => s.kind === 'verhoging_eigen_woning') ? ', plus de verhoging voor de eigen woning op verzoek (lid 7, bedrag van de beslaglegger)' : '') +
+        '; dan de aftrek van art. 475db in de wettelijke volgorde (inkomen echtgenoot ten hoogste de helft, eigen niet-beslagen inkomen, loonheffing auto van de zaak); ' +
+        `ten slotte nooit meer dan 95 % van het netto inkomen (art. 475dc lid 1 Rv). Stappen: ${steps.map((s) => `${s.figure.label} ${s.figure.value === null ? 'niet te berekenen' : formatEuro(s.figure.value)}`).join('; ')}. ${args.normNote}`);
   return {
-    figure: figure(LABEL, value, rule, { ...baseInputs, ...resolved.shown, 'beslag op': beslagOpText }, refs),
+    figure: figure(LABEL, value, rule, words ? { ...baseInputs, ...resolved.shown, 'beslag op': beslagOpText } : NO_INPUTS, refs),
     regime,
     ...bounds(refs),
     detail: { ...detailBase, steps, kop, opgave },
@@ -773,7 +782,7 @@ function statedFallback(
 ): BvvOutcome {
   const { hooks, inputs } = args;
   const stated = inputs.statedBvv ?? null;
-  const lower = roundCents(norm.times(BVV_BASE_FRACTION));
+  const lower = fromNorm(norm, NORM_95_CENTS);
   const upper = resolved.maximum;
   const refs = hooks.collect(use);
   const bounds = {

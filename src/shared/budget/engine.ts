@@ -21,7 +21,7 @@ import {
 } from '../dossier/categories';
 import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { explains, figure, figuresOnly, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
+import { explains, figure, figuresOnly, fmt, lineInputs, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
   AGE_GROUP_LABELS,
   determineHousehold,
@@ -42,7 +42,7 @@ import { kostendelersHouseholdNorm, verhoging1820 } from './kostendelers';
 // BVV above the norm and VTLB (issue 6 parts 1-2) live in their own modules.
 import { computeBeslagvrijeVoet, type BvvDetail } from './bvv';
 import { afloscapaciteitDetail, computeVtlbBlocks, countedMonthly, lineAmounts, type AflosDetail } from './vtlb';
-import { findPeriod, NormUse, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
+import { findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
 export const BVV_FRACTION = new Money('0.95'); // art. 475da lid 2 / 475dc lid 1 Rv
@@ -176,19 +176,42 @@ interface Ctx {
   entitlementBasis?: EntitlementBasis;
   warnings: BudgetWarning[];
   missing: MissingFigure[];
-  used: Map<string, NormTableRef>;
+  used: UsedTables;
   /** The BVV computation step by step (bvv.ts); null for the no-address rule. */
   bvvDetail?: BvvDetail | null;
   /** Expense lines counted on the reference date, for the woonkosten of the BVV and the VTLB. */
   expenseLines?: ExpenseLine[];
 }
 
+/**
+ * The table periods a result used, one per group and period start. Looked up by those two strings of the period
+ * itself (their hashes are kept with them) rather than by a key concatenated anew for every figure.
+ */
+class UsedTables {
+  private readonly byGroup = new Map<string, Map<string, NormTableRef>>();
+
+  get(group: string, periodStart: string): NormTableRef | undefined {
+    return this.byGroup.get(group)?.get(periodStart);
+  }
+
+  set(ref: NormTableRef): void {
+    let byStart = this.byGroup.get(ref.group);
+    if (byStart === undefined) this.byGroup.set(ref.group, (byStart = new Map()));
+    byStart.set(ref.periodStart, ref);
+  }
+
+  values(): NormTableRef[] {
+    const out: NormTableRef[] = [];
+    for (const byStart of this.byGroup.values()) for (const ref of byStart.values()) out.push(ref);
+    return out;
+  }
+}
+
 function collect(ctx: Ctx, use: NormUse): NormTableRef[] {
   const refs = use.tables();
   for (const r of refs) {
-    const id = `${r.group}@${r.periodStart}`;
-    const prev = ctx.used.get(id);
-    if (!prev) ctx.used.set(id, { ...r, figures: [...r.figures] });
+    const prev = ctx.used.get(r.group, r.periodStart);
+    if (!prev) ctx.used.set({ ...r, figures: [...r.figures] });
     else for (const f of r.figures) if (!prev.figures.some((x) => x.key === f.key)) prev.figures.push(f);
   }
   for (const m of use.missing) {
@@ -209,12 +232,15 @@ function warn(ctx: Ctx, code: string, message: string, fig?: string): void {
 function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod, verhoging = false): { incl: Figure; excl: Figure } {
   const use = new NormUse(ctx.norms);
   const nk = normKey(h);
-  const inputs: Record<string, InputValue> = {
-    huishouden: HOUSEHOLD_TYPE_LABELS[h.type],
-    leeftijdsgroepen: h.adults.map((a) => `${a.role}: ${AGE_GROUP_LABELS[a.ageGroup]}`).join('; '),
-    'kinderen jonger dan 18': h.childrenUnder18,
-    kostendelers: h.kostendelers,
-  };
+  // Figures only (explain.ts): no inputs are shown, so none are built (Object.assign below then adds to a fresh {}).
+  const inputs: Record<string, InputValue> = !explains()
+    ? {}
+    : {
+        huishouden: HOUSEHOLD_TYPE_LABELS[h.type],
+        leeftijdsgroepen: h.adults.map((a) => `${a.role}: ${AGE_GROUP_LABELS[a.ageGroup]}`).join('; '),
+        'kinderen jonger dan 18': h.childrenUnder18,
+        kostendelers: h.kostendelers,
+      };
   let incl: Decimal | null = null;
   let rule: string;
   let exclFromTable: Decimal | null = null;
@@ -302,7 +328,11 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
     if (!e) entries.set(l, (e = [`${l.index + 1}. ${INCOME_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)]));
     return e;
   };
-  const lineInputs = (ls: IncomeLine[]): Record<string, InputValue> => (!explains() ? {} : Object.fromEntries(ls.map(entryOf)));
+  const inputsOf = (ls: IncomeLine[]): Record<string, InputValue> => (!explains() ? NO_INPUTS : lineInputs(ls.map(entryOf)));
+  // Each distinct list of lines once: the attachable lines are those of two figures, and often all counted lines.
+  const attachableLines = counted.filter((l) => l.attachable);
+  const countedInputs = inputsOf(counted);
+  const attachableInputs = attachableLines.length === counted.length ? countedInputs : inputsOf(attachableLines);
   const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
     'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
@@ -310,20 +340,20 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
     (skipped > 0 ? ` (${skipped} post(en) niet meegeteld).` : '.');
   return {
     lines,
-    total: figure('Inkomen per maand', total, `Som van alle inkomsten per maand (zonder kostenvergoedingen). ${normRule}`, lineInputs(counted)),
+    total: figure('Inkomen per maand', total, `Som van alle inkomsten per maand (zonder kostenvergoedingen). ${normRule}`, countedInputs),
     costAllowances: figure(
       'Kostenvergoedingen per maand',
       sum(allowances.map((l) => l.monthly)),
       'Pleegvergoeding, bijzondere bijstand en persoonsgebonden budget zijn geen inkomen maar vergoedingen voor bepaalde kosten: ' +
         `ze tellen niet mee voor de bijstandsnorm, de beslagvrije voet of de afloscapaciteit, alleen in het saldo tegenover die kosten. ${normRule}`,
-      lineInputs(allowances),
+      inputsOf(allowances),
     ),
-    attachable: figure('Beslagbaar inkomen per maand', att, `Som van de inkomsten die niet onder toeslagen en kinderregelingen vallen. ${normRule}`, lineInputs(counted.filter((l) => l.attachable))),
+    attachable: figure('Beslagbaar inkomen per maand', att, `Som van de inkomsten die niet onder toeslagen en kinderregelingen vallen. ${normRule}`, attachableInputs),
     nonAttachable: figure(
       'Niet-beslagbaar inkomen per maand',
       non,
       `Zorgtoeslag, huurtoeslag, kindgebonden budget en kinderbijslag zijn niet beslagbaar. ${normRule}`,
-      lineInputs(counted.filter((l) => !l.attachable)),
+      inputsOf(counted.filter((l) => !l.attachable)),
     ),
     forAfloscapaciteit: figure(
       'Netto inkomen voor de afloscapaciteit',
@@ -331,7 +361,7 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
       'Netto beslagbaar inkomen per maand. Toeslagen, kindgebonden budget en kinderbijslag tellen niet mee: zij dekken kosten ' +
         '(huur, zorgpremie, kinderen) die in de VTLB via de correctie individuele lasten worden verrekend; ' +
         'omdat de fictieve bedragen daarvan niet zijn gepubliceerd, blijven ze aan beide kanten buiten de berekening. ' + normRule,
-      lineInputs(counted.filter((l) => l.attachable)),
+      attachableInputs,
     ),
   };
 }
@@ -497,7 +527,7 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
       const perQuarter = kbUse.figure(kbPeriod, key);
       if (perQuarter === null) kbMissing = true;
       // Rounded once per child, so the expected total is the sum of the amounts shown per child.
-      const monthly = perQuarter === null ? null : roundCents(perQuarter.dividedBy(3));
+      const monthly = perQuarter === null ? null : fromNorm(perQuarter, QUARTER_TO_MONTH);
       if (monthly) kbParts.push(monthly);
       fig = figure(
         'Kinderbijslag per maand',
@@ -525,7 +555,7 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
     expected,
     'Som per kind van het kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal, gedeeld door 3 (AKW art. 12). ' +
       'Alleen kinderen die in het huishouden wonen.',
-    Object.fromEntries(perChild.map((p) => [`kind ${p.child}`, p.band === null ? 'geen' : `${p.band} jaar: ${fmt(p.kinderbijslagPerMonth.value)}`])),
+    explains() ? Object.fromEntries(perChild.map((p) => [`kind ${p.child}`, p.band === null ? 'geen' : `${p.band} jaar: ${fmt(p.kinderbijslagPerMonth.value)}`])) : NO_INPUTS,
     kbRefs,
   );
   const fosterInHousehold = inHousehold.filter(({ c }) => c.fosterChild).length;
@@ -591,15 +621,17 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
         'Kindgebonden budget verwacht per maand',
         monthly,
         rule,
-        {
-          'kinderen jonger dan 18': kgbChildren.length,
-          'per kind per jaar': fmt(perChildAmount),
-          'alleenstaande-ouderkop per jaar': h.type === 'alleenstaande_ouder' ? fmt(alo) : null,
-          'maximum per jaar': fmt(yearly),
-          'beslagbaar inkomen per maand': fmt(attachable),
-          'bijstandsnorm': fmt(norm.value),
-          ...afbouwInputs,
-        },
+        !explains()
+          ? NO_INPUTS
+          : {
+              'kinderen jonger dan 18': kgbChildren.length,
+              'per kind per jaar': fmt(perChildAmount),
+              'alleenstaande-ouderkop per jaar': h.type === 'alleenstaande_ouder' ? fmt(alo) : null,
+              'maximum per jaar': fmt(yearly),
+              'beslagbaar inkomen per maand': fmt(attachable),
+              'bijstandsnorm': fmt(norm.value),
+              ...afbouwInputs,
+            },
         collect(ctx, u),
       );
     }
@@ -627,21 +659,19 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
     counted: activeOn(e, ctx.date),
     monthly: monthlyLine(e.amount, e.frequency, e.instalments),
   }));
-  const counted = lines.filter((l) => l.counted);
-  const byGroup = Object.fromEntries(
-    NIBUD_GROUPS.map((g) => {
-      const ls = counted.filter((l) => l.group === g);
-      return [
-        g,
-        figure(
-          NIBUD_GROUP_LABELS[g],
-          sum(ls.map((l) => l.monthly)),
-          'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
-          !explains() ? {} : Object.fromEntries(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
-        ),
-      ];
-    }),
-  ) as Record<NibudGroup, Figure>;
+  // The counted lines per group in one pass; the groups in NIBUD_GROUPS' order (the order of the result's keys).
+  const perGroup = new Map<NibudGroup, ExpenseLine[]>(NIBUD_GROUPS.map((g) => [g, []]));
+  for (const l of lines) if (l.counted) perGroup.get(l.group)!.push(l);
+  const byGroup = {} as Record<NibudGroup, Figure>;
+  for (const g of NIBUD_GROUPS) {
+    const ls = perGroup.get(g)!;
+    byGroup[g] = figure(
+      NIBUD_GROUP_LABELS[g],
+      sum(ls.map((l) => l.monthly)),
+      'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
+      !explains() ? NO_INPUTS : lineInputs(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
+    );
+  }
   const total = sum(NIBUD_GROUPS.map((g) => byGroup[g].value!));
   // Money in for the saldo and leefgeld: income plus cost allowances (pleegvergoeding etc.), which pay for costs listed here.
   const inc = income.total.value!.plus(income.costAllowances.value ?? ZERO);
@@ -660,7 +690,7 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
   return {
     lines,
     expensesByGroup: byGroup,
-    expensesTotal: figure('Uitgaven per maand', total, 'Som van alle uitgaven per maand (vaste lasten + reserveringsuitgaven + huishoudelijke uitgaven).', Object.fromEntries(NIBUD_GROUPS.map((g) => [NIBUD_GROUP_LABELS[g], fmt(byGroup[g].value)]))),
+    expensesTotal: figure('Uitgaven per maand', total, 'Som van alle uitgaven per maand (vaste lasten + reserveringsuitgaven + huishoudelijke uitgaven).', explains() ? Object.fromEntries(NIBUD_GROUPS.map((g) => [NIBUD_GROUP_LABELS[g], fmt(byGroup[g].value)])) : NO_INPUTS),
     saldo: figure('Saldo per maand', saldo, 'Inkomen per maand + kostenvergoedingen − uitgaven per maand; negatief is een tekort.', { inkomen: fmt(income.total.value), kostenvergoedingen: fmt(income.costAllowances.value), uitgaven: fmt(total) }),
     leefgeldPerMaand: figure(
       'Leefgeld per maand',
@@ -694,11 +724,11 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
  * for the date. Everything else that cannot be computed becomes a null figure plus a warning.
  */
 export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string): BudgetResult {
-  const ctx: Ctx = { norms, date: referenceDate, warnings: [], missing: [], used: new Map() };
+  const ctx: Ctx = { norms, date: referenceDate, warnings: [], missing: [], used: new UsedTables() };
   const bijstand = selectGroupPeriod(norms, 'bijstandsnormen', referenceDate);
   const bvvPeriod = selectGroupPeriod(norms, 'beslagvrije_voet', referenceDate);
   const h = determineHousehold(dossier, inputs.kostendelers, referenceDate, norms);
-  for (const t of h.tables) ctx.used.set(`${t.group}@${t.periodStart}`, t);
+  for (const t of h.tables) ctx.used.set(t);
   const periodsUse = new NormUse(norms);
   periodsUse.period(bijstand);
   periodsUse.period(bvvPeriod);
@@ -763,7 +793,7 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
       const use = new NormUse(norms);
       use.missing.push(...missing);
       collect(ctx, use);
-      for (const r of refs) if (!ctx.used.has(`${r.group}@${r.periodStart}`)) ctx.used.set(`${r.group}@${r.periodStart}`, r);
+      for (const r of refs) if (!ctx.used.get(r.group, r.periodStart)) ctx.used.set(r);
     },
   });
 
@@ -773,19 +803,22 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     household: {
       ...h,
       typeLabel,
-      explanation: {
-        rule:
-          'Twee volwassenen in het dossier: gehuwden/samenwonenden; één volwassene met een thuiswonend kind jonger dan 18: alleenstaande ouder; ' +
-          'anders alleenstaande. Leeftijdsgroep per volwassene op de peildatum: 18-20, 21 tot AOW-leeftijd, AOW-leeftijd (uit de tabel AOW-leeftijd).',
-        inputs: {
-          volwassenen: h.adults.length,
-          leeftijden: h.adults.map((a) => `${a.role} ${a.age}`).join(', '),
-          'thuiswonende kinderen jonger dan 18': h.childrenUnder18,
-          kostendelers: h.kostendelers,
-          'vast woonadres': h.fixedAddress,
-        },
-        tables: h.tables,
-      },
+      // Without its words in figures-only mode, like every figure's explanation (explain.ts).
+      explanation: !explains()
+        ? { rule: '', inputs: NO_INPUTS, tables: h.tables }
+        : {
+            rule:
+              'Twee volwassenen in het dossier: gehuwden/samenwonenden; één volwassene met een thuiswonend kind jonger dan 18: alleenstaande ouder; ' +
+              'anders alleenstaande. Leeftijdsgroep per volwassene op de peildatum: 18-20, 21 tot AOW-leeftijd, AOW-leeftijd (uit de tabel AOW-leeftijd).',
+            inputs: {
+              volwassenen: h.adults.length,
+              leeftijden: h.adults.map((a) => `${a.role} ${a.age}`).join(', '),
+              'thuiswonende kinderen jonger dan 18': h.childrenUnder18,
+              kostendelers: h.kostendelers,
+              'vast woonadres': h.fixedAddress,
+            },
+            tables: h.tables,
+          },
     },
     bijstandsnorm: incl,
     bijstandsnormExclVakantietoeslag: excl,
@@ -796,12 +829,13 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     children,
     budget,
     entitlements,
-    normPeriods: [...ctx.used.values()].sort((a, b) => a.group.localeCompare(b.group) || a.periodStart.localeCompare(b.periodStart)),
+    normPeriods: ctx.used.values().sort((a, b) => a.group.localeCompare(b.group) || a.periodStart.localeCompare(b.periodStart)),
     missingFigures: ctx.missing,
     warnings: ctx.warnings,
     bvvBerekening: bvvDetail,
     afloscapaciteitDetail: aflosDetail,
     vakantiegeld: { bron: vakantiegeld.bron, maand: vakantiegeld.maand, perJaar: vakantiegeld.perJaar },
+    provisional: null,
   });
 }
 

@@ -7,9 +7,9 @@ import type Decimal from 'decimal.js';
 import { ageOn, formatNlDate, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
 import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { figure, fmt, type BudgetWarning, type Figure, type InputValue } from './explain';
+import { explains, figure, fmt, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
-import { findPeriod, NormUse, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
+import { findPeriod, fromNorm, normDecimal, NormUse, QUARTER_TO_MONTH, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Tolerance: a difference counts only when larger than € 1 and larger than 1 % of the expected amount. */
 /** Wet op de zorgtoeslag art. 2: a couple of whom one is not insured gets half. */
@@ -182,14 +182,16 @@ export function kgbAfbouw(args: {
       rule:
         `Afbouw (Wkgb art. 2 lid ${partners ? '8' : '7'}): maximum per jaar − afbouwpercentage × (toetsingsinkomen − drempelinkomen${partners ? ' incl. partnerverhoging' : ''}), ` +
         'niet lager dan 0; per maand: / 12, half-up afgerond op centen. ' + DREMPEL_NOTE,
-      inputs: {
-        'toetsingsinkomen per jaar': fmt(t),
-        drempelinkomen: fmt(d),
-        afbouwpercentage: rate.toString(),
-        'inkomen boven het drempelinkomen': fmt(excess.greaterThan(0) ? excess : ZERO),
-        afbouw: fmt(reduction),
-        'kindgebonden budget per jaar': fmt(net),
-      },
+      inputs: !explains()
+        ? NO_INPUTS
+        : {
+            'toetsingsinkomen per jaar': fmt(t),
+            drempelinkomen: fmt(d),
+            afbouwpercentage: rate.toString(),
+            'inkomen boven het drempelinkomen': fmt(excess.greaterThan(0) ? excess : ZERO),
+            afbouw: fmt(reduction),
+            'kindgebonden budget per jaar': fmt(net),
+          },
       warning: null,
     };
   }
@@ -282,15 +284,17 @@ export function zorgtoeslagExpected(args: {
       (t === null
         ? 'Geen toetsingsinkomen ingevuld; inkomen op bijstandsniveau: aangenomen dat het toetsingsinkomen onder het drempelinkomen ligt.'
         : DREMPEL_NOTE),
-    {
-      standaardpremie: fmt(standard),
-      'toetsingsinkomen per jaar': t === null ? 'niet ingevuld (bijstandsniveau)' : fmt(t),
-      drempelinkomen: fmt(d),
-      normpremie: fmt(normpremie),
-      inkomensgrens: fmt(limit),
-      'verzekerde volwassenen': insured,
-      'zorgtoeslag per jaar': fmt(yearly),
-    },
+    !explains()
+      ? NO_INPUTS
+      : {
+          standaardpremie: fmt(standard),
+          'toetsingsinkomen per jaar': t === null ? 'niet ingevuld (bijstandsniveau)' : fmt(t),
+          drempelinkomen: fmt(d),
+          normpremie: fmt(normpremie),
+          inkomensgrens: fmt(limit),
+          'verzekerde volwassenen': insured,
+          'zorgtoeslag per jaar': fmt(yearly),
+        },
   );
 }
 
@@ -321,7 +325,7 @@ export function previousQuarterKinderbijslag(
     if (band === null) continue;
     const raw = period.figures[band === '0-5' ? 'age_0_5' : band === '6-11' ? 'age_6_11' : 'age_12_17'];
     if (raw === undefined) return null;
-    parts.push(roundCents(new Money(raw).dividedBy(3)));
+    parts.push(fromNorm(normDecimal(raw), QUARTER_TO_MONTH));
     if (band !== p.band) changes.push(`kind ${p.child} van ${band} naar ${p.band} jaar`);
   }
   if (current && current.start !== period.start) changes.push(`nieuwe bedragen vanaf ${formatNlDate(current.start)}`);

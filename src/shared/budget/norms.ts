@@ -4,7 +4,7 @@ import type Decimal from 'decimal.js';
 import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { AppError } from '../contract/errors';
 import { formatNlDate } from '../dates';
-import { Money } from '../money';
+import { Money, roundCents } from '../money';
 import { Memo } from '../memo';
 import { normFormField } from './norm-form';
 import {
@@ -245,7 +245,8 @@ export function selectGroupPeriod(norms: NormSet, group: NormGroup, date: string
 // Bounded (memo.ts): user norm files can add figures, but never without end.
 const NORM_DECIMALS = new Memo<string, Decimal>('norms.figure', 10_000);
 
-function normDecimal(raw: string): Decimal {
+/** A norm figure's text as Decimal: one shared Decimal per published text (what NormUse.figure returns). */
+export function normDecimal(raw: string): Decimal {
   let d = NORM_DECIMALS.get(raw);
   if (d === undefined) {
     d = new Money(raw);
@@ -253,6 +254,34 @@ function normDecimal(raw: string): Decimal {
   }
   return d;
 }
+
+/**
+ * Values worked out from one norm figure alone (a quarter's kinderbijslag per month, 95 % of a norm), per figure
+ * and rule: every household asks the same few. Keyed by the shared Decimal of a norm figure (normDecimal), so it
+ * holds norm data only; bounded and forgotten on lock like the figures themselves.
+ */
+const NORM_DERIVED = new Memo<Decimal, Map<(figure: Decimal) => Decimal, Decimal>>('norms.derived', 2_000);
+
+/**
+ * `rule(figure)`, remembered. `figure` must be a norm figure as NormUse.figure or normDecimal give it, `rule` a
+ * module-level function of that figure alone (it is part of the key).
+ */
+export function fromNorm(figure: Decimal, rule: (figure: Decimal) => Decimal): Decimal {
+  let byRule = NORM_DERIVED.get(figure);
+  let value = byRule?.get(rule);
+  if (value === undefined) {
+    value = rule(figure);
+    if (byRule === undefined) NORM_DERIVED.set(figure, (byRule = new Map()));
+    byRule.set(rule, value);
+  }
+  return value;
+}
+
+/** A quarterly norm amount per month: / 3, half-up to cents (kinderbijslag, AKW art. 12). */
+export const QUARTER_TO_MONTH = (perQuarter: Decimal): Decimal => roundCents(perQuarter.dividedBy(3));
+
+/** A yearly norm amount per month: / 12, half-up to cents (eigen risico). */
+export const YEAR_TO_MONTH = (perYear: Decimal): Decimal => roundCents(perYear.dividedBy(12));
 
 export function figureLabel(table: NormTable | undefined, key: string): string {
   if (!table) return key;
@@ -283,34 +312,85 @@ function tableFigureLabel(table: NormTable, key: string): string {
   return key;
 }
 
+/** One figure of a period as a reference lists it (shared by every reference to it: frozen). */
+type RefFigure = NormTableRef['figures'][number];
+
+/**
+ * What references to a period hold that depends on the norm set alone: the table title, the sources and, per figure
+ * read, its listed entry and its Decimal. Worked out once per period instead of on every engine run (a household
+ * reads some 40 norm figures); the shared parts are frozen, so no reference can change them for another.
+ */
+interface PeriodFacts {
+  title: string;
+  source: readonly string[];
+  figures: Map<string, { entry: RefFigure; value: Decimal }>;
+}
+
+/** Per norm set (the last few: a vault's norm set lives until its norms change), per period object. Norm data only. */
+const PERIOD_FACTS = new Memo<NormSet, Map<ResolvedPeriod, PeriodFacts>>('norms.periodFacts', 4);
+
+function periodFactsOf(norms: NormSet): Map<ResolvedPeriod, PeriodFacts> {
+  let byPeriod = PERIOD_FACTS.get(norms);
+  if (byPeriod === undefined) PERIOD_FACTS.set(norms, (byPeriod = new Map()));
+  return byPeriod;
+}
+
 /**
  * Collects which table periods and figures a calculation used, so each result can name them. One instance per
  * figure being explained.
  */
 export class NormUse {
-  private readonly refs = new Map<string, NormTableRef>();
+  /** Keyed by the period object; a NormUse reads each table on one date, so one object per period id. */
+  private readonly refs = new Map<ResolvedPeriod, NormTableRef>();
+  /** Each reference once, in the order of first use. */
+  private readonly list: NormTableRef[] = [];
   readonly missing: MissingFigure[] = [];
+  private readonly facts: Map<ResolvedPeriod, PeriodFacts>;
 
-  constructor(private readonly norms: NormSet) {}
+  constructor(private readonly norms: NormSet) {
+    this.facts = periodFactsOf(norms);
+  }
+
+  private factsOf(period: ResolvedPeriod): PeriodFacts {
+    let f = this.facts.get(period);
+    if (f === undefined) {
+      const table = this.norms[period.group];
+      f = { title: table?.title ?? NORM_GROUP_LABELS[period.group], source: Object.freeze([...period.source]), figures: new Map() };
+      // Periods of a norm set and their provisional copies: finite, but a caller passing fresh objects must not grow it.
+      if (this.facts.size >= 1_000) this.facts.clear();
+      this.facts.set(period, f);
+    }
+    return f;
+  }
 
   /** Record that a period was consulted (even when no single figure was read from it). */
   period(period: ResolvedPeriod): NormTableRef {
-    const id = `${period.group}@${period.start}`;
-    let ref = this.refs.get(id);
-    if (!ref) {
-      const table = this.norms[period.group];
-      ref = {
-        group: period.group,
-        title: table?.title ?? NORM_GROUP_LABELS[period.group],
-        periodStart: period.start,
-        periodEnd: period.end,
-        status: period.status,
-        origin: period.origin,
-        source: [...period.source],
-        figures: [],
-        provisionalFrom: period.provisionalFrom ?? null,
-      };
-      this.refs.set(id, ref);
+    let ref = this.refs.get(period);
+    if (ref === undefined) {
+      // Another object for the same period (its provisional copy) shares the reference, as "group@start" did.
+      for (const r of this.list) {
+        if (r.group === period.group && r.periodStart === period.start) {
+          ref = r;
+          break;
+        }
+      }
+      if (ref === undefined) {
+        const facts = this.factsOf(period);
+        ref = {
+          group: period.group,
+          title: facts.title,
+          periodStart: period.start,
+          periodEnd: period.end,
+          status: period.status,
+          origin: period.origin,
+          // Shared and frozen (PeriodFacts): the same list for every reference to this period.
+          source: facts.source as string[],
+          figures: [],
+          provisionalFrom: period.provisionalFrom ?? null,
+        };
+        this.list.push(ref);
+      }
+      this.refs.set(period, ref);
     }
     return ref;
   }
@@ -318,30 +398,19 @@ export class NormUse {
   /** A figure as Decimal, or null (recorded as missing) when the period lacks it. */
   figure(period: ResolvedPeriod, key: string): Decimal | null {
     const ref = this.period(period);
-    const table = this.norms[period.group];
-    const label = figureLabel(table, key);
-    const raw = period.figures[key];
-    if (raw === undefined) {
-      const listed = period.missing.some((m) => {
-        const name = m.split(' ')[0]!;
-        return key === name || key.startsWith(`${name}.`);
-      });
-      this.missing.push({
-        group: period.group,
-        periodStart: period.start,
-        key,
-        label,
-        listedAsMissing: listed,
-        message:
-          `Ontbrekend normbedrag: ${label} in de tabel ${table?.title ?? NORM_GROUP_LABELS[period.group]} ` +
-          `vanaf ${formatNlDate(period.start)}${listed ? ' (niet gepubliceerd)' : ''}. Dit bedrag wordt niet geschat.`,
-      });
-      return null;
+    const facts = this.factsOf(period);
+    let known = facts.figures.get(key);
+    if (known === undefined) {
+      const raw = period.figures[key];
+      if (raw === undefined) {
+        this.missing.push(missingFigure(this.norms, period, key));
+        return null;
+      }
+      const entry: RefFigure = Object.freeze({ key, label: figureLabel(this.norms[period.group], key), value: raw, status: period.figureStatus[key] ?? period.status });
+      facts.figures.set(key, (known = { entry, value: normDecimal(raw) }));
     }
-    if (!ref.figures.some((f) => f.key === key)) {
-      ref.figures.push({ key, label, value: raw, status: period.figureStatus[key] ?? period.status });
-    }
-    return normDecimal(raw);
+    if (!ref.figures.some((f) => f.key === key)) ref.figures.push(known.entry);
+    return known.value;
   }
 
   has(period: ResolvedPeriod, key: string): boolean {
@@ -349,6 +418,25 @@ export class NormUse {
   }
 
   tables(): NormTableRef[] {
-    return [...this.refs.values()].map((r) => ({ ...r, source: [...r.source], figures: [...r.figures] }));
+    return this.list.map((r) => ({ ...r, figures: [...r.figures] }));
   }
+}
+
+function missingFigure(norms: NormSet, period: ResolvedPeriod, key: string): MissingFigure {
+  const table = norms[period.group];
+  const label = figureLabel(table, key);
+  const listed = period.missing.some((m) => {
+    const name = m.split(' ')[0]!;
+    return key === name || key.startsWith(`${name}.`);
+  });
+  return {
+    group: period.group,
+    periodStart: period.start,
+    key,
+    label,
+    listedAsMissing: listed,
+    message:
+      `Ontbrekend normbedrag: ${label} in de tabel ${table?.title ?? NORM_GROUP_LABELS[period.group]} ` +
+      `vanaf ${formatNlDate(period.start)}${listed ? ' (niet gepubliceerd)' : ''}. Dit bedrag wordt niet geschat.`,
+  };
 }

@@ -4,7 +4,7 @@
 // a month no table covers (not even provisionally, see norms.ts) are null and the month says
 // "normen nog niet bekend", never computed from an older table.
 import type Decimal from 'decimal.js';
-import { ageOn, formatNlDate, monthsReached, lastDayOfPreviousMonth, monthsFrom, quarterStartOf } from '../dates';
+import { formatNlDate, monthsReached, lastDayOfPreviousMonth, monthsFrom, quarterStartOf } from '../dates';
 import { Memo } from '../memo';
 import { COST_ALLOWANCE_INCOME, EXPENSE_CATEGORY_GROUP, EXPENSE_CATEGORY_LABELS, INCOME_CATEGORY_LABELS, NON_ATTACHABLE_INCOME } from '../dossier/categories';
 import type { BudgetDossier } from './household';
@@ -71,13 +71,22 @@ function cashflow(dossier: BudgetDossier, date: string, inputs: BudgetInputs) {
   const monthly = (i: (typeof active)[number]) => monthlyLine(i.amount, i.frequency, i.instalments);
   const inc = sum(active.filter((i) => !COST_ALLOWANCE_INCOME.has(i.category)).map(monthly));
   const allowances = sum(active.filter((i) => COST_ALLOWANCE_INCOME.has(i.category)).map(monthly));
-  const exp = dossier.expenses.filter((e) => activeOn(e, date));
-  const of = (pred: (c: string) => boolean) => sum(exp.filter((e) => pred(e.category)).map((e) => monthlyLine(e.amount, e.frequency, e.instalments)));
-  const total = of(() => true);
+  // Each counted expense's monthly line once: all of them, and those of two Nibud groups, each summed in order.
   const groups: Record<string, string> = EXPENSE_CATEGORY_GROUP;
-  const groupOf = (c: string) => groups[c];
-  const fixed = of((c) => groupOf(c) === 'vaste_lasten');
-  const reserved = of((c) => groupOf(c) === 'reserveringsuitgaven');
+  const all: Decimal[] = [];
+  const fixedLines: Decimal[] = [];
+  const reservedLines: Decimal[] = [];
+  for (const e of dossier.expenses) {
+    if (!activeOn(e, date)) continue;
+    const line = monthlyLine(e.amount, e.frequency, e.instalments);
+    all.push(line);
+    const group = groups[e.category];
+    if (group === 'vaste_lasten') fixedLines.push(line);
+    else if (group === 'reserveringsuitgaven') reservedLines.push(line);
+  }
+  const total = sum(all);
+  const fixed = sum(fixedLines);
+  const reserved = sum(reservedLines);
   // Like the engine: the allowances pay for costs listed among the expenses, so they count in saldo and leefgeld.
   const vg = cashflowVakantiegeld(dossier, inputs, date);
   return { inkomen: inc, kostenvergoedingen: allowances, uitgaven: total, leefgeld: inc.plus(allowances).minus(fixed).minus(reserved).minus(vg.reserved), vg };
@@ -106,29 +115,49 @@ function cashflowVakantiegeld(dossier: BudgetDossier, inputs: BudgetInputs, date
  * signature give the same figures, so the projection computes each signature once (most households: a handful
  * of engine runs for 24 months). Left out on purpose: what only the entitlement checks and the explanations use
  * (the previous quarter, exact ages), which the projection does not read.
+ *
+ * The signature is the norm part (NormSignature: `parts`, `provisionalKey`, kept per norm set and date) plus this
+ * household's part returned here; the projection looks results up by the parts in turn, never by one long key
+ * concatenated anew every month.
  */
-function monthSignature(dossier: BudgetDossier, norms: NormSet, date: string, active: string): { figures: string; norms: NormSignature } {
-  const sig = normSignature(norms, date);
-  const { parts: normPart, qs, prevMonthEnd, aowAgeMonths } = sig;
-  const parts: (string | number)[] = [normPart];
+function householdSignature(people: People, sig: NormSignature, date: string, active: string): string {
+  const { qs, prevMonthEnd, aowAgeMonths } = sig;
+  let key = '';
   // Adults: minor, 18-20, 21 and older, AOW age reached (in months, as household.ts compares it).
-  for (const a of dossier.adults) {
-    const age = ageOn(a.birthDate, date);
-    parts.push(age < 18 ? 'm' : age < 21 ? 'j' : 'v', monthsReached(a.birthDate, date, aowAgeMonths) ? 'aow' : '');
+  for (const a of people.adults) {
+    key += `${date < a.at18 ? 'm' : date < a.at21 ? 'j' : 'v'}${monthsReached(a.birthDate, date, aowAgeMonths) ? 'aow' : ''},`;
   }
   // Children: under 18 on the date; kgb supplement group on the last day of the previous month (vtlb.ts,
   // engine.ts); kinderbijslag band on the quarter's first day (engine.ts).
-  const kgbGroup = (age: number) => (age < 12 ? 'a' : age < 16 ? 'b' : age < 18 ? 'c' : 'd');
-  const kbBand = (age: number) => (age >= 18 ? 'd' : age <= 5 ? 'a' : age <= 11 ? 'b' : 'c');
-  for (const c of dossier.children) {
-    parts.push(
-      c.birthDate <= date ? (ageOn(c.birthDate, date) < 18 ? 'k' : 'v') : 'x',
-      c.birthDate <= prevMonthEnd ? kgbGroup(ageOn(c.birthDate, prevMonthEnd)) : 'x',
-      c.birthDate < qs ? kbBand(ageOn(c.birthDate, qs)) : 'x',
-    );
+  for (const c of people.children) {
+    const onDate = c.birthDate <= date ? (date < c.at18 ? 'k' : 'v') : 'x';
+    const kgb = c.birthDate <= prevMonthEnd ? (prevMonthEnd < c.at12 ? 'a' : prevMonthEnd < c.at16 ? 'b' : prevMonthEnd < c.at18 ? 'c' : 'd') : 'x';
+    const kb = c.birthDate < qs ? (qs < c.at6 ? 'a' : qs < c.at12 ? 'b' : qs < c.at18 ? 'c' : 'd') : 'x';
+    key += `${onDate}${kgb}${kb},`;
   }
-  parts.push(active);
-  return { figures: parts.join(','), norms: sig };
+  return key + active;
+}
+
+/**
+ * The people of a household with the days on which they reach the ages the signature compares: `ageOn(birth, d) >= n`
+ * exactly when `d >= at(n)` (ISO strings compare as dates; a 29 February birthday is reached on 1 March in other
+ * years, as ageOn counts it), so a month compares strings instead of working out ages.
+ */
+interface People {
+  adults: { birthDate: string; at18: string; at21: string }[];
+  children: { birthDate: string; at6: string; at12: string; at16: string; at18: string }[];
+}
+
+function peopleOf(dossier: BudgetDossier): People {
+  const at = (birthDate: string, age: number): string => {
+    const year = Number(birthDate.slice(0, 4)) + age;
+    // Past year 9999 no ISO date reaches it: a text above every date.
+    return year > 9999 ? '\uffff' : `${String(year).padStart(4, '0')}${birthDate.slice(4)}`;
+  };
+  return {
+    adults: dossier.adults.map((a) => ({ birthDate: a.birthDate, at18: at(a.birthDate, 18), at21: at(a.birthDate, 21) })),
+    children: dossier.children.map((c) => ({ birthDate: c.birthDate, at6: at(c.birthDate, 6), at12: at(c.birthDate, 12), at16: at(c.birthDate, 16), at18: at(c.birthDate, 18) })),
+  };
 }
 
 interface NormSignature {
@@ -318,6 +347,13 @@ function withProvisional(r: BudgetResult, provisional: ReadonlyMap<string, strin
   return { ...r, provisional: info };
 }
 
+/** The inner map of `outer` for `key`, made when missing. */
+function within<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = outer.get(key);
+  if (inner === undefined) outer.set(key, (inner = new Map()));
+  return inner;
+}
+
 /**
  * `atReference`: the engine's result on the reference date when the caller already has it (budget.get computes it for the
  * screen); the first month is exactly that computation, so it is not run twice.
@@ -331,10 +367,13 @@ export function projectBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
   // The one vakantiegeld source (vakantiegeld.ts): the yearly payments count as 1/12 in each month's budget;
   // the projection shows money as it comes in, so that 1/12 moves to the month of payment.
   const vgMonth = inputs.vakantiegeld?.maand ?? DEFAULT_VAKANTIEGELD_MAAND;
-  const bySignature = new Map<string, BudgetResult>();
+  // Results by month signature: by the norm periods in force, then which of them are provisional, then the
+  // household's part (householdSignature).
+  const bySignature = new Map<string, Map<string, Map<string, BudgetResult>>>();
   // The same month signature apart from which periods are provisional: the same figures (a provisional period is
   // the last period's figures used past its end), only the provisional mark differs.
-  const byFigures = new Map<string, BudgetResult>();
+  const byFigures = new Map<string, Map<string, BudgetResult>>();
+  const people = peopleOf(dossier);
   // Uncovered months: the cash flow depends on the date only through which items count.
   const cashflowByActivity = new Map<string, ReturnType<typeof cashflow>>();
   const events = datedEvents(dossier);
@@ -358,19 +397,21 @@ export function projectBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     else {
       // Only the date-independent figures of a result are read below (never its explanations: figures only), so a
       // month with the same signature as an earlier one reuses its result.
-      const { figures, norms: normSig } = monthSignature(dossier, norms, date, active);
-      const signature = `${figures}|${normSig.provisionalKey}`;
-      const known = bySignature.get(signature);
-      const sameFigures = known || normSig.provisional === null ? undefined : byFigures.get(figures);
+      const normSig = normSignature(norms, date);
+      const own = householdSignature(people, normSig, date, active);
+      const sameSignature = within(within(bySignature, normSig.parts), normSig.provisionalKey);
+      const sameNorms = within(byFigures, normSig.parts);
+      const known = sameSignature.get(own);
+      const sameFigures = known || normSig.provisional === null ? undefined : sameNorms.get(own);
       if (known) r = known;
       else if (sameFigures) {
         r = withProvisional(sameFigures, normSig.provisional!);
-        bySignature.set(signature, r);
+        sameSignature.set(own, r);
       } else {
         try {
           r = i === 0 && atReference !== undefined && atReference.referenceDate === date ? atReference : computeBudgetFigures(dossier, inputs, norms, date);
-          bySignature.set(signature, r);
-          if (normSig.provisional !== null) byFigures.set(figures, r);
+          sameSignature.set(own, r);
+          if (normSig.provisional !== null) sameNorms.set(own, r);
         } catch (e) {
           // Left: the kinderbijslag table on the quarter's first day, selected only when a child gets kinderbijslag.
           if (!(e instanceof NormNotCoveredError)) throw e;

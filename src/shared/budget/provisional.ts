@@ -42,8 +42,12 @@ export function normBasedFigures(r: Omit<BudgetResult, 'provisional'>): Figure[]
   ];
 }
 
-/** Marks the result and its norm-based figures as provisional when a table period was used past its end. */
-export function applyProvisional(r: Omit<BudgetResult, 'provisional'>): BudgetResult {
+/**
+ * Marks the result and its norm-based figures as provisional when a table period was used past its end. Sets
+ * `r.provisional` in place (the engine builds the result with `provisional: null` as its last key): no copy of the
+ * whole result per run.
+ */
+export function applyProvisional(r: BudgetResult): BudgetResult {
   const info = provisionalOf(r.normPeriods);
   if (info !== null) {
     for (const f of normBasedFigures(r)) f.provisional = info.message;
@@ -55,5 +59,6 @@ export function applyProvisional(r: Omit<BudgetResult, 'provisional'>): BudgetRe
         `Er is gerekend met de laatst bekende normen (${groups}); controleer de bedragen zodra de nieuwe normen bekend zijn.`,
     });
   }
-  return { ...r, provisional: info };
+  r.provisional = info;
+  return r;
 }

@@ -7,10 +7,10 @@ import { ageOn, formatNlDate } from '../dates';
 import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { BVV_BASE_FRACTION, type BvvDetail, type BvvHooks } from './bvv';
-import { figure, fmt, type Figure, type InputValue } from './explain';
+import { explains, figure, fmt, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import { VTLB_CORRECTION_LABELS, type BudgetInputs, type VtlbCorrectionKind } from './inputs';
-import { findPeriod, NormUse, type NormTableRef, type ResolvedPeriod } from './norms';
+import { findPeriod, fromNorm, NormUse, YEAR_TO_MONTH, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Term of a minnelijke schuldregeling since 1 July 2023 (NVVK, BVV-VTLB.md §4.2 note). */
 export const REGELING_LOOPTIJD_MAANDEN = 18;
@@ -99,16 +99,19 @@ function maxKgbPerMonth(args: VtlbArgs, use: NormUse, period: ResolvedPeriod): {
   }
   const a1215 = s1215 > 0 ? use.figure(period, 'supplement_age_12_15') : ZERO;
   const a1617 = s1617 > 0 ? use.figure(period, 'supplement_age_16_17') : ZERO;
-  const inputs: Record<string, InputValue> = {
-    'kinderen jonger dan 18': kids.length,
-    'per kind per jaar': fmt(perChild),
-    'kinderen 12-15 jaar': s1215,
-    'kinderen 16-17 jaar': s1617,
-    'alleenstaande-ouderkop per jaar': args.household.type === 'alleenstaande_ouder' ? fmt(alo) : null,
-  };
+  const words = explains();
+  const inputs: Record<string, InputValue> = !words
+    ? NO_INPUTS
+    : {
+        'kinderen jonger dan 18': kids.length,
+        'per kind per jaar': fmt(perChild),
+        'kinderen 12-15 jaar': s1215,
+        'kinderen 16-17 jaar': s1617,
+        'alleenstaande-ouderkop per jaar': args.household.type === 'alleenstaande_ouder' ? fmt(alo) : null,
+      };
   if (!perChild || !alo || !a1215 || !a1617) return { value: null, inputs };
   const yearly = perChild.times(kids.length).plus(a1215.times(s1215)).plus(a1617.times(s1617)).plus(alo);
-  inputs['maximum per jaar'] = fmt(yearly);
+  if (words) inputs['maximum per jaar'] = fmt(yearly);
   return { value: yearly.dividedBy(12), inputs };
 }
 
@@ -150,14 +153,16 @@ function individualCorrections(args: VtlbArgs, use: NormUse): { kind: VtlbCorrec
         value,
         '(Werkelijke huur of hypotheek − ontvangen huurtoeslag) − (basishuur J + woonterm van de beslagvrije voet + woonkostenverhoging in de beslagvrije voet), ' +
           'half-up afgerond op centen; kan negatief zijn.' + assumed,
-        {
-          'huur en hypotheek per maand': fmt(rent),
-          'huurtoeslag per maand': fmt(ht),
-          'basishuur J': fmt(kop.J),
-          'woonterm beslagvrije voet': fmt(kop.woon),
-          'woonkostenverhoging (art. 475da lid 5 Rv)': fmt(kop.woonkostenverhoging),
-          'fictief totaal': fmt(fict),
-        },
+        !explains()
+          ? NO_INPUTS
+          : {
+              'huur en hypotheek per maand': fmt(rent),
+              'huurtoeslag per maand': fmt(ht),
+              'basishuur J': fmt(kop.J),
+              'woonterm beslagvrije voet': fmt(kop.woon),
+              'woonkostenverhoging (art. 475da lid 5 Rv)': fmt(kop.woonkostenverhoging),
+              'fictief totaal': fmt(fict),
+            },
       ),
     });
   }
@@ -178,7 +183,7 @@ function individualCorrections(args: VtlbArgs, use: NormUse): { kind: VtlbCorrec
         VTLB_CORRECTION_LABELS.zorgkosten,
         value,
         '(Werkelijke premie zorgverzekering − ontvangen zorgtoeslag) − (bedrag art. 23 lid 2 PW + zorgterm van de beslagvrije voet), half-up afgerond op centen; kan negatief zijn.' + assumed,
-        { 'premie per maand': fmt(premie), 'zorgtoeslag per maand': fmt(zt), 'bedrag art. 23 lid 2 PW': fmt(kop.pw23), 'zorgterm beslagvrije voet': fmt(kop.zorg), 'fictief totaal': fmt(fict) },
+        explains() ? { 'premie per maand': fmt(premie), 'zorgtoeslag per maand': fmt(zt), 'bedrag art. 23 lid 2 PW': fmt(kop.pw23), 'zorgterm beslagvrije voet': fmt(kop.zorg), 'fictief totaal': fmt(fict) } : NO_INPUTS,
       ),
     });
   }
@@ -200,7 +205,7 @@ function individualCorrections(args: VtlbArgs, use: NormUse): { kind: VtlbCorrec
             VTLB_CORRECTION_LABELS.kindgebonden_budget,
             value,
             '(Maximaal kindgebonden budget per maand − ontvangen kindgebonden budget) − kindgebonden-budgetterm van de beslagvrije voet, half-up afgerond op centen; kan negatief zijn.' + assumed,
-            { ...max.inputs, 'maximum per maand': fmt(max.value), 'ontvangen per maand': fmt(received), 'term beslagvrije voet': fmt(kop.kgb) },
+            explains() ? { ...max.inputs, 'maximum per maand': fmt(max.value), 'ontvangen per maand': fmt(received), 'term beslagvrije voet': fmt(kop.kgb) } : NO_INPUTS,
           ),
         });
       }
@@ -214,9 +219,9 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
   const { hooks, inputs } = args;
   const use = new NormUse(hooks.norms);
   const lines: VtlbBlockLine[] = [];
-  const inputLine = (c: BudgetInputs['vtlbCorrections'][number], rule: string, extra: Record<string, InputValue> = {}, tables: NormTableRef[] = []): VtlbBlockLine => ({
+  const inputLine = (c: BudgetInputs['vtlbCorrections'][number], rule: string, extra: Record<string, InputValue> = NO_INPUTS, tables: NormTableRef[] = []): VtlbBlockLine => ({
     kind: c.kind,
-    figure: figure(VTLB_CORRECTION_LABELS[c.kind], new Money(c.amount), rule, { bedrag: c.amount, toelichting: c.note, ...extra }, tables),
+    figure: figure(VTLB_CORRECTION_LABELS[c.kind], new Money(c.amount), rule, explains() ? { bedrag: c.amount, toelichting: c.note, ...extra } : NO_INPUTS, tables),
     note: c.note,
   });
   const manual = 'Correctie ingevoerd door de medewerker (geen gepubliceerd normbedrag).';
@@ -229,7 +234,7 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
   const zvw = findPeriod(hooks.norms.zorgverzekering, hooks.date);
   const erUse = new NormUse(hooks.norms);
   const perYear = zvw && erUse.has(zvw, 'mandatory_deductible_per_year') ? erUse.figure(zvw, 'mandatory_deductible_per_year') : null;
-  const perMonth = perYear === null ? null : roundCents(perYear.dividedBy(12));
+  const perMonth = perYear === null ? null : fromNorm(perYear, YEAR_TO_MONTH);
   const erRefs = hooks.collect(erUse);
   const erInputs = inputsOf('eigen_risico');
   // Eigen risico per insured adult (dossier: insuredInNl per adult, absent = insured).
@@ -251,12 +256,14 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
         perMonth === null ? null : perMonth.times(n),
         'Verplicht eigen risico per jaar / 12, half-up afgerond op centen, maal het aantal volwassenen dat verzekerd is voor de Zorgverzekeringswet ' +
           '(kinderen hebben geen eigen risico; een volwassene die niet in Nederland verzekerd is telt niet mee, zie het dossier).',
-        {
-          'verplicht eigen risico per jaar': fmt(perYear),
-          'per maand per verzekerde': fmt(perMonth),
-          'verzekerde volwassenen': n,
-          ...(n < args.household.adults.length ? { 'niet verzekerde volwassenen': args.household.adults.length - n } : {}),
-        },
+        !explains()
+          ? NO_INPUTS
+          : {
+              'verplicht eigen risico per jaar': fmt(perYear),
+              'per maand per verzekerde': fmt(perMonth),
+              'verzekerde volwassenen': n,
+              ...(n < args.household.adults.length ? { 'niet verzekerde volwassenen': args.household.adults.length - n } : {}),
+            },
         erRefs,
       ),
       note: null,
@@ -310,7 +317,7 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
     total,
     'VTLB = beslagvrije voet + nominaal bedrag, in de volgorde van de VTLB-calculator: arbeidstoeslag, eigen risico, PGL-correctie, ' +
       'correctie individuele lasten (wonen, zorg, kindgebonden budget), overige correcties. Elke regel is een bedrag in centen; het VTLB is hun som.',
-    Object.fromEntries(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])),
+    explains() ? Object.fromEntries(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])) : NO_INPUTS,
     [],
   );
   if (total === null) {
@@ -339,11 +346,14 @@ export function afloscapaciteitDetail(aflos: Decimal | null, yearlyMonthly: Deci
   const share = aflos === null ? null : roundCents(yearlyMonthly.lessThan(aflos) ? yearlyMonthly : aflos);
   const rounded = aflos === null ? null : roundCents(aflos);
   const monthly = rounded === null || share === null ? null : rounded.minus(share);
-  const inputs: Record<string, InputValue> = {
-    'jaarlijkse inkomsten per maand': fmt(yearlyMonthly),
-    posten: yearlyLines.join('; ') || 'geen',
-    bron: bron === 'opgegeven' ? 'opgegeven vakantiegeld (budgetgegevens)' : 'inkomensposten per jaar in het dossier',
-  };
+  const words = explains();
+  const inputs: Record<string, InputValue> = !words
+    ? NO_INPUTS
+    : {
+        'jaarlijkse inkomsten per maand': fmt(yearlyMonthly),
+        posten: yearlyLines.join('; ') || 'geen',
+        bron: bron === 'opgegeven' ? 'opgegeven vakantiegeld (budgetgegevens)' : 'inkomensposten per jaar in het dossier',
+      };
   return {
     looptijdMaanden: n,
     vakantiegeldPerMaand: figure(

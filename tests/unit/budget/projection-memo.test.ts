@@ -113,4 +113,32 @@ describe('projectBudget with one engine run per month signature', () => {
       }
     }
   });
+
+  it('reaches each birthday on the day the engine counts it: 29 February, a quarter start, a month end', () => {
+    // The signature compares dates with the days each age is reached. One change per household, in months whose
+    // norm periods stay the same (so nothing else tells the months apart): 21 on 1 March 2026; 21 for a 29 February
+    // birthday on 1 March 2025; 6 on 1 April 2026, a quarter's first day (kinderbijslag band); 12 on 30 April 2026,
+    // the last day before May (kindgebonden budget supplement).
+    const inputs = budgetInputsSchema.parse({});
+    const bijstand = [{ description: 'Bijstand', category: 'uitkering_participatiewet' as const, amount: '1200.00', frequency: 'maand' as const }];
+    const alone = (birthDate: string) => dossier({ adults: [adult('aanvrager', birthDate)], incomes: bijstand });
+    const parent = (childBirthDate: string) => dossier({ adults: [adult('aanvrager', '1990-05-05')], children: [child(childBirthDate)], incomes: bijstand });
+    const cases = [
+      { d: alone('2005-03-01'), date: '2026-01-15', month: '2026-03' },
+      { d: alone('2004-02-29'), date: '2025-01-15', month: '2025-03' },
+      { d: parent('2020-04-01'), date: '2026-01-15', month: '2026-04' },
+      { d: parent('2014-04-30'), date: '2026-01-15', month: '2026-05' },
+    ];
+    for (const { d, date, month } of cases) {
+      const months = projectBudget(d, inputs, norms, date).months;
+      for (const m of months) {
+        const { changes: _c, ...figures } = m;
+        const { changes: _s, ...scratch } = projectBudget(d, inputs, norms, m.date, 1).months[0]!;
+        expect(figures, `${date} → ${m.month}`).toEqual(scratch);
+      }
+      // The birthday changes a figure in that month (else this case would prove nothing).
+      const at = months.findIndex((m) => m.month === month);
+      expect(months[at]!, month).not.toEqual({ ...months[at - 1]!, month: months[at]!.month, date: months[at]!.date, changes: months[at]!.changes });
+    }
+  });
 });

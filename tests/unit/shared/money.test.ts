@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -87,6 +88,33 @@ describe('money', () => {
     ['1419.453', '1419.45'],
   ])('roundCents(%s) = %s (half-up)', (input, expected) => {
     expect(roundCents(money(input)).toFixed(2)).toBe(expected);
+  });
+
+  it('a sum starts like 0 + the first value: a lone zero is +0, a long value is cut to the 40-digit precision', () => {
+    // sum() starts from its first value instead of from 0 (issue 10 §1); what 0 + x would change must still change.
+    const minusZero = money('-0.001').toDecimalPlaces(2);
+    expect(minusZero.isNegative()).toBe(true);
+    expect(sum([minusZero]).isNegative()).toBe(false);
+    expect(sum([minusZero, minusZero]).isNegative()).toBe(false);
+    expect(sum([]).toString()).toBe('0');
+    // 41 significant digits (1, 39 zeros, 5): 0 + x rounds x half-up to 40 of them.
+    const long = money(`1.${'0'.repeat(39)}5`);
+    expect(sum([long]).toString()).toBe(`1.${'0'.repeat(38)}1`);
+    const one = money('12.34');
+    expect(sum([one])).toBe(one);
+    expect(sum([one, money('0.66')]).toString()).toBe('13');
+  });
+
+  it('roundCents returns an amount in cents as it is and rounds every other value once', () => {
+    const cents = money('10.50');
+    expect(roundCents(cents)).toBe(cents);
+    expect(roundCents(money('10.505')).toFixed(2)).toBe('10.51');
+    expect(roundCents(money('-10.505')).toFixed(2)).toBe('-10.51');
+    // A Decimal of another constructor (other precision or rounding) becomes a Money, rounded half-up.
+    const Other = Decimal.clone({ precision: 5, rounding: Decimal.ROUND_DOWN });
+    const rounded = roundCents(new Other('2.675'));
+    expect(rounded.toFixed(2)).toBe('2.68');
+    expect(rounded.constructor).toBe(money(0).constructor);
   });
 
   it('1401.50 x 0.95 rounds to 1331.43', () => {
