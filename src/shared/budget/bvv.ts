@@ -429,7 +429,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         'belastbaar inkomen per jaar (C)': fmt(C),
         ...(stated ? { 'opgegeven beslagvrije voet': stated.amount, 'opgegeven op': formatNlDate(stated.date), 'opgegeven door': stated.statedBy } : {}),
       };
-  const detailBase = {
+  // The detail and the outcome are written out, not spread: a copy of seven properties plus three more cost more
+  // than the whole literal, on every run.
+  const detailOf = (steps: BvvStep[], kop: BvvDetail['kop'], opgave: StatedBvvCheck | null): BvvDetail => ({
     // The formula is applied only with C; without it (income up to the norm) only 95 % of the norm and the cap are.
     vorm: resolved.params && C !== null ? resolved.params.vorm : null,
     leefsituatie,
@@ -438,22 +440,29 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     belastbaarInkomen: belastbaarFig,
     inkomenSchuldenaar,
     inkomenPartnerNietBeslagen: partnerFig,
-  };
+    steps,
+    kop,
+    opgave,
+  });
   const lower = norm === null ? null : fromNorm(norm, NORM_95_CENTS);
-  const bounds = (refs: NormTableRef[]) =>
-    above
-      ? {
-          lowerBound: figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen: de eerste term van art. 475da lid 2 Rv.', { norm: fmt(norm) }, refs),
-          upperBound: figure('Bovengrens beslagvrije voet (maximum)', resolved.maximum, 'Wettelijke maximale beslagvrije voet voor deze leefsituatie (art. 475da lid 1 Rv).', { leefsituatie: BVV_LEEFSITUATIE_LABELS[leefsituatie] }, refs),
-        }
-      : { lowerBound: null, upperBound: null };
   const regime = above ? 'inkomen_boven_norm' : 'inkomen_tot_norm';
+  const outcome = (fig: Figure, refs: NormTableRef[], detail: BvvDetail): BvvOutcome => ({
+    figure: fig,
+    regime,
+    lowerBound: above
+      ? figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen: de eerste term van art. 475da lid 2 Rv.', words ? { norm: fmt(norm) } : NO_INPUTS, refs)
+      : null,
+    upperBound: above
+      ? figure('Bovengrens beslagvrije voet (maximum)', resolved.maximum, 'Wettelijke maximale beslagvrije voet voor deze leefsituatie (art. 475da lid 1 Rv).', words ? { leefsituatie: BVV_LEEFSITUATIE_LABELS[leefsituatie] } : NO_INPUTS, refs)
+      : null,
+    detail,
+  });
 
   const fail = (rule: string, code: string, message: string): BvvOutcome => {
     hooks.warn(code, message, 'beslagvrijeVoet');
     const refs = hooks.collect(use);
     const opgave = stated ? { amount: new Money(stated.amount), date: stated.date, statedBy: stated.statedBy, difference: null, differs: false } : null;
-    return { figure: figure(LABEL, null, rule, baseInputs, refs), regime, ...bounds(refs), detail: { ...detailBase, steps: [], kop: null, opgave } };
+    return outcome(figure(LABEL, null, rule, baseInputs, refs), refs, detailOf([], null, opgave));
   };
 
   if (norm === null) {
@@ -472,7 +481,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         message: `Ontbrekend normbedrag voor de beslagvrije voet: ${m.key} (${m.group}, vanaf ${formatNlDate(m.period.start)}). Dit bedrag wordt niet geschat.`,
       });
     }
-    return statedFallback(args, use, norm, debtorIncome, resolved, { ...detailBase }, baseInputs);
+    return statedFallback(args, use, norm, debtorIncome, resolved, detailOf, baseInputs);
   }
   if (C === null && above && inrichting === null) {
     return fail(
@@ -719,12 +728,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         (steps.some((s) => s.kind === 'verhoging_eigen_woning') ? ', plus de verhoging voor de eigen woning op verzoek (lid 7, bedrag van de beslaglegger)' : '') +
         '; dan de aftrek van art. 475db in de wettelijke volgorde (inkomen echtgenoot ten hoogste de helft, eigen niet-beslagen inkomen, loonheffing auto van de zaak); ' +
         `ten slotte nooit meer dan 95 % van het netto inkomen (art. 475dc lid 1 Rv). Stappen: ${steps.map((s) => `${s.figure.label} ${s.figure.value === null ? 'niet te berekenen' : formatEuro(s.figure.value)}`).join('; ')}. ${args.normNote}`);
-  return {
-    figure: figure(LABEL, value, rule, words ? { ...baseInputs, ...resolved.shown, 'beslag op': beslagOpText } : NO_INPUTS, refs),
-    regime,
-    ...bounds(refs),
-    detail: { ...detailBase, steps, kop, opgave },
-  };
+  return outcome(figure(LABEL, value, rule, words ? { ...baseInputs, ...resolved.shown, 'beslag op': beslagOpText } : NO_INPUTS, refs), refs, detailOf(steps, kop, opgave));
 }
 
 /** 2/3 of the art. 23 lid 1 PW norm in the rule of art. 475e lid 2 Rv. */
@@ -777,7 +781,7 @@ function statedFallback(
   norm: Decimal,
   debtorIncome: Decimal,
   resolved: ResolvedBvvParameters,
-  detailBase: Omit<BvvDetail, 'steps' | 'kop' | 'opgave'>,
+  detailOf: (steps: BvvStep[], kop: BvvDetail['kop'], opgave: StatedBvvCheck | null) => BvvDetail,
   baseInputs: Record<string, InputValue>,
 ): BvvOutcome {
   const { hooks, inputs } = args;
@@ -797,7 +801,7 @@ function statedFallback(
       figure: figure(LABEL, null, `Inkomen boven de norm: ${why} Zonder opgave van de beslaglegger niet te berekenen. ${args.normNote}`, baseInputs, refs),
       regime: 'inkomen_boven_norm',
       ...bounds,
-      detail: { ...detailBase, steps: [], kop: null, opgave: null },
+      detail: detailOf([], null, null),
     };
   }
   const value = new Money(stated.amount);
@@ -820,6 +824,6 @@ function statedFallback(
     ),
     regime: 'inkomen_boven_norm',
     ...bounds,
-    detail: { ...detailBase, steps: [], kop: null, opgave: { amount: value, date: stated.date, statedBy: stated.statedBy, difference: ZERO, differs: false } },
+    detail: detailOf([], null, { amount: value, date: stated.date, statedBy: stated.statedBy, difference: ZERO, differs: false }),
   };
 }
