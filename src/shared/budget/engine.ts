@@ -42,7 +42,7 @@ import { kostendelersHouseholdNorm, verhoging1820 } from './kostendelers';
 // BVV above the norm and VTLB (issue 6 parts 1-2) live in their own modules.
 import { computeBeslagvrijeVoet, type BvvDetail } from './bvv';
 import { afloscapaciteitDetail, computeVtlbBlocks, countedMonthly, lineAmounts, type AflosDetail } from './vtlb';
-import { findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
+import { copyRef, findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
 export const BVV_FRACTION = new Money('0.95'); // art. 475da lid 2 / 475dc lid 1 Rv
@@ -211,7 +211,7 @@ function collect(ctx: Ctx, use: NormUse): NormTableRef[] {
   const refs = use.tables();
   for (const r of refs) {
     const prev = ctx.used.get(r.group, r.periodStart);
-    if (!prev) ctx.used.set({ ...r, figures: [...r.figures] });
+    if (!prev) ctx.used.set(copyRef(r));
     else for (const f of r.figures) if (!prev.figures.some((x) => x.key === f.key)) prev.figures.push(f);
   }
   for (const m of use.missing) {
