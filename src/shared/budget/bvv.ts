@@ -8,7 +8,7 @@ import type Decimal from 'decimal.js';
 import type { BudgetDossier } from './household';
 import { formatNlDate } from '../dates';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { explains, figure, fmt, NO_INPUTS, type Figure, type InputValue } from './explain';
+import { explains, figure, fmt, fmtNorm, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import type { BudgetInputs } from './inputs';
 import { fromNorm, NormUse, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
@@ -214,26 +214,27 @@ export function resolveBvvParameters(use: NormUse, periods: BvvPeriods, leefsitu
       : null;
   // Figures only (explain.ts): nothing shows these inputs.
   if (!explains()) return { params, norm, pw23, missing, maximum, shown: NO_INPUTS };
+  // Norm figures (NormUse.figure): their texts are remembered (fmtNorm); the zorg cap is worked out anew.
   const shown: Record<string, InputValue> = {
-    [couple ? 'B (norm art. 21 b PW, incl. VT)' : 'A (norm art. 21 a PW, incl. VT)']: fmt(norm),
-    'D (drempelinkomen, per jaar)': fmt(D),
+    [couple ? 'B (norm art. 21 b PW, incl. VT)' : 'A (norm art. 21 a PW, incl. VT)']: fmtNorm(norm),
+    'D (drempelinkomen, per jaar)': fmtNorm(D),
     'E (zorgtoeslag, % boven de drempel)': E === null ? null : E.toString(),
-    'standaardpremie per jaar': fmt(premie),
-    [`bedrag art. 23 lid 2 PW`]: fmt(pw23),
+    'standaardpremie per jaar': fmtNorm(premie),
+    [`bedrag art. 23 lid 2 PW`]: fmtNorm(pw23),
     'maximum zorgterm (lid 3)': fmt(zorgCap),
-    [single ? 'J (basishuur eenpersoons)' : 'J (basishuur meerpersoons)']: fmt(J),
+    [single ? 'J (basishuur eenpersoons)' : 'J (basishuur meerpersoons)']: fmtNorm(J),
   };
   if (vorm === 'lineair') {
-    shown['H (maximale huurgrens)'] = fmt(H);
-    shown[single ? 'minimum-inkomensijkpunt eenpersoons' : 'minimum-inkomensijkpunt meerpersoons'] = fmt(miij);
+    shown['H (maximale huurgrens)'] = fmtNorm(H);
+    shown[single ? 'minimum-inkomensijkpunt eenpersoons' : 'minimum-inkomensijkpunt meerpersoons'] = fmtNorm(miij);
     shown[single ? 'F (afbouw eenpersoons)' : 'G (afbouw meerpersoons)'] = afbouw === null ? null : afbouw.toString();
   } else {
     shown['kwadratische factor (C²)'] = kwadratisch ? kwadratisch.c2.toString() : null;
     shown['lineaire factor (C)'] = kwadratisch ? kwadratisch.c1.toString() : null;
   }
   if (withKids) shown['K (afbouw kindgebonden budget)'] = K === null ? null : K.toString();
-  if (leefsituatie === 'gehuwden_met_kinderen') shown['L (verhoging drempel partners, per jaar)'] = fmt(L);
-  shown['maximum (lid 1)'] = fmt(maximum);
+  if (leefsituatie === 'gehuwden_met_kinderen') shown['L (verhoging drempel partners, per jaar)'] = fmtNorm(L);
+  shown['maximum (lid 1)'] = fmtNorm(maximum);
   return { params, norm, pw23, missing, maximum, shown };
 }
 
@@ -450,7 +451,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     figure: fig,
     regime,
     lowerBound: above
-      ? figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen: de eerste term van art. 475da lid 2 Rv.', words ? { norm: fmt(norm) } : NO_INPUTS, refs)
+      ? figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen: de eerste term van art. 475da lid 2 Rv.', words ? { norm: fmtNorm(norm) } : NO_INPUTS, refs)
       : null,
     upperBound: above
       ? figure('Bovengrens beslagvrije voet (maximum)', resolved.maximum, 'Wettelijke maximale beslagvrije voet voor deze leefsituatie (art. 475da lid 1 Rv).', words ? { leefsituatie: BVV_LEEFSITUATIE_LABELS[leefsituatie] } : NO_INPUTS, refs)
@@ -506,7 +507,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   } else if (p !== null && C !== null) {
     const o = bvvFormula(p, leefsituatie, C);
     const partsShown = [roundCents(o.basis), roundCents(o.zorg), roundCents(o.woon), ...(o.kgb.isZero() && leefsituatie !== 'alleenstaande_ouder' && leefsituatie !== 'gehuwden_met_kinderen' ? [] : [roundCents(o.kgb)])];
-    step('basis', couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)', roundCents(o.basis), '95 % × A of B (art. 475da lid 2 Rv); in de formule onafgerond, hier getoond op centen.', words ? { norm: fmt(p.norm), onafgerond: fmt(o.basis) } : NO_INPUTS);
+    step('basis', couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)', roundCents(o.basis), '95 % × A of B (art. 475da lid 2 Rv); in de formule onafgerond, hier getoond op centen.', words ? { norm: fmtNorm(p.norm), onafgerond: fmt(o.basis) } : NO_INPUTS);
     step(
       'zorg',
       'Zorgterm (zorgtoeslag die wegvalt)',
@@ -521,7 +522,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
       p.vorm === 'lineair'
         ? `min(I × ${leefsituatie === 'alleenstaande' ? 'F' : 'G'} / 12, H − J), met I = C − minimum-inkomensijkpunt, niet lager dan 0 (art. 475da lid 2 Rv, tekst vanaf 1 januari 2026). De werkelijke huur telt hier niet mee.`
         : '(factor × C² + factor × C) − J, niet lager dan 0 (art. 475da lid 2 Rv, tekst 2021-2025).',
-      !words ? NO_INPUTS : p.vorm === 'lineair' ? { I: fmt(o.I), percentage: p.afbouw.toString(), H: fmt(p.H), J: fmt(p.J), 'H − J': fmt(p.H.minus(p.J)) } : { C: fmt(C), J: fmt(p.J) },
+      !words ? NO_INPUTS : p.vorm === 'lineair' ? { I: fmt(o.I), percentage: p.afbouw.toString(), H: fmtNorm(p.H), J: fmtNorm(p.J), 'H − J': fmt(p.H.minus(p.J)) } : { C: fmt(C), J: fmtNorm(p.J) },
     );
     if (partsShown.length === 4) {
       step(
@@ -553,7 +554,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
       fromNorm(norm, NORM_95_CENTS),
       '95 % × A of B (art. 475da lid 2 Rv), half-up afgerond op centen. Het inkomen ligt niet boven de norm: de compensatietermen ' +
         '(zorg, wonen, kindgebonden budget) zijn zonder belastbaar inkomen niet berekend; de toets aan 95 % van het inkomen beslist.',
-      words ? { norm: fmt(norm) } : NO_INPUTS,
+      words ? { norm: fmtNorm(norm) } : NO_INPUTS,
     );
     // At or below the norm the compensation terms are taken as 0 (C below the drempelinkomen and the
     // minimum-inkomensijkpunt); the VTLB says so where it uses them.

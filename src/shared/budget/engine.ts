@@ -21,7 +21,7 @@ import {
 } from '../dossier/categories';
 import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { explains, figure, figuresOnly, fmt, lineInputs, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
+import { explains, figure, figuresOnly, fmt, fmtNorm, lineInputs, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
   AGE_GROUP_LABELS,
   determineHousehold,
@@ -540,7 +540,7 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
         'Kinderbijslag per maand',
         monthly,
         'Kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal (AKW art. 12 lid 3), gedeeld door 3, half-up afgerond op centen.',
-        { 'eerste dag kwartaal': formatNlDate(qs), 'leeftijd op die dag': age, leeftijdsgroep: band, 'bedrag per kwartaal': fmt(perQuarter) },
+        { 'eerste dag kwartaal': formatNlDate(qs), 'leeftijd op die dag': age, leeftijdsgroep: band, 'bedrag per kwartaal': fmtNorm(perQuarter) },
       );
     }
     // KGB supplements start the month after the 12th / 16th birthday: age on the last day of the previous month.
@@ -632,8 +632,8 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
           ? NO_INPUTS
           : {
               'kinderen jonger dan 18': kgbChildren.length,
-              'per kind per jaar': fmt(perChildAmount),
-              'alleenstaande-ouderkop per jaar': h.type === 'alleenstaande_ouder' ? fmt(alo) : null,
+              'per kind per jaar': fmtNorm(perChildAmount),
+              'alleenstaande-ouderkop per jaar': h.type === 'alleenstaande_ouder' ? fmtNorm(alo) : null,
               'maximum per jaar': fmt(yearly),
               'beslagbaar inkomen per maand': fmt(attachable),
               'bijstandsnorm': fmt(norm.value),

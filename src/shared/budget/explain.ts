@@ -2,6 +2,7 @@
 // table periods it used, so a professional can show a creditor or a judge how it was reached.
 import type Decimal from 'decimal.js';
 import type { NormTableRef } from './norms';
+import { Memo } from '../memo';
 import { centsText } from '../money';
 
 export type InputValue = string | number | boolean | null;
@@ -57,8 +58,26 @@ export function explains(): boolean {
 /** Amount for an explanation: two decimals when exact to the cent, otherwise up to 6 decimals (marked ≈). */
 export function fmt(value: Decimal | null | undefined): string | null {
   if (value === null || value === undefined || !explaining) return null;
+  return amountText(value);
+}
+
+function amountText(value: Decimal): string {
   return centsText(value) ?? (value.decimalPlaces() <= 2 ? value.toFixed(2) : `≈${value.toDecimalPlaces(6).toString()}`);
 }
+
+/**
+ * fmt for a norm figure or a value worked out from norm figures alone (NormUse.figure, fromNorm): one shared Decimal
+ * per figure, so its text is remembered instead of printed again for every household. Norm data only; bounded and
+ * forgotten on lock (memo.ts).
+ */
+export function fmtNorm(value: Decimal | null | undefined): string | null {
+  if (value === null || value === undefined || !explaining) return null;
+  let text = NORM_TEXTS.get(value);
+  if (text === undefined) NORM_TEXTS.set(value, (text = amountText(value)));
+  return text;
+}
+
+const NORM_TEXTS = new Memo<Decimal, string>('norms.text', 2_000);
 
 /**
  * The named inputs of every explanation in figures-only mode: none. One shared object, frozen so that nothing can
