@@ -343,7 +343,7 @@ function monthAmounts(r: BudgetResult | null, fromDossier: ReturnType<typeof cas
  * Only what the projection reads is set (the figures' own marks and the warnings stay those of `r`).
  */
 function withProvisional(r: BudgetResult, provisional: ReadonlyMap<string, string | null>): BudgetResult {
-  const info = provisionalOf(r.normPeriods.map((t) => ({ ...t, provisionalFrom: provisional.get(`${t.group}@${t.periodStart}`) ?? null })));
+  const info = provisionalOf(r.normPeriods, (t) => provisional.get(`${t.group}@${t.periodStart}`) ?? null);
   return { ...r, provisional: info };
 }
 
