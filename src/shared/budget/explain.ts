@@ -86,10 +86,11 @@ const NORM_TEXTS = new Memo<Decimal, string>('norms.text', 2_000);
 export const NO_INPUTS: Record<string, InputValue> = Object.freeze({});
 
 /**
- * Named inputs keyed by a household's own lines ("3. Huur (€ 712,00 per maand)"), as one object in V8's dictionary
- * mode. V8 gives every new sequence of property names its own hidden class, about 1 µs a name no object had
- * before (and every household's line names are new); a dictionary only hashes them, a third of that. The same
- * prototype and the same order of names, so nothing else can tell.
+ * Named inputs keyed by a household's own lines ("3. Huur (€ 712,00 per maand)"), or many gathered from several
+ * places, as one object in V8's dictionary mode. V8 gives every new sequence of property names its own hidden class,
+ * about 1 µs a name no object had before (and every household's line names are new), and spreads of long objects
+ * into one another take its slow path; a dictionary only hashes the names. The same prototype and the same order of
+ * names (a repeated name keeps its place and takes the later value, as in a spread), so nothing else can tell.
  */
 export function lineInputs(entries: readonly (readonly [string, InputValue])[]): Record<string, InputValue> {
   const inputs: Record<string, InputValue> = { dictionary: null, mode: null };

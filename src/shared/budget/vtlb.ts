@@ -7,7 +7,7 @@ import { ageOn, formatNlDate } from '../dates';
 import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { BVV_BASE_FRACTION, type BvvDetail, type BvvHooks } from './bvv';
-import { explains, figure, fmt, fmtNorm, NO_INPUTS, type Figure, type InputValue } from './explain';
+import { explains, figure, fmt, fmtNorm, lineInputs, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import { VTLB_CORRECTION_LABELS, type BudgetInputs, type VtlbCorrectionKind } from './inputs';
 import { findPeriod, fromNorm, NormUse, YEAR_TO_MONTH, type NormTableRef, type ResolvedPeriod } from './norms';
@@ -317,7 +317,7 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
     total,
     'VTLB = beslagvrije voet + nominaal bedrag, in de volgorde van de VTLB-calculator: arbeidstoeslag, eigen risico, PGL-correctie, ' +
       'correctie individuele lasten (wonen, zorg, kindgebonden budget), overige correcties. Elke regel is een bedrag in centen; het VTLB is hun som.',
-    explains() ? Object.fromEntries(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])) : NO_INPUTS,
+    explains() ? lineInputs(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])) : NO_INPUTS,
     [],
   );
   if (total === null) {
