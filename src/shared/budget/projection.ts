@@ -11,6 +11,7 @@ import type { BudgetDossier } from './household';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
 import { DEFAULT_VAKANTIEGELD_MAAND, MONTH_NAMES, vakantiegeldSource } from './vakantiegeld';
 import { LINEAR_FORMULA_FROM } from './bvv';
+import { figuresOnly } from './explain';
 import { computeBudgetFigures, NUL_AANBOD_SINCE, type BudgetResult } from './engine';
 import type { BudgetInputs } from './inputs';
 import { activeOn, costAllowancesOf, monthlyLine } from './lines';
@@ -104,7 +105,8 @@ function cashflowVakantiegeld(dossier: BudgetDossier, inputs: BudgetInputs, date
     counted: activeOn(i, date),
     monthly: monthlyLine(i.amount, i.frequency, i.instalments),
   }));
-  const src = vakantiegeldSource(lines, () => 'aanvrager', inputs.vakantiegeld, 'huishouden', () => undefined);
+  // Only the figures are read: no explanation words (explain.ts).
+  const src = figuresOnly(() => vakantiegeldSource(lines, () => 'aanvrager', inputs.vakantiegeld, 'huishouden', () => undefined));
   return { reserved: src.reservering.value!, perJaar: src.perJaar };
 }
 
