@@ -8,7 +8,7 @@ import type Decimal from 'decimal.js';
 import type { BudgetDossier } from './household';
 import { formatNlDate } from '../dates';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { explains, figure, fmt, NO_INPUTS, type Figure, type InputValue } from './explain';
+import { explains, figure, fmt, fmtNorm, lineInputs, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import type { BudgetInputs } from './inputs';
 import { fromNorm, NormUse, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
@@ -214,26 +214,27 @@ export function resolveBvvParameters(use: NormUse, periods: BvvPeriods, leefsitu
       : null;
   // Figures only (explain.ts): nothing shows these inputs.
   if (!explains()) return { params, norm, pw23, missing, maximum, shown: NO_INPUTS };
+  // Norm figures (NormUse.figure): their texts are remembered (fmtNorm); the zorg cap is worked out anew.
   const shown: Record<string, InputValue> = {
-    [couple ? 'B (norm art. 21 b PW, incl. VT)' : 'A (norm art. 21 a PW, incl. VT)']: fmt(norm),
-    'D (drempelinkomen, per jaar)': fmt(D),
+    [couple ? 'B (norm art. 21 b PW, incl. VT)' : 'A (norm art. 21 a PW, incl. VT)']: fmtNorm(norm),
+    'D (drempelinkomen, per jaar)': fmtNorm(D),
     'E (zorgtoeslag, % boven de drempel)': E === null ? null : E.toString(),
-    'standaardpremie per jaar': fmt(premie),
-    [`bedrag art. 23 lid 2 PW`]: fmt(pw23),
+    'standaardpremie per jaar': fmtNorm(premie),
+    [`bedrag art. 23 lid 2 PW`]: fmtNorm(pw23),
     'maximum zorgterm (lid 3)': fmt(zorgCap),
-    [single ? 'J (basishuur eenpersoons)' : 'J (basishuur meerpersoons)']: fmt(J),
+    [single ? 'J (basishuur eenpersoons)' : 'J (basishuur meerpersoons)']: fmtNorm(J),
   };
   if (vorm === 'lineair') {
-    shown['H (maximale huurgrens)'] = fmt(H);
-    shown[single ? 'minimum-inkomensijkpunt eenpersoons' : 'minimum-inkomensijkpunt meerpersoons'] = fmt(miij);
+    shown['H (maximale huurgrens)'] = fmtNorm(H);
+    shown[single ? 'minimum-inkomensijkpunt eenpersoons' : 'minimum-inkomensijkpunt meerpersoons'] = fmtNorm(miij);
     shown[single ? 'F (afbouw eenpersoons)' : 'G (afbouw meerpersoons)'] = afbouw === null ? null : afbouw.toString();
   } else {
     shown['kwadratische factor (C²)'] = kwadratisch ? kwadratisch.c2.toString() : null;
     shown['lineaire factor (C)'] = kwadratisch ? kwadratisch.c1.toString() : null;
   }
   if (withKids) shown['K (afbouw kindgebonden budget)'] = K === null ? null : K.toString();
-  if (leefsituatie === 'gehuwden_met_kinderen') shown['L (verhoging drempel partners, per jaar)'] = fmt(L);
-  shown['maximum (lid 1)'] = fmt(maximum);
+  if (leefsituatie === 'gehuwden_met_kinderen') shown['L (verhoging drempel partners, per jaar)'] = fmtNorm(L);
+  shown['maximum (lid 1)'] = fmtNorm(maximum);
   return { params, norm, pw23, missing, maximum, shown };
 }
 
@@ -429,7 +430,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         'belastbaar inkomen per jaar (C)': fmt(C),
         ...(stated ? { 'opgegeven beslagvrije voet': stated.amount, 'opgegeven op': formatNlDate(stated.date), 'opgegeven door': stated.statedBy } : {}),
       };
-  const detailBase = {
+  // The detail and the outcome are written out, not spread: a copy of seven properties plus three more cost more
+  // than the whole literal, on every run.
+  const detailOf = (steps: BvvStep[], kop: BvvDetail['kop'], opgave: StatedBvvCheck | null): BvvDetail => ({
     // The formula is applied only with C; without it (income up to the norm) only 95 % of the norm and the cap are.
     vorm: resolved.params && C !== null ? resolved.params.vorm : null,
     leefsituatie,
@@ -438,22 +441,29 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     belastbaarInkomen: belastbaarFig,
     inkomenSchuldenaar,
     inkomenPartnerNietBeslagen: partnerFig,
-  };
+    steps,
+    kop,
+    opgave,
+  });
   const lower = norm === null ? null : fromNorm(norm, NORM_95_CENTS);
-  const bounds = (refs: NormTableRef[]) =>
-    above
-      ? {
-          lowerBound: figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen: de eerste term van art. 475da lid 2 Rv.', { norm: fmt(norm) }, refs),
-          upperBound: figure('Bovengrens beslagvrije voet (maximum)', resolved.maximum, 'Wettelijke maximale beslagvrije voet voor deze leefsituatie (art. 475da lid 1 Rv).', { leefsituatie: BVV_LEEFSITUATIE_LABELS[leefsituatie] }, refs),
-        }
-      : { lowerBound: null, upperBound: null };
   const regime = above ? 'inkomen_boven_norm' : 'inkomen_tot_norm';
+  const outcome = (fig: Figure, refs: NormTableRef[], detail: BvvDetail): BvvOutcome => ({
+    figure: fig,
+    regime,
+    lowerBound: above
+      ? figure('Ondergrens beslagvrije voet', lower, '95 % van de norm (A of B) incl. vakantietoeslag, half-up afgerond op centen: de eerste term van art. 475da lid 2 Rv.', words ? { norm: fmtNorm(norm) } : NO_INPUTS, refs)
+      : null,
+    upperBound: above
+      ? figure('Bovengrens beslagvrije voet (maximum)', resolved.maximum, 'Wettelijke maximale beslagvrije voet voor deze leefsituatie (art. 475da lid 1 Rv).', words ? { leefsituatie: BVV_LEEFSITUATIE_LABELS[leefsituatie] } : NO_INPUTS, refs)
+      : null,
+    detail,
+  });
 
   const fail = (rule: string, code: string, message: string): BvvOutcome => {
     hooks.warn(code, message, 'beslagvrijeVoet');
     const refs = hooks.collect(use);
     const opgave = stated ? { amount: new Money(stated.amount), date: stated.date, statedBy: stated.statedBy, difference: null, differs: false } : null;
-    return { figure: figure(LABEL, null, rule, baseInputs, refs), regime, ...bounds(refs), detail: { ...detailBase, steps: [], kop: null, opgave } };
+    return outcome(figure(LABEL, null, rule, baseInputs, refs), refs, detailOf([], null, opgave));
   };
 
   if (norm === null) {
@@ -472,7 +482,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         message: `Ontbrekend normbedrag voor de beslagvrije voet: ${m.key} (${m.group}, vanaf ${formatNlDate(m.period.start)}). Dit bedrag wordt niet geschat.`,
       });
     }
-    return statedFallback(args, use, norm, debtorIncome, resolved, { ...detailBase }, baseInputs);
+    return statedFallback(args, use, norm, debtorIncome, resolved, detailOf, baseInputs);
   }
   if (C === null && above && inrichting === null) {
     return fail(
@@ -497,7 +507,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   } else if (p !== null && C !== null) {
     const o = bvvFormula(p, leefsituatie, C);
     const partsShown = [roundCents(o.basis), roundCents(o.zorg), roundCents(o.woon), ...(o.kgb.isZero() && leefsituatie !== 'alleenstaande_ouder' && leefsituatie !== 'gehuwden_met_kinderen' ? [] : [roundCents(o.kgb)])];
-    step('basis', couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)', roundCents(o.basis), '95 % × A of B (art. 475da lid 2 Rv); in de formule onafgerond, hier getoond op centen.', words ? { norm: fmt(p.norm), onafgerond: fmt(o.basis) } : NO_INPUTS);
+    step('basis', couple ? '95 % van de gehuwdennorm (B)' : '95 % van de norm (A)', roundCents(o.basis), '95 % × A of B (art. 475da lid 2 Rv); in de formule onafgerond, hier getoond op centen.', words ? { norm: fmtNorm(p.norm), onafgerond: fmt(o.basis) } : NO_INPUTS);
     step(
       'zorg',
       'Zorgterm (zorgtoeslag die wegvalt)',
@@ -512,7 +522,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
       p.vorm === 'lineair'
         ? `min(I × ${leefsituatie === 'alleenstaande' ? 'F' : 'G'} / 12, H − J), met I = C − minimum-inkomensijkpunt, niet lager dan 0 (art. 475da lid 2 Rv, tekst vanaf 1 januari 2026). De werkelijke huur telt hier niet mee.`
         : '(factor × C² + factor × C) − J, niet lager dan 0 (art. 475da lid 2 Rv, tekst 2021-2025).',
-      !words ? NO_INPUTS : p.vorm === 'lineair' ? { I: fmt(o.I), percentage: p.afbouw.toString(), H: fmt(p.H), J: fmt(p.J), 'H − J': fmt(p.H.minus(p.J)) } : { C: fmt(C), J: fmt(p.J) },
+      !words ? NO_INPUTS : p.vorm === 'lineair' ? { I: fmt(o.I), percentage: p.afbouw.toString(), H: fmtNorm(p.H), J: fmtNorm(p.J), 'H − J': fmt(p.H.minus(p.J)) } : { C: fmt(C), J: fmtNorm(p.J) },
     );
     if (partsShown.length === 4) {
       step(
@@ -544,7 +554,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
       fromNorm(norm, NORM_95_CENTS),
       '95 % × A of B (art. 475da lid 2 Rv), half-up afgerond op centen. Het inkomen ligt niet boven de norm: de compensatietermen ' +
         '(zorg, wonen, kindgebonden budget) zijn zonder belastbaar inkomen niet berekend; de toets aan 95 % van het inkomen beslist.',
-      words ? { norm: fmt(norm) } : NO_INPUTS,
+      words ? { norm: fmtNorm(norm) } : NO_INPUTS,
     );
     // At or below the norm the compensation terms are taken as 0 (C below the drempelinkomen and the
     // minimum-inkomensijkpunt); the VTLB says so where it uses them.
@@ -719,12 +729,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         (steps.some((s) => s.kind === 'verhoging_eigen_woning') ? ', plus de verhoging voor de eigen woning op verzoek (lid 7, bedrag van de beslaglegger)' : '') +
         '; dan de aftrek van art. 475db in de wettelijke volgorde (inkomen echtgenoot ten hoogste de helft, eigen niet-beslagen inkomen, loonheffing auto van de zaak); ' +
         `ten slotte nooit meer dan 95 % van het netto inkomen (art. 475dc lid 1 Rv). Stappen: ${steps.map((s) => `${s.figure.label} ${s.figure.value === null ? 'niet te berekenen' : formatEuro(s.figure.value)}`).join('; ')}. ${args.normNote}`);
-  return {
-    figure: figure(LABEL, value, rule, words ? { ...baseInputs, ...resolved.shown, 'beslag op': beslagOpText } : NO_INPUTS, refs),
-    regime,
-    ...bounds(refs),
-    detail: { ...detailBase, steps, kop, opgave },
-  };
+  // Some twenty inputs from three places: one dictionary-mode object (explain.ts lineInputs), not two spreads.
+  const allInputs = words ? lineInputs([...Object.entries(baseInputs), ...Object.entries(resolved.shown), ['beslag op', beslagOpText]]) : NO_INPUTS;
+  return outcome(figure(LABEL, value, rule, allInputs, refs), refs, detailOf(steps, kop, opgave));
 }
 
 /** 2/3 of the art. 23 lid 1 PW norm in the rule of art. 475e lid 2 Rv. */
@@ -777,7 +784,7 @@ function statedFallback(
   norm: Decimal,
   debtorIncome: Decimal,
   resolved: ResolvedBvvParameters,
-  detailBase: Omit<BvvDetail, 'steps' | 'kop' | 'opgave'>,
+  detailOf: (steps: BvvStep[], kop: BvvDetail['kop'], opgave: StatedBvvCheck | null) => BvvDetail,
   baseInputs: Record<string, InputValue>,
 ): BvvOutcome {
   const { hooks, inputs } = args;
@@ -797,7 +804,7 @@ function statedFallback(
       figure: figure(LABEL, null, `Inkomen boven de norm: ${why} Zonder opgave van de beslaglegger niet te berekenen. ${args.normNote}`, baseInputs, refs),
       regime: 'inkomen_boven_norm',
       ...bounds,
-      detail: { ...detailBase, steps: [], kop: null, opgave: null },
+      detail: detailOf([], null, null),
     };
   }
   const value = new Money(stated.amount);
@@ -820,6 +827,6 @@ function statedFallback(
     ),
     regime: 'inkomen_boven_norm',
     ...bounds,
-    detail: { ...detailBase, steps: [], kop: null, opgave: { amount: value, date: stated.date, statedBy: stated.statedBy, difference: ZERO, differs: false } },
+    detail: detailOf([], null, { amount: value, date: stated.date, statedBy: stated.statedBy, difference: ZERO, differs: false }),
   };
 }

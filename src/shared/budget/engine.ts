@@ -21,7 +21,7 @@ import {
 } from '../dossier/categories';
 import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { explains, figure, figuresOnly, fmt, lineInputs, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
+import { explains, figure, figuresOnly, fmt, fmtNorm, lineInputs, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
   AGE_GROUP_LABELS,
   determineHousehold,
@@ -42,7 +42,7 @@ import { kostendelersHouseholdNorm, verhoging1820 } from './kostendelers';
 // BVV above the norm and VTLB (issue 6 parts 1-2) live in their own modules.
 import { computeBeslagvrijeVoet, type BvvDetail } from './bvv';
 import { afloscapaciteitDetail, computeVtlbBlocks, countedMonthly, lineAmounts, type AflosDetail } from './vtlb';
-import { findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
+import { copyRef, findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
 export const BVV_FRACTION = new Money('0.95'); // art. 475da lid 2 / 475dc lid 1 Rv
@@ -211,7 +211,7 @@ function collect(ctx: Ctx, use: NormUse): NormTableRef[] {
   const refs = use.tables();
   for (const r of refs) {
     const prev = ctx.used.get(r.group, r.periodStart);
-    if (!prev) ctx.used.set({ ...r, figures: [...r.figures] });
+    if (!prev) ctx.used.set(copyRef(r));
     else for (const f of r.figures) if (!prev.figures.some((x) => x.key === f.key)) prev.figures.push(f);
   }
   for (const m of use.missing) {
@@ -385,18 +385,23 @@ function computeBvv(
   const label = 'Beslagvrije voet';
   const under21 = h.adults.some((a) => a.ageGroup === '18-20');
   const aow = h.adults.some((a) => a.ageGroup === 'aow');
-  const baseInputs: Record<string, InputValue> = {
-    huishouden: HOUSEHOLD_TYPE_LABELS[h.type],
-    [single ? 'A (norm art. 21 a, incl. VT)' : 'B (norm art. 21 b, incl. VT)']: fmt(norm),
-    'beslagbaar inkomen per maand (incl. VT)': fmt(attachable),
-  };
-  const normNote =
-    'De beslagvrije voet gebruikt altijd de norm 21 jaar tot AOW-leeftijd (art. 475da lid 2 Rv)' +
-    (under21 ? '; ook voor een schuldenaar jonger dan 21' : '') +
-    (aow ? '; de hogere AOW-norm telt alleen in de VTLB (PGL-correctie)' : '') +
-    '.';
+  // Figures only (explain.ts): the inputs and the note appear in explanations alone.
+  const words = explains();
+  const baseInputs: Record<string, InputValue> = !words
+    ? {}
+    : {
+        huishouden: HOUSEHOLD_TYPE_LABELS[h.type],
+        [single ? 'A (norm art. 21 a, incl. VT)' : 'B (norm art. 21 b, incl. VT)']: fmt(norm),
+        'beslagbaar inkomen per maand (incl. VT)': fmt(attachable),
+      };
+  const normNote = !words
+    ? ''
+    : 'De beslagvrije voet gebruikt altijd de norm 21 jaar tot AOW-leeftijd (art. 475da lid 2 Rv)' +
+      (under21 ? '; ook voor een schuldenaar jonger dan 21' : '') +
+      (aow ? '; de hogere AOW-norm telt alleen in de VTLB (PGL-correctie)' : '') +
+      '.';
   const stated = inputs.statedBvv ?? null;
-  if (stated) {
+  if (stated && words) {
     baseInputs['opgegeven beslagvrije voet'] = stated.amount;
     baseInputs['opgegeven op'] = formatNlDate(stated.date);
     baseInputs['opgegeven door'] = stated.statedBy;
@@ -444,7 +449,9 @@ function computeBvv(
     normNote,
   });
   ctx.bvvDetail = out.detail;
-  return { ...out.figure, regime: out.regime, lowerBound: out.lowerBound, upperBound: out.upperBound };
+  // Written out rather than spread: a spread copy plus three more properties cost more than the whole literal.
+  const f = out.figure;
+  return { label: f.label, value: f.value, explanation: f.explanation, regime: out.regime, lowerBound: out.lowerBound, upperBound: out.upperBound };
 }
 
 function bvvHooks(ctx: Ctx) {
@@ -533,7 +540,7 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
         'Kinderbijslag per maand',
         monthly,
         'Kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal (AKW art. 12 lid 3), gedeeld door 3, half-up afgerond op centen.',
-        { 'eerste dag kwartaal': formatNlDate(qs), 'leeftijd op die dag': age, leeftijdsgroep: band, 'bedrag per kwartaal': fmt(perQuarter) },
+        { 'eerste dag kwartaal': formatNlDate(qs), 'leeftijd op die dag': age, leeftijdsgroep: band, 'bedrag per kwartaal': fmtNorm(perQuarter) },
       );
     }
     // KGB supplements start the month after the 12th / 16th birthday: age on the last day of the previous month.
@@ -625,8 +632,8 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
           ? NO_INPUTS
           : {
               'kinderen jonger dan 18': kgbChildren.length,
-              'per kind per jaar': fmt(perChildAmount),
-              'alleenstaande-ouderkop per jaar': h.type === 'alleenstaande_ouder' ? fmt(alo) : null,
+              'per kind per jaar': fmtNorm(perChildAmount),
+              'alleenstaande-ouderkop per jaar': h.type === 'alleenstaande_ouder' ? fmtNorm(alo) : null,
               'maximum per jaar': fmt(yearly),
               'beslagbaar inkomen per maand': fmt(attachable),
               'bijstandsnorm': fmt(norm.value),
@@ -800,8 +807,18 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
   const typeLabel = HOUSEHOLD_TYPE_LABELS[h.type];
   return applyProvisional({
     referenceDate,
+    // Written out rather than spread (a copy of ten properties and two more, every run): every field of Household.
     household: {
-      ...h,
+      type: h.type,
+      adults: h.adults,
+      childrenUnder18: h.childrenUnder18,
+      fosterChildrenUnder18: h.fosterChildrenUnder18,
+      kostendelers: h.kostendelers,
+      kostendelersA: h.kostendelersA,
+      fixedAddress: h.fixedAddress,
+      addressKind: h.addressKind,
+      aowAgeMonths: h.aowAgeMonths,
+      tables: h.tables,
       typeLabel,
       // Without its words in figures-only mode, like every figure's explanation (explain.ts).
       explanation: !explains()

@@ -7,7 +7,7 @@ import type Decimal from 'decimal.js';
 import { ageOn, formatNlDate, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
 import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { explains, figure, fmt, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
+import { explains, figure, fmt, fmtNorm, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import { findPeriod, fromNorm, normDecimal, NormUse, QUARTER_TO_MONTH, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
@@ -186,7 +186,7 @@ export function kgbAfbouw(args: {
         ? NO_INPUTS
         : {
             'toetsingsinkomen per jaar': fmt(t),
-            drempelinkomen: fmt(d),
+            drempelinkomen: fmtNorm(d),
             afbouwpercentage: rate.toString(),
             'inkomen boven het drempelinkomen': fmt(excess.greaterThan(0) ? excess : ZERO),
             afbouw: fmt(reduction),
@@ -289,9 +289,9 @@ export function zorgtoeslagExpected(args: {
       : {
           standaardpremie: fmt(standard),
           'toetsingsinkomen per jaar': t === null ? 'niet ingevuld (bijstandsniveau)' : fmt(t),
-          drempelinkomen: fmt(d),
+          drempelinkomen: fmtNorm(d),
           normpremie: fmt(normpremie),
-          inkomensgrens: fmt(limit),
+          inkomensgrens: fmtNorm(limit),
           'verzekerde volwassenen': insured,
           'zorgtoeslag per jaar': fmt(yearly),
         },

@@ -2,6 +2,7 @@
 // table periods it used, so a professional can show a creditor or a judge how it was reached.
 import type Decimal from 'decimal.js';
 import type { NormTableRef } from './norms';
+import { Memo } from '../memo';
 import { centsText } from '../money';
 
 export type InputValue = string | number | boolean | null;
@@ -57,8 +58,26 @@ export function explains(): boolean {
 /** Amount for an explanation: two decimals when exact to the cent, otherwise up to 6 decimals (marked ≈). */
 export function fmt(value: Decimal | null | undefined): string | null {
   if (value === null || value === undefined || !explaining) return null;
+  return amountText(value);
+}
+
+function amountText(value: Decimal): string {
   return centsText(value) ?? (value.decimalPlaces() <= 2 ? value.toFixed(2) : `≈${value.toDecimalPlaces(6).toString()}`);
 }
+
+/**
+ * fmt for a norm figure or a value worked out from norm figures alone (NormUse.figure, fromNorm): one shared Decimal
+ * per figure, so its text is remembered instead of printed again for every household. Norm data only; bounded and
+ * forgotten on lock (memo.ts).
+ */
+export function fmtNorm(value: Decimal | null | undefined): string | null {
+  if (value === null || value === undefined || !explaining) return null;
+  let text = NORM_TEXTS.get(value);
+  if (text === undefined) NORM_TEXTS.set(value, (text = amountText(value)));
+  return text;
+}
+
+const NORM_TEXTS = new Memo<Decimal, string>('norms.text', 2_000);
 
 /**
  * The named inputs of every explanation in figures-only mode: none. One shared object, frozen so that nothing can
@@ -67,10 +86,11 @@ export function fmt(value: Decimal | null | undefined): string | null {
 export const NO_INPUTS: Record<string, InputValue> = Object.freeze({});
 
 /**
- * Named inputs keyed by a household's own lines ("3. Huur (€ 712,00 per maand)"), as one object in V8's dictionary
- * mode. V8 gives every new sequence of property names its own hidden class, about 1 µs a name no object had
- * before (and every household's line names are new); a dictionary only hashes them, a third of that. The same
- * prototype and the same order of names, so nothing else can tell.
+ * Named inputs keyed by a household's own lines ("3. Huur (€ 712,00 per maand)"), or many gathered from several
+ * places, as one object in V8's dictionary mode. V8 gives every new sequence of property names its own hidden class,
+ * about 1 µs a name no object had before (and every household's line names are new), and spreads of long objects
+ * into one another take its slow path; a dictionary only hashes the names. The same prototype and the same order of
+ * names (a repeated name keeps its place and takes the later value, as in a spread), so nothing else can tell.
  */
 export function lineInputs(entries: readonly (readonly [string, InputValue])[]): Record<string, InputValue> {
   const inputs: Record<string, InputValue> = { dictionary: null, mode: null };

@@ -418,8 +418,26 @@ export class NormUse {
   }
 
   tables(): NormTableRef[] {
-    return this.list.map((r) => ({ ...r, figures: [...r.figures] }));
+    return this.list.map(copyRef);
   }
+}
+
+/**
+ * A reference with its own list of figures (the rest is shared). Written out rather than spread: a household's
+ * run copies some fifty of them.
+ */
+export function copyRef(r: NormTableRef): NormTableRef {
+  return {
+    group: r.group,
+    title: r.title,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    status: r.status,
+    origin: r.origin,
+    source: r.source,
+    figures: [...r.figures],
+    provisionalFrom: r.provisionalFrom,
+  };
 }
 
 function missingFigure(norms: NormSet, period: ResolvedPeriod, key: string): MissingFigure {

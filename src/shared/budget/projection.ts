@@ -11,6 +11,7 @@ import type { BudgetDossier } from './household';
 import { formatEuro, roundCents, sum, ZERO } from '../money';
 import { DEFAULT_VAKANTIEGELD_MAAND, MONTH_NAMES, vakantiegeldSource } from './vakantiegeld';
 import { LINEAR_FORMULA_FROM } from './bvv';
+import { figuresOnly } from './explain';
 import { computeBudgetFigures, NUL_AANBOD_SINCE, type BudgetResult } from './engine';
 import type { BudgetInputs } from './inputs';
 import { activeOn, costAllowancesOf, monthlyLine } from './lines';
@@ -104,7 +105,8 @@ function cashflowVakantiegeld(dossier: BudgetDossier, inputs: BudgetInputs, date
     counted: activeOn(i, date),
     monthly: monthlyLine(i.amount, i.frequency, i.instalments),
   }));
-  const src = vakantiegeldSource(lines, () => 'aanvrager', inputs.vakantiegeld, 'huishouden', () => undefined);
+  // Only the figures are read: no explanation words (explain.ts).
+  const src = figuresOnly(() => vakantiegeldSource(lines, () => 'aanvrager', inputs.vakantiegeld, 'huishouden', () => undefined));
   return { reserved: src.reservering.value!, perJaar: src.perJaar };
 }
 
@@ -343,7 +345,7 @@ function monthAmounts(r: BudgetResult | null, fromDossier: ReturnType<typeof cas
  * Only what the projection reads is set (the figures' own marks and the warnings stay those of `r`).
  */
 function withProvisional(r: BudgetResult, provisional: ReadonlyMap<string, string | null>): BudgetResult {
-  const info = provisionalOf(r.normPeriods.map((t) => ({ ...t, provisionalFrom: provisional.get(`${t.group}@${t.periodStart}`) ?? null })));
+  const info = provisionalOf(r.normPeriods, (t) => provisional.get(`${t.group}@${t.periodStart}`) ?? null);
   return { ...r, provisional: info };
 }
 

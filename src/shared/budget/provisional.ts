@@ -16,11 +16,21 @@ export interface ProvisionalInfo {
   message: string;
 }
 
-export function provisionalOf(refs: readonly NormTableRef[]): ProvisionalInfo | null {
-  const prov = refs.filter((r) => r.provisionalFrom !== null);
-  if (prov.length === 0) return null;
-  const from = prov.map((r) => r.provisionalFrom!).sort()[0]!;
-  return { from, groups: [...new Set(prov.map((r) => r.group))], message: provisionalMessage(from) };
+/**
+ * `fromOf` gives a reference's provisional start: its own by default; the projection passes that of another month
+ * with the same periods (projection.ts), instead of copying every reference to set it.
+ */
+export function provisionalOf(refs: readonly NormTableRef[], fromOf: (r: NormTableRef) => string | null = (r) => r.provisionalFrom): ProvisionalInfo | null {
+  let from: string | null = null;
+  const groups: NormGroup[] = [];
+  for (const r of refs) {
+    const f = fromOf(r);
+    if (f === null) continue;
+    // The earliest start; the groups in the order of their first provisional reference.
+    if (from === null || f < from) from = f;
+    if (!groups.includes(r.group)) groups.push(r.group);
+  }
+  return from === null ? null : { from, groups, message: provisionalMessage(from) };
 }
 
 /** Every figure of a result that rests on a norm table (directly or through another norm figure). */

@@ -8,7 +8,7 @@ import type Decimal from 'decimal.js';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { INCOME_CATEGORY_LABELS, type IncomeCategory } from '../dossier/categories';
 import type { Frequency } from '../frequency';
-import { figure, fmt, type Figure, type InputValue } from './explain';
+import { explains, figure, fmt, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { BudgetInputs, BeslagOp } from './inputs';
 
 export const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
@@ -69,11 +69,15 @@ export function vakantiegeldSource(
   const schuldenaarPosten = debtorLines.map(label);
   const monthName = MONTH_NAMES[maand - 1]!;
   const override = input?.bedragPerJaar ?? null;
-  const inputs: Record<string, InputValue> = {
-    'jaarlijkse posten in het dossier': posten.join('; ') || 'geen',
-    'per maand in het inkomen': fmt(fromLines),
-    'maand van uitbetaling': monthName,
-  };
+  // Figures only (explain.ts): the inputs appear in the explanation alone.
+  const words = explains();
+  const inputs: Record<string, InputValue> = !words
+    ? NO_INPUTS
+    : {
+        'jaarlijkse posten in het dossier': posten.join('; ') || 'geen',
+        'per maand in het inkomen': fmt(fromLines),
+        'maand van uitbetaling': monthName,
+      };
   if (override !== null) {
     // The override says how much of the dossier's yearly payments comes in once a year (e.g. 0 when the employer
     // pays the vakantiegeld monthly). It can never exceed what the income holds: that would reserve money the
@@ -103,7 +107,7 @@ export function vakantiegeldSource(
         monthly,
         `Opgegeven deel van de jaarlijkse inkomsten dat in één keer binnenkomt, per jaar / 12, half-up afgerond op centen; ten hoogste wat het dossier als inkomen per jaar heeft. Reden: ${reden} ` +
           `Het komt in één keer binnen in ${monthName} (zie de vooruitblik); reserveer het per maand en geef het niet uit als leefgeld.`,
-        { ...inputs, 'opgegeven vakantiegeld per jaar': asked.toFixed(2), 'gebruikt per jaar': perJaar.toFixed(2), reden },
+        words ? { ...inputs, 'opgegeven vakantiegeld per jaar': asked.toFixed(2), 'gebruikt per jaar': perJaar.toFixed(2), reden } : NO_INPUTS,
       ),
       schuldenaarPerMaand: beslagOp === 'huishouden' || monthly.lessThan(debtorLines0) ? monthly : debtorLines0,
       posten,

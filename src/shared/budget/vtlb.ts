@@ -7,7 +7,7 @@ import { ageOn, formatNlDate } from '../dates';
 import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { BVV_BASE_FRACTION, type BvvDetail, type BvvHooks } from './bvv';
-import { explains, figure, fmt, NO_INPUTS, type Figure, type InputValue } from './explain';
+import { explains, figure, fmt, fmtNorm, lineInputs, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import { VTLB_CORRECTION_LABELS, type BudgetInputs, type VtlbCorrectionKind } from './inputs';
 import { findPeriod, fromNorm, NormUse, YEAR_TO_MONTH, type NormTableRef, type ResolvedPeriod } from './norms';
@@ -77,7 +77,7 @@ function pglLine(args: VtlbArgs, use: NormUse): Figure {
     'PGL-correctie',
     value,
     'Pensioengerechtigde leeftijd: 95 % × AOW-norm − 95 % × norm 21 jaar tot AOW-leeftijd, half-up afgerond op centen (NVVK 09-07-2021).',
-    { 'AOW-norm incl. VT': fmt(aowNorm), 'norm 21 tot AOW incl. VT': fmt(stdNorm) },
+    { 'AOW-norm incl. VT': fmtNorm(aowNorm), 'norm 21 tot AOW incl. VT': fmtNorm(stdNorm) },
   );
 }
 
@@ -104,10 +104,10 @@ function maxKgbPerMonth(args: VtlbArgs, use: NormUse, period: ResolvedPeriod): {
     ? NO_INPUTS
     : {
         'kinderen jonger dan 18': kids.length,
-        'per kind per jaar': fmt(perChild),
+        'per kind per jaar': fmtNorm(perChild),
         'kinderen 12-15 jaar': s1215,
         'kinderen 16-17 jaar': s1617,
-        'alleenstaande-ouderkop per jaar': args.household.type === 'alleenstaande_ouder' ? fmt(alo) : null,
+        'alleenstaande-ouderkop per jaar': args.household.type === 'alleenstaande_ouder' ? fmtNorm(alo) : null,
       };
   if (!perChild || !alo || !a1215 || !a1617) return { value: null, inputs };
   const yearly = perChild.times(kids.length).plus(a1215.times(s1215)).plus(a1617.times(s1617)).plus(alo);
@@ -259,8 +259,8 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
         !explains()
           ? NO_INPUTS
           : {
-              'verplicht eigen risico per jaar': fmt(perYear),
-              'per maand per verzekerde': fmt(perMonth),
+              'verplicht eigen risico per jaar': fmtNorm(perYear),
+              'per maand per verzekerde': fmtNorm(perMonth),
               'verzekerde volwassenen': n,
               ...(n < args.household.adults.length ? { 'niet verzekerde volwassenen': args.household.adults.length - n } : {}),
             },
@@ -317,7 +317,7 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
     total,
     'VTLB = beslagvrije voet + nominaal bedrag, in de volgorde van de VTLB-calculator: arbeidstoeslag, eigen risico, PGL-correctie, ' +
       'correctie individuele lasten (wonen, zorg, kindgebonden budget), overige correcties. Elke regel is een bedrag in centen; het VTLB is hun som.',
-    explains() ? Object.fromEntries(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])) : NO_INPUTS,
+    explains() ? lineInputs(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])) : NO_INPUTS,
     [],
   );
   if (total === null) {

@@ -20,7 +20,7 @@ describe('the shared memos on lock', () => {
     const before = await rig.call('budget.get', { id, date: '2026-07-15' });
     const batch = await rig.call('budget.batch', { date: '2026-07-15' });
     expect(batch.items[0]!.figures!.saldo).toBe(before.result.budget.saldo.value);
-    expect(filled()).toEqual(expect.arrayContaining(['budget.monthlyLine', 'dates.formatNlDate', 'norms.periodFacts', 'norms.derived']));
+    expect(filled()).toEqual(expect.arrayContaining(['budget.monthlyLine', 'dates.formatNlDate', 'norms.periodFacts', 'norms.derived', 'norms.text']));
 
     await rig.call('vault.lock', {});
     expect(filled()).toEqual([]);

@@ -3,6 +3,7 @@
 // figure is computed by hand in the comment above it from RULES.md and the bundled norm tables.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeBudget } from '../../../src/shared/budget/engine';
+import { determineHousehold } from '../../../src/shared/budget/household';
 import { kostendelersNormPerPerson } from '../../../src/shared/budget/kostendelers';
 import type { NormSet } from '../../../src/shared/budget/norms';
 import {
@@ -315,5 +316,19 @@ describe('interchange format version 1', () => {
     const r = computeBudget(d, inputs(), norms, '2026-07-15');
     expect(r.household.type).toBe('alleenstaande_ouder');
     expect(r.beslagvrijeVoet.regime).toBe('geen_vast_adres');
+  });
+});
+
+describe('the household in the result', () => {
+  it('holds every field determineHousehold gives, in its order, then the type label and the explanation', () => {
+    // The engine writes the result's household out field by field (no spread copy): a field added to Household
+    // must not go missing there.
+    const d = dossier({ adults: [adult('aanvrager', '1980-03-01'), adult('partner', '1982-07-15')], children: [child('2015-05-05')] });
+    const h = determineHousehold(d, 1, '2026-11-23', norms);
+    const r = computeBudget(d, inputs({ kostendelers: 1 }), norms, '2026-11-23');
+    expect(Object.keys(r.household)).toEqual([...Object.keys(h), 'typeLabel', 'explanation']);
+    const { typeLabel, explanation: _e, ...rest } = r.household;
+    expect(rest).toEqual(h);
+    expect(typeLabel).toBe('Gehuwden / samenwonenden');
   });
 });
