@@ -8,6 +8,7 @@ import {
   EMPTY_BUDGET_INPUTS,
   NormNotCoveredError,
   projectBudget,
+  sectionFiguresOf,
   toBudgetJson,
   type BudgetInputs,
   type BudgetJson,
@@ -219,7 +220,7 @@ export function createBudgetService(
         result: serializeBudgetResult(c.result),
         projection: serializeProjection(c.projection),
         // The sections read the JSON view's figures, never its projection (the screen has that as `projection`).
-        sections: budgetSections(toBudgetJson(c.result)),
+        sections: budgetSections(sectionFiguresOf(c.result)),
       };
     },
   };

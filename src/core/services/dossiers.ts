@@ -645,10 +645,14 @@ function readBudgetBulk(db: Db, ids: readonly string[]): Map<string, BudgetDossi
 
 /** budget.get's read of one dossier: the same columns, tables and mapping as readBudgetBulk, by id. */
 function readBudgetOne(db: Db, id: string): BudgetDossierRead {
-  const row = cachedStatement(db, `SELECT ${BUDGET_ROW_COLUMNS} FROM dossiers WHERE id = ?`).get(id) as BudgetRow | undefined;
+  const row = cachedStatement(db, BUDGET_ONE_SQL.dossier).get(id) as BudgetRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Dit dossier bestaat niet (meer).');
-  const raw = <R extends unknown[]>(table: string, columns: string) => rawByDossier<R>(db, table, columns, '= ?', id).get(id) ?? [];
-  return budgetParts(row, raw<PersonRaw>('persons', PERSON_COLUMNS), raw<IncomeRaw>('incomes', INCOME_COLUMNS), raw<ExpenseRaw>('expenses', EXPENSE_COLUMNS));
+  const raw = <R extends unknown[]>(sql: string) => {
+    const rows = cachedStatement(db, sql).raw(true).all(id) as R[];
+    if (rows.length > 1) rows.sort(bySortOrder);
+    return rows;
+  };
+  return budgetParts(row, raw<PersonRaw>(BUDGET_ONE_SQL.persons), raw<IncomeRaw>(BUDGET_ONE_SQL.incomes), raw<ExpenseRaw>(BUDGET_ONE_SQL.expenses));
 }
 
 /**
@@ -688,6 +692,14 @@ type ExpenseRaw = ItemRaw<DossierData['expenses'][number]['category']>;
 /** The dossier columns budgetParts() reads (the budget's reads select only these). */
 const BUDGET_ROW_COLUMNS = 'id, number, street, house_number, postcode, city, address_kind';
 type BudgetRow = Pick<DossierRow, 'id' | 'number' | 'street' | 'house_number' | 'postcode' | 'city' | 'address_kind'>;
+
+/** The one-dossier statements as constants: built per call, each text was copied and hashed again to find it. */
+const BUDGET_ONE_SQL = {
+  dossier: `SELECT ${BUDGET_ROW_COLUMNS} FROM dossiers WHERE id = ?`,
+  persons: `SELECT ${PERSON_COLUMNS}, sort_order FROM persons WHERE dossier_id = ?`,
+  incomes: `SELECT ${INCOME_COLUMNS}, sort_order FROM incomes WHERE dossier_id = ?`,
+  expenses: `SELECT ${EXPENSE_COLUMNS}, sort_order FROM expenses WHERE dossier_id = ?`,
+};
 
 /** Items in their stored order: the rows come grouped by dossier, sorted here (no temporary B-tree in SQLite). */
 const bySortOrder = (a: readonly unknown[], b: readonly unknown[]) => (a[a.length - 1] as number) - (b[b.length - 1] as number);

@@ -164,6 +164,56 @@ function bvvVtlbJson(r: BudgetResult): BvvVtlbJson {
 }
 // --- end BVV / VTLB ---
 
+/** The names of the JSON view that the presenter's sections read (presenter/budget.ts). */
+type SectionAmountName =
+  | 'bijstandsnorm'
+  | 'inkomenPerMaand'
+  | 'beslagbaarInkomenPerMaand'
+  | 'nietBeslagbaarInkomenPerMaand'
+  | 'uitgavenPerMaand'
+  | 'uitgavenPerGroep'
+  | 'saldoPerMaand'
+  | 'leefgeldPerMaand'
+  | 'verschilMetBijstandsnorm'
+  | 'kinderbijslagVerwacht'
+  | 'kostenvergoedingenPerMaand'
+  | 'kinderbijslagPerKind'
+  | 'aanspraken'
+  | 'vakantiegeldReserveringPerMaand';
+
+/**
+ * What the sections are built from: those amounts and, of the explanations, only whether a figure is provisional.
+ * The whole JSON view is one (the CLI and the PDF pass it); budget.get builds only this part: building every
+ * explanation entry only to read two of them cost about a tenth of the call.
+ */
+export type SectionFigures = Pick<BudgetJson, SectionAmountName> & {
+  explanation: Readonly<Record<string, { voorlopig?: string } | undefined>>;
+};
+
+export function sectionFiguresOf(r: BudgetResult): SectionFigures {
+  const provisional = (f: Figure) => (f.provisional ? { voorlopig: f.provisional } : {});
+  return {
+    ...sectionAmountsOf(r),
+    explanation: { kinderbijslagVerwacht: provisional(r.children.kinderbijslagExpected), verschilMetBijstandsnorm: provisional(r.budget.gapToNorm) },
+  };
+}
+
+function sectionAmountsOf(r: BudgetResult): Pick<BudgetJson, SectionAmountName> {
+  return {
+    bijstandsnorm: val(r.bijstandsnorm),
+    inkomenPerMaand: val(r.income.total),
+    beslagbaarInkomenPerMaand: val(r.income.attachable),
+    nietBeslagbaarInkomenPerMaand: val(r.income.nonAttachable),
+    uitgavenPerMaand: val(r.budget.expensesTotal),
+    uitgavenPerGroep: Object.fromEntries(NIBUD_GROUPS.map((g) => [g, val(r.budget.expensesByGroup[g])])) as Record<NibudGroup, JsonAmount>,
+    saldoPerMaand: val(r.budget.saldo),
+    leefgeldPerMaand: val(r.budget.leefgeldPerMaand),
+    verschilMetBijstandsnorm: val(r.budget.gapToNorm),
+    kinderbijslagVerwacht: val(r.children.kinderbijslagExpected),
+    ...addsUpJson(r),
+  };
+}
+
 export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJson {
   const normPeriod: BudgetJson['normPeriod'] = {};
   for (const t of r.normPeriods) {
@@ -196,6 +246,7 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     ['kindgebondenBudgetVerwacht', r.children.kgbExpected],
     ...r.entitlements.checks.filter((c) => c.scheme === 'zorgtoeslag').map((c): [string, Figure] => ['zorgtoeslagVerwacht', c.expected]),
   ];
+  const a = sectionAmountsOf(r);
   const out: BudgetJson = {
     format: BUDGET_JSON_FORMAT,
     version: BUDGET_JSON_VERSION,
@@ -205,7 +256,7 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     householdTypeLabel: r.household.typeLabel,
     ageGroups: r.household.adults.map((a) => `${a.role}: ${a.ageGroup}`),
     kostendelers: r.household.kostendelers,
-    bijstandsnorm: val(r.bijstandsnorm),
+    bijstandsnorm: a.bijstandsnorm,
     bijstandsnormExclVakantietoeslag: val(r.bijstandsnormExclVakantietoeslag),
     beslagvrijeVoet: val(r.beslagvrijeVoet),
     beslagvrijeVoetRegime: r.beslagvrijeVoet.regime,
@@ -217,23 +268,26 @@ export function toBudgetJson(r: BudgetResult, projection?: Projection): BudgetJs
     ...bvvVtlbJson(r),
     vtlb: val(r.vtlb.total),
     afloscapaciteit: val(r.afloscapaciteit),
-    inkomenPerMaand: val(r.income.total),
-    beslagbaarInkomenPerMaand: val(r.income.attachable),
-    nietBeslagbaarInkomenPerMaand: val(r.income.nonAttachable),
-    uitgavenPerMaand: val(r.budget.expensesTotal),
-    uitgavenPerGroep: Object.fromEntries(NIBUD_GROUPS.map((g) => [g, val(r.budget.expensesByGroup[g])])) as Record<NibudGroup, JsonAmount>,
-    saldoPerMaand: val(r.budget.saldo),
-    leefgeldPerMaand: val(r.budget.leefgeldPerMaand),
+    inkomenPerMaand: a.inkomenPerMaand,
+    beslagbaarInkomenPerMaand: a.beslagbaarInkomenPerMaand,
+    nietBeslagbaarInkomenPerMaand: a.nietBeslagbaarInkomenPerMaand,
+    uitgavenPerMaand: a.uitgavenPerMaand,
+    uitgavenPerGroep: a.uitgavenPerGroep,
+    saldoPerMaand: a.saldoPerMaand,
+    leefgeldPerMaand: a.leefgeldPerMaand,
     leefgeldPerWeek: val(r.budget.leefgeldPerWeek),
-    verschilMetBijstandsnorm: val(r.budget.gapToNorm),
-    kinderbijslagVerwacht: val(r.children.kinderbijslagExpected),
+    verschilMetBijstandsnorm: a.verschilMetBijstandsnorm,
+    kinderbijslagVerwacht: a.kinderbijslagVerwacht,
     kinderbijslagOntvangen: val(r.children.kinderbijslagReceived),
     kindgebondenBudgetVerwacht: val(r.children.kgbExpected),
     kindgebondenBudgetOntvangen: val(r.children.kgbReceived),
     ontbrekendeNormbedragen: r.missingFigures.map((m) => ({ group: m.group, periodStart: m.periodStart, key: m.key, label: m.label })),
     warnings: r.warnings,
     voorlopig: r.provisional?.message ?? null,
-    ...addsUpJson(r),
+    vakantiegeldReserveringPerMaand: a.vakantiegeldReserveringPerMaand,
+    kostenvergoedingenPerMaand: a.kostenvergoedingenPerMaand,
+    kinderbijslagPerKind: a.kinderbijslagPerKind,
+    aanspraken: a.aanspraken,
     explanation: Object.fromEntries(
       explained.map(([k, f]) => [k, { label: f.label, value: val(f), ...f.explanation, ...(f.provisional ? { voorlopig: f.provisional } : {}) }]),
     ),

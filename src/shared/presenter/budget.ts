@@ -1,7 +1,8 @@
-// The budget as sections of parts and a total, built only from the figures the engine computed (the budget JSON),
-// never recomputed: the screen, the PDF and the CLI all show these sections, and a property test checks that in
-// each section the parts shown add up to the total shown beside them (issue 6 part 3).
-import type { BudgetJson, JsonAmount } from '../budget/json';
+// The budget as sections of parts and a total, built only from the figures the engine computed (the budget JSON,
+// or only the part of it the sections read), never recomputed: the screen, the PDF and the CLI all show these
+// sections, and a property test checks that in each section the parts shown add up to the total shown beside them
+// (issue 6 part 3).
+import type { JsonAmount, SectionFigures } from '../budget/json';
 import { euro } from './format';
 
 export type RowSign = '+' | '−' | '=';
@@ -34,7 +35,7 @@ const row = (id: string, label: string, amount: JsonAmount | undefined, sign: Ro
 });
 
 /** The sections of a budget, in reading order. */
-export function budgetSections(j: BudgetJson): PresentedSection[] {
+export function budgetSections(j: SectionFigures): PresentedSection[] {
   const allowances = j.kostenvergoedingenPerMaand ?? null;
   const withAllowances = allowances !== null && allowances !== '0.00';
   const sections: PresentedSection[] = [

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeBudget, type BudgetResult } from '../../../src/shared/budget/engine';
 import { costAllowancesOf } from '../../../src/shared/budget/lines';
-import { toBudgetJson } from '../../../src/shared/budget/json';
+import { sectionFiguresOf, toBudgetJson } from '../../../src/shared/budget/json';
 import type { NormSet } from '../../../src/shared/budget/norms';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES, NIBUD_GROUPS } from '../../../src/shared/dossier/categories';
 import { Money, sum, ZERO } from '../../../src/shared/money';
@@ -94,6 +94,8 @@ describe('figures that add up (round once, then add)', () => {
         // The CLI text shows each total exactly as formatted by the presenter.
         const text = sectionsText(sections).join('\n');
         for (const s of sections) expect(text).toContain(s.rows[s.rows.length - 1]!.text);
+        // budget.get builds the sections from the figures they read only: the same sections, provisional marks included.
+        expect(budgetSections(sectionFiguresOf(r))).toEqual(sections);
       }),
       { numRuns: 200 },
     );
