@@ -76,8 +76,21 @@ const sameHeader = (a: NormTableOut, t: NormTableRef): boolean =>
 /** The tables of one answer, each listed once; `use` turns an engine reference into its wire form. */
 export class NormTableList {
   private readonly listed = new Map<string, Listed>();
+  /**
+   * What each reference object was listed as. The engine hands the same reference to several figures (38 uses of
+   * 10 objects in a typical answer); looked up again it lands in the same table, since a table's header never
+   * changes and its figures are only added to. The search and the figure checks were half of the serialiser.
+   */
+  private readonly byRef = new Map<NormTableRef, NormTableUseOut>();
 
   use(t: NormTableRef): NormTableUseOut {
+    let known = this.byRef.get(t);
+    if (known === undefined) this.byRef.set(t, (known = this.find(t)));
+    // A copy per use: the answer holds no object twice.
+    return { table: known.table, figures: known.figures.slice() };
+  }
+
+  private find(t: NormTableRef): NormTableUseOut {
     const base = `${t.group}@${t.periodStart}`;
     // One id per period. A reference to the same period that differs (provisionally used from another day, or a
     // figure read with another label) is listed apart ("~2"), so resolving never changes what a figure showed.

@@ -204,6 +204,37 @@ describe('norm tables once per budget answer', () => {
     ]);
   });
 
+  it('lists a reference object used again exactly as an equal copy of it (the serialiser remembers each object)', () => {
+    const ref = (provisionalFrom: string | null, figures: [string, string][]): NormTableRef => ({
+      group: 'kinderbijslag',
+      title: 'Kinderbijslag',
+      periodStart: '2026-07-01',
+      periodEnd: '2026-12-31',
+      status: 'official',
+      origin: 'bundled',
+      source: ['SVB'],
+      figures: figures.map(([key, value]) => ({ key, label: key, value, status: 'official' as const })),
+      provisionalFrom,
+    });
+    const a = ref(null, [['age_0_5', '100.00']]);
+    const b = ref(null, [['age_6_11', '120.00'], ['age_0_5', '100.00']]);
+    const c = ref('2027-01-01', [['age_0_5', '100.00']]);
+    const d = ref(null, [['age_0_5', '99.00']]);
+    // Objects used again after others joined or split their table: a, b, d and c each land where a copy lands.
+    const sequence = [a, b, c, a, d, b, d, c, a, a, b];
+    const remembered = new NormTableList();
+    const copies = new NormTableList();
+    const fromObjects = sequence.map((t) => remembered.use(t));
+    const fromCopies = sequence.map((t) => copies.use(structuredClone(t)));
+    expect(fromObjects).toEqual(fromCopies);
+    expect(remembered.tables()).toEqual(copies.tables());
+    expect(fromObjects.map((u) => u.table)).toEqual(['kinderbijslag@2026-07-01', 'kinderbijslag@2026-07-01', 'kinderbijslag@2026-07-01~2', 'kinderbijslag@2026-07-01', 'kinderbijslag@2026-07-01~3', 'kinderbijslag@2026-07-01', 'kinderbijslag@2026-07-01~3', 'kinderbijslag@2026-07-01~2', 'kinderbijslag@2026-07-01', 'kinderbijslag@2026-07-01', 'kinderbijslag@2026-07-01']);
+    // Each use is its own object: changing one answer's list of names changes no other.
+    fromObjects[0]!.figures.push('x');
+    expect(remembered.use(a).figures).toEqual(['age_0_5']);
+    expect(fromObjects[3]).not.toBe(fromObjects[0]);
+  });
+
   it('does not change the answer it resolves (the renderer may resolve the same answer twice)', () => {
     const wire = serializeBudgetResult(computeBudget(SINGLE_PARENT, inputs(), norms, '2026-07-15'));
     const copy = JSON.parse(JSON.stringify(wire)) as unknown;
