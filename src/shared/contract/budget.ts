@@ -47,7 +47,14 @@ export const inputValueOut = z.union([z.string(), z.number(), z.boolean(), z.nul
  * record runs two schemas and a regular expression per name (a quarter of budget.get's output validation).
  */
 const recordOut = <T>(valid: (v: unknown) => v is T, message: string) =>
-  z.custom<Record<string, T>>((v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(valid), { message });
+  z.custom<Record<string, T>>((v) => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && everyOwnValue(v as Record<string, unknown>, valid), { message });
+
+/** Object.values(o).every(valid) without the array and the callback per value (a fifth of budget.get's validation). */
+function everyOwnValue(o: Record<string, unknown>, valid: (v: unknown) => boolean): boolean {
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) if (!valid(o[keys[i]!])) return false;
+  return true;
+}
 
 const isInputValue = (v: unknown): v is string | number | boolean | null =>
   v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));

@@ -177,6 +177,14 @@ describe('norm tables once per budget answer', () => {
     }
     expect(explanationOut.safeParse({ ...ok, inputs: [] }).success).toBe(false);
     expect(explanationOut.safeParse({ ...ok, inputs: null }).success).toBe(false);
+    // Every value is read, the last as well as the first, also of an object in dictionary mode (as the engine builds them).
+    const many: Record<string, unknown> = {};
+    for (let i = 0; i < 200; i++) many[`regel ${i}`] = `${i}.00`;
+    delete many['regel 7'];
+    expect(explanationOut.safeParse({ ...ok, inputs: many }).success).toBe(true);
+    many['regel 199'] = Number.NaN;
+    expect(explanationOut.safeParse({ ...ok, inputs: many }).success).toBe(false);
+    expect(explanationOut.safeParse({ ...ok, inputs: Object.assign(Object.create(null) as object, { a: '1.00' }) }).success).toBe(false);
   });
 
   it('lists a period apart when it is used both provisionally and not, or a figure differs, so nothing resolves differently', () => {
