@@ -48,6 +48,19 @@ function explained(r: BudgetResult): [string, Figure][] {
   ];
 }
 
+/** A reference to the kinderbijslag period of 2026-07 with the given figures (all official). */
+const kinderbijslagRef = (provisionalFrom: string | null, figures: { key: string; label: string; value: string }[]): NormTableRef => ({
+  group: 'kinderbijslag',
+  title: 'Kinderbijslag',
+  periodStart: '2026-07-01',
+  periodEnd: '2026-12-31',
+  status: 'official',
+  origin: 'bundled',
+  source: ['SVB'],
+  figures: figures.map((f) => ({ ...f, status: 'official' as const })),
+  provisionalFrom,
+});
+
 const at = (o: unknown, p: string): unknown => p.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o);
 
 describe('norm tables once per budget answer', () => {
@@ -188,17 +201,7 @@ describe('norm tables once per budget answer', () => {
   });
 
   it('lists a period apart when it is used both provisionally and not, or a figure differs, so nothing resolves differently', () => {
-    const ref = (provisionalFrom: string | null, value = '100.00', label = 'Bedrag'): NormTableRef => ({
-      group: 'kinderbijslag',
-      title: 'Kinderbijslag',
-      periodStart: '2026-07-01',
-      periodEnd: '2026-12-31',
-      status: 'official',
-      origin: 'bundled',
-      source: ['SVB'],
-      figures: [{ key: 'age_0_5', label, value, status: 'official' }],
-      provisionalFrom,
-    });
+    const ref = (provisionalFrom: string | null, value = '100.00', label = 'Bedrag') => kinderbijslagRef(provisionalFrom, [{ key: 'age_0_5', label, value }]);
     const list = new NormTableList();
     const uses = [ref(null), ref('2027-01-01'), ref(null), ref(null, '101.00'), ref(null, '100.00', 'Anders')].map((t) => list.use(t));
     expect(uses.map((u) => u.table)).toEqual(['kinderbijslag@2026-07-01', 'kinderbijslag@2026-07-01~2', 'kinderbijslag@2026-07-01', 'kinderbijslag@2026-07-01~3', 'kinderbijslag@2026-07-01~4']);
@@ -213,17 +216,7 @@ describe('norm tables once per budget answer', () => {
   });
 
   it('lists a reference object used again exactly as an equal copy of it (the serialiser remembers each object)', () => {
-    const ref = (provisionalFrom: string | null, figures: [string, string][]): NormTableRef => ({
-      group: 'kinderbijslag',
-      title: 'Kinderbijslag',
-      periodStart: '2026-07-01',
-      periodEnd: '2026-12-31',
-      status: 'official',
-      origin: 'bundled',
-      source: ['SVB'],
-      figures: figures.map(([key, value]) => ({ key, label: key, value, status: 'official' as const })),
-      provisionalFrom,
-    });
+    const ref = (provisionalFrom: string | null, figures: [string, string][]) => kinderbijslagRef(provisionalFrom, figures.map(([key, value]) => ({ key, label: key, value })));
     const a = ref(null, [['age_0_5', '100.00']]);
     const b = ref(null, [['age_6_11', '120.00'], ['age_0_5', '100.00']]);
     const c = ref('2027-01-01', [['age_0_5', '100.00']]);
