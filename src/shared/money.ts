@@ -60,12 +60,80 @@ export function toAmountString(value: Decimal): string {
  * toFixed(2) prints, minus toFixed's copy and rounding pass (most amounts are exact cents). Null otherwise.
  */
 export function centsText(value: Decimal): string | null {
+  const small = smallCentsText(value);
+  if (small !== undefined) return small;
   // Below 1e21 toString never switches to exponent notation for a value with at most two decimals.
   if (value.e >= 21 || value.decimalPlaces() > 2) return null;
   const text = value.toString();
   const dot = text.indexOf('.');
   if (dot < 0) return text === '-0' ? '0.00' : `${text}.00`;
   return text.length - dot === 2 ? `${text}0` : text;
+}
+
+/** Decimal keeps its digits in words of seven (base 1e7), aligned on the decimal point. */
+const WORD = 1e7;
+/** A fraction word of whole cents: its last five digits are zeros. */
+const CENT_IN_WORD = 1e5;
+
+/**
+ * centsText of a value below 1e14 (at most two integer words and one fraction word), read from Decimal's words with
+ * number arithmetic (exact: below 2^53) instead of printing every digit and searching the text; every amount of an
+ * explanation and of a budget view is such a value. Null when it has more than two decimals; undefined when the
+ * value is not that small (centsText then prints it the general way).
+ */
+function smallCentsText(value: Decimal): string | null | undefined {
+  const d = value.d;
+  const e = value.e;
+  if (d === null || e >= 14) return undefined;
+  // A first significant digit past the second decimal: more than two decimals (zero has exponent 0).
+  if (e < -2) return null;
+  // Words before the decimal point (0 below 1), then at most one fraction word holding whole cents.
+  const intWords = e < 0 ? 0 : e < 7 ? 1 : 2;
+  if (d.length > intWords + 1) return null;
+  let cents = 0;
+  if (d.length > intWords) {
+    const fraction = d[intWords]!;
+    if (fraction % CENT_IN_WORD !== 0) return null;
+    cents = fraction / CENT_IN_WORD;
+  }
+  // A value of two integer words whose lower word is 0 keeps only the upper one (trailing zero words are dropped).
+  const units = intWords === 0 ? 0 : intWords === 1 ? d[0]! : d[0]! * WORD + (d.length > 1 ? d[1]! : 0);
+  // Zero prints without its sign, as toString does.
+  const sign = value.s < 0 && (units !== 0 || cents !== 0) ? '-' : '';
+  return `${sign}${units}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/**
+ * A canonical amount string (AMOUNT_PATTERN) as a Money, the same value with the same digits, sign and exponent as
+ * `new Money(amount)` gives: built from its integer part and cents (at most 12 + 2 digits, exact as numbers)
+ * without Decimal's general parser (every monthly line of every household is parsed). Null for any other string.
+ */
+export function amountDecimal(amount: string): Decimal | null {
+  if (!AMOUNT_PATTERN.test(amount)) return null;
+  const negative = amount.charCodeAt(0) === 45; // '-'
+  const dot = amount.indexOf('.');
+  const units = Number(dot < 0 ? amount.slice(negative ? 1 : 0) : amount.slice(negative ? 1 : 0, dot));
+  const decimals = dot < 0 ? '' : amount.slice(dot + 1);
+  const cents = decimals.length === 0 ? 0 : decimals.length === 1 ? Number(decimals) * 10 : Number(decimals);
+  // Made by the constructor (zero is its cheapest case) so it has every field a Money has, in the same order.
+  const value = new Money(0);
+  const x = value as unknown as { s: number; e: number; d: number[] };
+  x.s = negative ? -1 : 1; // "-0" is a negative zero, as Decimal parses it
+  if (units === 0 && cents === 0) return value;
+  const words: number[] = units === 0 ? [] : units < WORD ? [units] : [Math.floor(units / WORD), units % WORD];
+  // Trailing zero words are dropped: the cents word when there are none, and a zero lower integer word after it.
+  if (cents !== 0) words.push(cents * CENT_IN_WORD);
+  else if (words.length === 2 && words[1] === 0) words.pop();
+  x.d = words;
+  // The exponent is that of the first significant digit.
+  x.e = units !== 0 ? digitCount(units) - 1 : cents >= 10 ? -1 : -2;
+  return value;
+}
+
+function digitCount(n: number): number {
+  let count = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) count++;
+  return count;
 }
 
 export function sum(values: Iterable<Decimal>): Decimal {
