@@ -97,7 +97,11 @@ export function lineInputs(entries: readonly (readonly [string, InputValue])[]):
   // Deleting a property other than the last one turns the object into a dictionary (V8; elsewhere merely empty).
   delete inputs['dictionary'];
   delete inputs['mode'];
-  for (const [name, value] of entries) inputs[name] = value;
+  // An indexed loop: no iterator for the list nor for each pair.
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    inputs[entry[0]] = entry[1];
+  }
   return inputs;
 }
 
