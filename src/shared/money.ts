@@ -152,17 +152,48 @@ export function sum(values: Iterable<Decimal>): Decimal {
 export function formatEuro(value: Decimal | string): string {
   if (typeof value !== 'string') return euroText(toAmountString(value));
   // A stored amount ("1234.50", as every dossier read prints it) is its own cents text: no Decimal needed.
-  const plain = PLAIN_AMOUNT.exec(value);
-  if (plain !== null) {
-    const [, sign, units, decimals = ''] = plain;
-    const zero = units === '0' && /^0*$/.test(decimals);
-    return euroText(`${zero ? '' : sign}${units}.${decimals.padEnd(2, '0')}`);
-  }
-  return euroText(toAmountString(new Money(value)));
+  return plainEuroText(value) ?? euroText(toAmountString(new Money(value)));
 }
 
-/** An amount string that Decimal would print unchanged: no leading zeros, at most two decimals. */
-const PLAIN_AMOUNT = /^(-?)(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+function digitsBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) return false;
+  }
+  return true;
+}
+
+/**
+ * formatEuro of an amount string that Decimal would print unchanged (optional minus, no leading zeros, at most two
+ * decimals: /^-?(0|[1-9]\d*)(\.\d{1,2})?$/), read in one pass of character codes instead of a regular expression's
+ * match and the padded copy it needed (every line of every explanation is named by its amount). Null for any other.
+ */
+function plainEuroText(value: string): string | null {
+  const negative = value.charCodeAt(0) === 45; // '-'
+  const start = negative ? 1 : 0;
+  const dot = value.indexOf('.');
+  const end = dot < 0 ? value.length : dot;
+  if (end === start || !digitsBetween(value, start, end)) return null;
+  if (value.charCodeAt(start) === DIGIT_0 && end - start > 1) return null; // a leading zero
+  const places = dot < 0 ? 0 : value.length - dot - 1;
+  if (dot >= 0 && (places < 1 || places > 2 || !digitsBetween(value, dot + 1, value.length))) return null;
+  const units = value.slice(start, end);
+  const decimals = places === 0 ? '00' : places === 1 ? `${value.slice(dot + 1)}0` : value.slice(dot + 1);
+  // Zero ("-0", "-0.00") prints without its sign, as Decimal does.
+  const sign = negative && !(units === '0' && decimals === '00') ? '-' : '';
+  return `€ ${sign}${groupThousands(units)},${decimals}`;
+}
+
+/** "1234567" -> "1.234.567" (nl-NL groups of three). */
+function groupThousands(units: string): string {
+  if (units.length <= 3) return units;
+  let grouped = units.slice(-3);
+  for (let end = units.length - 3; end > 0; end -= 3) grouped = `${units.slice(Math.max(0, end - 3), end)}.${grouped}`;
+  return grouped;
+}
 
 /**
  * "-1234.56" -> "€ -1.234,56": nl-NL's currency pattern (Intl.NumberFormat('nl-NL', { style: 'currency',
@@ -171,11 +202,8 @@ const PLAIN_AMOUNT = /^(-?)(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
  */
 function euroText(cents: string): string {
   const negative = cents.charCodeAt(0) === 45; // '-'
-  const digits = negative ? cents.slice(1) : cents;
-  const dot = digits.length - 3;
-  let grouped = digits.slice(Math.max(0, dot - 3), dot);
-  for (let end = dot - 3; end > 0; end -= 3) grouped = `${digits.slice(Math.max(0, end - 3), end)}.${grouped}`;
-  return `€ ${negative ? '-' : ''}${grouped},${digits.slice(dot + 1)}`;
+  const dot = cents.length - 3;
+  return `€ ${negative ? '-' : ''}${groupThousands(cents.slice(negative ? 1 : 0, dot))},${cents.slice(dot + 1)}`;
 }
 
 /**

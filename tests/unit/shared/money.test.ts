@@ -188,6 +188,32 @@ describe('money', () => {
     );
   });
 
+  it('formatEuro of a string reads plain amounts directly and prints every string as Intl prints its Decimal', () => {
+    const intl = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+    const reference = (amount: string) => intl.format(amount as unknown as number).replace(/\u00a0/g, ' ');
+    const texts = fc
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        fc.constantFrom('', '0', '00'),
+        fc.oneof(fc.nat({ max: 999 }), fc.nat({ max: 999_999_999_999 }), fc.constantFrom(0, 1000, 999_999, 1_000_000)),
+        fc.constantFrom('', '.', '.0', '.00', '.5', '.05', '.50', '.99', '.123', '.1a', 'e2', ' '),
+      )
+      .map(([sign, zeros, units, decimals]) => `${sign}${zeros}${units}${decimals}`);
+    fc.assert(
+      fc.property(texts, (text) => {
+        let decimal: Decimal | null = null;
+        try {
+          decimal = money(text);
+        } catch {
+          expect(() => formatEuro(text)).toThrow();
+          return;
+        }
+        expect(formatEuro(text), text).toBe(reference(toAmountString(decimal)));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it('AMOUNT_PATTERN accepts canonical strings only', () => {
     for (const ok of ['0', '1234.56', '-5.5', '999999999999.99']) expect(AMOUNT_PATTERN.test(ok)).toBe(true);
     for (const bad of ['1,5', '1.234', '1e3', '', '.5', '1.', '+1', '1234567890123']) expect(AMOUNT_PATTERN.test(bad)).toBe(false);
