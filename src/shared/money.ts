@@ -60,12 +60,80 @@ export function toAmountString(value: Decimal): string {
  * toFixed(2) prints, minus toFixed's copy and rounding pass (most amounts are exact cents). Null otherwise.
  */
 export function centsText(value: Decimal): string | null {
+  const small = smallCentsText(value);
+  if (small !== undefined) return small;
   // Below 1e21 toString never switches to exponent notation for a value with at most two decimals.
   if (value.e >= 21 || value.decimalPlaces() > 2) return null;
   const text = value.toString();
   const dot = text.indexOf('.');
   if (dot < 0) return text === '-0' ? '0.00' : `${text}.00`;
   return text.length - dot === 2 ? `${text}0` : text;
+}
+
+/** Decimal keeps its digits in words of seven (base 1e7), aligned on the decimal point. */
+const WORD = 1e7;
+/** A fraction word of whole cents: its last five digits are zeros. */
+const CENT_IN_WORD = 1e5;
+
+/**
+ * centsText of a value below 1e14 (at most two integer words and one fraction word), read from Decimal's words with
+ * number arithmetic (exact: below 2^53) instead of printing every digit and searching the text; every amount of an
+ * explanation and of a budget view is such a value. Null when it has more than two decimals; undefined when the
+ * value is not that small (centsText then prints it the general way).
+ */
+function smallCentsText(value: Decimal): string | null | undefined {
+  const d = value.d;
+  const e = value.e;
+  if (d === null || e >= 14) return undefined;
+  // A first significant digit past the second decimal: more than two decimals (zero has exponent 0).
+  if (e < -2) return null;
+  // Words before the decimal point (0 below 1), then at most one fraction word holding whole cents.
+  const intWords = e < 0 ? 0 : e < 7 ? 1 : 2;
+  if (d.length > intWords + 1) return null;
+  let cents = 0;
+  if (d.length > intWords) {
+    const fraction = d[intWords]!;
+    if (fraction % CENT_IN_WORD !== 0) return null;
+    cents = fraction / CENT_IN_WORD;
+  }
+  // A value of two integer words whose lower word is 0 keeps only the upper one (trailing zero words are dropped).
+  const units = intWords === 0 ? 0 : intWords === 1 ? d[0]! : d[0]! * WORD + (d.length > 1 ? d[1]! : 0);
+  // Zero prints without its sign, as toString does.
+  const sign = value.s < 0 && (units !== 0 || cents !== 0) ? '-' : '';
+  return `${sign}${units}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/**
+ * A canonical amount string (AMOUNT_PATTERN) as a Money, the same value with the same digits, sign and exponent as
+ * `new Money(amount)` gives: built from its integer part and cents (at most 12 + 2 digits, exact as numbers)
+ * without Decimal's general parser (every monthly line of every household is parsed). Null for any other string.
+ */
+export function amountDecimal(amount: string): Decimal | null {
+  if (!AMOUNT_PATTERN.test(amount)) return null;
+  const negative = amount.charCodeAt(0) === 45; // '-'
+  const dot = amount.indexOf('.');
+  const units = Number(dot < 0 ? amount.slice(negative ? 1 : 0) : amount.slice(negative ? 1 : 0, dot));
+  const decimals = dot < 0 ? '' : amount.slice(dot + 1);
+  const cents = decimals.length === 0 ? 0 : decimals.length === 1 ? Number(decimals) * 10 : Number(decimals);
+  // Made by the constructor (zero is its cheapest case) so it has every field a Money has, in the same order.
+  const value = new Money(0);
+  const x = value as unknown as { s: number; e: number; d: number[] };
+  x.s = negative ? -1 : 1; // "-0" is a negative zero, as Decimal parses it
+  if (units === 0 && cents === 0) return value;
+  const words: number[] = units === 0 ? [] : units < WORD ? [units] : [Math.floor(units / WORD), units % WORD];
+  // Trailing zero words are dropped: the cents word when there are none, and a zero lower integer word after it.
+  if (cents !== 0) words.push(cents * CENT_IN_WORD);
+  else if (words.length === 2 && words[1] === 0) words.pop();
+  x.d = words;
+  // The exponent is that of the first significant digit.
+  x.e = units !== 0 ? digitCount(units) - 1 : cents >= 10 ? -1 : -2;
+  return value;
+}
+
+function digitCount(n: number): number {
+  let count = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) count++;
+  return count;
 }
 
 export function sum(values: Iterable<Decimal>): Decimal {
@@ -84,17 +152,48 @@ export function sum(values: Iterable<Decimal>): Decimal {
 export function formatEuro(value: Decimal | string): string {
   if (typeof value !== 'string') return euroText(toAmountString(value));
   // A stored amount ("1234.50", as every dossier read prints it) is its own cents text: no Decimal needed.
-  const plain = PLAIN_AMOUNT.exec(value);
-  if (plain !== null) {
-    const [, sign, units, decimals = ''] = plain;
-    const zero = units === '0' && /^0*$/.test(decimals);
-    return euroText(`${zero ? '' : sign}${units}.${decimals.padEnd(2, '0')}`);
-  }
-  return euroText(toAmountString(new Money(value)));
+  return plainEuroText(value) ?? euroText(toAmountString(new Money(value)));
 }
 
-/** An amount string that Decimal would print unchanged: no leading zeros, at most two decimals. */
-const PLAIN_AMOUNT = /^(-?)(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+function digitsBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) return false;
+  }
+  return true;
+}
+
+/**
+ * formatEuro of an amount string that Decimal would print unchanged (optional minus, no leading zeros, at most two
+ * decimals: /^-?(0|[1-9]\d*)(\.\d{1,2})?$/), read in one pass of character codes instead of a regular expression's
+ * match and the padded copy it needed (every line of every explanation is named by its amount). Null for any other.
+ */
+function plainEuroText(value: string): string | null {
+  const negative = value.charCodeAt(0) === 45; // '-'
+  const start = negative ? 1 : 0;
+  const dot = value.indexOf('.');
+  const end = dot < 0 ? value.length : dot;
+  if (end === start || !digitsBetween(value, start, end)) return null;
+  if (value.charCodeAt(start) === DIGIT_0 && end - start > 1) return null; // a leading zero
+  const places = dot < 0 ? 0 : value.length - dot - 1;
+  if (dot >= 0 && (places < 1 || places > 2 || !digitsBetween(value, dot + 1, value.length))) return null;
+  const units = value.slice(start, end);
+  const decimals = places === 0 ? '00' : places === 1 ? `${value.slice(dot + 1)}0` : value.slice(dot + 1);
+  // Zero ("-0", "-0.00") prints without its sign, as Decimal does.
+  const sign = negative && !(units === '0' && decimals === '00') ? '-' : '';
+  return `€ ${sign}${groupThousands(units)},${decimals}`;
+}
+
+/** "1234567" -> "1.234.567" (nl-NL groups of three). */
+function groupThousands(units: string): string {
+  if (units.length <= 3) return units;
+  let grouped = units.slice(-3);
+  for (let end = units.length - 3; end > 0; end -= 3) grouped = `${units.slice(Math.max(0, end - 3), end)}.${grouped}`;
+  return grouped;
+}
 
 /**
  * "-1234.56" -> "€ -1.234,56": nl-NL's currency pattern (Intl.NumberFormat('nl-NL', { style: 'currency',
@@ -103,11 +202,8 @@ const PLAIN_AMOUNT = /^(-?)(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
  */
 function euroText(cents: string): string {
   const negative = cents.charCodeAt(0) === 45; // '-'
-  const digits = negative ? cents.slice(1) : cents;
-  const dot = digits.length - 3;
-  let grouped = digits.slice(Math.max(0, dot - 3), dot);
-  for (let end = dot - 3; end > 0; end -= 3) grouped = `${digits.slice(Math.max(0, end - 3), end)}.${grouped}`;
-  return `€ ${negative ? '-' : ''}${grouped},${digits.slice(dot + 1)}`;
+  const dot = cents.length - 3;
+  return `€ ${negative ? '-' : ''}${groupThousands(cents.slice(negative ? 1 : 0, dot))},${cents.slice(dot + 1)}`;
 }
 
 /**

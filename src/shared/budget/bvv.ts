@@ -8,7 +8,7 @@ import type Decimal from 'decimal.js';
 import type { BudgetDossier } from './household';
 import { formatNlDate } from '../dates';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
-import { explains, figure, fmt, fmtNorm, lineInputs, NO_INPUTS, type Figure, type InputValue } from './explain';
+import { explains, figure, fixedInputs, fmt, fmtNorm, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import type { BudgetInputs } from './inputs';
 import { fromNorm, NormUse, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
@@ -729,8 +729,8 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         (steps.some((s) => s.kind === 'verhoging_eigen_woning') ? ', plus de verhoging voor de eigen woning op verzoek (lid 7, bedrag van de beslaglegger)' : '') +
         '; dan de aftrek van art. 475db in de wettelijke volgorde (inkomen echtgenoot ten hoogste de helft, eigen niet-beslagen inkomen, loonheffing auto van de zaak); ' +
         `ten slotte nooit meer dan 95 % van het netto inkomen (art. 475dc lid 1 Rv). Stappen: ${steps.map((s) => `${s.figure.label} ${s.figure.value === null ? 'niet te berekenen' : formatEuro(s.figure.value)}`).join('; ')}. ${args.normNote}`);
-  // Some twenty inputs from three places: one dictionary-mode object (explain.ts lineInputs), not two spreads.
-  const allInputs = words ? lineInputs([...Object.entries(baseInputs), ...Object.entries(resolved.shown), ['beslag op', beslagOpText]]) : NO_INPUTS;
+  // Some twenty inputs from three places, all named in code: one object filled by name (explain.ts), not two spreads.
+  const allInputs = words ? fixedInputs(baseInputs, resolved.shown, { 'beslag op': beslagOpText }) : NO_INPUTS;
   return outcome(figure(LABEL, value, rule, allInputs, refs), refs, detailOf(steps, kop, opgave));
 }
 

@@ -147,26 +147,62 @@ export interface BudgetResult {
   vakantiegeld: { bron: VakantiegeldSource['bron']; maand: number; perJaar: Decimal };
 }
 
+/**
+ * localeCompare's order without its cost per call: String.prototype.localeCompare with no arguments is specified
+ * (ECMA-402) as the compare of a new Intl.Collator() with no arguments, so one made once compares the same.
+ */
+const COLLATOR = new Intl.Collator();
+
 const bvvMaxKey = (h: Household): string =>
   h.type === 'alleenstaande' ? 'single' : h.type === 'alleenstaande_ouder' ? 'single_parent' : h.childrenUnder18 > 0 ? 'couple_with_children' : 'couple_no_children';
 
+interface NormKey {
+  /** Table key of the norm incl. vakantietoeslag. */
+  key: string;
+  /** The same key excl. vakantietoeslag (not every table has it). */
+  exclKey: string;
+  article: string;
+}
+
+/** Each norm key once, with its excl. key worked out once rather than for every household. */
+function normKeyEntry(key: string, article: string): NormKey {
+  return { key, exclKey: key.replace('incl_holiday_pay', 'excl_holiday_pay'), article };
+}
+
+const NORM_KEYS = {
+  aowSingle: normKeyEntry('aow_age.single.incl_holiday_pay', 'art. 22 onderdeel a'),
+  single: normKeyEntry('age_21_to_aow.single.incl_holiday_pay', 'art. 21 onderdeel a'),
+  youngSingle: normKeyEntry('age_18_to_20.single.incl_holiday_pay', 'art. 20 lid 1 onderdeel a/b'),
+  bothYoung: {
+    with_children: normKeyEntry('age_18_to_20.couple_both_18_20_with_children.incl_holiday_pay', 'art. 20 lid 1'),
+    no_children: normKeyEntry('age_18_to_20.couple_both_18_20_no_children.incl_holiday_pay', 'art. 20 lid 1'),
+  },
+  oneYoung: {
+    with_children: normKeyEntry('age_18_to_20.couple_one_18_20_one_21plus_with_children.incl_holiday_pay', 'art. 20 lid 1'),
+    no_children: normKeyEntry('age_18_to_20.couple_one_18_20_one_21plus_no_children.incl_holiday_pay', 'art. 20 lid 1'),
+  },
+  aowCouple: normKeyEntry('aow_age.couple.incl_holiday_pay', 'art. 22 onderdeel b'),
+  oneAow: normKeyEntry('aow_age.couple_one_aow_other_21plus.incl_holiday_pay', 'art. 22 onderdeel c'),
+  couple: normKeyEntry('age_21_to_aow.couple.incl_holiday_pay', 'art. 21 onderdeel b'),
+} as const;
+
 /** Table key of the bijstandsnorm (incl. VT) for the household without kostendelers; null when no table has one. */
-function normKey(h: Household): { key: string; article: string } | null {
+function normKey(h: Household): NormKey | null {
   const groups = h.adults.map((a) => a.ageGroup);
   const kids = h.childrenUnder18 > 0 ? 'with_children' : 'no_children';
   if (groups.length === 1) {
     const g = groups[0]!;
-    if (g === 'aow') return { key: 'aow_age.single.incl_holiday_pay', article: 'art. 22 onderdeel a' };
-    if (g === '21-aow') return { key: 'age_21_to_aow.single.incl_holiday_pay', article: 'art. 21 onderdeel a' };
-    return { key: 'age_18_to_20.single.incl_holiday_pay', article: 'art. 20 lid 1 onderdeel a/b' };
+    if (g === 'aow') return NORM_KEYS.aowSingle;
+    if (g === '21-aow') return NORM_KEYS.single;
+    return NORM_KEYS.youngSingle;
   }
   const aow = groups.filter((g) => g === 'aow').length;
   const young = groups.filter((g) => g === '18-20').length;
-  if (young === 2) return { key: `age_18_to_20.couple_both_18_20_${kids}.incl_holiday_pay`, article: 'art. 20 lid 1' };
-  if (young === 1) return { key: `age_18_to_20.couple_one_18_20_one_21plus_${kids}.incl_holiday_pay`, article: 'art. 20 lid 1' };
-  if (aow === 2) return { key: 'aow_age.couple.incl_holiday_pay', article: 'art. 22 onderdeel b' };
-  if (aow === 1) return { key: 'aow_age.couple_one_aow_other_21plus.incl_holiday_pay', article: 'art. 22 onderdeel c' };
-  return { key: 'age_21_to_aow.couple.incl_holiday_pay', article: 'art. 21 onderdeel b' };
+  if (young === 2) return NORM_KEYS.bothYoung[kids];
+  if (young === 1) return NORM_KEYS.oneYoung[kids];
+  if (aow === 2) return NORM_KEYS.aowCouple;
+  if (aow === 1) return NORM_KEYS.oneAow;
+  return NORM_KEYS.couple;
 }
 
 interface Ctx {
@@ -258,7 +294,7 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod, verhoging
     rule =
       `Bijstandsnorm incl. vakantietoeslag, Participatiewet ${nk.article}, uit de tabel voor de periode. ` +
       'Alleenstaande en alleenstaande ouder hebben dezelfde norm; het gepubliceerde bedrag wordt gebruikt, nooit herberekend.';
-    const exclKey = nk.key.replace('incl_holiday_pay', 'excl_holiday_pay');
+    const exclKey = nk.exclKey;
     if (use.has(bijstand, exclKey)) exclFromTable = use.figure(bijstand, exclKey);
   }
   if (h.kostendelersA !== null && kd === null) {
@@ -468,8 +504,9 @@ function bvvHooks(ctx: Ctx) {
 
 // ---------------------------------------------------------------------------------------------- VTLB
 
-function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, bijstand: ResolvedPeriod, dossier: BudgetDossier, income: BudgetResult['income']): BudgetResult['vtlb'] {
+function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: BudgetResult['beslagvrijeVoet'], bijstand: ResolvedPeriod, dossier: BudgetDossier, income: BudgetResult['income']): BudgetResult['vtlb'] {
   // The calculator's blocks (vtlb.ts); amounts from the engine's lines counted on the reference date, exact per month.
+  const amounts = lineAmounts(income.lines, ctx.expenseLines ?? []);
   return computeVtlbBlocks({
     hooks: bvvHooks(ctx),
     dossier,
@@ -478,7 +515,10 @@ function computeVtlb(ctx: Ctx, h: Household, inputs: BudgetInputs, bvv: Figure, 
     bvv,
     bvvDetail: ctx.bvvDetail ?? null,
     bijstand,
-    ...lineAmounts(income.lines, ctx.expenseLines ?? []),
+    // Named rather than spread (a copy of a fresh object every run).
+    expensesMonthly: amounts.expensesMonthly,
+    expenseCount: amounts.expenseCount,
+    incomeMonthly: amounts.incomeMonthly,
   });
 }
 
@@ -497,6 +537,13 @@ function noBenefitReason(c: DossierData['children'][number]): string | null {
   return null;
 }
 const benefitsExpected = (c: DossierData['children'][number]): boolean => noBenefitReason(c) === null;
+
+/** Each child's band and kinderbijslag, stored one by one (as Object.fromEntries would, at less cost). */
+function perChildInputs(perChild: ChildBenefitLine[]): Record<string, InputValue> {
+  const inputs: Record<string, InputValue> = {};
+  for (const p of perChild) inputs[`kind ${p.child}`] = p.band === null ? 'geen' : `${p.band} jaar: ${fmt(p.kinderbijslagPerMonth.value)}`;
+  return inputs;
+}
 
 function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income: BudgetResult['income'], norm: Figure): BudgetResult['children'] {
   const qs = quarterStart(ctx.date);
@@ -562,7 +609,7 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
     expected,
     'Som per kind van het kwartaalbedrag voor de leeftijdsgroep op de eerste dag van het kwartaal, gedeeld door 3 (AKW art. 12). ' +
       'Alleen kinderen die in het huishouden wonen.',
-    explains() ? Object.fromEntries(perChild.map((p) => [`kind ${p.child}`, p.band === null ? 'geen' : `${p.band} jaar: ${fmt(p.kinderbijslagPerMonth.value)}`])) : NO_INPUTS,
+    explains() ? perChildInputs(perChild) : NO_INPUTS,
     kbRefs,
   );
   const fosterInHousehold = inHousehold.filter(({ c }) => c.fosterChild).length;
@@ -697,7 +744,7 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
   return {
     lines,
     expensesByGroup: byGroup,
-    expensesTotal: figure('Uitgaven per maand', total, 'Som van alle uitgaven per maand (vaste lasten + reserveringsuitgaven + huishoudelijke uitgaven).', explains() ? Object.fromEntries(NIBUD_GROUPS.map((g) => [NIBUD_GROUP_LABELS[g], fmt(byGroup[g].value)])) : NO_INPUTS),
+    expensesTotal: figure('Uitgaven per maand', total, 'Som van alle uitgaven per maand (vaste lasten + reserveringsuitgaven + huishoudelijke uitgaven).', explains() ? groupTotalsInputs(byGroup) : NO_INPUTS),
     saldo: figure('Saldo per maand', saldo, 'Inkomen per maand + kostenvergoedingen − uitgaven per maand; negatief is een tekort.', { inkomen: fmt(income.total.value), kostenvergoedingen: fmt(income.costAllowances.value), uitgaven: fmt(total) }),
     leefgeldPerMaand: figure(
       'Leefgeld per maand',
@@ -721,6 +768,17 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
     ),
     vakantiegeldReservering: vakantiegeld.reservering,
   };
+}
+
+/**
+ * The group totals by label, in NIBUD_GROUPS' order: stored one by one rather than by Object.fromEntries, whose
+ * generic path cost more than the rest of the figure (the labels are constants, so every household's object shares
+ * one hidden class).
+ */
+function groupTotalsInputs(byGroup: Record<NibudGroup, Figure>): Record<string, InputValue> {
+  const inputs: Record<string, InputValue> = {};
+  for (const g of NIBUD_GROUPS) inputs[NIBUD_GROUP_LABELS[g]] = fmt(byGroup[g].value);
+  return inputs;
 }
 
 // ---------------------------------------------------------------------------------------------- entry point
@@ -846,7 +904,7 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     children,
     budget,
     entitlements,
-    normPeriods: ctx.used.values().sort((a, b) => a.group.localeCompare(b.group) || a.periodStart.localeCompare(b.periodStart)),
+    normPeriods: ctx.used.values().sort((a, b) => COLLATOR.compare(a.group, b.group) || COLLATOR.compare(a.periodStart, b.periodStart)),
     missingFigures: ctx.missing,
     warnings: ctx.warnings,
     bvvBerekening: bvvDetail,

@@ -3,7 +3,7 @@
 import type Decimal from 'decimal.js';
 import { toMonthly, type Frequency } from '../frequency';
 import { Memo } from '../memo';
-import { AMOUNT_PATTERN, Money, roundCents } from '../money';
+import { amountDecimal, Money, roundCents } from '../money';
 
 /**
  * Monthly lines per amount text, then per frequency (and number of instalments): the engine and the projection ask
@@ -18,7 +18,10 @@ export function monthlyLine(amount: string, frequency: Frequency, instalments?: 
   // A monthly amount in cents (most lines) is its own monthly line (× 1 / 1, nothing to round): parsed, not
   // remembered. Parsing it costs less than a memo's lookup and insert, and a remembered Decimal outlives V8's young
   // generation only to be dropped when the memo empties (measured: a figures-only run 15 % faster without).
-  if (frequency === 'maand' && AMOUNT_PATTERN.test(amount)) return new Money(amount);
+  if (frequency === 'maand') {
+    const parsed = amountDecimal(amount);
+    if (parsed !== null) return parsed;
+  }
   // A pure function of three small values and Decimal is immutable, so a shared result is safe. Only 'termijnen'
   // reads the number of instalments (frequency.ts); its lines are kept per number.
   const sub = frequency === 'termijnen' ? (instalments ?? frequency) : frequency;

@@ -7,7 +7,7 @@ import { ageOn, formatNlDate } from '../dates';
 import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { BVV_BASE_FRACTION, type BvvDetail, type BvvHooks } from './bvv';
-import { explains, figure, fmt, fmtNorm, lineInputs, NO_INPUTS, type Figure, type InputValue } from './explain';
+import { explains, figure, fmt, fmtNorm, NO_INPUTS, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import { VTLB_CORRECTION_LABELS, type BudgetInputs, type VtlbCorrectionKind } from './inputs';
 import { findPeriod, fromNorm, NormUse, YEAR_TO_MONTH, type NormTableRef, type ResolvedPeriod } from './norms';
@@ -48,12 +48,15 @@ export function lineAmounts(incomeLines: readonly CountedLine[], expenseLines: r
   };
 }
 
+/** The beslagvrije voet as the engine gives it (BudgetResult['beslagvrijeVoet']). */
+export type BvvFigure = Figure & { regime: string; lowerBound: Figure | null; upperBound: Figure | null };
+
 export interface VtlbArgs {
   hooks: BvvHooks;
   dossier: BudgetDossier;
   household: Household;
   inputs: BudgetInputs;
-  bvv: Figure;
+  bvv: BvvFigure;
   /** The BVV computation (null for the no-address rule): its fictitious amounts feed the correctie individuele lasten. */
   bvvDetail: BvvDetail | null;
   bijstand: ResolvedPeriod;
@@ -61,6 +64,34 @@ export interface VtlbArgs {
   expensesMonthly: (category: string) => Decimal;
   expenseCount: (category: string) => number;
   incomeMonthly: (category: string) => Decimal;
+}
+
+/**
+ * The VTLB's first line: the beslagvrije voet relabelled, with the same fields in the same order as the engine's
+ * figure (what `{ ...bvv, label }` gives), written out: the spread of an object of six fields cost more than this.
+ */
+function basisFigure(bvv: BvvFigure): BvvFigure {
+  return { label: 'Basis: beslagvrije voet', value: bvv.value, explanation: bvv.explanation, regime: bvv.regime, lowerBound: bvv.lowerBound, upperBound: bvv.upperBound };
+}
+
+/**
+ * Input names of the VTLB total ("3. PGL-correctie"): a line's number and its label, both from small fixed sets, so each
+ * name is made once and kept (an already known name costs V8 no new string to intern, and the objects share hidden
+ * classes). Keyed by label, then by number; bounded by the labels in code.
+ */
+const TOTAL_NAMES = new Map<string, string[]>();
+
+function totalName(index: number, label: string): string {
+  let byIndex = TOTAL_NAMES.get(label);
+  if (byIndex === undefined) TOTAL_NAMES.set(label, (byIndex = []));
+  return (byIndex[index] ??= `${index + 1}. ${label}`);
+}
+
+/** Every line of the VTLB by number and label, in order (as lineInputs would hold them). */
+function totalInputs(lines: readonly VtlbBlockLine[]): Record<string, InputValue> {
+  const inputs: Record<string, InputValue> = {};
+  for (let i = 0; i < lines.length; i++) inputs[totalName(i, lines[i]!.figure.label)] = fmt(lines[i]!.figure.value);
+  return inputs;
 }
 
 function pglLine(args: VtlbArgs, use: NormUse): Figure {
@@ -227,7 +258,7 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
   const manual = 'Correctie ingevoerd door de medewerker (geen gepubliceerd normbedrag).';
   const inputsOf = (kind: VtlbCorrectionKind) => inputs.vtlbCorrections.filter((c) => c.kind === kind);
 
-  lines.push({ kind: 'basis', figure: { ...args.bvv, label: 'Basis: beslagvrije voet' }, note: null });
+  lines.push({ kind: 'basis', figure: basisFigure(args.bvv), note: null });
   for (const k of BEFORE_PGL) for (const c of inputsOf(k)) lines.push(inputLine(c, manual));
 
   // Correctie eigen risico: the verplicht eigen risico per insured adult, per month (entered lines replace it).
@@ -317,7 +348,7 @@ export function computeVtlbBlocks(args: VtlbArgs): { lines: VtlbBlockLine[]; tot
     total,
     'VTLB = beslagvrije voet + nominaal bedrag, in de volgorde van de VTLB-calculator: arbeidstoeslag, eigen risico, PGL-correctie, ' +
       'correctie individuele lasten (wonen, zorg, kindgebonden budget), overige correcties. Elke regel is een bedrag in centen; het VTLB is hun som.',
-    explains() ? lineInputs(lines.map((l, i) => [`${i + 1}. ${l.figure.label}`, fmt(l.figure.value)])) : NO_INPUTS,
+    explains() ? totalInputs(lines) : NO_INPUTS,
     [],
   );
   if (total === null) {

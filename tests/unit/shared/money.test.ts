@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AMOUNT_PATTERN,
+  Money,
+  amountDecimal,
   fromCents,
   formatEuro,
   money,
@@ -186,6 +188,32 @@ describe('money', () => {
     );
   });
 
+  it('formatEuro of a string reads plain amounts directly and prints every string as Intl prints its Decimal', () => {
+    const intl = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+    const reference = (amount: string) => intl.format(amount as unknown as number).replace(/\u00a0/g, ' ');
+    const texts = fc
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        fc.constantFrom('', '0', '00'),
+        fc.oneof(fc.nat({ max: 999 }), fc.nat({ max: 999_999_999_999 }), fc.constantFrom(0, 1000, 999_999, 1_000_000)),
+        fc.constantFrom('', '.', '.0', '.00', '.5', '.05', '.50', '.99', '.123', '.1a', 'e2', ' '),
+      )
+      .map(([sign, zeros, units, decimals]) => `${sign}${zeros}${units}${decimals}`);
+    fc.assert(
+      fc.property(texts, (text) => {
+        let decimal: Decimal | null = null;
+        try {
+          decimal = money(text);
+        } catch {
+          expect(() => formatEuro(text)).toThrow();
+          return;
+        }
+        expect(formatEuro(text), text).toBe(reference(toAmountString(decimal)));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it('AMOUNT_PATTERN accepts canonical strings only', () => {
     for (const ok of ['0', '1234.56', '-5.5', '999999999999.99']) expect(AMOUNT_PATTERN.test(ok)).toBe(true);
     for (const bad of ['1,5', '1.234', '1e3', '', '.5', '1.', '+1', '1234567890123']) expect(AMOUNT_PATTERN.test(bad)).toBe(false);
@@ -205,6 +233,45 @@ describe('money', () => {
       expect(centsText(money(input)), input).toBe(expected);
     }
     expect(centsText(money('0.005'))).toBeNull();
+  });
+
+  it('centsText reads a value below 1e14 from its words exactly as toFixed(2) prints it (word boundaries, signs, zeros)', () => {
+    // The plain way: print when at most two decimals, decline otherwise.
+    const plain = (d: Decimal): string | null => (d.decimalPlaces() > 2 ? null : d.toFixed(2));
+    const small = fc
+      .tuple(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), fc.integer({ min: 0, max: 10 }))
+      .map(([units, scale]) => money(units.toString()).dividedBy(new Decimal(10).pow(scale)));
+    fc.assert(
+      fc.property(small, (d) => centsText(d) === plain(d)),
+      { numRuns: 20_000 },
+    );
+    const edges = ['0', '-0', '0.01', '-0.01', '0.1', '0.10', '0.001', '0.00000001', '0.0000001', '0.00000010', '9999999.99', '10000000', '10000000.01',
+      '-10000000.5', '99999999999999.99', '100000000000000', '100000000000000.01', '12345678.00000001', '1e13', '-1e-8', '20000000000000'];
+    for (const text of edges) expect(centsText(money(text)), text).toBe(plain(money(text)));
+    expect(centsText(money(0).negated())).toBe('0.00');
+    expect(centsText(money(-0.5).plus('0.5'))).toBe('0.00');
+  });
+
+  it('amountDecimal gives the Money new Money(amount) gives (sign, exponent, words) for every canonical amount, null otherwise', () => {
+    const amounts = fc
+      .tuple(
+        fc.boolean(),
+        fc.oneof(fc.integer({ min: 0, max: 999_999_999_999 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom(0, 9_999_999, 10_000_000, 10_000_001, 20_000_000, 100_000_000_000)),
+        fc.constantFrom('', '0', '00'),
+        fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 9 }).map(String), fc.integer({ min: 0, max: 99 }).map((c) => String(c).padStart(2, '0'))),
+      )
+      .map(([negative, units, zeros, decimals]) => `${negative ? '-' : ''}${zeros}${units}${decimals === '' ? '' : `.${decimals}`}`)
+      .filter((text) => AMOUNT_PATTERN.test(text));
+    const same = (text: string): boolean => {
+      const fast = amountDecimal(text)!;
+      const plain = new Money(text);
+      return fast.constructor === Money && fast.s === plain.s && fast.e === plain.e && JSON.stringify(fast.d) === JSON.stringify(plain.d) && fast.toString() === plain.toString();
+    };
+    fc.assert(fc.property(amounts, same), { numRuns: 20_000 });
+    for (const text of ['0', '-0', '0.00', '-0.00', '0.05', '-0.5', '0.10', '10000000', '10000000.00', '10000000.01', '999999999999.99', '-100000000000', '007.50', '1234567.8']) {
+      expect(same(text), text).toBe(true);
+    }
+    for (const bad of ['1,5', '1.234', '1e3', '', '.5', '1.', '+1', '1234567890123', ' 1']) expect(amountDecimal(bad)).toBeNull();
   });
 
   it('centsToAmount prints integer cents exactly as fromCents(cents).toFixed(2)', () => {
