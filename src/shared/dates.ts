@@ -80,11 +80,24 @@ export function ageOn(birthDate: string, referenceDate: string): number {
   // The budget engine asks this many times per household and month: on ISO strings the years and the "MM-DD"
   // parts compare directly (the same result as date-fns' differenceInYears, which a test checks).
   if (!isoShaped(birthDate) || !isoShaped(referenceDate)) return differenceInYears(parseISO(referenceDate), parseISO(birthDate));
-  const years = Number(referenceDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  const refMd = referenceDate.slice(5);
-  const birthMd = birthDate.slice(5);
-  if (referenceDate >= birthDate) return years - (refMd < birthMd ? 1 : 0);
+  // Read as numbers from the character codes (no slices): fixed-width digits order as their strings do.
+  const years = digitsValue(referenceDate, 0, 4) - digitsValue(birthDate, 0, 4);
+  const refMd = monthDay(referenceDate);
+  const birthMd = monthDay(birthDate);
+  if (years > 0 || (years === 0 && refMd >= birthMd)) return years - (refMd < birthMd ? 1 : 0);
   return years + (refMd > birthMd ? 1 : 0);
+}
+
+/** The number written by the digits of `s` from `from` up to `to` (an ISO-shaped string has digits there). */
+function digitsValue(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
+/** "MM-DD" of an ISO-shaped date as MM × 100 + DD: ordered as the text is. */
+function monthDay(iso: string): number {
+  return digitsValue(iso, 5, 7) * 100 + digitsValue(iso, 8, 10);
 }
 
 /**

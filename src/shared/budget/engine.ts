@@ -20,6 +20,7 @@ import {
   type NibudGroup,
 } from '../dossier/categories';
 import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
+import { Memo } from '../memo';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { explains, figure, figuresOnly, fmt, fmtNorm, lineInputs, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
@@ -152,6 +153,24 @@ export interface BudgetResult {
  * (ECMA-402) as the compare of a new Intl.Collator() with no arguments, so one made once compares the same.
  */
 const COLLATOR = new Intl.Collator();
+
+/**
+ * The collator's order of two norm strings (table group names, period starts), remembered: every run sorts the same
+ * few (normPeriods), and a collation costs more than two lookups. Norm data only; bounded and forgotten on lock.
+ */
+const COLLATED = new Memo<string, Map<string, number>>('norms.collation', 1_000);
+
+function collate(a: string, b: string): number {
+  if (a === b) return 0;
+  let byOther = COLLATED.get(a);
+  let order = byOther?.get(b);
+  if (order === undefined) {
+    order = COLLATOR.compare(a, b);
+    if (byOther === undefined) COLLATED.set(a, (byOther = new Map()));
+    byOther.set(b, order);
+  }
+  return order;
+}
 
 const bvvMaxKey = (h: Household): string =>
   h.type === 'alleenstaande' ? 'single' : h.type === 'alleenstaande_ouder' ? 'single_parent' : h.childrenUnder18 > 0 ? 'couple_with_children' : 'couple_no_children';
@@ -714,11 +733,11 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
     monthly: monthlyLine(e.amount, e.frequency, e.instalments),
   }));
   // The counted lines per group in one pass; the groups in NIBUD_GROUPS' order (the order of the result's keys).
-  const perGroup = new Map<NibudGroup, ExpenseLine[]>(NIBUD_GROUPS.map((g) => [g, []]));
-  for (const l of lines) if (l.counted) perGroup.get(l.group)!.push(l);
+  const perGroup: Record<NibudGroup, ExpenseLine[]> = { vaste_lasten: [], reserveringsuitgaven: [], huishoudelijke_uitgaven: [] };
+  for (const l of lines) if (l.counted) perGroup[l.group].push(l);
   const byGroup = {} as Record<NibudGroup, Figure>;
   for (const g of NIBUD_GROUPS) {
-    const ls = perGroup.get(g)!;
+    const ls = perGroup[g];
     byGroup[g] = figure(
       NIBUD_GROUP_LABELS[g],
       sum(ls.map((l) => l.monthly)),
@@ -904,7 +923,7 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     children,
     budget,
     entitlements,
-    normPeriods: ctx.used.values().sort((a, b) => COLLATOR.compare(a.group, b.group) || COLLATOR.compare(a.periodStart, b.periodStart)),
+    normPeriods: ctx.used.values().sort((a, b) => collate(a.group, b.group) || collate(a.periodStart, b.periodStart)),
     missingFigures: ctx.missing,
     warnings: ctx.warnings,
     bvvBerekening: bvvDetail,

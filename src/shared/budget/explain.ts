@@ -93,6 +93,8 @@ export const NO_INPUTS: Record<string, InputValue> = Object.freeze({});
  * names (a repeated name keeps its place and takes the later value, as in a spread), so nothing else can tell.
  */
 export function lineInputs(entries: readonly (readonly [string, InputValue])[]): Record<string, InputValue> {
+  // No names, nothing to hash: a plain empty object is all the same to every reader.
+  if (entries.length === 0) return {};
   const inputs: Record<string, InputValue> = { dictionary: null, mode: null };
   // Deleting a property other than the last one turns the object into a dictionary (V8; elsewhere merely empty).
   delete inputs['dictionary'];

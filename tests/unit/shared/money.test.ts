@@ -274,6 +274,37 @@ describe('money', () => {
     for (const bad of ['1,5', '1.234', '1e3', '', '.5', '1.', '+1', '1234567890123', ' 1']) expect(amountDecimal(bad)).toBeNull();
   });
 
+  it('sum of whole-cent amounts in integer arithmetic gives the Money that adding them one by one gives', () => {
+    // The plain way: start from the first value (or ZERO), then plus, as sum() always did.
+    const plainSum = (values: Decimal[]): Decimal => {
+      let total: Decimal | null = null;
+      for (const v of values) total = total === null ? (v.constructor === Money && v.d !== null && v.d.length <= 5 && !v.isZero() ? v : money(0).plus(v)) : total.plus(v);
+      return total ?? money(0);
+    };
+    const sameMoney = (a: Decimal, b: Decimal) => a.constructor === b.constructor && a.s === b.s && a.e === b.e && JSON.stringify(a.d) === JSON.stringify(b.d);
+    const amount = fc.oneof(
+      cents.map((c) => fromCents(c)),
+      fc.integer({ min: -10_000, max: 10_000 }).map((c) => fromCents(c)),
+      fc.constantFrom(money(0), money(0).negated(), money('0.5'), money('-0.05'), money('10000000'), money('-10000000.01'), money('9999999999999.99'), money('10000000000000'), money('0.001'), money('-1e-8')),
+      fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 })).map(([u, scale]) => money(u.toString()).dividedBy(10 ** scale)),
+      cents.map((c) => new Decimal(c).dividedBy(100)),
+    );
+    fc.assert(
+      fc.property(fc.array(amount, { minLength: 0, maxLength: 12 }), (values) => {
+        const fast = sum(values);
+        const plain = plainSum(values);
+        expect(sameMoney(fast, plain), values.map(String).join(' + ')).toBe(true);
+        expect(fast.toString()).toBe(plain.toString());
+      }),
+      { numRuns: 20_000 },
+    );
+    // A sum of exactly zero keeps Decimal's own sign rules (the plain way).
+    for (const parts of [['1.50', '-1.50'], ['-0', '-0'], ['0', '-0'], ['-0.01', '0.01', '0']]) {
+      const values = parts.map((p) => money(p));
+      expect(sameMoney(sum(values), plainSum(values)), parts.join(' + ')).toBe(true);
+    }
+  });
+
   it('centsToAmount prints integer cents exactly as fromCents(cents).toFixed(2)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.maxSafeInteger(), fc.constant(Number.MIN_SAFE_INTEGER)), (c) => centsToAmount(c) === fromCents(c).toFixed(2)),
