@@ -20,7 +20,31 @@ export function roundCents(value: Decimal): Decimal {
   // Decimal fewer per call. toDecimalPlaces copies a Money itself; only another constructor's value is converted.
   if (value.constructor !== Money) return new Money(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   if (value.d !== null && value.decimalPlaces() <= 2) return value;
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return roundedFromWords(value) ?? value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * roundCents of a Money below 1e13 with more than two decimals, from its words: half-up to cents depends only on the
+ * third decimal (5 or more rounds away from zero, whatever follows), which sits in the first fraction word. Made as
+ * one Money (centsDecimal) instead of toDecimalPlaces' copy and rounding pass (a fast-check test compares both). Null
+ * for anything else and for a result of zero (whose sign Decimal decides): the caller rounds the plain way.
+ */
+function roundedFromWords(value: Decimal): Decimal | null {
+  const d = value.d;
+  const e = value.e;
+  // Below 1e-7 the first word is not the first fraction word.
+  if (d === null || e >= 13 || e < -7) return null;
+  const intWords = e < 0 ? 0 : e < 7 ? 1 : 2;
+  const fraction = d.length > intWords ? d[intWords]! : 0;
+  let cents = Math.floor(fraction / CENT_IN_WORD);
+  if (Math.floor(fraction / (CENT_IN_WORD / 10)) % 10 >= 5) cents++;
+  let units = intWords === 0 ? 0 : intWords === 1 ? d[0]! : d[0]! * WORD + (d.length > 1 ? d[1]! : 0);
+  if (cents === 100) {
+    units++;
+    cents = 0;
+  }
+  if (units === 0 && cents === 0) return null;
+  return centsDecimal(value.s < 0, units, cents);
 }
 
 /** "1234.5" -> 123450 cents. Refuses more than two decimals rather than rounding silently. */
