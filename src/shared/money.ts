@@ -14,13 +14,60 @@ export function money(value: Decimal.Value): Decimal {
 
 export const ZERO = new Money(0);
 
+/** Decimal keeps its digits in words of seven (base 1e7), aligned on the decimal point. */
+const WORD = 1e7;
+/** A fraction word of whole cents: its last five digits are zeros. */
+const CENT_IN_WORD = 1e5;
+
+/** How many of a Decimal's words stand before its decimal point, by its exponent: 0 below 1, 1 below 1e7, else 2. */
+function integerWords(e: number): number {
+  return e < 0 ? 0 : e < 7 ? 1 : 2;
+}
+
+/** The integer part of a value below 1e14 from its words (a zero lower word after the upper one is dropped by Decimal). */
+function integerPart(d: readonly number[], intWords: number): number {
+  return intWords === 0 ? 0 : intWords === 1 ? d[0]! : d[0]! * WORD + (d.length > 1 ? d[1]! : 0);
+}
+
+/** The cents (0-99) of a value below 1e14 from its only fraction word; -1 when it has more than two decimals. */
+function fractionCents(d: readonly number[], intWords: number): number {
+  if (d.length > intWords + 1) return -1;
+  if (d.length <= intWords) return 0;
+  const fraction = d[intWords]!;
+  return fraction % CENT_IN_WORD === 0 ? fraction / CENT_IN_WORD : -1;
+}
+
 /** Round to cents, half-up (the default whenever a rule says "round"). */
 export function roundCents(value: Decimal): Decimal {
   // Most values are cents already: a Money with at most two decimals is its own rounding (Decimal is immutable), one
   // Decimal fewer per call. toDecimalPlaces copies a Money itself; only another constructor's value is converted.
   if (value.constructor !== Money) return new Money(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   if (value.d !== null && value.decimalPlaces() <= 2) return value;
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return roundedFromWords(value) ?? value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * roundCents of a Money below 1e13 with more than two decimals, from its words: half-up to cents depends only on the
+ * third decimal (5 or more rounds away from zero, whatever follows), which sits in the first fraction word. Made as
+ * one Money (centsDecimal) instead of toDecimalPlaces' copy and rounding pass (a fast-check test compares both). Null
+ * for anything else and for a result of zero (whose sign Decimal decides): the caller rounds the plain way.
+ */
+function roundedFromWords(value: Decimal): Decimal | null {
+  const d = value.d;
+  const e = value.e;
+  // Below 1e-7 the first word is not the first fraction word.
+  if (d === null || e >= 13 || e < -7) return null;
+  const intWords = integerWords(e);
+  const fraction = d.length > intWords ? d[intWords]! : 0;
+  let cents = Math.floor(fraction / CENT_IN_WORD);
+  if (Math.floor(fraction / (CENT_IN_WORD / 10)) % 10 >= 5) cents++;
+  let units = integerPart(d, intWords);
+  if (cents === 100) {
+    units++;
+    cents = 0;
+  }
+  if (units === 0 && cents === 0) return null;
+  return centsDecimal(value.s < 0, units, cents);
 }
 
 /** "1234.5" -> 123450 cents. Refuses more than two decimals rather than rounding silently. */
@@ -70,11 +117,6 @@ export function centsText(value: Decimal): string | null {
   return text.length - dot === 2 ? `${text}0` : text;
 }
 
-/** Decimal keeps its digits in words of seven (base 1e7), aligned on the decimal point. */
-const WORD = 1e7;
-/** A fraction word of whole cents: its last five digits are zeros. */
-const CENT_IN_WORD = 1e5;
-
 /**
  * centsText of a value below 1e14 (at most two integer words and one fraction word), read from Decimal's words with
  * number arithmetic (exact: below 2^53) instead of printing every digit and searching the text; every amount of an
@@ -87,17 +129,10 @@ function smallCentsText(value: Decimal): string | null | undefined {
   if (d === null || e >= 14) return undefined;
   // A first significant digit past the second decimal: more than two decimals (zero has exponent 0).
   if (e < -2) return null;
-  // Words before the decimal point (0 below 1), then at most one fraction word holding whole cents.
-  const intWords = e < 0 ? 0 : e < 7 ? 1 : 2;
-  if (d.length > intWords + 1) return null;
-  let cents = 0;
-  if (d.length > intWords) {
-    const fraction = d[intWords]!;
-    if (fraction % CENT_IN_WORD !== 0) return null;
-    cents = fraction / CENT_IN_WORD;
-  }
-  // A value of two integer words whose lower word is 0 keeps only the upper one (trailing zero words are dropped).
-  const units = intWords === 0 ? 0 : intWords === 1 ? d[0]! : d[0]! * WORD + (d.length > 1 ? d[1]! : 0);
+  const intWords = integerWords(e);
+  const cents = fractionCents(d, intWords);
+  if (cents < 0) return null;
+  const units = integerPart(d, intWords);
   // Zero prints without its sign, as toString does.
   const sign = value.s < 0 && (units !== 0 || cents !== 0) ? '-' : '';
   return `${sign}${units}.${cents < 10 ? '0' : ''}${cents}`;
@@ -188,16 +223,10 @@ function wholeCents(value: Decimal): number | null {
   const e = value.e;
   // Zero has exponent 0; a first significant digit past the second decimal means more than two decimals.
   if (d === null || e >= 13 || e < -2) return null;
-  const intWords = e < 0 ? 0 : e < 7 ? 1 : 2;
-  if (d.length > intWords + 1) return null;
-  let cents = 0;
-  if (d.length > intWords) {
-    const fraction = d[intWords]!;
-    if (fraction % CENT_IN_WORD !== 0) return null;
-    cents = fraction / CENT_IN_WORD;
-  }
-  const units = intWords === 0 ? 0 : intWords === 1 ? d[0]! : d[0]! * WORD + (d.length > 1 ? d[1]! : 0);
-  const abs = units * 100 + cents;
+  const intWords = integerWords(e);
+  const cents = fractionCents(d, intWords);
+  if (cents < 0) return null;
+  const abs = integerPart(d, intWords) * 100 + cents;
   return value.s < 0 ? -abs : abs;
 }
 

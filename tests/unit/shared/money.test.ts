@@ -305,6 +305,27 @@ describe('money', () => {
     }
   });
 
+  it('roundCents of a value with more decimals gives the Money toDecimalPlaces(2, half-up) gives (words, sign, carries)', () => {
+    const sameMoney = (a: Decimal, b: Decimal) => a.constructor === b.constructor && a.s === b.s && a.e === b.e && JSON.stringify(a.d) === JSON.stringify(b.d);
+    const plain = (d: Decimal) => new Money(d).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const values = fc.oneof(
+      fc.tuple(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), fc.integer({ min: 0, max: 9 })).map(([u, scale]) => money(u.toString()).dividedBy(new Decimal(10).pow(scale))),
+      fc.tuple(cents, fc.integer({ min: 1, max: 400 })).map(([c, by]) => fromCents(c).times(12).dividedBy(by)),
+      fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.constantFrom(5, 50, 500, 4999, 5001, 9999, 5)).map(([u, tail]) => money(`${u}.00${tail}`)),
+      fc.integer({ min: -2_000_000, max: 2_000_000 }).map((m) => money(m).dividedBy(1000)),
+    );
+    fc.assert(
+      fc.property(values, (d) => {
+        const rounded = roundCents(d);
+        expect(sameMoney(rounded, plain(d)), d.toString()).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const text of ['0.005', '-0.005', '0.0049999', '-0.004', '0.995', '-0.995', '9999999.995', '99999.9949', '0.00000005', '0.000000005', '1.5e-8', '9999999999999.995', '12.3456789012345678']) {
+      expect(sameMoney(roundCents(money(text)), plain(money(text))), text).toBe(true);
+    }
+  });
+
   it('centsToAmount prints integer cents exactly as fromCents(cents).toFixed(2)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.maxSafeInteger(), fc.constant(Number.MIN_SAFE_INTEGER)), (c) => centsToAmount(c) === fromCents(c).toFixed(2)),
