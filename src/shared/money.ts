@@ -70,6 +70,25 @@ function roundedFromWords(value: Decimal): Decimal | null {
   return centsDecimal(value.s < 0, units, cents);
 }
 
+/**
+ * roundCents(value × times / by) for small positive integers `times` and `by` (a year per month: 1 / 12; a month per
+ * week: 12 / 52), in integer cents when the value is whole cents below 1e13: half-up, a remainder of half the divisor
+ * or more rounds away from zero. Decimal's 40-digit quotient gives the same: a quotient by at most a few hundred lies
+ * exactly on a half or far from one (a fast-check test compares both). The plain way for anything else and for 0.
+ */
+export function roundCentsRatio(value: Decimal, times: number, by: number): Decimal {
+  if (value.constructor === Money) {
+    const cents = wholeCents(value);
+    const scaled = cents === null ? 0 : Math.abs(cents) * times;
+    if (scaled !== 0 && scaled < SAFE_CENTS) {
+      let quotient = Math.floor(scaled / by);
+      if (2 * (scaled % by) >= by) quotient++;
+      if (quotient !== 0) return centsDecimal(cents! < 0, Math.floor(quotient / 100), quotient % 100);
+    }
+  }
+  return roundCents(times === 1 ? value.dividedBy(by) : value.times(times).dividedBy(by));
+}
+
 /** "1234.5" -> 123450 cents. Refuses more than two decimals rather than rounding silently. */
 export function toCents(amount: string | Decimal): number {
   const d = new Money(amount);

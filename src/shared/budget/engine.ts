@@ -21,7 +21,7 @@ import {
 } from '../dossier/categories';
 import { toMonthly, FREQUENCY_LABELS, type Frequency } from '../frequency';
 import { Memo } from '../memo';
-import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
+import { formatEuro, Money, roundCents, roundCentsRatio, sum, ZERO } from '../money';
 import { explains, figure, figuresOnly, fmt, fmtNorm, lineInputs, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
   AGE_GROUP_LABELS,
@@ -755,7 +755,7 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
   // including the vakantiegeld reservation: the 1/12 of a yearly payment in the income does not come in monthly.
   const vgReserved = vakantiegeld.reservering.value!;
   const leefgeldMonth = inc.minus(fixed).minus(reserved).minus(vgReserved);
-  const leefgeld = roundCents(leefgeldMonth.times(12).dividedBy(52));
+  const leefgeld = roundCentsRatio(leefgeldMonth, 12, 52);
   if (saldo.isNegative()) {
     warn(ctx, 'TEKORT', `Het huishouden komt ${formatEuro(saldo.negated())} per maand tekort.`, 'saldoPerMaand');
   }

@@ -6,7 +6,7 @@
 import type Decimal from 'decimal.js';
 import { ageOn, formatNlDate, lastDayOfPreviousMonth, quarterStartOf } from '../dates';
 import type { BudgetDossier } from './household';
-import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
+import { formatEuro, Money, roundCents, roundCentsRatio, sum, ZERO } from '../money';
 import { explains, figure, fmt, fmtNorm, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import type { Household } from './household';
 import { findPeriod, fromNorm, normDecimal, NormUse, QUARTER_TO_MONTH, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
@@ -178,7 +178,7 @@ export function kgbAfbouw(args: {
     const yearly = yearlyMax.minus(reduction);
     const net = yearly.isNegative() ? ZERO : yearly;
     return {
-      monthly: roundCents(net.dividedBy(12)),
+      monthly: roundCentsRatio(net, 1, 12),
       rule:
         `Afbouw (Wkgb art. 2 lid ${partners ? '8' : '7'}): maximum per jaar − afbouwpercentage × (toetsingsinkomen − drempelinkomen${partners ? ' incl. partnerverhoging' : ''}), ` +
         'niet lager dan 0; per maand: / 12, half-up afgerond op centen. ' + DREMPEL_NOTE,
@@ -197,7 +197,7 @@ export function kgbAfbouw(args: {
   }
   if (atNormLevel) {
     return {
-      monthly: roundCents(yearlyMax.dividedBy(12)),
+      monthly: roundCentsRatio(yearlyMax, 1, 12),
       rule: 'Inkomen op bijstandsniveau en geen toetsingsinkomen ingevuld: aangenomen dat het toetsingsinkomen onder het drempelinkomen ligt, dus geen afbouw; per maand / 12, half-up afgerond op centen.',
       inputs: {},
       warning: null,
@@ -275,7 +275,7 @@ export function zorgtoeslagExpected(args: {
   const full = aboveLimit || yearlyRaw.isNegative() ? ZERO : yearlyRaw;
   const yearly = half ? full.times(HALF) : full;
   return done(
-    roundCents(yearly.dividedBy(12)),
+    roundCentsRatio(yearly, 1, 12),
     `Wet op de zorgtoeslag art. 2: standaardpremie${args.partners ? ' × 2 (met partner)' : ''} − normpremie; normpremie = ` +
       `${args.partners ? '4,289' : '1,912'} % × drempelinkomen + 13,73 % × (toetsingsinkomen − drempelinkomen, als dat positief is). ` +
       'Boven de inkomensgrens geen zorgtoeslag. ' +

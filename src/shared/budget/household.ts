@@ -1,7 +1,7 @@
 // Household type and age groups on a reference date (Participatiewet art. 20-22a; RULES.md a.1).
 import { ageOn, monthsReached } from '../dates';
 import { addressKindOf, type AddressKind, type DossierData } from '../dossier/schema';
-import { NormUse, selectGroupPeriod, type NormSet, type NormTableRef } from './norms';
+import { NormUse, normNumber, selectGroupPeriod, type NormSet, type NormTableRef } from './norms';
 
 export const HOUSEHOLD_TYPES = ['alleenstaande', 'alleenstaande_ouder', 'gehuwden'] as const;
 export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
@@ -58,7 +58,7 @@ export function determineHousehold(dossier: BudgetDossier, kostendelers: number,
   const aowPeriod = selectGroupPeriod(norms, 'aow_leeftijd', date);
   const years = use.figure(aowPeriod, 'age_years');
   const months = use.figure(aowPeriod, 'age_extra_months');
-  const aowAgeMonths = (years?.toNumber() ?? 67) * 12 + (months?.toNumber() ?? 0);
+  const aowAgeMonths = (years === null ? 67 : normNumber(years)) * 12 + (months === null ? 0 : normNumber(months));
   const adults = [...dossier.adults]
     .sort((a, b) => (a.role === 'aanvrager' ? -1 : 0) - (b.role === 'aanvrager' ? -1 : 0))
     .map((a): HouseholdAdult => {

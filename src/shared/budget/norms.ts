@@ -256,6 +256,18 @@ export function normDecimal(raw: string): Decimal {
 }
 
 /**
+ * A norm figure as a number (the AOW age in years and months), remembered per shared Decimal (normDecimal):
+ * Decimal's toNumber prints and parses the value on every call, and every engine run asks it twice. Norm data only.
+ */
+const NORM_NUMBERS = new Memo<Decimal, number>('norms.number', 1_000);
+
+export function normNumber(figure: Decimal): number {
+  let n = NORM_NUMBERS.get(figure);
+  if (n === undefined) NORM_NUMBERS.set(figure, (n = figure.toNumber()));
+  return n;
+}
+
+/**
  * Values worked out from one norm figure alone (a quarter's kinderbijslag per month, 95 % of a norm), per figure
  * and rule: every household asks the same few. Keyed by the shared Decimal of a norm figure (normDecimal), so it
  * holds norm data only; bounded and forgotten on lock like the figures themselves.

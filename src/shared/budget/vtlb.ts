@@ -75,13 +75,16 @@ function basisFigure(bvv: BvvFigure): BvvFigure {
 }
 
 /**
- * Input names of the VTLB total ("3. PGL-correctie"): a line's number and its label, both from small fixed sets, so each
+ * Input names of the VTLB total ("3. PGL-correctie"): a line's number and its label (labels are fixed in code), so each
  * name is made once and kept (an already known name costs V8 no new string to intern, and the objects share hidden
- * classes). Keyed by label, then by number; bounded by the labels in code.
+ * classes). Keyed by label, then by number; bounded by the labels and TOTAL_NAMES_KEPT numbers.
  */
 const TOTAL_NAMES = new Map<string, string[]>();
+/** Line numbers whose names are kept: far more lines than any VTLB has; beyond it names are made as before. */
+const TOTAL_NAMES_KEPT = 64;
 
 function totalName(index: number, label: string): string {
+  if (index >= TOTAL_NAMES_KEPT) return `${index + 1}. ${label}`;
   let byIndex = TOTAL_NAMES.get(label);
   if (byIndex === undefined) TOTAL_NAMES.set(label, (byIndex = []));
   return (byIndex[index] ??= `${index + 1}. ${label}`);

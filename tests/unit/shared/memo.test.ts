@@ -81,9 +81,9 @@ describe('the memos keyed by household data are bounded', () => {
   });
 
   it('the norm memos hold norm data only: more households on the same dates add nothing to them', async () => {
-    // norms.periodFacts, norms.derived, norms.text and norms.collation are keyed by norm periods, norm figures and
-    // table names (issue 10 §1):
-    // their size depends on the norm set and the dates, never on how many households were computed.
+    // norms.periodFacts, norms.derived, norms.text, norms.collation and norms.number are keyed by norm periods,
+    // norm figures and table names (issue 10 §1): their size depends on the norm set and the dates, never on how
+    // many households were computed.
     const norms = await bundledNorms();
     const run = (from: number, to: number) => {
       for (let n = from; n < to; n++) {
@@ -91,13 +91,13 @@ describe('the memos keyed by household data are bounded', () => {
         for (const date of ['2026-03-15', '2026-11-23']) computeBudget(d, budgetInputsSchema.parse({}), norms, date);
       }
     };
-    const sizes = () => ['norms.periodFacts', 'norms.derived', 'norms.text', 'norms.collation'].map((name) => stat(name).size);
+    const sizes = () => ['norms.periodFacts', 'norms.derived', 'norms.text', 'norms.collation', 'norms.number'].map((name) => stat(name).size);
     run(0, 40);
     const first = sizes();
     expect(first.every((n) => n > 0)).toBe(true);
     run(40, 160);
     expect(sizes()).toEqual(first);
-    for (const name of ['norms.periodFacts', 'norms.derived', 'norms.text', 'norms.collation']) expect(stat(name).limit, name).toBeLessThanOrEqual(10_000);
+    for (const name of ['norms.periodFacts', 'norms.derived', 'norms.text', 'norms.collation', 'norms.number']) expect(stat(name).limit, name).toBeLessThanOrEqual(10_000);
   });
 
   it('forgetMemos empties every one of them', () => {

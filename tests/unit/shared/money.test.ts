@@ -5,6 +5,7 @@ import {
   AMOUNT_PATTERN,
   Money,
   amountDecimal,
+  roundCentsRatio,
   fromCents,
   formatEuro,
   money,
@@ -323,6 +324,29 @@ describe('money', () => {
     );
     for (const text of ['0.005', '-0.005', '0.0049999', '-0.004', '0.995', '-0.995', '9999999.995', '99999.9949', '0.00000005', '0.000000005', '1.5e-8', '9999999999999.995', '12.3456789012345678']) {
       expect(sameMoney(roundCents(money(text)), plain(money(text))), text).toBe(true);
+    }
+  });
+
+  it('roundCentsRatio gives the Money roundCents(value × times / by) gives, in integer cents for whole-cent values', () => {
+    const sameMoney = (a: Decimal, b: Decimal) => a.constructor === b.constructor && a.s === b.s && a.e === b.e && JSON.stringify(a.d) === JSON.stringify(b.d);
+    const plain = (v: Decimal, times: number, by: number) => roundCents(times === 1 ? v.dividedBy(by) : v.times(times).dividedBy(by));
+    const values = fc.oneof(
+      cents.map((c) => fromCents(c)),
+      fc.integer({ min: -1000, max: 1000 }).map((c) => fromCents(c)),
+      fc.constantFrom(money(0), money(0).negated(), money('0.06'), money('-0.06'), money('9999999999999.99'), money('12.345'), money('-0.005')),
+      fc.tuple(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), fc.integer({ min: 0, max: 4 })).map(([u, scale]) => money(u.toString()).dividedBy(10 ** scale)),
+      cents.map((c) => new Decimal(c).dividedBy(100)),
+    );
+    const ratios = fc.oneof(fc.constantFrom([1, 12], [12, 52], [1, 3], [1, 2], [3, 13]), fc.tuple(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 1, max: 400 })));
+    fc.assert(
+      fc.property(values, ratios, (v, [times, by]) => {
+        expect(sameMoney(roundCentsRatio(v, times, by), plain(v, times, by)), `${v.toString()} × ${times} / ${by}`).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    // Halves of a cent round away from zero.
+    for (const [text, times, by] of [['0.01', 1, 2], ['-0.01', 1, 2], ['0.13', 12, 52], ['-0.13', 12, 52], ['0.03', 1, 12]] as const) {
+      expect(sameMoney(roundCentsRatio(money(text), times, by), plain(money(text), times, by)), text).toBe(true);
     }
   });
 
