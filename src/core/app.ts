@@ -365,7 +365,7 @@ export function createCore(opts: CoreOptions): Core {
       drafts.discard(form);
       return { discarded: true as const };
     },
-    'budget.get': ({ id, date }) => budget.get(id, date),
+    'budget.get': ({ id, date, explanations }) => budget.get(id, date, explanations),
     'budget.batch': (input) => budget.batch(input),
     'budget.saveInputs': ({ id, inputs }) => budget.saveInputs(id, inputs),
     'budget.createPlan': ({ id, date, includeBsn, jobId }) =>

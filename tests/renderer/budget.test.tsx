@@ -5,9 +5,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
-import { serializeBudgetResult, serializeProjection, type BudgetViewWire, type DocumentSummary } from '../../src/shared/contract/budget';
+import { figuresOnlyOf, serializeBudgetResult, serializeProjection, type BudgetViewWire, type DocumentSummary } from '../../src/shared/contract/budget';
+import { explanationText } from '../../src/shared/presenter';
 import type { Dossier } from '../../src/shared/dossier/schema';
-import { bundledNorms, householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
+import { bundledNorms, explained, householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
 import { createFakeClient, fail, status, untilCancelled, type Handlers, openDossierTab, type } from './fake-client';
 
 const REF = '2026-11-23';
@@ -50,7 +51,7 @@ function view(date = REF, inputs = INPUTS, userOrigin = false): BudgetViewWire {
   const projection = projectBudget(DATA, inputs, norms, date, 24);
   const r = serializeBudgetResult(result);
   // The answer lists each norm table once; the explanation refers to it (the screen resolves the reference).
-  const used = new Set(r.bijstandsnorm.explanation.tables.map((t) => t.table));
+  const used = new Set(explained(r.bijstandsnorm.explanation).tables.map((t) => t.table));
   if (userOrigin) for (const t of r.normTables) if (used.has(t.id)) t.origin = 'user';
   return {
     dossierId: 'd1',
@@ -62,6 +63,9 @@ function view(date = REF, inputs = INPUTS, userOrigin = false): BudgetViewWire {
     sections: budgetSections(toBudgetJson(result, projection)),
   };
 }
+
+/** The answer as the core sends it: without explanations when asked so (what that is: tests/integration/budget/explanations.test.ts). */
+const asAsked = (v: BudgetViewWire, i: { explanations?: boolean | undefined }): BudgetViewWire => (i.explanations === false ? figuresOnlyOf(v) : v);
 
 const PLAN: DocumentSummary = {
   id: 'doc1',
@@ -81,7 +85,7 @@ function app(handlers: Handlers) {
       'dossier.list': () => [SUMMARY],
       'dossier.get': () => DOSSIER,
       'settings.get': () => ({ userName: 'Merel de Wit', autoLockMinutes: 10 }),
-      'budget.get': (i) => view(i.date ?? REF),
+      'budget.get': (i) => asAsked(view(i.date ?? REF), i),
       'documents.list': () => [],
       ...handlers,
     },
@@ -116,7 +120,7 @@ describe('Dossier → Budget', () => {
   it('shows the engine\'s figures in nl-NL, the household type and the warnings', async () => {
     const client = app({});
     await openBudgetTab();
-    expect(client.callsTo('budget.get')[0]).toEqual({ id: 'd1' });
+    expect(client.callsTo('budget.get')).toEqual([{ id: 'd1', explanations: false }]);
     const v = view();
     expect(amountOf('Huishoudtype')).toBe('Alleenstaande ouder');
     expect(amountOf('Bijstandsnorm (incl. vakantietoeslag)')).toBe('€ 1.419,46');
@@ -158,6 +162,65 @@ describe('Dossier → Budget', () => {
     expect(screen.queryByRole('region', { name: 'Toelichting bij Bijstandsnorm (incl. vakantietoeslag)' })).toBeNull();
   });
 
+  it('shows figures first; opening a Toelichting fetches the explanations once, for the peildatum shown, and marks nothing as changed', async () => {
+    const client = app({});
+    await openBudgetTab();
+    const explanationCalls = () => client.callsTo('budget.get').filter((c) => (c as { explanations?: boolean }).explanations !== false);
+    expect(explanationCalls()).toEqual([]);
+    const norm = screen.getByRole('button', { name: 'Toelichting bij Bijstandsnorm (incl. vakantietoeslag)' });
+    fireEvent.click(norm);
+    expect(norm.getAttribute('aria-expanded')).toBe('true');
+    expect(norm.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByText('Toelichting wordt geladen…')).toBeTruthy();
+    // A second Toelichting opened meanwhile shares that one fetch.
+    const aflos = screen.getByRole('button', { name: 'Toelichting bij Afloscapaciteit' });
+    fireEvent.click(aflos);
+    const full = view(REF);
+    const aflosPanel = await screen.findByRole('region', { name: 'Toelichting bij Afloscapaciteit' });
+    expect(aflosPanel.textContent).toContain(explanationText(explained(full.result.afloscapaciteit.explanation).rule));
+    const normPanel = screen.getByRole('region', { name: 'Toelichting bij Bijstandsnorm (incl. vakantietoeslag)' });
+    expect(normPanel.textContent).toContain('01-07-2026 t/m 31-12-2026');
+    // The peildatum shown (the core's default here), asked for explicitly: the same figures, now explained.
+    expect(explanationCalls()).toEqual([{ id: 'd1', date: REF, explanations: true }]);
+    expect(norm.getAttribute('aria-busy')).toBe('false');
+    expect(screen.queryByText('Toelichting wordt geladen…')).toBeNull();
+    expect(amountOf('Afloscapaciteit')).toBe(`€ ${full.result.afloscapaciteit.value!.replace('.', ',')}`);
+    // No recalculation: nothing marked, nothing announced.
+    expect(document.querySelector('.figure-changed')).toBeNull();
+    expect(document.querySelector('.budget [role="status"][aria-live="polite"]')!.textContent).toBe('');
+    // Another peildatum: figures only again; the Toelichtingen left open fetch that date's explanations.
+    type(screen.getByLabelText('Peildatum', { exact: true }), '01-08-2026');
+    fireEvent.click(screen.getByRole('button', { name: 'Berekenen' }));
+    await screen.findByText('01-08-2026', { selector: 'strong' });
+    await waitFor(() => expect(explanationCalls()).toHaveLength(2));
+    expect(client.callsTo('budget.get').slice(-2)).toEqual([
+      { id: 'd1', date: '2026-08-01', explanations: false },
+      { id: 'd1', date: '2026-08-01', explanations: true },
+    ]);
+    await waitFor(() => expect(screen.queryByText('Toelichting wordt geladen…')).toBeNull());
+    expect(screen.getByRole('region', { name: 'Toelichting bij Afloscapaciteit' }).textContent).toContain(
+      explanationText(explained(view('2026-08-01').result.afloscapaciteit.explanation).rule),
+    );
+  });
+
+  it('says in the row when the explanations cannot be fetched, and tries again when the Toelichting is opened again', async () => {
+    let failing = true;
+    app({ 'budget.get': (i) => (i.explanations !== false && failing ? fail('INTERNAL', 'Er ging iets mis. Er is niets gewijzigd.') : asAsked(view(i.date ?? REF), i)) });
+    await openBudgetTab();
+    const aflos = screen.getByRole('button', { name: 'Toelichting bij Afloscapaciteit' });
+    fireEvent.click(aflos);
+    const message = await screen.findByText(/^De toelichting bij Afloscapaciteit kon niet worden geladen\. Er ging iets mis/);
+    expect(message.closest('[role="alert"]')).toBeTruthy();
+    expect(aflos.getAttribute('aria-busy')).toBe('false');
+    failing = false;
+    fireEvent.click(aflos);
+    expect(aflos.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(aflos);
+    const panel = await screen.findByRole('region', { name: 'Toelichting bij Afloscapaciteit' });
+    expect(panel.textContent).toContain(explanationText(explained(view(REF).result.afloscapaciteit.explanation).rule));
+    expect(screen.queryByText(/kon niet worden geladen/)).toBeNull();
+  });
+
   it('recomputes for another peildatum and shows the core\'s NORM_NOT_COVERED message', async () => {
     const message = 'Er is geen normtabel "Bijstandsnormen" voor 01-03-2027. Voeg een normtabel toe voor deze datum (Instellingen → Normen) of kies een andere peildatum.';
     const client = app({ 'budget.get': (i) => (i.date === '2027-03-01' ? fail('NORM_NOT_COVERED', message) : view(i.date ?? REF)) });
@@ -174,7 +237,7 @@ describe('Dossier → Budget', () => {
     expect(alert.closest('[role="alert"]')).toBeTruthy();
     expect(screen.getByText('Geen normtabel voor deze peildatum')).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Huishouden en bijstandsnorm' })).toBeNull();
-    expect(client.callsTo('budget.get').at(-1)).toEqual({ id: 'd1', date: '2027-03-01' });
+    expect(client.callsTo('budget.get').at(-1)).toEqual({ id: 'd1', date: '2027-03-01', explanations: false });
     type(field, '01-08-2026');
     fireEvent.click(screen.getByRole('button', { name: 'Berekenen' }));
     await screen.findByRole('heading', { name: 'Huishouden en bijstandsnorm' });

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { loadBundledNorms } from '../../src/core/norms/load';
 import type { NormSet } from '../../src/shared/budget/norms';
+import { isExplanationOnDemand, type ExplanationOnDemand } from '../../src/shared/contract/budget-explained';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import { dossierDataSchema, type Dossier, type DossierData, type DossierDataInput, type DossierStatus } from '../../src/shared/dossier/schema';
 
@@ -15,6 +16,15 @@ let cached: Promise<NormSet> | null = null;
 export function bundledNorms(): Promise<NormSet> {
   cached ??= loadBundledNorms(RESOURCES);
   return cached;
+}
+
+/**
+ * A figure's explanation from a full budget answer. The types allow none (a figures-only answer on the wire) and the
+ * placeholder (such an answer on the screen); a test of a full answer must find it there.
+ */
+export function explained<E extends object>(e: E | ExplanationOnDemand | undefined): E {
+  if (e === undefined || isExplanationOnDemand(e)) throw new Error('expected a full answer with explanations, got a figures-only one');
+  return e as E;
 }
 
 export type HouseholdInput = Partial<DossierDataInput> & Pick<DossierDataInput, 'adults'>;

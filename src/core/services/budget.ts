@@ -49,10 +49,19 @@ export function computeBudgetView(dossier: BudgetDossier, inputs: BudgetInputs, 
   return { result, projection, json: toBudgetJson(result, projection) };
 }
 
-/** computeBudgetView without the CLI's JSON view (budget.get builds only the sections' part of it). */
-function computeBudgetAndProjection(dossier: BudgetDossier, inputs: BudgetInputs, norms: NormSet, referenceDate: string): Omit<ComputedBudget, 'json'> {
+/**
+ * computeBudgetView without the CLI's JSON view (budget.get builds only the sections' part of it). `explained`
+ * false: the engine figures-only (explain.ts), for an answer without explanations.
+ */
+function computeBudgetAndProjection(
+  dossier: BudgetDossier,
+  inputs: BudgetInputs,
+  norms: NormSet,
+  referenceDate: string,
+  explained = true,
+): Omit<ComputedBudget, 'json'> {
   try {
-    const result = computeBudget(dossier, inputs, norms, referenceDate);
+    const result = (explained ? computeBudget : computeBudgetFigures)(dossier, inputs, norms, referenceDate);
     return { result, projection: projectBudget(dossier, inputs, norms, referenceDate, PROJECTION_MONTHS, result) };
   } catch (err) {
     if (err instanceof NormNotCoveredError) throw new AppError('NORM_NOT_COVERED', err.message);
@@ -66,8 +75,11 @@ export interface BudgetService {
   saveInputs(dossierId: string, inputs: BudgetInputs): { inputs: BudgetInputs; updatedAt: number };
   /** Reference date: `date`, else the stored inputs' peildatum, else today (clock). */
   compute(dossierId: string, date?: string): Promise<ComputedBudget & { dossier: Dossier; inputs: BudgetInputs; inputsUpdatedAt: number | null; referenceDate: string }>;
-  /** What budget.get sends: each norm table once (resolveBudgetView gives what the screens show). */
-  get(dossierId: string, date?: string): Promise<BudgetViewWire>;
+  /**
+   * What budget.get sends: each norm table once (resolveBudgetView gives what the screens show). `explanations`
+   * false: the same answer without any explanation, marked `explained: false` (the budget screen's first call).
+   */
+  get(dossierId: string, date?: string, explanations?: boolean): Promise<BudgetViewWire>;
   /** Stored inputs of many dossiers at once (defaults where none were saved), for the batch computations. */
   inputsMany(dossierIds: readonly string[]): Map<string, BudgetInputs>;
   /** Key figures of one page of dossiers (budget.batch). */
@@ -105,11 +117,11 @@ export function createBudgetService(
     return { ...c, json: toBudgetJson(c.result, c.projection), dossier };
   }
 
-  async function computeFor(dossier: BudgetDossier & { id: string }, date?: string) {
+  async function computeFor(dossier: BudgetDossier & { id: string }, date?: string, explained = true) {
     const stored = inputs(dossier.id);
     const referenceDate = date ?? stored.inputs.referenceDate ?? isoDateOf(ctx.clock.now());
     const norms = await deps.norms.normSet();
-    const computed = computeBudgetAndProjection(dossier, stored.inputs, norms, referenceDate);
+    const computed = computeBudgetAndProjection(dossier, stored.inputs, norms, referenceDate, explained);
     return { ...computed, inputs: stored.inputs, inputsUpdatedAt: stored.updatedAt, referenceDate };
   }
 
@@ -209,18 +221,20 @@ export function createBudgetService(
       return { inputs: valid, updatedAt: now };
     },
     compute,
-    async get(dossierId, date) {
+    async get(dossierId, date, explanations = true) {
       // Only the parts of the dossier the budget reads (the PDF and letters use compute(), with the whole dossier).
-      const c = await computeFor(deps.dossiers.readForBudget(dossierId), date);
+      const c = await computeFor(deps.dossiers.readForBudget(dossierId), date, explanations);
       return {
         dossierId,
         referenceDate: c.referenceDate,
         inputs: c.inputs,
         inputsUpdatedAt: c.inputsUpdatedAt,
-        result: serializeBudgetResult(c.result),
+        result: serializeBudgetResult(c.result, explanations),
         projection: serializeProjection(c.projection),
         // The sections read the JSON view's figures, never its projection (the screen has that as `projection`).
         sections: budgetSections(sectionFiguresOf(c.result)),
+        // Only when false: a full answer stays exactly what it was before the option.
+        ...(explanations ? {} : { explained: false as const }),
       };
     },
   };

@@ -107,6 +107,11 @@ export class NormTableList {
     }
   }
 
+  /** Lists `t` as use() does, without a reference to hand out (a figure sent without its explanation). */
+  list(t: NormTableRef): void {
+    if (!this.byRef.has(t)) this.byRef.set(t, this.find(t));
+  }
+
   tables(): NormTableOut[] {
     return [...this.listed.values()].map((l) => l.out);
   }

@@ -27,6 +27,15 @@ import {
   usePlanOf,
   type NormTableRefOut,
 } from './budget-norm-tables';
+import {
+  checkExplained,
+  explanationOnDemandOut,
+  explanationPlanOf,
+  fillExplanationsOnDemand,
+  sameJson,
+  withoutExplanations,
+  type ExplanationPlan,
+} from './budget-explained';
 import { aflosDetailOut, bvvDetailOut, bvvInputsOutFields, bvvVtlbJsonFields, serializeAflosDetail, serializeBvvDetail } from './bvv-vtlb';
 import { NORM_GROUPS, NORM_ORIGINS, NORM_STATUSES } from '../budget/norm-schema';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES, NIBUD_GROUPS, type NibudGroup } from '../dossier/categories';
@@ -89,6 +98,16 @@ const figureOf = <E extends z.ZodTypeAny>(explanation: E) =>
 
 export const figureOut = figureOf(explanationOut);
 export type FigureOut = z.infer<typeof figureOut>;
+
+/**
+ * An explanation as the budget screen holds it: in full, or the shared placeholder of a figures-only answer
+ * (budget-explained.ts), fetched when its Toelichting is opened.
+ */
+export const shownExplanationOut = z.union([explanationOut, explanationOnDemandOut]);
+export type ShownExplanation = z.infer<typeof shownExplanationOut>;
+/** A figure of the budget screen (resolveBudgetView): its explanation in full or on demand. */
+export const budgetFigureOut = figureOf(shownExplanationOut);
+export type BudgetFigureOut = z.infer<typeof budgetFigureOut>;
 
 const incomeLineOut = z.object({
   index: z.number().int(),
@@ -222,9 +241,14 @@ const budgetResultOf = <E extends z.ZodTypeAny, P extends z.ZodTypeAny>(explanat
   });
 };
 
-/** The result as the screens read it (after resolveBudgetResult): every explanation lists its norm tables in full. */
-export const budgetResultOut = budgetResultOf(explanationOut, normTableRefOut);
-const budgetResultWireShape = budgetResultOf(explanationUseOut, normTableUseOut).extend({ normTables: z.array(normTableOut) });
+/**
+ * The result as the screens read it (after resolveBudgetResult): every explanation lists its norm tables in full,
+ * or is the placeholder of a figures-only answer (explanations on demand, budget-explained.ts).
+ */
+export const budgetResultOut = budgetResultOf(shownExplanationOut, normTableRefOut);
+// An explanation is absent from every figure of a figures-only answer (`explained: false` on the view, whose check
+// requires all or none).
+const budgetResultWireShape = budgetResultOf(explanationUseOut.optional(), normTableUseOut).extend({ normTables: z.array(normTableOut) });
 let usePlan: ReturnType<typeof usePlanOf> | undefined;
 /** The result as budget.get sends it: each norm table once in `normTables`, explanations refer to them. */
 export const budgetResultWireOut = budgetResultWireShape.check((payload) => checkNormTableUses(payload, (usePlan ??= usePlanOf(budgetResultWireShape))!));
@@ -404,7 +428,7 @@ export const presentedSectionOut = z.object({
   provisional: z.string().nullable(),
 });
 
-export const budgetView = z.object({
+const budgetViewShape = z.object({
   dossierId: z.string(),
   referenceDate: z.string(),
   inputs: budgetInputsOut,
@@ -417,19 +441,52 @@ export const budgetView = z.object({
   /** The presenter's sections (parts and their total) as the screen shows them; built in the core from the CLI's
    *  JSON view (docs/budget-json.md), which itself is not shipped again beside `result` and `projection`. */
   sections: z.array(presentedSectionOut),
+  /**
+   * false: asked with `explanations: false`, no figure carries its explanation (the budget screen; the full answer
+   * follows when a Toelichting is opened). Absent in a full answer, which is thereby the same as before the option.
+   */
+  explained: z.literal(false).optional(),
 });
+let viewPlan: ExplanationPlan | null | undefined;
+/** budget.get's answer: explanations on every figure, or (explained: false) on none. */
+export const budgetView = budgetViewShape.check((payload) => checkExplained(payload, (viewPlan ??= explanationPlanOf(budgetViewShape))!));
 /** budget.get's answer as sent. */
 export type BudgetViewWire = z.infer<typeof budgetView>;
 /** budget.get's answer as the screens read it: its result resolved (resolveBudgetView). */
 export type BudgetView = Omit<BudgetViewWire, 'result'> & { result: BudgetResultOut };
 
-/** The result with every norm table reference replaced by the table period it names (what the screens show). */
+let resultPlan: ExplanationPlan | null | undefined;
+const resultPlanOf = () => (resultPlan ??= explanationPlanOf(budgetResultWireShape))!;
+
+/**
+ * The result with every norm table reference replaced by the table period it names (what the screens show); a
+ * figure without its explanation (a figures-only answer) gets the shared placeholder EXPLANATION_ON_DEMAND.
+ */
 export function resolveBudgetResult(r: BudgetResultWire): BudgetResultOut {
-  return resolveNormTableUses(r) as BudgetResultOut;
+  const resolved = resolveNormTableUses(r);
+  fillExplanationsOnDemand(resolved, resultPlanOf());
+  return resolved as BudgetResultOut;
 }
 
 export function resolveBudgetView(v: BudgetViewWire): BudgetView {
   return { ...v, result: resolveBudgetResult(v.result) };
+}
+
+/** Whether a view was answered without explanations (its figures carry the placeholder). */
+export const explainedView = (v: Pick<BudgetViewWire, 'explained'>): boolean => v.explained !== false;
+
+/**
+ * A full answer as `explanations: false` gives it: every explanation left out, marked `explained: false`. What the
+ * figures-only answer must equal (tests, the bench's guard) and how the screen checks that the full answer it
+ * fetched for a Toelichting has the figures it shows.
+ */
+export function figuresOnlyOf(v: BudgetViewWire): BudgetViewWire {
+  return { ...withoutExplanations(v, (viewPlan ??= explanationPlanOf(budgetViewShape))!), explained: false };
+}
+
+/** Whether a full answer shows exactly the figures of a figures-only one (all but the explanations). */
+export function sameFigures(figuresOnly: BudgetViewWire, full: BudgetViewWire): boolean {
+  return sameJson(figuresOnlyOf(full), figuresOnly);
 }
 
 // ---------------------------------------------------------------------------------------------- norms
@@ -581,12 +638,35 @@ const figureWith =
 /** A figure with its norm tables in full (the arrangement procedures). */
 export const serializeFigure: (f: Figure) => FigureOut = figureWith(tableRefOut);
 
-/** The engine result as wire data (amounts as strings), each norm table listed once (budget-norm-tables.ts). */
-export function serializeBudgetResult(r: BudgetResult): BudgetResultWire {
+/**
+ * A figure without its explanation (`explanations: false`). Its norm tables are still listed, in the order the full
+ * answer lists them, so `normTables` is the full answer's to the byte and the figures-only answer is exactly the
+ * full one without its explanations (budget-explained.ts).
+ */
+const figureWithout =
+  (list: (t: NormTableRef) => void) =>
+  (f: Figure): WireFigure => {
+    for (const t of f.explanation.tables) list(t);
+    return { label: f.label, value: amountOf(f.value), exact: exactOf(f.value), provisional: f.provisional ?? null };
+  };
+
+type WireFigure = BudgetResultWire['bijstandsnorm'];
+
+/**
+ * The engine result as wire data (amounts as strings), each norm table listed once (budget-norm-tables.ts).
+ * `explained` false: no explanation on any figure nor the household (the engine ran figures-only; its rule texts
+ * and inputs are empty anyway).
+ */
+export function serializeBudgetResult(r: BudgetResult, explained = true): BudgetResultWire {
   const tables = new NormTableList();
   const use = (t: NormTableRef) => tables.use(t);
-  const fig = figureWith(use);
+  const fig: (f: Figure) => WireFigure = explained ? figureWith(use) : figureWithout((t) => tables.list(t));
   const byGroup = Object.fromEntries(NIBUD_GROUPS.map((g) => [g, fig(r.budget.expensesByGroup[g])])) as Record<NibudGroup, ReturnType<typeof fig>>;
+  // The household's tables next, in the order the answer has always listed them.
+  const h = r.household.explanation;
+  let household: Pick<BudgetResultWire['household'], 'explanation'> = {};
+  if (explained) household = { explanation: { rule: h.rule, inputs: h.inputs, tables: h.tables.map(use) } };
+  else for (const t of h.tables) tables.list(t);
   return {
     referenceDate: r.referenceDate,
     household: {
@@ -600,7 +680,7 @@ export function serializeBudgetResult(r: BudgetResult): BudgetResultWire {
       fosterChildrenUnder18: r.household.fosterChildrenUnder18,
       addressKind: r.household.addressKind,
       aowAgeMonths: r.household.aowAgeMonths,
-      explanation: { rule: r.household.explanation.rule, inputs: r.household.explanation.inputs, tables: r.household.explanation.tables.map(use) },
+      ...household,
     },
     bijstandsnorm: fig(r.bijstandsnorm),
     bijstandsnormExclVakantietoeslag: fig(r.bijstandsnormExclVakantietoeslag),

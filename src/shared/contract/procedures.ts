@@ -485,9 +485,11 @@ export const contract = {
     output: z.object({ intact: z.boolean(), count: z.number().int(), brokenAtId: z.number().int().nullable() }),
   }),
   'budget.get': procedure({
-    summary: 'Budget of a dossier on a reference date (default: saved peildatum, else today), with explanations, projection and the JSON view.',
+    summary:
+      'Budget of a dossier on a reference date (default: saved peildatum, else today), with explanations, projection and the JSON view. ' +
+      'explanations: false (default true) leaves out every explanation and marks the answer explained: false (the budget screen, which fetches them when a Toelichting is opened).',
     unlocked: true,
-    input: z.object({ id: dossierId, date: isoDate.optional() }),
+    input: z.object({ id: dossierId, date: isoDate.optional(), explanations: z.boolean().optional() }),
     output: budgetView,
   }),
   // ---- budget.batch (issue 10 §1): key figures of many households, paged (src/shared/contract/budget-batch.ts)

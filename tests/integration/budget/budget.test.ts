@@ -15,6 +15,7 @@ import {
 import { resolveBudgetResult, serializeBudgetResult } from '../../../src/shared/contract/budget';
 import { budgetSections } from '../../../src/shared/presenter';
 import { dossierDataSchema } from '../../../src/shared/dossier/schema';
+import { explained } from '../../support/budget';
 import { earner, NOW, singleParent, startRig, type Rig } from './helpers';
 
 let rig: Rig;
@@ -69,8 +70,8 @@ describe('budget.get', () => {
     // Every figure has its derivation, and the norm periods name their source and origin.
     // (Each table is sent once and referred to; resolved, the explanation lists it in full.)
     const shown = resolveBudgetResult(view.result);
-    expect(shown.bijstandsnorm.explanation.tables[0]).toMatchObject({ group: 'bijstandsnormen', periodStart: '2026-07-01', origin: 'bundled' });
-    expect(shown.bijstandsnorm.explanation.tables[0]!.figures[0]).toMatchObject({ name: 'age_21_to_aow.single.incl_holiday_pay', value: '1419.46' });
+    expect(explained(shown.bijstandsnorm.explanation).tables[0]).toMatchObject({ group: 'bijstandsnormen', periodStart: '2026-07-01', origin: 'bundled' });
+    expect(explained(shown.bijstandsnorm.explanation).tables[0]!.figures[0]).toMatchObject({ name: 'age_21_to_aow.single.incl_holiday_pay', value: '1419.46' });
     const r = view.result;
     for (const [key, f] of Object.entries({ bijstandsnorm: r.bijstandsnorm, beslagvrijeVoet: r.beslagvrijeVoet, vtlb: r.vtlb.total, afloscapaciteit: r.afloscapaciteit, inkomen: r.income.total, uitgaven: r.budget.expensesTotal, saldo: r.budget.saldo })) {
       expect(f.value, key).toMatch(TWO_DECIMALS);
@@ -150,7 +151,7 @@ describe('budget.saveInputs', () => {
     // The stated 1500.00 is 50.27 lower: a check warning, not a substitute.
     expect(after.result.warnings.map((w) => w.code)).toContain('BVV_OPGAVE_WIJKT_AF');
     expect(after.result.bvvBerekening!.opgave).toMatchObject({ amount: '1500.00', difference: '50.27', differs: true });
-    expect(after.result.beslagvrijeVoet.explanation.inputs['opgegeven door']).toBe('Deurwaarderskantoor');
+    expect(explained(after.result.beslagvrijeVoet.explanation).inputs['opgegeven door']).toBe('Deurwaarderskantoor');
 
     // The change is in the audit log without the figures.
     const log = await rig.call('audit.list', { dossierId: created.id });

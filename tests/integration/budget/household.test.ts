@@ -1,7 +1,7 @@
 // The household through the real core and vault (issue 6 part 4): the art. 20 lid 3 input is stored and used;
 // pleegkind, co-ouderschap, address kind and instalments survive the vault.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { householdInput } from '../../support/budget';
+import { explained, householdInput } from '../../support/budget';
 import { startRig, type Rig } from './helpers';
 
 let rig: Rig;
@@ -64,6 +64,6 @@ describe('household through the core', () => {
     const view = await rig.call('budget.get', { id: created.id, date: '2026-07-15' });
     expect(view.result.vtlb.lines.find((l) => l.kind === 'eigen_risico')!.figure.value).toBe('32.08');
     const zt = view.result.entitlements!.checks.find((c) => c.scheme === 'zorgtoeslag')!;
-    expect(zt.expected.explanation.rule).toContain('50 %');
+    expect(explained(zt.expected.explanation).rule).toContain('50 %');
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultResourcesDir } from '../../../src/core/app';
 import { resolveBudgetResult } from '../../../src/shared/contract/budget';
+import { explained } from '../../support/budget';
 import { earner, startRig, type Rig } from './helpers';
 
 let rig: Rig;
@@ -53,6 +54,6 @@ describe('norm update import', () => {
     const created = await rig.call('dossier.create', { data: earner({}) });
     const view = await rig.call('budget.get', { id: created.id, date: '2026-07-15' });
     expect(view.result.bijstandsnorm.value).toBe('1420.00');
-    expect(resolveBudgetResult(view.result).bijstandsnorm.explanation.tables[0]).toMatchObject({ origin: 'user', periodStart: '2026-07-01' });
+    expect(explained(resolveBudgetResult(view.result).bijstandsnorm.explanation).tables[0]).toMatchObject({ origin: 'user', periodStart: '2026-07-01' });
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultResourcesDir } from '../../../src/core/app';
 import { resolveBudgetResult } from '../../../src/shared/contract/budget';
 import { internalBits } from '../../support/internal-bits';
+import { explained } from '../../support/budget';
 import { earner, startRig, type Rig } from './helpers';
 
 let rig: Rig;
@@ -86,10 +87,10 @@ describe('norms.import', () => {
     expect(shown.normPeriods.find((p) => p.group === 'bijstandsnormen')).toMatchObject({ periodStart: '2027-01-01', periodEnd: '2027-06-30', origin: 'user', source: ['https://www.rijksoverheid.nl/normen-2027/bijstandsnormen'] });
     expect(shown.normPeriods.find((p) => p.group === 'beslagvrije_voet')).toMatchObject({ periodStart: '2027-01-01', origin: 'user' });
     expect(shown.normPeriods.find((p) => p.group === 'aow_leeftijd')!.origin).toBe('bundled');
-    expect(shown.bijstandsnorm.explanation.tables.map((t) => t.origin)).toEqual(['user']);
-    expect(shown.beslagvrijeVoet.explanation.tables.every((t) => t.origin === 'user')).toBe(true);
+    expect(explained(shown.bijstandsnorm.explanation).tables.map((t) => t.origin)).toEqual(['user']);
+    expect(explained(shown.beslagvrijeVoet.explanation).tables.every((t) => t.origin === 'user')).toBe(true);
     expect(view.result.bijstandsnorm.value).toBe('1419.46'); // the figure in the user's file
-    expect(shown.bijstandsnorm.explanation.tables[0]!.origin).toBe('user');
+    expect(explained(shown.bijstandsnorm.explanation).tables[0]!.origin).toBe('user');
 
     const list = await rig.call('norms.list', {});
     expect(list.userFiles.map((f) => f.group)).toEqual(['bijstandsnormen', 'beslagvrije_voet']);

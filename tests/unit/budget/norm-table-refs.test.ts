@@ -11,6 +11,7 @@ import { budgetResultWireOut, budgetView, explanationOut, resolveBudgetResult, s
 import { NormTableList, resolveNormTableUses } from '../../../src/shared/contract/budget-norm-tables';
 import { projectBudget, toBudgetJson } from '../../../src/shared/budget';
 import { budgetSections } from '../../../src/shared/presenter';
+import { explained as inFull } from '../../support/budget';
 import { adult, child, dossier, inputs, RESOURCES, bundledNorms } from './helpers';
 
 let norms: NormSet;
@@ -68,7 +69,7 @@ describe('norm tables once per budget answer', () => {
     const wire = serializeBudgetResult(computeBudget(SINGLE_PARENT, inputs(), norms, '2026-07-15'));
     expect(budgetResultWireOut.safeParse(wire).success).toBe(true);
     // On the wire: a reference, the table itself once.
-    expect(wire.bijstandsnorm.explanation.tables).toEqual([
+    expect(inFull(wire.bijstandsnorm.explanation).tables).toEqual([
       { table: 'bijstandsnormen@2026-07-01', figures: ['age_21_to_aow.single.incl_holiday_pay', 'age_21_to_aow.single.excl_holiday_pay'] },
     ]);
     expect(wire.normTables.filter((t) => t.group === 'bijstandsnormen')).toHaveLength(1);
@@ -76,7 +77,7 @@ describe('norm tables once per budget answer', () => {
     // 0.95 × 1419.46 = 1348.49 (derived) excl. vakantietoeslag (RULES.md a.1), the period 2026-07-01 through
     // 2026-12-31 as the bundled file publishes it, with its sources.
     const file = JSON.parse(readFileSync(path.join(RESOURCES, 'norms', 'bijstandsnormen.json'), 'utf8')) as { periods: Record<string, { source: string[] }> };
-    const [table] = resolveBudgetResult(wire).bijstandsnorm.explanation.tables;
+    const [table] = inFull(resolveBudgetResult(wire).bijstandsnorm.explanation).tables;
     expect(table).toMatchObject({
       group: 'bijstandsnormen',
       periodStart: '2026-07-01',
@@ -113,7 +114,7 @@ describe('norm tables once per budget answer', () => {
         }
         const full = (refs: NormTableRef[]) => serializeFigure({ label: '', value: null, explanation: { rule: '', inputs: {}, tables: refs } }).explanation.tables;
         expect(shown.normPeriods, date).toEqual(full(r.normPeriods));
-        expect(shown.household.explanation.tables, date).toEqual(full(r.household.explanation.tables));
+        expect(inFull(shown.household.explanation).tables, date).toEqual(full(r.household.explanation.tables));
         expect(shown).not.toHaveProperty('normTables');
       }
     }

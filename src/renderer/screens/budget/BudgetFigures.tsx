@@ -1,5 +1,5 @@
 // The figures of one calculation, grouped as a professional reads them, each with its "Toelichting".
-import type { BudgetResultOut, FigureOut } from '../../../shared/contract/budget';
+import type { BudgetFigureOut, BudgetResultOut } from '../../../shared/contract/budget';
 import { NIBUD_GROUPS } from '../../../shared/dossier/categories';
 import { AflosLooptijd, BvvBerekening } from './BvvBerekening';
 import { useFigureChanged } from './changes';
@@ -15,7 +15,7 @@ const BVV_REGIME_NOTES: Record<Result['beslagvrijeVoet']['regime'], string> = {
   onbekend: 'Niet te bepalen.',
 };
 
-function row(id: string, f: FigureOut, extra: Partial<FigureRow> = {}): FigureRow {
+function row(id: string, f: BudgetFigureOut, extra: Partial<FigureRow> = {}): FigureRow {
   return { id, label: f.label, value: f.value, explanation: f.explanation, provisional: f.provisional ?? null, ...extra };
 }
 

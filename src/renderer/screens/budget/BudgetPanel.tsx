@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import { resolveBudgetView, type BudgetView } from '../../../shared/contract/budget';
+import { explainedView, resolveBudgetView, sameFigures, type BudgetView, type BudgetViewWire } from '../../../shared/contract/budget';
 import { isoDate } from '../../../shared/dossier/schema';
 import { formatNlDate } from '../../../shared/dates';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -21,6 +21,7 @@ import { AddsUpSection, EntitlementsSection, ProvisionalBanner } from './BudgetC
 import { BudgetPlans } from './BudgetPlans';
 import { BudgetWarnings } from './BudgetWarnings';
 import { ChangedFiguresProvider, useRecalculationChanges } from './changes';
+import { ExplanationsProvider } from './Toelichting';
 import { prefillFromWarning } from '../../../shared/signals/prefill';
 import type { SignalDataInput } from '../../../shared/signals/schema';
 import './budget.css';
@@ -48,19 +49,29 @@ export function BudgetPanel({
   const [failure, setFailure] = useState<Failure | null>(null);
   const [loading, setLoading] = useState(true);
   const seq = useRef(0);
+  /** The answer on screen as it came (the explanations fetched later must come with the same figures). */
+  const shown = useRef<BudgetViewWire | null>(null);
+  /** Counts the answers with new figures: what the recalculation marks compare (never a fetch of explanations). */
+  const [figures, setFigures] = useState(0);
+  /** The fetch of the explanations under way, shared by every Toelichting opened meanwhile. */
+  const explaining = useRef<{ seq: number; done: Promise<void> } | null>(null);
 
   const load = useCallback(
     async (on: string | null) => {
       const mine = ++seq.current;
       setLoading(true);
       try {
-        const v = await call('budget.get', { id: dossierId, ...(on ? { date: on } : {}) });
+        // Figures only (issue 10 §1): the explanations follow when a Toelichting is opened (loadExplanations).
+        const v = await call('budget.get', { id: dossierId, ...(on ? { date: on } : {}), explanations: false });
         if (mine !== seq.current) return;
+        shown.current = v;
         // The answer lists each norm table once; the explanations show them in full.
         setView(resolveBudgetView(v));
+        setFigures((n) => n + 1);
         setFailure(null);
       } catch (err) {
         if (mine !== seq.current) return;
+        shown.current = null;
         setView(null);
         setFailure({ code: err instanceof AppError ? err.code : 'INTERNAL', message: errorMessage(err) });
       } finally {
@@ -74,10 +85,36 @@ export function BudgetPanel({
     void load(date);
   }, [load, date, version]);
 
+  // The full answer for the same dossier and peildatum as the figures on screen; it replaces them unless a new
+  // calculation started meanwhile (that one shows figures only again).
+  const loadExplanations = useCallback((): Promise<void> => {
+    const mine = seq.current;
+    const base = shown.current;
+    if (!base || explainedView(base)) return Promise.resolve();
+    if (explaining.current?.seq === mine) return explaining.current.done;
+    const fetchFull = async (): Promise<void> => {
+      try {
+        const full = await call('budget.get', { id: base.dossierId, date: base.referenceDate, explanations: true });
+        if (mine !== seq.current) return;
+        shown.current = full;
+        setView(resolveBudgetView(full));
+        // Saved elsewhere in between: other figures, so marked as a recalculation would mark them.
+        if (!sameFigures(base, full)) setFigures((n) => n + 1);
+      } catch (err) {
+        throw new Error(errorMessage(err));
+      } finally {
+        if (explaining.current?.seq === mine) explaining.current = null;
+      }
+    };
+    const done = fetchFull();
+    explaining.current = { seq: mine, done };
+    return done;
+  }, [call]);
+
   const shownDate = date ?? view?.referenceDate ?? today();
   // Figures that changed in a recalculation: marked, scrolled into view and announced (issue 7).
   const root = useRef<HTMLDivElement>(null);
-  const { changed, announcement } = useRecalculationChanges(root, view, dossierId, view ? `voor peildatum ${formatNlDate(view.referenceDate)}` : '');
+  const { changed, announcement } = useRecalculationChanges(root, view ? figures : null, dossierId, view ? `voor peildatum ${formatNlDate(view.referenceDate)}` : '');
   // After saving the inputs the form is rebuilt from the stored ones: confirm it and give the focus back to its button.
   const [justSaved, setJustSaved] = useState(false);
   const savedFrom = useRef<BudgetView | null>(null);
@@ -127,6 +164,7 @@ export function BudgetPanel({
       ) : null}
       {view ? (
         <ChangedFiguresProvider value={changed}>
+          <ExplanationsProvider value={loadExplanations}>
           <BudgetBody
             view={view}
             justSaved={justSaved}
@@ -137,6 +175,7 @@ export function BudgetPanel({
             }}
             onReportSignal={onReportSignal}
           />
+          </ExplanationsProvider>
         </ChangedFiguresProvider>
       ) : null}
       <BudgetPlans dossierId={dossierId} referenceDate={view ? view.referenceDate : date} disabled={!view || loading} />

@@ -1,12 +1,12 @@
 // The beslagvrije voet step by step, as the rekenmodule builds it (art. 475da-475dc Rv), the check of the
 // beslaglegger's stated figure, and the afloscapaciteit over the term of an arrangement. Shows the engine's
 // figures only (never recomputed here).
-import type { BudgetResultOut, FigureOut } from '../../../shared/contract/budget';
+import type { BudgetFigureOut, BudgetResultOut } from '../../../shared/contract/budget';
 import { FigureTable, type FigureRow } from './Toelichting';
 import { euro } from './view';
 import { formatNlDate } from '../../../shared/dates';
 
-const row = (id: string, f: FigureOut, extra: Partial<FigureRow> = {}): FigureRow => ({ id, label: f.label, value: f.value, explanation: f.explanation, ...extra });
+const row = (id: string, f: BudgetFigureOut, extra: Partial<FigureRow> = {}): FigureRow => ({ id, label: f.label, value: f.value, explanation: f.explanation, ...extra });
 
 export function BvvBerekening({ result: r }: { result: BudgetResultOut }) {
   const b = r.bvvBerekening;

@@ -1,14 +1,27 @@
 // One figure with its derivation on demand: the button "Toelichting" (aria-expanded) opens the rule, the named
 // inputs and the norm table periods used (period, status, origin, sources as plain text: no links, the app is
 // offline and must never open a browser by itself).
-import { Fragment, useId, useState, type ReactNode } from 'react';
+// The budget screen first shows figures only (issue 10 §1): a figure then carries the placeholder
+// EXPLANATION_ON_DEMAND, and opening its Toelichting asks the screen (ExplanationsProvider) for the explanations
+// of the whole budget; the row says it is loading and shows the explanation once it is there.
+import { createContext, Fragment, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { explanationOut, NormTableRefOut } from '../../../shared/contract/budget';
+import { isExplanationOnDemand, type ExplanationOnDemand } from '../../../shared/contract/budget-explained';
 import { explanationText, presentInputs, presentSource } from '../../../shared/presenter';
 import { useFigureChanged } from './changes';
 import { euro, isNegative, normFigure, originLabel, periodLabel, statusLabel } from './view';
 
 export type Explanation = z.infer<typeof explanationOut>;
+
+/**
+ * Fetches the explanations of the budget on screen and shows them (the screen's view is replaced by the full one).
+ * Settles when done; rejects with a Dutch message when they could not be fetched.
+ */
+type LoadExplanations = () => Promise<void>;
+const ExplanationsLoader = createContext<LoadExplanations | null>(null);
+/** Offered by the budget screen to rows whose explanation is on demand. */
+export const ExplanationsProvider = ExplanationsLoader.Provider;
 
 export interface FigureRow {
   /** Stable key (the JSON explanation key). */
@@ -16,7 +29,8 @@ export interface FigureRow {
   label: string;
   /** Decimal string; null = cannot be computed. */
   value: string | null;
-  explanation?: Explanation | undefined;
+  /** In full, or on demand (fetched when the Toelichting is opened); none: no Toelichting. */
+  explanation?: Explanation | ExplanationOnDemand | undefined;
   /** Shown under the label (e.g. the note of a VTLB correction line). */
   note?: ReactNode;
   /** Bold total row. */
@@ -59,6 +73,37 @@ export function FigureTable({ caption, rows }: { caption: string; rows: readonly
 function FigureTableRow({ row }: { row: FigureRow }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const onDemand = isExplanationOnDemand(row.explanation);
+  const loadExplanations = useContext(ExplanationsLoader);
+  const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  // An open row without its explanation fetches them (after a click, or when a recalculation brought figures
+  // only while the row stayed open); it shows the explanation as soon as the screen has it.
+  useEffect(() => {
+    if (!open || !onDemand || loading || failed !== null) return;
+    if (!loadExplanations) {
+      setFailed('De toelichting is hier niet beschikbaar.');
+      return;
+    }
+    let current = true;
+    setLoading(true);
+    loadExplanations().then(
+      () => {
+        if (current) setLoading(false);
+      },
+      (err: unknown) => {
+        if (!current) return;
+        setLoading(false);
+        setFailed(err instanceof Error ? err.message : String(err));
+      },
+    );
+    return () => {
+      // The explanation arrived (onDemand false), the row closed or the screen changed: this fetch marks nothing more.
+      current = false;
+      setLoading(false);
+    };
+    // Not on `loading`: setting it must not end the fetch it marks.
+  }, [open, onDemand, failed, loadExplanations]);
   const negative = row.signed && isNegative(row.value);
   const missing = row.text === undefined && row.value === null;
   const changed = useFigureChanged(row.id);
@@ -87,7 +132,12 @@ function FigureTableRow({ row }: { row: FigureRow }) {
               className="button small toelichting-button"
               aria-expanded={open}
               aria-controls={panelId}
-              onClick={() => setOpen((o) => !o)}
+              aria-busy={loading && onDemand}
+              onClick={() => {
+                // Closing forgets a failure, so opening again tries again.
+                if (open) setFailed(null);
+                setOpen((o) => !o);
+              }}
             >
               Toelichting<span className="visually-hidden"> bij {row.label}</span>
               <span aria-hidden="true" className="chevron">
@@ -99,7 +149,19 @@ function FigureTableRow({ row }: { row: FigureRow }) {
       </tr>
       {row.explanation ? (
         <tr className="explanation-row" id={panelId} hidden={!open}>
-          <td colSpan={3}>{open ? <ExplanationView explanation={row.explanation} label={row.label} /> : null}</td>
+          <td colSpan={3}>
+            {!open ? null : !isExplanationOnDemand(row.explanation) ? (
+              <ExplanationView explanation={row.explanation} label={row.label} />
+            ) : failed !== null ? (
+              <p className="alert explanation-failure" role="alert">
+                De toelichting bij {row.label} kon niet worden geladen. {failed} Sluit de toelichting en open haar opnieuw om het nog eens te proberen.
+              </p>
+            ) : (
+              <p className="muted small" role="status">
+                Toelichting wordt geladen…
+              </p>
+            )}
+          </td>
         </tr>
       ) : null}
     </Fragment>
