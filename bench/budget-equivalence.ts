@@ -2,6 +2,8 @@
 // copy of the cached 1,000-household bench vault and hashes, per reference date, every `budget.get` envelope
 // (through the router, output validation included, resolved as the renderer does), the CLI's JSON view (computeBudgetView) and every
 // `budget.batch` page, so a change that makes them faster can be shown to change no figure, text or error.
+// The figures-only answers the budget screen asks for first (`explanations: false`) are hashed under keys of their
+// own ("budget.get figures-only <date>") and each is checked to be its full answer without the explanations.
 // With --time it also reports the CPU time of `budget.get` and `budget.batch` per household (in-process).
 //
 //   npx tsx bench/budget-equivalence.ts [--time [--only get|batch] [--passes n] [--hash]] [--out hashes.json] [--compare hashes.json]
@@ -21,7 +23,8 @@ import { computeBudgetView } from '../src/core/services/budget';
 import { createAuditService } from '../src/core/services/audit';
 import { createDossierService } from '../src/core/services/dossiers';
 import { budgetInputsSchema, computeBudget, computeBudgetFigures, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../src/shared/budget';
-import { budgetView, resolveBudgetView, serializeBudgetResult, serializeProjection, type BudgetViewWire } from '../src/shared/contract/budget';
+import { budgetView, figuresOnlyOf, resolveBudgetView, serializeBudgetResult, serializeProjection, type BudgetViewWire } from '../src/shared/contract/budget';
+import { sameJson } from '../src/shared/contract/budget-explained';
 import { systemClock } from '../src/shared/dates';
 import { budgetSections } from '../src/shared/presenter';
 import type { DossierData } from '../src/shared/dossier/schema';
@@ -162,14 +165,22 @@ async function main(): Promise<void> {
     }
 
     const hashes: Record<string, string> = {};
+    /** Households whose figures-only answer is not their full answer without its explanations. */
+    const figuresDiffer: string[] = [];
     for (const date of DATES) {
       const get = createHash('sha256');
+      const figures = createHash('sha256');
       const json = createHash('sha256');
       for (const id of ids) {
         const env = await core.router.handle('budget.get' as never, { id, date });
         // What the screens show: the answer after the renderer's resolve step (each norm table is sent once and
         // referred to by id since session 6; resolved, it must equal the answer that listed them in full).
         get.update(JSON.stringify(env.ok ? { ...env, value: resolveBudgetView(env.value as BudgetViewWire) } : env));
+        // The budget screen's first call (explanations: false, issue 10 §1), under keys of its own: the full answer
+        // without its explanations (checked here for every household), resolved as the screen resolves it.
+        const bare = await core.router.handle('budget.get' as never, { id, date, explanations: false });
+        figures.update(JSON.stringify(bare.ok ? { ...bare, value: resolveBudgetView(bare.value as BudgetViewWire) } : bare));
+        if (!(env.ok && bare.ok ? sameJson(bare.value, figuresOnlyOf(env.value as BudgetViewWire)) : sameJson(bare, env))) figuresDiffer.push(`${id} ${date}`);
         if (env.ok) {
           const view = env.value as { inputs: unknown };
           const dossier = await call<DossierData>(core, 'dossier.get', { id });
@@ -177,6 +188,7 @@ async function main(): Promise<void> {
         }
       }
       hashes[`budget.get ${date}`] = get.digest('hex');
+      hashes[`budget.get figures-only ${date}`] = figures.digest('hex');
       hashes[`json ${date}`] = json.digest('hex');
       const batch = createHash('sha256');
       for (const page of [{ offset: 0, limit: 10_000 }, { offset: 137, limit: 250 }]) batch.update(JSON.stringify(await core.router.handle('budget.batch' as never, { date, page })));
@@ -187,7 +199,11 @@ async function main(): Promise<void> {
     hashes['budget.batch (chosen ids)'] = createHash('sha256')
       .update(JSON.stringify(await core.router.handle('budget.batch' as never, { dossierIds: [...ids.slice(500, 520), 'bestaat-niet'], date: '2026-11-23' })))
       .digest('hex');
-    for (const [k, v] of Object.entries(hashes)) console.log(`${k.padEnd(28)} ${v.slice(0, 16)}`);
+    for (const [k, v] of Object.entries(hashes)) console.log(`${k.padEnd(32)} ${v.slice(0, 16)}`);
+    if (figuresDiffer.length > 0) {
+      console.log(`figures-only answers that are not the full answer without its explanations: ${figuresDiffer.length} (${figuresDiffer.slice(0, 5).join(', ')})`);
+      process.exitCode = 1;
+    } else console.log(`figures-only answers: each the full answer without its explanations (${ids.length} households × ${DATES.length} dates)`);
     const out = arg('--out');
     if (out) writeFileSync(out, JSON.stringify(hashes, null, 2));
     const compare = arg('--compare');
@@ -195,6 +211,8 @@ async function main(): Promise<void> {
       const before = JSON.parse(readFileSync(compare, 'utf8')) as Record<string, string>;
       const differ = Object.keys(before).filter((k) => before[k] !== hashes[k]);
       console.log(differ.length === 0 ? 'IDENTICAL to ' + compare : `DIFFERENT from ${compare}: ${differ.join(', ')}`);
+      const added = Object.keys(hashes).filter((k) => !(k in before));
+      if (added.length > 0) console.log(`new (not in ${compare}): ${added.join(', ')}`);
       if (differ.length > 0) process.exitCode = 1;
     }
   } finally {

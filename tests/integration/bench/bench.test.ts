@@ -71,7 +71,7 @@ describe('the bench at a tiny size', () => {
 
     const rows = await measureSize({ vault: again, workDir: path.join(root, 'work'), quick: true, importCount: 10, createCount: 3, budgetLoopCap: 20 });
     const ids = rows.map((r) => r.id);
-    for (const id of ['generate', 'unlock.first', 'unlock', 'search.keystroke', 'search.keystroke.duringCheck', 'list.firstPage', 'list.firstPage.byName', 'budget.one', 'budget.all', 'rss', 'read.encryptedVsPlain', 'import.per1000', 'create.per1000']) {
+    for (const id of ['generate', 'unlock.first', 'unlock', 'search.keystroke', 'search.keystroke.duringCheck', 'list.firstPage', 'list.firstPage.byName', 'budget.one', 'budget.one.explained', 'budget.all', 'rss', 'read.encryptedVsPlain', 'import.per1000', 'create.per1000']) {
       expect(ids, id).toContain(id);
     }
     for (const r of rows) {
@@ -89,6 +89,11 @@ describe('the bench at a tiny size', () => {
     expect(during.status).toBe('info');
     expect(during.limit).toBeNull();
     expect(rows.find((r) => r.id === 'search.keystroke')!.note).toMatch(/once the unlocks' background integrity check had finished; CPU time per keystroke mean /);
+    // The budget goal is the call the budget screen makes (figures only); the full answer is an info row beside it.
+    expect(rows.find((r) => r.id === 'budget.one')!.note).toMatch(/^explanations: false; CPU time /);
+    const explained = rows.find((r) => r.id === 'budget.one.explained')!;
+    expect(explained.status).toBe('info');
+    expect(explained.limit).toBeNull();
     const text = formatRows(rows);
     expect(text).toContain('Vault of 20 dossiers');
     for (const r of rows) {
