@@ -1,7 +1,8 @@
 // Layer 5: the budget screen in the real app (web shell + core, real Argon2id) in Debian's Chromium.
 // A single parent with two children on bijstand: income and expense lines entered through the UI, the
 // figures on the Budget tab checked against the engine itself, a "Toelichting" opened, the budget plan PDF
-// downloaded and listed, a user norm file imported in Instellingen → Normen; axe on the Budget tab.
+// downloaded and listed, a user norm file imported in Instellingen → Normen; axe on the Budget tab. The screen's
+// first answer carries no explanation; opening a Toelichting fetches them (read off the web shell's WebSocket).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,10 @@ import type { Page } from 'playwright-core';
 import { loadBundledNorms } from '../../src/core/norms/load';
 import { computeBudget, EMPTY_BUDGET_INPUTS, type BudgetResult } from '../../src/shared/budget';
 import type { Dossier } from '../../src/shared/dossier/schema';
+import type { BudgetViewWire } from '../../src/shared/contract/budget';
+import type { WireMessage, WireRequest } from '../../src/shared/contract/wire';
 import { formatEuro } from '../../src/shared/money';
+import { explanationText } from '../../src/shared/presenter';
 import { button, callCore, createVaultViaUi, heading, REPO, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
 import { householdInput, VEENSTRA } from '../support/budget';
 
@@ -32,9 +36,27 @@ describe('Dossier → Budget in the browser', () => {
   let dossierId = '';
   let tmp = '';
 
+  /** budget.get as the page asked it over the web shell's WebSocket, with the answer it got. */
+  const budgetCalls: { input: { id: string; date?: string; explanations?: boolean }; envelope?: { ok: boolean; value?: BudgetViewWire } }[] = [];
   useE2eApp('budget', (started) => {
     app = started;
     page = started.page;
+    // Before the page opens its socket: the frames as the browser sends and receives them (nothing in the app).
+    page.on('websocket', (ws) => {
+      const asked = new Map<number, (typeof budgetCalls)[number]>();
+      ws.on('framesent', ({ payload }) => {
+        const req = JSON.parse(String(payload)) as WireRequest;
+        if (req.name !== 'budget.get') return;
+        const call = { input: req.input as (typeof budgetCalls)[number]['input'] };
+        asked.set(req.id, call);
+        budgetCalls.push(call);
+      });
+      ws.on('framereceived', ({ payload }) => {
+        const msg = JSON.parse(String(payload)) as WireMessage;
+        const call = 'id' in msg ? asked.get(msg.id) : undefined;
+        if (call && 'id' in msg) call.envelope = msg.envelope as (typeof budgetCalls)[number]['envelope'];
+      });
+    });
   });
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'houvast-e2e-budget-'));
@@ -126,6 +148,45 @@ describe('Dossier → Budget in the browser', () => {
     expect(await normPanel.textContent()).toContain('01-07-2026 t/m 31-12-2026');
     expect(await normPanel.textContent()).toContain('wetten.overheid.nl');
     await screenshot(page, 'budget-01-tab');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('asks for the figures only, and for the explanations of the same peildatum when a Toelichting is opened', async () => {
+    // The tab anew: a fresh budget screen, nothing explained yet.
+    await page.getByRole('tab', { name: 'Inkomsten en uitgaven' }).click();
+    budgetCalls.length = 0;
+    await page.getByRole('tab', { name: 'Budget', exact: true }).click();
+    await page.getByLabel('Peildatum', { exact: true }).fill(PEILDATUM_NL);
+    await button(page, 'Berekenen').click();
+    await waitVisible(page.locator('.budget-basis strong', { hasText: PEILDATUM_NL }));
+    await expect.poll(() => budgetCalls.filter((c) => c.envelope && c.input.date === PEILDATUM).length).toBeGreaterThan(0);
+    // Every answer so far: figures without a single explanation, marked so.
+    expect(budgetCalls.length).toBeGreaterThan(0);
+    for (const c of budgetCalls) {
+      expect(c.input.explanations).toBe(false);
+      expect(c.envelope?.ok).toBe(true);
+      expect(c.envelope!.value!.explained).toBe(false);
+      expect(JSON.stringify(c.envelope!.value)).not.toContain('"explanation"');
+    }
+    const shown = budgetCalls.at(-1)!.envelope!.value!;
+    expect(await figureText(page, 'Afloscapaciteit')).toBe(formatEuro(expected.afloscapaciteit.value!));
+
+    // The rule the full answer gives, as the screen words it.
+    const full = await callCore<BudgetViewWire>(app, 'budget.get', { id: dossierId, date: PEILDATUM });
+    const rule = explanationText(full.result.afloscapaciteit.explanation!.rule);
+    const toelichting = button(page, 'Toelichting bij Afloscapaciteit');
+    await toelichting.click();
+    const panel = page.getByRole('region', { name: 'Toelichting bij Afloscapaciteit' });
+    await waitVisible(panel);
+    expect(await panel.textContent()).toContain(rule);
+    // One more call: the shown peildatum, with explanations, and an answer with the same figures.
+    const more = budgetCalls.filter((c) => c.input.explanations !== false);
+    expect(more.map((c) => c.input)).toEqual([{ id: dossierId, date: shown.referenceDate, explanations: true }]);
+    await expect.poll(() => more[0]!.envelope?.ok).toBe(true);
+    expect(more[0]!.envelope!.value!.result.afloscapaciteit.value).toBe(shown.result.afloscapaciteit.value);
+    expect(more[0]!.envelope!.value).not.toHaveProperty('explained');
+    // No recalculation: nothing marked as changed.
+    expect(await page.locator('.figure-changed').count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 

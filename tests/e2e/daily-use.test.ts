@@ -322,6 +322,8 @@ describe('daily use in the browser', () => {
     const closed = page.getByRole('button', { name: /^Toelichting bij/, expanded: false });
     await closed.first().waitFor();
     for (let i = 0; i < 60 && (await closed.count()) > 0; i++) await closed.first().click();
+    // The screen shows figures first; the opened rows show their explanation once it is fetched.
+    await expect.poll(() => page.getByText('Toelichting wordt geladen…').count()).toBe(0);
     const screenBits = internalBits(await screenText(page));
     if (screenBits.length > 0) seen['Budget, alle toelichtingen open'] = screenBits;
     const plan = await callCore<{ contentBase64: string }>(app, 'budget.createPlan', { id: busy.id, date: '2026-11-01' });
@@ -391,6 +393,8 @@ describe('daily use in the browser', () => {
       // All at once in the page (one click each, as a user would): clicking them one by one through the driver takes minutes.
       await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('main button.toelichting-button[aria-expanded="false"]').forEach((b) => b.click()));
       await expect.poll(() => closed.count()).toBe(0);
+      // Open at once, the rows show their explanations once the screen has fetched them.
+      await expect.poll(() => page.getByText('Toelichting wordt geladen…').count()).toBe(0);
       const screenBits = internalBits(await screenText(page));
       if (screenBits.length > 0) seen[`${f}: Budget, alle toelichtingen open`] = [...new Set(screenBits)];
     }
