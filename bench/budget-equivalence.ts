@@ -6,7 +6,7 @@
 // own ("budget.get figures-only <date>") and each is checked to be its full answer without the explanations.
 // With --time it also reports the CPU time of `budget.get` and `budget.batch` per household (in-process).
 //
-//   npx tsx bench/budget-equivalence.ts [--time [--only get|batch] [--passes n] [--hash]] [--out hashes.json] [--compare hashes.json]
+//   npx tsx bench/budget-equivalence.ts [--time [--only get|batch] [--passes n] [--figures-only] [--hash]] [--out hashes.json] [--compare hashes.json]
 //   npx tsx bench/budget-equivalence.ts --pieces [--step text] [--passes n]   (CPU time of each step of budget.get)
 //   npx tsx bench/budget-equivalence.ts --dump views.json                   (the first 200 answers as sent)
 //   npx tsx bench/budget-equivalence.ts --sizes                              (JSON size of the parts of one view)
@@ -134,22 +134,26 @@ async function main(): Promise<void> {
     }
     if (process.argv.includes('--time')) {
       const sample = ids.slice(0, 200);
-      for (const id of sample.slice(0, 20)) await call(core, 'budget.get', { id, date: '2026-11-23' });
+      // --figures-only: budget.get as the budget screen asks it first (explanations: false).
+      const figuresOnly = process.argv.includes('--figures-only');
+      const getInput = (id: string) => ({ id, date: '2026-11-23', ...(figuresOnly ? { explanations: false } : {}) });
+      const getName = figuresOnly ? 'budget.get (explanations: false)' : 'budget.get';
+      for (const id of sample.slice(0, 20)) await call(core, 'budget.get', getInput(id));
       const only = arg('--only');
       const passes = Number(arg('--passes') ?? 3);
       // As the bench's row measures it: wall-clock p50 of 200 calls after 20 warm-up calls.
       const walls: number[] = [];
       for (const id of sample) {
         const t = performance.now();
-        await call(core, 'budget.get', { id, date: '2026-11-23' });
+        await call(core, 'budget.get', getInput(id));
         walls.push(performance.now() - t);
       }
       walls.sort((a, b) => a - b);
-      console.log(`budget.get wall p50 ${walls[Math.floor(walls.length / 2)]!.toFixed(3)} ms, p95 ${walls[Math.floor(walls.length * 0.95)]!.toFixed(3)} ms`);
+      console.log(`${getName} wall p50 ${walls[Math.floor(walls.length / 2)]!.toFixed(3)} ms, p95 ${walls[Math.floor(walls.length * 0.95)]!.toFixed(3)} ms`);
       const getCpu: number[] = [];
       for (let pass = 0; pass < (only === 'batch' ? 0 : passes); pass++) {
         const c = cpuMs();
-        for (const id of sample) await call(core, 'budget.get', { id, date: '2026-11-23' });
+        for (const id of sample) await call(core, 'budget.get', getInput(id));
         getCpu.push((cpuMs() - c) / sample.length);
       }
       const batchCpu: number[] = [];
@@ -159,7 +163,7 @@ async function main(): Promise<void> {
         batchCpu.push((cpuMs() - c) / ids.length);
       }
       const f = (xs: number[]) => xs.map((x) => x.toFixed(3)).join(' / ');
-      console.log(`budget.get CPU per call (ms, ${getCpu.length} passes of ${sample.length}): ${f(getCpu)}`);
+      console.log(`${getName} CPU per call (ms, ${getCpu.length} passes of ${sample.length}): ${f(getCpu)}`);
       console.log(`budget.batch CPU per household (ms, ${batchCpu.length} passes of ${ids.length}): ${f(batchCpu)}`);
       if (!process.argv.includes('--hash')) return;
     }
