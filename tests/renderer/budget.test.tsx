@@ -6,6 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { App } from '../../src/renderer/App';
 import { computeBudget, projectBudget, toBudgetJson, type BudgetInputs, type NormSet } from '../../src/shared/budget';
 import { figuresOnlyOf, serializeBudgetResult, serializeProjection, type BudgetViewWire, type DocumentSummary } from '../../src/shared/contract/budget';
+import { formatEuro } from '../../src/shared/money';
 import { explanationText } from '../../src/shared/presenter';
 import type { Dossier } from '../../src/shared/dossier/schema';
 import { bundledNorms, explained, householdData, storedDossier, VEENSTRA, veenstraSummary } from '../support/budget';
@@ -201,6 +202,48 @@ describe('Dossier → Budget', () => {
     expect(screen.getByRole('region', { name: 'Toelichting bij Afloscapaciteit' }).textContent).toContain(
       explanationText(explained(view('2026-08-01').result.afloscapaciteit.explanation).rule),
     );
+  });
+
+  it('marks the figures that differ when the explanations come with other figures (inputs saved elsewhere meanwhile)', async () => {
+    const later = { ...INPUTS, kostendelers: 1 };
+    app({ 'budget.get': (i) => (i.explanations === false ? figuresOnlyOf(view(i.date ?? REF)) : view(i.date ?? REF, later)) });
+    await openBudgetTab();
+    const before = amountOf('Bijstandsnorm (incl. vakantietoeslag)');
+    const after = view(REF, later).result.bijstandsnorm.value!;
+    expect(after).not.toBe(view(REF).result.bijstandsnorm.value);
+    fireEvent.click(screen.getByRole('button', { name: 'Toelichting bij Afloscapaciteit' }));
+    await screen.findByRole('region', { name: 'Toelichting bij Afloscapaciteit' });
+    expect(amountOf('Bijstandsnorm (incl. vakantietoeslag)')).not.toBe(before);
+    expect(amountOf('Bijstandsnorm (incl. vakantietoeslag)')).toBe(formatEuro(after).replace(/\u00a0/g, ' '));
+    await waitFor(() => expect(document.querySelector('.figure-changed')).not.toBeNull());
+    expect(document.querySelector('.budget [role="status"][aria-live="polite"]')!.textContent).toMatch(/^Opnieuw berekend voor peildatum 23-11-2026: \d+ bedragen gewijzigd: .*Bijstandsnorm/);
+  });
+
+  it('never shows explanations of an older peildatum over newer figures: an open Toelichting fetches those of the new one', async () => {
+    let release: (() => void) | null = null;
+    const client = app({
+      'budget.get': async (i) => {
+        // The first explanations (for the core's default date) arrive only after the figures of another date.
+        if (i.explanations !== false && i.date === REF) await new Promise<void>((resolve) => (release = resolve));
+        return asAsked(view(i.date ?? REF), i);
+      },
+    });
+    await openBudgetTab();
+    const aflos = screen.getByRole('button', { name: 'Toelichting bij Afloscapaciteit' });
+    fireEvent.click(aflos);
+    await waitFor(() => expect(release).not.toBeNull());
+    type(screen.getByLabelText('Peildatum', { exact: true }), '01-08-2026');
+    fireEvent.click(screen.getByRole('button', { name: 'Berekenen' }));
+    await screen.findByText('01-08-2026', { selector: 'strong' });
+    act(() => release!());
+    const panel = await screen.findByRole('region', { name: 'Toelichting bij Afloscapaciteit' });
+    expect(screen.getByText('01-08-2026', { selector: 'strong' })).toBeTruthy();
+    expect(panel.textContent).toContain(explanationText(explained(view('2026-08-01').result.afloscapaciteit.explanation).rule));
+    expect(client.callsTo('budget.get').filter((c) => (c as { explanations?: boolean }).explanations !== false)).toEqual([
+      { id: 'd1', date: REF, explanations: true },
+      { id: 'd1', date: '2026-08-01', explanations: true },
+    ]);
+    expect(amountOf('Afloscapaciteit')).toBe(`€ ${view('2026-08-01').result.afloscapaciteit.value!.replace('.', ',')}`);
   });
 
   it('says in the row when the explanations cannot be fetched, and tries again when the Toelichting is opened again', async () => {

@@ -54,7 +54,7 @@ export function BudgetPanel({
   /** Counts the answers with new figures: what the recalculation marks compare (never a fetch of explanations). */
   const [figures, setFigures] = useState(0);
   /** The fetch of the explanations under way, shared by every Toelichting opened meanwhile. */
-  const explaining = useRef<{ seq: number; done: Promise<void> } | null>(null);
+  const explaining = useRef<{ base: BudgetViewWire; done: Promise<void> } | null>(null);
 
   const load = useCallback(
     async (on: string | null) => {
@@ -86,16 +86,16 @@ export function BudgetPanel({
   }, [load, date, version]);
 
   // The full answer for the same dossier and peildatum as the figures on screen; it replaces them unless a new
-  // calculation started meanwhile (that one shows figures only again).
+  // calculation started or arrived meanwhile (that one shows figures only again; an open row then asks anew).
   const loadExplanations = useCallback((): Promise<void> => {
     const mine = seq.current;
     const base = shown.current;
     if (!base || explainedView(base)) return Promise.resolve();
-    if (explaining.current?.seq === mine) return explaining.current.done;
+    if (explaining.current?.base === base) return explaining.current.done;
     const fetchFull = async (): Promise<void> => {
       try {
         const full = await call('budget.get', { id: base.dossierId, date: base.referenceDate, explanations: true });
-        if (mine !== seq.current) return;
+        if (mine !== seq.current || shown.current !== base) return;
         shown.current = full;
         setView(resolveBudgetView(full));
         // Saved elsewhere in between: other figures, so marked as a recalculation would mark them.
@@ -103,11 +103,11 @@ export function BudgetPanel({
       } catch (err) {
         throw new Error(errorMessage(err));
       } finally {
-        if (explaining.current?.seq === mine) explaining.current = null;
+        if (explaining.current?.base === base) explaining.current = null;
       }
     };
     const done = fetchFull();
-    explaining.current = { seq: mine, done };
+    explaining.current = { base, done };
     return done;
   }, [call]);
 

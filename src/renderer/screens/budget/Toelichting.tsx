@@ -70,6 +70,9 @@ export function FigureTable({ caption, rows }: { caption: string; rows: readonly
   );
 }
 
+/** Fetches in a row that did not bring the explanation (each overtaken by a newer calculation) before the row gives up. */
+const MAX_ATTEMPTS = 5;
+
 function FigureTableRow({ row }: { row: FigureRow }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -77,19 +80,23 @@ function FigureTableRow({ row }: { row: FigureRow }) {
   const loadExplanations = useContext(ExplanationsLoader);
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
+  /** Fetches done while the row waited: one that did not bring its explanation (a newer calculation) leads to another. */
+  const [attempts, setAttempts] = useState(0);
   // An open row without its explanation fetches them (after a click, or when a recalculation brought figures
   // only while the row stayed open); it shows the explanation as soon as the screen has it.
   useEffect(() => {
     if (!open || !onDemand || loading || failed !== null) return;
-    if (!loadExplanations) {
-      setFailed('De toelichting is hier niet beschikbaar.');
+    if (!loadExplanations || attempts >= MAX_ATTEMPTS) {
+      setFailed('De toelichting is nu niet beschikbaar.');
       return;
     }
     let current = true;
     setLoading(true);
     loadExplanations().then(
       () => {
-        if (current) setLoading(false);
+        if (!current) return;
+        setLoading(false);
+        setAttempts((n) => n + 1);
       },
       (err: unknown) => {
         if (!current) return;
@@ -103,7 +110,7 @@ function FigureTableRow({ row }: { row: FigureRow }) {
       setLoading(false);
     };
     // Not on `loading`: setting it must not end the fetch it marks.
-  }, [open, onDemand, failed, loadExplanations]);
+  }, [open, onDemand, failed, loadExplanations, attempts]);
   const negative = row.signed && isNegative(row.value);
   const missing = row.text === undefined && row.value === null;
   const changed = useFigureChanged(row.id);
@@ -135,7 +142,10 @@ function FigureTableRow({ row }: { row: FigureRow }) {
               aria-busy={loading && onDemand}
               onClick={() => {
                 // Closing forgets a failure, so opening again tries again.
-                if (open) setFailed(null);
+                if (open) {
+                  setFailed(null);
+                  setAttempts(0);
+                }
                 setOpen((o) => !o);
               }}
             >
