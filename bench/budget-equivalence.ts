@@ -60,19 +60,26 @@ async function pieces(core: Core, sample: string[], norms: NormSet): Promise<voi
     ]),
   );
   const compiledView = compiledSchema(budgetView);
+  // The budget screen's first call (explanations: false): its engine run, serialising and validation.
+  const bareResults = new Map(sample.map((id) => [id, computeBudgetFigures(read.get(id)!, inputs.get(id)!, norms, date)]));
+  const bareViews = new Map(sample.map((id) => [id, { ...views.get(id)!, result: serializeBudgetResult(bareResults.get(id)!, false), explained: false as const }]));
   const steps: [string, (id: string) => unknown][] = [
     ['router budget.get (all)', (id) => core.router.handle('budget.get' as never, { id, date })],
+    ['router budget.get (figures only)', (id) => core.router.handle('budget.get' as never, { id, date, explanations: false })],
     ['read (readForBudget)', (id) => dossiers.readForBudget(id)],
     ['engine with explanations', (id) => computeBudget(read.get(id)!, inputs.get(id)!, norms, date)],
     ['engine figures only', (id) => computeBudgetFigures(read.get(id)!, inputs.get(id)!, norms, date)],
     ['projection (24 months)', (id) => projectBudget(read.get(id)!, inputs.get(id)!, norms, date, 24, results.get(id))],
     ['serialize result', (id) => serializeBudgetResult(results.get(id)!)],
+    ['serialize result (figures only)', (id) => serializeBudgetResult(bareResults.get(id)!, false)],
     ['serialize projection', (id) => serializeProjection(projections.get(id)!)],
     ['sections (JSON view + presenter)', (id) => budgetSections(toBudgetJson(results.get(id)!))],
     ['zod output validation (runtime parser)', (id) => budgetView.safeParse(views.get(id)!)],
     ['zod output validation (as the router: compiled)', (id) => compiledView.safeParse(views.get(id)!)],
+    ['zod output validation (compiled, figures only)', (id) => compiledView.safeParse(bareViews.get(id)!)],
     // Again at the end: the steps above ran alone, each with warm caches; the whole call mixes them.
     ['router budget.get (all, again)', (id) => core.router.handle('budget.get' as never, { id, date })],
+    ['router budget.get (figures only, again)', (id) => core.router.handle('budget.get' as never, { id, date, explanations: false })],
   ];
   const passes = Number(arg('--passes') ?? 5);
   const onlyStep = arg('--step');
