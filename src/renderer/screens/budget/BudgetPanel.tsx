@@ -1,6 +1,7 @@
-// Dossier → Budget: the figures of the budget engine on a peildatum (each with its derivation on demand),
-// the warnings, a chart of income against the norm, VTLB and expenses, the 24-month projection, the inputs
-// that are not part of the dossier, and the budget plan PDF. The core computes; this screen only shows.
+// Dossier → Budget: the figures of the budget engine on a peildatum (each with its derivation on demand, fetched
+// when the first Toelichting is opened), the warnings, a chart of income against the norm, VTLB and expenses, the
+// 24-month projection, the inputs that are not part of the dossier, and the budget plan PDF. The core computes;
+// this screen only shows.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -165,16 +166,16 @@ export function BudgetPanel({
       {view ? (
         <ChangedFiguresProvider value={changed}>
           <ExplanationsProvider value={loadExplanations}>
-          <BudgetBody
-            view={view}
-            justSaved={justSaved}
-            onInputsSaved={() => {
-              savedFrom.current = view;
-              setJustSaved(true);
-              void load(date);
-            }}
-            onReportSignal={onReportSignal}
-          />
+            <BudgetBody
+              view={view}
+              justSaved={justSaved}
+              onInputsSaved={() => {
+                savedFrom.current = view;
+                setJustSaved(true);
+                void load(date);
+              }}
+              onReportSignal={onReportSignal}
+            />
           </ExplanationsProvider>
         </ChangedFiguresProvider>
       ) : null}

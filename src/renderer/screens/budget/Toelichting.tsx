@@ -85,6 +85,8 @@ function FigureTableRow({ row }: { row: FigureRow }) {
   // An open row without its explanation fetches them (after a click, or when a recalculation brought figures
   // only while the row stayed open); it shows the explanation as soon as the screen has it.
   useEffect(() => {
+    // Shown: the count starts again for the next calculation.
+    if (!onDemand && attempts > 0) setAttempts(0);
     if (!open || !onDemand || loading || failed !== null) return;
     if (!loadExplanations || attempts >= MAX_ATTEMPTS) {
       setFailed('De toelichting is nu niet beschikbaar.');
@@ -163,7 +165,7 @@ function FigureTableRow({ row }: { row: FigureRow }) {
             {!open ? null : !isExplanationOnDemand(row.explanation) ? (
               <ExplanationView explanation={row.explanation} label={row.label} />
             ) : failed !== null ? (
-              <p className="alert explanation-failure" role="alert">
+              <p className="alert" role="alert">
                 De toelichting bij {row.label} kon niet worden geladen. {failed} Sluit de toelichting en open haar opnieuw om het nog eens te proberen.
               </p>
             ) : (
