@@ -224,6 +224,16 @@ const FIXTURES: Record<number, (db: Db) => void> = {
        VALUES ('e18', '2025-Q4', '1.0.0', NULL, '{}', '[]', '["s17"]', 'bb', 'k1', ?, 'h1', 'h18', '{}')`,
     ).run(T0 + 18);
   },
+  19: (db) => {
+    // Items written after 019 (keyed on dossier and id, no row_id): an income of the second household, an expense
+    // of the first in termijnen.
+    db.prepare(
+      "INSERT INTO incomes (id, dossier_id, description, category, amount_cents, frequency, person_role, start_date, end_date, sort_order, instalments) VALUES ('i19', '0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0006', 'Uitkering', 'bijstand', 125000, 'maand', 'aanvrager', NULL, NULL, 0, NULL)",
+    ).run();
+    db.prepare(
+      "INSERT INTO expenses (id, dossier_id, description, category, amount_cents, frequency, start_date, end_date, sort_order, instalments) VALUES ('e19', ?, 'Waterschapsbelasting', 'gemeentelijke_belastingen', 2100, 'jaar', NULL, NULL, 2, 4)",
+    ).run(DOSSIER_ID);
+  },
 };
 
 const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides', 'association_keys', 'association_files', 'association_publications'];
@@ -232,9 +242,31 @@ function tablesOf(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
 }
 
+/** 019 keys incomes and expenses on (dossier_id, id) without a rowid: those two are compared in that order. */
+const BY_DOSSIER_AND_ID = new Set(['incomes', 'expenses']);
+
 function dump(db: Db): Record<string, unknown[]> {
   const present = tablesOf(db);
-  return Object.fromEntries(DATA_TABLES.filter((t) => present.has(t)).map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+  return Object.fromEntries(DATA_TABLES.filter((t) => present.has(t)).map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${BY_DOSSIER_AND_ID.has(t) ? 'dossier_id, id' : 'rowid'}`).all()]));
+}
+
+/** Columns a later migration removed on purpose: 019 dropped the insertion number row_id of incomes and expenses. */
+const DROPPED_COLUMNS: Record<string, { column: string; from: number }[]> = { incomes: [{ column: 'row_id', from: 19 }], expenses: [{ column: 'row_id', from: 19 }] };
+
+/**
+ * Every row of `before` (a vault at schema version `v`) is in `after` with the same values in its old columns. Columns
+ * added later may appear; a column a later migration dropped on purpose (DROPPED_COLUMNS) must really be gone.
+ * `firstRowsOnly`: the old rows come first and more may follow (an unlock adds its own).
+ */
+function expectRowsKept(before: Record<string, unknown[]>, after: Record<string, unknown[]>, v: number, options: { firstRowsOnly?: boolean } = {}): void {
+  for (const [table, rows] of Object.entries(before)) {
+    const dropped = new Set((DROPPED_COLUMNS[table] ?? []).filter((d) => v < d.from).map((d) => d.column));
+    const kept = rows.map((r) => Object.fromEntries(Object.entries(r as object).filter(([k]) => !dropped.has(k))));
+    const now = options.firstRowsOnly ? (after[table] ?? []).slice(0, rows.length) : (after[table] ?? []);
+    const oldColumns = now.map((r, i) => Object.fromEntries(Object.keys(kept[i] ?? {}).map((k) => [k, (r as Record<string, unknown>)[k]])));
+    expect(oldColumns, table).toEqual(kept);
+    for (const column of dropped) expect((after[table] ?? []).every((r) => !Object.hasOwn(r as object, column)), `${table}.${column} is gone`).toBe(true);
+  }
 }
 
 let dir: string;
@@ -300,9 +332,7 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
     // Every row that existed survived unchanged.
     const after = dump(db);
     // Columns added later (e.g. the logboek's hash chain in 005) may appear; the old columns keep their values.
-    const oldColumns = (rows: unknown[], like: unknown[]) =>
-      rows.map((r, i) => Object.fromEntries(Object.keys((like[i] ?? {}) as object).map((k) => [k, (r as Record<string, unknown>)[k]])));
-    for (const [table, rows] of Object.entries(before)) expect(oldColumns(after[table] ?? [], rows), table).toEqual(rows);
+    expectRowsKept(before, after, v);
     // The logboek is hash-chained from its first row, old rows included.
     expect(verifyAuditChain(db)).toMatchObject({ intact: true });
     // 018: whatever version the vault came from, INSERT OR REPLACE cannot swap out an export in the ledger.
@@ -451,10 +481,8 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION - 1 }, (_, v) => v + 1)
     expect(unlocked.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const db = current.db();
     const after = dump(db);
-    const oldColumns = (rows: unknown[], like: unknown[]) =>
-      rows.map((r, i) => Object.fromEntries(Object.keys((like[i] ?? {}) as object).map((k) => [k, (r as Record<string, unknown>)[k]])));
     // Old rows come first and are unchanged; the unlock may add its own (the vault identity in settings).
-    for (const [table, rows] of Object.entries(before)) expect(oldColumns((after[table] ?? []).slice(0, rows.length), rows), table).toEqual(rows);
+    expectRowsKept(before, after, v, { firstRowsOnly: true });
     expect(verifyAuditChain(db)).toMatchObject({ intact: true });
     expect(schemaOf(db)).toEqual(JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')).objects);
     const backups = readdirSync(path.join(status.vault!.path, 'backups'));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultResourcesDir } from '../../../src/core/app';
 import { openEncrypted } from '../../../src/core/db/driver';
 import { cachedStatement } from '../../../src/core/db/statements';
-import { makeServiceRig, type ServiceRig } from './helpers';
+import { household, makeServiceRig, parsed, type ServiceRig } from './helpers';
 import { randomBytes } from 'node:crypto';
 import { toInterchangeData } from '../../../src/core/services/interchange';
 
@@ -119,6 +119,37 @@ describe('readMany (bulk dossier read)', () => {
     }
     expect([...many.values()].some((d) => d.addressKind !== undefined)).toBe(true);
     expect(() => rig.dossiers.readForBudget('bestaat-niet')).toThrow(/bestaat niet/);
+  });
+
+  it('hands over texts and amounts exactly, whatever characters they hold (the rows travel as JSON from SQLite)', () => {
+    const own = makeServiceRig(); // its own vault: the other tests count the demo households
+    try {
+      // Quotes, a backslash, JSON and HTML look-alikes, accents, an emoji, a tab and a line break, a long text.
+      const awkward = ['Huur "oud" \\ nieuw', '{"a":[1,2]} </script>', 'Zoë’s bijbaan — één 🙂', 'tab\there\nline', '\u00e9 x'.repeat(60)];
+      const d = own.dossiers.create(
+        parsed(
+          household({
+            adults: [{ role: 'aanvrager', firstName: 'Ëlla "El"', lastName: "O'Neill \\ Ünal", birthDate: '1986-02-28', bsn: '123456782' }],
+            incomes: awkward.map((description, i) => ({ description, category: 'loon', amount: i === 0 ? '999999999999.99' : `${i}.0${i}`, frequency: 'maand' })),
+            expenses: awkward.map((description, i) => ({ description, category: 'huur', amount: i === 0 ? '0.01' : '12.5', frequency: i === 1 ? 'termijnen' : 'maand', ...(i === 1 ? { instalments: 10 } : {}), ...(i === 2 ? { startDate: '2026-02-01', endDate: '2026-12-31' } : {}) })),
+          }),
+        ),
+      );
+      const whole = own.dossiers.read(d.id);
+      expect(whole.incomes.map((x) => x.description)).toEqual(awkward);
+      expect(whole.expenses.map((x) => x.description)).toEqual(awkward);
+      expect(whole.incomes[0]!.amount).toBe('999999999999.99');
+      expect(whole.expenses[0]!.amount).toBe('0.01');
+      expect(whole.expenses[1]).toMatchObject({ frequency: 'termijnen', instalments: 10 });
+      expect(whole.expenses[2]).toMatchObject({ startDate: '2026-02-01', endDate: '2026-12-31' });
+      expect(whole.adults[0]).toMatchObject({ firstName: 'Ëlla "El"', lastName: "O'Neill \\ Ünal" });
+      // The bulk reads and the budget's single read (rows value by value) agree with it.
+      expect(own.dossiers.readMany([d.id]).get(d.id)).toEqual(whole);
+      expect(JSON.stringify(own.dossiers.readManyForBudget([d.id]).get(d.id))).toBe(JSON.stringify(own.dossiers.readForBudget(d.id)));
+      expect(own.dossiers.readForBudget(d.id).incomes).toEqual(whole.incomes);
+    } finally {
+      own.close();
+    }
   });
 
   it('leaves out unknown ids, reads a repeated id once, and answers an empty list with an empty map', () => {

@@ -19,6 +19,7 @@ import { m015AssociationStore } from './015_association_store';
 import { m016SearchShortAndName } from './016_search_short_and_name';
 import { m017SignalOriginalDate } from './017_signal_original_date';
 import { m018ReportLedgerNoReplace } from './018_report_ledger_no_replace';
+import { m019ItemsByDossier } from './019_items_by_dossier';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -40,6 +41,7 @@ export const migrations: Migration[] = [
   m016SearchShortAndName,
   m017SignalOriginalDate,
   m018ReportLedgerNoReplace,
+  m019ItemsByDossier,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
