@@ -5,6 +5,7 @@
 // explanation is derived from its schema (as usePlanOf does for norm table references), so a figure added anywhere
 // is covered by the check, the stripping and the placeholder alike.
 import { z } from 'zod';
+import { canonicalJson } from '../canonical-json';
 
 /**
  * What a figure of a figures-only answer carries on the screen instead of its explanation: "asked for when the
@@ -105,16 +106,5 @@ export function fillExplanationsOnDemand(value: unknown, plan: ExplanationPlan):
 
 /** Deep equality of two JSON values, whatever the order of their keys (a key holding undefined counts as absent). */
 export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const list = b as unknown[];
-    return a.length === list.length && a.every((v, i) => sameJson(v, list[i]));
-  }
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = Object.keys(ra).filter((k) => ra[k] !== undefined);
-  if (keys.length !== Object.keys(rb).filter((k) => rb[k] !== undefined).length) return false;
-  return keys.every((k) => sameJson(ra[k], rb[k]));
+  return canonicalJson(a) === canonicalJson(b);
 }

@@ -2,16 +2,8 @@
 // details) is a short hash of its content as read. A save names the stamp it read; the core compares it with
 // the stamp of what is stored now and refuses the save when another window changed the item meanwhile.
 // Content-based, so edits of different items in two windows never block each other. Pure TypeScript.
+import { canonicalJson } from '../canonical-json';
 import type { Dossier } from './schema';
-
-/** Key-sorted JSON; undefined (absent) values left out, as JSON.stringify does. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v as Record<string, unknown>).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
-      : v,
-  );
-}
 
 /** 53-bit hash of a string (cyrb53): enough to tell two versions of one item apart; never a secret. */
 function hash53(text: string): string {
