@@ -138,6 +138,8 @@ export function createCore(opts: CoreOptions): Core {
       if (reason === 'auto') auditOn(db, 'vault.locked', 'Automatisch na inactiviteit');
     },
     onMigrated: (db, from, to) => auditOn(db, 'vault.migrated', `Schemaversie ${from} naar ${to}`),
+    // Issue 10 §2: the first unlock after an update can take a while; the unlock screen shows these steps.
+    onMigrating: (step) => emit('vault.migrating', step),
     // The logboek survives a restore: entries made after the backup are carried into the restored database.
     restoreCarry: {
       read: (db) => (db ? readAuditRows(db) : []),

@@ -19,7 +19,7 @@ import { chmod, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, DEFAULT_MESSAGES } from '../../shared/contract/errors';
 import { PASSPHRASE_MIN_LENGTH } from '../../shared/contract/vault';
-import type { KnownVault, VaultStatus } from '../../shared/contract/vault';
+import type { KnownVault, VaultMigrating, VaultStatus } from '../../shared/contract/vault';
 import type { Clock } from '../../shared/dates';
 import { forgetMemos } from '../../shared/memo';
 import type { BackupInfo, RestoreBackupOutput } from '../../shared/contract/backups';
@@ -88,6 +88,8 @@ export interface VaultManagerOptions {
   restoreCarry?: RestoreCarry;
   /** Runs after migrations were applied on unlock, with the database open. */
   onMigrated?: (db: Db, from: number, to: number) => void;
+  /** Progress of the one-time update of an older vault while an unlock (or a restore) runs it (migrate.ts onStep). */
+  onMigrating?: (step: VaultMigrating) => void;
   autoLockMinutes?: number;
   /**
    * Background maintenance after every unlock (background-maintenance.ts): the full integrity check, then,
@@ -167,6 +169,7 @@ export class VaultManager {
   private readonly onStatusChange: ((status: VaultStatus) => void) | undefined;
   private readonly onBeforeLock: VaultManagerOptions['onBeforeLock'];
   private readonly onMigrated: VaultManagerOptions['onMigrated'];
+  private readonly onMigrating: VaultManagerOptions['onMigrating'];
   private readonly restoreCarry: VaultManagerOptions['restoreCarry'];
   private readonly retention: RetentionPolicy | null;
 
@@ -195,6 +198,7 @@ export class VaultManager {
     this.onStatusChange = options.onStatusChange;
     this.onBeforeLock = options.onBeforeLock;
     this.onMigrated = options.onMigrated;
+    this.onMigrating = options.onMigrating;
     this.restoreCarry = options.restoreCarry;
     const auto = options.automaticBackups;
     this.retention = !auto ? null : { ...DEFAULT_RETENTION, ...(auto === true ? {} : auto.retention) };
@@ -857,7 +861,10 @@ export class VaultManager {
     let schemaVersion: number;
     try {
       const before = userVersion(db);
-      const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db, backupsDir, before) });
+      const result = migrate(db, this.migrations, {
+        backup: () => this.snapshotBeforeMigration(db, backupsDir, before),
+        onStep: this.onMigrating,
+      });
       if (result.applied.length > 0) {
         this.logger.info('vault.migrated', { vaultId: keyfile.vaultId, from: result.from, to: result.to });
         try {

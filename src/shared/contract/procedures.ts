@@ -26,7 +26,7 @@ import {
   normsListOut,
   normsStoredOut,
 } from './budget';
-import { knownVault, localPath, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultStatus } from './vault';
+import { knownVault, localPath, newPassphrase, passphrase, recoveryCode, settingsSchema, vaultMigrating, vaultStatus } from './vault';
 import { signalDataSchema, signalFilterSchema, signalSchema } from '../signals/schema';
 import { associationMergeInput, associationMergeOut, reportExportInput, reportExportOut, reportLedgerOut, reportPreviewInput, reportPreviewOut, reportPublicKeyOut } from './reports';
 import { backupInfo, backupInput, backupOutput, restoreBackupInput, restoreBackupOutput } from './backups';
@@ -699,6 +699,8 @@ export function isProcedureName(name: unknown): name is ProcedureName {
 /** Events the core pushes to the renderer. */
 export const events = {
   'vault.status': vaultStatus,
+  /** An unlock is updating an older vault to this version's schema (backup first, then the migrations); not cancellable. */
+  'vault.migrating': vaultMigrating,
   // --- core host ---
   /** The core's thread or process stopped unexpectedly (its vault is locked), or runs again after a restart. */
   'core.status': z.object({ state: z.enum(['stopped', 'running']) }),

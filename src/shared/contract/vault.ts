@@ -53,6 +53,19 @@ export const vaultStatus = z.object({
 });
 export type VaultStatus = z.infer<typeof vaultStatus>;
 
+/**
+ * The one-time update of an older vault on unlock (the 'vault.migrating' event): the backup is step 1, each
+ * pending migration one step after it, and 'done' (step === steps) once all are committed. Counts and a stage
+ * only: no path, no name, nothing from the vault.
+ */
+export const MIGRATION_STAGES = ['backup', 'migration', 'done'] as const;
+export const vaultMigrating = z.object({
+  step: z.number().int().positive(),
+  steps: z.number().int().positive(),
+  stage: z.enum(MIGRATION_STAGES),
+});
+export type VaultMigrating = z.infer<typeof vaultMigrating>;
+
 export const knownVault = vaultRef.extend({ lastOpenedAt: z.number().nullable() });
 export type KnownVault = z.infer<typeof knownVault>;
 

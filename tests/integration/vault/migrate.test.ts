@@ -66,6 +66,53 @@ describe('migrate()', () => {
     db.close();
   });
 
+  it('tells each step of an update in order: the backup, every pending migration, then done after the commit', () => {
+    for (let start = 1; start < THREE.length; start++) {
+      const db = freshDb(path.join(sb.dir, `steps-v${start}.db`), generateDataKey());
+      migrate(db, THREE.slice(0, start), { backup: () => undefined });
+      const order: string[] = [];
+      const traced = THREE.map((m) => ({ ...m, up: (d: Db) => (order.push(`up${m.version}`), m.up(d)) }));
+      migrate(db, traced, {
+        backup: () => order.push('backup'),
+        // Where each step is told: the version on disk (the transaction's own view inside it).
+        onStep: (s) => order.push(`${s.stage} ${s.step}/${s.steps} @v${userVersion(db)}`),
+      });
+      const pending = THREE.slice(start);
+      const steps = pending.length + 1;
+      expect(order).toEqual([
+        `backup 1/${steps} @v${start}`,
+        'backup',
+        ...pending.flatMap((m, i) => [`migration ${i + 2}/${steps} @v${start}`, `up${m.version}`]),
+        `done ${steps}/${steps} @v${THREE.length}`,
+      ]);
+      db.close();
+    }
+  });
+
+  it('tells nothing for a brand-new or an up-to-date database', () => {
+    const db = freshDb(path.join(sb.dir, 'quiet.db'), generateDataKey());
+    const onStep = vi.fn();
+    migrate(db, THREE, { backup: () => undefined, onStep });
+    expect(userVersion(db)).toBe(THREE.length);
+    migrate(db, THREE, { backup: () => undefined, onStep });
+    expect(onStep).not.toHaveBeenCalled();
+    db.close();
+  });
+
+  it('a step listener that throws neither stops nor rolls back the update', () => {
+    const db = freshDb(path.join(sb.dir, 'listener.db'), generateDataKey());
+    migrate(db, THREE.slice(0, 1), { backup: () => undefined });
+    const onStep = vi.fn(() => {
+      throw new Error('display gone');
+    });
+    const result = migrate(db, THREE, { backup: () => undefined, onStep });
+    expect(result.applied).toEqual(THREE.slice(1).map((m) => m.name));
+    expect(onStep).toHaveBeenCalledTimes(THREE.slice(1).length + 2); // backup, each migration, done
+    expect(userVersion(db)).toBe(THREE.length);
+    expect(tables(db)).toEqual(['letters', 'people']);
+    db.close();
+  });
+
   it('rolls back ALL pending migrations and user_version when one fails', () => {
     const db = freshDb(path.join(sb.dir, 'fail.db'), generateDataKey());
     migrate(db, THREE.slice(0, 1), { backup: () => undefined });
@@ -82,8 +129,11 @@ describe('migrate()', () => {
       },
     ];
     const backup = vi.fn();
-    expect(() => migrate(db, failing, { backup })).toThrow(/NOT NULL/);
+    const stages: string[] = [];
+    expect(() => migrate(db, failing, { backup, onStep: (s) => stages.push(`${s.stage} ${s.step}`) })).toThrow(/NOT NULL/);
     expect(backup).toHaveBeenCalledTimes(1);
+    // Told up to the failing migration; never 'done'.
+    expect(stages).toEqual(['backup 1', 'migration 2', 'migration 3']);
     expect(userVersion(db)).toBe(1);
     expect(tables(db)).toEqual(['people']);
     expect(db.prepare("SELECT name FROM pragma_table_info('people')").pluck().all()).not.toContain('note');
