@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { applyServerError, errorOf, fieldId } from '../../components/form-helpers';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { UnlockProgress, useVaultMigrating } from '../../components/UnlockProgress';
 import { useSession } from '../../state/session';
 
 const schema = z
@@ -19,6 +20,7 @@ const P = 'herstel';
 export function RecoveryUnlockScreen({ onBack }: { onBack: () => void }) {
   const { call, applyStatus, status } = useSession();
   const [serverError, setServerError] = useState<string | null>(null);
+  const migrating = useVaultMigrating();
   const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { recoveryCode: '', newPassphrase: '', repeat: '' } });
   const { errors, isSubmitting, submitCount } = form.formState;
   const f = (name: keyof Form) => ({ id: fieldId(P, name), registration: form.register(name), error: errorOf(errors, name) });
@@ -26,7 +28,7 @@ export function RecoveryUnlockScreen({ onBack }: { onBack: () => void }) {
   const onSubmit = form.handleSubmit(async (v) => {
     setServerError(null);
     try {
-      applyStatus(await call('vault.unlockWithRecoveryCode', { recoveryCode: v.recoveryCode, newPassphrase: v.newPassphrase }));
+      applyStatus(await migrating.during(() => call('vault.unlockWithRecoveryCode', { recoveryCode: v.recoveryCode, newPassphrase: v.newPassphrase })));
     } catch (err) {
       setServerError(applyServerError(form, err, ''));
     }
@@ -67,11 +69,7 @@ export function RecoveryUnlockScreen({ onBack }: { onBack: () => void }) {
           <button type="button" className="button" onClick={onBack}>
             Terug
           </button>
-          {isSubmitting ? (
-            <span role="status" className="muted">
-              Bezig met herstellen…
-            </span>
-          ) : null}
+          {isSubmitting ? <UnlockProgress busyText="Bezig met herstellen…" step={migrating.step} /> : null}
         </div>
       </form>
     </main>

@@ -10,6 +10,7 @@ import { FictitiousBadge } from '../../components/Badge';
 import { TextField } from '../../components/fields';
 import { errorOf } from '../../components/form-helpers';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { UnlockProgress, useVaultMigrating } from '../../components/UnlockProgress';
 import { errorMessage, useSession } from '../../state/session';
 import { DamagedVaultRestore } from './DamagedVaultRestore';
 
@@ -20,6 +21,7 @@ export function UnlockScreen({ onRecover }: { onRecover: () => void }) {
   const { status, call, applyStatus, demoPassphrase } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const migrating = useVaultMigrating();
   // Once the core has said the vault is damaged, the backups stay offered (also after a mistyped password).
   const [damaged, setDamaged] = useState(false);
   const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { passphrase: '' } });
@@ -29,7 +31,7 @@ export function UnlockScreen({ onRecover }: { onRecover: () => void }) {
     setError(null);
     setBusy(true);
     try {
-      const next = await call('vault.unlock', { passphrase: v.passphrase });
+      const next = await migrating.during(() => call('vault.unlock', { passphrase: v.passphrase }));
       applyStatus(next);
     } catch (err) {
       setError(errorMessage(err));
@@ -81,11 +83,7 @@ export function UnlockScreen({ onRecover }: { onRecover: () => void }) {
           <button type="submit" className="button primary" disabled={busy}>
             Ontgrendelen
           </button>
-          {busy ? (
-            <span role="status" className="muted">
-              Bezig met ontgrendelen…
-            </span>
-          ) : null}
+          {busy ? <UnlockProgress busyText="Bezig met ontgrendelen…" step={migrating.step} /> : null}
         </div>
       </form>
       {damaged ? <DamagedVaultRestore /> : null}
