@@ -1,7 +1,7 @@
 // Issue 10 §2: the first unlock after an update runs the pending schema migrations (a backup first), which can take
 // a while in a large vault. Through the real core (in-process and in its worker thread), that unlock sends
-// 'vault.migrating' events in order (the backup, each pending migration, done) before it answers; a new vault and
-// the next unlock send none. The events carry counts and a stage only.
+// 'vault.migrating' events in order (the backup, each pending migration, done) before it answers; so does restoring
+// a backup made before a migration. A new vault and the next unlock send none. The events carry counts and a stage only.
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, defaultResourcesDir } from '../../../src/core/app';
@@ -108,6 +108,28 @@ describe.each(shells)('the core (%s) updating an older vault on unlock', (_shell
       ...expectedSteps(v),
       'answer',
     ]);
+  });
+
+  // A restore reopens the database through the same update: restoring a backup made before a migration (or any
+  // backup at an older schema version) updates it again, with the same steps; the restore screen shows them.
+  it('restoring a pre-migration backup tells the same steps before the answer; an up-to-date backup none', async () => {
+    const { core, dataDir } = await setUp();
+    const v = LATEST_SCHEMA_VERSION - 1;
+    const old = await vaultAt(dataDir, v);
+    await call(core, 'vault.open', { path: old.path });
+    await call(core, 'vault.unlock', { passphrase: PASS });
+    const backups = (await call(core, 'vault.listBackups', {})) as { id: string; kind: string }[];
+    const preMigration = backups.find((b) => b.kind === 'pre-migration');
+    expect(preMigration?.id).toMatch(new RegExp(`-pre-migration-v${v}\\.db$`));
+
+    const restore = await eventsDuring(core, 'vault.restoreBackup', { id: preMigration!.id, passphrase: PASS });
+    expect(restore).toEqual([...expectedSteps(v), 'answer']);
+    for (const payload of restore.slice(0, -1)) expect(vaultMigrating.strict().parse(payload)).toEqual(payload);
+    expect(((await call(core, 'vault.status', {})) as { schemaVersion: number }).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+
+    // The undo snapshot the restore made is at the latest version: restoring it needs no update.
+    const undo = ((await call(core, 'vault.listBackups', {})) as { id: string; kind: string }[]).find((b) => b.kind === 'before-restore');
+    expect(await eventsDuring(core, 'vault.restoreBackup', { id: undo!.id, passphrase: PASS })).toEqual(['answer']);
   });
 
   it('a brand-new vault sends none', async () => {
