@@ -1,12 +1,13 @@
 // What an unlock is doing while it runs (issue 10 §2). The first unlock after an update of Houvast also updates
 // the vault (a backup, then the schema migrations), which can take a minute in a large vault; the core tells its
 // steps as 'vault.migrating' events, so the screen can say why it waits and nobody closes Houvast thinking it hangs.
+// Restoring a backup from before an update runs the same update (the restore dialog uses this too).
 // No "Annuleren": the update is one transaction that must finish.
 import { useCallback, useState } from 'react';
 import type { VaultMigrating } from '../../shared/contract/vault';
 import { useSession } from '../state/session';
 
-/** Listens for 'vault.migrating' only while `work` (the unlock call) runs; the step is cleared when it ends. */
+/** Listens for 'vault.migrating' only while `work` (the unlock or restore call) runs; the step is cleared when it ends. */
 export function useVaultMigrating(): { step: VaultMigrating | null; during<T>(work: () => Promise<T>): Promise<T> } {
   const { on } = useSession();
   const [step, setStep] = useState<VaultMigrating | null>(null);
@@ -25,7 +26,8 @@ export function useVaultMigrating(): { step: VaultMigrating | null; during<T>(wo
   return { step, during };
 }
 
-export function migratingText(step: VaultMigrating): string {
+/** `doneText`: what the call still does after the update (the unlock's text by default). */
+export function migratingText(step: VaultMigrating, doneText = 'Kluis is bijgewerkt. Bezig met ontgrendelen…'): string {
   const intro = 'Kluis wordt bijgewerkt naar deze versie van Houvast (eenmalig).';
   switch (step.stage) {
     case 'backup':
@@ -33,7 +35,7 @@ export function migratingText(step: VaultMigrating): string {
     case 'migration':
       return `${intro} Stap ${step.step} van ${step.steps}…`;
     case 'done':
-      return 'Kluis is bijgewerkt. Bezig met ontgrendelen…';
+      return doneText;
   }
 }
 
@@ -41,12 +43,12 @@ export function migratingText(step: VaultMigrating): string {
  * The wait of an unlock: `busyText` until the core says it updates the vault, then its steps with a progress bar.
  * One live region whose text changes, so a screen reader announces each step.
  */
-export function UnlockProgress({ busyText, step }: { busyText: string; step: VaultMigrating | null }) {
+export function UnlockProgress({ busyText, doneText, step }: { busyText: string; doneText?: string; step: VaultMigrating | null }) {
   const updating = step !== null && step.stage !== 'done';
   return (
     <div className="job-progress unlock-progress">
       <span role="status" aria-live="polite" className="muted">
-        {step ? migratingText(step) : busyText}
+        {step ? migratingText(step, doneText) : busyText}
       </span>
       {step ? <progress aria-label="Kluis bijwerken" value={step.stage === 'done' ? step.steps : step.step - 1} max={step.steps} /> : null}
       {updating ? <p className="hint">Dit kan bij een grote kluis een minuut of langer duren. Sluit Houvast niet af.</p> : null}

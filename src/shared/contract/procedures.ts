@@ -699,7 +699,7 @@ export function isProcedureName(name: unknown): name is ProcedureName {
 /** Events the core pushes to the renderer. */
 export const events = {
   'vault.status': vaultStatus,
-  /** An unlock is updating an older vault to this version's schema (backup first, then the migrations); not cancellable. */
+  /** An unlock (or a restore of an older backup) is updating the vault to this version's schema (backup first, then the migrations); not cancellable. */
   'vault.migrating': vaultMigrating,
   // --- core host ---
   /** The core's thread or process stopped unexpectedly (its vault is locked), or runs again after a restart. */

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { applyServerError, errorOf, fieldId } from '../../components/form-helpers';
 import { Modal } from '../../components/Modal';
+import { UnlockProgress, useVaultMigrating } from '../../components/UnlockProgress';
 import { formatSize, showDateTime } from '../../format';
 import { errorMessage, useSession } from '../../state/session';
 
@@ -117,6 +118,8 @@ function RestoreDialog({
 }) {
   const { call, restored } = useSession();
   const [serverError, setServerError] = useState<string | null>(null);
+  // A backup from before an update of Houvast is updated again when it is restored (issue 10 §2): show its steps.
+  const migrating = useVaultMigrating();
   const form = useForm<RestoreFormValues>({ defaultValues: { passphrase: '' } });
   const { errors, submitCount, isSubmitting } = form.formState;
   const when = showDateTime(backup.createdAt);
@@ -134,7 +137,7 @@ function RestoreDialog({
   const onSubmit = form.handleSubmit(async ({ passphrase }) => {
     setServerError(null);
     try {
-      const result = await call('vault.restoreBackup', { id: backup.id, passphrase });
+      const result = await migrating.during(() => call('vault.restoreBackup', { id: backup.id, passphrase }));
       const message = successMessage(result);
       onRestored(message);
       restored(result.status, message);
@@ -145,7 +148,8 @@ function RestoreDialog({
   });
 
   return (
-    <Modal title="Back-up terugzetten" onClose={onCancel}>
+    // Escape does not close the dialog while the restore runs, as "Annuleren" cannot: the restore goes on regardless.
+    <Modal title="Back-up terugzetten" onClose={isSubmitting ? () => undefined : onCancel}>
       <form noValidate onSubmit={onSubmit}>
         <p>
           U zet de back-up van <strong>{when}</strong> ({BACKUP_KIND_LABELS[backup.kind].toLowerCase()}) terug. Wat daarna in de kluis is
@@ -180,9 +184,7 @@ function RestoreDialog({
             Annuleren
           </button>
           {isSubmitting ? (
-            <span role="status" className="muted">
-              Bezig met terugzetten…
-            </span>
+            <UnlockProgress busyText="Bezig met terugzetten…" doneText="Kluis is bijgewerkt. Bezig met terugzetten…" step={migrating.step} />
           ) : null}
         </div>
       </form>
