@@ -99,6 +99,8 @@ describe('the bench at a tiny size', () => {
     const explained = rows.find((r) => r.id === 'budget.one.explained')!;
     expect(explained.status).toBe('info');
     expect(explained.limit).toBeNull();
+    // Import and create: each round measures the empty vault and right after this vault; the note lists the ratios.
+    for (const id of ['import.per1000', 'create.per1000']) expect(rows.find((r) => r.id === id)!.note, id).toMatch(/^one round: \d+\.\d\d×$/);
     const text = formatRows(rows);
     expect(text).toContain('Vault of 20 dossiers');
     for (const r of rows) {
