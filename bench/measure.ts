@@ -470,7 +470,6 @@ async function encryptedVersusPlain(enc: Db, cachedVaultFolder: string, work: st
   }
 }
 
-/** Import (and create) into an empty vault and into this vault: the time per 1,000 must not grow with the vault. */
 /**
  * Rounds of the import and create measurements. The start (an empty vault) and the end (this vault) were measured
  * once each, minutes apart, so the ratio also held how the machine's speed had drifted meanwhile: 1.11×, 1.25× and
@@ -479,6 +478,7 @@ async function encryptedVersusPlain(enc: Db, cachedVaultFolder: string, work: st
  */
 const GROWTH_ROUNDS = 3;
 
+/** Import (and create) into an empty vault and into this vault: the time per 1,000 must not grow with the vault. */
 async function importGrowth(core: Core, opts: MeasureOptions, work: string, N: number): Promise<BenchRow[]> {
   const importCount = opts.importCount ?? CHUNK;
   const createCount = opts.createCount ?? 100;
