@@ -193,7 +193,7 @@ describe('Budgetoverzicht', () => {
     expect(document.querySelector('tfoot')).toBeNull();
   });
 
-  it('"Stoppen" asks for no further page and keeps the rows computed; leaving the screen stops too', async () => {
+  it('"Stoppen" asks for no further page and keeps the rows computed, "Verder berekenen" goes on; leaving the screen stops too', async () => {
     const second = deferred();
     const client = app({
       'budget.batch': async (i) => {
@@ -203,13 +203,23 @@ describe('Budgetoverzicht', () => {
     });
     await openOverview();
     await waitFor(() => expect(progressText()).toBe('Berekend: 500 van 1.200 huishoudens'));
-    fireEvent.click(screen.getByRole('button', { name: 'Stoppen' }));
+    const stop = screen.getByRole('button', { name: 'Stoppen' });
+    stop.focus();
+    fireEvent.click(stop);
     expect(progressText()).toBe('Gestopt: 500 van 1.200 huishoudens berekend.');
+    // The same button now offers to go on, and keeps the keyboard focus.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Verder berekenen' }));
     // The page already asked for arrives, and is neither shown nor followed by another.
     await act(async () => second.release());
     expect(client.callsTo('budget.batch')).toHaveLength(2);
     expect(progressText()).toBe('Gestopt: 500 van 1.200 huishoudens berekend.');
     expect(screen.getByLabelText('Alle huishoudens: 500')).toBeTruthy();
+
+    // "Verder berekenen" goes on after the last page shown.
+    fireEvent.click(screen.getByRole('button', { name: 'Verder berekenen' }));
+    await waitFor(() => expect(progressText()).toBe('Berekend: 1.200 van 1.200 huishoudens.'));
+    expect(client.callsTo('budget.batch').slice(2)).toEqual([{ page: { offset: 500, limit: 500 } }, { page: { offset: 1000, limit: 500 } }]);
+    expect(screen.getByLabelText('Alle huishoudens: 1.200')).toBeTruthy();
 
     // Again, and away to the dossier list while the second page is out.
     const third = deferred();
@@ -218,11 +228,11 @@ describe('Budgetoverzicht', () => {
       return page(i);
     };
     fireEvent.click(screen.getByRole('button', { name: 'Berekenen' }));
-    await waitFor(() => expect(client.callsTo('budget.batch')).toHaveLength(4));
+    await waitFor(() => expect(client.callsTo('budget.batch')).toHaveLength(6));
     fireEvent.click(screen.getByRole('link', { name: 'Dossiers' }));
     await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
     await act(async () => third.release());
-    expect(client.callsTo('budget.batch')).toHaveLength(4);
+    expect(client.callsTo('budget.batch')).toHaveLength(6);
   });
 
   it('opens a household on its Budget tab from its row', async () => {
@@ -246,6 +256,7 @@ describe('Budgetoverzicht', () => {
     await openOverview();
     await screen.findByText('Er zijn nog geen huishoudens in deze kluis. Maak eerst een dossier aan; dan ziet u hier zijn budget.');
     expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('progressbar')).toBeNull();
 
     fireEvent.change(screen.getByLabelText('Peildatum'), { target: { value: '31-02-2026' } });
     fireEvent.click(screen.getByRole('button', { name: 'Berekenen' }));

@@ -116,38 +116,47 @@ export function BudgetOverviewScreen() {
   // Each computation has its own number; "Stoppen", a new computation and leaving the screen end the older one.
   const current = useRef(0);
 
+  // Where the computation stands: only pages shown count, so "Verder berekenen" resumes after the last one shown.
+  const progress = useRef<{ date: string | null; offset: number; seen: Set<string> }>({ date: null, offset: 0, seen: new Set() });
+
+  /** Asks for the pages from `progress` on, until all are in or this computation is no longer the current one. */
+  const computeRest = useCallback(async () => {
+    const me = ++current.current;
+    const at = progress.current;
+    setError(null);
+    setRun((r) => ({ state: 'running', total: r?.total ?? 0 }));
+    for (;;) {
+      let answer;
+      try {
+        answer = await call('budget.batch', { ...(at.date ? { date: at.date } : {}), page: { offset: at.offset, limit: OVERVIEW_BATCH_SIZE } });
+      } catch (err) {
+        if (me !== current.current) return;
+        setError(errorMessage(err));
+        setRun((r) => (r ? { ...r, state: 'stopped' } : r));
+        return;
+      }
+      if (me !== current.current) return;
+      // A dossier added or removed meanwhile shifts the pages by number: never list a household twice.
+      const fresh = answer.items.filter((i) => !at.seen.has(i.dossierId));
+      for (const i of fresh) at.seen.add(i.dossierId);
+      at.offset += answer.items.length;
+      const done = answer.items.length === 0 || at.offset >= answer.total;
+      setRows((prev) => [...prev, ...fresh.map((item) => ({ item, is: matches(item) }))]);
+      setRun({ state: done ? 'done' : 'running', total: answer.total });
+      if (done) return;
+    }
+  }, [call]);
+
   const compute = useCallback(
-    async (forDate: string | null) => {
-      const me = ++current.current;
+    (forDate: string | null) => {
+      progress.current = { date: forDate, offset: 0, seen: new Set() };
       setRows([]);
-      setError(null);
       setPage(0);
       setDate(forDate);
       setRun({ state: 'running', total: 0 });
-      const seen = new Set<string>();
-      let offset = 0;
-      for (;;) {
-        let answer;
-        try {
-          answer = await call('budget.batch', { ...(forDate ? { date: forDate } : {}), page: { offset, limit: OVERVIEW_BATCH_SIZE } });
-        } catch (err) {
-          if (me !== current.current) return;
-          setError(errorMessage(err));
-          setRun((r) => (r ? { ...r, state: 'stopped' } : r));
-          return;
-        }
-        if (me !== current.current) return;
-        // A dossier added or removed meanwhile shifts the pages by number: never list a household twice.
-        const fresh = answer.items.filter((i) => !seen.has(i.dossierId));
-        for (const i of fresh) seen.add(i.dossierId);
-        offset += answer.items.length;
-        const done = answer.items.length === 0 || offset >= answer.total;
-        setRows((prev) => [...prev, ...fresh.map((item) => ({ item, is: matches(item) }))]);
-        setRun({ state: done ? 'done' : 'running', total: answer.total });
-        if (done) return;
-      }
+      return computeRest();
     },
-    [call],
+    [computeRest],
   );
 
   useEffect(() => {
@@ -217,15 +226,17 @@ export function BudgetOverviewScreen() {
     </button>
   );
 
+  const empty = run?.state === 'done' && total === 0;
   const progressText =
     run === null
       ? ''
-      : run.state === 'done'
-        ? `Berekend: ${count.format(computed)} van ${count.format(total)} huishoudens.`
-        : run.state === 'stopped'
-          ? `Gestopt: ${count.format(computed)} van ${count.format(total)} huishoudens berekend.`
-          : `Berekend: ${count.format(computed)} van ${run.total > 0 ? count.format(total) : '…'} huishoudens`;
-  const empty = run?.state === 'done' && total === 0;
+      : empty
+        ? 'Er zijn nog geen huishoudens in deze kluis. Maak eerst een dossier aan; dan ziet u hier zijn budget.'
+        : run.state === 'done'
+          ? `Berekend: ${count.format(computed)} van ${count.format(total)} huishoudens.`
+          : run.state === 'stopped'
+            ? `Gestopt: ${count.format(computed)} van ${count.format(total)} huishoudens berekend.`
+            : `Berekend: ${count.format(computed)} van ${run.total > 0 ? count.format(total) : '…'} huishoudens`;
 
   return (
     <>
@@ -271,22 +282,23 @@ export function BudgetOverviewScreen() {
       </form>
 
       <div className="job-progress overview-progress">
-        <progress aria-label="Voortgang van de berekening" {...(run && total > 0 ? { value: computed, max: total } : run?.state === 'done' ? { value: 1, max: 1 } : {})} />
+        {empty ? null : (
+          <progress aria-label="Voortgang van de berekening" {...(run && total > 0 ? { value: computed, max: total } : run?.state === 'done' ? { value: 1, max: 1 } : {})} />
+        )}
         <span role="status" aria-live="polite" className="muted">
           {progressText}
           {date && run ? ` Peildatum ${showDate(date)}.` : null}
         </span>
-        {run?.state === 'running' ? (
-          <button type="button" className="button" onClick={stop}>
-            Stoppen
+        {/* One button that changes its words, so the keyboard focus stays on it. */}
+        {run?.state === 'running' || run?.state === 'stopped' ? (
+          <button type="button" className="button" onClick={run.state === 'running' ? stop : () => void computeRest()}>
+            {run.state === 'running' ? 'Stoppen' : 'Verder berekenen'}
           </button>
         ) : null}
       </div>
       <Alert>{error}</Alert>
 
-      {empty ? (
-        <p className="muted">Er zijn nog geen huishoudens in deze kluis. Maak eerst een dossier aan; dan ziet u hier zijn budget.</p>
-      ) : computed === 0 ? null : (
+      {computed === 0 ? null : (
         <>
           <fieldset className="overview-filters">
             <legend>Tonen</legend>
