@@ -17,6 +17,7 @@ import {
   type NormSet,
   type Projection,
 } from '../../shared/budget';
+import { displayNameOf } from '../../shared/arrangement/scheme-engine';
 import { serializeBudgetResult, serializeProjection, type BudgetViewWire } from '../../shared/contract/budget';
 import { AppError } from '../../shared/contract/errors';
 import { BUDGET_BATCH_DEFAULT_LIMIT, type BudgetBatchIn, type BudgetBatchItem, type BudgetBatchOut } from '../../shared/contract/budget-batch';
@@ -160,8 +161,9 @@ export function createBudgetService(
     const items = pageIds.map((dossierId, i): BudgetBatchItem => {
       if (i % READ_SLICE === 0) dossiers = deps.dossiers.readManyForBudget(pageIds.slice(i, i + READ_SLICE));
       const dossier = dossiers.get(dossierId);
-      if (!dossier) return { dossierId, number: null, referenceDate: null, figures: null, error: { code: 'NOT_FOUND', message: 'Dit dossier bestaat niet (meer).' } };
+      if (!dossier) return { dossierId, number: null, displayName: null, referenceDate: null, figures: null, error: { code: 'NOT_FOUND', message: 'Dit dossier bestaat niet (meer).' } };
       let referenceDate: string | null = query.date ?? null;
+      const displayName = displayNameOf(dossier);
       try {
         const stored = inputsOf(inputRows.get(dossierId));
         referenceDate = query.date ?? stored.inputs.referenceDate ?? today;
@@ -171,6 +173,7 @@ export function createBudgetService(
         return {
           dossierId,
           number: dossier.number,
+          displayName,
           referenceDate,
           figures: {
             inkomen: amount(r.income.total),
@@ -186,9 +189,9 @@ export function createBudgetService(
         };
       } catch (err) {
         // One household that cannot be computed (no norm table for its date, unreadable inputs) never fails the page.
-        if (err instanceof AppError) return { dossierId, number: dossier.number, referenceDate, figures: null, error: { code: err.code, message: err.message } };
+        if (err instanceof AppError) return { dossierId, number: dossier.number, displayName, referenceDate, figures: null, error: { code: err.code, message: err.message } };
         ctx.logger.error('budget.batch_failed', { error: err });
-        return { dossierId, number: dossier.number, referenceDate, figures: null, error: { code: 'INTERNAL', message: 'De berekening van dit dossier is mislukt.' } };
+        return { dossierId, number: dossier.number, displayName, referenceDate, figures: null, error: { code: 'INTERNAL', message: 'De berekening van dit dossier is mislukt.' } };
       }
     });
     return { total, offset, limit, items };

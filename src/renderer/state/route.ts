@@ -5,13 +5,17 @@ import { createContext, useContext } from 'react';
 export type Route =
   | { name: 'dossiers' }
   | { name: 'new-dossier' }
-  /** `created`: just made, so the screen confirms it (a flag, no case data). */
-  | { name: 'dossier'; id: string; created?: boolean }
+  /** `created`: just made, so the screen confirms it (a flag, no case data); `tab`: the tab it opens on. */
+  | { name: 'dossier'; id: string; created?: boolean; tab?: DossierTab }
+  | { name: 'overview' }
   | { name: 'schemes' }
   | { name: 'audit' }
   | { name: 'systeemfouten' }
   | { name: 'vereniging' }
   | { name: 'settings' };
+
+/** The tabs of a dossier (DossierScreen), by id. */
+export type DossierTab = 'huishouden' | 'budget' | 'begroting' | 'schulden' | 'regeling' | 'schuldeisers' | 'notities' | 'systeemfouten' | 'logboek';
 
 export type Navigate = (route: Route) => void;
 

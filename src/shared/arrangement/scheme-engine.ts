@@ -100,7 +100,8 @@ function ceilCents(d: Decimal): Decimal {
   return new Money(d).toDecimalPlaces(2, Decimal.ROUND_UP);
 }
 
-export function displayNameOf(d: DossierData): string {
+/** "Jansen, Anna en Piet de Vries": the household's name in lists (schemes, the budget overview). */
+export function displayNameOf(d: Pick<DossierData, 'adults'>): string {
   const a = d.adults.find((x) => x.role === 'aanvrager') ?? d.adults[0];
   const p = d.adults.find((x) => x.role === 'partner');
   const main = a ? `${a.lastName}, ${a.firstName}` : '';

@@ -42,6 +42,8 @@ export const budgetBatchItemOut = z.object({
   dossierId: z.string(),
   /** Null when the dossier does not exist (error NOT_FOUND). */
   number: z.string().nullable(),
+  /** "Jansen, Anna en Piet de Vries"; null when the dossier does not exist. */
+  displayName: z.string().nullable(),
   referenceDate: z.string().nullable(),
   figures: budgetBatchFiguresOut.nullable(),
   /** Why this household has no figures (e.g. NORM_NOT_COVERED), else null. */

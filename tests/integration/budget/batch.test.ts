@@ -8,20 +8,30 @@ import { earner, singleParent, startRig, type Rig } from './helpers';
 let rig: Rig;
 const ids: string[] = [];
 let uncovered: string;
+const NAMES = new Map<string, string>();
 beforeAll(async () => {
   rig = await startRig();
   const households = [
     singleParent(),
     earner(),
     singleParent({ adults: [{ role: 'aanvrager', firstName: 'Ida', lastName: 'Mol', birthDate: '1950-02-02', bsn: null }], children: [] }),
-    earner({ incomes: [{ description: 'Loon', category: 'loon', amount: '650.00', frequency: 'vierweken' }] }),
+    earner({
+      adults: [
+        { role: 'aanvrager', firstName: 'Bas', lastName: 'Koster', birthDate: '1980-03-03', bsn: null },
+        { role: 'partner', firstName: 'Piet', lastName: 'de Vries', birthDate: '1982-04-04', bsn: null },
+      ],
+      incomes: [{ description: 'Loon', category: 'loon', amount: '650.00', frequency: 'vierweken' }],
+    }),
     singleParent({ address: null }),
   ];
   for (const data of households) ids.push((await rig.call('dossier.create', { data })).id);
+  // The names the lists show, written out from the adults above (aanvrager "last, first", partner "first last").
+  ['Verbeek, Sanne', 'Koster, Bas', 'Mol, Ida', 'Koster, Bas en Piet de Vries', 'Verbeek, Sanne'].forEach((name, i) => NAMES.set(ids[i]!, name));
   // Saved peildatum on one, and a saved peildatum no norm table covers on another (NORM_NOT_COVERED for that one only).
   await rig.call('budget.saveInputs', { id: ids[1]!, inputs: { referenceDate: '2026-01-10', kostendelers: 1 } });
   uncovered = (await rig.call('dossier.create', { data: earner() })).id;
   ids.push(uncovered);
+  NAMES.set(uncovered, 'Koster, Bas');
   await rig.call('budget.saveInputs', { id: uncovered, inputs: { referenceDate: '2023-06-01' } });
 });
 afterAll(async () => rig.cleanup());
@@ -33,6 +43,7 @@ async function viaGet(id: string, date?: string): Promise<BudgetBatchItem> {
   return {
     dossierId: id,
     number: dossier.number,
+    displayName: NAMES.get(id) ?? null,
     referenceDate: v.referenceDate,
     figures: {
       inkomen: v.result.income.total.value,
@@ -79,7 +90,7 @@ describe('budget.batch', () => {
     expect(batch.total).toBe(3);
     // By dossier number; ids that do not exist come last.
     expect(batch.items.map((i) => i.dossierId)).toEqual([ids[0], ids[2], 'bestaat-niet']);
-    expect(batch.items[2]).toMatchObject({ number: null, figures: null, error: { code: 'NOT_FOUND' } });
+    expect(batch.items[2]).toMatchObject({ number: null, displayName: null, figures: null, error: { code: 'NOT_FOUND' } });
     expect(batch.items[1]).toEqual(await viaGet(ids[2]!, '2026-07-15'));
   });
 

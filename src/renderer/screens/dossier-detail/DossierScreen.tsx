@@ -8,6 +8,7 @@ import { Alert, Loading } from '../../components/Status';
 import { Tabs } from '../../components/Tabs';
 import { displayName } from '../../dossier-view';
 import { showDate } from '../../format';
+import type { DossierTab } from '../../state/route';
 import { errorMessage, useCall } from '../../state/session';
 import { ArrangementTab } from '../arrangement/ArrangementTab';
 import { CreditorBoardTab } from '../arrangement/CreditorBoardTab';
@@ -32,7 +33,7 @@ const TABS = [
   { id: 'notities', label: 'Notities' },
   { id: 'systeemfouten', label: 'Systeemfouten' },
   { id: 'logboek', label: 'Logboek' },
-] as const;
+] as const satisfies readonly { id: DossierTab; label: string }[];
 
 type Dialog = 'close' | 'delete' | 'export' | null;
 
@@ -58,12 +59,12 @@ function StatusDates({ dates }: { dates: Dossier['statusDates'] }) {
   );
 }
 
-export function DossierScreen({ id, created = false }: { id: string; created?: boolean }) {
+export function DossierScreen({ id, created = false, initialTab = 'huishouden' }: { id: string; created?: boolean; initialTab?: DossierTab }) {
   const call = useCall();
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<string>('huishouden');
+  const [tab, setTab] = useState<string>(initialTab);
   const [dialog, setDialog] = useState<Dialog>(null);
   // Confirmations disappear by themselves after a few seconds.
   const [message, setMessage] = useFlash();

@@ -9,6 +9,7 @@ import { ListStateProvider } from '../../state/list-state';
 import { NavigateContext, type Route } from '../../state/route';
 import { errorMessage, useSession } from '../../state/session';
 import { AuditLogScreen } from '../audit/AuditLogScreen';
+import { BudgetOverviewScreen } from '../overview/BudgetOverviewScreen';
 import { DossierScreen } from '../dossier-detail/DossierScreen';
 import { DossierFormScreen } from '../dossier-form/DossierFormScreen';
 import { DossierListScreen } from '../dossiers/DossierListScreen';
@@ -20,6 +21,9 @@ import { VerenigingScreen } from '../signals/VerenigingScreen';
 
 /** The screens of a vereniging vault (the core refuses everything else there). */
 const VERENIGING_ROUTES: Route['name'][] = ['vereniging', 'audit', 'settings'];
+
+/** Routes that are a menu item of their own. */
+const TOP_SECTIONS: Route['name'][] = ['audit', 'settings', 'schemes', 'overview', 'systeemfouten', 'vereniging'];
 
 export function AppFrame() {
   const { status, call, applyStatus, notice, clearNotice } = useSession();
@@ -49,18 +53,8 @@ export function AppFrame() {
     }
   };
 
-  const section =
-    route.name === 'audit'
-      ? 'audit'
-      : route.name === 'settings'
-        ? 'settings'
-        : route.name === 'schemes'
-          ? 'schemes'
-          : route.name === 'systeemfouten'
-            ? 'systeemfouten'
-            : route.name === 'vereniging'
-              ? 'vereniging'
-              : 'dossiers';
+  // The menu item lit for the current route: a top-level screen itself, everything else under Dossiers.
+  const section = TOP_SECTIONS.includes(route.name) ? route.name : 'dossiers';
 
   return (
     <NavigateContext.Provider value={navigate}>
@@ -91,6 +85,9 @@ export function AppFrame() {
             <>
               <NavLink to={{ name: 'dossiers' }} current={section === 'dossiers'}>
                 Dossiers
+              </NavLink>
+              <NavLink to={{ name: 'overview' }} current={section === 'overview'}>
+                Budgetoverzicht
               </NavLink>
               <NavLink to={{ name: 'schemes' }} current={section === 'schemes'}>
                 Regelingen
@@ -147,7 +144,9 @@ function Screen({ route }: { route: Route }) {
     case 'new-dossier':
       return <DossierFormScreen />;
     case 'dossier':
-      return <DossierScreen key={route.id} id={route.id} created={route.created === true} />;
+      return <DossierScreen key={route.id} id={route.id} created={route.created === true} {...(route.tab ? { initialTab: route.tab } : {})} />;
+    case 'overview':
+      return <BudgetOverviewScreen />;
     case 'schemes':
       return <SchemesScreen />;
     case 'audit':
