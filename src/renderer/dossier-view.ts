@@ -1,17 +1,14 @@
 // Small pure helpers to show a dossier.
+import { displayNameOf } from '../shared/dossier/display-name';
 import type { Adult, Dossier } from '../shared/dossier/schema';
 
 export function aanvrager(d: Pick<Dossier, 'adults'>): Adult | undefined {
   return d.adults.find((a) => a.role === 'aanvrager') ?? d.adults[0];
 }
 
-/** "Jansen, Anna" (and "& Piet de Vries" for a partner), as the list shows it. */
+/** "Jansen, Anna en Piet de Vries", as every list shows it; "Dossier" for a household without adults. */
 export function displayName(d: Pick<Dossier, 'adults'>): string {
-  const a = aanvrager(d);
-  if (!a) return 'Dossier';
-  const partner = d.adults.find((p) => p !== a);
-  const main = `${a.lastName}, ${a.firstName}`;
-  return partner ? `${main} en ${partner.firstName} ${partner.lastName}` : main;
+  return displayNameOf(d) || 'Dossier';
 }
 
 export function fullName(p: { firstName: string; lastName: string }): string {

@@ -17,7 +17,7 @@ import {
   type NormSet,
   type Projection,
 } from '../../shared/budget';
-import { displayNameOf } from '../../shared/arrangement/scheme-engine';
+import { displayNameOf } from '../../shared/dossier/display-name';
 import { serializeBudgetResult, serializeProjection, type BudgetViewWire } from '../../shared/contract/budget';
 import { AppError } from '../../shared/contract/errors';
 import { BUDGET_BATCH_DEFAULT_LIMIT, type BudgetBatchIn, type BudgetBatchItem, type BudgetBatchOut } from '../../shared/contract/budget-batch';

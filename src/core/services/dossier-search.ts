@@ -3,6 +3,7 @@
 // reads every dossier and person.
 import { DOSSIER_STATUSES, HELP_TYPES, HELP_TYPE_LABELS, type DossierStatus, type HelpType } from '../../shared/dossier/schema';
 import { DOSSIER_SORT_KEYS, type DossierSummary } from '../../shared/contract/procedures';
+import { displayNameOf } from '../../shared/dossier/display-name';
 import type { Db } from '../db/driver';
 
 export type DossierSortKey = (typeof DOSSIER_SORT_KEYS)[number];
@@ -237,12 +238,11 @@ export function summariesFor(db: Db, ids: readonly string[]): DossierSummary[] {
     const r = rows.get(id);
     if (!r) continue;
     const people = persons.get(id) ?? [];
-    const adults = people.filter((p) => p.kind === 'adult');
-    const ordered = [...adults.filter((a) => a.role === 'aanvrager'), ...adults.filter((a) => a.role !== 'aanvrager')];
+    const adults = people.filter((p) => p.kind === 'adult').map((a) => ({ role: a.role as 'aanvrager' | 'partner', firstName: a.first_name, lastName: a.last_name }));
     out.push({
       id: r.id,
       number: r.number,
-      displayName: ordered.map((a) => `${a.last_name}, ${a.first_name}`).join(' en '),
+      displayName: displayNameOf({ adults }),
       postcode: r.postcode,
       city: r.city,
       status: r.status,

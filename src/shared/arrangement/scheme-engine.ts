@@ -2,6 +2,7 @@
 // Feasible monthly amount = min(afloscapaciteit, amount that pays the arrears within the scheme's term,
 // the scheme's maximum), never below the scheme's minimum; what is not paid within the term is forgiven
 // when the scheme says so.
+import { displayNameOf } from '../dossier/display-name';
 import Decimal from 'decimal.js';
 import { figure, fmt, type Figure } from '../budget/explain';
 import type { Debt, DossierData } from '../dossier/schema';
@@ -100,13 +101,6 @@ function ceilCents(d: Decimal): Decimal {
   return new Money(d).toDecimalPlaces(2, Decimal.ROUND_UP);
 }
 
-/** "Jansen, Anna en Piet de Vries": the household's name in lists (schemes, the budget overview). */
-export function displayNameOf(d: Pick<DossierData, 'adults'>): string {
-  const a = d.adults.find((x) => x.role === 'aanvrager') ?? d.adults[0];
-  const p = d.adults.find((x) => x.role === 'partner');
-  const main = a ? `${a.lastName}, ${a.firstName}` : '';
-  return p ? `${main} en ${p.firstName} ${p.lastName}` : main;
-}
 
 export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResult {
   const { scheme, dossier, capacity, participation } = input;
