@@ -145,7 +145,7 @@ describe('dossier service', () => {
       expect(list.map((s) => s.id)).toEqual([ids.c, ids.b, ids.a]);
       expect(list[2]).toMatchObject({
         number: '2026-0001',
-        displayName: 'Jansen, Anna en Yılmaz, Özkan',
+        displayName: 'Jansen, Anna en Özkan Yılmaz',
         postcode: '3511 AB',
         city: 'Utrecht',
         childrenCount: 2,
