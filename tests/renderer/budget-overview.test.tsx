@@ -53,6 +53,18 @@ function deferred() {
   return { held, release };
 }
 
+/** The app, with the second batch page (offset 500) held back until `second.release()`. */
+function appHoldingSecondPage() {
+  const second = deferred();
+  const client = app({
+    'budget.batch': async (i) => {
+      if (i.page?.offset === 500) await second.held;
+      return page(i);
+    },
+  });
+  return { second, client };
+}
+
 function app(handlers: Handlers = {}) {
   const client = createFakeClient(
     {
@@ -80,13 +92,7 @@ afterEach(cleanup);
 
 describe('Budgetoverzicht', () => {
   it('computes every household page by page with progress, then lists them 50 at a time', async () => {
-    const second = deferred();
-    const client = app({
-      'budget.batch': async (i) => {
-        if (i.page?.offset === 500) await second.held;
-        return page(i);
-      },
-    });
+    const { second, client } = appHoldingSecondPage();
     await openOverview();
     // The first page is in; the second is held back.
     await waitFor(() => expect(progressText()).toBe('Berekend: 500 van 1.200 huishoudens'));
@@ -194,13 +200,7 @@ describe('Budgetoverzicht', () => {
   });
 
   it('"Stoppen" asks for no further page and keeps the rows computed, "Verder berekenen" goes on; leaving the screen stops too', async () => {
-    const second = deferred();
-    const client = app({
-      'budget.batch': async (i) => {
-        if (i.page?.offset === 500) await second.held;
-        return page(i);
-      },
-    });
+    const { second, client } = appHoldingSecondPage();
     await openOverview();
     await waitFor(() => expect(progressText()).toBe('Berekend: 500 van 1.200 huishoudens'));
     const stop = screen.getByRole('button', { name: 'Stoppen' });
