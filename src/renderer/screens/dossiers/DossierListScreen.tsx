@@ -17,6 +17,7 @@ import {
 import { FictitiousBadge } from '../../components/Badge';
 import { NavLink } from '../../components/NavLink';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { PagerButton, SortHeader } from '../../components/SortablePaging';
 import { Alert } from '../../components/Status';
 import { showDateTime } from '../../format';
 import { DEFAULT_SORT, useListState, type ColumnSortKey, type ListState } from '../../state/list-state';
@@ -150,21 +151,9 @@ export function DossierListScreen() {
     rangeRef.current?.scrollIntoView?.({ block: 'nearest' });
   };
   const header = (key: ColumnSortKey, label: string, className?: string) => (
-    <th scope="col" className={className} aria-sort={sortedBy?.key === key ? (sortedBy.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
-        {label}
-        <span aria-hidden="true" className="sort-mark">
-          {sortedBy?.key === key ? (sortedBy.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-        </span>
-      </button>
-    </th>
+    <SortHeader label={label} className={className} sorted={sortedBy?.key === key ? sortedBy.dir : null} onSort={() => sortBy(key)} />
   );
-  // Buttons at the ends stay focusable (aria-disabled), so the keyboard focus is not lost on the last page.
-  const pagerButton = (label: string, target: number, enabled: boolean) => (
-    <button type="button" className="button" aria-disabled={!enabled} onClick={() => (enabled ? goTo(target) : undefined)}>
-      {label}
-    </button>
-  );
+  const pagerButton = (label: string, target: number, enabled: boolean) => <PagerButton label={label} enabled={enabled} onGo={() => goTo(target)} />;
 
   return (
     <>

@@ -9,6 +9,7 @@ import type { BudgetBatchItem } from '../../../shared/contract/budget-batch';
 import { isoDate } from '../../../shared/dossier/schema';
 import { amountDecimal } from '../../../shared/money';
 import { NavLink } from '../../components/NavLink';
+import { PagerButton, SortHeader } from '../../components/SortablePaging';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Alert } from '../../components/Status';
 import { dateInputToIso, showDate } from '../../format';
@@ -210,21 +211,9 @@ export function BudgetOverviewScreen() {
     setPage(0);
   };
   const header = (key: SortKey, label: string, className?: string) => (
-    <th key={key} scope="col" className={className} aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
-        {label}
-        <span aria-hidden="true" className="sort-mark">
-          {sort.key === key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-        </span>
-      </button>
-    </th>
+    <SortHeader key={key} label={label} className={className} sorted={sort.key === key ? sort.dir : null} onSort={() => sortBy(key)} />
   );
-  // Buttons at the ends stay focusable (aria-disabled), so the keyboard focus is not lost on the last page.
-  const pagerButton = (label: string, target: number, enabled: boolean) => (
-    <button type="button" className="button" aria-disabled={!enabled} onClick={() => (enabled ? setPage(target) : undefined)}>
-      {label}
-    </button>
-  );
+  const pagerButton = (label: string, target: number, enabled: boolean) => <PagerButton label={label} enabled={enabled} onGo={() => setPage(target)} />;
 
   const empty = run?.state === 'done' && total === 0;
   const progressText =
