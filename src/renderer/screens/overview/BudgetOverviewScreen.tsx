@@ -244,16 +244,21 @@ export function BudgetOverviewScreen() {
       >
         <div className="field field-date">
           <label htmlFor={`${ids}-peildatum`}>Peildatum</label>
-          <input
-            id={`${ids}-peildatum`}
-            value={dateInput}
-            onChange={(e) => setDateInput(e.target.value)}
-            placeholder="dd-mm-jjjj"
-            inputMode="numeric"
-            autoComplete="off"
-            aria-describedby={`${ids}-peildatum-hint${dateError ? ` ${ids}-peildatum-fout` : ''}`}
-            aria-invalid={dateError ? true : undefined}
-          />
+          <div className="input-action">
+            <input
+              id={`${ids}-peildatum`}
+              value={dateInput}
+              onChange={(e) => setDateInput(e.target.value)}
+              placeholder="dd-mm-jjjj"
+              inputMode="numeric"
+              autoComplete="off"
+              aria-describedby={`${ids}-peildatum-hint${dateError ? ` ${ids}-peildatum-fout` : ''}`}
+              aria-invalid={dateError ? true : undefined}
+            />
+            <button type="submit" className="button">
+              Berekenen
+            </button>
+          </div>
           <p id={`${ids}-peildatum-hint`} className="hint">
             Leeg: per huishouden de eigen peildatum, anders vandaag.
           </p>
@@ -262,11 +267,6 @@ export function BudgetOverviewScreen() {
               {dateError}
             </p>
           ) : null}
-        </div>
-        <div className="field">
-          <button type="submit" className="button">
-            Berekenen
-          </button>
         </div>
       </form>
 
