@@ -652,10 +652,12 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
 
   // Art. 475db: reductions in their statutory order.
   if (couple && beslagOp !== 'huishouden') {
-    const half = roundCents(bvv.times(PARTNER_MAX_FRACTION));
-    const a = partnerIncome.lessThan(half) ? partnerIncome : half;
+    // "Ten hoogste de helft": half of an odd number of cents ends in half a cent; the deduction is then rounded
+    // down, so what remains is half the BVV rounded half-up (BVV-VTLB.md §1.8: bvv − min(income, bvv/2), rounded).
+    const half = bvv.times(PARTNER_MAX_FRACTION);
+    const a = partnerIncome.lessThan(half) ? partnerIncome : half.toDecimalPlaces(2, Money.ROUND_DOWN);
     bvv = bvv.minus(
-      step('aftrek_partner', 'Aftrek niet-beslagen inkomen echtgenoot (art. 475db lid 1 a Rv)', a.negated(), 'Netto niet-beslagen periodiek inkomen van de echtgenoot incl. vakantiegeld, ten hoogste de helft van de beslagvrije voet.', {
+      step('aftrek_partner', 'Aftrek niet-beslagen inkomen echtgenoot (art. 475db lid 1 a Rv)', a.negated(), 'Netto niet-beslagen periodiek inkomen van de echtgenoot incl. vakantiegeld, ten hoogste de helft van de beslagvrije voet (een halve cent valt niet onder de aftrek).', {
         'inkomen echtgenoot': fmt(partnerIncome),
         'helft van de beslagvrije voet': fmt(half),
       }).negated(),
