@@ -471,7 +471,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   }
   // Art. 475e lid 2 (inrichting): its own rule, no formula parameters or C needed.
   const inrichting = inputs.inrichting ?? null;
-  if (resolved.params === null && above && inrichting === null) {
+  const reportMissing = (): void => {
     for (const m of resolved.missing) {
       hooks.addMissing({
         group: m.group,
@@ -482,6 +482,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         message: `Ontbrekend normbedrag voor de beslagvrije voet: ${m.key} (${m.group}, vanaf ${formatNlDate(m.period.start)}). Dit bedrag wordt niet geschat.`,
       });
     }
+  };
+  if (resolved.params === null && above && inrichting === null) {
+    reportMissing();
     return statedFallback(args, use, norm, debtorIncome, resolved, detailOf, baseInputs);
   }
   if (C === null && above && inrichting === null) {
@@ -686,6 +689,21 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   // non-attached income: "zijn vorderingen tot periodieke betaling").
   const cap = roundCents(debtorIncome.times(BVV_BASE_FRACTION));
   step('inkomenstoets', '95 % van het netto inkomen (art. 475dc lid 1 Rv)', cap, '95 % van het netto maandinkomen incl. vakantiegeld van de schuldenaar uit periodieke vorderingen, half-up afgerond op centen.', { inkomen: fmt(debtorIncome) });
+  // Without the formula (income up to the norm and no C, or no parameters) 95 % of the norm stands in for it, which
+  // is right only while the 95 % cap decides: the formula is never lower. When the reductions of art. 475db bring the
+  // figure below that cap, the formula's terms count, so C (or, without parameters, the beslaglegger's figure) is
+  // needed; the figure from 95 % of the norm would understate the BVV.
+  if (inrichting === null && !steps.some((x) => x.kind === 'formule') && bvv.lessThan(cap)) {
+    if (p === null) {
+      reportMissing();
+      return statedFallback(args, use, norm, debtorIncome, resolved, detailOf, baseInputs);
+    }
+    return fail(
+      `De aftrek van art. 475db Rv brengt de beslagvrije voet onder 95 % van het inkomen: dan telt de formule van art. 475da lid 2 Rv met het belastbaar inkomen (C). Zonder dat inkomen niet te berekenen; er wordt niets geschat. ${args.normNote}`,
+      'BVV_BELASTBAAR_INKOMEN_NODIG',
+      `Na de aftrek van het niet-beslagen inkomen (art. 475db Rv) hangt de beslagvrije voet af van de formule van art. 475da lid 2 Rv. Vul het belastbaar inkomen per jaar in van ${missingC.join(' en ')} om de beslagvrije voet te berekenen. ${BELASTBAAR_HINT}`,
+    );
+  }
   const value = bvv.greaterThan(cap) ? cap : bvv;
   const capped = bvv.greaterThan(cap);
   step('uitkomst', 'Beslagvrije voet (uitkomst)', value, capped ? 'Het laagste van beide: 95 % van het inkomen (art. 475dc lid 1 Rv).' : 'Het laagste van beide: de beslagvrije voet volgens art. 475da/475db.');
