@@ -341,7 +341,7 @@ const BELASTBAAR_HINT =
   'of op de modelmededeling van de beslaglegger.';
 
 /** Net monthly income of each role from periodic claims (attachable categories), counted on the reference date. */
-function incomeByRole(args: BvvArgs): { aanvrager: Decimal; partner: Decimal; aanvragerLines: number; partnerLines: number } {
+function incomeByRole(args: Pick<BvvArgs, 'incomeLines' | 'dossier'>): { aanvrager: Decimal; partner: Decimal; aanvragerLines: number; partnerLines: number } {
   let aanvrager: Decimal = ZERO;
   let partner: Decimal = ZERO;
   let aanvragerLines = 0;
@@ -359,6 +359,15 @@ function incomeByRole(args: BvvArgs): { aanvrager: Decimal; partner: Decimal; aa
     }
   }
   return { aanvrager, partner, aanvragerLines, partnerLines };
+}
+
+/**
+ * The debtor's net monthly income from periodic claims (art. 475dc lid 1): the whole household's, or one partner's
+ * when the beslag is on that partner alone (`beslagOp`, only for a couple).
+ */
+export function debtorIncomeOf(incomeLines: readonly BvvIncomeLine[], dossier: BudgetDossier, beslagOp: BudgetInputs['beslagOp']): Decimal {
+  const byRole = incomeByRole({ incomeLines, dossier });
+  return beslagOp === 'partner' ? byRole.partner : beslagOp === 'aanvrager' ? byRole.aanvrager : byRole.aanvrager.plus(byRole.partner);
 }
 
 /**
