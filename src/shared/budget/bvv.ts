@@ -341,7 +341,7 @@ const BELASTBAAR_HINT =
   'of op de modelmededeling van de beslaglegger.';
 
 /** Net monthly income of each role from periodic claims (attachable categories), counted on the reference date. */
-function incomeByRole(args: BvvArgs): { aanvrager: Decimal; partner: Decimal; aanvragerLines: number; partnerLines: number } {
+function incomeByRole(args: Pick<BvvArgs, 'incomeLines' | 'dossier'>): { aanvrager: Decimal; partner: Decimal; aanvragerLines: number; partnerLines: number } {
   let aanvrager: Decimal = ZERO;
   let partner: Decimal = ZERO;
   let aanvragerLines = 0;
@@ -359,6 +359,15 @@ function incomeByRole(args: BvvArgs): { aanvrager: Decimal; partner: Decimal; aa
     }
   }
   return { aanvrager, partner, aanvragerLines, partnerLines };
+}
+
+/**
+ * The debtor's net monthly income from periodic claims (art. 475dc lid 1): the whole household's, or one partner's
+ * when the beslag is on that partner alone (`beslagOp`, only for a couple).
+ */
+export function debtorIncomeOf(incomeLines: readonly BvvIncomeLine[], dossier: BudgetDossier, beslagOp: BudgetInputs['beslagOp']): Decimal {
+  const byRole = incomeByRole({ incomeLines, dossier });
+  return beslagOp === 'partner' ? byRole.partner : beslagOp === 'aanvrager' ? byRole.aanvrager : byRole.aanvrager.plus(byRole.partner);
 }
 
 /**
@@ -471,7 +480,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   }
   // Art. 475e lid 2 (inrichting): its own rule, no formula parameters or C needed.
   const inrichting = inputs.inrichting ?? null;
-  if (resolved.params === null && above && inrichting === null) {
+  const reportMissing = (): void => {
     for (const m of resolved.missing) {
       hooks.addMissing({
         group: m.group,
@@ -482,6 +491,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         message: `Ontbrekend normbedrag voor de beslagvrije voet: ${m.key} (${m.group}, vanaf ${formatNlDate(m.period.start)}). Dit bedrag wordt niet geschat.`,
       });
     }
+  };
+  if (resolved.params === null && above && inrichting === null) {
+    reportMissing();
     return statedFallback(args, use, norm, debtorIncome, resolved, detailOf, baseInputs);
   }
   if (C === null && above && inrichting === null) {
@@ -652,10 +664,12 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
 
   // Art. 475db: reductions in their statutory order.
   if (couple && beslagOp !== 'huishouden') {
-    const half = roundCents(bvv.times(PARTNER_MAX_FRACTION));
-    const a = partnerIncome.lessThan(half) ? partnerIncome : half;
+    // "Ten hoogste de helft": half of an odd number of cents ends in half a cent; the deduction is then rounded
+    // down, so what remains is half the BVV rounded half-up (BVV-VTLB.md §1.8: bvv − min(income, bvv/2), rounded).
+    const half = bvv.times(PARTNER_MAX_FRACTION);
+    const a = partnerIncome.lessThan(half) ? partnerIncome : half.toDecimalPlaces(2, Money.ROUND_DOWN);
     bvv = bvv.minus(
-      step('aftrek_partner', 'Aftrek niet-beslagen inkomen echtgenoot (art. 475db lid 1 a Rv)', a.negated(), 'Netto niet-beslagen periodiek inkomen van de echtgenoot incl. vakantiegeld, ten hoogste de helft van de beslagvrije voet.', {
+      step('aftrek_partner', 'Aftrek niet-beslagen inkomen echtgenoot (art. 475db lid 1 a Rv)', a.negated(), 'Netto niet-beslagen periodiek inkomen van de echtgenoot incl. vakantiegeld, ten hoogste de helft van de beslagvrije voet (een halve cent valt niet onder de aftrek).', {
         'inkomen echtgenoot': fmt(partnerIncome),
         'helft van de beslagvrije voet': fmt(half),
       }).negated(),
@@ -684,6 +698,21 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   // non-attached income: "zijn vorderingen tot periodieke betaling").
   const cap = roundCents(debtorIncome.times(BVV_BASE_FRACTION));
   step('inkomenstoets', '95 % van het netto inkomen (art. 475dc lid 1 Rv)', cap, '95 % van het netto maandinkomen incl. vakantiegeld van de schuldenaar uit periodieke vorderingen, half-up afgerond op centen.', { inkomen: fmt(debtorIncome) });
+  // Without the formula (income up to the norm and no C, or no parameters) 95 % of the norm stands in for it, which
+  // is right only while the 95 % cap decides: the formula is never lower. When the reductions of art. 475db bring the
+  // figure below that cap, the formula's terms count, so C (or, without parameters, the beslaglegger's figure) is
+  // needed; the figure from 95 % of the norm would understate the BVV.
+  if (inrichting === null && !steps.some((x) => x.kind === 'formule') && bvv.lessThan(cap)) {
+    if (p === null) {
+      reportMissing();
+      return statedFallback(args, use, norm, debtorIncome, resolved, detailOf, baseInputs);
+    }
+    return fail(
+      `De aftrek van art. 475db Rv brengt de beslagvrije voet onder 95 % van het inkomen: dan telt de formule van art. 475da lid 2 Rv met het belastbaar inkomen (C). Zonder dat inkomen niet te berekenen; er wordt niets geschat. ${args.normNote}`,
+      'BVV_BELASTBAAR_INKOMEN_NODIG',
+      `Na de aftrek van het niet-beslagen inkomen (art. 475db Rv) hangt de beslagvrije voet af van de formule van art. 475da lid 2 Rv. Vul het belastbaar inkomen per jaar in van ${missingC.join(' en ')} om de beslagvrije voet te berekenen. ${BELASTBAAR_HINT}`,
+    );
+  }
   const value = bvv.greaterThan(cap) ? cap : bvv;
   const capped = bvv.greaterThan(cap);
   step('uitkomst', 'Beslagvrije voet (uitkomst)', value, capped ? 'Het laagste van beide: 95 % van het inkomen (art. 475dc lid 1 Rv).' : 'Het laagste van beide: de beslagvrije voet volgens art. 475da/475db.');

@@ -41,7 +41,7 @@ import { vakantiegeldSource, type VakantiegeldSource } from './vakantiegeld';
 import { atBijstandLevel, checkEntitlements, entitlementBasis, kgbAfbouw, type EntitlementBasis, type Entitlements } from './entitlements';
 import { kostendelersHouseholdNorm, verhoging1820 } from './kostendelers';
 // BVV above the norm and VTLB (issue 6 parts 1-2) live in their own modules.
-import { computeBeslagvrijeVoet, type BvvDetail } from './bvv';
+import { computeBeslagvrijeVoet, debtorIncomeOf, type BvvDetail } from './bvv';
 import { afloscapaciteitDetail, computeVtlbBlocks, countedMonthly, lineAmounts, type AflosDetail } from './vtlb';
 import { copyRef, findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
@@ -468,7 +468,8 @@ function computeBvv(
     const refs = collect(ctx, use);
     if (b === null) return { ...figure(label, null, 'Geen vast woonadres: 47,5 % van de gehuwdennorm, maar die ontbreekt.', baseInputs, refs), regime: 'geen_vast_adres', ...nul };
     const raw = roundCents(b.times(NO_ADDRESS_FRACTION));
-    const cap = roundCents(attachable.times(BVV_FRACTION));
+    // Art. 475dc lid 1: 95 % of the debtor's own income (one partner's when the beslag is on that partner alone).
+    const cap = roundCents(noAddressDebtorIncome(h, inputs, income, dossier).times(BVV_FRACTION));
     const value = raw.greaterThan(cap) ? cap : raw;
     warn(ctx, 'GEEN_VAST_ADRES', 'Geen vast woonadres in het dossier: de beslagvrije voet is 47,5 % van de gehuwdennorm (art. 475da lid 4 Rv). Een normale beslagvrije voet geldt als de schuldenaar de deurwaarder inzicht geeft in woonsituatie en inkomen (art. 475e lid 1 Rv).', 'beslagvrijeVoet');
     return {
@@ -507,6 +508,11 @@ function computeBvv(
   // Written out rather than spread: a spread copy plus three more properties cost more than the whole literal.
   const f = out.figure;
   return { label: f.label, value: f.value, explanation: f.explanation, regime: out.regime, lowerBound: out.lowerBound, upperBound: out.upperBound };
+}
+
+/** The debtor's net income for the no-address rule (bvv.ts works it out itself for the other rules). */
+function noAddressDebtorIncome(h: Household, inputs: BudgetInputs, income: BudgetResult['income'], dossier: BudgetDossier): Decimal {
+  return debtorIncomeOf(income.lines, dossier, h.adults.length >= 2 ? inputs.beslagOp : 'huishouden');
 }
 
 function bvvHooks(ctx: Ctx) {
@@ -841,7 +847,7 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
   const v = vtlb.total.value;
   const bvvDetail = (ctx.bvvDetail ?? null) as BvvDetail | null;
   // The income counted is the debtor's (the whole household unless one partner is the only debtor).
-  const inc = bvvDetail ? bvvDetail.inkomenSchuldenaar.value! : income.forAfloscapaciteit.value!;
+  const inc = bvvDetail ? bvvDetail.inkomenSchuldenaar.value! : noAddressDebtorIncome(h, inputs, income, dossier);
   if (v === null) {
     aflos = figure('Afloscapaciteit', null, 'Niet te berekenen zonder VTLB.', { inkomen: fmt(inc) });
   } else {

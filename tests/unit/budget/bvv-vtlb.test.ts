@@ -153,9 +153,10 @@ describe('BVV above the norm, through the engine (BVV-VTLB.md §3.3 examples, Ja
    * All three reductions in their order (475db lid 1 a, b, c). Couple with 2 children, C = 48,000 + 20,000 = 68,000:
    *   Z = cap 247.16667; W = (68,000 − 31,500) × 22 % / 12 = 669.16667; KGB = (68,000 − 39,140.42)/12 × 7.6 % = 182.77734.
    *   Sum 1902.0235 + 247.16667 + 669.16667 + 182.77734 = 3001.13418 -> 3001.13 (<= 3155.31).
-   *   a: partner net 1800.00, at most ½ × 3001.13 = 1500.565 -> 1500.57: 3001.13 − 1500.57 = 1500.56.
-   *   b: own non-attached 100.00: 1400.56.   c: loonheffing auto van de zaak 40.00: 1360.56.
-   *   Cap 95 % × 2800.00 = 2660.00 not binding -> 1360.56.
+   *   a: partner net 1800.00, at most ½ × 3001.13 = 1500.565 ("ten hoogste de helft", BVV-VTLB.md §1.8
+   *      bvv − min(income, bvv/2) rounded half-up): 3001.13 − 1500.565 = 1500.565 -> 1500.57, a deduction of 1500.56.
+   *   b: own non-attached 100.00: 1400.57.   c: loonheffing auto van de zaak 40.00: 1360.57.
+   *   Cap 95 % × 2800.00 = 2660.00 not binding -> 1360.57.
    *   (Taking b before a would give ½ × 2901.13 = 1450.57 and a different result: the order matters.)
    */
   it('applies the reductions in the statutory order, the partner’s at most half', () => {
@@ -175,10 +176,10 @@ describe('BVV above the norm, through the engine (BVV-VTLB.md §3.3 examples, Ja
     expect(kinds.indexOf('aftrek_eigen')).toBeLessThan(kinds.indexOf('aftrek_auto'));
     const v = (k: string) => s(r.bvvBerekening!.steps.find((x) => x.kind === k)!.figure.value);
     expect(v('formule')).toBe('3001.13');
-    expect(v('aftrek_partner')).toBe('-1500.57');
+    expect(v('aftrek_partner')).toBe('-1500.56');
     expect(v('aftrek_eigen')).toBe('-100.00');
     expect(v('aftrek_auto')).toBe('-40.00');
-    expect(s(r.beslagvrijeVoet.value)).toBe('1360.56');
+    expect(s(r.beslagvrijeVoet.value)).toBe('1360.57');
   });
 
   /*
