@@ -413,9 +413,9 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
     forAfloscapaciteit: figure(
       'Netto inkomen voor de afloscapaciteit',
       forAflos,
-      'Netto beslagbaar inkomen per maand. Toeslagen, kindgebonden budget en kinderbijslag tellen niet mee: zij dekken kosten ' +
-        '(huur, zorgpremie, kinderen) die in de VTLB via de correctie individuele lasten worden verrekend; ' +
-        'omdat de fictieve bedragen daarvan niet zijn gepubliceerd, blijven ze aan beide kanten buiten de berekening. ' + normRule,
+      'Netto beslagbaar inkomen per maand. Toeslagen, kindgebonden budget en kinderbijslag tellen hier niet mee: zij dekken kosten ' +
+        '(huur, zorgpremie, kinderen). Huurtoeslag, zorgtoeslag en kindgebonden budget worden in de VTLB via de correctie individuele lasten ' +
+        'met die kosten verrekend; de kinderbijslag blijft voor de kinderen. ' + normRule,
       attachableInputs,
     ),
   };
