@@ -48,7 +48,7 @@ import { copyRef, findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPe
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
 export const BVV_FRACTION = new Money('0.95'); // art. 475da lid 2 / 475dc lid 1 Rv
 export const NO_ADDRESS_FRACTION = new Money('0.475'); // art. 475da lid 4 Rv
-export const HOLIDAY_PAY_EXCL_FRACTION = new Money('0.95'); // RULES.md a.1 (5 % rule, see conflict note)
+export const HOLIDAY_PAY_EXCL_FRACTION = new Money('0.95'); // RULES.md a.1 (5 % of the norm incl., as published)
 export const NUL_AANBOD_SINCE = '2024-07-01'; // NVVK Gedragscode, RULES.md d.1
 
 export interface IncomeLine {
@@ -342,8 +342,9 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod, verhoging
     exclFig = figure(
       'Bijstandsnorm (excl. vakantietoeslag)',
       excl,
-      'Afgeleid (geen gepubliceerd bedrag): norm incl. vakantietoeslag × 0,95, half-up afgerond op centen. ' +
-        'Let op: Participatiewet art. 19 lid 3 noemt 4,8 %; alle gepubliceerde paren gebruiken 5 %.',
+      // RULES.md a.1: the 4,8 % / 5 % question is a note for the table maintainers; users read the 5 % rule only.
+      'Afgeleid (geen gepubliceerd bedrag): norm incl. vakantietoeslag × 0,95, half-up afgerond op centen; ' +
+        'vakantietoeslag 5 % (zoals in de gepubliceerde normbedragen).',
       { 'norm incl. vakantietoeslag': fmt(incl), factor: '0.95', status: 'afgeleid' },
       inclRefs,
     );
