@@ -162,7 +162,8 @@ export function kgbAfbouw(args: {
 }): KgbAfbouw {
   const { yearlyMax, partners, toetsingsinkomen: t, atNormLevel, period, use } = args;
   if (t !== null) {
-    const dKey = partners ? 'income_up_to_which_maximum_partners_approx' : 'income_up_to_which_maximum_single_approx';
+    // The unrounded drempelinkomen (derived); the published *_approx figures are rounded to whole euros.
+    const dKey = partners ? 'drempelinkomen_partners' : 'drempelinkomen_single';
     const d = use.figure(period, dKey);
     const rate = use.figure(period, 'phase_out_rate');
     if (d === null || rate === null) {
