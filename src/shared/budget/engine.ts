@@ -575,12 +575,14 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
 
   // Kinderbijslag: band by age on the first day of the quarter (AKW art. 12 lid 3); monthly = quarterly / 3.
   const kbUse = new NormUse(ctx.norms);
-  const eligible = inHousehold.filter(({ c }) => benefitsExpected(c) && c.birthDate < qs && ageOn(c.birthDate, qs) < 18);
+  // A child born on the quarter's first day belongs to the household on that day: kinderbijslag for that quarter
+  // (AKW art. 12 lid 3: age on the first day of the quarter, 0 for a child born that day).
+  const eligible = inHousehold.filter(({ c }) => benefitsExpected(c) && c.birthDate <= qs && ageOn(c.birthDate, qs) < 18);
   const kbPeriod = eligible.length > 0 ? selectGroupPeriod(ctx.norms, 'kinderbijslag', qs) : null;
   const kbParts: Decimal[] = [];
   let kbMissing = false;
   for (const { c, i } of inHousehold) {
-    const born = c.birthDate < qs;
+    const born = c.birthDate <= qs;
     const age = born ? ageOn(c.birthDate, qs) : null;
     const band = age === null || age >= 18 ? null : age <= 5 ? '0-5' : age <= 11 ? '6-11' : '12-17';
     let fig: Figure;
@@ -592,7 +594,7 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
         'Kinderbijslag per maand',
         ZERO,
         age === null
-          ? 'Kind geboren op of na de eerste dag van het kwartaal: kinderbijslag vanaf het volgende kwartaal.'
+          ? 'Kind geboren na de eerste dag van het kwartaal: kinderbijslag vanaf het volgende kwartaal.'
           : 'Kind is op de eerste dag van het kwartaal 18 of ouder: geen kinderbijslag.',
         { 'eerste dag kwartaal': formatNlDate(qs), leeftijd: age },
       );

@@ -320,7 +320,7 @@ export function previousQuarterKinderbijslag(
   for (const p of perChild) {
     if (p.band === null) continue;
     const c = dossier.children[p.child - 1];
-    if (!c || c.birthDate >= prevQs) continue;
+    if (!c || c.birthDate > prevQs) continue;
     const age = ageOn(c.birthDate, prevQs);
     const band = age <= 5 ? '0-5' : age <= 11 ? '6-11' : age <= 17 ? '12-17' : null;
     if (band === null) continue;

@@ -153,6 +153,17 @@ describe('f.1 kinderbijslag: band by age on the first day of the quarter, quarte
     const r = computeBudget(d, inputs(), norms, '2026-08-15');
     expect(s(r.children.kinderbijslagExpected.value)).toBe(expected);
   });
+  /* A child born on the quarter's first day is 0 on that day (f.1: band by the age on the first day of the quarter) and
+   * belongs to the household then: kinderbijslag for that quarter (svb.nl "Begindatum en einddatum": "Als uw kind op
+   * 1 april is geboren, begint de kinderbijslag dus in het tweede kwartaal. Maar is uw kind op 2 april geboren, dan pas in
+   * het derde kwartaal."). Born 2026-07-01, peildatum 2026-08-15: 298.40 / 3 = 99.4667 -> 99.47; born 2026-07-02: 0. */
+  it.each([
+    ['2026-07-01', '99.47'],
+    ['2026-07-02', '0.00'],
+  ])('child born %s (quarter starts 2026-07-01): %s per month', (birth, expected) => {
+    const d = dossier({ adults: [adult('aanvrager', '1980-01-01')], children: [child(birth)] });
+    expect(s(computeBudget(d, inputs(), norms, '2026-08-15').children.kinderbijslagExpected.value)).toBe(expected);
+  });
   /* Peildatum 2026-06-30: quarter 2026-04-01, table 2026-01: born 2020-04-01 is 6 -> 358.30 / 3 = 119.4333 -> 119.43. */
   it('uses the table in force on the quarter start', () => {
     const d = dossier({ adults: [adult('aanvrager', '1980-01-01')], children: [child('2020-04-01')] });
