@@ -48,7 +48,7 @@ import { copyRef, findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPe
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
 export const BVV_FRACTION = new Money('0.95'); // art. 475da lid 2 / 475dc lid 1 Rv
 export const NO_ADDRESS_FRACTION = new Money('0.475'); // art. 475da lid 4 Rv
-export const HOLIDAY_PAY_EXCL_FRACTION = new Money('0.95'); // RULES.md a.1 (5 % rule, see conflict note)
+export const HOLIDAY_PAY_EXCL_FRACTION = new Money('0.95'); // RULES.md a.1 (5 % of the norm incl., as published)
 export const NUL_AANBOD_SINCE = '2024-07-01'; // NVVK Gedragscode, RULES.md d.1
 
 export interface IncomeLine {
@@ -342,8 +342,9 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod, verhoging
     exclFig = figure(
       'Bijstandsnorm (excl. vakantietoeslag)',
       excl,
-      'Afgeleid (geen gepubliceerd bedrag): norm incl. vakantietoeslag × 0,95, half-up afgerond op centen. ' +
-        'Let op: Participatiewet art. 19 lid 3 noemt 4,8 %; alle gepubliceerde paren gebruiken 5 %.',
+      // RULES.md a.1: the 4,8 % / 5 % question is a note for the table maintainers; users read the 5 % rule only.
+      'Afgeleid (geen gepubliceerd bedrag): norm incl. vakantietoeslag × 0,95, half-up afgerond op centen; ' +
+        'vakantietoeslag 5 % (zoals in de gepubliceerde normbedragen).',
       { 'norm incl. vakantietoeslag': fmt(incl), factor: '0.95', status: 'afgeleid' },
       inclRefs,
     );
@@ -580,12 +581,14 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
 
   // Kinderbijslag: band by age on the first day of the quarter (AKW art. 12 lid 3); monthly = quarterly / 3.
   const kbUse = new NormUse(ctx.norms);
-  const eligible = inHousehold.filter(({ c }) => benefitsExpected(c) && c.birthDate < qs && ageOn(c.birthDate, qs) < 18);
+  // A child born on the quarter's first day belongs to the household on that day: kinderbijslag for that quarter
+  // (AKW art. 12 lid 3: age on the first day of the quarter, 0 for a child born that day).
+  const eligible = inHousehold.filter(({ c }) => benefitsExpected(c) && c.birthDate <= qs && ageOn(c.birthDate, qs) < 18);
   const kbPeriod = eligible.length > 0 ? selectGroupPeriod(ctx.norms, 'kinderbijslag', qs) : null;
   const kbParts: Decimal[] = [];
   let kbMissing = false;
   for (const { c, i } of inHousehold) {
-    const born = c.birthDate < qs;
+    const born = c.birthDate <= qs;
     const age = born ? ageOn(c.birthDate, qs) : null;
     const band = age === null || age >= 18 ? null : age <= 5 ? '0-5' : age <= 11 ? '6-11' : '12-17';
     let fig: Figure;
@@ -597,7 +600,7 @@ function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income:
         'Kinderbijslag per maand',
         ZERO,
         age === null
-          ? 'Kind geboren op of na de eerste dag van het kwartaal: kinderbijslag vanaf het volgende kwartaal.'
+          ? 'Kind geboren na de eerste dag van het kwartaal: kinderbijslag vanaf het volgende kwartaal.'
           : 'Kind is op de eerste dag van het kwartaal 18 of ouder: geen kinderbijslag.',
         { 'eerste dag kwartaal': formatNlDate(qs), leeftijd: age },
       );

@@ -162,7 +162,8 @@ export function kgbAfbouw(args: {
 }): KgbAfbouw {
   const { yearlyMax, partners, toetsingsinkomen: t, atNormLevel, period, use } = args;
   if (t !== null) {
-    const dKey = partners ? 'income_up_to_which_maximum_partners_approx' : 'income_up_to_which_maximum_single_approx';
+    // The unrounded drempelinkomen (derived); the published *_approx figures are rounded to whole euros.
+    const dKey = partners ? 'drempelinkomen_partners' : 'drempelinkomen_single';
     const d = use.figure(period, dKey);
     const rate = use.figure(period, 'phase_out_rate');
     if (d === null || rate === null) {
@@ -319,7 +320,7 @@ export function previousQuarterKinderbijslag(
   for (const p of perChild) {
     if (p.band === null) continue;
     const c = dossier.children[p.child - 1];
-    if (!c || c.birthDate >= prevQs) continue;
+    if (!c || c.birthDate > prevQs) continue;
     const age = ageOn(c.birthDate, prevQs);
     const band = age <= 5 ? '0-5' : age <= 11 ? '6-11' : age <= 17 ? '12-17' : null;
     if (band === null) continue;

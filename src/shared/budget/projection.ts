@@ -134,7 +134,7 @@ function householdSignature(people: People, sig: NormSignature, date: string, ac
   for (const c of people.children) {
     const onDate = c.birthDate <= date ? (date < c.at18 ? 'k' : 'v') : 'x';
     const kgb = c.birthDate <= prevMonthEnd ? (prevMonthEnd < c.at12 ? 'a' : prevMonthEnd < c.at16 ? 'b' : prevMonthEnd < c.at18 ? 'c' : 'd') : 'x';
-    const kb = c.birthDate < qs ? (qs < c.at6 ? 'a' : qs < c.at12 ? 'b' : qs < c.at18 ? 'c' : 'd') : 'x';
+    const kb = c.birthDate <= qs ? (qs < c.at6 ? 'a' : qs < c.at12 ? 'b' : qs < c.at18 ? 'c' : 'd') : 'x';
     key += `${onDate}${kgb}${kb},`;
   }
   return key + active;

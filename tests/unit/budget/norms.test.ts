@@ -214,14 +214,17 @@ describe('drempelinkomen: one value everywhere', () => {
     for (const date of ['2026-01-15', '2026-07-15']) {
       for (const f of [
         fig('beslagvrije_voet', date, 'formula.drempelinkomen'),
-        fig('kindgebonden_budget', date, 'income_up_to_which_maximum_single_approx'),
+        fig('kindgebonden_budget', date, 'drempelinkomen_single'),
         fig('zorgverzekering', date, 'zorgtoeslag.drempelinkomen'),
       ]) {
         expect(f.value).toBe('29735.42');
         expect(f.status).toBe('derived');
         expect(f.notes).toContain('één waarde in alle tabellen');
       }
-      expect(fig('kindgebonden_budget', date, 'income_up_to_which_maximum_partners_approx').value).toBe('39140.42');
+      expect(fig('kindgebonden_budget', date, 'drempelinkomen_partners').value).toBe('39140.42');
+      // The published, rounded figures stay as norms.json has them (RULES.md f.2: ~29,736 / ~39,141, secondary).
+      expect(fig('kindgebonden_budget', date, 'income_up_to_which_maximum_single_approx')).toMatchObject({ value: '29736.00', status: 'secondary' });
+      expect(fig('kindgebonden_budget', date, 'income_up_to_which_maximum_partners_approx')).toMatchObject({ value: '39141.00', status: 'secondary' });
     }
   });
 });
