@@ -164,7 +164,10 @@ export function kgbAfbouw(args: {
   if (t !== null) {
     // The unrounded drempelinkomen (derived); the published *_approx figures are rounded to whole euros.
     const dKey = partners ? 'drempelinkomen_partners' : 'drempelinkomen_single';
-    const d = use.figure(period, dKey);
+    // A table a user entered before these keys existed (copied from the bundled one) has the drempelinkomen only
+    // under the *_approx key, then the unrounded figure: it is used there rather than leaving the afbouw out.
+    const legacyKey = partners ? 'income_up_to_which_maximum_partners_approx' : 'income_up_to_which_maximum_single_approx';
+    const d = use.figure(period, period.figures[dKey] === undefined && period.figures[legacyKey] !== undefined ? legacyKey : dKey);
     const rate = use.figure(period, 'phase_out_rate');
     if (d === null || rate === null) {
       return {

@@ -208,6 +208,41 @@ describe('f.2 kindgebonden budget', () => {
   });
 });
 
+describe('f.2 kindgebonden budget in a user table of the earlier layout', () => {
+  /* A user table entered before the drempelinkomen had keys of its own holds it (unrounded) under
+   * income_up_to_which_maximum_partners_approx only. Same couple as above: 39140.42 -> 177.89. With the figure
+   * missing altogether the afbouw is not computed (null), never guessed. */
+  const couple = () =>
+    dossier({
+      adults: [adult('aanvrager', '1980-01-01'), adult('partner', '1981-01-01')],
+      children: [child('2021-01-01')],
+      incomes: [{ description: 'Loon', category: 'loon', amount: '2900.00', frequency: 'maand' }],
+    });
+  const withKgbFigures = (edit: (figures: Record<string, string>) => void): NormSet => {
+    const table = norms.kindgebonden_budget!;
+    const periods = table.periods.map((p) => {
+      const figures = { ...p.figures };
+      edit(figures);
+      return { ...p, figures };
+    });
+    return { ...norms, kindgebonden_budget: { ...table, periods } };
+  };
+  it('uses the drempelinkomen under the earlier key', () => {
+    const old = withKgbFigures((f) => {
+      f['income_up_to_which_maximum_partners_approx'] = '39140.42';
+      delete f['drempelinkomen_partners'];
+      delete f['drempelinkomen_single'];
+    });
+    expect(s(computeBudget(couple(), inputs({ toetsingsinkomenPerJaar: '45000.00' }), old, '2026-07-15').children.kgbExpected.value)).toBe('177.89');
+  });
+  it('leaves the afbouw out when no drempelinkomen is there at all', () => {
+    const none = withKgbFigures((f) => {
+      for (const k of ['income_up_to_which_maximum_partners_approx', 'drempelinkomen_partners']) delete f[k];
+    });
+    expect(computeBudget(couple(), inputs({ toetsingsinkomenPerJaar: '45000.00' }), none, '2026-07-15').children.kgbExpected.value).toBeNull();
+  });
+});
+
 describe('f.3 zorgtoeslag', () => {
   /* Couple at bijstand level, 2026: 2 x 2119 - 4.289 % x 29735.42 = 4238 - 1275.35216 = 2962.64784; / 12 = 246.887
    * -> 246.89 (with 29736: 246.885 -> 246.89; RULES f.3 secondary maximum 246). */
