@@ -10,6 +10,7 @@ import { NORM_GROUP_LABELS } from '../../shared/budget/norm-schema';
 import { formatNlDate } from '../../shared/dates';
 import type { Dossier } from '../../shared/dossier/schema';
 import { toAmountString } from '../../shared/money';
+import { standardTermMonths } from '../../shared/arrangement/types';
 import {
   debtOverviewFileName,
   proposalLetterFileName,
@@ -71,7 +72,7 @@ export function createLettersService(
     // partner is the debtor, else the household's; the letter's income − VTLB must give its afloscapaciteit.
     const debtorIncome = b.result.bvvBerekening ? b.result.bvvBerekening.inkomenSchuldenaar.value : b.result.income.forAfloscapaciteit.value;
     const notes: string[] = [];
-    if (view.params.monthsReason && p.months !== 18) notes.push(`Afwijkende looptijd van ${p.months} maanden: ${view.params.monthsReason}`);
+    if (view.params.monthsReason && p.months !== standardTermMonths(p.startDate)) notes.push(`Afwijkende looptijd van ${p.months} maanden: ${view.params.monthsReason}`);
     for (const [label, o] of [
       ['Afloscapaciteit', view.params.capacityOverride],
       ['Vakantiegeld', view.params.holidayPayOverride],
