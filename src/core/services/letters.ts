@@ -10,6 +10,7 @@ import { NORM_GROUP_LABELS } from '../../shared/budget/norm-schema';
 import { formatNlDate } from '../../shared/dates';
 import type { Dossier } from '../../shared/dossier/schema';
 import { toAmountString } from '../../shared/money';
+import { standardTermMonths } from '../../shared/arrangement/types';
 import {
   debtOverviewFileName,
   proposalLetterFileName,
@@ -67,8 +68,11 @@ export function createLettersService(
     const addressee = opts.debtId ? (creditors.find((c) => c.debtId === opts.debtId) ?? null) : null;
     const adults = [...dossier.adults].sort((x, y) => (x.role === y.role ? 0 : x.role === 'aanvrager' ? -1 : 1));
     const amount = (d: { value: string | null }) => d.value;
+    // The income the afloscapaciteit was computed from (budget engine): the debtor's own income when only one
+    // partner is the debtor, else the household's; the letter's income − VTLB must give its afloscapaciteit.
+    const debtorIncome = b.result.bvvBerekening ? b.result.bvvBerekening.inkomenSchuldenaar.value : b.result.income.forAfloscapaciteit.value;
     const notes: string[] = [];
-    if (view.params.monthsReason && p.months !== 18) notes.push(`Afwijkende looptijd van ${p.months} maanden: ${view.params.monthsReason}`);
+    if (view.params.monthsReason && p.months !== standardTermMonths(p.startDate)) notes.push(`Afwijkende looptijd van ${p.months} maanden: ${view.params.monthsReason}`);
     for (const [label, o] of [
       ['Afloscapaciteit', view.params.capacityOverride],
       ['Vakantiegeld', view.params.holidayPayOverride],
@@ -105,7 +109,7 @@ export function createLettersService(
       },
       budget: {
         referenceDate: view.referenceDate,
-        income: b.result.income.forAfloscapaciteit.value ? toAmountString(b.result.income.forAfloscapaciteit.value) : null,
+        income: debtorIncome ? toAmountString(debtorIncome) : null,
         vtlb: b.result.vtlb.total.value ? toAmountString(b.result.vtlb.total.value) : null,
         afloscapaciteit: b.result.afloscapaciteit.value ? toAmountString(b.result.afloscapaciteit.value) : null,
         calculator: `Houvast ${deps.version} (VTLB-methode Recofa/NVVK)`,

@@ -78,6 +78,8 @@ function line(f: SchemeFamilyOut, dossier: Dossier): SchemeFamilyLine {
     months: f.months,
     paid: f.paid.value,
     forgiven: f.forgiven.value,
+    // A scheme that forgives nothing leaves arrears − paid owed: the letter prints that, not the zero forgiven.
+    remainder: f.paid.value === null ? null : toAmountString(money(f.arrears.value ?? '0').minus(money(f.paid.value))),
     feasible: f.feasible,
     statusLabel: SCHEME_FAMILY_STATUS_LABELS[f.status],
     summary: f.summary,

@@ -11,6 +11,9 @@ import { allocateCents, type AllocationClaim } from './allocate';
 import {
   DEFAULT_PREFERENT_FACTOR,
   DEFAULT_TERM_MONTHS,
+  MINIMUM_MONTHLY_UNTIL_2024_07,
+  NUL_AANBOD_FROM,
+  standardTermMonths,
   type ArrangementDebt,
   type CreditorAllocation,
   type ExcludedDebt,
@@ -51,10 +54,12 @@ function dueDate(startDate: string, month: number): string {
 
 export function computeProposal(input: ProposalInput): ProposalResult {
   const { capacity, params } = input;
-  const months = params.months ?? DEFAULT_TERM_MONTHS;
   const factor = new Money(params.factor ?? DEFAULT_PREFERENT_FACTOR);
   const variant = params.variant ?? 'schuldbemiddeling';
   const startDate = params.startDate ?? defaultStartDate(capacity.referenceDate);
+  // The standard term follows the start of the regeling: 36 months before 1 July 2023, 18 since (RULES.md d.1).
+  const standardMonths = standardTermMonths(startDate);
+  const months = params.months ?? standardMonths;
   const leaveOut = new Set(params.leaveOut ?? []);
   const warnings: BudgetWarning[] = [];
   const missing: ProposalMissing[] = [];
@@ -71,7 +76,12 @@ export function computeProposal(input: ProposalInput): ProposalResult {
   }
 
   // ---- pot
-  const termNote = months === DEFAULT_TERM_MONTHS ? 'standaardlooptijd sinds 1 juli 2023' : `afwijkende looptijd: ${params.monthsReason ?? 'geen reden opgegeven'}`;
+  const termNote =
+    months !== standardMonths
+      ? `afwijkende looptijd: ${params.monthsReason ?? 'geen reden opgegeven'}`
+      : standardMonths === DEFAULT_TERM_MONTHS
+        ? 'standaardlooptijd sinds 1 juli 2023'
+        : 'standaardlooptijd van een regeling die vóór 1 juli 2023 begon';
   let monthlyCapacity: Figure;
   if (params.capacityOverride) {
     monthlyCapacity = figure(
@@ -85,6 +95,22 @@ export function computeProposal(input: ProposalInput): ProposalResult {
       ...capacity.monthly,
       explanation: { ...capacity.monthly.explanation, inputs: { ...capacity.monthly.explanation.inputs, bron: capacity.source } },
     };
+  }
+  // Before 1 July 2024 NVVK members asked a minimum monthly amount even when the VTLB was higher than the income;
+  // a nul-aanbod is possible only for a regeling starting on or after that date (RULES.md d.1, d.4).
+  if (!params.potOverride && startDate < NUL_AANBOD_FROM && monthlyCapacity.value !== null && monthlyCapacity.value.lessThan(MINIMUM_MONTHLY_UNTIL_2024_07)) {
+    const below = monthlyCapacity.value;
+    monthlyCapacity = figure(
+      'Afloscapaciteit per maand (minimale afdracht)',
+      new Money(MINIMUM_MONTHLY_UNTIL_2024_07),
+      `De regeling begint vóór 1 juli 2024: NVVK-leden vroegen toen een minimale afdracht van ${formatEuro(new Money(MINIMUM_MONTHLY_UNTIL_2024_07))} per maand (ca. 5 % van de bijstandsnorm), ook als het VTLB hoger was dan het inkomen; een nul-aanbod is pas sinds 1 juli 2024 mogelijk.`,
+      { afloscapaciteit: fmt(below), 'minimale afdracht': MINIMUM_MONTHLY_UNTIL_2024_07, startdatum: startDate, bron: capacity.source },
+    );
+    warnings.push({
+      code: 'MINIMALE_AFDRACHT',
+      message: `De afloscapaciteit (${formatEuro(below)}) is lager dan de minimale afdracht van ${formatEuro(new Money(MINIMUM_MONTHLY_UNTIL_2024_07))} per maand die vóór 1 juli 2024 gold; het voorstel rekent met de minimale afdracht.`,
+      figure: 'monthlyCapacity',
+    });
   }
   const holidayYear = params.holidayPayOverride ? params.holidayPayOverride.amount : capacity.holidayPayPerYear.value;
   let holidayPay: Figure;
@@ -232,8 +258,8 @@ export function computeProposal(input: ProposalInput): ProposalResult {
   if (disputed.length > 0) {
     warnings.push({ code: 'BETWIST', message: `Betwiste vordering in het voorstel: ${names(disputed)}.` });
   }
-  if (months !== DEFAULT_TERM_MONTHS) {
-    warnings.push({ code: 'AFWIJKENDE_LOOPTIJD', message: `Looptijd ${months} maanden in plaats van ${DEFAULT_TERM_MONTHS}: ${params.monthsReason ?? 'geen reden opgegeven'}.` });
+  if (months !== standardMonths) {
+    warnings.push({ code: 'AFWIJKENDE_LOOPTIJD', message: `Looptijd ${months} maanden in plaats van ${standardMonths}: ${params.monthsReason ?? 'geen reden opgegeven'}.` });
   }
 
   return {

@@ -7,6 +7,17 @@ import type { CreditorKind } from '../dossier/schema';
 
 /** Standard term of a minnelijke schuldregeling since 1 July 2023 (RULES.md d.1). */
 export const DEFAULT_TERM_MONTHS = 18;
+/** Standard term of a regeling that started before 1 July 2023 (RULES.md d.1). */
+export const TERM_MONTHS_BEFORE_2023_07 = 36;
+export const TERM_18_MONTHS_FROM = '2023-07-01';
+/** Until 30 June 2024 NVVK members asked a minimum monthly amount; since 1 July 2024 a nul-aanbod is allowed (RULES.md d.1, d.4). */
+export const MINIMUM_MONTHLY_UNTIL_2024_07 = '64.00';
+export const NUL_AANBOD_FROM = '2024-07-01';
+
+/** The standard term of a regeling starting (fase 2) on `startDate` (ISO): 36 months until 30 June 2023, 18 from 1 July 2023. */
+export function standardTermMonths(startDate: string): number {
+  return startDate < TERM_18_MONTHS_FROM ? TERM_MONTHS_BEFORE_2023_07 : DEFAULT_TERM_MONTHS;
+}
 export const MIN_TERM_MONTHS = 1;
 export const MAX_TERM_MONTHS = 60;
 /** Preferent creditors get factor × the concurrent percentage: practice, not law (RULES.md d.1). */

@@ -135,6 +135,24 @@ describe('scheme batch on the demo vault', () => {
     expect(out.proposed).toBe(0);
   });
 
+  it('prints what stays owed after the term in the letter of a scheme that forgives nothing (RULES.md e.5)', async () => {
+    // A copy of the bundled scheme with at most 24 months and no kwijtschelding. The Molenbeek family pays the
+    // agreed 35.00: min(24, ceil(1,243.80 / 35.00) = 36) = 24 months, 35.00 × 24 = 840.00 paid, and
+    // 1,243.80 − 840.00 = 403.80 stays owed (not forgiven, so not zero): 840.00 + 403.80 = 1,243.80.
+    const { schemes } = await call('schemes.list', {});
+    const bundled = schemes.find((x) => x.scheme.id === SCHEME)!.scheme;
+    await call('schemes.save', { scheme: { ...bundled, maxMonths: 24, forgiveRemainder: false } });
+    const batch = await call('schemes.batch', { schemeId: SCHEME });
+    const yara = batch.families.find((f) => f.displayName.includes('Yara'))!;
+    expect([yara.monthly.value, yara.months, yara.paid.value]).toEqual(['35.00', 24, '840.00']);
+    const out = await call('schemes.produceBatch', { schemeId: SCHEME, dossierIds: [yara.dossierId] });
+    const letter = out.files.find((f) => f.fileName === `regeling-${SCHEME}-${yara.dossierNumber}-2026-11-30.pdf`)!;
+    const text = squash((await extractPdf(Buffer.from(letter.contentBase64, 'base64'))).text);
+    expect(text).toContain(squash('Premieachterstand € 1.243,80'));
+    expect(text).toContain(squash('Totaal betaald in de regeling € 840,00'));
+    expect(text).toContain(squash('Restant na de looptijd € 403,80'));
+  });
+
   it('flags "voorwaarde geschonden" from the payments on the creditor board, per dossier and on the dashboard', async () => {
     const batch = await call('schemes.batch', { schemeId: SCHEME });
     const yara = batch.families.find((f) => f.displayName.includes('Yara'))!;

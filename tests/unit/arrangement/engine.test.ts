@@ -12,6 +12,7 @@ import {
 } from '../../../src/shared/arrangement';
 import { figure } from '../../../src/shared/budget/explain';
 import type { Debt } from '../../../src/shared/dossier/schema';
+import { arrangementParamsIn } from '../../../src/shared/contract/arrangements';
 import { Money } from '../../../src/shared/money';
 
 function capacity(monthly: string | null, holidayPerYear: string | null = '0'): ArrangementCapacity {
@@ -237,5 +238,54 @@ describe('the saldi a proposal rests on', () => {
     // 180.00 over four equal claims: 45.00 each, warnings or not.
     expect(Object.values(amounts(r))).toEqual(['45.00', '45.00', '45.00', '45.00']);
     expect(propose([checked], capacity('10.00')).warnings).toEqual([]);
+  });
+});
+
+describe('dates where the rules change (RULES.md d.1, d.4)', () => {
+  // d.1: "Until 30 June 2023: 36 months. From 1 July 2023: 18 months for new minnelijke schuldregelingen"; d.1/d.4:
+  // until mid-2024 a minimum monthly amount of about 64.00 ("even if the VTLB was higher than income"), since
+  // 1 July 2024 no minimum (nul-aanbod allowed). The date is the start of the regeling.
+  const claims = [debt('1', 'A-bedrijf', '10000.00'), debt('2', 'Belastingdienst', '2000.00', 'preferent')];
+
+  it('a regeling starting on 30 June 2023 has 36 months as its standard term, one starting on 1 July 2023 18', () => {
+    // 100.00 × 36 = 3600.00 and 100.00 × 18 = 1800.00; neither is a different term, so no warning.
+    const before = propose(claims, capacity('100.00'), { startDate: '2023-06-30' });
+    expect([before.months, before.pot.value!.toFixed(2)]).toEqual([36, '3600.00']);
+    expect(before.warnings.map((w) => w.code)).not.toContain('AFWIJKENDE_LOOPTIJD');
+    const from = propose(claims, capacity('100.00'), { startDate: '2023-07-01' });
+    expect([from.months, from.pot.value!.toFixed(2)]).toEqual([18, '1800.00']);
+    expect(from.warnings.map((w) => w.code)).not.toContain('AFWIJKENDE_LOOPTIJD');
+    // 18 months for a regeling that started before 1 July 2023 is the different term.
+    const short = propose(claims, capacity('100.00'), { startDate: '2023-06-01', months: 18, monthsReason: 'Afgesproken met de schuldeisers' });
+    expect(short.warnings.map((w) => w.code)).toContain('AFWIJKENDE_LOOPTIJD');
+  });
+
+  it('asks at least 64.00 a month of a regeling starting before 1 July 2024, and allows a nul-aanbod from that day', () => {
+    // Start 2024-06-01, afloscapaciteit 0: 64.00 × 18 = 1152.00; Dc 10000, Dp 2000, f 2: p = 1152 / 14000 = 8.228571..%,
+    // A-bedrijf 10000 × 0.0822857 = 822.857 -> 822.86; Belastingdienst 2000 × 0.1645714 = 329.143 -> 329.14; sum 1152.00.
+    const june = propose(claims, capacity('0'), { startDate: '2024-06-01' });
+    expect(june.status).toBe('voorstel');
+    expect(june.monthlyCapacity.value!.toFixed(2)).toBe('64.00');
+    expect(june.pot.value!.toFixed(2)).toBe('1152.00');
+    expect(amounts(june)).toEqual({ 'A-bedrijf': '822.86', Belastingdienst: '329.14' });
+    expect(june.nulAanbodText).toBeNull();
+    expect(june.warnings.map((w) => w.code)).toContain('MINIMALE_AFDRACHT');
+    // 30.00 is below the minimum too; 70.00 is above it and stays (70 × 18 = 1260.00).
+    expect(propose(claims, capacity('30.00'), { startDate: '2024-06-01' }).pot.value!.toFixed(2)).toBe('1152.00');
+    expect(propose(claims, capacity('70.00'), { startDate: '2024-06-01' }).pot.value!.toFixed(2)).toBe('1260.00');
+    // Start 2024-07-01: the VTLB is the floor, a nul-aanbod.
+    const july = propose(claims, capacity('0'), { startDate: '2024-07-01' });
+    expect(july.status).toBe('nul_aanbod');
+    expect(july.pot.value!.toFixed(2)).toBe('0.00');
+    // Both rules before 1 July 2023: 64.00 × 36 = 2304.00.
+    expect(propose(claims, capacity('0'), { startDate: '2023-01-01' }).pot.value!.toFixed(2)).toBe('2304.00');
+  });
+
+  it('asks a reason for a term other than the standard one of the start date', () => {
+    expect(arrangementParamsIn.safeParse({ months: 36, startDate: '2023-03-01' }).success).toBe(true);
+    expect(arrangementParamsIn.safeParse({ months: 18, startDate: '2023-03-01' }).success).toBe(false);
+    expect(arrangementParamsIn.safeParse({ months: 36, startDate: '2027-01-01' }).success).toBe(false);
+    expect(arrangementParamsIn.safeParse({ months: 36 }).success).toBe(false);
+    expect(arrangementParamsIn.safeParse({ months: 18 }).success).toBe(true);
   });
 });

@@ -30,6 +30,8 @@ export interface SchemeFamilyLine {
   months: number | null;
   paid: string | null;
   forgiven: string | null;
+  /** What is still owed after the term (arrears − paid), forgiven or not; null when nothing is paid yet known. */
+  remainder: string | null;
   feasible: boolean;
   statusLabel: string;
   /** Plain Dutch from the engine: amount, term, forgiveness, CAK stage and exit. */
@@ -104,7 +106,7 @@ export function buildSchemeLetter(d: SchemeLetterData): TDocumentDefinitions {
           ['Betaling per maand', right(money(f.monthly))],
           ['Looptijd', right(f.months === null ? '-' : `${f.months} maanden`)],
           ['Totaal betaald in de regeling', right(money(f.paid))],
-          [{ text: d.scheme.forgiveRemainder ? 'Kwijtschelding restant na nakoming' : 'Restant na de looptijd', bold: true }, right(money(f.forgiven), true)],
+          [{ text: d.scheme.forgiveRemainder ? 'Kwijtschelding restant na nakoming' : 'Restant na de looptijd', bold: true }, right(money(d.scheme.forgiveRemainder ? f.forgiven : f.remainder), true)],
         ],
       },
       layout: tableLayout,
