@@ -128,6 +128,29 @@ export interface MergeOutcome {
   rejected: { name: string; reason: string }[];
 }
 
+/**
+ * The files in an order where every correction comes after the report it supersedes (same office), otherwise
+ * as given: a correction picked before its original would be refused and the replaced figures counted (R4).
+ */
+function inSupersedeOrder<T extends { office: string; payload: ExportPayload }>(files: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const f of files) if (!byId.has(`${f.office}\u0001${f.payload.exportId}`)) byId.set(`${f.office}\u0001${f.payload.exportId}`, f);
+  const depth = (f: T): number => {
+    const seen = new Set<T>();
+    let n = 0;
+    for (let x: T | undefined = f; x && x.payload.supersedes !== null && !seen.has(x); n++) {
+      seen.add(x);
+      x = byId.get(`${x.office}\u0001${x.payload.supersedes}`);
+      if (!x) break;
+    }
+    return n;
+  };
+  return files
+    .map((f, i) => ({ f, i, d: depth(f) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.f);
+}
+
 /** Verify every file, apply the ledger rules per office across the files, and add up what was accepted. */
 export function mergeReceivedFiles(files: readonly { name: string; text: string }[], registerText: string): MergeOutcome {
   const { keys } = parseRegister(registerText);
@@ -143,7 +166,7 @@ export function mergeReceivedFiles(files: readonly { name: string; text: string 
   const year = years[0] ?? null;
   const histories = new Map<string, LedgerEntry[]>();
   const current = new Map<string, { name: string; office: string; payload: ExportPayload }>();
-  for (const f of okFiles) {
+  for (const f of inSupersedeOrder(okFiles)) {
     if (f.payload.period.value.slice(0, 4) !== year) {
       rejected.push({ name: f.name, reason: `Dit rapport gaat over ${f.payload.period.value.slice(0, 4)}; voeg de rapporten per kalenderjaar samen (${year}).` });
       continue;
