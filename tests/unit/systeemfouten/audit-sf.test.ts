@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeReceivedFiles, REGISTER_FORMAT } from '../../../src/core/systeemfouten/association';
 import { canonicalJson, generateOfficeKey, keyIdOf, signEnvelope } from '../../../src/core/systeemfouten/dsse';
 import { provinceOfPostcode } from '../../../src/shared/signals/vocabulary';
-import { publish, publishable, roundToBase } from '../../../src/shared/systeemfouten/association';
+import { publish, publishable, publishedJsonStat, roundToBase } from '../../../src/shared/systeemfouten/association';
 import { DEFAULT_MAPPERS, type SourceHousehold, type SourceSignal } from '../../../src/shared/systeemfouten/collect';
 import { PAYLOAD_TYPE, buildExport, toPayload, type ExportEvent, type ExportHousehold, type ExportPayload } from '../../../src/shared/systeemfouten/export';
 import { verifyPayloadText } from '../../../src/shared/systeemfouten-verifier/verify';
@@ -196,5 +196,40 @@ describe('association import and aggregation (2.8, 2.9)', () => {
     const free = JSON.parse(canonicalJson(p)) as ExportPayload;
     free.tables[1]!.cells[0]!.key[1] = 'Incassobureau Jansen BV';
     expect(verifyPayloadText(canonicalJson(free)).ok).toBe(false);
+  });
+});
+
+describe('merging offices that reported at different levels (2.8 step 6: n.n.b. buckets)', () => {
+  /** An office payload with the region at landsdeel level (L1): PV26 -> LD03 in T2. */
+  function atLandsdeel(n: number): ExportPayload {
+    const p = payloadOf(n);
+    return {
+      ...p,
+      privacy: { ...p.privacy, levels: { ...p.privacy.levels, region: 'L1' } },
+      tables: p.tables.map((t) => (t.id === 'T2' ? { ...t, cells: t.cells.map((c) => ({ ...c, key: [c.key[0]!, 'LD03'] })) } : t)),
+    };
+  }
+  it('a coarser office value beside finer ones is published as the n.n.b. part of its node', () => {
+    expect(verifyPayloadText(canonicalJson(atLandsdeel(10))).ok).toBe(true);
+    const keys = Array.from({ length: 6 }, () => generateOfficeKey());
+    const reg = JSON.stringify({
+      format: REGISTER_FORMAT,
+      version: 1,
+      keys: keys.map((k, i) => ({ keyId: keyIdOf(k.publicKey), office: `K${i}`, publicKeyPem: k.publicKey.export({ type: 'spki', format: 'pem' }).toString(), revoked: false })),
+    });
+    const files = keys.map((k, i) => ({ name: `${i}.json`, text: JSON.stringify(signEnvelope(PAYLOAD_TYPE, canonicalJson(i < 3 ? payloadOf(10) : atLandsdeel(10)), k.privateKey)) }));
+    const out = mergeReceivedFiles(files, reg);
+    expect(out.rejected).toEqual([]);
+    const t2 = publish(out.merged!).tables.find((t) => t.id === 'T2')!;
+    // Utrecht: 30 households from the three province-level offices; the three landsdeel-level offices' 30 are
+    // West-Nederland households whose province is not given: not the West-Nederland total (which is >= 60).
+    expect(t2.cells.map((c) => [c.key[1], c.labels[1], c.households])).toEqual([
+      ['LD03', 'West-Nederland, n.n.b.', 30],
+      ['PV26', 'Utrecht', 30],
+    ]);
+    expect(JSON.stringify(publishedJsonStat(publish(out.merged!)))).toContain('West-Nederland, n.n.b.');
+    // All offices at landsdeel level: LD03 is the whole landsdeel, no n.n.b.
+    const only = mergeReceivedFiles(files.slice(3), reg);
+    expect(publish(only.merged!).tables.find((t) => t.id === 'T2')!.cells.map((c) => c.labels[1])).toEqual(['West-Nederland']);
   });
 });
