@@ -1,6 +1,11 @@
 // Audit (session 12): the office side on a real vault with planted identifiers and a k-1 combination,
 // checked against SYSTEEMFOUTEN.md (Decisions, 2.4, 2.6, 2.7, 2.8).
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canonicalJson, generateOfficeKey, signEnvelope } from '../../../src/core/systeemfouten/dsse';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../src/shared/contract/procedures';
+import { PAYLOAD_TYPE, buildExport, toPayload, type ExportPayload } from '../../../src/shared/systeemfouten/export';
+import { startTestCore } from '../../support/core';
 import { signalDataSchema } from '../../../src/shared/signals/schema';
 import { verifyPayloadText } from '../../../src/shared/systeemfouten-verifier/verify';
 import { extractPdf } from '../budget-pdf/helpers';
@@ -101,5 +106,45 @@ describe('minors: children living in the household, co-parenting included (app d
     expect(t3.cells.map((c) => [c.key, c.households])).toEqual([[['M1.2', 'eenouder', '1'], 10]]);
     const t4 = p.tables.find((t) => t.id === 'T4')!;
     expect(t4.cells.map((c) => [c.key, c.households])).toEqual([[['M1.2', '4-11'], 10]]);
+  });
+});
+
+describe('vereniging vault: a correction received in the same batch before its original (R4)', () => {
+  function payloadOf(n: number, supersedes: string | null = null): ExportPayload {
+    const households = Array.from({ length: n }, () => ({ region: 'PV26', householdType: 'eenouder', minors: '1', youngestAge: '4-11' }));
+    const events = households.map((_, i) => ({ household: i, category: 'M2.1', organisation: 'toeslagen', impact: 'onb', shortfall: 'onb', effects: [], route: 'geen', result: 'nvt' }));
+    const r = buildExport(events, households);
+    if (!r.ok) throw new Error('refused');
+    return toPayload(r, { exportId: randomUUID(), supersedes, period: { type: 'quarter', value: '2026-Q1' }, reporterRole: 'bewind', softwareVersion: '0.1.0', createdOn: '2026-04-03' });
+  }
+  it('accepts both, in either order, and publishes the corrected figures', async () => {
+    const h = await startTestCore({ cheapKdf: true, prefix: 'audit-sf' });
+    try {
+      const call = async <K extends ProcedureName>(name: K, input: ProcedureInput<K>): Promise<ProcedureOutput<K>> => {
+        const env = await h.core.router.handle(name, input);
+        if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
+        return env.value as ProcedureOutput<K>;
+      };
+      await call('vault.create', { name: 'Branchevereniging', passphrase: 'vereniging kluis wachtwoord', kind: 'vereniging' });
+      const keys = [0, 1, 2].map(() => generateOfficeKey());
+      for (let i = 0; i < 3; i++) await call('association.store.registerKey', { office: `Kantoor ${i}`, publicKeyPem: keys[i]!.publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+      const sign = (i: number, p: ExportPayload, name: string) => ({ name, text: JSON.stringify(signEnvelope(PAYLOAD_TYPE, canonicalJson(p), keys[i]!.privateKey)) });
+      const orig = payloadOf(20);
+      const corr = payloadOf(30, orig.exportId); // every cell changes by 10 = k
+      const res = await call('association.store.receive', {
+        files: [sign(0, corr, 'correctie.json'), sign(0, orig, 'origineel.json'), sign(1, payloadOf(10), 'b.json'), sign(2, payloadOf(10), 'c.json')],
+      });
+      expect(res.received.map((r) => [r.name, r.accepted])).toEqual([
+        ['correctie.json', true],
+        ['origineel.json', true],
+        ['b.json', true],
+        ['c.json', true],
+      ]);
+      const pub = await call('association.store.publish', { year: '2026' });
+      // 30 + 10 + 10 = 50 households in M2.1 (the original's 20 replaced).
+      expect(pub.published!.tables.find((t) => t.id === 'T0')!.cells.map((c) => c.households)).toEqual([50]);
+    } finally {
+      await h.cleanup();
+    }
   });
 });
