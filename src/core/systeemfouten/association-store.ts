@@ -12,7 +12,18 @@ import type { associationStoreOut } from '../../shared/contract/association-stor
 import { isoDateOf, type Clock } from '../../shared/dates';
 import type { Db } from '../db/driver';
 import type { Job } from '../jobs';
-import { mergeReceivedFiles, mergeResult, officeIdentity, parseRegister, REGISTER_FORMAT, verifyReceivedFile, type KeyRegister, type MergeResult } from './association';
+import {
+  mergeReceivedFiles,
+  mergeResult,
+  officeIdentity,
+  parseRegister,
+  REGISTER_FORMAT,
+  supersedeLinkOf,
+  supersedeOrder,
+  verifyReceivedFile,
+  type KeyRegister,
+  type MergeResult,
+} from './association';
 import { keyIdOf, sha256Hex } from './dsse';
 import { checkLedgerRules, ledgerEntryOf, type LedgerEntry } from '../../shared/systeemfouten/ledger-rules';
 import type { ExportPayload } from '../../shared/systeemfouten/export';
@@ -148,29 +159,35 @@ export function createAssociationStore(deps: { db(): Db; clock: Clock; log(detai
         return rows.map((r) => ledgerEntryOf(JSON.parse(Buffer.from((JSON.parse(r.envelope) as { payload: string }).payload, 'base64').toString('utf8')) as ExportPayload));
       };
       const now = deps.clock.now();
-      const received = db.transaction(() =>
-        files.map((f) => {
-          const sha = sha256Hex(f.text);
-          const reject = (reason: string) => {
-            db.prepare("INSERT INTO association_files (id, file_name, sha256, received_at, status, reason) VALUES (?, ?, ?, ?, 'afgewezen', ?)").run(randomUUID(), f.name, sha, now, reason);
-            return { name: f.name, accepted: false, reason };
-          };
-          if (db.prepare("SELECT 1 FROM association_files WHERE sha256 = ? AND status = 'geaccepteerd'").get(sha)) {
-            return reject('Dit bestand is al eerder ontvangen (dubbel).');
-          }
-          const v = verifyReceivedFile(f.text, registered);
-          if (!v.ok) return reject(v.reason);
-          // The ledger rules (one export per period, disjoint periods, corrections) against every file this
-          // office ever had accepted here, not only those received together: a re-sent or overlapping report
-          // is refused at receipt with its reason and never stored as accepted.
-          const rule = checkLedgerRules(historyOf(v.office), ledgerEntryOf(v.payload), v.payload.privacy.k);
-          if (!rule.ok) return reject(rule.reason);
-          db.prepare(
-            "INSERT INTO association_files (id, file_name, sha256, received_at, status, reason, key_id, period, envelope) VALUES (?, ?, ?, ?, 'geaccepteerd', NULL, ?, ?, ?)",
-          ).run(randomUUID(), f.name, sha, now, v.keyId, v.payload.period.value, f.text);
-          return { name: f.name, accepted: true, reason: null };
-        }),
-      )();
+      function receiveOne(f: { name: string; text: string }): { name: string; accepted: boolean; reason: string | null } {
+        const sha = sha256Hex(f.text);
+        const reject = (reason: string) => {
+          db.prepare("INSERT INTO association_files (id, file_name, sha256, received_at, status, reason) VALUES (?, ?, ?, ?, 'afgewezen', ?)").run(randomUUID(), f.name, sha, now, reason);
+          return { name: f.name, accepted: false, reason };
+        };
+        if (db.prepare("SELECT 1 FROM association_files WHERE sha256 = ? AND status = 'geaccepteerd'").get(sha)) {
+          return reject('Dit bestand is al eerder ontvangen (dubbel).');
+        }
+        const v = verifyReceivedFile(f.text, registered);
+        if (!v.ok) return reject(v.reason);
+        // The ledger rules (one export per period, disjoint periods, corrections) against every file this
+        // office ever had accepted here, not only those received together: a re-sent or overlapping report
+        // is refused at receipt with its reason and never stored as accepted.
+        const rule = checkLedgerRules(historyOf(v.office), ledgerEntryOf(v.payload), v.payload.privacy.k);
+        if (!rule.ok) return reject(rule.reason);
+        db.prepare(
+          "INSERT INTO association_files (id, file_name, sha256, received_at, status, reason, key_id, period, envelope) VALUES (?, ?, ?, ?, 'geaccepteerd', NULL, ?, ?, ?)",
+        ).run(randomUUID(), f.name, sha, now, v.keyId, v.payload.period.value, f.text);
+        return { name: f.name, accepted: true, reason: null };
+      }
+      // A correction sent in the same batch as its original is looked at after it, whatever the order picked;
+      // the verdicts are returned in the order of the files.
+      const order = supersedeOrder(files.map((f) => supersedeLinkOf(f.text)));
+      const received = db.transaction(() => {
+        const verdicts: { name: string; accepted: boolean; reason: string | null }[] = new Array(files.length);
+        for (const i of order) verdicts[i] = receiveOne(files[i]!);
+        return verdicts;
+      })();
       const n = received.filter((r) => r.accepted).length;
       deps.log(`${files.length} rapportbestand(en) ontvangen: ${n} geaccepteerd, ${files.length - n} afgewezen`);
       return { received, store: view() };

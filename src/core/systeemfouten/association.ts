@@ -128,6 +128,44 @@ export interface MergeOutcome {
   rejected: { name: string; reason: string }[];
 }
 
+/**
+ * Processing order (indices) in which every correction comes after the report it supersedes, otherwise as given:
+ * a correction picked before its original would be refused and the replaced figures counted (R4). `null` for an
+ * item whose export id is not known (it keeps its place among the originals).
+ */
+export function supersedeOrder(links: readonly ({ exportId: string; supersedes: string | null } | null)[]): number[] {
+  const byId = new Map<string, { exportId: string; supersedes: string | null }>();
+  for (const l of links) if (l && !byId.has(l.exportId)) byId.set(l.exportId, l);
+  const depth = (l: { exportId: string; supersedes: string | null } | null): number => {
+    const seen = new Set<string>();
+    let n = 0;
+    for (let x = l; x && x.supersedes !== null && !seen.has(x.exportId); ) {
+      seen.add(x.exportId);
+      x = byId.get(x.supersedes) ?? null;
+      if (!x) break;
+      n++;
+    }
+    return n;
+  };
+  return links
+    .map((l, i) => ({ i, d: depth(l) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.i);
+}
+
+/** The export id and the report it supersedes, read without any check (only to order a batch). */
+export function supersedeLinkOf(text: string): { exportId: string; supersedes: string | null } | null {
+  try {
+    const env = JSON.parse(text.replace(/^\uFEFF/, '')) as { payload?: unknown };
+    if (typeof env?.payload !== 'string') return null;
+    const p = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as { exportId?: unknown; supersedes?: unknown };
+    if (typeof p?.exportId !== 'string') return null;
+    return { exportId: p.exportId, supersedes: typeof p.supersedes === 'string' ? p.supersedes : null };
+  } catch {
+    return null;
+  }
+}
+
 /** Verify every file, apply the ledger rules per office across the files, and add up what was accepted. */
 export function mergeReceivedFiles(files: readonly { name: string; text: string }[], registerText: string): MergeOutcome {
   const { keys } = parseRegister(registerText);
@@ -143,7 +181,7 @@ export function mergeReceivedFiles(files: readonly { name: string; text: string 
   const year = years[0] ?? null;
   const histories = new Map<string, LedgerEntry[]>();
   const current = new Map<string, { name: string; office: string; payload: ExportPayload }>();
-  for (const f of okFiles) {
+  for (const f of supersedeOrder(okFiles.map((x) => x.payload)).map((i) => okFiles[i]!)) {
     if (f.payload.period.value.slice(0, 4) !== year) {
       rejected.push({ name: f.name, reason: `Dit rapport gaat over ${f.payload.period.value.slice(0, 4)}; voeg de rapporten per kalenderjaar samen (${year}).` });
       continue;

@@ -126,16 +126,20 @@ export function createReportService(
     const households: SourceHousehold[] = [];
     const roles = new Set<string>();
     const dossierStmt = db.prepare('SELECT postcode, type_of_help FROM dossiers WHERE id = ?');
-    const personStmt = db.prepare('SELECT kind, birth_date, living_in_household FROM persons WHERE dossier_id = ?');
+    const personStmt = db.prepare('SELECT kind, birth_date, living_in_household, co_parenting FROM persons WHERE dossier_id = ?');
     for (const id of ids) {
       const d = dossierStmt.get(id) as { postcode: string | null; type_of_help: string };
       roles.add(d.type_of_help);
-      const persons = personStmt.all(id) as { kind: string; birth_date: string; living_in_household: number | null }[];
+      const persons = personStmt.all(id) as { kind: string; birth_date: string; living_in_household: number | null; co_parenting: string | null }[];
       households.push({
         key: id,
         adults: persons.filter((p) => p.kind === 'adult').length,
         postcode: d.postcode,
-        children: persons.filter((p) => p.kind === 'child').map((p) => ({ birthDate: p.birth_date, livingInHousehold: p.living_in_household === 1 })),
+        // Children in the household, co-parenting included (the app's definition, as in the budget: living here or
+        // this household receives the kinderbijslag).
+        children: persons
+          .filter((p) => p.kind === 'child')
+          .map((p) => ({ birthDate: p.birth_date, livingInHousehold: p.living_in_household === 1 || p.co_parenting === 'wij_ontvangen_kinderbijslag' })),
       });
     }
     const cents = (c: number | null) => (c === null ? null : (c / 100).toFixed(2));

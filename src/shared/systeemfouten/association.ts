@@ -112,6 +112,35 @@ export const PUBLICATION_RULES =
   'aantallen afgerond op 5. Geen cijfers per kantoor. Een huishouden kan door een bewindvoerder en een schuldhulpverlener ' +
   'beide gemeld zijn: er is niet ontdubbeld.';
 
+/** The finest level of dimension d at which a code occurs; null for n.n.b. buckets and unknown codes. */
+function finestLevel(d: Dimension, code: string): number | null {
+  const levels = HIERARCHIES[d].levels;
+  for (let i = 0; i < levels.length; i++) if (Object.values(levels[i]!).includes(code)) return i;
+  return null;
+}
+
+/**
+ * Labels of a merged table's cells. Offices may report a dimension at different levels; a value of an office that
+ * reported coarser than another office in the same table is the n.n.b. part of that node nationally (e.g. "LD03"
+ * beside "PV26"), so it is labelled as such, never as the node's total (SYSTEEMFOUTEN.md 2.8, step 6).
+ */
+function cellLabels(t: MergedTable): (key: string[]) => string[] {
+  const finest = t.dims.map((d, i) => {
+    let min = Infinity;
+    for (const c of t.cells) {
+      const l = finestLevel(d, c.key[i]!);
+      if (l !== null && l < min) min = l;
+    }
+    return min;
+  });
+  return (key) =>
+    key.map((code, i) => {
+      const d = t.dims[i]!;
+      const l = finestLevel(d, code);
+      return l !== null && l > finest[i]! ? `${labelOf(d, code)}, n.n.b.` : labelOf(d, code);
+    });
+}
+
 export function publish(merged: MergedFile): PublishedFile {
   return {
     format: PUBLISHED_FORMAT,
@@ -119,17 +148,20 @@ export function publish(merged: MergedFile): PublishedFile {
     year: merged.year,
     periods: merged.periods,
     rules: PUBLICATION_RULES,
-    tables: merged.tables.map((t) => ({
-      id: t.id,
-      title: TABLE_TITLES[t.id],
-      dims: t.dims,
-      cells: t.cells.filter(publishable).map((c) => ({
-        key: c.key,
-        labels: c.key.map((k, i) => labelOf(t.dims[i]!, k)),
-        households: roundToBase(c.households),
-        events: roundToBase(c.events),
-      })),
-    })),
+    tables: merged.tables.map((t) => {
+      const labels = cellLabels(t);
+      return {
+        id: t.id,
+        title: TABLE_TITLES[t.id],
+        dims: t.dims,
+        cells: t.cells.filter(publishable).map((c) => ({
+          key: c.key,
+          labels: labels(c.key),
+          households: roundToBase(c.households),
+          events: roundToBase(c.events),
+        })),
+      };
+    }),
   };
 }
 
@@ -182,7 +214,7 @@ export function publishedJsonStat(p: PublishedFile): unknown {
                 label: HIERARCHIES[d].name,
                 category: {
                   index: Object.fromEntries(categories[i]!.map((code, j) => [code, j])),
-                  label: Object.fromEntries(categories[i]!.map((code) => [code, labelOf(d, code)])),
+                  label: Object.fromEntries(categories[i]!.map((code) => [code, t.cells.find((c) => c.key[i] === code)?.labels[i] ?? labelOf(d, code)])),
                 },
               },
             ]),
