@@ -51,6 +51,9 @@ const CREDITOR_HINTS: [RegExp, InstantieCode][] = [
   [/\brdw\b/i, 'rdw'],
   [/zorgverzeker/i, 'zorgverzekeraar'],
   [/energie|stroom|gas|eneco|vattenfall|essent|netbeheer/i, 'energie'],
+  // A waterschap (or hoogheemraadschap) levies a tax and is no drinking-water company; the vocabulary has no code
+  // of its own for it.
+  [/waterschap|hoogheemraadschap|wetterskip/i, 'overig'],
   [/water/i, 'water'],
   [/woning|wonen|woonstichting|wooncorporatie|verhuur|huur/i, 'verhuurder'],
   [/deurwaard|incasso/i, 'deurwaarder'],

@@ -52,6 +52,10 @@ describe('a signal from a debt', () => {
     // Words ending in -ing are not the ING bank.
     ['Stichting Leergeld', null, 'overig', 'M4'],
     ['ING Bank', null, 'bank', 'M4'],
+    // A waterschap levies a tax: not the drinking-water company (no code of its own in the vocabulary).
+    ['Waterschap Rivierenland', null, 'overig', 'M4'],
+    ['Hoogheemraadschap van Delfland', null, 'overig', 'M4'],
+    ['Vitens drinkwater', null, 'water', 'M8'],
   ])('%s (%s): instantie %s, mechanism in %s, the amount and the date, never the creditor text', (creditor, collector, instantie, group) => {
     const p = prefillFromDebt({ id: 'debt-7', creditor, collector, currentAmount: '980.10', since: '2025-11-02' });
     expect(p).toMatchObject({ instantie, source: 'debt', sourceRef: 'debt-7', impactAmount: '980.10', occurredOn: '2025-11-02' });
