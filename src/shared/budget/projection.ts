@@ -266,6 +266,9 @@ interface DatedEvent {
   text(): string;
 }
 
+/** The first days of the quarters, as "MM-DD". */
+const QUARTER_FIRST_DAYS: readonly string[] = ['01-01', '04-01', '07-01', '10-01'];
+
 /**
  * Known events from the dossier, in the order a month lists them: items starting, items stopping, birthdays. Listed
  * once per projection; a month names those on its first through last day (`eventsIn`).
@@ -289,14 +292,17 @@ function datedEvents(dossier: BudgetDossier): DatedEvent[] {
     if (!c.livingInHousehold) return;
     for (const age of [6, 12, 16, 18]) {
       const birthday = `${Number(c.birthDate.slice(0, 4)) + age}${c.birthDate.slice(4)}`;
+      // The kinderbijslag band follows the age on a quarter's first day (AKW art. 12 lid 3): a birthday on that
+      // day counts for the quarter it opens.
+      const quarter = QUARTER_FIRST_DAYS.includes(birthday.slice(5)) ? 'dit kwartaal' : 'het volgende kwartaal';
       const what =
         age === 6
-          ? 'kinderbijslag 6-11 jaar vanaf het volgende kwartaal'
+          ? `kinderbijslag 6-11 jaar vanaf ${quarter}`
           : age === 12
-            ? 'kinderbijslag 12-17 jaar vanaf het volgende kwartaal; verhoging kindgebonden budget 12-15 jaar vanaf de volgende maand'
+            ? `kinderbijslag 12-17 jaar vanaf ${quarter}; verhoging kindgebonden budget 12-15 jaar vanaf de volgende maand`
             : age === 16
               ? 'verhoging kindgebonden budget 16-17 jaar vanaf de volgende maand'
-              : 'kinderbijslag stopt na dit kwartaal; kindgebonden budget stopt';
+              : `${quarter === 'dit kwartaal' ? 'geen kinderbijslag meer vanaf dit kwartaal' : 'kinderbijslag stopt na dit kwartaal'}; kindgebonden budget stopt`;
       out.push({ date: birthday, laterOnly: false, text: () => `Kind ${idx + 1} wordt ${age} (${formatNlDate(birthday)}): ${what}.` });
     }
   });

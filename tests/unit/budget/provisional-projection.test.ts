@@ -112,6 +112,24 @@ describe('24-month projection', () => {
     expect(month('2027-01').changes.join(' ')).toContain('leeftijdsgroep kinderbijslag 12-17 (was 6-11)');
   });
 
+  /* A child turning 6 on a quarter's first day (born 2021-01-01: 6 on 2027-01-01) is 6 on the first day of that quarter (AKW art. 12 lid 3), so the 6-11 band starts in that quarter itself:
+   * 2027-01 kinderbijslag 362.35 / 3 = 120.7833.. -> 120.78 (was 298.40 / 3 -> 99.47 in December). The month's event
+   * says "vanaf dit kwartaal", not "vanaf het volgende kwartaal". */
+  it('a birthday on a quarter’s first day moves the kinderbijslag band in that quarter, and says so', () => {
+    const d = dossier({
+      adults: [adult('aanvrager', '1990-01-01')],
+      children: [child('2021-01-01')],
+      incomes: [{ description: 'Bijstand', category: 'uitkering_participatiewet', amount: '1419.46', frequency: 'maand' }],
+    });
+    const proj = projectBudget(d, inputs(), norms, '2026-11-15');
+    const m = (k: string) => proj.months.find((x) => x.month === k)!;
+    expect(m('2026-12').kinderbijslagVerwacht!.toFixed(2)).toBe('99.47');
+    expect(m('2027-01').kinderbijslagVerwacht!.toFixed(2)).toBe('120.78');
+    const text = m('2027-01').changes.join(' ');
+    expect(text).toContain('Kind 1 wordt 6 (01-01-2027): kinderbijslag 6-11 jaar vanaf dit kwartaal');
+    expect(text).not.toContain('vanaf het volgende kwartaal');
+  });
+
   /* Side job until 2027-02-28: February 1419.46 + 120.78 + 200 = 1740.24 (saldo 940.24); March 1540.24 (740.24). */
   it('moves when an income ends', () => {
     expect(month('2027-02').inkomen.toFixed(2)).toBe('1740.24');
