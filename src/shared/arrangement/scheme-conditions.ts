@@ -46,7 +46,12 @@ export function schemeEligibility(input: EligibilityInput): SchemeEligibility {
   if (capacity === null) {
     reasons.push('Niet te beoordelen: de afloscapaciteit ontbreekt. Vul de budgetgegevens aan.');
   } else if (!arrears.isZero() && !input.feasible) {
-    reasons.push(`De afloscapaciteit (${formatEuro(capacity)}) is lager dan het minimum van de regeling (${formatEuro(scheme.minMonthly)} per maand).`);
+    reasons.push(
+      // With a minimum of 0 "lower than the minimum" says nothing: nothing can be paid at all.
+      capacity.isZero() && new Money(scheme.minMonthly).isZero()
+        ? 'Er is geen afloscapaciteit (€ 0,00 per maand): er kan niets worden betaald.'
+        : `De afloscapaciteit (${formatEuro(capacity)}) is lager dan het minimum van de regeling (${formatEuro(scheme.minMonthly)} per maand).`,
+    );
   }
   // Term limit: without kwijtschelding the arrears must be paid within the scheme's term.
   if (input.feasible && !scheme.forgiveRemainder && input.restAfterTerm && input.restAfterTerm.greaterThan(0)) {

@@ -97,6 +97,31 @@ describe('the proposal letter a creditor signs', () => {
     expect(t).toContain(squash('Aangeboden 37,98% van de vordering, € 949,57'));
   });
 
+  /* Only concurrent creditors: capacity 100.00 × 18 = 1,800.00 over claims 1,000.00 + 3,000.00 = 4,000.00 -> 45,00 %,
+   * 450.00 and 1,350.00. The letter names no preferent percentage or factor that applies to nobody. */
+  it('names no preferent percentage when every creditor is concurrent', async () => {
+    const d = await rig.call('dossier.create', {
+      data: householdInput({
+        adults: [{ role: 'aanvrager', firstName: 'Fictief', lastName: 'Concurrent', birthDate: '1985-01-01' }],
+        incomes: [{ description: 'Loon', category: 'loon', amount: '2000.00', frequency: 'maand' }],
+        debts: [
+          { creditor: 'Energie', reference: 'E-1', originalAmount: '1000.00', currentAmount: '1000.00', kind: 'concurrent', status: 'open' },
+          { creditor: 'Telecom', reference: 'T-1', originalAmount: '3000.00', currentAmount: '3000.00', kind: 'concurrent', status: 'open' },
+        ],
+      }),
+    });
+    await rig.call('arrangement.saveInputs', {
+      id: d.id,
+      params: { capacityOverride: { amount: '100.00', reason: 'Afloscapaciteit volgens de kredietbank' }, holidayPayOverride: { amount: '0.00', reason: 'Geen vakantiegeld' } },
+    });
+    const out = await rig.call('letters.create', { dossierId: d.id, kind: 'voorstel', debtId: d.debts[1]!.id!, includeBsn: false, recordSent: false });
+    const t = squash((await extractPdf(Buffer.from(out.contentBase64, 'base64'))).text);
+    expect(t).toContain(squash('Wij bieden u 45,00% van uw vordering van € 3.000,00, dat is € 1.350,00'));
+    expect(t).toContain(squash('Alle schuldeisers zijn concurrent en krijgen 45,00%.'));
+    expect(t).not.toContain(squash('preferente schuldeisers'));
+    expect(t).toContain(squash('Totaal € 4.000,00 € 1.800,00'));
+  });
+
   it('prints the debtor’s own income when only one partner is the debtor, so that income − VTLB = afloscapaciteit', async () => {
     const t = await letterText(debtIds.Telecom!);
     const m = /Nettoinkomen(€[\d.,]+)Vrijtelatenbedrag\(VTLB\)(€[\d.,]+)Afloscapaciteit\(inkomenminVTLB,nietlagerdannul\)(€[\d.,]+)/.exec(t);

@@ -70,6 +70,14 @@ describe('at selection: voldoet niet, with the reason', () => {
     });
   });
 
+  it('without any afloscapaciteit and a minimum of 0 says that nothing can be paid (not "lower than € 0,00")', () => {
+    const noMinimum: Scheme = { ...BEWIND, id: 'geen-minimum', minMonthly: '0.00' };
+    expect(family('1000.00', '0.00', noMinimum).eligibility).toEqual({
+      meets: false,
+      reasons: ['Er is geen afloscapaciteit (€ 0,00 per maand): er kan niets worden betaald.'],
+    });
+  });
+
   it('asks for the afloscapaciteit rather than guessing', () => {
     expect(family('1000.00', null, BEWIND).eligibility.reasons).toEqual(['Niet te beoordelen: de afloscapaciteit ontbreekt. Vul de budgetgegevens aan.']);
   });

@@ -85,6 +85,14 @@ export const VARIANT_TEXT = {
 
 const pct = (s: string) => `${s.replace('.', ',')}%`;
 const kindLabel = (k: 'concurrent' | 'preferent') => (k === 'preferent' ? 'preferent' : 'concurrent');
+const hasPreferent = (d: LetterData) => d.creditors.some((c) => c.kind === 'preferent');
+
+/** The percentages offered; the preferent one and its factor only when a creditor in the proposal is preferent. */
+function percentagesText(d: LetterData): string {
+  const p = d.proposal;
+  if (!hasPreferent(d)) return `Alle schuldeisers zijn concurrent en krijgen ${pct(p.concurrentPct)}.`;
+  return `Concurrente schuldeisers krijgen ${pct(p.concurrentPct)}, preferente schuldeisers ${pct(p.preferentPct)} (factor ${p.factor.replace('.', ',')}, praktijk, geen wettelijke regel).`;
+}
 
 
 function debtorLines(d: LetterData): Content[] {
@@ -268,7 +276,7 @@ export function buildProposalLetter(d: LetterData): TDocumentDefinitions {
       margin: [0, 4, 0, 0],
     },
     {
-      text: `Looptijd: ${p.months} maanden, vanaf ${nlDate(p.startDate)}. Concurrente schuldeisers krijgen ${pct(p.concurrentPct)}, preferente schuldeisers ${pct(p.preferentPct)} (factor ${p.factor.replace('.', ',')}, praktijk, geen wettelijke regel).`,
+      text: `Looptijd: ${p.months} maanden, vanaf ${nlDate(p.startDate)}. ${percentagesText(d)}`,
       margin: [0, 4, 0, 0],
     },
     ...(p.notes.length > 0 ? [{ ul: p.notes, margin: [0, 4, 0, 0] } as Content] : []),
@@ -322,7 +330,7 @@ export function buildDebtOverview(d: LetterData): TDocumentDefinitions {
       text:
         d.proposal.status === 'nul_aanbod'
           ? (d.proposal.nulAanbodText ?? 'Schuldregeling zonder afloscapaciteit (nul-aanbod).')
-          : `Looptijd ${d.proposal.months} maanden vanaf ${nlDate(d.proposal.startDate)}; concurrent ${pct(d.proposal.concurrentPct)}, preferent ${pct(d.proposal.preferentPct)}; ${VARIANT_TEXT[d.proposal.variant]}`,
+          : `Looptijd ${d.proposal.months} maanden vanaf ${nlDate(d.proposal.startDate)}; concurrent ${pct(d.proposal.concurrentPct)}${hasPreferent(d) ? `, preferent ${pct(d.proposal.preferentPct)}` : ''}; ${VARIANT_TEXT[d.proposal.variant]}`,
     },
     { text: 'Berekening van de afloscapaciteit', style: 'h2' },
     budgetBlock(d),
