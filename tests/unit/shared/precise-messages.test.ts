@@ -45,6 +45,8 @@ describe('postcodes, IBANs and BSNs', () => {
     expect(postcodeProblem('0123 AB')).toMatch(/begint niet met een 0/);
     expect(postcodeProblem('1234')).toMatch(/twee letters ontbreken/);
     expect(postcodeProblem('1234 ab')).toBeNull();
+    expect(postcodeProblem('1234 ﬀ')).toBe('Dit is geen geldige postcode: gebruik vier cijfers en twee letters, zoals 1234 AB.');
+    expect(postcodeProblem('1234 ß')).toBe('Dit is geen geldige postcode: gebruik vier cijfers en twee letters, zoals 1234 AB.');
   });
   it('tells a wrong check digit apart from a wrong length', () => {
     // NL91 ABNA 0417 1643 00 is the textbook valid IBAN; changing its last digit breaks mod-97.
