@@ -34,6 +34,12 @@ describe('amounts', () => {
     ['12,345', 'Vul een bedrag in met hoogstens twee decimalen.'],
     ['1,234.56', '1,234.56 is geen bedrag: gebruik een punt voor duizendtallen en een komma voor centen, bijvoorbeeld 1.234,56'],
     ['12 euro', '12 euro is geen bedrag: gebruik alleen cijfers, een punt en een komma, bijvoorbeeld 1.234,56'],
+    // A file holds 1234.56; a Dutch grouped amount there is named with the form it should take (not with itself as the example).
+    ['1.234,56', '1.234,56 is hier geen bedrag: schrijf 1234.56 (met een punt voor de centen)'],
+    ['-12.345.678,5', '-12.345.678,5 is hier geen bedrag: schrijf -12345678.50 (met een punt voor de centen)'],
+    // Thirteen digits before the point: only digits were used, the amount is too large (at most 12 digits).
+    ['1234567890123.00', 'Dit bedrag is te groot: een bedrag is hoogstens 999.999.999.999,99.'],
+    ['-1234567890123', 'Dit bedrag is te groot: een bedrag is hoogstens 999.999.999.999,99.'],
   ])('%s: %s', (input, message) => {
     expect(amountProblem(input)).toBe(message);
   });
