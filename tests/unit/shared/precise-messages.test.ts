@@ -1,6 +1,9 @@
 // Error messages say what is actually wrong (issue 7): each case is written from the calendar, the
 // postcode rules (RULES.md §h), the IBAN mod-97 check and the way Dutch people write amounts.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { arrangementParamsIn } from '../../../src/shared/contract/arrangements';
+import { interchangeSchema } from '../../../src/shared/dossier/schema';
 import { amountProblem } from '../../../src/shared/validation/amount';
 import { bsnProblem } from '../../../src/shared/validation/bsn';
 import { dateProblem } from '../../../src/shared/validation/date';
@@ -113,5 +116,21 @@ describe('data that cannot be true', () => {
     expect(q).toEqual([
       { path: 'statusDates.schuldregeling', message: 'De datum schuldregeling (01-03-2026) ligt voor de datum stabilisatie (01-04-2026). Klopt dat?' },
     ]);
+  });
+});
+
+describe('amounts in the other inputs (creditor board in a file, arrangement overrides)', () => {
+  const GROUPED = '1.234,56 is hier geen bedrag: schrijf 1234.56 (met een punt voor de centen)';
+  it('a payment of "1.234,56" in a dossier file is named as 1234.56, not as "hoogstens twee decimalen"', () => {
+    const file = JSON.parse(readFileSync('resources/demo/08-bewind-zorgpremie-regeling.json', 'utf8'));
+    file.creditorBoards[0].payments[0].amount = '1.234,56';
+    const r = interchangeSchema.safeParse(file);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['creditorBoards.0.payments.0.amount', GROUPED]]);
+  });
+  it('an arrangement override of "1.234,56" is named the same way', () => {
+    const r = arrangementParamsIn.safeParse({ capacityOverride: { amount: '1.234,56', reason: 'Opgegeven door de schuldhulpverlener' } });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['capacityOverride.amount', GROUPED]]);
   });
 });
