@@ -317,7 +317,8 @@ export function parseEuroInput(input: string): Decimal | null {
   const negative = s.startsWith('-');
   if (negative) s = s.slice(1);
   let normalized: string;
-  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)) {
+  // nl-NL never writes a leading zero group ("0.500", "00.123"): such text is no thousands grouping and stays unread.
+  if (/^[1-9]\d{0,2}(\.\d{3})+(,\d{1,2})?$/.test(s)) {
     normalized = s.replace(/\./g, '').replace(',', '.'); // 1.234,56
   } else if (/^\d+(,\d{1,2})?$/.test(s)) {
     normalized = s.replace(',', '.'); // 1234,56

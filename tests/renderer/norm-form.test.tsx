@@ -116,4 +116,19 @@ describe('norm entry form', () => {
     // What the form sends is a valid period for the contract the core validates.
     expect(addNormPeriodInput.safeParse(sent).success).toBe(true);
   });
+
+  it('reads "1.476" as one thousand four hundred seventy-six (nl-NL thousands dot), not as 1,476 euro', async () => {
+    const client = app({ 'norms.addPeriod': () => ({ id: 'u9', group: 'bijstandsnormen', periodStarts: ['2027-01-01'], absentFigures: [] }) });
+    const form = await openForm();
+    fireEvent.change(input(form, 'Alleenstaande (ouder), 21 jaar tot AOW-leeftijd, incl. vakantietoeslag'), { target: { value: '1.476' } });
+    fireEvent.change(input(form, 'Gehuwden / samenwonenden, beiden 21 jaar tot AOW-leeftijd, incl. vakantietoeslag'), { target: { value: '1.265.470' } });
+    fireEvent.change(input(form, 'Bron'), { target: { value: 'Staatscourant 2026, nr. 40000' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Periode opslaan' }));
+    await waitFor(() => expect(client.callsTo('norms.addPeriod')).toHaveLength(1));
+    const sent = client.callsTo('norms.addPeriod')[0] as { figures: Record<string, string> };
+    expect(sent.figures['age_21_to_aow.single.incl_holiday_pay']).toBe('1476');
+    expect(sent.figures['age_21_to_aow.couple.incl_holiday_pay']).toBe('1265470');
+    // An unchanged prefilled field keeps its value.
+    expect(sent.figures['aow_age.single.incl_holiday_pay']).toBe('1587.34');
+  });
 });

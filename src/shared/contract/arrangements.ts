@@ -24,12 +24,13 @@ import type { SchemeDashboard, SchemeFamilyResult } from '../arrangement/scheme-
 import { TERM_STATES } from '../arrangement/scheme-conditions';
 import { CREDITOR_KINDS, DEBT_KINDS, isoDate } from '../dossier/schema';
 import { AMOUNT_PATTERN, Money, toAmountString } from '../money';
+import { AMOUNT_DECIMALS_ERROR, amountProblem } from '../validation/amount';
 import { amountOut, exactOut, figureOut, serializeFigure } from './budget';
 
 const reason = z.string().trim().min(3, { message: 'Geef een reden (minstens 3 tekens).' }).max(500, { message: 'De reden is te lang (hoogstens 500 tekens).' });
 const nonNegative = z
   .string()
-  .regex(AMOUNT_PATTERN, { message: 'Vul een bedrag in met hoogstens twee decimalen.' })
+  .regex(AMOUNT_PATTERN, { error: (issue) => amountProblem(String(issue.input)) ?? AMOUNT_DECIMALS_ERROR })
   .refine((s) => !s.startsWith('-'), { message: 'Het bedrag mag niet negatief zijn.' });
 const overrideIn = z.object({ amount: nonNegative, reason });
 /** A percentage/factor as a decimal string. */

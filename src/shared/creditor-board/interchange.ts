@@ -5,12 +5,13 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { AMOUNT_PATTERN } from '../money';
+import { AMOUNT_DECIMALS_ERROR, amountProblem } from '../validation/amount';
 import { BOARD_STEPS } from './board';
 
 const iso = z.string().refine(isIsoDate, { message: 'Vul een geldige datum in (dd-mm-jjjj).' });
 const amount = z
   .string()
-  .regex(AMOUNT_PATTERN, { message: 'Vul een bedrag in met hoogstens twee decimalen.' })
+  .regex(AMOUNT_PATTERN, { error: (issue) => amountProblem(String(issue.input)) ?? AMOUNT_DECIMALS_ERROR })
   .refine((s) => !s.startsWith('-'), { message: 'Het bedrag mag niet negatief zijn.' });
 const position = z.number().int().min(0).max(10_000);
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { AMOUNT_PATTERN } from '../money';
+import { AMOUNT_DECIMALS_ERROR, amountProblem } from '../validation/amount';
 import {
   EFFECT_CODES,
   INSTANTIE_CODES,
@@ -17,7 +18,7 @@ import {
 const isoDate = z.string().refine(isIsoDate, { message: 'Vul een geldige datum in (dd-mm-jjjj).' });
 const nonNegativeAmount = z
   .string()
-  .regex(AMOUNT_PATTERN, { message: 'Vul een bedrag in met hoogstens twee decimalen.' })
+  .regex(AMOUNT_PATTERN, { error: (issue) => amountProblem(String(issue.input)) ?? AMOUNT_DECIMALS_ERROR })
   .refine((s) => !s.startsWith('-'), { message: 'Het bedrag mag niet negatief zijn.' });
 
 /** Where the signal was recorded from; the form is pre-filled from that place. */

@@ -2,8 +2,11 @@
 
 const POSTCODE = /^([1-9][0-9]{3}) ?(?!SA|SD|SS)([A-Z]{2})$/;
 
+/** Lower case letters are accepted; only a-z are: toUpperCase alone would turn "ﬀ" into "FF" and "ı" into "I". */
+const upperAscii = (s: string): string => s.replace(/[a-z]/g, (c) => c.toUpperCase());
+
 export function normalizePostcode(input: string): string | null {
-  const m = POSTCODE.exec(input.trim().toUpperCase());
+  const m = POSTCODE.exec(upperAscii(input.trim()));
   return m ? `${m[1]} ${m[2]}` : null;
 }
 
@@ -18,7 +21,7 @@ export const POSTCODE_LETTERS_ERROR = 'Dit is geen geldige postcode: SA, SD en S
 /** null for a valid postcode; otherwise what is wrong with it, in Dutch. */
 export function postcodeProblem(input: string): string | null {
   if (isValidPostcode(input)) return null;
-  const s = input.trim().toUpperCase();
+  const s = upperAscii(input.trim());
   if (/^[1-9]\d{3} ?(SA|SD|SS)$/.test(s)) return POSTCODE_LETTERS_ERROR;
   if (/^0\d{3} ?[A-Z]{2}$/.test(s)) return 'Dit is geen geldige postcode: een postcode begint niet met een 0.';
   if (/^\d{4}$/.test(s)) return 'Dit is geen geldige postcode: de twee letters ontbreken (zoals 1234 AB).';

@@ -82,6 +82,12 @@ describe('money', () => {
     expect(parseEuroInput(input)).toBeNull();
   });
 
+  // nl-NL groups thousands from a first group of 1-3 digits that never starts with 0 (Intl never writes "0.500"):
+  // "0.500" is no € 500 and no grouping at all, so it is refused rather than read as five hundred euro.
+  it.each(['0.500', '000.500', '00.123', '0.123,45', '-0.500', '01.234'])('parseEuroInput(%j) is null (leading zero group)', (input) => {
+    expect(parseEuroInput(input)).toBeNull();
+  });
+
   it.each([
     ['1331.425', '1331.43'], // RULES.md a.1: 1401.50 x 0.95, half-up
     ['0.005', '0.01'],

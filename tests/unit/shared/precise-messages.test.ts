@@ -1,6 +1,9 @@
 // Error messages say what is actually wrong (issue 7): each case is written from the calendar, the
 // postcode rules (RULES.md §h), the IBAN mod-97 check and the way Dutch people write amounts.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { arrangementParamsIn } from '../../../src/shared/contract/arrangements';
+import { interchangeSchema } from '../../../src/shared/dossier/schema';
 import { amountProblem } from '../../../src/shared/validation/amount';
 import { bsnProblem } from '../../../src/shared/validation/bsn';
 import { dateProblem } from '../../../src/shared/validation/date';
@@ -34,6 +37,12 @@ describe('amounts', () => {
     ['12,345', 'Vul een bedrag in met hoogstens twee decimalen.'],
     ['1,234.56', '1,234.56 is geen bedrag: gebruik een punt voor duizendtallen en een komma voor centen, bijvoorbeeld 1.234,56'],
     ['12 euro', '12 euro is geen bedrag: gebruik alleen cijfers, een punt en een komma, bijvoorbeeld 1.234,56'],
+    // A file holds 1234.56; a Dutch grouped amount there is named with the form it should take (not with itself as the example).
+    ['1.234,56', '1.234,56 is hier geen bedrag: schrijf 1234.56 (met een punt voor de centen)'],
+    ['-12.345.678,5', '-12.345.678,5 is hier geen bedrag: schrijf -12345678.50 (met een punt voor de centen)'],
+    // Thirteen digits before the point: only digits were used, the amount is too large (at most 12 digits).
+    ['1234567890123.00', 'Dit bedrag is te groot: een bedrag is hoogstens 999.999.999.999,99.'],
+    ['-1234567890123', 'Dit bedrag is te groot: een bedrag is hoogstens 999.999.999.999,99.'],
   ])('%s: %s', (input, message) => {
     expect(amountProblem(input)).toBe(message);
   });
@@ -45,6 +54,8 @@ describe('postcodes, IBANs and BSNs', () => {
     expect(postcodeProblem('0123 AB')).toMatch(/begint niet met een 0/);
     expect(postcodeProblem('1234')).toMatch(/twee letters ontbreken/);
     expect(postcodeProblem('1234 ab')).toBeNull();
+    expect(postcodeProblem('1234 ﬀ')).toBe('Dit is geen geldige postcode: gebruik vier cijfers en twee letters, zoals 1234 AB.');
+    expect(postcodeProblem('1234 ß')).toBe('Dit is geen geldige postcode: gebruik vier cijfers en twee letters, zoals 1234 AB.');
   });
   it('tells a wrong check digit apart from a wrong length', () => {
     // NL91 ABNA 0417 1643 00 is the textbook valid IBAN; changing its last digit breaks mod-97.
@@ -105,5 +116,21 @@ describe('data that cannot be true', () => {
     expect(q).toEqual([
       { path: 'statusDates.schuldregeling', message: 'De datum schuldregeling (01-03-2026) ligt voor de datum stabilisatie (01-04-2026). Klopt dat?' },
     ]);
+  });
+});
+
+describe('amounts in the other inputs (creditor board in a file, arrangement overrides)', () => {
+  const GROUPED = '1.234,56 is hier geen bedrag: schrijf 1234.56 (met een punt voor de centen)';
+  it('a payment of "1.234,56" in a dossier file is named as 1234.56, not as "hoogstens twee decimalen"', () => {
+    const file = JSON.parse(readFileSync('resources/demo/08-bewind-zorgpremie-regeling.json', 'utf8'));
+    file.creditorBoards[0].payments[0].amount = '1.234,56';
+    const r = interchangeSchema.safeParse(file);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['creditorBoards.0.payments.0.amount', GROUPED]]);
+  });
+  it('an arrangement override of "1.234,56" is named the same way', () => {
+    const r = arrangementParamsIn.safeParse({ capacityOverride: { amount: '1.234,56', reason: 'Opgegeven door de schuldhulpverlener' } });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['capacityOverride.amount', GROUPED]]);
   });
 });

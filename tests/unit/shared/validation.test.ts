@@ -135,4 +135,11 @@ describe('postcode', () => {
     expect(isValidPostcode('1234 SB')).toBe(true);
     expect(isValidPostcode('1234 DS')).toBe(true);
   });
+
+  // RULES.md §h: the letters are two of A-Z (lower case is normalised); a character that only upper-cases into
+  // A-Z ("ﬀ" -> "FF", dotless "ı" -> "I", "ß" -> "SS") is no postcode letter.
+  it.each(['1234 ﬀ', '1234 ıı', '1234 ıA', '1234 ß'])('%j is rejected (not A-Z)', (input) => {
+    expect(normalizePostcode(input)).toBeNull();
+    expect(isValidPostcode(input)).toBe(false);
+  });
 });

@@ -21,10 +21,13 @@ import type { NormGroupView } from './NormsSection';
 
 const FIGURE_VALUE = /^\d{1,9}(\.\d{1,6})?$/;
 
-/** "1.419,46" -> "1419.46", "0,0760" -> "0.0760", "67" -> "67"; other text is passed on to be refused. */
+/**
+ * "1.419,46" -> "1419.46", "0,0760" -> "0.0760", "67" -> "67"; "2.511" is two thousand five hundred eleven in nl-NL
+ * (and what figureToInput writes for "2511") -> "2511"; other text is passed on to be refused.
+ */
 export function figureInputToCanonical(input: string): string {
   const s = input.trim().replace(/^€\s*/, '');
-  if (s.includes(',')) return s.replace(/\./g, '').replace(',', '.');
+  if (s.includes(',') || /^[1-9]\d{0,2}(\.\d{3})+$/.test(s)) return s.replace(/\./g, '').replace(',', '.');
   return s;
 }
 
