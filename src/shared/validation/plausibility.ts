@@ -8,6 +8,8 @@ import { ageOn, formatNlDate, isIsoDate } from '../dates';
 import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type DossierStatus } from '../dossier/schema';
 
 export const MIN_ADULT_AGE = 16;
+/** Older than anyone alive: a birth date this far back is a typing error (e.g. "31-12-0026" for 1926 or 2026). */
+export const MAX_AGE = 120;
 export const QUESTION_PARENT_AGE = 15;
 
 /** A path into the dossier data ("children.1.birthDate") and the Dutch reason. */
@@ -39,6 +41,8 @@ export function impossibleFacts(d: PlausibilityInput, today: string): Plausibili
       const age = ageOn(a.birthDate, today);
       if (age < MIN_ADULT_AGE) {
         out.push({ path, message: `Een volwassene in een dossier is minstens ${MIN_ADULT_AGE} jaar; met deze geboortedatum is deze persoon ${age}.` });
+      } else if (age > MAX_AGE) {
+        out.push({ path, message: `Met geboortedatum ${formatNlDate(a.birthDate)} is deze persoon ${age} jaar: controleer het jaartal.` });
       }
     }
   });

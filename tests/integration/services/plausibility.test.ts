@@ -27,6 +27,17 @@ describe('refused: facts that cannot be true', () => {
     expect(count()).toBe(0);
   });
 
+  it('refuses an adult older than anyone alive (a year typed as 0026); nothing is stored', () => {
+    const h = household();
+    // 15-03-2026 − 31-12-0026: 1999 years old (birthday not yet reached this year).
+    h.adults[0] = { ...h.adults[0]!, birthDate: '0026-12-31' };
+    const err = appError(() => rig.dossiers.create(parsed(h)));
+    expect(err.code).toBe('VALIDATION');
+    expect(err.issues?.map((i) => i.path)).toEqual(['data.adults.0.birthDate']);
+    expect(err.issues?.[0]?.message).toBe('Met geboortedatum 31-12-0026 is deze persoon 1999 jaar: controleer het jaartal.');
+    expect(count()).toBe(0);
+  });
+
   it('refuses a child older than the adults and status dates out of order on update; the stored dossier stays', () => {
     const d = rig.dossiers.create(parsed(household()));
     const bad = household({ statusDates: { aanmelding: '2026-02-01', afgesloten: '2026-01-15' } });
