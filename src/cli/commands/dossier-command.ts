@@ -158,7 +158,7 @@ function pickDossier<T extends { number?: string | null | undefined }>(dossiers:
   }
   const byNumber = dossiers.find((d) => d.number === wanted);
   if (byNumber) return byNumber;
-  const n = Number(wanted);
+  const n = /^\d{1,9}$/.test(wanted) ? Number(wanted) : NaN;
   if (Number.isInteger(n) && n >= 1 && n <= dossiers.length) return dossiers[n - 1]!;
   throw new CommandError(`Geen dossier "${wanted}" in het bestand (1 t/m ${dossiers.length}).`, 1);
 }

@@ -237,7 +237,8 @@ export async function runReportCommand(argv: string[], io: CliIo, deps: ReportDe
         if (!values.period || !values.out || rest.length > 0) throw new ReportError(`Gebruik: houvast report export --period 2026-Q3 --out <map> [--yes]`, 2);
         const role = values.role;
         if (role !== undefined && !(REPORTER_ROLES as readonly string[]).includes(role)) throw new ReportError('--role is bewind, schuldhulp of other.', 2);
-        const k = values.k === undefined ? undefined : Number(values.k);
+        // Digits only: Number() would also read "1e1" or "0x10" as a number.
+        const k = values.k === undefined ? undefined : /^\d{1,6}$/.test(values.k.trim()) ? Number(values.k.trim()) : NaN;
         if (k !== undefined && (!Number.isInteger(k) || k < 10)) throw new ReportError('--k is een geheel getal van minstens 10 (k kan alleen omhoog).', 2);
         const dir = path.resolve(io.cwd, values.out);
         const files = reportFiles(dir, `systeemfouten-${values.period.trim()}`);

@@ -209,6 +209,12 @@ describe('houvast report', () => {
     const lowK = await cli(['report', 'export', '--period', '2026-Q3', '--out', root, '--k', '9', '--json'], root);
     expect(lowK.code).toBe(2);
     expect(JSON.parse(lowK.stdout)).toEqual({ ok: false, error: '--k is een geheel getal van minstens 10 (k kan alleen omhoog).' });
+    // Digits only: "1e1" is no way to write 10 here (Number() would read it so).
+    for (const k of ['1e1', '0x10', '12.0']) {
+      const odd = await cli(['report', 'export', '--period', '2026-Q3', '--out', root, '--k', k, '--json'], root);
+      expect(odd.code, k).toBe(2);
+      expect(JSON.parse(odd.stdout), k).toEqual({ ok: false, error: '--k is een geheel getal van minstens 10 (k kan alleen omhoog).' });
+    }
     const notMerged = await cli(['report', 'publish', original, '--out', root, '--json'], root);
     expect(notMerged.code).toBe(1);
     expect(JSON.parse(notMerged.stdout)).toEqual({ ok: false, error: 'Dit is geen bestand met landelijke totalen (maak het met: houvast report merge).' });
