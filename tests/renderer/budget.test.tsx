@@ -47,9 +47,9 @@ beforeAll(async () => {
   norms = await bundledNorms();
 });
 
-function view(date = REF, inputs = INPUTS, userOrigin = false): BudgetViewWire {
-  const result = computeBudget(DATA, inputs, norms, date);
-  const projection = projectBudget(DATA, inputs, norms, date, 24);
+function view(date = REF, inputs = INPUTS, userOrigin = false, data = DATA): BudgetViewWire {
+  const result = computeBudget(data, inputs, norms, date);
+  const projection = projectBudget(data, inputs, norms, date, 24);
   const r = serializeBudgetResult(result);
   // The answer lists each norm table once; the explanation refers to it (the screen resolves the reference).
   const used = new Set(explained(r.bijstandsnorm.explanation).tables.map((t) => t.table));
@@ -394,6 +394,29 @@ describe('Dossier → Budget', () => {
       woonkostenverhoging: true,
       statedBvv: { amount: '1300.00', date: '2026-10-01', statedBy: 'CJIB' },
     });
+  });
+
+  /*
+   * No woonadres (art. 475da lid 4 Rv), peildatum 23-11-2026 (period 2026-07-01): 0.475 × B = 0.475 × 2027.79 =
+   * 963.20025 -> 963.20; minus the own non-attached income 100.00 (art. 475db lid 1 b) = 863.20; 95 % of the income
+   * 1401.50 = 1331.425 -> 1331.43 is higher (art. 475dc lid 1) -> BVV 863.20. Neither the leefsituatie nor C is used.
+   */
+  it('shows the steps of the BVV without a woonadres', async () => {
+    const noAddress = householdData({ ...VEENSTRA, address: null, incomes: DATA.incomes, expenses: DATA.expenses });
+    const own: BudgetInputs = { ...INPUTS, nietBeslagenEigenInkomenPerMaand: '100.00' };
+    app({ 'budget.get': (i) => asAsked(view(i.date ?? REF, own, false, noAddress), i) });
+    await openBudgetTab();
+    const section = screen.getByRole('region', { name: 'Berekening beslagvrije voet (art. 475da-475dc Rv)' });
+    expect(within(section).getByText(/Geen woonadres in Nederland: 47,5 % van de gehuwdennorm \(art\. 475da lid 4 Rv\)/)).toBeTruthy();
+    const cell = (label: string) =>
+      within(section).getByRole('rowheader', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }).closest('tr')!.querySelector('td')!.textContent!.replace(/\u00a0/g, ' ');
+    expect(cell('Beslagvrije voet zonder woonadres (art. 475da lid 4 Rv)')).toBe('€ 963,20');
+    expect(cell('Aftrek eigen niet-beslagen inkomen (art. 475db lid 1 b Rv)')).toMatch(/100,00/);
+    expect(cell('Beslagvrije voet na aftrek')).toBe('€ 863,20');
+    expect(cell('95 % van het netto inkomen (art. 475dc lid 1 Rv)')).toBe('€ 1.331,43');
+    expect(cell('Beslagvrije voet (uitkomst)')).toBe('€ 863,20');
+    expect(within(section).queryByRole('rowheader', { name: /^Leefsituatie/ })).toBeNull();
+    expect(within(section).queryByRole('rowheader', { name: /^Belastbaar inkomen per jaar/ })).toBeNull();
   });
 
   it('shows the plan\'s progress in steps with Annuleren; a cancel says nothing was stored and downloads nothing', async () => {

@@ -1,7 +1,9 @@
 // The beslagvrije voet above the bijstandsnorm (art. 475da-475dc Rv), computed the way the statute and the
 // rekenmodule do it (reference: /work/shared/domain/BVV-VTLB.md §1): formula of lid 2 (linear housing term from
 // 2026, quadratic 2021-2025), zorg cap (lid 3), maximum (lid 1), woonkostenverhoging on request (lid 5), the
-// reductions of art. 475db in their order and the 95 % cap of art. 475dc. Pure: no I/O.
+// reductions of art. 475db in their order and the 95 % cap of art. 475dc. The other base rules of art. 475da lid 4
+// (no woonadres: 47.5 % of the gehuwdennorm) and art. 475e lid 2 (inrichting) take the formula's place; the
+// reductions and the cap apply to them too. Pure: no I/O.
 // Exact arithmetic inside the formula, one half-up rounding to cents of its outcome (which reproduces all eight
 // statutory maxima of 2026); every later step works in cents.
 import type Decimal from 'decimal.js';
@@ -17,6 +19,7 @@ import { fromNorm, NormUse, type MissingFigure, type NormSet, type NormTableRef,
 export const BVV_BASE_FRACTION = new Money('0.95'); // art. 475da lid 2 and art. 475dc lid 1 Rv
 export const WOONKOSTEN_FACTOR = new Money('1.10'); // art. 475da lid 5 Rv: 110 % of H
 export const PARTNER_MAX_FRACTION = new Money('0.5'); // art. 475db lid 1 a Rv: at most half of the BVV
+export const NO_ADDRESS_FRACTION = new Money('0.475'); // art. 475da lid 4 Rv: 47.5 % of the gehuwdennorm (B)
 /** From this date the housing term of lid 2 is linear (Kamerstukken 36 608); before it quadratic. */
 export const LINEAR_FORMULA_FROM = '2026-01-01';
 /** The statute and the rekenmodule treat a difference below one euro as rounding, not as an error. */
@@ -252,6 +255,7 @@ export type BvvStepKind =
   | 'woonkostenverhoging'
   | 'verhoging_eigen_woning'
   | 'inrichting'
+  | 'geen_woonadres'
   | 'aftrek_partner'
   | 'aftrek_eigen'
   | 'aftrek_auto'
@@ -324,7 +328,7 @@ export interface BvvArgs {
 
 export interface BvvOutcome {
   figure: Figure;
-  regime: 'inkomen_tot_norm' | 'inkomen_boven_norm';
+  regime: 'inkomen_tot_norm' | 'inkomen_boven_norm' | 'geen_vast_adres';
   lowerBound: Figure | null;
   upperBound: Figure | null;
   detail: BvvDetail;
@@ -371,8 +375,9 @@ export function debtorIncomeOf(incomeLines: readonly BvvIncomeLine[], dossier: B
 }
 
 /**
- * The BVV of a household with a fixed address (the no-address rule of lid 4 stays in the engine).
- * `norm` is A or B; returns null when the norm is absent (the caller reports it).
+ * The BVV of a household: its base (the formula of art. 475da lid 2 with the maximum and the raises on request; or,
+ * without a woonadres, 47.5 % of B under lid 4; or the inrichting rule of art. 475e lid 2), then the reductions of
+ * art. 475db and the 95 % cap of art. 475dc. A missing norm gives a null figure and a warning.
  */
 export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   const { hooks, household: h, inputs } = args;
@@ -382,7 +387,11 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   const leefsituatie = bvvLeefsituatie(h);
   const couple = h.adults.length >= 2;
   const beslagOp = couple ? inputs.beslagOp : 'huishouden';
-  const resolved = resolveBvvParameters(use, args.periods, leefsituatie, hooks.date);
+  // Art. 475da lid 4: without a woonadres in the BRP the base is 47.5 % of B, not the formula (h.fixedAddress is
+  // false only then; a briefadres with insight counts as fixed, art. 475e lid 1). No formula parameters are read.
+  const noAddress = !h.fixedAddress;
+  const resolved = noAddress ? noAddressParameters(use, args.periods) : resolveBvvParameters(use, args.periods, leefsituatie, hooks.date);
+  // A or B; for the no-address rule B.
   const norm = resolved.norm;
 
   // Who is the debtor: the whole household (a joint debt arrangement: both incomes count, nothing is deducted
@@ -429,21 +438,21 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     words ? { aanvrager: bi.aanvrager, partner: couple ? bi.partner : null } : NO_INPUTS,
   );
 
-  const above = norm !== null && debtorIncome.greaterThan(norm);
+  const above = !noAddress && norm !== null && debtorIncome.greaterThan(norm);
   const stated = inputs.statedBvv ?? null;
   const baseInputs: Record<string, InputValue> = !words
     ? NO_INPUTS
     : {
         leefsituatie: BVV_LEEFSITUATIE_LABELS[leefsituatie],
         'netto inkomen schuldenaar per maand': fmt(debtorIncome),
-        'belastbaar inkomen per jaar (C)': fmt(C),
+        ...(noAddress ? {} : { 'belastbaar inkomen per jaar (C)': fmt(C) }),
         ...(stated ? { 'opgegeven beslagvrije voet': stated.amount, 'opgegeven op': formatNlDate(stated.date), 'opgegeven door': stated.statedBy } : {}),
       };
   // The detail and the outcome are written out, not spread: a copy of seven properties plus three more cost more
   // than the whole literal, on every run.
   const detailOf = (steps: BvvStep[], kop: BvvDetail['kop'], opgave: StatedBvvCheck | null): BvvDetail => ({
     // The formula is applied only with C; without it (income up to the norm) only 95 % of the norm and the cap are.
-    vorm: resolved.params && C !== null ? resolved.params.vorm : null,
+    vorm: !noAddress && resolved.params && C !== null ? resolved.params.vorm : null,
     leefsituatie,
     leefsituatieLabel: BVV_LEEFSITUATIE_LABELS[leefsituatie],
     beslagOp,
@@ -455,7 +464,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     opgave,
   });
   const lower = norm === null ? null : fromNorm(norm, NORM_95_CENTS);
-  const regime = above ? 'inkomen_boven_norm' : 'inkomen_tot_norm';
+  const regime = noAddress ? 'geen_vast_adres' : above ? 'inkomen_boven_norm' : 'inkomen_tot_norm';
   const outcome = (fig: Figure, refs: NormTableRef[], detail: BvvDetail): BvvOutcome => ({
     figure: fig,
     regime,
@@ -476,10 +485,12 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   };
 
   if (norm === null) {
-    return fail('Niet te berekenen: de norm 21 jaar tot AOW-leeftijd ontbreekt.', 'BVV_NORM_ONTBREEKT', 'De bijstandsnorm voor de beslagvrije voet ontbreekt in de tabel; de beslagvrije voet is niet berekend.');
+    return fail(noAddress ? 'Geen vast woonadres: 47,5 % van de gehuwdennorm, maar die ontbreekt.' : 'Niet te berekenen: de norm 21 jaar tot AOW-leeftijd ontbreekt.', 'BVV_NORM_ONTBREEKT', 'De bijstandsnorm voor de beslagvrije voet ontbreekt in de tabel; de beslagvrije voet is niet berekend.');
   }
-  // Art. 475e lid 2 (inrichting): its own rule, no formula parameters or C needed.
-  const inrichting = inputs.inrichting ?? null;
+  // Art. 475e lid 2 (inrichting): its own rule, no formula parameters or C needed. Without a woonadres lid 4 decides.
+  const inrichting = noAddress ? null : (inputs.inrichting ?? null);
+  /** The base is the formula of lid 2 (or, without C at or below the norm, 95 % of the norm). */
+  const formulaRule = !noAddress && inrichting === null;
   const reportMissing = (): void => {
     for (const m of resolved.missing) {
       hooks.addMissing({
@@ -492,11 +503,11 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
       });
     }
   };
-  if (resolved.params === null && above && inrichting === null) {
+  if (resolved.params === null && above && formulaRule) {
     reportMissing();
     return statedFallback(args, use, norm, debtorIncome, resolved, detailOf, baseInputs);
   }
-  if (C === null && above && inrichting === null) {
+  if (C === null && above && formulaRule) {
     return fail(
       `Inkomen boven de norm: de beslagvrije voet volgt uit de formule van art. 475da lid 2 Rv met het belastbaar inkomen (C). Zonder dat inkomen niet te berekenen; er wordt niets geschat. ${args.normNote}`,
       'BVV_BELASTBAAR_INKOMEN_NODIG',
@@ -514,7 +525,22 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   let kop: BvvDetail['kop'] = null;
   let afterMax: Decimal;
   const p = resolved.params;
-  if (inrichting !== null) {
+  if (noAddress) {
+    afterMax = noAddressBvv(norm, step);
+    hooks.warn('GEEN_VAST_ADRES', 'Geen vast woonadres in het dossier: de beslagvrije voet is 47,5 % van de gehuwdennorm (art. 475da lid 4 Rv). Een normale beslagvrije voet geldt als de schuldenaar de deurwaarder inzicht geeft in woonsituatie en inkomen (art. 475e lid 1 Rv).', 'beslagvrijeVoet');
+    const ignored = [
+      ...(inputs.woonkostenverhoging ? ['de woonkostenverhoging (art. 475da lid 5 Rv)'] : []),
+      ...(inputs.verhogingEigenWoning ? ['de verhoging eigen woning (art. 475da lid 7 Rv)'] : []),
+      ...(inputs.inrichting ? ['de regel voor verblijf in een inrichting (art. 475e lid 2 Rv)'] : []),
+    ];
+    if (ignored.length > 0) {
+      hooks.warn(
+        'BVV_GEEN_WOONADRES_INVOER_NIET_GEBRUIKT',
+        `Zonder woonadres rekent Houvast met 47,5 % van de gehuwdennorm (art. 475da lid 4 Rv); ${ignored.join(' en ')} is niet toegepast. Beoordeel dit met de beslaglegger.`,
+        'beslagvrijeVoet',
+      );
+    }
+  } else if (inrichting !== null) {
     afterMax = inrichtingBvv(args, use, inrichting, couple, step);
   } else if (p !== null && C !== null) {
     const o = bvvFormula(p, leefsituatie, C);
@@ -575,8 +601,11 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
 
   // Lid 5: woonkostenverhoging on request.
   let bvv = afterMax;
-  if (inputs.woonkostenverhoging && inrichting !== null) {
-    hooks.warn('WOONKOSTENVERHOGING_NIET_BIJ_INRICHTING', 'De woonkostenverhoging (art. 475da lid 5 Rv) hoort bij de beslagvrije voet van art. 475da, niet bij verblijf in een inrichting (art. 475e lid 2 Rv); niet toegepast.', 'beslagvrijeVoet');
+  if (!formulaRule) {
+    // Lid 5 belongs to the formula's BVV: for an inrichting it is reported here, without a woonadres above.
+    if (inputs.woonkostenverhoging && inrichting !== null) {
+      hooks.warn('WOONKOSTENVERHOGING_NIET_BIJ_INRICHTING', 'De woonkostenverhoging (art. 475da lid 5 Rv) hoort bij de beslagvrije voet van art. 475da, niet bij verblijf in een inrichting (art. 475e lid 2 Rv); niet toegepast.', 'beslagvrijeVoet');
+    }
   } else if (inputs.woonkostenverhoging) {
     const H = use.has(args.periods.bvv, BVV_FORMULA_KEYS.H) ? use.figure(args.periods.bvv, BVV_FORMULA_KEYS.H) : null;
     if (H === null || args.woonkosten === null) {
@@ -618,9 +647,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   const date = hooks.date;
   const mortgage = args.dossier.expenses.some((e) => e.category === 'hypotheek' && (!e.startDate || e.startDate <= date) && (!e.endDate || e.endDate >= date));
   const lid7Key = leefsituatie === 'alleenstaande' ? BVV_FORMULA_KEYS.lid7single : BVV_FORMULA_KEYS.lid7multi;
-  const lid7Limit = C !== null && use.has(args.periods.bvv, lid7Key) ? use.figure(args.periods.bvv, lid7Key) : null;
+  const lid7Limit = !noAddress && C !== null && use.has(args.periods.bvv, lid7Key) ? use.figure(args.periods.bvv, lid7Key) : null;
   const lid7 = inputs.verhogingEigenWoning ?? null;
-  if (lid7 !== null && inrichting === null) {
+  if (lid7 !== null && formulaRule) {
     // The amount is the beslaglegger's (Besluit beslagvrije voet, not in the references): used as entered, with its
     // source, only while C is below the statutory income limit of lid 7.
     if (lid7Limit !== null && C !== null && !C.lessThan(lid7Limit)) {
@@ -649,7 +678,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
         hooks.warn('BVV_VERHOGING_EIGEN_WONING_GEEN_HYPOTHEEK', 'De verhoging van art. 475da lid 7 Rv is opgegeven, maar het dossier bevat geen hypotheek: controleer of het om een eigen woning of een huurwoning zonder recht op huurtoeslag gaat.', 'beslagvrijeVoet');
       }
     }
-  } else if (mortgage && C !== null && lid7Limit !== null && inrichting === null) {
+  } else if (mortgage && C !== null && lid7Limit !== null && formulaRule) {
     if (C.lessThan(lid7Limit)) {
       hooks.warn(
         'BVV_VERHOGING_EIGEN_WONING_MOGELIJK',
@@ -691,7 +720,9 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     );
   }
   if (bvv.isNegative()) bvv = ZERO;
-  if (steps.some((s) => s.kind === 'woonkostenverhoging' || s.kind === 'verhoging_eigen_woning' || s.kind.startsWith('aftrek_'))) {
+  if (noAddress && steps.some((s) => s.kind.startsWith('aftrek_'))) {
+    step('voor_inkomenstoets', 'Beslagvrije voet na aftrek', bvv, 'Beslagvrije voet volgens art. 475da lid 4 min de aftrek van art. 475db, niet lager dan 0.');
+  } else if (steps.some((s) => s.kind === 'woonkostenverhoging' || s.kind === 'verhoging_eigen_woning' || s.kind.startsWith('aftrek_'))) {
     step('voor_inkomenstoets', 'Beslagvrije voet na verhoging en aftrek', bvv, 'Beslagvrije voet volgens art. 475da na de verhoging en de aftrek van art. 475db, niet lager dan 0.');
   }
   // Art. 475dc lid 1: never more than 95 % of the debtor's monthly income from periodic claims (incl. the own
@@ -702,7 +733,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   // is right only while the 95 % cap decides: the formula is never lower. When the reductions of art. 475db bring the
   // figure below that cap, the formula's terms count, so C (or, without parameters, the beslaglegger's figure) is
   // needed; the figure from 95 % of the norm would understate the BVV.
-  if (inrichting === null && !steps.some((x) => x.kind === 'formule') && bvv.lessThan(cap)) {
+  if (formulaRule && !steps.some((x) => x.kind === 'formule') && bvv.lessThan(cap)) {
     if (p === null) {
       reportMissing();
       return statedFallback(args, use, norm, debtorIncome, resolved, detailOf, baseInputs);
@@ -749,18 +780,42 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
   const rule = !words
     ? ''
     : (
-        (p !== null && C !== null
+        (noAddress
+          ? 'Geen woonadres in Nederland (art. 475da lid 4 Rv): 47,5 % van de gehuwdennorm (art. 21 b PW, incl. vakantietoeslag), half-up afgerond op centen, in plaats van de formule van lid 2'
+          : p !== null && C !== null
           ? `Art. 475da lid 2 Rv (${p.vorm === 'lineair' ? 'tekst vanaf 1 januari 2026, lineaire woonterm' : 'tekst 2021-2025, kwadratische woonterm'}): 95 % van de norm plus de zorg-, woon-` +
             `${leefsituatie === 'alleenstaande_ouder' || leefsituatie === 'gehuwden_met_kinderen' ? ' en kindgebonden-budget' : ''}term, één keer afgerond op centen, niet hoger dan het maximum (lid 1)`
           : '95 % van de norm (art. 475da lid 2 Rv)') +
         (inrichting !== null ? ' — hier vervangen door de regel voor verblijf in een inrichting (art. 475e lid 2 Rv)' : '') +
-        (inputs.woonkostenverhoging && inrichting === null ? ', plus de woonkostenverhoging op verzoek (lid 5)' : '') +
+        (inputs.woonkostenverhoging && formulaRule ? ', plus de woonkostenverhoging op verzoek (lid 5)' : '') +
         (steps.some((s) => s.kind === 'verhoging_eigen_woning') ? ', plus de verhoging voor de eigen woning op verzoek (lid 7, bedrag van de beslaglegger)' : '') +
         '; dan de aftrek van art. 475db in de wettelijke volgorde (inkomen echtgenoot ten hoogste de helft, eigen niet-beslagen inkomen, loonheffing auto van de zaak); ' +
-        `ten slotte nooit meer dan 95 % van het netto inkomen (art. 475dc lid 1 Rv). Stappen: ${steps.map((s) => `${s.figure.label} ${s.figure.value === null ? 'niet te berekenen' : formatEuro(s.figure.value)}`).join('; ')}. ${args.normNote}`);
+        `ten slotte nooit meer dan 95 % van het netto inkomen (art. 475dc lid 1 Rv). Stappen: ${steps.map((s) => `${s.figure.label} ${s.figure.value === null ? 'niet te berekenen' : formatEuro(s.figure.value)}`).join('; ')}.${noAddress ? '' : ` ${args.normNote}`}`);
   // Some twenty inputs from three places, all named in code: one object filled by name (explain.ts), not two spreads.
   const allInputs = words ? fixedInputs(baseInputs, resolved.shown, { 'beslag op': beslagOpText }) : NO_INPUTS;
   return outcome(figure(LABEL, value, rule, allInputs, refs), refs, detailOf(steps, kop, opgave));
+}
+
+/** Art. 475da lid 4 Rv: the norm for gehuwden (B), read alone: the formula's parameters play no part. */
+function noAddressParameters(use: NormUse, periods: BvvPeriods): ResolvedBvvParameters {
+  const B = use.figure(periods.bijstand, 'age_21_to_aow.couple.incl_holiday_pay');
+  return { params: null, norm: B, pw23: null, missing: [], maximum: null, shown: explains() ? { 'B (gehuwdennorm incl. VT)': fmtNorm(B) } : NO_INPUTS };
+}
+
+/** Art. 475da lid 4 Rv (no woonadres in Nederland): 47.5 % × B, rounded half-up to cents once. */
+function noAddressBvv(
+  B: Decimal,
+  step: (kind: BvvStepKind, label: string, value: Decimal, rule: string, inputs?: Record<string, InputValue>) => Decimal,
+): Decimal {
+  const exact = B.times(NO_ADDRESS_FRACTION);
+  return step(
+    'geen_woonadres',
+    'Beslagvrije voet zonder woonadres (art. 475da lid 4 Rv)',
+    roundCents(exact),
+    '47,5 % van de norm voor gehuwden (art. 21 b Participatiewet, incl. vakantietoeslag), half-up afgerond op centen: de schuldenaar heeft geen woonadres ' +
+      'in Nederland (BRP). De formule van lid 2 en het maximum gelden hier niet; de aftrek van art. 475db en de grens van 95 % van het inkomen wel.',
+    explains() ? { 'B (gehuwdennorm incl. VT)': fmtNorm(B), '47,5 % van B (onafgerond)': fmt(exact) } : NO_INPUTS,
+  );
 }
 
 /** 2/3 of the art. 23 lid 1 PW norm in the rule of art. 475e lid 2 Rv. */

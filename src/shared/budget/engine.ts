@@ -46,8 +46,6 @@ import { afloscapaciteitDetail, computeVtlbBlocks, countedMonthly, lineAmounts, 
 import { copyRef, findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPeriod, type MissingFigure, type NormSet, type NormTableRef, type ResolvedPeriod } from './norms';
 
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
-export const BVV_FRACTION = new Money('0.95'); // art. 475da lid 2 / 475dc lid 1 Rv
-export const NO_ADDRESS_FRACTION = new Money('0.475'); // art. 475da lid 4 Rv
 export const HOLIDAY_PAY_EXCL_FRACTION = new Money('0.95'); // RULES.md a.1 (5 % of the norm incl., as published)
 export const NUL_AANBOD_SINCE = '2024-07-01'; // NVVK Gedragscode, RULES.md d.1
 
@@ -428,66 +426,24 @@ function computeBvv(
   ctx: Ctx,
   h: Household,
   inputs: BudgetInputs,
-  attachable: Decimal,
   bijstand: ResolvedPeriod,
   bvvPeriod: ResolvedPeriod,
   dossier: BudgetDossier,
   income: BudgetResult['income'],
 ): BudgetResult['beslagvrijeVoet'] {
   const use = new NormUse(ctx.norms);
-  const single = h.type !== 'gehuwden';
-  const normKeyBvv = single ? 'age_21_to_aow.single.incl_holiday_pay' : 'age_21_to_aow.couple.incl_holiday_pay';
-  const norm = use.figure(bijstand, normKeyBvv);
-  const label = 'Beslagvrije voet';
+  // The norm of the BVV (A or B): recorded among the tables used, and reported when the table lacks it.
+  use.figure(bijstand, h.type !== 'gehuwden' ? 'age_21_to_aow.single.incl_holiday_pay' : 'age_21_to_aow.couple.incl_holiday_pay');
   const under21 = h.adults.some((a) => a.ageGroup === '18-20');
   const aow = h.adults.some((a) => a.ageGroup === 'aow');
-  // Figures only (explain.ts): the inputs and the note appear in explanations alone.
-  const words = explains();
-  const baseInputs: Record<string, InputValue> = !words
-    ? {}
-    : {
-        huishouden: HOUSEHOLD_TYPE_LABELS[h.type],
-        [single ? 'A (norm art. 21 a, incl. VT)' : 'B (norm art. 21 b, incl. VT)']: fmt(norm),
-        'beslagbaar inkomen per maand (incl. VT)': fmt(attachable),
-      };
-  const normNote = !words
+  // Figures only (explain.ts): the note appears in explanations alone.
+  const normNote = !explains()
     ? ''
     : 'De beslagvrije voet gebruikt altijd de norm 21 jaar tot AOW-leeftijd (art. 475da lid 2 Rv)' +
       (under21 ? '; ook voor een schuldenaar jonger dan 21' : '') +
       (aow ? '; de hogere AOW-norm telt alleen in de VTLB (PGL-correctie)' : '') +
       '.';
-  const stated = inputs.statedBvv ?? null;
-  if (stated && words) {
-    baseInputs['opgegeven beslagvrije voet'] = stated.amount;
-    baseInputs['opgegeven op'] = formatNlDate(stated.date);
-    baseInputs['opgegeven door'] = stated.statedBy;
-  }
-  const nul = { lowerBound: null, upperBound: null };
-
-  if (!h.fixedAddress) {
-    const b = use.figure(bijstand, 'age_21_to_aow.couple.incl_holiday_pay');
-    const refs = collect(ctx, use);
-    if (b === null) return { ...figure(label, null, 'Geen vast woonadres: 47,5 % van de gehuwdennorm, maar die ontbreekt.', baseInputs, refs), regime: 'geen_vast_adres', ...nul };
-    const raw = roundCents(b.times(NO_ADDRESS_FRACTION));
-    // Art. 475dc lid 1: 95 % of the debtor's own income (one partner's when the beslag is on that partner alone).
-    const cap = roundCents(noAddressDebtorIncome(h, inputs, income, dossier).times(BVV_FRACTION));
-    const value = raw.greaterThan(cap) ? cap : raw;
-    warn(ctx, 'GEEN_VAST_ADRES', 'Geen vast woonadres in het dossier: de beslagvrije voet is 47,5 % van de gehuwdennorm (art. 475da lid 4 Rv). Een normale beslagvrije voet geldt als de schuldenaar de deurwaarder inzicht geeft in woonsituatie en inkomen (art. 475e lid 1 Rv).', 'beslagvrijeVoet');
-    return {
-      ...figure(
-        label,
-        value,
-        'Geen woonadres in Nederland (art. 475da lid 4 Rv): 47,5 % van de gehuwdennorm (art. 21 b), half-up afgerond op centen; ' +
-          'nooit meer dan 95 % van het inkomen (art. 475dc lid 1 Rv), ook half-up afgerond.',
-        { ...baseInputs, 'B (gehuwdennorm incl. VT)': fmt(b), '47,5 % van B': fmt(raw), '95 % van het inkomen': fmt(cap) },
-        refs,
-      ),
-      regime: 'geen_vast_adres',
-      ...nul,
-    };
-  }
-
-  // Fixed address: art. 475da-475dc Rv step by step (bvv.ts).
+  // Art. 475da-475dc Rv step by step (bvv.ts), the no-address rule of lid 4 included.
   collect(ctx, use);
   const housing = countedMonthly(ctx.expenseLines ?? [], ['huur', 'hypotheek']);
   const out = computeBeslagvrijeVoet({
@@ -509,11 +465,6 @@ function computeBvv(
   // Written out rather than spread: a spread copy plus three more properties cost more than the whole literal.
   const f = out.figure;
   return { label: f.label, value: f.value, explanation: f.explanation, regime: out.regime, lowerBound: out.lowerBound, upperBound: out.upperBound };
-}
-
-/** The debtor's net income for the no-address rule (bvv.ts works it out itself for the other rules). */
-function noAddressDebtorIncome(h: Household, inputs: BudgetInputs, income: BudgetResult['income'], dossier: BudgetDossier): Decimal {
-  return debtorIncomeOf(income.lines, dossier, h.adults.length >= 2 ? inputs.beslagOp : 'huishouden');
 }
 
 function bvvHooks(ctx: Ctx) {
@@ -843,14 +794,14 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
   // Expenses first: the BVV (woonkosten) and the VTLB (rent, premium) read their counted lines.
   const budget = computeExpenses(ctx, dossier, income, incl, vakantiegeld);
   ctx.expenseLines = budget.lines;
-  const bvv = computeBvv(ctx, h, inputs, income.attachable.value!, bijstand, bvvPeriod, dossier, income);
+  const bvv = computeBvv(ctx, h, inputs, bijstand, bvvPeriod, dossier, income);
   const vtlb = computeVtlb(ctx, h, inputs, bvv, bijstand, dossier, income);
 
   let aflos: Figure;
   const v = vtlb.total.value;
   const bvvDetail = (ctx.bvvDetail ?? null) as BvvDetail | null;
   // The income counted is the debtor's (the whole household unless one partner is the only debtor).
-  const inc = bvvDetail ? bvvDetail.inkomenSchuldenaar.value! : noAddressDebtorIncome(h, inputs, income, dossier);
+  const inc = bvvDetail ? bvvDetail.inkomenSchuldenaar.value! : debtorIncomeOf(income.lines, dossier, h.adults.length >= 2 ? inputs.beslagOp : 'huishouden');
   if (v === null) {
     aflos = figure('Afloscapaciteit', null, 'Niet te berekenen zonder VTLB.', { inkomen: fmt(inc) });
   } else {

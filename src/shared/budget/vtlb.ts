@@ -57,7 +57,8 @@ export interface VtlbArgs {
   household: Household;
   inputs: BudgetInputs;
   bvv: BvvFigure;
-  /** The BVV computation (null for the no-address rule): its fictitious amounts feed the correctie individuele lasten. */
+  /** The BVV computation: its fictitious amounts (kop; none for the rules of lid 4 and 475e lid 2) feed the correctie
+   *  individuele lasten. */
   bvvDetail: BvvDetail | null;
   bijstand: ResolvedPeriod;
   /** Counted monthly amounts from the dossier. */
@@ -165,8 +166,10 @@ function individualCorrections(args: VtlbArgs, use: NormUse): { kind: VtlbCorrec
   const notComputed = (kind: VtlbCorrectionKind, why: string): void => {
     out.push({ kind, figure: figure(VTLB_CORRECTION_LABELS[kind], ZERO, `Niet berekend: ${why} Vul zo nodig een correctie in.`, {}) });
   };
+  // Without a woonadres (art. 475da lid 4) the BVV holds no fictitious housing, zorg or KGB amounts to set the actual
+  // costs against, so these corrections are not computed (BVV-VTLB.md §4.2 defines them against the formula's terms).
   const noKop =
-    args.bvvDetail === null
+    args.bvv.regime === 'geen_vast_adres' || args.bvvDetail === null
       ? 'de beslagvrije voet is niet met de formule van art. 475da Rv berekend (geen vast woonadres), dus er zijn geen fictieve bedragen om mee te vergelijken.'
       : 'de parameters van de formule van art. 475da Rv ontbreken voor deze periode.';
 

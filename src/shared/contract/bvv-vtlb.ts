@@ -19,6 +19,7 @@ export const BVV_STEP_KINDS = [
   'woonkostenverhoging',
   'verhoging_eigen_woning',
   'inrichting',
+  'geen_woonadres',
   'aftrek_partner',
   'aftrek_eigen',
   'aftrek_auto',

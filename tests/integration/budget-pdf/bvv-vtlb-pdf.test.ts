@@ -78,3 +78,54 @@ describe('budget plan PDF: beslagvrije voet and VTLB blocks', () => {
     }
   });
 });
+
+describe('budget plan PDF: beslagvrije voet without a woonadres (art. 475da lid 4 Rv)', () => {
+  /*
+   * Couple without a woonadres, beslag on the aanvrager (loon 900.00); the partner earns 2000.00, not attached (Jan).
+   * 47.5 % × B = 0.475 × 2002.13 = 951.01175 -> 951.01 (BVV-VTLB.md §1.7). Art. 475db lid 1 a: at most half,
+   * 951.01 − 475.505 = 475.505 -> 475.51 (a deduction of 475.50 shown). Cap 0.95 × 900.00 = 855.00 -> BVV 475.51.
+   * VTLB = 475.51 + eigen risico 2 × 32.08 = 64.16 (+ PGL 0, no individual corrections) = 539.67;
+   * afloscapaciteit = the debtor's 900.00 − 539.67 = 360.33.
+   */
+  let noAddress = '';
+  beforeAll(async () => {
+    const norms = await loadBundledNorms(RESOURCES);
+    const dossier = storedDossier(
+      householdData({
+        number: '2026-0108',
+        professional: 'Mirjam de Wit',
+        adults: [
+          { role: 'aanvrager', firstName: 'Fenna', lastName: 'Fictief', birthDate: '1990-03-10' },
+          { role: 'partner', firstName: 'Joris', lastName: 'Fictief', birthDate: '1989-06-01' },
+        ],
+        address: null,
+        incomes: [
+          { description: 'Loon', category: 'loon', amount: '900.00', frequency: 'maand', personRole: 'aanvrager' },
+          { description: 'Loon partner', category: 'loon', amount: '2000.00', frequency: 'maand', personRole: 'partner' },
+        ],
+      }),
+      { id: 'd8', number: '2026-0108' },
+    );
+    const result = computeBudget(dossier, budgetInputsSchema.parse({ beslagOp: 'aanvrager' }), norms, '2026-03-15');
+    const pdf = await renderBudgetPlanPdf({ dossier, result, generatedAt: Date.UTC(2026, 2, 15, 9, 0), generatedBy: 'Mirjam de Wit' });
+    noAddress = squash((await extractPdf(pdf)).text);
+  });
+  const hasNa = (s: string) => noAddress.includes(squash(s));
+
+  it('prints 47.5 % of B, the spouse deduction and the cap, without leefsituatie or C', () => {
+    expect(hasNa('Geen woonadres in Nederland: 47,5 % van de gehuwdennorm (art. 475da lid 4 Rv)')).toBe(true);
+    expect(hasNa('Belastbaar inkomen per jaar (C)')).toBe(false);
+    for (const s of [
+      'Beslagvrije voet zonder woonadres (art. 475da lid 4 Rv) € 951,01',
+      'Aftrek niet-beslagen inkomen echtgenoot (art. 475db lid 1 a Rv) € -475,50',
+      'Beslagvrije voet na aftrek € 475,51',
+      '95 % van het netto inkomen (art. 475dc lid 1 Rv) € 855,00',
+      'Beslagvrije voet (uitkomst) € 475,51',
+      'Vrij te laten bedrag (VTLB) € 539,67',
+      'Netto inkomen schuldenaar € 900,00',
+      'Afloscapaciteit per maand € 360,33',
+    ]) {
+      expect(hasNa(s), s).toBe(true);
+    }
+  });
+});

@@ -41,17 +41,20 @@ export function bvvVtlbSection(n: number, result: BudgetResult, h: SectionHelper
   if (b) {
     const c = b.belastbaarInkomen;
     out.push({ text: 'Beslagvrije voet (art. 475da-475dc Rv)', style: 'h3' });
+    // Without a woonadres (art. 475da lid 4) neither the leefsituatie nor C enters the computation.
+    const noAddress = result.beslagvrijeVoet.regime === 'geen_vast_adres';
     out.push({
-      text:
-        `Leefsituatie: ${b.leefsituatieLabel}. ` +
-        (b.vorm === 'lineair'
-          ? 'Formule vanaf 1 januari 2026 (lineaire woonterm). '
-          : b.vorm === 'kwadratisch'
-            ? 'Formule 2021-2025 (kwadratische woonterm). '
-            : result.beslagvrijeVoet.regime === 'inkomen_tot_norm'
-              ? 'Inkomen tot de norm, zonder belastbaar inkomen: 95 % van de norm, getoetst aan 95 % van het inkomen. '
-              : 'De formule is niet toegepast (zie de waarschuwingen). ') +
-        `Belastbaar inkomen per jaar (C): ${euro(c.value)}.`,
+      text: noAddress
+        ? 'Geen woonadres in Nederland: 47,5 % van de gehuwdennorm (art. 475da lid 4 Rv), min de aftrek van art. 475db Rv, getoetst aan 95 % van het inkomen (art. 475dc lid 1 Rv).'
+        : `Leefsituatie: ${b.leefsituatieLabel}. ` +
+          (b.vorm === 'lineair'
+            ? 'Formule vanaf 1 januari 2026 (lineaire woonterm). '
+            : b.vorm === 'kwadratisch'
+              ? 'Formule 2021-2025 (kwadratische woonterm). '
+              : result.beslagvrijeVoet.regime === 'inkomen_tot_norm'
+                ? 'Inkomen tot de norm, zonder belastbaar inkomen: 95 % van de norm, getoetst aan 95 % van het inkomen. '
+                : 'De formule is niet toegepast (zie de waarschuwingen). ') +
+          `Belastbaar inkomen per jaar (C): ${euro(c.value)}.`,
       style: 'note',
       margin: [0, 0, 0, 4],
     });

@@ -11,7 +11,7 @@ type Result = BudgetResultOut;
 const BVV_REGIME_NOTES: Record<Result['beslagvrijeVoet']['regime'], string> = {
   inkomen_tot_norm: 'Inkomen tot en met de norm: 95 % van het inkomen.',
   inkomen_boven_norm: 'Inkomen boven de norm: berekend met de formule van art. 475da Rv (zie de berekening hieronder).',
-  geen_vast_adres: 'Geen vast woonadres: 47,5 % van de gehuwdennorm.',
+  geen_vast_adres: 'Geen vast woonadres: 47,5 % van de gehuwdennorm (art. 475da lid 4 Rv), min de aftrek van art. 475db Rv (zie de berekening hieronder).',
   onbekend: 'Niet te bepalen.',
 };
 

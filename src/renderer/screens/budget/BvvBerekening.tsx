@@ -11,9 +11,15 @@ const row = (id: string, f: BudgetFigureOut, extra: Partial<FigureRow> = {}): Fi
 export function BvvBerekening({ result: r }: { result: BudgetResultOut }) {
   const b = r.bvvBerekening;
   if (!b) return null;
+  // Without a woonadres (art. 475da lid 4) neither the leefsituatie nor C enters the computation: not shown.
+  const noAddress = r.beslagvrijeVoet.regime === 'geen_vast_adres';
   const rows: FigureRow[] = [
-    { id: 'bvv-leefsituatie', label: 'Leefsituatie', value: null, text: b.leefsituatieLabel },
-    row('bvv-c', b.belastbaarInkomen, { note: 'per jaar', ...(b.belastbaarInkomen.value === null ? { text: 'niet ingevuld (zie Gegevens voor de berekening)' } : {}) }),
+    ...(noAddress
+      ? []
+      : [
+          { id: 'bvv-leefsituatie', label: 'Leefsituatie', value: null, text: b.leefsituatieLabel },
+          row('bvv-c', b.belastbaarInkomen, { note: 'per jaar', ...(b.belastbaarInkomen.value === null ? { text: 'niet ingevuld (zie Gegevens voor de berekening)' } : {}) }),
+        ]),
     row('bvv-inkomen', b.inkomenSchuldenaar),
     ...(b.beslagOp !== 'huishouden' ? [row('bvv-partner', b.inkomenPartnerNietBeslagen)] : []),
     ...b.steps.map((s) => row(`bvv-stap-${s.kind}`, s.figure, { total: s.kind === 'formule' || s.kind === 'uitkomst', signed: s.kind.startsWith('aftrek_') || s.kind === 'afronding' })),
@@ -32,7 +38,9 @@ export function BvvBerekening({ result: r }: { result: BudgetResultOut }) {
     <section className="card figure-card" aria-labelledby="h-fig-bvv-berekening">
       <h3 id="h-fig-bvv-berekening">Berekening beslagvrije voet (art. 475da-475dc Rv)</h3>
       <p className="muted small">
-        {b.vorm === 'lineair'
+        {noAddress
+          ? 'Geen woonadres in Nederland: 47,5 % van de gehuwdennorm (art. 475da lid 4 Rv), min de aftrek van art. 475db Rv, getoetst aan 95 % van het inkomen (art. 475dc lid 1 Rv).'
+          : b.vorm === 'lineair'
           ? 'Formule vanaf 1 januari 2026 (lineaire woonterm), zoals de rekenmodule van de beslaglegger.'
           : b.vorm === 'kwadratisch'
             ? 'Formule 2021-2025 (kwadratische woonterm).'
@@ -40,7 +48,7 @@ export function BvvBerekening({ result: r }: { result: BudgetResultOut }) {
               ? 'Inkomen tot de norm, zonder belastbaar inkomen: 95 % van de norm, getoetst aan 95 % van het inkomen.'
               : 'De formule is niet toegepast; zie de waarschuwingen.'}
       </p>
-      {rows.length > 3 || b.steps.length > 0 ? <FigureTable caption="Berekening beslagvrije voet" rows={rows} /> : null}
+      {rows.length > (noAddress ? 1 : 3) || b.steps.length > 0 ? <FigureTable caption="Berekening beslagvrije voet" rows={rows} /> : null}
       {o ? (
         <>
           <h4>Controle van de opgave van de beslaglegger</h4>
