@@ -68,9 +68,9 @@ export function createLettersService(
     const addressee = opts.debtId ? (creditors.find((c) => c.debtId === opts.debtId) ?? null) : null;
     const adults = [...dossier.adults].sort((x, y) => (x.role === y.role ? 0 : x.role === 'aanvrager' ? -1 : 1));
     const amount = (d: { value: string | null }) => d.value;
-    // The income the afloscapaciteit was computed from (budget engine): the debtor's own income when only one
-    // partner is the debtor, else the household's; the letter's income − VTLB must give its afloscapaciteit.
-    const debtorIncome = b.result.bvvBerekening ? b.result.bvvBerekening.inkomenSchuldenaar.value : b.result.income.forAfloscapaciteit.value;
+    // The income the afloscapaciteit was computed from (the debtor's own when only one partner is the debtor):
+    // the letter's income − VTLB must give its afloscapaciteit.
+    const debtorIncome = b.result.income.forAfloscapaciteit.value;
     const notes: string[] = [];
     if (view.params.monthsReason && p.months !== standardTermMonths(p.startDate)) notes.push(`Afwijkende looptijd van ${p.months} maanden: ${view.params.monthsReason}`);
     for (const [label, o] of [

@@ -354,7 +354,7 @@ function computeNorm(ctx: Ctx, h: Household, bijstand: ResolvedPeriod, verhoging
 
 // ---------------------------------------------------------------------------------------------- income
 
-function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income'] {
+function computeIncome(ctx: Ctx, dossier: BudgetDossier, debtor: BudgetInputs['beslagOp']): BudgetResult['income'] {
   const lines: IncomeLine[] = dossier.incomes.map((i, index) => ({
     index,
     description: i.description,
@@ -372,9 +372,9 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
   const att = sum(counted.filter((l) => l.attachable).map((l) => l.monthly));
   const non = sum(counted.filter((l) => !l.attachable).map((l) => l.monthly));
   const total = att.plus(non);
-  // Toeslagen and child benefits stay out of the afloscapaciteit: they compensate costs whose fictitious
-  // amounts (correctie individuele lasten) are not published, so they are left out on both sides.
-  const forAflos = att;
+  // The afloscapaciteit counts the debtor's attachable income: the household's, or one partner's when the beslag
+  // is on that partner alone (the same income the BVV is computed from). Toeslagen and child benefits stay out.
+  const forAflos = debtor === 'huishouden' ? att : debtorIncomeOf(lines, dossier, debtor);
   // Each line's entry once: five figures list (some of) the same lines.
   const entries = new Map<IncomeLine, [string, InputValue]>();
   const entryOf = (l: IncomeLine): [string, InputValue] => {
@@ -412,10 +412,11 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier): BudgetResult['income']
     forAfloscapaciteit: figure(
       'Netto inkomen voor de afloscapaciteit',
       forAflos,
-      'Netto beslagbaar inkomen per maand. Toeslagen, kindgebonden budget en kinderbijslag tellen hier niet mee: zij dekken kosten ' +
+      (debtor === 'huishouden' ? 'Netto beslagbaar inkomen per maand. ' : `Netto beslagbaar inkomen per maand van ${debtor === 'partner' ? 'de partner' : 'de aanvrager'} alleen: het beslag ligt op één partner (posten zonder ontvanger tellen als van de aanvrager). `) +
+        'Toeslagen, kindgebonden budget en kinderbijslag tellen hier niet mee: zij dekken kosten ' +
         '(huur, zorgpremie, kinderen). Huurtoeslag, zorgtoeslag en kindgebonden budget worden in de VTLB via de correctie individuele lasten ' +
         'met die kosten verrekend; de kinderbijslag blijft voor de kinderen. ' + normRule,
-      attachableInputs,
+      debtor === 'huishouden' ? attachableInputs : inputsOf(attachableLines.filter((l) => (dossier.incomes[l.index]?.personRole === 'partner') === (debtor === 'partner'))),
     ),
   };
 }
@@ -779,7 +780,7 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
   collect(ctx, periodsUse);
 
   const { incl, excl } = computeNorm(ctx, h, bijstand, inputs.geenBeroepOpOuders === true);
-  const income = computeIncome(ctx, dossier);
+  const income = computeIncome(ctx, dossier, h.adults.length >= 2 ? inputs.beslagOp : 'huishouden');
   ctx.entitlementBasis = entitlementBasis(inputs.toetsingsinkomenPerJaar, income);
   ctx.bvvDetail = null;
   // The one vakantiegeld figure (vakantiegeld.ts): reservation, projection month and afloscapaciteit share.
@@ -800,8 +801,8 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
   let aflos: Figure;
   const v = vtlb.total.value;
   const bvvDetail = (ctx.bvvDetail ?? null) as BvvDetail | null;
-  // The income counted is the debtor's (the whole household unless one partner is the only debtor).
-  const inc = bvvDetail ? bvvDetail.inkomenSchuldenaar.value! : debtorIncomeOf(income.lines, dossier, h.adults.length >= 2 ? inputs.beslagOp : 'huishouden');
+  // The income counted is the debtor's (the whole household unless one partner is the only debtor), as shown.
+  const inc = income.forAfloscapaciteit.value!;
   if (v === null) {
     aflos = figure('Afloscapaciteit', null, 'Niet te berekenen zonder VTLB.', { inkomen: fmt(inc) });
   } else {
