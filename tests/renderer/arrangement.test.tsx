@@ -208,3 +208,16 @@ describe('Dossier → Regeling', () => {
     ]);
   });
 });
+
+describe('Dossier → Regeling: the total for the creditors adds up', () => {
+  it('shows afloscapaciteit × 18 beside the holiday pay: € 1.800,00 + € 1.851,86 = € 3.651,86', async () => {
+    // Stated afloscapaciteit 100.00 × 18 = 1800.00; holiday pay 1234.57 per year × 18 / 12 = 1851.855, shown half-up
+    // as 1851.86; total 1800.00 + 1851.855 = 3651.855 → 3651.86 = 1800.00 + 1851.86.
+    const params: ArrangementParamsIn = { ...SAVED, holidayPayOverride: { amount: '1234.57', reason: 'Vakantiegeld volgens de loonstrook' } };
+    app({ 'arrangement.get': () => view(params, 1) as ArrangementView });
+    await openTab();
+    expect(figureRow(/^Afloscapaciteit over de looptijd \(18 maanden\)/).textContent).toContain('€ 1.800,00');
+    expect(figureRow(/^Vakantiegeld over de looptijd/).textContent).toContain('€ 1.851,86');
+    expect(figureRow(/^Totaal voor de schuldeisers/).textContent).toContain('€ 3.651,86');
+  });
+});

@@ -110,6 +110,8 @@ export const proposalOut = z.object({
   factor: z.string(),
   startDate: z.string(),
   monthlyCapacity: figureOut,
+  /** Monthly afloscapaciteit × months; with holidayPay the parts of the computed pot (value null for a stated pot). */
+  capacityOverTerm: figureOut.optional(),
   holidayPay: figureOut,
   pot: figureOut,
   percentages: z.object({ concurrent: figureOut, preferent: figureOut }),
@@ -258,6 +260,7 @@ export function serializeProposal(r: ProposalResult): ProposalOut {
     factor: r.factor.toFixed(),
     startDate: r.startDate,
     monthlyCapacity: fig(r.monthlyCapacity),
+    capacityOverTerm: fig(r.capacityOverTerm),
     holidayPay: fig(r.holidayPay),
     pot: fig(r.pot),
     percentages: { concurrent: fig(r.percentages.concurrent), preferent: fig(r.percentages.preferent) },

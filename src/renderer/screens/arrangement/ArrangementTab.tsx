@@ -278,10 +278,13 @@ function FamilySchemes({ dossierId, version }: { dossierId: string; version: num
 
 function ProposalView({ view }: { view: ArrangementView }) {
   const p = view.proposal;
+  const overTerm = p.capacityOverTerm;
   const rows: FigureRow[] = [
     { id: 'capaciteit', label: 'Afloscapaciteit per maand', value: p.monthlyCapacity.value, explanation: p.monthlyCapacity.explanation },
+    // The parts of the computed total: monthly × months and the holiday pay (a stated total has no parts).
+    ...(overTerm && overTerm.value !== null ? [{ id: 'capaciteit-looptijd', label: overTerm.label, value: overTerm.value, explanation: overTerm.explanation }] : []),
     { id: 'vakantiegeld', label: 'Vakantiegeld over de looptijd', value: p.holidayPay.value, explanation: p.holidayPay.explanation },
-    { id: 'pot', label: `Totaal voor de schuldeisers (${p.months} maanden)`, value: p.pot.value, explanation: p.pot.explanation, total: true },
+    { id: 'pot', label: `Totaal voor de schuldeisers (${p.months} maanden)`, value: p.pot.value, explanation: p.pot.explanation, total: overTerm?.value != null },
     { id: 'pct-c', label: 'Percentage concurrente schuldeisers', value: p.percentages.concurrent.value, text: pct(p.percentages.concurrent.value), explanation: p.percentages.concurrent.explanation },
     { id: 'pct-p', label: 'Percentage preferente schuldeisers', value: p.percentages.preferent.value, text: pct(p.percentages.preferent.value), explanation: p.percentages.preferent.explanation },
   ];
