@@ -168,6 +168,8 @@ export const schemeFamilyOut = z.object({
   monthly: figureOut,
   months: z.number().int().nullable(),
   paid: figureOut,
+  /** Arrears − paid: what is still owed after the term, forgiven or not. */
+  remainder: figureOut.optional(),
   forgiven: figureOut,
   /** Plain Dutch: the amount, the term, what is forgiven, the CAK stage and the exit it leads to. */
   summary: z.string(),
@@ -311,6 +313,7 @@ export function serializeSchemeFamily(f: SchemeFamilyResult): SchemeFamilyOut {
     monthly: fig(f.monthly),
     months: f.months,
     paid: fig(f.paid),
+    remainder: fig(f.remainder),
     forgiven: fig(f.forgiven),
     summary: f.summary,
     missing: f.missing.map((m) => ({ ...m })),

@@ -256,7 +256,9 @@ function FamilySchemes({ dossierId, version }: { dossierId: string; version: num
               { id: 'maand', label: f.monthly.label, value: f.monthly.value, explanation: f.monthly.explanation },
               { id: 'looptijd', label: 'Looptijd', value: null, text: f.months === null ? '—' : `${f.months} maanden` },
               { id: 'betaald', label: f.paid.label, value: f.paid.value, explanation: f.paid.explanation },
-              { id: 'kwijt', label: f.forgiven.label, value: f.forgiven.value, explanation: f.forgiven.explanation, total: true },
+              // The total is arrears − paid (what stays owed); what the scheme forgives of it stands under it.
+              ...(f.remainder ? [{ id: 'restant', label: f.remainder.label, value: f.remainder.value, explanation: f.remainder.explanation, total: true }] : []),
+              { id: 'kwijt', label: f.forgiven.label, value: f.forgiven.value, explanation: f.forgiven.explanation, total: !f.remainder },
             ]}
           />
           {/* The exit routes are listed once, under "Zorgpremie: wanbetalersregeling" above. */}
