@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AflosLooptijd } from '../../src/renderer/screens/budget/BvvBerekening';
 import { computeBudget, type NormSet } from '../../src/shared/budget';
 import { budgetInputsSchema } from '../../src/shared/budget/inputs';
-import { serializeBudgetResult } from '../../src/shared/contract/budget';
+import { resolveBudgetResult, serializeBudgetResult } from '../../src/shared/contract/budget';
 import { formatEuro, Money } from '../../src/shared/money';
 import { bundledNorms, householdData } from '../support/budget';
 
@@ -29,7 +29,7 @@ describe('Afloscapaciteit over de looptijd', () => {
       expenses: [{ description: 'Huur', category: 'huur', amount: '700.00', frequency: 'maand' }],
     });
     const inputs = budgetInputsSchema.parse({ belastbaarInkomenPerJaar: { aanvrager: '36000.00', partner: null } });
-    const r = serializeBudgetResult(computeBudget(data, inputs, norms, '2026-07-15'));
+    const r = resolveBudgetResult(serializeBudgetResult(computeBudget(data, inputs, norms, '2026-07-15')));
     render(<AflosLooptijd result={r} />);
     const table = screen.getByRole('table', { name: 'Afloscapaciteit over de looptijd' });
     const rows = within(table).getAllByRole('row').slice(1).filter((tr) => !tr.classList.contains('explanation-row'));
