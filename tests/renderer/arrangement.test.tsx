@@ -208,3 +208,39 @@ describe('Dossier → Regeling', () => {
     ]);
   });
 });
+
+describe('Dossier → Regeling: the total for the creditors adds up', () => {
+  it('shows afloscapaciteit × 18 beside the holiday pay: € 1.800,00 + € 1.851,86 = € 3.651,86', async () => {
+    // Stated afloscapaciteit 100.00 × 18 = 1800.00; holiday pay 1234.57 per year × 18 / 12 = 1851.855, shown half-up
+    // as 1851.86; total 1800.00 + 1851.855 = 3651.855 → 3651.86 = 1800.00 + 1851.86.
+    const params: ArrangementParamsIn = { ...SAVED, holidayPayOverride: { amount: '1234.57', reason: 'Vakantiegeld volgens de loonstrook' } };
+    app({ 'arrangement.get': () => view(params, 1) as ArrangementView });
+    await openTab();
+    expect(figureRow(/^Afloscapaciteit over de looptijd \(18 maanden\)/).textContent).toContain('€ 1.800,00');
+    expect(figureRow(/^Vakantiegeld over de looptijd/).textContent).toContain('€ 1.851,86');
+    expect(figureRow(/^Totaal voor de schuldeisers/).textContent).toContain('€ 3.651,86');
+  });
+});
+
+describe('Dossier → Regeling: zorgpremie scheme figures add up', () => {
+  it('a scheme that forgives nothing: the total row is what stays owed (1200.00 − 35.00 × 20 = 500.00), not the zero forgiven', async () => {
+    const scheme: Scheme = { format: 'houvast.scheme', version: 1, id: 'zz', name: 'Zorgpremie Zwolle', creditor: { name: 'Zorgverzekeraar Zuid', matchNames: ['Zuid'] }, gemeente: 'Zwolle', route: 'bewind', maxMonths: 20, minMonthly: '35.00', maxMonthly: '35.00', conditions: { currentPremiumPaid: true, noNewArrears: true, other: [] }, forgiveRemainder: false, validFrom: '2026-01-01', validUntil: null, source: [], notes: [] };
+    const fig = (label: string, value: string | null) => ({ label, value, exact: value, explanation: { rule: `Regel voor ${label}`, inputs: {}, tables: [] } });
+    app({
+      'schemes.list': () => ({ schemes: [{ scheme, origin: 'bundled', replacesBundled: false, updatedAt: null }] }),
+      'schemes.family': () => ({
+        schemeId: 'zz', dossierId: 'd1', dossierNumber: '2026-0007', displayName: 'Veenstra, Ilse', city: 'Leeuwarden', childrenCount: 2, fictitious: true, status: 'kandidaat', debtIds: ['z'],
+        arrears: fig('Achterstand bij Zorgverzekeraar Zuid', '1200.00'), premiumStage: null, feasible: true, monthly: fig('Maandbedrag', '35.00'), months: 20, paid: fig('Afgelost binnen de looptijd', '700.00'),
+        remainder: fig('Restant na de looptijd', '500.00'), forgiven: fig('Kwijtgescholden na de looptijd', '0.00'),
+        summary: 'Ilse Veenstra betaalt € 35,00 per maand gedurende 20 maanden.', missing: [], warnings: [], eligibility: { meets: true, reasons: [] }, agreedMonthly: null, startDate: null,
+      }),
+    });
+    await openTab();
+    const section = await screen.findByRole('region', { name: 'Regeling zorgpremie voor dit gezin' });
+    const table = within(section).getByRole('table', { name: 'Regeling Zorgpremie Zwolle' });
+    const rowOf = (name: RegExp) => within(table).getByRole('rowheader', { name }).closest('tr')!;
+    expect(rowOf(/^Restant na de looptijd/).textContent).toContain('€ 500,00');
+    expect(rowOf(/^Restant na de looptijd/).className).toMatch(/total/);
+    expect(rowOf(/^Kwijtgescholden na de looptijd/).className).not.toMatch(/total/);
+  });
+});

@@ -91,7 +91,11 @@ export function formatBudgetText(j: BudgetJson): string {
   row('  vaste lasten', euro(j.uitgavenPerGroep.vaste_lasten));
   row('  reserveringsuitgaven', euro(j.uitgavenPerGroep.reserveringsuitgaven));
   row('  huishoudelijke uitgaven', euro(j.uitgavenPerGroep.huishoudelijke_uitgaven));
-  row('Saldo (inkomen − uitgaven)', euro(j.saldoPerMaand));
+  // The saldo is income + cost allowances − expenses: the allowances stand beside it when there are any.
+  const allowances = j.kostenvergoedingenPerMaand ?? null;
+  const withAllowances = allowances !== null && allowances !== '0.00';
+  if (withAllowances) row('Kostenvergoedingen (geen inkomen)', euro(allowances));
+  row(withAllowances ? 'Saldo (inkomen + kostenverg. − uitgaven)' : 'Saldo (inkomen − uitgaven)', euro(j.saldoPerMaand));
   row('Verschil met de bijstandsnorm', euro(j.verschilMetBijstandsnorm));
   row('Kinderbijslag verwacht', euro(j.kinderbijslagVerwacht));
   row('Kinderbijslag ontvangen', euro(j.kinderbijslagOntvangen));
@@ -124,10 +128,14 @@ export function formatBudgetText(j: BudgetJson): string {
         (provisional ? `; vanaf ${monthLabel(provisional.month)} voorlopige normen` : '') +
         (uncovered ? `; vanaf ${monthLabel(uncovered.month)} normen nog niet bekend (inkomen, uitgaven en saldo wel berekend).` : '.'),
     );
-    out.push(`  ${'Maand'.padEnd(16)} ${'Inkomen'.padStart(13)} ${'Uitgaven'.padStart(13)} ${'Saldo'.padStart(13)}  Wijzigingen`);
+    // Saldo = inkomen + kostenvergoedingen − uitgaven: with cost allowances in any month their column stands beside it.
+    const allowanceColumn = j.projectie.some((m) => m.kostenvergoedingen !== null && m.kostenvergoedingen !== '0.00');
+    const allowanceHead = allowanceColumn ? ` ${'Kostenvergoed.'.padStart(14)}` : '';
+    out.push(`  ${'Maand'.padEnd(16)} ${'Inkomen'.padStart(13)}${allowanceHead} ${'Uitgaven'.padStart(13)} ${'Saldo'.padStart(13)}  Wijzigingen`);
     for (const m of j.projectie) {
       const note = [m.voorlopig ? 'voorlopig' : null, m.covered ? null : 'normen nog niet bekend', ...m.changes].filter(Boolean).join(' ');
-      out.push(`  ${monthLabel(m.month).padEnd(16)} ${euro(m.inkomen).padStart(13)} ${euro(m.uitgaven).padStart(13)} ${euro(m.saldo).padStart(13)}  ${note}`.trimEnd());
+      const allowance = allowanceColumn ? ` ${euro(m.kostenvergoedingen).padStart(14)}` : '';
+      out.push(`  ${monthLabel(m.month).padEnd(16)} ${euro(m.inkomen).padStart(13)}${allowance} ${euro(m.uitgaven).padStart(13)} ${euro(m.saldo).padStart(13)}  ${note}`.trimEnd());
     }
   }
   out.push('');

@@ -162,6 +162,22 @@ export function computeProposal(input: ProposalInput): ProposalResult {
     }
   }
 
+  // The part of the total that the monthly afloscapaciteit brings in over the term, shown beside the holiday pay so
+  // that the total is the sum of the parts shown (monthly × months is exact in cents; the total rounds only the
+  // holiday pay). Not a part of a stated total.
+  const capacityOverTerm =
+    !params.potOverride && monthlyCapacity.value !== null
+      ? figure(`Afloscapaciteit over de looptijd (${months} maanden)`, monthlyCapacity.value.times(months), `Afloscapaciteit per maand × looptijd (${months} maanden).`, {
+          'afloscapaciteit per maand': fmt(monthlyCapacity.value),
+          looptijd: months,
+        })
+      : figure(
+          `Afloscapaciteit over de looptijd (${months} maanden)`,
+          null,
+          params.potOverride ? 'Niet van toepassing: het totaal is opgegeven.' : 'Niet te berekenen: de afloscapaciteit ontbreekt.',
+          {},
+        );
+
   // ---- distribution
   const claimsCents = included.map((d) => toCents(d.claim.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)));
   const totalClaims = included.reduce((s, d) => s.plus(d.claim), ZERO as Decimal);
@@ -269,6 +285,7 @@ export function computeProposal(input: ProposalInput): ProposalResult {
     factor,
     startDate,
     monthlyCapacity,
+    capacityOverTerm,
     holidayPay,
     pot,
     percentages,

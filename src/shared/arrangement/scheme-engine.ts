@@ -54,6 +54,8 @@ export interface SchemeFamilyResult {
   monthly: Figure;
   months: number | null;
   paid: Figure;
+  /** Arrears − paid: what is still owed after the term, forgiven or not (null without a monthly amount). */
+  remainder: Figure;
   forgiven: Figure;
   summary: string;
   missing: ProposalMissing[];
@@ -242,6 +244,15 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
     summary += ` Het afgesproken bedrag is hoger dan de berekende afloscapaciteit (${formatEuro(cap ?? ZERO)}); het gezin doet mee met een vastgelegde reden.`;
   }
   const childrenCount = dossier.children.filter((c) => c.livingInHousehold).length;
+  // What is still owed after the term, forgiven or not: arrears − paid, so the figures shown add up.
+  const remainder = figure(
+    'Restant na de looptijd',
+    paid.value === null ? null : arrearsValue.minus(paid.value),
+    scheme.forgiveRemainder
+      ? 'Achterstand − afgelost binnen de looptijd; de schuldeiser scheldt dit kwijt als aan de voorwaarden is voldaan.'
+      : 'Achterstand − afgelost binnen de looptijd; deze regeling scheldt niets kwijt, dit blijft verschuldigd.',
+    { achterstand: fmt(arrearsValue), afgelost: fmt(paid.value) },
+  );
   return {
     schemeId: scheme.id,
     dossierId: dossier.id,
@@ -258,6 +269,7 @@ export function computeSchemeFamily(input: SchemeFamilyInput): SchemeFamilyResul
     monthly,
     months,
     paid,
+    remainder,
     forgiven,
     summary,
     missing,

@@ -158,6 +158,8 @@ export interface ProposalResult {
   startDate: string;
   /** Afloscapaciteit per month used (budget or override). */
   monthlyCapacity: Figure;
+  /** Monthly afloscapaciteit × months: with the holiday pay, the parts of the computed total (null for a stated total). */
+  capacityOverTerm: Figure;
   /** Holiday-pay contribution for the whole term. */
   holidayPay: Figure;
   /** Total for the creditors over the term, in cents; null when status is 'ontbreekt'. */

@@ -412,7 +412,7 @@ export function computeBeslagvrijeVoet(args: BvvArgs): BvvOutcome {
     'Netto inkomen schuldenaar per maand (incl. vakantiegeld)',
     debtorIncome,
     `Netto periodiek inkomen (loon, uitkering, pensioen, alimentatie, overig; art. 475c lid 1 a-i Rv) op de peildatum: ${beslagOpText}. ` +
-      'Toeslagen en kinderregelingen tellen niet mee. Exact per maand, niet afgerond.',
+      'Toeslagen en kinderregelingen tellen niet mee. Elke post per maand half-up afgerond op centen, dan opgeteld.',
     words ? { 'beslag op': beslagOpText, 'inkomen aanvrager': fmt(byRole.aanvrager), 'inkomen partner': couple ? fmt(byRole.partner) : null } : NO_INPUTS,
   );
   const partnerFig = figure(

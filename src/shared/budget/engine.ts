@@ -389,8 +389,8 @@ function computeIncome(ctx: Ctx, dossier: BudgetDossier, debtor: BudgetInputs['b
   const attachableInputs = attachableLines.length === counted.length ? countedInputs : inputsOf(attachableLines);
   const skipped = lines.filter((l) => !l.counted).length;
   const normRule =
-    'Elk bedrag exact omgerekend naar een maand: per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12; ' +
-    'geen afronding (alleen bij weergave). Posten buiten hun begin- en einddatum op de peildatum tellen niet mee' +
+    'Elk bedrag omgerekend naar een maand (per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12) en per post één keer ' +
+    'half-up afgerond op centen; de som is de som van die afgeronde bedragen. Posten buiten hun begin- en einddatum op de peildatum tellen niet mee' +
     (skipped > 0 ? ` (${skipped} post(en) niet meegeteld).` : '.');
   return {
     lines,
@@ -702,7 +702,7 @@ function computeExpenses(ctx: Ctx, dossier: BudgetDossier, income: BudgetResult[
     byGroup[g] = figure(
       NIBUD_GROUP_LABELS[g],
       sum(ls.map((l) => l.monthly)),
-      'Som van de uitgaven in deze Nibud-groep, exact omgerekend naar een maand; niet afgerond.',
+      'Som van de uitgaven in deze Nibud-groep, elk omgerekend naar een maand en per post één keer half-up afgerond op centen.',
       !explains() ? NO_INPUTS : lineInputs(ls.map((l) => [`${l.index + 1}. ${EXPENSE_CATEGORY_LABELS[l.category]} (${formatEuro(l.amount)} ${FREQUENCY_LABELS[l.frequency]})`, fmt(l.monthly)])),
     );
   }

@@ -111,6 +111,8 @@ export const proposalOut = z.object({
   factor: z.string(),
   startDate: z.string(),
   monthlyCapacity: figureOut,
+  /** Monthly afloscapaciteit × months; with holidayPay the parts of the computed pot (value null for a stated pot). */
+  capacityOverTerm: figureOut.optional(),
   holidayPay: figureOut,
   pot: figureOut,
   percentages: z.object({ concurrent: figureOut, preferent: figureOut }),
@@ -167,6 +169,8 @@ export const schemeFamilyOut = z.object({
   monthly: figureOut,
   months: z.number().int().nullable(),
   paid: figureOut,
+  /** Arrears − paid: what is still owed after the term, forgiven or not. */
+  remainder: figureOut.optional(),
   forgiven: figureOut,
   /** Plain Dutch: the amount, the term, what is forgiven, the CAK stage and the exit it leads to. */
   summary: z.string(),
@@ -259,6 +263,7 @@ export function serializeProposal(r: ProposalResult): ProposalOut {
     factor: r.factor.toFixed(),
     startDate: r.startDate,
     monthlyCapacity: fig(r.monthlyCapacity),
+    capacityOverTerm: fig(r.capacityOverTerm),
     holidayPay: fig(r.holidayPay),
     pot: fig(r.pot),
     percentages: { concurrent: fig(r.percentages.concurrent), preferent: fig(r.percentages.preferent) },
@@ -309,6 +314,7 @@ export function serializeSchemeFamily(f: SchemeFamilyResult): SchemeFamilyOut {
     monthly: fig(f.monthly),
     months: f.months,
     paid: fig(f.paid),
+    remainder: fig(f.remainder),
     forgiven: fig(f.forgiven),
     summary: f.summary,
     missing: f.missing.map((m) => ({ ...m })),

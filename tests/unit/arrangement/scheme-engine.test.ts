@@ -83,6 +83,16 @@ describe('one family', () => {
     expect(f.warnings.join(' ')).toContain('€ 840,00');
   });
 
+  it('shows what stays owed after the term as arrears − paid, forgiven or not (the figures add up)', () => {
+    // 3000.00 − 60.00 × 36 (2160.00) = 840.00 owed after the term: forgiven by a forgiving scheme, kept otherwise.
+    const forgiving = family('3000.00', '100.00');
+    expect([forgiving.paid.value!.toFixed(2), forgiving.remainder.value!.toFixed(2), forgiving.forgiven.value!.toFixed(2)]).toEqual(['2160.00', '840.00', '840.00']);
+    const keeping = family('3000.00', '100.00', { ...SCHEME, forgiveRemainder: false });
+    expect([keeping.paid.value!.toFixed(2), keeping.remainder.value!.toFixed(2), keeping.forgiven.value!.toFixed(2)]).toEqual(['2160.00', '840.00', '0.00']);
+    // Without afloscapaciteit nothing is paid yet known: no remainder either.
+    expect(family('3000.00', null).remainder.value).toBeNull();
+  });
+
   it('marks the family "voldoet niet" when the scheme does not apply on the reference date (tracked, not only warned)', () => {
     const f = family('1440.00', '80.00', { ...SCHEME, validUntil: '2026-06-30' });
     expect(f.warnings).toEqual([]);

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/dossier/categories';
 import { frequencyLabel } from '../../../shared/frequency';
 import type { BudgetResult } from '../../../shared/budget/engine';
+import { costAllowancesOf } from '../../../shared/budget/lines';
 import type { Explanation, Figure } from '../../../shared/budget/explain';
 import { AGE_GROUP_LABELS } from '../../../shared/budget/household';
 import { bvvVtlbSection } from './bvv-vtlb';
@@ -281,7 +282,7 @@ function keyFigures(result: BudgetResult): Content {
         ],
         [
           card('Afloscapaciteit', result.afloscapaciteit, 'per maand'),
-          card('Saldo per maand', result.budget.saldo, 'inkomen min uitgaven', true),
+          card('Saldo per maand', result.budget.saldo, costAllowancesOf(result).isZero() ? 'inkomen min uitgaven' : 'inkomen plus kostenvergoedingen min uitgaven', true),
           card('Leefgeld per week', result.budget.leefgeldPerWeek, 'na vaste lasten', true),
         ],
       ],
@@ -386,18 +387,24 @@ function incomeSection(n: number, result: BudgetResult): Content[] {
   const rows: TableCell[][] = [
     [th('Omschrijving'), th('Soort'), th('Bedrag', 'right'), th('Frequentie'), th('Per maand', 'right'), th('Beslagbaar')],
   ];
-  for (const l of inc.lines) {
+  // Cost allowances (pleegvergoeding, bijzondere bijstand, pgb) are no income: listed apart under their own total, so
+  // each total is the sum of the counted lines above it.
+  type Line = (typeof inc.lines)[number];
+  const lineRow = (l: Line): TableCell[] => {
     const muted = l.counted ? {} : { color: C.muted, italics: true };
-    rows.push([
+    return [
       { text: l.counted ? l.description : `${l.description} (telt niet mee op de peildatum)`, ...muted },
       { text: INCOME_CATEGORY_LABELS[l.category], ...muted },
       { ...amountCell(l.amount), ...muted },
       { text: frequencyLabel(l.frequency, l.instalments), ...muted },
       { ...amountCell(l.monthly), ...muted },
       { text: l.attachable ? 'ja' : 'nee', ...muted },
-    ]);
-  }
-  if (inc.lines.length === 0) rows.push([{ text: 'Geen inkomsten ingevoerd.', colSpan: 6, italics: true, color: C.muted }, {}, {}, {}, {}, {}]);
+    ];
+  };
+  const incomeLines = inc.lines.filter((l) => l.treatment !== 'kostenvergoeding');
+  const allowanceLines = inc.lines.filter((l) => l.treatment === 'kostenvergoeding');
+  for (const l of incomeLines) rows.push(lineRow(l));
+  if (incomeLines.length === 0) rows.push([{ text: 'Geen inkomsten ingevoerd.', colSpan: 6, italics: true, color: C.muted }, {}, {}, {}, {}, {}]);
   const sub = (label: string, f: Figure, bold = false): TableCell[] => [
     { text: label, colSpan: 4, bold, fillColor: bold ? C.accent : undefined },
     {},
@@ -409,11 +416,16 @@ function incomeSection(n: number, result: BudgetResult): Content[] {
   rows.push(sub('Beslagbaar inkomen per maand', inc.attachable));
   rows.push(sub('Niet-beslagbaar inkomen per maand (toeslagen, kinderbijslag, kindgebonden budget)', inc.nonAttachable));
   rows.push(sub('Totaal inkomen per maand', inc.total, true));
+  if (allowanceLines.length > 0) {
+    rows.push([{ text: 'Kostenvergoedingen (geen inkomen; tellen mee in het saldo)', colSpan: 6, bold: true, color: C.primary, margin: [0, 3, 0, 0] }, {}, {}, {}, {}, {}]);
+    for (const l of allowanceLines) rows.push(lineRow(l));
+    rows.push(sub('Totaal kostenvergoedingen per maand', inc.costAllowances, true));
+  }
   return [
     sectionTitle(n, 'Inkomsten'),
     { table: { headerRows: 1, widths: ['*', 118, 58, 62, 58, 42], body: rows }, layout: tableLayout },
     {
-      text: 'Per maand: exact omgerekend (per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12); afgerond op centen alleen bij weergave.',
+      text: 'Per maand: omgerekend (per week × 52/12, per vier weken × 13/12, per kwartaal / 3, per jaar / 12) en per post één keer half-up afgerond op centen; elk totaal is de som van de afgeronde bedragen.',
       style: 'note',
     },
   ];
@@ -465,6 +477,8 @@ function normsSection(n: number, result: BudgetResult): Content[] {
   rows.push(fig(result.afloscapaciteit, { bold: true }));
   const budgetRows: Row[] = [
     fig(result.income.total),
+    // The saldo is income + cost allowances − expenses: the allowances stand beside it when there are any.
+    ...(costAllowancesOf(result).isZero() ? [] : [fig(result.income.costAllowances)]),
     fig(result.budget.expensesTotal),
     fig(result.budget.saldo, { bold: true, sign: true }),
     fig(result.budget.leefgeldPerWeek, { sign: true }),
@@ -530,8 +544,12 @@ function monthLabel(month: string): string {
 }
 
 function projectionSection(n: number, projection: Projection): Content[] {
-  const rows: TableCell[][] = [[th('Maand'), th('Inkomen', 'right'), th('Uitgaven', 'right'), th('Saldo', 'right'), th('Afloscapaciteit', 'right'), th('Wijzigingen')]];
   const months = projection.months;
+  // Saldo = inkomen + kostenvergoedingen − uitgaven: with cost allowances in any month their column stands beside it.
+  const withAllowances = months.some((m) => !m.kostenvergoedingen.isZero());
+  const rows: TableCell[][] = [
+    [th('Maand'), th('Inkomen', 'right'), ...(withAllowances ? [th('Kosten- vergoedingen', 'right')] : []), th('Uitgaven', 'right'), th('Saldo', 'right'), th('Afloscapaciteit', 'right'), th('Wijzigingen')],
+  ];
   for (let i = 0; i < months.length; i++) {
     const m = months[i]!;
     // Every month has income, expenses and saldo; the norm-based figures of a month no table covers are unknown.
@@ -539,6 +557,7 @@ function projectionSection(n: number, projection: Projection): Content[] {
     rows.push([
       monthLabel(m.month),
       amountCell(m.inkomen),
+      ...(withAllowances ? [amountCell(m.kostenvergoedingen)] : []),
       amountCell(m.uitgaven),
       amountCell(m.saldo, { signColor: true, bold: m.negative }),
       m.covered ? amountCell(m.afloscapaciteit) : { text: 'normen nog niet bekend', alignment: 'right', italics: true, color: C.muted, fontSize: 7 },
@@ -553,7 +572,7 @@ function projectionSection(n: number, projection: Projection): Content[] {
         : 'In de berekende maanden van de vooruitblik komt geen tekort voor.',
       margin: [0, 0, 0, 4],
     },
-    { table: { headerRows: 1, widths: [40, 60, 60, 60, 62, '*'], body: rows }, layout: tableLayout },
+    { table: { headerRows: 1, widths: withAllowances ? [40, 58, 58, 58, 58, 58, '*'] : [40, 60, 60, 60, 62, '*'], body: rows }, layout: tableLayout },
     { text: 'Per maand opnieuw berekend op de eerste dag van de maand (de eerste maand op de peildatum), met de normtabel die dan geldt.', style: 'note' },
   ];
 }
@@ -604,6 +623,7 @@ function closingBlock(result: BudgetResult, dossier: Dossier): Content {
       {
         stack: [
           line('Inkomen per maand', euro(result.income.total.value)),
+          ...(costAllowancesOf(result).isZero() ? [] : [line('Kostenvergoedingen per maand', euro(result.income.costAllowances.value))]),
           line('Uitgaven per maand', euro(result.budget.expensesTotal.value)),
           line('Saldo per maand', euro(result.budget.saldo.value)),
           line('Afloscapaciteit per maand', euro(result.afloscapaciteit.value)),
@@ -800,7 +820,7 @@ export function buildBudgetPlanDocument(input: BudgetPlanInput): TDocumentDefini
   content.push({
     text:
       'Dit budgetplan is berekend met Houvast op basis van de gegevens in het dossier op de peildatum en de genoemde normtabellen. ' +
-      'Bedragen per maand zijn exact omgerekend en alleen voor weergave afgerond op centen.',
+      'Bedragen per maand zijn per post één keer half-up afgerond op centen; elk totaal is de som van de afgeronde bedragen.',
     style: 'note',
     margin: [0, 10, 0, 0],
   });

@@ -256,7 +256,9 @@ function FamilySchemes({ dossierId, version }: { dossierId: string; version: num
               { id: 'maand', label: f.monthly.label, value: f.monthly.value, explanation: f.monthly.explanation },
               { id: 'looptijd', label: 'Looptijd', value: null, text: f.months === null ? '—' : `${f.months} maanden` },
               { id: 'betaald', label: f.paid.label, value: f.paid.value, explanation: f.paid.explanation },
-              { id: 'kwijt', label: f.forgiven.label, value: f.forgiven.value, explanation: f.forgiven.explanation, total: true },
+              // The total is arrears − paid (what stays owed); what the scheme forgives of it stands under it.
+              ...(f.remainder ? [{ id: 'restant', label: f.remainder.label, value: f.remainder.value, explanation: f.remainder.explanation, total: true }] : []),
+              { id: 'kwijt', label: f.forgiven.label, value: f.forgiven.value, explanation: f.forgiven.explanation, total: !f.remainder },
             ]}
           />
           {/* The exit routes are listed once, under "Zorgpremie: wanbetalersregeling" above. */}
@@ -278,10 +280,13 @@ function FamilySchemes({ dossierId, version }: { dossierId: string; version: num
 
 function ProposalView({ view }: { view: ArrangementView }) {
   const p = view.proposal;
+  const overTerm = p.capacityOverTerm;
   const rows: FigureRow[] = [
     { id: 'capaciteit', label: 'Afloscapaciteit per maand', value: p.monthlyCapacity.value, explanation: p.monthlyCapacity.explanation },
+    // The parts of the computed total: monthly × months and the holiday pay (a stated total has no parts).
+    ...(overTerm && overTerm.value !== null ? [{ id: 'capaciteit-looptijd', label: overTerm.label, value: overTerm.value, explanation: overTerm.explanation }] : []),
     { id: 'vakantiegeld', label: 'Vakantiegeld over de looptijd', value: p.holidayPay.value, explanation: p.holidayPay.explanation },
-    { id: 'pot', label: `Totaal voor de schuldeisers (${p.months} maanden)`, value: p.pot.value, explanation: p.pot.explanation, total: true },
+    { id: 'pot', label: `Totaal voor de schuldeisers (${p.months} maanden)`, value: p.pot.value, explanation: p.pot.explanation, total: overTerm?.value != null },
     { id: 'pct-c', label: 'Percentage concurrente schuldeisers', value: p.percentages.concurrent.value, text: pct(p.percentages.concurrent.value), explanation: p.percentages.concurrent.explanation },
     { id: 'pct-p', label: 'Percentage preferente schuldeisers', value: p.percentages.preferent.value, text: pct(p.percentages.preferent.value), explanation: p.percentages.preferent.explanation },
   ];

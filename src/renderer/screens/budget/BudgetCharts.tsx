@@ -28,6 +28,8 @@ export function ProjectionSection({ projection }: { projection: ProjectionOut })
   const months = projection.months;
   const first = months[0];
   const last = months[months.length - 1];
+  // Saldo = inkomen + kostenvergoedingen − uitgaven: with cost allowances in any month their column stands beside it.
+  const withAllowances = months.some((m) => m.kostenvergoedingen != null && !/^-?0(\.0+)?$/.test(m.kostenvergoedingen));
   return (
     <section className="card" aria-labelledby="h-projectie">
       <h3 id="h-projectie">Verwachting voor de komende {months.length} maanden</h3>
@@ -50,7 +52,7 @@ export function ProjectionSection({ projection }: { projection: ProjectionOut })
         <summary>Tabel per maand</summary>
         <DataTable
           caption="Verwachting per maand"
-          columns={['Maand', numCol('Inkomen'), numCol('Uitgaven'), numCol('Saldo'), numCol('Afloscapaciteit'), 'Wijzigingen']}
+          columns={['Maand', numCol('Inkomen'), ...(withAllowances ? [numCol('Kostenvergoedingen')] : []), numCol('Uitgaven'), numCol('Saldo'), numCol('Afloscapaciteit'), 'Wijzigingen']}
         >
           {months.map((m) => (
             <tr key={m.month} className={m.covered ? undefined : 'uncovered-row'}>
@@ -59,6 +61,7 @@ export function ProjectionSection({ projection }: { projection: ProjectionOut })
               </th>
               {/* Every month has income, expenses and saldo; norm-based figures only where norms are known. */}
               <NumCell>{euro(m.inkomen)}</NumCell>
+              {withAllowances ? <NumCell>{euro(m.kostenvergoedingen ?? null)}</NumCell> : null}
               <NumCell>{euro(m.uitgaven)}</NumCell>
               <td className={`num nowrap${isNegative(m.saldo) ? ' negative-amount' : ''}`}>
                 {euro(m.saldo)}

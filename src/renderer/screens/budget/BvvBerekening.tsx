@@ -72,8 +72,10 @@ export function AflosLooptijd({ result: r }: { result: BudgetResultOut }) {
     row('aflos-maand', r.afloscapaciteit, { label: 'Per maand' }),
     row('aflos-vakantiegeld', a.vakantiegeldPerMaand),
     row('aflos-maandelijks', a.maandelijks, { total: true }),
-    row('aflos-vakantiegeld-looptijd', a.vakantiegeldOverLooptijd),
-    row('aflos-totaal-looptijd', a.totaalOverLooptijd, { total: true }),
+    // The total over the term is monthly × months; the holiday pay over the term is part of it ("waarvan"), not a
+    // part it is the sum of, so the total comes first and is not set as the sum of the rows above it.
+    row('aflos-totaal-looptijd', a.totaalOverLooptijd),
+    row('aflos-vakantiegeld-looptijd', a.vakantiegeldOverLooptijd, { label: `waarvan ${a.vakantiegeldOverLooptijd.label.charAt(0).toLowerCase()}${a.vakantiegeldOverLooptijd.label.slice(1)}` }),
   ];
   return (
     <section className="card figure-card" aria-labelledby="h-fig-aflos-looptijd">
