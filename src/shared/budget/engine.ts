@@ -812,7 +812,7 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
     aflos = figure(
       'Afloscapaciteit',
       value,
-      'Afloscapaciteit = netto inkomen − VTLB per maand, nooit negatief. Niet afgerond (alleen bij weergave).' +
+      'Afloscapaciteit = netto inkomen − VTLB per maand, nooit negatief. Beide zijn in centen (elke post één keer afgerond), het verschil dus ook.' +
         (nulAanbod
           ? referenceDate >= NUL_AANBOD_SINCE
             ? ' Geen afloscapaciteit: sinds 1 juli 2024 is een schuldregeling met nul-aanbod mogelijk.'

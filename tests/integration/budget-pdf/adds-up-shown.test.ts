@@ -80,6 +80,7 @@ describe('the shown figures add up (weekly / four-weekly / quarterly / yearly am
   });
 
   it('the explanation of the income and expenses says each line is rounded to cents (not "geen afronding")', () => {
+    expect(result.afloscapaciteit.explanation.rule).not.toMatch(/geen afronding|niet afgerond|alleen bij weergave/);
     for (const rule of [result.income.total.explanation.rule, result.income.attachable.explanation.rule, result.budget.expensesByGroup.vaste_lasten.explanation.rule]) {
       expect(rule).not.toMatch(/geen afronding|niet afgerond|alleen bij weergave/);
       expect(rule).toMatch(/afgerond op centen/);
