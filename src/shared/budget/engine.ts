@@ -25,8 +25,10 @@ import { formatEuro, Money, roundCents, roundCentsRatio, sum, ZERO } from '../mo
 import { explains, figure, figuresOnly, fmt, fmtNorm, lineInputs, NO_INPUTS, type BudgetWarning, type Figure, type InputValue } from './explain';
 import {
   AGE_GROUP_LABELS,
+  childInHousehold,
   determineHousehold,
   HOUSEHOLD_TYPE_LABELS,
+  noChildBenefitReason,
   type Household,
 } from './household';
 import {
@@ -506,14 +508,7 @@ function quarterStart(date: string): string {
   return quarterStartOf(date);
 }
 
-/** Why no kinderbijslag / kindgebonden budget is expected for this child in this household, or null. */
-function noBenefitReason(c: DossierData['children'][number]): string | null {
-  if (c.fosterChild) return 'Pleegkind: de pleegvergoeding dekt de kosten; er bestaat geen recht op kinderbijslag of kindgebonden budget.';
-  if (c.coParenting === 'andere_ouder_ontvangt_kinderbijslag') {
-    return 'Co-ouderschap: de andere ouder ontvangt de kinderbijslag (en het kindgebonden budget) voor dit kind.';
-  }
-  return null;
-}
+const noBenefitReason = noChildBenefitReason;
 const benefitsExpected = (c: DossierData['children'][number]): boolean => noBenefitReason(c) === null;
 
 /** Each child's band and kinderbijslag, stored one by one (as Object.fromEntries would, at less cost). */
@@ -526,8 +521,7 @@ function perChildInputs(perChild: ChildBenefitLine[]): Record<string, InputValue
 function computeChildren(ctx: Ctx, dossier: BudgetDossier, h: Household, income: BudgetResult['income'], norm: Figure): BudgetResult['children'] {
   const qs = quarterStart(ctx.date);
   const perChild: ChildBenefitLine[] = [];
-  // Co-ouderschap: a child counts here when it lives in the household or this household receives its kinderbijslag.
-  const inHousehold = dossier.children.map((c, i) => ({ c, i })).filter(({ c }) => c.livingInHousehold || c.coParenting === 'wij_ontvangen_kinderbijslag');
+  const inHousehold = dossier.children.map((c, i) => ({ c, i })).filter(({ c }) => childInHousehold(c));
   const received = sum(income.lines.filter((l) => l.counted && l.category === 'kinderbijslag').map((l) => l.monthly));
   const kgbReceived = sum(income.lines.filter((l) => l.counted && l.category === 'kindgebonden_budget').map((l) => l.monthly));
 

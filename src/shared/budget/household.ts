@@ -52,6 +52,26 @@ export interface Household {
  */
 export type BudgetDossier = Pick<DossierData, 'adults' | 'children' | 'incomes' | 'expenses' | 'address' | 'addressKind'>;
 
+type Child = DossierData['children'][number];
+
+/** Co-ouderschap: a child counts in this household when it lives here or this household receives its kinderbijslag. */
+export const childInHousehold = (c: Child): boolean => c.livingInHousehold || c.coParenting === 'wij_ontvangen_kinderbijslag';
+
+/** Why no kinderbijslag / kindgebonden budget is expected for this child in this household, or null. */
+export function noChildBenefitReason(c: Child): string | null {
+  if (c.fosterChild) return 'Pleegkind: de pleegvergoeding dekt de kosten; er bestaat geen recht op kinderbijslag of kindgebonden budget.';
+  if (c.coParenting === 'andere_ouder_ontvangt_kinderbijslag') {
+    return 'Co-ouderschap: de andere ouder ontvangt de kinderbijslag (en het kindgebonden budget) voor dit kind.';
+  }
+  return null;
+}
+
+/**
+ * The children this household gets (or should get) kinderbijslag and kindgebonden budget for, whatever their age:
+ * the engine's expected benefits and the VTLB's maximum kindgebonden budget count the same children.
+ */
+export const childBenefitsHere = (c: Child): boolean => childInHousehold(c) && noChildBenefitReason(c) === null;
+
 /** Determine household type and age groups. Throws NormNotCoveredError when the AOW-age table does not cover the date. */
 export function determineHousehold(dossier: BudgetDossier, kostendelers: number, date: string, norms: NormSet): Household {
   const use = new NormUse(norms);

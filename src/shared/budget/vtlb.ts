@@ -8,7 +8,7 @@ import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { BVV_BASE_FRACTION, type BvvDetail, type BvvHooks } from './bvv';
 import { explains, figure, fmt, fmtNorm, NO_INPUTS, type Figure, type InputValue } from './explain';
-import type { Household } from './household';
+import { childBenefitsHere, type Household } from './household';
 import { VTLB_CORRECTION_LABELS, type BudgetInputs, type VtlbCorrectionKind } from './inputs';
 import { findPeriod, fromNorm, NormUse, YEAR_TO_MONTH, type NormTableRef, type ResolvedPeriod } from './norms';
 
@@ -116,12 +116,17 @@ function pglLine(args: VtlbArgs, use: NormUse): Figure {
   );
 }
 
-/** Maximum kindgebonden budget per month for the children under 18 living at home (Wkgb art. 2), exact. */
+/**
+ * Maximum kindgebonden budget per month for the children under 18 this household gets it for (Wkgb art. 2), exact:
+ * the same children as the engine's expected kindgebonden budget (no pleegkind, a co-parented child only where this
+ * household receives the kinderbijslag).
+ */
 function maxKgbPerMonth(args: VtlbArgs, use: NormUse, period: ResolvedPeriod): { value: Decimal | null; inputs: Record<string, InputValue> } {
   const date = args.hooks.date;
-  const kids = args.dossier.children.filter((c) => c.livingInHousehold && c.birthDate <= date && ageOn(c.birthDate, date) < 18);
+  const kids = args.dossier.children.filter((c) => childBenefitsHere(c) && c.birthDate <= date && ageOn(c.birthDate, date) < 18);
   const perChild = use.figure(period, 'max_per_child');
-  const alo = args.household.type === 'alleenstaande_ouder' ? use.figure(period, 'single_parent_supplement') : ZERO;
+  // The alleenstaande-ouderkop is part of a kindgebonden budget: without a child it is given for, there is none.
+  const alo = args.household.type === 'alleenstaande_ouder' && kids.length > 0 ? use.figure(period, 'single_parent_supplement') : ZERO;
   // Supplements from the month after the 12th / 16th birthday: age on the last day of the previous month.
   const d = new Date(`${date}T00:00:00Z`);
   const prevMonthEnd = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0)).toISOString().slice(0, 10);
@@ -142,7 +147,7 @@ function maxKgbPerMonth(args: VtlbArgs, use: NormUse, period: ResolvedPeriod): {
         'per kind per jaar': fmtNorm(perChild),
         'kinderen 12-15 jaar': s1215,
         'kinderen 16-17 jaar': s1617,
-        'alleenstaande-ouderkop per jaar': args.household.type === 'alleenstaande_ouder' ? fmtNorm(alo) : null,
+        'alleenstaande-ouderkop per jaar': args.household.type === 'alleenstaande_ouder' && kids.length > 0 ? fmtNorm(alo) : null,
       };
   if (!perChild || !alo || !a1215 || !a1617) return { value: null, inputs };
   const yearly = perChild.times(kids.length).plus(a1215.times(s1215)).plus(a1617.times(s1617)).plus(alo);

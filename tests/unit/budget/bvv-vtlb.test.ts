@@ -497,6 +497,16 @@ describe('VTLB blocks and afloscapaciteit', () => {
     expect(a.looptijdMaanden).toBe(18);
   });
 
+  /* A pleegkind gives no kindgebonden budget (the engine expects none for it), so the VTLB's maximum KGB does not
+   * count it either: with a foster child beside the own child the KGB line stays (499.66667 − 400.00) − 24.47567
+   * = 75.19 (counting it would give (2 × 2580 + 3416)/12 = 714.66667 and 290.19). */
+  it('counts the same children for the maximum kindgebonden budget as the engine (no pleegkind)', () => {
+    const d = household();
+    d.children.push({ ...child('2020-06-01'), fosterChild: true });
+    const r = computeBudget(d, inputs({ belastbaarInkomenPerJaar: { aanvrager: '33600.00' } }), norms, JAN);
+    expect(s(r.vtlb.lines.find((l) => l.kind === 'kindgebonden_budget')!.figure.value)).toBe('75.19');
+  });
+
   /* An entered correction replaces the computed one for that item and keeps the calculator order: arbeidstoeslag
    * before the eigen risico, woon-werk after the individual corrections. 1825.46 − 310.79 + 100.00 + 50.05 + 20.00 = 1684.72. */
   it('lets an entered line replace a computed item and keeps the block order', () => {
