@@ -9,15 +9,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeBudget } from '../../../src/shared/budget/engine';
 import type { NormSet } from '../../../src/shared/budget/norms';
-import { adult, bundledNorms, child, dossier, inputs } from './helpers';
+import { adult, bundledNorms, child, codes, dossier, inputs, s } from './helpers';
 
 let norms: NormSet;
 beforeAll(async () => {
   norms = await bundledNorms();
 });
 
-const s = (d: { toFixed(n: number): string } | null | undefined) => (d === null || d === undefined ? null : d.toFixed(2));
-const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
 const JAN = '2026-03-15';
 const JUL = '2026-09-15';
 

@@ -14,15 +14,13 @@ import { toBudgetJson } from '../../../src/shared/budget/json';
 import { buildNormSet, findPeriod, type NormSet } from '../../../src/shared/budget/norms';
 import type { NormFile } from '../../../src/shared/budget/norm-schema';
 import { loadBundledNormFiles } from '../../../src/core/norms/load';
-import { adult, bundledNorms, child, dossier, inputs, RESOURCES } from './helpers';
+import { adult, bundledNorms, child, codes, dossier, inputs, RESOURCES, s } from './helpers';
 
 let norms: NormSet;
 beforeAll(async () => {
   norms = await bundledNorms();
 });
 
-const s = (d: { toFixed(n: number): string } | null | undefined) => (d === null || d === undefined ? null : d.toFixed(2));
-const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
 const JAN = '2026-03-15';
 const JUL = '2026-07-15';
 

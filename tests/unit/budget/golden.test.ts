@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computeBudget } from '../../../src/shared/budget/engine';
 import { toBudgetJson } from '../../../src/shared/budget/json';
 import type { NormSet } from '../../../src/shared/budget/norms';
-import { adult, bundledNorms, child, dossier, inputs } from './helpers';
+import { adult, bundledNorms, child, codes, dossier, inputs } from './helpers';
 
 let norms: NormSet;
 beforeAll(async () => {
@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 
 const s = (d: { toFixed(n: number): string } | null) => (d === null ? null : d.toFixed(2));
-const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
 
 describe('golden: single parent with three children in bijstand (2026-07-15)', () => {
   /*

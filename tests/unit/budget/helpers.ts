@@ -9,3 +9,9 @@ export const child = (birthDate: string, livingInHousehold = true) => ({ firstNa
 export function inputs(partial: BudgetInputsInput = {}): BudgetInputs {
   return budgetInputsSchema.parse(partial);
 }
+
+/** An amount as two-decimal text ("1438.62"), null when there is none. */
+export const s = (d: { toFixed(n: number): string } | null | undefined): string | null => (d === null || d === undefined ? null : d.toFixed(2));
+
+/** The codes of a result's warnings, in order. */
+export const codes = (r: { warnings: { code: string }[] }): string[] => r.warnings.map((w) => w.code);

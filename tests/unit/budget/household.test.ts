@@ -15,14 +15,13 @@ import {
 import { expenseSchema, interchangeSchema } from '../../../src/shared/dossier/schema';
 import { toMonthly } from '../../../src/shared/frequency';
 import { Money } from '../../../src/shared/money';
-import { adult, bundledNorms, child, dossier, inputs } from './helpers';
+import { adult, bundledNorms, child, codes, dossier, inputs } from './helpers';
 
 let norms: NormSet;
 beforeAll(async () => {
   norms = await bundledNorms();
 });
 const s = (d: { toFixed(n: number): string } | null) => (d === null ? null : d.toFixed(2));
-const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
 const single21 = () => adult('aanvrager', '1986-01-01');
 
 describe('kostendelersnorm by formula ((40 + 30A)/A % of the gehuwdennorm, half-up to cents)', () => {
