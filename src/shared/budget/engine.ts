@@ -50,6 +50,8 @@ import { copyRef, findPeriod, fromNorm, NormUse, QUARTER_TO_MONTH, selectGroupPe
 /** Fractions fixed by law (not indexed), so they live in code with their article. */
 export const HOLIDAY_PAY_EXCL_FRACTION = new Money('0.95'); // RULES.md a.1 (5 % of the norm incl., as published)
 export const NUL_AANBOD_SINCE = '2024-07-01'; // NVVK Gedragscode, RULES.md d.1
+/** Housemates count as kostendelers from this age (art. 22a Participatiewet since 2023; RULES.md i). */
+export const KOSTENDELER_AGE = 27;
 
 export interface IncomeLine {
   index: number;
@@ -774,6 +776,19 @@ export function computeBudget(dossier: BudgetDossier, inputs: BudgetInputs, norm
   collect(ctx, periodsUse);
 
   const { incl, excl } = computeNorm(ctx, h, bijstand, inputs.geenBeroepOpOuders === true);
+  // A child of 27 or older living at home is a kostendeler (art. 22a lid 1; RULES.md i). The number is the user's
+  // input (housemates the dossier does not list count too), so a number below the dossier's own such children is asked about.
+  const adultChildren = dossier.children.filter((c) => c.livingInHousehold && c.birthDate <= referenceDate && ageOn(c.birthDate, referenceDate) >= KOSTENDELER_AGE).length;
+  if (adultChildren > h.kostendelers) {
+    warn(
+      ctx,
+      'KOSTENDELERS_ONVOLLEDIG',
+      `${adultChildren === 1 ? 'Een thuiswonend kind is' : `${adultChildren} thuiswonende kinderen zijn`} ${KOSTENDELER_AGE} jaar of ouder en ` +
+        `${adultChildren === 1 ? 'telt' : 'tellen'} als kostendeler (art. 22a Participatiewet), maar het opgegeven aantal kostendelers is ${h.kostendelers}. ` +
+        'Vul het aantal kostendelers aan: de bijstandsnorm is dan lager.',
+      'bijstandsnorm',
+    );
+  }
   const income = computeIncome(ctx, dossier, h.adults.length >= 2 ? inputs.beslagOp : 'huishouden');
   ctx.entitlementBasis = entitlementBasis(inputs.toetsingsinkomenPerJaar, income);
   ctx.bvvDetail = null;

@@ -8,7 +8,7 @@ import { computeBudget } from '../../../src/shared/budget/engine';
 import { NormNotCoveredError, type NormSet } from '../../../src/shared/budget/norms';
 import { toMonthly } from '../../../src/shared/frequency';
 import { Money } from '../../../src/shared/money';
-import { adult, bundledNorms, child, dossier, inputs, RESOURCES } from './helpers';
+import { adult, bundledNorms, child, codes, dossier, inputs, RESOURCES } from './helpers';
 
 let norms: NormSet;
 beforeAll(async () => {
@@ -93,6 +93,28 @@ describe('art. 22a kostendelersnorm ((40 + 30A)/A % x B, kostendelers 27+)', () 
   it('one 18-20 + one 21+ with child and a kostendeler: 755.98 + 878.71 = 1634.69', () => {
     const d = dossier({ adults: [adult('aanvrager', '2007-01-01'), adult('partner', '2000-01-01')], children: [child('2025-01-01')] });
     expect(s(computeBudget(d, inputs({ kostendelers: 1 }), norms, '2026-07-15').bijstandsnorm.value)).toBe('1634.69');
+  });
+});
+
+describe('kostendelers from 27 (RULES.md i): a child of 27+ living at home is asked about', () => {
+  /* Single parent (1960), son born 1999-05-01: 27 on 2026-05-01. Kostendelers from age 27: on 2026-07-15 he is 27 and
+   * counts; on 2026-04-15 (26) he does not. Entered as a kostendeler (A = 2): 50 % of 2027.79 = 1013.895 -> 1013.90,
+   * and no warning. Not entered: the warning names the rule, the norm is not changed by guessing. */
+  const d = () => dossier({ adults: [adult('aanvrager', '1960-01-01')], children: [child('1999-05-01')] });
+  it('warns when the child is 27 or older and the number of kostendelers leaves him out', () => {
+    const r = computeBudget(d(), inputs(), norms, '2026-07-15');
+    expect(codes(r)).toContain('KOSTENDELERS_ONVOLLEDIG');
+    expect(r.warnings.find((w) => w.code === 'KOSTENDELERS_ONVOLLEDIG')!.message).toContain('art. 22a Participatiewet');
+  });
+  it('does not warn the day before the 27th birthday, nor once he is counted', () => {
+    expect(codes(computeBudget(d(), inputs(), norms, '2026-04-30'))).not.toContain('KOSTENDELERS_ONVOLLEDIG');
+    const counted = computeBudget(d(), inputs({ kostendelers: 1 }), norms, '2026-07-15');
+    expect(codes(counted)).not.toContain('KOSTENDELERS_ONVOLLEDIG');
+    expect(s(counted.bijstandsnorm.value)).toBe('1013.90');
+  });
+  it('a child of 27 who does not live at home is no kostendeler', () => {
+    const away = dossier({ adults: [adult('aanvrager', '1960-01-01')], children: [child('1999-05-01', false)] });
+    expect(codes(computeBudget(away, inputs(), norms, '2026-07-15'))).not.toContain('KOSTENDELERS_ONVOLLEDIG');
   });
 });
 
