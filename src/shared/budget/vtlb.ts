@@ -174,9 +174,13 @@ function individualCorrections(args: VtlbArgs, use: NormUse): { kind: VtlbCorrec
   // Without a woonadres (art. 475da lid 4) the BVV holds no fictitious housing, zorg or KGB amounts to set the actual
   // costs against, so these corrections are not computed (BVV-VTLB.md §4.2 defines them against the formula's terms).
   const noKop =
-    args.bvv.regime === 'geen_vast_adres' || args.bvvDetail === null
+    args.bvv.regime === 'geen_vast_adres'
       ? 'de beslagvrije voet is niet met de formule van art. 475da Rv berekend (geen vast woonadres), dus er zijn geen fictieve bedragen om mee te vergelijken.'
-      : 'de parameters van de formule van art. 475da Rv ontbreken voor deze periode.';
+      : args.bvvDetail === null || args.bvv.value === null
+        ? 'de beslagvrije voet is niet berekend, dus er zijn geen fictieve bedragen om mee te vergelijken.'
+        : (args.inputs.inrichting ?? null) !== null
+          ? 'de beslagvrije voet volgt uit de regel voor verblijf in een inrichting (art. 475e lid 2 Rv), niet uit de formule van art. 475da Rv, dus er zijn geen fictieve bedragen om mee te vergelijken.'
+          : 'de parameters van de formule van art. 475da Rv ontbreken voor deze periode.';
 
   // Wonen.
   if (kop === null) notComputed('woonlasten', noKop);

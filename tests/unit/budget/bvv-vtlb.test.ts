@@ -328,6 +328,20 @@ describe('art. 475e lid 2: verblijf in een inrichting', () => {
     expect(codes(r)).not.toContain('BVV_BELASTBAAR_INKOMEN_NODIG');
     expect(s(computeBudget(single('2400.00'), inputs({ inrichting }), norms, JUL).beslagvrijeVoet.value)).toBe('2280.00');
   });
+  /* The VTLB's individual corrections compare actual costs with the fictitious amounts of the art. 475da formula
+   * (BVV-VTLB.md §4.2); this BVV does not come from that formula, so they are not computed, and the text says why
+   * (it used to say the formula's parameters were missing, which is not the case). */
+  it('leaves the VTLB corrections out with the inrichting as the reason', () => {
+    const d = dossier({
+      adults: [adult('aanvrager', '1970-01-01')],
+      incomes: [{ description: 'Pensioen', category: 'aow_pensioen', amount: '2600.00', frequency: 'maand' }],
+      expenses: [{ description: 'Zorgpremie', category: 'zorgverzekering', amount: '150.00', frequency: 'maand' }],
+    });
+    const zorg = computeBudget(d, inputs({ inrichting }), norms, JUL).vtlb.lines.find((l) => l.kind === 'zorgkosten')!;
+    expect(s(zorg.figure.value)).toBe('0.00');
+    expect(zorg.figure.explanation.rule).toContain('inrichting (art. 475e lid 2 Rv)');
+    expect(zorg.figure.explanation.rule).not.toContain('parameters');
+  });
   /* Jan 2026, gehuwden: 1500.00 + 2/3 x 690.27 = 460.18 + 106.00 = 2066.18; partner 475db a does not apply (household). */
   it('uses the couple norms for gehuwden and says to check when only one partner stays there', () => {
     const d = dossier({
