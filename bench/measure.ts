@@ -367,7 +367,7 @@ export async function measureSize(opts: MeasureOptions): Promise<BenchRow[]> {
         'rss.budgetAll',
         'Peak RSS with the budget of all households as well',
         `without it: ${rss.figure}`,
-        'budget.batch pages of 10,000 (its maximum): each page reads its dossiers 250 at a time while computing',
+        'budget.batch pages of 10,000 (its maximum): each page reads its dossiers 50 at a time while computing',
       ),
     );
 

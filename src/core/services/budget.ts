@@ -126,8 +126,12 @@ export function createBudgetService(
     return { ...computed, inputs: stored.inputs, inputsUpdatedAt: stored.updatedAt, referenceDate };
   }
 
-  /** Dossiers read at once within a batch page. */
-  const READ_SLICE = 250;
+  /**
+   * Dossiers read at once within a batch page. Small, so a slice's rows die young: held while 250 households were
+   * computed, they outlived two scavenges and were promoted, and the old generation grew with garbage (bench at
+   * 100,000: peak RSS with the batch 236-255 MB with 250, 228-235 MB with 50; the same time within the noise).
+   */
+  const READ_SLICE = 50;
 
   /** One page of key figures (budget-batch.ts): bulk reads, one norm set, the engine once per household. */
   async function batch(query: BudgetBatchIn): Promise<BudgetBatchOut> {
