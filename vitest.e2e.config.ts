@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
+    // The users' time zone, for the core and (tests/support/browser.ts) the page alike: CI machines run in UTC,
+    // where 23:30 is already tomorrow in Amsterdam.
+    env: { TZ: 'Europe/Amsterdam' },
     globalSetup: ['tests/support/e2e-global-setup.ts'],
     fileParallelism: false,
     pool: 'forks',

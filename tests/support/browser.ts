@@ -49,6 +49,9 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
+/** The core runs in this process (worker thread); vitest.e2e.config.ts puts it in the users' zone. */
+const CORE_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /**
  * A real core (real Argon2id parameters: this is the app as shipped) in a worker thread behind the web shell,
  * as `npm run web` runs it, and a page.
@@ -57,7 +60,9 @@ export async function startE2eApp(prefix: string): Promise<E2eApp> {
   const handle = await startWorkerTestCore({ cheapKdf: false, prefix: `e2e-${prefix}` });
   const server = await startWebServer({ core: handle.core, staticDir: HARNESS_DIR, host: '127.0.0.1', port: 0 });
   const browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
+  // The page's clock must be in the core's time zone, as Electron's renderer and main share the machine's:
+  // "today" in a form default and "today" in the core's validation are the same date, also just after midnight.
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: CORE_TIME_ZONE, viewport: { width: 1280, height: 900 } });
   const cspViolations: CspViolation[] = [];
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
