@@ -103,7 +103,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
         parsed.topic
           ? commandHelp(parsed.topic)
           : `${GENERAL_HELP}\n\nBudget (zonder kluis): houvast budget <dossier.json> [--date JJJJ-MM-DD] [--json]; zie: houvast help budget\n` +
-              'Schuldregeling (zonder kluis): houvast arrangement <dossier.json> [--months 18] [--factor 2] [--pot <bedrag>] [--json]; zie: houvast help arrangement\n' +
+              'Schuldregeling (zonder kluis): houvast arrangement <dossier.json> [--months 18] [--factor 2] [--start JJJJ-MM-DD] [--pot <bedrag>] [--json]; zie: houvast help arrangement\n' +
               'Systeemfouten-rapport: houvast report export|key|verify|register|merge|publish; zie: houvast help report\n',
       );
       return EXIT_OK;

@@ -1,4 +1,4 @@
-// `houvast arrangement <dossier.json> [--months 18] [--factor 2] [--date JJJJ-MM-DD] [--pot <bedrag>] [--json]`:
+// `houvast arrangement <dossier.json> [--months 18] [--factor 2] [--date JJJJ-MM-DD] [--start JJJJ-MM-DD] [--pot <bedrag>] [--json]`:
 // the schuldregeling proposal of a dossier in the interchange format, over its budget computed with the
 // bundled norm tables. No vault: the same pure computation the app runs (computeBudget + proposalForDossier),
 // so the figures are the same. stdout carries the result (asked for by the user); stderr Dutch messages
@@ -7,6 +7,7 @@ import {
   ARRANGEMENT_VARIANTS,
   DEFAULT_TERM_MONTHS,
   proposalForDossier,
+  standardTermMonths,
   toArrangementJson,
   type ArrangementJson,
   type ArrangementParams,
@@ -14,13 +15,13 @@ import {
 } from '../../shared/arrangement';
 import { computeBudget, NormNotCoveredError } from '../../shared/budget';
 import { AppError } from '../../shared/contract/errors';
-import { formatNlDate } from '../../shared/dates';
+import { formatNlDate, isIsoDate } from '../../shared/dates';
 import { CREDITOR_KIND_LABELS, type CreditorKind } from '../../shared/dossier/schema';
 import { formatEuro, parseEuroInput } from '../../shared/money';
 import { runDossierCommand, type DossierCommandIo, type DossierCommandOptions } from './dossier-command';
 
 export const ARRANGEMENT_USAGE =
-  'houvast arrangement <dossier.json> [--months 18] [--factor 2] [--date JJJJ-MM-DD] [--pot <bedrag>] [--variant schuldbemiddeling|saneringskrediet] [--reason <tekst>] [--inputs <invoer.json>] [--dossier <n>] [--json]';
+  'houvast arrangement <dossier.json> [--months 18] [--factor 2] [--date JJJJ-MM-DD] [--start JJJJ-MM-DD] [--pot <bedrag>] [--variant schuldbemiddeling|saneringskrediet] [--reason <tekst>] [--inputs <invoer.json>] [--dossier <n>] [--json]';
 
 export const ARRANGEMENT_HELP = [
   `Gebruik: ${ARRANGEMENT_USAGE}`,
@@ -32,9 +33,11 @@ export const ARRANGEMENT_HELP = [
   'Er is geen kluis nodig. Formaat van --json: docs/arrangement-json.md.',
   '',
   'Opties:',
-  '  --months <n>          Looptijd in maanden (standaard 18; een andere looptijd vraagt --reason).',
+  '  --months <n>          Looptijd in maanden (standaard 18, 36 bij een start vóór 1 juli 2023; een andere looptijd vraagt --reason).',
   '  --factor <getal>      Factor voor preferente schuldeisers (standaard 2; praktijk, geen wet), 1 t/m 5.',
   '  --date JJJJ-MM-DD     Peildatum van het budget (standaard: de peildatum in --inputs, anders vandaag).',
+  '  --start JJJJ-MM-DD    Startdatum van de regeling (standaard: de eerste van de maand na de peildatum). De',
+  '                        standaardlooptijd en, vóór 1 juli 2024, de minimale afdracht volgen de startdatum.',
   '  --pot <bedrag>        Verdeel dit totaal in plaats van het berekende (saneringskrediet, werkelijke reservering).',
   '  --variant <soort>     schuldbemiddeling (standaard) of saneringskrediet.',
   '  --reason <tekst>      Reden voor een afwijkende looptijd of een opgegeven totaal (komt in de toelichting).',
@@ -54,7 +57,7 @@ const SPEC = {
   usage: ARRANGEMENT_USAGE,
   help: ARRANGEMENT_HELP,
   example: '--months 18',
-  options: ['months', 'factor', 'pot', 'variant', 'reason'] as const,
+  options: ['months', 'factor', 'pot', 'variant', 'reason', 'start'] as const,
 };
 
 /** Runs the command; returns the exit code. `argv` is everything after the word "arrangement". */
@@ -63,10 +66,16 @@ export async function runArrangementCommand(argv: string[], io: ArrangementComma
     // The parameters are checked before the file is read: a usage mistake answers at once.
     const params: ArrangementParams = {};
     const reason = values.reason?.trim();
+    if (values.start !== undefined) {
+      if (!isIsoDate(values.start)) throw usage('Geef de startdatum van de regeling als JJJJ-MM-DD, bijvoorbeeld --start 2027-01-01.');
+      params.startDate = values.start;
+    }
     if (values.months !== undefined) {
       if (!/^\d{1,2}$/.test(values.months) || Number(values.months) < 1 || Number(values.months) > 60) throw usage('Geef de looptijd als een heel aantal maanden van 1 tot en met 60, bijvoorbeeld --months 18.');
       params.months = Number(values.months);
-      if (params.months !== DEFAULT_TERM_MONTHS) params.monthsReason = reason || 'Opgegeven met --months';
+      // The standard term follows the start date (RULES.md d.1); without one the regeling starts after the peildatum.
+      const standard = params.startDate ? standardTermMonths(params.startDate) : DEFAULT_TERM_MONTHS;
+      if (params.months !== standard) params.monthsReason = reason || 'Opgegeven met --months';
     }
     if (values.factor !== undefined) {
       const f = values.factor.replace(',', '.');

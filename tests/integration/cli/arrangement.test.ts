@@ -69,8 +69,38 @@ describe('houvast arrangement', () => {
     expect(r.stdout).toMatch(/DUO .*DUO-studieschuld valt buiten de schuldregeling/);
   });
 
+  it('--start: the standard term and the minimum monthly amount follow the start date (RULES.md d.1, d.4)', async () => {
+    const json = async (args: string[]) => {
+      const r = await run(['arrangement', ...args, '--date', DATE, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { months: number; startDate: string; status: string; afloscapaciteit: string | null; warnings: { code: string }[]; explanation: { pot: { rule: string } } };
+    };
+    // 36 months for a regeling that started before 1 July 2023, 18 from that day; no reason is asked for either.
+    const before = await json([DEMO8, '--start', '2023-06-30']);
+    expect([before.months, before.startDate]).toEqual([36, '2023-06-30']);
+    expect(before.explanation.pot.rule).not.toContain('Opgegeven met --months');
+    const from = await json([DEMO8, '--start', '2023-07-01']);
+    expect([from.months, from.startDate]).toEqual([18, '2023-07-01']);
+    // 18 months for a regeling that started in March 2023 departs from its standard of 36: recorded with a reason.
+    const shorter = await json([DEMO8, '--start', '2023-03-01', '--months', '18']);
+    expect(shorter.months).toBe(18);
+    expect(shorter.explanation.pot.rule).toContain('Opgegeven met --months');
+    // No afloscapaciteit: a nul-aanbod only from 1 July 2024; before, the minimum of € 64,00 a month.
+    const early = await json([DEMO9, '--start', '2024-06-01']);
+    expect(early.status).toBe('voorstel');
+    expect(early.afloscapaciteit).toBe('64.00');
+    expect(early.warnings.map((w) => w.code)).toContain('MINIMALE_AFDRACHT');
+    const late = await json([DEMO9, '--start', '2024-07-01']);
+    expect(late.status).toBe('nul_aanbod');
+    expect(late.warnings.map((w) => w.code)).not.toContain('MINIMALE_AFDRACHT');
+    // The text report names the start.
+    const text = await run(['arrangement', DEMO8, '--date', DATE, '--start', '2027-02-01']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('looptijd 18 maanden vanaf 01-02-2027');
+  });
+
   it('answers wrong usage in Dutch with exit code 2 and no personal data', async () => {
-    for (const args of [['--months', 'achttien'], ['--factor', '9'], ['--pot', '-5']]) {
+    for (const args of [['--months', 'achttien'], ['--factor', '9'], ['--pot', '-5'], ['--start', '01-02-2027'], ['--start', '2027-02-30']]) {
       const r = await run(['arrangement', DEMO8, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^Fout: /);
