@@ -18,6 +18,8 @@ import { centsToAmount, toCents } from '../../shared/money';
 import type { BudgetDossier } from '../../shared/budget/household';
 import type { Db } from '../db/driver';
 import { cachedStatement } from '../db/statements';
+import { REGION_HISTORY_START } from '../db/migrations/020_dossier_regions';
+import { provinceOfPostcode } from '../../shared/signals/vocabulary';
 import type { AuditService } from './audit';
 import { describeChanges } from './dossier-changes';
 import type { ServiceContext } from './context';
@@ -190,6 +192,24 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       const sets = columns.filter((c) => c !== 'id' && c !== 'created_at').map((c) => `${c} = @${c}`);
       db.prepare(`UPDATE dossiers SET ${sets.join(', ')} WHERE id = @id`).run(values);
     }
+    recordRegion(db, id, values.postcode);
+  }
+
+  /**
+   * The province of the address from today on, when it differs from the last one recorded (migration 020): the
+   * systeemfouten report counts a household in the province it lived in at the end of the quarter. A new dossier's
+   * first row holds for every earlier day too (no earlier address is known).
+   */
+  function recordRegion(db: Db, id: string, postcode: string | null): void {
+    const province = provinceOfPostcode(postcode);
+    const last = cachedStatement(db, 'SELECT province FROM dossier_regions WHERE dossier_id = ? ORDER BY from_date DESC LIMIT 1').get(id) as
+      | { province: string | null }
+      | undefined;
+    if (last && last.province === province) return;
+    cachedStatement(
+      db,
+      'INSERT INTO dossier_regions (dossier_id, from_date, province) VALUES (?, ?, ?) ON CONFLICT (dossier_id, from_date) DO UPDATE SET province = excluded.province',
+    ).run(id, last ? today() : REGION_HISTORY_START, province);
   }
 
   function writeItems(db: Db, dossierId: string, data: DossierData): void {

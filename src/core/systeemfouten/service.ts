@@ -127,14 +127,18 @@ export function createReportService(
     const roles = new Set<string>();
     const dossierStmt = db.prepare('SELECT postcode, type_of_help FROM dossiers WHERE id = ?');
     const personStmt = db.prepare('SELECT kind, birth_date, living_in_household, co_parenting FROM persons WHERE dossier_id = ?');
+    // The province at the quarter's end (migration 020), not the address of today: a family that moved since counts where it lived.
+    const regionStmt = db.prepare('SELECT province FROM dossier_regions WHERE dossier_id = ? AND from_date <= ? ORDER BY from_date DESC LIMIT 1');
     for (const id of ids) {
       const d = dossierStmt.get(id) as { postcode: string | null; type_of_help: string };
+      const region = regionStmt.get(id, end) as { province: string | null } | undefined;
       roles.add(d.type_of_help);
       const persons = personStmt.all(id) as { kind: string; birth_date: string; living_in_household: number | null; co_parenting: string | null }[];
       households.push({
         key: id,
         adults: persons.filter((p) => p.kind === 'adult').length,
         postcode: d.postcode,
+        ...(region ? { province: region.province } : {}),
         // Children in the household, co-parenting included (the app's definition, as in the budget: living here or
         // this household receives the kinderbijslag).
         children: persons

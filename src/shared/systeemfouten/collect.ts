@@ -12,6 +12,11 @@ export interface SourceHousehold {
   key: string;
   adults: number;
   postcode: string | null;
+  /**
+   * The province the household lived in at the end of the period (SYSTEEMFOUTEN.md: the client's address at quarter
+   * end), from the dossier's region history; null = not known. Absent: the province of `postcode`.
+   */
+  province?: string | null;
   children: readonly { birthDate: string; livingInHousehold: boolean }[];
 }
 
@@ -58,8 +63,8 @@ function band(cents: number, bounds: readonly [number, string][], top: string): 
 }
 
 export const DEFAULT_MAPPERS: Mappers = {
-  // Province from the PC4 digits only; the postcode itself never goes further.
-  region: (h) => provinceOfPostcode(h.postcode) ?? 'PVONB',
+  // Province at the period's end, else from the PC4 digits only; the postcode itself never goes further.
+  region: (h) => (h.province !== undefined ? h.province : provinceOfPostcode(h.postcode)) ?? 'PVONB',
   householdType: (h) => (h.adults >= 2 ? 'tweeouder' : h.adults === 1 ? 'eenouder' : 'overig'),
   minors: (h, end) => {
     const n = minorAges(h, end).length;

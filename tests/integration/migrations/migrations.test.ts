@@ -234,9 +234,13 @@ const FIXTURES: Record<number, (db: Db) => void> = {
       "INSERT INTO expenses (id, dossier_id, description, category, amount_cents, frequency, start_date, end_date, sort_order, instalments) VALUES ('e19', ?, 'Waterschapsbelasting', 'gemeentelijke_belastingen', 2100, 'jaar', NULL, NULL, 2, 4)",
     ).run(DOSSIER_ID);
   },
+  20: (db) => {
+    // The second household moved to Amsterdam (Noord-Holland) on 15 January 2026, recorded after 020.
+    db.prepare("INSERT INTO dossier_regions (dossier_id, from_date, province) VALUES ('0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0006', '2026-01-15', 'PV27')").run();
+  },
 };
 
-const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides', 'association_keys', 'association_files', 'association_publications'];
+const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides', 'association_keys', 'association_files', 'association_publications', 'dossier_regions'];
 
 function tablesOf(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
@@ -244,10 +248,12 @@ function tablesOf(db: Db): Set<string> {
 
 /** 019 keys incomes and expenses on (dossier_id, id) without a rowid: those two are compared in that order. */
 const BY_DOSSIER_AND_ID = new Set(['incomes', 'expenses']);
+/** Other WITHOUT ROWID tables, in key order. */
+const KEY_ORDER: Record<string, string> = { dossier_regions: 'dossier_id, from_date' };
 
 function dump(db: Db): Record<string, unknown[]> {
   const present = tablesOf(db);
-  return Object.fromEntries(DATA_TABLES.filter((t) => present.has(t)).map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${BY_DOSSIER_AND_ID.has(t) ? 'dossier_id, id' : 'rowid'}`).all()]));
+  return Object.fromEntries(DATA_TABLES.filter((t) => present.has(t)).map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${BY_DOSSIER_AND_ID.has(t) ? 'dossier_id, id' : (KEY_ORDER[t] ?? 'rowid')}`).all()]));
 }
 
 /** Columns a later migration removed on purpose: 019 dropped the insertion number row_id of incomes and expenses. */
@@ -408,6 +414,13 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
           ...(v >= 17 ? [expect.objectContaining({ id: 's17', recordedOn: '2026-11-20', originalRecordedOn: '2026-02-10' })] : []),
         ]);
       }
+      // 020: every household from before 020 starts its region history with the province of its address, valid from
+      // the beginning; 020's own fixture adds a move.
+      const regions = db.prepare('SELECT dossier_id, from_date, province FROM dossier_regions ORDER BY dossier_id, from_date').all() as { dossier_id: string; from_date: string; province: string | null }[];
+      const dossierIds = (db.prepare('SELECT id FROM dossiers ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+      expect(regions.filter((r) => r.from_date === '0000-01-01').map((r) => r.dossier_id)).toEqual(dossierIds);
+      expect(regions.find((r) => r.dossier_id === DOSSIER_ID)).toEqual({ dossier_id: DOSSIER_ID, from_date: '0000-01-01', province: 'PV26' });
+      expect(regions.filter((r) => r.from_date !== '0000-01-01')).toEqual(v >= 20 ? [{ dossier_id: '0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0006', from_date: '2026-01-15', province: 'PV27' }] : []);
       // 013: insured per adult; absent (NULL) means insured.
       expect(d.adults[0]!.insuredInNl).toBeUndefined();
       if (v >= 13) expect(d.adults.find((x) => x.role === 'partner')).toMatchObject({ firstName: 'Sam', insuredInNl: false });

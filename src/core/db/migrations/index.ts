@@ -20,6 +20,7 @@ import { m016SearchShortAndName } from './016_search_short_and_name';
 import { m017SignalOriginalDate } from './017_signal_original_date';
 import { m018ReportLedgerNoReplace } from './018_report_ledger_no_replace';
 import { m019ItemsByDossier } from './019_items_by_dossier';
+import { m020DossierRegions } from './020_dossier_regions';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -42,6 +43,7 @@ export const migrations: Migration[] = [
   m017SignalOriginalDate,
   m018ReportLedgerNoReplace,
   m019ItemsByDossier,
+  m020DossierRegions,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
