@@ -3,7 +3,7 @@
 // over the term of the arrangement. Pure: no I/O. Every line is in cents (rounded half-up where it is computed),
 // so the VTLB is the exact sum of the lines shown.
 import type Decimal from 'decimal.js';
-import { ageOn, formatNlDate } from '../dates';
+import { ageOn, formatNlDate, lastDayOfPreviousMonth } from '../dates';
 import type { BudgetDossier } from './household';
 import { formatEuro, Money, roundCents, sum, ZERO } from '../money';
 import { BVV_BASE_FRACTION, type BvvDetail, type BvvHooks } from './bvv';
@@ -128,8 +128,7 @@ function maxKgbPerMonth(args: VtlbArgs, use: NormUse, period: ResolvedPeriod): {
   // The alleenstaande-ouderkop is part of a kindgebonden budget: without a child it is given for, there is none.
   const alo = args.household.type === 'alleenstaande_ouder' && kids.length > 0 ? use.figure(period, 'single_parent_supplement') : ZERO;
   // Supplements from the month after the 12th / 16th birthday: age on the last day of the previous month.
-  const d = new Date(`${date}T00:00:00Z`);
-  const prevMonthEnd = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0)).toISOString().slice(0, 10);
+  const prevMonthEnd = lastDayOfPreviousMonth(date);
   let s1215 = 0;
   let s1617 = 0;
   for (const c of kids) {
