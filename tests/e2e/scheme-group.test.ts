@@ -5,10 +5,26 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { extractPdf, squash } from '../integration/budget-pdf/helpers';
 import { button, callCore, heading, screenshot, seriousAxeViolations, useE2eApp, waitVisible, type E2eApp } from '../support/browser';
+
+/**
+ * The demo file holds the Molenbeek family's € 35 for July to November 2026, paid on the 2nd. The family goes on paying
+ * every month: on a later day the months since then, up to the last whole month, are recorded as well, so that the
+ * dashboard's check of every month so far finds what the scenario says (nothing is recorded in December 2026).
+ */
+async function payEveryMonthSinceTheDemoFile(app: E2eApp): Promise<void> {
+  const [summary] = await callCore<{ id: string }[]>(app, 'dossier.list', { query: 'Molenbeek' });
+  const dossier = await callCore<{ debts: { id: string; creditor: string }[] }>(app, 'dossier.get', { id: summary!.id });
+  const debt = dossier.debts.find((d) => d.creditor === 'Zorgverzekeraar Zuid')!;
+  const thisMonth = format(new Date(), 'yyyy-MM');
+  for (let m = parseISO('2026-12-01'); format(m, 'yyyy-MM') < thisMonth; m = addMonths(m, 1)) {
+    await callCore(app, 'payments.record', { dossierId: summary!.id, debtId: debt.id, month: format(m, 'yyyy-MM'), amount: '35.00', paidOn: format(addDays(m, 1), 'yyyy-MM-dd') });
+  }
+}
 
 const SCHEME_NAME = 'Voorbeeld: zorgpremie-achterstand onder bewind (Zorgverzekeraar Zuid × Gemeente Zwolle)';
 
@@ -36,6 +52,7 @@ describe('the group zorgpremie scheme in the browser (demo vault)', () => {
     await page.getByLabel('Wachtwoord', { exact: true }).fill(demoPassphrase);
     await button(page, 'Ontgrendelen').click();
     await waitVisible(heading(page, 'Dossiers'), 60_000);
+    await payEveryMonthSinceTheDemoFile(app);
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Regelingen', exact: true }).click();
     await waitVisible(heading(page, 'Regelingen zorgpremie'));
