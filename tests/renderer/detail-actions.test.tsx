@@ -66,6 +66,8 @@ function app(dossier: Dossier = DOSSIER, extra: Handlers = {}) {
 async function openDossier() {
   fireEvent.click(await screen.findByRole('link', { name: 'Heidenrijk, Gerda' }));
   await screen.findByRole('heading', { level: 1, name: /Heidenrijk, Gerda/ });
+  // The heading can be in the DOM before React has run the screen's effects (findBy resolves on the mutation).
+  await act(async () => {});
 }
 
 describe('dossier detail actions', () => {
@@ -182,6 +184,9 @@ describe('activity', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const client = app();
     await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
+    // The activity listener is an effect: let it run (and take its start time) before the clock moves on. findBy
+    // resolves as soon as the heading is in the DOM, which under load can be before React has run the effects.
+    await act(async () => {});
     const touches = () => client.callsTo('session.touch').length;
     vi.setSystemTime(Date.now() + 31_000);
     act(() => {
