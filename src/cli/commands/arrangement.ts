@@ -5,9 +5,8 @@
 // without personal data.
 import {
   ARRANGEMENT_VARIANTS,
-  DEFAULT_TERM_MONTHS,
   proposalForDossier,
-  standardTermMonths,
+  standardTermFor,
   toArrangementJson,
   type ArrangementJson,
   type ArrangementParams,
@@ -73,9 +72,8 @@ export async function runArrangementCommand(argv: string[], io: ArrangementComma
     if (values.months !== undefined) {
       if (!/^\d{1,2}$/.test(values.months) || Number(values.months) < 1 || Number(values.months) > 60) throw usage('Geef de looptijd als een heel aantal maanden van 1 tot en met 60, bijvoorbeeld --months 18.');
       params.months = Number(values.months);
-      // The standard term follows the start date (RULES.md d.1); without one the regeling starts after the peildatum.
-      const standard = params.startDate ? standardTermMonths(params.startDate) : DEFAULT_TERM_MONTHS;
-      if (params.months !== standard) params.monthsReason = reason || 'Opgegeven met --months';
+      // The standard term follows the start date (RULES.md d.1).
+      if (params.months !== standardTermFor(params.startDate)) params.monthsReason = reason || 'Opgegeven met --months';
     }
     if (values.factor !== undefined) {
       const f = values.factor.replace(',', '.');

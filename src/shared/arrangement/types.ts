@@ -18,6 +18,14 @@ export const NUL_AANBOD_FROM = '2024-07-01';
 export function standardTermMonths(startDate: string): number {
   return startDate < TERM_18_MONTHS_FROM ? TERM_MONTHS_BEFORE_2023_07 : DEFAULT_TERM_MONTHS;
 }
+
+/**
+ * The standard term for parameters that may leave the start date out: without one the regeling starts after the
+ * budget's peildatum, which a norm table covers (2024 or later), so 18 months.
+ */
+export function standardTermFor(startDate: string | undefined): number {
+  return startDate ? standardTermMonths(startDate) : DEFAULT_TERM_MONTHS;
+}
 export const MIN_TERM_MONTHS = 1;
 export const MAX_TERM_MONTHS = 60;
 /** Preferent creditors get factor × the concurrent percentage: practice, not law (RULES.md d.1). */

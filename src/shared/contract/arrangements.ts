@@ -5,9 +5,8 @@ import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import {
   ARRANGEMENT_VARIANTS,
-  DEFAULT_TERM_MONTHS,
   PROPOSAL_STATUSES,
-  standardTermMonths,
+  standardTermFor,
   type AmountOverride,
   type ArrangementParams,
   type ProposalResult,
@@ -53,9 +52,8 @@ export const arrangementParamsIn = z
     leaveOut: z.array(z.string().min(1).max(64)).max(200).optional(),
   })
   .superRefine((p, ctx) => {
-    // The standard term follows the start date (RULES.md d.1: 36 months before 1 July 2023, 18 since); without a
-    // start date the regeling starts after the budget's peildatum, which a norm table covers (2024 or later): 18.
-    const standard = p.startDate ? standardTermMonths(p.startDate) : DEFAULT_TERM_MONTHS;
+    // The standard term follows the start date (RULES.md d.1: 36 months before 1 July 2023, 18 since).
+    const standard = standardTermFor(p.startDate);
     if (p.months !== undefined && p.months !== standard && !p.monthsReason) {
       ctx.addIssue({ code: 'custom', path: ['monthsReason'], message: `Geef een reden voor een andere looptijd dan ${standard} maanden.` });
     }
