@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { bsn, iban, isoDate, nonNegativeAmount, postcode } from '../src/shared/dossier/schema';
+import { closeObjects } from '../src/shared/closed-json-schema';
 import { fullInterchangeSchema } from '../src/shared/dossier/interchange-extras';
 
 export const SCHEMA_PATH = fileURLToPath(new URL('../resources/schema/dossier.schema.json', import.meta.url));
@@ -31,6 +32,7 @@ export function generateDossierSchema(): string {
       if (extra) Object.assign(ctx.jsonSchema, extra);
     },
   }) as Record<string, unknown>;
+  closeObjects(generated);
   const schema = {
     $schema: generated.$schema,
     $id: 'https://houvast.invalid/schema/dossier.schema.json',
@@ -38,7 +40,7 @@ export function generateDossierSchema(): string {
     description:
       'Een of meer dossiers (huishoudens) in het uitwisselformaat van Houvast. Bedragen zijn tekenreeksen als "1234.56", ' +
       'datums ISO "JJJJ-MM-DD". Controles die JSON Schema niet kan uitdrukken (elfproef BSN, mod-97 IBAN, postcode, ' +
-      'precies één aanvrager) doet Houvast bij het importeren. Zie docs/interchange.md.',
+      'precies één aanvrager) doet Houvast bij het importeren. Velden die hier niet staan, worden geweigerd. Zie docs/interchange.md.',
     ...Object.fromEntries(Object.entries(generated).filter(([k]) => k !== '$schema')),
   };
   return `${JSON.stringify(schema, null, 2)}\n`;

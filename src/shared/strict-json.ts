@@ -143,6 +143,36 @@ function findLoneSurrogates(value: unknown, path: (string | number)[], issues: I
   }
 }
 
+/**
+ * Fields of a file that its schema does not know: every key of `raw` (the file as read) that is missing from the same
+ * object in `parsed` (what the schema made of it; zod drops keys it does not know). A misspelt optional field
+ * ("livingInHouseHold") would otherwise be dropped without a word and its default taken instead, which silently alters
+ * what the file says. Where the schema turned a value into something else (not an object or array on both sides),
+ * nothing below it is compared.
+ */
+export function unknownFields(raw: unknown, parsed: unknown, path: (string | number)[] = []): IssueDetail[] {
+  const issues: IssueDetail[] = [];
+  const walk = (r: unknown, p: unknown, at: (string | number)[]) => {
+    if (issues.length > MAX_LISTED_ISSUES) return;
+    if (Array.isArray(r)) {
+      if (!Array.isArray(p)) return;
+      for (let i = 0; i < Math.min(r.length, p.length); i++) walk(r[i], p[i], [...at, i]);
+    } else if (isPlainObject(r) && isPlainObject(p)) {
+      for (const key of Object.keys(r)) {
+        if (!Object.prototype.hasOwnProperty.call(p, key)) {
+          issues.push({ path: displayPath([...at, displayKey(key)]), message: 'onbekend veld: het wordt niet gelezen. Controleer de naam van het veld (hoofdletters tellen) in de beschrijving van het bestandsformaat.' });
+        } else walk(r[key], p[key], [...at, key]);
+      }
+    }
+  };
+  walk(raw, parsed, path);
+  return issues;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** One reason as a line of text: its place (unless it is the whole file), then the reason. */
 export function issueLine(issue: IssueDetail): string {
   return issue.path === FILE ? issue.message : `${issue.path}: ${issue.message}`;

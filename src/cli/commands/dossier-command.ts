@@ -11,6 +11,7 @@ import { AppError } from '../../shared/contract/errors';
 import { installDutchErrors } from '../../shared/contract/locale';
 import { isIsoDate, isoDateOf, systemClock, type Clock } from '../../shared/dates';
 import type { FullInterchangeFile } from '../../shared/dossier/interchange-extras';
+import { issueLine, unknownFields } from '../../shared/strict-json';
 import { parseArgsErrorText } from '../args';
 import { CommandError, readJson } from './command-error';
 
@@ -144,10 +145,14 @@ export async function runDossierCommand<K extends string, T>(
 }
 
 async function readInputs(file: string): Promise<BudgetInputs> {
-  const r = budgetInputsSchema.safeParse(await readJson(file, 'invoerbestand'));
+  const json = await readJson(file, 'invoerbestand');
+  const r = budgetInputsSchema.safeParse(json);
   if (!r.success) {
     throw new CommandError('het invoerbestand is niet geldig.', 1, r.error.issues.map((i) => `${i.path.map(String).join('.') || '(bestand)'}: ${i.message}`));
   }
+  // A misspelt field would be dropped and its default used without a word: refused, as in every import.
+  const unknown = unknownFields(json, r.data);
+  if (unknown.length > 0) throw new CommandError('het invoerbestand is niet geldig.', 1, unknown.map(issueLine));
   return r.data;
 }
 

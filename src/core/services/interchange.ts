@@ -10,7 +10,7 @@ import {
   type DossierData,
 } from '../../shared/dossier/schema';
 import { fullInterchangeSchema, type FullInterchangeFile } from '../../shared/dossier/interchange-extras';
-import { capIssues, parseStrictJson } from '../../shared/strict-json';
+import { capIssues, parseStrictJson, unknownFields } from '../../shared/strict-json';
 import { readDossierExtras, writeDossierExtras } from './dossier-extras';
 import type { AuditService } from './audit';
 import { exportBoardBlock, importBoardBlock } from './creditor-board';
@@ -58,7 +58,12 @@ export function parseInterchange(file: unknown): FullInterchangeFile {
   }
   // Version 1 and 2; version 2's optional blocks (budget inputs, attachments) are read too.
   const parsed = fullInterchangeSchema.safeParse(file);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // A field the format does not have is refused rather than dropped: most often a misspelt optional field.
+    const unknown = unknownFields(file, parsed.data);
+    if (unknown.length > 0) throw invalidFile(unknown);
+    return parsed.data;
+  }
   throw invalidFile(
     parsed.error.issues.map((i) => ({
       path: i.path.map(String).join('.') || '(bestand)',

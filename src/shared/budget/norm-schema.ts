@@ -3,6 +3,7 @@
 // resources/schema/norms.schema.json is generated from this (scripts/gen-norms-schema.ts).
 import { z } from 'zod';
 import { isIsoDate, ISO_DATE_PATTERN } from '../dates';
+import { unknownFields } from '../strict-json';
 
 export const NORM_FORMAT = 'houvast.norms' as const;
 export const NORM_VERSION = 1 as const;
@@ -152,7 +153,12 @@ export type NormFileValidation = { ok: true; file: NormFile } | { ok: false; rea
  */
 export function validateNormData(json: unknown): NormFileValidation {
   const r = normFileSchema.safeParse(json, { reportInput: true });
-  if (r.success) return { ok: true, file: r.data };
+  if (r.success) {
+    // A field the format does not have is refused rather than dropped (a misspelt optional field: strict-json.ts).
+    const unknown = unknownFields(json, r.data);
+    if (unknown.length === 0) return { ok: true, file: r.data };
+    return { ok: false, reasons: unknown.map((i) => `${i.path.split('.').join(' › ')}: ${i.message}`) };
+  }
   const reasons = r.error.issues.map((issue) => {
     const where = issue.path.map(String).join(' › ');
     const missingValue = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;

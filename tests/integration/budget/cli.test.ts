@@ -193,4 +193,31 @@ describe('houvast budget', () => {
     expect((await run([DEMO, '--onbekend'])).code).toBe(2);
     expect((await run([])).code).toBe(2);
   });
+
+  it('reads its files as strictly as an import: a duplicated key or a field the format does not have is refused with its place', async () => {
+    const demo = readFileSync(DEMO, 'utf8');
+    // The same key twice: JSON.parse would silently keep the last value.
+    const twice = path.join(work, 'dubbel.json');
+    writeFileSync(twice, demo.replace('"birthDate": "', '"birthDate": "1970-01-01", "birthDate": "'));
+    const r1 = await run([twice, '--json']);
+    expect(r1.code).toBe(1);
+    expect(r1.stdout).toBe('');
+    expect(r1.stderr).toMatch(/dossiers\.0\.adults\.0: de sleutel "birthDate" staat twee keer in hetzelfde object \(regel \d+, kolom \d+\)/);
+
+    // A misspelt field of the inputs file ("geenberoepOpOuders"): dropped, the default would be used without a word.
+    const inputs = path.join(work, 'invoer-fout.json');
+    writeFileSync(inputs, JSON.stringify({ geenberoepOpOuders: true }));
+    const r2 = await run([DEMO, '--inputs', inputs, '--json']);
+    expect(r2.code).toBe(1);
+    expect(r2.stdout).toBe('');
+    expect(r2.stderr).toMatch(/geenberoepOpOuders: onbekend veld/);
+
+    // Invalid UTF-8 (a Latin-1 "ë"): refused with its place, not read as U+FFFD.
+    const latin1 = path.join(work, 'latin1.json');
+    const bytes = Buffer.from(demo.replace('"lastName": "', '"lastName": "Zo\u00eb'), 'latin1');
+    writeFileSync(latin1, bytes);
+    const r3 = await run([latin1]);
+    expect(r3.code).toBe(1);
+    expect(r3.stderr).toMatch(/geen geldige UTF-8-tekst \(byte \d+, regel \d+\)/);
+  });
 });

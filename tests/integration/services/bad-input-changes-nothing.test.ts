@@ -79,4 +79,19 @@ describe('a bad edit is refused with a Dutch reason and changes nothing', () => 
     expect(await call('audit.list', { limit: 1000 })).toEqual(logBefore);
     expect(await call('dossier.list', {})).toEqual(listBefore);
   });
+  it('an import file with a field the format does not have (a misspelt optional field) imports nothing and says where', async () => {
+    const logBefore = await call('audit.list', { limit: 1000 });
+    const listBefore = await call('dossier.list', {});
+    // "fosterchild" for fosterChild: dropped, the child would silently count as the household's own.
+    const child = { firstName: 'Sem', lastName: 'Test', birthDate: '2015-04-01', livingInHousehold: true, fosterchild: true };
+    const file = { format: 'houvast.dossier', version: 2, dossiers: [{ ...data(), children: [child] }] };
+    const env = await h.core.router.handle('dossier.import', { file, onDuplicate: 'copy' });
+    expect(env.ok).toBe(false);
+    if (env.ok) return;
+    expect(env.error.code).toBe('VALIDATION');
+    expect(env.error.issues?.map((i) => i.path)).toEqual(['dossiers.0.children.0.fosterchild']);
+    expect(env.error.issues?.[0]?.message).toMatch(/^onbekend veld/);
+    expect(await call('audit.list', { limit: 1000 })).toEqual(logBefore);
+    expect(await call('dossier.list', {})).toEqual(listBefore);
+  });
 });

@@ -192,6 +192,17 @@ describe('validateNormFile', () => {
     expect(v.reasons).toContain('source: ontbreekt.');
     expect(v.reasons.join('\n')).toMatch(/"age_0_5" staat als ontbrekend vermeld maar heeft ook een bedrag/);
   });
+
+  it('rejects a field the format does not have (a misspelt optional one), naming its place', () => {
+    const f = good() as Record<string, unknown> & { periods: Record<string, Record<string, unknown>> };
+    // "validto" for validTo: dropped, the period would silently run on to the next one.
+    f.periods['2026-01-01']!.validto = '2026-06-30';
+    const v = validateNormFile(JSON.stringify(f));
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    expect(v.reasons).toHaveLength(1);
+    expect(v.reasons[0]).toMatch(/^periods › 2026-01-01 › validto: onbekend veld/);
+  });
 });
 
 describe('JSON Schema', () => {

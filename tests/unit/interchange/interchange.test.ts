@@ -7,7 +7,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDossierSchema, SCHEMA_PATH } from '../../../scripts/gen-dossier-schema';
+import { AppError } from '../../../src/shared/contract/errors';
 import { installDutchErrors } from '../../../src/shared/contract/locale';
+import { parseInterchange } from '../../../src/core/services/interchange';
 import { EXPENSE_CATEGORY_GROUP, NIBUD_GROUPS } from '../../../src/shared/dossier/categories';
 import { interchangeSchema } from '../../../src/shared/dossier/schema';
 import { FREQUENCIES } from '../../../src/shared/frequency';
@@ -229,5 +231,43 @@ describe('broken files', () => {
     expect(parsed.error!.issues.length).toBeGreaterThanOrEqual(5);
     validateJson(file);
     expect((validateJson.errors ?? []).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+// A field the format does not have is refused with its place (issue 10 §4: imports are not silently altered). zod on
+// its own drops such a field, so a misspelt optional field would quietly take its default.
+describe('fields the format does not have', () => {
+  const unknown: { name: string; mutate: (f: Record<string, any>) => void; path: string; ajvPath: string }[] = [
+    {
+      // "fosterChild" misspelt: without the check the child would silently count as the household's own (kinderbijslag).
+      name: 'a misspelt optional field of a child',
+      mutate: (f) => (f.dossiers[0].children[0].fosterchild = true),
+      path: 'dossiers.0.children.0.fosterchild',
+      ajvPath: '/dossiers/0/children/0',
+    },
+    { name: 'an extra field on the file', mutate: (f) => (f.exportedBy = 'ander pakket'), path: 'exportedBy', ajvPath: '' },
+    { name: 'an extra field deep in an expense', mutate: (f) => (f.dossiers[0].expenses[2].bedrag = '12.00'), path: 'dossiers.0.expenses.2.bedrag', ajvPath: '/dossiers/0/expenses/2' },
+    { name: 'an extra field in the address', mutate: (f) => (f.dossiers[0].address.land = 'NL'), path: 'dossiers.0.address.land', ajvPath: '/dossiers/0/address' },
+  ];
+
+  it.each(unknown)('$name: refused by Houvast and by the JSON Schema, with the place', ({ mutate, path: where, ajvPath }) => {
+    const file = base();
+    mutate(file);
+    let error: unknown;
+    try {
+      parseInterchange(JSON.stringify(file));
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    const details = (error as AppError).issues ?? [];
+    expect(details.map((d) => d.path)).toEqual([where]);
+    expect(details[0]!.message).toMatch(/onbekend veld/);
+    expect(validateJson(file)).toBe(false);
+    expect((validateJson.errors ?? []).some((e) => e.keyword === 'additionalProperties' && e.instancePath === ajvPath)).toBe(true);
+  });
+
+  it('every demo household still reads without a complaint', () => {
+    for (const f of demoFiles) expect(() => parseInterchange(readFileSync(path.join(DEMO_DIR, f), 'utf8')), f).not.toThrow();
   });
 });
