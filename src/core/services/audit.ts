@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../shared/contract/procedures';
 import type { Db } from '../db/driver';
 import { AUDIT_GENESIS_HASH, auditChainHash, type ChainedAuditFields } from '../db/migrations/005_audit_chain';
 import type { ServiceContext } from './context';
+import { cachedStatement } from '../db/statements';
 
 export type AuditAction = AuditEntry['action'];
 
@@ -32,11 +33,11 @@ interface AuditRow extends ChainedAuditFields {
 
 /** Append one row to the chain of `db`, keeping the given time stamp (used for new rows and for rows carried over a restore). */
 export function appendAuditRow(db: Db, row: Omit<ChainedAuditFields, 'id'>): void {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+  const last = cachedStatement(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
   const prev = last?.hash ?? AUDIT_GENESIS_HASH;
   const id = (last?.id ?? 0) + 1;
   const hash = auditChainHash(prev, { id, ...row });
-  db.prepare('INSERT INTO audit_log (id, at, actor, action, dossier_id, dossier_number, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO audit_log (id, at, actor, action, dossier_id, dossier_number, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     id,
     row.at,
     row.actor,
@@ -71,7 +72,7 @@ function contentKey(r: CarriedAuditRow): string {
 
 /** Every row of the current logboek (read before a restore replaces the database). */
 export function readAuditRows(db: Db): CarriedAuditRow[] {
-  return db.prepare('SELECT at, actor, action, dossier_id, dossier_number, detail FROM audit_log ORDER BY id').all() as CarriedAuditRow[];
+  return cachedStatement(db, 'SELECT at, actor, action, dossier_id, dossier_number, detail FROM audit_log ORDER BY id').all() as CarriedAuditRow[];
 }
 
 /**
@@ -111,8 +112,8 @@ export function createAuditService(ctx: ServiceContext): AuditService {
       const db = ctx.db();
       const rows = (
         options.dossierId !== undefined
-          ? db.prepare('SELECT * FROM audit_log WHERE dossier_id = ? ORDER BY id DESC LIMIT ?').all(options.dossierId, limit)
-          : db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit)
+          ? cachedStatement(db, 'SELECT * FROM audit_log WHERE dossier_id = ? ORDER BY id DESC LIMIT ?').all(options.dossierId, limit)
+          : cachedStatement(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit)
       ) as AuditRow[];
       return rows.map((r) => ({
         id: r.id,

@@ -6,6 +6,7 @@ import { budgetInputsSchema } from '../../shared/budget/inputs';
 import type { Attachment, DossierExtras } from '../../shared/dossier/interchange-extras';
 import type { Db } from '../db/driver';
 import { AppError } from '../../shared/contract/errors';
+import { cachedStatement } from '../db/statements';
 
 interface DocumentRow {
   kind: 'budgetplan';
@@ -32,14 +33,13 @@ interface LetterRow {
  */
 export function readDossierExtras(db: Db, dossierId: string, debtIds: readonly string[] = []): DossierExtras {
   const out: DossierExtras = {};
-  const inputs = db.prepare('SELECT inputs FROM budget_inputs WHERE dossier_id = ?').get(dossierId) as { inputs: string } | undefined;
+  const inputs = cachedStatement(db, 'SELECT inputs FROM budget_inputs WHERE dossier_id = ?').get(dossierId) as { inputs: string } | undefined;
   if (inputs) {
     const parsed = budgetInputsSchema.safeParse(JSON.parse(inputs.inputs));
     // Stored through the same schema; a row that no longer parses is left out rather than exported wrong.
     if (parsed.success) out.budgetInputs = parsed.data;
   }
-  const docs = db
-    .prepare('SELECT kind, file_name, mime, created_at, content, reference_date, norm_periods FROM documents WHERE dossier_id = ? ORDER BY created_at, rowid')
+  const docs = cachedStatement(db, 'SELECT kind, file_name, mime, created_at, content, reference_date, norm_periods FROM documents WHERE dossier_id = ? ORDER BY created_at, rowid')
     .all(dossierId) as DocumentRow[];
   const attachments: Attachment[] = docs.map((d) => ({
     kind: d.kind,
@@ -52,8 +52,7 @@ export function readDossierExtras(db: Db, dossierId: string, debtIds: readonly s
   }));
   // The regeling's letters (issue 8). The creditors' batch overviews cover other families and stay home.
   const position = new Map(debtIds.map((id, i) => [id, i]));
-  const letters = db
-    .prepare(
+  const letters = cachedStatement(db,
       `SELECT kind, debt_id, file_name, created_at, content, includes_bsn FROM arrangement_letters
        WHERE dossier_id = ? AND kind IN ('voorstel', 'schuldenoverzicht') ORDER BY created_at, rowid`,
     )
@@ -82,13 +81,13 @@ export function readDossierExtras(db: Db, dossierId: string, debtIds: readonly s
  */
 export function writeDossierExtras(db: Db, dossierId: string, extras: DossierExtras, now: number, debtIds: readonly string[] = [], path = 'dossiers.0'): void {
   if (extras.budgetInputs) {
-    db.prepare('INSERT INTO budget_inputs (dossier_id, inputs, updated_at) VALUES (?, ?, ?)').run(dossierId, JSON.stringify(extras.budgetInputs), now);
+    cachedStatement(db, 'INSERT INTO budget_inputs (dossier_id, inputs, updated_at) VALUES (?, ?, ?)').run(dossierId, JSON.stringify(extras.budgetInputs), now);
   }
-  const insert = db.prepare(
+  const insert = cachedStatement(db,
     `INSERT INTO documents (id, dossier_id, kind, file_name, mime, created_at, content, reference_date, norm_periods)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertLetter = db.prepare(
+  const insertLetter = cachedStatement(db,
     'INSERT INTO arrangement_letters (id, dossier_id, debt_id, kind, file_name, mime, created_at, content, includes_bsn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   (extras.attachments ?? []).forEach((a, i) => {

@@ -144,19 +144,19 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
 
   function nextNumber(db: Db): string {
     const year = new Date(ctx.clock.now()).getFullYear();
-    const row = db.prepare('SELECT last FROM dossier_number_seq WHERE year = ?').get(year) as { last: number } | undefined;
+    const row = cachedStatement(db, 'SELECT last FROM dossier_number_seq WHERE year = ?').get(year) as { last: number } | undefined;
     let next = (row?.last ?? 0) + 1;
-    const taken = db.prepare('SELECT 1 FROM dossiers WHERE number = ?');
+    const taken = cachedStatement(db, 'SELECT 1 FROM dossiers WHERE number = ?');
     // A number typed in by hand (or imported) may already sit ahead of the counter.
     while (taken.get(formatNumber(year, next))) next += 1;
-    db.prepare(
+    cachedStatement(db,
       'INSERT INTO dossier_number_seq (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last',
     ).run(year, next);
     return formatNumber(year, next);
   }
 
   function numberTaken(db: Db, number: string, exceptId?: string): boolean {
-    const row = db.prepare('SELECT id FROM dossiers WHERE number = ?').get(number) as { id: string } | undefined;
+    const row = cachedStatement(db, 'SELECT id FROM dossiers WHERE number = ?').get(number) as { id: string } | undefined;
     return row !== undefined && row.id !== exceptId;
   }
 
@@ -187,10 +187,10 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
     };
     const columns = Object.keys(values);
     if (insert) {
-      db.prepare(`INSERT INTO dossiers (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(values);
+      cachedStatement(db, `INSERT INTO dossiers (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(values);
     } else {
       const sets = columns.filter((c) => c !== 'id' && c !== 'created_at').map((c) => `${c} = @${c}`);
-      db.prepare(`UPDATE dossiers SET ${sets.join(', ')} WHERE id = @id`).run(values);
+      cachedStatement(db, `UPDATE dossiers SET ${sets.join(', ')} WHERE id = @id`).run(values);
     }
     recordRegion(db, id, values.postcode);
   }
@@ -213,7 +213,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
   }
 
   function writeItems(db: Db, dossierId: string, data: DossierData): void {
-    const person = db.prepare(
+    const person = cachedStatement(db,
       `INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order, foster_child, co_parenting, insured_nl)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -230,13 +230,13 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       order += 1;
     }
 
-    const bank = db.prepare('INSERT INTO bank_accounts (id, dossier_id, iban, holder, description, sort_order) VALUES (?, ?, ?, ?, ?, ?)');
+    const bank = cachedStatement(db, 'INSERT INTO bank_accounts (id, dossier_id, iban, holder, description, sort_order) VALUES (?, ?, ?, ?, ?, ?)');
     itemIds(data.bankAccounts).forEach((id, i) => {
       const b = data.bankAccounts[i]!;
       bank.run(id, dossierId, b.iban, orNull(b.holder), orNull(b.description), i);
     });
 
-    const income = db.prepare(
+    const income = cachedStatement(db,
       `INSERT INTO incomes (id, dossier_id, description, category, amount_cents, frequency, person_role, start_date, end_date, sort_order, instalments)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -246,7 +246,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       income.run(id, dossierId, x.description, x.category, toCents(x.amount), frequency, x.personRole ?? null, x.startDate ?? null, x.endDate ?? null, i, instalments);
     });
 
-    const expense = db.prepare(
+    const expense = cachedStatement(db,
       `INSERT INTO expenses (id, dossier_id, description, category, amount_cents, frequency, start_date, end_date, sort_order, instalments)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -256,7 +256,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       expense.run(id, dossierId, x.description, x.category, toCents(x.amount), frequency, x.startDate ?? null, x.endDate ?? null, i, instalments);
     });
 
-    const debt = db.prepare(
+    const debt = cachedStatement(db,
       `INSERT INTO debts (id, dossier_id, creditor, collector, reference, original_cents, current_cents, kind, status, since, sort_order,
          creditor_kind, kind_reason, statement_date, statement_principal_cents, statement_interest_cents, statement_costs_cents,
          verification, recheck_after, inclusion, inclusion_reason, arrears_months, arrears_premium_cents, arrears_reported_to_cak, arrears_reported_on)
@@ -277,7 +277,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
   }
 
   function writeNotes(db: Db, dossierId: string, data: DossierData, now: number): void {
-    const note = db.prepare('INSERT INTO notes (id, dossier_id, created_at, author, text) VALUES (?, ?, ?, ?, ?)');
+    const note = cachedStatement(db, 'INSERT INTO notes (id, dossier_id, created_at, author, text) VALUES (?, ?, ?, ?, ?)');
     itemIds(data.notes).forEach((id, i) => {
       const n = data.notes[i]!;
       note.run(id, dossierId, n.createdAt ?? now, orNull(n.author), n.text);
@@ -316,10 +316,10 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
 
   /** Interchange version 2: the family's zorgpremie schemes (table scheme_participants, migration 005). */
   function writeSchemeParticipations(db: Db, dossierId: string, data: DossierData, now: number): void {
-    const stmt = db.prepare(
+    const stmt = cachedStatement(db,
       'INSERT INTO scheme_participants (scheme_id, dossier_id, status, monthly_cents, start_date, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    const overrideStmt = db.prepare(
+    const overrideStmt = cachedStatement(db,
       'INSERT INTO scheme_condition_overrides (scheme_id, dossier_id, reason, reasons_not_met, created_at) VALUES (?, ?, ?, ?, ?)',
     );
     for (const p of data.schemeParticipations ?? []) {
@@ -415,7 +415,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
         if (sections.length === 0) return;
         withSearchDeferred(db, id, () => {
           writeMain(db, id, before.number, next, before.createdAt, ctx.clock.now(), false);
-          for (const table of SUB_TABLES) db.prepare(`DELETE FROM ${table} WHERE dossier_id = ?`).run(id);
+          for (const table of SUB_TABLES) cachedStatement(db, `DELETE FROM ${table} WHERE dossier_id = ?`).run(id);
           writeItems(db, id, next);
         });
         // Per item and field (old → new for amounts and dates; personal fields only named), one line per section.
@@ -440,7 +440,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       const db = ctx.db();
       db.transaction(() => {
         const row = readRow(db, id);
-        db.prepare('UPDATE dossiers SET status = ?, date_afgesloten = ?, updated_at = ? WHERE id = ?').run(
+        cachedStatement(db, 'UPDATE dossiers SET status = ?, date_afgesloten = ?, updated_at = ? WHERE id = ?').run(
           'afgesloten',
           today(),
           ctx.clock.now(),
@@ -461,7 +461,7 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
           ]);
         }
         // ON DELETE CASCADE removes persons, accounts, incomes, expenses, debts and notes.
-        db.prepare('DELETE FROM dossiers WHERE id = ?').run(id);
+        cachedStatement(db, 'DELETE FROM dossiers WHERE id = ?').run(id);
         deps.audit.append(deps.actor(), 'dossier.deleted', id, row.number, null);
       })();
       // Move the (zeroed) pages from the WAL into the main file and empty the WAL, so no older page
@@ -487,14 +487,14 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
       db.transaction(() => {
         const row = readRow(db, id);
         const now = ctx.clock.now();
-        db.prepare('INSERT INTO notes (id, dossier_id, created_at, author, text) VALUES (?, ?, ?, ?, ?)').run(
+        cachedStatement(db, 'INSERT INTO notes (id, dossier_id, created_at, author, text) VALUES (?, ?, ?, ?, ?)').run(
           randomUUID(),
           id,
           now,
           deps.actor(),
           text,
         );
-        db.prepare('UPDATE dossiers SET updated_at = ? WHERE id = ?').run(now, id);
+        cachedStatement(db, 'UPDATE dossiers SET updated_at = ? WHERE id = ?').run(now, id);
         deps.audit.append(deps.actor(), 'dossier.note_added', id, row.number, null);
       })();
       return read(id);
@@ -510,9 +510,9 @@ export function createDossierService(ctx: ServiceContext, deps: { audit: AuditSe
 function withSearchDeferred(db: Db, dossierId: string, write: () => void): void {
   // Its own (nested) transaction too, so a mark can never outlive a failed or interrupted write.
   db.transaction(() => {
-    db.prepare('INSERT INTO dossier_search_deferred (dossier_id) VALUES (?)').run(dossierId);
+    cachedStatement(db, 'INSERT INTO dossier_search_deferred (dossier_id) VALUES (?)').run(dossierId);
     write();
-    db.prepare('DELETE FROM dossier_search_deferred WHERE dossier_id = ?').run(dossierId);
+    cachedStatement(db, 'DELETE FROM dossier_search_deferred WHERE dossier_id = ?').run(dossierId);
   })();
 }
 

@@ -7,6 +7,7 @@ import type { DossierData } from '../../shared/dossier/schema';
 import { impossibleFacts, questionableFacts, type PlausibilityInput, type PlausibilityIssue } from '../../shared/validation/plausibility';
 import type { Db } from '../db/driver';
 import { foldForSearch } from './dossiers';
+import { cachedStatement } from '../db/statements';
 
 type Facts = Pick<DossierData, 'adults' | 'children' | 'statusDates'>;
 
@@ -74,7 +75,7 @@ export function resolveCheckInput(input: CheckInput, stored: QuestionFacts & { a
 /** Questions to confirm before saving: unlikely facts, and a BSN that another dossier already uses. */
 export function dossierWarnings(db: Db, data: QuestionFacts, today: string, exceptId?: string): DossierWarning[] {
   const out: DossierWarning[] = questionableFacts(data, today).map((i: PlausibilityIssue) => ({ path: i.path, message: i.message }));
-  const other = db.prepare(
+  const other = cachedStatement(db,
     `SELECT d.id, d.number FROM persons p JOIN dossiers d ON d.id = p.dossier_id
      WHERE p.bsn = ? AND p.dossier_id <> ? ORDER BY d.number LIMIT 1`,
   );
@@ -101,24 +102,28 @@ export function findDuplicate(db: Db, data: Pick<DossierData, 'adults'>): { id: 
   const aanvrager = data.adults.find((a) => a.role === 'aanvrager');
   if (!aanvrager) return null;
   if (aanvrager.bsn) {
-    const hit = db
-      .prepare(
-        `SELECT d.id, d.number FROM persons p JOIN dossiers d ON d.id = p.dossier_id
-         WHERE p.kind = 'adult' AND p.role = 'aanvrager' AND p.bsn = ? ORDER BY d.number LIMIT 1`,
-      )
-      .get(aanvrager.bsn) as { id: string; number: string } | undefined;
+    const hit = cachedStatement(
+      db,
+      `SELECT d.id, d.number FROM persons p JOIN dossiers d ON d.id = p.dossier_id
+       WHERE p.kind = 'adult' AND p.role = 'aanvrager' AND p.bsn = ? ORDER BY d.number LIMIT 1`,
+    ).get(aanvrager.bsn) as { id: string; number: string } | undefined;
     if (hit) return hit;
   }
   const name = foldForSearch(`${aanvrager.firstName.trim()} ${aanvrager.lastName.trim()}`);
-  const candidates = db
-    .prepare(
-      `SELECT d.id, d.number, p.first_name, p.last_name, p.bsn FROM persons p JOIN dossiers d ON d.id = p.dossier_id
-       WHERE p.kind = 'adult' AND p.role = 'aanvrager' AND p.birth_date = ? ORDER BY d.number`,
-    )
-    .all(aanvrager.birthDate) as { id: string; number: string; first_name: string; last_name: string; bsn: string | null }[];
+  // Only the index of aanvragers by birth date is read (migration 021); a dossier's number only for a match.
+  const candidates = cachedStatement(
+    db,
+    `SELECT dossier_id, first_name, last_name, bsn FROM persons INDEXED BY persons_aanvrager_birth_date
+     WHERE kind = 'adult' AND role = 'aanvrager' AND birth_date = ?`,
+  ).all(aanvrager.birthDate) as { dossier_id: string; first_name: string; last_name: string; bsn: string | null }[];
   // Two different BSNs are two different people, whatever their names.
-  const hit = candidates.find(
+  const matches = candidates.filter(
     (c) => foldForSearch(`${c.first_name.trim()} ${c.last_name.trim()}`) === name && !(c.bsn && aanvrager.bsn && c.bsn !== aanvrager.bsn),
   );
-  return hit ? { id: hit.id, number: hit.number } : null;
+  if (matches.length === 0) return null;
+  // The lowest dossier number among the matches, as before.
+  const numberOf = cachedStatement(db, 'SELECT number FROM dossiers WHERE id = ?');
+  const found = matches.map((m) => ({ id: m.dossier_id, number: (numberOf.get(m.dossier_id) as { number: string }).number }));
+  found.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  return found[0]!;
 }

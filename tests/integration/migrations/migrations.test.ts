@@ -5,6 +5,7 @@
 //
 // Update the snapshot after an intended schema change: UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/integration/migrations
 import { randomBytes } from 'node:crypto';
+import { findDuplicate } from '../../../src/core/services/plausibility';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -238,6 +239,14 @@ const FIXTURES: Record<number, (db: Db) => void> = {
     // The second household moved to Amsterdam (Noord-Holland) on 15 January 2026, recorded after 020.
     db.prepare("INSERT INTO dossier_regions (dossier_id, from_date, province) VALUES ('0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0006', '2026-01-15', 'PV27')").run();
   },
+  21: (db) => {
+    // The second household gets a partner born on the aanvrager's birthday of the first: not an aanvrager, so never a
+    // candidate of the duplicate check.
+    db.prepare(
+      `INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order)
+       VALUES ('p21', '0b9f4a62-52f6-4d9e-9a53-3f1f6b1f0006', 'adult', 'partner', 'Anna', 'Jansen', '1985-04-12', NULL, NULL, 1)`,
+    ).run();
+  },
 };
 
 const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides', 'association_keys', 'association_files', 'association_publications', 'dossier_regions'];
@@ -341,6 +350,15 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
     expectRowsKept(before, after, v);
     // The logboek is hash-chained from its first row, old rows included.
     expect(verifyAuditChain(db)).toMatchObject({ intact: true });
+    // 021: the import's duplicate check finds the household of every earlier version by the aanvrager's name and birth
+    // date (case and accents ignored) through the new index, and tells two BSNs apart.
+    const anna = { role: 'aanvrager' as const, firstName: ' ANNA', lastName: 'jansen ', birthDate: '1985-04-12' };
+    if (v >= 1) {
+      expect(findDuplicate(db, { adults: [{ ...anna, bsn: null }] as never })).toEqual({ id: DOSSIER_ID, number: '2025-0007' });
+      expect(findDuplicate(db, { adults: [{ ...anna, bsn: '111222333' }] as never })).toEqual({ id: DOSSIER_ID, number: '2025-0007' });
+      expect(findDuplicate(db, { adults: [{ ...anna, bsn: '123456782' }] as never })).toBeNull();
+    }
+    if (v >= 7) expect(findDuplicate(db, { adults: [{ role: 'aanvrager', firstName: 'ÖZKAN', lastName: 'Yılmaz', birthDate: '1983-11-02', bsn: null }] as never })?.number).toBe('2025-0008');
     // 018: whatever version the vault came from, INSERT OR REPLACE cannot swap out an export in the ledger.
     if (v >= 11) {
       expect(() =>

@@ -21,6 +21,7 @@ import { m017SignalOriginalDate } from './017_signal_original_date';
 import { m018ReportLedgerNoReplace } from './018_report_ledger_no_replace';
 import { m019ItemsByDossier } from './019_items_by_dossier';
 import { m020DossierRegions } from './020_dossier_regions';
+import { m021DuplicateCheckIndex } from './021_duplicate_check_index';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -44,6 +45,7 @@ export const migrations: Migration[] = [
   m018ReportLedgerNoReplace,
   m019ItemsByDossier,
   m020DossierRegions,
+  m021DuplicateCheckIndex,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
