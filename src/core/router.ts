@@ -14,6 +14,7 @@ import {
   type ProcedureParsedInput,
 } from '../shared/contract';
 import { installDutchErrors } from '../shared/contract/locale';
+import { capIssues, loneSurrogateIssues } from '../shared/strict-json';
 import { compiledSchema } from './compiled-schema';
 import type { Logger } from './logger';
 
@@ -55,6 +56,10 @@ export function createRouter(handlers: Handlers, guards: RouterGuards, logger: L
           return fail('UNKNOWN_PROCEDURE', DEFAULT_MESSAGES.UNKNOWN_PROCEDURE);
         }
         const def = contract[name];
+        // Text with a broken character (a lone UTF-16 surrogate) is refused with its place: stored, it would become
+        // U+FFFD and the input silently altered. The file import and the CLI check their files the same way.
+        const broken = loneSurrogateIssues(rawInput);
+        if (broken.length > 0) return fail('VALIDATION', 'Een tekst in de invoer bevat een ongeldig teken (een losse UTF-16-surrogaat). Er is niets gewijzigd.', capIssues(broken));
         const parsed = def.input.safeParse(rawInput ?? {});
         if (!parsed.success) {
           const issues = zodIssues(parsed.error);

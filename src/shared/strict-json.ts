@@ -63,6 +63,9 @@ const displayKey = (key: string): string => (key.length > 40 ? `${key.slice(0, 4
 export function parseStrictJson(text: string): StrictJsonResult {
   const source = text.replace(/^\uFEFF/, '');
   if (source.trim() === '') return fail('Het bestand is leeg.');
+  // Before any walk: a few kilobytes of brackets would otherwise exhaust the call stack.
+  const deep = tooDeep(source);
+  if (deep) return fail(`Het bestand is te diep genest (meer dan ${MAX_JSON_DEPTH} niveaus, regel ${deep.line}, kolom ${deep.column}); dit is geen bestand in een formaat van Houvast.`);
   const issues: IssueDetail[] = [];
   const keysStack: Set<string>[] = [];
   const syntax: ParseError[] = [];
@@ -102,7 +105,7 @@ export function parseStrictJson(text: string): StrictJsonResult {
   } catch {
     return fail('Het bestand is geen geldige JSON.');
   }
-  findLoneSurrogates(value, [], issues);
+  issues.push(...loneSurrogateIssues(value));
   return issues.length > 0 ? { ok: false, issues: capIssues(issues) } : { ok: true, value };
 }
 
@@ -128,19 +131,70 @@ const SYNTAX_ERROR_NL: Record<string, string> = {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function findLoneSurrogates(value: unknown, path: (string | number)[], issues: IssueDetail[]): void {
-  if (issues.length > MAX_LISTED_ISSUES) return;
-  const bad = (s: string) => LONE_SURROGATE.test(s);
-  if (typeof value === 'string') {
-    if (bad(value)) issues.push({ path: displayPath(path), message: 'bevat een ongeldig teken (een losse UTF-16-surrogaat, \\uD800–\\uDFFF).' });
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => findLoneSurrogates(v, [...path, i], issues));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (bad(k)) issues.push({ path: displayPath(path), message: 'een sleutel bevat een ongeldig teken (een losse UTF-16-surrogaat).' });
-      findLoneSurrogates(v, [...path, k], issues);
+/**
+ * Every string (and key) in `value` that holds a lone UTF-16 surrogate, with its place. Iterative, so a value nested
+ * deeper than the call stack (a file or a request of a few kilobytes can be) is walked like any other. Also used by
+ * the router on every procedure's input: text with a broken character is refused, never stored as U+FFFD.
+ */
+export function loneSurrogateIssues(value: unknown, base: (string | number)[] = []): IssueDetail[] {
+  // Each entry points at its parent: the path is only built for a string that is refused (copying it at every
+  // level would cost the square of the depth).
+  interface Place {
+    key: string | number;
+    parent: Place | null;
+  }
+  const pathOf = (place: Place | null): (string | number)[] => {
+    const keys: (string | number)[] = [];
+    for (let p = place; p; p = p.parent) keys.push(p.key);
+    return [...base, ...keys.reverse()];
+  };
+  const issues: IssueDetail[] = [];
+  const stack: { value: unknown; place: Place | null }[] = [{ value, place: null }];
+  while (stack.length > 0 && issues.length <= MAX_LISTED_ISSUES) {
+    const { value: v, place } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) issues.push({ path: displayPath(pathOf(place)), message: 'bevat een ongeldig teken (een losse UTF-16-surrogaat, \\uD800–\\uDFFF).' });
+    } else if (Array.isArray(v)) {
+      for (let k = v.length - 1; k >= 0; k--) stack.push({ value: v[k], place: { key: k, parent: place } });
+    } else if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      for (const k of keys) {
+        if (LONE_SURROGATE.test(k)) issues.push({ path: displayPath(pathOf(place)), message: 'een sleutel bevat een ongeldig teken (een losse UTF-16-surrogaat).' });
+      }
+      for (let k = keys.length - 1; k >= 0; k--) stack.push({ value: (v as Record<string, unknown>)[keys[k]!], place: { key: keys[k]!, parent: place } });
     }
   }
+  return issues;
+}
+
+/** Deeper than this is no file of Houvast's formats (they nest some eight levels): refused before it is walked. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Line and column of the first bracket that opens level MAX_JSON_DEPTH + 1, or null. Strings are skipped. */
+function tooDeep(text: string): { line: number; column: number } | null {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string, escapes included (an unterminated one is the parser's to report).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > MAX_JSON_DEPTH) return { line, column: i - lineStart + 1 };
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    } else if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return null;
 }
 
 /**

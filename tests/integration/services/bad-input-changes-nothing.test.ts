@@ -33,6 +33,7 @@ function details(postcode: string) {
   return { status: d.status, statusDates: d.statusDates, typeOfHelp: d.typeOfHelp, professional: d.professional, address: { ...d.address!, postcode }, addressKind: d.addressKind, contact: d.contact };
 }
 
+const LONE = 'bevat een ongeldig teken (een losse UTF-16-surrogaat, \\uD800–\\uDFFF).';
 const ELFPROEF = 'Dit is geen geldig BSN: het nummer voldoet niet aan de elfproef. Controleer het nummer.';
 
 describe('a bad edit is refused with a Dutch reason and changes nothing', () => {
@@ -51,6 +52,12 @@ describe('a bad edit is refused with a Dutch reason and changes nothing', () => 
     ['amount 1.234 in the contract', 'dossier.saveItem', () => ({ id: d.id, kind: 'income', item: { ...d.incomes[0]!, amount: '1.234' } }), 'item.amount', 'Vul een bedrag in met hoogstens twee decimalen.'],
     ['amount 1.234,56 in the contract', 'dossier.update', () => ({ id: d.id, data: { ...data(), incomes: [{ ...d.incomes[0]!, amount: '1.234,56' }] } }), 'data.incomes.0.amount', '1.234,56 is hier geen bedrag: schrijf 1234.56 (met een punt voor de centen)'],
     ['birth date 12-04-1985 in the contract', 'dossier.update', () => ({ id: d.id, data: { ...data(), adults: [{ ...d.adults[0]!, birthDate: '12-04-1985' }, d.adults[1]!] } }), 'data.adults.0.birthDate', 'Vul een geldige datum in (dd-mm-jjjj).'],
+    // A lone UTF-16 surrogate would be stored as U+FFFD: the text silently altered (hostile test, session 14).
+    ['a lone surrogate in a name', 'dossier.update', () => ({ id: d.id, data: { ...data(), adults: [{ ...d.adults[0]!, lastName: 'Jansen\ud800' }, d.adults[1]!] } }), 'data.adults.0.lastName', LONE],
+    ['a lone surrogate in a note', 'dossier.addNote', () => ({ id: d.id, text: 'Gebeld \udc00 met de verhuurder' }), 'text', LONE],
+    ['a lone surrogate in a household imported as an object', 'dossier.import', () => ({ file: { format: 'houvast.dossier', version: 2, dossiers: [{ ...data(), adults: [{ ...d.adults[0]!, firstName: 'An\ud800na' }, d.adults[1]!] }] }, onDuplicate: 'copy' }), 'file.dossiers.0.adults.0.firstName', LONE],
+    // 2,000 nested arrays (4 KB) exhausted the call stack: INTERNAL before.
+    ['a file nested 2,000 levels deep', 'dossier.import', () => ({ file: `${'['.repeat(2000)}${']'.repeat(2000)}`, onDuplicate: 'copy' }), '(bestand)', 'Het bestand is te diep genest (meer dan 64 niveaus, regel 1, kolom 65); dit is geen bestand in een formaat van Houvast.'],
   ];
   it.each(cases)('%s', async (_label, procedure, input, path, message) => {
     const logBefore = await call('audit.list', { limit: 1000 });

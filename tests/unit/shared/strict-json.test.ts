@@ -1,7 +1,7 @@
 // Issue 10: imports refuse what JSON.parse would silently alter — invalid UTF-8, duplicate keys, lone
 // surrogates — with the place in the file, never quoting the content; a size limit; at most 100 reasons.
 import { describe, expect, it } from 'vitest';
-import { MAX_LISTED_ISSUES, firstInvalidUtf8, parseStrictJson, readStrictJson } from '../../../src/shared/strict-json';
+import { MAX_JSON_DEPTH, MAX_LISTED_ISSUES, firstInvalidUtf8, loneSurrogateIssues, parseStrictJson, readStrictJson } from '../../../src/shared/strict-json';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: (Uint8Array | number[])[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
@@ -88,5 +88,28 @@ describe('syntax, size and the number of reasons', () => {
     if (r.ok) return;
     expect(r.issues).toHaveLength(MAX_LISTED_ISSUES + 1);
     expect(r.issues[MAX_LISTED_ISSUES]).toEqual({ path: '(bestand)', message: expect.stringContaining('en nog 50 fouten') });
+  });
+});
+
+describe('nesting', () => {
+  it(`refuses a file nested deeper than ${MAX_JSON_DEPTH} levels with the place, instead of exhausting the stack`, () => {
+    // 2,000 nested arrays: a 4 KB file that overflowed the call stack (hostile test, session 14).
+    const deep = `{"a": "[[[{", "b":\n  ${'['.repeat(2000)}${']'.repeat(2000)}}`;
+    const r = parseStrictJson(deep);
+    // The brackets inside the string do not count; the first bracket past the limit is on line 2.
+    expect(r).toEqual({ ok: false, issues: [{ path: '(bestand)', message: expect.stringContaining(`te diep genest (meer dan ${MAX_JSON_DEPTH} niveaus, regel 2, kolom ${2 + MAX_JSON_DEPTH})`) }] });
+  });
+
+  it(`reads a file of exactly ${MAX_JSON_DEPTH} levels`, () => {
+    const text = `${'{"a":'.repeat(MAX_JSON_DEPTH - 1)}[1]${'}'.repeat(MAX_JSON_DEPTH - 1)}`;
+    expect(parseStrictJson(text)).toMatchObject({ ok: true });
+  });
+
+  it('finds lone surrogates in a value nested far deeper than the call stack', () => {
+    let value: unknown = ['\ud800'];
+    for (let i = 0; i < 100_000; i++) value = [value];
+    const issues = loneSurrogateIssues(value, ['file']);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe(`file.${Array(100_000).fill(0).join('.')}.0`);
   });
 });
