@@ -4,9 +4,14 @@
 // docs/security.md says what is wiped and what JavaScript cannot wipe.
 import { timingSafeEqual } from 'node:crypto';
 
-/** A zero-filled, non-pooled buffer for secrets. */
+/**
+ * A zero-filled, non-pooled buffer for secrets, over an ArrayBuffer of its own. Not Buffer.alloc: V8 keeps a typed
+ * array of 64 bytes or less inside its heap and moves it out when native code first uses it (a key handed to crypto
+ * or SQLite), leaving the old bytes behind where fill(0) cannot reach them; a hostile test found a 32-byte data key
+ * in memory after lock that way. An ArrayBuffer made explicitly has its bytes outside the heap from the start.
+ */
 export function allocSecret(size: number): Buffer {
-  return Buffer.alloc(size);
+  return Buffer.from(new ArrayBuffer(size));
 }
 
 /** UTF-8 bytes of a passphrase, NFC-normalised so the same passphrase typed on macOS and Windows matches. */
