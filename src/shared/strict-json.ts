@@ -16,8 +16,15 @@ export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; issue
 const FILE = '(bestand)';
 const fail = (message: string, path = FILE): StrictJsonResult => ({ ok: false, issues: [{ path, message }] });
 
-function formatMegabytes(bytes: number): string {
-  return `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+function formatMegabytes(bytes: number, decimals = 1): string {
+  return `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: decimals }).format(bytes / (1024 * 1024))} MB`;
+}
+
+/** A size just over the limit printed with as many decimals as it takes to differ from the limit ("64,001 MB"). */
+function sizeOverLimit(bytes: number, maxBytes: number): string {
+  let decimals = 1;
+  while (decimals < 6 && formatMegabytes(bytes, decimals) === formatMegabytes(maxBytes, decimals)) decimals++;
+  return formatMegabytes(bytes, decimals);
 }
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). */
@@ -242,7 +249,7 @@ export function capIssues(issues: IssueDetail[]): IssueDetail[] {
 /** The bytes of a file → value: size limit, strict UTF-8, then strict JSON. */
 export function readStrictJson(bytes: Uint8Array, maxBytes: number = MAX_IMPORT_BYTES): StrictJsonResult {
   if (bytes.length > maxBytes) {
-    return fail(`Het bestand is te groot (${formatMegabytes(bytes.length)}); de grens is ${formatMegabytes(maxBytes)}. Splits het bestand in delen.`);
+    return fail(`Het bestand is te groot (${sizeOverLimit(bytes.length, maxBytes)}); de grens is ${formatMegabytes(maxBytes)}. Splits het bestand in delen.`);
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {

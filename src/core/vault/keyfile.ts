@@ -32,6 +32,11 @@ export const DEFAULT_KDF: Readonly<KdfParams> = Object.freeze({ memoryKiB: 65536
 export type WrapPurpose = 'passphrase' | 'recovery';
 
 const base64 = z.string().max(4096).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/**
+ * Base64 of exactly `bytes` bytes. Every part of a wrapped key has a fixed size; one of another size (an empty salt,
+ * a short tag) can only come from damage, and is "beschadigd" rather than a wrong password after a useless KDF run.
+ */
+const base64Of = (bytes: number) => base64.refine((s) => Buffer.from(s, 'base64').length === bytes, { message: `must decode to ${bytes} bytes` });
 
 /**
  * Upper bounds for stored KDF parameters. A tampered keyfile must not make an unlock take minutes or
@@ -52,12 +57,12 @@ const kdfSchema = z
     memoryKiB: z.number().int().min(8).max(KDF_BOUNDS.maxMemoryKiB),
     iterations: z.number().int().min(1).max(KDF_BOUNDS.maxIterations),
     parallelism: z.number().int().min(1).max(KDF_BOUNDS.maxParallelism),
-    salt: base64,
+    salt: base64Of(SALT_BYTES),
   })
   .refine((k) => k.memoryKiB >= 8 * k.parallelism, { message: 'memoryKiB must be at least 8 × parallelism' })
   .refine((k) => k.memoryKiB * k.iterations <= KDF_BOUNDS.maxCost, { message: 'KDF cost above the bound' });
 
-const wrappedSchema = z.object({ kdf: kdfSchema, iv: base64, ciphertext: base64, tag: base64 });
+const wrappedSchema = z.object({ kdf: kdfSchema, iv: base64Of(IV_BYTES), ciphertext: base64Of(DATA_KEY_BYTES), tag: base64Of(TAG_BYTES) });
 export type WrappedKey = z.infer<typeof wrappedSchema>;
 
 const keyfileSchema = z.object({

@@ -106,7 +106,6 @@ describe('tampering', () => {
     ['salt', (kf) => (kf.passphrase.kdf.salt = flipByte(kf.passphrase.kdf.salt, 3))],
     ['kdf iterations', (kf) => (kf.passphrase.kdf.iterations = 2)],
     ['vaultId', (kf) => (kf.vaultId = '00000000-0000-4000-8000-000000000000')],
-    ['ciphertext length', (kf) => (kf.passphrase.ciphertext = Buffer.alloc(16).toString('base64'))],
   ];
   for (const [what, tamper] of tamperings) {
     it(`a changed ${what} gives WRONG_PASSPHRASE, not a crash`, async () => {
@@ -118,6 +117,25 @@ describe('tampering', () => {
       await vm.open(folder);
       await expect(vm.unlock(PASSPHRASE)).rejects.toThrow(expectCode('WRONG_PASSPHRASE'));
       expect(vm.status().state).toBe('locked');
+    });
+  }
+
+  // Every part of a wrapped key has a fixed size: one of another size is damage, never a wrong password (hostile
+  // test, session 14: an empty salt, a 3-byte tag or a 64-byte ciphertext said "wachtwoord onjuist").
+  const resized: Array<[string, (kf: any) => void]> = [
+    ['an empty salt', (kf) => (kf.passphrase.kdf.salt = '')],
+    ['a 3-byte tag', (kf) => (kf.passphrase.tag = Buffer.alloc(3).toString('base64'))],
+    ['a 64-byte ciphertext', (kf) => (kf.passphrase.ciphertext = Buffer.alloc(64).toString('base64'))],
+    ['a 16-byte ciphertext', (kf) => (kf.passphrase.ciphertext = Buffer.alloc(16).toString('base64'))],
+    ['an 11-byte iv of the recovery blob', (kf) => (kf.recovery.iv = Buffer.alloc(11).toString('base64'))],
+  ];
+  for (const [what, tamper] of resized) {
+    it(`${what} makes the keyfile damaged (VAULT_CORRUPT), not a wrong password`, async () => {
+      const { folder, keyfilePath } = await lockedVault();
+      const kf = JSON.parse(readFileSync(keyfilePath, 'utf8'));
+      tamper(kf);
+      writeFileSync(keyfilePath, JSON.stringify(kf));
+      await expect(sb.manager().open(folder)).rejects.toThrow(expectCode('VAULT_CORRUPT'));
     });
   }
 

@@ -81,6 +81,15 @@ describe('syntax, size and the number of reasons', () => {
     expect(r).toEqual({ ok: false, issues: [{ path: '(bestand)', message: expect.stringContaining('te groot') }] });
   });
 
+  it('says how much too large a file is, even one byte over the limit', () => {
+    const MB = 1024 * 1024;
+    const message = (size: number) => (readStrictJson(new Uint8Array(size), MB) as { issues: { message: string }[] }).issues[0]!.message;
+    expect(message(3 * MB)).toContain('te groot (3 MB); de grens is 1 MB.');
+    expect(message(MB + 200 * 1024)).toContain('te groot (1,2 MB); de grens is 1 MB.');
+    // 1 MB + 1 byte: "1 MB; de grens is 1 MB" said nothing (hostile test, session 14).
+    expect(message(MB + 1)).toContain('te groot (1,000001 MB); de grens is 1 MB.');
+  });
+
   it(`lists at most ${MAX_LISTED_ISSUES} reasons, then counts the rest`, () => {
     const objects = Array.from({ length: 150 }, (_, i) => `{"k${i}":1,"k${i}":2}`).join(',');
     const r = parseStrictJson(`[${objects}]`);
