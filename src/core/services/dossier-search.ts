@@ -5,6 +5,7 @@ import { DOSSIER_STATUSES, HELP_TYPES, HELP_TYPE_LABELS, type DossierStatus, typ
 import { DOSSIER_SORT_KEYS, type DossierSummary } from '../../shared/contract/procedures';
 import { displayNameOf } from '../../shared/dossier/display-name';
 import type { Db } from '../db/driver';
+import { SEARCH_LETTER_FOLDS } from '../db/migrations/022_search_letters';
 
 export type DossierSortKey = (typeof DOSSIER_SORT_KEYS)[number];
 
@@ -18,9 +19,20 @@ export interface DossierSearch {
   limit?: number | undefined;
 }
 
-/** Lower case without accents, as the FTS5 tokenizers fold (remove_diacritics): for queries and dossiers.sort_name. */
+const LETTER_FOLDS = new Map(SEARCH_LETTER_FOLDS);
+const FOLDED_LETTER = new RegExp(`[${[...LETTER_FOLDS.keys()].join('')}]`, 'gu');
+
+/**
+ * Lower case without accents, as the FTS5 tokenizers fold (remove_diacritics), and the letters without an accent to
+ * remove ("ł", "ı", "ø", "ß") as the index text is folded (migration 022): for queries, dossiers.sort_name and the
+ * import's duplicate check.
+ */
 export function foldForSearch(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(FOLDED_LETTER, (c) => LETTER_FOLDS.get(c)!)
+    .toLowerCase();
 }
 
 /** Words of a query: every word must occur somewhere in the dossier's index text. */

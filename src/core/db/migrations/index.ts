@@ -22,6 +22,7 @@ import { m018ReportLedgerNoReplace } from './018_report_ledger_no_replace';
 import { m019ItemsByDossier } from './019_items_by_dossier';
 import { m020DossierRegions } from './020_dossier_regions';
 import { m021DuplicateCheckIndex } from './021_duplicate_check_index';
+import { m022SearchLetters } from './022_search_letters';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -46,6 +47,7 @@ export const migrations: Migration[] = [
   m019ItemsByDossier,
   m020DossierRegions,
   m021DuplicateCheckIndex,
+  m022SearchLetters,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
