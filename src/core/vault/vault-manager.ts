@@ -251,20 +251,22 @@ export class VaultManager {
       const existing = await readdir(folder).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return null;
         if (err.code === 'ENOTDIR') return ['(file)'];
-        throw err;
+        throw unusablePlace(err);
       });
       if (existing && existing.length > 0) {
         throw new AppError('VAULT_EXISTS', 'Op deze plek staat al een kluis of een andere map met bestanden. Kies een andere naam of plek.');
       }
+      const folderExisted = existing !== null;
+      const backupsDir = path.join(folder, BACKUPS_DIR_NAME);
+      // The folders first: a place that cannot hold a vault must fail before the open vault is closed.
+      await this.prepareVaultFolder(folder, backupsDir, folderExisted);
 
       // Creating a vault replaces the current selection.
       hooks.beforeSwitch?.();
       this.closeInternal();
 
-      const folderExisted = existing !== null;
       const dbPath = path.join(folder, VAULT_DB_NAME);
       const keyfilePath = path.join(folder, KEYFILE_NAME);
-      const backupsDir = path.join(folder, BACKUPS_DIR_NAME);
       const vaultId = randomUUID();
       const demo = input.demo ?? false;
       const kind: VaultKind = input.kind ?? 'kantoor';
@@ -273,8 +275,6 @@ export class VaultManager {
       const recovery = generateRecoveryCode();
       let db: Db | null = null;
       try {
-        await ensurePrivateDir(folder);
-        await ensurePrivateDir(backupsDir);
         const keyfile = await createKeyfile({
           vaultId,
           name,
@@ -968,6 +968,21 @@ export class VaultManager {
     }
   }
 
+  /** Creates the vault folder and its backups/; a place that cannot be used throws a Dutch AppError. */
+  private async prepareVaultFolder(folder: string, backupsDir: string, folderExisted: boolean): Promise<void> {
+    let made = false;
+    try {
+      await ensurePrivateDir(folder);
+      made = true;
+      await ensurePrivateDir(backupsDir);
+    } catch (err) {
+      // Only what this call made is removed: a failed mkdir on a (dangling) symlink leaves the link alone.
+      if (made) await this.removeHalfCreatedVault(folder, folderExisted);
+      this.logger.warn('vault.create_place_unusable', { error: err });
+      throw unusablePlace(err as NodeJS.ErrnoException);
+    }
+  }
+
   private async removeHalfCreatedVault(folder: string, folderExisted: boolean): Promise<void> {
     try {
       if (!folderExisted) {
@@ -983,6 +998,30 @@ export class VaultManager {
     }
   }
 
+}
+
+/** A file system error at the place chosen for a new vault, in words the user can act on. */
+function unusablePlace(err: NodeJS.ErrnoException): AppError {
+  const say = (message: string) => new AppError('VALIDATION', message, [{ path: 'path', message }]);
+  switch (err.code) {
+    case 'ENOENT':
+      return say('Deze plek bestaat niet: een map of snelkoppeling in het pad wijst nergens heen. Kies een andere plek.');
+    case 'ENAMETOOLONG':
+    case 'ERR_INVALID_ARG_VALUE':
+    case 'ERR_INVALID_ARG_TYPE':
+      return say('Dit pad is te lang of bevat een ongeldig teken. Kies een andere plek met een korter pad.');
+    case 'ELOOP':
+      return say('Dit pad bevat een snelkoppeling die naar zichzelf verwijst. Kies een andere plek.');
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return say('Houvast mag op deze plek geen map maken. Kies een andere plek, of controleer de rechten op de map.');
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return say('Op deze plek staat al een bestand of een snelkoppeling. Kies een andere naam of plek.');
+    default:
+      return say('Op deze plek kan geen kluis worden gemaakt. Kies een andere plek.');
+  }
 }
 
 /** Accept the vault folder itself or one of the two files inside it. */
