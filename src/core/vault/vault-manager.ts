@@ -795,7 +795,7 @@ export class VaultManager {
     if (!existsSync(dbPath)) {
       throw new AppError('VAULT_CORRUPT', 'Het databasebestand van de kluis ontbreekt. Er is niets gewijzigd.');
     }
-    checkReadOnly(dbPath, dataKey, {
+    this.readingOrCorrupt('probe', () => checkReadOnly(dbPath, dataKey, {
       openOptions: this.openOptions(),
       latestSchema: this.latestSchema,
       logger: this.logger,
@@ -812,7 +812,22 @@ export class VaultManager {
           throw err;
         }
       },
-    });
+    }));
+  }
+
+  /**
+   * Runs `read`; a disk I/O or corruption error from SQLite becomes the Dutch corrupt-vault error (which offers
+   * the backups) instead of INTERNAL. Seen when the WAL was deleted or damaged while another process still had
+   * the vault open: its index then points at frames that are gone or unreadable.
+   */
+  private readingOrCorrupt<T>(stage: string, read: () => T): T {
+    try {
+      return read();
+    } catch (err) {
+      if (!isUnreadable(err)) throw err;
+      this.logger.error('vault.corrupt', { stage, error: err });
+      throw corruptVaultError();
+    }
   }
 
   /** Writes back the database's name and demo flag when the keyfile had been changed, and remembers the vault. */
@@ -857,7 +872,7 @@ export class VaultManager {
     }
     const dbPath = path.join(sel.path, VAULT_DB_NAME);
     const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
-    const db = openEncrypted(dbPath, dataKey, this.openOptions());
+    const db = this.readingOrCorrupt('open', () => openEncrypted(dbPath, dataKey, this.openOptions()));
     let schemaVersion: number;
     try {
       const before = userVersion(db);
@@ -879,6 +894,7 @@ export class VaultManager {
     } catch (err) {
       db.close();
       if (err instanceof AppError) throw err;
+      if (isUnreadable(err)) return this.readingOrCorrupt('migrate', () => { throw err; });
       this.logger.error('vault.migration_failed', { vaultId: keyfile.vaultId, error: err });
       throw new AppError(
         'INTERNAL',
@@ -886,7 +902,14 @@ export class VaultManager {
       );
     }
     // The database's copy of the name and demo flag wins over the (unauthenticated) keyfile's.
-    const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo, kind: keyfile.kind ?? 'kantoor' });
+    const { identity, keyfileChanged } = this.readingOrCorrupt('identity', () => {
+      try {
+        return reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo, kind: keyfile.kind ?? 'kantoor' });
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+    });
     this.state.select({ ...sel, name: identity.name, demo: identity.demo, kind: identity.kind });
     this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion });
     this.notice = crashNotice(crash);
@@ -998,6 +1021,12 @@ export class VaultManager {
     }
   }
 
+}
+
+/** SQLite could not read the file: an I/O error (e.g. a short read of the WAL) or a damaged page. */
+export function isUnreadable(err: unknown): boolean {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB');
 }
 
 /** A file system error at the place chosen for a new vault, in words the user can act on. */

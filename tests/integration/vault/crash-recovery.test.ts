@@ -65,6 +65,26 @@ describe('after a crash', () => {
     expect(existsSync(path.join(folder, 'herstel'))).toBe(false);
   });
 
+  // A real crash leaves the -shm of the dead session; SQLite rebuilds it from the WAL on the first open, so a
+  // WAL deleted or emptied afterwards still opens (the hostile test's I/O error needed a live process: see
+  // wal-in-use.test.ts).
+  for (const variant of ['deleted', 'emptied'] as const) {
+    it(`a crash whose WAL was ${variant} while its stale -shm stayed still opens, and is not silent`, async () => {
+      const { folder } = await crashImage({ withWal: variant === 'emptied', withShm: true });
+      if (variant === 'emptied') writeFileSync(path.join(folder, 'vault.db-wal'), '');
+      const vm = sb.manager();
+      await vm.open(folder);
+      const status = await vm.unlock(PASSPHRASE);
+      expect(status.state).toBe('unlocked');
+      expect(status.notice).toMatch(/logbestand van de database ontbreekt.*kunnen daardoor ontbreken/);
+      expect(vm.db().prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 0 });
+      vm.db().prepare('INSERT INTO people (name) VALUES (?)').run('na de crash');
+      vm.lock();
+      await vm.unlock(PASSPHRASE);
+      expect(vm.db().prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 1 });
+    });
+  }
+
   // Hostile test: bytes changed inside the WAL's frames left the vault half unlocked (INTERNAL, then every
   // call INTERNAL) under a notice that said the changes were recovered. SQLite replays a WAL only up to its
   // first damaged frame; the notice must say that the rest is lost.
