@@ -42,6 +42,8 @@ import { createReportService } from './systeemfouten/service';
 import { MERGE_STEPS, mergeReceivedFiles, mergeResult } from './systeemfouten/association';
 import { createAssociationStore } from './systeemfouten/association-store';
 import { VaultManager, type KdfParams, type VaultTimers } from './vault';
+import { isUnreadable } from './vault/vault-manager';
+import { corruptVaultError } from './vault/backups';
 import type { Db } from './db/driver';
 
 export interface CoreOptions {
@@ -224,6 +226,21 @@ export function createCore(opts: CoreOptions): Core {
     logVault(action);
   };
 
+  /**
+   * The first write after an unlock can still meet a page SQLite cannot read (a WAL damaged under another
+   * process's index): then the vault is locked again, never left half unlocked, and the backups are offered.
+   */
+  const afterUnlockOrLock = (action: AuditAction) => {
+    try {
+      afterUnlock(action);
+    } catch (err) {
+      if (!isUnreadable(err)) throw err;
+      logger.error('vault.corrupt', { stage: 'after_unlock', error: err });
+      vault.lock();
+      throw corruptVaultError();
+    }
+  };
+
   const lockWithAudit = (detail: string) => {
     if (vault.status().state === 'unlocked') {
       try {
@@ -299,12 +316,12 @@ export function createCore(opts: CoreOptions): Core {
     'vault.unlock': async ({ passphrase }) => {
       const wasUnlocked = vault.status().state === 'unlocked';
       await vault.unlock(passphrase);
-      if (!wasUnlocked) afterUnlock('vault.unlocked');
+      if (!wasUnlocked) afterUnlockOrLock('vault.unlocked');
       return vault.status();
     },
     'vault.unlockWithRecoveryCode': async ({ recoveryCode, newPassphrase }) => {
       await vault.unlockWithRecoveryCode(recoveryCode, newPassphrase);
-      afterUnlock('vault.recovered');
+      afterUnlockOrLock('vault.recovered');
       return vault.status();
     },
     'vault.lock': () => {

@@ -251,20 +251,22 @@ export class VaultManager {
       const existing = await readdir(folder).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return null;
         if (err.code === 'ENOTDIR') return ['(file)'];
-        throw err;
+        throw unusablePlace(err);
       });
       if (existing && existing.length > 0) {
         throw new AppError('VAULT_EXISTS', 'Op deze plek staat al een kluis of een andere map met bestanden. Kies een andere naam of plek.');
       }
+      const folderExisted = existing !== null;
+      const backupsDir = path.join(folder, BACKUPS_DIR_NAME);
+      // The folders first: a place that cannot hold a vault must fail before the open vault is closed.
+      await this.prepareVaultFolder(folder, backupsDir, folderExisted);
 
       // Creating a vault replaces the current selection.
       hooks.beforeSwitch?.();
       this.closeInternal();
 
-      const folderExisted = existing !== null;
       const dbPath = path.join(folder, VAULT_DB_NAME);
       const keyfilePath = path.join(folder, KEYFILE_NAME);
-      const backupsDir = path.join(folder, BACKUPS_DIR_NAME);
       const vaultId = randomUUID();
       const demo = input.demo ?? false;
       const kind: VaultKind = input.kind ?? 'kantoor';
@@ -273,8 +275,6 @@ export class VaultManager {
       const recovery = generateRecoveryCode();
       let db: Db | null = null;
       try {
-        await ensurePrivateDir(folder);
-        await ensurePrivateDir(backupsDir);
         const keyfile = await createKeyfile({
           vaultId,
           name,
@@ -795,7 +795,7 @@ export class VaultManager {
     if (!existsSync(dbPath)) {
       throw new AppError('VAULT_CORRUPT', 'Het databasebestand van de kluis ontbreekt. Er is niets gewijzigd.');
     }
-    checkReadOnly(dbPath, dataKey, {
+    this.readingOrCorrupt('probe', () => checkReadOnly(dbPath, dataKey, {
       openOptions: this.openOptions(),
       latestSchema: this.latestSchema,
       logger: this.logger,
@@ -812,7 +812,22 @@ export class VaultManager {
           throw err;
         }
       },
-    });
+    }));
+  }
+
+  /**
+   * Runs `read`; a disk I/O or corruption error from SQLite becomes the Dutch corrupt-vault error (which offers
+   * the backups) instead of INTERNAL. Seen when the WAL was deleted or damaged while another process still had
+   * the vault open: its index then points at frames that are gone or unreadable.
+   */
+  private readingOrCorrupt<T>(stage: string, read: () => T): T {
+    try {
+      return read();
+    } catch (err) {
+      if (!isUnreadable(err)) throw err;
+      this.logger.error('vault.corrupt', { stage, error: err });
+      throw corruptVaultError();
+    }
   }
 
   /** Writes back the database's name and demo flag when the keyfile had been changed, and remembers the vault. */
@@ -857,7 +872,7 @@ export class VaultManager {
     }
     const dbPath = path.join(sel.path, VAULT_DB_NAME);
     const backupsDir = path.join(sel.path, BACKUPS_DIR_NAME);
-    const db = openEncrypted(dbPath, dataKey, this.openOptions());
+    const db = this.readingOrCorrupt('open', () => openEncrypted(dbPath, dataKey, this.openOptions()));
     let schemaVersion: number;
     try {
       const before = userVersion(db);
@@ -879,6 +894,7 @@ export class VaultManager {
     } catch (err) {
       db.close();
       if (err instanceof AppError) throw err;
+      if (isUnreadable(err)) return this.readingOrCorrupt('migrate', () => { throw err; });
       this.logger.error('vault.migration_failed', { vaultId: keyfile.vaultId, error: err });
       throw new AppError(
         'INTERNAL',
@@ -886,7 +902,14 @@ export class VaultManager {
       );
     }
     // The database's copy of the name and demo flag wins over the (unauthenticated) keyfile's.
-    const { identity, keyfileChanged } = reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo, kind: keyfile.kind ?? 'kantoor' });
+    const { identity, keyfileChanged } = this.readingOrCorrupt('identity', () => {
+      try {
+        return reconcileIdentity(db, { vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo, kind: keyfile.kind ?? 'kantoor' });
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+    });
     this.state.select({ ...sel, name: identity.name, demo: identity.demo, kind: identity.kind });
     this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion });
     this.notice = crashNotice(crash);
@@ -968,6 +991,21 @@ export class VaultManager {
     }
   }
 
+  /** Creates the vault folder and its backups/; a place that cannot be used throws a Dutch AppError. */
+  private async prepareVaultFolder(folder: string, backupsDir: string, folderExisted: boolean): Promise<void> {
+    let made = false;
+    try {
+      await ensurePrivateDir(folder);
+      made = true;
+      await ensurePrivateDir(backupsDir);
+    } catch (err) {
+      // Only what this call made is removed: a failed mkdir on a (dangling) symlink leaves the link alone.
+      if (made) await this.removeHalfCreatedVault(folder, folderExisted);
+      this.logger.warn('vault.create_place_unusable', { error: err });
+      throw unusablePlace(err as NodeJS.ErrnoException);
+    }
+  }
+
   private async removeHalfCreatedVault(folder: string, folderExisted: boolean): Promise<void> {
     try {
       if (!folderExisted) {
@@ -983,6 +1021,36 @@ export class VaultManager {
     }
   }
 
+}
+
+/** SQLite could not read the file: an I/O error (e.g. a short read of the WAL) or a damaged page. */
+export function isUnreadable(err: unknown): boolean {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB');
+}
+
+/** A file system error at the place chosen for a new vault, in words the user can act on. */
+function unusablePlace(err: NodeJS.ErrnoException): AppError {
+  const say = (message: string) => new AppError('VALIDATION', message, [{ path: 'path', message }]);
+  switch (err.code) {
+    case 'ENOENT':
+      return say('Deze plek bestaat niet: een map of snelkoppeling in het pad wijst nergens heen. Kies een andere plek.');
+    case 'ENAMETOOLONG':
+    case 'ERR_INVALID_ARG_VALUE':
+    case 'ERR_INVALID_ARG_TYPE':
+      return say('Dit pad is te lang of bevat een ongeldig teken. Kies een andere plek met een korter pad.');
+    case 'ELOOP':
+      return say('Dit pad bevat een snelkoppeling die naar zichzelf verwijst. Kies een andere plek.');
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return say('Houvast mag op deze plek geen map maken. Kies een andere plek, of controleer de rechten op de map.');
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return say('Op deze plek staat al een bestand of een snelkoppeling. Kies een andere naam of plek.');
+    default:
+      return say('Op deze plek kan geen kluis worden gemaakt. Kies een andere plek.');
+  }
 }
 
 /** Accept the vault folder itself or one of the two files inside it. */

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 /** The files a crash leaves: copied while the vault is still open (no checkpoint, no clean close). */
-async function crashImage(options: { withWal: boolean }): Promise<{ folder: string; walBytes: Buffer | null }> {
+async function crashImage(options: { withWal: boolean; withShm?: boolean }): Promise<{ folder: string; walBytes: Buffer | null }> {
   const vm = sb.manager();
   const { status } = await vm.create({ name: 'Crash', passphrase: PASSPHRASE });
   // The schema is in the main file; the rows below exist only in the WAL when the "crash" happens.
@@ -25,7 +25,7 @@ async function crashImage(options: { withWal: boolean }): Promise<{ folder: stri
   const live = status.vault!.path;
   const image = path.join(sb.dir, 'na-de-crash.houvast');
   mkdirSync(path.join(image, 'backups'), { recursive: true });
-  for (const name of ['vault.db', 'vault.key.json', 'vault.session', ...(options.withWal ? ['vault.db-wal'] : [])]) {
+  for (const name of ['vault.db', 'vault.key.json', 'vault.session', ...(options.withWal ? ['vault.db-wal'] : []), ...(options.withShm ? ['vault.db-shm'] : [])]) {
     copyFileSync(path.join(live, name), path.join(image, name));
   }
   const walBytes = options.withWal ? readFileSync(path.join(image, 'vault.db-wal')) : null;
@@ -63,6 +63,53 @@ describe('after a crash', () => {
     // Exactly what the notice warns about: the rows that were only in the WAL are gone.
     expect(vm.db().prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 0 });
     expect(existsSync(path.join(folder, 'herstel'))).toBe(false);
+  });
+
+  // A real crash leaves the -shm of the dead session; SQLite rebuilds it from the WAL on the first open, so a
+  // WAL deleted or emptied afterwards still opens (the hostile test's I/O error needed a live process: see
+  // wal-in-use.test.ts).
+  for (const variant of ['deleted', 'emptied'] as const) {
+    it(`a crash whose WAL was ${variant} while its stale -shm stayed still opens, and is not silent`, async () => {
+      const { folder } = await crashImage({ withWal: variant === 'emptied', withShm: true });
+      if (variant === 'emptied') writeFileSync(path.join(folder, 'vault.db-wal'), '');
+      const vm = sb.manager();
+      await vm.open(folder);
+      const status = await vm.unlock(PASSPHRASE);
+      expect(status.state).toBe('unlocked');
+      expect(status.notice).toMatch(/logbestand van de database ontbreekt.*kunnen daardoor ontbreken/);
+      expect(vm.db().prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 0 });
+      vm.db().prepare('INSERT INTO people (name) VALUES (?)').run('na de crash');
+      vm.lock();
+      await vm.unlock(PASSPHRASE);
+      expect(vm.db().prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 1 });
+    });
+  }
+
+  // Hostile test: bytes changed inside the WAL's frames left the vault half unlocked (INTERNAL, then every
+  // call INTERNAL) under a notice that said the changes were recovered. SQLite replays a WAL only up to its
+  // first damaged frame; the notice must say that the rest is lost.
+  it('a damaged WAL is kept as a copy, only its intact frames are replayed, and the notice says the changes could not be recovered', async () => {
+    const { folder } = await crashImage({ withWal: true, withShm: true });
+    const walPath = path.join(folder, 'vault.db-wal');
+    const damaged = readFileSync(walPath);
+    for (let i = 32 + 24 + 100; i < damaged.length; i += 7) damaged[i]! ^= 0xff;
+    writeFileSync(walPath, damaged);
+    const vm = sb.manager();
+    await vm.open(folder);
+    const status = await vm.unlock(PASSPHRASE);
+    expect(status.state).toBe('unlocked');
+    expect(status.notice).toMatch(/konden niet worden hersteld.*herstel/);
+    expect(status.notice).not.toMatch(/zijn hersteld/);
+    expect(vm.db().prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 0 });
+    const copies = readdirSync(path.join(folder, 'herstel'));
+    expect(copies).toHaveLength(1);
+    expect(readFileSync(path.join(folder, 'herstel', copies[0]!)).equals(damaged)).toBe(true);
+    // The session works: a write, a clean lock and the next unlock without a notice.
+    vm.db().prepare('INSERT INTO people (name) VALUES (?)').run('na de crash');
+    vm.lock();
+    const again = await vm.unlock(PASSPHRASE);
+    expect(again.notice).toBeUndefined();
+    expect(vm.db().prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 1 });
   });
 
   it('a normal session start says nothing', async () => {
