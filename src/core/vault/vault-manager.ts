@@ -62,6 +62,11 @@ export const VAULT_DB_NAME = 'vault.db';
 export const BACKUPS_DIR_NAME = 'backups';
 export const VAULT_FOLDER_SUFFIX = '.houvast';
 export { REGISTRY_FILE_NAME } from './registry';
+
+/** Shown after an unlock that found the keyfile's name, demo flag or kind changed (the database's copy was restored). */
+export const KEYFILE_IDENTITY_REPAIRED_NOTICE =
+  'De naam of de soort van deze kluis in het sleutelbestand was gewijzigd buiten Houvast om. Houvast heeft de gegevens ' +
+  'uit de versleutelde kluis zelf teruggezet. Heeft u dit niet zelf gedaan, laat dan nagaan wie toegang heeft tot de map van de kluis.';
 export { BACKUP_FOLDER_SUFFIX } from './external-backup';
 export { DEFAULT_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES } from './auto-lock';
 export type { VaultTimers } from './auto-lock';
@@ -912,7 +917,8 @@ export class VaultManager {
     });
     this.state.select({ ...sel, name: identity.name, demo: identity.demo, kind: identity.kind });
     this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion });
-    this.notice = crashNotice(crash);
+    // A keyfile whose name or kind differed from the database's was changed outside Houvast: say so, not only repair it.
+    this.notice = [crashNotice(crash), keyfileChanged ? KEYFILE_IDENTITY_REPAIRED_NOTICE : null].filter((n) => n !== null).join(' ') || null;
     this.markOpen(sel.path);
     if (keyfileChanged) {
       this.logger.warn('vault.keyfile_identity_repaired', { vaultId: keyfile.vaultId });

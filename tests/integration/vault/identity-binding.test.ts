@@ -37,8 +37,10 @@ describe('the vault identity is bound to the encrypted database', () => {
     writeFileSync(keyfilePath, JSON.stringify({ ...kf, demo: true, name: 'Demokluis' }));
 
     await call('vault.open', { path: folder });
-    const status = await call<{ vault: { name: string; demo: boolean } }>('vault.unlock', { passphrase: PASS });
+    const status = await call<{ vault: { name: string; demo: boolean }; notice?: string }>('vault.unlock', { passphrase: PASS });
     expect(status.vault).toMatchObject({ name: 'Kantoor Oost', demo: false });
+    // The user is told, not only the keyfile repaired (hostile test, session 14).
+    expect(status.notice).toContain('in het sleutelbestand was gewijzigd buiten Houvast om');
 
     // Not forced to fictitious: a real household stays real.
     const dossier = await call<{ fictitious: boolean }>('dossier.create', { data: household() });
