@@ -57,7 +57,7 @@ const FRAME_HEADER = 24;
  * True when SQLite's replay will stop at a damaged frame: a frame of the current WAL (its salts match the
  * header's) whose running checksum fails, or a header that fails its own. SQLite then drops that frame and
  * every later one without a word. Frames left from before a checkpoint restart carry other salts: not damage.
- * The checksums cover the encrypted frames, so no key is needed. See https://sqlite.org/fileformat.html#walformat.
+ * The checksums cover the encrypted frames, so no key is needed (SQLite file format documentation, "WAL File Format").
  */
 export function walIsDamaged(wal: Buffer): boolean {
   if (wal.length < WAL_HEADER) return true;
