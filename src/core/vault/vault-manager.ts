@@ -899,7 +899,10 @@ export class VaultManager {
     } catch (err) {
       db.close();
       if (err instanceof AppError) throw err;
-      if (isUnreadable(err)) return this.readingOrCorrupt('migrate', () => { throw err; });
+      if (isUnreadable(err)) {
+        this.logger.error('vault.corrupt', { stage: 'migrate', error: err });
+        throw corruptVaultError();
+      }
       this.logger.error('vault.migration_failed', { vaultId: keyfile.vaultId, error: err });
       throw new AppError(
         'INTERNAL',
