@@ -119,7 +119,10 @@ describe('dossier.check before saving an edited dossier', () => {
     await openEditForm();
     fireEvent.change(field('Kind 2', 'Geboortedatum'), { target: { value: '01-01-1999' } });
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
-    const panel = (await screen.findByRole('heading', { name: 'Klopt dit?' })).closest('section')!;
+    const heading = await screen.findByRole('heading', { name: 'Klopt dit?' });
+    // The panel has the focus as soon as it is there, so a screen reader reads it first.
+    expect(document.activeElement).toBe(heading);
+    const panel = heading.closest('section')!;
     expect(within(panel).getByText(/oudste volwassene in het dossier 13 jaar/)).toBeTruthy();
     expect(client.callsTo('dossier.saveItem')).toEqual([]);
     fireEvent.click(within(panel).getByRole('button', { name: 'Gegevens aanpassen' }));

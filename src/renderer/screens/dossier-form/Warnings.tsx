@@ -1,6 +1,6 @@
 // Questions before saving (a BSN already used in another dossier, an unlikely birth date): the user
 // checks each one (links to the field and to the other dossier) and then saves anyway or corrects.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { DossierWarning } from '../../../shared/contract/procedures';
 import { fieldId } from '../../components/form-helpers';
 import { NavLink } from '../../components/NavLink';
@@ -21,7 +21,9 @@ export function SaveWarnings({
   onCorrect: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // Before paint, not in a passive effect: a passive effect can run after the user's first click in the panel
+  // and take the focus back from the field that click focused.
+  useLayoutEffect(() => {
     heading.current?.focus();
   }, []);
   const focusField = (path: string) => document.getElementById(fieldId(prefix, path))?.focus();
