@@ -13,7 +13,7 @@ import { createRouter, type Handlers, type Router } from './router';
 import { createJobs, type Job, type JobOperation } from './jobs';
 import { budgetPlanFileName, renderBudgetPlanPdf } from './budget/plan-pdf';
 import { createOfficeService } from './services/office';
-import { carryAuditRows, createAuditService, readAuditRows, type AuditAction, type CarriedAuditRow } from './services/audit';
+import { auditChainHead, auditHashAt, carryAuditRows, createAuditService, readAuditRows, type AuditAction, type CarriedAuditRow } from './services/audit';
 import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
 import { recoveryKitFileName, renderRecoveryKitPdf } from './recovery-kit';
@@ -140,6 +140,8 @@ export function createCore(opts: CoreOptions): Core {
       if (reason === 'auto') auditOn(db, 'vault.locked', 'Automatisch na inactiviteit');
     },
     onMigrated: (db, from, to) => auditOn(db, 'vault.migrated', `Schemaversie ${from} naar ${to}`),
+    // An older copy of the vault put back outside Houvast is told apart by the logboek's chain head.
+    chainHead: { head: auditChainHead, hashAt: auditHashAt },
     // Issue 10 §2: the first unlock after an update can take a while; the unlock screen shows these steps.
     onMigrating: (step) => emit('vault.migrating', step),
     // The logboek survives a restore: entries made after the backup are carried into the restored database.

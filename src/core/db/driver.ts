@@ -94,3 +94,26 @@ export function openEncrypted(path: string, key: Buffer, options: OpenOptions = 
 export function userVersion(db: Db): number {
   return Number(db.pragma('user_version', { simple: true }));
 }
+
+/**
+ * An operating-system lock on a small file of its own, held while the handle stays open: another process (or
+ * another connection in this one) asking for the same file gets false at once. SQLite's own locking does the
+ * work (fcntl on POSIX, LockFileEx on Windows), so the lock ends with the process, also when it crashes. The
+ * file stays empty: nothing is ever written to it.
+ */
+export function tryExclusiveFileLock(file: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): { release(): void } | null {
+  const db = new Database(file, { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    db.pragma('locking_mode=EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+  } catch (err) {
+    db.close();
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') return null;
+    throw err;
+  }
+  return {
+    release: () => {
+      if (db.open) db.close();
+    },
+  };
+}

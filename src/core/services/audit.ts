@@ -62,6 +62,18 @@ export function verifyAuditChain(db: Db): AuditChainCheck {
   return { intact: true, count, brokenAtId: null };
 }
 
+/** The newest row of the chain (its number and hash), or null for an empty logboek. */
+export function auditChainHead(db: Db): { id: number; hash: string } | null {
+  const row = cachedStatement(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+  return row?.hash ? { id: row.id, hash: row.hash } : null;
+}
+
+/** The hash of row `id`, or null when the chain has no such row. */
+export function auditHashAt(db: Db, id: number): string | null {
+  const row = cachedStatement(db, 'SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string | null } | undefined;
+  return row?.hash ?? null;
+}
+
 // ---- carrying the logboek over a restore ------------------------------------------------------------
 
 export type CarriedAuditRow = Omit<ChainedAuditFields, 'id'>;

@@ -262,7 +262,8 @@ export function checkReadOnly(
     // Every vault gets its schema when it is created, so an empty or schema-less file (0 bytes, or
     // user_version 0) is damage, not a new vault: migrating it would hide every dossier behind an
     // empty vault with no warning.
-    if (version === 0) {
+    // A version with no table at all is the same damage (the migrations would fail half-way on it).
+    if (version === 0 || !hasAnyTable(db)) {
       options.logger.error('vault.corrupt', { stage: 'no_schema' });
       throw corrupt();
     }
@@ -272,6 +273,10 @@ export function checkReadOnly(
     db.close();
     cleanup();
   }
+}
+
+function hasAnyTable(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
 }
 
 /**

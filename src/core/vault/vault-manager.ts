@@ -46,6 +46,8 @@ import {
 } from './keyfile';
 import type { KdfParams, Keyfile } from './keyfile';
 import { crashNotice, inspectCrash, markSessionClosed, markSessionOpen, sweepInterruptedWrites, type CrashFinding } from './crash-recovery';
+import { SESSION_LOCK_FILE, trySessionLock, vaultInUseError, type SessionLock } from './session-lock';
+import { compareWithAnchor, readAnchor, rollbackNotice, writeAnchor, type ChainHeadReader } from './rollback-anchor';
 import { bindIdentity, reconcileIdentity } from './identity';
 import type { VaultKind } from '../../shared/contract/vault-kind';
 import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
@@ -75,6 +77,8 @@ export interface VaultManagerOptions {
   dataDir: string;
   clock: Clock;
   logger: Logger;
+  /** The logboek's chain head, for the check that an older copy was not put back (rollback-anchor.ts). */
+  chainHead?: ChainHeadReader;
   /** Argon2id parameters for new wraps; default 64 MiB, t=3, p=4. Tests pass cheap ones. */
   kdf?: KdfParams;
   /** Driver build for another ABI (the Electron shell passes its own). */
@@ -177,6 +181,7 @@ export class VaultManager {
   private readonly onMigrating: VaultManagerOptions['onMigrating'];
   private readonly restoreCarry: VaultManagerOptions['restoreCarry'];
   private readonly retention: RetentionPolicy | null;
+  private readonly chainHead: ChainHeadReader | undefined;
 
   private readonly state = new LockState<Selected, Unlocked>();
   /** Clock time of the last in-session check for a due automatic snapshot (see touch()). */
@@ -188,6 +193,8 @@ export class VaultManager {
   private keyfileRepair: Keyfile | null = null;
   /** What the user must be told about this session's start (an unclean shutdown); cleared on lock. */
   private notice: string | null = null;
+  /** This process's hold on the open vault's folder, from the start of a session to its end (session-lock.ts). */
+  private sessionLock: SessionLock | null = null;
   private readonly autoLock: AutoLockTimer;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly registry: VaultRegistry;
@@ -198,6 +205,7 @@ export class VaultManager {
     this.logger = options.logger;
     this.kdf = { ...(options.kdf ?? DEFAULT_KDF) };
     this.nativeBinding = options.nativeBinding;
+    this.chainHead = options.chainHead;
     this.migrations = options.migrations;
     this.latestSchema = latestVersion(options.migrations);
     this.onStatusChange = options.onStatusChange;
@@ -296,9 +304,11 @@ export class VaultManager {
         // An empty file created with 0600 becomes the database; SQLite gives -wal/-shm the same mode.
         await (await open(dbPath, 'wx', FILE_MODE)).close();
         await chmod(dbPath, FILE_MODE).catch(() => undefined);
+        this.holdFolder(folder);
         db = openEncrypted(dbPath, dataKey, this.openOptions());
         const result = migrate(db, this.migrations, { backup: () => this.snapshotBeforeMigration(db as Db, backupsDir, 0) });
         bindIdentity(db, { vaultId, name, demo, kind });
+        this.saveAnchor(vaultId, db);
         this.state.select({ path: folder, vaultId, name, demo, kind });
         this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion: result.to });
         this.notice = null;
@@ -308,6 +318,7 @@ export class VaultManager {
       } catch (err) {
         db?.close();
         wipe(dataKey);
+        this.releaseFolder();
         await this.removeHalfCreatedVault(folder, folderExisted);
         this.logger.error('vault.create_failed', { error: err });
         throw err;
@@ -334,8 +345,7 @@ export class VaultManager {
       const keyfile = await readKeyfile(path.join(folder, KEYFILE_NAME));
       hooks.beforeSwitch?.();
       this.closeInternal();
-      const swept = sweepInterruptedWrites(folder, BACKUPS_DIR_NAME);
-      if (swept > 0) this.logger.info('vault.interrupted_writes_swept', { count: swept });
+      this.sweepIfFree(folder);
       const kind = keyfile.kind ?? 'kantoor';
       this.state.select({ path: folder, vaultId: keyfile.vaultId, name: keyfile.name, demo: keyfile.demo, kind });
       await this.rememberOpened({ path: folder, name: keyfile.name, demo: keyfile.demo, kind });
@@ -359,6 +369,7 @@ export class VaultManager {
           this.assertSameKey(dataKey);
           return this.status();
         }
+        this.holdFolder(sel.path);
         const crash = this.inspectCrashBeforeOpen(sel);
         this.probe(sel, dataKey);
         if (isWeakerThan(keyfile.passphrase.kdf, this.kdf)) {
@@ -374,6 +385,7 @@ export class VaultManager {
         dataKey = null; // owned by this.state.session now
       } finally {
         wipe(secret, dataKey);
+        if (!this.state.session) this.releaseFolder();
       }
       await this.repairKeyfileIdentity();
       this.startMaintenance();
@@ -408,6 +420,7 @@ export class VaultManager {
         let crash: CrashFinding = { kind: 'none' };
         if (this.state.session) this.assertSameKey(dataKey);
         else {
+          this.holdFolder(sel.path);
           crash = this.inspectCrashBeforeOpen(sel);
           this.probe(sel, dataKey);
         }
@@ -430,6 +443,7 @@ export class VaultManager {
         }
       } finally {
         wipe(recoverySecret, newSecret, dataKey);
+        if (!this.state.session) this.releaseFolder();
       }
       await this.repairKeyfileIdentity();
       this.startMaintenance();
@@ -699,6 +713,8 @@ export class VaultManager {
           throw new AppError('LOCKED', 'Het terugzetten is afgebroken omdat de kluis intussen is vergrendeld. Er is niets gewijzigd.');
         }
         if (this.state.session) this.assertSameKey(dataKey);
+        // Never replace the database under another process's open session.
+        this.holdFolder(sel.path);
         const key = dataKey;
         // Synchronous from here on: nothing can interleave with the file replacement.
         restored = restoreSnapshot({
@@ -716,7 +732,8 @@ export class VaultManager {
             current: () => this.state.session?.db ?? null,
             close: () => void this.lockInternal('restore'),
             reopen: () => {
-              this.commitUnlock(sel, keyfile, key, this.state.ticket());
+              // Restored on purpose: the chain may now end before this computer's anchor; it is set afresh.
+              this.commitUnlock(sel, keyfile, key, this.state.ticket(), { kind: 'none' }, false);
               return this.db();
             },
           },
@@ -725,6 +742,7 @@ export class VaultManager {
         this.logger.info('vault.restored', { vaultId: keyfile.vaultId, from: id, undo: restored.undoId });
       } finally {
         wipe(secret, dataKey);
+        if (!this.state.session) this.releaseFolder();
       }
       await this.rememberOpened(sel);
       this.startMaintenance();
@@ -871,7 +889,7 @@ export class VaultManager {
   }
 
   /** Synchronous from here on: nothing can interleave between the generation check and the state change. */
-  private commitUnlock(sel: Selected, keyfile: Keyfile, dataKey: Buffer, generation: number, crash: CrashFinding = { kind: 'none' }): void {
+  private commitUnlock(sel: Selected, keyfile: Keyfile, dataKey: Buffer, generation: number, crash: CrashFinding = { kind: 'none' }, checkRollback = true): void {
     if (!this.state.isCurrent(generation, sel)) {
       throw new AppError('LOCKED', 'Het ontgrendelen is afgebroken omdat de kluis intussen is vergrendeld.');
     }
@@ -921,7 +939,8 @@ export class VaultManager {
     this.state.select({ ...sel, name: identity.name, demo: identity.demo, kind: identity.kind });
     this.state.enter({ db, key: new SecretKey(dataKey), schemaVersion });
     // A keyfile whose name or kind differed from the database's was changed outside Houvast: say so, not only repair it.
-    this.notice = [crashNotice(crash), keyfileChanged ? KEYFILE_IDENTITY_REPAIRED_NOTICE : null].filter((n) => n !== null).join(' ') || null;
+    const rolledBack = this.compareAndAnchor(keyfile.vaultId, db, checkRollback);
+    this.notice = [crashNotice(crash), keyfileChanged ? KEYFILE_IDENTITY_REPAIRED_NOTICE : null, rolledBack].filter((n) => n !== null).join(' ') || null;
     this.markOpen(sel.path);
     if (keyfileChanged) {
       this.logger.warn('vault.keyfile_identity_repaired', { vaultId: keyfile.vaultId });
@@ -947,6 +966,7 @@ export class VaultManager {
       // Locking must never fail because a listener failed.
       this.logger.warn('vault.before_lock_listener_failed', { error: err });
     }
+    if (this.state.selected) this.saveAnchor(this.state.selected.vaultId, session.db);
     try {
       // Fold the WAL back into the (encrypted) main file so no -wal is left behind. While a background job
       // reads, TRUNCATE would wait for it (up to the busy timeout): a lock must be immediate, so fold what
@@ -972,8 +992,86 @@ export class VaultManager {
         this.logger.warn('vault.session_marker_failed', { error: err });
       }
     }
+    // A restore closes the session to replace the file and reopens it: it keeps the folder meanwhile.
+    if (reason !== 'restore') this.releaseFolder();
     this.logger.info(reason === 'restore' ? 'vault.closed_for_restore' : 'vault.locked', { reason });
     return true;
+  }
+
+  /**
+   * The rollback check (rollback-anchor.ts): the notice when the chain no longer holds the head this computer saw
+   * last, then the anchor moved to the current head. Never fails an unlock: an unreadable anchor is no anchor.
+   */
+  private compareAndAnchor(vaultId: string, db: Db, check: boolean): string | null {
+    if (!this.chainHead) return null;
+    let notice: string | null = null;
+    try {
+      const anchor = check ? readAnchor(this.dataDir, vaultId) : null;
+      if (anchor && compareWithAnchor(anchor, this.chainHead.hashAt(db, anchor.id)) === 'rolled_back') {
+        this.logger.warn('vault.rolled_back', { vaultId, anchorId: anchor.id });
+        notice = rollbackNotice(anchor, this.chainHead.head(db));
+      }
+    } catch (err) {
+      this.logger.warn('vault.anchor_unreadable', { error: err });
+    }
+    this.saveAnchor(vaultId, db);
+    return notice;
+  }
+
+  private saveAnchor(vaultId: string, db: Db): void {
+    if (!this.chainHead) return;
+    try {
+      const head = this.chainHead.head(db);
+      if (head) writeAnchor(this.dataDir, vaultId, head);
+    } catch (err) {
+      this.logger.warn('vault.anchor_write_failed', { error: err });
+    }
+  }
+
+  /** Take this vault's folder for a session (session-lock.ts); VAULT_IN_USE when another process has it. */
+  private holdFolder(folder: string): void {
+    if (this.sessionLock?.folder === folder) return;
+    this.releaseFolder();
+    let lock: SessionLock | null;
+    try {
+      lock = trySessionLock(folder, this.openOptions());
+    } catch (err) {
+      // A folder where no lock file can be made (read-only media): the session itself will say what fails.
+      this.logger.warn('vault.session_lock_failed', { error: err });
+      return;
+    }
+    if (!lock) {
+      this.logger.warn('vault.in_use_elsewhere', {});
+      throw vaultInUseError();
+    }
+    this.sessionLock = lock;
+  }
+
+  private releaseFolder(): void {
+    const lock = this.sessionLock;
+    this.sessionLock = null;
+    try {
+      lock?.release();
+    } catch (err) {
+      this.logger.warn('vault.session_lock_release_failed', { error: err });
+    }
+  }
+
+  /** Temp files of interrupted writes are swept only when no other process has the vault open: they may be its own. */
+  private sweepIfFree(folder: string): void {
+    let probe: SessionLock | null = null;
+    try {
+      probe = trySessionLock(folder, this.openOptions());
+    } catch (err) {
+      this.logger.warn('vault.session_lock_failed', { error: err });
+    }
+    if (!probe) return;
+    try {
+      const swept = sweepInterruptedWrites(folder, BACKUPS_DIR_NAME);
+      if (swept > 0) this.logger.info('vault.interrupted_writes_swept', { count: swept });
+    } finally {
+      probe.release();
+    }
   }
 
   /** A crash leaves this marker behind, so the next unlock can tell (see crash-recovery.ts). */
@@ -987,6 +1085,7 @@ export class VaultManager {
 
   private closeInternal(): boolean {
     const locked = this.lockInternal('close');
+    this.releaseFolder();
     const hadSelection = this.state.deselect();
     return locked || hadSelection;
   }
@@ -1021,7 +1120,7 @@ export class VaultManager {
         await rm(folder, { recursive: true, force: true });
         return;
       }
-      for (const name of [VAULT_DB_NAME, `${VAULT_DB_NAME}-wal`, `${VAULT_DB_NAME}-shm`, KEYFILE_NAME]) {
+      for (const name of [VAULT_DB_NAME, `${VAULT_DB_NAME}-wal`, `${VAULT_DB_NAME}-shm`, KEYFILE_NAME, SESSION_LOCK_FILE]) {
         await rm(path.join(folder, name), { force: true });
       }
       await rm(path.join(folder, BACKUPS_DIR_NAME), { recursive: true, force: true });

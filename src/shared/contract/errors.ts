@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'VAULT_EXISTS',
   'VAULT_NOT_FOUND',
   'VAULT_CORRUPT',
+  /** Another process (the CLI, a second app) has this vault open. */
+  'VAULT_IN_USE',
   'DB_FROM_FUTURE',
   'NOT_FOUND',
   'CONFLICT',
@@ -58,6 +60,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   VAULT_EXISTS: 'Op deze plek staat al een kluis. Kies een andere naam of plek.',
   VAULT_NOT_FOUND: 'Op deze plek staat geen Houvast-kluis. Kies de map van een kluis.',
   VAULT_CORRUPT: 'De kluis is beschadigd of kan niet worden gelezen. Er is niets verwijderd.',
+  VAULT_IN_USE: 'Deze kluis is al geopend in een ander Houvast-programma. Vergrendel de kluis daar eerst. Er is niets gewijzigd.',
   DB_FROM_FUTURE: 'Deze kluis is gemaakt met een nieuwere versie van Houvast. Werk Houvast bij; de kluis is niet gewijzigd.',
   NOT_FOUND: 'Dit bestaat niet (meer). Ga terug naar de lijst; er is niets gewijzigd.',
   CONFLICT: 'Dit botst met bestaande gegevens. Er is niets gewijzigd; controleer de invoer.',

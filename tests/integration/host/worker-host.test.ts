@@ -154,6 +154,19 @@ describe('the core in a worker thread', () => {
     expect(status.state).not.toBe('unlocked');
   });
 
+  it('gives the vault back when the worker that had it unlocked dies: the restarted core unlocks it', async () => {
+    const { core, endpoints } = await workerCore({ cheapKdf: true });
+    const created = ok<{ status: { vault: { path: string } } }>(await core.router.handle('vault.create', { name: 'Na een crash', passphrase: PASSPHRASE }));
+    const exited = new Promise<void>((resolve) => endpoints[0]!.onExit(() => resolve()));
+    endpoints[0]!.kill();
+    await exited;
+    expect(ok<{ restarted: boolean }>(await core.router.handle('core.restart', {}))).toEqual({ restarted: true });
+    ok(await core.router.handle('vault.open', { path: created.status.vault.path }));
+    // The session lock (session-lock.ts) died with the thread's connection: no VAULT_IN_USE.
+    const status = ok<{ state: string }>(await core.router.handle('vault.unlock', { passphrase: PASSPHRASE }));
+    expect(status.state).toBe('unlocked');
+  });
+
   it('locks the vault and ends the thread on dispose', async () => {
     const dataDir = await makeTempDir('host-dispose');
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));

@@ -66,8 +66,8 @@ describe('after a crash', () => {
   });
 
   // A real crash leaves the -shm of the dead session; SQLite rebuilds it from the WAL on the first open, so a
-  // WAL deleted or emptied afterwards still opens (the hostile test's I/O error needed a live process: see
-  // wal-in-use.test.ts).
+  // WAL deleted or emptied afterwards still opens (the hostile test's I/O error needed a live process, which
+  // session-lock.test.ts now keeps out).
   for (const variant of ['deleted', 'emptied'] as const) {
     it(`a crash whose WAL was ${variant} while its stale -shm stayed still opens, and is not silent`, async () => {
       const { folder } = await crashImage({ withWal: variant === 'emptied', withShm: true });

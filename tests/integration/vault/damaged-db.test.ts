@@ -1,7 +1,7 @@
 // Issue 10 (hostile test): a 0-byte or schema-less vault.db inside an existing vault used to open as a new,
 // empty vault with no warning, silently hiding every dossier. It must be refused as damaged (so the unlock
 // screen offers the backups), and the file must be left exactly as found.
-import { statSync, truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userVersion } from '../../../src/core/db/driver';
@@ -53,6 +53,29 @@ describe('a damaged database file in an existing vault', () => {
     await again.open(folder);
     await expect(again.unlock(PASSPHRASE)).rejects.toThrow(expectCode('VAULT_CORRUPT'));
     expect(sha256File(dbPath)).toBe(before);
+  });
+
+  it('a vault.db with a schema version but no tables is refused as damaged, not half-migrated, and left as it is', async () => {
+    const { folder, dbPath } = await vaultWithData();
+    const vm = sb.manager();
+    await vm.open(folder);
+    await vm.unlock(PASSPHRASE);
+    const db = vm.db();
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    db.pragma('foreign_keys = OFF');
+    for (const t of tables) db.exec(`DROP TABLE "${t}"`);
+    expect(userVersion(db)).toBeGreaterThan(0);
+    vm.lock();
+    const before = sha256File(dbPath);
+    const backups = readdirSync(path.join(folder, 'backups')).sort();
+
+    const again = sb.manager();
+    await again.open(folder);
+    await expect(again.unlock(PASSPHRASE)).rejects.toThrow(expectCode('VAULT_CORRUPT'));
+    expect(again.status().state).toBe('locked');
+    expect(sha256File(dbPath)).toBe(before);
+    // No pre-migration snapshot of the damaged file was made.
+    expect(readdirSync(path.join(folder, 'backups')).sort()).toEqual(backups);
   });
 
   it('an empty backup file is not restored over the vault', async () => {
