@@ -91,7 +91,7 @@ describe('restoring a backup from before an update', () => {
     expect(bar.value).toBe(3);
     expect(within(dialog).queryByText(/Sluit Houvast niet af/)).toBeNull();
 
-    await act(async () => pending.answer({ status: status('unlocked'), restoredFrom: OLD.id, undoId: UNDO }));
+    await act(async () => pending.answer({ status: status('unlocked'), restoredFrom: OLD.id, undoId: UNDO, logboekCarried: true }));
     await screen.findByRole('heading', { level: 1, name: 'Dossiers' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByRole('progressbar')).toBeNull();

@@ -60,7 +60,8 @@ describe('unlocking a damaged vault', () => {
         'vault.restoreBackup': (input) =>
           ++restores === 1
             ? fail('WRONG_PASSPHRASE', 'Het wachtwoord is onjuist. Er is niets gewijzigd.')
-            : { status: status('unlocked'), restoredFrom: input.id, undoId: UNDO },
+            : // The damaged vault's own logboek could not be read, so nothing of it was carried.
+              { status: status('unlocked'), restoredFrom: input.id, undoId: UNDO, logboekCarried: false },
         'dossier.list': () => [summary('a', 'Jansen, Anna')],
       },
       status('locked'),
@@ -114,7 +115,8 @@ describe('unlocking a damaged vault', () => {
     const notice = screen.getAllByRole('status').find((s) => s.textContent?.includes('is teruggezet'));
     expect(notice?.textContent).toBe(
       `De back-up van ${local(MANUAL.createdAt)} is teruggezet en de kluis is ontgrendeld. ` +
-        'De beschadigde stand van de kluis is bewaard als back-up “Voor terugzetten”; er is niets verwijderd.',
+        'De beschadigde stand van de kluis is bewaard als back-up “Voor terugzetten”; er is niets verwijderd. ' +
+        'Het logboek van de beschadigde kluis kon niet worden gelezen; de regels van na deze back-up staan alleen in die bewaarde back-up.',
     );
     expect(await screen.findByText('Jansen, Anna')).toBeTruthy();
     // The root is usable again once the dialog is gone.
@@ -174,7 +176,7 @@ describe('restoring from Instellingen', () => {
         'norms.list': () => ({ groups: [], userFiles: [] }),
         'vault.restoreBackup': (input) => {
           restored = true;
-          return { status: status('unlocked'), restoredFrom: input.id, undoId: UNDO };
+          return { status: status('unlocked'), restoredFrom: input.id, undoId: UNDO, logboekCarried: true };
         },
       },
       status('unlocked'),

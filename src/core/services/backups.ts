@@ -51,7 +51,10 @@ export function createBackupService(deps: {
         result.carried > 0
           ? ` ${result.carried} ${result.carried === 1 ? 'logboekregel' : 'logboekregels'} van na deze back-up ${result.carried === 1 ? 'is' : 'zijn'} bewaard.`
           : '';
-      deps.log('vault.restored', `Teruggezet: ${describe(id)}.${undo}${kept}`);
+      const lost = result.logboekCarried
+        ? ''
+        : ' Het logboek van de kluis van vóór het terugzetten kon niet worden gelezen en is niet overgenomen; het zit in de bewaarde stand.';
+      deps.log('vault.restored', `Teruggezet: ${describe(id)}.${undo}${kept}${lost}`);
       const { carried: _carried, ...out } = result;
       return { ...out, status: vault.status() };
     },

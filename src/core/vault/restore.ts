@@ -79,8 +79,11 @@ export function restoreSource(backupsDir: string, id: string): string {
   return source;
 }
 
-/** Restores `input.source` over the vault's database; see the steps above. Returns the undo's id and the carried count. */
-export function restoreSnapshot(input: RestoreInput): { undoId: string | null; carried: number } {
+/**
+ * Restores `input.source` over the vault's database; see the steps above. Returns the undo's id, the carried count,
+ * and whether the current database could not be read for the carry (a damaged vault: its rows stay in the undo only).
+ */
+export function restoreSnapshot(input: RestoreInput): { undoId: string | null; carried: number; carryUnreadable: boolean } {
   const { folder, dbName, source, dataKey, session, carry } = input;
   const readOnly = { ...input.openOptions, readonly: true };
   checkReadOnly(source, dataKey, {
@@ -91,12 +94,12 @@ export function restoreSnapshot(input: RestoreInput): { undoId: string | null; c
     check: (db) => checkIntegrity(db, fileSize(source), corruptBackupError),
   });
   const undo = saveBeforeRestore(input);
-  const carried = carry ? readForCarry(input, carry) : undefined;
+  const read = carry ? readForCarry(input, carry) : { value: undefined, unreadable: false };
   session.close();
   replaceDatabaseFile(folder, dbName, source);
   try {
     const db = session.reopen();
-    return { undoId: undo ? path.basename(undo) : null, carried: carry ? carry.write(db, carried) : 0 };
+    return { undoId: undo ? path.basename(undo) : null, carried: carry ? carry.write(db, read.value) : 0, carryUnreadable: read.unreadable };
   } catch (err) {
     if (session.current()) session.close();
     // The snapshot passed its checks, so this is rare (e.g. a failing migration): put the previous state back
@@ -143,21 +146,21 @@ function saveBeforeRestore(input: RestoreInput): string | null {
 }
 
 /** What the carry wants from the current database: from the session, or read-only when locked (null when unreadable). */
-function readForCarry(input: RestoreInput, carry: RestoreCarry): unknown {
+function readForCarry(input: RestoreInput, carry: RestoreCarry): { value: unknown; unreadable: boolean } {
   const current = input.session.current();
-  if (current) return carry.read(current);
+  if (current) return { value: carry.read(current), unreadable: false };
   const dbPath = path.join(input.folder, input.dbName);
   const cleanup = walLeftoverCleanup(dbPath);
   try {
     const db = openEncrypted(dbPath, input.dataKey, { ...input.openOptions, readonly: true });
     try {
-      return carry.read(db);
+      return { value: carry.read(db), unreadable: false };
     } finally {
       db.close();
     }
   } catch (err) {
     input.logger.warn('vault.restore_carry_unreadable', { error: err });
-    return carry.read(null);
+    return { value: carry.read(null), unreadable: true };
   } finally {
     cleanup();
   }

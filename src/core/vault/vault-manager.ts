@@ -706,7 +706,7 @@ export class VaultManager {
       await this.maintenance.idle();
       const secret = secretFromString(passphrase);
       let dataKey: Buffer | null = null;
-      let restored: { undoId: string | null; carried: number };
+      let restored: { undoId: string | null; carried: number; carryUnreadable: boolean };
       try {
         dataKey = await this.unwrapWithPassphrase(keyfile, secret, 'vault.restore_failed');
         if (!this.state.isCurrent(generation, sel)) {
@@ -746,7 +746,7 @@ export class VaultManager {
       }
       await this.rememberOpened(sel);
       this.startMaintenance();
-      return { status: this.status(), restoredFrom: id, undoId: restored.undoId, carried: restored.carried };
+      return { status: this.status(), restoredFrom: id, undoId: restored.undoId, logboekCarried: !restored.carryUnreadable, carried: restored.carried };
     });
   }
 

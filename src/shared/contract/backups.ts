@@ -37,5 +37,10 @@ export const restoreBackupOutput = z.object({
   restoredFrom: z.string(),
   /** The snapshot of the state before the restore: restoring it undoes the restore. */
   undoId: z.string().nullable(),
+  /**
+   * false when the vault's own logboek could not be read (a damaged vault), so its entries from after the backup
+   * were not carried into the restored vault; they stay in the undo snapshot.
+   */
+  logboekCarried: z.boolean(),
 });
 export type RestoreBackupOutput = z.infer<typeof restoreBackupOutput>;

@@ -2,6 +2,8 @@
 // carried into the restored vault and the restore itself is recorded; rows are hash-chained and the triggers
 // refuse UPDATE, DELETE, INSERT OR REPLACE and any insert that does not extend the chain. Real core, real
 // encrypted files, fake clock.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, defaultResourcesDir, type Core } from '../../../src/core/app';
 import type { AuditEntry } from '../../../src/shared/contract/procedures';
@@ -94,6 +96,33 @@ describe('the logboek survives a restore', () => {
     const keys = (await log()).map(key);
     for (const e of afterBackup) expect(keys).toContain(key(e));
     expect(keys.some((k) => k.includes('|vault.locked|'))).toBe(true);
+  });
+
+  it('says so when the vault is too damaged to read its logboek: not carried, kept in the undo only', async () => {
+    const { backupId, afterBackup } = await vaultWithWorkAfterBackup();
+    const folder = (await call<{ vault: { path: string } }>('vault.status', {})).vault.path;
+    await call('vault.lock', {});
+    // Every page after the header overwritten: the file is the vault's, but SQLite cannot read it.
+    const file = path.join(folder, 'vault.db');
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 4096);
+    writeFileSync(file, bytes);
+    sb.time.advance(MINUTE);
+    const result = await call<{ logboekCarried: boolean; undoId: string | null }>('vault.restoreBackup', { id: backupId, passphrase: PASSPHRASE });
+    expect(result.logboekCarried).toBe(false);
+    expect(result.undoId).not.toBeNull();
+    const entries = await log();
+    expect(entries[0]).toMatchObject({ action: 'vault.restored' });
+    expect(entries[0]!.detail).toContain('kon niet worden gelezen en is niet overgenomen');
+    for (const e of afterBackup.filter((a) => a.action === 'dossier.created')) expect(entries.map(key)).not.toContain(key(e));
+  });
+
+  it('reports the logboek as carried after an ordinary restore', async () => {
+    const { backupId } = await vaultWithWorkAfterBackup();
+    sb.time.advance(MINUTE);
+    const result = await call<{ logboekCarried: boolean }>('vault.restoreBackup', { id: backupId, passphrase: PASSPHRASE });
+    expect(result.logboekCarried).toBe(true);
+    expect((await log())[0]!.detail).not.toContain('niet overgenomen');
   });
 });
 

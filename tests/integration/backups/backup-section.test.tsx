@@ -94,7 +94,7 @@ describe('Back-ups section', () => {
       'vault.restoreBackup': (input) =>
         ++attempts === 1
           ? fail('WRONG_PASSPHRASE', 'Het wachtwoord is onjuist. Er is niets gewijzigd.')
-          : { status: status('unlocked'), restoredFrom: input.id, undoId: '2026-03-02T10-00-00.000Z-before-restore.db' },
+          : { status: status('unlocked'), restoredFrom: input.id, undoId: '2026-03-02T10-00-00.000Z-before-restore.db', logboekCarried: true },
     });
     const table = await screen.findByRole('table');
     fireEvent.click(within(table).getAllByRole('button', { name: 'Terugzetten' })[1]!);

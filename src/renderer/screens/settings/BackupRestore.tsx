@@ -131,7 +131,11 @@ function RestoreDialog({
         ? ` De beschadigde stand van de kluis is bewaard als back-up “${undoLabel}”; er is niets verwijderd.`
         : ` De stand van daarvoor is bewaard als back-up “${undoLabel}”; zet die terug om dit ongedaan te maken.`
       : '';
-    return `De back-up van ${when} is teruggezet${damaged ? ' en de kluis is ontgrendeld' : ''}.${kept}`;
+    // The damaged vault's logboek could not be read, so its last entries are only in the kept copy: say so.
+    const logboek = result.logboekCarried
+      ? ''
+      : ' Het logboek van de beschadigde kluis kon niet worden gelezen; de regels van na deze back-up staan alleen in die bewaarde back-up.';
+    return `De back-up van ${when} is teruggezet${damaged ? ' en de kluis is ontgrendeld' : ''}.${kept}${logboek}`;
   };
 
   const onSubmit = form.handleSubmit(async ({ passphrase }) => {
