@@ -77,9 +77,10 @@ export function compareWithAnchor(anchor: ChainHead | null, hashAtAnchor: string
 
 export function rollbackNotice(anchor: ChainHead, head: ChainHead | null): string {
   return (
-    'Deze kluis is ouder dan de versie die deze computer het laatst heeft gezien: het logboek liep toen tot regel ' +
+    'Dit is een oudere stand van deze kluis dan deze computer het laatst heeft gezien: het logboek liep toen tot regel ' +
     `${anchor.id}, en ${head && head.id >= anchor.id ? 'die regel is nu anders' : `loopt nu tot regel ${head?.id ?? 0}`}. ` +
-    'Waarschijnlijk is buiten Houvast een oudere kopie van de kluis teruggezet; wijzigingen van daarna ontbreken dan. ' +
-    'Zoek zo nodig een nieuwere kopie of back-up (Instellingen → Back-ups).'
+    'Hebt u zelf een externe back-up geopend of een kopie teruggezet, dan klopt dat. Zo niet, dan is buiten Houvast een ' +
+    'oudere kopie van de kluis teruggezet en ontbreken de wijzigingen van daarna: zoek dan een nieuwere kopie of ' +
+    'back-up (Instellingen → Back-ups).'
   );
 }

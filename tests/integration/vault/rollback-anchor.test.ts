@@ -8,7 +8,7 @@ import { ANCHORS_FILE_NAME } from '../../../src/core/vault/rollback-anchor';
 import { startTestCore, type TestCoreHandle } from '../../support/core';
 
 const PASS = 'een lang genoeg wachtwoord';
-const ROLLED_BACK = /ouder dan de versie die deze computer het laatst heeft gezien.*oudere kopie/s;
+const ROLLED_BACK = /oudere stand van deze kluis dan deze computer het laatst heeft gezien.*buiten Houvast een oudere kopie/s;
 let a: TestCoreHandle;
 let b: TestCoreHandle;
 
