@@ -112,9 +112,12 @@ export function runMaintenanceJob(job: MaintenanceJob): Promise<MaintenanceOutco
       finish({ kind: 'failed', code: String((err as { code?: unknown }).code ?? 'WORKER_START') });
       return;
     }
-    worker.once('message', (message: MaintenanceOutcome) => finish(message));
-    worker.once('error', (err) => finish({ kind: 'failed', code: String((err as { code?: unknown }).code ?? err.name) }));
-    worker.once('exit', () => finish({ kind: 'failed', code: 'WORKER_EXIT' }));
+    // The job ends when the thread has ended, not at its answer: the answer comes before its connection closes (and
+    // folds the WAL into the file), and nothing may take the file (a lock, another process) while it is open.
+    let answer: MaintenanceOutcome | null = null;
+    worker.once('message', (message: MaintenanceOutcome) => (answer ??= message));
+    worker.once('error', (err) => (answer ??= { kind: 'failed', code: String((err as { code?: unknown }).code ?? err.name) }));
+    worker.once('exit', () => finish(answer ?? { kind: 'failed', code: 'WORKER_EXIT' }));
     worker.postMessage(
       { dbPath: job.dbPath, key: transfer, nativeBinding: job.nativeBinding ?? null, snapshotTmp: job.snapshotTmp },
       [transfer],

@@ -195,6 +195,8 @@ export class VaultManager {
   private notice: string | null = null;
   /** This process's hold on the open vault's folder, from the start of a session to its end (session-lock.ts). */
   private sessionLock: SessionLock | null = null;
+  /** Locks of sessions that ended while their background job still had the database open (see lockInternal). */
+  private readonly releasing = new Set<SessionLock>();
   private readonly autoLock: AutoLockTimer;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly registry: VaultRegistry;
@@ -992,8 +994,9 @@ export class VaultManager {
         this.logger.warn('vault.session_marker_failed', { error: err });
       }
     }
-    // A restore closes the session to replace the file and reopens it: it keeps the folder meanwhile.
-    if (reason !== 'restore') this.releaseFolder();
+    // A restore closes the session to replace the file and reopens it: it keeps the folder meanwhile. A background
+    // job still reading (and, on close, folding its WAL into the file) keeps it too, until the job is done.
+    if (reason !== 'restore') this.releaseFolderWhenIdle();
     this.logger.info(reason === 'restore' ? 'vault.closed_for_restore' : 'vault.locked', { reason });
     return true;
   }
@@ -1032,6 +1035,13 @@ export class VaultManager {
   private holdFolder(folder: string): void {
     if (this.sessionLock?.folder === folder) return;
     this.releaseFolder();
+    for (const pending of this.releasing) {
+      if (pending.folder !== folder) continue;
+      // Still ours from the last session (its background job has not finished): keep it.
+      this.releasing.delete(pending);
+      this.sessionLock = pending;
+      return;
+    }
     let lock: SessionLock | null;
     try {
       lock = trySessionLock(folder, this.openOptions());
@@ -1050,6 +1060,25 @@ export class VaultManager {
   private releaseFolder(): void {
     const lock = this.sessionLock;
     this.sessionLock = null;
+    this.releaseLock(lock);
+  }
+
+  private releaseFolderWhenIdle(): void {
+    const lock = this.sessionLock;
+    this.sessionLock = null;
+    if (!lock) return;
+    if (!this.maintenance.busy) {
+      this.releaseLock(lock);
+      return;
+    }
+    this.releasing.add(lock);
+    void this.maintenance.idle().then(() => {
+      // Unless a new session took it back meanwhile.
+      if (this.releasing.delete(lock)) this.releaseLock(lock);
+    });
+  }
+
+  private releaseLock(lock: SessionLock | null): void {
     try {
       lock?.release();
     } catch (err) {

@@ -129,6 +129,26 @@ describe('background maintenance after unlock', () => {
     expect(autos(folder)).toHaveLength(1);
   });
 
+  it('a second session elsewhere cannot take the vault while the job still reads it after the lock; it can after', async () => {
+    const vm = sb.manager({ automaticBackups: true, autoLockMinutes: 240 });
+    const { status } = await vm.create({ name: 'Groot', passphrase: PASSPHRASE });
+    const folder = status.vault!.path;
+    // Large enough (about 8 MB) that the job's check and snapshot outlast an open and a cheap unlock.
+    const insert = vm.db().prepare('INSERT INTO people (name, note) VALUES (?, ?)');
+    vm.db().transaction(() => {
+      for (let i = 0; i < 20_000; i++) insert.run(`persoon ${i}`, 'x'.repeat(400));
+    })();
+    vm.lock();
+    await vm.unlock(PASSPHRASE);
+    vm.lock(); // the job still reads the database, and will fold its WAL into the file when it closes
+    const other = sb.manager();
+    await other.open(folder);
+    await expect(other.unlock(PASSPHRASE)).rejects.toThrow(expectCode('VAULT_IN_USE'));
+    await vm.idle();
+    expect((await other.unlock(PASSPHRASE)).state).toBe('unlocked');
+    expect(other.db().prepare('SELECT count(*) FROM people').pluck().get()).toBe(20_000);
+  });
+
   it('a failed automatic snapshot is reported in the status notice; the unlock itself succeeded', async () => {
     const { vm, folder } = await lockedVault();
     // A file where the backups folder should be: the snapshot cannot be written.
