@@ -18,6 +18,7 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
+import { format } from 'date-fns';
 import { AppError } from '../../shared/contract/errors';
 import type { BackupInfo, BackupKind } from '../../shared/contract/backups';
 import { snapshotTimestamp } from '../db/backup';
@@ -104,29 +105,24 @@ export interface RetentionPolicy {
 /** Newest 7 days, 4 ISO weeks and 12 months that have snapshots. */
 export const DEFAULT_RETENTION: RetentionPolicy = { daily: 7, weekly: 4, monthly: 12 };
 
-const DAY_MS = 86_400_000;
-
+// Periods in the computer's own time zone: "the backup of a day" is the day the user sees beside it (in the
+// Netherlands a snapshot at 00:30 belongs to that day, not to the day before as it would in UTC).
 function dayKey(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return format(ms, 'yyyy-MM-dd');
 }
 
 function monthKey(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 7);
+  return format(ms, 'yyyy-MM');
 }
 
-/** ISO 8601 week ("2026-W09"), UTC: weeks start on Monday, week 1 holds the year's first Thursday. */
+/** ISO 8601 week ("2026-W09") in local time: weeks start on Monday, week 1 holds the year's first Thursday. */
 export function isoWeekKey(ms: number): string {
-  const day = Math.floor(ms / DAY_MS);
-  const weekday = (new Date(day * DAY_MS).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const thursday = day - weekday + 3;
-  const year = new Date(thursday * DAY_MS).getUTCFullYear();
-  const week = Math.floor((thursday - Math.floor(Date.UTC(year, 0, 1) / DAY_MS)) / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  return format(ms, "RRRR-'W'II");
 }
 
 /**
  * Which automatic snapshots to keep (a pure function of their dates). For each rule the newest
- * snapshot of each of the newest N periods (days, ISO weeks, months, in UTC) that have a snapshot is
+ * snapshot of each of the newest N periods (days, ISO weeks, months, in local time) that have a snapshot is
  * kept. Counting periods that HAVE snapshots (not calendar periods back from today) means a vault left
  * alone for a year still keeps its history. The newest snapshot is always kept, so pruning can never
  * remove the last one. Returns the indices into `dates` to keep.

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { snapshotTimestamp } from '../../../src/core/db/backup';
 import {
   automaticSnapshotDue,
@@ -22,7 +22,22 @@ const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const kept = (dates: number[]) => [...selectRetained(dates)].map((i) => iso(dates[i]!)).sort();
 
+// Periods are the computer's own days, weeks and months: these cases are written in UTC, so they run in UTC
+// whatever the machine's zone; the Dutch case below runs in Europe/Amsterdam.
+function inTimeZone(zone: string): void {
+  let before: string | undefined;
+  beforeAll(() => {
+    before = process.env.TZ;
+    process.env.TZ = zone;
+  });
+  afterAll(() => {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  });
+}
+
 describe('selectRetained (7 daily, 4 ISO-weekly, 12 monthly)', () => {
+  inTimeZone('UTC');
   it('keeps exactly the expected snapshots of fourteen months of daily snapshots', () => {
     const dates: number[] = [];
     for (let t = at('2025-01-01T09:00:00Z'); t <= at('2026-03-01T09:00:00Z'); t += DAY) dates.push(t);
@@ -77,6 +92,28 @@ describe('selectRetained (7 daily, 4 ISO-weekly, 12 monthly)', () => {
     expect(isoWeekKey(at('2021-01-03T12:00:00Z'))).toBe('2020-W53');
     expect(isoWeekKey(at('2024-12-30T12:00:00Z'))).toBe('2025-W01');
     expect(isoWeekKey(at('2026-12-31T12:00:00Z'))).toBe('2026-W53');
+  });
+});
+
+describe('periods in the Netherlands (Europe/Amsterdam)', () => {
+  inTimeZone('Europe/Amsterdam');
+
+  it('counts a snapshot at 00:30 on the day it was made, not on the UTC day before', () => {
+    // 23:30 and 00:30 Dutch (winter) time: two days, so both are the newest of their day and both are kept.
+    const evening = at('2026-02-10T22:30:00Z');
+    const nightAfter = at('2026-02-10T23:30:00Z');
+    const morning = at('2026-02-11T08:00:00Z');
+    // In UTC the first two are one day (10 February) and only the later of them would be kept.
+    expect([...selectRetained([evening, nightAfter, morning], { daily: 7, weekly: 0, monthly: 0 })].sort()).toEqual([0, 2]);
+    expect([...selectRetained([evening, nightAfter], { daily: 7, weekly: 0, monthly: 0 })].sort()).toEqual([0, 1]);
+  });
+
+  it('starts the week on Monday 00:00 and the month on the 1st at 00:00 Dutch time (summer time too)', () => {
+    expect(isoWeekKey(at('2026-03-01T22:59:59Z'))).toBe('2026-W09'); // Sunday 23:59:59 in Amsterdam
+    expect(isoWeekKey(at('2026-03-01T23:00:00Z'))).toBe('2026-W10'); // Monday 00:00 in Amsterdam
+    const lastOfJune = at('2026-06-30T21:59:00Z'); // 23:59 summer time
+    const firstOfJuly = at('2026-06-30T22:01:00Z'); // 00:01 on 1 July
+    expect([...selectRetained([lastOfJune, firstOfJuly], { daily: 0, weekly: 0, monthly: 12 })].sort()).toEqual([0, 1]);
   });
 });
 
