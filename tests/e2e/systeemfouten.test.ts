@@ -78,7 +78,15 @@ describe('systeemfouten in the browser', () => {
     await waitVisible(page.getByText(/Te weinig huishoudens/));
 
     // 55 households this office imported in June: in the 2026-Q2 report (an import counts in its own quarter, R1).
+    // The import runs in a second program on the same vault, so the app locks it first: one program at a time.
+    const { demoPassphrase } = await callCore<{ demoPassphrase: string }>(app, 'app.info', {});
+    await callCore(app, 'vault.lock', {});
+    await waitVisible(heading(page, 'Kluis ontgrendelen'));
     await importIntoDemoVaultDuringQ2(app.handle.dataDir, extraHouseholds(55));
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(demoPassphrase);
+    await page.getByRole('button', { name: 'Ontgrendelen', exact: true }).click();
+    await page.getByRole('link', { name: 'Systeemfouten', exact: true }).click();
+    await waitVisible(heading(page, 'Systeemfouten'));
     expect((await callCore<{ originalRecordedOn: string | null }[]>(app, 'signals.list', { quarter: '2026-Q2', mechanismGroup: 'M2' })).filter((s) => s.originalRecordedOn === '2026-05-15')).toHaveLength(55);
     await page.getByLabel('Periode (2026-Q3, 2026-H1 of 2026)').fill('2026-Q2');
     await button(page, 'Toon wat dit kantoor verlaat').click();

@@ -52,9 +52,10 @@ export async function officeReport(prefix: string, households: number): Promise<
 }
 
 /**
- * Households the demo office imported during 2026-Q2, into the demo vault of `dataDir` while the app has it open.
- * An import registers its signals on the import date (rule R1) and the app's own core runs on the real clock, so
- * they go in through a second core on the same vault folder whose clock stands in June; it locks and closes again.
+ * Households the demo office imported during 2026-Q2, into the demo vault of `dataDir` (the app must have locked it:
+ * one program at a time). An import registers its signals on the import date (rule R1) and the app's own core runs
+ * on the real clock, so they go in through a second core on the same vault folder whose clock stands in June; it
+ * locks and closes again.
  */
 export async function importIntoDemoVaultDuringQ2(dataDir: string, file: unknown): Promise<void> {
   // The vault's own key derivation parameters are in its keyfile: the core's defaults do not matter here.
