@@ -192,7 +192,7 @@ export function createCore(opts: CoreOptions): Core {
   const interchange = createInterchangeService(ctx, { dossiers, audit, actor, signals });
   // Bundled norm tables are read once per process; user tables come from the vault on every calculation.
   const norms = createNormsService(ctx, { bundled: bundledNormsLoader(opts.resourcesDir), audit, actor });
-  const budget = createBudgetService(ctx, { dossiers, norms, audit, actor });
+  const budget = createBudgetService(ctx, { dossiers, norms, audit, actor, version });
   const office = createOfficeService(ctx, { audit });
   const documents = createDocumentsService(ctx, {
     budget,

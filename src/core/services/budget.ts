@@ -6,6 +6,7 @@ import {
   computeBudget,
   computeBudgetFigures,
   EMPTY_BUDGET_INPUTS,
+  keyFiguresOf,
   NormNotCoveredError,
   projectBudget,
   sectionFiguresOf,
@@ -21,13 +22,12 @@ import { displayNameOf } from '../../shared/dossier/display-name';
 import { serializeBudgetResult, serializeProjection, type BudgetViewWire } from '../../shared/contract/budget';
 import { AppError } from '../../shared/contract/errors';
 import { BUDGET_BATCH_DEFAULT_LIMIT, type BudgetBatchIn, type BudgetBatchItem, type BudgetBatchOut } from '../../shared/contract/budget-batch';
-import { toAmountString } from '../../shared/money';
-import type Decimal from 'decimal.js';
 import { isoDateOf } from '../../shared/dates';
 import type { Dossier } from '../../shared/dossier/schema';
 import { budgetSections } from '../../shared/presenter';
 import { cachedStatement } from '../db/statements';
 import type { AuditService } from './audit';
+import { keyFiguresBasis, readStoredKeyFigures, storeKeyFigures, type KeyFiguresToStore, type StoredItem } from './budget-key-figures';
 import type { ServiceContext } from './context';
 import type { BudgetDossierRead, DossierService } from './dossiers';
 import type { NormsService } from './norms';
@@ -94,7 +94,7 @@ interface InputsRow {
 
 export function createBudgetService(
   ctx: ServiceContext,
-  deps: { dossiers: DossierService; norms: NormsService; audit: AuditService; actor(): string },
+  deps: { dossiers: DossierService; norms: NormsService; audit: AuditService; actor(): string; version: string },
 ): BudgetService {
   function inputs(dossierId: string): { inputs: BudgetInputs; updatedAt: number | null } {
     const row = cachedStatement(ctx.db(), 'SELECT inputs, updated_at FROM budget_inputs WHERE dossier_id = ?').get(dossierId) as InputsRow | undefined;
@@ -133,7 +133,11 @@ export function createBudgetService(
    */
   const READ_SLICE = 50;
 
-  /** One page of key figures (budget-batch.ts): bulk reads, one norm set, the engine once per household. */
+  /**
+   * One page of key figures (budget-batch.ts). A household's stored figures (budget-key-figures.ts) are served when
+   * they were computed from its current data on the same date and basis; the others are computed (bulk reads, one
+   * norm set, the engine figures-only once per household) and stored for the next call.
+   */
   async function batch(query: BudgetBatchIn): Promise<BudgetBatchOut> {
     const db = ctx.db();
     const offset = query.page?.offset ?? 0;
@@ -153,52 +157,74 @@ export function createBudgetService(
       total = (cachedStatement(db, 'SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
       pageIds = (cachedStatement(db, 'SELECT id FROM dossiers ORDER BY number LIMIT ? OFFSET ?').all(limit, offset) as { id: string }[]).map((r) => r.id);
     }
-    const inputRows = new Map(
-      (cachedStatement(db, 'SELECT dossier_id, inputs, updated_at FROM budget_inputs WHERE dossier_id IN (SELECT value FROM json_each(?))').all(
-        JSON.stringify(pageIds),
-      ) as (InputsRow & { dossier_id: string })[]).map((r) => [r.dossier_id, r]),
-    );
     const norms = await deps.norms.normSet();
+    const basis = keyFiguresBasis(deps.version, norms);
     const today = isoDateOf(ctx.clock.now());
-    // The page's dossiers are read in slices: a page of 10,000 whole dossiers held at once took ~400 MB (bench).
-    let dossiers = new Map<string, BudgetDossierRead>();
-    const items = pageIds.map((dossierId, i): BudgetBatchItem => {
-      if (i % READ_SLICE === 0) dossiers = deps.dossiers.readManyForBudget(pageIds.slice(i, i + READ_SLICE));
-      const dossier = dossiers.get(dossierId);
-      if (!dossier) return { dossierId, number: null, displayName: null, referenceDate: null, figures: null, error: { code: 'NOT_FOUND', message: 'Dit dossier bestaat niet (meer).' } };
-      let referenceDate: string | null = query.date ?? null;
-      const displayName = displayNameOf(dossier);
-      try {
-        const stored = inputsOf(inputRows.get(dossierId));
-        referenceDate = query.date ?? stored.inputs.referenceDate ?? today;
-        // Key figures only: the engine without its explanation texts (same figures and warnings).
-        const r = computeBudgetFigures(dossier, stored.inputs, norms, referenceDate);
-        const amount = (f: { value: Decimal | null }) => (f.value === null ? null : toAmountString(f.value));
-        return {
-          dossierId,
-          number: dossier.number,
-          displayName,
-          referenceDate,
-          figures: {
-            inkomen: amount(r.income.total),
-            bijstandsnorm: amount(r.bijstandsnorm),
-            beslagvrijeVoet: amount(r.beslagvrijeVoet),
-            vtlb: amount(r.vtlb.total),
-            afloscapaciteit: amount(r.afloscapaciteit),
-            saldo: amount(r.budget.saldo),
-            warnings: r.warnings.length,
-            provisional: r.provisional?.message ?? null,
-          },
-          error: null,
-        };
-      } catch (err) {
-        // One household that cannot be computed (no norm table for its date, unreadable inputs) never fails the page.
-        if (err instanceof AppError) return { dossierId, number: dossier.number, displayName, referenceDate, figures: null, error: { code: err.code, message: err.message } };
-        ctx.logger.error('budget.batch_failed', { error: err });
-        return { dossierId, number: dossier.number, displayName, referenceDate, figures: null, error: { code: 'INTERNAL', message: 'De berekening van dit dossier is mislukt.' } };
+    const items: (BudgetBatchItem | null)[] = new Array<BudgetBatchItem | null>(pageIds.length).fill(null);
+    const stale: number[] = [];
+    const stored = readStoredKeyFigures(db, pageIds);
+    pageIds.forEach((dossierId, i) => {
+      const s = stored.get(dossierId);
+      if (s && s.basis === basis && s.referenceDate === (query.date ?? s.peildatum ?? today)) {
+        items[i] = { dossierId, ...(JSON.parse(s.item) as StoredItem) };
+      } else {
+        stale.push(i);
       }
     });
-    return { total, offset, limit, items };
+    if (stale.length > 0) {
+      const staleIds = stale.map((i) => pageIds[i]!);
+      const inputRows = new Map(
+        (cachedStatement(db, 'SELECT dossier_id, inputs, updated_at FROM budget_inputs WHERE dossier_id IN (SELECT value FROM json_each(?))').all(
+          JSON.stringify(staleIds),
+        ) as (InputsRow & { dossier_id: string })[]).map((r) => [r.dossier_id, r]),
+      );
+      const toStore: KeyFiguresToStore[] = [];
+      // The dossiers are read in slices: a page of 10,000 whole dossiers held at once took ~400 MB (bench).
+      let dossiers = new Map<string, BudgetDossierRead>();
+      stale.forEach((index, n) => {
+        const dossierId = pageIds[index]!;
+        if (n % READ_SLICE === 0) dossiers = deps.dossiers.readManyForBudget(staleIds.slice(n, n + READ_SLICE));
+        const dossier = dossiers.get(dossierId);
+        if (!dossier) {
+          items[index] = { dossierId, number: null, displayName: null, referenceDate: null, figures: null, error: { code: 'NOT_FOUND', message: 'Dit dossier bestaat niet (meer).' } };
+          return;
+        }
+        let referenceDate: string | null = query.date ?? null;
+        const displayName = displayNameOf(dossier);
+        try {
+          const saved = inputsOf(inputRows.get(dossierId));
+          const date = query.date ?? saved.inputs.referenceDate ?? today;
+          referenceDate = date;
+          let item: StoredItem & { referenceDate: string };
+          try {
+            // Key figures only: the engine without its explanation texts (same figures and warnings).
+            const figures = keyFiguresOf(computeBudgetFigures(dossier, saved.inputs, norms, date));
+            item = { number: dossier.number, displayName, referenceDate: date, figures, error: null };
+          } catch (err) {
+            // No norm table for this date: as certain as figures, so stored as well.
+            if (!(err instanceof NormNotCoveredError)) throw err;
+            item = { number: dossier.number, displayName, referenceDate: date, figures: null, error: { code: 'NORM_NOT_COVERED', message: err.message } };
+          }
+          items[index] = { dossierId, ...item };
+          toStore.push({ dossierId, peildatum: saved.inputs.referenceDate ?? null, basis, item });
+        } catch (err) {
+          // One household that cannot be computed (unreadable inputs, a fault) never fails the page; not stored.
+          if (err instanceof AppError) {
+            items[index] = { dossierId, number: dossier.number, displayName, referenceDate, figures: null, error: { code: err.code, message: err.message } };
+            return;
+          }
+          ctx.logger.error('budget.batch_failed', { error: err });
+          items[index] = { dossierId, number: dossier.number, displayName, referenceDate, figures: null, error: { code: 'INTERNAL', message: 'De berekening van dit dossier is mislukt.' } };
+        }
+      });
+      try {
+        storeKeyFigures(db, toStore);
+      } catch (err) {
+        // Only a cache: the page is answered all the same, and these households are computed again next time.
+        ctx.logger.warn('budget.key_figures_not_stored', { error: err });
+      }
+    }
+    return { total, offset, limit, items: items as BudgetBatchItem[] };
   }
 
   function inputsMany(dossierIds: readonly string[]): Map<string, BudgetInputs> {

@@ -11,3 +11,4 @@ export * from './provisional';
 export * from './bvv';
 export * from './vtlb';
 export * from './entitlements';
+export * from './key-figures';

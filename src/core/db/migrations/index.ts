@@ -23,6 +23,7 @@ import { m019ItemsByDossier } from './019_items_by_dossier';
 import { m020DossierRegions } from './020_dossier_regions';
 import { m021DuplicateCheckIndex } from './021_duplicate_check_index';
 import { m022SearchLetters } from './022_search_letters';
+import { m023BudgetKeyFigures } from './023_budget_key_figures';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -48,6 +49,7 @@ export const migrations: Migration[] = [
   m020DossierRegions,
   m021DuplicateCheckIndex,
   m022SearchLetters,
+  m023BudgetKeyFigures,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
