@@ -394,24 +394,29 @@ async function budgetAll(core: Core, ids: string[], cap: number, N: number): Pro
   try {
     if ('budget.batch' in contract) {
       // Pages of up to 10,000 (the procedure's maximum) until every household is in; input as budget.batch takes it
-      // ({ dossierIds?, date?, page?: { offset, limit } }). Twice: the first call computes every household and stores
-      // its key figures (migration 023), as the first opening of the office overview after a change of day, norm
-      // tables or app version does; the second, with every household unchanged, is served from what was stored.
-      const all = () =>
+      // ({ dossierIds?, date?, page?: { offset, limit } }).
+      const all = (date?: string) =>
         timeCpu(async () => {
           for (let offset = 0, total = 1; offset < total; ) {
-            const out = await call<{ total: number; items: unknown[] }>(core, 'budget.batch', { date: REFERENCE_DATE, page: { offset, limit: 10_000 } });
+            const out = await call<{ total: number; items: unknown[] }>(core, 'budget.batch', { ...(date ? { date } : {}), page: { offset, limit: 10_000 } });
             total = out.total;
             offset += out.items.length;
             if (out.items.length === 0) break;
           }
         });
-      const computed = await all();
-      const stored = await all();
+      // As the office overview opens (no date: each household's peildatum, else today), once the refresh that every
+      // unlock starts in the core's idle moments has stored the figures (key-figures-refresh.ts).
+      const [, waited] = await timeAsync(() => core.idle());
+      const opened = await all();
+      // On the bench's reference date: the first call computes every household and stores its figures, as the
+      // first opening after a change of date, norm tables or app version does; the second is served from the store.
+      const computed = await all(REFERENCE_DATE);
+      const stored = await all(REFERENCE_DATE);
       const figure = (t: number) => `${seconds(t)} (${ms(t / N)} each)`;
       return [
-        row({ id: 'budget.all', label: `Budget of all ${count(N)} households (budget.batch), the households unchanged since their figures were stored`, size: N, figure: figure(stored.wall), value: stored.wall, goal, limit, anchor: `every household computed: ${figure(computed.wall)}`, note: `CPU time ${seconds(stored.cpu)} (process user + system); the office overview opened again, or the scheme selection, on the same date` }),
-        row({ id: 'budget.all.computed', label: `Budget of all ${count(N)} households (budget.batch), every household computed and its figures stored`, size: N, figure: figure(computed.wall), value: computed.wall, goal: '- (info: the first opening after a change of day, norm tables or app version; the goal row is the one above)', anchor: 'loop over budget.get: see budget.one', note: `CPU time ${seconds(computed.cpu)} (${ms(computed.cpu / N)} each; process user + system)` }),
+        row({ id: 'budget.all', label: `Budget of all ${count(N)} households (budget.batch) as the office overview opens, after the background refresh`, size: N, figure: figure(opened.wall), value: opened.wall, goal, limit, anchor: `every household computed: ${figure(computed.wall)}`, note: `CPU time ${seconds(opened.cpu)} (process user + system); the refresh after the last unlock still had ${seconds(waited)} to go when the bench waited for it` }),
+        row({ id: 'budget.all.computed', label: `Budget of all ${count(N)} households (budget.batch) on another date: every household computed and its figures stored`, size: N, figure: figure(computed.wall), value: computed.wall, goal: '- (info: the first opening on another date, or after a change of norm tables or app version before the refresh)', anchor: 'loop over budget.get: see budget.one', note: `CPU time ${seconds(computed.cpu)} (${ms(computed.cpu / N)} each; process user + system)` }),
+        row({ id: 'budget.all.stored', label: `Budget of all ${count(N)} households (budget.batch) on that date again, served from the store`, size: N, figure: figure(stored.wall), value: stored.wall, goal: '- (info)', anchor: `computed: ${figure(computed.wall)}`, note: `CPU time ${seconds(stored.cpu)} (process user + system)` }),
       ];
     }
     const loop = ids.slice(0, Math.min(cap, ids.length));

@@ -16,6 +16,7 @@ import { createOfficeService } from './services/office';
 import { auditChainHead, auditHashAt, carryAuditRows, createAuditService, readAuditRows, type AuditAction, type CarriedAuditRow } from './services/audit';
 import { createBackupService } from './services/backups';
 import { createBudgetService } from './services/budget';
+import { createKeyFiguresRefresh } from './services/key-figures-refresh';
 import { recoveryKitFileName, renderRecoveryKitPdf } from './recovery-kit';
 import { createArrangementService } from './services/arrangements';
 import { bundledSchemesLoader, createSchemeService } from './services/schemes';
@@ -70,6 +71,8 @@ export interface Core {
   dispose(): Promise<void>;
   /** For tests and shells that need to look at the vault state directly. */
   vault: VaultManager;
+  /** Resolves when the session's background work has ended: the vault's maintenance and the key figures' refresh. */
+  idle(): Promise<void>;
 }
 
 /** resources/ of this checkout, for tsx and vitest runs (the packaged app passes its own). */
@@ -193,6 +196,12 @@ export function createCore(opts: CoreOptions): Core {
   // Bundled norm tables are read once per process; user tables come from the vault on every calculation.
   const norms = createNormsService(ctx, { bundled: bundledNormsLoader(opts.resourcesDir), audit, actor });
   const budget = createBudgetService(ctx, { dossiers, norms, audit, actor, version });
+  const keyFiguresRefresh = createKeyFiguresRefresh({
+    refreshAfter: (afterNumber, limit) => budget.refreshKeyFigures(afterNumber, limit),
+    handle: () => vault.db(),
+    waitForExclusive,
+    logger,
+  });
   const office = createOfficeService(ctx, { audit });
   const documents = createDocumentsService(ctx, {
     budget,
@@ -221,11 +230,17 @@ export function createCore(opts: CoreOptions): Core {
 
   const backups = createBackupService({ vault, log: logVault, autoLockMinutes: () => settings.get().autoLockMinutes });
 
-  /** After any unlock: the vault's own auto-lock setting applies. */
+  /** After any unlock: the vault's own auto-lock setting applies; the stored key figures are brought up to date. */
   const afterUnlock = (action: AuditAction) => {
     const minutes = settings.get().autoLockMinutes;
     if (vault.status().autoLockMinutes !== minutes) vault.setAutoLockMinutes(minutes);
     logVault(action);
+    startKeyFiguresRefresh();
+  };
+
+  /** Only an office vault holds households (a vereniging vault holds received reports). */
+  const startKeyFiguresRefresh = () => {
+    if ((vault.status().vault?.kind ?? 'kantoor') === 'kantoor') keyFiguresRefresh.start();
   };
 
   /**
@@ -338,7 +353,11 @@ export function createCore(opts: CoreOptions): Core {
     'vault.backup': ({ folder, jobId }) =>
       folder === undefined ? backups.create({}) : withJob(jobId, 'backup', (job) => backups.create({ folder }, job)),
     'vault.listBackups': () => backups.list(),
-    'vault.restoreBackup': (input) => backups.restore(input),
+    'vault.restoreBackup': async (input) => {
+      const restored = await backups.restore(input);
+      if (vault.status().state === 'unlocked') startKeyFiguresRefresh();
+      return restored;
+    },
     'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
       await vault.changePassphrase(currentPassphrase, newPassphrase);
       logVault('vault.passphrase_changed');
@@ -472,8 +491,14 @@ export function createCore(opts: CoreOptions): Core {
         async (input: unknown) => {
           // Any running job (an import, a backup, a PDF batch) stops safely first.
           if (CANCEL_FIRST.has(name)) jobs.cancelAll();
+          // The key figures' refresh runs only while no call comes in (key-figures-refresh.ts).
+          keyFiguresRefresh.touch();
           await waitForExclusive();
-          return h(input);
+          try {
+            return await h(input);
+          } finally {
+            keyFiguresRefresh.touch();
+          }
         },
       ];
     }),
@@ -499,9 +524,13 @@ export function createCore(opts: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    idle: async () => {
+      await Promise.all([vault.idle(), keyFiguresRefresh.settled()]);
+    },
     async dispose() {
       // A running import is stopped and rolled back before the vault closes.
       jobs.cancelAll();
+      keyFiguresRefresh.stop();
       await waitForExclusive();
       lockWithAudit('Programma afgesloten');
       vault.close();

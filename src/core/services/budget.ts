@@ -85,6 +85,11 @@ export interface BudgetService {
   inputsMany(dossierIds: readonly string[]): Map<string, BudgetInputs>;
   /** Key figures of one page of dossiers (budget.batch). */
   batch(query: BudgetBatchIn): Promise<BudgetBatchOut>;
+  /**
+   * Brings the stored key figures of the next `limit` households after this dossier number (by number) up to date
+   * for their default date; the last number done, or null when none were left (key-figures-refresh.ts).
+   */
+  refreshKeyFigures(afterNumber: string, limit: number): Promise<string | null>;
 }
 
 interface InputsRow {
@@ -236,10 +241,18 @@ export function createBudgetService(
     return new Map(dossierIds.map((id) => [id, inputsOf(rows.get(id)).inputs]));
   }
 
+  async function refreshKeyFigures(afterNumber: string, limit: number): Promise<string | null> {
+    const next = cachedStatement(ctx.db(), 'SELECT id, number FROM dossiers WHERE number > ? ORDER BY number LIMIT ?').all(afterNumber, limit) as { id: string; number: string }[];
+    if (next.length === 0) return null;
+    await batch({ dossierIds: next.map((r) => r.id), page: { offset: 0, limit: next.length } });
+    return next[next.length - 1]!.number;
+  }
+
   return {
     inputs,
     inputsMany,
     batch,
+    refreshKeyFigures,
     saveInputs(dossierId, next) {
       const db = ctx.db();
       const now = ctx.clock.now();
