@@ -35,17 +35,22 @@ export interface KeyFiguresRefresh {
   settled(): Promise<void>;
 }
 
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    // Never keeps a process alive (the CLI, a test) for this alone.
-    setTimeout(resolve, ms).unref?.();
-  });
-
 export function createKeyFiguresRefresh(deps: KeyFiguresRefreshDeps): KeyFiguresRefresh {
   const now = deps.now ?? (() => performance.now());
   let lastActivity = -Infinity;
   let generation = 0;
   let running: Promise<void> = Promise.resolve();
+  // The pass's pending wait: stop() ends it at once, so a closing process (the CLI) is not held up by it. (Not
+  // unref'd: whoever awaits settled() must keep the process alive until the pass has ended.)
+  let waiting: { timer: ReturnType<typeof setTimeout>; wake(): void } | null = null;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        waiting = null;
+        resolve();
+      };
+      waiting = { timer: setTimeout(wake, ms), wake };
+    });
 
   async function pass(mine: number): Promise<void> {
     let handle: unknown;
@@ -65,7 +70,10 @@ export function createKeyFiguresRefresh(deps: KeyFiguresRefreshDeps): KeyFigures
     let after = '';
     for (;;) {
       // Quiet for IDLE_MS, no import in its transaction, and still the same open vault.
-      for (let quiet = now() - lastActivity; quiet < IDLE_MS; quiet = now() - lastActivity) await sleep(IDLE_MS - quiet);
+      for (let quiet = now() - lastActivity; quiet < IDLE_MS; quiet = now() - lastActivity) {
+        await sleep(IDLE_MS - quiet);
+        if (mine !== generation) return;
+      }
       await deps.waitForExclusive();
       if (!current()) return;
       if (now() - lastActivity < IDLE_MS) continue;
@@ -91,6 +99,10 @@ export function createKeyFiguresRefresh(deps: KeyFiguresRefreshDeps): KeyFigures
     },
     stop() {
       generation++;
+      if (waiting) {
+        clearTimeout(waiting.timer);
+        waiting.wake();
+      }
     },
     settled() {
       return running;

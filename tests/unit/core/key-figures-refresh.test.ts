@@ -1,6 +1,11 @@
 // The background refresh of the stored key figures (key-figures-refresh.ts): it works through every household a
 // slice at a time, only while no call has come in for IDLE_MS, waits for exclusive work (an import's transaction),
 // and stops at a lock or a switch of vault. Real timers; the work is recorded instead of computed.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/logger';
 import { createKeyFiguresRefresh, IDLE_MS, REFRESH_SLICE } from '../../../src/core/services/key-figures-refresh';
@@ -94,5 +99,38 @@ describe('the key figures refresh', () => {
     r.refresh.start();
     await r.refresh.settled();
     expect(r.slices.map((s) => s.from)).toEqual(['001', '026', '051']);
+  });
+
+  it('keeps a process that waits for it alive until the pass has ended (the bench waited on a pass that was waiting)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'houvast-refresh-'));
+    try {
+      const script = path.join(dir, 'settle.mts');
+      const module = pathToFileURL(path.resolve(__dirname, '../../../src/core/services/key-figures-refresh.ts')).href;
+      writeFileSync(
+        script,
+        `import { createKeyFiguresRefresh } from ${JSON.stringify(module)};
+const r = createKeyFiguresRefresh({ refreshAfter: async (a) => (a === '' ? '001' : null), handle: () => 1, waitForExclusive: async () => undefined, logger: { info() {}, warn() {}, error() {} } });
+r.touch();
+r.start();
+await r.settled();
+console.log('settled');
+`,
+      );
+      expect(execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' }).trim()).toBe('settled');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ends its wait at once when stopped', async () => {
+    const r = rig();
+    r.refresh.touch();
+    r.refresh.start();
+    await wait(10);
+    const t0 = performance.now();
+    r.refresh.stop();
+    await r.refresh.settled();
+    expect(performance.now() - t0).toBeLessThan(IDLE_MS / 2);
+    expect(r.slices).toEqual([]);
   });
 });
