@@ -69,6 +69,9 @@ export function createKeyFiguresRefresh(deps: KeyFiguresRefreshDeps): KeyFigures
     };
     let after = '';
     for (;;) {
+      // Back to the event loop first: a slice's own awaits resolve at once, and without this a whole pass would run
+      // before a call that came in meanwhile could even be read.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       // Quiet for IDLE_MS, no import in its transaction, and still the same open vault.
       for (let quiet = now() - lastActivity; quiet < IDLE_MS; quiet = now() - lastActivity) {
         await sleep(IDLE_MS - quiet);

@@ -133,4 +133,21 @@ console.log('settled');
     expect(performance.now() - t0).toBeLessThan(IDLE_MS / 2);
     expect(r.slices).toEqual([]);
   });
+
+  it('goes back to the event loop between slices, so a call that comes in is read and goes first', async () => {
+    const r = rig();
+    r.refresh.start();
+    // A call arriving as a message (a macrotask) while the pass runs: it is handled before the next slice.
+    const arrived = new Promise<number>((resolve) =>
+      setImmediate(() => {
+        r.refresh.touch();
+        resolve(r.slices.length);
+      }),
+    );
+    const slicesBeforeCall = await arrived;
+    await r.refresh.settled();
+    expect(slicesBeforeCall).toBeLessThan(3);
+    // The slices after the call waited until the core had been quiet for IDLE_MS.
+    expect(r.slices).toHaveLength(3);
+  });
 });
