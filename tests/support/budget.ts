@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { loadBundledNorms } from '../../src/core/norms/load';
 import type { NormSet } from '../../src/shared/budget/norms';
+import type { BudgetViewWire } from '../../src/shared/contract/budget';
+import type { BudgetBatchItem } from '../../src/shared/contract/budget-batch';
 import { isExplanationOnDemand, type ExplanationOnDemand } from '../../src/shared/contract/budget-explained';
 import type { DossierSummary } from '../../src/shared/contract/procedures';
 import { dossierDataSchema, type Dossier, type DossierData, type DossierDataInput, type DossierStatus } from '../../src/shared/dossier/schema';
@@ -86,5 +88,19 @@ export function veenstraSummary(status: DossierStatus = 'aanmelding'): DossierSu
     childrenCount: 2,
     fictitious: true,
     updatedAt: 1,
+  };
+}
+
+/** The key figures budget.batch gives for a household, read from budget.get's answer for the same date. */
+export function batchFiguresOfView(v: { result: BudgetViewWire['result'] }): NonNullable<BudgetBatchItem['figures']> {
+  return {
+    inkomen: v.result.income.total.value,
+    bijstandsnorm: v.result.bijstandsnorm.value,
+    beslagvrijeVoet: v.result.beslagvrijeVoet.value,
+    vtlb: v.result.vtlb.total.value,
+    afloscapaciteit: v.result.afloscapaciteit.value,
+    saldo: v.result.budget.saldo.value,
+    warnings: v.result.warnings.length,
+    provisional: v.result.provisional?.message ?? null,
   };
 }

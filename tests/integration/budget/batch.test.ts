@@ -3,6 +3,7 @@
 // failing the others, and the pages are ordered by dossier number and add up to the whole selection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BudgetBatchItem } from '../../../src/shared/contract/budget-batch';
+import { batchFiguresOfView } from '../../support/budget';
 import { earner, singleParent, startRig, type Rig } from './helpers';
 
 let rig: Rig;
@@ -45,16 +46,7 @@ async function viaGet(id: string, date?: string): Promise<BudgetBatchItem> {
     number: dossier.number,
     displayName: NAMES.get(id) ?? null,
     referenceDate: v.referenceDate,
-    figures: {
-      inkomen: v.result.income.total.value,
-      bijstandsnorm: v.result.bijstandsnorm.value,
-      beslagvrijeVoet: v.result.beslagvrijeVoet.value,
-      vtlb: v.result.vtlb.total.value,
-      afloscapaciteit: v.result.afloscapaciteit.value,
-      saldo: v.result.budget.saldo.value,
-      warnings: v.result.warnings.length,
-      provisional: v.result.provisional?.message ?? null,
-    },
+    figures: batchFiguresOfView(v),
     error: null,
   };
 }

@@ -7,6 +7,7 @@ import { createCore, defaultResourcesDir } from '../../../src/core/app';
 import { silentLogger } from '../../../src/core/logger';
 import type { BudgetBatchItem } from '../../../src/shared/contract/budget-batch';
 import type { Dossier } from '../../../src/shared/dossier/schema';
+import { batchFiguresOfView } from '../../support/budget';
 import { CHEAP_KDF, startTestCore, type TestCoreHandle } from '../../support/core';
 import { earner, NOW, PASSPHRASE, singleParent } from './helpers';
 
@@ -54,17 +55,7 @@ async function batch(input: Record<string, unknown> = {}): Promise<Map<string, B
 
 /** The figures budget.get computes now for the same dossier and date. */
 async function fresh(id: string, date?: string): Promise<BudgetBatchItem['figures']> {
-  const v = await call('budget.get', { id, ...(date ? { date } : {}), explanations: false });
-  return {
-    inkomen: v.result.income.total.value,
-    bijstandsnorm: v.result.bijstandsnorm.value,
-    beslagvrijeVoet: v.result.beslagvrijeVoet.value,
-    vtlb: v.result.vtlb.total.value,
-    afloscapaciteit: v.result.afloscapaciteit.value,
-    saldo: v.result.budget.saldo.value,
-    warnings: v.result.warnings.length,
-    provisional: v.result.provisional?.message ?? null,
-  };
+  return batchFiguresOfView(await call('budget.get', { id, ...(date ? { date } : {}), explanations: false }));
 }
 
 describe('budget.batch stores what it computed', () => {
