@@ -1,6 +1,6 @@
 // After an unlock, the stored key figures (migration 023) of every household are brought up to date for its default
-// date (saved peildatum, else today) in the core's idle moments, so the office overview and the scheme selection are
-// served from the store even on the first opening of a day (issue 10 §1). A pass takes a few households at a time,
+// date (saved peildatum, else today) in the core's idle moments, so the office overview (budget.batch) is served
+// from the store even on the first opening of a day (issue 10 §1). A pass takes a few households at a time,
 // and only when no call has come in for IDLE_MS: the user's own calls always go first and wait for one slice at
 // most. It stops when the vault locks or another vault is opened, and waits while an import holds its transaction.
 import type { Logger } from '../logger';
@@ -21,7 +21,6 @@ export interface KeyFiguresRefreshDeps {
   /** Resolves when no exclusive work (an import in its transaction) runs. */
   waitForExclusive(): Promise<void>;
   logger: Logger;
-  now?: () => number;
 }
 
 export interface KeyFiguresRefresh {
@@ -36,7 +35,7 @@ export interface KeyFiguresRefresh {
 }
 
 export function createKeyFiguresRefresh(deps: KeyFiguresRefreshDeps): KeyFiguresRefresh {
-  const now = deps.now ?? (() => performance.now());
+  const now = () => performance.now();
   let lastActivity = -Infinity;
   let generation = 0;
   let running: Promise<void> = Promise.resolve();
