@@ -9,6 +9,11 @@ import { ERROR_CODES } from './errors';
 /** Largest page: all households of a large office in one call stays possible, more is paged. */
 export const BUDGET_BATCH_MAX_LIMIT = 10_000;
 export const BUDGET_BATCH_DEFAULT_LIMIT = 100;
+/**
+ * Households the office overview asks per call (BudgetOverviewScreen): a page computes in well under a second, so
+ * progress moves and "Stoppen" is quick, and one answer stays small (~150 KB) on its way through IPC.
+ */
+export const OVERVIEW_BATCH_SIZE = 500;
 
 export const budgetBatchIn = z.object({
   /** Only these dossiers (default: every dossier in the vault). */

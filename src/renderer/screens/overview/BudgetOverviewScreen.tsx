@@ -5,7 +5,7 @@
 // DOM stays small at 10,000 households. No money totals: only counts, which always add up to what is listed.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type Decimal from 'decimal.js';
-import type { BudgetBatchItem } from '../../../shared/contract/budget-batch';
+import { OVERVIEW_BATCH_SIZE, type BudgetBatchItem } from '../../../shared/contract/budget-batch';
 import { isoDate } from '../../../shared/dossier/schema';
 import { amountDecimal } from '../../../shared/money';
 import { NavLink } from '../../components/NavLink';
@@ -17,8 +17,6 @@ import { errorMessage, useCall } from '../../state/session';
 import { euro, isNegative } from '../budget/view';
 import './overview.css';
 
-/** Households asked of the core per call: a page computes in well under a second, so progress moves and "Stoppen" is quick. */
-export const OVERVIEW_BATCH_SIZE = 500;
 /** Rows shown at once. */
 export const OVERVIEW_PAGE_SIZE = 50;
 
