@@ -46,6 +46,7 @@ import { VaultManager, type KdfParams, type VaultTimers } from './vault';
 import { isUnreadable } from './vault/vault-manager';
 import { corruptVaultError } from './vault/backups';
 import type { Db } from './db/driver';
+import { rollbackLogDetail } from './vault/rollback-anchor';
 
 export interface CoreOptions {
   /** The app's data folder (vault registry, default vault folder). */
@@ -143,6 +144,8 @@ export function createCore(opts: CoreOptions): Core {
       if (reason === 'auto') auditOn(db, 'vault.locked', 'Automatisch na inactiviteit');
     },
     onMigrated: (db, from, to) => auditOn(db, 'vault.migrated', `Schemaversie ${from} naar ${to}`),
+    // The notice tells the user once; the logboek keeps it (the chain of the older copy carries on from here).
+    onRolledBack: (db, anchor, head) => auditOn(db, 'vault.rollback_found', rollbackLogDetail(anchor, head)),
     // An older copy of the vault put back outside Houvast is told apart by the logboek's chain head.
     chainHead: { head: auditChainHead, hashAt: auditHashAt },
     // Issue 10 §2: the first unlock after an update can take a while; the unlock screen shows these steps.

@@ -75,6 +75,14 @@ export function compareWithAnchor(anchor: ChainHead | null, hashAtAnchor: string
   return hashAtAnchor === anchor.hash ? 'ok' : 'rolled_back';
 }
 
+/** The logboek entry's detail: only row numbers, as the notice words them. */
+export function rollbackLogDetail(anchor: ChainHead, head: ChainHead | null): string {
+  return (
+    `Oudere stand dan deze computer het laatst zag: het logboek liep toen tot regel ${anchor.id}, ` +
+    (head && head.id >= anchor.id ? 'die regel is in deze stand anders' : `in deze stand tot regel ${head?.id ?? 0}`)
+  );
+}
+
 export function rollbackNotice(anchor: ChainHead, head: ChainHead | null): string {
   return (
     'Dit is een oudere stand van deze kluis dan deze computer het laatst heeft gezien: het logboek liep toen tot regel ' +

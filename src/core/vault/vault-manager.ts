@@ -47,7 +47,7 @@ import {
 import type { KdfParams, Keyfile } from './keyfile';
 import { crashNotice, inspectCrash, markSessionClosed, markSessionOpen, sweepInterruptedWrites, type CrashFinding } from './crash-recovery';
 import { SESSION_LOCK_FILE, trySessionLock, vaultInUseError, type SessionLock } from './session-lock';
-import { compareWithAnchor, readAnchor, rollbackNotice, writeAnchor, type ChainHeadReader } from './rollback-anchor';
+import { compareWithAnchor, readAnchor, rollbackNotice, writeAnchor, type ChainHead, type ChainHeadReader } from './rollback-anchor';
 import { bindIdentity, reconcileIdentity } from './identity';
 import type { VaultKind } from '../../shared/contract/vault-kind';
 import { generateRecoveryCode, parseRecoveryCode } from './recovery-code';
@@ -97,6 +97,11 @@ export interface VaultManagerOptions {
   restoreCarry?: RestoreCarry;
   /** Runs after migrations were applied on unlock, with the database open. */
   onMigrated?: (db: Db, from: number, to: number) => void;
+  /**
+   * Runs on unlock, with the database open, when the rollback check found an older copy of the vault (the chain no
+   * longer holds the head this computer saw last): for the logboek. Before the anchor is moved to the new head.
+   */
+  onRolledBack?: (db: Db, anchor: ChainHead, head: ChainHead | null) => void;
   /** Progress of the one-time update of an older vault while an unlock (or a restore) runs it (migrate.ts onStep). */
   onMigrating?: (step: VaultMigrating) => void;
   autoLockMinutes?: number;
@@ -178,6 +183,7 @@ export class VaultManager {
   private readonly onStatusChange: ((status: VaultStatus) => void) | undefined;
   private readonly onBeforeLock: VaultManagerOptions['onBeforeLock'];
   private readonly onMigrated: VaultManagerOptions['onMigrated'];
+  private readonly onRolledBack: VaultManagerOptions['onRolledBack'];
   private readonly onMigrating: VaultManagerOptions['onMigrating'];
   private readonly restoreCarry: VaultManagerOptions['restoreCarry'];
   private readonly retention: RetentionPolicy | null;
@@ -213,6 +219,7 @@ export class VaultManager {
     this.onStatusChange = options.onStatusChange;
     this.onBeforeLock = options.onBeforeLock;
     this.onMigrated = options.onMigrated;
+    this.onRolledBack = options.onRolledBack;
     this.onMigrating = options.onMigrating;
     this.restoreCarry = options.restoreCarry;
     const auto = options.automaticBackups;
@@ -1012,7 +1019,13 @@ export class VaultManager {
       const anchor = check ? readAnchor(this.dataDir, vaultId) : null;
       if (anchor && compareWithAnchor(anchor, this.chainHead.hashAt(db, anchor.id)) === 'rolled_back') {
         this.logger.warn('vault.rolled_back', { vaultId, anchorId: anchor.id });
-        notice = rollbackNotice(anchor, this.chainHead.head(db));
+        const head = this.chainHead.head(db);
+        notice = rollbackNotice(anchor, head);
+        try {
+          this.onRolledBack?.(db, anchor, head);
+        } catch (err) {
+          this.logger.warn('vault.rolled_back_listener_failed', { error: err });
+        }
       }
     } catch (err) {
       this.logger.warn('vault.anchor_unreadable', { error: err });

@@ -106,6 +106,7 @@ export const AUDIT_ACTIONS = [
   'norms.removed',
   'vault.backup_created',
   'vault.restored',
+  'vault.rollback_found',
   'schemes.changed',
   // systeemfouten
   'signal.created',

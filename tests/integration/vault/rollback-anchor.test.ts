@@ -45,25 +45,49 @@ async function vault(): Promise<string> {
   return created.status.vault.path;
 }
 
+interface Entry {
+  action: string;
+  detail: string | null;
+}
+/** The logboek's entries for an older copy found on unlock. */
+const found = async (rig: TestCoreHandle) => (await call<Entry[]>(rig, 'audit.list')).filter((e) => e.action === 'vault.rollback_found');
+/** The one anchor this computer keeps (the tests open one vault per computer). */
+const anchorOf = (rig: TestCoreHandle): { id: number } => {
+  const anchors = JSON.parse(readFileSync(path.join(rig.dataDir, ANCHORS_FILE_NAME), 'utf8')) as { vaults: Record<string, { id: number }> };
+  const [only, ...others] = Object.values(anchors.vaults);
+  expect(others).toEqual([]);
+  return only!;
+};
+
 describe('an older copy of the vault put back outside Houvast', () => {
   it('is reported on the next unlock, once, and the current chain becomes the anchor', async () => {
     const folder = await vault();
     const db = path.join(folder, 'vault.db');
     const old = path.join(a.dataDir, 'old-copy.db');
     copyFileSync(db, old);
+    // The copy's logboek ends where this computer's anchor is now (set on the lock).
+    const oldHead = anchorOf(a).id;
 
     expect((await unlock(a)).notice).toBeUndefined();
+    expect(await found(a)).toEqual([]);
     await work(a, 5);
     await lock(a);
+    // The head this computer saw last: the logboek's rows so far, and the lock's own entry.
+    const seenHead = anchorOf(a).id;
     copyFileSync(old, db);
 
     const status = await unlock(a);
     expect(status.state).toBe('unlocked');
     expect(status.notice).toMatch(ROLLED_BACK);
-    // The logboek itself is intact: it is a genuine (older) vault.
+    // The logboek keeps what the notice said once, with row numbers only, in the chain of the copy now in use.
+    const [entry, ...more] = await found(a);
+    expect(more).toEqual([]);
+    expect(entry!.detail).toMatch(new RegExp(`^Oudere stand dan deze computer het laatst zag: het logboek liep toen tot regel ${seenHead}, in deze stand tot regel ${oldHead}$`));
+    // The logboek itself is intact: it is a genuine (older) vault, carried on from where the copy ended.
     expect((await call<{ intact: boolean }>(a, 'audit.verify')).intact).toBe(true);
     await lock(a);
     expect((await unlock(a)).notice).toBeUndefined();
+    expect(await found(a)).toHaveLength(1);
   });
 
   it('is reported when the copy of another computer\'s later work was replaced by an older one too', async () => {
@@ -95,6 +119,7 @@ describe('an older copy of the vault put back outside Houvast', () => {
     expect(restored.status.notice).toBeUndefined();
     await lock(a);
     expect((await unlock(a)).notice).toBeUndefined();
+    expect(await found(a)).toEqual([]);
     expect(readFileSync(path.join(folder, 'vault.key.json'), 'utf8')).toContain('"vaultId"');
   });
 
