@@ -118,4 +118,31 @@ describe('importing dossiers in the browser', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await waitVisible(page.getByRole('link', { name: before[0]!.displayName, exact: true }));
   });
+
+  it('keeps a dialog with a long answer within the window: it scrolls, and its buttons stay within reach', async () => {
+    // 150 households with a bad BSN each: the first 100 reasons are listed, then a count.
+    const bad = JSON.parse(await readFile(DEMO_05, 'utf8')) as { dossiers: { adults: { bsn: string }[] }[] } & Record<string, unknown>;
+    const partner = bad.dossiers[0]!.adults[1]!;
+    partner.bsn = partner.bsn.slice(0, 8) + String((Number(partner.bsn[8]) + 1) % 10);
+    const file = path.join(tmp, 'veel-fouten.json');
+    await writeFile(file, JSON.stringify({ ...bad, dossiers: Array.from({ length: 150 }, () => bad.dossiers[0]) }));
+    const before = await listed(app);
+
+    await button(page, 'Dossiers importeren').click();
+    const form = importForm();
+    await form.getByLabel('Bestand met dossiers (JSON)', { exact: true }).setInputFiles(file);
+    await button(form, 'Importeren').click();
+    const alert = form.getByRole('alert').filter({ hasText: 'Er is niets geïmporteerd.' });
+    await waitVisible(alert);
+    expect(await alert.getByRole('listitem').count()).toBeGreaterThanOrEqual(100);
+
+    const viewport = page.viewportSize()!;
+    const box = (await page.getByRole('dialog').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    // Its buttons are reached by scrolling the dialog itself (not cut off above the window), and work.
+    await button(form, 'Sluiten').click({ timeout: 5_000 });
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await listed(app)).toEqual(before);
+  });
 });

@@ -97,6 +97,28 @@ describe('Dossiers importeren', () => {
     expect(screen.getByRole('link', { name: 'Bakker, Anna' })).toBeTruthy();
   });
 
+  it('names the first ten numbers of a large import and counts the rest, as of the households skipped', async () => {
+    const numbers = (from: number, n: number) => Array.from({ length: n }, (_, i) => `2026-${String(from + i).padStart(4, '0')}`);
+    const { form } = await openImport({
+      'dossier.list': () => [],
+      'dossier.import': (input) =>
+        input.onDuplicate === 'ask'
+          ? fail('CONFLICT', 'Huishoudens in dit bestand staan al in de kluis. Er is niets geïmporteerd: kies of u ze overslaat of als kopie importeert.', [
+              { path: 'dossiers.0', message: 'Staat al in de kluis als dossier 2026-0001.' },
+            ])
+          : { imported: numbers(2001, 1500).map((number, i) => ({ id: `n${i}`, number })), skipped: numbers(1, 12) },
+    });
+    choose(form, JSON.stringify(FILE));
+    fireEvent.click(within(form).getByRole('button', { name: 'Importeren' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Overslaan, de rest importeren' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+        '1.500 dossiers geïmporteerd: 2026-2001, 2026-2002, 2026-2003, 2026-2004, 2026-2005, 2026-2006, 2026-2007, 2026-2008, 2026-2009, 2026-2010 en nog 1.490. ' +
+          '12 huishoudens overgeslagen (al in de kluis als 2026-0001, 2026-0002, 2026-0003, 2026-0004, 2026-0005, 2026-0006, 2026-0007, 2026-0008, 2026-0009, 2026-0010 en nog 2).',
+      ),
+    );
+  });
+
   it('lists every reason of a refusal in words and says nothing was imported', async () => {
     const { client, form } = await openImport({
       'dossier.list': () => [],

@@ -117,12 +117,23 @@ export function importRejection(err: unknown): RejectionInfo {
   return { message: message.includes(NOTHING_IMPORTED) ? message : `${message} ${NOTHING_IMPORTED}`, reasons };
 }
 
+/** Dossier numbers named in the result; the rest are counted (an office imports thousands at once). */
+export const NUMBERS_SHOWN = 10;
+
+const counted = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+
+/** "2026-0001, 2026-0002" or, for more than NUMBERS_SHOWN, the first of them "en nog 1.490". */
+function someNumbers(numbers: readonly string[]): string {
+  if (numbers.length <= NUMBERS_SHOWN) return numbers.join(', ');
+  return `${numbers.slice(0, NUMBERS_SHOWN).join(', ')} en nog ${counted.format(numbers.length - NUMBERS_SHOWN)}`;
+}
+
 export function importedMessage(imported: { number: string }[], skipped: string[] = []): string {
   const n = imported.length;
-  const done = n === 0 ? 'Geen dossiers geïmporteerd.' : `${n} ${n === 1 ? 'dossier' : 'dossiers'} geïmporteerd: ${imported.map((d) => d.number).join(', ')}.`;
+  const done = n === 0 ? 'Geen dossiers geïmporteerd.' : `${counted.format(n)} ${n === 1 ? 'dossier' : 'dossiers'} geïmporteerd: ${someNumbers(imported.map((d) => d.number))}.`;
   if (skipped.length === 0) return done;
   const k = skipped.length;
-  return `${done} ${k} ${k === 1 ? 'huishouden' : 'huishoudens'} overgeslagen (al in de kluis als ${[...new Set(skipped)].join(', ')}).`;
+  return `${done} ${counted.format(k)} ${k === 1 ? 'huishouden' : 'huishoudens'} overgeslagen (al in de kluis als ${someNumbers([...new Set(skipped)])}).`;
 }
 
 export function ImportDossiers({ onImported, onClose }: { onImported: () => void; onClose?: () => void }) {
