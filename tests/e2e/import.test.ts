@@ -43,6 +43,25 @@ describe('importing dossiers in the browser', () => {
     return page.getByRole('dialog', { name: 'Dossiers importeren' }).getByRole('form', { name: 'Dossiers importeren' });
   }
 
+  /** Demo household 5 with its partner's BSN failing the elfproef (the last digit changed), and its file's other fields. */
+  async function householdWithBadBsn() {
+    const bad = JSON.parse(await readFile(DEMO_05, 'utf8')) as { dossiers: { adults: { bsn: string }[] }[] } & Record<string, unknown>;
+    const partner = bad.dossiers[0]!.adults[1]!;
+    partner.bsn = partner.bsn.slice(0, 8) + String((Number(partner.bsn[8]) + 1) % 10);
+    return { file: bad, household: bad.dossiers[0]! };
+  }
+
+  /** Opens the import dialog, imports `file` and waits for its refusal ("Er is niets geïmporteerd."). */
+  async function refusedImport(file: string) {
+    await button(page, 'Dossiers importeren').click();
+    const form = importForm();
+    await form.getByLabel('Bestand met dossiers (JSON)', { exact: true }).setInputFiles(file);
+    await button(form, 'Importeren').click();
+    const alert = form.getByRole('alert').filter({ hasText: 'Er is niets geïmporteerd.' });
+    await waitVisible(alert);
+    return { form, alert };
+  }
+
   it('creates a vault and opens the import form, which passes axe', async () => {
     await createVaultViaUi(page, 'Schuldhulp Noord', PASSWORD);
     expect(await listed(app)).toEqual([]);
@@ -82,23 +101,15 @@ describe('importing dossiers in the browser', () => {
 
   it('refuses a file with a bad BSN whole, lists the reasons in Dutch and changes nothing', async () => {
     const good = JSON.parse(await readFile(DEMO_01, 'utf8')) as { dossiers: unknown[] };
-    const bad = JSON.parse(await readFile(DEMO_05, 'utf8')) as { dossiers: { adults: { bsn: string }[] }[] };
-    // The partner's BSN with its last digit changed fails the elfproef.
-    const partner = bad.dossiers[0]!.adults[1]!;
-    partner.bsn = partner.bsn.slice(0, 8) + String((Number(partner.bsn[8]) + 1) % 10);
+    const { household: bad } = await householdWithBadBsn();
     const file = path.join(tmp, 'dossiers-met-fout.json');
-    await writeFile(file, JSON.stringify({ ...good, dossiers: [good.dossiers[0], bad.dossiers[0]] }));
+    await writeFile(file, JSON.stringify({ ...good, dossiers: [good.dossiers[0], bad] }));
     const before = await listed(app);
     expect(before).toHaveLength(1);
 
     await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
     await waitVisible(heading(page, 'Dossiers'));
-    await button(page, 'Dossiers importeren').click();
-    const form = importForm();
-    await form.getByLabel('Bestand met dossiers (JSON)', { exact: true }).setInputFiles(file);
-    await button(form, 'Importeren').click();
-    const alert = form.getByRole('alert').filter({ hasText: 'Er is niets geïmporteerd.' });
-    await waitVisible(alert);
+    const { form, alert } = await refusedImport(file);
     expect(await alert.getByRole('listitem').allTextContents()).toEqual([`Dossier 2, volwassene 2, BSN: ${BSN_ERROR}`]);
     // Nothing from the file was stored, not even the valid first household.
     expect(await listed(app)).toEqual(before);
@@ -121,19 +132,12 @@ describe('importing dossiers in the browser', () => {
 
   it('keeps a dialog with a long answer within the window: it scrolls, and its buttons stay within reach', async () => {
     // 150 households with a bad BSN each: the first 100 reasons are listed, then a count.
-    const bad = JSON.parse(await readFile(DEMO_05, 'utf8')) as { dossiers: { adults: { bsn: string }[] }[] } & Record<string, unknown>;
-    const partner = bad.dossiers[0]!.adults[1]!;
-    partner.bsn = partner.bsn.slice(0, 8) + String((Number(partner.bsn[8]) + 1) % 10);
+    const { file: bad, household } = await householdWithBadBsn();
     const file = path.join(tmp, 'veel-fouten.json');
-    await writeFile(file, JSON.stringify({ ...bad, dossiers: Array.from({ length: 150 }, () => bad.dossiers[0]) }));
+    await writeFile(file, JSON.stringify({ ...bad, dossiers: Array.from({ length: 150 }, () => household) }));
     const before = await listed(app);
 
-    await button(page, 'Dossiers importeren').click();
-    const form = importForm();
-    await form.getByLabel('Bestand met dossiers (JSON)', { exact: true }).setInputFiles(file);
-    await button(form, 'Importeren').click();
-    const alert = form.getByRole('alert').filter({ hasText: 'Er is niets geïmporteerd.' });
-    await waitVisible(alert);
+    const { form, alert } = await refusedImport(file);
     expect(await alert.getByRole('listitem').count()).toBeGreaterThanOrEqual(100);
 
     const viewport = page.viewportSize()!;

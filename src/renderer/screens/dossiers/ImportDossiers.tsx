@@ -118,7 +118,7 @@ export function importRejection(err: unknown): RejectionInfo {
 }
 
 /** Dossier numbers named in the result; the rest are counted (an office imports thousands at once). */
-export const NUMBERS_SHOWN = 10;
+const NUMBERS_SHOWN = 10;
 
 const counted = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 
