@@ -255,27 +255,26 @@ export const budgetResultWireOut = budgetResultWireShape.check((payload) => chec
 export type BudgetResultWire = z.infer<typeof budgetResultWireOut>;
 export type BudgetResultOut = z.infer<typeof budgetResultOut>;
 
+/**
+ * The 24-month projection as budget.get sends it: what the budget screen shows of each month (the chart of the saldo
+ * and the table per month: income, cost allowances, expenses, saldo, afloscapaciteit, what changes, and whether the
+ * norms are known or provisional). The engine's projection holds more per month (the norm, the VTLB, the expected
+ * child benefits, the norm periods in force); the CLI's JSON view (docs/budget-json.md) and the budget plan PDF read
+ * those from the engine itself. Sent along they were a third of the answer's names, each serialised and validated
+ * on every opening of the screen and read by nothing (issue 10 §1).
+ */
 export const projectionOut = z.object({
   months: z.array(
     z.object({
       month: z.string(),
-      date: z.string(),
       covered: z.boolean(),
-      reason: z.string().nullable(),
       /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when computed with provisional norms. */
       provisional: z.string().nullable().optional(),
       inkomen: amountOut.nullable(),
       uitgaven: amountOut.nullable(),
       saldo: amountOut.nullable(),
-      leefgeld: amountOut.nullable().optional(),
       kostenvergoedingen: amountOut.nullable().optional(),
-      vakantiegeld: amountOut.nullable().optional(),
-      kgbVerwacht: amountOut.nullable().optional(),
-      bijstandsnorm: amountOut.nullable(),
-      vtlb: amountOut.nullable(),
       afloscapaciteit: amountOut.nullable(),
-      kinderbijslagVerwacht: amountOut.nullable(),
-      normPeriods: recordOut((v): v is string => typeof v === 'string', 'norm periods: group to period start'),
       negative: z.boolean(),
       changes: z.array(z.string()),
     }),
@@ -775,26 +774,18 @@ export function serializeBudgetResult(r: BudgetResult, explained = true): Budget
   };
 }
 
+/** The engine's projection as budget.get sends it (projectionOut: the months as the screen shows them). */
 export function serializeProjection(p: Projection): ProjectionOut {
   return {
     months: p.months.map((m) => ({
       month: m.month,
-      date: m.date,
       covered: m.covered,
-      reason: m.reason,
       provisional: m.provisional,
       inkomen: amountOf(m.inkomen),
       uitgaven: amountOf(m.uitgaven),
       saldo: amountOf(m.saldo),
-      leefgeld: amountOf(m.leefgeld),
       kostenvergoedingen: amountOf(m.kostenvergoedingen),
-      vakantiegeld: amountOf(m.vakantiegeld),
-      kgbVerwacht: amountOf(m.kgbVerwacht),
-      bijstandsnorm: amountOf(m.bijstandsnorm),
-      vtlb: amountOf(m.vtlb),
       afloscapaciteit: amountOf(m.afloscapaciteit),
-      kinderbijslagVerwacht: amountOf(m.kinderbijslagVerwacht),
-      normPeriods: { ...m.normPeriods },
       negative: m.negative,
       changes: [...m.changes],
     })),

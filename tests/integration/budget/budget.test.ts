@@ -1,6 +1,7 @@
 // budget.get / budget.saveInputs through createCore + the router over a real encrypted vault: the figures
 // equal a direct engine run over the bundled norms, uncovered dates are refused with the engine's reason,
 // and stated BVV inputs are stored and change BVV, VTLB and afloscapaciteit exactly as the engine says.
+import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultResourcesDir } from '../../../src/core/app';
 import { loadBundledNorms } from '../../../src/core/norms/load';
@@ -52,6 +53,17 @@ describe('budget.get', () => {
     expect(view.sections).toEqual(JSON.parse(JSON.stringify(budgetSections(toBudgetJson(direct, projection)))));
     expect(view.result).toEqual(JSON.parse(JSON.stringify(serializeBudgetResult(direct))));
     expect(view.projection.months).toHaveLength(24);
+    // Each month as the screen shows it: the engine's amounts to the cent, and its saldo the sum of the parts beside it.
+    view.projection.months.forEach((m, i) => {
+      const own = projection.months[i]!;
+      expect(m.month).toBe(own.month);
+      expect([m.inkomen, m.uitgaven, m.saldo, m.afloscapaciteit]).toEqual([own.inkomen, own.uitgaven, own.saldo, own.afloscapaciteit].map((d) => d?.toFixed(2) ?? null));
+      expect(new Decimal(m.inkomen!).plus(m.kostenvergoedingen ?? 0).minus(m.uitgaven!).toFixed(2)).toBe(m.saldo);
+    });
+    // Only what the screen shows is sent (the CLI's JSON view and the PDF read the rest from the engine).
+    expect(Object.keys(view.projection.months[0]!).sort()).toEqual(
+      ['afloscapaciteit', 'changes', 'covered', 'inkomen', 'kostenvergoedingen', 'month', 'negative', 'provisional', 'saldo', 'uitgaven'],
+    );
 
     // Spot checks against the published table (RULES.md): single parent 21-AOW, 2026-07: 1419.46.
     expect(view.result.household.type).toBe('alleenstaande_ouder');
