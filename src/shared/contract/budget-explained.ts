@@ -1,6 +1,7 @@
 // Explanations on demand (issue 10 §1). Building, serialising and validating every figure's explanation was about
 // a third of budget.get, and the budget screen shows one only when the user opens its "Toelichting". So the screen
-// asks budget.get for figures only (`explanations: false`): the same answer without any `explanation`, marked
+// asks budget.get for figures only (`explanations: false`): the same answer without any `explanation` and without
+// the figures' unrounded values (`exact`, part of a derivation: the screen shows the amounts), marked
 // `explained: false`, and fetches the full answer when a Toelichting is first opened. Where an answer can hold an
 // explanation is derived from its schema (as usePlanOf does for norm table references), so a figure added anywhere
 // is covered by the check, the stripping and the placeholder alike.
@@ -23,8 +24,11 @@ export function isExplanationOnDemand(e: unknown): e is ExplanationOnDemand {
 /** The placeholder in a schema (the screens' types): only the shared object itself passes. */
 export const explanationOnDemandOut = z.custom<ExplanationOnDemand>(isExplanationOnDemand, { message: 'explanation on demand: the shared placeholder only' });
 
-/** Where a schema can hold an object with an `explanation` (a figure, the household): `here` marks such an object. */
-export type ExplanationPlan = { here: boolean; keys: [string, ExplanationPlan][] } | { element: ExplanationPlan };
+/**
+ * Where a schema can hold an object with an `explanation` (a figure, the household): `here` marks such an object,
+ * `exact` one that also holds the engine's unrounded value (a figure), which belongs to its derivation as well.
+ */
+export type ExplanationPlan = { here: boolean; exact: boolean; keys: [string, ExplanationPlan][] } | { element: ExplanationPlan };
 
 export function explanationPlanOf(schema: z.ZodType): ExplanationPlan | null {
   if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) return explanationPlanOf(schema.unwrap() as z.ZodType);
@@ -42,13 +46,21 @@ export function explanationPlanOf(schema: z.ZodType): ExplanationPlan | null {
       if (plan) keys.push([k, plan]);
     }
     const here = Object.hasOwn(shape, 'explanation');
-    return here || keys.length > 0 ? { here, keys } : null;
+    return here || keys.length > 0 ? { here, exact: here && Object.hasOwn(shape, 'exact'), keys } : null;
   }
   return null;
 }
 
-/** Calls `visit` with every object at a place of `plan` that can hold an explanation (present or not). */
-export function visitExplained(node: unknown, plan: ExplanationPlan, path: (string | number)[], visit: (holder: Record<string, unknown>, path: (string | number)[]) => void): void {
+/**
+ * Calls `visit` with every object at a place of `plan` that can hold an explanation (present or not); `exact`: it can
+ * hold the unrounded value too.
+ */
+export function visitExplained(
+  node: unknown,
+  plan: ExplanationPlan,
+  path: (string | number)[],
+  visit: (holder: Record<string, unknown>, path: (string | number)[], exact: boolean) => void,
+): void {
   if (typeof node !== 'object' || node === null) return;
   if ('element' in plan) {
     const list = node as unknown[];
@@ -59,7 +71,7 @@ export function visitExplained(node: unknown, plan: ExplanationPlan, path: (stri
     }
     return;
   }
-  if (plan.here) visit(node as Record<string, unknown>, path);
+  if (plan.here) visit(node as Record<string, unknown>, path, plan.exact);
   for (const [k, p] of plan.keys) {
     path.push(k);
     visitExplained((node as Record<string, unknown>)[k], p, path, visit);
@@ -69,30 +81,35 @@ export function visitExplained(node: unknown, plan: ExplanationPlan, path: (stri
 
 /**
  * The check of a budget answer (`plan`: explanationPlanOf its schema): an answer marked `explained: false` holds no
- * explanation, any other answer holds every one. The wire schema lets `explanation` be absent for figures-only
- * answers; this keeps a full answer from losing one unnoticed.
+ * explanation and no figure's unrounded value (`exact`), any other answer holds every one. The wire schema lets both
+ * be absent for figures-only answers; this keeps a full answer from losing one unnoticed.
  */
 export function checkExplained(payload: z.core.ParsePayload<{ explained?: false | undefined }>, plan: ExplanationPlan): void {
   const answer = payload.value;
   const explained = answer.explained !== false;
-  visitExplained(answer, plan, [], (holder, path) => {
-    const has = holder['explanation'] !== undefined;
-    if (has === explained) return;
+  const issue = (path: (string | number)[], field: string) =>
     payload.issues.push({
       code: 'custom',
-      message: explained ? 'explanation missing from an answer with explanations' : 'explanation in an answer without explanations (explained: false)',
-      path: [...path, 'explanation'],
+      message: explained ? `${field} missing from an answer with explanations` : `${field} in an answer without explanations (explained: false)`,
+      path: [...path, field],
       input: answer,
     });
+  visitExplained(answer, plan, [], (holder, path, exact) => {
+    if ((holder['explanation'] !== undefined) !== explained) issue(path, 'explanation');
+    if (exact && (holder['exact'] !== undefined) !== explained) issue(path, 'exact');
   });
 }
 
-/** A copy of `value` with every explanation at a place of `plan` left out (a full answer as figures-only would be). */
+/**
+ * A copy of `value` with every explanation at a place of `plan` left out, and every figure's unrounded value (a full
+ * answer as figures-only would be).
+ */
 export function withoutExplanations<T>(value: T, plan: ExplanationPlan): T {
   // Answers are JSON (they cross the transport as JSON), so a JSON copy is exact.
   const copy = JSON.parse(JSON.stringify(value)) as T;
-  visitExplained(copy, plan, [], (holder) => {
+  visitExplained(copy, plan, [], (holder, _path, exact) => {
     delete holder['explanation'];
+    if (exact) delete holder['exact'];
   });
   return copy;
 }

@@ -84,13 +84,17 @@ export const explanationOut = explanationOf(normTableRefOut);
 /** An explanation in a budget answer: the norm tables by reference (budget-norm-tables.ts). */
 const explanationUseOut = explanationOf(normTableUseOut);
 
-const figureOf = <E extends z.ZodTypeAny>(explanation: E) =>
+/** The engine's unrounded value. */
+const exactValueOut = exactOut.nullable();
+/** The same in a budget answer: absent from a figures-only one, as the explanation is (budget-explained.ts). */
+const exactInAnswerOut = exactValueOut.optional();
+
+const figureOf = <E extends z.ZodTypeAny, X extends z.ZodTypeAny = typeof exactValueOut>(explanation: E, exact: X = exactValueOut as unknown as X) =>
   z.object({
     label: z.string(),
     /** Two decimals; null = cannot be computed (warnings say why). */
     value: amountOut.nullable(),
-    /** The engine's unrounded value. */
-    exact: exactOut.nullable(),
+    exact,
     explanation,
     /** "voorlopig: de normen per … zijn nog niet gepubliceerd" when the figure rests on a provisional norm. */
     provisional: z.string().nullable().optional(),
@@ -106,7 +110,7 @@ export type FigureOut = z.infer<typeof figureOut>;
 export const shownExplanationOut = z.union([explanationOut, explanationOnDemandOut]);
 export type ShownExplanation = z.infer<typeof shownExplanationOut>;
 /** A figure of the budget screen (resolveBudgetView): its explanation in full or on demand. */
-export const budgetFigureOut = figureOf(shownExplanationOut);
+export const budgetFigureOut = figureOf(shownExplanationOut, exactInAnswerOut);
 export type BudgetFigureOut = z.infer<typeof budgetFigureOut>;
 
 const incomeLineOut = z.object({
@@ -140,7 +144,7 @@ const warningOut = z.object({ code: z.string(), message: z.string(), figure: z.s
 
 /** The budget result's schema over a figure's explanation and a norm period reference (full or by reference). */
 const budgetResultOf = <E extends z.ZodTypeAny, P extends z.ZodTypeAny>(explanationOut: E, normPeriod: P) => {
-  const figureOut = figureOf(explanationOut);
+  const figureOut = figureOf(explanationOut, exactInAnswerOut);
   return z.object({
     referenceDate: z.string(),
     household: z.object({
@@ -638,15 +642,15 @@ const figureWith =
 export const serializeFigure: (f: Figure) => FigureOut = figureWith(tableRefOut);
 
 /**
- * A figure without its explanation (`explanations: false`). Its norm tables are still listed, in the order the full
- * answer lists them, so `normTables` is the full answer's to the byte and the figures-only answer is exactly the
- * full one without its explanations (budget-explained.ts).
+ * A figure without its explanation and its unrounded value (`explanations: false`). Its norm tables are still listed,
+ * in the order the full answer lists them, so `normTables` is the full answer's to the byte and the figures-only answer
+ * is exactly the full one without its derivations (budget-explained.ts).
  */
 const figureWithout =
   (list: (t: NormTableRef) => void) =>
   (f: Figure): WireFigure => {
     for (const t of f.explanation.tables) list(t);
-    return { label: f.label, value: amountOf(f.value), exact: exactOf(f.value), provisional: f.provisional ?? null };
+    return { label: f.label, value: amountOf(f.value), provisional: f.provisional ?? null };
   };
 
 type WireFigure = BudgetResultWire['bijstandsnorm'];

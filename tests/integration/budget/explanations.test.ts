@@ -1,7 +1,8 @@
 // budget.get with `explanations: false` (issue 10 §1: the budget screen asks for figures and fetches the
 // explanations when a Toelichting is opened), through the router of a real core over the demo vault and generated
 // households: on a covered, a provisional and an uncovered date the answer is exactly the full answer with every
-// explanation taken out, it passes the output schema, and the default answer is what it always was.
+// explanation and every figure's unrounded value taken out, it passes the output schema, and the default answer is
+// what it always was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { household } from '../../../bench/generate';
 import { compiledSchema } from '../../../src/core/compiled-schema';
@@ -44,24 +45,35 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => demo?.cleanup());
 
-/** The full answer with every explanation taken out, found by what an explanation is (rule, inputs, tables). */
+const isExplanation = (v: unknown): boolean => v !== null && typeof v === 'object' && 'rule' in v && 'inputs' in v && 'tables' in v;
+
+/**
+ * The full answer with every explanation taken out, found by what an explanation is (rule, inputs, tables), and the
+ * unrounded value (`exact`) of every figure that had one.
+ */
 function withoutExplanations(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutExplanations);
   if (value === null || typeof value !== 'object') return value;
+  const explained = isExplanation((value as { explanation?: unknown }).explanation);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === 'explanation' && v !== null && typeof v === 'object' && 'rule' in v && 'inputs' in v && 'tables' in v) continue;
+    if (k === 'explanation' && isExplanation(v)) continue;
+    if (k === 'exact' && explained) continue;
     out[k] = withoutExplanations(v);
   }
   return out;
 }
 
-/** The screen's view of a full answer with every explanation replaced by the placeholder. */
+/** The screen's view of a full answer with every explanation replaced by the placeholder and no unrounded values. */
 function onDemand(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(onDemand);
   if (value === null || typeof value !== 'object') return value;
+  const explained = 'explanation' in value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = k === 'explanation' ? EXPLANATION_ON_DEMAND : onDemand(v);
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'exact' && explained) continue;
+    out[k] = k === 'explanation' ? EXPLANATION_ON_DEMAND : onDemand(v);
+  }
   return out;
 }
 
@@ -91,6 +103,9 @@ describe('budget.get without explanations', () => {
         expect(explanationsIn(full.value)).toBeGreaterThan(30);
         expect(figures.value, `${id} ${date}`).toEqual({ ...(withoutExplanations(full.value) as object), explained: false });
         expect(explanationsIn(figures.value)).toBe(0);
+        // The unrounded values went with them; the amounts shown stayed.
+        expect(JSON.stringify(figures.value)).not.toContain('"exact":');
+        expect(JSON.stringify(full.value).match(/"exact":/g)!.length).toBeGreaterThan(30);
         expect(budgetView.safeParse(figures.value).success).toBe(true);
         // The screens' view: the same, each explanation the one shared placeholder.
         expect(resolveBudgetView(figures.value)).toEqual({ ...(onDemand(resolveBudgetView(full.value)) as object), explained: false });
@@ -136,6 +151,14 @@ describe('budget.get without explanations', () => {
     const leaked = structuredClone(figures.value) as { result: { household: { explanation?: unknown } } };
     leaked.result.household.explanation = (full.value.result.household as { explanation?: unknown }).explanation;
     expect(issues(leaked)).toEqual([['result.household.explanation', 'explanation in an answer without explanations (explained: false)']]);
+
+    // The unrounded value belongs to the derivation: all of them in a full answer, none in a figures-only one.
+    const lostExact = structuredClone(full.value) as { result: { vtlb: { total: { exact?: unknown } } } };
+    delete lostExact.result.vtlb.total.exact;
+    expect(issues(lostExact)).toEqual([['result.vtlb.total.exact', 'exact missing from an answer with explanations']]);
+    const leakedExact = structuredClone(figures.value) as { result: { bijstandsnorm: { exact?: unknown } } };
+    leakedExact.result.bijstandsnorm.exact = '1419.46';
+    expect(issues(leakedExact)).toEqual([['result.bijstandsnorm.exact', 'exact in an answer without explanations (explained: false)']]);
 
     // Only false is a mark; a full answer is never marked.
     expect(issues({ ...full.value, explained: true }).length).toBeGreaterThan(0);
