@@ -89,6 +89,8 @@ export function stats(samples: readonly number[]): Stats {
 export function ms(v: number): string {
   if (!Number.isFinite(v)) return '-';
   if (v < 1) return `${v.toFixed(3)} ms`;
+  // Two decimals up to 10 ms: a figure just over a 1 ms goal reads "1.03 ms", not "1.0 ms" marked over.
+  if (v < 10) return `${v.toFixed(2)} ms`;
   if (v < 100) return `${v.toFixed(1)} ms`;
   return `${Math.round(v).toLocaleString('en-US')} ms`;
 }
