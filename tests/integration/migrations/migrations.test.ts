@@ -260,6 +260,15 @@ const FIXTURES: Record<number, (db: Db) => void> = {
     for (const id of ids) store.run(id);
     db.prepare("UPDATE expenses SET description = description || ' (gewijzigd)' WHERE dossier_id = ?").run(DOSSIER_ID);
   },
+  24: (db) => {
+    // A child added to 2025-0008 after 024 (persons without a rowid): the search and key figure triggers, made again
+    // from their stored text, still run on it.
+    const id = db.prepare("SELECT id FROM dossiers WHERE number = '2025-0008'").pluck().get() as string;
+    db.prepare("INSERT INTO budget_key_figures (dossier_id, reference_date, peildatum, basis, item) VALUES (?, '2026-12-02', NULL, 'b', '{}') ON CONFLICT (dossier_id) DO NOTHING").run(id);
+    db.prepare(
+      "INSERT INTO persons (id, dossier_id, kind, role, first_name, last_name, birth_date, bsn, living_in_household, sort_order) VALUES ('p24', ?, 'child', NULL, 'Fenna', 'Quist', '2024-03-01', NULL, 1, 9)",
+    ).run(id);
+  },
 };
 
 const DATA_TABLES = ['dossier_number_seq', 'dossiers', 'persons', 'bank_accounts', 'incomes', 'expenses', 'debts', 'audit_log', 'settings', 'notes', 'budget_inputs', 'user_norm_files', 'documents', 'drafts', 'dossier_search_ids', 'arrangement_inputs', 'schemes', 'scheme_participants', 'creditor_board_events', 'creditor_board_settings', 'arrangement_payments', 'arrangement_letters', 'signals', 'report_ledger', 'scheme_condition_overrides', 'association_keys', 'association_files', 'association_publications', 'dossier_regions', 'budget_key_figures'];
@@ -268,8 +277,8 @@ function tablesOf(db: Db): Set<string> {
   return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
 }
 
-/** 019 keys incomes and expenses on (dossier_id, id) without a rowid: those two are compared in that order. */
-const BY_DOSSIER_AND_ID = new Set(['incomes', 'expenses']);
+/** 019 keys incomes and expenses, 024 persons on (dossier_id, id) without a rowid: those are compared in that order. */
+const BY_DOSSIER_AND_ID = new Set(['incomes', 'expenses', 'persons']);
 /** Other WITHOUT ROWID tables, in key order. */
 const KEY_ORDER: Record<string, string> = { dossier_regions: 'dossier_id, from_date', budget_key_figures: 'dossier_id' };
 
@@ -278,8 +287,12 @@ function dump(db: Db): Record<string, unknown[]> {
   return Object.fromEntries(DATA_TABLES.filter((t) => present.has(t)).map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${BY_DOSSIER_AND_ID.has(t) ? 'dossier_id, id' : (KEY_ORDER[t] ?? 'rowid')}`).all()]));
 }
 
-/** Columns a later migration removed on purpose: 019 dropped the insertion number row_id of incomes and expenses. */
-const DROPPED_COLUMNS: Record<string, { column: string; from: number }[]> = { incomes: [{ column: 'row_id', from: 19 }], expenses: [{ column: 'row_id', from: 19 }] };
+/** Columns a later migration removed on purpose: the insertion number row_id of incomes and expenses (019), persons (024). */
+const DROPPED_COLUMNS: Record<string, { column: string; from: number }[]> = {
+  incomes: [{ column: 'row_id', from: 19 }],
+  expenses: [{ column: 'row_id', from: 19 }],
+  persons: [{ column: 'row_id', from: 24 }],
+};
 /** Columns a later migration rewrites on purpose (asserted on their own): 022 folds more letters in the sort name. */
 const REWRITTEN_COLUMNS: Record<string, { column: string; from: number }[]> = { dossiers: [{ column: 'sort_name', from: 22 }] };
 
@@ -440,6 +453,13 @@ describe.each(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, v) => v))('upgra
       // (022's fixture gives 2025-0007 the creditor "Søndergaard Wonen".)
       expect(dossiers.list({ query: 'w' }).map((x) => x.number)).toEqual(v >= 22 ? ['2025-0008', '2025-0007'] : v >= 12 ? ['2025-0008'] : []);
       expect(dossiers.list({ query: 'em' }).map((x) => x.number)).toEqual(v >= 16 ? ['2025-0009'] : []);
+      // 024's fixture: a child added after persons lost their rowid is found, and only its household's key figures went.
+      expect(dossiers.list({ query: 'fenna quist' }).map((x) => x.number)).toEqual(v >= 24 ? ['2025-0008'] : []);
+      if (v >= 24) {
+        const stored = db.prepare('SELECT d.number FROM budget_key_figures k JOIN dossiers d ON d.id = k.dossier_id ORDER BY d.number').pluck().all();
+        expect(stored).not.toContain('2025-0008');
+        expect(stored).toContain('2025-0009');
+      }
       // 016: the sort name, back-filled for old households: de Bruijn, Jansen, Yılmaz.
       const byName = dossiers.list({ sort: { key: 'name', dir: 'asc' } }).map((x) => x.number);
       expect(byName).toEqual(v >= 16 ? ['2025-0009', '2025-0007', '2025-0008'] : v >= 7 ? ['2025-0007', '2025-0008'] : ['2025-0007']);

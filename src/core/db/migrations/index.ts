@@ -24,6 +24,7 @@ import { m020DossierRegions } from './020_dossier_regions';
 import { m021DuplicateCheckIndex } from './021_duplicate_check_index';
 import { m022SearchLetters } from './022_search_letters';
 import { m023BudgetKeyFigures } from './023_budget_key_figures';
+import { m024PersonsByDossier } from './024_persons_by_dossier';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -50,6 +51,7 @@ export const migrations: Migration[] = [
   m021DuplicateCheckIndex,
   m022SearchLetters,
   m023BudgetKeyFigures,
+  m024PersonsByDossier,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
