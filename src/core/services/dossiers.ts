@@ -672,12 +672,7 @@ function readBudgetBulk(db: Db, ids: readonly string[]): Map<string, BudgetDossi
 function readBudgetOne(db: Db, id: string): BudgetDossierRead {
   const row = cachedStatement(db, BUDGET_ONE_SQL).get(id) as (BudgetRow & { persons: string; incomes: string; expenses: string }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Dit dossier bestaat niet (meer).');
-  const rows = <R extends unknown[]>(json: string) => {
-    const list = JSON.parse(json) as R[];
-    if (list.length > 1) list.sort(bySortOrder);
-    return list;
-  };
-  return budgetParts(row, rows<PersonRaw>(row.persons), rows<IncomeRaw>(row.incomes), rows<ExpenseRaw>(row.expenses));
+  return budgetParts(row, rowsOf<PersonRaw>(row.persons), rowsOf<IncomeRaw>(row.incomes), rowsOf<ExpenseRaw>(row.expenses));
 }
 
 /**
@@ -741,12 +736,15 @@ function rawByDossier<R extends unknown[]>(db: Db, table: string, columns: strin
   const groups = cachedStatement(db, `SELECT dossier_id, json_group_array(json_array(${columns}, sort_order)) FROM ${table} WHERE dossier_id ${where} GROUP BY dossier_id`)
     .raw(true)
     .all(arg) as [string, string][];
-  for (const [dossierId, rows] of groups) {
-    const list = JSON.parse(rows) as R[];
-    if (list.length > 1) list.sort(bySortOrder);
-    m.set(dossierId, list);
-  }
+  for (const [dossierId, rows] of groups) m.set(dossierId, rowsOf<R>(rows));
   return m;
+}
+
+/** One dossier's rows of a table from their JSON group (json_array per row, sort_order last), in stored order. */
+function rowsOf<R extends unknown[]>(json: string): R[] {
+  const list = JSON.parse(json) as R[];
+  if (list.length > 1) list.sort(bySortOrder);
+  return list;
 }
 
 /** People, items and address of a dossier: the budget's whole input, and that part of every dossier read. */
