@@ -127,12 +127,29 @@ async function main(): Promise<void> {
       return;
     }
     if (process.argv.includes('--sizes')) {
-      // How large the view is that the router validates and the shells send: JSON characters per part.
-      const env = (await core.router.handle('budget.get' as never, { id: ids[0], date: '2026-11-23' })) as { value: Record<string, unknown> };
-      const v = env.value;
-      const result = v['result'] as Record<string, unknown>;
-      console.log(Object.entries(v).map(([k, x]) => `${k} ${JSON.stringify(x).length}`).join(', '));
-      console.log(Object.entries(result).map(([k, x]) => `${k} ${JSON.stringify(x ?? null).length}`).join(', '));
+      // How large the view is that the router validates and the shells send: JSON characters and names (keys) per
+      // part, of the full answer and of the figures-only one, averaged over the first 200 households.
+      const names = (x: unknown): number =>
+        Array.isArray(x) ? x.reduce((n: number, e) => n + names(e), 0) : x !== null && typeof x === 'object' ? Object.values(x).reduce((n: number, e) => n + 1 + names(e), 0) : 0;
+      for (const explanations of [true, false]) {
+        const parts = new Map<string, { chars: number; names: number }>();
+        const sample = ids.slice(0, 200);
+        for (const id of sample) {
+          const env = (await core.router.handle('budget.get' as never, { id, date: '2026-11-23', explanations })) as { value: Record<string, unknown> };
+          const { result, ...rest } = env.value;
+          const entries = [...Object.entries(rest), ...Object.entries(result as Record<string, unknown>).map(([k, x]) => [`result.${k}`, x] as const)];
+          for (const [k, x] of entries) {
+            const p = parts.get(k) ?? { chars: 0, names: 0 };
+            p.chars += JSON.stringify(x ?? null).length;
+            p.names += names(x);
+            parts.set(k, p);
+          }
+        }
+        const total = [...parts.values()].reduce((t, p) => ({ chars: t.chars + p.chars, names: t.names + p.names }), { chars: 0, names: 0 });
+        const avg = (n: number) => Math.round(n / sample.length);
+        console.log(`explanations: ${explanations}: ${avg(total.chars)} characters, ${avg(total.names)} names per answer (mean of ${sample.length})`);
+        console.log([...parts].map(([k, p]) => `  ${k} ${avg(p.chars)} / ${avg(p.names)}`).join('\n'));
+      }
       return;
     }
     if (process.argv.includes('--pieces')) {

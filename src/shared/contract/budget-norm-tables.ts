@@ -61,8 +61,12 @@ export function normTableRefOf(t: PeriodHeader, figures: NormFigureOut[]): NormT
 
 interface Listed {
   out: NormTableOut;
-  byName: Map<string, NormFigureOut>;
+  /** Every figure read from the table in this answer, listed or not (a figures-only answer lists none). */
+  byName: Map<string, ReadFigure>;
 }
+
+/** What tells two readings of a table's figure apart. */
+type ReadFigure = Pick<NormFigureOut, 'label' | 'value' | 'status'>;
 
 const sameHeader = (a: NormTableOut, t: NormTableRef): boolean =>
   a.title === t.title &&
@@ -73,7 +77,12 @@ const sameHeader = (a: NormTableOut, t: NormTableRef): boolean =>
   a.source.length === t.source.length &&
   a.source.every((s, i) => s === t.source[i]);
 
-/** The tables of one answer, each listed once; `use` turns an engine reference into its wire form. */
+/**
+ * The tables of one answer, each listed once; `use` turns an engine reference into its wire form. `figures` false (a
+ * figures-only answer): the tables are listed without their figures and a reference names none. The figures are
+ * what an explanation shows; the screen shows of a period only its title, dates and origin. The ids stay those of
+ * the full answer: a table is told apart by its figures all the same.
+ */
 export class NormTableList {
   private readonly listed = new Map<string, Listed>();
   /**
@@ -82,6 +91,8 @@ export class NormTableList {
    * changes and its figures are only added to. The search and the figure checks were half of the serialiser.
    */
   private readonly byRef = new Map<NormTableRef, NormTableUseOut>();
+
+  constructor(private readonly withFigures = true) {}
 
   use(t: NormTableRef): NormTableUseOut {
     let known = this.byRef.get(t);
@@ -99,7 +110,7 @@ export class NormTableList {
       const known = this.listed.get(id);
       if (known === undefined) {
         const out: NormTableOut = { ...normTableRefOf(t, []), id };
-        const entry = { out, byName: new Map<string, NormFigureOut>() };
+        const entry = { out, byName: new Map<string, ReadFigure>() };
         this.listed.set(id, entry);
         return this.add(entry, t);
       }
@@ -120,18 +131,39 @@ export class NormTableList {
     const names: string[] = [];
     for (const f of t.figures) {
       if (!entry.byName.has(f.key)) {
-        const fig: NormFigureOut = { name: f.key, label: f.label, value: f.value, status: f.status };
-        entry.byName.set(f.key, fig);
-        entry.out.figures.push(fig);
+        if (this.withFigures) {
+          const fig: NormFigureOut = { name: f.key, label: f.label, value: f.value, status: f.status };
+          entry.byName.set(f.key, fig);
+          entry.out.figures.push(fig);
+        } else entry.byName.set(f.key, f);
       }
-      names.push(f.key);
+      if (this.withFigures) names.push(f.key);
     }
     return { table: entry.out.id, figures: names };
   }
 }
 
-function fits(known: NormFigureOut | undefined, f: NormTableRef['figures'][number]): boolean {
+function fits(known: ReadFigure | undefined, f: NormTableRef['figures'][number]): boolean {
   return known === undefined || (known.label === f.label && known.value === f.value && known.status === f.status);
+}
+
+/** A figures-only answer's tables and periods used as a full answer's become: without the figures read from them. */
+export function withoutTableFigures<R extends { normTables: NormTableOut[]; normPeriods: NormTableUseOut[] }>(result: R): R {
+  return { ...result, normTables: result.normTables.map((t) => ({ ...t, figures: [] })), normPeriods: result.normPeriods.map((u) => ({ ...u, figures: [] })) };
+}
+
+/**
+ * The check of a figures-only answer (`at`: where its result is): its tables and the periods it used name no figure
+ * (only explanations show them, and it has none).
+ */
+export function checkTablesWithoutFigures(payload: z.core.ParsePayload<object>, at: string[]): void {
+  let result: unknown = payload.value;
+  for (const k of at) result = (result as Record<string, unknown>)[k];
+  const { normTables, normPeriods } = result as { normTables: NormTableOut[]; normPeriods: NormTableUseOut[] };
+  const issue = (path: (string | number)[]) =>
+    payload.issues.push({ code: 'custom', message: 'figures of a norm table in an answer without explanations (explained: false)', path: [...at, ...path, 'figures'], input: payload.value });
+  normTables.forEach((t, i) => t.figures.length > 0 && issue(['normTables', i]));
+  normPeriods.forEach((u, i) => u.figures.length > 0 && issue(['normPeriods', i]));
 }
 
 /**

@@ -18,6 +18,7 @@ import { budgetInputsSchema, VTLB_CORRECTION_KINDS } from '../budget/inputs';
 import {
   checkNormTableUses,
   NormTableList,
+  checkTablesWithoutFigures,
   normFigureOut,
   normTableOut,
   normTableRefOf,
@@ -25,6 +26,7 @@ import {
   normTableUseOut,
   resolveNormTableUses,
   usePlanOf,
+  withoutTableFigures,
   type NormTableRefOut,
 } from './budget-norm-tables';
 import {
@@ -452,7 +454,10 @@ const budgetViewShape = z.object({
 });
 let viewPlan: ExplanationPlan | null | undefined;
 /** budget.get's answer: explanations on every figure, or (explained: false) on none. */
-export const budgetView = budgetViewShape.check((payload) => checkExplained(payload, (viewPlan ??= explanationPlanOf(budgetViewShape))!));
+export const budgetView = budgetViewShape.check((payload) => {
+  checkExplained(payload, (viewPlan ??= explanationPlanOf(budgetViewShape))!);
+  if (payload.value.explained === false) checkTablesWithoutFigures(payload, ['result']);
+});
 /** budget.get's answer as sent. */
 export type BudgetViewWire = z.infer<typeof budgetView>;
 /** budget.get's answer as the screens read it: its result resolved (resolveBudgetView). */
@@ -479,12 +484,14 @@ export function resolveBudgetView(v: BudgetViewWire): BudgetView {
 export const explainedView = (v: Pick<BudgetViewWire, 'explained'>): boolean => v.explained !== false;
 
 /**
- * A full answer as `explanations: false` gives it: every explanation left out, marked `explained: false`. What the
+ * A full answer as `explanations: false` gives it: every explanation left out, and the figures read from the norm
+ * tables, marked `explained: false`. What the
  * figures-only answer must equal (tests, the bench's guard) and how the screen checks that the full answer it
  * fetched for a Toelichting has the figures it shows.
  */
 export function figuresOnlyOf(v: BudgetViewWire): BudgetViewWire {
-  return { ...withoutExplanations(v, (viewPlan ??= explanationPlanOf(budgetViewShape))!), explained: false };
+  const figures = withoutExplanations(v, (viewPlan ??= explanationPlanOf(budgetViewShape))!);
+  return { ...figures, result: withoutTableFigures(figures.result), explained: false };
 }
 
 /** Whether a full answer shows exactly the figures of a figures-only one (all but the explanations). */
@@ -643,8 +650,9 @@ export const serializeFigure: (f: Figure) => FigureOut = figureWith(tableRefOut)
 
 /**
  * A figure without its explanation and its unrounded value (`explanations: false`). Its norm tables are still listed,
- * in the order the full answer lists them, so `normTables` is the full answer's to the byte and the figures-only answer
- * is exactly the full one without its derivations (budget-explained.ts).
+ * in the order the full answer lists them, so `normTables` has the full answer's tables and ids (without the figures
+ * read from them, which only explanations show) and the figures-only answer is exactly the full one without its
+ * derivations (budget-explained.ts).
  */
 const figureWithout =
   (list: (t: NormTableRef) => void) =>
@@ -658,10 +666,10 @@ type WireFigure = BudgetResultWire['bijstandsnorm'];
 /**
  * The engine result as wire data (amounts as strings), each norm table listed once (budget-norm-tables.ts).
  * `explained` false: no explanation on any figure nor the household (the engine ran figures-only; its rule texts
- * and inputs are empty anyway).
+ * and inputs are empty anyway), and the norm tables without the figures read from them.
  */
 export function serializeBudgetResult(r: BudgetResult, explained = true): BudgetResultWire {
-  const tables = new NormTableList();
+  const tables = new NormTableList(explained);
   const use = (t: NormTableRef) => tables.use(t);
   const fig: (f: Figure) => WireFigure = explained ? figureWith(use) : figureWithout((t) => tables.list(t));
   const byGroup = Object.fromEntries(NIBUD_GROUPS.map((g) => [g, fig(r.budget.expensesByGroup[g])])) as Record<NibudGroup, ReturnType<typeof fig>>;

@@ -64,6 +64,26 @@ function withoutExplanations(value: unknown): unknown {
   return out;
 }
 
+type Tables = { normTables: { figures: unknown[] }[]; normPeriods: { figures: unknown[] }[] };
+
+/**
+ * The figures read from the norm tables go with the explanations, the only place they are shown: every table and
+ * every period used is still listed, under the same id, without them.
+ */
+function withoutTableFigures<T>(answer: T, at: (v: T) => Tables): T {
+  const copy = structuredClone(answer);
+  const r = at(copy);
+  for (const t of r.normTables) t.figures = [];
+  for (const p of r.normPeriods) p.figures = [];
+  return copy;
+}
+
+/** What `explanations: false` must give: the full answer without explanations and table figures, marked. */
+const figuresOnly = (full: BudgetViewWire) => ({
+  ...withoutTableFigures(withoutExplanations(full) as BudgetViewWire, (v) => v.result as unknown as Tables),
+  explained: false,
+});
+
 /** The screen's view of a full answer with every explanation replaced by the placeholder and no unrounded values. */
 function onDemand(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(onDemand);
@@ -101,14 +121,20 @@ describe('budget.get without explanations', () => {
         // The default answer holds every explanation and is not marked.
         expect(full.value).not.toHaveProperty('explained');
         expect(explanationsIn(full.value)).toBeGreaterThan(30);
-        expect(figures.value, `${id} ${date}`).toEqual({ ...(withoutExplanations(full.value) as object), explained: false });
+        expect(figures.value, `${id} ${date}`).toEqual(figuresOnly(full.value));
+        // Every table is listed all the same, under the same id, and every period used.
+        expect(figures.value.result.normTables.map((t) => t.id)).toEqual(full.value.result.normTables.map((t) => t.id));
+        expect(full.value.result.normTables.some((t) => t.figures.length > 0)).toBe(true);
+        expect(figures.value.result.normPeriods.length).toBe(full.value.result.normPeriods.length);
         expect(explanationsIn(figures.value)).toBe(0);
         // The unrounded values went with them; the amounts shown stayed.
         expect(JSON.stringify(figures.value)).not.toContain('"exact":');
         expect(JSON.stringify(full.value).match(/"exact":/g)!.length).toBeGreaterThan(30);
         expect(budgetView.safeParse(figures.value).success).toBe(true);
         // The screens' view: the same, each explanation the one shared placeholder.
-        expect(resolveBudgetView(figures.value)).toEqual({ ...(onDemand(resolveBudgetView(full.value)) as object), explained: false });
+        const shownFull = onDemand(resolveBudgetView(full.value)) as { result: { normPeriods: { figures: unknown[] }[] } };
+        for (const p of shownFull.result.normPeriods) p.figures = [];
+        expect(resolveBudgetView(figures.value)).toEqual({ ...shownFull, explained: false });
         if (full.value.result.provisional) seen.provisional++;
         else seen.covered++;
       }
@@ -149,7 +175,8 @@ describe('budget.get without explanations', () => {
     expect(issues(lost)).toEqual([['result.afloscapaciteit.explanation', 'explanation missing from an answer with explanations']]);
 
     const leaked = structuredClone(figures.value) as { result: { household: { explanation?: unknown } } };
-    leaked.result.household.explanation = (full.value.result.household as { explanation?: unknown }).explanation;
+    // Without its table references, which name figures this answer does not list (a second issue).
+    leaked.result.household.explanation = { ...(full.value.result.household as { explanation: object }).explanation, tables: [] };
     expect(issues(leaked)).toEqual([['result.household.explanation', 'explanation in an answer without explanations (explained: false)']]);
 
     // The unrounded value belongs to the derivation: all of them in a full answer, none in a figures-only one.
@@ -159,6 +186,23 @@ describe('budget.get without explanations', () => {
     const leakedExact = structuredClone(figures.value) as { result: { bijstandsnorm: { exact?: unknown } } };
     leakedExact.result.bijstandsnorm.exact = '1419.46';
     expect(issues(leakedExact)).toEqual([['result.bijstandsnorm.exact', 'exact in an answer without explanations (explained: false)']]);
+
+    // The figures read from the norm tables belong to the explanations too: none in a figures-only answer, whether in
+    // the tables or in the periods used.
+    const leakedFigures = structuredClone(figures.value);
+    const p = full.value.result.normPeriods.findIndex((u) => u.figures.length > 0);
+    const t = full.value.result.normTables.findIndex((x) => x.id === full.value.result.normPeriods[p]!.table);
+    expect(p).toBeGreaterThanOrEqual(0);
+    leakedFigures.result.normTables[t]!.figures = full.value.result.normTables[t]!.figures;
+    leakedFigures.result.normPeriods[p]!.figures = full.value.result.normPeriods[p]!.figures;
+    expect(issues(leakedFigures)).toEqual([
+      [`result.normTables.${t}.figures`, 'figures of a norm table in an answer without explanations (explained: false)'],
+      [`result.normPeriods.${p}.figures`, 'figures of a norm table in an answer without explanations (explained: false)'],
+    ]);
+    const namedFigure = structuredClone(figures.value);
+    namedFigure.result.normPeriods[0]!.figures = ['bestaat.niet'];
+    // A name the answer does not list is refused first, by the result's own check.
+    expect(issues(namedFigure)).toEqual([['result.normPeriods.0.figures.0', 'figure bestaat.niet is not in norm table ' + namedFigure.result.normPeriods[0]!.table]]);
 
     // Only false is a mark; a full answer is never marked.
     expect(issues({ ...full.value, explained: true }).length).toBeGreaterThan(0);

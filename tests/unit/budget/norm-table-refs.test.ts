@@ -216,6 +216,21 @@ describe('norm tables once per budget answer', () => {
     ]);
   });
 
+  it('lists the same tables under the same ids without their figures (a figures-only answer)', () => {
+    const ref = (provisionalFrom: string | null, value = '100.00', label = 'Bedrag') => kinderbijslagRef(provisionalFrom, [{ key: 'age_0_5', label, value }]);
+    const sequence = [ref(null), ref('2027-01-01'), ref(null), ref(null, '101.00'), ref(null, '100.00', 'Anders'), ref(null, '101.00')];
+    const full = new NormTableList();
+    const bare = new NormTableList(false);
+    const withFigures = sequence.map((t) => full.use(t));
+    const without = sequence.map((t) => bare.use(t));
+    // A figure read with another value or label still tells a table apart, as in the full answer.
+    expect(without.map((u) => u.table)).toEqual(withFigures.map((u) => u.table));
+    expect(new Set(without.map((u) => u.table)).size).toBe(4);
+    expect(without.every((u) => u.figures.length === 0)).toBe(true);
+    expect(bare.tables()).toEqual(full.tables().map((t) => ({ ...t, figures: [] })));
+    expect(full.tables().every((t) => t.figures.length === 1)).toBe(true);
+  });
+
   it('lists a reference object used again exactly as an equal copy of it (the serialiser remembers each object)', () => {
     const ref = (provisionalFrom: string | null, figures: [string, string][]) => kinderbijslagRef(provisionalFrom, figures.map(([key, value]) => ({ key, label: key, value })));
     const a = ref(null, [['age_0_5', '100.00']]);
