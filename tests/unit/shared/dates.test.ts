@@ -87,6 +87,26 @@ describe('dates', () => {
     expect(() => monthsFrom('2026-13-01', 2)).toThrow(RangeError);
   });
 
+  it('every day from 1900 to 2100: a real ISO date, shown as DD-MM-YYYY, its quarter start and the day before its month', () => {
+    // The calendar counted with UTC milliseconds, apart from date-fns; the last day of the previous month is the day
+    // before the first of the month.
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const DAY = 86_400_000;
+    let days = 0;
+    const wrong: string[] = [];
+    for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2100, 11, 31); ms += DAY, days++) {
+      const d = iso(ms);
+      const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7))];
+      if (!isIsoDate(d)) wrong.push(`${d} not a date`);
+      if (formatNlDate(d) !== `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}`) wrong.push(`${d} shown as ${formatNlDate(d)}`);
+      if (parseNlDate(formatNlDate(d)) !== d) wrong.push(`${d} read back as ${parseNlDate(formatNlDate(d))}`);
+      if (quarterStartOf(d) !== iso(Date.UTC(y, m - 1 - ((m - 1) % 3), 1))) wrong.push(`${d} quarter from ${quarterStartOf(d)}`);
+      if (lastDayOfPreviousMonth(d) !== iso(Date.UTC(y, m - 1, 1) - DAY)) wrong.push(`${d} month before ends ${lastDayOfPreviousMonth(d)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(days).toBe(73_414);
+  });
+
   it('formatNlDate still refuses an impossible date', () => {
     expect(() => formatNlDate('2025-02-29')).toThrow(RangeError);
     expect(() => formatNlDate('2026-13-01')).toThrow(RangeError);
