@@ -1,7 +1,5 @@
-// Calendar dates are ISO "YYYY-MM-DD" strings (no time zone drift); timestamps are epoch ms. Formatted with date-fns'
-// lightFormat: every pattern here is numeric, for which it gives format's output without a locale at a third to half
-// the cost (a projection formats each household's own dates, which no memo has seen).
-import { addDays, addMonths, differenceInMonths, differenceInYears, endOfMonth, isValid, lightFormat, parse, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
+// Calendar dates are ISO "YYYY-MM-DD" strings (no time zone drift); timestamps are epoch ms.
+import { addDays, addMonths, differenceInMonths, differenceInYears, endOfMonth, format, isValid, parse, parseISO, startOfMonth, startOfQuarter } from 'date-fns';
 import { remembered } from './memo';
 
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -26,22 +24,22 @@ export function isIsoDate(value: string): boolean {
 // Bounded and forgotten on lock (memo.ts): birth dates pass through here.
 const isRealDate = remembered('dates.isRealDate', (iso: string): boolean => {
   const d = parseISO(iso);
-  return isValid(d) && lightFormat(d, 'yyyy-MM-dd') === iso;
+  return isValid(d) && format(d, 'yyyy-MM-dd') === iso;
 }, DATE_MEMO_LIMIT);
 
 /** Local calendar date of a timestamp as ISO. */
 export function isoDateOf(epochMs: number): string {
-  return lightFormat(new Date(epochMs), 'yyyy-MM-dd');
+  return format(new Date(epochMs), 'yyyy-MM-dd');
 }
 
 /** "2026-12-31" -> "31-12-2026" (an impossible date throws, as date-fns does). */
-export const formatNlDate: (iso: string) => string = remembered('dates.formatNlDate', (iso) => lightFormat(parseISO(iso), 'dd-MM-yyyy'), DATE_MEMO_LIMIT);
+export const formatNlDate: (iso: string) => string = remembered('dates.formatNlDate', (iso) => format(parseISO(iso), 'dd-MM-yyyy'), DATE_MEMO_LIMIT);
 
 /** First day of the quarter of an ISO date ("2026-11-23" -> "2026-10-01"). */
-export const quarterStartOf: (iso: string) => string = remembered('dates.quarterStartOf', (iso) => lightFormat(startOfQuarter(parseISO(iso)), 'yyyy-MM-dd'), DATE_MEMO_LIMIT);
+export const quarterStartOf: (iso: string) => string = remembered('dates.quarterStartOf', (iso) => format(startOfQuarter(parseISO(iso)), 'yyyy-MM-dd'), DATE_MEMO_LIMIT);
 
 /** Last day of the month before the month of an ISO date ("2026-03-14" -> "2026-02-28"). */
-export const lastDayOfPreviousMonth: (iso: string) => string = remembered('dates.lastDayOfPreviousMonth', (iso) => lightFormat(addDays(startOfMonth(parseISO(iso)), -1), 'yyyy-MM-dd'), DATE_MEMO_LIMIT);
+export const lastDayOfPreviousMonth: (iso: string) => string = remembered('dates.lastDayOfPreviousMonth', (iso) => format(addDays(startOfMonth(parseISO(iso)), -1), 'yyyy-MM-dd'), DATE_MEMO_LIMIT);
 
 /** The first and last day of each of `count` calendar months from the month of an ISO date. */
 export function monthsFrom(iso: string, count: number): readonly { start: string; end: string }[] {
@@ -53,7 +51,7 @@ const monthRanges = remembered('dates.monthsFrom', (key: string) => {
   if (!isValid(first)) throw new RangeError(`Ongeldige datum: ${iso}`);
   return Array.from({ length: Number(count) }, (_, i) => {
     const m = addMonths(first, i);
-    return { start: lightFormat(m, 'yyyy-MM-dd'), end: lightFormat(endOfMonth(m), 'yyyy-MM-dd') };
+    return { start: format(m, 'yyyy-MM-dd'), end: format(endOfMonth(m), 'yyyy-MM-dd') };
   });
 }, 512);
 
@@ -63,7 +61,7 @@ export function parseNlDate(input: string): string | null {
   if (isIsoDate(cleaned)) return cleaned;
   const d = parse(cleaned, 'd-M-yyyy', new Date(2000, 0, 1));
   if (!isValid(d) || !/^\d{1,2}-\d{1,2}-\d{4}$/.test(cleaned)) return null;
-  return lightFormat(d, 'yyyy-MM-dd');
+  return format(d, 'yyyy-MM-dd');
 }
 
 /** ISO_DATE_PATTERN.test(s) by character codes: ageOn asks it twice per call, and a RegExp call costs more. */
@@ -117,5 +115,5 @@ export function monthsReached(birthDate: string, date: string, months: number): 
 
 /** Timestamp in nl-NL: "31-12-2026 14:05". */
 export function formatNlDateTime(epochMs: number): string {
-  return lightFormat(new Date(epochMs), 'dd-MM-yyyy HH:mm');
+  return format(new Date(epochMs), 'dd-MM-yyyy HH:mm');
 }
