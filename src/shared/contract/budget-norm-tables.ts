@@ -78,10 +78,10 @@ const sameHeader = (a: NormTableOut, t: NormTableRef): boolean =>
   a.source.every((s, i) => s === t.source[i]);
 
 /**
- * The tables of one answer, each listed once; `use` turns an engine reference into its wire form. `figures` false (a
- * figures-only answer): the tables are listed without their figures and a reference names none. The figures are
- * what an explanation shows; the screen shows of a period only its title, dates and origin. The ids stay those of
- * the full answer: a table is told apart by its figures all the same.
+ * The tables of one answer, each listed once; `use` turns an engine reference into its wire form. `withFigures` false
+ * (a figures-only answer): the tables are listed without the figures read from them and a reference names none; only
+ * an explanation shows those, and of a period the screen shows its title, dates and origin. The ids stay those of the
+ * full answer: the readings of a period are told apart by their figures all the same.
  */
 export class NormTableList {
   private readonly listed = new Map<string, Listed>();

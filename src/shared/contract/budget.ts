@@ -484,10 +484,9 @@ export function resolveBudgetView(v: BudgetViewWire): BudgetView {
 export const explainedView = (v: Pick<BudgetViewWire, 'explained'>): boolean => v.explained !== false;
 
 /**
- * A full answer as `explanations: false` gives it: every explanation left out, and the figures read from the norm
- * tables, marked `explained: false`. What the
- * figures-only answer must equal (tests, the bench's guard) and how the screen checks that the full answer it
- * fetched for a Toelichting has the figures it shows.
+ * A full answer as `explanations: false` gives it: every explanation and the figures read from the norm tables left
+ * out, marked `explained: false`. What the figures-only answer must equal (tests, the bench's guard) and how the
+ * screen checks that the full answer it fetched for a Toelichting has the figures it shows.
  */
 export function figuresOnlyOf(v: BudgetViewWire): BudgetViewWire {
   const figures = withoutExplanations(v, (viewPlan ??= explanationPlanOf(budgetViewShape))!);
